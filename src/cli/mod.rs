@@ -1,0 +1,414 @@
+//! Command-line parsing and output. Each command calls one core function; this module only
+//! turns flags into the core's input types and results into text or JSON.
+
+// The command enums are parsed once per process; boxing their variants would buy nothing.
+#![allow(clippy::large_enum_variant)]
+
+mod output;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use chrono::Utc;
+use clap::{Args as ClapArgs, Parser, Subcommand};
+use muntada::bilingual::Bilingual;
+use muntada::event::{self, EventInput, EventStatus};
+use muntada::participants::{self, ParticipantInput, ParticipantStatus};
+use muntada::pledges::{self, PledgeInput, PledgeStatus};
+use muntada::programme::{self, Role, RoomInput, SessionInput, SessionKind, SpeakerInput};
+use muntada::{demo, Error, Store};
+
+use output::Out;
+
+#[derive(Parser)]
+#[command(name = "muntada", version, about = "Muntada (منتدى): forums and conferences in English and Arabic")]
+pub struct Args {
+    /// Database file [default: the desktop app's file in the platform data directory]
+    #[arg(long, global = true, env = "MUNTADA_DB", value_name = "PATH")]
+    db: Option<PathBuf>,
+    /// Print JSON instead of text
+    #[arg(long, global = true)]
+    json: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Events: create, list, show
+    #[command(subcommand)]
+    Event(EventCommand),
+    /// Rooms of an event
+    #[command(subcommand)]
+    Room(RoomCommand),
+    /// Sessions of the programme
+    #[command(subcommand)]
+    Session(SessionCommand),
+    /// Speakers and their roles in sessions
+    #[command(subcommand)]
+    Speaker(SpeakerCommand),
+    /// Participants
+    #[command(subcommand)]
+    Participant(ParticipantCommand),
+    /// Pledges announced at an event
+    #[command(subcommand)]
+    Pledge(PledgeCommand),
+    /// Load the demo forum (Doha) and print its event id
+    Demo,
+}
+
+#[derive(Subcommand)]
+enum EventCommand {
+    /// Create an event and print its id
+    Create(EventCreate),
+    /// List every event
+    List,
+    /// Show an event with its counts and pledge totals
+    Show { id: String },
+}
+
+#[derive(ClapArgs)]
+struct EventCreate {
+    #[arg(long, default_value = "")]
+    title: String,
+    #[arg(long, default_value = "")]
+    title_ar: String,
+    #[arg(long, default_value = "")]
+    description: String,
+    #[arg(long, default_value = "")]
+    description_ar: String,
+    /// First day, YYYY-MM-DD
+    #[arg(long)]
+    start: String,
+    /// Last day, YYYY-MM-DD
+    #[arg(long)]
+    end: String,
+    /// IANA timezone of the venue, e.g. Asia/Qatar
+    #[arg(long)]
+    timezone: String,
+    #[arg(long, default_value = "")]
+    venue: String,
+    #[arg(long, default_value = "")]
+    city: String,
+    /// ISO 3166-1 alpha-2 code, e.g. QA
+    #[arg(long, default_value = "")]
+    country: String,
+    /// An organiser (repeat for several)
+    #[arg(long = "organiser")]
+    organisers: Vec<String>,
+    /// draft, open, closed or archived
+    #[arg(long, default_value = "draft")]
+    status: String,
+}
+
+#[derive(Subcommand)]
+enum RoomCommand {
+    /// Add a room and print its id
+    Add {
+        #[arg(long)]
+        event: String,
+        #[arg(long, default_value = "")]
+        name: String,
+        #[arg(long, default_value = "")]
+        name_ar: String,
+        #[arg(long)]
+        capacity: Option<u32>,
+    },
+}
+
+#[derive(Subcommand)]
+enum SessionCommand {
+    /// Add a session (times in the event's local time) and print its id
+    Add {
+        #[arg(long)]
+        event: String,
+        #[arg(long, default_value = "")]
+        title: String,
+        #[arg(long, default_value = "")]
+        title_ar: String,
+        /// "YYYY-MM-DD HH:MM", local time of the event
+        #[arg(long)]
+        start: String,
+        /// "YYYY-MM-DD HH:MM", local time of the event
+        #[arg(long)]
+        end: String,
+        #[arg(long)]
+        room: Option<String>,
+        /// opening, plenary, panel, workshop, side_event, break or closing
+        #[arg(long, default_value = "panel")]
+        kind: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum SpeakerCommand {
+    /// Add a speaker and print its id
+    Add {
+        #[arg(long)]
+        event: String,
+        #[arg(long, default_value = "")]
+        name: String,
+        #[arg(long, default_value = "")]
+        name_ar: String,
+        /// H.E., Ambassador, Maj. Gen., Dr …
+        #[arg(long, default_value = "")]
+        honorific: String,
+        #[arg(long, default_value = "")]
+        position: String,
+        #[arg(long, default_value = "")]
+        organisation: String,
+        #[arg(long, default_value = "")]
+        country: String,
+        #[arg(long, default_value = "")]
+        email: String,
+        /// The participant record of this speaker, when they also attend
+        #[arg(long)]
+        participant: Option<String>,
+    },
+    /// Give a speaker a role in a session
+    Assign {
+        #[arg(long)]
+        session: String,
+        #[arg(long)]
+        speaker: String,
+        /// chair, moderator, speaker, panellist or rapporteur
+        #[arg(long)]
+        role: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum ParticipantCommand {
+    /// Register a participant and print the id
+    Add {
+        #[arg(long)]
+        event: String,
+        #[arg(long, default_value = "")]
+        name: String,
+        #[arg(long, default_value = "")]
+        name_ar: String,
+        #[arg(long, default_value = "")]
+        email: String,
+        #[arg(long, default_value = "")]
+        phone: String,
+        #[arg(long, default_value = "")]
+        organisation: String,
+        #[arg(long, default_value = "")]
+        country: String,
+        /// A category key or name, e.g. member_state, media
+        #[arg(long, default_value = "")]
+        category: String,
+        #[arg(long, default_value = "interest_registered")]
+        status: String,
+    },
+    /// List the participants of an event
+    List {
+        #[arg(long)]
+        event: String,
+        /// Only those with this status, e.g. confirmed, checked-in
+        #[arg(long)]
+        status: Option<String>,
+    },
+}
+
+#[derive(Subcommand)]
+enum PledgeCommand {
+    /// Record a pledge and print its id
+    Add {
+        #[arg(long)]
+        event: String,
+        #[arg(long)]
+        donor: String,
+        #[arg(long, default_value = "")]
+        recipient: String,
+        /// Decimal amount, e.g. 15000000 or 15,000,000.00
+        #[arg(long)]
+        amount: String,
+        /// ISO 4217 code, e.g. USD
+        #[arg(long)]
+        currency: String,
+        #[arg(long = "from")]
+        from_year: i32,
+        #[arg(long = "to")]
+        to_year: i32,
+        /// The amount is per year (otherwise it is the whole pledge, split over the years)
+        #[arg(long)]
+        per_year: bool,
+        /// announced, committed or paid
+        #[arg(long, default_value = "announced")]
+        status: String,
+        #[arg(long)]
+        session: Option<String>,
+        #[arg(long)]
+        speaker: Option<String>,
+        #[arg(long, default_value = "")]
+        notes: String,
+    },
+    /// List an event's pledges with totals per currency
+    List {
+        #[arg(long)]
+        event: String,
+    },
+}
+
+pub fn run(args: Args) -> ExitCode {
+    let out = Out { json: args.json };
+    match execute(args.command, args.db, &out) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            let error = flag(error);
+            out.error(&error);
+            ExitCode::from(match error.kind() {
+                muntada::ErrorKind::InvalidInput => 2,
+                muntada::ErrorKind::NotFound => 4,
+                _ => 1,
+            })
+        }
+    }
+}
+
+fn execute(command: Command, db: Option<PathBuf>, out: &Out) -> Result<(), Error> {
+    let path = db.unwrap_or_else(muntada::store::default_path);
+    let mut store = Store::open(&path)?;
+    let store = &mut store;
+    let now = Utc::now();
+    match command {
+        Command::Event(EventCommand::Create(e)) => {
+            let input = EventInput {
+                title: Bilingual::new(e.title, e.title_ar),
+                description: Bilingual::new(e.description, e.description_ar),
+                venue: e.venue,
+                city: e.city,
+                country: e.country,
+                timezone: e.timezone,
+                start_date: e.start,
+                end_date: e.end,
+                organisers: e.organisers,
+                status: EventStatus::parse("status", &e.status)?,
+            };
+            out.created(&event::create(store, &input, now)?, |e| &e.id)
+        }
+        Command::Event(EventCommand::List) => out.events(&event::list(store)?),
+        Command::Event(EventCommand::Show { id }) => out.overview(&event::overview(store, &id)?),
+        Command::Room(RoomCommand::Add { event, name, name_ar, capacity }) => {
+            let input = RoomInput { name: Bilingual::new(name, name_ar), capacity };
+            out.created(&programme::add_room(store, &event, &input)?, |r| &r.id)
+        }
+        Command::Session(SessionCommand::Add { event, title, title_ar, start, end, room, kind }) => {
+            let input = SessionInput {
+                room_id: room,
+                title: Bilingual::new(title, title_ar),
+                description: Bilingual::default(),
+                kind: SessionKind::parse("kind", &kind)?,
+                start,
+                end,
+            };
+            out.created(&programme::add_session(store, &event, &input)?, |s| &s.id)
+        }
+        Command::Speaker(SpeakerCommand::Add {
+            event,
+            name,
+            name_ar,
+            honorific,
+            position,
+            organisation,
+            country,
+            email,
+            participant,
+        }) => {
+            let input = SpeakerInput {
+                participant_id: participant,
+                honorific: Bilingual::new(honorific, ""),
+                name: Bilingual::new(name, name_ar),
+                position: Bilingual::new(position, ""),
+                organisation: Bilingual::new(organisation, ""),
+                country,
+                email,
+                bio: Bilingual::default(),
+            };
+            out.created(&programme::add_speaker(store, &event, &input)?, |s| &s.id)
+        }
+        Command::Speaker(SpeakerCommand::Assign { session, speaker, role }) => {
+            let role = Role::parse("role", &role)?;
+            let assignment = programme::assign(store, &session, &speaker, role)?;
+            out.assigned(&assignment)
+        }
+        Command::Participant(ParticipantCommand::Add {
+            event,
+            name,
+            name_ar,
+            email,
+            phone,
+            organisation,
+            country,
+            category,
+            status,
+        }) => {
+            let input = ParticipantInput {
+                name: Bilingual::new(name, name_ar),
+                email,
+                phone,
+                organisation: Bilingual::new(organisation, ""),
+                country,
+                category,
+                status: ParticipantStatus::parse("status", &status)?,
+                consent: false,
+            };
+            out.created(&participants::add(store, &event, &input, now)?, |p| &p.id)
+        }
+        Command::Participant(ParticipantCommand::List { event, status }) => {
+            let status = status.map(|s| ParticipantStatus::parse("status", &s)).transpose()?;
+            let mut people = participants::list(store, &event)?;
+            people.retain(|p| status.is_none_or(|s| p.status == s));
+            out.participants(&people)
+        }
+        Command::Pledge(PledgeCommand::Add {
+            event,
+            donor,
+            recipient,
+            amount,
+            currency,
+            from_year,
+            to_year,
+            per_year,
+            status,
+            session,
+            speaker,
+            notes,
+        }) => {
+            let input = PledgeInput {
+                donor,
+                recipient,
+                currency,
+                amount,
+                per_year,
+                from_year,
+                to_year,
+                status: PledgeStatus::parse("status", &status)?,
+                session_id: session,
+                speaker_id: speaker,
+                notes,
+            };
+            out.created(&pledges::add(store, &event, &input, now)?, |p| &p.id)
+        }
+        Command::Pledge(PledgeCommand::List { event }) => {
+            let list = pledges::list(store, &event)?;
+            out.pledges(&list, &pledges::sum_by_currency(&list)?)
+        }
+        Command::Demo => out.created(&demo::load(store, now)?, |e| &e.id),
+    }
+}
+
+/// Names a field by the flag that sets it, so the error points at what was typed.
+fn flag(error: Error) -> Error {
+    let flag = match error.field.as_deref() {
+        Some("startDate") => "--start",
+        Some("endDate") => "--end",
+        Some("fromYear") => "--from",
+        Some("toYear") => "--to",
+        Some("organisers") => "--organiser",
+        Some(other) => return error.clone().with_field(&format!("--{other}")),
+        None => return error,
+    };
+    error.with_field(flag)
+}

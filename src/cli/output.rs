@@ -1,0 +1,176 @@
+//! What the CLI prints: plain text for people, JSON with `--json` for scripts.
+
+use std::io::Write;
+
+use muntada::event::{Event, EventOverview};
+use muntada::money::{grouped, Money};
+use muntada::participants::Participant;
+use muntada::pledges::Pledge;
+use muntada::programme::Assignment;
+use muntada::{Error, Id, Lang};
+use serde::Serialize;
+
+pub struct Out {
+    pub json: bool,
+}
+
+impl Out {
+    fn print_json(&self, value: &impl Serialize) -> Result<(), Error> {
+        let text = serde_json::to_string_pretty(value).map_err(|e| Error::internal(e.to_string()))?;
+        self.line(&text)
+    }
+
+    fn line(&self, text: &str) -> Result<(), Error> {
+        // A closed pipe (`muntada event list | head`) is not an error of ours.
+        let _ = writeln!(std::io::stdout().lock(), "{text}");
+        Ok(())
+    }
+
+    /// A created record: its id as text, the whole record as JSON.
+    pub fn created<T: Serialize>(&self, value: &T, id: impl Fn(&T) -> &Id) -> Result<(), Error> {
+        if self.json {
+            self.print_json(value)
+        } else {
+            self.line(id(value).as_str())
+        }
+    }
+
+    pub fn assigned(&self, a: &Assignment) -> Result<(), Error> {
+        if self.json {
+            return self.print_json(a);
+        }
+        self.line(&format!("{} is {} of session {}", a.speaker_id, a.role.as_str(), a.session_id))
+    }
+
+    pub fn events(&self, events: &[Event]) -> Result<(), Error> {
+        if self.json {
+            return self.print_json(&events);
+        }
+        if events.is_empty() {
+            return self
+                .line("No events yet. Create one with `muntada event create`, or load the demo with `muntada demo`.");
+        }
+        for e in events {
+            self.line(&format!(
+                "{}  {} – {}  {:<8}  {}",
+                e.id,
+                e.start_date,
+                e.end_date,
+                e.status.as_str(),
+                title_line(&e.title.en, &e.title.ar)
+            ))?;
+        }
+        Ok(())
+    }
+
+    pub fn overview(&self, o: &EventOverview) -> Result<(), Error> {
+        if self.json {
+            return self.print_json(o);
+        }
+        let e = &o.event;
+        let mut text = vec![
+            title_line(&e.title.en, &e.title.ar),
+            format!("id:          {}", e.id),
+            format!("dates:       {} – {} ({})", e.start_date, e.end_date, e.timezone),
+            format!(
+                "venue:       {}",
+                [
+                    e.venue.as_str(),
+                    e.city.as_str(),
+                    &muntada::country::name(e.country.as_deref().unwrap_or(""), Lang::En)
+                ]
+                .into_iter()
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join(", ")
+            ),
+            format!("organisers:  {}", e.organisers.join("; ")),
+            format!("status:      {}", e.status.as_str()),
+            format!(
+                "counts:      rooms {}, sessions {}, speakers {}, participants {}, pledges {}",
+                o.counts.rooms, o.counts.sessions, o.counts.speakers, o.counts.participants, o.counts.pledges
+            ),
+        ];
+        text.push(format!("pledged:     {}", totals(&o.pledge_totals)));
+        self.line(&text.join("\n"))
+    }
+
+    pub fn participants(&self, people: &[Participant]) -> Result<(), Error> {
+        if self.json {
+            return self.print_json(&people);
+        }
+        for p in people {
+            self.line(&format!(
+                "{}  {:<10}  {:<20}  {:<2}  {}  {}",
+                p.id,
+                p.badge_code,
+                p.status.as_str(),
+                p.country.as_deref().unwrap_or("--"),
+                title_line(&p.name.en, &p.name.ar),
+                p.email.as_deref().unwrap_or("")
+            ))?;
+        }
+        self.line(&format!("{} participants", people.len()))
+    }
+
+    pub fn pledges(&self, pledges: &[Pledge], totals_by_currency: &[Money]) -> Result<(), Error> {
+        if self.json {
+            #[derive(Serialize)]
+            struct Listing<'a> {
+                pledges: &'a [Pledge],
+                totals: &'a [Money],
+            }
+            return self.print_json(&Listing { pledges, totals: totals_by_currency });
+        }
+        for p in pledges {
+            let total = p.total()?;
+            let decimals = p.currency()?.decimals();
+            let years: Vec<String> = p
+                .years
+                .iter()
+                .map(|y| format!("{}: {}", y.year, grouped(&muntada::money::decimal(y.minor.into(), decimals))))
+                .collect();
+            self.line(&format!(
+                "{}  {}  → {}  {} {}  {}  [{}]",
+                p.id,
+                p.donor,
+                if p.recipient.is_empty() { "—" } else { &p.recipient },
+                grouped(&total.amount),
+                total.currency,
+                p.status.as_str(),
+                years.join("; ")
+            ))?;
+        }
+        self.line(&format!("total: {}", totals(totals_by_currency)))
+    }
+
+    pub fn error(&self, error: &Error) {
+        let mut stderr = std::io::stderr().lock();
+        if self.json {
+            let value = serde_json::json!({
+                "code": error.kind().code(),
+                "field": error.field,
+                "reason": error.reason.as_str(),
+                "message": error.message,
+            });
+            let _ = writeln!(stderr, "{value}");
+        } else {
+            let _ = writeln!(stderr, "error: {error}");
+        }
+    }
+}
+
+fn title_line(en: &str, ar: &str) -> String {
+    match (en.is_empty(), ar.is_empty()) {
+        (false, false) => format!("{en} / {ar}"),
+        (false, true) => en.to_owned(),
+        _ => ar.to_owned(),
+    }
+}
+
+fn totals(totals: &[Money]) -> String {
+    if totals.is_empty() {
+        return "nothing pledged".to_owned();
+    }
+    totals.iter().map(|m| format!("{} {}", grouped(&m.amount), m.currency)).collect::<Vec<_>>().join("; ")
+}

@@ -1,0 +1,208 @@
+//! Money: integer minor units of an ISO 4217 currency. Never a float. Amounts cross to the UI
+//! and JSON as exact decimal strings.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::{Error, Reason, Result};
+
+/// An ISO 4217 currency with its number of decimals (JPY 0, USD 2, KWD 3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Currency {
+    code: iso_currency::Currency,
+    decimals: u8,
+}
+
+impl Currency {
+    pub fn parse(field: &str, value: &str) -> Result<Currency> {
+        let value = value.trim();
+        let unknown = || {
+            Error::invalid(
+                field,
+                Reason::UnknownCurrency,
+                format!("{value:?} is not an ISO 4217 currency (e.g. USD, EUR, QAR)"),
+            )
+        };
+        let code = iso_currency::Currency::from_code(&value.to_ascii_uppercase()).ok_or_else(unknown)?;
+        // Funds and metals (XAU, XDR…) have no minor unit and are not pledged as money.
+        let decimals = code.exponent().ok_or_else(unknown)?;
+        Ok(Currency { code, decimals: decimals as u8 })
+    }
+
+    pub fn code(&self) -> &'static str {
+        self.code.code()
+    }
+
+    pub fn decimals(&self) -> u8 {
+        self.decimals
+    }
+}
+
+impl fmt::Display for Currency {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// An amount as it crosses to the UI: currency code and an exact decimal string ("45000000.00").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Money {
+    pub currency: String,
+    pub amount: String,
+}
+
+impl Money {
+    /// `minor` units of `currency`; i128 so that totals of many i64 amounts cannot overflow.
+    pub fn new(minor: i128, currency: Currency) -> Money {
+        Money { currency: currency.code().to_owned(), amount: decimal(minor, currency.decimals()) }
+    }
+}
+
+/// Parses an amount typed by a person into minor units of `currency`.
+///
+/// Accepted: `15000000`, `15,000,000.00` (commas only as thousands separators), `1.5`, and the
+/// same with Arabic-Indic digits and separators (`١٥٬٠٠٠٬٠٠٠٫٥`). Refused: negatives, signs,
+/// exponents, `NaN`, ambiguous commas (`1,5`), more decimals than the currency has, and
+/// amounts beyond i64 minor units.
+pub fn parse_amount(field: &str, value: &str, currency: Currency) -> Result<i64> {
+    let typed = value.trim();
+    let invalid = |reason, why: &str| Error::invalid(field, reason, format!("{typed:?}: {why}"));
+    let ascii: String = typed
+        .chars()
+        .map(|c| match c {
+            '\u{0660}'..='\u{0669}' => char::from(b'0' + (c as u32 - 0x0660) as u8),
+            '\u{06F0}'..='\u{06F9}' => char::from(b'0' + (c as u32 - 0x06F0) as u8),
+            '\u{066B}' => '.',
+            '\u{066C}' => ',',
+            c => c,
+        })
+        .collect();
+    if ascii.is_empty() {
+        return Err(Error::invalid(field, Reason::Required, "an amount is required"));
+    }
+    if ascii.starts_with('-') {
+        return Err(invalid(Reason::InvalidAmount, "must not be negative"));
+    }
+    if !ascii.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.') {
+        return Err(invalid(Reason::InvalidAmount, "is not an amount (digits, optional decimal point)"));
+    }
+    let (int_part, frac_part) = match ascii.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (ascii.as_str(), None),
+    };
+    if int_part.is_empty() || frac_part.is_some_and(|f| f.is_empty() || f.contains('.') || f.contains(',')) {
+        return Err(invalid(Reason::InvalidAmount, "is not an amount (digits, optional decimal point)"));
+    }
+    let digits: String = if int_part.contains(',') {
+        let mut groups = int_part.split(',');
+        let first = groups.next().unwrap_or_default();
+        let well_grouped = (1..=3).contains(&first.len()) && groups.all(|g| g.len() == 3);
+        if !well_grouped {
+            return Err(invalid(
+                Reason::AmbiguousAmount,
+                "commas are only allowed between groups of three digits; write decimals with a point",
+            ));
+        }
+        int_part.replace(',', "")
+    } else {
+        int_part.to_owned()
+    };
+    let frac = frac_part.unwrap_or("");
+    let decimals = currency.decimals() as usize;
+    if frac.len() > decimals {
+        return Err(invalid(Reason::InvalidAmount, &format!("{} has {decimals} decimal places", currency.code())));
+    }
+    let too_large = || invalid(Reason::AmountTooLarge, "is too large");
+    let mut minor: i64 = 0;
+    for d in digits.bytes().chain(frac.bytes()).chain(std::iter::repeat_n(b'0', decimals - frac.len())) {
+        minor = minor.checked_mul(10).and_then(|m| m.checked_add(i64::from(d - b'0'))).ok_or_else(too_large)?;
+    }
+    Ok(minor)
+}
+
+/// Minor units as an exact decimal string with the currency's decimals, no grouping.
+pub fn decimal(minor: i128, decimals: u8) -> String {
+    let sign = if minor < 0 { "-" } else { "" };
+    let abs = minor.unsigned_abs();
+    if decimals == 0 {
+        return format!("{sign}{abs}");
+    }
+    let scale = 10u128.pow(decimals as u32);
+    format!("{sign}{}.{:0width$}", abs / scale, abs % scale, width = decimals as usize)
+}
+
+/// A decimal string with thousands grouped by commas, for people reading the CLI: "45,000,000.00".
+pub fn grouped(decimal: &str) -> String {
+    let (sign, rest) = decimal.strip_prefix('-').map_or(("", decimal), |r| ("-", r));
+    let (int_part, frac) = rest.split_once('.').map_or((rest, None), |(i, f)| (i, Some(f)));
+    let mut out = String::with_capacity(decimal.len() + int_part.len() / 3);
+    for (i, c) in int_part.chars().enumerate() {
+        if i > 0 && (int_part.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    match frac {
+        Some(f) => format!("{sign}{out}.{f}"),
+        None => format!("{sign}{out}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(value: &str, ccy: &str, expected: std::result::Result<i64, Reason>) {
+        let currency = Currency::parse("currency", ccy).unwrap();
+        let got = parse_amount("amount", value, currency).map_err(|e| e.reason);
+        assert_eq!(got, expected, "{value} {ccy}");
+    }
+
+    #[test]
+    fn amounts() {
+        check("15000000", "USD", Ok(1_500_000_000));
+        check("15,000,000.00", "USD", Ok(1_500_000_000));
+        check("1.5", "USD", Ok(150));
+        check("١٥٬٠٠٠٬٠٠٠", "USD", Ok(1_500_000_000));
+        check("١٫٥", "USD", Ok(150));
+        check("1500", "JPY", Ok(1500));
+        check("1.5", "JPY", Err(Reason::InvalidAmount));
+        check("1.234", "KWD", Ok(1234));
+        check("1.2345", "KWD", Err(Reason::InvalidAmount));
+        check("1,5", "USD", Err(Reason::AmbiguousAmount));
+        check("1,50,000", "USD", Err(Reason::AmbiguousAmount));
+        check("-5", "USD", Err(Reason::InvalidAmount));
+        check("+5", "USD", Err(Reason::InvalidAmount));
+        check("1e308", "USD", Err(Reason::InvalidAmount));
+        check("NaN", "USD", Err(Reason::InvalidAmount));
+        check("1.", "USD", Err(Reason::InvalidAmount));
+        check(".5", "USD", Err(Reason::InvalidAmount));
+        check("1.2.3", "USD", Err(Reason::InvalidAmount));
+        check("", "USD", Err(Reason::Required));
+        check("92233720368547758.07", "USD", Ok(i64::MAX));
+        check("92233720368547758.08", "USD", Err(Reason::AmountTooLarge));
+        check(&"9".repeat(400), "USD", Err(Reason::AmountTooLarge));
+    }
+
+    #[test]
+    fn currencies() {
+        assert_eq!(Currency::parse("c", "usd").unwrap().code(), "USD");
+        assert_eq!(Currency::parse("c", "KWD").unwrap().decimals(), 3);
+        for bad in ["XXX1", "ABC", "", "XAU", "dollar"] {
+            assert_eq!(Currency::parse("c", bad).unwrap_err().reason, Reason::UnknownCurrency, "{bad}");
+        }
+    }
+
+    #[test]
+    fn formatting() {
+        assert_eq!(decimal(4_500_000_000, 2), "45000000.00");
+        assert_eq!(decimal(5, 3), "0.005");
+        assert_eq!(decimal(1500, 0), "1500");
+        assert_eq!(decimal(i128::from(i64::MAX) * 3, 2), "276701161105643274.21");
+        assert_eq!(grouped("45000000.00"), "45,000,000.00");
+        assert_eq!(grouped("100"), "100");
+        assert_eq!(grouped("1000"), "1,000");
+    }
+}

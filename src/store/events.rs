@@ -1,0 +1,191 @@
+//! Events, their organisers and their participant categories.
+
+use rusqlite::{params, Connection, OptionalExtension};
+
+use super::{bilingual, found, id_col, resolve, rows, time_col, word_col};
+use crate::error::Result;
+use crate::event::{Event, EventCounts, EventStatus};
+use crate::id::Id;
+use crate::participants::Category;
+use crate::time;
+
+pub struct Events<'c> {
+    conn: &'c Connection,
+}
+
+const EVENT_COLUMNS: &str = "id, title_en, title_ar, description_en, description_ar, venue, city, country, \
+     timezone, start_date, end_date, status, created_at, updated_at";
+
+impl<'c> Events<'c> {
+    pub(super) fn new(conn: &'c Connection) -> Events<'c> {
+        Events { conn }
+    }
+
+    pub fn resolve(&self, field: &str, value: &str) -> Result<Id> {
+        resolve(self.conn, "events", "event", field, value)
+    }
+
+    pub fn get(&self, id: &Id) -> Result<Event> {
+        let sql = format!("SELECT {EVENT_COLUMNS} FROM events WHERE id = ?1");
+        let event = self.conn.query_row(&sql, [id.as_str()], row_to_event);
+        let mut event = found(event, "id", "event", id)?;
+        event.organisers = self.organisers(id)?;
+        Ok(event)
+    }
+
+    /// Every event, the most recent first.
+    pub fn list(&self) -> Result<Vec<Event>> {
+        let sql = format!("SELECT {EVENT_COLUMNS} FROM events ORDER BY start_date DESC, title_en, title_ar");
+        let mut stmt = self.conn.prepare(&sql)?;
+        rows(&mut stmt, [], row_to_event)?
+            .into_iter()
+            .map(|mut e| {
+                e.organisers = self.organisers(&e.id)?;
+                Ok(e)
+            })
+            .collect()
+    }
+
+    fn organisers(&self, id: &Id) -> Result<Vec<String>> {
+        let mut stmt =
+            self.conn.prepare_cached("SELECT name FROM event_organisers WHERE event_id = ?1 ORDER BY position")?;
+        rows(&mut stmt, [id.as_str()], |r| r.get(0))
+    }
+
+    pub fn insert(&self, e: &Event) -> Result<()> {
+        self.conn.execute(
+            &format!("INSERT INTO events ({EVENT_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"),
+            params![
+                e.id.as_str(),
+                e.title.en,
+                e.title.ar,
+                e.description.en,
+                e.description.ar,
+                e.venue,
+                e.city,
+                e.country,
+                e.timezone,
+                e.start_date.to_string(),
+                e.end_date.to_string(),
+                e.status.as_str(),
+                time::to_db(e.created_at),
+                time::to_db(e.updated_at),
+            ],
+        )?;
+        self.set_organisers(e)
+    }
+
+    pub fn update(&self, e: &Event) -> Result<()> {
+        let changed = self.conn.execute(
+            "UPDATE events SET title_en = ?2, title_ar = ?3, description_en = ?4, description_ar = ?5, venue = ?6,
+                 city = ?7, country = ?8, timezone = ?9, start_date = ?10, end_date = ?11, status = ?12, updated_at = ?13
+             WHERE id = ?1",
+            params![
+                e.id.as_str(),
+                e.title.en,
+                e.title.ar,
+                e.description.en,
+                e.description.ar,
+                e.venue,
+                e.city,
+                e.country,
+                e.timezone,
+                e.start_date.to_string(),
+                e.end_date.to_string(),
+                e.status.as_str(),
+                time::to_db(e.updated_at),
+            ],
+        )?;
+        found(if changed == 1 { Ok(()) } else { Err(rusqlite::Error::QueryReturnedNoRows) }, "id", "event", &e.id)?;
+        self.conn.execute("DELETE FROM event_organisers WHERE event_id = ?1", [e.id.as_str()])?;
+        self.set_organisers(e)
+    }
+
+    fn set_organisers(&self, e: &Event) -> Result<()> {
+        let mut stmt =
+            self.conn.prepare_cached("INSERT INTO event_organisers (event_id, position, name) VALUES (?1, ?2, ?3)")?;
+        for (position, name) in e.organisers.iter().enumerate() {
+            stmt.execute(params![e.id.as_str(), position as i64, name])?;
+        }
+        Ok(())
+    }
+
+    pub fn delete(&self, id: &Id) -> Result<()> {
+        let deleted = self.conn.execute("DELETE FROM events WHERE id = ?1", [id.as_str()])?;
+        found(if deleted == 1 { Ok(()) } else { Err(rusqlite::Error::QueryReturnedNoRows) }, "id", "event", id)
+    }
+
+    pub fn exists(&self, id: &Id) -> Result<bool> {
+        Ok(self.conn.query_row("SELECT 1 FROM events WHERE id = ?1", [id.as_str()], |_| Ok(())).optional()?.is_some())
+    }
+
+    pub fn counts(&self, id: &Id) -> Result<EventCounts> {
+        let count = |table: &str| -> Result<u32> {
+            let sql = format!("SELECT count(*) FROM {table} WHERE event_id = ?1");
+            Ok(self.conn.query_row(&sql, [id.as_str()], |r| r.get(0))?)
+        };
+        Ok(EventCounts {
+            rooms: count("rooms")?,
+            sessions: count("sessions")?,
+            speakers: count("speakers")?,
+            participants: count("participants")?,
+            pledges: count("pledges")?,
+        })
+    }
+}
+
+fn row_to_event(r: &rusqlite::Row<'_>) -> rusqlite::Result<Event> {
+    let date = |idx: usize| -> rusqlite::Result<chrono::NaiveDate> {
+        let text: String = r.get(idx)?;
+        time::parse_date("stored", &text)
+            .map_err(|e| rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, Box::new(e)))
+    };
+    Ok(Event {
+        id: id_col(r, 0)?,
+        title: bilingual(r, 1)?,
+        description: bilingual(r, 3)?,
+        venue: r.get(5)?,
+        city: r.get(6)?,
+        country: r.get(7)?,
+        timezone: r.get(8)?,
+        start_date: date(9)?,
+        end_date: date(10)?,
+        status: word_col(r, 11, EventStatus::parse)?,
+        created_at: time_col(r, 12)?,
+        updated_at: time_col(r, 13)?,
+        organisers: Vec::new(),
+    })
+}
+
+pub struct Categories<'c> {
+    conn: &'c Connection,
+}
+
+impl<'c> Categories<'c> {
+    pub(super) fn new(conn: &'c Connection) -> Categories<'c> {
+        Categories { conn }
+    }
+
+    pub fn insert(&self, c: &Category) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO categories (id, event_id, key, name_en, name_ar, position) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![c.id.as_str(), c.event_id.as_str(), c.key, c.name.en, c.name.ar, c.position],
+        )?;
+        Ok(())
+    }
+
+    pub fn list(&self, event_id: &Id) -> Result<Vec<Category>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, event_id, key, name_en, name_ar, position FROM categories WHERE event_id = ?1 ORDER BY position",
+        )?;
+        rows(&mut stmt, [event_id.as_str()], |r| {
+            Ok(Category {
+                id: id_col(r, 0)?,
+                event_id: id_col(r, 1)?,
+                key: r.get(2)?,
+                name: bilingual(r, 3)?,
+                position: r.get(5)?,
+            })
+        })
+    }
+}

@@ -1,0 +1,284 @@
+//! The SQLite store. API boundary: all SQL of the app lives under this module, so that another
+//! backend (PostgreSQL for multi-desk events) can be added without touching the domain.
+//!
+//! Reads go through accessors on `Store` (`store.events().list()`); writes go through
+//! `Store::write`, one IMMEDIATE transaction per user action, whose `Tx` offers the same accessors.
+
+mod events;
+mod participants;
+mod pledges;
+mod programme;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags, TransactionBehavior};
+
+use crate::error::{Error, Reason, Result};
+use crate::id::{Id, IdPrefix};
+
+pub use events::{Categories, Events};
+pub use participants::Participants;
+pub use pledges::Pledges;
+pub use programme::{Rooms, Sessions, Speakers};
+
+/// Forward-only migrations, applied in order at open; the schema version is their count.
+/// A shipped migration is never edited: add a new file instead.
+const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_initial.sql")];
+
+/// How long a write waits for another process holding the database before giving up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+pub struct Store {
+    conn: Connection,
+    path: Option<PathBuf>,
+    /// How many `batch` calls are open: writes inside one become savepoints of its transaction.
+    depth: u32,
+}
+
+/// The connection inside a write transaction, with the same accessors as `Store`.
+pub struct Tx<'c> {
+    conn: &'c Connection,
+}
+
+/// The database file used when none is named: `<data dir>/muntada/muntada.db`
+/// (e.g. `~/.local/share/muntada/muntada.db` on Linux). The CLI and the desktop app share it.
+pub fn default_path() -> PathBuf {
+    dirs::data_dir().unwrap_or_else(|| PathBuf::from(".")).join("muntada").join("muntada.db")
+}
+
+/// The schema version this build writes.
+pub fn schema_version() -> u32 {
+    MIGRATIONS.len() as u32
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    pub fn open(path: &Path) -> Result<Store> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)
+                .map_err(|e| Error::storage(format!("cannot create the folder {}: {e}", dir.display())))?;
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags)
+            .map_err(|e| Error::storage(format!("cannot open the database {}: {e}", path.display())))?;
+        Store::setup(conn, Some(path.to_owned()))
+    }
+
+    /// A private database in memory, with the schema applied: for tests and previews.
+    pub fn open_in_memory() -> Result<Store> {
+        Store::setup(Connection::open_in_memory()?, None)
+    }
+
+    fn setup(conn: Connection, path: Option<PathBuf>) -> Result<Store> {
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        let describe = |e: rusqlite::Error| match &path {
+            Some(p) => Error::storage(format!("cannot use the database {}: {e}", p.display())),
+            None => Error::from(e),
+        };
+        conn.execute_batch(
+            "PRAGMA foreign_keys = ON;
+             PRAGMA trusted_schema = OFF;
+             PRAGMA synchronous = FULL;",
+        )
+        .map_err(describe)?;
+        if path.is_some() {
+            let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0)).map_err(describe)?;
+            if !mode.eq_ignore_ascii_case("wal") {
+                return Err(Error::storage(format!("the database refused write-ahead logging (journal mode {mode})")));
+            }
+        }
+        let mut store = Store { conn, path, depth: 0 };
+        store.migrate()?;
+        Ok(store)
+    }
+
+    fn migrate(&mut self) -> Result<()> {
+        let found: u32 = self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        let known = schema_version();
+        if found > known {
+            return Err(Error {
+                kind: crate::error::ErrorKind::Storage,
+                field: None,
+                reason: Reason::SchemaTooNew,
+                message: format!(
+                    "the database was written by a newer Muntada (schema {found}, this one knows {known})"
+                ),
+            });
+        }
+        if found == known {
+            return Ok(());
+        }
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        for sql in &MIGRATIONS[found as usize..] {
+            tx.execute_batch(sql)?;
+        }
+        tx.pragma_update(None, "user_version", known)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// Runs `f` in one IMMEDIATE transaction: all of it is written, or none of it.
+    pub fn write<T>(&mut self, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
+        let conn = &self.conn;
+        self.atomically(|| f(&Tx { conn }))
+    }
+
+    /// Runs several domain operations (each of which writes) as one transaction: an import or
+    /// the demo forum is written whole or not at all.
+    pub fn batch<T>(&mut self, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
+        let (begin, commit, rollback) = self.transaction_sql();
+        self.conn.execute_batch(begin)?;
+        self.depth += 1;
+        let result = f(self);
+        self.depth -= 1;
+        finish(&self.conn, result, commit, rollback)
+    }
+
+    fn atomically<T>(&self, f: impl FnOnce() -> Result<T>) -> Result<T> {
+        let (begin, commit, rollback) = self.transaction_sql();
+        self.conn.execute_batch(begin)?;
+        finish(&self.conn, f(), commit, rollback)
+    }
+
+    fn transaction_sql(&self) -> (&'static str, &'static str, &'static str) {
+        if self.depth == 0 {
+            ("BEGIN IMMEDIATE", "COMMIT", "ROLLBACK")
+        } else {
+            ("SAVEPOINT nested", "RELEASE nested", "ROLLBACK TO nested; RELEASE nested")
+        }
+    }
+
+    pub fn events(&self) -> Events<'_> {
+        Events::new(&self.conn)
+    }
+    pub fn categories(&self) -> Categories<'_> {
+        Categories::new(&self.conn)
+    }
+    pub fn rooms(&self) -> Rooms<'_> {
+        Rooms::new(&self.conn)
+    }
+    pub fn sessions(&self) -> Sessions<'_> {
+        Sessions::new(&self.conn)
+    }
+    pub fn speakers(&self) -> Speakers<'_> {
+        Speakers::new(&self.conn)
+    }
+    pub fn participants(&self) -> Participants<'_> {
+        Participants::new(&self.conn)
+    }
+    pub fn pledges(&self) -> Pledges<'_> {
+        Pledges::new(&self.conn)
+    }
+
+    /// Reads a pragma, for the tests that check every connection's settings.
+    pub fn pragma(&self, name: &str) -> Result<String> {
+        let value: rusqlite::types::Value = self.conn.query_row(&format!("PRAGMA {name}"), [], |r| r.get(0))?;
+        Ok(match value {
+            rusqlite::types::Value::Integer(i) => i.to_string(),
+            rusqlite::types::Value::Text(t) => t,
+            other => format!("{other:?}"),
+        })
+    }
+}
+
+/// Commits on success; rolls back on any error, including a failed commit.
+fn finish<T>(conn: &Connection, result: Result<T>, commit: &str, rollback: &str) -> Result<T> {
+    let committed = result.and_then(|value| conn.execute_batch(commit).map(|()| value).map_err(Error::from));
+    if committed.is_err() && !conn.is_autocommit() {
+        // The error being reported matters more than a failure to roll back, which SQLite
+        // also does by itself when the connection closes.
+        let _ = conn.execute_batch(rollback);
+    }
+    committed
+}
+
+impl Tx<'_> {
+    pub fn events(&self) -> Events<'_> {
+        Events::new(self.conn)
+    }
+    pub fn categories(&self) -> Categories<'_> {
+        Categories::new(self.conn)
+    }
+    pub fn rooms(&self) -> Rooms<'_> {
+        Rooms::new(self.conn)
+    }
+    pub fn sessions(&self) -> Sessions<'_> {
+        Sessions::new(self.conn)
+    }
+    pub fn speakers(&self) -> Speakers<'_> {
+        Speakers::new(self.conn)
+    }
+    pub fn participants(&self) -> Participants<'_> {
+        Participants::new(self.conn)
+    }
+    pub fn pledges(&self) -> Pledges<'_> {
+        Pledges::new(self.conn)
+    }
+}
+
+/// Finds the one id in `table` that is `value` or starts with it (at least 8 characters).
+fn resolve(conn: &Connection, table: &'static str, what: &str, field: &str, value: &str) -> Result<Id> {
+    let prefix = IdPrefix::parse(field, value)?;
+    // Ids are lower-case hex and hyphens, all of which sort below '~'.
+    let sql = format!("SELECT id FROM {table} WHERE id >= ?1 AND id < ?1 || '~' LIMIT 2");
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let ids: Vec<String> = stmt.query_map([prefix.as_str()], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    match ids.as_slice() {
+        [id] => Ok(Id::from_db(id.clone())),
+        [] => Err(Error::not_found(field, what, value)),
+        _ => Err(Error::invalid(
+            field,
+            Reason::AmbiguousId,
+            format!("{value:?} matches several {what}s; give more characters of the id"),
+        )),
+    }
+}
+
+/// Maps "no row" to a not-found error about `field`.
+fn found<T>(result: rusqlite::Result<T>, field: &str, what: &str, id: &Id) -> Result<T> {
+    match result {
+        Err(rusqlite::Error::QueryReturnedNoRows) => Err(Error::not_found(field, what, id.as_str())),
+        other => Ok(other?),
+    }
+}
+
+/// A stored time column.
+fn time_col(row: &rusqlite::Row<'_>, idx: usize) -> rusqlite::Result<chrono::DateTime<chrono::Utc>> {
+    let text: String = row.get(idx)?;
+    crate::time::from_db(&text)
+        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, Box::new(e)))
+}
+
+/// A stored word column (status, kind, role) parsed by its domain type.
+fn word_col<T>(row: &rusqlite::Row<'_>, idx: usize, parse: fn(&str, &str) -> Result<T>) -> rusqlite::Result<T> {
+    let text: String = row.get(idx)?;
+    parse("stored", &text)
+        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, Box::new(e)))
+}
+
+fn bilingual(row: &rusqlite::Row<'_>, idx: usize) -> rusqlite::Result<crate::bilingual::Bilingual> {
+    Ok(crate::bilingual::Bilingual { en: row.get(idx)?, ar: row.get(idx + 1)? })
+}
+
+fn id_col(row: &rusqlite::Row<'_>, idx: usize) -> rusqlite::Result<Id> {
+    row.get::<_, String>(idx).map(Id::from_db)
+}
+
+fn opt_id_col(row: &rusqlite::Row<'_>, idx: usize) -> rusqlite::Result<Option<Id>> {
+    Ok(row.get::<_, Option<String>>(idx)?.map(Id::from_db))
+}
+
+/// Runs a prepared query and collects every row.
+fn rows<T>(
+    stmt: &mut rusqlite::Statement<'_>,
+    params: impl rusqlite::Params,
+    map: impl FnMut(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+) -> Result<Vec<T>> {
+    let rows = stmt.query_map(params, map)?.collect::<rusqlite::Result<Vec<T>>>()?;
+    Ok(rows)
+}

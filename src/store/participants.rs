@@ -1,0 +1,89 @@
+//! Participants, stored with their category's id and read back with its key.
+
+use rusqlite::{params, Connection};
+
+use super::{bilingual, found, id_col, resolve, rows, time_col, word_col};
+use crate::error::{Error, Reason, Result};
+use crate::id::Id;
+use crate::participants::{Participant, ParticipantStatus};
+use crate::time;
+
+pub struct Participants<'c> {
+    conn: &'c Connection,
+}
+
+const SELECT: &str = "SELECT p.id, p.event_id, p.name_en, p.name_ar, p.email, p.phone, p.organisation_en, \
+     p.organisation_ar, p.country, c.key, p.status, p.badge_code, p.consent, p.registered_at \
+     FROM participants p JOIN categories c ON c.id = p.category_id";
+
+impl<'c> Participants<'c> {
+    pub(super) fn new(conn: &'c Connection) -> Participants<'c> {
+        Participants { conn }
+    }
+
+    pub fn resolve(&self, field: &str, value: &str) -> Result<Id> {
+        resolve(self.conn, "participants", "participant", field, value)
+    }
+
+    pub fn insert(&self, p: &Participant) -> Result<()> {
+        let category_id: String = self
+            .conn
+            .query_row(
+                "SELECT id FROM categories WHERE event_id = ?1 AND key = ?2",
+                [p.event_id.as_str(), p.category.as_str()],
+                |r| r.get(0),
+            )
+            .map_err(|_| Error::invalid("category", Reason::InvalidValue, format!("no category {:?}", p.category)))?;
+        self.conn.execute(
+            "INSERT INTO participants (id, event_id, name_en, name_ar, email, phone, organisation_en, organisation_ar,
+                 country, category_id, status, badge_code, consent, registered_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+            params![
+                p.id.as_str(),
+                p.event_id.as_str(),
+                p.name.en,
+                p.name.ar,
+                p.email,
+                p.phone,
+                p.organisation.en,
+                p.organisation.ar,
+                p.country,
+                category_id,
+                p.status.as_str(),
+                p.badge_code,
+                p.consent,
+                time::to_db(p.registered_at),
+            ],
+        )?;
+        Ok(())
+    }
+
+    pub fn get(&self, id: &Id) -> Result<Participant> {
+        let sql = format!("{SELECT} WHERE p.id = ?1");
+        found(self.conn.query_row(&sql, [id.as_str()], row_to_participant), "participant", "participant", id)
+    }
+
+    /// The event's participants by name.
+    pub fn list(&self, event_id: &Id) -> Result<Vec<Participant>> {
+        let sql = format!("{SELECT} WHERE p.event_id = ?1 ORDER BY p.name_en, p.name_ar, p.id");
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        rows(&mut stmt, [event_id.as_str()], row_to_participant)
+    }
+}
+
+fn row_to_participant(r: &rusqlite::Row<'_>) -> rusqlite::Result<Participant> {
+    Ok(Participant {
+        id: id_col(r, 0)?,
+        event_id: id_col(r, 1)?,
+        name: bilingual(r, 2)?,
+        email: r.get(4)?,
+        phone: r.get(5)?,
+        organisation: bilingual(r, 6)?,
+        country: r.get(8)?,
+        category: r.get(9)?,
+        status: word_col(r, 10, ParticipantStatus::parse)?,
+        badge_code: r.get(11)?,
+        consent: r.get(12)?,
+        registered_at: time_col(r, 13)?,
+    })
+}

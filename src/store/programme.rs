@@ -1,0 +1,205 @@
+//! Rooms, sessions, speakers and who does what in which session.
+
+use rusqlite::{params, Connection, OptionalExtension};
+
+use super::{bilingual, found, id_col, opt_id_col, resolve, rows, time_col, word_col};
+use crate::error::Result;
+use crate::id::Id;
+use crate::programme::{Assignment, Role, Room, Session, SessionKind, Speaker};
+use crate::time;
+
+pub struct Rooms<'c> {
+    conn: &'c Connection,
+}
+
+impl<'c> Rooms<'c> {
+    pub(super) fn new(conn: &'c Connection) -> Rooms<'c> {
+        Rooms { conn }
+    }
+
+    pub fn resolve(&self, field: &str, value: &str) -> Result<Id> {
+        resolve(self.conn, "rooms", "room", field, value)
+    }
+
+    pub fn insert(&self, r: &Room) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO rooms (id, event_id, name_en, name_ar, capacity) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![r.id.as_str(), r.event_id.as_str(), r.name.en, r.name.ar, r.capacity],
+        )?;
+        Ok(())
+    }
+
+    pub fn get(&self, id: &Id) -> Result<Room> {
+        let room = self.conn.query_row(
+            "SELECT id, event_id, name_en, name_ar, capacity FROM rooms WHERE id = ?1",
+            [id.as_str()],
+            row_to_room,
+        );
+        found(room, "room", "room", id)
+    }
+
+    pub fn list(&self, event_id: &Id) -> Result<Vec<Room>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, event_id, name_en, name_ar, capacity FROM rooms WHERE event_id = ?1 ORDER BY name_en, name_ar",
+        )?;
+        rows(&mut stmt, [event_id.as_str()], row_to_room)
+    }
+}
+
+fn row_to_room(r: &rusqlite::Row<'_>) -> rusqlite::Result<Room> {
+    Ok(Room { id: id_col(r, 0)?, event_id: id_col(r, 1)?, name: bilingual(r, 2)?, capacity: r.get(4)? })
+}
+
+pub struct Sessions<'c> {
+    conn: &'c Connection,
+}
+
+const SESSION_COLUMNS: &str =
+    "id, event_id, room_id, title_en, title_ar, description_en, description_ar, kind, starts_at, ends_at";
+
+impl<'c> Sessions<'c> {
+    pub(super) fn new(conn: &'c Connection) -> Sessions<'c> {
+        Sessions { conn }
+    }
+
+    pub fn resolve(&self, field: &str, value: &str) -> Result<Id> {
+        resolve(self.conn, "sessions", "session", field, value)
+    }
+
+    pub fn insert(&self, s: &Session) -> Result<()> {
+        self.conn.execute(
+            &format!("INSERT INTO sessions ({SESSION_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"),
+            params![
+                s.id.as_str(),
+                s.event_id.as_str(),
+                s.room_id.as_ref().map(Id::as_str),
+                s.title.en,
+                s.title.ar,
+                s.description.en,
+                s.description.ar,
+                s.kind.as_str(),
+                time::to_db(s.start),
+                time::to_db(s.end),
+            ],
+        )?;
+        Ok(())
+    }
+
+    pub fn get(&self, id: &Id) -> Result<Session> {
+        let sql = format!("SELECT {SESSION_COLUMNS} FROM sessions WHERE id = ?1");
+        found(self.conn.query_row(&sql, [id.as_str()], row_to_session), "session", "session", id)
+    }
+
+    /// The event's sessions in time order.
+    pub fn list(&self, event_id: &Id) -> Result<Vec<Session>> {
+        let sql = format!("SELECT {SESSION_COLUMNS} FROM sessions WHERE event_id = ?1 ORDER BY starts_at, ends_at, id");
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        rows(&mut stmt, [event_id.as_str()], row_to_session)
+    }
+
+    pub fn assign(&self, a: &Assignment) -> Result<()> {
+        self.conn.execute(
+            "INSERT OR IGNORE INTO session_speakers (session_id, speaker_id, role) VALUES (?1, ?2, ?3)",
+            params![a.session_id.as_str(), a.speaker_id.as_str(), a.role.as_str()],
+        )?;
+        Ok(())
+    }
+
+    /// Every assignment in the event's sessions.
+    pub fn assignments(&self, event_id: &Id) -> Result<Vec<Assignment>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT ss.session_id, ss.speaker_id, ss.role FROM session_speakers ss
+             JOIN sessions s ON s.id = ss.session_id WHERE s.event_id = ?1 ORDER BY s.starts_at, ss.rowid",
+        )?;
+        rows(&mut stmt, [event_id.as_str()], |r| {
+            Ok(Assignment { session_id: id_col(r, 0)?, speaker_id: id_col(r, 1)?, role: word_col(r, 2, Role::parse)? })
+        })
+    }
+}
+
+fn row_to_session(r: &rusqlite::Row<'_>) -> rusqlite::Result<Session> {
+    Ok(Session {
+        id: id_col(r, 0)?,
+        event_id: id_col(r, 1)?,
+        room_id: opt_id_col(r, 2)?,
+        title: bilingual(r, 3)?,
+        description: bilingual(r, 5)?,
+        kind: word_col(r, 7, SessionKind::parse)?,
+        start: time_col(r, 8)?,
+        end: time_col(r, 9)?,
+    })
+}
+
+pub struct Speakers<'c> {
+    conn: &'c Connection,
+}
+
+const SPEAKER_COLUMNS: &str = "id, event_id, participant_id, honorific_en, honorific_ar, name_en, name_ar, \
+     position_en, position_ar, organisation_en, organisation_ar, country, email, bio_en, bio_ar";
+
+impl<'c> Speakers<'c> {
+    pub(super) fn new(conn: &'c Connection) -> Speakers<'c> {
+        Speakers { conn }
+    }
+
+    pub fn resolve(&self, field: &str, value: &str) -> Result<Id> {
+        resolve(self.conn, "speakers", "speaker", field, value)
+    }
+
+    pub fn insert(&self, s: &Speaker) -> Result<()> {
+        self.conn.execute(
+            &format!(
+                "INSERT INTO speakers ({SPEAKER_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)"
+            ),
+            params![
+                s.id.as_str(),
+                s.event_id.as_str(),
+                s.participant_id.as_ref().map(Id::as_str),
+                s.honorific.en,
+                s.honorific.ar,
+                s.name.en,
+                s.name.ar,
+                s.position.en,
+                s.position.ar,
+                s.organisation.en,
+                s.organisation.ar,
+                s.country,
+                s.email,
+                s.bio.en,
+                s.bio.ar,
+            ],
+        )?;
+        Ok(())
+    }
+
+    pub fn get(&self, id: &Id) -> Result<Speaker> {
+        let sql = format!("SELECT {SPEAKER_COLUMNS} FROM speakers WHERE id = ?1");
+        found(self.conn.query_row(&sql, [id.as_str()], row_to_speaker), "speaker", "speaker", id)
+    }
+
+    pub fn by_participant(&self, participant_id: &Id) -> Result<Option<Speaker>> {
+        let sql = format!("SELECT {SPEAKER_COLUMNS} FROM speakers WHERE participant_id = ?1");
+        Ok(self.conn.query_row(&sql, [participant_id.as_str()], row_to_speaker).optional()?)
+    }
+
+    pub fn list(&self, event_id: &Id) -> Result<Vec<Speaker>> {
+        let sql = format!("SELECT {SPEAKER_COLUMNS} FROM speakers WHERE event_id = ?1 ORDER BY name_en, name_ar");
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        rows(&mut stmt, [event_id.as_str()], row_to_speaker)
+    }
+}
+
+fn row_to_speaker(r: &rusqlite::Row<'_>) -> rusqlite::Result<Speaker> {
+    Ok(Speaker {
+        id: id_col(r, 0)?,
+        event_id: id_col(r, 1)?,
+        participant_id: opt_id_col(r, 2)?,
+        honorific: bilingual(r, 3)?,
+        name: bilingual(r, 5)?,
+        position: bilingual(r, 7)?,
+        organisation: bilingual(r, 9)?,
+        country: r.get(11)?,
+        email: r.get(12)?,
+        bio: bilingual(r, 13)?,
+    })
+}

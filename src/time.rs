@@ -1,0 +1,95 @@
+//! Time: instants are stored in UTC; people enter and read them in the event's IANA timezone.
+
+use chrono::{DateTime, LocalResult, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use chrono_tz::Tz;
+
+use crate::error::{Error, Reason, Result};
+
+pub fn parse_timezone(field: &str, value: &str) -> Result<Tz> {
+    value.trim().parse::<Tz>().map_err(|_| {
+        Error::invalid(field, Reason::UnknownTimezone, format!("{value:?} is not an IANA timezone (e.g. Asia/Qatar)"))
+    })
+}
+
+/// A calendar date written `YYYY-MM-DD`.
+pub fn parse_date(field: &str, value: &str) -> Result<NaiveDate> {
+    let value = value.trim();
+    if value.len() != 10 {
+        return Err(Error::invalid(field, Reason::InvalidDate, format!("{value:?} is not a date YYYY-MM-DD")));
+    }
+    NaiveDate::parse_from_str(value, "%Y-%m-%d")
+        .map_err(|_| Error::invalid(field, Reason::InvalidDate, format!("{value:?} is not a date YYYY-MM-DD")))
+}
+
+/// A local wall-clock time `YYYY-MM-DD HH:MM` in `tz`, as a UTC instant. A time skipped or
+/// repeated by a daylight-saving change is refused rather than guessed.
+pub fn parse_local(field: &str, value: &str, tz: Tz) -> Result<DateTime<Utc>> {
+    let value = value.trim();
+    let naive = NaiveDateTime::parse_from_str(value, "%Y-%m-%d %H:%M")
+        .or_else(|_| NaiveDateTime::parse_from_str(value, "%Y-%m-%dT%H:%M"))
+        .map_err(|_| Error::invalid(field, Reason::InvalidTime, format!("{value:?} is not a time YYYY-MM-DD HH:MM")))?;
+    match tz.from_local_datetime(&naive) {
+        LocalResult::Single(t) => Ok(t.with_timezone(&Utc)),
+        LocalResult::None => Err(Error::invalid(
+            field,
+            Reason::NonexistentLocalTime,
+            format!("{value} does not exist in {tz} (the clocks skip it for daylight saving)"),
+        )),
+        LocalResult::Ambiguous(_, _) => Err(Error::invalid(
+            field,
+            Reason::AmbiguousLocalTime,
+            format!("{value} happens twice in {tz} (the clocks go back); choose another time"),
+        )),
+    }
+}
+
+/// An instant as local wall-clock text `YYYY-MM-DD HH:MM` in `tz`.
+pub fn format_local(t: DateTime<Utc>, tz: Tz) -> String {
+    t.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string()
+}
+
+/// The instant as stored: RFC 3339 in UTC with seconds, which sorts as text.
+pub fn to_db(t: DateTime<Utc>) -> String {
+    t.format("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
+pub fn from_db(s: &str) -> Result<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(s)
+        .map(|t| t.with_timezone(&Utc))
+        .map_err(|_| Error::storage(format!("stored time {s:?} is not RFC 3339")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(value: &str, tz: &str, expected: std::result::Result<&str, Reason>) {
+        let tz = parse_timezone("tz", tz).unwrap();
+        let got = parse_local("start", value, tz).map(to_db).map_err(|e| e.reason);
+        assert_eq!(got.as_deref().map_err(|r| *r), expected, "{value} in {tz}");
+    }
+
+    #[test]
+    fn local_times() {
+        check("2024-05-21 09:30", "Asia/Qatar", Ok("2024-05-21T06:30:00Z"));
+        check("2024-05-21T09:30", "Asia/Qatar", Ok("2024-05-21T06:30:00Z"));
+        // Vienna springs forward on 2025-03-30 at 02:00 and falls back on 2025-10-26 at 03:00.
+        check("2025-03-30 02:30", "Europe/Vienna", Err(Reason::NonexistentLocalTime));
+        check("2025-10-26 02:30", "Europe/Vienna", Err(Reason::AmbiguousLocalTime));
+        check("2025-10-26 03:30", "Europe/Vienna", Ok("2025-10-26T02:30:00Z"));
+        check("2024-02-30 10:00", "UTC", Err(Reason::InvalidTime));
+        check("10:00", "UTC", Err(Reason::InvalidTime));
+    }
+
+    #[test]
+    fn zones_and_dates() {
+        assert_eq!(parse_timezone("tz", "Mars/Olympus").unwrap_err().reason, Reason::UnknownTimezone);
+        assert!(parse_date("d", "2024-05-21").is_ok());
+        for bad in ["2024-5-21", "21/05/2024", "2024-13-01", ""] {
+            assert_eq!(parse_date("d", bad).unwrap_err().reason, Reason::InvalidDate, "{bad}");
+        }
+        let t = parse_local("t", "2024-05-21 09:30", chrono_tz::Asia::Qatar).unwrap();
+        assert_eq!(format_local(t, chrono_tz::Asia::Qatar), "2024-05-21 09:30");
+        assert_eq!(from_db(&to_db(t)).unwrap(), t);
+    }
+}
