@@ -1,0 +1,68 @@
+# Muntada — the two commands of the README, and the developers' helpers.
+#   make run    install what is missing, build the UI, start the desktop app
+#   make test   install what is missing, run every test (core, shell, UI, end-to-end)
+
+SHELL := /bin/bash
+.ONESHELL:
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := run
+
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# Debian/Ubuntu packages: WebKitGTK for the window, Xvfb + WebKitWebDriver for the end-to-end
+# tests, poppler for checking PDFs.
+APT_PACKAGES := build-essential pkg-config curl file libwebkit2gtk-4.1-dev libssl-dev librsvg2-dev \
+	libxdo-dev xvfb xauth webkit2gtk-driver poppler-utils
+NODE_MIN := 20.19.0
+
+.PHONY: run test deps deps-test ui bindings bench clean help
+
+help:
+	@echo "make run    start the desktop app (installs what is missing)"
+	@echo "make test   run every test (installs what is missing)"
+	@echo "make bench  run the benchmarks"
+	@echo "make bindings  regenerate ui/src/api/{types,client}.ts from the Rust types"
+
+deps:
+	@missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done)
+	if [ -n "$$missing" ]; then
+		echo "Installing Debian packages:" $$missing
+		$(SUDO) apt-get update -qq
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing
+	fi
+	command -v cargo >/dev/null || { echo "Rust is missing: install it from https://rustup.rs"; exit 1; }
+	command -v node >/dev/null || { echo "Node.js $(NODE_MIN) or newer is missing"; exit 1; }
+	node -e 'const [a,b,c]=process.versions.node.split(".").map(Number),[x,y,z]="$(NODE_MIN)".split(".").map(Number);process.exit(a>x||a==x&&(b>y||b==y&&c>=z)?0:1)' \
+		|| { echo "Node.js $(NODE_MIN) or newer is needed (found $$(node --version))"; exit 1; }
+	if [ ! -f ui/node_modules/.package-lock.json ] || [ ui/package-lock.json -nt ui/node_modules/.package-lock.json ]; then
+		(cd ui && npm ci --no-audit --no-fund)
+	fi
+
+deps-test: deps
+	command -v tauri-driver >/dev/null || cargo install tauri-driver --locked
+
+ui: deps
+	cd ui && npm run build
+
+run: ui
+	if [ -z "$${DISPLAY:-}" ] && [ -z "$${WAYLAND_DISPLAY:-}" ]; then
+		echo "No display found: on a machine without a screen, run 'xvfb-run -a make run'."
+		exit 1
+	fi
+	cargo run -p muntada-desktop
+
+test: deps-test ui
+	# The core must build without any webview: no Tauri, wry, WebKit or GTK in its tree.
+	if cargo tree -p muntada -e normal,build --prefix none | grep -iE '^(tauri|wry|webkit2gtk|gtk)'; then
+		echo "the muntada core depends on a GUI crate"; exit 1
+	fi
+	cargo test --workspace --locked
+	(cd ui && npm run check && npm test)
+	# The end-to-end tests drive target/debug/muntada-desktop, built by the cargo test above.
+	xvfb-run -a node --test --test-reporter=spec e2e/
+
+bindings:
+	MUNTADA_UPDATE_BINDINGS=1 cargo test -p muntada-desktop --lib bindings
+
+clean:
+	cargo clean
+	rm -rf ui/dist ui/node_modules

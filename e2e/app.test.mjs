@@ -1,0 +1,116 @@
+// End-to-end: the real app window (WebKitGTK) driven through tauri-driver under Xvfb, on a
+// fresh database file. Screenshots go to target/e2e/ for people to look at.
+
+import { after, afterEach, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { Driver } from "./webdriver.mjs";
+
+const root = resolve(import.meta.dirname, "..");
+const application = process.env.MUNTADA_APP ?? join(root, "target/debug/muntada-desktop");
+const shots = join(root, "target/e2e");
+const dataDir = mkdtempSync(join(tmpdir(), "muntada-e2e-"));
+let app;
+
+before(async () => {
+  mkdirSync(shots, { recursive: true });
+  app = await Driver.start({ application, env: { MUNTADA_DB: join(dataDir, "muntada.db") } });
+});
+
+after(async () => {
+  await app?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+// A failing test leaves a picture of the window behind.
+afterEach(async (t) => {
+  if (app && t.passed === false) await shot(`failed-${t.name.replace(/\W+/g, "-")}`).catch(() => {});
+});
+
+async function shot(name) {
+  writeFileSync(join(shots, `${name}.png`), await app.screenshot());
+}
+
+/** Digits of a localized number, whatever the script: "US$ ٤٥٬٠٠٠٬٠٠٠٫٠٠" → "4500000000". */
+function digits(text) {
+  return [...text]
+    .map((c) => {
+      const code = c.codePointAt(0);
+      if (code >= 0x660 && code <= 0x669) return String(code - 0x660);
+      if (code >= 0x6f0 && code <= 0x6f9) return String(code - 0x6f0);
+      return /[0-9]/.test(c) ? c : "";
+    })
+    .join("");
+}
+
+test("a fresh database opens on the welcome view", async () => {
+  await app.find("welcome");
+  await app.find("open-demo");
+  await shot("welcome");
+});
+
+test("an invalid event is refused with the reason next to the field", async () => {
+  await (await app.find("create-event")).click();
+  await (await app.find("field-title-en")).type("Broken dates");
+  await (await app.find("field-start")).setValue("2025-05-21");
+  await (await app.find("field-end")).setValue("2025-05-20");
+  await (await app.find("save-event")).click();
+  const error = await app.find("error-endDate");
+  assert.match(await error.text(), /\S/);
+  await shot("form-error");
+  await (await app.find("cancel-event")).click();
+  await app.find("events-list");
+});
+
+/** Types into a field and waits until the page holds exactly that value. */
+async function fill(testId, text) {
+  const field = await app.find(testId);
+  await field.type(text);
+  await app.waitFor(async () => (await app.script("return arguments[0].value;", field.reference)) === text, testId);
+}
+
+test("create an event, then read it in Arabic, right to left", async () => {
+  await (await app.find("new-event")).click();
+  await fill("field-title-en", "Vienna Forum on Victims");
+  await fill("field-title-ar", "منتدى فيينا للضحايا");
+  await fill("field-city", "Vienna");
+  await (await app.find("field-start")).setValue("2025-10-25");
+  await (await app.find("field-end")).setValue("2025-10-26");
+  await (await app.find("save-event")).click();
+  const title = await app.find("event-title");
+  await app.waitFor(async () => (await title.text()).includes("Vienna Forum on Victims"), "English title");
+
+  await (await app.find("lang-toggle")).click();
+  await app.waitFor(async () => (await title.text()).includes("منتدى فيينا للضحايا"), "Arabic title");
+  const page = await app.script(
+    "return { lang: document.documentElement.lang, dir: document.documentElement.dir," +
+      " body: getComputedStyle(document.body).direction };",
+  );
+  assert.deepEqual(page, { lang: "ar", dir: "rtl", body: "rtl" });
+  // Mirrored layout: the title's box starts from the right edge of the page.
+  const box = await app.script(
+    "const r = document.querySelector('[data-testid=event-title]').getBoundingClientRect();" +
+      "return { left: r.left, right: r.right, width: document.documentElement.clientWidth };",
+  );
+  assert.ok(box.width - box.right < box.left, `title should hug the right edge: ${JSON.stringify(box)}`);
+  await shot("arabic-overview");
+});
+
+test("the demo forum opens on its overview with the pledge total", async () => {
+  await (await app.find("nav-events")).click();
+  await app.find("events-list");
+  await app.waitFor(async () => (await app.findAll("event-row")).length === 1, "the created event in the list");
+  await (await app.find("open-demo")).click();
+  const total = await app.find("pledge-total");
+  assert.equal(digits(await total.text()), "4500000000");
+  const title = await (await app.find("event-title")).text();
+  assert.match(title, /المنتدى/);
+  const participants = digits(await (await app.find("count-participants")).text());
+  assert.ok(Number(participants) >= 50, `participants: ${participants}`);
+  await shot("arabic-demo-overview");
+  await (await app.find("lang-toggle")).click();
+  await app.waitFor(async () => (await (await app.find("pledge-total")).text()).includes("45,000,000.00"), "English total");
+  await shot("demo-overview");
+});

@@ -1,0 +1,132 @@
+// A small W3C WebDriver client over fetch, for driving the real app window through
+// tauri-driver. No dependencies, so nothing leaks into the app's build.
+
+import { spawn } from "node:child_process";
+import { setTimeout as sleep } from "node:timers/promises";
+
+const ELEMENT = "element-6066-11e4-a6c6-4ae2d6bed2f2";
+
+export class Driver {
+  constructor(base, session) {
+    this.base = base;
+    this.session = session;
+  }
+
+  static async start({ application, port = 4444, env = {} }) {
+    const driver = spawn("tauri-driver", ["--port", String(port)], {
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "inherit", "inherit"],
+    });
+    const base = `http://127.0.0.1:${port}`;
+    const deadline = Date.now() + 20_000;
+    for (;;) {
+      try {
+        const status = await fetch(`${base}/status`);
+        if (status.ok) break;
+      } catch {
+        // not listening yet
+      }
+      if (Date.now() > deadline) throw new Error("tauri-driver did not start within 20 s");
+      await sleep(200);
+    }
+    const created = await request(base, "POST", "/session", {
+      capabilities: { alwaysMatch: { browserName: "wry", "tauri:options": { application } } },
+    });
+    const d = new Driver(base, created.sessionId);
+    d.process = driver;
+    return d;
+  }
+
+  async stop() {
+    try {
+      await request(this.base, "DELETE", `/session/${this.session}`);
+    } finally {
+      // SIGTERM lets tauri-driver stop WebKitWebDriver too; SIGKILL would leave it running.
+      this.process.kill("SIGTERM");
+      await new Promise((resolve) => this.process.once("exit", resolve));
+    }
+  }
+
+  cmd(method, path, body) {
+    return request(this.base, method, `/session/${this.session}${path}`, body);
+  }
+
+  async find(testId, { timeout = 10_000 } = {}) {
+    return this.waitFor(async () => {
+      const found = await this.cmd("POST", "/elements", { using: "css selector", value: `[data-testid="${testId}"]` });
+      return found.length ? new Element(this, found[0]) : null;
+    }, `element ${testId}`, timeout);
+  }
+
+  async findAll(testId) {
+    const found = await this.cmd("POST", "/elements", { using: "css selector", value: `[data-testid="${testId}"]` });
+    return found.map((f) => new Element(this, f));
+  }
+
+  script(source, ...args) {
+    return this.cmd("POST", "/execute/sync", { script: source, args });
+  }
+
+  async screenshot() {
+    return Buffer.from(await this.cmd("GET", "/screenshot"), "base64");
+  }
+
+  /** Polls `check` until it returns something truthy. */
+  async waitFor(check, what, timeout = 10_000) {
+    const deadline = Date.now() + timeout;
+    let last;
+    for (;;) {
+      try {
+        const value = await check();
+        if (value) return value;
+      } catch (error) {
+        last = error;
+      }
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${last.message}` : ""}`);
+      await sleep(100);
+    }
+  }
+}
+
+class Element {
+  constructor(driver, reference) {
+    this.driver = driver;
+    this.reference = reference;
+    this.id = elementId(reference);
+  }
+  click() {
+    return this.driver.cmd("POST", `/element/${this.id}/click`, {});
+  }
+  async type(text) {
+    await this.driver.cmd("POST", `/element/${this.id}/clear`, {});
+    return this.driver.cmd("POST", `/element/${this.id}/value`, { text });
+  }
+  text() {
+    return this.driver.cmd("GET", `/element/${this.id}/text`);
+  }
+  /** Sets a value the way a picker would (date inputs take no typing in WebKitGTK). */
+  setValue(value) {
+    return this.driver.script(
+      "const el = arguments[0]; el.value = arguments[1];" +
+        "el.dispatchEvent(new Event('input', { bubbles: true })); el.dispatchEvent(new Event('change', { bubbles: true }));",
+      this.reference,
+      value,
+    );
+  }
+}
+
+/** The W3C key, or the legacy one some drivers still send. */
+function elementId(reference) {
+  return reference[ELEMENT] ?? reference.ELEMENT ?? Object.values(reference)[0];
+}
+
+async function request(base, method, path, body) {
+  const response = await fetch(base + path, {
+    method,
+    headers: body ? { "content-type": "application/json" } : {},
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const json = await response.json();
+  if (!response.ok) throw new Error(`${method} ${path}: ${JSON.stringify(json.value ?? json)}`);
+  return json.value;
+}

@@ -1,0 +1,130 @@
+//! Generates the UI's typed client from the Rust types: `ui/src/api/types.ts` (every type that
+//! crosses IPC) and `ui/src/api/client.ts` (one function per command). Never edit those files:
+//! run `make bindings`. A test fails when they are stale.
+
+use muntada::bilingual::{Bilingual, Lang};
+use muntada::event::{Event, EventCounts, EventInput, EventOverview, EventStatus};
+use muntada::money::Money;
+use muntada::reference::ReferenceData;
+use ts_rs::{Config, TS};
+
+use crate::commands::{self, app::AppInfo};
+use crate::ApiError;
+
+const HEADER: &str = "// Generated from the Rust types by `make bindings` (src-tauri/src/bindings.rs). Do not edit.\n";
+
+macro_rules! declarations {
+    ($cfg:expr, $($ty:ty),* $(,)?) => {
+        vec![$(format!("export {}", <$ty as TS>::decl($cfg))),*]
+    };
+}
+
+/// `ui/src/api/types.ts`.
+pub fn types() -> String {
+    let cfg = Config::new();
+    let decls = declarations!(
+        &cfg,
+        ApiError,
+        crate::error::ErrorCode,
+        muntada::Id,
+        AppInfo,
+        Bilingual,
+        Event,
+        EventCounts,
+        EventInput,
+        EventOverview,
+        EventStatus,
+        Lang,
+        Money,
+        ReferenceData,
+    );
+    format!("{HEADER}\n{}\n", decls.join("\n\n"))
+}
+
+/// `ui/src/api/client.ts`: one function per command, through the one `call` in `invoke.ts`.
+pub fn client() -> String {
+    let signatures = commands::signatures();
+    let mut used: Vec<&str> = Vec::new();
+    let mut functions = Vec::new();
+    for sig in &signatures {
+        let params: Vec<String> = sig.args.iter().map(|(name, ty)| format!("{}: {ty}", camel(name))).collect();
+        let keys: Vec<String> = sig.args.iter().map(|(name, _)| camel(name)).collect();
+        for ty in sig.args.iter().map(|(_, ty)| ty.as_str()).chain([sig.result.as_str()]) {
+            used.extend(type_names(ty));
+        }
+        let args = if keys.is_empty() { "{}".to_owned() } else { format!("{{ {} }}", keys.join(", ")) };
+        functions.push(format!(
+            "export function {}({}): Promise<{}> {{\n  return call(\"{}\", {args});\n}}",
+            camel(sig.name),
+            params.join(", "),
+            sig.result,
+            sig.name,
+        ));
+    }
+    used.sort_unstable();
+    used.dedup();
+    let imports = if used.is_empty() {
+        String::new()
+    } else {
+        format!("import type {{ {} }} from \"./types\";\n", used.join(", "))
+    };
+    format!("{HEADER}import {{ call }} from \"./invoke\";\n{imports}\n{}\n", functions.join("\n\n"))
+}
+
+/// `event_overview` → `eventOverview`.
+fn camel(snake: &str) -> String {
+    let mut out = String::with_capacity(snake.len());
+    let mut upper = false;
+    for c in snake.chars() {
+        if c == '_' {
+            upper = true;
+        } else if upper {
+            out.extend(c.to_uppercase());
+            upper = false;
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The declared type names a TypeScript type expression refers to (`Array<Event>` → `Event`).
+fn type_names(ty: &str) -> impl Iterator<Item = &str> {
+    const BUILTIN: &[&str] = &["Array", "Record", "string", "number", "boolean", "null", "bigint", "Partial"];
+    ty.split(|c: char| !c.is_ascii_alphanumeric() && c != '_')
+        .filter(|w| !w.is_empty() && w.starts_with(|c: char| c.is_ascii_uppercase()) && !BUILTIN.contains(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use super::*;
+
+    fn check_file(relative: &str, expected: &str) {
+        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..").join(relative);
+        if std::env::var_os("MUNTADA_UPDATE_BINDINGS").is_some() {
+            std::fs::write(&path, expected).expect("write bindings");
+            return;
+        }
+        let found = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(found == expected, "{relative} is stale: run `make bindings` and commit the result");
+    }
+
+    #[test]
+    fn generated_types_are_current() {
+        check_file("ui/src/api/types.ts", &types());
+    }
+
+    #[test]
+    fn generated_client_is_current() {
+        check_file("ui/src/api/client.ts", &client());
+    }
+
+    #[test]
+    fn names() {
+        assert_eq!(camel("event_overview"), "eventOverview");
+        assert_eq!(camel("app_info"), "appInfo");
+        assert_eq!(type_names("Array<Event> | null").collect::<Vec<_>>(), ["Event"]);
+    }
+}

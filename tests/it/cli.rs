@@ -1,0 +1,315 @@
+//! The `muntada` binary as coordinators use it: real process, real database file.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+struct Cli {
+    _dir: tempfile::TempDir,
+    db: PathBuf,
+}
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+impl Cli {
+    fn new() -> Cli {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("muntada.db");
+        Cli { _dir: dir, db }
+    }
+
+    fn run(&self, args: &[&str]) -> Run {
+        run_with_db(&self.db, args)
+    }
+
+    fn ok(&self, args: &[&str]) -> String {
+        let run = self.run(args);
+        assert_eq!(run.code, 0, "muntada {args:?} failed: {}", run.stderr);
+        run.stdout.trim().to_owned()
+    }
+
+    fn event(&self) -> String {
+        self.ok(&[
+            "event",
+            "create",
+            "--title",
+            "Forum",
+            "--title-ar",
+            "منتدى",
+            "--start",
+            "2025-03-29",
+            "--end",
+            "2025-03-31",
+            "--timezone",
+            "Europe/Vienna",
+            "--country",
+            "AT",
+            "--organiser",
+            "UNODC",
+            "--organiser",
+            "Austria",
+        ])
+    }
+}
+
+fn run_with_db(db: &Path, args: &[&str]) -> Run {
+    let out = Command::new(env!("CARGO_BIN_EXE_muntada")).arg("--db").arg(db).args(args).output().unwrap();
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8(out.stdout).unwrap(),
+        stderr: String::from_utf8(out.stderr).unwrap(),
+    }
+}
+
+/// Runs a command that must fail: checks the flag named on stderr and that the database's
+/// observable content (`event list --json` and the given listing) did not change.
+fn check_refused(cli: &Cli, args: &[&str], flag: &str, listing: &[&str]) {
+    let before = (cli.run(&["--json", "event", "list"]).stdout, cli.run(listing).stdout);
+    let run = cli.run(args);
+    assert_ne!(run.code, 0, "muntada {args:?} should fail");
+    assert!(run.stderr.contains(flag), "muntada {args:?}: stderr {:?} should name {flag}", run.stderr);
+    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    let after = (cli.run(&["--json", "event", "list"]).stdout, cli.run(listing).stdout);
+    assert_eq!(before, after, "muntada {args:?} wrote something");
+}
+
+#[test]
+fn events_rooms_sessions_speakers_participants_pledges() {
+    let cli = Cli::new();
+    let event = cli.event();
+    assert_eq!(event.len(), 36);
+    let room = cli.ok(&["room", "add", "--event", &event[..8], "--name", "Plenary hall", "--capacity", "300"]);
+    // 2025-03-30 is the spring-forward day in Vienna; 10:00 local is 08:00 UTC.
+    let session = cli.ok(&[
+        "--json",
+        "session",
+        "add",
+        "--event",
+        &event,
+        "--title",
+        "Opening",
+        "--start",
+        "2025-03-30 10:00",
+        "--end",
+        "2025-03-30 11:00",
+        "--room",
+        &room,
+        "--kind",
+        "opening",
+    ]);
+    let session: serde_json::Value = serde_json::from_str(&session).unwrap();
+    assert_eq!(session["start"], "2025-03-30T08:00:00Z");
+    let session = session["id"].as_str().unwrap().to_owned();
+    let person = cli.ok(&[
+        "participant",
+        "add",
+        "--event",
+        &event,
+        "--name",
+        "Amina Yusuf",
+        "--name-ar",
+        "أمينة يوسف",
+        "--email",
+        "amina@example.org",
+        "--country",
+        "ng",
+        "--category",
+        "Member State",
+        "--status",
+        "confirmed",
+    ]);
+    let speaker = cli.ok(&[
+        "speaker",
+        "add",
+        "--event",
+        &event,
+        "--name",
+        "Amina Yusuf",
+        "--honorific",
+        "H.E.",
+        "--participant",
+        &person,
+    ]);
+    cli.ok(&["speaker", "assign", "--session", &session, "--speaker", &speaker, "--role", "chair"]);
+    cli.ok(&[
+        "pledge",
+        "add",
+        "--event",
+        &event,
+        "--donor",
+        "Austria",
+        "--amount",
+        "1,000,000",
+        "--currency",
+        "EUR",
+        "--from",
+        "2025",
+        "--to",
+        "2026",
+        "--session",
+        &session,
+        "--speaker",
+        &speaker,
+    ]);
+    cli.ok(&[
+        "pledge",
+        "add",
+        "--event",
+        &event,
+        "--donor",
+        "Japan",
+        "--amount",
+        "5000000",
+        "--currency",
+        "JPY",
+        "--from",
+        "2025",
+        "--to",
+        "2025",
+    ]);
+
+    let listing = cli.ok(&["participant", "list", "--event", &event]);
+    assert!(listing.contains("أمينة يوسف") && listing.contains("confirmed"), "{listing}");
+    let pledges: serde_json::Value =
+        serde_json::from_str(&cli.ok(&["--json", "pledge", "list", "--event", &event])).unwrap();
+    assert_eq!(
+        pledges["totals"],
+        serde_json::json!([{ "currency": "EUR", "amount": "1000000.00" }, { "currency": "JPY", "amount": "5000000" }])
+    );
+    let show = cli.ok(&["event", "show", &event]);
+    assert!(show.contains("1,000,000.00 EUR") && show.contains("5,000,000 JPY"), "{show}");
+    assert!(show.contains("sessions 1") && show.contains("participants 1"), "{show}");
+}
+
+#[test]
+fn bad_input_names_the_flag_and_writes_nothing() {
+    let cli = Cli::new();
+    let event = cli.event();
+    let list_sessions = ["--json", "event", "show", event.as_str()];
+    let create = |extra: &[&str]| -> Vec<String> {
+        let mut args: Vec<String> = ["event", "create", "--title", "X", "--start", "2025-01-02", "--end", "2025-01-03"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        args.extend(extra.iter().map(|s| s.to_string()));
+        if !extra.contains(&"--timezone") {
+            args.extend(["--timezone".to_string(), "UTC".to_string()]);
+        }
+        args
+    };
+    // Linux caps one argument at 128 KiB; this is still far over the 300-character limit.
+    let huge = "x".repeat(100_000);
+    let cases: Vec<(Vec<String>, &str)> = vec![
+        (create(&["--timezone", "Mars/Olympus"]), "--timezone"),
+        (create(&["--end", "2025-01-01"]), "--end"),
+        (create(&["--country", "XX"]), "--country"),
+        (create(&["--title", &huge]), "--title"),
+        (create(&["--status", "finished"]), "--status"),
+    ];
+    for (args, flag) in &cases {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        check_refused(&cli, &args, flag, &list_sessions);
+    }
+    let session = |start: &str, end: &str| {
+        vec!["session", "add", "--event", event.as_str(), "--title", "T", "--start", start, "--end", end]
+            .into_iter()
+            .map(str::to_owned)
+            .collect::<Vec<_>>()
+    };
+    for (args, flag) in [
+        (session("2025-03-30 02:30", "2025-03-30 04:00"), "--start"),
+        (session("2025-03-30 10:00", "2025-03-30 10:00"), "--end"),
+        (session("2025-03-30 10:00", "2025-03-30 09:00"), "--end"),
+        (session("30/03/2025 10:00", "2025-03-30 11:00"), "--start"),
+    ] {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        check_refused(&cli, &args, flag, &list_sessions);
+    }
+    let pledge = |amount: &str, currency: &str, from: &str, to: &str| {
+        ["pledge", "add", "--event", &event, "--donor", "D", "--amount", amount, "--currency", currency]
+            .into_iter()
+            .chain(["--from", from, "--to", to])
+            .map(str::to_owned)
+            .collect::<Vec<_>>()
+    };
+    for (args, flag) in [
+        (pledge("1,5", "USD", "2024", "2026"), "--amount"),
+        (pledge("-5", "USD", "2024", "2026"), "--amount"),
+        (pledge("1e308", "USD", "2024", "2026"), "--amount"),
+        (pledge("99999999999999999999", "USD", "2024", "2026"), "--amount"),
+        (pledge("5", "USX", "2024", "2026"), "--currency"),
+        (pledge("5", "USD", "2026", "2024"), "--to"),
+    ] {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        check_refused(&cli, &args, flag, &["--json", "pledge", "list", "--event", &event]);
+    }
+    check_refused(&cli, &["event", "show", "01234567-89ab-7def-8123-456789abcdef"], "id", &list_sessions);
+    check_refused(&cli, &["room", "add", "--event", "0123", "--name", "R"], "--event", &list_sessions);
+}
+
+#[test]
+fn a_room_of_another_event_is_refused() {
+    let cli = Cli::new();
+    let (first, second) = (cli.event(), cli.event());
+    let room = cli.ok(&["room", "add", "--event", &first, "--name", "Hall"]);
+    let args = [
+        "session",
+        "add",
+        "--event",
+        &second,
+        "--title",
+        "T",
+        "--start",
+        "2025-03-29 10:00",
+        "--end",
+        "2025-03-29 11:00",
+        "--room",
+        &room,
+    ];
+    check_refused(&cli, &args, "--room", &["--json", "event", "show", &second]);
+}
+
+#[test]
+fn json_errors_are_machine_readable() {
+    let cli = Cli::new();
+    let run = cli.run(&[
+        "--json",
+        "event",
+        "create",
+        "--title",
+        "X",
+        "--start",
+        "2025-01-02",
+        "--end",
+        "2025-01-01",
+        "--timezone",
+        "UTC",
+    ]);
+    assert_eq!(run.code, 2);
+    let error: serde_json::Value = serde_json::from_str(run.stderr.trim()).unwrap();
+    assert_eq!(error["code"], "invalid_input");
+    assert_eq!(error["field"], "--end");
+    assert_eq!(error["reason"], "end_before_start");
+}
+
+#[test]
+fn demo_loads_once_and_shows_the_pledge() {
+    let cli = Cli::new();
+    let id = cli.ok(&["demo"]);
+    assert_eq!(cli.ok(&["demo"]), id);
+    let show = cli.ok(&["event", "show", &id[..8]]);
+    assert!(show.contains("45,000,000.00 USD"), "{show}");
+    assert!(cli.ok(&["event", "list"]).contains("المنتدى"));
+    let checked_in = cli.ok(&["participant", "list", "--event", &id, "--status", "checked-in"]);
+    assert!(checked_in.lines().count() > 1 && !checked_in.contains("confirmed"), "{checked_in}");
+}
+
+#[test]
+fn an_unwritable_database_is_a_clear_error() {
+    let run = run_with_db(Path::new("/proc/muntada/muntada.db"), &["event", "list"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.starts_with("error: cannot"), "{}", run.stderr);
+}

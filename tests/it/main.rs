@@ -1,0 +1,4 @@
+//! The core's integration tests: one binary, one module per area.
+
+mod cli;
+mod store;

@@ -1,0 +1,135 @@
+//! The store on a real SQLite file: settings on every connection, migrations, atomic writes.
+
+use chrono::Utc;
+use muntada::event::{self, EventInput, EventStatus};
+use muntada::{demo, Bilingual, Error, Reason, Store};
+
+fn input() -> EventInput {
+    EventInput {
+        title: Bilingual::new("Vienna Forum", ""),
+        description: Bilingual::default(),
+        venue: "Vienna International Centre".into(),
+        city: "Vienna".into(),
+        country: "AT".into(),
+        timezone: "Europe/Vienna".into(),
+        start_date: "2025-10-25".into(),
+        end_date: "2025-10-26".into(),
+        organisers: vec!["UNODC".into()],
+        status: EventStatus::Open,
+    }
+}
+
+#[test]
+fn every_connection_is_durable_and_checks_foreign_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("nested/folder/muntada.db");
+    for _ in 0..2 {
+        // Opened twice: once creating the file, once reopening it.
+        let store = Store::open(&path).unwrap();
+        assert_eq!(store.pragma("journal_mode").unwrap(), "wal");
+        assert_eq!(store.pragma("foreign_keys").unwrap(), "1");
+        assert_eq!(store.pragma("synchronous").unwrap(), "2", "FULL");
+        assert_eq!(store.pragma("trusted_schema").unwrap(), "0");
+        assert_eq!(store.pragma("user_version").unwrap(), muntada::store::schema_version().to_string());
+        assert!(store.pragma("busy_timeout").unwrap().parse::<u32>().unwrap() >= 1000);
+    }
+}
+
+#[test]
+fn a_database_from_a_newer_version_is_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("newer.db");
+    drop(Store::open(&path).unwrap());
+    {
+        let conn = rusqlite_free_bump(&path);
+        assert!(conn);
+    }
+    let err = Store::open(&path).err().expect("refused");
+    assert_eq!(err.reason, Reason::SchemaTooNew);
+}
+
+/// Bumps the schema version with the sqlite3 shell when present, else through a raw write of
+/// the header's user_version field (offset 60, big-endian), which is what the pragma sets.
+fn rusqlite_free_bump(path: &std::path::Path) -> bool {
+    use std::io::{Seek, SeekFrom, Write};
+    // Checkpoint the WAL into the main file first so the header is the one SQLite reads.
+    drop(Store::open(path).unwrap());
+    let mut file = std::fs::OpenOptions::new().write(true).open(path).unwrap();
+    file.seek(SeekFrom::Start(60)).unwrap();
+    file.write_all(&999u32.to_be_bytes()).unwrap();
+    true
+}
+
+#[test]
+fn created_events_survive_reopening() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("muntada.db");
+    let id = {
+        let mut store = Store::open(&path).unwrap();
+        event::create(&mut store, &input(), Utc::now()).unwrap().id
+    };
+    let store = Store::open(&path).unwrap();
+    let event = event::get(&store, id.as_str()).unwrap();
+    assert_eq!(event.title.en, "Vienna Forum");
+    assert_eq!(event.organisers, ["UNODC"]);
+    assert_eq!(muntada::participants::categories(&store, id.as_str()).unwrap().len(), 8);
+}
+
+#[test]
+fn a_failed_batch_writes_nothing() {
+    let mut store = Store::open_in_memory().unwrap();
+    let result: Result<(), Error> = store.batch(|store| {
+        event::create(store, &input(), Utc::now())?;
+        event::create(store, &input(), Utc::now())?;
+        Err(Error::internal("stop half-way"))
+    });
+    assert!(result.is_err());
+    assert!(event::list(&store).unwrap().is_empty());
+    // A failing step inside a batch rolls back only itself when the caller recovers from it.
+    store
+        .batch(|store| {
+            event::create(store, &input(), Utc::now())?;
+            let bad = EventInput { timezone: "Nowhere".into(), ..input() };
+            assert!(event::create(store, &bad, Utc::now()).is_err());
+            Ok(())
+        })
+        .unwrap();
+    assert_eq!(event::list(&store).unwrap().len(), 1);
+}
+
+#[test]
+fn deleting_an_event_removes_everything_it_owns() {
+    let mut store = Store::open_in_memory().unwrap();
+    let demo = demo::load(&mut store, Utc::now()).unwrap();
+    let other = event::create(&mut store, &input(), Utc::now()).unwrap();
+    assert!(store.events().counts(&demo.id).unwrap().participants > 50);
+    event::delete(&mut store, demo.id.as_str()).unwrap();
+    assert_eq!(store.events().counts(&demo.id).unwrap(), Default::default());
+    assert_eq!(event::list(&store).unwrap().into_iter().map(|e| e.id).collect::<Vec<_>>(), [other.id]);
+    // And the demo can be loaded again afterwards.
+    assert_eq!(demo::load(&mut store, Utc::now()).unwrap().id, demo.id);
+}
+
+#[test]
+fn the_demo_forum_is_complete() {
+    let mut store = Store::open_in_memory().unwrap();
+    let demo = demo::load(&mut store, Utc::now()).unwrap();
+    let overview = event::overview(&store, demo.id.as_str()).unwrap();
+    assert_eq!(overview.event.timezone, "Asia/Qatar");
+    assert_eq!(overview.event.organisers.len(), 2);
+    assert_eq!(
+        overview.pledge_totals,
+        [muntada::money::Money { currency: "USD".into(), amount: "45000000.00".into() }]
+    );
+    let pledges = muntada::pledges::list(&store, demo.id.as_str()).unwrap();
+    assert_eq!(pledges[0].years.iter().map(|y| y.year).collect::<Vec<_>>(), [2024, 2025, 2026]);
+    assert!(pledges[0].session_id.is_some() && pledges[0].speaker_id.is_some());
+    let people = muntada::participants::list(&store, demo.id.as_str()).unwrap();
+    let categories: std::collections::BTreeSet<_> = people.iter().map(|p| p.category.as_str()).collect();
+    assert_eq!(categories.len(), 8, "every category is represented: {categories:?}");
+    assert!(people.iter().any(|p| !p.name.ar.is_empty()) && people.iter().any(|p| p.name.ar.is_empty()));
+    let speakers = store.speakers().list(&demo.id).unwrap();
+    let minister = speakers.iter().find(|s| s.name.en.contains("Al-Muraikhi")).expect("the minister speaks");
+    assert!(minister.participant_id.is_some(), "a speaker who attends is one person");
+    assert!(store.sessions().assignments(&demo.id).unwrap().len() >= speakers.len());
+}

@@ -1,0 +1,137 @@
+// Locale-aware formatting that does not depend on the current-language store, so it can be
+// tested with an explicit locale. index.svelte.ts binds these to the current language.
+import type { Money } from '../api/types';
+
+/** Formats a plain calendar date "YYYY-MM-DD" without any timezone shift. */
+export function formatCalendarDate(locale: string, iso: string): string {
+  const date = calendarDate(iso);
+  if (!date) return iso;
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+}
+
+/** Formats a range of calendar dates, e.g. "12–14 March 2026". */
+export function formatCalendarRange(locale: string, start: string, end: string): string {
+  const from = calendarDate(start);
+  const to = calendarDate(end);
+  if (!from || !to) return [start, end].filter(Boolean).join(' – ');
+  const format = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
+  if (to < from) return `${format.format(from)} – ${format.format(to)}`;
+  return format.formatRange(from, to);
+}
+
+/** Formats an instant (RFC 3339 timestamp) in the computer's own timezone. */
+export function formatInstant(locale: string, instant: string): string {
+  const date = new Date(instant);
+  if (Number.isNaN(date.getTime())) return instant;
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+}
+
+export function formatNumber(locale: string, value: number): string {
+  return new Intl.NumberFormat(locale).format(value);
+}
+
+/**
+ * Formats an exact decimal amount ("45000000.00") with the currency's symbol and the locale's
+ * grouping and digits. The integer part goes through BigInt and the fraction is copied digit by
+ * digit, so nothing is rounded, however large the amount. Fraction digits are padded with zeros
+ * to the currency's usual number, never cut.
+ */
+export function formatMoney(locale: string, money: Money): string {
+  return formatMoneyParts(locale, money)
+    .map((part) => part.value)
+    .join('');
+}
+
+export type MoneyPart = { type: 'currency' | 'number' | 'literal'; value: string };
+
+/**
+ * The same text as `formatMoney`, split so a view can isolate the currency symbol: in
+ * right-to-left text a symbol such as "US$" otherwise shows as "$US".
+ */
+export function formatMoneyParts(locale: string, money: Money): MoneyPart[] {
+  const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(money.amount.trim());
+  let currencyFormat: Intl.NumberFormat;
+  try {
+    currencyFormat = new Intl.NumberFormat(locale, { style: 'currency', currency: money.currency });
+  } catch {
+    return fallbackParts(money);
+  }
+  if (!match) return fallbackParts(money);
+  const [, sign, integerDigits, fractionDigits = ''] = match;
+  const usual = currencyFormat.resolvedOptions().maximumFractionDigits ?? 2;
+  const fraction = fractionDigits.padEnd(usual, '0');
+
+  const exact = new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency: money.currency,
+    minimumFractionDigits: fraction.length,
+    maximumFractionDigits: fraction.length,
+  });
+  const integer = BigInt(integerDigits);
+  const negative = sign === '-' && (integer !== 0n || /[1-9]/.test(fraction));
+  // The template gives the order of sign, symbol, number and spacing for this locale.
+  const template = exact.formatToParts(negative ? -1n : 1n);
+  const groupedInteger = exact
+    .formatToParts(integer)
+    .filter((part) => part.type === 'integer' || part.type === 'group')
+    .map((part) => part.value)
+    .join('');
+  const digits = localDigits(locale);
+  const parts: MoneyPart[] = [];
+  for (const part of template) {
+    const type = part.type === 'currency' ? 'currency' : NUMBER_PARTS.has(part.type) ? 'number' : 'literal';
+    let value = part.value;
+    if (part.type === 'integer') value = groupedInteger;
+    if (part.type === 'fraction') value = [...fraction].map((d) => digits[Number(d)]).join('');
+    const last = parts[parts.length - 1];
+    if (last && last.type === type) last.value += value;
+    else parts.push({ type, value });
+  }
+  return parts;
+}
+
+const NUMBER_PARTS = new Set(['minusSign', 'integer', 'group', 'decimal', 'fraction']);
+
+function fallbackParts(money: Money): MoneyPart[] {
+  return [
+    { type: 'number', value: money.amount },
+    { type: 'literal', value: ' ' },
+    { type: 'currency', value: money.currency },
+  ];
+}
+
+/** The name of a country or region in the given locale, or the code itself. */
+export function regionName(locale: string, code: string): string {
+  try {
+    return new Intl.DisplayNames(locale, { type: 'region', fallback: 'code' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+export function currencyName(locale: string, code: string): string {
+  try {
+    return new Intl.DisplayNames(locale, { type: 'currency', fallback: 'code' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+function calendarDate(iso: string): Date | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!match) return null;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+const digitCache = new Map<string, string[]>();
+
+function localDigits(locale: string): string[] {
+  let digits = digitCache.get(locale);
+  if (!digits) {
+    const format = new Intl.NumberFormat(locale, { useGrouping: false });
+    digits = Array.from({ length: 10 }, (_, d) => format.format(d));
+    digitCache.set(locale, digits);
+  }
+  return digits;
+}

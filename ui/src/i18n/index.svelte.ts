@@ -1,0 +1,108 @@
+// The current language (a rune), the translation function, and formatting bound to the
+// current language. Reading `t()` or any formatter inside a component makes it re-render
+// when the language changes.
+import type { Bilingual, Money } from '../api/types';
+import { ar } from './ar';
+import { en, type MessageKey } from './en';
+import * as format from './format';
+
+export type Lang = 'en' | 'ar';
+export type { MessageKey };
+
+const STORAGE_KEY = 'muntada.lang';
+const catalogues: Record<Lang, Record<MessageKey, string>> = { en, ar };
+const locales: Record<Lang, string> = { en: 'en-GB', ar: 'ar' };
+
+let current = $state<Lang>(initialLang());
+
+export const i18n = {
+  get lang(): Lang {
+    return current;
+  },
+  get locale(): string {
+    return locales[current];
+  },
+};
+
+/** Reads the remembered choice, else the system's language, and applies it to <html>. */
+export function loadLang(): void {
+  current = initialLang();
+  applyToDocument(current);
+}
+
+export function setLang(lang: Lang): void {
+  current = lang;
+  applyToDocument(lang);
+  try {
+    localStorage.setItem(STORAGE_KEY, lang);
+  } catch {
+    // Storage may be unavailable; the choice then lasts for this session only.
+  }
+}
+
+export function toggleLang(): void {
+  setLang(current === 'en' ? 'ar' : 'en');
+}
+
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.prototype.hasOwnProperty.call(en, key);
+}
+
+/** Translates `key`, replacing `{name}` placeholders with `params`. */
+export function t(key: MessageKey, params?: Record<string, string | number>): string {
+  const text = catalogues[current][key] ?? en[key] ?? key;
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+/** The text in the current language, else in the other one. */
+export function pick(text: Bilingual): string {
+  const other: Lang = current === 'en' ? 'ar' : 'en';
+  return text[current].trim() ? text[current] : text[other];
+}
+
+/** The text in the other language, if it is there and the current one is too. */
+export function counterpart(text: Bilingual): { lang: Lang; text: string } | null {
+  const other: Lang = current === 'en' ? 'ar' : 'en';
+  if (!text[current].trim() || !text[other].trim()) return null;
+  return { lang: other, text: text[other] };
+}
+
+/** The language in which `pick(text)` is written, for `lang` and `dir` attributes. */
+export function pickLang(text: Bilingual): Lang {
+  return text[current].trim() ? current : current === 'en' ? 'ar' : 'en';
+}
+
+export function dirOf(lang: Lang): 'rtl' | 'ltr' {
+  return lang === 'ar' ? 'rtl' : 'ltr';
+}
+
+export const formatDate = (iso: string) => format.formatCalendarDate(locales[current], iso);
+export const formatDateRange = (start: string, end: string) =>
+  format.formatCalendarRange(locales[current], start, end);
+export const formatInstant = (instant: string) => format.formatInstant(locales[current], instant);
+export const formatNumber = (value: number) => format.formatNumber(locales[current], value);
+export const formatMoney = (money: Money) => format.formatMoney(locales[current], money);
+export const formatMoneyParts = (money: Money) => format.formatMoneyParts(locales[current], money);
+export const countryName = (code: string) => format.regionName(locales[current], code);
+export const currencyName = (code: string) => format.currencyName(locales[current], code);
+
+function initialLang(): Lang {
+  try {
+    const saved = localStorage.getItem(STORAGE_KEY);
+    if (saved === 'en' || saved === 'ar') return saved;
+  } catch {
+    // Fall through to the system language.
+  }
+  const system = typeof navigator !== 'undefined' ? navigator.language : 'en';
+  return system.toLowerCase().startsWith('ar') ? 'ar' : 'en';
+}
+
+function applyToDocument(lang: Lang): void {
+  const root = document.documentElement;
+  root.lang = lang;
+  root.dir = dirOf(lang);
+  document.title = `${catalogues[lang]['app.name']} · ${catalogues[lang === 'en' ? 'ar' : 'en']['app.name']}`;
+}

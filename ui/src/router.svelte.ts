@@ -1,0 +1,73 @@
+// A tiny hash router: the route is derived from `location.hash`, which stays the single
+// source of truth so that the Back button and reloads behave as expected.
+
+export type Route =
+  | { name: 'home' }
+  | { name: 'events' }
+  | { name: 'event-new' }
+  | { name: 'event'; id: string }
+  | { name: 'event-edit'; id: string }
+  | { name: 'about' }
+  | { name: 'not-found' };
+
+export function parseHash(hash: string): Route {
+  const path = hash.replace(/^#/, '') || '/';
+  const parts = path.split('/').filter(Boolean).map(decodeSegment);
+  if (parts.length === 0) return { name: 'home' };
+  if (parts[0] === 'about' && parts.length === 1) return { name: 'about' };
+  if (parts[0] !== 'events') return { name: 'not-found' };
+  if (parts.length === 1) return { name: 'events' };
+  if (parts.length === 2 && parts[1] === 'new') return { name: 'event-new' };
+  if (parts.length === 2) return { name: 'event', id: parts[1] };
+  if (parts.length === 3 && parts[2] === 'edit') return { name: 'event-edit', id: parts[1] };
+  return { name: 'not-found' };
+}
+
+/** Paths of the app's pages, to use in `href` (with `#`) or `navigate`. */
+export const paths = {
+  home: () => '/',
+  events: () => '/events',
+  newEvent: () => '/events/new',
+  event: (id: string) => `/events/${encodeURIComponent(id)}`,
+  editEvent: (id: string) => `/events/${encodeURIComponent(id)}/edit`,
+  about: () => '/about',
+};
+
+export function href(path: string): string {
+  return `#${path}`;
+}
+
+let hash = $state(typeof location !== 'undefined' ? location.hash : '');
+
+export const router = {
+  get route(): Route {
+    return parseHash(hash);
+  },
+  get hash(): string {
+    return hash;
+  },
+};
+
+export function navigate(path: string): void {
+  location.hash = path;
+  // jsdom and some webviews fire `hashchange` late; keep the state in step right away.
+  hash = location.hash;
+}
+
+/** Starts following `hashchange`; returns the function that stops it. */
+export function startRouter(): () => void {
+  const update = () => {
+    hash = location.hash;
+  };
+  update();
+  window.addEventListener('hashchange', update);
+  return () => window.removeEventListener('hashchange', update);
+}
+
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}

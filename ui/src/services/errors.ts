@@ -1,0 +1,62 @@
+// Turns an ApiError into words for people. The UI branches on `code`, `field` and
+// `reason`; `message` is developer English and is only shown under "Technical details".
+import type { ApiError, ErrorCode } from '../api/types';
+import { isMessageKey, t } from '../i18n/index.svelte';
+import { showToast } from './toast.svelte';
+
+const CODES: readonly ErrorCode[] = ['not_found', 'invalid_input', 'conflict', 'storage', 'internal'];
+
+export function isApiError(value: unknown): value is ApiError {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as ApiError).code === 'string' &&
+    typeof (value as ApiError).reason === 'string'
+  );
+}
+
+/** Whatever was thrown, as an ApiError (a generated client should only throw those). */
+export function toApiError(value: unknown): ApiError {
+  if (isApiError(value)) return value;
+  return { code: 'internal', field: null, reason: 'internal', message: String(value) };
+}
+
+/** The translated reason, or a generic message for the error's code. */
+export function reasonText(error: ApiError): string {
+  const key = `reason.${error.reason}`;
+  if (isMessageKey(key)) return t(key);
+  return codeText(error.code);
+}
+
+export function codeText(code: string): string {
+  const key = `error.${code}`;
+  if ((CODES as readonly string[]).includes(code) && isMessageKey(key)) return t(key);
+  return t('error.unknown');
+}
+
+export function fieldLabel(field: string): string | null {
+  const key = `field.${field}`;
+  return isMessageKey(key) ? t(key) : null;
+}
+
+/** One sentence for a toast or an error panel, naming the field when there is one. */
+export function errorText(error: ApiError): string {
+  const reason = reasonText(error);
+  const label = error.field ? fieldLabel(error.field) : null;
+  return label && error.code === 'invalid_input' ? `${label}: ${reason}` : reason;
+}
+
+/** What a service call gives a view: the value, or the error with its text ready to show. */
+export type Outcome<T> = { ok: true; value: T } | { ok: false; error: ApiError; text: string };
+
+/** Runs a client call; on failure translates the error and, if asked, shows it as a toast. */
+export async function attempt<T>(call: () => Promise<T>, options: { toast: boolean }): Promise<Outcome<T>> {
+  try {
+    return { ok: true, value: await call() };
+  } catch (thrown) {
+    const error = toApiError(thrown);
+    const text = errorText(error);
+    if (options.toast) showToast('error', text, error.message || null);
+    return { ok: false, error, text };
+  }
+}

@@ -1,0 +1,43 @@
+// Events: every call the views make about events goes through here. It calls the client,
+// turns failures into translated text and shows the toasts, so views only render outcomes.
+import * as client from '../api/client';
+import type { Event, EventInput, EventOverview } from '../api/types';
+import { pick, t } from '../i18n/index.svelte';
+import { attempt, type Outcome } from './errors';
+import { showToast } from './toast.svelte';
+
+// Loading failures are shown in place, with a retry button, so they do not toast.
+export function listEvents(): Promise<Outcome<Event[]>> {
+  return attempt(() => client.eventList(), { toast: false });
+}
+
+export function getEvent(id: string): Promise<Outcome<Event>> {
+  return attempt(() => client.eventGet(id), { toast: false });
+}
+
+export function getOverview(id: string): Promise<Outcome<EventOverview>> {
+  return attempt(() => client.eventOverview(id), { toast: false });
+}
+
+/** Creates (id null) or updates an event. Invalid input is left for the form to show. */
+export async function saveEvent(id: string | null, input: EventInput): Promise<Outcome<Event>> {
+  const outcome = await attempt(
+    () => (id === null ? client.eventCreate(input) : client.eventUpdate(id, input)),
+    { toast: false },
+  );
+  if (outcome.ok) showToast('success', t(id === null ? 'toast.created' : 'toast.saved'));
+  else if (outcome.error.code !== 'invalid_input') showToast('error', outcome.text, outcome.error.message || null);
+  return outcome;
+}
+
+export async function deleteEvent(event: Event): Promise<Outcome<null>> {
+  const outcome = await attempt(() => client.eventDelete(event.id), { toast: true });
+  if (outcome.ok) showToast('success', t('toast.deleted', { title: pick(event.title) || t('events.untitled') }));
+  return outcome;
+}
+
+export async function openDemo(): Promise<Outcome<Event>> {
+  const outcome = await attempt(() => client.demoOpen(), { toast: true });
+  if (outcome.ok) showToast('info', t('toast.demo'));
+  return outcome;
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { ar } from '../src/i18n/ar';
+import { en } from '../src/i18n/en';
+
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe('catalogues', () => {
+  it('have identical key sets', () => {
+    expect(Object.keys(ar).sort()).toEqual(Object.keys(en).sort());
+  });
+
+  it.each([
+    ['en', en],
+    ['ar', ar],
+  ] as const)('%s has no empty values', (_, catalogue) => {
+    const empty = Object.entries(catalogue).filter(([, text]) => text.trim() === '');
+    expect(empty).toEqual([]);
+  });
+
+  it('use the same placeholders in both languages', () => {
+    for (const key of Object.keys(en) as (keyof typeof en)[]) {
+      expect(placeholders(ar[key]), key).toEqual(placeholders(en[key]));
+    }
+  });
+
+  it('translate every error reason and code the core can send', () => {
+    const reasons = ['required', 'too_long', 'invalid_date', 'unknown_timezone', 'unknown_country', 'end_before_start', 'not_found', 'invalid_value', 'control_characters', 'storage', 'internal'];
+    const codes = ['not_found', 'invalid_input', 'conflict', 'storage', 'internal'];
+    const fields = ['title', 'description', 'venue', 'city', 'country', 'timezone', 'startDate', 'endDate', 'organisers', 'status', 'id'];
+    const keys = [...reasons.map((r) => `reason.${r}`), ...codes.map((c) => `error.${c}`), ...fields.map((f) => `field.${f}`)];
+    for (const key of keys) expect(Object.keys(en), key).toContain(key);
+  });
+});

@@ -1,0 +1,135 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import * as client from '../src/api/client';
+import { setLang } from '../src/i18n/index.svelte';
+import { forgetReferenceData } from '../src/services/app';
+import EventForm from '../src/views/event-form/EventForm.svelte';
+import { apiError, event, reference } from './fixtures';
+
+vi.mock('../src/api/client');
+
+async function fill(testId: string, value: string) {
+  await fireEvent.input(await screen.findByTestId(testId), { target: { value } });
+}
+
+describe('event form', () => {
+  beforeEach(() => {
+    vi.resetAllMocks();
+    forgetReferenceData();
+    vi.mocked(client.referenceData).mockResolvedValue(reference());
+  });
+
+  it('shows the translated reason next to the end date, and marks the field invalid', async () => {
+    vi.mocked(client.eventCreate).mockRejectedValue(
+      apiError({ code: 'invalid_input', field: 'endDate', reason: 'end_before_start', message: 'endDate before startDate' }),
+    );
+    render(EventForm);
+    await fill('field-title-en', 'Doha Forum');
+    await fill('field-start', '2026-03-14');
+    await fill('field-end', '2026-03-12');
+    await fireEvent.click(screen.getByTestId('save-event'));
+
+    const error = await screen.findByTestId('error-endDate');
+    expect(error).toHaveTextContent('The end date cannot be before the start date.');
+    const end = screen.getByTestId('field-end');
+    expect(end).toHaveAttribute('aria-invalid', 'true');
+    expect(end.getAttribute('aria-describedby')).toContain(error.id);
+    expect(screen.getByTestId('field-start')).not.toHaveAttribute('aria-invalid');
+    expect(screen.getByTestId('form-error')).toHaveTextContent('The event was not saved.');
+    // The developer message is only inside the collapsed details.
+    expect(screen.getByTestId('form-error').querySelector('details:not([open]) code')).toHaveTextContent(
+      'endDate before startDate',
+    );
+    expect(error).not.toHaveTextContent('endDate before startDate');
+    expect(client.eventCreate).toHaveBeenCalledWith(
+      expect.objectContaining({ title: { en: 'Doha Forum', ar: '' }, startDate: '2026-03-14', endDate: '2026-03-12' }),
+    );
+    expect(location.hash).toBe('');
+  });
+
+  it('shows the same error in Arabic when the interface is Arabic', async () => {
+    setLang('ar');
+    vi.mocked(client.eventCreate).mockRejectedValue(
+      apiError({ code: 'invalid_input', field: 'endDate', reason: 'end_before_start' }),
+    );
+    render(EventForm);
+    await fireEvent.click(await screen.findByTestId('save-event'));
+    expect(await screen.findByTestId('error-endDate')).toHaveTextContent('لا يمكن أن يسبق تاريخ الانتهاء تاريخ البدء.');
+  });
+
+  it('gives a generic message for a reason it does not know', async () => {
+    vi.mocked(client.eventCreate).mockRejectedValue(
+      apiError({ code: 'invalid_input', field: 'venue', reason: 'brand_new_reason', message: 'dev text' }),
+    );
+    render(EventForm);
+    await fireEvent.click(await screen.findByTestId('save-event'));
+    expect(await screen.findByTestId('error-venue')).toHaveTextContent('Some of the information is not valid.');
+  });
+
+  it('shows a form-level error for an error that names no field', async () => {
+    vi.mocked(client.eventCreate).mockRejectedValue(apiError({ code: 'storage', reason: 'storage' }));
+    render(EventForm);
+    await fireEvent.click(await screen.findByTestId('save-event'));
+    expect(await screen.findByTestId('form-error')).toHaveTextContent('The data file could not be read or written.');
+    expect(document.querySelector('[aria-invalid="true"]')).toBeNull();
+  });
+
+  it('creates the event from the fields and goes to its overview', async () => {
+    vi.mocked(client.eventCreate).mockResolvedValue(event({ id: 'new-1' }));
+    render(EventForm);
+    await fill('field-title-en', 'Doha Forum');
+    await fill('field-title-ar', 'منتدى الدوحة');
+    await fill('field-venue', 'QNCC');
+    await fill('field-city', 'Doha');
+    await fireEvent.change(screen.getByTestId('field-country'), { target: { value: 'QA' } });
+    await fireEvent.change(screen.getByTestId('field-timezone'), { target: { value: 'Asia/Qatar' } });
+    await fill('field-start', '2026-03-12');
+    await fill('field-end', '2026-03-14');
+    await fill('field-organisers', 'Arab Water Council\n\n  مؤسسة قطر  \n');
+    await fireEvent.change(screen.getByTestId('field-status'), { target: { value: 'open' } });
+    await fireEvent.click(screen.getByTestId('save-event'));
+
+    await waitFor(() => expect(location.hash).toBe('#/events/new-1'));
+    expect(client.eventCreate).toHaveBeenCalledWith({
+      title: { en: 'Doha Forum', ar: 'منتدى الدوحة' },
+      description: { en: '', ar: '' },
+      venue: 'QNCC',
+      city: 'Doha',
+      country: 'QA',
+      timezone: 'Asia/Qatar',
+      startDate: '2026-03-12',
+      endDate: '2026-03-14',
+      organisers: ['Arab Water Council', 'مؤسسة قطر'],
+      status: 'open',
+    });
+  });
+
+  it('offers countries by localized name with an empty choice, and defaults the timezone', async () => {
+    render(EventForm);
+    const country = (await screen.findByTestId('field-country')) as HTMLSelectElement;
+    const options = [...country.options].map((o) => [o.value, o.textContent]);
+    expect(options[0][0]).toBe('');
+    expect(options).toContainEqual(['QA', 'Qatar']);
+    expect(options).toContainEqual(['GB', 'United Kingdom']);
+    expect(country.value).toBe('');
+    // jsdom runs in UTC, which is in the list.
+    expect((screen.getByTestId('field-timezone') as HTMLSelectElement).value).toBe('UTC');
+    expect(screen.getByTestId('field-title-ar')).toHaveAttribute('dir', 'rtl');
+    expect(screen.getByTestId('field-title-ar')).toHaveAttribute('lang', 'ar');
+    expect(screen.getByTestId('field-description-ar')).toHaveAttribute('dir', 'rtl');
+  });
+
+  it('edits an existing event and sends the update for its id', async () => {
+    vi.mocked(client.eventGet).mockResolvedValue(event({ id: 'ev-9' }));
+    vi.mocked(client.eventUpdate).mockResolvedValue(event({ id: 'ev-9' }));
+    render(EventForm, { props: { id: 'ev-9' } });
+    expect(await screen.findByTestId('field-title-en')).toHaveValue('Doha Forum on Water Security');
+    expect(screen.getByTestId('field-organisers')).toHaveValue('Arab Water Council\nمؤسسة قطر');
+    expect(screen.getByTestId('cancel-event')).toHaveAttribute('href', '#/events/ev-9');
+    await fill('field-city', 'Lusail');
+    await fireEvent.click(screen.getByTestId('save-event'));
+
+    await waitFor(() => expect(location.hash).toBe('#/events/ev-9'));
+    expect(client.eventUpdate).toHaveBeenCalledWith('ev-9', expect.objectContaining({ city: 'Lusail', country: 'QA' }));
+  });
+});

@@ -1,0 +1,105 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import * as client from '../src/api/client';
+import { setLang } from '../src/i18n/index.svelte';
+import { toasts } from '../src/services/toast.svelte';
+import EventOverview from '../src/views/event-overview/EventOverview.svelte';
+import { apiError, event, overview } from './fixtures';
+
+vi.mock('../src/api/client');
+
+describe('event overview', () => {
+  beforeEach(() => {
+    vi.resetAllMocks();
+    vi.mocked(client.eventOverview).mockResolvedValue(overview());
+  });
+
+  it('renders the title, both languages, counts and pledge totals', async () => {
+    render(EventOverview, { props: { id: 'ev-1' } });
+
+    expect(await screen.findByTestId('event-title')).toHaveTextContent('Doha Forum on Water Security');
+    expect(screen.getByTestId('event-title-other')).toHaveTextContent('منتدى الدوحة للأمن المائي');
+    expect(screen.getByTestId('event-title-other').querySelector('[dir]')).toHaveAttribute('dir', 'rtl');
+    expect(screen.getByTestId('event-dates')).toHaveTextContent(/12\s?–\s?14 March 2026/);
+    expect(screen.getByTestId('event-place')).toHaveTextContent('Qatar National Convention Centre, Doha, Qatar');
+    expect(screen.getByTestId('count-rooms')).toHaveTextContent(/^6$/);
+    expect(screen.getByTestId('count-sessions')).toHaveTextContent(/^42$/);
+    expect(screen.getByTestId('count-speakers')).toHaveTextContent(/^87$/);
+    expect(screen.getByTestId('count-participants')).toHaveTextContent(/^1,250$/);
+    expect(screen.getByTestId('count-pledges')).toHaveTextContent(/^14$/);
+    const totals = screen.getAllByTestId('pledge-total').map((el) => el.textContent);
+    expect(totals).toEqual(['US$45,000,000.00', '€12,500,000.50']);
+    expect(client.eventOverview).toHaveBeenCalledWith('ev-1');
+  });
+
+  it('shows the Arabic title first, and Arabic formatting, in Arabic', async () => {
+    setLang('ar');
+    render(EventOverview, { props: { id: 'ev-1' } });
+
+    expect(await screen.findByTestId('event-title')).toHaveTextContent('منتدى الدوحة للأمن المائي');
+    expect(screen.getByTestId('event-title').textContent).toBe('منتدى الدوحة للأمن المائي');
+    expect(screen.getByTestId('event-title').querySelector('[lang]')).toHaveAttribute('lang', 'ar');
+    expect(screen.getByTestId('event-title-other')).toHaveTextContent('Doha Forum on Water Security');
+    const expected = new Intl.NumberFormat('ar', { style: 'currency', currency: 'USD' }).format(45000000);
+    expect(screen.getAllByTestId('pledge-total')[0].textContent).toBe(expected);
+    expect(screen.getByTestId('count-participants')).toHaveTextContent(new Intl.NumberFormat('ar').format(1250));
+  });
+
+  it('says so when nothing has been pledged', async () => {
+    vi.mocked(client.eventOverview).mockResolvedValue(overview({ pledgeTotals: [] }));
+    render(EventOverview, { props: { id: 'ev-1' } });
+    expect(await screen.findByTestId('no-pledges')).toHaveTextContent('No pledges recorded yet.');
+    expect(screen.queryByTestId('pledge-total')).toBeNull();
+  });
+
+  it('asks for confirmation before deleting, and cancelling deletes nothing', async () => {
+    render(EventOverview, { props: { id: 'ev-1' } });
+    await fireEvent.click(await screen.findByTestId('delete-event'));
+
+    const dialog = screen.getByRole('dialog', { hidden: true }) as HTMLDialogElement;
+    expect(dialog.open).toBe(true);
+    expect(dialog).toHaveTextContent('Doha Forum on Water Security');
+    expect(client.eventDelete).not.toHaveBeenCalled();
+
+    await fireEvent.click(screen.getByTestId('cancel-delete'));
+    expect(dialog.open).toBe(false);
+    expect(client.eventDelete).not.toHaveBeenCalled();
+  });
+
+  it('deletes after confirmation, then goes to the list with a toast', async () => {
+    vi.mocked(client.eventDelete).mockResolvedValue(null);
+    render(EventOverview, { props: { id: 'ev-1' } });
+    await fireEvent.click(await screen.findByTestId('delete-event'));
+    await fireEvent.click(screen.getByTestId('confirm-delete'));
+
+    expect(client.eventDelete).toHaveBeenCalledWith('ev-1');
+    await waitFor(() => expect(location.hash).toBe('#/events'));
+    expect(toasts.list.map((toast) => toast.text)).toContain('“Doha Forum on Water Security” was deleted.');
+  });
+
+  it('stays on the page with an error toast when the delete fails', async () => {
+    vi.mocked(client.eventDelete).mockRejectedValue(apiError({ code: 'storage', reason: 'storage' }));
+    render(EventOverview, { props: { id: 'ev-1' } });
+    await fireEvent.click(await screen.findByTestId('delete-event'));
+    await fireEvent.click(screen.getByTestId('confirm-delete'));
+
+    await waitFor(() => expect(toasts.list.map((toast) => toast.kind)).toEqual(['error']));
+    expect(location.hash).toBe('');
+    expect(screen.getByTestId('event-overview')).toBeInTheDocument();
+  });
+
+  it('explains a missing event instead of failing', async () => {
+    vi.mocked(client.eventOverview).mockRejectedValue(apiError({ code: 'not_found', field: 'id', reason: 'not_found' }));
+    render(EventOverview, { props: { id: 'gone' } });
+    expect(await screen.findByText('This event does not exist, or it was deleted.')).toBeInTheDocument();
+  });
+
+  it('falls back to the other language for a title that has only Arabic', async () => {
+    vi.mocked(client.eventOverview).mockResolvedValue(
+      overview({ event: event({ title: { en: '', ar: 'ملتقى تونس' } }) }),
+    );
+    render(EventOverview, { props: { id: 'ev-1' } });
+    expect(await screen.findByTestId('event-title')).toHaveTextContent('ملتقى تونس');
+    expect(screen.queryByTestId('event-title-other')).toBeNull();
+  });
+});
