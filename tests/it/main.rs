@@ -1,0 +1,3 @@
+//! Integration tests of the muntada core, one test binary.
+
+mod pdf;
