@@ -12,12 +12,17 @@ const RUNS: usize = 5;
 fn main() {
     let doc = participant_list(ROWS);
     let mut times = Vec::with_capacity(RUNS);
+    let mut cpu_times = Vec::with_capacity(RUNS);
     let mut pages = 0;
     let mut size = 0;
     for _ in 0..RUNS {
         let start = Instant::now();
+        let cpu_start = thread_cpu();
         let rendered = render(&doc).expect("render");
         times.push(start.elapsed());
+        if let (Some(a), Some(b)) = (cpu_start, thread_cpu()) {
+            cpu_times.push(b - a);
+        }
         pages = rendered.pages;
         size = rendered.bytes.len();
         assert_eq!(rendered.warnings.missing_glyphs, 0);
@@ -37,9 +42,18 @@ fn main() {
             .join(" ")
     );
     println!(
-        "  median render: {:.3} s (target ≤ 0.250 s)",
+        "  median render: {:.3} s wall (target ≤ 0.250 s)",
         median.as_secs_f64()
     );
+    if cpu_times.len() == RUNS {
+        cpu_times.sort();
+        // On a busy machine wall time includes waiting for a core; the render is single
+        // threaded, so its CPU time is what it takes on an idle one.
+        println!(
+            "  median render: {:.3} s CPU time of the rendering thread",
+            cpu_times[RUNS / 2].as_secs_f64()
+        );
+    }
     match peak_rss_kib() {
         Some(kib) => println!(
             "  peak RSS (VmHWM): {:.1} MB (target ≤ 64 MB)",
@@ -47,7 +61,13 @@ fn main() {
         ),
         None => println!("  peak RSS: unavailable (no /proc/self/status)"),
     }
-    let _ = Duration::ZERO;
+}
+
+/// CPU time of the calling thread so far, from the scheduler statistics (nanoseconds).
+fn thread_cpu() -> Option<Duration> {
+    let stat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let ns: u64 = stat.split_whitespace().next()?.parse().ok()?;
+    Some(Duration::from_nanos(ns))
 }
 
 fn peak_rss_kib() -> Option<u64> {

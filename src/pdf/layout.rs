@@ -4,7 +4,8 @@
 //! is known. Coordinates are points, `y` measured down from the top of the page while laying
 //! out and converted to PDF's bottom-up space only when an operation is emitted.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
 
 use printpdf::{
     Codepoint, Color, FontId, Greyscale, Op, PaintMode, PdfFontHandle, Pt, Rect, TextItem,
@@ -108,6 +109,7 @@ pub(crate) fn layout(doc: &Document, logo: Option<Logo>) -> Result<Pages, PdfErr
         fonts_used: [false; FONT_RESOURCES],
         missing: 0,
         header: None,
+        laid_cache: HashMap::new(),
     };
     if let Some(header) = &doc.header {
         let laid = layouter.lay(
@@ -215,6 +217,9 @@ enum Side {
     Center,
 }
 
+/// Size and width (as bits), bold, italic.
+type LaidKey = (u32, u32, bool, bool);
+
 struct Layouter {
     rtl: bool,
     geometry: Geometry,
@@ -226,7 +231,9 @@ struct Layouter {
     glyph_texts: HashMap<(FontResource, u16), String>,
     fonts_used: [bool; FONT_RESOURCES],
     missing: usize,
-    header: Option<Laid>,
+    header: Option<Rc<Laid>>,
+    /// Single-span layouts by (size, width, bold, italic) and text.
+    laid_cache: HashMap<LaidKey, HashMap<Box<str>, Rc<Laid>>>,
 }
 
 impl Layouter {
@@ -238,8 +245,27 @@ impl Layouter {
         }
     }
 
-    fn lay(&mut self, text: &str, style: Style, size: f32, width: f32) -> Laid {
-        let laid = text::layout(&mut self.shaper, &[(text, style)], size, width, self.rtl);
+    /// Lay out one span of text; the same text, style, size and width is laid out once
+    /// per render (table cells repeat: countries, categories, organisations).
+    fn lay(&mut self, text: &str, style: Style, size: f32, width: f32) -> Rc<Laid> {
+        let key = (size.to_bits(), width.to_bits(), style.bold, style.italic);
+        let laid = match self.laid_cache.get(&key).and_then(|m| m.get(text)) {
+            Some(laid) => laid.clone(),
+            None => {
+                let laid = Rc::new(text::layout(
+                    &mut self.shaper,
+                    &[(text, style)],
+                    size,
+                    width,
+                    self.rtl,
+                ));
+                self.laid_cache
+                    .entry(key)
+                    .or_default()
+                    .insert(text.into(), laid.clone());
+                laid
+            }
+        };
         self.missing += laid.missing;
         laid
     }
@@ -403,7 +429,7 @@ impl Layouter {
                 }
             })
             .collect();
-        let laid_markers: Vec<Laid> = markers
+        let laid_markers: Vec<Rc<Laid>> = markers
             .iter()
             .map(|m| self.lay(m, Style::default(), BODY_SIZE, f32::INFINITY))
             .collect();
@@ -426,7 +452,6 @@ impl Layouter {
             } else {
                 (self.geometry.left + indent, self.geometry.left, Side::Right)
             };
-            let marker_line = marker.lines.into_iter().next();
             let side = self.side(item.align);
             self.flow(
                 &laid,
@@ -434,7 +459,10 @@ impl Layouter {
                 x0,
                 width,
                 side,
-                marker_line.map(|l| (l, marker_box, indent - gap, marker_side)),
+                marker
+                    .lines
+                    .first()
+                    .map(|l| (l, marker_box, indent - gap, marker_side)),
             );
             self.y += PARAGRAPH_GAP / 2.0;
         }
@@ -450,7 +478,7 @@ impl Layouter {
         x0: f32,
         width: f32,
         side: Side,
-        marker: Option<(Line, f32, f32, Side)>,
+        marker: Option<(&Line, f32, f32, Side)>,
     ) {
         let line_height = size * LINE_FACTOR;
         for (i, line) in laid.lines.iter().enumerate() {
@@ -806,7 +834,7 @@ struct GridRow<'a> {
 
 struct LaidRow {
     /// Laid text, x of the text box, its width, and the side lines align to.
-    cells: Vec<(Laid, f32, f32, Side)>,
+    cells: Vec<(Rc<Laid>, f32, f32, Side)>,
     kind: RowKind,
 }
 
@@ -834,6 +862,20 @@ struct Canvas {
     /// Fill colour for the next text (grey level).
     fill: f32,
     text_fill: Option<f32>,
+    /// Glyphs not yet emitted: consecutive glyphs of one font, size, baseline and slant
+    /// become one positioned `TJ`, across atoms.
+    run: Option<GlyphRun>,
+}
+
+struct GlyphRun {
+    x: f32,
+    y: f32,
+    italic: bool,
+    glyphs: Vec<Codepoint>,
+    /// Where the viewer draws the last glyph, and its width in /W units, for the next
+    /// kerning number.
+    last_x: f32,
+    last_width: f32,
 }
 
 impl Canvas {
@@ -845,6 +887,7 @@ impl Canvas {
             font: None,
             fill: INK,
             text_fill: None,
+            run: None,
         }
     }
 
@@ -863,6 +906,7 @@ impl Canvas {
     }
 
     fn end_text(&mut self) {
+        self.flush_run();
         if self.in_text {
             self.ops.push(Op::EndTextSection);
             self.in_text = false;
@@ -885,19 +929,14 @@ impl Canvas {
         }
         self.begin_text();
         if self.text_fill != Some(self.fill) {
+            self.flush_run();
             self.ops.push(Op::SetFillColor {
                 col: gray(self.fill),
             });
             self.text_fill = Some(self.fill);
         }
         let y = self.page_height - baseline;
-        // Absolute position of every glyph; glyphs of one font and one vertical offset share
-        // a Tm, the kerning numbers in between reproduce the shaper's positions.
         let mut pen = 0i32;
-        let mut group: Vec<Codepoint> = Vec::new();
-        let mut group_start: Option<(f32, f32)> = None;
-        let mut last_x = 0.0;
-        let mut last_gid = 0u16;
         for g in &shaped.glyphs {
             let font = font_of(g);
             let face = font.face;
@@ -906,55 +945,61 @@ impl Canvas {
             let gy = y + g.dy as f32 * scale;
             pen += g.advance;
             let same_font = self.font == Some((font, size));
-            let same_group = same_font && group_start.is_some_and(|(_, sy)| sy == gy);
-            if same_group {
-                // The viewer advances the previous glyph by its /W width.
-                let natural = last_x + face.pdf_width(last_gid) * size / 1000.0;
-                if let Some(prev) = group.last_mut() {
-                    prev.offset = (natural - gx) * 1000.0 / size;
+            match &mut self.run {
+                Some(run) if same_font && run.y == gy && run.italic == italic => {
+                    // The viewer advances the previous glyph by its /W width; the kerning
+                    // number moves the pen from there to where the shaper put this glyph.
+                    // Whole thousandths of an em are plenty (0.01 pt at 10 pt), and most
+                    // become zero and vanish from the file; the error does not accumulate
+                    // since `last_x` is where the viewer actually puts each glyph.
+                    let natural = run.last_x + run.last_width * size / 1000.0;
+                    let kern = ((natural - gx) * 1000.0 / size).round();
+                    if let Some(prev) = run.glyphs.last_mut() {
+                        prev.offset = kern;
+                    }
+                    run.last_x = natural - kern * size / 1000.0;
                 }
-            } else {
-                self.flush_glyphs(&mut group, group_start, italic);
-                if !same_font {
-                    self.ops.push(Op::SetFont {
-                        font: PdfFontHandle::External(font.id()),
-                        size: Pt(size),
+                _ => {
+                    self.flush_run();
+                    if !same_font {
+                        self.ops.push(Op::SetFont {
+                            font: PdfFontHandle::External(font.id()),
+                            size: Pt(size),
+                        });
+                        self.font = Some((font, size));
+                    }
+                    self.run = Some(GlyphRun {
+                        x: gx,
+                        y: gy,
+                        italic,
+                        glyphs: Vec::new(),
+                        last_x: gx,
+                        last_width: 0.0,
                     });
-                    self.font = Some((font, size));
                 }
-                group_start = Some((gx, gy));
             }
-            group.push(Codepoint {
+            let run = self.run.as_mut().expect("a run was just ensured");
+            run.glyphs.push(Codepoint {
                 gid: g.gid,
                 offset: 0.0,
                 cid: None,
             });
-            last_x = gx;
-            last_gid = g.gid;
+            run.last_width = face.pdf_width(g.gid);
         }
-        self.flush_glyphs(&mut group, group_start, italic);
     }
 
-    fn flush_glyphs(
-        &mut self,
-        group: &mut Vec<Codepoint>,
-        start: Option<(f32, f32)>,
-        italic: bool,
-    ) {
-        let Some((x, y)) = start else {
+    fn flush_run(&mut self) {
+        let Some(run) = self.run.take() else {
             return;
         };
-        if group.is_empty() {
-            return;
-        }
-        let matrix = if italic {
-            TextMatrix::Raw([1.0, 0.0, ITALIC_SHEAR, 1.0, x, y])
+        let matrix = if run.italic {
+            TextMatrix::Raw([1.0, 0.0, ITALIC_SHEAR, 1.0, run.x, run.y])
         } else {
-            TextMatrix::Translate(Pt(x), Pt(y))
+            TextMatrix::Translate(Pt(run.x), Pt(run.y))
         };
         self.ops.push(Op::SetTextMatrix { matrix });
         self.ops.push(Op::ShowText {
-            items: vec![TextItem::GlyphIds(std::mem::take(group))],
+            items: vec![TextItem::GlyphIds(run.glyphs)],
         });
     }
 
@@ -1003,29 +1048,40 @@ fn gray(level: f32) -> Color {
     })
 }
 
-/// Give every drawn glyph the text it stands for. printpdf builds each font's /ToUnicode
-/// from these, one entry per glyph, the last occurrence winning, so every occurrence must
-/// carry the same text.
+/// Give drawn glyphs the text they stand for. printpdf builds each font's /ToUnicode from
+/// the glyphs' `cid`s in page and operation order, one entry per glyph, a later occurrence
+/// replacing an earlier one; so only the last occurrence of each glyph carries its text (the
+/// integration tests check the result). A `String` per drawn glyph would be most of the
+/// memory of a long list.
 fn attach_glyph_texts(pages: &mut [Vec<Op>], texts: &HashMap<(FontResource, u16), String>) {
-    for ops in pages {
-        let mut font = None;
-        for op in ops.iter_mut() {
-            match op {
+    let mut done: HashSet<(FontResource, u16)> = HashSet::with_capacity(texts.len());
+    for ops in pages.iter_mut().rev() {
+        // Walking backwards, the font of a ShowText is set by the SetFont before it: record
+        // the ShowTexts until their SetFont is reached.
+        let mut pending: Vec<usize> = Vec::new();
+        for i in (0..ops.len()).rev() {
+            match &ops[i] {
+                Op::ShowText { .. } => pending.push(i),
                 Op::SetFont {
                     font: PdfFontHandle::External(id),
                     ..
                 } => {
-                    font = (0..FONT_RESOURCES)
+                    let font = (0..FONT_RESOURCES)
                         .map(FontResource::from_index)
-                        .find(|f| f.name() == id.0)
-                }
-                Op::ShowText { items } => {
-                    let Some(font) = font else { continue };
-                    for item in items {
-                        if let TextItem::GlyphIds(glyphs) = item {
-                            for g in glyphs {
-                                let text = texts.get(&(font, g.gid)).cloned().unwrap_or_default();
-                                g.cid = Some(text);
+                        .find(|f| f.name() == id.0);
+                    for j in pending.drain(..) {
+                        let (Some(font), Op::ShowText { items }) = (font, &mut ops[j]) else {
+                            continue;
+                        };
+                        for item in items.iter_mut().rev() {
+                            if let TextItem::GlyphIds(glyphs) = item {
+                                for g in glyphs.iter_mut().rev() {
+                                    if done.insert((font, g.gid)) {
+                                        g.cid = Some(
+                                            texts.get(&(font, g.gid)).cloned().unwrap_or_default(),
+                                        );
+                                    }
+                                }
                             }
                         }
                     }
