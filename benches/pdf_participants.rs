@@ -61,6 +61,28 @@ fn main() {
         ),
         None => println!("  peak RSS: unavailable (no /proc/self/status)"),
     }
+
+    // Not part of the target: one paragraph of 1 MB of mixed text, for scale.
+    let mut text = String::with_capacity(1_050_000);
+    let words = ["مؤتمر ", "Forum ", "2024 ", "(الدوحة) ", "participants, "];
+    let mut i = 0;
+    while text.len() < 1_000_000 {
+        text.push_str(words[i % words.len()]);
+        i += 1;
+    }
+    let mut big = Document::new(Language::Ar, "1 MB");
+    big.blocks = vec![Block::Paragraph(muntada::pdf::Paragraph::text(text))];
+    let start = Instant::now();
+    let rendered = render(&big).expect("render");
+    println!(
+        "  1 MB paragraph: {:.3} s wall, {} pages, {} KiB",
+        start.elapsed().as_secs_f64(),
+        rendered.pages,
+        rendered.bytes.len() / 1024
+    );
+    if let Some(kib) = peak_rss_kib() {
+        println!("  peak RSS after it: {:.1} MB", kib as f64 / 1024.0);
+    }
 }
 
 /// CPU time of the calling thread so far, from the scheduler statistics (nanoseconds).

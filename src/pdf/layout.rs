@@ -399,15 +399,7 @@ impl Layouter {
     fn heading(&mut self, level: u8, text: &str) {
         let size = HEADING_SIZES[usize::from(level.clamp(1, 3)) - 1];
         let width = self.geometry.width();
-        let laid = self.lay(
-            text,
-            Style {
-                bold: true,
-                italic: false,
-            },
-            size,
-            width,
-        );
+        let laid = self.lay(text, Style::weight(true), size, width);
         if !self.at_page_top() {
             self.y += size * 0.5;
         }
@@ -497,11 +489,15 @@ impl Layouter {
     }
 
     fn line_x(&self, line: &Line, side: Side, x0: f32, width: f32) -> f32 {
-        match side {
+        let x = match side {
             Side::Left => x0,
             Side::Right => x0 + width - line.width,
             Side::Center => x0 + (width - line.width) / 2.0,
-        }
+        };
+        // A line can be wider than its box only when one character is (a column narrower
+        // than a letter): it may spill into the neighbouring cell, never off the text area.
+        x.min(self.geometry.right - line.width)
+            .max(self.geometry.left)
     }
 
     fn draw_line(&mut self, line: &Line, x: f32, baseline: f32, size: f32) {
@@ -722,15 +718,7 @@ impl Layouter {
         let cells = if row.kind == RowKind::Group {
             let width = self.geometry.width() - 2.0 * CELL_PAD_X;
             let (text, _) = row.cells.first().copied().unwrap_or(("", true));
-            let laid = self.lay(
-                text,
-                Style {
-                    bold: true,
-                    italic: false,
-                },
-                size,
-                width,
-            );
+            let laid = self.lay(text, Style::weight(true), size, width);
             vec![(
                 laid,
                 self.geometry.left + CELL_PAD_X,
@@ -744,15 +732,7 @@ impl Layouter {
                 .zip(&row.cells)
                 .map(|((&(x, w), &(_, align)), &(text, bold))| {
                     let inner = (w - 2.0 * CELL_PAD_X).max(1.0);
-                    let laid = self.lay(
-                        text,
-                        Style {
-                            bold,
-                            italic: false,
-                        },
-                        size,
-                        inner,
-                    );
+                    let laid = self.lay(text, Style::weight(bold), size, inner);
                     (laid, x + CELL_PAD_X, inner, self.side(align))
                 })
                 .collect()
@@ -1007,16 +987,7 @@ impl Canvas {
         self.end_text();
         self.ops.push(Op::SetFillColor { col: gray(grey) });
         self.text_fill = None;
-        self.ops.push(Op::DrawRectangle {
-            rectangle: Rect {
-                x: Pt(x),
-                y: Pt(self.page_height - top - height),
-                width: Pt(width),
-                height: Pt(height),
-                mode: Some(PaintMode::Fill),
-                winding_order: None,
-            },
-        });
+        self.rect(x, top, width, height, PaintMode::Fill);
     }
 
     /// A horizontal rule of `weight` points centred on `y`.
@@ -1028,13 +999,18 @@ impl Canvas {
         self.end_text();
         self.ops.push(Op::SetOutlineColor { col: gray(INK) });
         self.ops.push(Op::SetOutlineThickness { pt: Pt(weight) });
+        self.rect(x, top, width, height, PaintMode::Stroke);
+    }
+
+    /// A rectangle whose top edge is `top` points below the top of the page.
+    fn rect(&mut self, x: f32, top: f32, width: f32, height: f32, mode: PaintMode) {
         self.ops.push(Op::DrawRectangle {
             rectangle: Rect {
                 x: Pt(x),
                 y: Pt(self.page_height - top - height),
                 width: Pt(width),
                 height: Pt(height),
-                mode: Some(PaintMode::Stroke),
+                mode: Some(mode),
                 winding_order: None,
             },
         });

@@ -27,6 +27,16 @@ pub(crate) struct Style {
     pub(crate) italic: bool,
 }
 
+impl Style {
+    /// Upright, bold or not.
+    pub(crate) fn weight(bold: bool) -> Style {
+        Style {
+            bold,
+            italic: false,
+        }
+    }
+}
+
 /// A paragraph laid out into lines.
 #[derive(Debug)]
 pub(crate) struct Laid {
@@ -923,10 +933,7 @@ mod tests {
     #[test]
     fn styles_split_atoms() {
         let mut shaper = Shaper::default();
-        let bold = Style {
-            bold: true,
-            italic: false,
-        };
+        let bold = Style::weight(true);
         let laid = layout(
             &mut shaper,
             &[("Name: ", Style::default()), ("علي", bold)],

@@ -618,6 +618,65 @@ fn hostile_input_still_renders() {
     }
 }
 
+/// An 8 × 4 RGB PNG with a colour gradient.
+const LOGO_PNG: &[u8] = &[
+    137, 80, 78, 71, 13, 10, 26, 10, 0, 0, 0, 13, 73, 72, 68, 82, 0, 0, 0, 8, 0, 0, 0, 4, 8, 2, 0,
+    0, 0, 60, 175, 233, 167, 0, 0, 0, 70, 73, 68, 65, 84, 120, 218, 13, 201, 49, 1, 192, 32, 16, 4,
+    48, 148, 160, 4, 17, 153, 81, 114, 74, 152, 95, 4, 34, 126, 70, 81, 155, 53, 99, 232, 169, 151,
+    222, 58, 250, 232, 171, 159, 30, 67, 77, 181, 212, 86, 81, 71, 93, 245, 212, 31, 153, 178, 100,
+    75, 228, 200, 149, 39, 127, 152, 44, 54, 225, 112, 121, 124, 76, 236, 40, 161, 85, 127, 154,
+    223, 0, 0, 0, 0, 73, 69, 78, 68, 174, 66, 96, 130,
+];
+
+#[test]
+fn logo_sits_at_the_start_side_above_the_text() {
+    for (name, mut doc, at_right) in [
+        ("logo-ar", arabic_doc(), true),
+        ("logo-en", english_doc(), false),
+    ] {
+        doc.header = None;
+        doc.logo = Some(LOGO_PNG.to_vec());
+        let (path, rendered) = render_to(name, &doc);
+        let images = poppler("pdfimages", &["-list", path.to_str().unwrap()]);
+        let rows: Vec<&str> = images.lines().skip(2).collect();
+        assert_eq!(rows.len(), 1, "{name}: one image:\n{images}");
+        let cols: Vec<&str> = rows[0].split_whitespace().collect();
+        assert_eq!(
+            (cols[0], cols[3], cols[4]),
+            ("1", "8", "4"),
+            "{name}: page 1, 8 × 4 px"
+        );
+        // The image band (top margin, 18 mm high) holds the logo at the start side.
+        let page = read_pgm(&rasterise(&path));
+        let dpi_mm = 40.0 / 25.4;
+        let (top, bottom) = (
+            (20.0 * dpi_mm) as usize + 1,
+            ((20.0 + 17.0) * dpi_mm) as usize,
+        );
+        let dark: Vec<usize> = (top..bottom)
+            .flat_map(|y| (0..page.width).map(move |x| (x, y)))
+            .filter(|&(x, y)| page.pixels[y * page.width + x] < 200)
+            .map(|(x, _)| x)
+            .collect();
+        assert!(!dark.is_empty(), "{name}: no logo drawn");
+        let mean = dark.iter().sum::<usize>() as f32 / dark.len() as f32;
+        assert_eq!(
+            mean > page.width as f32 / 2.0,
+            at_right,
+            "{name}: logo side"
+        );
+        // The text starts below it.
+        let (_, words) = words_of(&path);
+        let first = words.iter().map(|w| w.y_min).fold(f32::MAX, f32::min);
+        let logo_bottom = (20.0 + 18.0) * 72.0 / 25.4;
+        assert!(
+            first >= logo_bottom,
+            "{name}: text at {first} pt overlaps the logo"
+        );
+        assert_eq!(rendered.pages, 1);
+    }
+}
+
 #[test]
 fn invalid_input_is_an_error() {
     let mut doc = english_doc();
