@@ -13,6 +13,7 @@ pub mod id;
 pub mod input;
 pub mod money;
 pub mod participants;
+pub mod pdf;
 pub mod pledges;
 pub mod programme;
 pub mod reference;

@@ -1,4 +1,5 @@
 //! The core's integration tests: one binary, one module per area.
 
 mod cli;
+mod pdf;
 mod store;

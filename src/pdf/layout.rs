@@ -1,0 +1,1069 @@
+//! Pagination: the blocks of a [`Document`] → pages of printpdf drawing operations.
+//!
+//! Everything is laid out first; the footers ("Page 3 of 12") are drawn once the page count
+//! is known. Coordinates are points, `y` measured down from the top of the page while laying
+//! out and converted to PDF's bottom-up space only when an operation is emitted.
+
+use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
+
+use printpdf::{
+    Codepoint, Color, FontId, Greyscale, Op, PaintMode, PdfFontHandle, Pt, Rect, TextItem,
+    TextMatrix, XObjectId, XObjectTransform,
+};
+
+use super::fonts::{vertical_metrics, Face};
+use super::model::{Align, Block, Document, KeyValue, Language, List, Paragraph, Row, Table};
+use super::text::{self, AtomKind, Glyph, Laid, Line, Shaper, Style, MISSING_BOX_EM};
+use super::PdfError;
+
+/// The result of laying out a document.
+pub(crate) struct Pages {
+    pub(crate) pages: Vec<Vec<Op>>,
+    /// Which font resources the pages use.
+    pub(crate) fonts_used: Vec<FontResource>,
+    pub(crate) missing_glyphs: usize,
+}
+
+/// An image placed on the first page.
+pub(crate) struct Logo {
+    pub(crate) id: XObjectId,
+    pub(crate) width_px: usize,
+    pub(crate) height_px: usize,
+}
+
+/// A font as the PDF sees it: a face for left-to-right or right-to-left runs, plain or with
+/// direction marks. A PDF font maps each glyph to one text, and the same glyph needs
+/// different texts depending on the direction of its run and on whether its line mixes
+/// directions (see `Shaped::glyph_text`); so each combination gets a resource of its own.
+/// Only the combinations a document uses are embedded, each subset to its glyphs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) struct FontResource {
+    pub(crate) face: Face,
+    pub(crate) rtl: bool,
+    pub(crate) marked: bool,
+}
+
+pub(crate) const FONT_RESOURCES: usize = 16;
+
+impl FontResource {
+    fn index(self) -> usize {
+        self.face.index() * 4 + usize::from(self.rtl) * 2 + usize::from(self.marked)
+    }
+
+    fn from_index(i: usize) -> FontResource {
+        FontResource {
+            face: Face::ALL[i / 4],
+            rtl: i % 4 >= 2,
+            marked: i % 2 == 1,
+        }
+    }
+
+    /// The resource name; its six capitals double as the subset tag that marks an embedded
+    /// subset (ISO 32000-1 §9.6.4).
+    pub(crate) fn name(self) -> &'static str {
+        const NAMES: [&str; FONT_RESOURCES] = [
+            "MUNSLP", "MUNSLM", "MUNSRP", "MUNSRM", "MUNTLP", "MUNTLM", "MUNTRP", "MUNTRM",
+            "MUNALP", "MUNALM", "MUNARP", "MUNARM", "MUNBLP", "MUNBLM", "MUNBRP", "MUNBRM",
+        ];
+        NAMES[self.index()]
+    }
+
+    pub(crate) fn id(self) -> FontId {
+        FontId(self.name().to_owned())
+    }
+}
+
+pub(crate) const MM: f32 = 72.0 / 25.4;
+
+/// Type sizes and spacing, in points.
+const BODY_SIZE: f32 = 10.0;
+const TABLE_SIZE: f32 = 9.0;
+const BAND_SIZE: f32 = 8.0;
+const HEADING_SIZES: [f32; 3] = [17.0, 13.5, 11.0];
+const LINE_FACTOR: f32 = 1.5;
+const PARAGRAPH_GAP: f32 = 6.0;
+const CELL_PAD_X: f32 = 4.0;
+const CELL_PAD_Y: f32 = 2.5;
+const BAND_GAP: f32 = 8.0;
+const LOGO_MAX_HEIGHT: f32 = 18.0 * MM;
+const LOGO_MAX_WIDTH: f32 = 60.0 * MM;
+/// Shear of synthesised italics (tan 12°).
+const ITALIC_SHEAR: f32 = 0.2126;
+
+const INK: f32 = 0.0;
+const BAND_INK: f32 = 0.35;
+const RULE_INK: f32 = 0.75;
+const HEADER_FILL: f32 = 0.88;
+const GROUP_FILL: f32 = 0.94;
+
+pub(crate) fn layout(doc: &Document, logo: Option<Logo>) -> Result<Pages, PdfError> {
+    let geometry = Geometry::new(doc)?;
+    let mut layouter = Layouter {
+        rtl: doc.language.is_rtl(),
+        geometry,
+        shaper: Shaper::default(),
+        pages: Vec::new(),
+        y: 0.0,
+        glyph_texts: HashMap::new(),
+        fonts_used: [false; FONT_RESOURCES],
+        missing: 0,
+        header: None,
+        laid_cache: HashMap::new(),
+    };
+    if let Some(header) = &doc.header {
+        let laid = layouter.lay(
+            header,
+            Style::default(),
+            BAND_SIZE,
+            layouter.geometry.width(),
+        );
+        layouter.header = Some(laid);
+    }
+    layouter.new_page();
+    if let Some(logo) = logo {
+        layouter.logo(&logo);
+    }
+    for block in &doc.blocks {
+        layouter.block(block);
+    }
+    layouter.footers(doc.language);
+    let Layouter {
+        pages,
+        glyph_texts,
+        fonts_used,
+        missing,
+        ..
+    } = layouter;
+    let mut pages: Vec<Vec<Op>> = pages.into_iter().map(Canvas::finish).collect();
+    attach_glyph_texts(&mut pages, &glyph_texts);
+    Ok(Pages {
+        pages,
+        fonts_used: (0..FONT_RESOURCES)
+            .filter(|&i| fonts_used[i])
+            .map(FontResource::from_index)
+            .collect(),
+        missing_glyphs: missing,
+    })
+}
+
+/// Page and content box, in points.
+struct Geometry {
+    page_height: f32,
+    left: f32,
+    right: f32,
+    top: f32,
+    bottom: f32,
+    /// The body (between header and footer bands).
+    body_top: f32,
+    body_bottom: f32,
+}
+
+impl Geometry {
+    fn new(doc: &Document) -> Result<Geometry, PdfError> {
+        let (w, h) = doc.page.size.mm();
+        let m = doc.page.margins;
+        for (name, value) in [
+            ("top", m.top),
+            ("right", m.right),
+            ("bottom", m.bottom),
+            ("left", m.left),
+        ] {
+            if !value.is_finite() || value < 0.0 {
+                return Err(PdfError::PageSetup(format!(
+                    "{name} margin must be a non-negative number of mm, not {value}"
+                )));
+            }
+        }
+        let band = BAND_SIZE * LINE_FACTOR + BAND_GAP;
+        let g = Geometry {
+            page_height: h * MM,
+            left: m.left * MM,
+            right: (w - m.right) * MM,
+            top: m.top * MM,
+            bottom: (h - m.bottom) * MM,
+            body_top: m.top * MM + if doc.header.is_some() { band } else { 0.0 },
+            body_bottom: (h - m.bottom) * MM - band,
+        };
+        let min_height = 3.0 * HEADING_SIZES[0] * LINE_FACTOR;
+        if g.width() < 72.0 || g.body_bottom - g.body_top < min_height {
+            return Err(PdfError::PageSetup(format!(
+                "margins leave {:.0} × {:.0} mm for the text; at least 26 × {:.0} mm are needed",
+                g.width() / MM,
+                (g.body_bottom - g.body_top).max(0.0) / MM,
+                min_height / MM,
+            )));
+        }
+        Ok(g)
+    }
+
+    fn width(&self) -> f32 {
+        self.right - self.left
+    }
+}
+
+/// Where a line's baseline sits below the top of its line box.
+fn baseline_offset(size: f32) -> f32 {
+    let m = vertical_metrics();
+    let line = size * LINE_FACTOR;
+    let ink = (m.ascent + m.descent) * size;
+    ((line - ink) / 2.0).max(0.0) + m.ascent * size
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Side {
+    Left,
+    Right,
+    Center,
+}
+
+/// Size and width (as bits), bold, italic.
+type LaidKey = (u32, u32, bool, bool);
+
+struct Layouter {
+    rtl: bool,
+    geometry: Geometry,
+    shaper: Shaper,
+    pages: Vec<Canvas>,
+    /// Top of the free space on the current page.
+    y: f32,
+    /// The text each glyph stands for, per font resource (one per glyph: /ToUnicode).
+    glyph_texts: HashMap<(FontResource, u16), String>,
+    fonts_used: [bool; FONT_RESOURCES],
+    missing: usize,
+    header: Option<Rc<Laid>>,
+    /// Single-span layouts by (size, width, bold, italic) and text.
+    laid_cache: HashMap<LaidKey, HashMap<Box<str>, Rc<Laid>>>,
+}
+
+impl Layouter {
+    fn side(&self, align: Align) -> Side {
+        match (align, self.rtl) {
+            (Align::Center, _) => Side::Center,
+            (Align::Start, false) | (Align::End, true) => Side::Left,
+            (Align::Start, true) | (Align::End, false) => Side::Right,
+        }
+    }
+
+    /// Lay out one span of text; the same text, style, size and width is laid out once
+    /// per render (table cells repeat: countries, categories, organisations).
+    fn lay(&mut self, text: &str, style: Style, size: f32, width: f32) -> Rc<Laid> {
+        let key = (size.to_bits(), width.to_bits(), style.bold, style.italic);
+        let laid = match self.laid_cache.get(&key).and_then(|m| m.get(text)) {
+            Some(laid) => laid.clone(),
+            None => {
+                let laid = Rc::new(text::layout(
+                    &mut self.shaper,
+                    &[(text, style)],
+                    size,
+                    width,
+                    self.rtl,
+                ));
+                self.laid_cache
+                    .entry(key)
+                    .or_default()
+                    .insert(text.into(), laid.clone());
+                laid
+            }
+        };
+        self.missing += laid.missing;
+        laid
+    }
+
+    fn canvas(&mut self) -> &mut Canvas {
+        self.pages.last_mut().expect("a page is always open")
+    }
+
+    fn new_page(&mut self) {
+        let mut canvas = Canvas::new(self.geometry.page_height);
+        if let Some(header) = self.header.take() {
+            if let Some(line) = header.lines.first() {
+                let x = self.line_x(
+                    line,
+                    self.side(Align::Start),
+                    self.geometry.left,
+                    self.geometry.width(),
+                );
+                let baseline = self.geometry.top + baseline_offset(BAND_SIZE);
+                canvas.fill = BAND_INK;
+                self.draw_line_on(&mut canvas, line, x, baseline, BAND_SIZE);
+                canvas.fill = INK;
+            }
+            let rule_y = self.geometry.top + BAND_SIZE * LINE_FACTOR + BAND_GAP / 2.0;
+            canvas.rule(
+                self.geometry.left,
+                self.geometry.right,
+                rule_y,
+                0.5,
+                RULE_INK,
+            );
+            self.header = Some(header);
+        }
+        self.pages.push(canvas);
+        self.y = self.geometry.body_top;
+    }
+
+    fn room(&self) -> f32 {
+        self.geometry.body_bottom - self.y
+    }
+
+    fn at_page_top(&self) -> bool {
+        self.y <= self.geometry.body_top + 0.01
+    }
+
+    /// Make sure `height` points are free, starting a page if needed (unless this page is
+    /// still empty: then the content would not fit anywhere and overflows by line).
+    fn ensure(&mut self, height: f32) {
+        if height > self.room() && !self.at_page_top() {
+            self.new_page();
+        }
+    }
+
+    fn logo(&mut self, logo: &Logo) {
+        if logo.width_px == 0 || logo.height_px == 0 {
+            return;
+        }
+        let aspect = logo.width_px as f32 / logo.height_px as f32;
+        let mut height = LOGO_MAX_HEIGHT;
+        let mut width = height * aspect;
+        let max_width = LOGO_MAX_WIDTH.min(self.geometry.width());
+        if width > max_width {
+            width = max_width;
+            height = width / aspect;
+        }
+        let x = match self.side(Align::Start) {
+            Side::Right => self.geometry.right - width,
+            _ => self.geometry.left,
+        };
+        let y_bottom = self.y + height;
+        let page_height = self.geometry.page_height;
+        let canvas = self.canvas();
+        canvas.end_text();
+        canvas.ops.push(Op::UseXobject {
+            id: logo.id.clone(),
+            transform: XObjectTransform {
+                translate_x: Some(Pt(x)),
+                translate_y: Some(Pt(page_height - y_bottom)),
+                dpi: Some(logo.width_px as f32 * 72.0 / width),
+                ..Default::default()
+            },
+        });
+        self.y = y_bottom + PARAGRAPH_GAP * 1.5;
+    }
+
+    fn block(&mut self, block: &Block) {
+        match block {
+            Block::Heading { level, text } => self.heading(*level, text),
+            Block::Paragraph(p) => {
+                let width = self.geometry.width();
+                let laid = self.lay_paragraph(p, BODY_SIZE, width);
+                let side = self.side(p.align);
+                self.flow(&laid, BODY_SIZE, self.geometry.left, width, side, None);
+                self.y += PARAGRAPH_GAP;
+            }
+            Block::List(list) => self.list(list),
+            Block::Table(table) => self.table(table),
+            Block::KeyValues(rows) => self.key_values(rows),
+            Block::Spacer(mm) => {
+                if mm.is_finite() && *mm > 0.0 {
+                    self.y = (self.y + mm * MM).min(self.geometry.body_bottom);
+                }
+            }
+            Block::PageBreak => {
+                if !self.at_page_top() {
+                    self.new_page();
+                }
+            }
+        }
+    }
+
+    fn lay_paragraph(&mut self, p: &Paragraph, size: f32, width: f32) -> Laid {
+        let spans: Vec<(&str, Style)> = p
+            .runs
+            .iter()
+            .map(|r| {
+                (
+                    r.text.as_str(),
+                    Style {
+                        bold: r.bold,
+                        italic: r.italic,
+                    },
+                )
+            })
+            .collect();
+        let laid = text::layout(&mut self.shaper, &spans, size, width, self.rtl);
+        self.missing += laid.missing;
+        laid
+    }
+
+    fn heading(&mut self, level: u8, text: &str) {
+        let size = HEADING_SIZES[usize::from(level.clamp(1, 3)) - 1];
+        let width = self.geometry.width();
+        let laid = self.lay(text, Style::weight(true), size, width);
+        if !self.at_page_top() {
+            self.y += size * 0.5;
+        }
+        // Keep the heading with the first lines of what follows.
+        let lines = laid.lines.len().min(3) as f32;
+        self.ensure(lines * size * LINE_FACTOR + 2.0 * BODY_SIZE * LINE_FACTOR);
+        let side = self.side(Align::Start);
+        self.flow(&laid, size, self.geometry.left, width, side, None);
+        self.y += size * 0.3;
+    }
+
+    fn list(&mut self, list: &List) {
+        let markers: Vec<String> = (1..=list.items.len())
+            .map(|n| {
+                if list.ordered {
+                    format!("{n}.")
+                } else {
+                    "•".to_owned()
+                }
+            })
+            .collect();
+        let laid_markers: Vec<Rc<Laid>> = markers
+            .iter()
+            .map(|m| self.lay(m, Style::default(), BODY_SIZE, f32::INFINITY))
+            .collect();
+        let widest = laid_markers
+            .iter()
+            .filter_map(|l| l.lines.first())
+            .map(|l| l.width)
+            .fold(0.0, f32::max);
+        let gap = BODY_SIZE * 0.6;
+        let indent = (widest + gap).max(BODY_SIZE * 1.8);
+        let width = self.geometry.width() - indent;
+        for (item, marker) in list.items.iter().zip(laid_markers) {
+            let laid = self.lay_paragraph(item, BODY_SIZE, width);
+            let (x0, marker_box, marker_side) = if self.rtl {
+                (
+                    self.geometry.left,
+                    self.geometry.right - indent + gap,
+                    Side::Left,
+                )
+            } else {
+                (self.geometry.left + indent, self.geometry.left, Side::Right)
+            };
+            let side = self.side(item.align);
+            self.flow(
+                &laid,
+                BODY_SIZE,
+                x0,
+                width,
+                side,
+                marker
+                    .lines
+                    .first()
+                    .map(|l| (l, marker_box, indent - gap, marker_side)),
+            );
+            self.y += PARAGRAPH_GAP / 2.0;
+        }
+        self.y += PARAGRAPH_GAP / 2.0;
+    }
+
+    /// Draw the lines of `laid` from the current position, continuing on new pages. A
+    /// marker (line, box start, box width, side) is drawn beside the first line.
+    fn flow(
+        &mut self,
+        laid: &Laid,
+        size: f32,
+        x0: f32,
+        width: f32,
+        side: Side,
+        marker: Option<(&Line, f32, f32, Side)>,
+    ) {
+        let line_height = size * LINE_FACTOR;
+        for (i, line) in laid.lines.iter().enumerate() {
+            self.ensure(line_height);
+            let baseline = self.y + baseline_offset(size);
+            let x = self.line_x(line, side, x0, width);
+            self.draw_line(line, x, baseline, size);
+            if i == 0 {
+                if let Some((m, mx, mw, mside)) = &marker {
+                    let x = self.line_x(m, *mside, *mx, *mw);
+                    self.draw_line(m, x, baseline, size);
+                }
+            }
+            self.y += line_height;
+        }
+    }
+
+    fn line_x(&self, line: &Line, side: Side, x0: f32, width: f32) -> f32 {
+        let x = match side {
+            Side::Left => x0,
+            Side::Right => x0 + width - line.width,
+            Side::Center => x0 + (width - line.width) / 2.0,
+        };
+        // A line can be wider than its box only when one character is (a column narrower
+        // than a letter): it may spill into the neighbouring cell, never off the text area.
+        x.min(self.geometry.right - line.width)
+            .max(self.geometry.left)
+    }
+
+    fn draw_line(&mut self, line: &Line, x: f32, baseline: f32, size: f32) {
+        let mut canvas = self.pages.pop().expect("a page is always open");
+        self.draw_line_on(&mut canvas, line, x, baseline, size);
+        self.pages.push(canvas);
+    }
+
+    fn draw_line_on(&mut self, canvas: &mut Canvas, line: &Line, x: f32, baseline: f32, size: f32) {
+        let drawn = || line.atoms.iter().filter(|a| !a.space);
+        // Lines mixing directions get direction marks on their neutrals (see glyph_text).
+        let mixed = drawn().any(|a| a.rtl()) && drawn().any(|a| !a.rtl());
+        let mut pen = x;
+        for atom in &line.atoms {
+            if !atom.space {
+                match &atom.kind {
+                    AtomKind::Glyphs { face, shaped } => {
+                        let rtl = atom.rtl();
+                        let resource = |g: &Glyph| FontResource {
+                            face: *face,
+                            rtl,
+                            marked: mixed && g.len > 0 && text::is_neutral(shaped.cluster_text(g)),
+                        };
+                        let mode = 1u8 << u8::from(mixed);
+                        if shaped.registered.get() & mode == 0 {
+                            shaped.registered.set(shaped.registered.get() | mode);
+                            for g in shaped.glyphs.iter().filter(|g| g.len > 0) {
+                                let font = resource(g);
+                                self.glyph_texts
+                                    .entry((font, g.gid))
+                                    .or_insert_with(|| shaped.glyph_text(g, rtl, font.marked));
+                            }
+                        }
+                        canvas.glyphs(resource, size, pen, baseline, shaped, atom.italic);
+                        for g in &shaped.glyphs {
+                            self.fonts_used[resource(g).index()] = true;
+                        }
+                    }
+                    AtomKind::Missing => {
+                        let m = vertical_metrics();
+                        let w = MISSING_BOX_EM * size;
+                        let h = m.ascent.min(0.75) * size;
+                        canvas.stroke_box(pen + w * 0.12, baseline - h, w * 0.76, h, 0.5);
+                    }
+                }
+            }
+            pen += atom.width;
+        }
+    }
+
+    fn footers(&mut self, language: Language) {
+        let total = self.pages.len();
+        let width = self.geometry.width();
+        let baseline = self.geometry.bottom - BAND_SIZE * LINE_FACTOR + baseline_offset(BAND_SIZE);
+        let mut pages = std::mem::take(&mut self.pages);
+        for (i, canvas) in pages.iter_mut().enumerate() {
+            let text = match language {
+                Language::En => format!("Page {} of {}", i + 1, total),
+                Language::Ar => format!("صفحة {} من {}", i + 1, total),
+            };
+            let laid = self.lay(&text, Style::default(), BAND_SIZE, width);
+            if let Some(line) = laid.lines.first() {
+                let x = self.line_x(line, Side::Center, self.geometry.left, width);
+                canvas.fill = BAND_INK;
+                self.draw_line_on(canvas, line, x, baseline, BAND_SIZE);
+                canvas.fill = INK;
+            }
+        }
+        self.pages = pages;
+    }
+
+    fn key_values(&mut self, rows: &[KeyValue]) {
+        let grid = Grid {
+            weights: vec![(35.0, Align::Start), (65.0, Align::Start)],
+            header: None,
+            repeat_header: false,
+            borders: false,
+            size: BODY_SIZE,
+        };
+        let rows = rows.iter().map(|kv| GridRow {
+            cells: vec![(kv.label.as_str(), true), (kv.value.as_str(), false)],
+            kind: RowKind::Plain,
+        });
+        self.grid(&grid, rows);
+        self.y += PARAGRAPH_GAP;
+    }
+
+    fn table(&mut self, table: &Table) {
+        if table.columns.is_empty() {
+            return;
+        }
+        let grid = Grid {
+            weights: table
+                .columns
+                .iter()
+                .map(|c| {
+                    let w = if c.width.is_finite() && c.width > 0.0 {
+                        c.width
+                    } else {
+                        1.0
+                    };
+                    (w, c.align)
+                })
+                .collect(),
+            header: Some(table.columns.iter().map(|c| c.header.as_str()).collect()),
+            repeat_header: table.repeat_header,
+            borders: true,
+            size: TABLE_SIZE,
+        };
+        let n = table.columns.len();
+        let rows = table.rows.iter().map(|row| match row {
+            Row::Cells(cells) => GridRow {
+                cells: cells_of(cells, n, false),
+                kind: RowKind::Plain,
+            },
+            Row::Total(cells) => GridRow {
+                cells: cells_of(cells, n, true),
+                kind: RowKind::Total,
+            },
+            Row::Group(title) => GridRow {
+                cells: vec![(title.as_str(), true)],
+                kind: RowKind::Group,
+            },
+        });
+        self.grid(&grid, rows);
+        self.y += PARAGRAPH_GAP;
+    }
+
+    /// Lay out and draw a grid of cells, breaking rows across pages.
+    fn grid<'a>(&mut self, grid: &Grid<'a>, rows: impl Iterator<Item = GridRow<'a>>) {
+        let total_weight: f32 = grid.weights.iter().map(|w| w.0).sum();
+        let full = self.geometry.width();
+        // Column boxes in reading order: (x, width), starting at the right in Arabic.
+        let mut columns = Vec::with_capacity(grid.weights.len());
+        let mut offset = 0.0;
+        for (w, _) in &grid.weights {
+            let width = full * w / total_weight;
+            let x = if self.rtl {
+                self.geometry.right - offset - width
+            } else {
+                self.geometry.left + offset
+            };
+            columns.push((x, width));
+            offset += width;
+        }
+        let header = grid.header.as_ref().map(|h| {
+            let row = GridRow {
+                cells: h.iter().map(|t| (*t, true)).collect(),
+                kind: RowKind::Header,
+            };
+            self.lay_row(grid, &columns, &row)
+        });
+        let line_height = grid.size * LINE_FACTOR;
+        let header_height = header.as_ref().map_or(0.0, |h| h.height(line_height));
+        let body = self.geometry.body_bottom - self.geometry.body_top;
+        let mut first = true;
+        for row in rows {
+            let laid = self.lay_row(grid, &columns, &row);
+            let mut need = laid.height(line_height);
+            if row.kind == RowKind::Group {
+                // Never leave a group title alone at the bottom of a page.
+                need += line_height + 2.0 * CELL_PAD_Y;
+            }
+            let header_here = if first { header_height } else { 0.0 };
+            let header_fresh = if first || grid.repeat_header {
+                header_height
+            } else {
+                0.0
+            };
+            if header_here + need > self.room() {
+                let fits_fresh = header_fresh + need <= body;
+                let one_line_here = header_here + line_height + 2.0 * CELL_PAD_Y <= self.room();
+                if (fits_fresh || !one_line_here) && !self.at_page_top() {
+                    self.new_page();
+                    if !first && grid.repeat_header {
+                        self.draw_header(grid, header.as_ref(), line_height);
+                    }
+                }
+            }
+            if first {
+                self.draw_header(grid, header.as_ref(), line_height);
+                first = false;
+            }
+            // Draw the row, split by lines over pages when it is taller than what is left.
+            let total = laid.max_lines();
+            let mut from = 0;
+            while from < total {
+                let fit = ((self.room() - 2.0 * CELL_PAD_Y) / line_height)
+                    .floor()
+                    .max(0.0) as usize;
+                if fit == 0 && !self.at_page_top() {
+                    self.new_page();
+                    if grid.repeat_header {
+                        self.draw_header(grid, header.as_ref(), line_height);
+                    }
+                    continue;
+                }
+                let to = (from + fit.max(1)).min(total);
+                self.draw_row(grid, &laid, from, to, line_height);
+                from = to;
+            }
+        }
+        if first {
+            // No rows: the header alone.
+            self.ensure(header_height);
+            self.draw_header(grid, header.as_ref(), line_height);
+        }
+    }
+
+    fn draw_header(&mut self, grid: &Grid, header: Option<&LaidRow>, line_height: f32) {
+        if let Some(h) = header {
+            self.draw_row(grid, h, 0, usize::MAX, line_height);
+        }
+    }
+
+    fn lay_row(&mut self, grid: &Grid, columns: &[(f32, f32)], row: &GridRow) -> LaidRow {
+        let size = grid.size;
+        let cells = if row.kind == RowKind::Group {
+            let width = self.geometry.width() - 2.0 * CELL_PAD_X;
+            let (text, _) = row.cells.first().copied().unwrap_or(("", true));
+            let laid = self.lay(text, Style::weight(true), size, width);
+            vec![(
+                laid,
+                self.geometry.left + CELL_PAD_X,
+                width,
+                self.side(Align::Start),
+            )]
+        } else {
+            columns
+                .iter()
+                .zip(&grid.weights)
+                .zip(&row.cells)
+                .map(|((&(x, w), &(_, align)), &(text, bold))| {
+                    let inner = (w - 2.0 * CELL_PAD_X).max(1.0);
+                    let laid = self.lay(text, Style::weight(bold), size, inner);
+                    (laid, x + CELL_PAD_X, inner, self.side(align))
+                })
+                .collect()
+        };
+        LaidRow {
+            cells,
+            kind: row.kind,
+        }
+    }
+
+    /// Draw lines `from..to` of every cell of a row at the current position.
+    fn draw_row(&mut self, grid: &Grid, row: &LaidRow, from: usize, to: usize, line_height: f32) {
+        let to = to.min(row.max_lines());
+        let lines = to.saturating_sub(from).max(1);
+        let height = lines as f32 * line_height + 2.0 * CELL_PAD_Y;
+        let (left, right) = (self.geometry.left, self.geometry.right);
+        let top = self.y;
+        let fill = match row.kind {
+            RowKind::Header => Some(HEADER_FILL),
+            RowKind::Group => Some(GROUP_FILL),
+            _ => None,
+        };
+        if let Some(gray) = fill {
+            self.canvas()
+                .fill_rect(left, top, right - left, height, gray);
+        }
+        if row.kind == RowKind::Total {
+            self.canvas().rule(left, right, top, 0.8, INK);
+        }
+        let size = grid.size;
+        for (laid, x0, width, side) in &row.cells {
+            for (k, line) in laid.lines.iter().enumerate().take(to).skip(from) {
+                let baseline =
+                    top + CELL_PAD_Y + (k - from) as f32 * line_height + baseline_offset(size);
+                let x = self.line_x(line, *side, *x0, *width);
+                self.draw_line(line, x, baseline, size);
+            }
+        }
+        if grid.borders {
+            let (weight, ink) = if row.kind == RowKind::Header {
+                (0.8, INK)
+            } else {
+                (0.4, RULE_INK)
+            };
+            self.canvas().rule(left, right, top + height, weight, ink);
+        }
+        self.y = top + height;
+    }
+}
+
+fn cells_of(cells: &[String], n: usize, bold: bool) -> Vec<(&str, bool)> {
+    (0..n)
+        .map(|i| (cells.get(i).map_or("", String::as_str), bold))
+        .collect()
+}
+
+struct Grid<'a> {
+    /// Relative width and alignment of each column, in reading order.
+    weights: Vec<(f32, Align)>,
+    header: Option<Vec<&'a str>>,
+    repeat_header: bool,
+    borders: bool,
+    size: f32,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum RowKind {
+    Header,
+    Plain,
+    Group,
+    Total,
+}
+
+struct GridRow<'a> {
+    /// Text and boldness of each cell.
+    cells: Vec<(&'a str, bool)>,
+    kind: RowKind,
+}
+
+struct LaidRow {
+    /// Laid text, x of the text box, its width, and the side lines align to.
+    cells: Vec<(Rc<Laid>, f32, f32, Side)>,
+    kind: RowKind,
+}
+
+impl LaidRow {
+    fn max_lines(&self) -> usize {
+        self.cells
+            .iter()
+            .map(|c| c.0.lines.len())
+            .max()
+            .unwrap_or(1)
+            .max(1)
+    }
+
+    fn height(&self, line_height: f32) -> f32 {
+        self.max_lines() as f32 * line_height + 2.0 * CELL_PAD_Y
+    }
+}
+
+/// The operations of one page, with the little text state needed to avoid redundant ones.
+struct Canvas {
+    ops: Vec<Op>,
+    page_height: f32,
+    in_text: bool,
+    font: Option<(FontResource, f32)>,
+    /// Fill colour for the next text (grey level).
+    fill: f32,
+    text_fill: Option<f32>,
+    /// Glyphs not yet emitted: consecutive glyphs of one font, size, baseline and slant
+    /// become one positioned `TJ`, across atoms.
+    run: Option<GlyphRun>,
+}
+
+struct GlyphRun {
+    x: f32,
+    y: f32,
+    italic: bool,
+    glyphs: Vec<Codepoint>,
+    /// Where the viewer draws the last glyph, and its width in /W units, for the next
+    /// kerning number.
+    last_x: f32,
+    last_width: f32,
+}
+
+impl Canvas {
+    fn new(page_height: f32) -> Canvas {
+        Canvas {
+            ops: Vec::new(),
+            page_height,
+            in_text: false,
+            font: None,
+            fill: INK,
+            text_fill: None,
+            run: None,
+        }
+    }
+
+    fn finish(mut self) -> Vec<Op> {
+        self.end_text();
+        self.ops
+    }
+
+    fn begin_text(&mut self) {
+        if !self.in_text {
+            self.ops.push(Op::StartTextSection);
+            self.in_text = true;
+            // Tf is part of the graphics state and survives ET/BT, but be explicit.
+            self.font = None;
+        }
+    }
+
+    fn end_text(&mut self) {
+        self.flush_run();
+        if self.in_text {
+            self.ops.push(Op::EndTextSection);
+            self.in_text = false;
+        }
+    }
+
+    /// Draw shaped glyphs with their origin at `x` on the baseline `baseline` (from the top),
+    /// each in the font resource `font_of` picks for it.
+    fn glyphs(
+        &mut self,
+        font_of: impl Fn(&Glyph) -> FontResource,
+        size: f32,
+        x: f32,
+        baseline: f32,
+        shaped: &text::Shaped,
+        italic: bool,
+    ) {
+        if shaped.glyphs.is_empty() {
+            return;
+        }
+        self.begin_text();
+        if self.text_fill != Some(self.fill) {
+            self.flush_run();
+            self.ops.push(Op::SetFillColor {
+                col: gray(self.fill),
+            });
+            self.text_fill = Some(self.fill);
+        }
+        let y = self.page_height - baseline;
+        let mut pen = 0i32;
+        for g in &shaped.glyphs {
+            let font = font_of(g);
+            let face = font.face;
+            let scale = size / face.units_per_em();
+            let gx = x + (pen + g.dx) as f32 * scale;
+            let gy = y + g.dy as f32 * scale;
+            pen += g.advance;
+            let same_font = self.font == Some((font, size));
+            match &mut self.run {
+                Some(run) if same_font && run.y == gy && run.italic == italic => {
+                    // The viewer advances the previous glyph by its /W width; the kerning
+                    // number moves the pen from there to where the shaper put this glyph.
+                    // Whole thousandths of an em are plenty (0.01 pt at 10 pt), and most
+                    // become zero and vanish from the file; the error does not accumulate
+                    // since `last_x` is where the viewer actually puts each glyph.
+                    let natural = run.last_x + run.last_width * size / 1000.0;
+                    let kern = ((natural - gx) * 1000.0 / size).round();
+                    if let Some(prev) = run.glyphs.last_mut() {
+                        prev.offset = kern;
+                    }
+                    run.last_x = natural - kern * size / 1000.0;
+                }
+                _ => {
+                    self.flush_run();
+                    if !same_font {
+                        self.ops.push(Op::SetFont {
+                            font: PdfFontHandle::External(font.id()),
+                            size: Pt(size),
+                        });
+                        self.font = Some((font, size));
+                    }
+                    self.run = Some(GlyphRun {
+                        x: gx,
+                        y: gy,
+                        italic,
+                        glyphs: Vec::new(),
+                        last_x: gx,
+                        last_width: 0.0,
+                    });
+                }
+            }
+            let run = self.run.as_mut().expect("a run was just ensured");
+            run.glyphs.push(Codepoint {
+                gid: g.gid,
+                offset: 0.0,
+                cid: None,
+            });
+            run.last_width = face.pdf_width(g.gid);
+        }
+    }
+
+    fn flush_run(&mut self) {
+        let Some(run) = self.run.take() else {
+            return;
+        };
+        let matrix = if run.italic {
+            TextMatrix::Raw([1.0, 0.0, ITALIC_SHEAR, 1.0, run.x, run.y])
+        } else {
+            TextMatrix::Translate(Pt(run.x), Pt(run.y))
+        };
+        self.ops.push(Op::SetTextMatrix { matrix });
+        self.ops.push(Op::ShowText {
+            items: vec![TextItem::GlyphIds(run.glyphs)],
+        });
+    }
+
+    fn fill_rect(&mut self, x: f32, top: f32, width: f32, height: f32, grey: f32) {
+        self.end_text();
+        self.ops.push(Op::SetFillColor { col: gray(grey) });
+        self.text_fill = None;
+        self.rect(x, top, width, height, PaintMode::Fill);
+    }
+
+    /// A horizontal rule of `weight` points centred on `y`.
+    fn rule(&mut self, x0: f32, x1: f32, y: f32, weight: f32, grey: f32) {
+        self.fill_rect(x0, y - weight / 2.0, x1 - x0, weight, grey);
+    }
+
+    fn stroke_box(&mut self, x: f32, top: f32, width: f32, height: f32, weight: f32) {
+        self.end_text();
+        self.ops.push(Op::SetOutlineColor { col: gray(INK) });
+        self.ops.push(Op::SetOutlineThickness { pt: Pt(weight) });
+        self.rect(x, top, width, height, PaintMode::Stroke);
+    }
+
+    /// A rectangle whose top edge is `top` points below the top of the page.
+    fn rect(&mut self, x: f32, top: f32, width: f32, height: f32, mode: PaintMode) {
+        self.ops.push(Op::DrawRectangle {
+            rectangle: Rect {
+                x: Pt(x),
+                y: Pt(self.page_height - top - height),
+                width: Pt(width),
+                height: Pt(height),
+                mode: Some(mode),
+                winding_order: None,
+            },
+        });
+    }
+}
+
+fn gray(level: f32) -> Color {
+    Color::Greyscale(Greyscale {
+        percent: level,
+        icc_profile: None,
+    })
+}
+
+/// Give drawn glyphs the text they stand for. printpdf builds each font's /ToUnicode from
+/// the glyphs' `cid`s in page and operation order, one entry per glyph, a later occurrence
+/// replacing an earlier one; so only the last occurrence of each glyph carries its text (the
+/// integration tests check the result). A `String` per drawn glyph would be most of the
+/// memory of a long list.
+fn attach_glyph_texts(pages: &mut [Vec<Op>], texts: &HashMap<(FontResource, u16), String>) {
+    let mut done: HashSet<(FontResource, u16)> = HashSet::with_capacity(texts.len());
+    for ops in pages.iter_mut().rev() {
+        // Walking backwards, the font of a ShowText is set by the SetFont before it: record
+        // the ShowTexts until their SetFont is reached.
+        let mut pending: Vec<usize> = Vec::new();
+        for i in (0..ops.len()).rev() {
+            match &ops[i] {
+                Op::ShowText { .. } => pending.push(i),
+                Op::SetFont {
+                    font: PdfFontHandle::External(id),
+                    ..
+                } => {
+                    let font = (0..FONT_RESOURCES)
+                        .map(FontResource::from_index)
+                        .find(|f| f.name() == id.0);
+                    for j in pending.drain(..) {
+                        let (Some(font), Op::ShowText { items }) = (font, &mut ops[j]) else {
+                            continue;
+                        };
+                        for item in items.iter_mut().rev() {
+                            if let TextItem::GlyphIds(glyphs) = item {
+                                for g in glyphs.iter_mut().rev() {
+                                    if done.insert((font, g.gid)) {
+                                        g.cid = Some(
+                                            texts.get(&(font, g.gid)).cloned().unwrap_or_default(),
+                                        );
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+}

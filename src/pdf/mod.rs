@@ -1,0 +1,177 @@
+//! The PDF engine: bilingual (Arabic + English) documents with embedded, subset fonts.
+//!
+//! API boundary: the model in [`model`] (re-exported here) and [`render`]. Reports fill a
+//! [`Document`]; `render` lays it out and returns the bytes, and the caller writes the file.
+//! Behind the boundary, free to change: `text` (bidi, font choice, shaping, line breaking),
+//! `fonts` (the embedded font files), `layout` (pagination into printpdf operations) and the
+//! writer below.
+//!
+//! Why not printpdf's own text: its `ShowText` with plain text does no shaping (Arabic comes
+//! out as isolated letters, reversed) and its HTML path drops glyphs in right-to-left text.
+//! We shape with rustybuzz and hand printpdf positioned glyph ids, each carrying the text it
+//! stands for so the PDF gets a /ToUnicode map and text extraction works.
+
+mod fonts;
+mod layout;
+mod model;
+mod text;
+
+use std::fmt;
+
+use printpdf::{
+    Mm, ParsedFont, PdfDocument, PdfFont, PdfPage, PdfSaveOptions, RawImage, XObject, XObjectId,
+};
+
+pub use model::*;
+
+/// A rendered document.
+#[derive(Clone, Debug)]
+pub struct Rendered {
+    /// The PDF file.
+    pub bytes: Vec<u8>,
+    pub pages: usize,
+    pub warnings: Warnings,
+}
+
+/// Things that went wrong without preventing the document.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Warnings {
+    /// Characters no shipped font covers (emoji, CJK, …), drawn as empty boxes.
+    pub missing_glyphs: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PdfError {
+    /// The logo bytes are not a PNG or JPEG image we can decode.
+    InvalidLogo(String),
+    /// The margins are invalid or leave too little room for text.
+    PageSetup(String),
+    /// Writing the PDF failed (a bug, not an input problem).
+    Write(String),
+}
+
+impl fmt::Display for PdfError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PdfError::InvalidLogo(m) => {
+                write!(f, "the logo is not a usable PNG or JPEG image: {m}")
+            }
+            PdfError::PageSetup(m) => write!(f, "invalid page setup: {m}"),
+            PdfError::Write(m) => write!(f, "could not write the PDF: {m}"),
+        }
+    }
+}
+
+impl std::error::Error for PdfError {}
+
+/// Lay out `doc` and write it as a PDF. Pure: no file or font is read from the system.
+pub fn render(doc: &Document) -> Result<Rendered, PdfError> {
+    let mut pdf = PdfDocument::new(&doc.meta.title);
+    let logo = match &doc.logo {
+        Some(bytes) => {
+            let mut warnings = Vec::new();
+            let image =
+                RawImage::decode_from_bytes(bytes, &mut warnings).map_err(PdfError::InvalidLogo)?;
+            let logo = layout::Logo {
+                id: XObjectId("MuntadaLogo".to_owned()),
+                width_px: image.width,
+                height_px: image.height,
+            };
+            pdf.resources
+                .xobjects
+                .map
+                .insert(logo.id.clone(), XObject::Image(image));
+            Some(logo)
+        }
+        None => None,
+    };
+    let laid = layout::layout(doc, logo)?;
+    let pages = laid.pages.len();
+    let warnings = Warnings {
+        missing_glyphs: laid.missing_glyphs,
+    };
+    let bytes = write(doc, pdf, laid)?;
+    Ok(Rendered {
+        bytes,
+        pages,
+        warnings,
+    })
+}
+
+fn write(doc: &Document, mut pdf: PdfDocument, laid: layout::Pages) -> Result<Vec<u8>, PdfError> {
+    let mut warnings = Vec::new();
+    for font in &laid.fonts_used {
+        let mut font_warnings = Vec::new();
+        let parsed = ParsedFont::from_bytes(font.face.data(), 0, &mut font_warnings)
+            .ok_or_else(|| PdfError::Write(format!("cannot parse embedded font {font:?}")))?;
+        pdf.resources
+            .fonts
+            .map
+            .insert(font.id(), PdfFont::new(parsed));
+    }
+    let info = &mut pdf.metadata.info;
+    info.author = doc.meta.author.clone();
+    info.creator = "Muntada".to_owned();
+    info.producer = "Muntada (printpdf, rustybuzz)".to_owned();
+    let (w, h) = doc.page.size.mm();
+    pdf.pages = laid
+        .pages
+        .into_iter()
+        .map(|ops| PdfPage::new(Mm(w), Mm(h), ops))
+        .collect();
+    let options = PdfSaveOptions {
+        optimize: true,
+        subset_fonts: true,
+        secure: true,
+        image_optimization: None,
+    };
+    let mut lo = pdf.to_lopdf_document(&options, &mut warnings);
+    drop(pdf);
+    let lang = doc
+        .meta
+        .language
+        .clone()
+        .unwrap_or_else(|| doc.language.tag().to_owned());
+    let catalog = lo
+        .catalog_mut()
+        .map_err(|e| PdfError::Write(format!("no catalog: {e}")))?;
+    catalog.set("Lang", lopdf::Object::string_literal(lang));
+    if doc.language.is_rtl() {
+        let mut prefs = lopdf::Dictionary::new();
+        prefs.set("Direction", lopdf::Object::Name(b"R2L".to_vec()));
+        catalog.set("ViewerPreferences", prefs);
+    }
+    compress(&mut lo);
+    let mut bytes = Vec::new();
+    lo.save_to(&mut bytes)
+        .map_err(|e| PdfError::Write(e.to_string()))?;
+    Ok(bytes)
+}
+
+/// Deflate every stream not yet filtered. lopdf's own `compress` uses the best (slowest)
+/// level, which was a third of the time of a long list; the fast level costs a few percent
+/// of file size.
+fn compress(doc: &mut lopdf::Document) {
+    use std::io::Write;
+    for object in doc.objects.values_mut() {
+        let lopdf::Object::Stream(stream) = object else {
+            continue;
+        };
+        if !stream.allows_compression || stream.dict.has(b"Filter") {
+            continue;
+        }
+        let mut encoder = flate2::write::ZlibEncoder::new(
+            Vec::with_capacity(stream.content.len() / 3),
+            flate2::Compression::fast(),
+        );
+        let compressed = encoder
+            .write_all(&stream.content)
+            .and_then(|()| encoder.finish());
+        if let Ok(compressed) = compressed {
+            if compressed.len() + 19 < stream.content.len() {
+                stream.dict.set("Filter", "FlateDecode");
+                stream.set_content(compressed);
+            }
+        }
+    }
+}

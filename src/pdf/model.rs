@@ -1,0 +1,295 @@
+//! The document model that callers fill: plain data, no layout knowledge.
+//!
+//! This is the API boundary of the PDF engine. Reports (participant lists, programmes,
+//! pledges, outcome documents, badges, certificates) build a [`Document`] out of
+//! [`Block`]s and hand it to [`crate::pdf::render`]; everything about fonts, shaping,
+//! bidi and pagination stays behind it.
+//!
+//! Directions: "start" and "end" are relative to the *document* language: in an Arabic
+//! document `Align::Start` is the right edge and tables begin at the right. The reading
+//! direction of each paragraph's text is found from its own first strong character
+//! (Arabic → right-to-left, Latin → left-to-right), or the document's when it has none.
+
+/// A document to render.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Document {
+    pub meta: Meta,
+    /// The document language: sets the page direction (Arabic = right to left), the default
+    /// alignment, the column order of tables and the wording of the page numbers.
+    pub language: Language,
+    pub page: PageSetup,
+    /// Running header, drawn at the top of every page.
+    pub header: Option<String>,
+    /// PNG or JPEG bytes, drawn at the start side of the top of the first page.
+    pub logo: Option<Vec<u8>>,
+    pub blocks: Vec<Block>,
+}
+
+impl Document {
+    /// An empty A4 document with 20 mm margins, no header and no logo.
+    pub fn new(language: Language, title: impl Into<String>) -> Document {
+        Document {
+            meta: Meta {
+                title: title.into(),
+                author: String::new(),
+                language: None,
+            },
+            language,
+            page: PageSetup::default(),
+            header: None,
+            logo: None,
+            blocks: Vec::new(),
+        }
+    }
+}
+
+/// Document information written into the PDF.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Meta {
+    pub title: String,
+    pub author: String,
+    /// BCP 47 tag for the PDF's `/Lang` (e.g. `"ar-QA"`); `None` = `"ar"` or `"en"` from
+    /// [`Document::language`].
+    pub language: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Language {
+    En,
+    Ar,
+}
+
+impl Language {
+    pub fn is_rtl(self) -> bool {
+        self == Language::Ar
+    }
+
+    /// The BCP 47 tag.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Language::En => "en",
+            Language::Ar => "ar",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PageSetup {
+    pub size: PageSize,
+    pub margins: Margins,
+}
+
+impl Default for PageSetup {
+    fn default() -> PageSetup {
+        PageSetup {
+            size: PageSize::A4,
+            margins: Margins::uniform(20.0),
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PageSize {
+    /// 210 × 297 mm.
+    A4,
+    /// 8.5 × 11 in.
+    Letter,
+}
+
+impl PageSize {
+    /// Width and height in millimetres.
+    pub fn mm(self) -> (f32, f32) {
+        match self {
+            PageSize::A4 => (210.0, 297.0),
+            PageSize::Letter => (215.9, 279.4),
+        }
+    }
+}
+
+/// Page margins in millimetres. `left` and `right` are physical sides whatever the language.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Margins {
+    pub top: f32,
+    pub right: f32,
+    pub bottom: f32,
+    pub left: f32,
+}
+
+impl Margins {
+    pub fn uniform(mm: f32) -> Margins {
+        Margins {
+            top: mm,
+            right: mm,
+            bottom: mm,
+            left: mm,
+        }
+    }
+}
+
+/// One element of the document flow, laid out top to bottom.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Block {
+    /// A bold title; `level` 1 is the largest, values outside 1..=3 are clamped.
+    Heading {
+        level: u8,
+        text: String,
+    },
+    Paragraph(Paragraph),
+    List(List),
+    Table(Table),
+    /// Label–value rows without borders (e.g. an event summary): the label, bold, at the
+    /// start side, the value after it.
+    KeyValues(Vec<KeyValue>),
+    /// Vertical space in millimetres.
+    Spacer(f32),
+    /// Continue on a new page.
+    PageBreak,
+}
+
+/// Wrapped text made of styled runs.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Paragraph {
+    pub runs: Vec<Run>,
+    pub align: Align,
+}
+
+impl Paragraph {
+    /// A paragraph of one plain run.
+    pub fn text(text: impl Into<String>) -> Paragraph {
+        Paragraph {
+            runs: vec![Run::plain(text)],
+            align: Align::Start,
+        }
+    }
+
+    pub fn runs(runs: Vec<Run>) -> Paragraph {
+        Paragraph {
+            runs,
+            align: Align::Start,
+        }
+    }
+
+    pub fn align(mut self, align: Align) -> Paragraph {
+        self.align = align;
+        self
+    }
+}
+
+/// A piece of text with one style. Any mix of Arabic, Latin, digits and punctuation; a line
+/// feed starts a new line. Bidi control characters are ignored (removed before layout).
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Run {
+    pub text: String,
+    pub bold: bool,
+    /// Drawn slanted (the shipped fonts have no italic design).
+    pub italic: bool,
+}
+
+impl Run {
+    pub fn plain(text: impl Into<String>) -> Run {
+        Run {
+            text: text.into(),
+            bold: false,
+            italic: false,
+        }
+    }
+
+    pub fn bold(text: impl Into<String>) -> Run {
+        Run {
+            text: text.into(),
+            bold: true,
+            italic: false,
+        }
+    }
+
+    pub fn italic(text: impl Into<String>) -> Run {
+        Run {
+            text: text.into(),
+            bold: false,
+            italic: true,
+        }
+    }
+}
+
+/// Horizontal alignment, relative to the document direction.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Align {
+    /// Left in an English document, right in an Arabic one.
+    #[default]
+    Start,
+    /// Right in an English document, left in an Arabic one.
+    End,
+    Center,
+}
+
+/// A bulleted (`ordered: false`) or numbered list; the marker sits at the start side.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct List {
+    pub ordered: bool,
+    pub items: Vec<Paragraph>,
+}
+
+/// A table with a header row, drawn across the full text width. Columns are laid out in
+/// reading order: in an Arabic document the first column is at the right.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Table {
+    pub columns: Vec<Column>,
+    pub rows: Vec<Row>,
+    /// Repeat the header row at the top of every page the table continues on.
+    pub repeat_header: bool,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Column {
+    pub header: String,
+    /// Relative width: a column of weight 2 is twice as wide as one of weight 1.
+    pub width: f32,
+    pub align: Align,
+}
+
+impl Column {
+    pub fn new(header: impl Into<String>, width: f32) -> Column {
+        Column {
+            header: header.into(),
+            width,
+            align: Align::Start,
+        }
+    }
+
+    pub fn align(mut self, align: Align) -> Column {
+        self.align = align;
+        self
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Row {
+    /// One text per column; missing cells are blank, extra cells are ignored.
+    Cells(Vec<String>),
+    /// A group title spanning all columns, bold on a shaded band (e.g. a category). It is
+    /// never left alone at the bottom of a page.
+    Group(String),
+    /// Like `Cells`, in bold with a rule above (e.g. a subtotal).
+    Total(Vec<String>),
+}
+
+impl Row {
+    pub fn cells<S: Into<String>>(cells: impl IntoIterator<Item = S>) -> Row {
+        Row::Cells(cells.into_iter().map(Into::into).collect())
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct KeyValue {
+    pub label: String,
+    pub value: String,
+}
+
+impl KeyValue {
+    pub fn new(label: impl Into<String>, value: impl Into<String>) -> KeyValue {
+        KeyValue {
+            label: label.into(),
+            value: value.into(),
+        }
+    }
+}

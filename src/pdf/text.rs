@@ -1,0 +1,1041 @@
+//! Styled text → measured, line-broken lines of glyph runs in visual order.
+//!
+//! For one paragraph: remove control characters → split into hard lines at line feeds →
+//! bidi embedding levels (UAX #9, `unicode-bidi`) → items of one level, font and style →
+//! break opportunities (UAX #14, `unicode-linebreak`) cut items into atoms → each atom is
+//! shaped by rustybuzz in its own direction (results cached by text, face and direction) →
+//! greedy line filling by shaped advances, words wider than a line broken by force →
+//! atoms of each line reordered for display (UAX #9 rule L2).
+//!
+//! Widths are always shaped advances, never character counts.
+
+use std::cell::Cell;
+use std::collections::HashMap;
+use std::ops::Range;
+use std::rc::Rc;
+
+use rustybuzz::{BufferClusterLevel, Direction, UnicodeBuffer};
+use unicode_bidi::{Level, ParagraphBidiInfo};
+use unicode_linebreak::linebreaks;
+
+use super::fonts::{family_for, Face, Family};
+
+/// The style of a span of input text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub(crate) struct Style {
+    pub(crate) bold: bool,
+    pub(crate) italic: bool,
+}
+
+impl Style {
+    /// Upright, bold or not.
+    pub(crate) fn weight(bold: bool) -> Style {
+        Style {
+            bold,
+            italic: false,
+        }
+    }
+}
+
+/// A paragraph laid out into lines.
+#[derive(Debug)]
+pub(crate) struct Laid {
+    /// The cleaned text the atoms' ranges point into.
+    pub(crate) text: String,
+    pub(crate) lines: Vec<Line>,
+    /// Characters (clusters) no shipped font could draw.
+    pub(crate) missing: usize,
+}
+
+/// One line, its atoms in visual order (left to right).
+#[derive(Debug, Default)]
+pub(crate) struct Line {
+    pub(crate) atoms: Vec<Atom>,
+    /// Width in points.
+    pub(crate) width: f32,
+}
+
+/// The smallest unit of layout: text of one level, font and style between two break
+/// opportunities.
+#[derive(Clone, Debug)]
+pub(crate) struct Atom {
+    pub(crate) range: Range<usize>,
+    pub(crate) kind: AtomKind,
+    /// Width in points.
+    pub(crate) width: f32,
+    pub(crate) level: u8,
+    pub(crate) italic: bool,
+    /// Breakable white space (dropped at the end of a line).
+    pub(crate) space: bool,
+}
+
+#[derive(Clone, Debug)]
+pub(crate) enum AtomKind {
+    Glyphs {
+        face: Face,
+        shaped: Rc<Shaped>,
+    },
+    /// One character (with its combining marks, joiners, selectors) that no font covers:
+    /// drawn as an empty box.
+    Missing,
+}
+
+impl Atom {
+    pub(crate) fn rtl(&self) -> bool {
+        self.level % 2 == 1
+    }
+}
+
+/// Width of the box drawn for a missing character, in em.
+pub(crate) const MISSING_BOX_EM: f32 = 0.6;
+
+/// Atoms longer than this are cut before shaping: no line can hold them whole, and shaping
+/// (and caching) megabytes in one piece would only cost memory.
+const MAX_ATOM_BYTES: usize = 1024;
+
+/// Lay out `spans` at `size` points into lines at most `max_width` points wide.
+///
+/// The base direction comes from the first strong character, or `default_rtl` when there is
+/// none.
+pub(crate) fn layout(
+    shaper: &mut Shaper,
+    spans: &[(&str, Style)],
+    size: f32,
+    max_width: f32,
+    default_rtl: bool,
+) -> Laid {
+    let (text, styles) = clean(spans);
+    let rtl = match unicode_bidi::get_base_direction_full(text.as_str()) {
+        unicode_bidi::Direction::Rtl => true,
+        unicode_bidi::Direction::Ltr => false,
+        unicode_bidi::Direction::Mixed => default_rtl,
+    };
+    let mut laid = Laid {
+        text: String::new(),
+        lines: Vec::new(),
+        missing: 0,
+    };
+    let max_width = if max_width.is_finite() {
+        max_width.max(0.0)
+    } else {
+        f32::MAX
+    };
+    let mut start = 0;
+    for hard_line in text.split('\n') {
+        let range = start..start + hard_line.len();
+        start = range.end + 1;
+        let items = itemize(&text, range.clone(), &styles, rtl, &mut laid.missing);
+        let atoms = atomize(shaper, &text, range.clone(), &items, size);
+        fill_lines(shaper, &text, atoms, size, max_width, &mut laid.lines);
+    }
+    laid.text = text;
+    laid
+}
+
+/// Shapes text with rustybuzz, remembering every result for the rest of the render so
+/// repeated strings (countries, categories, headers) are shaped once.
+#[derive(Default)]
+pub(crate) struct Shaper {
+    cache: HashMap<(Face, bool), HashMap<Box<str>, Rc<Shaped>>>,
+    spare: Option<UnicodeBuffer>,
+}
+
+/// The shaped form of one piece of text, in font units.
+#[derive(Debug)]
+pub(crate) struct Shaped {
+    pub(crate) text: Box<str>,
+    /// In visual order (left to right), as the shaper returns them.
+    pub(crate) glyphs: Vec<Glyph>,
+    pub(crate) advance: i32,
+    /// Which ways of drawing (plain, with marks) have recorded their glyphs' texts for the
+    /// PDF's /ToUnicode: bit 0 plain, bit 1 marked.
+    pub(crate) registered: Cell<u8>,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Glyph {
+    pub(crate) gid: u16,
+    /// The characters this glyph stands for: `text[cluster..cluster + len]`; `len` is 0 for
+    /// the second and later glyphs of one cluster.
+    pub(crate) cluster: u32,
+    pub(crate) len: u32,
+    pub(crate) advance: i32,
+    pub(crate) dx: i32,
+    pub(crate) dy: i32,
+}
+
+impl Shaped {
+    /// The logical characters glyph `g` stands for (empty for the second and later glyphs of
+    /// a cluster).
+    pub(crate) fn cluster_text(&self, g: &Glyph) -> &str {
+        &self.text[g.cluster as usize..(g.cluster + g.len) as usize]
+    }
+
+    /// The characters glyph `g` stands for, as a PDF's text extraction must see them.
+    ///
+    /// Extractors (poppler, pdf.js, Acrobat) rebuild logical order from the glyphs' visual
+    /// positions, reversing every right-to-left section they find. So in a right-to-left run
+    /// a glyph standing for several characters (a ligature) stores them reversed, and a
+    /// mirrored bracket stores the character typed, not the mirrored shape drawn. The caller
+    /// keeps right-to-left glyphs in a font resource of their own, since a PDF font maps each
+    /// glyph to one text and the same bracket glyph means ")" in one direction, "(" in the
+    /// other.
+    ///
+    /// With `marked`, a neutral (bracket, dash, colon) is wrapped in invisible marks of its
+    /// run's direction (RLM or LRM). Poppler's reordering is not the Unicode algorithm: it
+    /// glues a neutral to whatever section precedes it on the line, so on a line mixing
+    /// directions "(2024–2026)" after Arabic would come out as ")(2026–2024" without them.
+    pub(crate) fn glyph_text(&self, g: &Glyph, rtl: bool, marked: bool) -> String {
+        let s = self.cluster_text(g);
+        let mut out = String::with_capacity(s.len() + 6);
+        let mark = if rtl { '\u{200F}' } else { '\u{200E}' };
+        if marked {
+            out.push(mark);
+        }
+        if rtl {
+            out.extend(s.chars().rev());
+        } else {
+            out.push_str(s);
+        }
+        if marked {
+            out.push(mark);
+        }
+        out
+    }
+}
+
+/// Whether a cluster is punctuation or a symbol without a direction of its own (digits and
+/// combining marks excluded): such a glyph takes the direction of its neighbours.
+pub(crate) fn is_neutral(s: &str) -> bool {
+    use unicode_bidi::BidiClass::{AL, AN, B, CS, EN, ES, ET, L, ON, R, S, WS};
+    let classes = || s.chars().map(unicode_bidi::bidi_class);
+    classes().any(|c| matches!(c, ON | CS | ES | ET | WS | S | B))
+        && !classes().any(|c| matches!(c, L | R | AL | EN | AN))
+}
+
+impl Shaper {
+    pub(crate) fn shape(&mut self, text: &str, face: Face, rtl: bool) -> Rc<Shaped> {
+        let by_face = self.cache.entry((face, rtl)).or_default();
+        if let Some(shaped) = by_face.get(text) {
+            return shaped.clone();
+        }
+        let mut buffer = self.spare.take().unwrap_or_default();
+        buffer.push_str(text);
+        buffer.set_direction(if rtl {
+            Direction::RightToLeft
+        } else {
+            Direction::LeftToRight
+        });
+        buffer.guess_segment_properties();
+        // One cluster per character where the font allows it, so a base letter and its
+        // vowel marks keep their own text for extraction.
+        buffer.set_cluster_level(BufferClusterLevel::MonotoneCharacters);
+        let out = rustybuzz::shape(face.shaping(), &[], buffer);
+
+        let infos = out.glyph_infos();
+        let positions = out.glyph_positions();
+        let mut clusters: Vec<u32> = infos.iter().map(|i| i.cluster).collect();
+        clusters.sort_unstable();
+        clusters.dedup();
+        let end_of = |c: u32| -> u32 {
+            match clusters.binary_search(&c) {
+                Ok(i) if i + 1 < clusters.len() => clusters[i + 1],
+                _ => text.len() as u32,
+            }
+        };
+        let mut seen: Vec<bool> = vec![false; clusters.len()];
+        let mut glyphs = Vec::with_capacity(infos.len());
+        let mut advance = 0;
+        for (info, pos) in infos.iter().zip(positions) {
+            let slot = clusters.binary_search(&info.cluster).unwrap_or(0);
+            let len = if seen[slot] {
+                0
+            } else {
+                seen[slot] = true;
+                end_of(info.cluster) - info.cluster
+            };
+            glyphs.push(Glyph {
+                gid: info.glyph_id as u16,
+                cluster: info.cluster,
+                len,
+                advance: pos.x_advance,
+                dx: pos.x_offset,
+                dy: pos.y_offset,
+            });
+            advance += pos.x_advance;
+        }
+        self.spare = Some(out.clear());
+        let shaped = Rc::new(Shaped {
+            text: text.into(),
+            glyphs,
+            advance,
+            registered: Cell::new(0),
+        });
+        by_face.insert(text.into(), shaped.clone());
+        shaped
+    }
+}
+
+/// Width of `shaped` in points at `size`.
+fn width_of(shaped: &Shaped, face: Face, size: f32) -> f32 {
+    shaped.advance as f32 * size / face.units_per_em()
+}
+
+/// Characters that are never drawn: explicit bidi embeddings, overrides and isolates (they
+/// could make a name display as something else) and other control characters. Line
+/// separators become `\n`, tabs spaces.
+fn clean(spans: &[(&str, Style)]) -> (String, Vec<(Range<usize>, Style)>) {
+    let mut text = String::with_capacity(spans.iter().map(|(s, _)| s.len()).sum());
+    let mut styles = Vec::with_capacity(spans.len());
+    for (s, style) in spans {
+        let start = text.len();
+        let mut chars = s.chars().peekable();
+        while let Some(c) = chars.next() {
+            match c {
+                '\r' => {
+                    if chars.peek() == Some(&'\n') {
+                        chars.next();
+                    }
+                    text.push('\n');
+                }
+                '\n' | '\u{000B}' | '\u{000C}' | '\u{0085}' | '\u{2028}' | '\u{2029}' => {
+                    text.push('\n')
+                }
+                '\t' => text.push(' '),
+                '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => {}
+                c if c.is_control() => {}
+                c => text.push(c),
+            }
+        }
+        if text.len() > start {
+            styles.push((start..text.len(), *style));
+        }
+    }
+    (text, styles)
+}
+
+/// What a character is drawn with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Ink {
+    Face(Face),
+    Missing,
+}
+
+#[derive(Clone, Debug)]
+struct Item {
+    range: Range<usize>,
+    level: u8,
+    ink: Ink,
+    italic: bool,
+    space: bool,
+}
+
+/// Characters that belong to the character before them: combining marks, joiners,
+/// variation selectors, emoji modifiers and tags.
+fn is_continuation(c: char) -> bool {
+    matches!(c,
+        '\u{0300}'..='\u{036F}'
+        | '\u{1AB0}'..='\u{1AFF}'
+        | '\u{1DC0}'..='\u{1DFF}'
+        | '\u{200C}'..='\u{200D}'
+        | '\u{20D0}'..='\u{20FF}'
+        | '\u{FE00}'..='\u{FE0F}'
+        | '\u{FE20}'..='\u{FE2F}'
+        | '\u{1F3FB}'..='\u{1F3FF}'
+        | '\u{E0020}'..='\u{E007F}'
+        | '\u{E0100}'..='\u{E01EF}')
+}
+
+fn is_space(c: char) -> bool {
+    c.is_whitespace() && !matches!(c, '\u{00A0}' | '\u{2007}' | '\u{202F}')
+}
+
+/// Split one hard line into items of equal level, font, style and spacing.
+fn itemize(
+    text: &str,
+    line: Range<usize>,
+    styles: &[(Range<usize>, Style)],
+    rtl: bool,
+    missing: &mut usize,
+) -> Vec<Item> {
+    let s = &text[line.clone()];
+    if s.is_empty() {
+        return Vec::new();
+    }
+    let base = if rtl { Level::rtl() } else { Level::ltr() };
+    let bidi = ParagraphBidiInfo::new(s, Some(base));
+    let mut items: Vec<Item> = Vec::new();
+    let mut style_ix = 0;
+    let mut prev_family: Option<Family> = None;
+    let mut prev_char: Option<char> = None;
+    let mut prev_ink: Option<Ink> = None;
+    for (i, c) in s.char_indices() {
+        let at = line.start + i;
+        while style_ix + 1 < styles.len() && styles[style_ix].0.end <= at {
+            style_ix += 1;
+        }
+        let style = styles.get(style_ix).map(|s| s.1).unwrap_or_default();
+        let level = bidi.levels[i].number();
+        let joined = is_continuation(c) || prev_char == Some('\u{200D}');
+        let (ink, new_cluster) = match (prev_ink, joined) {
+            (Some(Ink::Missing), true) => (Ink::Missing, false),
+            _ => match family_for(c, prev_family) {
+                Some(family) => {
+                    prev_family = Some(family);
+                    (Ink::Face(Face::new(family, style.bold)), false)
+                }
+                None => (Ink::Missing, true),
+            },
+        };
+        if new_cluster {
+            *missing += 1;
+        }
+        prev_ink = Some(ink);
+        prev_char = Some(c);
+        let space = is_space(c);
+        let end = at + c.len_utf8();
+        let extend = !new_cluster
+            && items.last().is_some_and(|it| {
+                it.level == level && it.ink == ink && it.italic == style.italic && it.space == space
+            });
+        if extend {
+            items.last_mut().expect("checked").range.end = end;
+        } else {
+            items.push(Item {
+                range: at..end,
+                level,
+                ink,
+                italic: style.italic,
+                space,
+            });
+        }
+    }
+    items
+}
+
+/// Cut items at break opportunities and shape them. Returns segments: the atoms between two
+/// break opportunities.
+fn atomize(
+    shaper: &mut Shaper,
+    text: &str,
+    line: Range<usize>,
+    items: &[Item],
+    size: f32,
+) -> Vec<Vec<Atom>> {
+    let s = &text[line.clone()];
+    let mut segments = Vec::new();
+    let mut item_ix = 0;
+    let mut seg_start = line.start;
+    for (pos, _) in linebreaks(s) {
+        let seg_end = line.start + pos;
+        if seg_end == seg_start {
+            continue;
+        }
+        let mut atoms = Vec::new();
+        while item_ix < items.len() && items[item_ix].range.start < seg_end {
+            let item = &items[item_ix];
+            let from = item.range.start.max(seg_start);
+            let to = item.range.end.min(seg_end);
+            push_atoms(shaper, text, from..to, item, size, &mut atoms);
+            if item.range.end <= seg_end {
+                item_ix += 1;
+            } else {
+                break;
+            }
+        }
+        segments.push(atoms);
+        seg_start = seg_end;
+    }
+    segments
+}
+
+fn push_atoms(
+    shaper: &mut Shaper,
+    text: &str,
+    range: Range<usize>,
+    item: &Item,
+    size: f32,
+    out: &mut Vec<Atom>,
+) {
+    let mut start = range.start;
+    while start < range.end {
+        let mut end = range.end;
+        if end - start > MAX_ATOM_BYTES {
+            end = start + MAX_ATOM_BYTES;
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            // Keep a base character with the marks and joiners that follow it.
+            while let Some(c) = text[end..range.end].chars().next() {
+                if is_continuation(c) || end == start {
+                    break;
+                }
+                let prev = text[..end].chars().next_back().expect("end > start");
+                if !is_continuation(prev) {
+                    break;
+                }
+                end -= prev.len_utf8();
+            }
+            if end <= start {
+                end = start + MAX_ATOM_BYTES;
+                while !text.is_char_boundary(end) {
+                    end += 1;
+                }
+            }
+        }
+        out.push(make_atom(shaper, text, start..end, item, size));
+        start = end;
+    }
+}
+
+fn make_atom(shaper: &mut Shaper, text: &str, range: Range<usize>, item: &Item, size: f32) -> Atom {
+    let rtl = item.level % 2 == 1;
+    let (kind, width) = match item.ink {
+        Ink::Face(face) => {
+            let shaped = shaper.shape(&text[range.clone()], face, rtl);
+            let width = width_of(&shaped, face, size);
+            (AtomKind::Glyphs { face, shaped }, width)
+        }
+        Ink::Missing => (AtomKind::Missing, MISSING_BOX_EM * size),
+    };
+    Atom {
+        range,
+        kind,
+        width,
+        level: item.level,
+        italic: item.italic,
+        space: item.space,
+    }
+}
+
+/// Tolerance for float comparisons of widths, in points.
+const EPSILON: f32 = 0.01;
+
+/// Greedy line filling over segments; appends finished lines to `lines`.
+fn fill_lines(
+    shaper: &mut Shaper,
+    text: &str,
+    segments: Vec<Vec<Atom>>,
+    size: f32,
+    max_width: f32,
+    lines: &mut Vec<Line>,
+) {
+    let mut current: Vec<Atom> = Vec::new();
+    let mut current_width = 0.0;
+    let mut pending_space: Vec<Atom> = Vec::new();
+    let mut pending_width = 0.0;
+    for mut segment in segments {
+        let split = segment
+            .iter()
+            .rposition(|a| !a.space)
+            .map_or(0, |last| last + 1);
+        let trailing = segment.split_off(split);
+        let content = segment;
+        let content_width: f32 = content.iter().map(|a| a.width).sum();
+        if content.is_empty() {
+            // Only white space: it waits to see whether the line continues.
+            if !current.is_empty() {
+                pending_space.extend(trailing);
+                pending_width = pending_space.iter().map(|a| a.width).sum();
+            }
+            continue;
+        }
+        if !current.is_empty()
+            && current_width + pending_width + content_width <= max_width + EPSILON
+        {
+            current.append(&mut pending_space);
+            current.extend(content);
+            current_width += pending_width + content_width;
+        } else {
+            if !current.is_empty() {
+                lines.push(finish_line(std::mem::take(&mut current)));
+            }
+            if content_width <= max_width + EPSILON {
+                current = content;
+                current_width = content_width;
+            } else {
+                let mut pieces = force_split(shaper, text, content, size, max_width);
+                let last = pieces.pop().unwrap_or_default();
+                lines.extend(pieces.into_iter().map(finish_line));
+                current_width = last.iter().map(|a| a.width).sum();
+                current = last;
+            }
+        }
+        pending_space = trailing;
+        pending_width = pending_space.iter().map(|a| a.width).sum();
+    }
+    // An empty hard line still takes a line's height.
+    lines.push(finish_line(current));
+}
+
+/// Break atoms that are together wider than `max_width` into lines, cutting inside atoms
+/// between clusters where needed. Every returned line holds at least one cluster.
+fn force_split(
+    shaper: &mut Shaper,
+    text: &str,
+    atoms: Vec<Atom>,
+    size: f32,
+    max_width: f32,
+) -> Vec<Vec<Atom>> {
+    let mut lines: Vec<Vec<Atom>> = Vec::new();
+    let mut line: Vec<Atom> = Vec::new();
+    let mut width = 0.0;
+    let mut queue: std::collections::VecDeque<Atom> = atoms.into();
+    while let Some(atom) = queue.pop_front() {
+        if width + atom.width <= max_width + EPSILON {
+            width += atom.width;
+            line.push(atom);
+            continue;
+        }
+        match split_atom(
+            shaper,
+            text,
+            &atom,
+            size,
+            max_width - width,
+            line.is_empty(),
+        ) {
+            Some((head, tail)) => {
+                line.push(head);
+                queue.push_front(tail);
+            }
+            None if line.is_empty() => {
+                // Nothing can be cut off (one cluster wider than the line): it overflows
+                // alone rather than loop forever.
+                line.push(atom);
+            }
+            None => queue.push_front(atom),
+        }
+        lines.push(std::mem::take(&mut line));
+        width = 0.0;
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// Cut the longest leading part of `atom` (in logical order) that fits `room`, at a cluster
+/// boundary. With `must`, at least one cluster is taken even if it does not fit.
+fn split_atom(
+    shaper: &mut Shaper,
+    text: &str,
+    atom: &Atom,
+    size: f32,
+    room: f32,
+    must: bool,
+) -> Option<(Atom, Atom)> {
+    let AtomKind::Glyphs { face, shaped } = &atom.kind else {
+        return None;
+    };
+    let face = *face;
+    let scale = size / face.units_per_em();
+    // Advance of every cluster, keyed by its start, in logical order.
+    let mut clusters: Vec<(u32, i32)> = Vec::new();
+    let mut by_cluster: Vec<&Glyph> = shaped.glyphs.iter().collect();
+    by_cluster.sort_by_key(|g| g.cluster);
+    for g in by_cluster {
+        match clusters.last_mut() {
+            Some((c, adv)) if *c == g.cluster => *adv += g.advance,
+            _ => clusters.push((g.cluster, g.advance)),
+        }
+    }
+    // Cut only before a cluster whose first character is not a continuation.
+    let local = &text[atom.range.clone()];
+    let mut best: Option<usize> = None;
+    let mut acc = 0.0;
+    for (k, (c, adv)) in clusters.iter().enumerate() {
+        if k > 0 {
+            let ch = local[*c as usize..].chars().next().unwrap_or(' ');
+            if !is_continuation(ch) && (acc <= room + EPSILON || (must && best.is_none())) {
+                best = Some(*c as usize);
+            }
+        }
+        acc += *adv as f32 * scale;
+        if acc > room + EPSILON && best.is_some() {
+            break;
+        }
+    }
+    let mut cut = best?;
+    let item = Item {
+        range: atom.range.clone(),
+        level: atom.level,
+        ink: Ink::Face(face),
+        italic: atom.italic,
+        space: atom.space,
+    };
+    // Shaping the head alone can make it wider (an Arabic letter takes its final form):
+    // step back a character at a time while it no longer fits.
+    loop {
+        let head = make_atom(
+            shaper,
+            text,
+            atom.range.start..atom.range.start + cut,
+            &item,
+            size,
+        );
+        let smaller = local[..cut].char_indices().next_back().map(|(i, _)| i);
+        match smaller {
+            Some(i) if i > 0 && head.width > room + EPSILON => cut = i,
+            _ if head.width > room + EPSILON && !must => return None,
+            _ => {
+                let tail = make_atom(
+                    shaper,
+                    text,
+                    atom.range.start + cut..atom.range.end,
+                    &item,
+                    size,
+                );
+                return Some((head, tail));
+            }
+        }
+    }
+}
+
+/// Drop trailing white space and put the atoms in visual order.
+fn finish_line(mut atoms: Vec<Atom>) -> Line {
+    while atoms.last().is_some_and(|a| a.space) {
+        atoms.pop();
+    }
+    reorder(&mut atoms);
+    let width = atoms.iter().map(|a| a.width).sum();
+    Line { atoms, width }
+}
+
+/// UAX #9 rule L2 at atom granularity (each atom has one level): from the highest level down
+/// to the lowest odd one, reverse every run of atoms at that level or higher.
+fn reorder(atoms: &mut [Atom]) {
+    let Some(max) = atoms.iter().map(|a| a.level).max() else {
+        return;
+    };
+    let Some(min_odd) = atoms.iter().map(|a| a.level | 1).min() else {
+        return;
+    };
+    let mut level = max;
+    while level >= min_odd {
+        let mut i = 0;
+        while i < atoms.len() {
+            if atoms[i].level >= level {
+                let start = i;
+                while i < atoms.len() && atoms[i].level >= level {
+                    i += 1;
+                }
+                atoms[start..i].reverse();
+            } else {
+                i += 1;
+            }
+        }
+        if level == 0 {
+            break;
+        }
+        level -= 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Lines of `text` laid out at 10 pt in `width` points, each as its atoms in visual
+    /// order: `R:` / `L:` for direction, `a` / `s` for Naskh / Sans, `?` for a missing box.
+    fn render(text: &str, width: f32, default_rtl: bool) -> Vec<String> {
+        let mut shaper = Shaper::default();
+        let laid = layout(
+            &mut shaper,
+            &[(text, Style::default())],
+            10.0,
+            width,
+            default_rtl,
+        );
+        laid.lines
+            .iter()
+            .map(|line| {
+                line.atoms
+                    .iter()
+                    .map(|a| {
+                        let dir = if a.rtl() { 'R' } else { 'L' };
+                        let ink = match &a.kind {
+                            AtomKind::Glyphs { face, .. } => match face {
+                                Face::Naskh | Face::NaskhBold => 'a',
+                                Face::Sans | Face::SansBold => 's',
+                            },
+                            AtomKind::Missing => '?',
+                        };
+                        format!("{dir}{ink}[{}]", &laid.text[a.range.clone()])
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect()
+    }
+
+    fn check(text: &str, width: f32, default_rtl: bool, expected: &[&str]) {
+        let got = render(text, width, default_rtl);
+        assert_eq!(got, expected, "layout of {text:?} in {width} pt");
+    }
+
+    const WIDE: f32 = 10_000.0;
+
+    #[test]
+    fn runs_of_mixed_text() {
+        check("Hello world", WIDE, false, &["Ls[Hello] Ls[ ] Ls[world]"]);
+        // Arabic; digits at level 2 in Naskh (they follow the Arabic before them); brackets
+        // and the en dash from Noto Sans (Naskh lacks them), at the right-to-left level since
+        // they sit between numbers (rules N0, N1); the line can break after the dash.
+        check(
+            "أعلنت قطر 15 مليون (2024–2026)",
+            WIDE,
+            false,
+            &["Rs[)] Ls[2026] Rs[–] Ls[2024] Rs[(] Ra[ ] Ra[مليون] Ra[ ] La[15] Ra[ ] Ra[قطر] Ra[ ] Ra[أعلنت]"],
+        );
+        // Latin inside an Arabic paragraph keeps its own order (level 2, reversed twice).
+        check(
+            "مؤتمر Doha Forum السنوي",
+            WIDE,
+            false,
+            &["Ra[السنوي] Rs[ ] Ls[Doha] Ls[ ] Ls[Forum] Ra[ ] Ra[مؤتمر]"],
+        );
+        // Arabic inside an English paragraph.
+        check(
+            "The word سلام means peace.",
+            WIDE,
+            false,
+            &["Ls[The] Ls[ ] Ls[word] Ls[ ] Ra[سلام] La[ ] Ls[means] Ls[ ] Ls[peace.]"],
+        );
+    }
+
+    #[test]
+    fn base_direction() {
+        // No strong character: the document direction decides.
+        check(
+            "123 (45)",
+            WIDE,
+            true,
+            &["Rs[)] Ls[45] Rs[(] Rs[ ] Ls[123]"],
+        );
+        check("123 (45)", WIDE, false, &["Ls[123] Ls[ ] Ls[(45)]"]);
+        // The first strong character wins over the document direction.
+        check("2024 Doha", WIDE, true, &["Ls[2024] Ls[ ] Ls[Doha]"]);
+    }
+
+    #[test]
+    fn vocalised_arabic_stays_one_atom() {
+        check("بِسْمِ ٱللَّٰهِ", WIDE, false, &["Ra[ٱللَّٰهِ] Ra[ ] Ra[بِسْمِ]"]);
+    }
+
+    #[test]
+    fn empty_and_blank() {
+        check("", WIDE, false, &[""]);
+        check("   ", WIDE, false, &[""]);
+        check("a\n\nb", WIDE, false, &["Ls[a]", "", "Ls[b]"]);
+    }
+
+    #[test]
+    fn controls_are_removed() {
+        // RLO would display "abc" as "cba"; it is dropped, as are isolates.
+        check(
+            "\u{202E}abc\u{202C} \u{2067}def\u{2069}",
+            WIDE,
+            false,
+            &["Ls[abc] Ls[ ] Ls[def]"],
+        );
+        check("a\tb\u{0007}c", WIDE, false, &["Ls[a] Ls[ ] Ls[bc]"]);
+    }
+
+    #[test]
+    fn missing_glyphs_are_boxes() {
+        check(
+            "ok 😀 中文",
+            WIDE,
+            false,
+            &["Ls[ok] Ls[ ] L?[😀] Ls[ ] L?[中] L?[文]"],
+        );
+        // A ZWJ sequence with a skin tone is one box.
+        check("👩🏽\u{200D}💻", WIDE, false, &["L?[👩🏽\u{200D}💻]"]);
+        let mut shaper = Shaper::default();
+        let laid = layout(
+            &mut shaper,
+            &[("a😀b👩🏽\u{200D}💻", Style::default())],
+            10.0,
+            WIDE,
+            false,
+        );
+        assert_eq!(laid.missing, 2);
+    }
+
+    #[test]
+    fn greedy_line_breaking() {
+        let text = "one two three four five six";
+        check(
+            text,
+            60.0,
+            false,
+            &[
+                "Ls[one] Ls[ ] Ls[two]",
+                "Ls[three] Ls[ ] Ls[four]",
+                "Ls[five] Ls[ ] Ls[six]",
+            ],
+        );
+        // Right-to-left lines break in logical order: the first words on the first line.
+        check(
+            "واحد اثنان ثلاثة أربعة",
+            60.0,
+            false,
+            &["Ra[ثلاثة] Ra[ ] Ra[اثنان] Ra[ ] Ra[واحد]", "Ra[أربعة]"],
+        );
+    }
+
+    #[test]
+    fn long_words_are_broken_by_force() {
+        let word = "x".repeat(10_000);
+        let mut shaper = Shaper::default();
+        let laid = layout(
+            &mut shaper,
+            &[(&word, Style::default())],
+            10.0,
+            100.0,
+            false,
+        );
+        assert!(laid.lines.len() > 50);
+        let total: usize = laid
+            .lines
+            .iter()
+            .flat_map(|l| &l.atoms)
+            .map(|a| a.range.len())
+            .sum();
+        assert_eq!(total, 10_000, "no character lost");
+        for line in &laid.lines {
+            assert!(line.width <= 100.0 + EPSILON, "line of {} pt", line.width);
+            assert!(line.width > 80.0 || std::ptr::eq(line, laid.lines.last().unwrap()));
+        }
+        // Arabic too, and a line narrower than one glyph still terminates.
+        let arabic = "ب".repeat(3000);
+        let laid = layout(
+            &mut shaper,
+            &[(&arabic, Style::default())],
+            10.0,
+            50.0,
+            false,
+        );
+        for line in &laid.lines {
+            assert!(line.width <= 50.0 + EPSILON, "line of {} pt", line.width);
+        }
+        let laid = layout(&mut shaper, &[("abc", Style::default())], 10.0, 0.5, false);
+        assert_eq!(laid.lines.len(), 3);
+        check(
+            "ab verylongword",
+            40.0,
+            false,
+            &["Ls[ab]", "Ls[verylon]", "Ls[gword]"],
+        );
+    }
+
+    #[test]
+    fn styles_split_atoms() {
+        let mut shaper = Shaper::default();
+        let bold = Style::weight(true);
+        let laid = layout(
+            &mut shaper,
+            &[("Name: ", Style::default()), ("علي", bold)],
+            10.0,
+            WIDE,
+            false,
+        );
+        let faces: Vec<String> = laid.lines[0]
+            .atoms
+            .iter()
+            .map(|a| match &a.kind {
+                AtomKind::Glyphs { face, .. } => {
+                    format!("{face:?}:{}", &laid.text[a.range.clone()])
+                }
+                AtomKind::Missing => "?".into(),
+            })
+            .collect();
+        assert_eq!(faces, ["Sans:Name:", "Sans: ", "NaskhBold:علي"]);
+    }
+
+    #[test]
+    fn neutral_clusters() {
+        for (s, neutral) in [
+            ("(", true),
+            ("–", true),
+            ("،", true),
+            (":", true),
+            ("15", false),
+            ("%", true),
+            ("a", false),
+            ("ب", false),
+            ("لا", false),
+            ("\u{0650}", false),
+            ("", false),
+        ] {
+            assert_eq!(is_neutral(s), neutral, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn shaping_joins_and_ligates() {
+        let mut shaper = Shaper::default();
+        // Noto Naskh draws lam-alef as a ligature lam plus a zero-width alef piece, each
+        // glyph keeping its own letter; read right to left they give the word back.
+        let isolated_lam = shaper.shape("ل", Face::Naskh, true).glyphs[0].gid;
+        let shaped = shaper.shape("لا", Face::Naskh, true);
+        assert_eq!(shaped.glyphs.len(), 2, "{shaped:?}");
+        assert!(shaped.glyphs.iter().all(|g| g.gid != isolated_lam));
+        let visual: String = shaped
+            .glyphs
+            .iter()
+            .map(|g| shaped.glyph_text(g, true, false))
+            .collect();
+        assert_eq!(visual.chars().rev().collect::<String>(), "لا");
+        // A glyph standing for several characters in a right-to-left run records them
+        // reversed, as extraction reverses the run again.
+        let ligature = Shaped {
+            text: "لا".into(),
+            glyphs: vec![Glyph {
+                gid: 1,
+                cluster: 0,
+                len: 4,
+                advance: 500,
+                dx: 0,
+                dy: 0,
+            }],
+            advance: 500,
+            registered: Cell::new(0),
+        };
+        assert_eq!(ligature.glyph_text(&ligature.glyphs[0], true, false), "ال");
+        assert_eq!(ligature.glyph_text(&ligature.glyphs[0], false, false), "لا");
+        // Joined letters use contextual forms, not the isolated ones.
+        let isolated = shaper.shape("ب", Face::Naskh, true).glyphs[0].gid;
+        let joined = shaper.shape("بب", Face::Naskh, true);
+        assert!(joined.glyphs.iter().all(|g| g.gid != isolated));
+        // Vowel marks are their own glyphs, positioned on their letter, with their own text.
+        let vocalised = shaper.shape("بِ", Face::Naskh, true);
+        assert_eq!(vocalised.glyphs.len(), 2);
+        assert!(vocalised.glyphs.iter().any(|g| g.advance == 0 && g.dy != 0));
+        let texts: Vec<String> = vocalised
+            .glyphs
+            .iter()
+            .map(|g| vocalised.glyph_text(g, true, false))
+            .collect();
+        assert_eq!(texts, ["\u{0650}", "ب"]);
+        // A bracket in a right-to-left run is drawn mirrored but recorded as typed; marked,
+        // a neutral is wrapped in marks of its run's direction.
+        let paren = shaper.shape("(", Face::Sans, true);
+        let close = shaper.shape(")", Face::Sans, false);
+        assert_eq!(paren.glyphs[0].gid, close.glyphs[0].gid);
+        assert_eq!(paren.glyph_text(&paren.glyphs[0], true, false), "(");
+        assert_eq!(
+            paren.glyph_text(&paren.glyphs[0], true, true),
+            "\u{200F}(\u{200F}"
+        );
+        assert_eq!(close.glyph_text(&close.glyphs[0], false, false), ")");
+        assert_eq!(
+            close.glyph_text(&close.glyphs[0], false, true),
+            "\u{200E})\u{200E}"
+        );
+        // The cache hands back the same result.
+        let again = shaper.shape("لا", Face::Naskh, true);
+        assert!(Rc::ptr_eq(&shaped, &again));
+    }
+}
