@@ -279,6 +279,14 @@ impl Row {
     pub fn cells<S: Into<String>>(cells: impl IntoIterator<Item = S>) -> Row {
         Row::Cells(cells.into_iter().map(Into::into).collect())
     }
+
+    pub fn group(title: impl Into<String>) -> Row {
+        Row::Group(title.into())
+    }
+
+    pub fn total<S: Into<String>>(cells: impl IntoIterator<Item = S>) -> Row {
+        Row::Total(cells.into_iter().map(Into::into).collect())
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
