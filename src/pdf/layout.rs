@@ -972,11 +972,16 @@ impl Canvas {
         let Some(run) = self.run.take() else {
             return;
         };
-        let matrix = if run.italic {
-            TextMatrix::Raw([1.0, 0.0, ITALIC_SHEAR, 1.0, run.x, run.y])
+        // printpdf re-merges `Tm` + glyph `TJ` pairs with an identity scale into longer runs,
+        // looking up every glyph's width again (a tenth of the time of a long list). Our runs
+        // are already merged, so the scale is set a ten-millionth off identity, which its
+        // merger skips and no viewer can show.
+        let (shear, scale) = if run.italic {
+            (ITALIC_SHEAR, 1.0)
         } else {
-            TextMatrix::Translate(Pt(run.x), Pt(run.y))
+            (0.0, 1.0 + f32::EPSILON)
         };
+        let matrix = TextMatrix::Raw([1.0, 0.0, shear, scale, run.x, run.y]);
         self.ops.push(Op::SetTextMatrix { matrix });
         self.ops.push(Op::ShowText {
             items: vec![TextItem::GlyphIds(run.glyphs)],

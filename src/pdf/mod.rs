@@ -1,6 +1,6 @@
 //! The PDF engine: bilingual (Arabic + English) documents with embedded, subset fonts.
 //!
-//! API boundary: the model in [`model`] (re-exported here) and [`render`]. Reports fill a
+//! API boundary: the model types (from `model.rs`, re-exported here) and [`render`]. Reports fill a
 //! [`Document`]; `render` lays it out and returns the bytes, and the caller writes the file.
 //! Behind the boundary, free to change: `text` (bidi, font choice, shaping, line breaking),
 //! `fonts` (the embedded font files), `layout` (pagination into printpdf operations) and the
@@ -10,6 +10,11 @@
 //! out as isolated letters, reversed) and its HTML path drops glyphs in right-to-left text.
 //! We shape with rustybuzz and hand printpdf positioned glyph ids, each carrying the text it
 //! stands for so the PDF gets a /ToUnicode map and text extraction works.
+//!
+//! Checks: `cargo test` (unit tests of bidi, runs and line breaking in `text`; integration
+//! tests in `tests/it/pdf.rs` read the PDFs back with poppler, so `poppler-utils` must be
+//! installed; `MUNTADA_UPDATE_GOLDEN=1 cargo test --test it golden_pages` rewrites the
+//! reference images). Speed: `cargo bench --bench pdf_participants`.
 
 mod fonts;
 mod layout;

@@ -18,9 +18,11 @@ pub struct Document {
     /// alignment, the column order of tables and the wording of the page numbers.
     pub language: Language,
     pub page: PageSetup,
-    /// Running header, drawn at the top of every page.
+    /// Running header: one line at the top of every page, at the start side, in small grey
+    /// type. Text that does not fit on the line is left out.
     pub header: Option<String>,
-    /// PNG or JPEG bytes, drawn at the start side of the top of the first page.
+    /// PNG or JPEG bytes, drawn at the start side of the top of the first page, 18 mm high
+    /// (narrower if it would be wider than 60 mm).
     pub logo: Option<Vec<u8>>,
     pub blocks: Vec<Block>,
 }
@@ -276,6 +278,14 @@ pub enum Row {
 impl Row {
     pub fn cells<S: Into<String>>(cells: impl IntoIterator<Item = S>) -> Row {
         Row::Cells(cells.into_iter().map(Into::into).collect())
+    }
+
+    pub fn group(title: impl Into<String>) -> Row {
+        Row::Group(title.into())
+    }
+
+    pub fn total<S: Into<String>>(cells: impl IntoIterator<Item = S>) -> Row {
+        Row::Total(cells.into_iter().map(Into::into).collect())
     }
 }
 

@@ -587,27 +587,34 @@ fn force_split(
             line.push(atom);
             continue;
         }
-        match split_atom(
-            shaper,
-            text,
-            &atom,
-            size,
-            max_width - width,
-            line.is_empty(),
-        ) {
-            Some((head, tail)) => {
-                line.push(head);
-                queue.push_front(tail);
+        let room = max_width - width;
+        match cut_atom(shaper, text, &atom, size, room, max_width, line.is_empty()) {
+            Some(pieces) => {
+                // The first piece ends this line, the middle ones fill lines of their own,
+                // the last one starts the next line.
+                let count = pieces.len();
+                for (i, piece) in pieces.into_iter().enumerate() {
+                    if i + 1 < count {
+                        line.push(piece);
+                        lines.push(std::mem::take(&mut line));
+                    } else {
+                        width = piece.width;
+                        line.push(piece);
+                    }
+                }
             }
             None if line.is_empty() => {
-                // Nothing can be cut off (one cluster wider than the line): it overflows
-                // alone rather than loop forever.
-                line.push(atom);
+                // Nothing can be cut off (a box, or one cluster wider than the line): it
+                // overflows alone rather than loop forever.
+                lines.push(vec![atom]);
+                width = 0.0;
             }
-            None => queue.push_front(atom),
+            None => {
+                lines.push(std::mem::take(&mut line));
+                width = 0.0;
+                queue.push_front(atom);
+            }
         }
-        lines.push(std::mem::take(&mut line));
-        width = 0.0;
     }
     if !line.is_empty() {
         lines.push(line);
@@ -615,48 +622,61 @@ fn force_split(
     lines
 }
 
-/// Cut the longest leading part of `atom` (in logical order) that fits `room`, at a cluster
-/// boundary. With `must`, at least one cluster is taken even if it does not fit.
-fn split_atom(
+/// Cut `atom` at cluster boundaries into pieces: the first at most `room` wide, the others at
+/// most `max_width`. `None` when not even one cluster fits `room` and `must` is false, or
+/// when the atom cannot be cut. The cut points come from the atom's own shaping; each piece
+/// is then shaped alone (an Arabic letter at a cut takes another form, which can make the
+/// piece wider: its last character then moves to the next piece).
+fn cut_atom(
     shaper: &mut Shaper,
     text: &str,
     atom: &Atom,
     size: f32,
     room: f32,
+    max_width: f32,
     must: bool,
-) -> Option<(Atom, Atom)> {
+) -> Option<Vec<Atom>> {
     let AtomKind::Glyphs { face, shaped } = &atom.kind else {
         return None;
     };
     let face = *face;
     let scale = size / face.units_per_em();
     // Advance of every cluster, keyed by its start, in logical order.
-    let mut clusters: Vec<(u32, i32)> = Vec::new();
+    let mut clusters: Vec<(usize, f32)> = Vec::new();
     let mut by_cluster: Vec<&Glyph> = shaped.glyphs.iter().collect();
     by_cluster.sort_by_key(|g| g.cluster);
     for g in by_cluster {
+        let advance = g.advance as f32 * scale;
         match clusters.last_mut() {
-            Some((c, adv)) if *c == g.cluster => *adv += g.advance,
-            _ => clusters.push((g.cluster, g.advance)),
+            Some((c, adv)) if *c == g.cluster as usize => *adv += advance,
+            _ => clusters.push((g.cluster as usize, advance)),
         }
     }
-    // Cut only before a cluster whose first character is not a continuation.
     let local = &text[atom.range.clone()];
-    let mut best: Option<usize> = None;
+    let cuttable = |c: usize| c > 0 && !local[c..].chars().next().is_some_and(is_continuation);
+    // Greedy cut points, in bytes from the atom's start.
+    let mut cuts: Vec<usize> = Vec::new();
     let mut acc = 0.0;
-    for (k, (c, adv)) in clusters.iter().enumerate() {
-        if k > 0 {
-            let ch = local[*c as usize..].chars().next().unwrap_or(' ');
-            if !is_continuation(ch) && (acc <= room + EPSILON || (must && best.is_none())) {
-                best = Some(*c as usize);
-            }
+    let mut limit = room;
+    let mut start = 0;
+    for &(c, advance) in &clusters {
+        if acc + advance > limit + EPSILON && c > start && cuttable(c) {
+            cuts.push(c);
+            start = c;
+            acc = 0.0;
+            limit = max_width;
         }
-        acc += *adv as f32 * scale;
-        if acc > room + EPSILON && best.is_some() {
-            break;
-        }
+        acc += advance;
     }
-    let mut cut = best?;
+    if cuts.is_empty() {
+        return None;
+    }
+    let first_fits = clusters
+        .first()
+        .is_some_and(|&(_, advance)| advance <= room + EPSILON);
+    if !first_fits && !must {
+        return None;
+    }
     let item = Item {
         range: atom.range.clone(),
         level: atom.level,
@@ -664,32 +684,54 @@ fn split_atom(
         italic: atom.italic,
         space: atom.space,
     };
-    // Shaping the head alone can make it wider (an Arabic letter takes its final form):
-    // step back a character at a time while it no longer fits.
-    loop {
-        let head = make_atom(
+    let mut bounds: Vec<usize> = std::iter::once(0)
+        .chain(cuts)
+        .chain(std::iter::once(local.len()))
+        .collect();
+    let mut pieces = Vec::with_capacity(bounds.len() - 1);
+    let mut i = 0;
+    while i + 1 < bounds.len() {
+        let limit = if i == 0 { room } else { max_width };
+        let (from, mut to) = (bounds[i], bounds[i + 1]);
+        let mut piece = make_atom(
             shaper,
             text,
-            atom.range.start..atom.range.start + cut,
+            atom.range.start + from..atom.range.start + to,
             &item,
             size,
         );
-        let smaller = local[..cut].char_indices().next_back().map(|(i, _)| i);
-        match smaller {
-            Some(i) if i > 0 && head.width > room + EPSILON => cut = i,
-            _ if head.width > room + EPSILON && !must => return None,
-            _ => {
-                let tail = make_atom(
-                    shaper,
-                    text,
-                    atom.range.start + cut..atom.range.end,
-                    &item,
-                    size,
-                );
-                return Some((head, tail));
+        while piece.width > limit + EPSILON {
+            let Some((last, _)) = local[from..to].char_indices().next_back() else {
+                break;
+            };
+            if last == 0 {
+                break;
+            }
+            to = from + last;
+            piece = make_atom(
+                shaper,
+                text,
+                atom.range.start + from..atom.range.start + to,
+                &item,
+                size,
+            );
+        }
+        if i == 0 && !must && piece.width > limit + EPSILON {
+            // Even one character, shaped alone, is too wide for what is left of the line.
+            return None;
+        }
+        if to != bounds[i + 1] {
+            // What no longer fits goes to the start of the next piece.
+            if i + 2 < bounds.len() {
+                bounds[i + 1] = to;
+            } else {
+                bounds.insert(i + 1, to);
             }
         }
+        pieces.push(piece);
+        i += 1;
     }
+    Some(pieces)
 }
 
 /// Drop trailing white space and put the atoms in visual order.
