@@ -60,6 +60,9 @@ test: deps-test ui
 	# The end-to-end tests drive target/debug/muntada-desktop, built by the cargo test above.
 	xvfb-run -a node --test --test-reporter=spec e2e/
 
+bench:
+	cargo bench --bench pdf_participants
+
 bindings:
 	MUNTADA_UPDATE_BINDINGS=1 cargo test -p muntada-desktop --lib bindings
 

@@ -29,36 +29,20 @@ fn main() {
     }
     times.sort();
     let median = times[RUNS / 2];
-    println!(
-        "pdf_participants: {ROWS} rows, {pages} pages, {} KiB",
-        size / 1024
-    );
+    println!("pdf_participants: {ROWS} rows, {pages} pages, {} KiB", size / 1024);
     println!(
         "  render times: {}",
-        times
-            .iter()
-            .map(|t| format!("{:.3}s", t.as_secs_f64()))
-            .collect::<Vec<_>>()
-            .join(" ")
+        times.iter().map(|t| format!("{:.3}s", t.as_secs_f64())).collect::<Vec<_>>().join(" ")
     );
-    println!(
-        "  median render: {:.3} s wall (target ≤ 0.250 s)",
-        median.as_secs_f64()
-    );
+    println!("  median render: {:.3} s wall (target ≤ 0.250 s)", median.as_secs_f64());
     if cpu_times.len() == RUNS {
         cpu_times.sort();
         // On a busy machine wall time includes waiting for a core; the render is single
         // threaded, so its CPU time is what it takes on an idle one.
-        println!(
-            "  median render: {:.3} s CPU time of the rendering thread",
-            cpu_times[RUNS / 2].as_secs_f64()
-        );
+        println!("  median render: {:.3} s CPU time of the rendering thread", cpu_times[RUNS / 2].as_secs_f64());
     }
     match peak_rss_kib() {
-        Some(kib) => println!(
-            "  peak RSS (VmHWM): {:.1} MB (target ≤ 64 MB)",
-            kib as f64 / 1024.0
-        ),
+        Some(kib) => println!("  peak RSS (VmHWM): {:.1} MB (target ≤ 64 MB)", kib as f64 / 1024.0),
         None => println!("  peak RSS: unavailable (no /proc/self/status)"),
     }
 
@@ -100,40 +84,14 @@ fn peak_rss_kib() -> Option<u64> {
 
 /// A deterministic list: names alternate between Arabic and Latin, grouped by category.
 fn participant_list(rows: usize) -> Document {
-    const AR_FIRST: [&str; 12] = [
-        "محمد",
-        "أحمد",
-        "فاطمة",
-        "عائشة",
-        "يوسف",
-        "مريم",
-        "خالد",
-        "نورة",
-        "عبدالله",
-        "ليلى",
-        "سلمان",
-        "هند",
-    ];
-    const AR_LAST: [&str; 10] = [
-        "الكواري",
-        "العطية",
-        "المري",
-        "الهاجري",
-        "النعيمي",
-        "السويدي",
-        "الأنصاري",
-        "الشمري",
-        "الحمادي",
-        "بن علي",
-    ];
-    const LA_FIRST: [&str; 12] = [
-        "James", "Maria", "Chen", "Olga", "Pierre", "Aisha", "Kofi", "Ingrid", "Rahul", "Sofia",
-        "Tomás", "Yuki",
-    ];
-    const LA_LAST: [&str; 10] = [
-        "Smith", "García", "Müller", "Okafor", "Dubois", "Kowalski", "Nakamura", "Haddad",
-        "Jensen", "O'Brien",
-    ];
+    const AR_FIRST: [&str; 12] =
+        ["محمد", "أحمد", "فاطمة", "عائشة", "يوسف", "مريم", "خالد", "نورة", "عبدالله", "ليلى", "سلمان", "هند"];
+    const AR_LAST: [&str; 10] =
+        ["الكواري", "العطية", "المري", "الهاجري", "النعيمي", "السويدي", "الأنصاري", "الشمري", "الحمادي", "بن علي"];
+    const LA_FIRST: [&str; 12] =
+        ["James", "Maria", "Chen", "Olga", "Pierre", "Aisha", "Kofi", "Ingrid", "Rahul", "Sofia", "Tomás", "Yuki"];
+    const LA_LAST: [&str; 10] =
+        ["Smith", "García", "Müller", "Okafor", "Dubois", "Kowalski", "Nakamura", "Haddad", "Jensen", "O'Brien"];
     const ORGS: [&str; 8] = [
         "وزارة الخارجية",
         "United Nations Development Programme",
@@ -144,22 +102,9 @@ fn participant_list(rows: usize) -> Document {
         "الهلال الأحمر القطري",
         "World Bank (MENA)",
     ];
-    const COUNTRIES: [&str; 8] = [
-        "قطر",
-        "France",
-        "المملكة العربية السعودية",
-        "United States",
-        "مصر",
-        "Japan",
-        "الأردن",
-        "Brazil",
-    ];
-    const CATEGORIES: [&str; 4] = [
-        "الوفود الرسمية",
-        "Speakers — المتحدثون",
-        "الإعلام",
-        "Observers",
-    ];
+    const COUNTRIES: [&str; 8] =
+        ["قطر", "France", "المملكة العربية السعودية", "United States", "مصر", "Japan", "الأردن", "Brazil"];
+    const CATEGORIES: [&str; 4] = ["الوفود الرسمية", "Speakers — المتحدثون", "الإعلام", "Observers"];
 
     let mut table = Table {
         columns: vec![
@@ -174,18 +119,12 @@ fn participant_list(rows: usize) -> Document {
     let per_category = rows / CATEGORIES.len();
     let mut n = 0usize;
     for (c, category) in CATEGORIES.iter().enumerate() {
-        table
-            .rows
-            .push(Row::Group(format!("{category} ({per_category})")));
-        let count = if c + 1 == CATEGORIES.len() {
-            rows - n
-        } else {
-            per_category
-        };
+        table.rows.push(Row::Group(format!("{category} ({per_category})")));
+        let count = if c + 1 == CATEGORIES.len() { rows - n } else { per_category };
         for _ in 0..count {
             // A small linear congruential sequence keeps the data fixed and varied.
             let k = n.wrapping_mul(2_654_435_761) >> 7;
-            let name = if n % 2 == 0 {
+            let name = if n.is_multiple_of(2) {
                 format!("{} {}", AR_FIRST[k % 12], AR_LAST[(k / 12) % 10])
             } else {
                 format!("{} {}", LA_FIRST[k % 12], LA_LAST[(k / 12) % 10])
@@ -201,12 +140,7 @@ fn participant_list(rows: usize) -> Document {
     }
     let mut doc = Document::new(Language::Ar, "قائمة المشاركين");
     doc.header = Some("منتدى الدوحة 2024 — قائمة المشاركين".to_owned());
-    doc.blocks = vec![
-        Block::Heading {
-            level: 1,
-            text: "قائمة المشاركين / Participants".to_owned(),
-        },
-        Block::Table(table),
-    ];
+    doc.blocks =
+        vec![Block::Heading { level: 1, text: "قائمة المشاركين / Participants".to_owned() }, Block::Table(table)];
     doc
 }

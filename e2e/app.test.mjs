@@ -3,7 +3,7 @@
 
 import { after, afterEach, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { Driver } from "./webdriver.mjs";
@@ -12,11 +12,17 @@ const root = resolve(import.meta.dirname, "..");
 const application = process.env.MUNTADA_APP ?? join(root, "target/debug/muntada-desktop");
 const shots = join(root, "target/e2e");
 const dataDir = mkdtempSync(join(tmpdir(), "muntada-e2e-"));
+const exportDir = join(dataDir, "exports");
 let app;
 
 before(async () => {
   mkdirSync(shots, { recursive: true });
-  app = await Driver.start({ application, env: { MUNTADA_DB: join(dataDir, "muntada.db") } });
+  mkdirSync(exportDir, { recursive: true });
+  // MUNTADA_EXPORT_DIR stands in for the native save dialog, which WebDriver cannot drive.
+  app = await Driver.start({
+    application,
+    env: { MUNTADA_DB: join(dataDir, "muntada.db"), MUNTADA_EXPORT_DIR: exportDir },
+  });
 });
 
 after(async () => {
@@ -113,4 +119,18 @@ test("the demo forum opens on its overview with the pledge total", async () => {
   await (await app.find("lang-toggle")).click();
   await app.waitFor(async () => (await (await app.find("pledge-total")).text()).includes("45,000,000.00"), "English total");
   await shot("demo-overview");
+});
+
+test("the demo's participant list exports as an Arabic PDF", async () => {
+  // The window is in English after the previous test; switch to Arabic for an Arabic document.
+  await (await app.find("lang-toggle")).click();
+  await app.waitFor(async () => (await app.script("return document.documentElement.lang;")) === "ar", "Arabic");
+  await (await app.find("export-participant_list")).click();
+  const file = join(exportDir, "participants-ar.pdf");
+  await app.waitFor(() => existsSync(file), "the exported PDF", 20_000);
+  assert.equal(readFileSync(file).subarray(0, 5).toString(), "%PDF-");
+  await app.waitFor(async () => {
+    const texts = await Promise.all((await app.findAll("toast")).map((toast) => toast.text()));
+    return texts.some((text) => text.includes("participants-ar.pdf"));
+  }, "a toast naming the saved file");
 });

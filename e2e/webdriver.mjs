@@ -2,6 +2,9 @@
 // tauri-driver. No dependencies, so nothing leaks into the app's build.
 
 import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 
 const ELEMENT = "element-6066-11e4-a6c6-4ae2d6bed2f2";
@@ -12,28 +15,45 @@ export class Driver {
     this.session = session;
   }
 
-  static async start({ application, port = 4444, env = {} }) {
-    const driver = spawn("tauri-driver", ["--port", String(port)], {
-      env: { ...process.env, ...env },
+  /**
+   * Starts tauri-driver and the app. Each run gets its own ports (tauri-driver's WebKitWebDriver
+   * listens on `nativePort`) and its own XDG_DATA_HOME, so that the webview's storage (e.g. the
+   * remembered language) starts empty and runs in parallel do not share it.
+   */
+  static async start({ application, port = 4444, nativePort = port + 1, env = {} }) {
+    const profile = mkdtempSync(join(tmpdir(), "muntada-webview-"));
+    const driver = spawn("tauri-driver", ["--port", String(port), "--native-port", String(nativePort)], {
+      env: { ...process.env, XDG_DATA_HOME: profile, ...env },
       stdio: ["ignore", "inherit", "inherit"],
     });
     const base = `http://127.0.0.1:${port}`;
     const deadline = Date.now() + 20_000;
     for (;;) {
+      if (driver.exitCode !== null) throw new Error(`tauri-driver exited with ${driver.exitCode}`);
       try {
         const status = await fetch(`${base}/status`);
         if (status.ok) break;
       } catch {
         // not listening yet
       }
-      if (Date.now() > deadline) throw new Error("tauri-driver did not start within 20 s");
+      if (Date.now() > deadline) {
+        driver.kill("SIGTERM");
+        throw new Error("tauri-driver did not start within 20 s");
+      }
       await sleep(200);
     }
-    const created = await request(base, "POST", "/session", {
-      capabilities: { alwaysMatch: { browserName: "wry", "tauri:options": { application } } },
-    });
+    let created;
+    try {
+      created = await request(base, "POST", "/session", {
+        capabilities: { alwaysMatch: { browserName: "wry", "tauri:options": { application } } },
+      });
+    } catch (error) {
+      driver.kill("SIGTERM");
+      throw error;
+    }
     const d = new Driver(base, created.sessionId);
     d.process = driver;
+    d.profile = profile;
     return d;
   }
 
@@ -44,6 +64,7 @@ export class Driver {
       // SIGTERM lets tauri-driver stop WebKitWebDriver too; SIGKILL would leave it running.
       this.process.kill("SIGTERM");
       await new Promise((resolve) => this.process.once("exit", resolve));
+      rmSync(this.profile, { recursive: true, force: true });
     }
   }
 

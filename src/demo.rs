@@ -11,7 +11,7 @@ use crate::error::{Error, Result};
 use crate::event::{self, Event, EventInput};
 use crate::id::Id;
 use crate::participants::{self, ParticipantInput, ParticipantStatus};
-use crate::pledges::{self, PledgeInput, PledgeStatus};
+use crate::pledges::{self, PledgeInput, PledgeKind, PledgeStatus, Schedule, ScheduleRange, StageChange};
 use crate::programme::{self, Role, RoomInput, SessionInput, SessionKind, SpeakerInput};
 use crate::store::Store;
 
@@ -180,19 +180,27 @@ fn write(store: &mut Store, forum: &Forum, id: Id, now: DateTime<Utc>) -> Result
     }
     for p in &forum.pledges {
         let input = PledgeInput {
-            donor: p.donor.clone(),
+            donors: vec![p.donor.clone()],
             recipient: p.recipient.clone(),
+            purpose: Bilingual::default(),
+            kind: PledgeKind::Financial,
+            in_kind: String::new(),
             currency: p.currency.clone(),
-            amount: p.amount_per_year.clone(),
-            per_year: true,
-            from_year: p.from_year,
-            to_year: p.to_year,
-            status: p.status,
+            schedule: Schedule::PerYear(ScheduleRange {
+                amount: p.amount_per_year.clone(),
+                from_year: p.from_year,
+                to_year: p.to_year,
+            }),
+            rate: None,
             session_id: p.session.as_deref().map(|k| key(&sessions, k)).transpose()?,
             speaker_id: p.speaker.as_deref().map(|k| key(&speakers, k)).transpose()?,
             notes: p.notes.clone(),
         };
-        pledges::add(store, eid, &input, now)?;
+        let pledge = pledges::add(store, eid, &input, now)?;
+        if p.status != PledgeStatus::Announced {
+            let change = StageChange { to: p.status, year: None, amount: None, date: None, reason: String::new() };
+            pledges::stage(store, pledge.id.as_str(), &change, now)?;
+        }
     }
     Ok(event)
 }

@@ -7,6 +7,7 @@
 pub mod bilingual;
 pub mod country;
 pub mod demo;
+pub mod documents;
 pub mod error;
 pub mod event;
 pub mod id;
@@ -17,6 +18,7 @@ pub mod pdf;
 pub mod pledges;
 pub mod programme;
 pub mod reference;
+pub mod spreadsheet;
 pub mod store;
 pub mod time;
 

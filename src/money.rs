@@ -206,3 +206,78 @@ mod tests {
         assert_eq!(grouped("1000"), "1,000");
     }
 }
+
+/// An exchange rate to US dollars as recorded on a pledge ("1 EUR = 1.0832 USD on 2024-05-21,
+/// source: UN operational rates"), kept as the exact decimal typed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct UsdRate {
+    mantissa: i128,
+    scale: u32,
+}
+
+/// Most decimal places a rate may have.
+const RATE_SCALE: u32 = 12;
+
+impl UsdRate {
+    pub const ONE: UsdRate = UsdRate { mantissa: 1, scale: 0 };
+
+    pub fn parse(field: &str, value: &str) -> Result<UsdRate> {
+        let value = value.trim();
+        let invalid = || Error::invalid(field, Reason::InvalidValue, format!("{value:?} is not a rate like 1.0832"));
+        let (int_part, frac) = value.split_once('.').unwrap_or((value, ""));
+        if int_part.is_empty()
+            || !int_part.bytes().all(|b| b.is_ascii_digit())
+            || !frac.bytes().all(|b| b.is_ascii_digit())
+            || value.ends_with('.')
+            || frac.len() > RATE_SCALE as usize
+            || int_part.len() > 12
+        {
+            return Err(invalid());
+        }
+        let mantissa: i128 = format!("{int_part}{frac}").parse().map_err(|_| invalid())?;
+        if mantissa == 0 {
+            return Err(Error::invalid(field, Reason::InvalidValue, "a rate must be more than zero"));
+        }
+        Ok(UsdRate { mantissa, scale: frac.len() as u32 })
+    }
+
+    /// `minor` units of a currency with `decimals` decimals, in US cents, rounded half away from zero.
+    pub fn to_usd_cents(self, minor: i128, decimals: u8) -> i128 {
+        let numerator = minor * self.mantissa * 100;
+        let denominator = 10i128.pow(decimals as u32 + self.scale);
+        let (quotient, remainder) = (numerator / denominator, numerator % denominator);
+        if remainder.abs() * 2 >= denominator {
+            quotient + numerator.signum()
+        } else {
+            quotient
+        }
+    }
+}
+
+impl fmt::Display for UsdRate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&decimal(self.mantissa, self.scale as u8))
+    }
+}
+
+#[cfg(test)]
+mod rate_tests {
+    use super::*;
+
+    #[test]
+    fn rates() {
+        let eur = UsdRate::parse("rate", "1.0832").unwrap();
+        assert_eq!(eur.to_string(), "1.0832");
+        // 1,000,000.00 EUR → 1,083,200.00 USD.
+        assert_eq!(eur.to_usd_cents(100_000_000, 2), 108_320_000);
+        // 5,000,000 JPY at 0.0064 → 32,000.00 USD.
+        assert_eq!(UsdRate::parse("rate", "0.0064").unwrap().to_usd_cents(5_000_000, 0), 3_200_000);
+        // 1.234 KWD at 3.25 → 4.0105 → 4.01 USD; 0.005 cents round half away from zero.
+        assert_eq!(UsdRate::parse("rate", "3.25").unwrap().to_usd_cents(1234, 3), 401);
+        assert_eq!(UsdRate::parse("rate", "0.5").unwrap().to_usd_cents(1, 2), 1);
+        assert_eq!(UsdRate::ONE.to_usd_cents(4_500_000_000, 2), 4_500_000_000);
+        for bad in ["", "-1", "1e3", "1,5", "0", "0.000", "1.", ".5", "NaN", "1.0000000000001"] {
+            assert!(UsdRate::parse("rate", bad).is_err(), "{bad}");
+        }
+    }
+}

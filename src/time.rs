@@ -59,6 +59,52 @@ pub fn from_db(s: &str) -> Result<DateTime<Utc>> {
         .map_err(|_| Error::storage(format!("stored time {s:?} is not RFC 3339")))
 }
 
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+// The Gregorian month names used in Qatar and the Gulf.
+const MONTHS_AR: [&str; 12] =
+    ["يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"];
+
+/// A calendar date as people write it: "21 May 2024" / "21 مايو 2024".
+pub fn format_date(date: NaiveDate, lang: crate::Lang) -> String {
+    use chrono::Datelike;
+    let month = date.month0() as usize;
+    match lang {
+        crate::Lang::En => format!("{} {} {}", date.day(), MONTHS_EN[month], date.year()),
+        crate::Lang::Ar => format!("{} {} {}", date.day(), MONTHS_AR[month], date.year()),
+    }
+}
+
+/// A range of days, shortened when they share a month or a year: "21–22 May 2024".
+pub fn format_date_range(start: NaiveDate, end: NaiveDate, lang: crate::Lang) -> String {
+    use chrono::Datelike;
+    let months = match lang {
+        crate::Lang::En => MONTHS_EN,
+        crate::Lang::Ar => MONTHS_AR,
+    };
+    if start == end {
+        format_date(start, lang)
+    } else if (start.year(), start.month()) == (end.year(), end.month()) {
+        format!("{}–{} {} {}", start.day(), end.day(), months[start.month0() as usize], start.year())
+    } else if start.year() == end.year() {
+        format!("{} {} – {}", start.day(), months[start.month0() as usize], format_date(end, lang))
+    } else {
+        format!("{} – {}", format_date(start, lang), format_date(end, lang))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -79,6 +125,17 @@ mod tests {
         check("2025-10-26 03:30", "Europe/Vienna", Ok("2025-10-26T02:30:00Z"));
         check("2024-02-30 10:00", "UTC", Err(Reason::InvalidTime));
         check("10:00", "UTC", Err(Reason::InvalidTime));
+    }
+
+    #[test]
+    fn calendar_dates() {
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        let en = crate::Lang::En;
+        assert_eq!(format_date_range(d("2024-05-21"), d("2024-05-22"), en), "21–22 May 2024");
+        assert_eq!(format_date_range(d("2024-05-21"), d("2024-05-21"), en), "21 May 2024");
+        assert_eq!(format_date_range(d("2024-05-31"), d("2024-06-01"), en), "31 May – 1 June 2024");
+        assert_eq!(format_date_range(d("2024-12-31"), d("2025-01-01"), en), "31 December 2024 – 1 January 2025");
+        assert_eq!(format_date_range(d("2024-05-21"), d("2024-05-22"), crate::Lang::Ar), "21–22 مايو 2024");
     }
 
     #[test]

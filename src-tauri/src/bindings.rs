@@ -4,11 +4,15 @@
 
 use muntada::bilingual::{Bilingual, Lang};
 use muntada::event::{Event, EventCounts, EventInput, EventOverview, EventStatus};
-use muntada::money::Money;
+use muntada::pledges::{
+    CancelView, CurrencyTotals, LineInput, LineView, PledgeInput, PledgeKind, PledgeStatus, PledgeSummary, PledgeView,
+    RateInput, RateView, Schedule, ScheduleLines, ScheduleRange, StageChange, UsdTotals, YearTotals,
+};
+use muntada::programme::{Session, SessionKind, Speaker};
 use muntada::reference::ReferenceData;
 use ts_rs::{Config, TS};
 
-use crate::commands::{self, app::AppInfo};
+use crate::commands::{self, app::AppInfo, export::ExportOutcome, pledges::PledgeListing};
 use crate::ApiError;
 
 const HEADER: &str = "// Generated from the Rust types by `make bindings` (src-tauri/src/bindings.rs). Do not edit.\n";
@@ -35,8 +39,30 @@ pub fn types() -> String {
         EventOverview,
         EventStatus,
         Lang,
-        Money,
         ReferenceData,
+        CancelView,
+        CurrencyTotals,
+        LineInput,
+        LineView,
+        PledgeInput,
+        PledgeKind,
+        PledgeListing,
+        PledgeStatus,
+        PledgeSummary,
+        PledgeView,
+        RateInput,
+        RateView,
+        Schedule,
+        ScheduleLines,
+        ScheduleRange,
+        StageChange,
+        UsdTotals,
+        YearTotals,
+        Session,
+        SessionKind,
+        Speaker,
+        ExportOutcome,
+        muntada::documents::ExportKind,
     );
     format!("{HEADER}\n{}\n", decls.join("\n\n"))
 }

@@ -15,7 +15,7 @@ pub use state::AppState;
 /// Adds the app's state and commands to a builder: the real one in `run`, a mock-runtime one
 /// in the tests.
 pub fn builder<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri::Builder<R> {
-    builder.manage(state).invoke_handler(commands::handler())
+    builder.plugin(tauri_plugin_dialog::init()).manage(state).invoke_handler(commands::handler())
 }
 
 pub fn run() -> ExitCode {

@@ -124,7 +124,10 @@ fn demo_forum_overview_has_the_pledge_total() {
     let again = h.call("demo_open", json!({})).unwrap();
     assert_eq!(demo["id"], again["id"], "opening the demo twice reuses it");
     let overview = h.call("event_overview", json!({ "id": demo["id"] })).unwrap();
-    assert_eq!(overview["pledgeTotals"], json!([{ "currency": "USD", "amount": "45000000.00" }]));
+    let usd = &overview["pledges"]["currencies"];
+    assert_eq!((usd[0]["currency"].as_str(), usd[0]["pledged"].as_str()), (Some("USD"), Some("45000000.00")));
+    assert_eq!(usd.as_array().unwrap().len(), 1);
+    assert_eq!(overview["pledges"]["usd"]["pledged"], "45000000.00");
     assert!(overview["counts"]["participants"].as_u64().unwrap() >= 50);
     assert_eq!(overview["counts"]["pledges"], 1);
 }
@@ -137,4 +140,37 @@ fn reference_data_and_app_info() {
     assert!(data["timezones"].as_array().unwrap().contains(&json!("Asia/Qatar")));
     let info = h.call("app_info", json!({})).unwrap();
     assert!(info["dataFile"].as_str().unwrap().ends_with("muntada.db"));
+}
+
+#[test]
+fn exports_are_written_where_the_launcher_says_never_where_the_webview_says() {
+    let h = harness();
+    let out = tempfile::tempdir().unwrap();
+    // Set by whoever starts the app (here the test, in the app the e2e runner); the webview
+    // has no say in the path.
+    std::env::set_var("MUNTADA_EXPORT_DIR", out.path());
+    let demo = h.call("demo_open", json!({})).unwrap();
+    for (kind, file) in [("participant_list", "participants-ar.pdf"), ("pledges_csv", "pledges-ar.csv")] {
+        let outcome = h.call("export_document", json!({ "eventId": demo["id"], "kind": kind, "lang": "ar" })).unwrap();
+        let written = out.path().join(file);
+        assert_eq!(outcome["file"].as_str(), Some(written.to_str().unwrap()));
+        let bytes = std::fs::read(&written).unwrap();
+        assert_eq!(outcome["bytes"].as_u64(), Some(bytes.len() as u64));
+        assert!(bytes.starts_with(b"%PDF-") || bytes.starts_with(b"\xEF\xBB\xBF"), "{file}");
+    }
+    for body in [
+        json!({ "eventId": demo["id"], "kind": "../../etc/passwd", "lang": "ar" }),
+        json!({ "eventId": demo["id"], "kind": "participant_list", "lang": "fr" }),
+        json!({ "eventId": "0190a7e2-0000-7000-8000-00000000dead", "kind": "event_summary", "lang": "en" }),
+        json!({ "eventId": demo["id"], "kind": "event_summary", "lang": "en", "path": "/etc/passwd" }),
+    ] {
+        let result = h.call("export_document", body.clone());
+        if body.get("path").is_some() {
+            // An extra argument is ignored: the file still goes to the launcher's folder.
+            assert!(result.unwrap()["file"].as_str().unwrap().starts_with(out.path().to_str().unwrap()));
+        } else {
+            assert!(result.is_err(), "{body}");
+        }
+    }
+    assert!(!std::path::Path::new("/etc/passwd.partial").exists());
 }

@@ -4,6 +4,7 @@
 // The command enums are parsed once per process; boxing their variants would buy nothing.
 #![allow(clippy::large_enum_variant)]
 
+mod export;
 mod output;
 
 use std::path::PathBuf;
@@ -12,9 +13,12 @@ use std::process::ExitCode;
 use chrono::Utc;
 use clap::{Args as ClapArgs, Parser, Subcommand};
 use muntada::bilingual::Bilingual;
+use muntada::documents::{ExportKind, ListFilter};
 use muntada::event::{self, EventInput, EventStatus};
 use muntada::participants::{self, ParticipantInput, ParticipantStatus};
-use muntada::pledges::{self, PledgeInput, PledgeStatus};
+use muntada::pledges::{
+    self, PledgeInput, PledgeKind, PledgeStatus, RateInput, Schedule, ScheduleLines, ScheduleRange, StageChange,
+};
 use muntada::programme::{self, Role, RoomInput, SessionInput, SessionKind, SpeakerInput};
 use muntada::{demo, Error, Store};
 
@@ -53,8 +57,54 @@ enum Command {
     /// Pledges announced at an event
     #[command(subcommand)]
     Pledge(PledgeCommand),
+    /// Export documents and tables (PDF, CSV)
+    #[command(subcommand)]
+    Export(ExportCommand),
     /// Load the demo forum (Doha) and print its event id
     Demo,
+}
+
+#[derive(Subcommand)]
+enum ExportCommand {
+    /// The participant list, grouped by category with totals, as PDF
+    Participants {
+        #[arg(long)]
+        event: String,
+        /// pdf (the only format for now)
+        #[arg(long, default_value = "pdf")]
+        format: String,
+        #[arg(long)]
+        out: PathBuf,
+        /// Language of the document: en or ar
+        #[arg(long, default_value = "en")]
+        lang: String,
+        /// Only participants with this status, e.g. confirmed
+        #[arg(long)]
+        status: Option<String>,
+        /// Only this category (key), e.g. member_state
+        #[arg(long)]
+        category: Option<String>,
+    },
+    /// A one-page summary of the event, as PDF
+    EventSummary {
+        #[arg(long)]
+        event: String,
+        #[arg(long)]
+        out: PathBuf,
+        /// Language of the document: en or ar
+        #[arg(long, default_value = "en")]
+        lang: String,
+    },
+    /// The pledges table with totals, as CSV (FILE.csv) or PDF (FILE.pdf)
+    Pledges {
+        #[arg(long)]
+        event: String,
+        #[arg(long)]
+        out: PathBuf,
+        /// Language of the document: en or ar
+        #[arg(long, default_value = "en")]
+        lang: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -214,41 +264,80 @@ enum ParticipantCommand {
 #[derive(Subcommand)]
 enum PledgeCommand {
     /// Record a pledge and print its id
-    Add {
+    Add(PledgeAdd),
+    /// Record a commitment, a payment (of one year, or all) or a cancellation
+    Stage {
+        id: String,
+        /// committed, paid or cancelled
         #[arg(long)]
-        event: String,
+        to: String,
+        /// Only this year's line (default: every year)
         #[arg(long)]
-        donor: String,
+        year: Option<i32>,
+        /// With --to paid: the amount paid so far for --year (default: all of it)
+        #[arg(long, allow_hyphen_values = true)]
+        amount: Option<String>,
+        /// YYYY-MM-DD (default: today)
+        #[arg(long)]
+        date: Option<String>,
+        /// Why, with --to cancelled
         #[arg(long, default_value = "")]
-        recipient: String,
-        /// Decimal amount, e.g. 15000000 or 15,000,000.00
-        #[arg(long)]
-        amount: String,
-        /// ISO 4217 code, e.g. USD
-        #[arg(long)]
-        currency: String,
-        #[arg(long = "from")]
-        from_year: i32,
-        #[arg(long = "to")]
-        to_year: i32,
-        /// The amount is per year (otherwise it is the whole pledge, split over the years)
-        #[arg(long)]
-        per_year: bool,
-        /// announced, committed or paid
-        #[arg(long, default_value = "announced")]
-        status: String,
-        #[arg(long)]
-        session: Option<String>,
-        #[arg(long)]
-        speaker: Option<String>,
-        #[arg(long, default_value = "")]
-        notes: String,
+        reason: String,
     },
-    /// List an event's pledges with totals per currency
+    /// List an event's pledges with totals per currency, stage and year
     List {
         #[arg(long)]
         event: String,
     },
+}
+
+#[derive(ClapArgs)]
+struct PledgeAdd {
+    #[arg(long)]
+    event: String,
+    /// The state or organisation that pledges (repeat for a joint pledge)
+    #[arg(long = "donor", required = true)]
+    donors: Vec<String>,
+    #[arg(long, default_value = "")]
+    recipient: String,
+    /// Decimal amount, e.g. 15000000 or 15,000,000.00 (the estimated value for --in-kind)
+    #[arg(long, allow_hyphen_values = true)]
+    amount: Option<String>,
+    /// ISO 4217 code, e.g. USD
+    #[arg(long, default_value = "")]
+    currency: String,
+    #[arg(long = "from")]
+    from_year: Option<i32>,
+    #[arg(long = "to")]
+    to_year: Option<i32>,
+    /// The amount is per year (otherwise it is the whole pledge, split over the years)
+    #[arg(long)]
+    per_year: bool,
+    /// announced, committed or paid
+    #[arg(long, default_value = "announced")]
+    status: String,
+    /// US dollars for one unit of --currency, as recorded (e.g. 1.0832)
+    #[arg(long)]
+    rate: Option<String>,
+    /// The date of --rate, YYYY-MM-DD
+    #[arg(long, default_value = "")]
+    rate_date: String,
+    /// Where --rate comes from
+    #[arg(long, default_value = "")]
+    rate_source: String,
+    /// A pledge in kind: what is given
+    #[arg(long)]
+    in_kind: Option<String>,
+    #[arg(long, default_value = "")]
+    purpose: String,
+    #[arg(long, default_value = "")]
+    purpose_ar: String,
+    #[arg(long)]
+    session: Option<String>,
+    #[arg(long)]
+    speaker: Option<String>,
+    #[arg(long, default_value = "")]
+    notes: String,
 }
 
 pub fn run(args: Args) -> ExitCode {
@@ -362,41 +451,94 @@ fn execute(command: Command, db: Option<PathBuf>, out: &Out) -> Result<(), Error
             people.retain(|p| status.is_none_or(|s| p.status == s));
             out.participants(&people)
         }
-        Command::Pledge(PledgeCommand::Add {
-            event,
-            donor,
-            recipient,
-            amount,
-            currency,
-            from_year,
-            to_year,
-            per_year,
-            status,
-            session,
-            speaker,
-            notes,
-        }) => {
-            let input = PledgeInput {
-                donor,
-                recipient,
-                currency,
-                amount,
-                per_year,
-                from_year,
-                to_year,
-                status: PledgeStatus::parse("status", &status)?,
-                session_id: session,
-                speaker_id: speaker,
-                notes,
+        Command::Pledge(PledgeCommand::Add(p)) => {
+            let status = PledgeStatus::parse("status", &p.status)?;
+            let schedule = match (p.amount, p.from_year, p.to_year) {
+                (None, _, _) if p.in_kind.is_some() => Schedule::Lines(ScheduleLines { lines: Vec::new() }),
+                (None, ..) => return Err(Error::invalid("amount", muntada::Reason::Required, "give the amount")),
+                (Some(amount), Some(from_year), to_year) => {
+                    let range = ScheduleRange { amount, from_year, to_year: to_year.unwrap_or(from_year) };
+                    if p.per_year {
+                        Schedule::PerYear(range)
+                    } else {
+                        Schedule::Total(range)
+                    }
+                }
+                (Some(_), None, _) => {
+                    return Err(Error::invalid("fromYear", muntada::Reason::Required, "give the first year"))
+                }
             };
-            out.created(&pledges::add(store, &event, &input, now)?, |p| &p.id)
+            let input = PledgeInput {
+                donors: p.donors,
+                recipient: p.recipient,
+                purpose: Bilingual::new(p.purpose, p.purpose_ar),
+                kind: if p.in_kind.is_some() { PledgeKind::InKind } else { PledgeKind::Financial },
+                in_kind: p.in_kind.unwrap_or_default(),
+                currency: p.currency,
+                schedule,
+                rate: p.rate.map(|rate| RateInput { rate, date: p.rate_date, source: p.rate_source }),
+                session_id: p.session,
+                speaker_id: p.speaker,
+                notes: p.notes,
+            };
+            // One transaction: the pledge and the stage it was announced at.
+            let pledge = store.batch(|store| {
+                let pledge = pledges::add(store, &p.event, &input, now)?;
+                if status == PledgeStatus::Announced {
+                    return Ok(pledge);
+                }
+                let change = StageChange { to: status, year: None, amount: None, date: None, reason: String::new() };
+                pledges::stage(store, pledge.id.as_str(), &change, now).map_err(|e| e.with_field("status"))
+            })?;
+            out.created(&pledge.view(), |p| &p.id)
+        }
+        Command::Pledge(PledgeCommand::Stage { id, to, year, amount, date, reason }) => {
+            let change = StageChange { to: PledgeStatus::parse("to", &to)?, year, amount, date, reason };
+            out.pledge(&pledges::stage(store, &id, &change, now)?.view())
         }
         Command::Pledge(PledgeCommand::List { event }) => {
             let list = pledges::list(store, &event)?;
-            out.pledges(&list, &pledges::sum_by_currency(&list)?)
+            let views: Vec<_> = list.iter().map(|p| p.view()).collect();
+            out.pledges(&views, &pledges::summarise(&list))
+        }
+        Command::Export(ExportCommand::Pledges { event, out: path, lang }) => {
+            let kind = match extension(&path)?.as_str() {
+                "csv" => ExportKind::PledgesCsv,
+                "pdf" => ExportKind::PledgesPdf,
+                _ => {
+                    return Err(Error::invalid(
+                        "out",
+                        muntada::Reason::InvalidValue,
+                        "the file must end in .csv or .pdf",
+                    ))
+                }
+            };
+            export::run(store, kind, &event, &lang, &ListFilter::default(), &path, out)
+        }
+        Command::Export(ExportCommand::Participants { event, format, out: path, lang, status, category }) => {
+            if format != "pdf" {
+                return Err(Error::invalid(
+                    "format",
+                    muntada::Reason::InvalidValue,
+                    "the participant list is exported as pdf",
+                ));
+            }
+            let filter =
+                ListFilter { status: status.map(|s| ParticipantStatus::parse("status", &s)).transpose()?, category };
+            export::run(store, ExportKind::ParticipantList, &event, &lang, &filter, &path, out)
+        }
+        Command::Export(ExportCommand::EventSummary { event, out: path, lang }) => {
+            export::run(store, ExportKind::EventSummary, &event, &lang, &ListFilter::default(), &path, out)
         }
         Command::Demo => out.created(&demo::load(store, now)?, |e| &e.id),
     }
+}
+
+/// The file's extension, lower-cased.
+fn extension(path: &std::path::Path) -> Result<String, Error> {
+    path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).ok_or_else(|| {
+        Error::invalid("out", muntada::Reason::InvalidValue, "name the file with its extension, e.g. pledges.csv")
+    })
 }
 
 /// Names a field by the flag that sets it, so the error points at what was typed.
@@ -407,6 +549,10 @@ fn flag(error: Error) -> Error {
         Some("fromYear") => "--from",
         Some("toYear") => "--to",
         Some("organisers") => "--organiser",
+        Some("donors") => "--donor",
+        Some("inKind") => "--in-kind",
+        Some("rateDate") => "--rate-date",
+        Some("rateSource") => "--rate-source",
         Some(other) => return error.clone().with_field(&format!("--{other}")),
         None => return error,
     };

@@ -3,9 +3,9 @@
 use std::io::Write;
 
 use muntada::event::{Event, EventOverview};
-use muntada::money::{grouped, Money};
+use muntada::money::grouped;
 use muntada::participants::Participant;
-use muntada::pledges::Pledge;
+use muntada::pledges::{PledgeStatus, PledgeSummary, PledgeView};
 use muntada::programme::Assignment;
 use muntada::{Error, Id, Lang};
 use serde::Serialize;
@@ -91,7 +91,7 @@ impl Out {
                 o.counts.rooms, o.counts.sessions, o.counts.speakers, o.counts.participants, o.counts.pledges
             ),
         ];
-        text.push(format!("pledged:     {}", totals(&o.pledge_totals)));
+        text.push(summary_text(&o.pledges));
         self.line(&text.join("\n"))
     }
 
@@ -113,35 +113,63 @@ impl Out {
         self.line(&format!("{} participants", people.len()))
     }
 
-    pub fn pledges(&self, pledges: &[Pledge], totals_by_currency: &[Money]) -> Result<(), Error> {
+    pub fn pledges(&self, pledges: &[PledgeView], summary: &PledgeSummary) -> Result<(), Error> {
         if self.json {
             #[derive(Serialize)]
             struct Listing<'a> {
-                pledges: &'a [Pledge],
-                totals: &'a [Money],
+                pledges: &'a [PledgeView],
+                summary: &'a PledgeSummary,
             }
-            return self.print_json(&Listing { pledges, totals: totals_by_currency });
+            return self.print_json(&Listing { pledges, summary });
         }
         for p in pledges {
-            let total = p.total()?;
-            let decimals = p.currency()?.decimals();
-            let years: Vec<String> = p
-                .years
-                .iter()
-                .map(|y| format!("{}: {}", y.year, grouped(&muntada::money::decimal(y.minor.into(), decimals))))
-                .collect();
-            self.line(&format!(
-                "{}  {}  → {}  {} {}  {}  [{}]",
-                p.id,
-                p.donor,
-                if p.recipient.is_empty() { "—" } else { &p.recipient },
-                grouped(&total.amount),
-                total.currency,
-                p.status.as_str(),
-                years.join("; ")
-            ))?;
+            self.pledge_line(p)?;
         }
-        self.line(&format!("total: {}", totals(totals_by_currency)))
+        self.line(&summary_text(summary))
+    }
+
+    pub fn pledge(&self, p: &PledgeView) -> Result<(), Error> {
+        if self.json {
+            return self.print_json(p);
+        }
+        self.pledge_line(p)
+    }
+
+    fn pledge_line(&self, p: &PledgeView) -> Result<(), Error> {
+        let currency = p.currency.as_deref().unwrap_or("");
+        let years: Vec<String> = p
+            .lines
+            .iter()
+            .map(|l| {
+                let partly = l.status != PledgeStatus::Paid && l.paid.bytes().any(|b| (b'1'..=b'9').contains(&b));
+                let paid = if partly { format!(", {} paid", grouped(&l.paid)) } else { String::new() };
+                format!("{} {} {}{paid}", l.year, grouped(&l.amount), l.status.as_str())
+            })
+            .collect();
+        let amount = if p.lines.is_empty() {
+            format!("in kind: {}", p.in_kind)
+        } else {
+            format!("{} {currency}", grouped(&p.total))
+        };
+        let usd = match &p.usd_total {
+            Some(usd) if currency != "USD" => format!(" (≈ {} USD)", grouped(usd)),
+            _ => String::new(),
+        };
+        self.line(&format!(
+            "{}  {} → {}  {amount}{usd}  {}  [{}]",
+            p.id,
+            p.donors.join(" + "),
+            if p.recipient.is_empty() { "—" } else { &p.recipient },
+            p.status.as_str(),
+            years.join("; ")
+        ))
+    }
+
+    pub fn exported(&self, path: &std::path::Path, bytes: usize) -> Result<(), Error> {
+        if self.json {
+            return self.print_json(&serde_json::json!({ "file": path, "bytes": bytes }));
+        }
+        self.line(&format!("wrote {} ({bytes} bytes)", path.display()))
     }
 
     pub fn error(&self, error: &Error) {
@@ -168,9 +196,44 @@ fn title_line(en: &str, ar: &str) -> String {
     }
 }
 
-fn totals(totals: &[Money]) -> String {
-    if totals.is_empty() {
-        return "nothing pledged".to_owned();
+/// Totals per currency and stage, per year, and in US dollars.
+fn summary_text(s: &PledgeSummary) -> String {
+    if s.currencies.is_empty() {
+        return "pledged:     nothing pledged".to_owned();
     }
-    totals.iter().map(|m| format!("{} {}", grouped(&m.amount), m.currency)).collect::<Vec<_>>().join("; ")
+    let mut lines: Vec<String> = s
+        .currencies
+        .iter()
+        .map(|c| {
+            format!(
+                "pledged:     {} {}  (committed {}, paid {})",
+                grouped(&c.pledged),
+                c.currency,
+                grouped(&c.committed),
+                grouped(&c.paid)
+            )
+        })
+        .collect();
+    for y in &s.years {
+        lines.push(format!(
+            "  {}:       {} {}  (committed {}, paid {})",
+            y.year,
+            grouped(&y.pledged),
+            y.currency,
+            grouped(&y.committed),
+            grouped(&y.paid)
+        ));
+    }
+    let without = if s.usd.without_rate > 0 {
+        format!(", {} pledge(s) without a USD rate left out", s.usd.without_rate)
+    } else {
+        String::new()
+    };
+    lines.push(format!(
+        "in USD:      {} pledged, {} committed, {} paid{without}",
+        grouped(&s.usd.pledged),
+        grouped(&s.usd.committed),
+        grouped(&s.usd.paid)
+    ));
+    lines.join("\n")
 }

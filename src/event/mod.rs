@@ -8,7 +8,7 @@ use ts_rs::TS;
 use crate::bilingual::Bilingual;
 use crate::error::{Error, Reason, Result};
 use crate::id::Id;
-use crate::money::Money;
+use crate::pledges::PledgeSummary;
 use crate::store::Store;
 use crate::{country, input, participants, time};
 
@@ -110,8 +110,8 @@ pub struct EventCounts {
 pub struct EventOverview {
     pub event: Event,
     pub counts: EventCounts,
-    /// Pledged totals, one per currency, never added across currencies.
-    pub pledge_totals: Vec<Money>,
+    /// Pledged, committed and paid totals per currency, never added across currencies.
+    pub pledges: PledgeSummary,
 }
 
 impl EventInput {
@@ -199,12 +199,12 @@ pub fn list(store: &Store) -> Result<Vec<Event>> {
 pub fn overview(store: &Store, id: &str) -> Result<EventOverview> {
     let event = get(store, id)?;
     let counts = store.events().counts(&event.id)?;
-    let pledge_totals = crate::pledges::totals(store, &event.id)?;
-    Ok(EventOverview { event, counts, pledge_totals })
+    let pledges = crate::pledges::summary(store, &event.id)?;
+    Ok(EventOverview { event, counts, pledges })
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     pub(crate) fn doha() -> EventInput {

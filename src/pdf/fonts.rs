@@ -69,10 +69,7 @@ impl Face {
     /// into the PDF's `/W` array (truncated, exactly as printpdf computes it), so that the
     /// kerning numbers we emit reproduce the shaper's positions in every viewer.
     pub(crate) fn pdf_width(self, gid: u16) -> f32 {
-        let advance = self
-            .shaping()
-            .glyph_hor_advance(rustybuzz::ttf_parser::GlyphId(gid))
-            .unwrap_or(0);
+        let advance = self.shaping().glyph_hor_advance(rustybuzz::ttf_parser::GlyphId(gid)).unwrap_or(0);
         ((f32::from(advance) * 1000.0 / self.units_per_em()) as i64) as f32
     }
 }
@@ -80,9 +77,7 @@ impl Face {
 fn faces() -> &'static [ShapingFace<'static>; 4] {
     static FACES: OnceLock<[ShapingFace<'static>; 4]> = OnceLock::new();
     FACES.get_or_init(|| {
-        Face::ALL.map(|face| {
-            ShapingFace::from_slice(face.data(), 0).expect("embedded font files are valid")
-        })
+        Face::ALL.map(|face| ShapingFace::from_slice(face.data(), 0).expect("embedded font files are valid"))
     })
 }
 
@@ -150,9 +145,7 @@ fn coverage(c: char) -> (bool, bool) {
         let table = TABLE.get_or_init(|| {
             (0..TABLE_SIZE)
                 .map(|u| match char::from_u32(u) {
-                    Some(c) => {
-                        u8::from(Face::Sans.covers(c)) | u8::from(Face::Naskh.covers(c)) << 1
-                    }
+                    Some(c) => u8::from(Face::Sans.covers(c)) | u8::from(Face::Naskh.covers(c)) << 1,
                     None => 0,
                 })
                 .collect()
@@ -179,12 +172,7 @@ mod tests {
     use super::*;
 
     fn check(c: char, prev: Option<Family>, expected: Option<Family>) {
-        assert_eq!(
-            family_for(c, prev),
-            expected,
-            "char {c:?} U+{:04X}",
-            c as u32
-        );
+        assert_eq!(family_for(c, prev), expected, "char {c:?} U+{:04X}", c as u32);
     }
 
     #[test]

@@ -8,8 +8,8 @@ use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use printpdf::{
-    Codepoint, Color, FontId, Greyscale, Op, PaintMode, PdfFontHandle, Pt, Rect, TextItem,
-    TextMatrix, XObjectId, XObjectTransform,
+    Codepoint, Color, FontId, Greyscale, Op, PaintMode, PdfFontHandle, Pt, Rect, TextItem, TextMatrix, XObjectId,
+    XObjectTransform,
 };
 
 use super::fonts::{vertical_metrics, Face};
@@ -52,19 +52,15 @@ impl FontResource {
     }
 
     fn from_index(i: usize) -> FontResource {
-        FontResource {
-            face: Face::ALL[i / 4],
-            rtl: i % 4 >= 2,
-            marked: i % 2 == 1,
-        }
+        FontResource { face: Face::ALL[i / 4], rtl: i % 4 >= 2, marked: i % 2 == 1 }
     }
 
     /// The resource name; its six capitals double as the subset tag that marks an embedded
     /// subset (ISO 32000-1 §9.6.4).
     pub(crate) fn name(self) -> &'static str {
         const NAMES: [&str; FONT_RESOURCES] = [
-            "MUNSLP", "MUNSLM", "MUNSRP", "MUNSRM", "MUNTLP", "MUNTLM", "MUNTRP", "MUNTRM",
-            "MUNALP", "MUNALM", "MUNARP", "MUNARM", "MUNBLP", "MUNBLM", "MUNBRP", "MUNBRM",
+            "MUNSLP", "MUNSLM", "MUNSRP", "MUNSRM", "MUNTLP", "MUNTLM", "MUNTRP", "MUNTRM", "MUNALP", "MUNALM",
+            "MUNARP", "MUNARM", "MUNBLP", "MUNBLM", "MUNBRP", "MUNBRM",
         ];
         NAMES[self.index()]
     }
@@ -112,12 +108,7 @@ pub(crate) fn layout(doc: &Document, logo: Option<Logo>) -> Result<Pages, PdfErr
         laid_cache: HashMap::new(),
     };
     if let Some(header) = &doc.header {
-        let laid = layouter.lay(
-            header,
-            Style::default(),
-            BAND_SIZE,
-            layouter.geometry.width(),
-        );
+        let laid = layouter.lay(header, Style::default(), BAND_SIZE, layouter.geometry.width());
         layouter.header = Some(laid);
     }
     layouter.new_page();
@@ -128,21 +119,12 @@ pub(crate) fn layout(doc: &Document, logo: Option<Logo>) -> Result<Pages, PdfErr
         layouter.block(block);
     }
     layouter.footers(doc.language);
-    let Layouter {
-        pages,
-        glyph_texts,
-        fonts_used,
-        missing,
-        ..
-    } = layouter;
+    let Layouter { pages, glyph_texts, fonts_used, missing, .. } = layouter;
     let mut pages: Vec<Vec<Op>> = pages.into_iter().map(Canvas::finish).collect();
     attach_glyph_texts(&mut pages, &glyph_texts);
     Ok(Pages {
         pages,
-        fonts_used: (0..FONT_RESOURCES)
-            .filter(|&i| fonts_used[i])
-            .map(FontResource::from_index)
-            .collect(),
+        fonts_used: (0..FONT_RESOURCES).filter(|&i| fonts_used[i]).map(FontResource::from_index).collect(),
         missing_glyphs: missing,
     })
 }
@@ -163,12 +145,7 @@ impl Geometry {
     fn new(doc: &Document) -> Result<Geometry, PdfError> {
         let (w, h) = doc.page.size.mm();
         let m = doc.page.margins;
-        for (name, value) in [
-            ("top", m.top),
-            ("right", m.right),
-            ("bottom", m.bottom),
-            ("left", m.left),
-        ] {
+        for (name, value) in [("top", m.top), ("right", m.right), ("bottom", m.bottom), ("left", m.left)] {
             if !value.is_finite() || value < 0.0 {
                 return Err(PdfError::PageSetup(format!(
                     "{name} margin must be a non-negative number of mm, not {value}"
@@ -252,17 +229,8 @@ impl Layouter {
         let laid = match self.laid_cache.get(&key).and_then(|m| m.get(text)) {
             Some(laid) => laid.clone(),
             None => {
-                let laid = Rc::new(text::layout(
-                    &mut self.shaper,
-                    &[(text, style)],
-                    size,
-                    width,
-                    self.rtl,
-                ));
-                self.laid_cache
-                    .entry(key)
-                    .or_default()
-                    .insert(text.into(), laid.clone());
+                let laid = Rc::new(text::layout(&mut self.shaper, &[(text, style)], size, width, self.rtl));
+                self.laid_cache.entry(key).or_default().insert(text.into(), laid.clone());
                 laid
             }
         };
@@ -278,25 +246,14 @@ impl Layouter {
         let mut canvas = Canvas::new(self.geometry.page_height);
         if let Some(header) = self.header.take() {
             if let Some(line) = header.lines.first() {
-                let x = self.line_x(
-                    line,
-                    self.side(Align::Start),
-                    self.geometry.left,
-                    self.geometry.width(),
-                );
+                let x = self.line_x(line, self.side(Align::Start), self.geometry.left, self.geometry.width());
                 let baseline = self.geometry.top + baseline_offset(BAND_SIZE);
                 canvas.fill = BAND_INK;
                 self.draw_line_on(&mut canvas, line, x, baseline, BAND_SIZE);
                 canvas.fill = INK;
             }
             let rule_y = self.geometry.top + BAND_SIZE * LINE_FACTOR + BAND_GAP / 2.0;
-            canvas.rule(
-                self.geometry.left,
-                self.geometry.right,
-                rule_y,
-                0.5,
-                RULE_INK,
-            );
+            canvas.rule(self.geometry.left, self.geometry.right, rule_y, 0.5, RULE_INK);
             self.header = Some(header);
         }
         self.pages.push(canvas);
@@ -378,19 +335,8 @@ impl Layouter {
     }
 
     fn lay_paragraph(&mut self, p: &Paragraph, size: f32, width: f32) -> Laid {
-        let spans: Vec<(&str, Style)> = p
-            .runs
-            .iter()
-            .map(|r| {
-                (
-                    r.text.as_str(),
-                    Style {
-                        bold: r.bold,
-                        italic: r.italic,
-                    },
-                )
-            })
-            .collect();
+        let spans: Vec<(&str, Style)> =
+            p.runs.iter().map(|r| (r.text.as_str(), Style { bold: r.bold, italic: r.italic })).collect();
         let laid = text::layout(&mut self.shaper, &spans, size, width, self.rtl);
         self.missing += laid.missing;
         laid
@@ -412,35 +358,18 @@ impl Layouter {
     }
 
     fn list(&mut self, list: &List) {
-        let markers: Vec<String> = (1..=list.items.len())
-            .map(|n| {
-                if list.ordered {
-                    format!("{n}.")
-                } else {
-                    "•".to_owned()
-                }
-            })
-            .collect();
-        let laid_markers: Vec<Rc<Laid>> = markers
-            .iter()
-            .map(|m| self.lay(m, Style::default(), BODY_SIZE, f32::INFINITY))
-            .collect();
-        let widest = laid_markers
-            .iter()
-            .filter_map(|l| l.lines.first())
-            .map(|l| l.width)
-            .fold(0.0, f32::max);
+        let markers: Vec<String> =
+            (1..=list.items.len()).map(|n| if list.ordered { format!("{n}.") } else { "•".to_owned() }).collect();
+        let laid_markers: Vec<Rc<Laid>> =
+            markers.iter().map(|m| self.lay(m, Style::default(), BODY_SIZE, f32::INFINITY)).collect();
+        let widest = laid_markers.iter().filter_map(|l| l.lines.first()).map(|l| l.width).fold(0.0, f32::max);
         let gap = BODY_SIZE * 0.6;
         let indent = (widest + gap).max(BODY_SIZE * 1.8);
         let width = self.geometry.width() - indent;
         for (item, marker) in list.items.iter().zip(laid_markers) {
             let laid = self.lay_paragraph(item, BODY_SIZE, width);
             let (x0, marker_box, marker_side) = if self.rtl {
-                (
-                    self.geometry.left,
-                    self.geometry.right - indent + gap,
-                    Side::Left,
-                )
+                (self.geometry.left, self.geometry.right - indent + gap, Side::Left)
             } else {
                 (self.geometry.left + indent, self.geometry.left, Side::Right)
             };
@@ -451,10 +380,7 @@ impl Layouter {
                 x0,
                 width,
                 side,
-                marker
-                    .lines
-                    .first()
-                    .map(|l| (l, marker_box, indent - gap, marker_side)),
+                marker.lines.first().map(|l| (l, marker_box, indent - gap, marker_side)),
             );
             self.y += PARAGRAPH_GAP / 2.0;
         }
@@ -496,8 +422,7 @@ impl Layouter {
         };
         // A line can be wider than its box only when one character is (a column narrower
         // than a letter): it may spill into the neighbouring cell, never off the text area.
-        x.min(self.geometry.right - line.width)
-            .max(self.geometry.left)
+        x.min(self.geometry.right - line.width).max(self.geometry.left)
     }
 
     fn draw_line(&mut self, line: &Line, x: f32, baseline: f32, size: f32) {
@@ -594,11 +519,7 @@ impl Layouter {
                 .columns
                 .iter()
                 .map(|c| {
-                    let w = if c.width.is_finite() && c.width > 0.0 {
-                        c.width
-                    } else {
-                        1.0
-                    };
+                    let w = if c.width.is_finite() && c.width > 0.0 { c.width } else { 1.0 };
                     (w, c.align)
                 })
                 .collect(),
@@ -609,18 +530,9 @@ impl Layouter {
         };
         let n = table.columns.len();
         let rows = table.rows.iter().map(|row| match row {
-            Row::Cells(cells) => GridRow {
-                cells: cells_of(cells, n, false),
-                kind: RowKind::Plain,
-            },
-            Row::Total(cells) => GridRow {
-                cells: cells_of(cells, n, true),
-                kind: RowKind::Total,
-            },
-            Row::Group(title) => GridRow {
-                cells: vec![(title.as_str(), true)],
-                kind: RowKind::Group,
-            },
+            Row::Cells(cells) => GridRow { cells: cells_of(cells, n, false), kind: RowKind::Plain },
+            Row::Total(cells) => GridRow { cells: cells_of(cells, n, true), kind: RowKind::Total },
+            Row::Group(title) => GridRow { cells: vec![(title.as_str(), true)], kind: RowKind::Group },
         });
         self.grid(&grid, rows);
         self.y += PARAGRAPH_GAP;
@@ -635,19 +547,12 @@ impl Layouter {
         let mut offset = 0.0;
         for (w, _) in &grid.weights {
             let width = full * w / total_weight;
-            let x = if self.rtl {
-                self.geometry.right - offset - width
-            } else {
-                self.geometry.left + offset
-            };
+            let x = if self.rtl { self.geometry.right - offset - width } else { self.geometry.left + offset };
             columns.push((x, width));
             offset += width;
         }
         let header = grid.header.as_ref().map(|h| {
-            let row = GridRow {
-                cells: h.iter().map(|t| (*t, true)).collect(),
-                kind: RowKind::Header,
-            };
+            let row = GridRow { cells: h.iter().map(|t| (*t, true)).collect(), kind: RowKind::Header };
             self.lay_row(grid, &columns, &row)
         });
         let line_height = grid.size * LINE_FACTOR;
@@ -662,11 +567,7 @@ impl Layouter {
                 need += line_height + 2.0 * CELL_PAD_Y;
             }
             let header_here = if first { header_height } else { 0.0 };
-            let header_fresh = if first || grid.repeat_header {
-                header_height
-            } else {
-                0.0
-            };
+            let header_fresh = if first || grid.repeat_header { header_height } else { 0.0 };
             if header_here + need > self.room() {
                 let fits_fresh = header_fresh + need <= body;
                 let one_line_here = header_here + line_height + 2.0 * CELL_PAD_Y <= self.room();
@@ -685,9 +586,7 @@ impl Layouter {
             let total = laid.max_lines();
             let mut from = 0;
             while from < total {
-                let fit = ((self.room() - 2.0 * CELL_PAD_Y) / line_height)
-                    .floor()
-                    .max(0.0) as usize;
+                let fit = ((self.room() - 2.0 * CELL_PAD_Y) / line_height).floor().max(0.0) as usize;
                 if fit == 0 && !self.at_page_top() {
                     self.new_page();
                     if grid.repeat_header {
@@ -719,12 +618,7 @@ impl Layouter {
             let width = self.geometry.width() - 2.0 * CELL_PAD_X;
             let (text, _) = row.cells.first().copied().unwrap_or(("", true));
             let laid = self.lay(text, Style::weight(true), size, width);
-            vec![(
-                laid,
-                self.geometry.left + CELL_PAD_X,
-                width,
-                self.side(Align::Start),
-            )]
+            vec![(laid, self.geometry.left + CELL_PAD_X, width, self.side(Align::Start))]
         } else {
             columns
                 .iter()
@@ -737,10 +631,7 @@ impl Layouter {
                 })
                 .collect()
         };
-        LaidRow {
-            cells,
-            kind: row.kind,
-        }
+        LaidRow { cells, kind: row.kind }
     }
 
     /// Draw lines `from..to` of every cell of a row at the current position.
@@ -756,8 +647,7 @@ impl Layouter {
             _ => None,
         };
         if let Some(gray) = fill {
-            self.canvas()
-                .fill_rect(left, top, right - left, height, gray);
+            self.canvas().fill_rect(left, top, right - left, height, gray);
         }
         if row.kind == RowKind::Total {
             self.canvas().rule(left, right, top, 0.8, INK);
@@ -765,18 +655,13 @@ impl Layouter {
         let size = grid.size;
         for (laid, x0, width, side) in &row.cells {
             for (k, line) in laid.lines.iter().enumerate().take(to).skip(from) {
-                let baseline =
-                    top + CELL_PAD_Y + (k - from) as f32 * line_height + baseline_offset(size);
+                let baseline = top + CELL_PAD_Y + (k - from) as f32 * line_height + baseline_offset(size);
                 let x = self.line_x(line, *side, *x0, *width);
                 self.draw_line(line, x, baseline, size);
             }
         }
         if grid.borders {
-            let (weight, ink) = if row.kind == RowKind::Header {
-                (0.8, INK)
-            } else {
-                (0.4, RULE_INK)
-            };
+            let (weight, ink) = if row.kind == RowKind::Header { (0.8, INK) } else { (0.4, RULE_INK) };
             self.canvas().rule(left, right, top + height, weight, ink);
         }
         self.y = top + height;
@@ -784,9 +669,7 @@ impl Layouter {
 }
 
 fn cells_of(cells: &[String], n: usize, bold: bool) -> Vec<(&str, bool)> {
-    (0..n)
-        .map(|i| (cells.get(i).map_or("", String::as_str), bold))
-        .collect()
+    (0..n).map(|i| (cells.get(i).map_or("", String::as_str), bold)).collect()
 }
 
 struct Grid<'a> {
@@ -820,12 +703,7 @@ struct LaidRow {
 
 impl LaidRow {
     fn max_lines(&self) -> usize {
-        self.cells
-            .iter()
-            .map(|c| c.0.lines.len())
-            .max()
-            .unwrap_or(1)
-            .max(1)
+        self.cells.iter().map(|c| c.0.lines.len()).max().unwrap_or(1).max(1)
     }
 
     fn height(&self, line_height: f32) -> f32 {
@@ -860,15 +738,7 @@ struct GlyphRun {
 
 impl Canvas {
     fn new(page_height: f32) -> Canvas {
-        Canvas {
-            ops: Vec::new(),
-            page_height,
-            in_text: false,
-            font: None,
-            fill: INK,
-            text_fill: None,
-            run: None,
-        }
+        Canvas { ops: Vec::new(), page_height, in_text: false, font: None, fill: INK, text_fill: None, run: None }
     }
 
     fn finish(mut self) -> Vec<Op> {
@@ -910,9 +780,7 @@ impl Canvas {
         self.begin_text();
         if self.text_fill != Some(self.fill) {
             self.flush_run();
-            self.ops.push(Op::SetFillColor {
-                col: gray(self.fill),
-            });
+            self.ops.push(Op::SetFillColor { col: gray(self.fill) });
             self.text_fill = Some(self.fill);
         }
         let y = self.page_height - baseline;
@@ -942,28 +810,14 @@ impl Canvas {
                 _ => {
                     self.flush_run();
                     if !same_font {
-                        self.ops.push(Op::SetFont {
-                            font: PdfFontHandle::External(font.id()),
-                            size: Pt(size),
-                        });
+                        self.ops.push(Op::SetFont { font: PdfFontHandle::External(font.id()), size: Pt(size) });
                         self.font = Some((font, size));
                     }
-                    self.run = Some(GlyphRun {
-                        x: gx,
-                        y: gy,
-                        italic,
-                        glyphs: Vec::new(),
-                        last_x: gx,
-                        last_width: 0.0,
-                    });
+                    self.run = Some(GlyphRun { x: gx, y: gy, italic, glyphs: Vec::new(), last_x: gx, last_width: 0.0 });
                 }
             }
             let run = self.run.as_mut().expect("a run was just ensured");
-            run.glyphs.push(Codepoint {
-                gid: g.gid,
-                offset: 0.0,
-                cid: None,
-            });
+            run.glyphs.push(Codepoint { gid: g.gid, offset: 0.0, cid: None });
             run.last_width = face.pdf_width(g.gid);
         }
     }
@@ -976,16 +830,10 @@ impl Canvas {
         // looking up every glyph's width again (a tenth of the time of a long list). Our runs
         // are already merged, so the scale is set a ten-millionth off identity, which its
         // merger skips and no viewer can show.
-        let (shear, scale) = if run.italic {
-            (ITALIC_SHEAR, 1.0)
-        } else {
-            (0.0, 1.0 + f32::EPSILON)
-        };
+        let (shear, scale) = if run.italic { (ITALIC_SHEAR, 1.0) } else { (0.0, 1.0 + f32::EPSILON) };
         let matrix = TextMatrix::Raw([1.0, 0.0, shear, scale, run.x, run.y]);
         self.ops.push(Op::SetTextMatrix { matrix });
-        self.ops.push(Op::ShowText {
-            items: vec![TextItem::GlyphIds(run.glyphs)],
-        });
+        self.ops.push(Op::ShowText { items: vec![TextItem::GlyphIds(run.glyphs)] });
     }
 
     fn fill_rect(&mut self, x: f32, top: f32, width: f32, height: f32, grey: f32) {
@@ -1023,10 +871,7 @@ impl Canvas {
 }
 
 fn gray(level: f32) -> Color {
-    Color::Greyscale(Greyscale {
-        percent: level,
-        icc_profile: None,
-    })
+    Color::Greyscale(Greyscale { percent: level, icc_profile: None })
 }
 
 /// Give drawn glyphs the text they stand for. printpdf builds each font's /ToUnicode from
@@ -1043,13 +888,8 @@ fn attach_glyph_texts(pages: &mut [Vec<Op>], texts: &HashMap<(FontResource, u16)
         for i in (0..ops.len()).rev() {
             match &ops[i] {
                 Op::ShowText { .. } => pending.push(i),
-                Op::SetFont {
-                    font: PdfFontHandle::External(id),
-                    ..
-                } => {
-                    let font = (0..FONT_RESOURCES)
-                        .map(FontResource::from_index)
-                        .find(|f| f.name() == id.0);
+                Op::SetFont { font: PdfFontHandle::External(id), .. } => {
+                    let font = (0..FONT_RESOURCES).map(FontResource::from_index).find(|f| f.name() == id.0);
                     for j in pending.drain(..) {
                         let (Some(font), Op::ShowText { items }) = (font, &mut ops[j]) else {
                             continue;
@@ -1058,9 +898,7 @@ fn attach_glyph_texts(pages: &mut [Vec<Op>], texts: &HashMap<(FontResource, u16)
                             if let TextItem::GlyphIds(glyphs) = item {
                                 for g in glyphs.iter_mut().rev() {
                                     if done.insert((font, g.gid)) {
-                                        g.cid = Some(
-                                            texts.get(&(font, g.gid)).cloned().unwrap_or_default(),
-                                        );
+                                        g.cid = Some(texts.get(&(font, g.gid)).cloned().unwrap_or_default());
                                     }
                                 }
                             }

@@ -23,9 +23,7 @@ mod text;
 
 use std::fmt;
 
-use printpdf::{
-    Mm, ParsedFont, PdfDocument, PdfFont, PdfPage, PdfSaveOptions, RawImage, XObject, XObjectId,
-};
+use printpdf::{Mm, ParsedFont, PdfDocument, PdfFont, PdfPage, PdfSaveOptions, RawImage, XObject, XObjectId};
 
 pub use model::*;
 
@@ -75,32 +73,22 @@ pub fn render(doc: &Document) -> Result<Rendered, PdfError> {
     let logo = match &doc.logo {
         Some(bytes) => {
             let mut warnings = Vec::new();
-            let image =
-                RawImage::decode_from_bytes(bytes, &mut warnings).map_err(PdfError::InvalidLogo)?;
+            let image = RawImage::decode_from_bytes(bytes, &mut warnings).map_err(PdfError::InvalidLogo)?;
             let logo = layout::Logo {
                 id: XObjectId("MuntadaLogo".to_owned()),
                 width_px: image.width,
                 height_px: image.height,
             };
-            pdf.resources
-                .xobjects
-                .map
-                .insert(logo.id.clone(), XObject::Image(image));
+            pdf.resources.xobjects.map.insert(logo.id.clone(), XObject::Image(image));
             Some(logo)
         }
         None => None,
     };
     let laid = layout::layout(doc, logo)?;
     let pages = laid.pages.len();
-    let warnings = Warnings {
-        missing_glyphs: laid.missing_glyphs,
-    };
+    let warnings = Warnings { missing_glyphs: laid.missing_glyphs };
     let bytes = write(doc, pdf, laid)?;
-    Ok(Rendered {
-        bytes,
-        pages,
-        warnings,
-    })
+    Ok(Rendered { bytes, pages, warnings })
 }
 
 fn write(doc: &Document, mut pdf: PdfDocument, laid: layout::Pages) -> Result<Vec<u8>, PdfError> {
@@ -109,37 +97,19 @@ fn write(doc: &Document, mut pdf: PdfDocument, laid: layout::Pages) -> Result<Ve
         let mut font_warnings = Vec::new();
         let parsed = ParsedFont::from_bytes(font.face.data(), 0, &mut font_warnings)
             .ok_or_else(|| PdfError::Write(format!("cannot parse embedded font {font:?}")))?;
-        pdf.resources
-            .fonts
-            .map
-            .insert(font.id(), PdfFont::new(parsed));
+        pdf.resources.fonts.map.insert(font.id(), PdfFont::new(parsed));
     }
     let info = &mut pdf.metadata.info;
     info.author = doc.meta.author.clone();
     info.creator = "Muntada".to_owned();
     info.producer = "Muntada (printpdf, rustybuzz)".to_owned();
     let (w, h) = doc.page.size.mm();
-    pdf.pages = laid
-        .pages
-        .into_iter()
-        .map(|ops| PdfPage::new(Mm(w), Mm(h), ops))
-        .collect();
-    let options = PdfSaveOptions {
-        optimize: true,
-        subset_fonts: true,
-        secure: true,
-        image_optimization: None,
-    };
+    pdf.pages = laid.pages.into_iter().map(|ops| PdfPage::new(Mm(w), Mm(h), ops)).collect();
+    let options = PdfSaveOptions { optimize: true, subset_fonts: true, secure: true, image_optimization: None };
     let mut lo = pdf.to_lopdf_document(&options, &mut warnings);
     drop(pdf);
-    let lang = doc
-        .meta
-        .language
-        .clone()
-        .unwrap_or_else(|| doc.language.tag().to_owned());
-    let catalog = lo
-        .catalog_mut()
-        .map_err(|e| PdfError::Write(format!("no catalog: {e}")))?;
+    let lang = doc.meta.language.clone().unwrap_or_else(|| doc.language.tag().to_owned());
+    let catalog = lo.catalog_mut().map_err(|e| PdfError::Write(format!("no catalog: {e}")))?;
     catalog.set("Lang", lopdf::Object::string_literal(lang));
     if doc.language.is_rtl() {
         let mut prefs = lopdf::Dictionary::new();
@@ -148,8 +118,7 @@ fn write(doc: &Document, mut pdf: PdfDocument, laid: layout::Pages) -> Result<Ve
     }
     compress(&mut lo);
     let mut bytes = Vec::new();
-    lo.save_to(&mut bytes)
-        .map_err(|e| PdfError::Write(e.to_string()))?;
+    lo.save_to(&mut bytes).map_err(|e| PdfError::Write(e.to_string()))?;
     Ok(bytes)
 }
 
@@ -165,13 +134,9 @@ fn compress(doc: &mut lopdf::Document) {
         if !stream.allows_compression || stream.dict.has(b"Filter") {
             continue;
         }
-        let mut encoder = flate2::write::ZlibEncoder::new(
-            Vec::with_capacity(stream.content.len() / 3),
-            flate2::Compression::fast(),
-        );
-        let compressed = encoder
-            .write_all(&stream.content)
-            .and_then(|()| encoder.finish());
+        let mut encoder =
+            flate2::write::ZlibEncoder::new(Vec::with_capacity(stream.content.len() / 3), flate2::Compression::fast());
+        let compressed = encoder.write_all(&stream.content).and_then(|()| encoder.finish());
         if let Ok(compressed) = compressed {
             if compressed.len() + 19 < stream.content.len() {
                 stream.dict.set("Filter", "FlateDecode");

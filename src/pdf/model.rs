@@ -31,11 +31,7 @@ impl Document {
     /// An empty A4 document with 20 mm margins, no header and no logo.
     pub fn new(language: Language, title: impl Into<String>) -> Document {
         Document {
-            meta: Meta {
-                title: title.into(),
-                author: String::new(),
-                language: None,
-            },
+            meta: Meta { title: title.into(), author: String::new(), language: None },
             language,
             page: PageSetup::default(),
             header: None,
@@ -83,10 +79,7 @@ pub struct PageSetup {
 
 impl Default for PageSetup {
     fn default() -> PageSetup {
-        PageSetup {
-            size: PageSize::A4,
-            margins: Margins::uniform(20.0),
-        }
+        PageSetup { size: PageSize::A4, margins: Margins::uniform(20.0) }
     }
 }
 
@@ -119,12 +112,7 @@ pub struct Margins {
 
 impl Margins {
     pub fn uniform(mm: f32) -> Margins {
-        Margins {
-            top: mm,
-            right: mm,
-            bottom: mm,
-            left: mm,
-        }
+        Margins { top: mm, right: mm, bottom: mm, left: mm }
     }
 }
 
@@ -158,17 +146,11 @@ pub struct Paragraph {
 impl Paragraph {
     /// A paragraph of one plain run.
     pub fn text(text: impl Into<String>) -> Paragraph {
-        Paragraph {
-            runs: vec![Run::plain(text)],
-            align: Align::Start,
-        }
+        Paragraph { runs: vec![Run::plain(text)], align: Align::Start }
     }
 
     pub fn runs(runs: Vec<Run>) -> Paragraph {
-        Paragraph {
-            runs,
-            align: Align::Start,
-        }
+        Paragraph { runs, align: Align::Start }
     }
 
     pub fn align(mut self, align: Align) -> Paragraph {
@@ -189,27 +171,15 @@ pub struct Run {
 
 impl Run {
     pub fn plain(text: impl Into<String>) -> Run {
-        Run {
-            text: text.into(),
-            bold: false,
-            italic: false,
-        }
+        Run { text: text.into(), bold: false, italic: false }
     }
 
     pub fn bold(text: impl Into<String>) -> Run {
-        Run {
-            text: text.into(),
-            bold: true,
-            italic: false,
-        }
+        Run { text: text.into(), bold: true, italic: false }
     }
 
     pub fn italic(text: impl Into<String>) -> Run {
-        Run {
-            text: text.into(),
-            bold: false,
-            italic: true,
-        }
+        Run { text: text.into(), bold: false, italic: true }
     }
 }
 
@@ -251,11 +221,7 @@ pub struct Column {
 
 impl Column {
     pub fn new(header: impl Into<String>, width: f32) -> Column {
-        Column {
-            header: header.into(),
-            width,
-            align: Align::Start,
-        }
+        Column { header: header.into(), width, align: Align::Start }
     }
 
     pub fn align(mut self, align: Align) -> Column {
@@ -297,9 +263,6 @@ pub struct KeyValue {
 
 impl KeyValue {
     pub fn new(label: impl Into<String>, value: impl Into<String>) -> KeyValue {
-        KeyValue {
-            label: label.into(),
-            value: value.into(),
-        }
+        KeyValue { label: label.into(), value: value.into() }
     }
 }

@@ -30,10 +30,7 @@ pub(crate) struct Style {
 impl Style {
     /// Upright, bold or not.
     pub(crate) fn weight(bold: bool) -> Style {
-        Style {
-            bold,
-            italic: false,
-        }
+        Style { bold, italic: false }
     }
 }
 
@@ -110,16 +107,8 @@ pub(crate) fn layout(
         unicode_bidi::Direction::Ltr => false,
         unicode_bidi::Direction::Mixed => default_rtl,
     };
-    let mut laid = Laid {
-        text: String::new(),
-        lines: Vec::new(),
-        missing: 0,
-    };
-    let max_width = if max_width.is_finite() {
-        max_width.max(0.0)
-    } else {
-        f32::MAX
-    };
+    let mut laid = Laid { text: String::new(), lines: Vec::new(), missing: 0 };
+    let max_width = if max_width.is_finite() { max_width.max(0.0) } else { f32::MAX };
     let mut start = 0;
     for hard_line in text.split('\n') {
         let range = start..start + hard_line.len();
@@ -221,11 +210,7 @@ impl Shaper {
         }
         let mut buffer = self.spare.take().unwrap_or_default();
         buffer.push_str(text);
-        buffer.set_direction(if rtl {
-            Direction::RightToLeft
-        } else {
-            Direction::LeftToRight
-        });
+        buffer.set_direction(if rtl { Direction::RightToLeft } else { Direction::LeftToRight });
         buffer.guess_segment_properties();
         // One cluster per character where the font allows it, so a base letter and its
         // vowel marks keep their own text for extraction.
@@ -265,12 +250,7 @@ impl Shaper {
             advance += pos.x_advance;
         }
         self.spare = Some(out.clear());
-        let shaped = Rc::new(Shaped {
-            text: text.into(),
-            glyphs,
-            advance,
-            registered: Cell::new(0),
-        });
+        let shaped = Rc::new(Shaped { text: text.into(), glyphs, advance, registered: Cell::new(0) });
         by_face.insert(text.into(), shaped.clone());
         shaped
     }
@@ -298,9 +278,7 @@ fn clean(spans: &[(&str, Style)]) -> (String, Vec<(Range<usize>, Style)>) {
                     }
                     text.push('\n');
                 }
-                '\n' | '\u{000B}' | '\u{000C}' | '\u{0085}' | '\u{2028}' | '\u{2029}' => {
-                    text.push('\n')
-                }
+                '\n' | '\u{000B}' | '\u{000C}' | '\u{0085}' | '\u{2028}' | '\u{2029}' => text.push('\n'),
                 '\t' => text.push(' '),
                 '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => {}
                 c if c.is_control() => {}
@@ -395,19 +373,13 @@ fn itemize(
         let space = is_space(c);
         let end = at + c.len_utf8();
         let extend = !new_cluster
-            && items.last().is_some_and(|it| {
-                it.level == level && it.ink == ink && it.italic == style.italic && it.space == space
-            });
+            && items
+                .last()
+                .is_some_and(|it| it.level == level && it.ink == ink && it.italic == style.italic && it.space == space);
         if extend {
             items.last_mut().expect("checked").range.end = end;
         } else {
-            items.push(Item {
-                range: at..end,
-                level,
-                ink,
-                italic: style.italic,
-                space,
-            });
+            items.push(Item { range: at..end, level, ink, italic: style.italic, space });
         }
     }
     items
@@ -415,13 +387,7 @@ fn itemize(
 
 /// Cut items at break opportunities and shape them. Returns segments: the atoms between two
 /// break opportunities.
-fn atomize(
-    shaper: &mut Shaper,
-    text: &str,
-    line: Range<usize>,
-    items: &[Item],
-    size: f32,
-) -> Vec<Vec<Atom>> {
+fn atomize(shaper: &mut Shaper, text: &str, line: Range<usize>, items: &[Item], size: f32) -> Vec<Vec<Atom>> {
     let s = &text[line.clone()];
     let mut segments = Vec::new();
     let mut item_ix = 0;
@@ -449,14 +415,7 @@ fn atomize(
     segments
 }
 
-fn push_atoms(
-    shaper: &mut Shaper,
-    text: &str,
-    range: Range<usize>,
-    item: &Item,
-    size: f32,
-    out: &mut Vec<Atom>,
-) {
+fn push_atoms(shaper: &mut Shaper, text: &str, range: Range<usize>, item: &Item, size: f32, out: &mut Vec<Atom>) {
     let mut start = range.start;
     while start < range.end {
         let mut end = range.end;
@@ -498,14 +457,7 @@ fn make_atom(shaper: &mut Shaper, text: &str, range: Range<usize>, item: &Item, 
         }
         Ink::Missing => (AtomKind::Missing, MISSING_BOX_EM * size),
     };
-    Atom {
-        range,
-        kind,
-        width,
-        level: item.level,
-        italic: item.italic,
-        space: item.space,
-    }
+    Atom { range, kind, width, level: item.level, italic: item.italic, space: item.space }
 }
 
 /// Tolerance for float comparisons of widths, in points.
@@ -525,10 +477,7 @@ fn fill_lines(
     let mut pending_space: Vec<Atom> = Vec::new();
     let mut pending_width = 0.0;
     for mut segment in segments {
-        let split = segment
-            .iter()
-            .rposition(|a| !a.space)
-            .map_or(0, |last| last + 1);
+        let split = segment.iter().rposition(|a| !a.space).map_or(0, |last| last + 1);
         let trailing = segment.split_off(split);
         let content = segment;
         let content_width: f32 = content.iter().map(|a| a.width).sum();
@@ -540,9 +489,7 @@ fn fill_lines(
             }
             continue;
         }
-        if !current.is_empty()
-            && current_width + pending_width + content_width <= max_width + EPSILON
-        {
+        if !current.is_empty() && current_width + pending_width + content_width <= max_width + EPSILON {
             current.append(&mut pending_space);
             current.extend(content);
             current_width += pending_width + content_width;
@@ -570,13 +517,7 @@ fn fill_lines(
 
 /// Break atoms that are together wider than `max_width` into lines, cutting inside atoms
 /// between clusters where needed. Every returned line holds at least one cluster.
-fn force_split(
-    shaper: &mut Shaper,
-    text: &str,
-    atoms: Vec<Atom>,
-    size: f32,
-    max_width: f32,
-) -> Vec<Vec<Atom>> {
+fn force_split(shaper: &mut Shaper, text: &str, atoms: Vec<Atom>, size: f32, max_width: f32) -> Vec<Vec<Atom>> {
     let mut lines: Vec<Vec<Atom>> = Vec::new();
     let mut line: Vec<Atom> = Vec::new();
     let mut width = 0.0;
@@ -671,9 +612,7 @@ fn cut_atom(
     if cuts.is_empty() {
         return None;
     }
-    let first_fits = clusters
-        .first()
-        .is_some_and(|&(_, advance)| advance <= room + EPSILON);
+    let first_fits = clusters.first().is_some_and(|&(_, advance)| advance <= room + EPSILON);
     if !first_fits && !must {
         return None;
     }
@@ -684,22 +623,13 @@ fn cut_atom(
         italic: atom.italic,
         space: atom.space,
     };
-    let mut bounds: Vec<usize> = std::iter::once(0)
-        .chain(cuts)
-        .chain(std::iter::once(local.len()))
-        .collect();
+    let mut bounds: Vec<usize> = std::iter::once(0).chain(cuts).chain(std::iter::once(local.len())).collect();
     let mut pieces = Vec::with_capacity(bounds.len() - 1);
     let mut i = 0;
     while i + 1 < bounds.len() {
         let limit = if i == 0 { room } else { max_width };
         let (from, mut to) = (bounds[i], bounds[i + 1]);
-        let mut piece = make_atom(
-            shaper,
-            text,
-            atom.range.start + from..atom.range.start + to,
-            &item,
-            size,
-        );
+        let mut piece = make_atom(shaper, text, atom.range.start + from..atom.range.start + to, &item, size);
         while piece.width > limit + EPSILON {
             let Some((last, _)) = local[from..to].char_indices().next_back() else {
                 break;
@@ -708,13 +638,7 @@ fn cut_atom(
                 break;
             }
             to = from + last;
-            piece = make_atom(
-                shaper,
-                text,
-                atom.range.start + from..atom.range.start + to,
-                &item,
-                size,
-            );
+            piece = make_atom(shaper, text, atom.range.start + from..atom.range.start + to, &item, size);
         }
         if i == 0 && !must && piece.width > limit + EPSILON {
             // Even one character, shaped alone, is too wide for what is left of the line.
@@ -782,13 +706,7 @@ mod tests {
     /// order: `R:` / `L:` for direction, `a` / `s` for Naskh / Sans, `?` for a missing box.
     fn render(text: &str, width: f32, default_rtl: bool) -> Vec<String> {
         let mut shaper = Shaper::default();
-        let laid = layout(
-            &mut shaper,
-            &[(text, Style::default())],
-            10.0,
-            width,
-            default_rtl,
-        );
+        let laid = layout(&mut shaper, &[(text, Style::default())], 10.0, width, default_rtl);
         laid.lines
             .iter()
             .map(|line| {
@@ -831,12 +749,7 @@ mod tests {
             &["Rs[)] Ls[2026] Rs[–] Ls[2024] Rs[(] Ra[ ] Ra[مليون] Ra[ ] La[15] Ra[ ] Ra[قطر] Ra[ ] Ra[أعلنت]"],
         );
         // Latin inside an Arabic paragraph keeps its own order (level 2, reversed twice).
-        check(
-            "مؤتمر Doha Forum السنوي",
-            WIDE,
-            false,
-            &["Ra[السنوي] Rs[ ] Ls[Doha] Ls[ ] Ls[Forum] Ra[ ] Ra[مؤتمر]"],
-        );
+        check("مؤتمر Doha Forum السنوي", WIDE, false, &["Ra[السنوي] Rs[ ] Ls[Doha] Ls[ ] Ls[Forum] Ra[ ] Ra[مؤتمر]"]);
         // Arabic inside an English paragraph.
         check(
             "The word سلام means peace.",
@@ -849,12 +762,7 @@ mod tests {
     #[test]
     fn base_direction() {
         // No strong character: the document direction decides.
-        check(
-            "123 (45)",
-            WIDE,
-            true,
-            &["Rs[)] Ls[45] Rs[(] Rs[ ] Ls[123]"],
-        );
+        check("123 (45)", WIDE, true, &["Rs[)] Ls[45] Rs[(] Rs[ ] Ls[123]"]);
         check("123 (45)", WIDE, false, &["Ls[123] Ls[ ] Ls[(45)]"]);
         // The first strong character wins over the document direction.
         check("2024 Doha", WIDE, true, &["Ls[2024] Ls[ ] Ls[Doha]"]);
@@ -875,76 +783,35 @@ mod tests {
     #[test]
     fn controls_are_removed() {
         // RLO would display "abc" as "cba"; it is dropped, as are isolates.
-        check(
-            "\u{202E}abc\u{202C} \u{2067}def\u{2069}",
-            WIDE,
-            false,
-            &["Ls[abc] Ls[ ] Ls[def]"],
-        );
+        check("\u{202E}abc\u{202C} \u{2067}def\u{2069}", WIDE, false, &["Ls[abc] Ls[ ] Ls[def]"]);
         check("a\tb\u{0007}c", WIDE, false, &["Ls[a] Ls[ ] Ls[bc]"]);
     }
 
     #[test]
     fn missing_glyphs_are_boxes() {
-        check(
-            "ok 😀 中文",
-            WIDE,
-            false,
-            &["Ls[ok] Ls[ ] L?[😀] Ls[ ] L?[中] L?[文]"],
-        );
+        check("ok 😀 中文", WIDE, false, &["Ls[ok] Ls[ ] L?[😀] Ls[ ] L?[中] L?[文]"]);
         // A ZWJ sequence with a skin tone is one box.
         check("👩🏽\u{200D}💻", WIDE, false, &["L?[👩🏽\u{200D}💻]"]);
         let mut shaper = Shaper::default();
-        let laid = layout(
-            &mut shaper,
-            &[("a😀b👩🏽\u{200D}💻", Style::default())],
-            10.0,
-            WIDE,
-            false,
-        );
+        let laid = layout(&mut shaper, &[("a😀b👩🏽\u{200D}💻", Style::default())], 10.0, WIDE, false);
         assert_eq!(laid.missing, 2);
     }
 
     #[test]
     fn greedy_line_breaking() {
         let text = "one two three four five six";
-        check(
-            text,
-            60.0,
-            false,
-            &[
-                "Ls[one] Ls[ ] Ls[two]",
-                "Ls[three] Ls[ ] Ls[four]",
-                "Ls[five] Ls[ ] Ls[six]",
-            ],
-        );
+        check(text, 60.0, false, &["Ls[one] Ls[ ] Ls[two]", "Ls[three] Ls[ ] Ls[four]", "Ls[five] Ls[ ] Ls[six]"]);
         // Right-to-left lines break in logical order: the first words on the first line.
-        check(
-            "واحد اثنان ثلاثة أربعة",
-            60.0,
-            false,
-            &["Ra[ثلاثة] Ra[ ] Ra[اثنان] Ra[ ] Ra[واحد]", "Ra[أربعة]"],
-        );
+        check("واحد اثنان ثلاثة أربعة", 60.0, false, &["Ra[ثلاثة] Ra[ ] Ra[اثنان] Ra[ ] Ra[واحد]", "Ra[أربعة]"]);
     }
 
     #[test]
     fn long_words_are_broken_by_force() {
         let word = "x".repeat(10_000);
         let mut shaper = Shaper::default();
-        let laid = layout(
-            &mut shaper,
-            &[(&word, Style::default())],
-            10.0,
-            100.0,
-            false,
-        );
+        let laid = layout(&mut shaper, &[(&word, Style::default())], 10.0, 100.0, false);
         assert!(laid.lines.len() > 50);
-        let total: usize = laid
-            .lines
-            .iter()
-            .flat_map(|l| &l.atoms)
-            .map(|a| a.range.len())
-            .sum();
+        let total: usize = laid.lines.iter().flat_map(|l| &l.atoms).map(|a| a.range.len()).sum();
         assert_eq!(total, 10_000, "no character lost");
         for line in &laid.lines {
             assert!(line.width <= 100.0 + EPSILON, "line of {} pt", line.width);
@@ -952,37 +819,20 @@ mod tests {
         }
         // Arabic too, and a line narrower than one glyph still terminates.
         let arabic = "ب".repeat(3000);
-        let laid = layout(
-            &mut shaper,
-            &[(&arabic, Style::default())],
-            10.0,
-            50.0,
-            false,
-        );
+        let laid = layout(&mut shaper, &[(&arabic, Style::default())], 10.0, 50.0, false);
         for line in &laid.lines {
             assert!(line.width <= 50.0 + EPSILON, "line of {} pt", line.width);
         }
         let laid = layout(&mut shaper, &[("abc", Style::default())], 10.0, 0.5, false);
         assert_eq!(laid.lines.len(), 3);
-        check(
-            "ab verylongword",
-            40.0,
-            false,
-            &["Ls[ab]", "Ls[verylon]", "Ls[gword]"],
-        );
+        check("ab verylongword", 40.0, false, &["Ls[ab]", "Ls[verylon]", "Ls[gword]"]);
     }
 
     #[test]
     fn styles_split_atoms() {
         let mut shaper = Shaper::default();
         let bold = Style::weight(true);
-        let laid = layout(
-            &mut shaper,
-            &[("Name: ", Style::default()), ("علي", bold)],
-            10.0,
-            WIDE,
-            false,
-        );
+        let laid = layout(&mut shaper, &[("Name: ", Style::default()), ("علي", bold)], 10.0, WIDE, false);
         let faces: Vec<String> = laid.lines[0]
             .atoms
             .iter()
@@ -1024,24 +874,13 @@ mod tests {
         let shaped = shaper.shape("لا", Face::Naskh, true);
         assert_eq!(shaped.glyphs.len(), 2, "{shaped:?}");
         assert!(shaped.glyphs.iter().all(|g| g.gid != isolated_lam));
-        let visual: String = shaped
-            .glyphs
-            .iter()
-            .map(|g| shaped.glyph_text(g, true, false))
-            .collect();
+        let visual: String = shaped.glyphs.iter().map(|g| shaped.glyph_text(g, true, false)).collect();
         assert_eq!(visual.chars().rev().collect::<String>(), "لا");
         // A glyph standing for several characters in a right-to-left run records them
         // reversed, as extraction reverses the run again.
         let ligature = Shaped {
             text: "لا".into(),
-            glyphs: vec![Glyph {
-                gid: 1,
-                cluster: 0,
-                len: 4,
-                advance: 500,
-                dx: 0,
-                dy: 0,
-            }],
+            glyphs: vec![Glyph { gid: 1, cluster: 0, len: 4, advance: 500, dx: 0, dy: 0 }],
             advance: 500,
             registered: Cell::new(0),
         };
@@ -1055,11 +894,7 @@ mod tests {
         let vocalised = shaper.shape("بِ", Face::Naskh, true);
         assert_eq!(vocalised.glyphs.len(), 2);
         assert!(vocalised.glyphs.iter().any(|g| g.advance == 0 && g.dy != 0));
-        let texts: Vec<String> = vocalised
-            .glyphs
-            .iter()
-            .map(|g| vocalised.glyph_text(g, true, false))
-            .collect();
+        let texts: Vec<String> = vocalised.glyphs.iter().map(|g| vocalised.glyph_text(g, true, false)).collect();
         assert_eq!(texts, ["\u{0650}", "ب"]);
         // A bracket in a right-to-left run is drawn mirrored but recorded as typed; marked,
         // a neutral is wrapped in marks of its run's direction.
@@ -1067,15 +902,9 @@ mod tests {
         let close = shaper.shape(")", Face::Sans, false);
         assert_eq!(paren.glyphs[0].gid, close.glyphs[0].gid);
         assert_eq!(paren.glyph_text(&paren.glyphs[0], true, false), "(");
-        assert_eq!(
-            paren.glyph_text(&paren.glyphs[0], true, true),
-            "\u{200F}(\u{200F}"
-        );
+        assert_eq!(paren.glyph_text(&paren.glyphs[0], true, true), "\u{200F}(\u{200F}");
         assert_eq!(close.glyph_text(&close.glyphs[0], false, false), ")");
-        assert_eq!(
-            close.glyph_text(&close.glyphs[0], false, true),
-            "\u{200E})\u{200E}"
-        );
+        assert_eq!(close.glyph_text(&close.glyphs[0], false, true), "\u{200E})\u{200E}");
         // The cache hands back the same result.
         let again = shaper.shape("لا", Face::Naskh, true);
         assert!(Rc::ptr_eq(&shaped, &again));

@@ -1,166 +1,599 @@
-//! Pledges: money announced at the forum, recorded exactly as announced (amount per year, in
-//! its own currency) and followed to commitment and payment.
+//! Pledges: money announced at the forum, recorded exactly as announced (an amount per year, in
+//! its own currency, with the USD rate used), then followed per yearly line to commitment and
+//! payment, the way OCHA's Financial Tracking Service records flows.
 
-use std::collections::BTreeMap;
+pub mod export;
+mod summary;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::bilingual::Bilingual;
 use crate::error::{Error, Reason, Result};
 use crate::id::Id;
 use crate::input;
-use crate::money::{self, Currency, Money};
+use crate::money::{self, Currency, UsdRate};
 use crate::programme::word_enum;
 use crate::store::Store;
+use crate::time;
+
+pub use summary::{summarise, CurrencyTotals, PledgeSummary, UsdTotals, YearTotals};
 
 /// Earliest and latest year a pledge may cover.
 const YEARS: std::ops::RangeInclusive<i32> = 1945..=2200;
 /// Longest schedule a pledge may have, in years.
-const MAX_YEARS: i32 = 50;
+const MAX_YEARS: usize = 50;
+/// Most donors of one joint pledge.
+const MAX_DONORS: usize = 20;
 
 word_enum!(
+    /// Where a pledge (or one yearly line of it) stands. Derived from its lines, never stored.
     PledgeStatus {
         Announced = "announced",
         Committed = "committed",
         Paid = "paid",
+        Cancelled = "cancelled",
     }
 );
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct PledgeYear {
+word_enum!(
+    PledgeKind {
+        Financial = "financial",
+        InKind = "in_kind",
+    }
+);
+
+/// One year of a pledge's schedule, with how far it has come.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PledgeLine {
     pub year: i32,
     /// Minor units of the pledge's currency.
-    #[ts(type = "number")]
     pub minor: i64,
+    pub committed_on: Option<NaiveDate>,
+    /// Paid so far; at most `minor`.
+    pub paid_minor: i64,
+    pub paid_on: Option<NaiveDate>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
+impl PledgeLine {
+    pub fn status(&self) -> PledgeStatus {
+        if self.paid_minor >= self.minor && self.paid_minor > 0 {
+            PledgeStatus::Paid
+        } else if self.committed_on.is_some() {
+            PledgeStatus::Committed
+        } else {
+            PledgeStatus::Announced
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rate {
+    pub rate: UsdRate,
+    pub date: NaiveDate,
+    pub source: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cancellation {
+    pub on: NaiveDate,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Pledge {
     pub id: Id,
     pub event_id: Id,
-    pub donor: String,
+    /// One donor, or several for a joint pledge; the first leads.
+    pub donors: Vec<String>,
     pub recipient: String,
-    pub currency: String,
-    /// One line per year; the total is derived from them, never typed.
-    pub years: Vec<PledgeYear>,
-    pub status: PledgeStatus,
+    pub purpose: Bilingual,
+    pub kind: PledgeKind,
+    /// What an in-kind pledge gives.
+    pub in_kind: String,
+    /// The currency of the amounts; an in-kind pledge without an estimated value has none.
+    pub currency: Option<Currency>,
+    pub lines: Vec<PledgeLine>,
+    pub rate: Option<Rate>,
+    pub cancelled: Option<Cancellation>,
     pub session_id: Option<Id>,
     pub speaker_id: Option<Id>,
     pub notes: String,
-    #[ts(type = "string")]
     pub created_at: DateTime<Utc>,
 }
 
 impl Pledge {
-    pub fn currency(&self) -> Result<Currency> {
-        Currency::parse("currency", &self.currency)
+    pub fn status(&self) -> PledgeStatus {
+        if self.cancelled.is_some() {
+            return PledgeStatus::Cancelled;
+        }
+        let stages: Vec<PledgeStatus> = self.lines.iter().map(PledgeLine::status).collect();
+        if !stages.is_empty() && stages.iter().all(|s| *s == PledgeStatus::Paid) {
+            PledgeStatus::Paid
+        } else if !stages.is_empty() && stages.iter().all(|s| *s != PledgeStatus::Announced) {
+            PledgeStatus::Committed
+        } else {
+            PledgeStatus::Announced
+        }
     }
 
-    pub fn total(&self) -> Result<Money> {
-        Ok(Money::new(self.years.iter().map(|y| i128::from(y.minor)).sum(), self.currency()?))
+    /// The total, derived from the lines.
+    pub fn total_minor(&self) -> i128 {
+        self.lines.iter().map(|l| i128::from(l.minor)).sum()
+    }
+
+    /// The rate to US dollars: 1 for USD, else the one recorded, if any.
+    pub fn usd_rate(&self) -> Option<UsdRate> {
+        match self.currency {
+            Some(c) if c.code() == "USD" => Some(UsdRate::ONE),
+            _ => self.rate.as_ref().map(|r| r.rate),
+        }
+    }
+
+    /// Counts towards money totals: financial and not cancelled.
+    pub fn counts(&self) -> bool {
+        self.kind == PledgeKind::Financial && self.cancelled.is_none() && self.currency.is_some()
+    }
+
+    /// The pledge as the UI and `--json` see it: amounts as exact decimal strings.
+    pub fn view(&self) -> PledgeView {
+        let decimals = self.currency.map_or(0, |c| c.decimals());
+        let amount = |minor: i128| money::decimal(minor, decimals);
+        PledgeView {
+            id: self.id.clone(),
+            event_id: self.event_id.clone(),
+            donors: self.donors.clone(),
+            recipient: self.recipient.clone(),
+            purpose: self.purpose.clone(),
+            kind: self.kind,
+            in_kind: self.in_kind.clone(),
+            currency: self.currency.map(|c| c.code().to_owned()),
+            lines: self
+                .lines
+                .iter()
+                .map(|l| LineView {
+                    year: l.year,
+                    amount: amount(l.minor.into()),
+                    paid: amount(l.paid_minor.into()),
+                    status: l.status(),
+                    committed_on: l.committed_on.map(|d| d.to_string()),
+                    paid_on: l.paid_on.map(|d| d.to_string()),
+                })
+                .collect(),
+            total: amount(self.total_minor()),
+            paid: amount(self.lines.iter().map(|l| i128::from(l.paid_minor)).sum()),
+            status: self.status(),
+            usd_total: self
+                .usd_rate()
+                .filter(|_| self.currency.is_some())
+                .map(|r| money::decimal(r.to_usd_cents(self.total_minor(), decimals), 2)),
+            rate: self.rate.as_ref().map(|r| RateView {
+                rate: r.rate.to_string(),
+                date: r.date.to_string(),
+                source: r.source.clone(),
+            }),
+            cancelled: self.cancelled.as_ref().map(|c| CancelView { on: c.on.to_string(), reason: c.reason.clone() }),
+            session_id: self.session_id.clone(),
+            speaker_id: self.speaker_id.clone(),
+            notes: self.notes.clone(),
+            created_at: self.created_at.to_rfc3339(),
+        }
     }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
-pub struct PledgeInput {
-    pub donor: String,
+pub struct PledgeView {
+    pub id: Id,
+    pub event_id: Id,
+    pub donors: Vec<String>,
     pub recipient: String,
-    pub currency: String,
-    /// A decimal amount as typed: the whole pledge, or each year's part when `per_year`.
-    pub amount: String,
-    pub per_year: bool,
-    pub from_year: i32,
-    pub to_year: i32,
+    pub purpose: Bilingual,
+    pub kind: PledgeKind,
+    pub in_kind: String,
+    pub currency: Option<String>,
+    pub lines: Vec<LineView>,
+    /// Sum of the lines, exact decimal.
+    pub total: String,
+    pub paid: String,
     pub status: PledgeStatus,
+    /// The total in US dollars at the recorded rate; none without a rate.
+    pub usd_total: Option<String>,
+    pub rate: Option<RateView>,
+    pub cancelled: Option<CancelView>,
+    pub session_id: Option<Id>,
+    pub speaker_id: Option<Id>,
+    pub notes: String,
+    pub created_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct LineView {
+    pub year: i32,
+    pub amount: String,
+    pub paid: String,
+    pub status: PledgeStatus,
+    pub committed_on: Option<String>,
+    pub paid_on: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct RateView {
+    pub rate: String,
+    pub date: String,
+    pub source: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct CancelView {
+    pub on: String,
+    pub reason: String,
+}
+
+/// A pledge as typed in the form or on the command line.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PledgeInput {
+    pub donors: Vec<String>,
+    pub recipient: String,
+    pub purpose: Bilingual,
+    pub kind: PledgeKind,
+    pub in_kind: String,
+    /// ISO 4217; may be empty only for an in-kind pledge without an estimated value.
+    pub currency: String,
+    pub schedule: Schedule,
+    pub rate: Option<RateInput>,
     pub session_id: Option<String>,
     pub speaker_id: Option<String>,
     pub notes: String,
 }
 
-impl PledgeInput {
-    /// The yearly lines: each year gets `amount` when `per_year`, otherwise the amount is split
-    /// evenly in minor units with the remainder in the last year.
-    fn schedule(&self) -> Result<(Currency, Vec<PledgeYear>)> {
-        let currency = Currency::parse("currency", &self.currency)?;
-        let amount = money::parse_amount("amount", &self.amount, currency)?;
-        if amount == 0 {
+/// How the amounts were announced: "15 million a year for 2024–2026", "45 million over
+/// 2024–2026", or year by year.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "mode", rename_all = "camelCase")]
+pub enum Schedule {
+    PerYear(ScheduleRange),
+    Total(ScheduleRange),
+    Lines(ScheduleLines),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ScheduleRange {
+    pub amount: String,
+    pub from_year: i32,
+    pub to_year: i32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ScheduleLines {
+    pub lines: Vec<LineInput>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct LineInput {
+    pub year: i32,
+    pub amount: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct RateInput {
+    /// US dollars for one unit of the pledge's currency, e.g. "1.0832".
+    pub rate: String,
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    pub source: String,
+}
+
+/// Moves a pledge, or one year of it, to a later stage.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct StageChange {
+    /// committed, paid or cancelled.
+    pub to: PledgeStatus,
+    /// Only this year's line; all lines when absent.
+    pub year: Option<i32>,
+    /// With `paid`: the amount paid so far for that year (default: all of it).
+    pub amount: Option<String>,
+    /// `YYYY-MM-DD`; today when absent.
+    pub date: Option<String>,
+    /// Why, for a cancellation.
+    pub reason: String,
+}
+
+impl Schedule {
+    /// The yearly amounts in minor units of `currency`.
+    fn lines(&self, currency: Currency) -> Result<Vec<(i32, i64)>> {
+        let lines = match self {
+            Schedule::PerYear(range) | Schedule::Total(range) => {
+                let amount = money::parse_amount("amount", &range.amount, currency)?;
+                let years = year_range(range.from_year, range.to_year)?;
+                let count = years.len() as i64;
+                years
+                    .into_iter()
+                    .map(|year| {
+                        let minor = match self {
+                            Schedule::PerYear(_) => amount,
+                            // Split evenly in minor units; the last year takes the remainder.
+                            _ if year == range.to_year => amount - amount / count * (count - 1),
+                            _ => amount / count,
+                        };
+                        (year, minor)
+                    })
+                    .collect()
+            }
+            Schedule::Lines(ScheduleLines { lines }) => {
+                if lines.len() > MAX_YEARS {
+                    return Err(Error::invalid(
+                        "lines",
+                        Reason::InvalidYearRange,
+                        format!("at most {MAX_YEARS} years"),
+                    ));
+                }
+                let mut out: Vec<(i32, i64)> = Vec::with_capacity(lines.len());
+                for (i, line) in lines.iter().enumerate() {
+                    let field = format!("lines[{i}]");
+                    check_year(&field, line.year)?;
+                    if out.iter().any(|(y, _)| *y == line.year) {
+                        return Err(Error::invalid(&field, Reason::Duplicate, format!("{} appears twice", line.year)));
+                    }
+                    let minor = money::parse_amount(&field, &line.amount, currency)?;
+                    out.push((line.year, minor));
+                }
+                out.sort_unstable();
+                out
+            }
+        };
+        if lines.iter().all(|(_, minor)| *minor == 0) {
             return Err(Error::invalid("amount", Reason::InvalidAmount, "a pledge must be more than zero"));
         }
-        for (field, year) in [("fromYear", self.from_year), ("toYear", self.to_year)] {
-            if !YEARS.contains(&year) {
-                return Err(Error::invalid(field, Reason::InvalidYearRange, format!("{year} is not a plausible year")));
-            }
+        let total: i128 = lines.iter().map(|(_, m)| i128::from(*m)).sum();
+        if total > i128::from(i64::MAX) {
+            return Err(Error::invalid("amount", Reason::AmountTooLarge, "the total is too large"));
         }
-        if self.to_year < self.from_year {
-            return Err(Error::invalid("toYear", Reason::InvalidYearRange, "the last year is before the first year"));
-        }
-        let count = self.to_year - self.from_year + 1;
-        if count > MAX_YEARS {
-            return Err(Error::invalid("toYear", Reason::InvalidYearRange, format!("at most {MAX_YEARS} years")));
-        }
-        let lines = (self.from_year..=self.to_year).map(|year| {
-            let minor = if self.per_year {
-                amount
-            } else {
-                let share = amount / i64::from(count);
-                if year == self.to_year {
-                    amount - share * i64::from(count - 1)
-                } else {
-                    share
-                }
-            };
-            PledgeYear { year, minor }
-        });
-        Ok((currency, lines.collect()))
+        Ok(lines)
     }
 }
 
-pub fn add(store: &mut Store, event_id: &str, pledge: &PledgeInput, now: DateTime<Utc>) -> Result<Pledge> {
-    let event_id = store.events().resolve("event", event_id)?;
-    let donor = input::line("donor", &pledge.donor, input::MAX_NAME)?;
-    if donor.is_empty() {
-        return Err(Error::invalid("donor", Reason::Required, "name the state or organisation that pledges"));
+fn check_year(field: &str, year: i32) -> Result<()> {
+    if YEARS.contains(&year) {
+        Ok(())
+    } else {
+        Err(Error::invalid(field, Reason::InvalidYearRange, format!("{year} is not a plausible year")))
     }
-    let recipient = input::line("recipient", &pledge.recipient, input::MAX_NAME)?;
-    let (currency, years) = pledge.schedule()?;
-    let session_id = match pledge.session_id.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+}
+
+fn year_range(from: i32, to: i32) -> Result<Vec<i32>> {
+    check_year("fromYear", from)?;
+    check_year("toYear", to)?;
+    if to < from {
+        return Err(Error::invalid("toYear", Reason::InvalidYearRange, "the last year is before the first year"));
+    }
+    if (to - from) as usize >= MAX_YEARS {
+        return Err(Error::invalid("toYear", Reason::InvalidYearRange, format!("at most {MAX_YEARS} years")));
+    }
+    Ok((from..=to).collect())
+}
+
+impl PledgeInput {
+    /// Checks everything but the links to sessions and speakers (which need the store).
+    fn validate(&self, id: Id, event_id: Id, created_at: DateTime<Utc>) -> Result<Pledge> {
+        if self.donors.len() > MAX_DONORS {
+            return Err(Error::invalid("donors", Reason::TooLong, format!("at most {MAX_DONORS} donors")));
+        }
+        let mut donors: Vec<String> = Vec::with_capacity(self.donors.len());
+        for donor in &self.donors {
+            let donor = input::line("donors", donor, input::MAX_NAME)?;
+            if !donor.is_empty() && !donors.contains(&donor) {
+                donors.push(donor);
+            }
+        }
+        if donors.is_empty() {
+            return Err(Error::invalid("donors", Reason::Required, "name the state or organisation that pledges"));
+        }
+        let in_kind = input::text("inKind", &self.in_kind, input::MAX_TEXT)?;
+        let no_value = self.currency.trim().is_empty()
+            && matches!(&self.schedule, Schedule::Lines(ScheduleLines { lines }) if lines.is_empty());
+        let (currency, lines) = match self.kind {
+            PledgeKind::InKind if in_kind.is_empty() => {
+                return Err(Error::invalid("inKind", Reason::Required, "describe what is given in kind"));
+            }
+            PledgeKind::InKind if no_value => (None, Vec::new()),
+            _ => {
+                let currency = Currency::parse("currency", &self.currency)?;
+                (Some(currency), self.schedule.lines(currency)?)
+            }
+        };
+        let rate = match &self.rate {
+            Some(r) if !r.rate.trim().is_empty() => Some(Rate {
+                rate: UsdRate::parse("rate", &r.rate)?,
+                date: time::parse_date("rateDate", &r.date)?,
+                source: input::line("rateSource", &r.source, input::MAX_NAME)?,
+            }),
+            _ => None,
+        };
+        Ok(Pledge {
+            id,
+            event_id,
+            donors,
+            recipient: input::line("recipient", &self.recipient, input::MAX_NAME)?,
+            purpose: self.purpose.clean_text("purpose", input::MAX_TEXT)?,
+            kind: self.kind,
+            in_kind,
+            currency,
+            lines: lines
+                .into_iter()
+                .map(|(year, minor)| PledgeLine { year, minor, committed_on: None, paid_minor: 0, paid_on: None })
+                .collect(),
+            rate,
+            cancelled: None,
+            session_id: None,
+            speaker_id: None,
+            notes: input::text("notes", &self.notes, input::MAX_TEXT)?,
+            created_at,
+        })
+    }
+}
+
+/// Resolves the optional session and speaker of a pledge, both of `event_id`.
+fn links(store: &Store, event_id: &Id, input: &PledgeInput) -> Result<(Option<Id>, Option<Id>)> {
+    let given = |value: &Option<String>| value.as_deref().map(str::trim).filter(|v| !v.is_empty()).map(str::to_owned);
+    let session_id = match given(&input.session_id) {
         Some(s) => {
-            let session = store.sessions().get(&store.sessions().resolve("session", s)?)?;
-            if session.event_id != event_id {
+            let session = store.sessions().get(&store.sessions().resolve("session", &s)?)?;
+            if &session.event_id != event_id {
                 return Err(Error::invalid("session", Reason::WrongEvent, "the session belongs to another event"));
             }
             Some(session.id)
         }
         None => None,
     };
-    let speaker_id = match pledge.speaker_id.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+    let speaker_id = match given(&input.speaker_id) {
         Some(s) => {
-            let speaker = store.speakers().get(&store.speakers().resolve("speaker", s)?)?;
-            if speaker.event_id != event_id {
+            let speaker = store.speakers().get(&store.speakers().resolve("speaker", &s)?)?;
+            if &speaker.event_id != event_id {
                 return Err(Error::invalid("speaker", Reason::WrongEvent, "the speaker belongs to another event"));
             }
             Some(speaker.id)
         }
         None => None,
     };
-    let pledge = Pledge {
-        id: Id::new(),
-        event_id,
-        donor,
-        recipient,
-        currency: currency.code().to_owned(),
-        years,
-        status: pledge.status,
-        session_id,
-        speaker_id,
-        notes: input::text("notes", &pledge.notes, input::MAX_TEXT)?,
-        created_at: now,
-    };
+    Ok((session_id, speaker_id))
+}
+
+pub fn add(store: &mut Store, event_id: &str, input: &PledgeInput, now: DateTime<Utc>) -> Result<Pledge> {
+    let event_id = store.events().resolve("event", event_id)?;
+    let mut pledge = input.validate(Id::new(), event_id, now)?;
+    (pledge.session_id, pledge.speaker_id) = links(store, &pledge.event_id, input)?;
     store.write(|tx| tx.pledges().insert(&pledge))?;
     Ok(pledge)
+}
+
+/// Replaces what was recorded. Commitments and payments stay with their years; a year that
+/// has been paid more than its new amount, or removed while paid, is refused.
+pub fn update(store: &mut Store, id: &str, input: &PledgeInput) -> Result<Pledge> {
+    let current = get(store, id)?;
+    let mut pledge = input.validate(current.id.clone(), current.event_id.clone(), current.created_at)?;
+    (pledge.session_id, pledge.speaker_id) = links(store, &pledge.event_id, input)?;
+    if current.currency != pledge.currency && current.lines.iter().any(|l| l.paid_minor > 0) {
+        return Err(Error::invalid("currency", Reason::InvalidValue, "payments are recorded in the current currency"));
+    }
+    for old in &current.lines {
+        match pledge.lines.iter_mut().find(|l| l.year == old.year) {
+            Some(line) => {
+                if old.paid_minor > line.minor {
+                    return Err(Error::invalid(
+                        "amount",
+                        Reason::ExceedsPledge,
+                        format!("{} has already been paid more than the new amount", old.year),
+                    ));
+                }
+                (line.committed_on, line.paid_minor, line.paid_on) = (old.committed_on, old.paid_minor, old.paid_on);
+            }
+            None if old.paid_minor > 0 || old.committed_on.is_some() => {
+                return Err(Error::invalid(
+                    "schedule",
+                    Reason::InvalidValue,
+                    format!("{} is committed or paid and cannot be removed", old.year),
+                ));
+            }
+            None => {}
+        }
+    }
+    pledge.cancelled = current.cancelled;
+    store.write(|tx| tx.pledges().replace(&pledge))?;
+    Ok(pledge)
+}
+
+/// Records a commitment, a payment or a cancellation.
+pub fn stage(store: &mut Store, id: &str, change: &StageChange, now: DateTime<Utc>) -> Result<Pledge> {
+    let mut pledge = get(store, id)?;
+    let on = match change.date.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
+        Some(d) => time::parse_date("date", d)?,
+        None => now.date_naive(),
+    };
+    if pledge.cancelled.is_some() {
+        return Err(Error::conflict(Some("to"), Reason::InvalidValue, "the pledge is cancelled"));
+    }
+    if change.to == PledgeStatus::Cancelled {
+        let reason = input::text("reason", &change.reason, input::MAX_TEXT)?;
+        if reason.is_empty() {
+            return Err(Error::invalid("reason", Reason::Required, "say why the pledge is cancelled"));
+        }
+        pledge.cancelled = Some(Cancellation { on, reason });
+    } else {
+        if pledge.lines.is_empty() {
+            return Err(Error::invalid("to", Reason::InvalidValue, "an in-kind pledge without a value has no stages"));
+        }
+        let currency = pledge.currency.ok_or_else(|| Error::internal("a pledge with lines has a currency"))?;
+        let years: Vec<i32> = match change.year {
+            Some(year) if pledge.lines.iter().any(|l| l.year == year) => vec![year],
+            Some(year) => {
+                return Err(Error::invalid(
+                    "year",
+                    Reason::InvalidYearRange,
+                    format!("the pledge has no line for {year}"),
+                ))
+            }
+            None => pledge.lines.iter().map(|l| l.year).collect(),
+        };
+        let amount = match change.amount.as_deref().map(str::trim).filter(|a| !a.is_empty()) {
+            Some(_) if change.to != PledgeStatus::Paid => {
+                return Err(Error::invalid("amount", Reason::InvalidValue, "an amount goes with a payment"));
+            }
+            Some(_) if years.len() != 1 => {
+                return Err(Error::invalid("year", Reason::Required, "name the year the amount was paid for"));
+            }
+            Some(a) => Some(money::parse_amount("amount", a, currency)?),
+            None => None,
+        };
+        for line in pledge.lines.iter_mut().filter(|l| years.contains(&l.year)) {
+            match change.to {
+                PledgeStatus::Committed => {
+                    line.committed_on.get_or_insert(on);
+                }
+                PledgeStatus::Paid => {
+                    let paid = amount.unwrap_or(line.minor);
+                    if paid > line.minor {
+                        return Err(Error::invalid(
+                            "amount",
+                            Reason::ExceedsPledge,
+                            format!(
+                                "more than the {} pledged for {}",
+                                money::decimal(line.minor.into(), currency.decimals()),
+                                line.year
+                            ),
+                        ));
+                    }
+                    line.committed_on.get_or_insert(on);
+                    line.paid_minor = paid;
+                    line.paid_on = Some(on);
+                }
+                _ => {
+                    return Err(Error::invalid(
+                        "to",
+                        Reason::InvalidValue,
+                        "a pledge moves to committed, paid or cancelled",
+                    ))
+                }
+            }
+        }
+    }
+    store.write(|tx| tx.pledges().replace(&pledge))?;
+    Ok(pledge)
+}
+
+pub fn get(store: &Store, id: &str) -> Result<Pledge> {
+    let id = store.pledges().resolve("id", id)?;
+    store.pledges().get(&id)
+}
+
+pub fn delete(store: &mut Store, id: &str) -> Result<()> {
+    let id = store.pledges().resolve("id", id)?;
+    store.write(|tx| tx.pledges().delete(&id))
 }
 
 pub fn list(store: &Store, event_id: &str) -> Result<Vec<Pledge>> {
@@ -168,94 +601,10 @@ pub fn list(store: &Store, event_id: &str) -> Result<Vec<Pledge>> {
     store.pledges().list(&event_id)
 }
 
-/// Totals per currency (sorted by code), never added across currencies.
-pub fn totals(store: &Store, event_id: &Id) -> Result<Vec<Money>> {
-    sum_by_currency(&store.pledges().list(event_id)?)
-}
-
-pub fn sum_by_currency(pledges: &[Pledge]) -> Result<Vec<Money>> {
-    let mut sums: BTreeMap<&str, (Currency, i128)> = BTreeMap::new();
-    for pledge in pledges {
-        let currency = pledge.currency()?;
-        let entry = sums.entry(currency.code()).or_insert((currency, 0));
-        entry.1 += pledge.years.iter().map(|y| i128::from(y.minor)).sum::<i128>();
-    }
-    Ok(sums.into_values().map(|(currency, minor)| Money::new(minor, currency)).collect())
+/// The event's pledges summed per currency, per year and in US dollars.
+pub fn summary(store: &Store, event_id: &Id) -> Result<PledgeSummary> {
+    Ok(summarise(&store.pledges().list(event_id)?))
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn input(amount: &str, per_year: bool, from: i32, to: i32) -> PledgeInput {
-        PledgeInput {
-            donor: "State of Qatar".into(),
-            recipient: "UNOCT".into(),
-            currency: "USD".into(),
-            amount: amount.into(),
-            per_year,
-            from_year: from,
-            to_year: to,
-            status: PledgeStatus::Announced,
-            session_id: None,
-            speaker_id: None,
-            notes: String::new(),
-        }
-    }
-
-    fn check(pledge: PledgeInput, expected: std::result::Result<&[(i32, i64)], (&str, Reason)>) {
-        let got = pledge.schedule().map(|(_, years)| years.iter().map(|y| (y.year, y.minor)).collect::<Vec<_>>());
-        match (got, expected) {
-            (Ok(got), Ok(expected)) => assert_eq!(got, expected),
-            (Err(e), Err((field, reason))) => assert_eq!((e.field.as_deref(), e.reason), (Some(field), reason)),
-            (got, expected) => panic!("got {got:?}, expected {expected:?}"),
-        }
-    }
-
-    #[test]
-    fn schedules() {
-        let fifteen_million = 1_500_000_000;
-        check(
-            input("15000000", true, 2024, 2026),
-            Ok(&[(2024, fifteen_million), (2025, fifteen_million), (2026, fifteen_million)]),
-        );
-        check(input("100", false, 2024, 2026), Ok(&[(2024, 3333), (2025, 3333), (2026, 3334)]));
-        check(input("1", false, 2024, 2024), Ok(&[(2024, 100)]));
-        check(input("1", false, 2026, 2024), Err(("toYear", Reason::InvalidYearRange)));
-        check(input("1", false, 24, 26), Err(("fromYear", Reason::InvalidYearRange)));
-        check(input("0", false, 2024, 2024), Err(("amount", Reason::InvalidAmount)));
-        check(input("1,5", false, 2024, 2024), Err(("amount", Reason::AmbiguousAmount)));
-        check(
-            PledgeInput { currency: "USX".into(), ..input("1", false, 2024, 2024) },
-            Err(("currency", Reason::UnknownCurrency)),
-        );
-    }
-
-    #[test]
-    fn totals_never_mix_currencies() {
-        let mut usd = Pledge {
-            id: Id::new(),
-            event_id: Id::new(),
-            donor: "A".into(),
-            recipient: "B".into(),
-            currency: "USD".into(),
-            years: vec![PledgeYear { year: 2024, minor: i64::MAX }, PledgeYear { year: 2025, minor: i64::MAX }],
-            status: PledgeStatus::Announced,
-            session_id: None,
-            speaker_id: None,
-            notes: String::new(),
-            created_at: Utc::now(),
-        };
-        let eur = Pledge { currency: "EUR".into(), years: vec![PledgeYear { year: 2024, minor: 5 }], ..usd.clone() };
-        let totals = sum_by_currency(&[usd.clone(), eur.clone()]).unwrap();
-        assert_eq!(
-            totals,
-            [
-                Money { currency: "EUR".into(), amount: "0.05".into() },
-                Money { currency: "USD".into(), amount: "184467440737095516.14".into() }
-            ]
-        );
-        usd.years.truncate(1);
-        assert_eq!(sum_by_currency(&[usd]).unwrap()[0].amount, "92233720368547758.07");
-    }
-}
+mod tests;

@@ -237,6 +237,17 @@ pub fn assign(store: &mut Store, session_id: &str, speaker_id: &str, role: Role)
     Ok(assignment)
 }
 
+/// The event's sessions in time order.
+pub fn sessions(store: &Store, event_id: &str) -> Result<Vec<Session>> {
+    let event_id = store.events().resolve("event", event_id)?;
+    store.sessions().list(&event_id)
+}
+
+pub fn speakers(store: &Store, event_id: &str) -> Result<Vec<Speaker>> {
+    let event_id = store.events().resolve("event", event_id)?;
+    store.speakers().list(&event_id)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -24,7 +24,8 @@ pub use programme::{Rooms, Sessions, Speakers};
 
 /// Forward-only migrations, applied in order at open; the schema version is their count.
 /// A shipped migration is never edited: add a new file instead.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_initial.sql")];
+const MIGRATIONS: &[&str] =
+    &[include_str!("migrations/0001_initial.sql"), include_str!("migrations/0002_pledge_ledger.sql")];
 
 /// How long a write waits for another process holding the database before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);

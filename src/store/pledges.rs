@@ -1,83 +1,184 @@
-//! Pledges and their yearly lines.
+//! Pledges, their donors and their yearly lines. A pledge is written whole: `replace` rewrites
+//! its donors and lines in the caller's transaction.
 
 use std::collections::HashMap;
 
 use rusqlite::{params, Connection};
 
-use super::{id_col, opt_id_col, rows, time_col, word_col};
-use crate::error::Result;
+use super::{bilingual, found, id_col, opt_id_col, resolve, rows, time_col, word_col};
+use crate::error::{Error, Result};
 use crate::id::Id;
-use crate::pledges::{Pledge, PledgeStatus, PledgeYear};
+use crate::money::{Currency, UsdRate};
+use crate::pledges::{Cancellation, Pledge, PledgeKind, PledgeLine, Rate};
 use crate::time;
 
 pub struct Pledges<'c> {
     conn: &'c Connection,
 }
 
+const SELECT: &str = "SELECT id, event_id, recipient, purpose_en, purpose_ar, kind, in_kind, currency, usd_rate, \
+     rate_date, rate_source, cancelled_on, cancel_reason, session_id, speaker_id, notes, created_at FROM pledges";
+
 impl<'c> Pledges<'c> {
     pub(super) fn new(conn: &'c Connection) -> Pledges<'c> {
         Pledges { conn }
     }
 
+    pub fn resolve(&self, field: &str, value: &str) -> Result<Id> {
+        resolve(self.conn, "pledges", "pledge", field, value)
+    }
+
     pub fn insert(&self, p: &Pledge) -> Result<()> {
         self.conn.execute(
-            "INSERT INTO pledges (id, event_id, donor, recipient, currency, status, session_id, speaker_id, notes, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            "INSERT INTO pledges (id, event_id, recipient, purpose_en, purpose_ar, kind, in_kind, currency, usd_rate,
+                 rate_date, rate_source, cancelled_on, cancel_reason, session_id, speaker_id, notes, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
             params![
                 p.id.as_str(),
                 p.event_id.as_str(),
-                p.donor,
                 p.recipient,
-                p.currency,
-                p.status.as_str(),
+                p.purpose.en,
+                p.purpose.ar,
+                p.kind.as_str(),
+                p.in_kind,
+                p.currency.map(|c| c.code()).unwrap_or(""),
+                p.rate.as_ref().map(|r| r.rate.to_string()),
+                p.rate.as_ref().map(|r| r.date.to_string()),
+                p.rate.as_ref().map(|r| r.source.as_str()).unwrap_or(""),
+                p.cancelled.as_ref().map(|c| c.on.to_string()),
+                p.cancelled.as_ref().map(|c| c.reason.as_str()).unwrap_or(""),
                 p.session_id.as_ref().map(Id::as_str),
                 p.speaker_id.as_ref().map(Id::as_str),
                 p.notes,
                 time::to_db(p.created_at),
             ],
         )?;
-        let mut stmt =
-            self.conn.prepare_cached("INSERT INTO pledge_years (pledge_id, year, amount_minor) VALUES (?1, ?2, ?3)")?;
-        for y in &p.years {
-            stmt.execute(params![p.id.as_str(), y.year, y.minor])?;
+        self.insert_parts(p)
+    }
+
+    fn insert_parts(&self, p: &Pledge) -> Result<()> {
+        let mut donors =
+            self.conn.prepare_cached("INSERT INTO pledge_donors (pledge_id, position, name) VALUES (?1, ?2, ?3)")?;
+        for (position, name) in p.donors.iter().enumerate() {
+            donors.execute(params![p.id.as_str(), position as i64, name])?;
+        }
+        let mut lines = self.conn.prepare_cached(
+            "INSERT INTO pledge_years (pledge_id, year, amount_minor, committed_on, paid_minor, paid_on)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        )?;
+        for l in &p.lines {
+            lines.execute(params![
+                p.id.as_str(),
+                l.year,
+                l.minor,
+                l.committed_on.map(|d| d.to_string()),
+                l.paid_minor,
+                l.paid_on.map(|d| d.to_string()),
+            ])?;
         }
         Ok(())
     }
 
-    /// The event's pledges in the order they were recorded, each with its yearly lines.
+    /// Rewrites a stored pledge with its donors and lines.
+    pub fn replace(&self, p: &Pledge) -> Result<()> {
+        self.delete(&p.id)?;
+        self.insert(p)
+    }
+
+    pub fn delete(&self, id: &Id) -> Result<()> {
+        let deleted = self.conn.execute("DELETE FROM pledges WHERE id = ?1", [id.as_str()])?;
+        found(if deleted == 1 { Ok(()) } else { Err(rusqlite::Error::QueryReturnedNoRows) }, "id", "pledge", id)
+    }
+
+    pub fn get(&self, id: &Id) -> Result<Pledge> {
+        let mut stmt = self.conn.prepare_cached(&format!("{SELECT} WHERE id = ?1"))?;
+        let pledges = self.complete(rows(&mut stmt, [id.as_str()], row_to_pledge)?, "pledge_id = ?1", id)?;
+        pledges.into_iter().next().ok_or_else(|| Error::not_found("id", "pledge", id.as_str()))
+    }
+
+    /// The event's pledges in the order they were recorded.
     pub fn list(&self, event_id: &Id) -> Result<Vec<Pledge>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT id, event_id, donor, recipient, currency, status, session_id, speaker_id, notes, created_at
-             FROM pledges WHERE event_id = ?1 ORDER BY created_at, id",
-        )?;
-        let mut pledges = rows(&mut stmt, [event_id.as_str()], |r| {
-            Ok(Pledge {
-                id: id_col(r, 0)?,
-                event_id: id_col(r, 1)?,
-                donor: r.get(2)?,
-                recipient: r.get(3)?,
-                currency: r.get(4)?,
-                years: Vec::new(),
-                status: word_col(r, 5, PledgeStatus::parse)?,
-                session_id: opt_id_col(r, 6)?,
-                speaker_id: opt_id_col(r, 7)?,
-                notes: r.get(8)?,
-                created_at: time_col(r, 9)?,
-            })
-        })?;
+        let mut stmt = self.conn.prepare_cached(&format!("{SELECT} WHERE event_id = ?1 ORDER BY created_at, id"))?;
+        let pledges = rows(&mut stmt, [event_id.as_str()], row_to_pledge)?;
+        self.complete(pledges, "pledge_id IN (SELECT id FROM pledges WHERE event_id = ?1)", event_id)
+    }
+
+    /// Adds donors and lines to pledges read from `pledges`, selecting them by `filter`.
+    fn complete(&self, mut pledges: Vec<Pledge>, filter: &str, key: &Id) -> Result<Vec<Pledge>> {
         let index: HashMap<String, usize> =
             pledges.iter().enumerate().map(|(i, p)| (p.id.as_str().to_owned(), i)).collect();
-        let mut years = self.conn.prepare_cached(
-            "SELECT y.pledge_id, y.year, y.amount_minor FROM pledge_years y
-             JOIN pledges p ON p.id = y.pledge_id WHERE p.event_id = ?1 ORDER BY y.year",
-        )?;
-        let mut rows = years.query([event_id.as_str()])?;
-        while let Some(row) = rows.next()? {
-            let pledge_id: String = row.get(0)?;
+        let mut donors = self
+            .conn
+            .prepare_cached(&format!("SELECT pledge_id, name FROM pledge_donors WHERE {filter} ORDER BY position"))?;
+        for (pledge_id, name) in rows(&mut donors, [key.as_str()], |r| Ok((r.get::<_, String>(0)?, r.get(1)?)))? {
             if let Some(&i) = index.get(&pledge_id) {
-                pledges[i].years.push(PledgeYear { year: row.get(1)?, minor: row.get(2)? });
+                pledges[i].donors.push(name);
+            }
+        }
+        let mut lines = self.conn.prepare_cached(&format!(
+            "SELECT pledge_id, year, amount_minor, committed_on, paid_minor, paid_on FROM pledge_years
+             WHERE {filter} ORDER BY year"
+        ))?;
+        let date = |r: &rusqlite::Row<'_>, idx| -> rusqlite::Result<Option<chrono::NaiveDate>> {
+            r.get::<_, Option<String>>(idx)?.map(|s| parse_stored(idx, time::parse_date("stored", &s))).transpose()
+        };
+        let read = rows(&mut lines, [key.as_str()], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                PledgeLine {
+                    year: r.get(1)?,
+                    minor: r.get(2)?,
+                    committed_on: date(r, 3)?,
+                    paid_minor: r.get(4)?,
+                    paid_on: date(r, 5)?,
+                },
+            ))
+        })?;
+        for (pledge_id, line) in read {
+            if let Some(&i) = index.get(&pledge_id) {
+                pledges[i].lines.push(line);
             }
         }
         Ok(pledges)
     }
+}
+
+fn parse_stored<T>(idx: usize, value: Result<T>) -> rusqlite::Result<T> {
+    value.map_err(|e| rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, Box::new(e)))
+}
+
+/// Reads the pledge row; donors and lines are added by `complete`.
+fn row_to_pledge(r: &rusqlite::Row<'_>) -> rusqlite::Result<Pledge> {
+    let currency: String = r.get(7)?;
+    let currency =
+        if currency.is_empty() { None } else { Some(parse_stored(7, Currency::parse("stored", &currency))?) };
+    let rate = match r.get::<_, Option<String>>(8)? {
+        Some(rate) => Some(Rate {
+            rate: parse_stored(8, UsdRate::parse("stored", &rate))?,
+            date: parse_stored(9, time::parse_date("stored", &r.get::<_, String>(9)?))?,
+            source: r.get(10)?,
+        }),
+        None => None,
+    };
+    let cancelled = match r.get::<_, Option<String>>(11)? {
+        Some(on) => Some(Cancellation { on: parse_stored(11, time::parse_date("stored", &on))?, reason: r.get(12)? }),
+        None => None,
+    };
+    Ok(Pledge {
+        id: id_col(r, 0)?,
+        event_id: id_col(r, 1)?,
+        donors: Vec::new(),
+        recipient: r.get(2)?,
+        purpose: bilingual(r, 3)?,
+        kind: word_col(r, 5, PledgeKind::parse)?,
+        in_kind: r.get(6)?,
+        currency,
+        lines: Vec::new(),
+        rate,
+        cancelled,
+        session_id: opt_id_col(r, 13)?,
+        speaker_id: opt_id_col(r, 14)?,
+        notes: r.get(15)?,
+        created_at: time_col(r, 16)?,
+    })
 }

@@ -175,10 +175,13 @@ fn events_rooms_sessions_speakers_participants_pledges() {
     assert!(listing.contains("أمينة يوسف") && listing.contains("confirmed"), "{listing}");
     let pledges: serde_json::Value =
         serde_json::from_str(&cli.ok(&["--json", "pledge", "list", "--event", &event])).unwrap();
-    assert_eq!(
-        pledges["totals"],
-        serde_json::json!([{ "currency": "EUR", "amount": "1000000.00" }, { "currency": "JPY", "amount": "5000000" }])
-    );
+    let totals: Vec<(&str, &str)> = pledges["summary"]["currencies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| (c["currency"].as_str().unwrap(), c["pledged"].as_str().unwrap()))
+        .collect();
+    assert_eq!(totals, [("EUR", "1000000.00"), ("JPY", "5000000")]);
     let show = cli.ok(&["event", "show", &event]);
     assert!(show.contains("1,000,000.00 EUR") && show.contains("5,000,000 JPY"), "{show}");
     assert!(show.contains("sessions 1") && show.contains("participants 1"), "{show}");
@@ -312,4 +315,112 @@ fn an_unwritable_database_is_a_clear_error() {
     let run = run_with_db(Path::new("/proc/muntada/muntada.db"), &["event", "list"]);
     assert_eq!(run.code, 1);
     assert!(run.stderr.starts_with("error: cannot"), "{}", run.stderr);
+}
+
+#[test]
+fn pledge_stages_from_the_command_line() {
+    let cli = Cli::new();
+    let event = cli.event();
+    let pledge: serde_json::Value = serde_json::from_str(&cli.ok(&[
+        "--json",
+        "pledge",
+        "add",
+        "--event",
+        &event,
+        "--donor",
+        "State of Qatar",
+        "--recipient",
+        "UNOCT",
+        "--amount",
+        "15000000",
+        "--currency",
+        "USD",
+        "--from",
+        "2024",
+        "--to",
+        "2026",
+        "--per-year",
+    ]))
+    .unwrap();
+    assert_eq!((pledge["total"].as_str(), pledge["status"].as_str()), (Some("45000000.00"), Some("announced")));
+    let id = pledge["id"].as_str().unwrap();
+    cli.ok(&["pledge", "stage", id, "--to", "committed", "--date", "2024-06-01"]);
+    let paid = cli.ok(&["pledge", "stage", id, "--to", "paid", "--year", "2024", "--amount", "5,000,000"]);
+    assert!(paid.contains("2024 15,000,000.00 committed, 5,000,000.00 paid"), "{paid}");
+    let listing = |cli: &Cli| cli.run(&["--json", "pledge", "list", "--event", &event]).stdout;
+    check_refused(
+        &cli,
+        &["pledge", "stage", id, "--to", "paid", "--year", "2024", "--amount", "16000000"],
+        "--amount",
+        &["--json", "pledge", "list", "--event", &event],
+    );
+    check_refused(
+        &cli,
+        &["pledge", "stage", id, "--to", "cancelled"],
+        "--reason",
+        &["--json", "pledge", "list", "--event", &event],
+    );
+    check_refused(
+        &cli,
+        &["pledge", "stage", id, "--to", "announced"],
+        "--to",
+        &["--json", "pledge", "list", "--event", &event],
+    );
+    let before = listing(&cli);
+    let eur = cli.ok(&[
+        "pledge",
+        "add",
+        "--event",
+        &event,
+        "--donor",
+        "Austria",
+        "--donor",
+        "Germany",
+        "--amount",
+        "1000000",
+        "--currency",
+        "EUR",
+        "--from",
+        "2025",
+        "--rate",
+        "1.08",
+        "--rate-date",
+        "2024-05-21",
+        "--status",
+        "committed",
+    ]);
+    assert_ne!(listing(&cli), before);
+    let text = cli.ok(&["pledge", "list", "--event", &event]);
+    assert!(text.contains("Austria + Germany") && text.contains("≈ 1,080,000.00 USD"), "{text}");
+    assert!(text.contains("in USD:      46,080,000.00 pledged, 46,080,000.00 committed, 5,000,000.00 paid"), "{text}");
+    let summary: serde_json::Value = serde_json::from_str(&listing(&cli)).unwrap();
+    assert_eq!(summary["summary"]["years"].as_array().unwrap().len(), 4, "2024–2026 USD and 2025 EUR");
+    assert_eq!(eur.len(), 36);
+}
+
+#[test]
+fn pledges_export_to_csv_in_both_languages() {
+    let cli = Cli::new();
+    let id = cli.ok(&["demo"]);
+    let dir = tempfile::tempdir().unwrap();
+    for (lang, header, total) in [("en", "Donor", "Total"), ("ar", "الجهة المانحة", "المجموع")] {
+        let path = dir.path().join(format!("pledges-{lang}.csv"));
+        cli.ok(&["export", "pledges", "--event", &id, "--out", path.to_str().unwrap(), "--lang", lang]);
+        let bytes = std::fs::read(&path).unwrap();
+        assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "UTF-8 with BOM");
+        let mut reader = csv::Reader::from_reader(&bytes[3..]);
+        assert_eq!(&reader.headers().unwrap()[0], header);
+        let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+        assert_eq!(&rows[0][0], "State of Qatar");
+        assert_eq!(&rows[0][5], "45,000,000.00");
+        assert!(rows.iter().any(|r| &r[0] == total && &r[4] == "USD" && &r[5] == "45,000,000.00"));
+    }
+    let bad = dir.path().join("pledges.txt");
+    check_refused(
+        &cli,
+        &["export", "pledges", "--event", &id, "--out", bad.to_str().unwrap()],
+        "--out",
+        &["event", "list"],
+    );
+    assert!(!bad.exists());
 }

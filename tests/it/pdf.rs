@@ -17,10 +17,7 @@ fn arabic_doc() -> Document {
     doc.meta.author = "أمانة المنتدى".into();
     doc.header = Some("منتدى الدوحة 2024 — ملخص".into());
     doc.blocks = vec![
-        Block::Heading {
-            level: 1,
-            text: "منتدى الدوحة للسلام".into(),
-        },
+        Block::Heading { level: 1, text: "منتدى الدوحة للسلام".into() },
         Block::Paragraph(Paragraph::text(SENTENCE)),
         Block::Paragraph(Paragraph::runs(vec![
             Run::bold("ملاحظة: "),
@@ -28,10 +25,7 @@ fn arabic_doc() -> Document {
             Run::italic("وتناولت الجلسات قضايا السلام والتنمية."),
         ])),
         Block::Paragraph(Paragraph::text("بِسْمِ ٱللَّٰهِ الرَّحْمَٰنِ الرَّحِيمِ")),
-        Block::Heading {
-            level: 2,
-            text: "البرنامج".into(),
-        },
+        Block::Heading { level: 2, text: "البرنامج".into() },
         Block::List(List {
             ordered: true,
             items: vec![
@@ -69,10 +63,7 @@ fn english_doc() -> Document {
     doc.meta.author = "Forum secretariat".into();
     doc.header = Some("Doha Forum 2024 — Summary".into());
     doc.blocks = vec![
-        Block::Heading {
-            level: 1,
-            text: "Doha Forum for Peace".into(),
-        },
+        Block::Heading { level: 1, text: "Doha Forum for Peace".into() },
         Block::Paragraph(Paragraph::runs(vec![
             Run::plain("The State of Qatar announced support of "),
             Run::bold("15 million dollars"),
@@ -82,10 +73,7 @@ fn english_doc() -> Document {
             Run::italic("both languages"),
             Run::plain("."),
         ])),
-        Block::Heading {
-            level: 2,
-            text: "Programme".into(),
-        },
+        Block::Heading { level: 2, text: "Programme".into() },
         Block::List(List {
             ordered: false,
             items: vec![
@@ -107,12 +95,7 @@ fn english_doc() -> Document {
             rows: vec![
                 Row::Group("Official delegations".into()),
                 Row::cells(["محمد بن علي", "وزارة الخارجية", "Qatar", "12"]),
-                Row::cells([
-                    "Jane Smith",
-                    "United Nations Development Programme",
-                    "USA",
-                    "3",
-                ]),
+                Row::cells(["Jane Smith", "United Nations Development Programme", "USA", "3"]),
                 Row::Total(vec!["Total".into(), "".into(), "".into(), "15".into()]),
             ],
             repeat_header: true,
@@ -152,21 +135,14 @@ fn long_list(language: Language, rows: usize) -> Document {
             table_rows.push(Row::Group(format!("Group {} — المجموعة", i / 25 + 1)));
         }
         table_rows.push(Row::cells([
-            if i % 2 == 0 {
-                format!("مشارك رقم {i:04}")
-            } else {
-                format!("Participant {i:04}")
-            },
+            if i % 2 == 0 { format!("مشارك رقم {i:04}") } else { format!("Participant {i:04}") },
             org.to_owned(),
             country.to_owned(),
             category.to_owned(),
         ]));
     }
     doc.blocks = vec![
-        Block::Heading {
-            level: 1,
-            text: title.into(),
-        },
+        Block::Heading { level: 1, text: title.into() },
         Block::Table(Table {
             columns: headers.iter().map(|h| Column::new(*h, 1.0)).collect(),
             rows: table_rows,
@@ -195,19 +171,16 @@ fn render_to(name: &str, doc: &Document) -> (PathBuf, Rendered) {
 }
 
 /// Run a poppler tool and return its standard output. Missing tools fail the test.
-fn poppler(tool: &str, args: &[&str]) -> String {
-    let output = Command::new(tool).args(args).output().unwrap_or_else(|e| {
-        panic!("cannot run {tool} ({e}): these tests need poppler: apt-get install poppler-utils")
-    });
-    assert!(
-        output.status.success(),
-        "{tool} {args:?} failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+pub(crate) fn poppler(tool: &str, args: &[&str]) -> String {
+    let output = Command::new(tool)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run {tool} ({e}): these tests need poppler: apt-get install poppler-utils"));
+    assert!(output.status.success(), "{tool} {args:?} failed: {}", String::from_utf8_lossy(&output.stderr));
     String::from_utf8(output.stdout).expect("poppler writes UTF-8")
 }
 
-fn text_of(path: &Path, page: Option<usize>) -> String {
+pub(crate) fn text_of(path: &Path, page: Option<usize>) -> String {
     let p = path.to_str().unwrap();
     match page {
         Some(n) => {
@@ -220,26 +193,20 @@ fn text_of(path: &Path, page: Option<usize>) -> String {
 
 /// Text without white space and without the invisible bidi controls poppler adds (LRE, RLE,
 /// PDF) and the marks the engine records for neutrals in right-to-left runs (RLM).
-fn normalise(s: &str) -> String {
+pub(crate) fn normalise(s: &str) -> String {
     s.chars()
-        .filter(|c| {
-            !c.is_whitespace()
-                && !matches!(
-                    c,
-                    '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}'
-                )
-        })
+        .filter(|c| !c.is_whitespace() && !matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}'))
         .collect()
 }
 
-fn assert_contains_text(haystack: &str, needle: &str, what: &str) {
+pub(crate) fn assert_contains_text(haystack: &str, needle: &str, what: &str) {
     assert!(
         normalise(haystack).contains(&normalise(needle)),
         "{what}: {needle:?} not found in extracted text:\n{haystack}"
     );
 }
 
-fn page_count(path: &Path) -> usize {
+pub(crate) fn page_count(path: &Path) -> usize {
     let info = poppler("pdfinfo", &[path.to_str().unwrap()]);
     info.lines()
         .find_map(|l| l.strip_prefix("Pages:"))
@@ -265,10 +232,7 @@ struct PageBox {
 
 fn attr(tag: &str, name: &str) -> f32 {
     let key = format!("{name}=\"");
-    let start = tag
-        .find(&key)
-        .unwrap_or_else(|| panic!("no {name} in {tag}"))
-        + key.len();
+    let start = tag.find(&key).unwrap_or_else(|| panic!("no {name} in {tag}")) + key.len();
     let end = start + tag[start..].find('"').unwrap();
     tag[start..end].parse().unwrap()
 }
@@ -280,10 +244,7 @@ fn words_of(path: &Path) -> (Vec<PageBox>, Vec<Word>) {
     for line in html.lines() {
         let line = line.trim();
         if line.starts_with("<page ") {
-            pages.push(PageBox {
-                width: attr(line, "width"),
-                height: attr(line, "height"),
-            });
+            pages.push(PageBox { width: attr(line, "width"), height: attr(line, "height") });
         } else if line.starts_with("<word ") {
             let text_start = line.find('>').unwrap() + 1;
             let text_end = line.rfind("</word>").unwrap();
@@ -331,16 +292,8 @@ fn arabic_sentence_extracts_in_logical_order() {
     let text = text_of(&path, None);
     assert_contains_text(&text, SENTENCE, "the Arabic sentence");
     assert_contains_text(&text, "منتدى الدوحة للسلام", "the heading (lam-alef)");
-    assert_contains_text(
-        &text,
-        "حلقة نقاش (الطاقة والمناخ)",
-        "brackets around Arabic",
-    );
-    assert_contains_text(
-        &text,
-        "شارك في Doha Forum أكثر من 300 مشارك من 45 دولة،",
-        "Latin in Arabic",
-    );
+    assert_contains_text(&text, "حلقة نقاش (الطاقة والمناخ)", "brackets around Arabic");
+    assert_contains_text(&text, "شارك في Doha Forum أكثر من 300 مشارك من 45 دولة،", "Latin in Arabic");
     assert_contains_text(&text, "وتناولت الجلسات قضايا السلام والتنمية.", "italic run");
     assert_contains_text(&text, "فندق شيراتون، الدوحة", "key-value");
     assert_contains_text(&text, "محمد بن علي", "table cell");
@@ -359,16 +312,8 @@ fn english_text_extracts() {
         "The State of Qatar announced support of 15 million dollars (2024–2026).",
         "English paragraph",
     );
-    assert_contains_text(
-        &text,
-        "The Arabic title is منتدى الدوحة, and",
-        "Arabic in English",
-    );
-    assert_contains_text(
-        &text,
-        "Panel: energy and climate (الطاقة والمناخ)",
-        "Arabic in brackets",
-    );
+    assert_contains_text(&text, "The Arabic title is منتدى الدوحة, and", "Arabic in English");
+    assert_contains_text(&text, "Panel: energy and climate (الطاقة والمناخ)", "Arabic in brackets");
     // A wrapped cell: poppler may put the second line elsewhere in its reading order.
     assert_contains_text(&text, "United Nations Development", "wrapped cell");
     assert_contains_text(&text, "Programme", "wrapped cell");
@@ -383,35 +328,20 @@ fn fonts_are_embedded_and_subset() {
     let (path, _) = render_to("fonts", &arabic_doc());
     let listing = poppler("pdffonts", &[path.to_str().unwrap()]);
     let fonts: Vec<&str> = listing.lines().skip(2).collect();
-    assert!(
-        fonts.len() >= 3,
-        "expected Sans and Naskh fonts:\n{listing}"
-    );
+    assert!(fonts.len() >= 3, "expected Sans and Naskh fonts:\n{listing}");
     for line in &fonts {
         let cols: Vec<&str> = line.split_whitespace().collect();
         // name type... encoding emb sub uni object-id generation
         let n = cols.len();
-        assert_eq!(
-            &cols[n - 5..n - 2],
-            ["yes", "yes", "yes"],
-            "not embedded+subset+unicode: {line}"
-        );
+        assert_eq!(&cols[n - 5..n - 2], ["yes", "yes", "yes"], "not embedded+subset+unicode: {line}");
         let name = cols[0];
         assert!(
-            name.len() > 7
-                && name.as_bytes()[6] == b'+'
-                && name[..6].bytes().all(|b| b.is_ascii_uppercase()),
+            name.len() > 7 && name.as_bytes()[6] == b'+' && name[..6].bytes().all(|b| b.is_ascii_uppercase()),
             "subset fonts are named ABCDEF+Name: {line}"
         );
-        assert!(
-            name.contains("NotoSans") || name.contains("NotoNaskhArabic"),
-            "only the shipped fonts: {line}"
-        );
+        assert!(name.contains("NotoSans") || name.contains("NotoNaskhArabic"), "only the shipped fonts: {line}");
     }
-    assert!(
-        listing.contains("NotoNaskhArabic-Bold"),
-        "bold Arabic used:\n{listing}"
-    );
+    assert!(listing.contains("NotoNaskhArabic-Bold"), "bold Arabic used:\n{listing}");
     // Subsetting keeps the file small: four fonts are 1.4 MB whole.
     let size = std::fs::metadata(&path).unwrap().len();
     assert!(size < 200_000, "PDF of {size} bytes: fonts not subset?");
@@ -455,11 +385,7 @@ fn page_numbers_are_right_on_every_page() {
                 Language::Ar => "المنظمة",
             };
             assert_contains_text(&text, column, &format!("{name} page {n} table header"));
-            assert_contains_text(
-                &text,
-                "— Doha Forum",
-                &format!("{name} page {n} running header"),
-            );
+            assert_contains_text(&text, "— Doha Forum", &format!("{name} page {n} running header"));
         }
         // Every row made it, once. Poppler picks one reading direction per page (by a
         // majority of letters), and on a left-to-right page it puts the number of an Arabic
@@ -467,8 +393,7 @@ fn page_numbers_are_right_on_every_page() {
         let all = normalise(&text_of(&path, None));
         for i in [1, 2, 149, 298, 299] {
             let found = if i % 2 == 0 {
-                all.matches(&format!("مشاركرقم{i:04}")).count()
-                    + all.matches(&format!("{i:04}مشاركرقم")).count()
+                all.matches(&format!("مشاركرقم{i:04}")).count() + all.matches(&format!("{i:04}مشاركرقم")).count()
             } else {
                 all.matches(&format!("Participant{i:04}")).count()
             };
@@ -486,11 +411,7 @@ fn no_text_outside_the_page() {
         Block::Paragraph(Paragraph::text("x".repeat(3000))),
         Block::Paragraph(Paragraph::text("ب".repeat(2000))),
         Block::Table(Table {
-            columns: vec![
-                Column::new("a", 0.2),
-                Column::new("بب", 5.0),
-                Column::new("c", 0.0),
-            ],
+            columns: vec![Column::new("a", 0.2), Column::new("بب", 5.0), Column::new("c", 0.0)],
             rows: vec![Row::cells([
                 "Supercalifragilisticexpialidocious",
                 "نص طويل جدا ".repeat(40).as_str(),
@@ -528,20 +449,14 @@ fn arabic_tables_start_at_the_right() {
     let (count_min, _) = find(&words, "العدد");
     assert!(name_min > count_min, "first column at the right in Arabic");
     // Cells align to the right (start) in Arabic: the header sits at the right edge.
-    assert!(
-        right_edge - name_max < 8.0,
-        "الاسم ends {name_max}, edge {right_edge}"
-    );
+    assert!(right_edge - name_max < 8.0, "الاسم ends {name_max}, edge {right_edge}");
 
     let (path, _) = render_to("columns-en", &english_doc());
     let (_, words) = words_of(&path);
     let (name_min, _) = find(&words, "Name");
     let (count_min, _) = find(&words, "Count");
     assert!(name_min < count_min, "first column at the left in English");
-    assert!(
-        name_min - 20.0 * 72.0 / 25.4 < 8.0,
-        "Name starts at the left edge"
-    );
+    assert!(name_min - 20.0 * 72.0 / 25.4 < 8.0, "Name starts at the left edge");
 }
 
 // ---------------------------------------------------------------------------------------
@@ -602,10 +517,7 @@ fn hostile_input_still_renders() {
         let mut doc = Document::new(Language::En, name);
         doc.blocks = blocks;
         let (path, rendered) = render_to(&format!("hostile-{name}"), &doc);
-        assert_eq!(
-            rendered.warnings.missing_glyphs, missing,
-            "{name}: missing glyphs"
-        );
+        assert_eq!(rendered.warnings.missing_glyphs, missing, "{name}: missing glyphs");
         assert_eq!(page_count(&path), rendered.pages, "{name}");
         let text = text_of(&path, None);
         assert_contains_text(&text, &format!("Page 1 of {}", rendered.pages), name);
@@ -620,20 +532,16 @@ fn hostile_input_still_renders() {
 
 /// An 8 × 4 RGB PNG with a colour gradient.
 const LOGO_PNG: &[u8] = &[
-    137, 80, 78, 71, 13, 10, 26, 10, 0, 0, 0, 13, 73, 72, 68, 82, 0, 0, 0, 8, 0, 0, 0, 4, 8, 2, 0,
-    0, 0, 60, 175, 233, 167, 0, 0, 0, 70, 73, 68, 65, 84, 120, 218, 13, 201, 49, 1, 192, 32, 16, 4,
-    48, 148, 160, 4, 17, 153, 81, 114, 74, 152, 95, 4, 34, 126, 70, 81, 155, 53, 99, 232, 169, 151,
-    222, 58, 250, 232, 171, 159, 30, 67, 77, 181, 212, 86, 81, 71, 93, 245, 212, 31, 153, 178, 100,
-    75, 228, 200, 149, 39, 127, 152, 44, 54, 225, 112, 121, 124, 76, 236, 40, 161, 85, 127, 154,
-    223, 0, 0, 0, 0, 73, 69, 78, 68, 174, 66, 96, 130,
+    137, 80, 78, 71, 13, 10, 26, 10, 0, 0, 0, 13, 73, 72, 68, 82, 0, 0, 0, 8, 0, 0, 0, 4, 8, 2, 0, 0, 0, 60, 175, 233,
+    167, 0, 0, 0, 70, 73, 68, 65, 84, 120, 218, 13, 201, 49, 1, 192, 32, 16, 4, 48, 148, 160, 4, 17, 153, 81, 114, 74,
+    152, 95, 4, 34, 126, 70, 81, 155, 53, 99, 232, 169, 151, 222, 58, 250, 232, 171, 159, 30, 67, 77, 181, 212, 86, 81,
+    71, 93, 245, 212, 31, 153, 178, 100, 75, 228, 200, 149, 39, 127, 152, 44, 54, 225, 112, 121, 124, 76, 236, 40, 161,
+    85, 127, 154, 223, 0, 0, 0, 0, 73, 69, 78, 68, 174, 66, 96, 130,
 ];
 
 #[test]
 fn logo_sits_at_the_start_side_above_the_text() {
-    for (name, mut doc, at_right) in [
-        ("logo-ar", arabic_doc(), true),
-        ("logo-en", english_doc(), false),
-    ] {
+    for (name, mut doc, at_right) in [("logo-ar", arabic_doc(), true), ("logo-en", english_doc(), false)] {
         doc.header = None;
         doc.logo = Some(LOGO_PNG.to_vec());
         let (path, rendered) = render_to(name, &doc);
@@ -641,18 +549,11 @@ fn logo_sits_at_the_start_side_above_the_text() {
         let rows: Vec<&str> = images.lines().skip(2).collect();
         assert_eq!(rows.len(), 1, "{name}: one image:\n{images}");
         let cols: Vec<&str> = rows[0].split_whitespace().collect();
-        assert_eq!(
-            (cols[0], cols[3], cols[4]),
-            ("1", "8", "4"),
-            "{name}: page 1, 8 × 4 px"
-        );
+        assert_eq!((cols[0], cols[3], cols[4]), ("1", "8", "4"), "{name}: page 1, 8 × 4 px");
         // The image band (top margin, 18 mm high) holds the logo at the start side.
         let page = read_pgm(&rasterise(&path, None));
         let dpi_mm = 40.0 / 25.4;
-        let (top, bottom) = (
-            (20.0 * dpi_mm) as usize + 1,
-            ((20.0 + 17.0) * dpi_mm) as usize,
-        );
+        let (top, bottom) = ((20.0 * dpi_mm) as usize + 1, ((20.0 + 17.0) * dpi_mm) as usize);
         let dark: Vec<usize> = (top..bottom)
             .flat_map(|y| (0..page.width).map(move |x| (x, y)))
             .filter(|&(x, y)| page.pixels[y * page.width + x] < 200)
@@ -660,19 +561,12 @@ fn logo_sits_at_the_start_side_above_the_text() {
             .collect();
         assert!(!dark.is_empty(), "{name}: no logo drawn");
         let mean = dark.iter().sum::<usize>() as f32 / dark.len() as f32;
-        assert_eq!(
-            mean > page.width as f32 / 2.0,
-            at_right,
-            "{name}: logo side"
-        );
+        assert_eq!(mean > page.width as f32 / 2.0, at_right, "{name}: logo side");
         // The text starts below it.
         let (_, words) = words_of(&path);
         let first = words.iter().map(|w| w.y_min).fold(f32::MAX, f32::min);
         let logo_bottom = (20.0 + 18.0) * 72.0 / 25.4;
-        assert!(
-            first >= logo_bottom,
-            "{name}: text at {first} pt overlaps the logo"
-        );
+        assert!(first >= logo_bottom, "{name}: text at {first} pt overlaps the logo");
         assert_eq!(rendered.pages, 1);
     }
 }
@@ -719,11 +613,7 @@ fn read_pgm(bytes: &[u8]) -> Pgm {
     let height: usize = fields[2].parse().unwrap();
     let pixels = bytes[pos + 1..].to_vec();
     assert_eq!(pixels.len(), width * height, "truncated PGM");
-    Pgm {
-        width,
-        height,
-        pixels,
-    }
+    Pgm { width, height, pixels }
 }
 
 /// Rasterise page 1 at 40 dpi in grey, whole or only its top `rows` pixel rows.
@@ -742,11 +632,7 @@ fn rasterise(path: &Path, rows: Option<usize>) -> Vec<u8> {
 
 /// Mean absolute difference (0–255) and share of pixels differing by more than a quarter.
 fn compare(a: &Pgm, b: &Pgm) -> (f64, f64) {
-    assert_eq!(
-        (a.width, a.height),
-        (b.width, b.height),
-        "image sizes differ"
-    );
+    assert_eq!((a.width, a.height), (b.width, b.height), "image sizes differ");
     let mut sum = 0u64;
     let mut far = 0usize;
     for (x, y) in a.pixels.iter().zip(&b.pixels) {
@@ -769,10 +655,7 @@ fn golden_pages() {
     let update = std::env::var("MUNTADA_UPDATE_GOLDEN").as_deref() == Ok("1");
     let mut failures = Vec::new();
     let mut images = Vec::new();
-    for (name, doc) in [
-        ("arabic-page1", arabic_doc()),
-        ("english-page1", english_doc()),
-    ] {
+    for (name, doc) in [("arabic-page1", arabic_doc()), ("english-page1", english_doc())] {
         let (path, _) = render_to(&format!("golden-{name}"), &doc);
         // The top 260 rows (about 165 mm) hold all the text of both pages; the rest is blank
         // but for the page number, checked by text elsewhere.
@@ -784,10 +667,7 @@ fn golden_pages() {
             continue;
         }
         let expected = std::fs::read(&reference).unwrap_or_else(|_| {
-            panic!(
-                "{} missing: run with MUNTADA_UPDATE_GOLDEN=1 to create it",
-                reference.display()
-            )
+            panic!("{} missing: run with MUNTADA_UPDATE_GOLDEN=1 to create it", reference.display())
         });
         let (mean, far) = compare(&read_pgm(&actual), &read_pgm(&expected));
         if mean > MAX_MEAN_DIFF || far > MAX_FAR_SHARE {
@@ -802,9 +682,6 @@ fn golden_pages() {
     }
     // The measure can tell two different pages apart.
     let (mean, far) = compare(&images[0], &images[1]);
-    assert!(
-        mean > MAX_MEAN_DIFF && far > MAX_FAR_SHARE,
-        "comparison too lax: {mean} {far}"
-    );
+    assert!(mean > MAX_MEAN_DIFF && far > MAX_FAR_SHARE, "comparison too lax: {mean} {far}");
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

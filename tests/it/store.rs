@@ -117,12 +117,10 @@ fn the_demo_forum_is_complete() {
     let overview = event::overview(&store, demo.id.as_str()).unwrap();
     assert_eq!(overview.event.timezone, "Asia/Qatar");
     assert_eq!(overview.event.organisers.len(), 2);
-    assert_eq!(
-        overview.pledge_totals,
-        [muntada::money::Money { currency: "USD".into(), amount: "45000000.00".into() }]
-    );
+    let usd = &overview.pledges.currencies;
+    assert_eq!((usd.len(), usd[0].currency.as_str(), usd[0].pledged.as_str()), (1, "USD", "45000000.00"));
     let pledges = muntada::pledges::list(&store, demo.id.as_str()).unwrap();
-    assert_eq!(pledges[0].years.iter().map(|y| y.year).collect::<Vec<_>>(), [2024, 2025, 2026]);
+    assert_eq!(pledges[0].lines.iter().map(|y| y.year).collect::<Vec<_>>(), [2024, 2025, 2026]);
     assert!(pledges[0].session_id.is_some() && pledges[0].speaker_id.is_some());
     let people = muntada::participants::list(&store, demo.id.as_str()).unwrap();
     let categories: std::collections::BTreeSet<_> = people.iter().map(|p| p.category.as_str()).collect();
@@ -132,4 +130,35 @@ fn the_demo_forum_is_complete() {
     let minister = speakers.iter().find(|s| s.name.en.contains("Al-Muraikhi")).expect("the minister speaks");
     assert!(minister.participant_id.is_some(), "a speaker who attends is one person");
     assert!(store.sessions().assignments(&demo.id).unwrap().len() >= speakers.len());
+}
+
+#[test]
+fn a_first_schema_database_is_upgraded_with_its_pledges() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v1.db");
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch(include_str!("../../src/store/migrations/0001_initial.sql")).unwrap();
+        conn.execute_batch(
+            "PRAGMA user_version = 1;
+             INSERT INTO events VALUES ('0190a7e2-0000-7000-8000-000000000001', 'F', '', '', '', '', '', NULL,
+                 'UTC', '2024-01-01', '2024-01-02', 'open', '2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z');
+             INSERT INTO pledges VALUES ('0190a7e2-0000-7000-8000-000000000002', '0190a7e2-0000-7000-8000-000000000001',
+                 'Norway', 'UNOCT', 'NOK', 'paid', NULL, NULL, '', '2024-03-04T10:00:00Z');
+             INSERT INTO pledge_years VALUES ('0190a7e2-0000-7000-8000-000000000002', 2024, 1000);
+             INSERT INTO pledge_years VALUES ('0190a7e2-0000-7000-8000-000000000002', 2025, 2000);",
+        )
+        .unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    let pledges = muntada::pledges::list(&store, "0190a7e2-0000-7000-8000-000000000001").unwrap();
+    assert_eq!(pledges.len(), 1);
+    let p = &pledges[0];
+    assert_eq!(p.donors, ["Norway"]);
+    assert_eq!(p.status(), muntada::pledges::PledgeStatus::Paid);
+    assert_eq!(
+        p.lines.iter().map(|l| (l.year, l.minor, l.paid_minor)).collect::<Vec<_>>(),
+        [(2024, 1000, 1000), (2025, 2000, 2000)]
+    );
+    assert_eq!(p.lines[0].paid_on.map(|d| d.to_string()).as_deref(), Some("2024-03-04"));
 }

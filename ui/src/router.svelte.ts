@@ -7,6 +7,10 @@ export type Route =
   | { name: 'event-new' }
   | { name: 'event'; id: string }
   | { name: 'event-edit'; id: string }
+  | { name: 'pledges'; id: string }
+  | { name: 'pledge-new'; id: string }
+  | { name: 'pledge'; id: string; pledgeId: string }
+  | { name: 'pledge-edit'; id: string; pledgeId: string }
   | { name: 'about' }
   | { name: 'not-found' };
 
@@ -20,6 +24,11 @@ export function parseHash(hash: string): Route {
   if (parts.length === 2 && parts[1] === 'new') return { name: 'event-new' };
   if (parts.length === 2) return { name: 'event', id: parts[1] };
   if (parts.length === 3 && parts[2] === 'edit') return { name: 'event-edit', id: parts[1] };
+  if (parts[2] !== 'pledges') return { name: 'not-found' };
+  if (parts.length === 3) return { name: 'pledges', id: parts[1] };
+  if (parts.length === 4 && parts[3] === 'new') return { name: 'pledge-new', id: parts[1] };
+  if (parts.length === 4) return { name: 'pledge', id: parts[1], pledgeId: parts[3] };
+  if (parts.length === 5 && parts[4] === 'edit') return { name: 'pledge-edit', id: parts[1], pledgeId: parts[3] };
   return { name: 'not-found' };
 }
 
@@ -30,6 +39,11 @@ export const paths = {
   newEvent: () => '/events/new',
   event: (id: string) => `/events/${encodeURIComponent(id)}`,
   editEvent: (id: string) => `/events/${encodeURIComponent(id)}/edit`,
+  pledges: (id: string) => `/events/${encodeURIComponent(id)}/pledges`,
+  newPledge: (id: string) => `/events/${encodeURIComponent(id)}/pledges/new`,
+  pledge: (id: string, pledgeId: string) => `/events/${encodeURIComponent(id)}/pledges/${encodeURIComponent(pledgeId)}`,
+  editPledge: (id: string, pledgeId: string) =>
+    `/events/${encodeURIComponent(id)}/pledges/${encodeURIComponent(pledgeId)}/edit`,
   about: () => '/about',
 };
 

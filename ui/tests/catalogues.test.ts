@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ar } from '../src/i18n/ar';
 import { en } from '../src/i18n/en';
+import { errorText, fieldLabel } from '../src/services/errors';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -24,10 +25,19 @@ describe('catalogues', () => {
   });
 
   it('translate every error reason and code the core can send', () => {
-    const reasons = ['required', 'too_long', 'invalid_date', 'unknown_timezone', 'unknown_country', 'end_before_start', 'not_found', 'invalid_value', 'control_characters', 'storage', 'internal'];
+    const reasons = ['required', 'too_long', 'invalid_date', 'unknown_timezone', 'unknown_country', 'end_before_start', 'not_found', 'invalid_value', 'control_characters', 'storage', 'internal',
+      'exceeds_pledge', 'invalid_year_range', 'unknown_currency', 'invalid_amount', 'ambiguous_amount', 'amount_too_large', 'duplicate', 'wrong_event', 'ambiguous_id'];
     const codes = ['not_found', 'invalid_input', 'conflict', 'storage', 'internal'];
-    const fields = ['title', 'description', 'venue', 'city', 'country', 'timezone', 'startDate', 'endDate', 'organisers', 'status', 'id'];
+    const fields = ['title', 'description', 'venue', 'city', 'country', 'timezone', 'startDate', 'endDate', 'organisers', 'status', 'id',
+      'donors', 'recipient', 'purpose', 'inKind', 'currency', 'amount', 'fromYear', 'toYear', 'lines', 'rate', 'rateDate', 'rateSource', 'session', 'speaker', 'notes', 'year', 'to', 'reason', 'schedule'];
     const keys = [...reasons.map((r) => `reason.${r}`), ...codes.map((c) => `error.${c}`), ...fields.map((f) => `field.${f}`)];
     for (const key of keys) expect(Object.keys(en), key).toContain(key);
+  });
+
+  it('label any line of a schedule ("lines[3]") as the schedule lines', () => {
+    expect(fieldLabel('lines[3]')).toBe('Yearly amounts');
+    expect(errorText({ code: 'invalid_input', field: 'lines[0]', reason: 'duplicate', message: '' })).toBe(
+      'Yearly amounts: This year appears twice.',
+    );
   });
 });

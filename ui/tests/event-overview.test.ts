@@ -4,7 +4,7 @@ import * as client from '../src/api/client';
 import { setLang } from '../src/i18n/index.svelte';
 import { toasts } from '../src/services/toast.svelte';
 import EventOverview from '../src/views/event-overview/EventOverview.svelte';
-import { apiError, event, overview } from './fixtures';
+import { apiError, event, overview, summary } from './fixtures';
 
 vi.mock('../src/api/client');
 
@@ -32,6 +32,28 @@ describe('event overview', () => {
     expect(client.eventOverview).toHaveBeenCalledWith('ev-1');
   });
 
+  it('shows pledged, committed and paid per currency, the USD line, and links to the pledges', async () => {
+    render(EventOverview, { props: { id: 'ev-1' } });
+
+    await screen.findByTestId('event-title');
+    expect(screen.getAllByTestId('pledge-committed').map((el) => el.textContent)).toEqual(['US$30,000,000.00', '€0.00']);
+    expect(screen.getAllByTestId('pledge-paid').map((el) => el.textContent)).toEqual(['US$5,000,000.00', '€0.00']);
+    // Several currencies: their sum appears only in US dollars at the recorded rates.
+    expect(screen.getByTestId('pledge-usd-pledged')).toHaveTextContent('US$58,540,000.54');
+    expect(screen.getByTestId('pledge-usd')).toHaveTextContent('left out for want of a recorded rate: 1');
+    expect(screen.getByTestId('open-pledges')).toHaveAttribute('href', '#/events/ev-1/pledges');
+  });
+
+  it('leaves out the USD line when there is a single currency', async () => {
+    const usdOnly = summary();
+    usdOnly.currencies = usdOnly.currencies.filter((c) => c.currency === 'USD');
+    vi.mocked(client.eventOverview).mockResolvedValue(overview({ pledges: usdOnly }));
+    render(EventOverview, { props: { id: 'ev-1' } });
+
+    expect(await screen.findByTestId('pledge-total')).toHaveTextContent('US$45,000,000.00');
+    expect(screen.queryByTestId('pledge-usd')).toBeNull();
+  });
+
   it('shows the Arabic title first, and Arabic formatting, in Arabic', async () => {
     setLang('ar');
     render(EventOverview, { props: { id: 'ev-1' } });
@@ -46,10 +68,12 @@ describe('event overview', () => {
   });
 
   it('says so when nothing has been pledged', async () => {
-    vi.mocked(client.eventOverview).mockResolvedValue(overview({ pledgeTotals: [] }));
+    const empty = summary({ currencies: [], years: [], inKind: 0, cancelled: 0 });
+    vi.mocked(client.eventOverview).mockResolvedValue(overview({ pledges: empty }));
     render(EventOverview, { props: { id: 'ev-1' } });
     expect(await screen.findByTestId('no-pledges')).toHaveTextContent('No pledges recorded yet.');
     expect(screen.queryByTestId('pledge-total')).toBeNull();
+    expect(screen.getByTestId('open-pledges')).toHaveTextContent('Record a pledge');
   });
 
   it('asks for confirmation before deleting, and cancelling deletes nothing', async () => {

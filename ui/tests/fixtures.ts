@@ -1,5 +1,16 @@
 // Test data as functions: each test gets fresh objects and overrides only what it cares about.
-import type { ApiError, Event, EventOverview, ReferenceData } from '../src/api/types';
+import type {
+  ApiError,
+  Event,
+  EventOverview,
+  LineView,
+  PledgeListing,
+  PledgeSummary,
+  PledgeView,
+  ReferenceData,
+  Session,
+  Speaker,
+} from '../src/api/types';
 
 export function event(overrides: Partial<Event> = {}): Event {
   return {
@@ -24,10 +35,153 @@ export function overview(overrides: Partial<EventOverview> = {}): EventOverview 
   return {
     event: event(),
     counts: { rooms: 6, sessions: 42, speakers: 87, participants: 1250, pledges: 14 },
-    pledgeTotals: [
-      { currency: 'USD', amount: '45000000.00' },
-      { currency: 'EUR', amount: '12500000.50' },
+    pledges: summary(),
+    ...overrides,
+  };
+}
+
+/**
+ * Two currencies: USD 45,000,000.00 pledged (2024 paid 5,000,000, 2025 committed) and
+ * EUR 12,500,000.50 pledged at 1.0832, nothing committed; a JPY pledge has no rate.
+ */
+export function summary(overrides: Partial<PledgeSummary> = {}): PledgeSummary {
+  return {
+    currencies: [
+      { currency: 'USD', pledged: '45000000.00', committed: '30000000.00', paid: '5000000.00', count: 1 },
+      { currency: 'EUR', pledged: '12500000.50', committed: '0.00', paid: '0.00', count: 1 },
     ],
+    years: [
+      { year: 2024, currency: 'USD', pledged: '15000000.00', committed: '15000000.00', paid: '5000000.00' },
+      { year: 2025, currency: 'EUR', pledged: '6250000.25', committed: '0.00', paid: '0.00' },
+      { year: 2025, currency: 'USD', pledged: '15000000.00', committed: '15000000.00', paid: '0.00' },
+      { year: 2026, currency: 'EUR', pledged: '6250000.25', committed: '0.00', paid: '0.00' },
+      { year: 2026, currency: 'USD', pledged: '15000000.00', committed: '0.00', paid: '0.00' },
+    ],
+    usd: { pledged: '58540000.54', committed: '30000000.00', paid: '5000000.00', withoutRate: 1 },
+    inKind: 1,
+    cancelled: 0,
+    ...overrides,
+  };
+}
+
+export function line(overrides: Partial<LineView> = {}): LineView {
+  return {
+    year: 2024,
+    amount: '15000000.00',
+    paid: '0.00',
+    status: 'announced',
+    committedOn: null,
+    paidOn: null,
+    ...overrides,
+  };
+}
+
+/** The Doha pledge: USD 15 million a year for 2024–2026. */
+export function pledge(overrides: Partial<PledgeView> = {}): PledgeView {
+  return {
+    id: 'pl-1',
+    eventId: 'ev-1',
+    donors: ['State of Qatar'],
+    recipient: 'UNOCT',
+    purpose: { en: 'Technical assistance', ar: 'المساعدة التقنية' },
+    kind: 'financial',
+    inKind: '',
+    currency: 'USD',
+    lines: [line({ year: 2024 }), line({ year: 2025 }), line({ year: 2026 })],
+    total: '45000000.00',
+    paid: '0.00',
+    status: 'announced',
+    usdTotal: '45000000.00',
+    rate: null,
+    cancelled: null,
+    sessionId: 'se-1',
+    speakerId: 'sp-1',
+    notes: 'Announced at the opening session.',
+    createdAt: '2024-05-21T07:00:00Z',
+    ...overrides,
+  };
+}
+
+export function listing(): PledgeListing {
+  return {
+    pledges: [
+      pledge({
+        lines: [
+          line({ year: 2024, status: 'committed', paid: '5000000.00', committedOn: '2024-06-01', paidOn: '2024-06-30' }),
+          line({ year: 2025, status: 'committed', committedOn: '2024-06-01' }),
+          line({ year: 2026 }),
+        ],
+        paid: '5000000.00',
+      }),
+      pledge({
+        id: 'pl-2',
+        donors: ['European Union', 'Government of Germany'],
+        recipient: 'UNDP',
+        currency: 'EUR',
+        lines: [line({ year: 2025, amount: '6250000.25' }), line({ year: 2026, amount: '6250000.25' })],
+        total: '12500000.50',
+        usdTotal: '13540000.54',
+        rate: { rate: '1.0832', date: '2024-05-21', source: 'UN operational rates' },
+        sessionId: null,
+        speakerId: null,
+      }),
+      pledge({
+        id: 'pl-3',
+        donors: ['مؤسسة قطر'],
+        recipient: 'UNOCT',
+        kind: 'in_kind',
+        inKind: 'Training venues',
+        currency: null,
+        lines: [],
+        total: '0',
+        paid: '0',
+        usdTotal: null,
+        sessionId: null,
+        speakerId: null,
+      }),
+      pledge({
+        id: 'pl-4',
+        donors: ['Japan'],
+        currency: 'JPY',
+        lines: [line({ year: 2027, amount: '500000000' })],
+        total: '500000000',
+        paid: '0',
+        usdTotal: null,
+        status: 'cancelled',
+        cancelled: { on: '2024-09-01', reason: 'Withdrawn' },
+      }),
+    ],
+    summary: summary(),
+  };
+}
+
+export function session(overrides: Partial<Session> = {}): Session {
+  return {
+    id: 'se-1',
+    eventId: 'ev-1',
+    roomId: null,
+    title: { en: 'Opening Session', ar: 'الجلسة الافتتاحية' },
+    description: { en: '', ar: '' },
+    kind: 'opening',
+    start: '2024-05-21T06:30:00Z',
+    end: '2024-05-21T07:30:00Z',
+    ...overrides,
+  };
+}
+
+export function speaker(overrides: Partial<Speaker> = {}): Speaker {
+  const none = { en: '', ar: '' };
+  return {
+    id: 'sp-1',
+    eventId: 'ev-1',
+    participantId: null,
+    honorific: { en: 'H.E.', ar: 'سعادة' },
+    name: { en: 'Sultan bin Saad Al-Muraikhi', ar: 'سلطان بن سعد المريخي' },
+    position: none,
+    organisation: none,
+    country: 'QA',
+    email: null,
+    bio: none,
     ...overrides,
   };
 }

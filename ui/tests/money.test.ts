@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMoney } from '../src/i18n/format';
+import { formatCompact, formatDecimal, formatMoney, formatYears } from '../src/i18n/format';
 
 describe('formatMoney', () => {
   it('formats dollars with grouping in en-GB', () => {
@@ -55,5 +55,26 @@ describe('formatMoney', () => {
   it('falls back to amount and code for something it cannot read', () => {
     expect(formatMoney('en-GB', { currency: 'USD', amount: 'abc' })).toBe('abc USD');
     expect(formatMoney('en-GB', { currency: '??', amount: '1.00' })).toBe('1.00 ??');
+  });
+});
+
+describe('formatDecimal, formatYears, formatCompact', () => {
+  it('formats an exact decimal without a currency, every digit kept', () => {
+    expect(formatDecimal('en-GB', '9007199254740993.27')).toBe('9,007,199,254,740,993.27');
+    expect(formatDecimal('en-GB', '1500')).toBe('1,500');
+    expect(formatDecimal('en-GB', 'abc')).toBe('abc');
+  });
+
+  it('writes consecutive years as a range and the others one by one', () => {
+    expect(formatYears('en-GB', [2026, 2024, 2025])).toBe('2024–2026');
+    expect(formatYears('en-GB', [2024, 2026])).toBe('2024, 2026');
+    expect(formatYears('en-GB', [2024, 2025, 2027])).toBe('2024–2025, 2027');
+    expect(formatYears('en-GB', [2024])).toBe('2024');
+  });
+
+  it('shortens chart labels from the integer part only', () => {
+    expect(formatCompact('en-GB', '45000000.00')).toBe('45m');
+    const compact = new Intl.NumberFormat('en-GB', { notation: 'compact', maximumFractionDigits: 1 });
+    expect(formatCompact('en-GB', '123456789012345678901234.99')).toBe(compact.format(123456789012345678901234n));
   });
 });

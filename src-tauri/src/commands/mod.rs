@@ -4,6 +4,9 @@
 
 pub mod app;
 pub mod event;
+pub mod export;
+pub mod pledges;
+pub mod programme;
 
 include!("names.rs");
 
@@ -31,8 +34,12 @@ macro_rules! api {
     };
 }
 
+use muntada::documents::ExportKind;
 use muntada::event::{Event, EventInput, EventOverview};
+use muntada::pledges::{PledgeInput, PledgeView, StageChange};
+use muntada::programme::{Session, Speaker};
 use muntada::reference::ReferenceData;
+use muntada::Lang;
 
 api! {
     app::app_info() -> app::AppInfo;
@@ -44,6 +51,15 @@ api! {
     event::event_update(id: String, input: EventInput) -> Event;
     event::event_delete(id: String) -> ();
     event::event_overview(id: String) -> EventOverview;
+    pledges::pledge_list(event_id: String) -> pledges::PledgeListing;
+    pledges::pledge_get(id: String) -> PledgeView;
+    pledges::pledge_add(event_id: String, input: PledgeInput) -> PledgeView;
+    pledges::pledge_update(id: String, input: PledgeInput) -> PledgeView;
+    pledges::pledge_stage(id: String, change: StageChange) -> PledgeView;
+    pledges::pledge_delete(id: String) -> ();
+    programme::session_list(event_id: String) -> Vec<Session>;
+    programme::speaker_list(event_id: String) -> Vec<Speaker>;
+    export::export_document(event_id: String, kind: ExportKind, lang: Lang) -> export::ExportOutcome;
 }
 
 #[cfg(test)]

@@ -10,4 +10,13 @@ pub const COMMAND_NAMES: &[&str] = &[
     "event_update",
     "event_delete",
     "event_overview",
+    "pledge_list",
+    "pledge_get",
+    "pledge_add",
+    "pledge_update",
+    "pledge_stage",
+    "pledge_delete",
+    "session_list",
+    "speaker_list",
+    "export_document",
 ];

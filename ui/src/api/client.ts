@@ -1,6 +1,6 @@
 // Generated from the Rust types by `make bindings` (src-tauri/src/bindings.rs). Do not edit.
 import { call } from "./invoke";
-import type { AppInfo, Event, EventInput, EventOverview, ReferenceData } from "./types";
+import type { AppInfo, Event, EventInput, EventOverview, ExportKind, ExportOutcome, Lang, PledgeInput, PledgeListing, PledgeView, ReferenceData, Session, Speaker, StageChange } from "./types";
 
 export function appInfo(): Promise<AppInfo> {
   return call("app_info", {});
@@ -36,4 +36,40 @@ export function eventDelete(id: string): Promise<null> {
 
 export function eventOverview(id: string): Promise<EventOverview> {
   return call("event_overview", { id });
+}
+
+export function pledgeList(eventId: string): Promise<PledgeListing> {
+  return call("pledge_list", { eventId });
+}
+
+export function pledgeGet(id: string): Promise<PledgeView> {
+  return call("pledge_get", { id });
+}
+
+export function pledgeAdd(eventId: string, input: PledgeInput): Promise<PledgeView> {
+  return call("pledge_add", { eventId, input });
+}
+
+export function pledgeUpdate(id: string, input: PledgeInput): Promise<PledgeView> {
+  return call("pledge_update", { id, input });
+}
+
+export function pledgeStage(id: string, change: StageChange): Promise<PledgeView> {
+  return call("pledge_stage", { id, change });
+}
+
+export function pledgeDelete(id: string): Promise<null> {
+  return call("pledge_delete", { id });
+}
+
+export function sessionList(eventId: string): Promise<Array<Session>> {
+  return call("session_list", { eventId });
+}
+
+export function speakerList(eventId: string): Promise<Array<Speaker>> {
+  return call("speaker_list", { eventId });
+}
+
+export function exportDocument(eventId: string, kind: ExportKind, lang: Lang): Promise<ExportOutcome> {
+  return call("export_document", { eventId, kind, lang });
 }

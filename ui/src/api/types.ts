@@ -26,15 +26,13 @@ startDate: string, endDate: string, organisers: Array<string>, status: EventStat
 
 export type EventOverview = { event: Event, counts: EventCounts, 
 /**
- * Pledged totals, one per currency, never added across currencies.
+ * Pledged, committed and paid totals per currency, never added across currencies.
  */
-pledgeTotals: Array<Money>, };
+pledges: PledgeSummary, };
 
 export type EventStatus = "draft" | "open" | "closed" | "archived";
 
 export type Lang = "en" | "ar";
-
-export type Money = { currency: string, amount: string, };
 
 export type ReferenceData = { 
 /**
@@ -45,3 +43,109 @@ countries: Array<string>,
  * IANA timezone names, sorted.
  */
 timezones: Array<string>, };
+
+export type CancelView = { on: string, reason: string, };
+
+export type CurrencyTotals = { currency: string, pledged: string, committed: string, paid: string, count: number, };
+
+export type LineInput = { year: number, amount: string, };
+
+export type LineView = { year: number, amount: string, paid: string, status: PledgeStatus, committedOn: string | null, paidOn: string | null, };
+
+export type PledgeInput = { donors: Array<string>, recipient: string, purpose: Bilingual, kind: PledgeKind, inKind: string, 
+/**
+ * ISO 4217; may be empty only for an in-kind pledge without an estimated value.
+ */
+currency: string, schedule: Schedule, rate: RateInput | null, sessionId: string | null, speakerId: string | null, notes: string, };
+
+export type PledgeKind = "financial" | "in_kind";
+
+export type PledgeListing = { pledges: Array<PledgeView>, summary: PledgeSummary, };
+
+export type PledgeStatus = "announced" | "committed" | "paid" | "cancelled";
+
+export type PledgeSummary = { currencies: Array<CurrencyTotals>, years: Array<YearTotals>, usd: UsdTotals, inKind: number, cancelled: number, };
+
+export type PledgeView = { id: Id, eventId: Id, donors: Array<string>, recipient: string, purpose: Bilingual, kind: PledgeKind, inKind: string, currency: string | null, lines: Array<LineView>, 
+/**
+ * Sum of the lines, exact decimal.
+ */
+total: string, paid: string, status: PledgeStatus, 
+/**
+ * The total in US dollars at the recorded rate; none without a rate.
+ */
+usdTotal: string | null, rate: RateView | null, cancelled: CancelView | null, sessionId: Id | null, speakerId: Id | null, notes: string, createdAt: string, };
+
+export type RateInput = { 
+/**
+ * US dollars for one unit of the pledge's currency, e.g. "1.0832".
+ */
+rate: string, 
+/**
+ * `YYYY-MM-DD`.
+ */
+date: string, source: string, };
+
+export type RateView = { rate: string, date: string, source: string, };
+
+export type Schedule = { "mode": "perYear" } & ScheduleRange | { "mode": "total" } & ScheduleRange | { "mode": "lines" } & ScheduleLines;
+
+export type ScheduleLines = { lines: Array<LineInput>, };
+
+export type ScheduleRange = { amount: string, fromYear: number, toYear: number, };
+
+export type StageChange = { 
+/**
+ * committed, paid or cancelled.
+ */
+to: PledgeStatus, 
+/**
+ * Only this year's line; all lines when absent.
+ */
+year: number | null, 
+/**
+ * With `paid`: the amount paid so far for that year (default: all of it).
+ */
+amount: string | null, 
+/**
+ * `YYYY-MM-DD`; today when absent.
+ */
+date: string | null, 
+/**
+ * Why, for a cancellation.
+ */
+reason: string, };
+
+export type UsdTotals = { pledged: string, committed: string, paid: string, 
+/**
+ * Pledges left out of the USD totals because no rate was recorded.
+ */
+withoutRate: number, };
+
+export type YearTotals = { year: number, currency: string, pledged: string, committed: string, paid: string, };
+
+export type Session = { id: Id, eventId: Id, roomId: Id | null, title: Bilingual, description: Bilingual, kind: SessionKind, 
+/**
+ * UTC instant; shown in the event's timezone. The interval is half-open: [start, end).
+ */
+start: string, end: string, };
+
+export type SessionKind = "opening" | "plenary" | "panel" | "workshop" | "side_event" | "break" | "closing";
+
+export type Speaker = { id: Id, eventId: Id, 
+/**
+ * The participant record of a speaker who also attends: one person, not two.
+ */
+participantId: Id | null, honorific: Bilingual, name: Bilingual, position: Bilingual, organisation: Bilingual, country: string | null, email: string | null, bio: Bilingual, };
+
+export type ExportOutcome = { 
+/**
+ * Where the file was written; none when the person cancelled the dialog.
+ */
+file: string | null, bytes: number, 
+/**
+ * Characters no bundled font covers, drawn as boxes.
+ */
+missingGlyphs: number, };
+
+export type ExportKind = "participant_list" | "event_summary" | "pledges_pdf" | "pledges_csv";

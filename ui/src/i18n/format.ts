@@ -1,6 +1,8 @@
 // Locale-aware formatting that does not depend on the current-language store, so it can be
 // tested with an explicit locale. index.svelte.ts binds these to the current language.
-import type { Money } from '../api/types';
+
+/** An exact amount as the core sends it: ISO 4217 code and a decimal string ("45000000.00"). */
+export type Money = { currency: string; amount: string };
 
 /** Formats a plain calendar date "YYYY-MM-DD" without any timezone shift. */
 export function formatCalendarDate(locale: string, iso: string): string {
@@ -26,8 +28,71 @@ export function formatInstant(locale: string, instant: string): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }
 
+/** Formats an instant in a given timezone (an event's), e.g. a session's start. */
+export function formatInstantIn(locale: string, instant: string, timeZone: string): string {
+  const date = new Date(instant);
+  if (Number.isNaN(date.getTime())) return instant;
+  try {
+    return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(date);
+  } catch {
+    return formatInstant(locale, instant);
+  }
+}
+
 export function formatNumber(locale: string, value: number): string {
   return new Intl.NumberFormat(locale).format(value);
+}
+
+/** A year in the locale's digits, without grouping: 2024, ٢٠٢٤. */
+export function formatYear(locale: string, year: number): string {
+  return new Intl.NumberFormat(locale, { useGrouping: false }).format(year);
+}
+
+/**
+ * Years as ranges of consecutive years: [2024, 2025, 2026] → "2024–2026", [2024, 2026] →
+ * "2024, 2026". The en dash sits between digits of one script, so it reads correctly either way.
+ */
+export function formatYears(locale: string, years: readonly number[], comma = ', '): string {
+  const sorted = [...new Set(years)].sort((a, b) => a - b);
+  const runs: [number, number][] = [];
+  for (const year of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && year === last[1] + 1) last[1] = year;
+    else runs.push([year, year]);
+  }
+  return runs
+    .map(([from, to]) =>
+      from === to ? formatYear(locale, from) : `${formatYear(locale, from)}–${formatYear(locale, to)}`,
+    )
+    .join(comma);
+}
+
+/**
+ * A large amount in a few characters for a chart label ("45M", "٤٥ مليون"). Only the integer
+ * part is used, as a BigInt, so nothing goes through a float.
+ */
+export function formatCompact(locale: string, amount: string): string {
+  const match = /^(-?)(\d+)/.exec(amount.trim());
+  if (!match) return amount;
+  const integer = BigInt(match[2]) * (match[1] ? -1n : 1n);
+  return new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(integer);
+}
+
+/**
+ * An exact decimal amount without a currency ("45000000.00" → "45,000,000.00"), grouped and in
+ * the locale's digits, nothing rounded. For amounts whose currency is not known yet.
+ */
+export function formatDecimal(locale: string, amount: string): string {
+  const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(amount.trim());
+  if (!match) return amount;
+  const [, sign, integerDigits, fraction = ''] = match;
+  const exact = new Intl.NumberFormat(locale, {
+    minimumFractionDigits: fraction.length,
+    maximumFractionDigits: fraction.length,
+  });
+  return exactParts(exact, sign, integerDigits, fraction, locale)
+    .map((part) => part.value)
+    .join('');
 }
 
 /**
@@ -67,11 +132,22 @@ export function formatMoneyParts(locale: string, money: Money): MoneyPart[] {
     minimumFractionDigits: fraction.length,
     maximumFractionDigits: fraction.length,
   });
+  return exactParts(exact, sign, integerDigits, fraction, locale);
+}
+
+/** The parts of `sign integer.fraction` as `format` would print them, every digit kept. */
+function exactParts(
+  format: Intl.NumberFormat,
+  sign: string,
+  integerDigits: string,
+  fraction: string,
+  locale: string,
+): MoneyPart[] {
   const integer = BigInt(integerDigits);
   const negative = sign === '-' && (integer !== 0n || /[1-9]/.test(fraction));
   // The template gives the order of sign, symbol, number and spacing for this locale.
-  const template = exact.formatToParts(negative ? -1n : 1n);
-  const groupedInteger = exact
+  const template = format.formatToParts(negative ? -1n : 1n);
+  const groupedInteger = format
     .formatToParts(integer)
     .filter((part) => part.type === 'integer' || part.type === 'group')
     .map((part) => part.value)

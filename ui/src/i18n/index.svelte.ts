@@ -1,13 +1,14 @@
 // The current language (a rune), the translation function, and formatting bound to the
 // current language. Reading `t()` or any formatter inside a component makes it re-render
 // when the language changes.
-import type { Bilingual, Money } from '../api/types';
+import type { Bilingual } from '../api/types';
 import { ar } from './ar';
 import { en, type MessageKey } from './en';
 import * as format from './format';
+import type { Money } from './format';
 
 export type Lang = 'en' | 'ar';
-export type { MessageKey };
+export type { MessageKey, Money };
 
 const STORAGE_KEY = 'muntada.lang';
 const catalogues: Record<Lang, Record<MessageKey, string>> = { en, ar };
@@ -83,9 +84,33 @@ export const formatDate = (iso: string) => format.formatCalendarDate(locales[cur
 export const formatDateRange = (start: string, end: string) =>
   format.formatCalendarRange(locales[current], start, end);
 export const formatInstant = (instant: string) => format.formatInstant(locales[current], instant);
+export const formatInstantIn = (instant: string, timeZone: string) =>
+  format.formatInstantIn(locales[current], instant, timeZone);
 export const formatNumber = (value: number) => format.formatNumber(locales[current], value);
+export const formatYear = (year: number) => format.formatYear(locales[current], year);
+export const formatYears = (years: readonly number[]) =>
+  format.formatYears(locales[current], years, catalogues[current]['common.comma']);
+export const formatCompact = (amount: string) => format.formatCompact(locales[current], amount);
+export const formatDecimal = (amount: string) => format.formatDecimal(locales[current], amount);
 export const formatMoney = (money: Money) => format.formatMoney(locales[current], money);
 export const formatMoneyParts = (money: Money) => format.formatMoneyParts(locales[current], money);
+/**
+ * The amount as plain text for places that cannot hold markup (an <option>, an SVG <title>, a
+ * sentence): the whole and the currency symbol wrapped in Unicode isolates, as <bdi> would do.
+ */
+export const formatMoneyText = (money: Money) =>
+  isolate(
+    format
+      .formatMoneyParts(locales[current], money)
+      .map((part) => (part.type === 'currency' ? isolate(part.value) : part.value))
+      .join(''),
+  );
+
+// FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE, built from code points so that no invisible
+// control character sits in the source.
+const FSI = String.fromCodePoint(0x2068);
+const PDI = String.fromCodePoint(0x2069);
+const isolate = (text: string) => `${FSI}${text}${PDI}`;
 export const countryName = (code: string) => format.regionName(locales[current], code);
 export const currencyName = (code: string) => format.currencyName(locales[current], code);
 

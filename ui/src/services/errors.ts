@@ -35,7 +35,8 @@ export function codeText(code: string): string {
 }
 
 export function fieldLabel(field: string): string | null {
-  const key = `field.${field}`;
+  // "lines[2]" names one line of a pledge's schedule: the label is that of the lines.
+  const key = `field.${field.replace(/\[\d+\]$/, '')}`;
   return isMessageKey(key) ? t(key) : null;
 }
 

@@ -2,7 +2,31 @@
 // vite.config.ts) so the UI can be viewed in a plain browser. It mimics the core's answers,
 // including a few validation errors. Never part of the production build.
 // `?empty` in the page URL starts with no events; `?slow` delays every answer.
-import type { ApiError, AppInfo, Event, EventInput, EventOverview, ReferenceData } from '../types';
+// Pledges follow the core's rules (src/pledges/) closely enough to try the views: amounts in
+// BigInt minor units, totals never added across currencies.
+import type {
+  ApiError,
+  AppInfo,
+  Event,
+  ExportKind,
+  ExportOutcome,
+  EventInput,
+  EventOverview,
+  LineView,
+  PledgeInput,
+  PledgeKind,
+  PledgeListing,
+  PledgeStatus,
+  PledgeSummary,
+  PledgeView,
+  Lang,
+  ReferenceData,
+  Session,
+  Speaker,
+  StageChange,
+} from '../types';
+import { currencyDecimals, parseTyped, toDecimal, toUsdCents } from '../../money';
+import { scheduleLines } from '../../views/pledges/schedule';
 
 const params = new URLSearchParams(location.search);
 const delayMs = params.has('slow') ? 1500 : 120;
@@ -140,20 +164,445 @@ export function eventOverview(id: string): Promise<EventOverview> {
   const event = events.get(id);
   if (!event) return fail('not_found', 'id', 'not_found', `no event with id ${id}`);
   const isDemo = id === demo.id;
+  const own = [...pledges.values()].filter((p) => p.eventId === id);
   return reply({
     event,
     counts: isDemo
-      ? { rooms: 6, sessions: 42, speakers: 87, participants: 1250, pledges: 14 }
-      : { rooms: 0, sessions: 0, speakers: 0, participants: 0, pledges: 0 },
-    pledgeTotals: isDemo
-      ? [
-          { currency: 'USD', amount: '45000000.00' },
-          { currency: 'EUR', amount: '12500000.50' },
-          { currency: 'QAR', amount: '9007199254740993.25' },
-          { currency: 'KWD', amount: '750000.125' },
-        ]
-      : [],
+      ? { rooms: 6, sessions: sessions.length, speakers: speakers.length, participants: 1250, pledges: own.length }
+      : { rooms: 0, sessions: 0, speakers: 0, participants: 0, pledges: own.length },
+    pledges: summarise(own),
   });
+}
+
+// ---- Programme: only what the pledge form needs. ----
+
+const sessions: Session[] = [
+  session('s-opening', 'Opening Session', 'الجلسة الافتتاحية', 'opening', '2026-03-12T06:30:00Z', '2026-03-12T07:30:00Z'),
+  session('s-scarcity', 'Water Scarcity in Arid Regions', 'ندرة المياه في المناطق القاحلة', 'plenary', '2026-03-12T08:00:00Z', '2026-03-12T09:30:00Z'),
+  session('s-pledging', 'Pledging Conference', 'مؤتمر إعلان التعهدات', 'plenary', '2026-03-13T10:00:00Z', '2026-03-13T12:00:00Z'),
+  session('s-closing', 'Closing Session', 'الجلسة الختامية', 'closing', '2026-03-14T12:00:00Z', '2026-03-14T13:00:00Z'),
+];
+
+const speakers: Speaker[] = [
+  speaker('sp-muraikhi', ['H.E.', 'سعادة'], ['Sultan bin Saad Al-Muraikhi', 'سلطان بن سعد المريخي'], 'QA'),
+  speaker('sp-lindqvist', ['Ms.', 'السيدة'], ['Helena Lindqvist', 'هيلينا ليندكفيست'], 'SE'),
+  speaker('sp-hamadi', ['Dr.', 'الدكتور'], ['Youssef Al-Hamadi', 'يوسف الحمادي'], 'KW'),
+  speaker('sp-watanabe', ['Mr.', 'السيد'], ['Kenji Watanabe', ''], 'JP'),
+];
+
+function session(id: string, en: string, ar: string, kind: Session['kind'], start: string, end: string): Session {
+  return { id, eventId: demo.id, roomId: null, title: { en, ar }, description: { en: '', ar: '' }, kind, start, end };
+}
+
+function speaker(id: string, honorific: [string, string], name: [string, string], country: string): Speaker {
+  const none = { en: '', ar: '' };
+  return {
+    id,
+    eventId: demo.id,
+    participantId: null,
+    honorific: { en: honorific[0], ar: honorific[1] },
+    name: { en: name[0], ar: name[1] },
+    position: none,
+    organisation: none,
+    country,
+    email: null,
+    bio: none,
+  };
+}
+
+export function sessionList(eventId: string): Promise<Array<Session>> {
+  if (!events.has(eventId)) return fail('not_found', 'event', 'not_found', `no event with id ${eventId}`);
+  return reply(sessions.filter((s) => s.eventId === eventId));
+}
+
+export function speakerList(eventId: string): Promise<Array<Speaker>> {
+  if (!events.has(eventId)) return fail('not_found', 'event', 'not_found', `no event with id ${eventId}`);
+  return reply(speakers.filter((s) => s.eventId === eventId));
+}
+
+// ---- Pledges ----
+
+type Line = { year: number; minor: bigint; committedOn: string | null; paidMinor: bigint; paidOn: string | null };
+type Pledge = {
+  id: string;
+  eventId: string;
+  donors: string[];
+  recipient: string;
+  purpose: { en: string; ar: string };
+  kind: PledgeKind;
+  inKind: string;
+  currency: string | null;
+  decimals: number;
+  lines: Line[];
+  rate: { rate: string; date: string; source: string } | null;
+  cancelled: { on: string; reason: string } | null;
+  sessionId: string | null;
+  speakerId: string | null;
+  notes: string;
+  createdAt: string;
+};
+
+/** The codes the mock accepts; the core knows all of ISO 4217. */
+const CURRENCIES = new Set(
+  'USD EUR QAR SAR AED KWD BHD OMR JOD EGP MAD TND DZD LYD IQD LBP SYP YER SDG GBP JPY CHF CAD AUD CNY INR TRY NOK SEK DKK KRW'.split(' '),
+);
+
+const pledges = new Map<string, Pledge>();
+
+function invalid(field: string, reason: string, message: string): ApiError {
+  return { code: 'invalid_input', field, reason, message };
+}
+
+function lineStatus(line: Line): PledgeStatus {
+  if (line.paidMinor >= line.minor && line.paidMinor > 0n) return 'paid';
+  return line.committedOn ? 'committed' : 'announced';
+}
+
+function status(p: Pledge): PledgeStatus {
+  if (p.cancelled) return 'cancelled';
+  const stages = p.lines.map(lineStatus);
+  if (stages.length && stages.every((s) => s === 'paid')) return 'paid';
+  if (stages.length && stages.every((s) => s !== 'announced')) return 'committed';
+  return 'announced';
+}
+
+function usdRate(p: Pledge): string | null {
+  if (p.currency === 'USD') return '1';
+  return p.rate?.rate ?? null;
+}
+
+function view(p: Pledge): PledgeView {
+  const amount = (minor: bigint) => toDecimal(minor, p.decimals);
+  const total = p.lines.reduce((sum, l) => sum + l.minor, 0n);
+  const rate = usdRate(p);
+  const cents = rate && p.currency ? toUsdCents(total, p.decimals, rate) : null;
+  return {
+    id: p.id,
+    eventId: p.eventId,
+    donors: [...p.donors],
+    recipient: p.recipient,
+    purpose: { ...p.purpose },
+    kind: p.kind,
+    inKind: p.inKind,
+    currency: p.currency,
+    lines: p.lines.map(
+      (l): LineView => ({
+        year: l.year,
+        amount: amount(l.minor),
+        paid: amount(l.paidMinor),
+        status: lineStatus(l),
+        committedOn: l.committedOn,
+        paidOn: l.paidOn,
+      }),
+    ),
+    total: amount(total),
+    paid: amount(p.lines.reduce((sum, l) => sum + l.paidMinor, 0n)),
+    status: status(p),
+    usdTotal: cents === null ? null : toDecimal(cents, 2),
+    rate: p.rate ? { ...p.rate } : null,
+    cancelled: p.cancelled ? { ...p.cancelled } : null,
+    sessionId: p.sessionId,
+    speakerId: p.speakerId,
+    notes: p.notes,
+    createdAt: p.createdAt,
+  };
+}
+
+function summarise(list: Pledge[]): PledgeSummary {
+  type Sums = { pledged: bigint; committed: bigint; paid: bigint };
+  const zero = (): Sums => ({ pledged: 0n, committed: 0n, paid: 0n });
+  const currencies = new Map<string, { decimals: number; sums: Sums; count: number }>();
+  const years = new Map<string, { year: number; currency: string; decimals: number; sums: Sums }>();
+  const usd = zero();
+  const summary: PledgeSummary = {
+    currencies: [],
+    years: [],
+    usd: { pledged: '0.00', committed: '0.00', paid: '0.00', withoutRate: 0 },
+    inKind: 0,
+    cancelled: 0,
+  };
+  for (const p of list) {
+    if (p.cancelled) summary.cancelled += 1;
+    if (p.kind === 'in_kind') summary.inKind += 1;
+    if (p.kind !== 'financial' || p.cancelled || !p.currency) continue;
+    const rate = usdRate(p);
+    if (!rate) summary.usd.withoutRate += 1;
+    const entry = currencies.get(p.currency) ?? { decimals: p.decimals, sums: zero(), count: 0 };
+    currencies.set(p.currency, entry);
+    entry.count += 1;
+    for (const l of p.lines) {
+      const committed = l.committedOn ? l.minor : 0n;
+      const key = `${l.year}|${p.currency}`;
+      const year = years.get(key) ?? { year: l.year, currency: p.currency, decimals: p.decimals, sums: zero() };
+      years.set(key, year);
+      for (const sums of [entry.sums, year.sums]) {
+        sums.pledged += l.minor;
+        sums.committed += committed;
+        sums.paid += l.paidMinor;
+      }
+      if (rate) {
+        usd.pledged += toUsdCents(l.minor, p.decimals, rate) ?? 0n;
+        usd.committed += toUsdCents(committed, p.decimals, rate) ?? 0n;
+        usd.paid += toUsdCents(l.paidMinor, p.decimals, rate) ?? 0n;
+      }
+    }
+  }
+  const text = (sums: Sums, decimals: number) => ({
+    pledged: toDecimal(sums.pledged, decimals),
+    committed: toDecimal(sums.committed, decimals),
+    paid: toDecimal(sums.paid, decimals),
+  });
+  summary.currencies = [...currencies.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([currency, e]) => ({ currency, ...text(e.sums, e.decimals), count: e.count }));
+  summary.years = [...years.values()]
+    .sort((a, b) => a.year - b.year || a.currency.localeCompare(b.currency))
+    .map((y) => ({ year: y.year, currency: y.currency, ...text(y.sums, y.decimals) }));
+  summary.usd = { ...text(usd, 2), withoutRate: summary.usd.withoutRate };
+  return summary;
+}
+
+/** Checks a pledge as the core does, and returns the record to store or the error. */
+function validatePledge(eventId: string, input: PledgeInput, base: Pledge | null): Pledge | ApiError {
+  const donors = [...new Set(input.donors.map((d) => d.trim()).filter(Boolean))];
+  if (donors.length === 0) return invalid('donors', 'required', 'name the state or organisation that pledges');
+  const inKind = input.inKind.trim();
+  if (input.kind === 'in_kind' && !inKind) return invalid('inKind', 'required', 'describe what is given in kind');
+  const noValue = input.currency.trim() === '' && input.schedule.mode === 'lines' && input.schedule.lines.length === 0;
+  let currency: string | null = null;
+  let decimals = 0;
+  let lines: Line[] = [];
+  if (!(input.kind === 'in_kind' && noValue)) {
+    currency = input.currency.trim().toUpperCase();
+    if (!CURRENCIES.has(currency)) return invalid('currency', 'unknown_currency', `${JSON.stringify(input.currency)} is not an ISO 4217 currency`);
+    decimals = currencyDecimals(currency) ?? 2;
+    const schedule = scheduleLines(input.schedule, decimals);
+    if (!schedule.ok) return invalid(schedule.problem.field, schedule.problem.reason, `${schedule.problem.field}: ${schedule.problem.reason}`);
+    lines = schedule.lines.map((l) => ({ year: l.year, minor: l.minor, committedOn: null, paidMinor: 0n, paidOn: null }));
+  }
+  let rate: Pledge['rate'] = null;
+  if (input.rate && input.rate.rate.trim()) {
+    if (!/^\d{1,12}(\.\d{1,12})?$/.test(input.rate.rate.trim()) || /^[0.]+$/.test(input.rate.rate.trim())) {
+      return invalid('rate', 'invalid_value', `${JSON.stringify(input.rate.rate)} is not a rate like 1.0832`);
+    }
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(input.rate.date.trim())) return invalid('rateDate', input.rate.date.trim() ? 'invalid_date' : 'required', 'rateDate: expected YYYY-MM-DD');
+    rate = { rate: input.rate.rate.trim(), date: input.rate.date.trim(), source: input.rate.source.trim() };
+  }
+  const sessionId = input.sessionId?.trim() || null;
+  if (sessionId && !sessions.some((s) => s.id === sessionId)) return { code: 'not_found', field: 'session', reason: 'not_found', message: `no session with id ${sessionId}` };
+  if (sessionId && sessions.find((s) => s.id === sessionId)!.eventId !== eventId) return invalid('session', 'wrong_event', 'the session belongs to another event');
+  const speakerId = input.speakerId?.trim() || null;
+  if (speakerId && !speakers.some((s) => s.id === speakerId)) return { code: 'not_found', field: 'speaker', reason: 'not_found', message: `no speaker with id ${speakerId}` };
+  if (speakerId && speakers.find((s) => s.id === speakerId)!.eventId !== eventId) return invalid('speaker', 'wrong_event', 'the speaker belongs to another event');
+  return {
+    id: base?.id ?? `pl-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`,
+    eventId,
+    donors,
+    recipient: input.recipient.trim(),
+    purpose: { en: input.purpose.en.trim(), ar: input.purpose.ar.trim() },
+    kind: input.kind,
+    inKind: input.kind === 'in_kind' ? inKind : '',
+    currency,
+    decimals,
+    lines,
+    rate,
+    cancelled: base?.cancelled ?? null,
+    sessionId,
+    speakerId,
+    notes: input.notes.trim(),
+    createdAt: base?.createdAt ?? now(),
+  };
+}
+
+function isError(value: Pledge | ApiError): value is ApiError {
+  return 'code' in value;
+}
+
+function failWith(error: ApiError): Promise<never> {
+  return fail(error.code, error.field, error.reason, error.message);
+}
+
+export function pledgeList(eventId: string): Promise<PledgeListing> {
+  if (!events.has(eventId)) return fail('not_found', 'event', 'not_found', `no event with id ${eventId}`);
+  const list = [...pledges.values()].filter((p) => p.eventId === eventId);
+  return reply({ pledges: list.map(view), summary: summarise(list) });
+}
+
+export function pledgeGet(id: string): Promise<PledgeView> {
+  const pledge = pledges.get(id);
+  return pledge ? reply(view(pledge)) : fail('not_found', 'id', 'not_found', `no pledge with id ${id}`);
+}
+
+export function pledgeAdd(eventId: string, input: PledgeInput): Promise<PledgeView> {
+  if (!events.has(eventId)) return fail('not_found', 'event', 'not_found', `no event with id ${eventId}`);
+  const pledge = validatePledge(eventId, input, null);
+  if (isError(pledge)) return failWith(pledge);
+  pledges.set(pledge.id, pledge);
+  return reply(view(pledge));
+}
+
+export function pledgeUpdate(id: string, input: PledgeInput): Promise<PledgeView> {
+  const current = pledges.get(id);
+  if (!current) return fail('not_found', 'id', 'not_found', `no pledge with id ${id}`);
+  const pledge = validatePledge(current.eventId, input, current);
+  if (isError(pledge)) return failWith(pledge);
+  if (current.currency !== pledge.currency && current.lines.some((l) => l.paidMinor > 0n)) {
+    return failWith(invalid('currency', 'invalid_value', 'payments are recorded in the current currency'));
+  }
+  for (const old of current.lines) {
+    const line = pledge.lines.find((l) => l.year === old.year);
+    if (line) {
+      if (old.paidMinor > line.minor) return failWith(invalid('amount', 'exceeds_pledge', `${old.year} has been paid more`));
+      Object.assign(line, { committedOn: old.committedOn, paidMinor: old.paidMinor, paidOn: old.paidOn });
+    } else if (old.paidMinor > 0n || old.committedOn) {
+      return failWith(invalid('schedule', 'invalid_value', `${old.year} is committed or paid and cannot be removed`));
+    }
+  }
+  pledges.set(id, pledge);
+  return reply(view(pledge));
+}
+
+export function pledgeStage(id: string, change: StageChange): Promise<PledgeView> {
+  const stored = pledges.get(id);
+  if (!stored) return fail('not_found', 'id', 'not_found', `no pledge with id ${id}`);
+  const pledge = structuredClone(stored);
+  const on = change.date?.trim() || now().slice(0, 10);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(on)) return failWith(invalid('date', 'invalid_date', 'date: expected YYYY-MM-DD'));
+  if (pledge.cancelled) return fail('conflict', 'to', 'invalid_value', 'the pledge is cancelled');
+  if (change.to === 'cancelled') {
+    if (!change.reason.trim()) return failWith(invalid('reason', 'required', 'say why the pledge is cancelled'));
+    pledge.cancelled = { on, reason: change.reason.trim() };
+  } else {
+    if (!pledge.lines.length) return failWith(invalid('to', 'invalid_value', 'an in-kind pledge without a value has no stages'));
+    if (change.year !== null && !pledge.lines.some((l) => l.year === change.year)) {
+      return failWith(invalid('year', 'invalid_year_range', `the pledge has no line for ${change.year}`));
+    }
+    let amount: bigint | null = null;
+    if (change.amount?.trim()) {
+      if (change.to !== 'paid') return failWith(invalid('amount', 'invalid_value', 'an amount goes with a payment'));
+      if (change.year === null) return failWith(invalid('year', 'required', 'name the year the amount was paid for'));
+      const parsed = parseTyped(change.amount, pledge.decimals);
+      if (!parsed.ok) return failWith(invalid('amount', parsed.reason, `amount: ${parsed.reason}`));
+      amount = parsed.minor;
+    }
+    for (const line of pledge.lines.filter((l) => change.year === null || l.year === change.year)) {
+      if (change.to === 'committed') line.committedOn ??= on;
+      else if (change.to === 'paid') {
+        const paid = amount ?? line.minor;
+        if (paid > line.minor) return failWith(invalid('amount', 'exceeds_pledge', `more than pledged for ${line.year}`));
+        line.committedOn ??= on;
+        line.paidMinor = paid;
+        line.paidOn = on;
+      } else return failWith(invalid('to', 'invalid_value', 'a pledge moves to committed, paid or cancelled'));
+    }
+  }
+  pledges.set(id, pledge);
+  return reply(view(pledge));
+}
+
+export function pledgeDelete(id: string): Promise<null> {
+  if (!pledges.delete(id)) return fail('not_found', 'id', 'not_found', `no pledge with id ${id}`);
+  return reply(null);
+}
+
+/** The demo forum's pledges: several currencies, every stage, a joint and an in-kind pledge. */
+function seedPledges(): void {
+  const add = (input: Partial<PledgeInput> & Pick<PledgeInput, 'donors' | 'currency' | 'schedule'>, stages: [StageChange, ...StageChange[]] | [] = []) => {
+    const full: PledgeInput = {
+      recipient: 'Arab Water Council',
+      purpose: { en: '', ar: '' },
+      kind: 'financial',
+      inKind: '',
+      rate: null,
+      sessionId: 's-pledging',
+      speakerId: null,
+      notes: '',
+      ...input,
+    };
+    const pledge = validatePledge(demo.id, full, null);
+    if (isError(pledge)) throw new Error(`mock pledge: ${pledge.message}`);
+    pledge.createdAt = '2026-03-13T10:30:00Z';
+    pledges.set(pledge.id, pledge);
+    for (const change of stages) {
+      const line = pledge.lines.filter((l) => change.year === null || l.year === change.year);
+      for (const l of line) {
+        if (change.to === 'committed') l.committedOn ??= change.date;
+        if (change.to === 'paid') {
+          l.committedOn ??= change.date;
+          l.paidMinor = change.amount ? (parseTyped(change.amount, pledge.decimals) as { minor: bigint }).minor : l.minor;
+          l.paidOn = change.date;
+        }
+      }
+      if (change.to === 'cancelled') pledge.cancelled = { on: change.date!, reason: change.reason };
+    }
+  };
+  const stage = (to: StageChange['to'], year: number | null, date: string, amount: string | null = null, reason = ''): StageChange => ({ to, year, amount, date, reason });
+  add(
+    {
+      donors: ['State of Qatar'],
+      currency: 'USD',
+      schedule: { mode: 'perYear', amount: '15000000', fromYear: 2024, toYear: 2026 },
+      purpose: { en: 'Desalination research and regional water-security programmes', ar: 'أبحاث تحلية المياه وبرامج الأمن المائي الإقليمية' },
+      sessionId: 's-opening',
+      speakerId: 'sp-muraikhi',
+      notes: 'USD 15 million a year for 2024–2026, USD 45 million in total.',
+    },
+    [stage('paid', 2024, '2024-06-30'), stage('committed', 2025, '2025-01-15')],
+  );
+  add(
+    {
+      donors: ['European Union'],
+      recipient: 'UNDP Water Governance Programme',
+      currency: 'EUR',
+      schedule: { mode: 'total', amount: '12,500,000', fromYear: 2025, toYear: 2026 },
+      rate: { rate: '1.0832', date: '2026-03-01', source: 'UN operational rates of exchange' },
+      speakerId: 'sp-lindqvist',
+    },
+    [stage('committed', null, '2026-03-20'), stage('paid', 2025, '2026-04-02', '3,000,000')],
+  );
+  add({
+    donors: ['Kuwait Fund for Arab Economic Development'],
+    currency: 'KWD',
+    schedule: { mode: 'perYear', amount: '250000.125', fromYear: 2026, toYear: 2028 },
+    rate: { rate: '3.25', date: '2026-03-01', source: 'Central Bank of Kuwait' },
+    speakerId: 'sp-hamadi',
+  });
+  add({
+    donors: ['Government of Japan', 'Japan International Cooperation Agency'],
+    recipient: 'UNICEF Water, Sanitation and Hygiene',
+    currency: 'JPY',
+    schedule: { mode: 'lines', lines: [{ year: 2025, amount: '200,000,000' }, { year: 2026, amount: '300,000,000' }] },
+    speakerId: 'sp-watanabe',
+    notes: 'The exchange rate will be recorded when the agreement is signed.',
+  }, [stage('paid', 2025, '2025-12-10', '100,000,000')]);
+  add({
+    donors: ['مؤسسة قطر'],
+    kind: 'in_kind',
+    inKind: 'Training venues in Education City and twelve water engineers seconded for 2026.',
+    currency: '',
+    schedule: { mode: 'lines', lines: [] },
+    sessionId: 's-closing',
+  });
+  add(
+    {
+      donors: ['Ministry of Municipality'],
+      recipient: 'Arab Water Council',
+      currency: 'QAR',
+      schedule: { mode: 'perYear', amount: '3,640,000', fromYear: 2026, toYear: 2026 },
+      rate: { rate: '0.2747', date: '2026-03-01', source: 'Qatar Central Bank' },
+    },
+    [stage('cancelled', null, '2026-05-04', null, 'Replaced by the joint GCC programme announced in May.')],
+  );
+}
+
+if (!params.has('empty')) seedPledges();
+
+/** The mock writes no file: it answers as if the person cancelled the save dialog. */
+export function exportDocument(eventId: string, kind: ExportKind, lang: Lang): Promise<ExportOutcome> {
+  void kind;
+  void lang;
+  if (!events.has(eventId)) return fail('not_found', 'event', 'not_found', `no event with id ${eventId}`);
+  return reply({ file: null, bytes: 0, missingGlyphs: 0 });
 }
 
 export function demoOpen(): Promise<Event> {
@@ -181,4 +630,13 @@ import type * as real from '../client';
   demoOpen,
   appInfo,
   referenceData,
+  pledgeList,
+  pledgeGet,
+  pledgeAdd,
+  pledgeUpdate,
+  pledgeStage,
+  pledgeDelete,
+  sessionList,
+  speakerList,
+  exportDocument,
 }) satisfies typeof real;

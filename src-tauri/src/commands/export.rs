@@ -1,0 +1,62 @@
+//! Exports: the core builds the document; the user picks where it goes in a native save
+//! dialog opened from here, so the webview never names a path.
+
+use std::path::PathBuf;
+
+use muntada::documents::{self, ExportKind, ListFilter};
+use muntada::Lang;
+use serde::Serialize;
+use tauri::{AppHandle, Manager, Runtime};
+use tauri_plugin_dialog::DialogExt;
+use ts_rs::TS;
+
+use crate::{ApiError, AppState};
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ExportOutcome {
+    /// Where the file was written; none when the person cancelled the dialog.
+    pub file: Option<String>,
+    pub bytes: u32,
+    /// Characters no bundled font covers, drawn as boxes.
+    pub missing_glyphs: u32,
+}
+
+/// Renders off the main thread and asks where to save. `MUNTADA_EXPORT_DIR`, set by whoever
+/// starts the app (the end-to-end tests), writes there without asking.
+#[tauri::command]
+pub async fn export_document<R: Runtime>(
+    app: AppHandle<R>,
+    event_id: String,
+    kind: ExportKind,
+    lang: Lang,
+) -> Result<ExportOutcome, ApiError> {
+    tauri::async_runtime::spawn_blocking(move || {
+        let exported = app
+            .state::<AppState>()
+            .read(|store| documents::export(store, kind, &event_id, lang, &ListFilter::default()))?;
+        let path = match std::env::var_os("MUNTADA_EXPORT_DIR") {
+            Some(dir) => Some(PathBuf::from(dir).join(&exported.file_name)),
+            None => {
+                let extension = if exported.file_name.ends_with(".csv") { "csv" } else { "pdf" };
+                app.dialog()
+                    .file()
+                    .set_file_name(&exported.file_name)
+                    .add_filter(extension.to_uppercase(), &[extension])
+                    .blocking_save_file()
+                    .map(|p| p.into_path().map_err(|e| muntada::Error::storage(format!("cannot save there: {e}"))))
+                    .transpose()?
+            }
+        };
+        if let Some(path) = &path {
+            documents::write_file(path, &exported.bytes)?;
+        }
+        Ok(ExportOutcome {
+            file: path.map(|p| p.display().to_string()),
+            bytes: exported.bytes.len() as u32,
+            missing_glyphs: exported.missing_glyphs as u32,
+        })
+    })
+    .await
+    .map_err(|e| ApiError::from(muntada::Error::internal(format!("the export stopped: {e}"))))?
+}

@@ -1,0 +1,49 @@
+//! Pledges: the ledger of an event, the form, stages.
+
+use chrono::Utc;
+use muntada::pledges::{self, PledgeInput, PledgeSummary, PledgeView, StageChange};
+use serde::Serialize;
+use tauri::State;
+use ts_rs::TS;
+
+use crate::{ApiError, AppState};
+
+/// An event's pledges with their totals.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct PledgeListing {
+    pub pledges: Vec<PledgeView>,
+    pub summary: PledgeSummary,
+}
+
+#[tauri::command]
+pub fn pledge_list(state: State<'_, AppState>, event_id: String) -> Result<PledgeListing, ApiError> {
+    state.read(|store| {
+        let list = pledges::list(store, &event_id)?;
+        Ok(PledgeListing { pledges: list.iter().map(|p| p.view()).collect(), summary: pledges::summarise(&list) })
+    })
+}
+
+#[tauri::command]
+pub fn pledge_get(state: State<'_, AppState>, id: String) -> Result<PledgeView, ApiError> {
+    state.read(|store| Ok(pledges::get(store, &id)?.view()))
+}
+
+#[tauri::command]
+pub fn pledge_add(state: State<'_, AppState>, event_id: String, input: PledgeInput) -> Result<PledgeView, ApiError> {
+    state.write(|store| Ok(pledges::add(store, &event_id, &input, Utc::now())?.view()))
+}
+
+#[tauri::command]
+pub fn pledge_update(state: State<'_, AppState>, id: String, input: PledgeInput) -> Result<PledgeView, ApiError> {
+    state.write(|store| Ok(pledges::update(store, &id, &input)?.view()))
+}
+
+#[tauri::command]
+pub fn pledge_stage(state: State<'_, AppState>, id: String, change: StageChange) -> Result<PledgeView, ApiError> {
+    state.write(|store| Ok(pledges::stage(store, &id, &change, Utc::now())?.view()))
+}
+
+#[tauri::command]
+pub fn pledge_delete(state: State<'_, AppState>, id: String) -> Result<(), ApiError> {
+    state.write(|store| pledges::delete(store, &id))
+}

@@ -1,0 +1,128 @@
+//! Totals of an event's pledges: per currency, per year and per stage, and in US dollars at
+//! each pledge's recorded rate. Amounts in different currencies are never added together.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::{Pledge, PledgeKind, PledgeStatus};
+use crate::money::{self, Currency};
+
+/// Pledged (announced, not cancelled), committed (of which) and paid (so far).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CurrencyTotals {
+    pub currency: String,
+    pub pledged: String,
+    pub committed: String,
+    pub paid: String,
+    pub count: u32,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct YearTotals {
+    pub year: i32,
+    pub currency: String,
+    pub pledged: String,
+    pub committed: String,
+    pub paid: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct UsdTotals {
+    pub pledged: String,
+    pub committed: String,
+    pub paid: String,
+    /// Pledges left out of the USD totals because no rate was recorded.
+    pub without_rate: u32,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PledgeSummary {
+    pub currencies: Vec<CurrencyTotals>,
+    pub years: Vec<YearTotals>,
+    pub usd: UsdTotals,
+    pub in_kind: u32,
+    pub cancelled: u32,
+}
+
+#[derive(Default, Clone, Copy)]
+struct Sums {
+    pledged: i128,
+    committed: i128,
+    paid: i128,
+}
+
+impl Sums {
+    fn add(&mut self, pledged: i128, committed: i128, paid: i128) {
+        self.pledged += pledged;
+        self.committed += committed;
+        self.paid += paid;
+    }
+}
+
+pub fn summarise(pledges: &[Pledge]) -> PledgeSummary {
+    let mut currencies: BTreeMap<&str, (Currency, Sums, u32)> = BTreeMap::new();
+    let mut years: BTreeMap<(i32, &str), (Currency, Sums)> = BTreeMap::new();
+    let mut usd = Sums::default();
+    let mut summary = PledgeSummary::default();
+    for pledge in pledges {
+        if pledge.status() == PledgeStatus::Cancelled {
+            summary.cancelled += 1;
+        }
+        if pledge.kind == PledgeKind::InKind {
+            summary.in_kind += 1;
+        }
+        let Some(currency) = pledge.currency.filter(|_| pledge.counts()) else { continue };
+        let rate = pledge.usd_rate();
+        if rate.is_none() {
+            summary.usd.without_rate += 1;
+        }
+        let entry = currencies.entry(currency.code()).or_insert((currency, Sums::default(), 0));
+        entry.2 += 1;
+        for line in &pledge.lines {
+            let pledged = i128::from(line.minor);
+            let committed = if line.committed_on.is_some() { pledged } else { 0 };
+            let paid = i128::from(line.paid_minor);
+            entry.1.add(pledged, committed, paid);
+            years
+                .entry((line.year, currency.code()))
+                .or_insert((currency, Sums::default()))
+                .1
+                .add(pledged, committed, paid);
+            if let Some(rate) = rate {
+                let cents = |minor| rate.to_usd_cents(minor, currency.decimals());
+                usd.add(cents(pledged), cents(committed), cents(paid));
+            }
+        }
+    }
+    let text = |minor: i128, currency: Currency| money::decimal(minor, currency.decimals());
+    summary.currencies = currencies
+        .into_values()
+        .map(|(c, s, count)| CurrencyTotals {
+            currency: c.code().to_owned(),
+            pledged: text(s.pledged, c),
+            committed: text(s.committed, c),
+            paid: text(s.paid, c),
+            count,
+        })
+        .collect();
+    summary.years = years
+        .into_iter()
+        .map(|((year, _), (c, s))| YearTotals {
+            year,
+            currency: c.code().to_owned(),
+            pledged: text(s.pledged, c),
+            committed: text(s.committed, c),
+            paid: text(s.paid, c),
+        })
+        .collect();
+    summary.usd.pledged = money::decimal(usd.pledged, 2);
+    summary.usd.committed = money::decimal(usd.committed, 2);
+    summary.usd.paid = money::decimal(usd.paid, 2);
+    summary
+}

@@ -1,0 +1,238 @@
+//! Cases for schedules, stages and totals; property tests for the sums.
+
+use chrono::{NaiveDate, TimeZone, Utc};
+use proptest::prelude::*;
+
+use super::*;
+
+fn input(amount: &str, per_year: bool, from: i32, to: i32) -> PledgeInput {
+    let range = ScheduleRange { amount: amount.into(), from_year: from, to_year: to };
+    PledgeInput {
+        donors: vec!["State of Qatar".into()],
+        recipient: "UNOCT".into(),
+        purpose: Bilingual::default(),
+        kind: PledgeKind::Financial,
+        in_kind: String::new(),
+        currency: "USD".into(),
+        schedule: if per_year { Schedule::PerYear(range) } else { Schedule::Total(range) },
+        rate: None,
+        session_id: None,
+        speaker_id: None,
+        notes: String::new(),
+    }
+}
+
+fn now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2024, 5, 21, 7, 0, 0).unwrap()
+}
+
+fn check(pledge: PledgeInput, expected: std::result::Result<&[(i32, i64)], (&str, Reason)>) {
+    let got = pledge
+        .validate(Id::new(), Id::new(), now())
+        .map(|p| p.lines.iter().map(|l| (l.year, l.minor)).collect::<Vec<_>>());
+    match (got, expected) {
+        (Ok(got), Ok(expected)) => assert_eq!(got, expected),
+        (Err(e), Err((field, reason))) => assert_eq!((e.field.as_deref(), e.reason), (Some(field), reason)),
+        (got, expected) => panic!("got {got:?}, expected {expected:?}"),
+    }
+}
+
+#[test]
+fn schedules() {
+    let m15 = 1_500_000_000;
+    check(input("15000000", true, 2024, 2026), Ok(&[(2024, m15), (2025, m15), (2026, m15)]));
+    check(input("100", false, 2024, 2026), Ok(&[(2024, 3333), (2025, 3333), (2026, 3334)]));
+    check(input("1", false, 2024, 2024), Ok(&[(2024, 100)]));
+    let lines = |l: &[(i32, &str)]| PledgeInput {
+        schedule: Schedule::Lines(ScheduleLines {
+            lines: l.iter().map(|(year, amount)| LineInput { year: *year, amount: amount.to_string() }).collect(),
+        }),
+        ..input("1", false, 2024, 2024)
+    };
+    check(lines(&[(2026, "3"), (2024, "1.50")]), Ok(&[(2024, 150), (2026, 300)]));
+    check(lines(&[(2024, "1"), (2024, "2")]), Err(("lines[1]", Reason::Duplicate)));
+    check(lines(&[(2024, "0")]), Err(("amount", Reason::InvalidAmount)));
+    check(lines(&[(2024, "1,5")]), Err(("lines[0]", Reason::AmbiguousAmount)));
+    check(input("1", false, 2026, 2024), Err(("toYear", Reason::InvalidYearRange)));
+    check(input("1", false, 24, 26), Err(("fromYear", Reason::InvalidYearRange)));
+    check(input("0", false, 2024, 2024), Err(("amount", Reason::InvalidAmount)));
+    check(input("1,5", false, 2024, 2024), Err(("amount", Reason::AmbiguousAmount)));
+    check(input("-5", false, 2024, 2024), Err(("amount", Reason::InvalidAmount)));
+    check(input("NaN", false, 2024, 2024), Err(("amount", Reason::InvalidAmount)));
+    check(input("1e308", false, 2024, 2024), Err(("amount", Reason::InvalidAmount)));
+    check(input("92233720368547758.07", true, 2024, 2025), Err(("amount", Reason::AmountTooLarge)));
+    check(
+        PledgeInput { currency: "USX".into(), ..input("1", false, 2024, 2024) },
+        Err(("currency", Reason::UnknownCurrency)),
+    );
+    check(PledgeInput { donors: vec![" ".into()], ..input("1", false, 2024, 2024) }, Err(("donors", Reason::Required)));
+    let bad_rate = RateInput { rate: "-1".into(), date: "2024-05-21".into(), source: String::new() };
+    check(PledgeInput { rate: Some(bad_rate), ..input("1", false, 2024, 2024) }, Err(("rate", Reason::InvalidValue)));
+    let in_kind = PledgeInput {
+        kind: PledgeKind::InKind,
+        in_kind: "Training for 40 border officers".into(),
+        currency: String::new(),
+        schedule: Schedule::Lines(ScheduleLines { lines: vec![] }),
+        ..input("1", false, 2024, 2024)
+    };
+    check(in_kind.clone(), Ok(&[]));
+    check(PledgeInput { in_kind: String::new(), ..in_kind }, Err(("inKind", Reason::Required)));
+}
+
+fn stored() -> (Store, Pledge) {
+    let mut store = Store::open_in_memory().unwrap();
+    let event = crate::event::create(&mut store, &crate::event::tests::doha(), now()).unwrap();
+    let pledge = add(&mut store, event.id.as_str(), &input("15000000", true, 2024, 2026), now()).unwrap();
+    (store, pledge)
+}
+
+fn change(to: PledgeStatus, year: Option<i32>, amount: Option<&str>) -> StageChange {
+    StageChange { to, year, amount: amount.map(str::to_owned), date: Some("2024-06-01".into()), reason: String::new() }
+}
+
+#[test]
+fn stages_move_per_year_and_derive_the_pledge_stage() {
+    let (mut store, pledge) = stored();
+    let id = pledge.id.as_str();
+    assert_eq!(pledge.status(), PledgeStatus::Announced);
+    let p = stage(&mut store, id, &change(PledgeStatus::Committed, Some(2024), None), now()).unwrap();
+    assert_eq!(
+        p.lines.iter().map(PledgeLine::status).collect::<Vec<_>>(),
+        [PledgeStatus::Committed, PledgeStatus::Announced, PledgeStatus::Announced]
+    );
+    assert_eq!(p.status(), PledgeStatus::Announced);
+    let p = stage(&mut store, id, &change(PledgeStatus::Committed, None, None), now()).unwrap();
+    assert_eq!(p.status(), PledgeStatus::Committed);
+    assert_eq!(p.lines[0].committed_on, NaiveDate::from_ymd_opt(2024, 6, 1), "the first commitment date stays");
+    // Partly paid: 5 million of 2024's 15 so far.
+    let p = stage(&mut store, id, &change(PledgeStatus::Paid, Some(2024), Some("5,000,000")), now()).unwrap();
+    assert_eq!((p.lines[0].paid_minor, p.lines[0].status()), (500_000_000, PledgeStatus::Committed));
+    let err = stage(&mut store, id, &change(PledgeStatus::Paid, Some(2024), Some("15000000.01")), now()).unwrap_err();
+    assert_eq!((err.field.as_deref(), err.reason), (Some("amount"), Reason::ExceedsPledge));
+    let err = stage(&mut store, id, &change(PledgeStatus::Paid, None, Some("1")), now()).unwrap_err();
+    assert_eq!((err.field.as_deref(), err.reason), (Some("year"), Reason::Required));
+    let err = stage(&mut store, id, &change(PledgeStatus::Paid, Some(2030), None), now()).unwrap_err();
+    assert_eq!(err.field.as_deref(), Some("year"));
+    let p = stage(&mut store, id, &change(PledgeStatus::Paid, None, None), now()).unwrap();
+    assert_eq!(p.status(), PledgeStatus::Paid);
+    // What was stored is what was returned.
+    assert_eq!(get(&store, id).unwrap(), p);
+    let err = stage(&mut store, id, &change(PledgeStatus::Cancelled, None, None), now()).unwrap_err();
+    assert_eq!((err.field.as_deref(), err.reason), (Some("reason"), Reason::Required));
+    let cancel = StageChange { reason: "Withdrawn by the donor".into(), ..change(PledgeStatus::Cancelled, None, None) };
+    let p = stage(&mut store, id, &cancel, now()).unwrap();
+    assert_eq!(p.status(), PledgeStatus::Cancelled);
+    assert!(stage(&mut store, id, &change(PledgeStatus::Committed, None, None), now()).is_err());
+}
+
+#[test]
+fn an_update_keeps_payments_and_refuses_to_lose_them() {
+    let (mut store, pledge) = stored();
+    let id = pledge.id.as_str();
+    stage(&mut store, id, &change(PledgeStatus::Paid, Some(2024), Some("10000000")), now()).unwrap();
+    let p = update(&mut store, id, &input("12000000", true, 2024, 2027)).unwrap();
+    assert_eq!(p.lines.len(), 4);
+    assert_eq!(p.lines[0].paid_minor, 1_000_000_000);
+    let err = update(&mut store, id, &input("5000000", true, 2024, 2026)).unwrap_err();
+    assert_eq!(err.reason, Reason::ExceedsPledge);
+    let err = update(&mut store, id, &input("20000000", true, 2025, 2026)).unwrap_err();
+    assert_eq!(err.field.as_deref(), Some("schedule"));
+    assert_eq!(get(&store, id).unwrap(), p, "a refused update writes nothing");
+}
+
+#[test]
+fn totals_per_stage_year_and_usd() {
+    let (mut store, pledge) = stored();
+    let event_id = pledge.event_id.clone();
+    stage(&mut store, pledge.id.as_str(), &change(PledgeStatus::Paid, Some(2024), None), now()).unwrap();
+    let eur = PledgeInput {
+        donors: vec!["Austria".into(), "Germany".into()],
+        currency: "EUR".into(),
+        rate: Some(RateInput { rate: "1.08".into(), date: "2024-05-21".into(), source: "UN operational rate".into() }),
+        ..input("1000000", false, 2025, 2025)
+    };
+    add(&mut store, event_id.as_str(), &eur, now()).unwrap();
+    let jpy = PledgeInput { currency: "JPY".into(), ..input("5000000", false, 2025, 2025) };
+    add(&mut store, event_id.as_str(), &jpy, now()).unwrap();
+    let summary = summary(&store, &event_id).unwrap();
+    let usd = summary.currencies.iter().find(|c| c.currency == "USD").unwrap();
+    assert_eq!(
+        (usd.pledged.as_str(), usd.committed.as_str(), usd.paid.as_str()),
+        ("45000000.00", "15000000.00", "15000000.00")
+    );
+    assert_eq!(summary.currencies.len(), 3, "never added across currencies");
+    assert_eq!(summary.years.iter().filter(|y| y.year == 2025).count(), 3);
+    // USD: 45,000,000 + 1,080,000 at the recorded rate; the JPY pledge has no rate.
+    assert_eq!(summary.usd.pledged, "46080000.00");
+    assert_eq!(summary.usd.without_rate, 1);
+    let view = get(&store, pledge.id.as_str()).unwrap().view();
+    assert_eq!((view.total.as_str(), view.usd_total.as_deref()), ("45000000.00", Some("45000000.00")));
+}
+
+fn arbitrary_pledge() -> impl Strategy<Value = Pledge> {
+    let line = (2020i32..2030, 0i64..1_000_000_000_000, any::<bool>(), 0u8..=100);
+    (prop::sample::select(vec!["USD", "EUR", "JPY", "KWD"]), prop::collection::vec(line, 1..6), any::<bool>()).prop_map(
+        |(code, lines, cancelled)| {
+            let mut seen = std::collections::BTreeSet::new();
+            Pledge {
+                id: Id::new(),
+                event_id: Id::new(),
+                donors: vec!["D".into()],
+                recipient: String::new(),
+                purpose: Bilingual::default(),
+                kind: PledgeKind::Financial,
+                in_kind: String::new(),
+                currency: Some(Currency::parse("c", code).unwrap()),
+                lines: lines
+                    .into_iter()
+                    .filter(|(year, ..)| seen.insert(*year))
+                    .map(|(year, minor, committed, percent)| PledgeLine {
+                        year,
+                        minor,
+                        committed_on: committed.then(|| now().date_naive()),
+                        paid_minor: minor / 100 * i64::from(percent),
+                        paid_on: None,
+                    })
+                    .collect(),
+                rate: None,
+                cancelled: cancelled.then(|| Cancellation { on: now().date_naive(), reason: "r".into() }),
+                session_id: None,
+                speaker_id: None,
+                notes: String::new(),
+                created_at: now(),
+            }
+        },
+    )
+}
+
+fn parse(decimal: &str) -> i128 {
+    decimal.replace('.', "").parse().unwrap()
+}
+
+proptest! {
+    #[test]
+    fn sums_of_lines_are_the_totals(pledges in prop::collection::vec(arbitrary_pledge(), 0..12)) {
+        let summary = summarise(&pledges);
+        for totals in &summary.currencies {
+            let counted: Vec<&Pledge> = pledges
+                .iter()
+                .filter(|p| p.counts() && p.currency.map(|c| c.code()) == Some(totals.currency.as_str()))
+                .collect();
+            // Sum of lines = total, per currency, and nothing from another currency.
+            let expected: i128 = counted.iter().map(|p| p.total_minor()).sum();
+            prop_assert_eq!(parse(&totals.pledged), expected);
+            prop_assert_eq!(totals.count as usize, counted.len());
+            let by_year: i128 = summary.years.iter().filter(|y| y.currency == totals.currency).map(|y| parse(&y.pledged)).sum();
+            prop_assert_eq!(by_year, expected);
+            let paid: i128 = summary.years.iter().filter(|y| y.currency == totals.currency).map(|y| parse(&y.paid)).sum();
+            prop_assert_eq!(parse(&totals.paid), paid);
+            prop_assert!(parse(&totals.paid) <= expected);
+            prop_assert!(parse(&totals.committed) <= expected);
+        }
+        let currencies: std::collections::BTreeSet<_> = pledges.iter().filter(|p| p.counts()).filter_map(|p| p.currency.map(|c| c.code())).collect();
+        prop_assert_eq!(summary.currencies.len(), currencies.len());
+        // Only USD pledges carry a rate here, so the USD total is exactly their sum.
+        let usd: i128 = pledges.iter().filter(|p| p.counts() && p.currency.map(|c| c.code()) == Some("USD")).map(|p| p.total_minor()).sum();
+        prop_assert_eq!(parse(&summary.usd.pledged), usd);
+    }
+}

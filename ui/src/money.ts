@@ -1,0 +1,149 @@
+// Exact amounts in the UI: decimal strings <-> BigInt minor units, never a float. The core is the
+// authority on every amount; this module only lets views compare, subtract and preview the
+// decimal strings it sends (chart segments, the form's live preview, the mock client).
+
+/** An exact decimal: `units` of 10^-scale ("45000000.00" is 4500000000n at scale 2). */
+export type Decimal = { units: bigint; scale: number };
+
+/** Reads a decimal string as the core sends it ("45000000.00", "0", "-1.5"); null otherwise. */
+export function readDecimal(text: string): Decimal | null {
+  const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text.trim());
+  if (!match) return null;
+  const [, sign, integer, fraction = ''] = match;
+  const units = BigInt(integer + fraction);
+  return { units: sign ? -units : units, scale: fraction.length };
+}
+
+/** `units` at `scale` decimals as a plain decimal string: (4500000000n, 2) → "45000000.00". */
+export function toDecimal(units: bigint, scale: number): string {
+  const negative = units < 0n;
+  const digits = (negative ? -units : units).toString().padStart(scale + 1, '0');
+  const integer = scale > 0 ? digits.slice(0, -scale) : digits;
+  const fraction = scale > 0 ? `.${digits.slice(-scale)}` : '';
+  return `${negative ? '-' : ''}${integer}${fraction}`;
+}
+
+/** The same amount at a larger scale (never a smaller one: nothing is cut). */
+export function rescale(value: Decimal, scale: number): bigint {
+  return value.units * 10n ** BigInt(Math.max(0, scale - value.scale));
+}
+
+/** a − b, exactly, at the larger of the two scales; null if either is not a decimal. */
+export function subtract(a: string, b: string): string | null {
+  const x = readDecimal(a);
+  const y = readDecimal(b);
+  if (!x || !y) return null;
+  const scale = Math.max(x.scale, y.scale);
+  return toDecimal(rescale(x, scale) - rescale(y, scale), scale);
+}
+
+/** The sum of amounts of one currency, exactly; null if any is not a decimal. */
+export function sum(amounts: readonly string[], scale = 0): string | null {
+  const values = amounts.map(readDecimal);
+  if (values.some((value) => value === null)) return null;
+  const decimals = Math.max(scale, ...values.map((value) => value!.scale));
+  return toDecimal(
+    values.reduce((total, value) => total + rescale(value!, decimals), 0n),
+    decimals,
+  );
+}
+
+/** Compares two decimal strings: negative, zero or positive like a sort function. */
+export function compare(a: string, b: string): number {
+  const difference = subtract(a, b);
+  if (difference === null) return 0;
+  return difference.startsWith('-') ? -1 : /[1-9]/.test(difference) ? 1 : 0;
+}
+
+/**
+ * `part / whole` as a number between 0 and 1, for drawing only (bar heights): the division is
+ * done on BigInts, and only the ratio, in billionths, becomes a number.
+ */
+export function ratio(part: string, whole: string): number {
+  const x = readDecimal(part);
+  const y = readDecimal(whole);
+  if (!x || !y) return 0;
+  const scale = Math.max(x.scale, y.scale);
+  const denominator = rescale(y, scale);
+  if (denominator <= 0n) return 0;
+  const steps = (rescale(x, scale) * 1_000_000_000n) / denominator;
+  return Math.min(1, Math.max(0, Number(steps) / 1_000_000_000));
+}
+
+export type TypedAmount =
+  | { ok: true; minor: bigint }
+  | { ok: false; reason: 'required' | 'invalid_amount' | 'ambiguous_amount' | 'amount_too_large' };
+
+/** The largest amount the core stores: i64 minor units. */
+export const MAX_MINOR = 2n ** 63n - 1n;
+
+/**
+ * Reads an amount as a person types it, with the core's rules (money.rs `parse_amount`), into
+ * minor units of a currency with `decimals` decimals: `15000000`, `15,000,000.00`, `1.5` and
+ * Arabic-Indic digits are read; `1,5`, `-5`, `1e308` are not. For the form's preview only.
+ */
+export function parseTyped(text: string, decimals: number): TypedAmount {
+  const ascii = [...text.trim()]
+    .map((c) => {
+      const code = c.codePointAt(0)!;
+      if (code >= 0x660 && code <= 0x669) return String(code - 0x660);
+      if (code >= 0x6f0 && code <= 0x6f9) return String(code - 0x6f0);
+      if (c === '\u066b') return '.';
+      if (c === '\u066c') return ',';
+      return c;
+    })
+    .join('');
+  if (!ascii) return { ok: false, reason: 'required' };
+  if (!/^[\d,.]+$/.test(ascii)) return { ok: false, reason: 'invalid_amount' };
+  const [integer, fraction, ...rest] = ascii.split('.');
+  if (!integer || rest.length > 0 || fraction === '' || fraction?.includes(',')) {
+    return { ok: false, reason: 'invalid_amount' };
+  }
+  let digits = integer;
+  if (integer.includes(',')) {
+    const [first, ...groups] = integer.split(',');
+    if (first.length < 1 || first.length > 3 || groups.some((group) => group.length !== 3)) {
+      return { ok: false, reason: 'ambiguous_amount' };
+    }
+    digits = integer.replaceAll(',', '');
+  }
+  const frac = fraction ?? '';
+  if (frac.length > decimals) return { ok: false, reason: 'invalid_amount' };
+  const minor = BigInt(digits + frac.padEnd(decimals, '0'));
+  if (minor > MAX_MINOR) return { ok: false, reason: 'amount_too_large' };
+  return { ok: true, minor };
+}
+
+/**
+ * Minor units of a currency converted to US cents at `rate` (US dollars for one unit, e.g.
+ * "1.0832"), rounded half away from zero as the core does; null if the rate is not readable.
+ */
+export function toUsdCents(minor: bigint, decimals: number, rate: string): bigint | null {
+  const parsed = /^(\d{1,12})(?:\.(\d{1,12}))?$/.exec(rate.trim());
+  if (!parsed) return null;
+  const mantissa = BigInt(parsed[1] + (parsed[2] ?? ''));
+  if (mantissa === 0n) return null;
+  const scale = (parsed[2] ?? '').length;
+  const numerator = minor * mantissa * 100n;
+  const denominator = 10n ** BigInt(decimals + scale);
+  const quotient = numerator / denominator;
+  const remainder = numerator % denominator;
+  const abs = remainder < 0n ? -remainder : remainder;
+  if (abs * 2n >= denominator) return quotient + (numerator < 0n ? -1n : 1n);
+  return quotient;
+}
+
+/** Where the ICU data the UI formats with disagrees with ISO 4217, which the core follows. */
+const ISO_DECIMALS: Record<string, number> = { IQD: 3, LBP: 2, SYP: 2, YER: 2, IRR: 2, AFN: 2, SOS: 2, RSD: 2, ALL: 2 };
+
+/** The usual number of decimals of an ISO 4217 code (JPY 0, USD 2, KWD 3), or null if it does not look like one. */
+export function currencyDecimals(code: string): number | null {
+  const upper = code.trim().toUpperCase();
+  if (!/^[A-Z]{3}$/.test(upper)) return null;
+  if (upper in ISO_DECIMALS) return ISO_DECIMALS[upper];
+  try {
+    return new Intl.NumberFormat('en', { style: 'currency', currency: upper }).resolvedOptions().maximumFractionDigits ?? 2;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,18 @@
+// Exports: the backend builds the document and asks where to save it in a native dialog; this
+// reports the outcome. A cancelled dialog is not an error and shows nothing.
+import * as client from '../api/client';
+import type { ExportKind, ExportOutcome } from '../api/types';
+import { i18n, t } from '../i18n/index.svelte';
+import { attempt, type Outcome } from './errors';
+import { showToast } from './toast.svelte';
+
+export async function exportDocument(eventId: string, kind: ExportKind): Promise<Outcome<ExportOutcome>> {
+  const outcome = await attempt(() => client.exportDocument(eventId, kind, i18n.lang), { toast: true });
+  if (outcome.ok && outcome.value.file !== null) {
+    showToast('success', t('export.saved', { file: outcome.value.file }));
+    if (outcome.value.missingGlyphs > 0) {
+      showToast('info', t('export.missingGlyphs', { count: outcome.value.missingGlyphs }));
+    }
+  }
+  return outcome;
+}

@@ -1,0 +1,218 @@
+// The pledge form's editable state, its conversion to and from the API types, and where the
+// form shows an error the core names. Amounts stay text as typed: reading them is the core's.
+import type { ApiError, PledgeInput, PledgeKind, PledgeView, Schedule } from '../../api/types';
+
+export type Mode = Schedule['mode'];
+export const MODES: readonly Mode[] = ['perYear', 'total', 'lines'];
+
+export type LineDraft = { year: string; amount: string };
+
+export type Draft = {
+  /** One donor per line; several make a joint pledge. */
+  donors: string;
+  recipient: string;
+  purposeEn: string;
+  purposeAr: string;
+  kind: PledgeKind;
+  inKind: string;
+  /** In kind only: whether an estimated value (currency and schedule) is given. */
+  valued: boolean;
+  currency: string;
+  mode: Mode;
+  amount: string;
+  fromYear: string;
+  toYear: string;
+  lines: LineDraft[];
+  rate: string;
+  rateDate: string;
+  rateSource: string;
+  sessionId: string;
+  speakerId: string;
+  notes: string;
+};
+
+/** Offered first in the currency list; any other ISO 4217 code may be typed. */
+export const COMMON_CURRENCIES = ['USD', 'EUR', 'QAR', 'SAR', 'AED', 'KWD', 'GBP', 'JPY', 'CHF'] as const;
+
+/** The places in the form an error can point at. */
+export const FORM_FIELDS = [
+  'donors',
+  'recipient',
+  'purpose',
+  'kind',
+  'inKind',
+  'currency',
+  'schedule',
+  'amount',
+  'fromYear',
+  'toYear',
+  'lines',
+  'rate',
+  'rateDate',
+  'rateSource',
+  'session',
+  'speaker',
+  'notes',
+] as const;
+export type FormField = (typeof FORM_FIELDS)[number];
+
+/** Where an error the core names belongs in the form, and which schedule line if any. */
+export function placeError(error: ApiError, mode: Mode): { field: FormField; line: number | null } | null {
+  const field = error.field;
+  if (field === null || (error.code !== 'invalid_input' && error.code !== 'not_found')) return null;
+  const line = /^lines\[(\d+)\]/.exec(field);
+  if (line) return { field: 'lines', line: Number(line[1]) };
+  if (field === 'lines' || (field === 'amount' && mode === 'lines')) return { field: 'lines', line: null };
+  const aliases: Record<string, FormField> = { sessionId: 'session', speakerId: 'speaker', in_kind: 'inKind' };
+  const named = aliases[field] ?? field;
+  return (FORM_FIELDS as readonly string[]).includes(named) ? { field: named as FormField, line: null } : null;
+}
+
+export function emptyDraft(): Draft {
+  return {
+    donors: '',
+    recipient: '',
+    purposeEn: '',
+    purposeAr: '',
+    kind: 'financial',
+    inKind: '',
+    valued: false,
+    currency: 'USD',
+    mode: 'perYear',
+    amount: '',
+    fromYear: '',
+    toYear: '',
+    lines: [{ year: '', amount: '' }],
+    rate: '',
+    rateDate: '',
+    rateSource: '',
+    sessionId: '',
+    speakerId: '',
+    notes: '',
+  };
+}
+
+/**
+ * The form for a recorded pledge. The way it was announced is not stored, only its lines: equal
+ * amounts over consecutive years come back as "per year", anything else year by year.
+ */
+export function draftFromPledge(pledge: PledgeView): Draft {
+  const draft = emptyDraft();
+  const lines = [...pledge.lines].sort((a, b) => a.year - b.year);
+  const even =
+    lines.length > 0 &&
+    lines.every((line, index) => line.amount === lines[0].amount && line.year === lines[0].year + index);
+  return {
+    ...draft,
+    donors: pledge.donors.join('\n'),
+    recipient: pledge.recipient,
+    purposeEn: pledge.purpose.en,
+    purposeAr: pledge.purpose.ar,
+    kind: pledge.kind,
+    inKind: pledge.inKind,
+    valued: pledge.kind === 'in_kind' && pledge.currency !== null,
+    currency: pledge.currency ?? '',
+    mode: even ? 'perYear' : 'lines',
+    amount: even ? lines[0].amount : '',
+    fromYear: even ? String(lines[0].year) : '',
+    toYear: even ? String(lines[lines.length - 1].year) : '',
+    lines: lines.length ? lines.map((line) => ({ year: String(line.year), amount: line.amount })) : draft.lines,
+    rate: pledge.rate?.rate ?? '',
+    rateDate: pledge.rate?.date ?? '',
+    rateSource: pledge.rate?.source ?? '',
+    sessionId: pledge.sessionId ?? '',
+    speakerId: pledge.speakerId ?? '',
+    notes: pledge.notes,
+  };
+}
+
+/** A year as typed, in ASCII or Arabic-Indic digits; null if it is not one. */
+export function readYear(text: string): number | null {
+  const ascii = [...text.trim()]
+    .map((c) => {
+      const code = c.codePointAt(0)!;
+      if (code >= 0x660 && code <= 0x669) return String(code - 0x660);
+      if (code >= 0x6f0 && code <= 0x6f9) return String(code - 0x6f0);
+      return c;
+    })
+    .join('');
+  return /^\d{1,6}$/.test(ascii) ? Number(ascii) : null;
+}
+
+export function isUsd(currency: string): boolean {
+  return currency.trim().toUpperCase() === 'USD';
+}
+
+/** Whether the form asks for a currency and a schedule. */
+export function hasValue(draft: Draft): boolean {
+  return draft.kind === 'financial' || draft.valued;
+}
+
+/** The schedule as typed; a year that is not a number is NaN, which `inputFromDraft` refuses. */
+export function scheduleFromDraft(draft: Draft): Schedule {
+  if (draft.mode === 'lines') {
+    return {
+      mode: 'lines',
+      lines: draft.lines
+        .filter((line) => line.year.trim() !== '' || line.amount.trim() !== '')
+        .map((line) => ({ year: readYear(line.year) ?? Number.NaN, amount: line.amount })),
+    };
+  }
+  return {
+    mode: draft.mode,
+    amount: draft.amount,
+    fromYear: readYear(draft.fromYear) ?? Number.NaN,
+    toYear: readYear(draft.toYear) ?? Number.NaN,
+  };
+}
+
+/**
+ * What is sent to the core. Text is passed as typed: trimming and checks are the core's. Only a
+ * year that is not a number is refused here, as it cannot be sent as one.
+ */
+export function inputFromDraft(draft: Draft): { ok: true; input: PledgeInput } | { ok: false; error: ApiError } {
+  const valued = hasValue(draft);
+  const schedule: Schedule = valued ? scheduleFromDraft(draft) : { mode: 'lines', lines: [] };
+  const yearProblem = valued ? unreadableYear(draft) : null;
+  if (yearProblem) return { ok: false, error: yearProblem };
+  const rateGiven = [draft.rate, draft.rateDate, draft.rateSource].some((part) => part.trim() !== '');
+  return {
+    ok: true,
+    input: {
+      donors: draft.donors
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter((line) => line !== ''),
+      recipient: draft.recipient,
+      purpose: { en: draft.purposeEn, ar: draft.purposeAr },
+      kind: draft.kind,
+      inKind: draft.kind === 'in_kind' ? draft.inKind : '',
+      currency: valued ? draft.currency.trim().toUpperCase() : '',
+      schedule,
+      // US dollars need no rate; elsewhere the core checks what was typed.
+      rate: valued && rateGiven && !isUsd(draft.currency) ? { rate: draft.rate, date: draft.rateDate, source: draft.rateSource } : null,
+      sessionId: draft.sessionId || null,
+      speakerId: draft.speakerId || null,
+      notes: draft.notes,
+    },
+  };
+}
+
+function unreadableYear(draft: Draft): ApiError | null {
+  const problem = (field: string, text: string): ApiError => ({
+    code: 'invalid_input',
+    field,
+    reason: text.trim() === '' ? 'required' : 'invalid_year_range',
+    message: `${field}: ${JSON.stringify(text)} is not a year`,
+  });
+  if (draft.mode === 'lines') {
+    const typed = draft.lines.filter((line) => line.year.trim() !== '' || line.amount.trim() !== '');
+    for (const [index, line] of typed.entries()) {
+      if (readYear(line.year) === null) return problem(`lines[${index}]`, line.year);
+    }
+    return null;
+  }
+  if (readYear(draft.fromYear) === null) return problem('fromYear', draft.fromYear);
+  if (readYear(draft.toYear) === null) return problem('toYear', draft.toYear);
+  return null;
+}
