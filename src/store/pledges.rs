@@ -4,7 +4,8 @@ use std::collections::HashMap;
 
 use rusqlite::{params, Connection};
 
-use super::{id_col, opt_id_col, rows, time_col, word_col};
+use super::{audit, audited, id_col, opt_id_col, resolve, rows, time_col, word_col};
+use crate::audit::{snapshot, Actor, AuditAction, AuditEntity, Change};
 use crate::error::Result;
 use crate::id::Id;
 use crate::pledges::{Pledge, PledgeStatus, PledgeYear};
@@ -12,14 +13,36 @@ use crate::time;
 
 pub struct Pledges<'c> {
     conn: &'c Connection,
+    actor: &'c Actor,
 }
 
 impl<'c> Pledges<'c> {
-    pub(super) fn new(conn: &'c Connection) -> Pledges<'c> {
-        Pledges { conn }
+    pub(super) fn new(conn: &'c Connection, actor: &'c Actor) -> Pledges<'c> {
+        Pledges { conn, actor }
     }
 
+    pub fn resolve(&self, field: &str, value: &str) -> Result<Id> {
+        resolve(self.conn, "pledges", "pledge", field, value)
+    }
+
+    /// Records a pledge with its yearly lines and its audit entry.
     pub fn insert(&self, p: &Pledge) -> Result<()> {
+        audited(self.conn, || {
+            self.insert_rows(p)?;
+            let change = Change {
+                at: p.created_at,
+                entity: AuditEntity::Pledge,
+                entity_id: &p.id,
+                event_id: &p.event_id,
+                action: AuditAction::Create,
+                before: None,
+                after: Some(snapshot(p)?),
+            };
+            audit::record(self.conn, self.actor, &change)
+        })
+    }
+
+    fn insert_rows(&self, p: &Pledge) -> Result<()> {
         self.conn.execute(
             "INSERT INTO pledges (id, event_id, donor, recipient, currency, status, session_id, speaker_id, notes, created_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
