@@ -33,10 +33,11 @@ impl Actor {
         Actor(if name.is_empty() { "unknown".to_owned() } else { name.to_owned() })
     }
 
-    /// The name of the person logged in to this computer (`$USER`, `%USERNAME%` on Windows),
-    /// or "unknown". For the edges (CLI, app): the core itself never reads the environment.
+    /// The name of the person logged in to this computer (`$USER`, else `$LOGNAME`, else
+    /// `%USERNAME%` on Windows), or "unknown". For the edges (CLI, app): the core itself never
+    /// reads the environment.
     pub fn os_user() -> Actor {
-        let name = std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_default();
+        let name = ["USER", "LOGNAME", "USERNAME"].iter().find_map(|var| std::env::var(var).ok()).unwrap_or_default();
         Actor::new(&name)
     }
 

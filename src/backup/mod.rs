@@ -101,7 +101,7 @@ pub fn create(store: &Store, dest: &Path) -> Result<()> {
 /// Replaces the data with the backup at `source`, once it passed every check; the data it
 /// replaces is first kept in the backups folder.
 pub fn restore(store: &mut Store, source: &Path, now: DateTime<Utc>) -> Result<Restored> {
-    crate::store::check_backup(source)?;
+    store.check_restore(source)?;
     let safety_copy = keep(store, Kind::BeforeRestore, now)?;
     let facts = store.restore_from(source)?;
     Ok(Restored { safety_copy, facts })

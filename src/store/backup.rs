@@ -62,10 +62,16 @@ impl Store {
         result
     }
 
+    /// Checks that the backup at `source` may replace this database's data: `check_backup`,
+    /// and pages of the same size (a database in WAL mode only takes pages of its own size).
+    pub fn check_restore(&self, source: &Path) -> Result<BackupFacts> {
+        self.checked_candidate(source).map(|(_, facts)| facts)
+    }
+
     /// Replaces all the data of this database with the backup at `source`, after checking it
-    /// (see `check_backup`), then brings its schema up to date and checks the result.
+    /// (see `check_restore`), then brings its schema up to date and checks the result.
     pub fn restore_from(&mut self, source: &Path) -> Result<BackupFacts> {
-        let (candidate, facts) = open_checked(source)?;
+        let (candidate, facts) = self.checked_candidate(source)?;
         copy_all(&candidate, &mut self.conn)?;
         drop(candidate);
         self.migrate()?;
@@ -74,6 +80,20 @@ impl Store {
             return Err(Error::storage_because(Reason::Damaged, format!("after the restore: {}", check.join("; "))));
         }
         Ok(facts)
+    }
+
+    fn checked_candidate(&self, source: &Path) -> Result<(Connection, BackupFacts)> {
+        let (candidate, facts) = open_checked(source)?;
+        let page_size =
+            |conn: &Connection| -> Result<i64> { Ok(conn.query_row("PRAGMA page_size", [], |r| r.get(0))?) };
+        let (theirs, ours) = (page_size(&candidate)?, page_size(&self.conn)?);
+        if theirs != ours {
+            return Err(Error::storage_because(
+                Reason::ForeignSchema,
+                format!("{} cannot be restored: its pages are {theirs} bytes, Muntada's {ours}", source.display()),
+            ));
+        }
+        Ok((candidate, facts))
     }
 }
 

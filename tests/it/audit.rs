@@ -153,7 +153,7 @@ fn the_cli_names_the_person_logged_in() {
     let db = dir.path().join("muntada.db");
     let run = |user: Option<&str>, args: &[&str]| {
         let mut command = Command::new(env!("CARGO_BIN_EXE_muntada"));
-        command.env_remove("USER").env_remove("USERNAME");
+        command.env_remove("USER").env_remove("LOGNAME").env_remove("USERNAME");
         if let Some(user) = user {
             command.env("USER", user);
         }

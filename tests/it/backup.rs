@@ -122,6 +122,7 @@ fn spoil(case: &str, file: &Path) {
         "changed table" => sql("DROP INDEX participants_event; CREATE INDEX participants_event ON participants (name_en)"),
         "missing table" => sql("DROP TABLE pledge_years"),
         "newer schema" => sql("PRAGMA user_version = 99"),
+        "other page size" => sql("PRAGMA page_size = 8192; VACUUM"),
         "foreign database" => {
             std::fs::remove_file(file).unwrap();
             sql("CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('hello')");
@@ -145,6 +146,7 @@ fn a_damaged_or_foreign_file_is_refused_and_nothing_changes() {
         ("changed table", Reason::ForeignSchema),
         ("missing table", Reason::ForeignSchema),
         ("newer schema", Reason::SchemaTooNew),
+        ("other page size", Reason::ForeignSchema),
         ("foreign database", Reason::ForeignSchema),
         ("empty file", Reason::NotADatabase),
         ("text file", Reason::NotADatabase),

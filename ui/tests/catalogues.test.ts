@@ -24,7 +24,7 @@ describe('catalogues', () => {
   });
 
   it('translate every error reason and code the core can send', () => {
-    const reasons = ['required', 'too_long', 'invalid_date', 'unknown_timezone', 'unknown_country', 'end_before_start', 'not_found', 'invalid_value', 'control_characters', 'storage', 'internal'];
+    const reasons = ['required', 'too_long', 'invalid_date', 'unknown_timezone', 'unknown_country', 'end_before_start', 'not_found', 'invalid_value', 'control_characters', 'storage', 'internal', 'busy', 'read_only', 'disk_full', 'not_a_database', 'damaged', 'foreign_schema', 'schema_too_new'];
     const codes = ['not_found', 'invalid_input', 'conflict', 'storage', 'internal'];
     const fields = ['title', 'description', 'venue', 'city', 'country', 'timezone', 'startDate', 'endDate', 'organisers', 'status', 'id'];
     const keys = [...reasons.map((r) => `reason.${r}`), ...codes.map((c) => `error.${c}`), ...fields.map((f) => `field.${f}`)];

@@ -3,6 +3,8 @@
 //! generated from.
 
 pub mod app;
+pub mod audit;
+pub mod backup;
 pub mod event;
 
 include!("names.rs");
@@ -31,6 +33,7 @@ macro_rules! api {
     };
 }
 
+use muntada::audit::{AuditEntry, AuditSubject};
 use muntada::event::{Event, EventInput, EventOverview};
 use muntada::reference::ReferenceData;
 
@@ -44,6 +47,9 @@ api! {
     event::event_update(id: String, input: EventInput) -> Event;
     event::event_delete(id: String) -> ();
     event::event_overview(id: String) -> EventOverview;
+    audit::audit_list(entity: AuditSubject, entity_id: String) -> Vec<AuditEntry>;
+    backup::backup_create() -> Option<backup::BackupSaved>;
+    backup::backup_restore() -> Option<backup::BackupRestored>;
 }
 
 #[cfg(test)]

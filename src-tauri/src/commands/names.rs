@@ -10,4 +10,7 @@ pub const COMMAND_NAMES: &[&str] = &[
     "event_update",
     "event_delete",
     "event_overview",
+    "audit_list",
+    "backup_create",
+    "backup_restore",
 ];

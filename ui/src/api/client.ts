@@ -1,6 +1,6 @@
 // Generated from the Rust types by `make bindings` (src-tauri/src/bindings.rs). Do not edit.
 import { call } from "./invoke";
-import type { AppInfo, Event, EventInput, EventOverview, ReferenceData } from "./types";
+import type { AppInfo, AuditEntry, AuditSubject, BackupRestored, BackupSaved, Event, EventInput, EventOverview, ReferenceData } from "./types";
 
 export function appInfo(): Promise<AppInfo> {
   return call("app_info", {});
@@ -36,4 +36,16 @@ export function eventDelete(id: string): Promise<null> {
 
 export function eventOverview(id: string): Promise<EventOverview> {
   return call("event_overview", { id });
+}
+
+export function auditList(entity: AuditSubject, entityId: string): Promise<Array<AuditEntry>> {
+  return call("audit_list", { entity, entityId });
+}
+
+export function backupCreate(): Promise<BackupSaved | null> {
+  return call("backup_create", {});
+}
+
+export function backupRestore(): Promise<BackupRestored | null> {
+  return call("backup_restore", {});
 }
