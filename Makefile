@@ -60,8 +60,9 @@ test: deps-test ui
 	cargo test --workspace --locked
 	(cd ui && npm run check && npm test)
 	# The end-to-end tests drive target/debug/muntada-desktop, built by the cargo test above,
-	# in a private D-Bus session (the single-instance plugin finds a running app through it).
-	dbus-run-session -- xvfb-run -a node --test --test-reporter=spec e2e/
+	# in a private D-Bus session inside the X server (the single-instance plugin finds a running
+	# app through it, and services it starts get the display).
+	xvfb-run -a dbus-run-session -- node --test --test-reporter=spec e2e/
 
 # Known vulnerabilities in the dependencies: RustSec's advisories for Cargo.lock (cargo-audit
 # fetches them from GitHub) and the npm registry's for the UI's runtime packages. Not part of
