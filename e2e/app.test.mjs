@@ -4,9 +4,10 @@
 import { after, afterEach, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import { Driver } from "./webdriver.mjs";
 
 const root = resolve(import.meta.dirname, "..");
@@ -22,8 +23,30 @@ before(async () => {
 
 after(async () => {
   await app?.stop();
+  // WebKitWebDriver normally ends the app with the session, but not always at once (and now and
+  // then not at all, under D-Bus); an app that outlives it would hold the test runner's output
+  // pipes open and keep `make test` waiting forever.
+  for (let waited = 0; waited < 3000 && appsOn(dataDir).length; waited += 100) await sleep(100);
+  for (const pid of appsOn(dataDir)) {
+    console.error(`e2e: the app (pid ${pid}) outlived its WebDriver session; ending it`);
+    process.kill(pid, "SIGKILL");
+  }
   rmSync(dataDir, { recursive: true, force: true });
 });
+
+/** Processes whose MUNTADA_DB lies in `dir` (Linux's /proc). */
+function appsOn(dir) {
+  return readdirSync("/proc")
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/environ`, "latin1").split("\0").some((v) => v.startsWith(`MUNTADA_DB=${dir}/`));
+      } catch {
+        return false; // gone, or not ours to read
+      }
+    })
+    .map(Number);
+}
 
 // A failing test leaves a picture of the window behind.
 afterEach(async (t) => {

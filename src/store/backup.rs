@@ -83,6 +83,13 @@ impl Store {
     }
 
     fn checked_candidate(&self, source: &Path) -> Result<(Connection, BackupFacts)> {
+        if self.path.as_deref().is_some_and(|own| same_file(own, source)) {
+            return Err(Error::invalid(
+                "file",
+                Reason::InvalidValue,
+                "this is the database itself, not a backup of it",
+            ));
+        }
         let (candidate, facts) = open_checked(source)?;
         let page_size =
             |conn: &Connection| -> Result<i64> { Ok(conn.query_row("PRAGMA page_size", [], |r| r.get(0))?) };
@@ -117,14 +124,30 @@ fn open_untrusted(path: &Path) -> Result<Connection> {
     if !path.is_file() {
         return Err(Error::invalid("file", Reason::NotFound, "there is no such file"));
     }
-    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let conn = Connection::open_with_flags(path, flags)?;
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI;
+    // Without a write-ahead log beside it, the file is all there is: `immutable` reads it
+    // without locks and without creating -wal or -shm files next to it (on a USB stick, say).
+    // With a log (a copy of a live database with its -wal), SQLite must read the log too.
+    let has_log = Path::new(&format!("{}-wal", path.display())).exists();
+    let conn = Connection::open_with_flags(uri(path, !has_log), flags)?;
     // SQLite's advice for files from elsewhere: no schema-defined functions or virtual tables
     // run with trust, no writes to the schema or shadow tables, no memory-mapped reads.
     conn.set_db_config(DbConfig::SQLITE_DBCONFIG_DEFENSIVE, true)?;
     conn.set_db_config(DbConfig::SQLITE_DBCONFIG_TRUSTED_SCHEMA, false)?;
     conn.execute_batch("PRAGMA mmap_size = 0; PRAGMA cell_size_check = ON;")?;
     Ok(conn)
+}
+
+/// `file:` URI of `path`, read-only, optionally immutable; `%`, `?` and `#` are escaped.
+fn uri(path: &Path, immutable: bool) -> String {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
+    let mut text = absolute.to_string_lossy().into_owned();
+    if cfg!(windows) {
+        text = text.replace('\\', "/");
+        text.insert(0, '/'); // C:/… becomes /C:/…
+    }
+    let escaped = text.replace('%', "%25").replace('?', "%3f").replace('#', "%23");
+    format!("file:{escaped}?mode=ro{}", if immutable { "&immutable=1" } else { "" })
 }
 
 fn verify(conn: &Connection) -> Result<BackupFacts> {

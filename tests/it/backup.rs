@@ -286,10 +286,39 @@ fn backup_and_restore_from_the_command_line() {
     let (_, listing, _) = cli(&db, &["--json", "event", "list"]);
     assert_eq!(serde_json::from_str::<serde_json::Value>(&listing).unwrap().as_array().unwrap().len(), 1);
 
+    // A backup named relative to the current folder, as people type it.
+    let out = Command::new(env!("CARGO_BIN_EXE_muntada"))
+        .current_dir(dir.path())
+        .args(["--db", "muntada.db", "restore", "copy.db"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+
     let junk = dir.path().join("junk.db");
     std::fs::write(&junk, b"SQLite format 2\0 this is not it").unwrap();
     let (code, _, stderr) = cli(&db, &["--json", "restore", junk.to_str().unwrap()]);
     assert_eq!(code, 1);
     let error: serde_json::Value = serde_json::from_str(stderr.trim()).unwrap();
     assert_eq!((error["code"].as_str(), error["reason"].as_str()), (Some("storage"), Some("not_a_database")));
+}
+
+#[test]
+fn a_plain_copy_of_a_database_file_is_restored_and_the_database_itself_is_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, id) = database(&dir.path().join("office.db"), 7);
+    drop(store);
+    // A copy made with the file manager while no app was running: its header says WAL.
+    let copy = dir.path().join("copied 100% #1?.db");
+    std::fs::copy(dir.path().join("office.db"), &copy).unwrap();
+    let path = dir.path().join("muntada.db");
+    let (mut store, _) = database(&path, 0);
+    backup::restore(&mut store, &copy, Utc::now()).unwrap();
+    assert_eq!(event::overview(&store, &id).unwrap().counts.participants, 7);
+    for side in ["-wal", "-shm"] {
+        assert!(!Path::new(&format!("{}{side}", copy.display())).exists(), "checking the copy wrote {side} beside it");
+    }
+
+    let err = backup::restore(&mut store, &path, Utc::now()).unwrap_err();
+    assert_eq!((err.kind, err.reason), (ErrorKind::InvalidInput, Reason::InvalidValue), "{err}");
+    assert_eq!(event::overview(&store, &id).unwrap().counts.participants, 7);
 }
