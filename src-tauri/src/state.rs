@@ -4,15 +4,18 @@
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
+use chrono::Utc;
 use muntada::audit::Actor;
-use muntada::{Error, Store};
+use muntada::{backup, Error, Store};
 use tauri::{AppHandle, Runtime};
 use tauri_plugin_dialog::DialogExt;
 
 use crate::ApiError;
 
 pub struct AppState {
-    store: Result<Mutex<Store>, Error>,
+    /// The store, or why it could not be opened (reported by every command until a restore
+    /// replaces the unreadable file).
+    store: Mutex<Result<Store, Error>>,
     path: PathBuf,
     picker: Option<Picker>,
 }
@@ -30,6 +33,13 @@ pub enum FileRequest {
 /// Answers file requests instead of the native dialog (the tests, which have no screen).
 pub type Picker = Box<dyn Fn(&FileRequest) -> Option<PathBuf> + Send + Sync>;
 
+fn open_as_user(path: &Path) -> Result<Store, Error> {
+    Store::open(path).map(|mut store| {
+        store.set_actor(Actor::os_user());
+        store
+    })
+}
+
 /// The database file: `MUNTADA_DB` when set (tests, a second event desk), else the platform
 /// default that the CLI uses too.
 pub fn database_path() -> PathBuf {
@@ -40,11 +50,7 @@ impl AppState {
     /// Opens the store; a failure is kept and reported by every command, so the window still
     /// opens and can say what is wrong. Changes are recorded as made by the computer's user.
     pub fn open(path: &Path) -> AppState {
-        let store = Store::open(path).map(|mut store| {
-            store.set_actor(Actor::os_user());
-            Mutex::new(store)
-        });
-        AppState { store, path: path.to_owned(), picker: None }
+        AppState { store: Mutex::new(open_as_user(path)), path: path.to_owned(), picker: None }
     }
 
     /// Answers file requests with `picker` instead of the native dialog.
@@ -66,11 +72,27 @@ impl AppState {
     }
 
     fn with<T>(&self, f: impl FnOnce(&mut Store) -> muntada::Result<T>) -> Result<T, ApiError> {
-        let store = self.store.as_ref().map_err(|e| ApiError::from(e.clone()))?;
         // A panic while holding the lock cannot leave a transaction half-applied (SQLite rolls
         // back), so a poisoned lock is still safe to use.
-        let mut store = store.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        Ok(f(&mut store)?)
+        let mut store = self.store.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let store = store.as_mut().map_err(|e| ApiError::from(e.clone()))?;
+        Ok(f(store)?)
+    }
+
+    /// Replaces the data with the backup at `file`: into the open store, or, when the database
+    /// could not be opened for a reason a restore cures, as a new file (then opened).
+    pub fn restore(&self, file: &Path) -> Result<backup::Restored, ApiError> {
+        let mut slot = self.store.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        match &mut *slot {
+            Ok(store) => Ok(backup::restore(store, file, Utc::now())?),
+            Err(error) if backup::restore_can_cure(error) => {
+                let (mut store, restored) = backup::restore_file(&self.path, file, Utc::now())?;
+                store.set_actor(Actor::os_user());
+                *slot = Ok(store);
+                Ok(restored)
+            }
+            Err(error) => Err(ApiError::from(error.clone())),
+        }
     }
 
     /// Asks the person for a file; `None` when they cancel. Blocks until they answer, so it is

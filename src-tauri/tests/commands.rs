@@ -21,7 +21,11 @@ struct Harness {
 }
 
 fn harness() -> Harness {
-    let dir = tempfile::tempdir().unwrap();
+    harness_on(tempfile::tempdir().unwrap())
+}
+
+/// The app on `dir/muntada.db`, whatever that file holds.
+fn harness_on(dir: tempfile::TempDir) -> Harness {
     let answer: Arc<Mutex<Option<PathBuf>>> = Arc::default();
     let asked: Arc<Mutex<Vec<FileRequest>>> = Arc::default();
     let picker = {
@@ -248,4 +252,27 @@ fn reference_data_and_app_info() {
     let info = h.call("app_info", json!({})).unwrap();
     assert!(info["dataFile"].as_str().unwrap().ends_with("muntada.db"));
     assert_eq!(info["backupsFolder"], json!(h.path("backups").display().to_string()));
+}
+
+#[test]
+fn a_database_that_cannot_be_opened_can_be_restored_from_the_app() {
+    // A good backup, then a database file whose header is gone.
+    let dir = tempfile::tempdir().unwrap();
+    let saved = dir.path().join("saved.db");
+    {
+        let h = harness();
+        h.call("event_create", json!({ "input": doha() })).unwrap();
+        h.answer(Some(&saved));
+        h.call("backup_create", json!({})).unwrap();
+    }
+    std::fs::write(dir.path().join("muntada.db"), vec![0x5a; 8192]).unwrap();
+
+    let h = harness_on(dir);
+    let err = h.call("event_list", json!({})).unwrap_err();
+    assert_eq!(err["reason"], "not_a_database");
+    h.answer(Some(&saved));
+    let restored = h.call("backup_restore", json!({})).unwrap();
+    assert!(restored["previousData"].as_str().unwrap().ends_with("-unreadable.db"));
+    assert_eq!(h.call("event_list", json!({})).unwrap().as_array().unwrap().len(), 1);
+    assert!(h.call("event_create", json!({ "input": doha() })).is_ok(), "the restored database is writable");
 }

@@ -20,6 +20,8 @@ pub enum Kind {
     Start,
     /// The data as it was just before a restore replaced it.
     BeforeRestore,
+    /// A database file that could not be opened, moved aside by a restore.
+    Unreadable,
 }
 
 impl Kind {
@@ -27,6 +29,7 @@ impl Kind {
         match self {
             Kind::Start => "start",
             Kind::BeforeRestore => "before-restore",
+            Kind::Unreadable => "unreadable",
         }
     }
 }
@@ -105,6 +108,42 @@ pub fn restore(store: &mut Store, source: &Path, now: DateTime<Utc>) -> Result<R
     let safety_copy = keep(store, Kind::BeforeRestore, now)?;
     let facts = store.restore_from(source)?;
     Ok(Restored { safety_copy, facts })
+}
+
+/// Whether a failure to open the database is one that restoring a backup can cure (the file
+/// is damaged, not a database, or from a newer Muntada), rather than a busy or read-only one.
+pub fn restore_can_cure(error: &Error) -> bool {
+    matches!(error.reason, Reason::NotADatabase | Reason::Damaged | Reason::SchemaTooNew)
+}
+
+/// Restores the backup at `source` when the database at `db_path` cannot be opened at all: the
+/// backup is checked, the unreadable file (and its -wal and -shm) is moved into the backups
+/// folder untouched, and the backup is written as a new database file in its place.
+pub fn restore_file(db_path: &Path, source: &Path, now: DateTime<Utc>) -> Result<(Store, Restored)> {
+    crate::store::check_backup(source)?;
+    let folder = dir(db_path);
+    std::fs::create_dir_all(&folder).map_err(|e| io_error(&folder, e))?;
+    let kept = folder.join(file_name(Kind::Unreadable, now));
+    let sides = |base: &Path| ["", "-wal", "-shm"].map(|side| PathBuf::from(format!("{}{side}", base.display())));
+    let mut moved = Vec::new();
+    for (from, to) in sides(db_path).into_iter().zip(sides(&kept)) {
+        if from.exists() {
+            std::fs::rename(&from, &to).map_err(|e| io_error(&from, e))?;
+            moved.push((from, to));
+        }
+    }
+    let facts = match crate::store::restore_into_new_file(source, db_path) {
+        Ok(facts) => facts,
+        Err(e) => {
+            // Put the unreadable file back where it was: nothing changed.
+            for (from, to) in moved {
+                let _ = std::fs::rename(to, from);
+            }
+            return Err(e);
+        }
+    };
+    let store = Store::open(db_path)?;
+    Ok((store, Restored { safety_copy: kept, facts }))
 }
 
 #[cfg(test)]

@@ -298,7 +298,14 @@ fn execute(command: Command, db: Option<PathBuf>, wait: f64, out: &Out) -> Resul
     let wait = Duration::try_from_secs_f64(wait)
         .map_err(|_| Error::invalid("wait", muntada::Reason::InvalidValue, "give a number of seconds"))?;
     let path = db.unwrap_or_else(muntada::store::default_path);
-    let mut store = Store::open(&path)?;
+    let opened = Store::open(&path);
+    if let (Command::Restore { file }, Err(error)) = (&command, &opened) {
+        // The database cannot even be opened: restoring a backup is exactly what is needed.
+        if backup::restore_can_cure(error) {
+            return out.restored(&backup::restore_file(&path, file, Utc::now())?.1);
+        }
+    }
+    let mut store = opened?;
     store.set_busy_timeout(wait)?;
     store.set_actor(Actor::os_user());
     let store = &mut store;

@@ -104,6 +104,27 @@ impl Store {
     }
 }
 
+/// Writes the checked backup at `source` as a new database file at `dest`, which must not
+/// exist: for when the current database cannot be opened at all (see `backup::restore_file`).
+pub fn restore_into_new_file(source: &Path, dest: &Path) -> Result<BackupFacts> {
+    let (candidate, facts) = open_checked(source)?;
+    let name = dest.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let partial = dest.with_file_name(format!(".{name}.partial-{}", std::process::id()));
+    let result = (|| {
+        remove_if_present(&partial)?;
+        let mut copy = Connection::open(&partial).map_err(|e| io_about(&partial, e))?;
+        copy_all(&candidate, &mut copy)?;
+        copy.close().map_err(|(_, e)| Error::from(e))?;
+        sync_file(&partial)?;
+        std::fs::rename(&partial, dest).map_err(|e| io_error(dest, e))?;
+        sync_dir(dest)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&partial);
+    }
+    result.map(|()| facts)
+}
+
 /// Checks that `path` is a database this version of Muntada wrote, without trusting it: it is
 /// opened read-only, in defensive mode, with `trusted_schema` off; `quick_check` must pass, its
 /// schema version must be one we know, and its tables, indexes, triggers and views must be

@@ -22,7 +22,7 @@ use crate::id::{Id, IdPrefix};
 
 pub use audit::Audit;
 pub(crate) use backup::io_error;
-pub use backup::{check_backup, BackupFacts};
+pub use backup::{check_backup, restore_into_new_file, BackupFacts};
 pub use events::{Categories, Events};
 pub use participants::Participants;
 pub use pledges::Pledges;

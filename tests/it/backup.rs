@@ -322,3 +322,39 @@ fn a_plain_copy_of_a_database_file_is_restored_and_the_database_itself_is_not() 
     assert_eq!((err.kind, err.reason), (ErrorKind::InvalidInput, Reason::InvalidValue), "{err}");
     assert_eq!(event::overview(&store, &id).unwrap().counts.participants, 7);
 }
+
+#[test]
+fn a_database_that_cannot_be_opened_is_replaced_by_a_backup_and_kept_aside() {
+    for (case, reason) in [("flipped magic", Reason::NotADatabase), ("newer schema", Reason::SchemaTooNew)] {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("muntada.db");
+        let (store, id) = database(&path, 4);
+        let saved = dir.path().join("saved.db");
+        backup::create(&store, &saved).unwrap();
+        drop(store);
+        spoil(case, &path);
+        let broken = std::fs::read(&path).unwrap();
+        let err = Store::open(&path).err().expect(case);
+        assert_eq!(err.reason, reason, "{case}");
+        assert!(backup::restore_can_cure(&err));
+
+        // A refused backup leaves the unreadable file where it was.
+        let junk = dir.path().join("junk.db");
+        std::fs::write(&junk, b"nothing").unwrap();
+        assert!(backup::restore_file(&path, &junk, Utc::now()).is_err());
+        assert_eq!(std::fs::read(&path).unwrap(), broken, "{case}");
+
+        let (store, restored) = backup::restore_file(&path, &saved, Utc::now()).unwrap();
+        assert_eq!(event::overview(&store, &id).unwrap().counts.participants, 4, "{case}");
+        assert_eq!(std::fs::read(&restored.safety_copy).unwrap(), broken, "the unreadable file is kept as it was");
+        assert!(restored.safety_copy.to_string_lossy().ends_with("-unreadable.db"));
+
+        // The CLI does the same when it cannot open the database.
+        drop(store);
+        spoil(case, &path);
+        let (code, stdout, stderr) = cli(&path, &["restore", saved.to_str().unwrap()]);
+        assert_eq!(code, 0, "{case}: {stderr}");
+        assert!(stdout.contains("restored 1 events and 4 participants"), "{stdout}");
+        assert_eq!(cli(&path, &["event", "show", &id]).0, 0);
+    }
+}

@@ -49,7 +49,7 @@ pub async fn backup_restore<R: Runtime>(
 ) -> Result<Option<BackupRestored>, ApiError> {
     let folder = backup::dir(state.path());
     let Some(file) = state.choose(&app, &FileRequest::OpenBackup { folder }) else { return Ok(None) };
-    let restored = state.write(|store| backup::restore(store, &file, Utc::now()))?;
+    let restored = state.restore(&file)?;
     Ok(Some(BackupRestored {
         file: file.display().to_string(),
         previous_data: restored.safety_copy.display().to_string(),
