@@ -30,9 +30,7 @@ pub struct BackupFacts {
 }
 
 impl Store {
-    /// Writes a consistent copy of the database to `dest`, atomically: the copy is made beside
-    /// it under a temporary name, flushed to disk, then renamed, so `dest` is either the old
-    /// file or the complete new one. The copy is a single file (rollback journal mode).
+    /// Writes a consistent copy of the database to `dest`, atomically (see `copy_to_file`).
     pub fn backup_to(&self, dest: &Path) -> Result<()> {
         if let Some(own) = &self.path {
             if same_file(own, dest) {
@@ -43,23 +41,10 @@ impl Store {
                 ));
             }
         }
-        let name = dest.file_name().ok_or_else(|| Error::invalid("out", Reason::InvalidValue, "name a file"))?;
-        let partial = dest.with_file_name(format!(".{}.partial-{}", name.to_string_lossy(), std::process::id()));
-        let result = (|| {
-            remove_if_present(&partial)?;
-            let mut copy = Connection::open(&partial).map_err(|e| io_about(&partial, e))?;
-            copy_all(&self.conn, &mut copy)?;
-            let mode: String = copy.query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0))?;
-            debug_assert_eq!(mode, "delete");
-            copy.close().map_err(|(_, e)| Error::from(e))?;
-            sync_file(&partial)?;
-            std::fs::rename(&partial, dest).map_err(|e| io_error(dest, e))?;
-            sync_dir(dest)
-        })();
-        if result.is_err() {
-            let _ = std::fs::remove_file(&partial);
+        if dest.file_name().is_none() {
+            return Err(Error::invalid("out", Reason::InvalidValue, "name a file"));
         }
-        result
+        copy_to_file(&self.conn, dest)
     }
 
     /// Checks that the backup at `source` may replace this database's data: `check_backup`,
@@ -108,12 +93,21 @@ impl Store {
 /// exist: for when the current database cannot be opened at all (see `backup::restore_file`).
 pub fn restore_into_new_file(source: &Path, dest: &Path) -> Result<BackupFacts> {
     let (candidate, facts) = open_checked(source)?;
+    copy_to_file(&candidate, dest)?;
+    Ok(facts)
+}
+
+/// Copies the database of `from` to the file `dest`, atomically: the copy is made beside it
+/// under a temporary name, flushed to disk, then renamed, so `dest` is either what it was or
+/// the complete copy. The copy is a single file (rollback journal mode).
+fn copy_to_file(from: &Connection, dest: &Path) -> Result<()> {
     let name = dest.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let partial = dest.with_file_name(format!(".{name}.partial-{}", std::process::id()));
     let result = (|| {
         remove_if_present(&partial)?;
         let mut copy = Connection::open(&partial).map_err(|e| io_about(&partial, e))?;
-        copy_all(&candidate, &mut copy)?;
+        copy_all(from, &mut copy)?;
+        copy.query_row("PRAGMA journal_mode = DELETE", [], |_| Ok(()))?;
         copy.close().map_err(|(_, e)| Error::from(e))?;
         sync_file(&partial)?;
         std::fs::rename(&partial, dest).map_err(|e| io_error(dest, e))?;
@@ -122,7 +116,7 @@ pub fn restore_into_new_file(source: &Path, dest: &Path) -> Result<BackupFacts> 
     if result.is_err() {
         let _ = std::fs::remove_file(&partial);
     }
-    result.map(|()| facts)
+    result
 }
 
 /// Checks that `path` is a database this version of Muntada wrote, without trusting it: it is
