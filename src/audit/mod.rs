@@ -132,7 +132,11 @@ pub(crate) fn label(entity: AuditEntity, json: Option<&str>) -> Bilingual {
     let text = |v: &serde_json::Value| v.as_str().unwrap_or_default().to_owned();
     match entity {
         AuditEntity::Participant => Bilingual::new(text(&value["name"]["en"]), text(&value["name"]["ar"])),
-        AuditEntity::Pledge => Bilingual::new(text(&value["donor"]), ""),
+        // One donor, or (a later schema's) several: "A, B".
+        AuditEntity::Pledge => match value["donors"].as_array() {
+            Some(donors) => Bilingual::new(donors.iter().map(text).collect::<Vec<_>>().join(", "), ""),
+            None => Bilingual::new(text(&value["donor"]), ""),
+        },
     }
 }
 
@@ -153,6 +157,8 @@ mod tests {
         let person = r#"{"name":{"en":"Amina","ar":"أمينة"}}"#;
         assert_eq!(label(AuditEntity::Participant, Some(person)), Bilingual::new("Amina", "أمينة"));
         assert_eq!(label(AuditEntity::Pledge, Some(r#"{"donor":"Japan"}"#)), Bilingual::new("Japan", ""));
+        let joint = r#"{"donors":["Japan","Norway"]}"#;
+        assert_eq!(label(AuditEntity::Pledge, Some(joint)), Bilingual::new("Japan, Norway", ""));
         assert_eq!(label(AuditEntity::Participant, None), Bilingual::default());
         assert_eq!(label(AuditEntity::Participant, Some("not json")), Bilingual::default());
     }

@@ -212,13 +212,15 @@ fn verify(conn: &Connection) -> Result<BackupFacts> {
     Ok(BackupFacts { schema_version: version, events: count("events")?, participants: count("participants")? })
 }
 
-/// Every schema object as (type, name, table, SQL): two databases made by the same migrations
-/// have identical sets.
+/// Every schema object as (type, name, table, SQL with its whitespace collapsed): two
+/// databases made by the same migrations have identical sets, even where an ALTER TABLE of
+/// another SQLite version re-spaced the stored SQL.
 type Schema = BTreeSet<(String, String, String, Option<String>)>;
 
 fn schema_of(conn: &Connection) -> Result<Schema> {
     let mut stmt = conn.prepare("SELECT type, name, tbl_name, sql FROM sqlite_schema")?;
-    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+    let collapse = |sql: Option<String>| sql.map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "));
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, collapse(r.get(3)?))))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
