@@ -1,6 +1,7 @@
 # Muntada — the two commands of the README, and the developers' helpers.
 #   make run    install what is missing, build the UI, start the desktop app
 #   make test   install what is missing, run every test (core, shell, UI, end-to-end)
+#   make audit  check the Rust and npm dependencies against the published advisories
 
 SHELL := /bin/bash
 .ONESHELL:
@@ -9,18 +10,19 @@ SHELL := /bin/bash
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Debian/Ubuntu packages: WebKitGTK for the window, Xvfb + WebKitWebDriver for the end-to-end
-# tests, poppler for checking PDFs.
+# tests, poppler for checking PDFs, a D-Bus session for the single-instance end-to-end test.
 APT_PACKAGES := build-essential pkg-config curl file libwebkit2gtk-4.1-dev libssl-dev librsvg2-dev \
-	libxdo-dev xvfb xauth webkit2gtk-driver poppler-utils
+	libxdo-dev xvfb xauth webkit2gtk-driver poppler-utils dbus
 NODE_MIN := 20.19.0
 
-.PHONY: run test deps deps-test ui bindings bench clean help
+.PHONY: run test deps deps-test ui bindings bench audit clean help
 
 help:
 	@echo "make run    start the desktop app (installs what is missing)"
 	@echo "make test   run every test (installs what is missing)"
 	@echo "make bench  run the benchmarks"
 	@echo "make bindings  regenerate ui/src/api/{types,client}.ts from the Rust types"
+	@echo "make audit  check the dependencies for known vulnerabilities (needs the network)"
 
 deps:
 	@missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done)
@@ -57,8 +59,20 @@ test: deps-test ui
 	fi
 	cargo test --workspace --locked
 	(cd ui && npm run check && npm test)
-	# The end-to-end tests drive target/debug/muntada-desktop, built by the cargo test above.
-	xvfb-run -a node --test --test-reporter=spec e2e/
+	# The end-to-end tests drive target/debug/muntada-desktop, built by the cargo test above,
+	# in a private D-Bus session inside the X server (the single-instance plugin finds a running
+	# app through it, and services it starts get the display).
+	xvfb-run -a dbus-run-session -- node --test --test-reporter=spec e2e/
+
+# Known vulnerabilities in the dependencies: RustSec's advisories for Cargo.lock (cargo-audit
+# fetches them from GitHub) and the npm registry's for the UI's runtime packages. Not part of
+# `make test`: both need the network, and the answer changes from day to day.
+audit:
+	command -v cargo-audit >/dev/null || cargo install cargo-audit --locked
+	status=0
+	cargo audit || status=1
+	(cd ui && npm audit --omit=dev) || status=1
+	exit $$status
 
 bench:
 	cargo bench --bench pdf_participants

@@ -50,6 +50,18 @@ pub enum Reason {
     ControlCharacters,
     Duplicate,
     SchemaTooNew,
+    /// Another program holds the database longer than the busy timeout.
+    Busy,
+    /// The file, its folder or the disk does not allow writing.
+    ReadOnly,
+    /// The disk (or the user's quota) is full.
+    DiskFull,
+    /// The file is not an SQLite database at all (or its header is damaged).
+    NotADatabase,
+    /// An SQLite database whose content fails SQLite's own checks.
+    Damaged,
+    /// An SQLite database, but not one Muntada wrote: unknown tables, triggers or views.
+    ForeignSchema,
     Storage,
     Internal,
 }
@@ -79,9 +91,21 @@ impl Reason {
             Reason::ControlCharacters => "control_characters",
             Reason::Duplicate => "duplicate",
             Reason::SchemaTooNew => "schema_too_new",
+            Reason::Busy => "busy",
+            Reason::ReadOnly => "read_only",
+            Reason::DiskFull => "disk_full",
+            Reason::NotADatabase => "not_a_database",
+            Reason::Damaged => "damaged",
+            Reason::ForeignSchema => "foreign_schema",
             Reason::Storage => "storage",
             Reason::Internal => "internal",
         }
+    }
+}
+
+impl serde::Serialize for Reason {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
     }
 }
 
@@ -119,6 +143,11 @@ impl Error {
         Error { kind: ErrorKind::Storage, field: None, reason: Reason::Storage, message: message.into() }
     }
 
+    /// A storage failure with a more precise reason the UI can translate (busy, disk full…).
+    pub fn storage_because(reason: Reason, message: impl Into<String>) -> Error {
+        Error { kind: ErrorKind::Storage, field: None, reason, message: message.into() }
+    }
+
     pub fn internal(message: impl Into<String>) -> Error {
         Error { kind: ErrorKind::Internal, field: None, reason: Reason::Internal, message: message.into() }
     }
@@ -146,7 +175,32 @@ impl fmt::Display for Error {
 impl std::error::Error for Error {}
 
 impl From<rusqlite::Error> for Error {
+    /// SQLite's failures that people can act on get their own reason and an explanation;
+    /// the rest stay "storage" with SQLite's words as the detail.
     fn from(e: rusqlite::Error) -> Error {
-        Error::storage(format!("database error: {e}"))
+        use rusqlite::ErrorCode;
+        let code = match &e {
+            rusqlite::Error::SqliteFailure(failure, _) => Some(failure.code),
+            _ => None,
+        };
+        let (reason, advice) = match code {
+            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => (
+                Reason::Busy,
+                "the database is busy: another Muntada window or command is writing to it; \
+                 nothing was written, try again when it has finished",
+            ),
+            Some(ErrorCode::ReadOnly) => {
+                (Reason::ReadOnly, "the database cannot be written: the file, its folder or the disk is read-only")
+            }
+            Some(ErrorCode::DiskFull) => {
+                (Reason::DiskFull, "the disk is full: nothing was written; free some space and try again")
+            }
+            Some(ErrorCode::NotADatabase) => {
+                (Reason::NotADatabase, "the file is not a database, or its header is damaged")
+            }
+            Some(ErrorCode::DatabaseCorrupt) => (Reason::Damaged, "the database file is damaged"),
+            _ => return Error::storage(format!("database error: {e}")),
+        };
+        Error::storage_because(reason, format!("{advice} ({e})"))
     }
 }

@@ -4,6 +4,8 @@
 //! API boundary: the area modules (`event`, `programme`, `participants`, `pledges`, `demo`) and
 //! their plain-data types. Callers pass the clock (`now`) in; ids come from `Id::new`.
 
+pub mod audit;
+pub mod backup;
 pub mod bilingual;
 pub mod country;
 pub mod demo;

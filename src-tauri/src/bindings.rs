@@ -2,6 +2,7 @@
 //! crosses IPC) and `ui/src/api/client.ts` (one function per command). Never edit those files:
 //! run `make bindings`. A test fails when they are stale.
 
+use muntada::audit::{AuditAction, AuditEntity, AuditEntry, AuditSubject};
 use muntada::bilingual::{Bilingual, Lang};
 use muntada::event::{Event, EventCounts, EventInput, EventOverview, EventStatus};
 use muntada::pledges::{
@@ -12,6 +13,7 @@ use muntada::programme::{Session, SessionKind, Speaker};
 use muntada::reference::ReferenceData;
 use ts_rs::{Config, TS};
 
+use crate::commands::backup::{BackupRestored, BackupSaved};
 use crate::commands::{self, app::AppInfo, export::ExportOutcome, pledges::PledgeListing};
 use crate::ApiError;
 
@@ -32,6 +34,12 @@ pub fn types() -> String {
         crate::error::ErrorCode,
         muntada::Id,
         AppInfo,
+        AuditAction,
+        AuditEntity,
+        AuditEntry,
+        AuditSubject,
+        BackupRestored,
+        BackupSaved,
         Bilingual,
         Event,
         EventCounts,

@@ -7,13 +7,17 @@ pub mod commands;
 pub mod error;
 pub mod state;
 
+use std::path::Path;
 use std::process::ExitCode;
+
+use tauri::Manager;
 
 pub use error::ApiError;
 pub use state::AppState;
 
-/// Adds the app's state and commands to a builder: the real one in `run`, a mock-runtime one
-/// in the tests.
+/// Adds the app's state, plugins and commands to a builder: the real one in `run`, a
+/// mock-runtime one in the tests. The dialog plugin is there for the commands that open a file
+/// dialog from Rust; the capability grants the webview none of its own commands.
 pub fn builder<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri::Builder<R> {
     builder.plugin(tauri_plugin_dialog::init()).manage(state).invoke_handler(commands::handler())
 }
@@ -26,12 +30,70 @@ pub fn run() -> ExitCode {
         eprintln!("muntada-desktop: no display found (DISPLAY and WAYLAND_DISPLAY are unset); on a headless machine run it under `xvfb-run -a`.");
         return ExitCode::FAILURE;
     }
-    let state = AppState::open(&state::database_path());
-    match builder(tauri::Builder::default(), state).run(tauri::generate_context!("../tauri.conf.json")) {
+    let path = state::database_path();
+    // First: a second launch on the same database hands over to the running app and exits
+    // before it opens anything.
+    let app = one_window_per_database(tauri::Builder::default(), &path);
+    let state = AppState::open(&path);
+    // In `setup`, which a second instance never reaches (the plugin's own setup runs first and
+    // exits it), so that only the app that opens a window makes the start backup.
+    let app = builder(app, state).setup(|app| {
+        backup_at_start(app.state::<AppState>().path());
+        Ok(())
+    });
+    match app.run(tauri::generate_context!("../tauri.conf.json")) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("muntada-desktop: {error}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// The single-instance plugin, keyed by the database file on Linux (its D-Bus name), so that two
+/// windows never share one database while a test or a second desk may use another file. On
+/// Windows and macOS the plugin keys by the app, so there is one window in all.
+fn one_window_per_database<R: tauri::Runtime>(builder: tauri::Builder<R>, path: &Path) -> tauri::Builder<R> {
+    let canonical = path.canonicalize().unwrap_or_else(|_| path.to_owned());
+    let id = format!("org.muntada.desktop.db{:016x}", fnv1a(canonical.to_string_lossy().as_bytes()));
+    builder.plugin(
+        tauri_plugin_single_instance::Builder::new()
+            .dbus_id(id)
+            .callback(|app, _args, _cwd| {
+                if let Some(window) = app.get_webview_window("main") {
+                    let _ = window.unminimize();
+                    let _ = window.show();
+                    let _ = window.set_focus();
+                }
+            })
+            .build(),
+    )
+}
+
+/// A stable hash (FNV-1a, 64 bits): the same file gives the same name in every build.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+}
+
+/// The automatic backup, on its own connection in the background: WAL lets the window open and
+/// the person work meanwhile. A failure is reported on stderr and does not stop the app.
+fn backup_at_start(path: &Path) {
+    let path = path.to_owned();
+    std::thread::spawn(move || {
+        let result =
+            muntada::Store::open(&path).and_then(|store| muntada::backup::at_start(&store, chrono::Utc::now()));
+        if let Err(error) = result {
+            eprintln!("muntada-desktop: the automatic backup failed: {error}");
+        }
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn database_keys_are_stable() {
+        assert_eq!(super::fnv1a(b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(super::fnv1a(b"a"), 0xaf63_dc4c_8601_ec8c);
+        assert_ne!(super::fnv1a(b"/home/a/muntada.db"), super::fnv1a(b"/home/b/muntada.db"));
     }
 }

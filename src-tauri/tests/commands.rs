@@ -1,6 +1,10 @@
 //! The commands through Tauri's mock runtime, with the real config and capabilities: what the
 //! UI can call, what it gets back, and that hostile arguments get an error, never a panic.
 
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use muntada_desktop::state::FileRequest;
 use serde_json::{json, Value};
 use tauri::ipc::{CallbackFn, InvokeBody};
 use tauri::test::{get_ipc_response, mock_builder, INVOKE_KEY};
@@ -8,22 +12,47 @@ use tauri::webview::InvokeRequest;
 use tauri::{App, WebviewWindow, WebviewWindowBuilder};
 
 struct Harness {
-    _dir: tempfile::TempDir,
+    dir: tempfile::TempDir,
     _app: App<tauri::test::MockRuntime>,
     window: WebviewWindow<tauri::test::MockRuntime>,
+    /// What the "person" answers to the next file dialog (None: they cancel), and the requests.
+    answer: Arc<Mutex<Option<PathBuf>>>,
+    asked: Arc<Mutex<Vec<FileRequest>>>,
 }
 
 fn harness() -> Harness {
-    let dir = tempfile::tempdir().unwrap();
-    let state = muntada_desktop::AppState::open(&dir.path().join("muntada.db"));
+    harness_on(tempfile::tempdir().unwrap())
+}
+
+/// The app on `dir/muntada.db`, whatever that file holds.
+fn harness_on(dir: tempfile::TempDir) -> Harness {
+    let answer: Arc<Mutex<Option<PathBuf>>> = Arc::default();
+    let asked: Arc<Mutex<Vec<FileRequest>>> = Arc::default();
+    let picker = {
+        let (answer, asked) = (answer.clone(), asked.clone());
+        Box::new(move |request: &FileRequest| {
+            asked.lock().unwrap().push(request.clone());
+            answer.lock().unwrap().clone()
+        })
+    };
+    let state = muntada_desktop::AppState::open(&dir.path().join("muntada.db")).with_picker(picker);
     let app = muntada_desktop::builder(mock_builder(), state)
         .build(tauri::generate_context!("../tauri.conf.json"))
         .expect("app builds");
     let window = WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
-    Harness { _dir: dir, _app: app, window }
+    Harness { dir, _app: app, window, answer, asked }
 }
 
 impl Harness {
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    /// The next file dialog is answered with `file` (None: cancelled).
+    fn answer(&self, file: Option<&Path>) {
+        *self.answer.lock().unwrap() = file.map(Path::to_owned);
+    }
+
     fn call(&self, cmd: &str, body: Value) -> Result<Value, Value> {
         let request = InvokeRequest {
             cmd: cmd.into(),
@@ -109,12 +138,97 @@ fn hostile_arguments_get_errors_not_panics() {
         ("event_update", json!({ "id": "0190a7e2-6f00-7c3a-9a51-d0a1f0e5a001", "input": doha() })),
         ("no_such_command", json!({})),
         ("plugin:fs|read_file", json!({ "path": "/etc/passwd" })),
+        ("audit_list", json!({})),
+        ("audit_list", json!({ "entity": "event" })),
+        ("audit_list", json!({ "entity": "sqlite_master", "entityId": "0190a7e2-6f00-7c3a-9a51-d0a1f0e5a001" })),
+        ("audit_list", json!({ "entity": ["participant"], "entityId": "0190a7e2" })),
+        ("audit_list", json!({ "entity": "participant", "entityId": "../../etc/passwd" })),
+        ("audit_list", json!({ "entity": "pledge", "entityId": "0190a7e2-6f00-7c3a-9a51-d0a1f0e5a001" })),
+        ("audit_list", json!({ "entity": "event", "entityId": "'; DROP TABLE audit_log; --" })),
+        ("audit_list", json!({ "entity": "event", "entityId": "x".repeat(1 << 20) })),
+        // The dialog plugin is loaded for the app's own commands; the webview may not use it.
+        ("plugin:dialog|open", json!({ "options": { "directory": false, "defaultPath": "/etc" } })),
+        ("plugin:dialog|save", json!({ "options": { "defaultPath": "/etc/passwd" } })),
+        ("plugin:dialog|message", json!({ "message": "hi" })),
     ];
     for (cmd, body) in hostile {
         assert!(h.call(cmd, body.clone()).is_err(), "{cmd} {body} should fail");
     }
     // The database is intact and usable after all of that.
     assert!(h.call("event_create", json!({ "input": doha() })).is_ok());
+}
+
+#[test]
+fn backup_and_restore_ignore_any_path_the_webview_sends() {
+    let h = harness();
+    let target = h.path("chosen-by-the-webview.db");
+    let traversal = format!("{}/../{}", h.dir.path().display(), "escaped.db");
+    let hostile = [
+        json!({ "path": target }),
+        json!({ "file": target, "out": target }),
+        json!({ "path": traversal }),
+        json!({ "path": "/etc/passwd" }),
+        json!({ "path": 5 }),
+        json!({ "options": { "defaultPath": target } }),
+    ];
+    h.answer(None); // the person cancels the dialog
+    for body in &hostile {
+        for cmd in ["backup_create", "backup_restore"] {
+            assert_eq!(h.call(cmd, body.clone()), Ok(Value::Null), "{cmd} {body}");
+        }
+    }
+    assert!(!target.exists() && !h.dir.path().join("../escaped.db").exists());
+    assert!(std::fs::read("/etc/passwd").is_ok_and(|b| !b.starts_with(b"SQLite")));
+    // Every call asked the person instead: a save dialog, or an open dialog in the backups folder.
+    let asked = h.asked.lock().unwrap().clone();
+    assert_eq!(asked.len(), hostile.len() * 2);
+    assert!(matches!(&asked[0], FileRequest::SaveBackup { suggested_name } if suggested_name.ends_with(".db")));
+    assert_eq!(asked[1], FileRequest::OpenBackup { folder: h.path("backups") });
+}
+
+#[test]
+fn back_up_then_restore_through_the_commands() {
+    let h = harness();
+    let created = h.call("event_create", json!({ "input": doha() })).unwrap();
+    let id = created["id"].as_str().unwrap().to_owned();
+    let file = h.path("saved.db");
+    h.answer(Some(&file));
+    let saved = h.call("backup_create", json!({})).unwrap();
+    assert_eq!(saved["file"], json!(file.display().to_string()));
+
+    assert_eq!(h.call("event_delete", json!({ "id": id })), Ok(Value::Null));
+    let restored = h.call("backup_restore", json!({})).unwrap();
+    assert_eq!((restored["events"].as_i64(), restored["participants"].as_i64()), (Some(1), Some(0)));
+    assert!(restored["previousData"].as_str().unwrap().contains("before-restore"));
+    assert_eq!(h.call("event_get", json!({ "id": id })).unwrap()["city"], "Doha");
+
+    // A file that is not a backup is refused with a reason the UI translates.
+    let junk = h.path("junk.db");
+    std::fs::write(&junk, "not a database at all, just some text that is long enough".repeat(100)).unwrap();
+    h.answer(Some(&junk));
+    let refused = h.call("backup_restore", json!({})).unwrap_err();
+    assert_eq!((refused["code"].as_str(), refused["reason"].as_str()), (Some("storage"), Some("not_a_database")));
+    assert_eq!(h.call("event_list", json!({})).unwrap().as_array().unwrap().len(), 1);
+
+    // Writing a backup over the database itself is refused.
+    h.answer(Some(&h.path("muntada.db")));
+    let refused = h.call("backup_create", json!({})).unwrap_err();
+    assert_eq!(refused["code"], "invalid_input");
+}
+
+#[test]
+fn the_history_of_an_event_lists_its_changes() {
+    let h = harness();
+    let demo = h.call("demo_open", json!({})).unwrap();
+    let history = h.call("audit_list", json!({ "entity": "event", "entityId": demo["id"] })).unwrap();
+    let entries = history.as_array().unwrap();
+    assert!(entries.len() >= 50, "the demo's participants and pledge: {}", entries.len());
+    let pledge = entries.iter().find(|e| e["entity"] == "pledge").expect("the pledge is in the history");
+    assert_eq!(pledge["action"], "create");
+    assert_eq!(pledge["label"]["en"], "State of Qatar");
+    assert!(pledge["actor"].as_str().is_some_and(|a| !a.is_empty()));
+    let one = h.call("audit_list", json!({ "entity": "pledge", "entityId": pledge["entityId"] })).unwrap();
+    assert_eq!(one.as_array().unwrap().len(), 1);
 }
 
 #[test]
@@ -140,6 +254,30 @@ fn reference_data_and_app_info() {
     assert!(data["timezones"].as_array().unwrap().contains(&json!("Asia/Qatar")));
     let info = h.call("app_info", json!({})).unwrap();
     assert!(info["dataFile"].as_str().unwrap().ends_with("muntada.db"));
+    assert_eq!(info["backupsFolder"], json!(h.path("backups").display().to_string()));
+}
+
+#[test]
+fn a_database_that_cannot_be_opened_can_be_restored_from_the_app() {
+    // A good backup, then a database file whose header is gone.
+    let dir = tempfile::tempdir().unwrap();
+    let saved = dir.path().join("saved.db");
+    {
+        let h = harness();
+        h.call("event_create", json!({ "input": doha() })).unwrap();
+        h.answer(Some(&saved));
+        h.call("backup_create", json!({})).unwrap();
+    }
+    std::fs::write(dir.path().join("muntada.db"), vec![0x5a; 8192]).unwrap();
+
+    let h = harness_on(dir);
+    let err = h.call("event_list", json!({})).unwrap_err();
+    assert_eq!(err["reason"], "not_a_database");
+    h.answer(Some(&saved));
+    let restored = h.call("backup_restore", json!({})).unwrap();
+    assert!(restored["previousData"].as_str().unwrap().ends_with("-unreadable.db"));
+    assert_eq!(h.call("event_list", json!({})).unwrap().as_array().unwrap().len(), 1);
+    assert!(h.call("event_create", json!({ "input": doha() })).is_ok(), "the restored database is writable");
 }
 
 #[test]

@@ -45,6 +45,34 @@ fn capabilities_allow_only_app_commands_in_the_main_window() {
 }
 
 #[test]
+fn devtools_are_not_compiled_into_release_builds() {
+    // Tauri opens devtools only in debug builds unless its `devtools` feature is enabled.
+    let manifest = read_manifest();
+    let tauri_lines: Vec<&str> = manifest.lines().filter(|l| l.trim_start().starts_with("tauri =")).collect();
+    assert!(!tauri_lines.is_empty());
+    for line in tauri_lines {
+        assert!(!line.contains("devtools"), "the devtools feature is enabled: {line}");
+    }
+    let config = read_json("../tauri.conf.json");
+    for window in config["app"]["windows"].as_array().unwrap() {
+        assert_ne!(window["devtools"], true, "a window asks for devtools");
+    }
+}
+
+#[test]
+fn the_dialog_plugin_is_not_granted_to_the_webview() {
+    // Backups and restores open the dialog from Rust; the webview gets none of its commands.
+    let capability = read_json("capabilities/main.json");
+    for permission in capability["permissions"].as_array().unwrap() {
+        assert!(!permission.as_str().unwrap().contains(':'), "a plugin permission is granted: {permission}");
+    }
+}
+
+fn read_manifest() -> String {
+    std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml")).unwrap()
+}
+
+#[test]
 fn no_fs_shell_or_http_plugin() {
     let manifest =
         std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml")).unwrap();

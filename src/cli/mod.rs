@@ -9,13 +9,16 @@ mod output;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Duration;
 
 use chrono::Utc;
 use clap::{Args as ClapArgs, Parser, Subcommand};
+use muntada::audit::Actor;
+use muntada::backup;
 use muntada::bilingual::Bilingual;
 use muntada::documents::{ExportKind, ListFilter};
 use muntada::event::{self, EventInput, EventStatus};
-use muntada::participants::{self, ParticipantInput, ParticipantStatus};
+use muntada::participants::{self, ImportOutcome, ParticipantInput, ParticipantStatus};
 use muntada::pledges::{
     self, PledgeInput, PledgeKind, PledgeStatus, RateInput, Schedule, ScheduleLines, ScheduleRange, StageChange,
 };
@@ -33,6 +36,9 @@ pub struct Args {
     /// Print JSON instead of text
     #[arg(long, global = true)]
     json: bool,
+    /// Seconds to wait for another Muntada window or command that is writing to the database
+    #[arg(long, global = true, env = "MUNTADA_WAIT", value_name = "SECONDS", default_value_t = 5.0)]
+    wait: f64,
     #[command(subcommand)]
     command: Command,
 }
@@ -62,6 +68,19 @@ enum Command {
     Export(ExportCommand),
     /// Load the demo forum (Doha) and print its event id
     Demo,
+    /// Write a consistent copy of the database to a file (safe while the app is writing)
+    Backup {
+        /// The file to write
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Replace all the data with a backup, after checking it; the current data is kept in the
+    /// backups folder beside the database
+    Restore {
+        /// The backup to restore
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
 }
 
 #[derive(Subcommand)]
@@ -251,6 +270,14 @@ enum ParticipantCommand {
         #[arg(long, default_value = "interest_registered")]
         status: String,
     },
+    /// Import participants from a CSV file (UTF-8, header row with the columns name, name_ar,
+    /// email, organisation, country, category, status): every row, or none if any has a problem
+    Import {
+        #[arg(long)]
+        event: String,
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
     /// List the participants of an event
     List {
         #[arg(long)]
@@ -342,7 +369,7 @@ struct PledgeAdd {
 
 pub fn run(args: Args) -> ExitCode {
     let out = Out { json: args.json };
-    match execute(args.command, args.db, &out) {
+    match execute(args.command, args.db, args.wait, &out) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             let error = flag(error);
@@ -356,9 +383,20 @@ pub fn run(args: Args) -> ExitCode {
     }
 }
 
-fn execute(command: Command, db: Option<PathBuf>, out: &Out) -> Result<(), Error> {
+fn execute(command: Command, db: Option<PathBuf>, wait: f64, out: &Out) -> Result<(), Error> {
+    let wait = Duration::try_from_secs_f64(wait)
+        .map_err(|_| Error::invalid("wait", muntada::Reason::InvalidValue, "give a number of seconds"))?;
     let path = db.unwrap_or_else(muntada::store::default_path);
-    let mut store = Store::open(&path)?;
+    let opened = Store::open(&path);
+    if let (Command::Restore { file }, Err(error)) = (&command, &opened) {
+        // The database cannot even be opened: restoring a backup is exactly what is needed.
+        if backup::restore_can_cure(error) {
+            return out.restored(&backup::restore_file(&path, file, Utc::now())?.1);
+        }
+    }
+    let mut store = opened?;
+    store.set_busy_timeout(wait)?;
+    store.set_actor(Actor::os_user());
     let store = &mut store;
     let now = Utc::now();
     match command {
@@ -444,6 +482,23 @@ fn execute(command: Command, db: Option<PathBuf>, out: &Out) -> Result<(), Error
                 consent: false,
             };
             out.created(&participants::add(store, &event, &input, now)?, |p| &p.id)
+        }
+        Command::Participant(ParticipantCommand::Import { event, file }) => {
+            let bytes = std::fs::read(&file).map_err(|e| {
+                Error::invalid("file", muntada::Reason::NotFound, format!("cannot read {}: {e}", file.display()))
+            })?;
+            match participants::import_csv(store, &event, &bytes, now)? {
+                ImportOutcome::Imported { count } => out.imported(count),
+                ImportOutcome::Refused { problems } => {
+                    out.problems(&problems);
+                    Err(Error {
+                        kind: muntada::ErrorKind::InvalidInput,
+                        field: None,
+                        reason: muntada::Reason::InvalidValue,
+                        message: format!("{} rows have problems; nothing was imported", problems.len()),
+                    })
+                }
+            }
         }
         Command::Participant(ParticipantCommand::List { event, status }) => {
             let status = status.map(|s| ParticipantStatus::parse("status", &s)).transpose()?;
@@ -531,6 +586,11 @@ fn execute(command: Command, db: Option<PathBuf>, out: &Out) -> Result<(), Error
             export::run(store, ExportKind::EventSummary, &event, &lang, &ListFilter::default(), &path, out)
         }
         Command::Demo => out.created(&demo::load(store, now)?, |e| &e.id),
+        Command::Backup { out: file } => {
+            backup::create(store, &file)?;
+            out.backup(&file)
+        }
+        Command::Restore { file } => out.restored(&backup::restore(store, &file, now)?),
     }
 }
 
@@ -553,6 +613,7 @@ fn flag(error: Error) -> Error {
         Some("inKind") => "--in-kind",
         Some("rateDate") => "--rate-date",
         Some("rateSource") => "--rate-source",
+        Some("file") => "FILE",
         Some(other) => return error.clone().with_field(&format!("--{other}")),
         None => return error,
     };

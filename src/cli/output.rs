@@ -1,6 +1,10 @@
 //! What the CLI prints: plain text for people, JSON with `--json` for scripts.
 
 use std::io::Write;
+use std::path::Path;
+
+use muntada::backup::Restored;
+use muntada::participants::RowProblem;
 
 use muntada::event::{Event, EventOverview};
 use muntada::money::grouped;
@@ -170,6 +174,49 @@ impl Out {
             return self.print_json(&serde_json::json!({ "file": path, "bytes": bytes }));
         }
         self.line(&format!("wrote {} ({bytes} bytes)", path.display()))
+    }
+
+    pub fn imported(&self, count: usize) -> Result<(), Error> {
+        if self.json {
+            return self.print_json(&serde_json::json!({ "imported": count }));
+        }
+        self.line(&format!("imported {count} participants"))
+    }
+
+    /// An import's problems, one per line on stderr (as JSON lines with `--json`).
+    pub fn problems(&self, problems: &[RowProblem]) {
+        let mut stderr = std::io::stderr().lock();
+        for p in problems {
+            let _ = if self.json {
+                writeln!(stderr, "{}", serde_json::json!(p))
+            } else if p.column.is_empty() {
+                writeln!(stderr, "row {}: {}", p.row, p.message)
+            } else {
+                writeln!(stderr, "row {}, column {}: {}", p.row, p.column, p.message)
+            };
+        }
+    }
+
+    pub fn backup(&self, file: &Path) -> Result<(), Error> {
+        if self.json {
+            return self.print_json(&serde_json::json!({ "backup": file }));
+        }
+        self.line(&format!("backed up to {}", file.display()))
+    }
+
+    pub fn restored(&self, r: &Restored) -> Result<(), Error> {
+        if self.json {
+            return self.print_json(&serde_json::json!({
+                "restored": { "events": r.facts.events, "participants": r.facts.participants },
+                "previousDataKeptIn": r.safety_copy,
+            }));
+        }
+        self.line(&format!(
+            "restored {} events and {} participants; the data it replaced is kept in {}",
+            r.facts.events,
+            r.facts.participants,
+            r.safety_copy.display()
+        ))
     }
 
     pub fn error(&self, error: &Error) {

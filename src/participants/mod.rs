@@ -5,12 +5,17 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::audit::AuditAction;
 use crate::bilingual::Bilingual;
 use crate::error::{Error, Reason, Result};
 use crate::id::Id;
 use crate::programme::word_enum;
 use crate::store::Store;
 use crate::{country, input};
+
+pub mod import;
+
+pub use import::{import_csv, ImportOutcome, RowProblem};
 
 word_enum!(
     /// Where a person stands in registration: interest → confirmed / waitlisted / declined → checked in.
@@ -126,6 +131,8 @@ impl ParticipantInput {
             organisation: self.organisation.clean_line("organisation", input::MAX_NAME)?,
             country: country::parse_optional("country", &self.country)?,
             category: category.key.clone(),
+            status: self.status,
+            consent: self.consent,
         })
     }
 }
@@ -137,6 +144,28 @@ struct ValidParticipant {
     organisation: Bilingual,
     country: Option<String>,
     category: String,
+    status: ParticipantStatus,
+    consent: bool,
+}
+
+impl ValidParticipant {
+    /// The new record: a fresh id and badge code, registered `now`.
+    fn register(self, event_id: Id, now: DateTime<Utc>) -> Participant {
+        Participant {
+            id: Id::new(),
+            event_id,
+            name: self.name,
+            email: self.email,
+            phone: self.phone,
+            organisation: self.organisation,
+            country: self.country,
+            category: self.category,
+            status: self.status,
+            badge_code: new_badge_code(),
+            consent: self.consent,
+            registered_at: now,
+        }
+    }
 }
 
 fn find_category<'c>(categories: &'c [Category], wanted: &str) -> Result<&'c Category> {
@@ -154,23 +183,31 @@ fn find_category<'c>(categories: &'c [Category], wanted: &str) -> Result<&'c Cat
 
 pub fn add(store: &mut Store, event_id: &str, person: &ParticipantInput, now: DateTime<Utc>) -> Result<Participant> {
     let event_id = store.events().resolve("event", event_id)?;
-    let valid = person.validate(&store.categories().list(&event_id)?)?;
-    let participant = Participant {
-        id: Id::new(),
-        event_id,
-        name: valid.name,
-        email: valid.email,
-        phone: valid.phone,
-        organisation: valid.organisation,
-        country: valid.country,
-        category: valid.category,
-        status: person.status,
-        badge_code: new_badge_code(),
-        consent: person.consent,
-        registered_at: now,
-    };
-    store.write(|tx| tx.participants().insert(&participant))?;
+    let participant = person.validate(&store.categories().list(&event_id)?)?.register(event_id, now);
+    store.write(|tx| tx.participants().insert(&participant, AuditAction::Create))?;
     Ok(participant)
+}
+
+/// Erases a person's personal data (their right to erasure): the record stays, so that counts
+/// and badge numbers still add up, but their name, contact details, organisation and country
+/// are emptied, and the audit trail about them keeps only who changed the record and when.
+/// Deleted content is overwritten in the file (`secure_delete`) and the write-ahead log is
+/// emptied afterwards; backups made before keep the data until they rotate out.
+pub fn erase(store: &mut Store, id: &str, now: DateTime<Utc>) -> Result<Participant> {
+    let id = store.participants().resolve("id", id)?;
+    let person = store.participants().get(&id)?;
+    let erased = Participant {
+        name: Bilingual::default(),
+        email: None,
+        phone: None,
+        organisation: Bilingual::default(),
+        country: None,
+        consent: false,
+        ..person
+    };
+    store.write(|tx| tx.participants().erase(&erased, now))?;
+    store.checkpoint();
+    Ok(erased)
 }
 
 pub fn list(store: &Store, event_id: &str) -> Result<Vec<Participant>> {

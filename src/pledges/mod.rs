@@ -474,7 +474,7 @@ pub fn add(store: &mut Store, event_id: &str, input: &PledgeInput, now: DateTime
 
 /// Replaces what was recorded. Commitments and payments stay with their years; a year that
 /// has been paid more than its new amount, or removed while paid, is refused.
-pub fn update(store: &mut Store, id: &str, input: &PledgeInput) -> Result<Pledge> {
+pub fn update(store: &mut Store, id: &str, input: &PledgeInput, now: DateTime<Utc>) -> Result<Pledge> {
     let current = get(store, id)?;
     let mut pledge = input.validate(current.id.clone(), current.event_id.clone(), current.created_at)?;
     (pledge.session_id, pledge.speaker_id) = links(store, &pledge.event_id, input)?;
@@ -504,7 +504,7 @@ pub fn update(store: &mut Store, id: &str, input: &PledgeInput) -> Result<Pledge
         }
     }
     pledge.cancelled = current.cancelled;
-    store.write(|tx| tx.pledges().replace(&pledge))?;
+    store.write(|tx| tx.pledges().replace(&pledge, now))?;
     Ok(pledge)
 }
 
@@ -582,7 +582,7 @@ pub fn stage(store: &mut Store, id: &str, change: &StageChange, now: DateTime<Ut
             }
         }
     }
-    store.write(|tx| tx.pledges().replace(&pledge))?;
+    store.write(|tx| tx.pledges().replace(&pledge, now))?;
     Ok(pledge)
 }
 
@@ -591,9 +591,9 @@ pub fn get(store: &Store, id: &str) -> Result<Pledge> {
     store.pledges().get(&id)
 }
 
-pub fn delete(store: &mut Store, id: &str) -> Result<()> {
+pub fn delete(store: &mut Store, id: &str, now: DateTime<Utc>) -> Result<()> {
     let id = store.pledges().resolve("id", id)?;
-    store.write(|tx| tx.pledges().delete(&id))
+    store.write(|tx| tx.pledges().delete(&id, now))
 }
 
 pub fn list(store: &Store, event_id: &str) -> Result<Vec<Pledge>> {

@@ -130,12 +130,12 @@ fn an_update_keeps_payments_and_refuses_to_lose_them() {
     let (mut store, pledge) = stored();
     let id = pledge.id.as_str();
     stage(&mut store, id, &change(PledgeStatus::Paid, Some(2024), Some("10000000")), now()).unwrap();
-    let p = update(&mut store, id, &input("12000000", true, 2024, 2027)).unwrap();
+    let p = update(&mut store, id, &input("12000000", true, 2024, 2027), now()).unwrap();
     assert_eq!(p.lines.len(), 4);
     assert_eq!(p.lines[0].paid_minor, 1_000_000_000);
-    let err = update(&mut store, id, &input("5000000", true, 2024, 2026)).unwrap_err();
+    let err = update(&mut store, id, &input("5000000", true, 2024, 2026), now()).unwrap_err();
     assert_eq!(err.reason, Reason::ExceedsPledge);
-    let err = update(&mut store, id, &input("20000000", true, 2025, 2026)).unwrap_err();
+    let err = update(&mut store, id, &input("20000000", true, 2025, 2026), now()).unwrap_err();
     assert_eq!(err.field.as_deref(), Some("schedule"));
     assert_eq!(get(&store, id).unwrap(), p, "a refused update writes nothing");
 }

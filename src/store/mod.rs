@@ -4,6 +4,8 @@
 //! Reads go through accessors on `Store` (`store.events().list()`); writes go through
 //! `Store::write`, one IMMEDIATE transaction per user action, whose `Tx` offers the same accessors.
 
+mod audit;
+mod backup;
 mod events;
 mod participants;
 mod pledges;
@@ -14,9 +16,13 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
+use crate::audit::Actor;
 use crate::error::{Error, Reason, Result};
 use crate::id::{Id, IdPrefix};
 
+pub use audit::Audit;
+pub(crate) use backup::io_error;
+pub use backup::{check_backup, restore_into_new_file, BackupFacts};
 pub use events::{Categories, Events};
 pub use participants::Participants;
 pub use pledges::Pledges;
@@ -24,8 +30,11 @@ pub use programme::{Rooms, Sessions, Speakers};
 
 /// Forward-only migrations, applied in order at open; the schema version is their count.
 /// A shipped migration is never edited: add a new file instead.
-const MIGRATIONS: &[&str] =
-    &[include_str!("migrations/0001_initial.sql"), include_str!("migrations/0002_pledge_ledger.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_initial.sql"),
+    include_str!("migrations/0002_pledge_ledger.sql"),
+    include_str!("migrations/0003_audit.sql"),
+];
 
 /// How long a write waits for another process holding the database before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
@@ -35,11 +44,14 @@ pub struct Store {
     path: Option<PathBuf>,
     /// How many `batch` calls are open: writes inside one become savepoints of its transaction.
     depth: u32,
+    /// Who the audit trail names for the changes made through this store.
+    actor: Actor,
 }
 
 /// The connection inside a write transaction, with the same accessors as `Store`.
 pub struct Tx<'c> {
     conn: &'c Connection,
+    actor: &'c Actor,
 }
 
 /// The database file used when none is named: `<data dir>/muntada/muntada.db`
@@ -61,8 +73,19 @@ impl Store {
                 .map_err(|e| Error::storage(format!("cannot create the folder {}: {e}", dir.display())))?;
         }
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags(path, flags)
-            .map_err(|e| Error::storage(format!("cannot open the database {}: {e}", path.display())))?;
+        let conn = Connection::open_with_flags(path, flags).map_err(|e| about(path, e))?;
+        // SQLite silently falls back to reading when the file or its disk is write-protected;
+        // say so now rather than at the first change someone tries to save.
+        if conn.is_readonly(rusqlite::MAIN_DB).map_err(|e| about(path, e))? {
+            return Err(Error::storage_because(
+                Reason::ReadOnly,
+                format!(
+                    "cannot write to the database {}: the file, its folder or the disk is read-only; \
+                     copy it to a folder you can write to, or fix its permissions",
+                    path.display()
+                ),
+            ));
+        }
         Store::setup(conn, Some(path.to_owned()))
     }
 
@@ -74,13 +97,17 @@ impl Store {
     fn setup(conn: Connection, path: Option<PathBuf>) -> Result<Store> {
         conn.busy_timeout(BUSY_TIMEOUT)?;
         let describe = |e: rusqlite::Error| match &path {
-            Some(p) => Error::storage(format!("cannot use the database {}: {e}", p.display())),
+            Some(p) => about(p, e),
             None => Error::from(e),
         };
+        // secure_delete: erased personal data is overwritten in the file, not just unlinked.
+        // temp_store: the savepoint journals of a large import stay in memory, not a temp file.
         conn.execute_batch(
             "PRAGMA foreign_keys = ON;
              PRAGMA trusted_schema = OFF;
-             PRAGMA synchronous = FULL;",
+             PRAGMA synchronous = FULL;
+             PRAGMA secure_delete = ON;
+             PRAGMA temp_store = MEMORY;",
         )
         .map_err(describe)?;
         if path.is_some() {
@@ -89,8 +116,13 @@ impl Store {
                 return Err(Error::storage(format!("the database refused write-ahead logging (journal mode {mode})")));
             }
         }
-        let mut store = Store { conn, path, depth: 0 };
-        store.migrate()?;
+        let mut store = Store { conn, path, depth: 0, actor: Actor::unknown() };
+        if let Err(e) = store.migrate() {
+            return Err(match &store.path {
+                Some(p) => Error { message: format!("cannot use the database {}: {}", p.display(), e.message), ..e },
+                None => e,
+            });
+        }
         Ok(store)
     }
 
@@ -123,10 +155,25 @@ impl Store {
         self.path.as_deref()
     }
 
+    /// Names the person the audit trail records for the changes made from now on (the edge
+    /// knows who that is; until it says, the trail says "unknown").
+    pub fn set_actor(&mut self, actor: Actor) {
+        self.actor = actor;
+    }
+
+    pub fn actor(&self) -> &Actor {
+        &self.actor
+    }
+
+    /// How long a write waits for another program holding the database (5 s unless changed).
+    pub fn set_busy_timeout(&self, timeout: Duration) -> Result<()> {
+        Ok(self.conn.busy_timeout(timeout)?)
+    }
+
     /// Runs `f` in one IMMEDIATE transaction: all of it is written, or none of it.
     pub fn write<T>(&mut self, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
-        let conn = &self.conn;
-        self.atomically(|| f(&Tx { conn }))
+        let (conn, actor) = (&self.conn, &self.actor);
+        self.atomically(|| f(&Tx { conn, actor }))
     }
 
     /// Runs several domain operations (each of which writes) as one transaction: an import or
@@ -170,10 +217,20 @@ impl Store {
         Speakers::new(&self.conn)
     }
     pub fn participants(&self) -> Participants<'_> {
-        Participants::new(&self.conn)
+        Participants::new(&self.conn, &self.actor)
     }
     pub fn pledges(&self) -> Pledges<'_> {
-        Pledges::new(&self.conn)
+        Pledges::new(&self.conn, &self.actor)
+    }
+    pub fn audit(&self) -> Audit<'_> {
+        Audit::new(&self.conn)
+    }
+
+    /// Copies the write-ahead log into the database file and empties it, so that content just
+    /// overwritten (an erasure) does not linger there. Best effort: a reader elsewhere may keep
+    /// part of the log alive until it finishes, and the next checkpoint then takes it.
+    pub fn checkpoint(&self) {
+        let _ = self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
     }
 
     /// Reads a pragma, for the tests that check every connection's settings.
@@ -215,11 +272,27 @@ impl Tx<'_> {
         Speakers::new(self.conn)
     }
     pub fn participants(&self) -> Participants<'_> {
-        Participants::new(self.conn)
+        Participants::new(self.conn, self.actor)
     }
     pub fn pledges(&self) -> Pledges<'_> {
-        Pledges::new(self.conn)
+        Pledges::new(self.conn, self.actor)
     }
+    pub fn audit(&self) -> Audit<'_> {
+        Audit::new(self.conn)
+    }
+}
+
+/// An error about the database file at `path`, keeping SQLite's precise reason.
+fn about(path: &Path, e: rusqlite::Error) -> Error {
+    let e = Error::from(e);
+    Error { message: format!("cannot use the database {}: {}", path.display(), e.message), ..e }
+}
+
+/// Runs a change and its audit entry as one unit, whether or not a transaction is open: a
+/// savepoint outside a transaction starts one.
+fn audited<T>(conn: &Connection, f: impl FnOnce() -> Result<T>) -> Result<T> {
+    conn.execute_batch("SAVEPOINT audited")?;
+    finish(conn, f(), "RELEASE audited", "ROLLBACK TO audited; RELEASE audited")
 }
 
 /// Finds the one id in `table` that is `value` or starts with it (at least 8 characters).

@@ -2,7 +2,8 @@
 
 use rusqlite::{params, Connection};
 
-use super::{bilingual, found, id_col, resolve, rows, time_col, word_col};
+use super::{audit, audited, bilingual, found, id_col, resolve, rows, time_col, word_col};
+use crate::audit::{snapshot, Actor, AuditAction, AuditEntity, Change};
 use crate::error::{Error, Reason, Result};
 use crate::id::Id;
 use crate::participants::{Participant, ParticipantStatus};
@@ -10,6 +11,7 @@ use crate::time;
 
 pub struct Participants<'c> {
     conn: &'c Connection,
+    actor: &'c Actor,
 }
 
 const SELECT: &str = "SELECT p.id, p.event_id, p.name_en, p.name_ar, p.email, p.phone, p.organisation_en, \
@@ -17,28 +19,86 @@ const SELECT: &str = "SELECT p.id, p.event_id, p.name_en, p.name_ar, p.email, p.
      FROM participants p JOIN categories c ON c.id = p.category_id";
 
 impl<'c> Participants<'c> {
-    pub(super) fn new(conn: &'c Connection) -> Participants<'c> {
-        Participants { conn }
+    pub(super) fn new(conn: &'c Connection, actor: &'c Actor) -> Participants<'c> {
+        Participants { conn, actor }
     }
 
     pub fn resolve(&self, field: &str, value: &str) -> Result<Id> {
         resolve(self.conn, "participants", "participant", field, value)
     }
 
-    pub fn insert(&self, p: &Participant) -> Result<()> {
+    /// Adds a participant and its audit entry (`how`: created by hand or imported).
+    pub fn insert(&self, p: &Participant, how: AuditAction) -> Result<()> {
+        audited(self.conn, || {
+            self.insert_row(p)?;
+            let change = Change {
+                at: p.registered_at,
+                entity: AuditEntity::Participant,
+                entity_id: &p.id,
+                event_id: &p.event_id,
+                action: how,
+                before: None,
+                after: Some(snapshot(p)?),
+            };
+            audit::record(self.conn, self.actor, &change)
+        })
+    }
+
+    /// Replaces a participant's personal data with what `erased` holds, and empties the content
+    /// of every audit entry about them; the erasure itself is recorded without any content.
+    pub fn erase(&self, erased: &Participant, at: chrono::DateTime<chrono::Utc>) -> Result<()> {
+        audited(self.conn, || {
+            let changed = self.conn.execute(
+                "UPDATE participants SET name_en = ?2, name_ar = ?3, email = ?4, phone = ?5, organisation_en = ?6,
+                     organisation_ar = ?7, country = ?8, consent = ?9 WHERE id = ?1",
+                params![
+                    erased.id.as_str(),
+                    erased.name.en,
+                    erased.name.ar,
+                    erased.email,
+                    erased.phone,
+                    erased.organisation.en,
+                    erased.organisation.ar,
+                    erased.country,
+                    erased.consent,
+                ],
+            )?;
+            if changed == 0 {
+                return Err(Error::not_found("id", "participant", erased.id.as_str()));
+            }
+            audit::redact(self.conn, AuditEntity::Participant, &erased.id)?;
+            let change = Change {
+                at,
+                entity: AuditEntity::Participant,
+                entity_id: &erased.id,
+                event_id: &erased.event_id,
+                action: AuditAction::Erase,
+                before: None,
+                after: None,
+            };
+            audit::record(self.conn, self.actor, &change)
+        })
+    }
+
+    /// How many participants an event has.
+    pub fn count(&self, event_id: &Id) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("SELECT count(*) FROM participants WHERE event_id = ?1", [event_id.as_str()], |r| r.get(0))?)
+    }
+
+    fn insert_row(&self, p: &Participant) -> Result<()> {
         let category_id: String = self
             .conn
-            .query_row(
-                "SELECT id FROM categories WHERE event_id = ?1 AND key = ?2",
-                [p.event_id.as_str(), p.category.as_str()],
-                |r| r.get(0),
-            )
+            .prepare_cached("SELECT id FROM categories WHERE event_id = ?1 AND key = ?2")?
+            .query_row([p.event_id.as_str(), p.category.as_str()], |r| r.get(0))
             .map_err(|_| Error::invalid("category", Reason::InvalidValue, format!("no category {:?}", p.category)))?;
-        self.conn.execute(
+        self.conn.prepare_cached(
             "INSERT INTO participants (id, event_id, name_en, name_ar, email, phone, organisation_en, organisation_ar,
                  country, category_id, status, badge_code, consent, registered_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
-            params![
+        )?
+        .execute(params![
                 p.id.as_str(),
                 p.event_id.as_str(),
                 p.name.en,

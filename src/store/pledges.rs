@@ -5,7 +5,8 @@ use std::collections::HashMap;
 
 use rusqlite::{params, Connection};
 
-use super::{bilingual, found, id_col, opt_id_col, resolve, rows, time_col, word_col};
+use super::{audit, audited, bilingual, found, id_col, opt_id_col, resolve, rows, time_col, word_col};
+use crate::audit::{snapshot, Actor, AuditAction, AuditEntity, Change};
 use crate::error::{Error, Result};
 use crate::id::Id;
 use crate::money::{Currency, UsdRate};
@@ -14,21 +15,44 @@ use crate::time;
 
 pub struct Pledges<'c> {
     conn: &'c Connection,
+    actor: &'c Actor,
 }
 
 const SELECT: &str = "SELECT id, event_id, recipient, purpose_en, purpose_ar, kind, in_kind, currency, usd_rate, \
      rate_date, rate_source, cancelled_on, cancel_reason, session_id, speaker_id, notes, created_at FROM pledges";
 
 impl<'c> Pledges<'c> {
-    pub(super) fn new(conn: &'c Connection) -> Pledges<'c> {
-        Pledges { conn }
+    pub(super) fn new(conn: &'c Connection, actor: &'c Actor) -> Pledges<'c> {
+        Pledges { conn, actor }
     }
 
     pub fn resolve(&self, field: &str, value: &str) -> Result<Id> {
         resolve(self.conn, "pledges", "pledge", field, value)
     }
 
+    /// Records a pledge with its donors, lines and audit entry.
     pub fn insert(&self, p: &Pledge) -> Result<()> {
+        audited(self.conn, || {
+            self.insert_rows(p)?;
+            self.record(p, AuditAction::Create, None, Some(snapshot(&p.view())?), p.created_at)
+        })
+    }
+
+    /// One entry of the trail: the pledge as it was and as it is (as the UI sees it).
+    fn record(
+        &self,
+        p: &Pledge,
+        action: AuditAction,
+        before: Option<String>,
+        after: Option<String>,
+        at: chrono::DateTime<chrono::Utc>,
+    ) -> Result<()> {
+        let change =
+            Change { at, entity: AuditEntity::Pledge, entity_id: &p.id, event_id: &p.event_id, action, before, after };
+        audit::record(self.conn, self.actor, &change)
+    }
+
+    fn insert_rows(&self, p: &Pledge) -> Result<()> {
         self.conn.execute(
             "INSERT INTO pledges (id, event_id, recipient, purpose_en, purpose_ar, kind, in_kind, currency, usd_rate,
                  rate_date, rate_source, cancelled_on, cancel_reason, session_id, speaker_id, notes, created_at)
@@ -79,13 +103,26 @@ impl<'c> Pledges<'c> {
         Ok(())
     }
 
-    /// Rewrites a stored pledge with its donors and lines.
-    pub fn replace(&self, p: &Pledge) -> Result<()> {
-        self.delete(&p.id)?;
-        self.insert(p)
+    /// Rewrites a stored pledge (an edit or a stage change) with its donors and lines, and
+    /// records before and after; `at` is when the change was made.
+    pub fn replace(&self, p: &Pledge, at: chrono::DateTime<chrono::Utc>) -> Result<()> {
+        audited(self.conn, || {
+            let before = snapshot(&self.get(&p.id)?.view())?;
+            self.delete_rows(&p.id)?;
+            self.insert_rows(p)?;
+            self.record(p, AuditAction::Update, Some(before), Some(snapshot(&p.view())?), at)
+        })
     }
 
-    pub fn delete(&self, id: &Id) -> Result<()> {
+    pub fn delete(&self, id: &Id, at: chrono::DateTime<chrono::Utc>) -> Result<()> {
+        audited(self.conn, || {
+            let before = self.get(id)?;
+            self.delete_rows(id)?;
+            self.record(&before, AuditAction::Delete, Some(snapshot(&before.view())?), None, at)
+        })
+    }
+
+    fn delete_rows(&self, id: &Id) -> Result<()> {
         let deleted = self.conn.execute("DELETE FROM pledges WHERE id = ?1", [id.as_str()])?;
         found(if deleted == 1 { Ok(()) } else { Err(rusqlite::Error::QueryReturnedNoRows) }, "id", "pledge", id)
     }

@@ -424,3 +424,43 @@ fn pledges_export_to_csv_in_both_languages() {
     );
     assert!(!bad.exists());
 }
+
+#[test]
+fn an_import_lists_every_bad_row_or_imports_every_row() {
+    let cli = Cli::new();
+    let event = cli.event();
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(&bad, "name,name_ar,email,country\nAmina,أمينة,amina@example.org,QA\n,,nobody@example.org,\nOmar,,omar@,QA\nLi,,,XX\n")
+        .unwrap();
+    let listing = ["--json", "participant", "list", "--event", event.as_str()];
+    let before = cli.run(&listing).stdout;
+    let run = cli.run(&["participant", "import", "--event", &event, bad.to_str().unwrap()]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    let lines: Vec<&str> = run.stderr.lines().collect();
+    assert!(lines[0].starts_with("row 3, column name:"), "{}", run.stderr);
+    assert!(lines[1].starts_with("row 4, column email:"), "{}", run.stderr);
+    assert!(lines[2].starts_with("row 5, column country:"), "{}", run.stderr);
+    assert!(lines[3].contains("3 rows have problems; nothing was imported"), "{}", run.stderr);
+    assert_eq!(cli.run(&listing).stdout, before);
+
+    let json = cli.run(&["--json", "participant", "import", "--event", &event, bad.to_str().unwrap()]);
+    let first: serde_json::Value = serde_json::from_str(json.stderr.lines().next().unwrap()).unwrap();
+    assert_eq!(
+        first,
+        serde_json::json!({ "row": 3, "column": "name", "reason": "required", "message": "give it in English or Arabic" })
+    );
+
+    let good = dir.path().join("good.csv");
+    std::fs::write(&good, "name,name_ar,email\nAmina,أمينة,amina@example.org\nOmar,عمر,\n").unwrap();
+    assert_eq!(
+        cli.ok(&["participant", "import", "--event", &event, good.to_str().unwrap()]),
+        "imported 2 participants"
+    );
+    let people: serde_json::Value = serde_json::from_str(&cli.run(&listing).stdout).unwrap();
+    assert_eq!(people.as_array().unwrap().len(), 2);
+
+    let run = cli.run(&["participant", "import", "--event", &event, "/no/such/file.csv"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("FILE: cannot read /no/such/file.csv"), "{}", run.stderr);
+}

@@ -1,6 +1,10 @@
 //! The core's integration tests: one binary, one module per area.
 
+mod audit;
+mod backup;
 mod cli;
 mod documents;
+mod kill;
 mod pdf;
+mod safety;
 mod store;

@@ -30,6 +30,8 @@ fn every_connection_is_durable_and_checks_foreign_keys() {
         assert_eq!(store.pragma("foreign_keys").unwrap(), "1");
         assert_eq!(store.pragma("synchronous").unwrap(), "2", "FULL");
         assert_eq!(store.pragma("trusted_schema").unwrap(), "0");
+        assert_eq!(store.pragma("secure_delete").unwrap(), "1", "erased data is overwritten, not just unlinked");
+        assert_eq!(store.pragma("temp_store").unwrap(), "2", "savepoint journals of an import stay in memory");
         assert_eq!(store.pragma("user_version").unwrap(), muntada::store::schema_version().to_string());
         assert!(store.pragma("busy_timeout").unwrap().parse::<u32>().unwrap() >= 1000);
     }

@@ -4,7 +4,7 @@ import * as client from '../src/api/client';
 import { setLang } from '../src/i18n/index.svelte';
 import { toasts } from '../src/services/toast.svelte';
 import EventOverview from '../src/views/event-overview/EventOverview.svelte';
-import { apiError, event, overview, summary } from './fixtures';
+import { apiError, auditEntry, event, overview, summary } from './fixtures';
 
 vi.mock('../src/api/client');
 
@@ -12,6 +12,16 @@ describe('event overview', () => {
   beforeEach(() => {
     vi.resetAllMocks();
     vi.mocked(client.eventOverview).mockResolvedValue(overview());
+    vi.mocked(client.auditList).mockResolvedValue([]);
+  });
+
+  it("shows the event's history", async () => {
+    vi.mocked(client.auditList).mockResolvedValue([auditEntry({ actor: 'omar' })]);
+    render(EventOverview, { props: { id: 'ev-1' } });
+    const entry = await screen.findByTestId('history-entry');
+    expect(entry).toHaveTextContent('Registered participant Amina Yusuf');
+    expect(screen.getByTestId('history-actor')).toHaveTextContent('omar');
+    expect(client.auditList).toHaveBeenCalledWith('event', 'ev-1');
   });
 
   it('renders the title, both languages, counts and pledge totals', async () => {

@@ -1,6 +1,8 @@
 // Test data as functions: each test gets fresh objects and overrides only what it cares about.
 import type {
   ApiError,
+  AppInfo,
+  AuditEntry,
   Event,
   EventOverview,
   LineView,
@@ -192,4 +194,28 @@ export function reference(): ReferenceData {
 
 export function apiError(overrides: Partial<ApiError> = {}): ApiError {
   return { code: 'internal', field: null, reason: 'internal', message: 'developer text', ...overrides };
+}
+
+export function auditEntry(overrides: Partial<AuditEntry> = {}): AuditEntry {
+  return {
+    id: 1,
+    at: '2025-11-20T14:05:00Z',
+    actor: 'fatima',
+    entity: 'participant',
+    entityId: 'p-1',
+    eventId: 'ev-1',
+    action: 'create',
+    label: { en: 'Amina Yusuf', ar: 'أمينة يوسف' },
+    redacted: false,
+    ...overrides,
+  };
+}
+
+export function appInfo(overrides: Partial<AppInfo> = {}): AppInfo {
+  return {
+    version: '0.1.0',
+    dataFile: '/home/organiser/.local/share/muntada/muntada.db',
+    backupsFolder: '/home/organiser/.local/share/muntada/backups',
+    ...overrides,
+  };
 }

@@ -14,11 +14,17 @@ use crate::{ApiError, AppState};
 pub struct AppInfo {
     pub version: String,
     pub data_file: String,
+    /// Where the automatic backups are kept.
+    pub backups_folder: String,
 }
 
 #[tauri::command]
 pub fn app_info(state: State<'_, AppState>) -> AppInfo {
-    AppInfo { version: env!("CARGO_PKG_VERSION").to_owned(), data_file: state.path().display().to_string() }
+    AppInfo {
+        version: env!("CARGO_PKG_VERSION").to_owned(),
+        data_file: state.path().display().to_string(),
+        backups_folder: muntada::backup::dir(state.path()).display().to_string(),
+    }
 }
 
 #[tauri::command]

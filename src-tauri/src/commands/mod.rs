@@ -3,6 +3,8 @@
 //! generated from.
 
 pub mod app;
+pub mod audit;
+pub mod backup;
 pub mod event;
 pub mod export;
 pub mod pledges;
@@ -34,6 +36,7 @@ macro_rules! api {
     };
 }
 
+use muntada::audit::{AuditEntry, AuditSubject};
 use muntada::documents::ExportKind;
 use muntada::event::{Event, EventInput, EventOverview};
 use muntada::pledges::{PledgeInput, PledgeView, StageChange};
@@ -60,6 +63,9 @@ api! {
     programme::session_list(event_id: String) -> Vec<Session>;
     programme::speaker_list(event_id: String) -> Vec<Speaker>;
     export::export_document(event_id: String, kind: ExportKind, lang: Lang) -> export::ExportOutcome;
+    audit::audit_list(entity: AuditSubject, entity_id: String) -> Vec<AuditEntry>;
+    backup::backup_create() -> Option<backup::BackupSaved>;
+    backup::backup_restore() -> Option<backup::BackupRestored>;
 }
 
 #[cfg(test)]

@@ -19,4 +19,7 @@ pub const COMMAND_NAMES: &[&str] = &[
     "session_list",
     "speaker_list",
     "export_document",
+    "audit_list",
+    "backup_create",
+    "backup_restore",
 ];

@@ -35,7 +35,7 @@ pub fn pledge_add(state: State<'_, AppState>, event_id: String, input: PledgeInp
 
 #[tauri::command]
 pub fn pledge_update(state: State<'_, AppState>, id: String, input: PledgeInput) -> Result<PledgeView, ApiError> {
-    state.write(|store| Ok(pledges::update(store, &id, &input)?.view()))
+    state.write(|store| Ok(pledges::update(store, &id, &input, Utc::now())?.view()))
 }
 
 #[tauri::command]
@@ -45,5 +45,5 @@ pub fn pledge_stage(state: State<'_, AppState>, id: String, change: StageChange)
 
 #[tauri::command]
 pub fn pledge_delete(state: State<'_, AppState>, id: String) -> Result<(), ApiError> {
-    state.write(|store| pledges::delete(store, &id))
+    state.write(|store| pledges::delete(store, &id, Utc::now()))
 }

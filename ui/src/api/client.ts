@@ -1,6 +1,6 @@
 // Generated from the Rust types by `make bindings` (src-tauri/src/bindings.rs). Do not edit.
 import { call } from "./invoke";
-import type { AppInfo, Event, EventInput, EventOverview, ExportKind, ExportOutcome, Lang, PledgeInput, PledgeListing, PledgeView, ReferenceData, Session, Speaker, StageChange } from "./types";
+import type { AppInfo, AuditEntry, AuditSubject, BackupRestored, BackupSaved, Event, EventInput, EventOverview, ExportKind, ExportOutcome, Lang, PledgeInput, PledgeListing, PledgeView, ReferenceData, Session, Speaker, StageChange } from "./types";
 
 export function appInfo(): Promise<AppInfo> {
   return call("app_info", {});
@@ -72,4 +72,16 @@ export function speakerList(eventId: string): Promise<Array<Speaker>> {
 
 export function exportDocument(eventId: string, kind: ExportKind, lang: Lang): Promise<ExportOutcome> {
   return call("export_document", { eventId, kind, lang });
+}
+
+export function auditList(entity: AuditSubject, entityId: string): Promise<Array<AuditEntry>> {
+  return call("audit_list", { entity, entityId });
+}
+
+export function backupCreate(): Promise<BackupSaved | null> {
+  return call("backup_create", {});
+}
+
+export function backupRestore(): Promise<BackupRestored | null> {
+  return call("backup_restore", {});
 }

@@ -6,7 +6,32 @@ export type ErrorCode = "not_found" | "invalid_input" | "conflict" | "storage" |
 
 export type Id = string;
 
-export type AppInfo = { version: string, dataFile: string, };
+export type AppInfo = { version: string, dataFile: string, 
+/**
+ * Where the automatic backups are kept.
+ */
+backupsFolder: string, };
+
+export type AuditAction = "create" | "import" | "update" | "delete" | "erase";
+
+export type AuditEntity = "participant" | "pledge";
+
+export type AuditEntry = { id: number, at: string, actor: string, entity: AuditEntity, entityId: Id, eventId: Id, action: AuditAction, 
+/**
+ * What the record is called (a person's name, a pledge's donor), from `after` or `before`;
+ * empty once erased.
+ */
+label: Bilingual, redacted: boolean, };
+
+export type AuditSubject = "event" | "participant" | "pledge";
+
+export type BackupRestored = { file: string, 
+/**
+ * Where the data that was replaced is kept.
+ */
+previousData: string, events: number, participants: number, };
+
+export type BackupSaved = { file: string, };
 
 export type Bilingual = { en: string, ar: string, };
 

@@ -7,6 +7,10 @@
 import type {
   ApiError,
   AppInfo,
+  AuditEntry,
+  AuditSubject,
+  BackupRestored,
+  BackupSaved,
   Event,
   ExportKind,
   ExportOutcome,
@@ -611,7 +615,46 @@ export function demoOpen(): Promise<Event> {
 }
 
 export function appInfo(): Promise<AppInfo> {
-  return reply({ version: '0.1.0-mock', dataFile: '/home/organiser/.local/share/muntada/muntada.db' });
+  return reply({
+    version: '0.1.0-mock',
+    dataFile: '/home/organiser/.local/share/muntada/muntada.db',
+    backupsFolder: '/home/organiser/.local/share/muntada/backups',
+  });
+}
+
+export function auditList(entity: AuditSubject, entityId: string): Promise<Array<AuditEntry>> {
+  if (entity !== 'event' || entityId !== demo.id) return reply([]);
+  const entry = (id: number, at: string, actor: string, rest: Partial<AuditEntry>): AuditEntry => ({
+    id,
+    at,
+    actor,
+    entity: 'participant',
+    entityId: `p-${id}`,
+    eventId: demo.id,
+    action: 'create',
+    label: { en: '', ar: '' },
+    redacted: false,
+    ...rest,
+  });
+  return reply([
+    entry(4, '2025-11-20T14:05:00Z', 'fatima', { action: 'erase', redacted: true }),
+    entry(3, '2025-11-20T11:30:00Z', 'omar', { entity: 'pledge', label: { en: 'State of Qatar', ar: '' } }),
+    entry(2, '2025-11-19T09:12:00Z', 'fatima', { action: 'import', label: { en: 'Amina Yusuf', ar: 'أمينة يوسف' } }),
+    entry(1, '2025-11-18T08:00:00Z', 'fatima', { label: { en: '', ar: 'خالد المري' } }),
+  ]);
+}
+
+export function backupCreate(): Promise<BackupSaved | null> {
+  return reply({ file: '/home/organiser/muntada-backup.db' });
+}
+
+export function backupRestore(): Promise<BackupRestored | null> {
+  return reply({
+    file: '/home/organiser/muntada-backup.db',
+    previousData: '/home/organiser/.local/share/muntada/backups/muntada-20251120T140500.000Z-before-restore.db',
+    events: 3,
+    participants: 1250,
+  });
 }
 
 export function referenceData(): Promise<ReferenceData> {
@@ -639,4 +682,7 @@ import type * as real from '../client';
   sessionList,
   speakerList,
   exportDocument,
+  auditList,
+  backupCreate,
+  backupRestore,
 }) satisfies typeof real;

@@ -1,0 +1,83 @@
+//! The audit trail's table. Entries are written only from inside this module's siblings (the
+//! participants and pledges accessors), in the transaction of the change they describe.
+
+use rusqlite::{params, Connection};
+
+use super::{id_col, rows, time_col, word_col};
+use crate::audit::{self, Actor, AuditAction, AuditEntity, AuditEntry, Change};
+use crate::error::Result;
+use crate::id::Id;
+use crate::time;
+
+pub struct Audit<'c> {
+    conn: &'c Connection,
+}
+
+const SELECT: &str = "SELECT id, at, actor, entity, entity_id, event_id, action, before, after FROM audit_log";
+
+impl<'c> Audit<'c> {
+    pub(super) fn new(conn: &'c Connection) -> Audit<'c> {
+        Audit { conn }
+    }
+
+    /// The newest `limit` entries of an event's records.
+    pub fn for_event(&self, event_id: &Id, limit: u32) -> Result<Vec<AuditEntry>> {
+        let sql = format!("{SELECT} WHERE event_id = ?1 ORDER BY id DESC LIMIT ?2");
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        rows(&mut stmt, params![event_id.as_str(), limit], row_to_entry)
+    }
+
+    /// The newest `limit` entries about one record.
+    pub fn for_record(&self, entity: AuditEntity, id: &Id, limit: u32) -> Result<Vec<AuditEntry>> {
+        let sql = format!("{SELECT} WHERE entity = ?1 AND entity_id = ?2 ORDER BY id DESC LIMIT ?3");
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        rows(&mut stmt, params![entity.as_str(), id.as_str(), limit], row_to_entry)
+    }
+}
+
+/// Appends an entry. Callers are inside the change's own transaction or savepoint.
+pub(super) fn record(conn: &Connection, actor: &Actor, change: &Change<'_>) -> Result<()> {
+    let mut stmt = conn.prepare_cached(
+        "INSERT INTO audit_log (at, actor, entity, entity_id, event_id, action, before, after)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?;
+    stmt.execute(params![
+        time::to_db(change.at),
+        actor.as_str(),
+        change.entity.as_str(),
+        change.entity_id.as_str(),
+        change.event_id.as_str(),
+        change.action.as_str(),
+        change.before,
+        change.after,
+    ])?;
+    Ok(())
+}
+
+/// Empties the recorded content of every entry about a record (when a person is erased): who
+/// changed it and when stays, what it contained goes.
+pub(super) fn redact(conn: &Connection, entity: AuditEntity, id: &Id) -> Result<()> {
+    conn.execute(
+        "UPDATE audit_log SET before = NULL, after = NULL WHERE entity = ?1 AND entity_id = ?2",
+        params![entity.as_str(), id.as_str()],
+    )?;
+    Ok(())
+}
+
+fn row_to_entry(r: &rusqlite::Row<'_>) -> rusqlite::Result<AuditEntry> {
+    let entity = word_col(r, 3, AuditEntity::parse)?;
+    let action = word_col(r, 6, AuditAction::parse)?;
+    let before: Option<String> = r.get(7)?;
+    let after: Option<String> = r.get(8)?;
+    Ok(AuditEntry {
+        id: r.get(0)?,
+        at: time_col(r, 1)?,
+        actor: r.get(2)?,
+        entity,
+        entity_id: id_col(r, 4)?,
+        event_id: id_col(r, 5)?,
+        action,
+        label: audit::label(entity, after.as_deref().or(before.as_deref())),
+        redacted: before.is_none() && after.is_none(),
+    })
+}

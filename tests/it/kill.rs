@@ -1,0 +1,171 @@
+//! Atomic writes, tested the way SQLite is: the real `muntada` binary imports a large CSV and
+//! is killed with SIGKILL at random moments, 200 times. After each kill the database must pass
+//! `integrity_check` and `foreign_key_check`, and hold either none of the import or all of it.
+//!
+//! The random moments are drawn within the import's duration, measured first on this machine.
+//! The seed is printed; `MUNTADA_KILL_SEED=n` replays a run.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use rusqlite::Connection;
+
+const KILLS: usize = 200;
+/// Rows in the file. A debug build imports 3,000 rows (and their audit entries) in about a third
+/// of a second on a 2-core machine, which keeps 200 kills well within a minute (20,000 rows take
+/// seven times as long, 200 kills then about four minutes). The commit writes a few megabytes
+/// to the log, so a good share of the kills land while it is being written (counted below as
+/// "in the middle of writing": log frames on disk, yet no commit).
+const ROWS: usize = 3_000;
+
+struct Fixture {
+    _dir: tempfile::TempDir,
+    base: PathBuf,
+    work: PathBuf,
+    csv: PathBuf,
+    event: String,
+}
+
+impl Fixture {
+    fn new() -> Fixture {
+        let dir = tempfile::tempdir().unwrap();
+        let base = dir.path().join("base.db");
+        let out = muntada(&base, &["event", "create", "--title", "Kill test", "--start", "2025-05-20"])
+            .args(["--end", "2025-05-21", "--timezone", "Asia/Qatar"])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let event = String::from_utf8(out.stdout).unwrap().trim().to_owned();
+        // A few participants before the import, so "before" is not simply zero.
+        let out =
+            muntada(&base, &["participant", "add", "--event", &event, "--name", "Already here"]).output().unwrap();
+        assert!(out.status.success());
+        let csv = dir.path().join("participants.csv");
+        std::fs::write(&csv, participants_csv(ROWS)).unwrap();
+        let work = dir.path().join("work.db");
+        Fixture { _dir: dir, base, work, csv, event }
+    }
+
+    /// The work database back to the base state, with no log left from the previous run.
+    fn reset(&self) {
+        for suffix in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", self.work.display()));
+        }
+        std::fs::copy(&self.base, &self.work).unwrap();
+    }
+
+    fn import(&self) -> Command {
+        let mut command = muntada(&self.work, &["participant", "import", "--event", &self.event]);
+        command.arg(&self.csv).stdout(Stdio::null()).stderr(Stdio::null());
+        command
+    }
+
+    fn wal_len(&self) -> u64 {
+        std::fs::metadata(format!("{}-wal", self.work.display())).map_or(0, |m| m.len())
+    }
+}
+
+fn muntada(db: &Path, args: &[&str]) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_muntada"));
+    command.arg("--db").arg(db).args(args);
+    command
+}
+
+fn participants_csv(rows: usize) -> String {
+    let mut csv = String::from("name,name_ar,email,organisation,country,category,status\n");
+    for i in 0..rows {
+        csv.push_str(&format!(
+            "Participant {i},مشارك {i},person{i}@example.org,\"Ministry {}, Department {i}\",QA,member_state,confirmed\n",
+            i % 40
+        ));
+    }
+    csv
+}
+
+/// What a check of the killed database found.
+fn check(db: &Path) -> i64 {
+    let conn = Connection::open(db).unwrap();
+    let integrity: Vec<String> = conn
+        .prepare("PRAGMA integrity_check")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(integrity, ["ok"], "integrity_check after a kill");
+    let broken: i64 = conn.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0)).unwrap();
+    assert_eq!(broken, 0, "foreign_key_check after a kill");
+    let people: i64 = conn.query_row("SELECT count(*) FROM participants", [], |r| r.get(0)).unwrap();
+    let trail: i64 =
+        conn.query_row("SELECT count(*) FROM audit_log WHERE entity = 'participant'", [], |r| r.get(0)).unwrap();
+    assert_eq!(trail, people, "every participant has its audit entry, in the same transaction");
+    people
+}
+
+/// A small xorshift generator: reproducible from its printed seed, no dependency.
+struct Random(u64);
+
+impl Random {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    /// A duration in `[0, max)`.
+    fn below(&mut self, max: Duration) -> Duration {
+        max.mul_f64((self.next() % 1_000_000) as f64 / 1_000_000.0)
+    }
+}
+
+#[test]
+fn an_import_killed_at_any_moment_leaves_all_or_nothing() {
+    let started = Instant::now();
+    let fixture = Fixture::new();
+    fixture.reset();
+    let before = check(&fixture.work);
+
+    // The import's duration on this machine, and the count it leads to.
+    let timer = Instant::now();
+    let status = fixture.import().status().unwrap();
+    let duration = timer.elapsed();
+    assert!(status.success(), "the import itself must work");
+    let after = check(&fixture.work);
+    assert_eq!(after, before + ROWS as i64);
+
+    let seed = std::env::var("MUNTADA_KILL_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or_else(|| {
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos() as u64
+    }) | 1;
+    let mut random = Random(seed);
+    // Slightly past the measured end, so that some kills land after the commit too.
+    let window = duration.mul_f64(1.1);
+    let (mut nothing, mut interrupted, mut everything) = (0, 0, 0);
+    for run in 0..KILLS {
+        fixture.reset();
+        let delay = random.below(window);
+        let mut child = fixture.import().spawn().unwrap();
+        std::thread::sleep(delay);
+        let _ = child.kill(); // SIGKILL; an error means it had already finished
+        child.wait().unwrap();
+        let log_written = fixture.wal_len() > 32;
+        let count = check(&fixture.work);
+        assert!(
+            count == before || count == after,
+            "run {run} (seed {seed}, kill after {delay:?}): {count} participants, expected {before} or {after}"
+        );
+        match (count == after, log_written) {
+            (true, _) => everything += 1,
+            (false, true) => interrupted += 1,
+            (false, false) => nothing += 1,
+        }
+    }
+    eprintln!(
+        "kill test: seed {seed}, import of {ROWS} rows takes {duration:?}; {KILLS} kills: {nothing} before any write, \
+         {interrupted} in the middle of writing, {everything} after the commit; {:?} in all",
+        started.elapsed()
+    );
+    // A test that never killed a write in progress would prove nothing.
+    assert!(interrupted >= 10, "only {interrupted} kills landed while the import was writing");
+}
