@@ -19,6 +19,7 @@ describe('pledge detail', () => {
     vi.resetAllMocks();
     vi.mocked(client.pledgeGet).mockResolvedValue(pledge());
     vi.mocked(client.eventGet).mockResolvedValue(event());
+    vi.mocked(client.auditList).mockResolvedValue([]);
     vi.mocked(client.sessionList).mockResolvedValue([session()]);
     vi.mocked(client.speakerList).mockResolvedValue([speaker()]);
   });
