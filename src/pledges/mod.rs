@@ -14,7 +14,7 @@ use crate::error::{Error, Reason, Result};
 use crate::id::Id;
 use crate::input;
 use crate::money::{self, Currency, UsdRate};
-use crate::programme::word_enum;
+use crate::programme::{given, word_enum};
 use crate::store::Store;
 use crate::time;
 
@@ -440,27 +440,10 @@ impl PledgeInput {
 
 /// Resolves the optional session and speaker of a pledge, both of `event_id`.
 fn links(store: &Store, event_id: &Id, input: &PledgeInput) -> Result<(Option<Id>, Option<Id>)> {
-    let given = |value: &Option<String>| value.as_deref().map(str::trim).filter(|v| !v.is_empty()).map(str::to_owned);
-    let session_id = match given(&input.session_id) {
-        Some(s) => {
-            let session = store.sessions().get(&store.sessions().resolve("session", &s)?)?;
-            if &session.event_id != event_id {
-                return Err(Error::invalid("session", Reason::WrongEvent, "the session belongs to another event"));
-            }
-            Some(session.id)
-        }
-        None => None,
-    };
-    let speaker_id = match given(&input.speaker_id) {
-        Some(s) => {
-            let speaker = store.speakers().get(&store.speakers().resolve("speaker", &s)?)?;
-            if &speaker.event_id != event_id {
-                return Err(Error::invalid("speaker", Reason::WrongEvent, "the speaker belongs to another event"));
-            }
-            Some(speaker.id)
-        }
-        None => None,
-    };
+    let session_id =
+        given(&input.session_id).map(|s| store.sessions().resolve_in(event_id, "session", s)).transpose()?;
+    let speaker_id =
+        given(&input.speaker_id).map(|s| store.speakers().resolve_in(event_id, "speaker", s)).transpose()?;
     Ok((session_id, speaker_id))
 }
 

@@ -162,16 +162,7 @@ pub fn add_session(store: &mut Store, event_id: &str, session: &SessionInput) ->
     if end <= start {
         return Err(Error::invalid("end", Reason::EndBeforeStart, "a session must end after it starts"));
     }
-    let room_id = match session.room_id.as_deref().map(str::trim).filter(|r| !r.is_empty()) {
-        Some(room) => {
-            let room = store.rooms().get(&store.rooms().resolve("room", room)?)?;
-            if room.event_id != event.id {
-                return Err(Error::invalid("room", Reason::WrongEvent, "the room belongs to another event"));
-            }
-            Some(room.id)
-        }
-        None => None,
-    };
+    let room_id = given(&session.room_id).map(|room| store.rooms().resolve_in(&event.id, "room", room)).transpose()?;
     let session = Session {
         id: Id::new(),
         event_id: event.id,
@@ -188,27 +179,18 @@ pub fn add_session(store: &mut Store, event_id: &str, session: &SessionInput) ->
 
 pub fn add_speaker(store: &mut Store, event_id: &str, speaker: &SpeakerInput) -> Result<Speaker> {
     let event_id = store.events().resolve("event", event_id)?;
-    let participant_id = match speaker.participant_id.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
-        Some(p) => {
-            let participant = store.participants().get(&store.participants().resolve("participant", p)?)?;
-            if participant.event_id != event_id {
-                return Err(Error::invalid(
-                    "participant",
-                    Reason::WrongEvent,
-                    "the participant belongs to another event",
-                ));
-            }
-            if store.speakers().by_participant(&participant.id)?.is_some() {
-                return Err(Error::conflict(
-                    Some("participant"),
-                    Reason::Duplicate,
-                    "this participant is already a speaker",
-                ));
-            }
-            Some(participant.id)
+    let participant_id = given(&speaker.participant_id)
+        .map(|p| store.participants().resolve_in(&event_id, "participant", p))
+        .transpose()?;
+    if let Some(participant) = &participant_id {
+        if store.speakers().by_participant(participant)?.is_some() {
+            return Err(Error::conflict(
+                Some("participant"),
+                Reason::Duplicate,
+                "this participant is already a speaker",
+            ));
         }
-        None => None,
-    };
+    }
     let speaker = Speaker {
         id: Id::new(),
         event_id,
@@ -228,11 +210,8 @@ pub fn add_speaker(store: &mut Store, event_id: &str, speaker: &SpeakerInput) ->
 /// Gives a speaker a role in a session of the same event. Assigning the same role twice is a no-op.
 pub fn assign(store: &mut Store, session_id: &str, speaker_id: &str, role: Role) -> Result<Assignment> {
     let session = store.sessions().get(&store.sessions().resolve("session", session_id)?)?;
-    let speaker = store.speakers().get(&store.speakers().resolve("speaker", speaker_id)?)?;
-    if speaker.event_id != session.event_id {
-        return Err(Error::invalid("speaker", Reason::WrongEvent, "the speaker belongs to another event"));
-    }
-    let assignment = Assignment { session_id: session.id, speaker_id: speaker.id, role };
+    let speaker_id = store.speakers().resolve_in(&session.event_id, "speaker", speaker_id)?;
+    let assignment = Assignment { session_id: session.id, speaker_id, role };
     store.write(|tx| tx.sessions().assign(&assignment))?;
     Ok(assignment)
 }
@@ -246,6 +225,11 @@ pub fn sessions(store: &Store, event_id: &str) -> Result<Vec<Session>> {
 pub fn speakers(store: &Store, event_id: &str) -> Result<Vec<Speaker>> {
     let event_id = store.events().resolve("event", event_id)?;
     store.speakers().list(&event_id)
+}
+
+/// An optional id as typed: blank means none.
+pub(crate) fn given(value: &Option<String>) -> Option<&str> {
+    value.as_deref().map(str::trim).filter(|v| !v.is_empty())
 }
 
 #[cfg(test)]

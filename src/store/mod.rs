@@ -313,6 +313,25 @@ fn resolve(conn: &Connection, table: &'static str, what: &str, field: &str, valu
     }
 }
 
+/// Like `resolve`, and the record must belong to `event_id` (a room, session, speaker or
+/// participant of another event is refused by name).
+fn resolve_in(
+    conn: &Connection,
+    table: &'static str,
+    what: &str,
+    field: &str,
+    value: &str,
+    event_id: &Id,
+) -> Result<Id> {
+    let id = resolve(conn, table, what, field, value)?;
+    let owner: String =
+        conn.query_row(&format!("SELECT event_id FROM {table} WHERE id = ?1"), [id.as_str()], |r| r.get(0))?;
+    if owner != event_id.as_str() {
+        return Err(Error::invalid(field, Reason::WrongEvent, format!("the {what} belongs to another event")));
+    }
+    Ok(id)
+}
+
 /// Maps "no row" to a not-found error about `field`.
 fn found<T>(result: rusqlite::Result<T>, field: &str, what: &str, id: &Id) -> Result<T> {
     match result {

@@ -2,7 +2,7 @@
 
 use rusqlite::{params, Connection};
 
-use super::{audit, audited, bilingual, found, id_col, resolve, rows, time_col, word_col};
+use super::{audit, audited, bilingual, found, id_col, resolve, resolve_in, rows, time_col, word_col};
 use crate::audit::{snapshot, Actor, AuditAction, AuditEntity, Change};
 use crate::error::{Error, Reason, Result};
 use crate::id::Id;
@@ -25,6 +25,11 @@ impl<'c> Participants<'c> {
 
     pub fn resolve(&self, field: &str, value: &str) -> Result<Id> {
         resolve(self.conn, "participants", "participant", field, value)
+    }
+
+    /// Resolves an id typed by someone that must name a participant of `event_id`.
+    pub fn resolve_in(&self, event_id: &Id, field: &str, value: &str) -> Result<Id> {
+        resolve_in(self.conn, "participants", "participant", field, value, event_id)
     }
 
     /// Adds a participant and its audit entry (`how`: created by hand or imported).

@@ -2,7 +2,7 @@
 
 use rusqlite::{params, Connection, OptionalExtension};
 
-use super::{bilingual, found, id_col, opt_id_col, resolve, rows, time_col, word_col};
+use super::{bilingual, found, id_col, opt_id_col, resolve, resolve_in, rows, time_col, word_col};
 use crate::error::Result;
 use crate::id::Id;
 use crate::programme::{Assignment, Role, Room, Session, SessionKind, Speaker};
@@ -19,6 +19,11 @@ impl<'c> Rooms<'c> {
 
     pub fn resolve(&self, field: &str, value: &str) -> Result<Id> {
         resolve(self.conn, "rooms", "room", field, value)
+    }
+
+    /// Resolves an id typed by someone that must name a room of `event_id`.
+    pub fn resolve_in(&self, event_id: &Id, field: &str, value: &str) -> Result<Id> {
+        resolve_in(self.conn, "rooms", "room", field, value, event_id)
     }
 
     pub fn insert(&self, r: &Room) -> Result<()> {
@@ -64,6 +69,11 @@ impl<'c> Sessions<'c> {
 
     pub fn resolve(&self, field: &str, value: &str) -> Result<Id> {
         resolve(self.conn, "sessions", "session", field, value)
+    }
+
+    /// Resolves an id typed by someone that must name a session of `event_id`.
+    pub fn resolve_in(&self, event_id: &Id, field: &str, value: &str) -> Result<Id> {
+        resolve_in(self.conn, "sessions", "session", field, value, event_id)
     }
 
     pub fn insert(&self, s: &Session) -> Result<()> {
@@ -144,6 +154,11 @@ impl<'c> Speakers<'c> {
 
     pub fn resolve(&self, field: &str, value: &str) -> Result<Id> {
         resolve(self.conn, "speakers", "speaker", field, value)
+    }
+
+    /// Resolves an id typed by someone that must name a speaker of `event_id`.
+    pub fn resolve_in(&self, event_id: &Id, field: &str, value: &str) -> Result<Id> {
+        resolve_in(self.conn, "speakers", "speaker", field, value, event_id)
     }
 
     pub fn insert(&self, s: &Speaker) -> Result<()> {

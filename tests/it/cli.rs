@@ -273,6 +273,57 @@ fn a_room_of_another_event_is_refused() {
         &room,
     ];
     check_refused(&cli, &args, "--room", &["--json", "event", "show", &second]);
+    // The same rule for every link across records: a session, a speaker, a participant.
+    let session = cli.ok(&[
+        "session",
+        "add",
+        "--event",
+        &first,
+        "--title",
+        "T",
+        "--start",
+        "2025-03-29 10:00",
+        "--end",
+        "2025-03-29 11:00",
+    ]);
+    let speaker = cli.ok(&["speaker", "add", "--event", &first, "--name", "S"]);
+    let person = cli.ok(&["participant", "add", "--event", &first, "--name", "P"]);
+    let pledges = ["--json", "pledge", "list", "--event", second.as_str()];
+    let pledge = |link: &str, id: &str| {
+        ["pledge", "add", "--event", &second, "--donor", "D", "--amount", "1", "--currency", "USD", "--from", "2025"]
+            .into_iter()
+            .chain([link, id])
+            .map(str::to_owned)
+            .collect::<Vec<_>>()
+    };
+    for (args, flag) in [(pledge("--session", &session), "--session"), (pledge("--speaker", &speaker), "--speaker")] {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        check_refused(&cli, &args, flag, &pledges);
+    }
+    let own = cli.ok(&[
+        "session",
+        "add",
+        "--event",
+        &second,
+        "--title",
+        "T",
+        "--start",
+        "2025-03-29 10:00",
+        "--end",
+        "2025-03-29 11:00",
+    ]);
+    check_refused(
+        &cli,
+        &["speaker", "assign", "--session", &own, "--speaker", &speaker, "--role", "chair"],
+        "--speaker",
+        &["--json", "event", "show", &second],
+    );
+    check_refused(
+        &cli,
+        &["speaker", "add", "--event", &second, "--name", "S", "--participant", &person],
+        "--participant",
+        &["--json", "event", "show", &second],
+    );
 }
 
 #[test]
