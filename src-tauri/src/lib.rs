@@ -5,6 +5,7 @@
 pub mod bindings;
 pub mod commands;
 pub mod error;
+pub mod startup;
 pub mod state;
 
 use std::process::ExitCode;
@@ -19,6 +20,7 @@ pub fn builder<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppState) -
 }
 
 pub fn run() -> ExitCode {
+    startup::begin();
     if cfg!(target_os = "linux")
         && std::env::var_os("DISPLAY").is_none()
         && std::env::var_os("WAYLAND_DISPLAY").is_none()

@@ -36,6 +36,7 @@ use muntada::reference::ReferenceData;
 
 api! {
     app::app_info() -> app::AppInfo;
+    app::app_ready(view: String) -> ();
     app::reference_data() -> ReferenceData;
     app::demo_open() -> Event;
     event::event_list() -> Vec<Event>;

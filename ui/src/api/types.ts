@@ -6,7 +6,7 @@ export type ErrorCode = "not_found" | "invalid_input" | "conflict" | "storage" |
 
 export type Id = string;
 
-export type AppInfo = { version: string, dataFile: string, };
+export type AppInfo = { version: string, dataFile: string, licence: string, };
 
 export type Bilingual = { en: string, ar: string, };
 

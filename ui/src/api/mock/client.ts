@@ -162,7 +162,15 @@ export function demoOpen(): Promise<Event> {
 }
 
 export function appInfo(): Promise<AppInfo> {
-  return reply({ version: '0.1.0-mock', dataFile: '/home/organiser/.local/share/muntada/muntada.db' });
+  return reply({
+    version: '0.1.0-mock',
+    dataFile: '/home/organiser/.local/share/muntada/muntada.db',
+    licence: 'AGPL-3.0-or-later',
+  });
+}
+
+export function appReady(_view: string): Promise<null> {
+  return reply(null);
 }
 
 export function referenceData(): Promise<ReferenceData> {
@@ -180,5 +188,6 @@ import type * as real from '../client';
   eventOverview,
   demoOpen,
   appInfo,
+  appReady,
   referenceData,
 }) satisfies typeof real;
