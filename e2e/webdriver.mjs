@@ -2,6 +2,7 @@
 // tauri-driver. No dependencies, so nothing leaks into the app's build.
 
 import { spawn } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
 
 const ELEMENT = "element-6066-11e4-a6c6-4ae2d6bed2f2";
@@ -12,8 +13,10 @@ export class Driver {
     this.session = session;
   }
 
-  static async start({ application, port = 4444, env = {} }) {
-    const driver = spawn("tauri-driver", ["--port", String(port)], {
+  /** `nativePort` is WebKitWebDriver's (tauri-driver's default: 4445); give each file its own. */
+  static async start({ application, port = 4444, nativePort, env = {} }) {
+    const args = ["--port", String(port), ...(nativePort ? ["--native-port", String(nativePort)] : [])];
+    const driver = spawn("tauri-driver", args, {
       env: { ...process.env, ...env },
       stdio: ["ignore", "inherit", "inherit"],
     });
@@ -38,12 +41,16 @@ export class Driver {
   }
 
   async stop() {
+    const started = descendants(this.process.pid);
     try {
       await request(this.base, "DELETE", `/session/${this.session}`);
     } finally {
       // SIGTERM lets tauri-driver stop WebKitWebDriver too; SIGKILL would leave it running.
       this.process.kill("SIGTERM");
       await new Promise((resolve) => this.process.once("exit", resolve));
+      // The app can outlive its session (seen when one is stopped and another started): it
+      // would keep the test runner's output pipe open, and the run would never end.
+      await reap(started);
     }
   }
 
@@ -112,6 +119,54 @@ class Element {
       this.reference,
       value,
     );
+  }
+}
+
+/** The processes below `pid` (Linux): WebKitWebDriver, the app, WebKit's processes. */
+function descendants(pid) {
+  const parent = new Map();
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
+      parent.set(Number(name), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
+    } catch {
+      // gone already
+    }
+  }
+  const found = new Set([pid]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [child, of] of parent) {
+      if (!found.has(child) && found.has(of)) {
+        found.add(child);
+        grew = true;
+      }
+    }
+  }
+  found.delete(pid);
+  return [...found];
+}
+
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Waits up to 5 s for `pids` to exit, then ends those left. */
+async function reap(pids) {
+  const deadline = Date.now() + 5_000;
+  while (pids.some(alive) && Date.now() < deadline) await sleep(100);
+  for (const pid of pids.filter(alive)) {
+    try {
+      process.kill(pid, "SIGKILL");
+    } catch {
+      // exited meanwhile
+    }
   }
 }
 
