@@ -2,6 +2,7 @@
 #   make run    install what is missing, build the UI, start the desktop app
 #   make test   install what is missing, run every test (core, shell, UI, end-to-end, packages)
 #   make package     the .deb and the AppImage of the release build, in target/package/
+#   make bench-app   start-up time, memory and sizes of the release build, against the budget
 
 SHELL := /bin/bash
 .ONESHELL:
@@ -20,13 +21,14 @@ PACKAGE_APT := squashfs-tools dpkg-dev desktop-file-utils
 CARGO_DEB := 3.8.0
 VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n 1)
 
-.PHONY: run test deps deps-test deps-package ui package bindings bench clean help
+.PHONY: run test deps deps-test deps-package ui package bench-app bindings bench clean help
 
 help:
 	@echo "make run    start the desktop app (installs what is missing)"
 	@echo "make test   run every test (installs what is missing)"
 	@echo "make bench  run the benchmarks"
 	@echo "make package    build the .deb and the AppImage into target/package/"
+	@echo "make bench-app  measure start-up, memory and sizes of the release build"
 	@echo "make bindings  regenerate ui/src/api/{types,client}.ts from the Rust types"
 
 deps:
@@ -106,6 +108,11 @@ package: deps-package ui
 		exit $$status
 	fi
 	ls -l target/release/muntada-desktop target/package/*.deb target/package/*.AppImage 2>/dev/null || true
+
+# Start-up time, memory and sizes of the release build under Xvfb, against the budget in the
+# README; results also in target/package/bench-app.json.
+bench-app: deps-test package
+	xvfb-run -a node e2e/bench-app.mjs
 
 bindings:
 	MUNTADA_UPDATE_BINDINGS=1 cargo test -p muntada-desktop --lib bindings
