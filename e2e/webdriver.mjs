@@ -74,8 +74,20 @@ export class Driver {
     return this.cmd("POST", "/execute/sync", { script: source, args });
   }
 
+  /**
+   * With WebKit's compositing off (the app's default, see src-tauri/src/lib.rs) a screenshot
+   * waits for the page's next paint, which an idle page never makes, so the request hung: keep
+   * an invisible repaint coming until the picture is taken.
+   */
   async screenshot() {
-    return Buffer.from(await this.cmd("GET", "/screenshot"), "base64");
+    await this.script(
+      "window.__muntadaRepaint = setInterval(() => { const s = document.body.style; s.opacity = s.opacity ? '' : '0.9999'; }, 50);",
+    );
+    try {
+      return Buffer.from(await this.cmd("GET", "/screenshot"), "base64");
+    } finally {
+      await this.script("clearInterval(window.__muntadaRepaint); document.body.style.opacity = '';");
+    }
   }
 
   /** Polls `check` until it returns something truthy. */
