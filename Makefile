@@ -1,6 +1,8 @@
 # Muntada — the two commands of the README, and the developers' helpers.
 #   make run    install what is missing, build the UI, start the desktop app
-#   make test   install what is missing, run every test (core, shell, UI, end-to-end)
+#   make test   install what is missing, run every test (core, shell, UI, end-to-end, packages)
+#   make package     the .deb and the AppImage of the release build, in target/package/
+#   make bench-app   start-up time, memory and sizes of the release build, against the budget
 #   make audit  check the Rust and npm dependencies against the published advisories
 
 SHELL := /bin/bash
@@ -14,13 +16,20 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := build-essential pkg-config curl file libwebkit2gtk-4.1-dev libssl-dev librsvg2-dev \
 	libxdo-dev xvfb xauth webkit2gtk-driver poppler-utils dbus
 NODE_MIN := 20.19.0
+# Packaging: squashfs-tools packs the AppImage, dpkg-dev gives cargo-deb dpkg-shlibdeps (the
+# package's dependencies), desktop-file-utils checks the desktop entry in the tests.
+PACKAGE_APT := squashfs-tools dpkg-dev desktop-file-utils
+CARGO_DEB := 3.8.0
+VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n 1)
 
-.PHONY: run test deps deps-test ui bindings bench audit clean help
+.PHONY: run test deps deps-test deps-package ui package bench-app bindings bench audit clean help
 
 help:
 	@echo "make run    start the desktop app (installs what is missing)"
 	@echo "make test   run every test (installs what is missing)"
 	@echo "make bench  run the benchmarks"
+	@echo "make package    build the .deb and the AppImage into target/package/"
+	@echo "make bench-app  measure start-up, memory and sizes of the release build"
 	@echo "make bindings  regenerate ui/src/api/{types,client}.ts from the Rust types"
 	@echo "make audit  check the dependencies for known vulnerabilities (needs the network)"
 
@@ -42,7 +51,22 @@ deps:
 deps-test: deps
 	command -v tauri-driver >/dev/null || cargo install tauri-driver --locked
 
-ui: deps
+deps-package: deps
+	@missing=$$(for p in $(PACKAGE_APT); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done)
+	if [ -n "$$missing" ]; then
+		echo "Installing Debian packages:" $$missing
+		$(SUDO) apt-get update -qq
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing
+	fi
+	command -v cargo-deb >/dev/null || cargo install cargo-deb@$(CARGO_DEB) --locked
+
+ui: deps ui/dist/index.html
+
+# Rebuilt only when a UI source changed: a rebuild touches ui/dist, which makes cargo rebuild the
+# shell that embeds it (minutes, for the release build).
+UI_SOURCES := $(shell find ui/src ui/public -type f 2>/dev/null) ui/index.html ui/package-lock.json \
+	ui/vite.config.ts ui/svelte.config.js ui/tsconfig.json
+ui/dist/index.html: $(UI_SOURCES)
 	cd ui && npm run build
 
 run: ui
@@ -52,16 +76,17 @@ run: ui
 	fi
 	cargo run -p muntada-desktop
 
-test: deps-test ui
+test: deps-test package
 	# The core must build without any webview: no Tauri, wry, WebKit or GTK in its tree.
 	if cargo tree -p muntada -e normal,build --prefix none | grep -iE '^(tauri|wry|webkit2gtk|gtk)'; then
 		echo "the muntada core depends on a GUI crate"; exit 1
 	fi
 	cargo test --workspace --locked
 	(cd ui && npm run check && npm test)
-	# The end-to-end tests drive target/debug/muntada-desktop, built by the cargo test above,
-	# in a private D-Bus session inside the X server (the single-instance plugin finds a running
-	# app through it, and services it starts get the display).
+	# The end-to-end tests drive target/debug/muntada-desktop, built by the cargo test above, and
+	# the packages in target/package/ (e2e/package.test.mjs), in a private D-Bus session inside
+	# the X server (the single-instance plugin finds a running app through it, and services it
+	# starts get the display).
 	xvfb-run -a dbus-run-session -- node --test --test-reporter=spec e2e/
 
 # Known vulnerabilities in the dependencies: RustSec's advisories for Cargo.lock (cargo-audit
@@ -76,6 +101,35 @@ audit:
 
 bench:
 	cargo bench --bench pdf_participants
+
+# The .deb (cargo-deb, with [package.metadata.deb] in src-tauri/Cargo.toml) and the AppImage
+# (packaging/appimage.sh) of the release build. The Tauri bundler is not used: see the README.
+package: deps-package ui
+	cargo build --release --locked -p muntada-desktop
+	# target/package/doc/ goes to /usr/share/doc/muntada/: README.Debian, and the licences of
+	# the bundled fonts when assets/fonts/ has them.
+	rm -rf target/package
+	mkdir -p target/package/doc
+	cp packaging/README.Debian target/package/doc/
+	for licence in assets/fonts/*.txt assets/fonts/README.md; do
+		[ -e "$$licence" ] || continue
+		mkdir -p target/package/doc/fonts
+		cp "$$licence" target/package/doc/fonts/
+	done
+	cargo deb -p muntada-desktop --no-build --locked --output target/package/
+	status=0
+	packaging/appimage.sh $(VERSION) || status=$$?
+	if [ $$status -eq 3 ]; then
+		echo "No AppImage this time (the reason is above); the .deb is built."
+	elif [ $$status -ne 0 ]; then
+		exit $$status
+	fi
+	ls -l target/release/muntada-desktop target/package/*.deb target/package/*.AppImage 2>/dev/null || true
+
+# Start-up time, memory and sizes of the release build under Xvfb, against the budget in the
+# README; results also in target/package/bench-app.json.
+bench-app: deps-test package
+	xvfb-run -a dbus-run-session -- node e2e/bench-app.mjs
 
 bindings:
 	MUNTADA_UPDATE_BINDINGS=1 cargo test -p muntada-desktop --lib bindings

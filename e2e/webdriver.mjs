@@ -2,7 +2,7 @@
 // tauri-driver. No dependencies, so nothing leaks into the app's build.
 
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -58,12 +58,16 @@ export class Driver {
   }
 
   async stop() {
+    const started = descendants(this.process.pid);
     try {
       await request(this.base, "DELETE", `/session/${this.session}`);
     } finally {
       // SIGTERM lets tauri-driver stop WebKitWebDriver too; SIGKILL would leave it running.
       this.process.kill("SIGTERM");
       await new Promise((resolve) => this.process.once("exit", resolve));
+      // The app can outlive its session (seen when one is stopped and another started): it
+      // would keep the test runner's output pipe open, and the run would never end.
+      await reap(started);
       rmSync(this.profile, { recursive: true, force: true });
     }
   }
@@ -88,8 +92,20 @@ export class Driver {
     return this.cmd("POST", "/execute/sync", { script: source, args });
   }
 
+  /**
+   * With WebKit's compositing off (the app's default, see src-tauri/src/lib.rs) a screenshot
+   * waits for the page's next paint, which an idle page never makes, so the request hung: keep
+   * an invisible repaint coming until the picture is taken.
+   */
   async screenshot() {
-    return Buffer.from(await this.cmd("GET", "/screenshot"), "base64");
+    await this.script(
+      "window.__muntadaRepaint = setInterval(() => { const s = document.body.style; s.opacity = s.opacity ? '' : '0.9999'; }, 50);",
+    );
+    try {
+      return Buffer.from(await this.cmd("GET", "/screenshot"), "base64");
+    } finally {
+      await this.script("clearInterval(window.__muntadaRepaint); document.body.style.opacity = '';");
+    }
   }
 
   /** Polls `check` until it returns something truthy. */
@@ -150,4 +166,52 @@ async function request(base, method, path, body) {
   const json = await response.json();
   if (!response.ok) throw new Error(`${method} ${path}: ${JSON.stringify(json.value ?? json)}`);
   return json.value;
+}
+
+/** The processes below `pid` (Linux): WebKitWebDriver, the app, WebKit's processes. */
+function descendants(pid) {
+  const parent = new Map();
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
+      parent.set(Number(name), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
+    } catch {
+      // gone already
+    }
+  }
+  const found = new Set([pid]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [child, of] of parent) {
+      if (!found.has(child) && found.has(of)) {
+        found.add(child);
+        grew = true;
+      }
+    }
+  }
+  found.delete(pid);
+  return [...found];
+}
+
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Waits up to 5 s for `pids` to exit, then ends those left. */
+async function reap(pids) {
+  const deadline = Date.now() + 5_000;
+  while (pids.some(alive) && Date.now() < deadline) await sleep(100);
+  for (const pid of pids.filter(alive)) {
+    try {
+      process.kill(pid, "SIGKILL");
+    } catch {
+      // exited meanwhile
+    }
+  }
 }

@@ -5,6 +5,7 @@
 pub mod bindings;
 pub mod commands;
 pub mod error;
+pub mod startup;
 pub mod state;
 
 use std::path::Path;
@@ -23,6 +24,11 @@ pub fn builder<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppState) -
 }
 
 pub fn run() -> ExitCode {
+    startup::begin();
+    // Before GTK starts, while this is the only thread.
+    if let Some((name, value)) = rendering_override(std::env::var_os(COMPOSITING).as_deref()) {
+        std::env::set_var(name, value);
+    }
     if cfg!(target_os = "linux")
         && std::env::var_os("DISPLAY").is_none()
         && std::env::var_os("WAYLAND_DISPLAY").is_none()
@@ -88,12 +94,33 @@ fn backup_at_start(path: &Path) {
     });
 }
 
+const COMPOSITING: &str = "WEBKIT_DISABLE_COMPOSITING_MODE";
+
+/// WebKitGTK draws the page with the CPU unless the person chose otherwise (setting
+/// `WEBKIT_DISABLE_COMPOSITING_MODE=0` gives its GPU compositing back). Measured with
+/// `make bench-app` on a machine without a GPU, where compositing runs on software OpenGL: it
+/// cost ~100 MB in WebKit's web process and made the start 2–3 times slower, for a UI of forms
+/// and tables that has no use for it.
+fn rendering_override(current: Option<&std::ffi::OsStr>) -> Option<(&'static str, &'static str)> {
+    (cfg!(target_os = "linux") && current.is_none()).then_some((COMPOSITING, "1"))
+}
+
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn database_keys_are_stable() {
-        assert_eq!(super::fnv1a(b""), 0xcbf2_9ce4_8422_2325);
-        assert_eq!(super::fnv1a(b"a"), 0xaf63_dc4c_8601_ec8c);
-        assert_ne!(super::fnv1a(b"/home/a/muntada.db"), super::fnv1a(b"/home/b/muntada.db"));
+        assert_eq!(fnv1a(b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(fnv1a(b"a"), 0xaf63_dc4c_8601_ec8c);
+        assert_ne!(fnv1a(b"/home/a/muntada.db"), fnv1a(b"/home/b/muntada.db"));
+    }
+
+    #[test]
+    fn cpu_rendering_unless_the_person_chose() {
+        let expected = cfg!(target_os = "linux").then_some((COMPOSITING, "1"));
+        assert_eq!(rendering_override(None), expected);
+        assert_eq!(rendering_override(Some("0".as_ref())), None);
+        assert_eq!(rendering_override(Some("1".as_ref())), None);
     }
 }

@@ -255,6 +255,8 @@ fn reference_data_and_app_info() {
     let info = h.call("app_info", json!({})).unwrap();
     assert!(info["dataFile"].as_str().unwrap().ends_with("muntada.db"));
     assert_eq!(info["backupsFolder"], json!(h.path("backups").display().to_string()));
+    assert_eq!(info["licence"], "AGPL-3.0-or-later");
+    assert_eq!(info["version"], env!("CARGO_PKG_VERSION"));
 }
 
 #[test]
@@ -311,4 +313,12 @@ fn exports_are_written_where_the_launcher_says_never_where_the_webview_says() {
         }
     }
     assert!(!std::path::Path::new("/etc/passwd.partial").exists());
+}
+
+#[test]
+fn app_ready_takes_the_view_and_answers_nothing() {
+    let h = harness();
+    assert_eq!(h.call("app_ready", json!({ "view": "welcome" })), Ok(Value::Null));
+    assert_eq!(h.call("app_ready", json!({ "view": "events" })), Ok(Value::Null), "a second report is harmless");
+    assert!(h.call("app_ready", json!({})).is_err(), "the view is required");
 }

@@ -216,6 +216,7 @@ export function appInfo(overrides: Partial<AppInfo> = {}): AppInfo {
     version: '0.1.0',
     dataFile: '/home/organiser/.local/share/muntada/muntada.db',
     backupsFolder: '/home/organiser/.local/share/muntada/backups',
+    licence: 'AGPL-3.0-or-later',
     ...overrides,
   };
 }

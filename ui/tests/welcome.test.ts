@@ -1,6 +1,8 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as client from '../src/api/client';
+import { i18n } from '../src/i18n/index.svelte';
+import { forgetReady } from '../src/services/app';
 import { toasts } from '../src/services/toast.svelte';
 import EventsView from '../src/views/events/EventsView.svelte';
 import { event } from './fixtures';
@@ -10,6 +12,8 @@ vi.mock('../src/api/client');
 describe('home page', () => {
   beforeEach(() => {
     vi.resetAllMocks();
+    vi.mocked(client.appReady).mockResolvedValue(null);
+    forgetReady();
   });
 
   it('shows the welcome page with create and demo when there are no events', async () => {
@@ -20,6 +24,53 @@ describe('home page', () => {
     expect(screen.getByTestId('create-event')).toHaveAttribute('href', '#/events/new');
     expect(screen.getByTestId('open-demo')).toHaveTextContent('Open the demo forum');
     expect(screen.queryByTestId('events-list')).toBeNull();
+  });
+
+  it('offers both languages, each named in itself, and remembers the one chosen', async () => {
+    vi.mocked(client.eventList).mockResolvedValue([]);
+    render(EventsView, { props: { home: true } });
+
+    const english = await screen.findByTestId('welcome-lang-en');
+    const arabic = screen.getByTestId('welcome-lang-ar');
+    expect(english).toHaveTextContent('English');
+    expect(arabic).toHaveTextContent('العربية');
+    expect(arabic).toHaveAttribute('lang', 'ar');
+    expect(english).toHaveAttribute('aria-pressed', 'true');
+    expect(arabic).toHaveAttribute('aria-pressed', 'false');
+
+    await fireEvent.click(arabic);
+    expect(i18n.lang).toBe('ar');
+    expect(document.documentElement.dir).toBe('rtl');
+    expect(localStorage.getItem('muntada.lang')).toBe('ar');
+    expect(arabic).toHaveAttribute('aria-pressed', 'true');
+    expect(english).toHaveAttribute('aria-pressed', 'false');
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('مرحبًا بك في منتدى');
+    expect(screen.getByRole('group', { name: 'لغة الواجهة' })).toBeInTheDocument();
+
+    await fireEvent.click(english);
+    expect(localStorage.getItem('muntada.lang')).toBe('en');
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Welcome to Muntada');
+  });
+
+  it('reports the first view to the shell once, after it is on screen', async () => {
+    vi.mocked(client.eventList).mockResolvedValue([]);
+    const first = render(EventsView, { props: { home: true } });
+    await screen.findByTestId('welcome');
+    await waitFor(() => expect(client.appReady).toHaveBeenCalledWith('welcome'));
+    first.unmount();
+
+    vi.mocked(client.eventList).mockResolvedValue([event()]);
+    render(EventsView, { props: { home: true } });
+    await screen.findByTestId('events-list');
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    expect(vi.mocked(client.appReady).mock.calls).toEqual([['welcome']]);
+  });
+
+  it('reports a list or a load error as the first view too', async () => {
+    vi.mocked(client.eventList).mockRejectedValue({ code: 'storage', field: null, reason: 'storage', message: 'locked' });
+    render(EventsView, { props: { home: true } });
+    await screen.findByTestId('load-error');
+    await waitFor(() => expect(client.appReady).toHaveBeenCalledWith('load-error'));
   });
 
   it('opening the demo calls demoOpen and goes to its overview', async () => {

@@ -1,4 +1,4 @@
-//! The app itself: version, data file, reference lists, the demo forum.
+//! The app itself: version, data file, licence, reference lists, the demo forum, start-up time.
 
 use chrono::Utc;
 use muntada::event::Event;
@@ -16,6 +16,8 @@ pub struct AppInfo {
     pub data_file: String,
     /// Where the automatic backups are kept.
     pub backups_folder: String,
+    // The app's licence, an SPDX expression.
+    pub licence: String,
 }
 
 #[tauri::command]
@@ -24,6 +26,15 @@ pub fn app_info(state: State<'_, AppState>) -> AppInfo {
         version: env!("CARGO_PKG_VERSION").to_owned(),
         data_file: state.path().display().to_string(),
         backups_folder: muntada::backup::dir(state.path()).display().to_string(),
+        licence: env!("CARGO_PKG_LICENSE").to_owned(),
+    }
+}
+
+/// The UI calls this once its first view is on screen; the first call logs the start-up time.
+#[tauri::command]
+pub fn app_ready(view: String) {
+    if let Some(elapsed) = crate::startup::ready() {
+        eprintln!("{}", crate::startup::line(elapsed, &view));
     }
 }
 

@@ -46,6 +46,7 @@ use muntada::Lang;
 
 api! {
     app::app_info() -> app::AppInfo;
+    app::app_ready(view: String) -> ();
     app::reference_data() -> ReferenceData;
     app::demo_open() -> Event;
     event::event_list() -> Vec<Event>;

@@ -2,6 +2,7 @@
 // and checked against the handler list by a test.
 pub const COMMAND_NAMES: &[&str] = &[
     "app_info",
+    "app_ready",
     "reference_data",
     "demo_open",
     "event_list",

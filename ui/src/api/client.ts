@@ -6,6 +6,10 @@ export function appInfo(): Promise<AppInfo> {
   return call("app_info", {});
 }
 
+export function appReady(view: string): Promise<null> {
+  return call("app_ready", { view });
+}
+
 export function referenceData(): Promise<ReferenceData> {
   return call("reference_data", {});
 }

@@ -10,7 +10,7 @@ export type AppInfo = { version: string, dataFile: string,
 /**
  * Where the automatic backups are kept.
  */
-backupsFolder: string, };
+backupsFolder: string, licence: string, };
 
 export type AuditAction = "create" | "import" | "update" | "delete" | "erase";
 

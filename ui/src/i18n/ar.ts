@@ -24,6 +24,7 @@ export const ar: Record<MessageKey, string> = {
   'welcome.create': 'أنشئ فعالية',
   'welcome.createHint': 'ابدأ بالعنوان والتواريخ والمكان، ويمكن إضافة الباقي لاحقًا.',
   'welcome.demo': 'افتح المنتدى التجريبي',
+  'welcome.language': 'لغة الواجهة',
   'welcome.demoHint': 'منتدى نموذجي فيه قاعات ومتحدثون ومشاركون وتعهدات، للاطلاع والتجربة. يمكنك حذفه في أي وقت.',
 
   'events.title': 'الفعاليات',
@@ -353,6 +354,10 @@ export const ar: Record<MessageKey, string> = {
   'about.version': 'الإصدار',
   'about.dataFile': 'ملف البيانات',
   'about.dataFileHint': 'كل ما تدخله محفوظ في هذا الملف على هذا الحاسوب. احتفظ بنسخة احتياطية منه كأي مستند مهم.',
+  'about.licences': 'التراخيص',
+  'about.licenceApp': '«منتدى» برنامج حر مرخّص بموجب رخصة غنو أفيرو العمومية، الإصدار 3 أو أي إصدار لاحق.',
+  'about.licenceFonts': 'الخطّان المضمَّنان في ملفات PDF، Noto Sans وNoto Naskh Arabic، مرخّصان بموجب رخصة SIL Open Font License 1.1.',
+  'about.licenceFiles': 'نصوص التراخيص مثبّتة مع البرنامج (في لينكس، في ‎/usr/share/doc/muntada/‎).',
   'about.fonts': 'تُعرض النصوص بخطَّي Noto Sans وNoto Naskh Arabic المثبتين على هذا الحاسوب، وهما مرخّصان بموجب رخصة SIL Open Font License 1.1، وإلا فبخط النظام. لا ينزّل البرنامج أي خطوط.',
 
   'export.participants': 'قائمة المشاركين (PDF)…',

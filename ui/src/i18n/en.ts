@@ -22,6 +22,7 @@ export const en = {
   'welcome.create': 'Create an event',
   'welcome.createHint': 'Start with the title, dates and venue. Everything else can follow.',
   'welcome.demo': 'Open the demo forum',
+  'welcome.language': 'Language of the interface',
   'welcome.demoHint': 'A sample forum with rooms, speakers, participants and pledges, to look around. You can delete it at any time.',
 
   'events.title': 'Events',
@@ -351,6 +352,10 @@ export const en = {
   'about.version': 'Version',
   'about.dataFile': 'Data file',
   'about.dataFileHint': 'Everything you enter is kept in this file on this computer. Back it up like any important document.',
+  'about.licences': 'Licences',
+  'about.licenceApp': 'Muntada is free software under the GNU Affero General Public License, version 3 or later.',
+  'about.licenceFonts': 'The fonts embedded in PDFs, Noto Sans and Noto Naskh Arabic, are under the SIL Open Font License 1.1.',
+  'about.licenceFiles': 'The licence texts are installed with the app (on Linux, in /usr/share/doc/muntada/).',
   'about.fonts': 'Text is shown in the Noto Sans and Noto Naskh Arabic fonts installed on this computer (SIL Open Font License 1.1), or in the system font. Muntada downloads no fonts.',
 
   'export.participants': 'Participant list (PDF)…',

@@ -1,4 +1,5 @@
-// The application itself: version, data file, and the reference lists the forms offer.
+// The application itself: version, data file, the reference lists the forms offer, and the
+// report that the first view is on screen.
 import * as client from '../api/client';
 import type { AppInfo, ReferenceData } from '../api/types';
 import { attempt, type Outcome } from './errors';
@@ -15,6 +16,31 @@ export async function getReferenceData(): Promise<Outcome<ReferenceData>> {
   const outcome = await attempt(() => pending, { toast: false });
   if (!outcome.ok) reference = null;
   return outcome;
+}
+
+let readyReported = false;
+let readyFrame: number | null = null;
+
+/**
+ * Tells the shell, once per start, that the first view is on screen (it logs the start-up time,
+ * which `make bench-app` reads). Waits for the next frame, so the view has been laid out and
+ * painted, not only put in the DOM.
+ */
+export function reportReady(view: string): void {
+  if (readyReported) return;
+  readyReported = true;
+  readyFrame = requestAnimationFrame(() => {
+    readyFrame = null;
+    // A failure only costs the log line: no toast, nothing for the person using the app to do.
+    void attempt(() => client.appReady(view), { toast: false });
+  });
+}
+
+/** For tests: as if the app had just started. */
+export function forgetReady(): void {
+  if (readyFrame !== null) cancelAnimationFrame(readyFrame);
+  readyFrame = null;
+  readyReported = false;
 }
 
 /** For tests: forget the cached reference data. */

@@ -619,7 +619,12 @@ export function appInfo(): Promise<AppInfo> {
     version: '0.1.0-mock',
     dataFile: '/home/organiser/.local/share/muntada/muntada.db',
     backupsFolder: '/home/organiser/.local/share/muntada/backups',
+    licence: 'AGPL-3.0-or-later',
   });
+}
+
+export function appReady(_view: string): Promise<null> {
+  return reply(null);
 }
 
 export function auditList(entity: AuditSubject, entityId: string): Promise<Array<AuditEntry>> {
@@ -672,6 +677,7 @@ import type * as real from '../client';
   eventOverview,
   demoOpen,
   appInfo,
+  appReady,
   referenceData,
   pledgeList,
   pledgeGet,
