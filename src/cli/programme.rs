@@ -278,13 +278,7 @@ pub fn programme_pdf(store: &Store, args: ProgrammePdfArgs, out: &Out) -> Result
     })?;
     let which = if args.door_sheets { ProgrammeDocument::DoorSheets } else { ProgrammeDocument::Timetable };
     let exported = muntada::documents::export_programme(store, &args.event, &args.release, which, lang)?;
-    if exported.missing_glyphs > 0 {
-        eprintln!(
-            "warning: {} character(s) have no glyph in the bundled fonts and are drawn as boxes",
-            exported.missing_glyphs
-        );
-    }
-    write(&args.out, &exported.bytes, out)
+    super::export::save(&exported, &args.out, out)
 }
 
 fn write(path: &std::path::Path, bytes: &[u8], out: &Out) -> Result<(), Error> {

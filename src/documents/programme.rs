@@ -27,27 +27,7 @@ pub fn programme(event: &Event, snapshot: &Snapshot, version: &str, lang: Lang) 
     }
     for (day, sessions) in by_day(&snapshot.sessions, tz) {
         doc.blocks.push(Block::Heading { level: 2, text: format_date(day, lang) });
-        let rows = sessions
-            .iter()
-            .map(|s| {
-                Row::cells([
-                    times(s, tz),
-                    room(snapshot, s, lang),
-                    format!("{}\n{}", s.title.get(lang), s.kind.label(lang)),
-                    people(snapshot, s, lang),
-                ])
-            })
-            .collect();
-        doc.blocks.push(Block::Table(Table {
-            columns: vec![
-                Column::new(l("Time", "الوقت"), 1.3),
-                Column::new(l("Room", "القاعة"), 1.6),
-                Column::new(l("Session", "الجلسة"), 3.2),
-                Column::new(l("People", "المشاركون في الجلسة"), 3.4),
-            ],
-            rows,
-            repeat_header: true,
-        }));
+        doc.blocks.push(day_table(snapshot, &sessions, tz, lang, Columns::WithRoom));
     }
     doc
 }
@@ -72,31 +52,45 @@ pub fn door_sheets(event: &Event, snapshot: &Snapshot, version: &str, lang: Lang
         }
         for (day, sessions) in by_day(&sessions, tz) {
             doc.blocks.push(Block::Heading { level: 2, text: format_date(day, lang) });
-            let rows = sessions
-                .iter()
-                .map(|s| {
-                    Row::cells([
-                        times(s, tz),
-                        format!("{}\n{}", s.title.get(lang), s.kind.label(lang)),
-                        people(snapshot, s, lang),
-                    ])
-                })
-                .collect();
-            doc.blocks.push(Block::Table(Table {
-                columns: vec![
-                    Column::new(l("Time", "الوقت"), 1.3),
-                    Column::new(l("Session", "الجلسة"), 3.5),
-                    Column::new(l("People", "المشاركون في الجلسة"), 3.5),
-                ],
-                rows,
-                repeat_header: true,
-            }));
+            doc.blocks.push(day_table(snapshot, &sessions, tz, lang, Columns::WithoutRoom));
         }
     }
     if first {
         doc.blocks.push(Block::Paragraph(Paragraph::text(l("No rooms yet.", "لا توجد قاعات بعد."))));
     }
     doc
+}
+
+/// Whether a day's table names the room (the programme) or not (a room's door sheet).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Columns {
+    WithRoom,
+    WithoutRoom,
+}
+
+/// One day's sessions: time, (room,) title and kind, people with their roles.
+fn day_table(snapshot: &Snapshot, sessions: &[&Session], tz: Tz, lang: Lang, columns: Columns) -> Block {
+    let l = |en, ar| label(lang, en, ar);
+    let with_room = columns == Columns::WithRoom;
+    let rows = sessions
+        .iter()
+        .map(|s| {
+            let mut cells = vec![times(s, tz)];
+            if with_room {
+                cells.push(room(snapshot, s, lang));
+            }
+            cells.push(format!("{}\n{}", s.title.get(lang), s.kind.label(lang)));
+            cells.push(people(snapshot, s, lang));
+            Row::Cells(cells)
+        })
+        .collect();
+    let mut header = vec![Column::new(l("Time", "الوقت"), 1.3)];
+    if with_room {
+        header.push(Column::new(l("Room", "القاعة"), 1.6));
+    }
+    header.push(Column::new(l("Session", "الجلسة"), 3.3));
+    header.push(Column::new(l("People", "المشاركون في الجلسة"), 3.4));
+    Block::Table(Table { columns: header, rows, repeat_header: true })
 }
 
 fn subtitle(event: &Event, version: &str, lang: Lang) -> String {

@@ -559,3 +559,49 @@ mod ical_properties {
         }
     }
 }
+
+#[test]
+fn room_rules_from_the_command_line() {
+    let f = Forum::new();
+    let room = |extra: &[&str]| {
+        let mut args = vec!["--json", "room", "add", "--event", f.event.as_str(), "--name", "Posters"];
+        args.extend(extra);
+        f.cli.run(&args)
+    };
+    for (extra, flag, reason) in [
+        (&["--opens", "09:00"][..], "--closes", "required"),
+        (&["--closes", "09:00"][..], "--opens", "required"),
+        (&["--opens", "18:00", "--closes", "09:00"][..], "--closes", "end_before_start"),
+        (&["--opens", "9h", "--closes", "18:00"][..], "--opens", "invalid_time"),
+    ] {
+        let run = room(extra);
+        assert_eq!(run.code, 2, "{extra:?}");
+        let error: serde_json::Value = serde_json::from_str(run.stderr.trim()).unwrap();
+        assert_eq!((error["field"].as_str(), error["reason"].as_str()), (Some(flag), Some(reason)), "{extra:?}");
+    }
+    assert_eq!(f.schedule()["schedule"]["conference"]["rooms"].as_array().unwrap().len(), 2, "no room was added");
+
+    let run = room(&["--parallel", "--opens", "09:00", "--closes", "17:00"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let posters: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!((posters["parallel"].as_bool(), posters["hours"]["opens"].as_str()), (Some(true), Some("09:00:00")));
+    let posters = posters["id"].as_str().unwrap();
+    for (title, start, end) in
+        [("Poster A", "2025-03-31 09:00", "2025-03-31 17:00"), ("Poster B", "2025-03-31 16:00", "2025-03-31 18:00")]
+    {
+        f.cli.ok(&[
+            "session", "add", "--event", &f.event, "--title", title, "--start", start, "--end", end, "--room", posters,
+        ]);
+    }
+    let run = f.cli.run(&["--json", "conflicts", "--event", &f.event]);
+    assert_eq!(run.code, 3);
+    let found: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let found: Vec<(&str, &str)> = found
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| (c["kind"].as_str().unwrap(), c["who"]["en"].as_str().unwrap()))
+        .collect();
+    // Overlapping posters are allowed in a parallel room; 18:00 is after it closes.
+    assert_eq!(found, [("outside_room_hours", "Posters")]);
+}
