@@ -10,6 +10,7 @@
 //! Room capacity against sign-ups is not checked: sessions do not take sign-ups yet.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use chrono_tz::Tz;
@@ -123,9 +124,9 @@ pub fn check_event(store: &Store, event_id: &str) -> Result<Vec<Conflict>> {
 
 /// Every conflict in the programme, ordered by the start of the (first) session, then kind.
 pub fn check(p: &Programme<'_>, rules: &Rules) -> Vec<Conflict> {
-    let session_index: HashMap<&Id, usize> = p.sessions.iter().enumerate().map(|(i, s)| (&s.id, i)).collect();
-    let room_index: HashMap<&Id, usize> = p.rooms.iter().enumerate().map(|(i, r)| (&r.id, i)).collect();
-    let speaker_index: HashMap<&Id, usize> = p.speakers.iter().enumerate().map(|(i, s)| (&s.id, i)).collect();
+    let session_index = index(p.sessions.iter().map(|s| &s.id));
+    let room_index = index(p.rooms.iter().map(|r| &r.id));
+    let speaker_index = index(p.speakers.iter().map(|s| &s.id));
     let mut found = Vec::new();
 
     outside_event(p, rules, &mut found);
@@ -135,25 +136,104 @@ pub fn check(p: &Programme<'_>, rules: &Rules) -> Vec<Conflict> {
     let mut people: Vec<(usize, usize)> = p
         .assignments
         .iter()
-        .filter_map(|a| Some((*speaker_index.get(&a.speaker_id)?, *session_index.get(&a.session_id)?)))
+        .filter_map(|a| Some((*speaker_index.get(a.speaker_id.as_str())?, *session_index.get(a.session_id.as_str())?)))
         .collect();
     people.sort_unstable_by_key(|&(person, s)| (person, p.sessions[s].start, s));
     people.dedup();
     persons(p, rules, &people, &mut found);
     availability(p, &speaker_index, &people, &mut found);
 
-    let start_of = |c: &Conflict| session_index.get(&c.session_id).map(|&i| p.sessions[i].start);
-    found.sort_by(|a, b| {
-        (start_of(a), a.kind, &a.session_id, &a.other_session_id, &a.room_id, &a.speaker_id).cmp(&(
-            start_of(b),
-            b.kind,
-            &b.session_id,
-            &b.other_session_id,
-            &b.room_id,
-            &b.speaker_id,
-        ))
-    });
-    found
+    // Indexes until here: sorting and naming happen once, on the conflicts found.
+    found.sort_unstable_by_key(|f| (p.sessions[f.session].start, f.kind, f.session, f.other, f.room, f.person));
+    found.iter().map(|f| f.describe(p, rules)).collect()
+}
+
+/// A conflict as the sweep finds it: indexes into the programme's slices.
+#[derive(Clone, Copy)]
+struct Found {
+    kind: ConflictKind,
+    session: usize,
+    other: Option<usize>,
+    room: Option<usize>,
+    person: Option<usize>,
+}
+
+impl Found {
+    fn describe(&self, p: &Programme<'_>, rules: &Rules) -> Conflict {
+        let s = &p.sessions[self.session];
+        let other = self.other.map(|o| &p.sessions[o]);
+        let room = self.room.map(|r| &p.rooms[r]);
+        let person = self.person.map(|i| &p.speakers[i]);
+        let who = room.map(|r| &r.name).or(person.map(|p| &p.name));
+        let who_name = who.map(name).unwrap_or_default();
+        let second = || other.map(quoted).unwrap_or_default();
+        let message = match self.kind {
+            ConflictKind::RoomDoubleBooked => {
+                format!("{} and {} are both in {who_name} at once", quoted(s), second())
+            }
+            ConflictKind::PersonDoubleBooked => format!("{who_name} is in {} and {} at once", quoted(s), second()),
+            ConflictKind::TooLittleTravelTime => format!(
+                "{who_name} has {} min between {} and {} in another room (needs {})",
+                other.map(|o| (o.start - s.end).num_minutes()).unwrap_or_default(),
+                quoted(s),
+                second(),
+                rules.travel_buffer.num_minutes()
+            ),
+            ConflictKind::OutsideEventDates => {
+                format!("{} is outside the event's dates ({} to {})", quoted(s), rules.first_day, rules.last_day)
+            }
+            ConflictKind::OutsideRoomHours => match room.and_then(|r| r.hours) {
+                Some(h) => format!(
+                    "{} is outside the opening hours of {who_name} ({}–{})",
+                    quoted(s),
+                    h.opens.format("%H:%M"),
+                    h.closes.format("%H:%M")
+                ),
+                None => format!("{} is outside the opening hours of {who_name}", quoted(s)),
+            },
+            ConflictKind::OutsideAvailability => {
+                format!("{} is outside the times {who_name} said they can be there", quoted(s))
+            }
+        };
+        Conflict {
+            kind: self.kind,
+            session_id: s.id.clone(),
+            other_session_id: other.map(|o| o.id.clone()),
+            // A session outside the event's dates still names its room, for the grid to find it.
+            room_id: room.map(|r| r.id.clone()).or_else(|| match self.kind {
+                ConflictKind::OutsideEventDates => s.room_id.clone(),
+                _ => None,
+            }),
+            speaker_id: person.map(|p| p.id.clone()),
+            who: who.cloned().unwrap_or_default(),
+            message,
+        }
+    }
+}
+
+/// Position of each id in its slice. Ids are hashed with FNV-1a, cheaper than the default
+/// SipHash for short keys: they are our own UUIDs, not input chosen to collide.
+type Index<'a> = HashMap<&'a str, usize, BuildHasherDefault<Fnv>>;
+
+fn index<'a>(ids: impl Iterator<Item = &'a Id>) -> Index<'a> {
+    ids.enumerate().map(|(i, id)| (id.as_str(), i)).collect()
+}
+
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = hash;
+    }
 }
 
 /// Sweeps `items` (session indexes sorted by start) and calls `clash` for every pair where the
@@ -170,108 +250,66 @@ fn sweep(sessions: &[Session], items: &[usize], reach: Duration, mut clash: impl
     }
 }
 
-fn outside_event(p: &Programme<'_>, rules: &Rules, found: &mut Vec<Conflict>) {
+fn outside_event(p: &Programme<'_>, rules: &Rules, found: &mut Vec<Found>) {
     let opens = day_start(rules.tz, rules.first_day);
     let closes = day_start(rules.tz, rules.last_day.succ_opt().unwrap_or(rules.last_day));
-    for s in p.sessions.iter().filter(|s| s.start < opens || s.end > closes) {
-        found.push(Conflict {
-            kind: ConflictKind::OutsideEventDates,
-            session_id: s.id.clone(),
-            other_session_id: None,
-            room_id: s.room_id.clone(),
-            speaker_id: None,
-            who: Bilingual::default(),
-            message: format!("{} is outside the event's dates ({} to {})", quoted(s), rules.first_day, rules.last_day),
-        });
+    for (i, _) in p.sessions.iter().enumerate().filter(|(_, s)| s.start < opens || s.end > closes) {
+        found.push(Found { kind: ConflictKind::OutsideEventDates, session: i, other: None, room: None, person: None });
     }
 }
 
-fn rooms(p: &Programme<'_>, rules: &Rules, room_index: &HashMap<&Id, usize>, found: &mut Vec<Conflict>) {
-    let mut by_room: Vec<(usize, usize)> =
-        p.sessions.iter().enumerate().filter_map(|(i, s)| Some((*room_index.get(s.room_id.as_ref()?)?, i))).collect();
+fn rooms(p: &Programme<'_>, rules: &Rules, room_index: &Index<'_>, found: &mut Vec<Found>) {
+    let mut by_room: Vec<(usize, usize)> = p
+        .sessions
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| Some((*room_index.get(s.room_id.as_ref()?.as_str())?, i)))
+        .collect();
     by_room.sort_unstable_by_key(|&(room, s)| (room, p.sessions[s].start, s));
+    let mut items: Vec<usize> = Vec::new();
     for group in by_room.chunk_by(|a, b| a.0 == b.0) {
-        let room = &p.rooms[group[0].0];
-        let items: Vec<usize> = group.iter().map(|&(_, s)| s).collect();
-        if let Some(hours) = room.hours {
+        let room = group[0].0;
+        items.clear();
+        items.extend(group.iter().map(|&(_, s)| s));
+        if let Some(hours) = p.rooms[room].hours {
             for &i in &items {
                 let s = &p.sessions[i];
                 let (start, end) = (local(s.start, rules.tz), local(s.end, rules.tz));
                 let inside = start.time() >= hours.opens && end.date() == start.date() && end.time() <= hours.closes;
                 if !inside {
-                    found.push(Conflict {
-                        kind: ConflictKind::OutsideRoomHours,
-                        session_id: s.id.clone(),
-                        other_session_id: None,
-                        room_id: Some(room.id.clone()),
-                        speaker_id: None,
-                        who: room.name.clone(),
-                        message: format!(
-                            "{} is outside the opening hours of {} ({}–{})",
-                            quoted(s),
-                            name(&room.name),
-                            hours.opens.format("%H:%M"),
-                            hours.closes.format("%H:%M")
-                        ),
-                    });
+                    let kind = ConflictKind::OutsideRoomHours;
+                    found.push(Found { kind, session: i, other: None, room: Some(room), person: None });
                 }
             }
         }
-        if room.parallel {
+        if p.rooms[room].parallel {
             continue;
         }
         sweep(p.sessions, &items, Duration::zero(), |a, b| {
-            let (a, b) = (&p.sessions[a], &p.sessions[b]);
-            found.push(Conflict {
-                kind: ConflictKind::RoomDoubleBooked,
-                session_id: a.id.clone(),
-                other_session_id: Some(b.id.clone()),
-                room_id: Some(room.id.clone()),
-                speaker_id: None,
-                who: room.name.clone(),
-                message: format!("{} and {} are both in {} at once", quoted(a), quoted(b), name(&room.name)),
-            });
+            let kind = ConflictKind::RoomDoubleBooked;
+            found.push(Found { kind, session: a, other: Some(b), room: Some(room), person: None });
         });
     }
 }
 
-fn persons(p: &Programme<'_>, rules: &Rules, people: &[(usize, usize)], found: &mut Vec<Conflict>) {
+fn persons(p: &Programme<'_>, rules: &Rules, people: &[(usize, usize)], found: &mut Vec<Found>) {
     let reach = rules.travel_buffer.max(Duration::zero());
+    let mut items: Vec<usize> = Vec::new();
     for group in people.chunk_by(|a, b| a.0 == b.0) {
-        let person = &p.speakers[group[0].0];
-        let items: Vec<usize> = group.iter().map(|&(_, s)| s).collect();
+        let person = group[0].0;
+        items.clear();
+        items.extend(group.iter().map(|&(_, s)| s));
         sweep(p.sessions, &items, reach, |a, b| {
-            let (a, b) = (&p.sessions[a], &p.sessions[b]);
-            let kind = if b.start < a.end {
+            let (first, second) = (&p.sessions[a], &p.sessions[b]);
+            let kind = if second.start < first.end {
                 ConflictKind::PersonDoubleBooked
             } else {
-                match (&a.room_id, &b.room_id) {
+                match (&first.room_id, &second.room_id) {
                     (Some(x), Some(y)) if x != y => ConflictKind::TooLittleTravelTime,
                     _ => return,
                 }
             };
-            let message = match kind {
-                ConflictKind::PersonDoubleBooked => {
-                    format!("{} is in {} and {} at once", name(&person.name), quoted(a), quoted(b))
-                }
-                _ => format!(
-                    "{} has {} min between {} and {} in another room (needs {})",
-                    name(&person.name),
-                    (b.start - a.end).num_minutes(),
-                    quoted(a),
-                    quoted(b),
-                    reach.num_minutes()
-                ),
-            };
-            found.push(Conflict {
-                kind,
-                session_id: a.id.clone(),
-                other_session_id: Some(b.id.clone()),
-                room_id: None,
-                speaker_id: Some(person.id.clone()),
-                who: person.name.clone(),
-                message,
-            });
+            found.push(Found { kind, session: a, other: Some(b), room: None, person: Some(person) });
         });
     }
 }
@@ -279,20 +317,15 @@ fn persons(p: &Programme<'_>, rules: &Rules, people: &[(usize, usize)], found: &
 /// A half-open span of time, start and end.
 type Window = (DateTime<Utc>, DateTime<Utc>);
 
-fn availability(
-    p: &Programme<'_>,
-    speaker_index: &HashMap<&Id, usize>,
-    people: &[(usize, usize)],
-    found: &mut Vec<Conflict>,
-) {
+fn availability(p: &Programme<'_>, speaker_index: &Index<'_>, people: &[(usize, usize)], found: &mut Vec<Found>) {
     // Each person's windows, sorted and merged so that back-to-back windows count as one.
-    let mut windows: HashMap<usize, Vec<Window>> = HashMap::new();
+    let mut windows: Vec<Vec<Window>> = vec![Vec::new(); p.speakers.len()];
     for a in p.availability {
-        if let Some(&person) = speaker_index.get(&a.speaker_id) {
-            windows.entry(person).or_default().push((a.start, a.end));
+        if let Some(&person) = speaker_index.get(a.speaker_id.as_str()) {
+            windows[person].push((a.start, a.end));
         }
     }
-    for list in windows.values_mut() {
+    for list in windows.iter_mut().filter(|l| !l.is_empty()) {
         list.sort_unstable();
         let mut merged: Vec<Window> = Vec::with_capacity(list.len());
         for &(start, end) in list.iter() {
@@ -304,21 +337,15 @@ fn availability(
         *list = merged;
     }
     for &(person, i) in people {
-        let Some(list) = windows.get(&person) else { continue };
+        let list = &windows[person];
+        if list.is_empty() {
+            continue;
+        }
         let s = &p.sessions[i];
         let before = list.partition_point(|w| w.0 <= s.start);
-        let inside = before > 0 && list[before - 1].1 >= s.end;
-        if !inside {
-            let speaker = &p.speakers[person];
-            found.push(Conflict {
-                kind: ConflictKind::OutsideAvailability,
-                session_id: s.id.clone(),
-                other_session_id: None,
-                room_id: None,
-                speaker_id: Some(speaker.id.clone()),
-                who: speaker.name.clone(),
-                message: format!("{} is outside the times {} said they can be there", quoted(s), name(&speaker.name)),
-            });
+        if before == 0 || list[before - 1].1 < s.end {
+            let kind = ConflictKind::OutsideAvailability;
+            found.push(Found { kind, session: i, other: None, room: None, person: Some(person) });
         }
     }
 }

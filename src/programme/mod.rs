@@ -408,6 +408,12 @@ pub fn sessions(store: &Store, event_id: &str) -> Result<Vec<Session>> {
     store.sessions().list(&event_id)
 }
 
+/// The event's rooms by name.
+pub fn rooms(store: &Store, event_id: &str) -> Result<Vec<Room>> {
+    let event_id = store.events().resolve("event", event_id)?;
+    store.rooms().list(&event_id)
+}
+
 pub fn speakers(store: &Store, event_id: &str) -> Result<Vec<Speaker>> {
     let event_id = store.events().resolve("event", event_id)?;
     store.speakers().list(&event_id)

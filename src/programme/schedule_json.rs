@@ -124,6 +124,8 @@ fn session(snapshot: &Snapshot, s: &Session, event: &Event) -> Value {
         "links": [],
         "attachments": [],
         "recording_license": "",
+        // Recording a minister's or an ambassador's words needs their consent, which the
+        // programme does not record: tooling that reads this must not assume it.
         "do_not_record": true,
     })
 }
