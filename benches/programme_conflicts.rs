@@ -30,20 +30,15 @@ fn main() {
         travel_buffer: chrono::Duration::minutes(10),
     };
     let mut times: Vec<Duration> = Vec::with_capacity(RUNS);
-    let mut cpu_times: Vec<Duration> = Vec::with_capacity(RUNS);
     let mut found = 0;
     for _ in 0..RUNS {
         let start = Instant::now();
-        let cpu_start = thread_cpu();
         let conflicts = check(&programme, &rules);
         times.push(start.elapsed());
-        if let (Some(a), Some(b)) = (cpu_start, thread_cpu()) {
-            cpu_times.push(b - a);
-        }
         found = conflicts.len();
     }
     times.sort();
-    cpu_times.sort();
+
     let ms = |d: Duration| d.as_secs_f64() * 1e3;
     println!(
         "programme_conflicts: {SESSIONS} sessions, {SPEAKERS} speakers, {ROOMS} rooms, {} assignments, {} conflicts",
@@ -56,10 +51,6 @@ fn main() {
         ms(times[0]),
         ms(times[RUNS * 9 / 10])
     );
-    if cpu_times.len() == RUNS {
-        // On a busy machine wall time includes waiting for a core; the check is single threaded.
-        println!("  check: median {:.2} ms CPU time of the checking thread", ms(cpu_times[RUNS / 2]));
-    }
 
     // The same programme read from SQLite first, as `muntada conflicts` and the app do.
     let (store, event_id) = data.stored(&rules);
@@ -76,13 +67,6 @@ fn main() {
         ms(times[RUNS / 2]),
         ms(times[0])
     );
-}
-
-/// CPU time of the calling thread so far, from the scheduler statistics.
-fn thread_cpu() -> Option<Duration> {
-    let stat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
-    let ns: u64 = stat.split_whitespace().next()?.parse().ok()?;
-    Some(Duration::from_nanos(ns))
 }
 
 struct Data {
