@@ -101,6 +101,7 @@ audit:
 
 bench:
 	cargo bench --bench pdf_participants
+	cargo bench --bench programme_conflicts
 
 # The .deb (cargo-deb, with [package.metadata.deb] in src-tauri/Cargo.toml) and the AppImage
 # (packaging/appimage.sh) of the release build. The Tauri bundler is not used: see the README.

@@ -6,6 +6,7 @@
 
 mod export;
 mod output;
+mod programme;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -22,7 +23,7 @@ use muntada::participants::{self, ImportOutcome, ParticipantInput, ParticipantSt
 use muntada::pledges::{
     self, PledgeInput, PledgeKind, PledgeStatus, RateInput, Schedule, ScheduleLines, ScheduleRange, StageChange,
 };
-use muntada::programme::{self, Role, RoomInput, SessionInput, SessionKind, SpeakerInput};
+use muntada::programme::{Role, RoomInput, SessionInput, SessionKind, SpeakerInput};
 use muntada::{demo, Error, Store};
 
 use output::Out;
@@ -63,6 +64,11 @@ enum Command {
     /// Pledges announced at an event
     #[command(subcommand)]
     Pledge(PledgeCommand),
+    /// Releases of the programme: frozen, named versions, and what changed between them
+    #[command(subcommand)]
+    Release(programme::ReleaseCommand),
+    /// List the programme's conflicts (exit status 0 when none, 3 when some)
+    Conflicts(programme::ConflictsArgs),
     /// Export documents and tables (PDF, CSV)
     #[command(subcommand)]
     Export(ExportCommand),
@@ -114,6 +120,12 @@ enum ExportCommand {
         #[arg(long, default_value = "en")]
         lang: String,
     },
+    /// The programme as iCalendar (.ics), for all sessions or one speaker's
+    Ical(programme::IcalArgs),
+    /// The programme in the frab/pretalx schedule JSON format
+    ScheduleJson(programme::ScheduleJsonArgs),
+    /// The programme day by day (or door sheets per room), as PDF
+    Programme(programme::ProgrammePdfArgs),
     /// The pledges table with totals, as CSV (FILE.csv) or PDF (FILE.pdf)
     Pledges {
         #[arg(long)]
@@ -134,6 +146,10 @@ enum EventCommand {
     List,
     /// Show an event with its counts and pledge totals
     Show { id: String },
+    /// Set the least time one person needs between sessions in two rooms
+    TravelBuffer(programme::TravelBufferArgs),
+    /// Start next year's edition: rooms, categories and sessions (same local times), no people
+    Clone(programme::CloneArgs),
 }
 
 #[derive(ClapArgs)]
@@ -182,6 +198,15 @@ enum RoomCommand {
         name_ar: String,
         #[arg(long)]
         capacity: Option<u32>,
+        /// Sessions may overlap in this room (a poster area)
+        #[arg(long)]
+        parallel: bool,
+        /// Opening time each day, HH:MM local time
+        #[arg(long)]
+        opens: Option<String>,
+        /// Closing time each day, HH:MM local time
+        #[arg(long)]
+        closes: Option<String>,
     },
 }
 
@@ -207,6 +232,8 @@ enum SessionCommand {
         #[arg(long, default_value = "panel")]
         kind: String,
     },
+    /// Move a session to another time and/or room of its event
+    Move(programme::MoveArgs),
 }
 
 #[derive(Subcommand)]
@@ -244,6 +271,8 @@ enum SpeakerCommand {
         #[arg(long)]
         role: String,
     },
+    /// Record a time a speaker can be there; sessions outside such times become conflicts
+    Available(programme::AvailableArgs),
 }
 
 #[derive(Subcommand)]
@@ -370,7 +399,7 @@ struct PledgeAdd {
 pub fn run(args: Args) -> ExitCode {
     let out = Out { json: args.json };
     match execute(args.command, args.db, args.wait, &out) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => ExitCode::from(code),
         Err(error) => {
             let error = flag(error);
             out.error(&error);
@@ -383,7 +412,9 @@ pub fn run(args: Args) -> ExitCode {
     }
 }
 
-fn execute(command: Command, db: Option<PathBuf>, wait: f64, out: &Out) -> Result<(), Error> {
+/// Runs one command; the number is the exit status of a command that succeeded (0, or 3 for
+/// conflicts found).
+fn execute(command: Command, db: Option<PathBuf>, wait: f64, out: &Out) -> Result<u8, Error> {
     let wait = Duration::try_from_secs_f64(wait)
         .map_err(|_| Error::invalid("wait", muntada::Reason::InvalidValue, "give a number of seconds"))?;
     let path = db.unwrap_or_else(muntada::store::default_path);
@@ -391,7 +422,7 @@ fn execute(command: Command, db: Option<PathBuf>, wait: f64, out: &Out) -> Resul
     if let (Command::Restore { file }, Err(error)) = (&command, &opened) {
         // The database cannot even be opened: restoring a backup is exactly what is needed.
         if backup::restore_can_cure(error) {
-            return out.restored(&backup::restore_file(&path, file, Utc::now())?.1);
+            return out.restored(&backup::restore_file(&path, file, Utc::now())?.1).map(|()| 0);
         }
     }
     let mut store = opened?;
@@ -399,7 +430,7 @@ fn execute(command: Command, db: Option<PathBuf>, wait: f64, out: &Out) -> Resul
     store.set_actor(Actor::os_user());
     let store = &mut store;
     let now = Utc::now();
-    match command {
+    let done = match command {
         Command::Event(EventCommand::Create(e)) => {
             let input = EventInput {
                 title: Bilingual::new(e.title, e.title_ar),
@@ -417,9 +448,9 @@ fn execute(command: Command, db: Option<PathBuf>, wait: f64, out: &Out) -> Resul
         }
         Command::Event(EventCommand::List) => out.events(&event::list(store)?),
         Command::Event(EventCommand::Show { id }) => out.overview(&event::overview(store, &id)?),
-        Command::Room(RoomCommand::Add { event, name, name_ar, capacity }) => {
-            let input = RoomInput { name: Bilingual::new(name, name_ar), capacity };
-            out.created(&programme::add_room(store, &event, &input)?, |r| &r.id)
+        Command::Room(RoomCommand::Add { event, name, name_ar, capacity, parallel, opens, closes }) => {
+            let input = RoomInput { name: Bilingual::new(name, name_ar), capacity, parallel, opens, closes };
+            out.created(&muntada::programme::add_room(store, &event, &input)?, |r| &r.id)
         }
         Command::Session(SessionCommand::Add { event, title, title_ar, start, end, room, kind }) => {
             let input = SessionInput {
@@ -430,7 +461,7 @@ fn execute(command: Command, db: Option<PathBuf>, wait: f64, out: &Out) -> Resul
                 start,
                 end,
             };
-            out.created(&programme::add_session(store, &event, &input)?, |s| &s.id)
+            out.created(&muntada::programme::add_session(store, &event, &input)?, |s| &s.id)
         }
         Command::Speaker(SpeakerCommand::Add {
             event,
@@ -453,11 +484,11 @@ fn execute(command: Command, db: Option<PathBuf>, wait: f64, out: &Out) -> Resul
                 email,
                 bio: Bilingual::default(),
             };
-            out.created(&programme::add_speaker(store, &event, &input)?, |s| &s.id)
+            out.created(&muntada::programme::add_speaker(store, &event, &input)?, |s| &s.id)
         }
         Command::Speaker(SpeakerCommand::Assign { session, speaker, role }) => {
             let role = Role::parse("role", &role)?;
-            let assignment = programme::assign(store, &session, &speaker, role)?;
+            let assignment = muntada::programme::assign(store, &session, &speaker, role)?;
             out.assigned(&assignment)
         }
         Command::Participant(ParticipantCommand::Add {
@@ -591,7 +622,17 @@ fn execute(command: Command, db: Option<PathBuf>, wait: f64, out: &Out) -> Resul
             out.backup(&file)
         }
         Command::Restore { file } => out.restored(&backup::restore(store, &file, now)?),
-    }
+        Command::Event(EventCommand::TravelBuffer(args)) => programme::travel_buffer(store, args, out),
+        Command::Session(SessionCommand::Move(args)) => programme::move_session(store, args, out),
+        Command::Speaker(SpeakerCommand::Available(args)) => programme::available(store, args, out),
+        Command::Release(command) => programme::release(store, command, out, now),
+        Command::Conflicts(args) => return programme::conflicts(store, args, out),
+        Command::Event(EventCommand::Clone(args)) => programme::clone_event(store, args, out, now),
+        Command::Export(ExportCommand::Ical(args)) => programme::ical(store, args, out, now),
+        Command::Export(ExportCommand::ScheduleJson(args)) => programme::schedule_json(store, args, out),
+        Command::Export(ExportCommand::Programme(args)) => programme::programme_pdf(store, args, out),
+    };
+    done.map(|()| 0)
 }
 
 /// The file's extension, lower-cased.

@@ -19,12 +19,12 @@ pub struct Out {
 }
 
 impl Out {
-    fn print_json(&self, value: &impl Serialize) -> Result<(), Error> {
+    pub(super) fn print_json(&self, value: &impl Serialize) -> Result<(), Error> {
         let text = serde_json::to_string_pretty(value).map_err(|e| Error::internal(e.to_string()))?;
         self.line(&text)
     }
 
-    fn line(&self, text: &str) -> Result<(), Error> {
+    pub(super) fn line(&self, text: &str) -> Result<(), Error> {
         // A closed pipe (`muntada event list | head`) is not an error of ours.
         let _ = writeln!(std::io::stdout().lock(), "{text}");
         Ok(())

@@ -26,7 +26,7 @@ pub use backup::{check_backup, restore_into_new_file, BackupFacts};
 pub use events::{Categories, Events};
 pub use participants::Participants;
 pub use pledges::Pledges;
-pub use programme::{Rooms, Sessions, Speakers};
+pub use programme::{ProgrammeSettings, Releases, Rooms, Sessions, Speakers, StoredRelease};
 
 /// Forward-only migrations, applied in order at open; the schema version is their count.
 /// A shipped migration is never edited: add a new file instead.
@@ -34,6 +34,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_initial.sql"),
     include_str!("migrations/0002_pledge_ledger.sql"),
     include_str!("migrations/0003_audit.sql"),
+    include_str!("migrations/0004_programme.sql"),
 ];
 
 /// How long a write waits for another process holding the database before giving up.
@@ -216,6 +217,12 @@ impl Store {
     pub fn speakers(&self) -> Speakers<'_> {
         Speakers::new(&self.conn)
     }
+    pub fn programme_settings(&self) -> ProgrammeSettings<'_> {
+        ProgrammeSettings::new(&self.conn)
+    }
+    pub fn releases(&self) -> Releases<'_> {
+        Releases::new(&self.conn)
+    }
     pub fn participants(&self) -> Participants<'_> {
         Participants::new(&self.conn, &self.actor)
     }
@@ -270,6 +277,12 @@ impl Tx<'_> {
     }
     pub fn speakers(&self) -> Speakers<'_> {
         Speakers::new(self.conn)
+    }
+    pub fn programme_settings(&self) -> ProgrammeSettings<'_> {
+        ProgrammeSettings::new(self.conn)
+    }
+    pub fn releases(&self) -> Releases<'_> {
+        Releases::new(self.conn)
     }
     pub fn participants(&self) -> Participants<'_> {
         Participants::new(self.conn, self.actor)

@@ -6,5 +6,6 @@ mod cli;
 mod documents;
 mod kill;
 mod pdf;
+mod programme;
 mod safety;
 mod store;
