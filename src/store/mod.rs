@@ -34,6 +34,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_initial.sql"),
     include_str!("migrations/0002_pledge_ledger.sql"),
     include_str!("migrations/0003_audit.sql"),
+    include_str!("migrations/0005_participants.sql"),
 ];
 
 /// How long a write waits for another process holding the database before giving up.
@@ -146,6 +147,8 @@ impl Store {
         for sql in &MIGRATIONS[found as usize..] {
             tx.execute_batch(sql)?;
         }
+        // Keys computed in Rust for the rows a migration gave new key columns (a no-op otherwise).
+        participants::backfill_keys(&tx, &self.actor)?;
         tx.pragma_update(None, "user_version", known)?;
         tx.commit()?;
         Ok(())

@@ -5,6 +5,7 @@ mod backup;
 mod cli;
 mod documents;
 mod kill;
+mod participants;
 mod pdf;
 mod safety;
 mod store;
