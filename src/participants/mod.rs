@@ -17,7 +17,7 @@ pub mod import;
 pub mod normalise;
 pub mod search;
 
-pub use import::{import_csv, ImportOutcome, RowProblem};
+pub use import::{import, import_csv, ImportDuplicate, ImportOptions, ImportOutcome, ImportReport, RowProblem};
 pub use search::{SearchHits, SearchIndex};
 
 word_enum!(

@@ -203,6 +203,16 @@ impl Participants<'_> {
         rows(&mut stmt, params![event_id.as_str(), email_key, name_key, org_key], |r| id_col(r, 0))
     }
 
+    /// Every participant's duplicate keys (the search key left empty), for an import to check.
+    pub fn duplicate_keys(&self, event_id: &Id) -> Result<Vec<(Id, Keys)>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id, email_key, name_key, org_key FROM participants WHERE event_id = ?1")?;
+        rows(&mut stmt, [event_id.as_str()], |r| {
+            Ok((id_col(r, 0)?, Keys { search: String::new(), email: r.get(1)?, name: r.get(2)?, org: r.get(3)? }))
+        })
+    }
+
     /// Every pair of the event's participants that look like the same person.
     pub fn duplicates(&self, event_id: &Id) -> Result<Vec<DuplicatePair>> {
         let mut stmt = self.conn.prepare_cached(

@@ -4,6 +4,7 @@ mod audit;
 mod backup;
 mod cli;
 mod documents;
+mod import;
 mod kill;
 mod participants;
 mod pdf;
