@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use chrono::{DateTime, Utc};
 use clap::{Args as ClapArgs, Subcommand};
+use muntada::participants::export::{self, TableFormat};
 use muntada::participants::{self, ImportOptions, ImportReport, ParticipantStatus};
 use muntada::{Error, Reason, Store};
 
@@ -56,6 +57,20 @@ pub enum DeskCommand {
         to: String,
         #[arg(required = true, value_name = "ID")]
         ids: Vec<String>,
+    },
+    /// Export an event's participants with every column, for a spreadsheet: FILE.csv or
+    /// FILE.xlsx (formula-like cells neutralised in CSV; text cells in XLSX)
+    Export {
+        #[arg(long)]
+        event: String,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Write everything held about one person (record, extra answers, history) to a JSON file
+    Data {
+        id: String,
+        #[arg(long)]
+        out: PathBuf,
     },
 }
 
@@ -118,6 +133,21 @@ pub fn desk(store: &mut Store, command: DeskCommand, now: DateTime<Utc>, out: &O
         DeskCommand::Merge { keep, other } => {
             let merged = participants::merge(store, &keep, &other, now)?;
             out.created(&merged, |p| &p.id)
+        }
+        DeskCommand::Export { event, out: path } => {
+            let format = match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
+                Some("csv") => TableFormat::Csv,
+                Some("xlsx") => TableFormat::Xlsx,
+                _ => return Err(Error::invalid("out", Reason::InvalidValue, "the file must end in .csv or .xlsx")),
+            };
+            let bytes = export::export_table(store, &event, format)?;
+            muntada::documents::write_file(&path, &bytes).map_err(|e| e.with_field("out"))?;
+            out.exported(&path, bytes.len())
+        }
+        DeskCommand::Data { id, out: path } => {
+            let bytes = export::person_data_json(store, &id)?;
+            muntada::documents::write_file(&path, &bytes).map_err(|e| e.with_field("out"))?;
+            out.exported(&path, bytes.len())
         }
         DeskCommand::Status { event, to, ids } => {
             let status = ParticipantStatus::parse("to", &to)?;

@@ -428,6 +428,10 @@ fn field_of_header(header: &str) -> Option<&'static str> {
     if folded.is_empty() {
         return None;
     }
+    // Columns of our own export that a new event gives anew.
+    if ["badge code", "registered at"].contains(&folded.as_str()) {
+        return Some(IGNORE);
+    }
     SYNONYMS.iter().find(|(_, names)| names.iter().any(|n| fold(n) == folded)).map(|(field, _)| *field)
 }
 

@@ -254,3 +254,77 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn export_then_import_gives_the_same_people() {
+    let csv = "Name,الاسم بالعربية,E-mail,Organisation,Country,Category,Status,Consent,Dietary needs\n\
+               null,,,O'Brien & Sons,IE,media,confirmed,yes,\n\
+               \"=HYPERLINK(\"\"x\"\")\",,,＋Plus,,,,no,\"vegan\nno nuts\"\n\
+               McDonald,ماكدونالد,m@example.org,van der Berg,Qatar,Donor,waitlisted,,\n\
+               Amina\u{202E}Yusuf,أَمِينَة,a@example.org,-UN,,,,,halal\n";
+    let (store, event, report, before) = import_with(csv.as_bytes(), &ImportOptions::default());
+    assert!(report.written, "{:?}", report.problems);
+    let bytes =
+        participants::export::export_table(&store, event.as_str(), participants::export::TableFormat::Csv).unwrap();
+    let text = String::from_utf8(bytes.clone()).unwrap();
+    // Inert in a spreadsheet: formula-like cells start with an apostrophe; names as typed.
+    assert!(text.contains("'=HYPERLINK(\"\"x\"\")") && text.contains("'＋Plus") && text.contains("'-UN"), "{text}");
+    assert!(text.contains("\r\nnull,") && text.contains("O'Brien & Sons") && text.contains("McDonald"), "{text}");
+
+    let (store2, event2, report2, after) = import_with(&bytes, &ImportOptions::default());
+    assert!(report2.written, "{:?}", report2.problems);
+    let same = |p: &Participant| {
+        // Neutralised cells come back with their apostrophe: the one change a round trip makes.
+        let unquote = |s: &str| s.strip_prefix('\'').unwrap_or(s).to_owned();
+        (
+            unquote(&p.name.en),
+            p.name.ar.clone(),
+            p.email.clone(),
+            unquote(&p.organisation.en),
+            p.country.clone(),
+            p.category.clone(),
+            p.status.as_str(),
+            p.consent,
+        )
+    };
+    let mut a: Vec<_> = before.iter().map(same).collect();
+    let mut b: Vec<_> = after.iter().map(same).collect();
+    a.sort();
+    b.sort();
+    assert_eq!(a, b);
+    let vegan = after.iter().find(|p| p.name.en.contains("HYPERLINK")).unwrap();
+    let answers = store2.participants().answers(&vegan.id).unwrap();
+    assert_eq!(answers.len(), 1);
+    assert_eq!((answers[0].question.as_str(), answers[0].answer.as_str()), ("Dietary needs", "vegan\nno nuts"));
+    let _ = event2;
+
+    // XLSX: text cells, kept exactly.
+    let xlsx =
+        participants::export::export_table(&store, event.as_str(), participants::export::TableFormat::Xlsx).unwrap();
+    let (_, _, report3, again) = import_with(&xlsx, &ImportOptions::default());
+    assert!(report3.written, "{:?}", report3.problems);
+    let mut c: Vec<_> = again.iter().map(|p| (p.name.en.clone(), p.organisation.en.clone())).collect();
+    let mut d: Vec<_> = before.iter().map(|p| (p.name.en.clone(), p.organisation.en.clone())).collect();
+    c.sort();
+    d.sort();
+    assert_eq!(c, d);
+}
+
+#[test]
+fn a_persons_data_and_its_erasure() {
+    let csv = "Name,Email,Dietary needs\nAmina Yusuf,amina@example.org,halal\n";
+    let (mut store, _, _, people) = import_with(csv.as_bytes(), &ImportOptions::default());
+    let id = people[0].id.clone();
+    let data: serde_json::Value =
+        serde_json::from_slice(&participants::export::person_data_json(&store, id.as_str()).unwrap()).unwrap();
+    assert_eq!(data["participant"]["email"], "amina@example.org");
+    assert_eq!(data["answers"][0]["answer"], "halal");
+    assert_eq!(data["history"][0]["action"], "import");
+    assert_eq!(data["history"][0]["after"]["name"]["en"], "Amina Yusuf");
+
+    participants::erase(&mut store, id.as_str(), Utc::now()).unwrap();
+    let text = String::from_utf8(participants::export::person_data_json(&store, id.as_str()).unwrap()).unwrap();
+    for gone in ["Amina", "amina@example.org", "halal"] {
+        assert!(!text.contains(gone), "{gone} is still held: {text}");
+    }
+}
