@@ -107,6 +107,8 @@ enum ExportCommand {
         #[arg(long)]
         category: Option<String>,
     },
+    /// Badges with name in both scripts, organisation, country, category colour and QR code, as PDF
+    Badges(participants::BadgesArgs),
     /// A one-page summary of the event, as PDF
     EventSummary {
         #[arg(long)]
@@ -564,6 +566,7 @@ fn execute(command: Command, db: Option<PathBuf>, wait: f64, out: &Out) -> Resul
                 ListFilter { status: status.map(|s| ParticipantStatus::parse("status", &s)).transpose()?, category };
             export::run(store, ExportKind::ParticipantList, &event, &lang, &filter, &path, out)
         }
+        Command::Export(ExportCommand::Badges(args)) => participants::badges(store, args, out),
         Command::Export(ExportCommand::EventSummary { event, out: path, lang }) => {
             export::run(store, ExportKind::EventSummary, &event, &lang, &ListFilter::default(), &path, out)
         }

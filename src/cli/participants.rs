@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use chrono::{DateTime, Utc};
 use clap::{Args as ClapArgs, Subcommand};
+use muntada::documents::BadgeLayout;
 use muntada::participants::export::{self, TableFormat};
 use muntada::participants::{self, ImportOptions, ImportReport, ParticipantStatus};
 use muntada::{Error, Reason, Store};
@@ -72,6 +73,39 @@ pub enum DeskCommand {
         #[arg(long)]
         out: PathBuf,
     },
+}
+
+/// `muntada export badges`: the arguments.
+#[derive(ClapArgs)]
+pub struct BadgesArgs {
+    #[arg(long)]
+    event: String,
+    #[arg(long)]
+    out: PathBuf,
+    /// Only participants with this status, e.g. confirmed
+    #[arg(long)]
+    status: Option<String>,
+    /// a4 (four badges a sheet) or single (one A6 badge a page, for badge printers)
+    #[arg(long, default_value = "a4")]
+    layout: String,
+}
+
+pub fn badges(store: &Store, args: BadgesArgs, out: &Out) -> Result<(), Error> {
+    let status = args.status.map(|s| ParticipantStatus::parse("status", &s)).transpose()?;
+    let layout = match args.layout.trim().to_ascii_lowercase().as_str() {
+        "a4" => BadgeLayout::A4,
+        "single" => BadgeLayout::Single,
+        other => return Err(Error::invalid("layout", Reason::InvalidValue, format!("{other:?} is not a4 or single"))),
+    };
+    let exported = muntada::documents::export_badges(store, &args.event, status, layout)?;
+    if exported.missing_glyphs > 0 {
+        eprintln!(
+            "warning: {} character(s) have no glyph in the bundled fonts and are drawn as boxes",
+            exported.missing_glyphs
+        );
+    }
+    muntada::documents::write_file(&args.out, &exported.bytes).map_err(|e| e.with_field("out"))?;
+    out.exported(&args.out, exported.bytes.len())
 }
 
 /// `muntada checkin`: check a person in at the desk by their badge code.

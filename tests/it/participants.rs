@@ -232,3 +232,61 @@ fn keys_are_computed_for_rows_written_before_they_existed() {
     let colours = store.categories().colours(&Id::from_db("0190e0a0-0000-7000-8000-000000000001".into())).unwrap();
     assert_eq!(colours, [("media".to_owned(), "#ea580c".to_owned())]);
 }
+
+#[test]
+fn badges_show_both_scripts_shrink_long_names_and_carry_the_code() {
+    use muntada::documents::{export_badges, BadgeLayout};
+    let mut store = Store::open_in_memory().unwrap();
+    let event = forum(&mut store);
+    let mut people = Vec::new();
+    for (en, ar, category) in [
+        ("Amina Yusuf", "أمينة يوسف", "media"),
+        (
+            "Mohammed bin Abdulrahman bin Jassim bin Jaber Al Thani",
+            "محمد بن عبدالرحمن بن جاسم بن جبر آل ثاني",
+            "member_state",
+        ),
+        ("José Álvarez", "", ""),
+        ("Declined Person", "", ""),
+        ("Li Wei", "لي وي", "donor"),
+    ] {
+        let mut p = person(en, ar, "", "Ministry of Foreign Affairs");
+        p.category = category.into();
+        p.country = "QA".into();
+        p.status = if en.starts_with("Declined") { ParticipantStatus::Declined } else { ParticipantStatus::Confirmed };
+        people.push(add(&mut store, &event, p).participant);
+    }
+    let sheets = export_badges(&store, event.as_str(), Some(ParticipantStatus::Confirmed), BadgeLayout::A4).unwrap();
+    assert_eq!(sheets.missing_glyphs, 0);
+    let single = export_badges(&store, event.as_str(), None, BadgeLayout::Single).unwrap();
+
+    let dir = tempfile::tempdir().unwrap();
+    let text = |name: &str, bytes: &[u8]| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let out = std::process::Command::new("pdftotext").arg("-layout").arg(&path).arg("-").output().unwrap();
+        let info = std::process::Command::new("pdfinfo").arg(&path).output().unwrap();
+        // Without the direction marks poppler puts around mixed-direction runs.
+        let text: String = String::from_utf8(out.stdout)
+            .unwrap()
+            .chars()
+            .filter(|c| !matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
+            .collect();
+        (text, String::from_utf8(info.stdout).unwrap())
+    };
+    let (sheet_text, sheet_info) = text("sheets.pdf", &sheets.bytes);
+    assert!(sheet_info.contains("Pages:           1"), "{sheet_info}");
+    assert!(sheet_info.contains("595.276 x 841.89"), "{sheet_info}");
+    for p in people.iter().filter(|p| p.status == ParticipantStatus::Confirmed) {
+        assert!(sheet_text.contains(&p.badge_code), "{} missing:\n{sheet_text}", p.badge_code);
+    }
+    assert!(!sheet_text.contains("Declined Person"));
+    assert!(sheet_text.contains("Amina Yusuf") && sheet_text.contains("Media / وسائل الإعلام"), "{sheet_text}");
+    // The long name is on one line, shrunk: nothing of it is cut.
+    assert!(sheet_text.contains("Mohammed bin Abdulrahman bin Jassim bin Jaber Al Thani"), "{sheet_text}");
+    assert!(sheet_text.contains("Qatar / قطر"), "{sheet_text}");
+
+    let (_, single_info) = text("single.pdf", &single.bytes);
+    assert!(single_info.contains("Pages:           5"), "{single_info}");
+    assert!(single_info.contains("297.638 x 419.528"), "{single_info}");
+}
