@@ -10,9 +10,10 @@ SHELL := /bin/bash
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Debian/Ubuntu packages: WebKitGTK for the window, Xvfb + WebKitWebDriver for the end-to-end
-# tests, poppler for checking PDFs, a D-Bus session for the single-instance end-to-end test.
+# tests, poppler for checking PDFs, a D-Bus session for the single-instance end-to-end test,
+# sqlite3 for the import benchmark's comparison.
 APT_PACKAGES := build-essential pkg-config curl file libwebkit2gtk-4.1-dev libssl-dev librsvg2-dev \
-	libxdo-dev xvfb xauth webkit2gtk-driver poppler-utils dbus
+	libxdo-dev xvfb xauth webkit2gtk-driver poppler-utils dbus sqlite3
 NODE_MIN := 20.19.0
 
 .PHONY: run test deps deps-test ui bindings bench audit clean help
@@ -76,6 +77,7 @@ audit:
 
 bench:
 	cargo bench --bench pdf_participants
+	cargo bench --bench participants
 
 bindings:
 	MUNTADA_UPDATE_BINDINGS=1 cargo test -p muntada-desktop --lib bindings

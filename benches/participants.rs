@@ -86,6 +86,8 @@ fn main() {
         println!("  ratio: {:.1}× (target ≤ 2×)", median(&ours).as_secs_f64() / median(&theirs).as_secs_f64());
     }
 
+    badges();
+
     let (db, event) = last_db.expect("one run");
     let store = Store::open(&db).expect("open");
     let start = Instant::now();
@@ -132,6 +134,51 @@ fn main() {
             hits / times.len()
         );
     }
+}
+
+/// 1,000 badges with QR codes, four to an A4 sheet: build and render, median of 5.
+fn badges() {
+    use muntada::documents::{badges, BadgeData, BadgeLayout};
+    let people: Vec<BadgeData> = (0..1000)
+        .map(|i| {
+            let (given, given_ar) = GIVEN[i % GIVEN.len()];
+            let (family, family_ar) = FAMILY[(i / GIVEN.len()) % FAMILY.len()];
+            BadgeData {
+                participant: muntada::participants::Participant {
+                    id: muntada::Id::new(),
+                    event_id: muntada::Id::new(),
+                    name: Bilingual::new(format!("{given} {family}"), format!("{given_ar} {family_ar}")),
+                    email: None,
+                    phone: None,
+                    organisation: Bilingual::new(ORGS[i % ORGS.len()], ""),
+                    country: Some("QA".into()),
+                    category: "member_state".into(),
+                    status: muntada::participants::ParticipantStatus::Confirmed,
+                    badge_code: muntada::participants::new_badge_code(),
+                    consent: true,
+                    registered_at: Utc::now(),
+                },
+                honorific: if i % 3 == 0 { "H.E.".into() } else { String::new() },
+                category: "Member State / دولة عضو".into(),
+                colour: 0x1d4ed8,
+            }
+        })
+        .collect();
+    let mut times = Vec::new();
+    let mut size = 0;
+    for _ in 0..5 {
+        let start = Instant::now();
+        let rendered = muntada::pdf::render(&badges("Annual Forum", &people, BadgeLayout::A4)).expect("render");
+        times.push(start.elapsed());
+        size = rendered.bytes.len();
+    }
+    times.sort();
+    println!(
+        "  1,000 badges (250 A4 pages, {} KiB): {} (median {:.3} s, target ≤ 0.5 s)",
+        size / 1024,
+        list(&times),
+        times[2].as_secs_f64()
+    );
 }
 
 fn list(times: &[Duration]) -> String {
