@@ -7,6 +7,7 @@
 mod export;
 mod output;
 mod programme;
+mod participants;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -19,7 +20,7 @@ use muntada::backup;
 use muntada::bilingual::Bilingual;
 use muntada::documents::{ExportKind, ListFilter};
 use muntada::event::{self, EventInput, EventStatus};
-use muntada::participants::{self, ImportOutcome, ParticipantInput, ParticipantStatus};
+use muntada::participants::{self as participant, ParticipantInput, ParticipantStatus};
 use muntada::pledges::{
     self, PledgeInput, PledgeKind, PledgeStatus, RateInput, Schedule, ScheduleLines, ScheduleRange, StageChange,
 };
@@ -61,6 +62,8 @@ enum Command {
     /// Participants
     #[command(subcommand)]
     Participant(ParticipantCommand),
+    /// Check a participant in at the desk by their badge code
+    Checkin(participants::CheckinArgs),
     /// Pledges announced at an event
     #[command(subcommand)]
     Pledge(PledgeCommand),
@@ -110,6 +113,8 @@ enum ExportCommand {
         #[arg(long)]
         category: Option<String>,
     },
+    /// Badges with name in both scripts, organisation, country, category colour and QR code, as PDF
+    Badges(participants::BadgesArgs),
     /// A one-page summary of the event, as PDF
     EventSummary {
         #[arg(long)]
@@ -299,14 +304,8 @@ enum ParticipantCommand {
         #[arg(long, default_value = "interest_registered")]
         status: String,
     },
-    /// Import participants from a CSV file (UTF-8, header row with the columns name, name_ar,
-    /// email, organisation, country, category, status): every row, or none if any has a problem
-    Import {
-        #[arg(long)]
-        event: String,
-        #[arg(value_name = "FILE")]
-        file: PathBuf,
-    },
+    #[command(flatten)]
+    Desk(participants::DeskCommand),
     /// List the participants of an event
     List {
         #[arg(long)]
@@ -512,28 +511,13 @@ fn execute(command: Command, db: Option<PathBuf>, wait: f64, out: &Out) -> Resul
                 status: ParticipantStatus::parse("status", &status)?,
                 consent: false,
             };
-            out.created(&participants::add(store, &event, &input, now)?, |p| &p.id)
+            out.created(&participant::add(store, &event, &input, now)?, |p| &p.id)
         }
-        Command::Participant(ParticipantCommand::Import { event, file }) => {
-            let bytes = std::fs::read(&file).map_err(|e| {
-                Error::invalid("file", muntada::Reason::NotFound, format!("cannot read {}: {e}", file.display()))
-            })?;
-            match participants::import_csv(store, &event, &bytes, now)? {
-                ImportOutcome::Imported { count } => out.imported(count),
-                ImportOutcome::Refused { problems } => {
-                    out.problems(&problems);
-                    Err(Error {
-                        kind: muntada::ErrorKind::InvalidInput,
-                        field: None,
-                        reason: muntada::Reason::InvalidValue,
-                        message: format!("{} rows have problems; nothing was imported", problems.len()),
-                    })
-                }
-            }
-        }
+        Command::Participant(ParticipantCommand::Desk(command)) => participants::desk(store, command, now, out),
+        Command::Checkin(args) => participants::checkin(store, args, now, out),
         Command::Participant(ParticipantCommand::List { event, status }) => {
             let status = status.map(|s| ParticipantStatus::parse("status", &s)).transpose()?;
-            let mut people = participants::list(store, &event)?;
+            let mut people = participant::list(store, &event)?;
             people.retain(|p| status.is_none_or(|s| p.status == s));
             out.participants(&people)
         }
@@ -613,6 +597,7 @@ fn execute(command: Command, db: Option<PathBuf>, wait: f64, out: &Out) -> Resul
                 ListFilter { status: status.map(|s| ParticipantStatus::parse("status", &s)).transpose()?, category };
             export::run(store, ExportKind::ParticipantList, &event, &lang, &filter, &path, out)
         }
+        Command::Export(ExportCommand::Badges(args)) => participants::badges(store, args, out),
         Command::Export(ExportCommand::EventSummary { event, out: path, lang }) => {
             export::run(store, ExportKind::EventSummary, &event, &lang, &ListFilter::default(), &path, out)
         }

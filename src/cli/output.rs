@@ -176,13 +176,6 @@ impl Out {
         self.line(&format!("wrote {} ({bytes} bytes)", path.display()))
     }
 
-    pub fn imported(&self, count: usize) -> Result<(), Error> {
-        if self.json {
-            return self.print_json(&serde_json::json!({ "imported": count }));
-        }
-        self.line(&format!("imported {count} participants"))
-    }
-
     /// An import's problems, one per line on stderr (as JSON lines with `--json`).
     pub fn problems(&self, problems: &[RowProblem]) {
         let mut stderr = std::io::stderr().lock();

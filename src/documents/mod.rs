@@ -2,11 +2,13 @@
 //! rendered by the PDF engine: the participant list, the event summary, the pledges table.
 //! Building is pure; the caller renders and writes the file.
 
+mod badges;
 mod event_summary;
 mod participant_list;
 mod pledges;
 mod programme;
 
+pub use badges::{badges, export_badges, BadgeData, BadgeLayout};
 pub use event_summary::event_summary;
 pub use participant_list::{participant_list, ListFilter};
 pub use pledges::pledges;

@@ -8,12 +8,12 @@ use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use printpdf::{
-    Codepoint, Color, FontId, Greyscale, Op, PaintMode, PdfFontHandle, Pt, Rect, TextItem, TextMatrix, XObjectId,
+    Codepoint, Color, FontId, Greyscale, Op, PaintMode, PdfFontHandle, Pt, Rect, Rgb, TextItem, TextMatrix, XObjectId,
     XObjectTransform,
 };
 
 use super::fonts::{vertical_metrics, Face};
-use super::model::{Align, Block, Document, KeyValue, Language, List, Paragraph, Row, Table};
+use super::model::{Align, Block, Document, KeyValue, Language, List, Paragraph, Placed, PlacedText, Row, Table};
 use super::text::{self, AtomKind, Glyph, Laid, Line, Shaper, Style, MISSING_BOX_EM};
 use super::PdfError;
 
@@ -331,6 +331,58 @@ impl Layouter {
                     self.new_page();
                 }
             }
+            Block::Placed(items) => {
+                items.iter().for_each(|item| self.placed(item));
+                // The page is no longer empty: a page break after the shapes starts a new one.
+                self.y = self.y.max(self.geometry.body_top + 0.02);
+            }
+        }
+    }
+
+    fn placed(&mut self, item: &Placed) {
+        match item {
+            Placed::Rect { x, y, width, height, rgb } => {
+                if ![x, y, width, height].iter().all(|v| v.is_finite()) {
+                    return;
+                }
+                let channel = |shift: u32| ((rgb >> shift) & 0xFF) as f32 / 255.0;
+                let colour = Color::Rgb(Rgb { r: channel(16), g: channel(8), b: channel(0), icc_profile: None });
+                let canvas = self.canvas();
+                canvas.end_text();
+                canvas.ops.push(Op::SetFillColor { col: colour });
+                canvas.text_fill = None;
+                canvas.rect(x * MM, y * MM, width * MM, height * MM, PaintMode::Fill);
+            }
+            Placed::Text(t) => self.placed_text(t),
+        }
+    }
+
+    fn placed_text(&mut self, t: &PlacedText) {
+        let (width, min_size) = (t.width * MM, t.min_size.max(1.0));
+        if !(width.is_finite() && width > 0.0 && t.size.is_finite() && t.x.is_finite() && t.y.is_finite()) {
+            return;
+        }
+        let style = Style::weight(t.bold);
+        let mut size = t.size.max(min_size);
+        // One line as wide as it needs, shrunk in proportion until it fits (a few steps:
+        // shaping is not exactly linear in the size).
+        let mut laid = self.lay(&t.text, style, size, f32::MAX / 4.0);
+        for _ in 0..4 {
+            let wide = laid.lines.first().map_or(0.0, |l| l.width);
+            if wide <= width || size <= min_size {
+                break;
+            }
+            size = (size * width / wide * 0.98).max(min_size);
+            laid = self.lay(&t.text, style, size, f32::MAX / 4.0);
+        }
+        if laid.lines.first().is_some_and(|l| l.width > width) {
+            laid = self.lay(&t.text, style, size, width);
+        }
+        let (x0, top) = (t.x * MM, t.y * MM);
+        for (i, line) in laid.lines.iter().take(2).enumerate() {
+            let x = x0 + (width - line.width).max(0.0) / 2.0;
+            let baseline = top + i as f32 * size * LINE_FACTOR + baseline_offset(size);
+            self.draw_line(line, x, baseline, size);
         }
     }
 

@@ -89,6 +89,8 @@ pub enum PageSize {
     A4,
     /// 8.5 × 11 in.
     Letter,
+    /// 105 × 148 mm: one badge per page, for badge printers.
+    A6,
 }
 
 impl PageSize {
@@ -96,6 +98,7 @@ impl PageSize {
     pub fn mm(self) -> (f32, f32) {
         match self {
             PageSize::A4 => (210.0, 297.0),
+            PageSize::A6 => (105.0, 148.0),
             PageSize::Letter => (215.9, 279.4),
         }
     }
@@ -134,6 +137,32 @@ pub enum Block {
     Spacer(f32),
     /// Continue on a new page.
     PageBreak,
+    /// Shapes at fixed places on the current page (badges, cards), measured in millimetres
+    /// from the page's top-left corner whatever the language; the flow does not move.
+    Placed(Vec<Placed>),
+}
+
+/// A shape of [`Block::Placed`].
+#[derive(Clone, Debug, PartialEq)]
+pub enum Placed {
+    /// A filled rectangle; `rgb` as 0xRRGGBB.
+    Rect { x: f32, y: f32, width: f32, height: f32, rgb: u32 },
+    /// One line of text centred in `width`, its top at `y`.
+    Text(PlacedText),
+}
+
+/// Text of [`Placed::Text`]: drawn at `size` points, or smaller (down to `min_size`) when it
+/// would be wider than `width`; if it is still too wide then, it wraps onto at most two lines.
+/// It never spills out of its width.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlacedText {
+    pub x: f32,
+    pub y: f32,
+    pub width: f32,
+    pub size: f32,
+    pub min_size: f32,
+    pub bold: bool,
+    pub text: String,
 }
 
 /// Wrapped text made of styled runs.

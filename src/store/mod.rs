@@ -35,6 +35,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0002_pledge_ledger.sql"),
     include_str!("migrations/0003_audit.sql"),
     include_str!("migrations/0004_programme.sql"),
+    include_str!("migrations/0005_participants.sql"),
 ];
 
 /// How long a write waits for another process holding the database before giving up.
@@ -147,6 +148,8 @@ impl Store {
         for sql in &MIGRATIONS[found as usize..] {
             tx.execute_batch(sql)?;
         }
+        // Keys computed in Rust for the rows a migration gave new key columns (a no-op otherwise).
+        participants::backfill_keys(&tx, &self.actor)?;
         tx.pragma_update(None, "user_version", known)?;
         tx.commit()?;
         Ok(())
