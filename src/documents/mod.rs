@@ -8,7 +8,7 @@ mod pledges;
 
 pub use event_summary::event_summary;
 pub use participant_list::{participant_list, ListFilter};
-pub use pledges::pledges;
+pub use pledges::{pledges, STAGE_COLOURS};
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;

@@ -4,6 +4,8 @@
 //! is known. Coordinates are points, `y` measured down from the top of the page while laying
 //! out and converted to PDF's bottom-up space only when an operation is emitted.
 
+mod chart;
+
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
@@ -321,6 +323,7 @@ impl Layouter {
             Block::List(list) => self.list(list),
             Block::Table(table) => self.table(table),
             Block::KeyValues(rows) => self.key_values(rows),
+            Block::BarChart(chart) => self.bar_chart(chart),
             Block::Spacer(mm) => {
                 if mm.is_finite() && *mm > 0.0 {
                     self.y = (self.y + mm * MM).min(self.geometry.body_bottom);

@@ -2,6 +2,7 @@
 
 mod audit;
 mod backup;
+mod chart;
 mod cli;
 mod documents;
 mod kill;
