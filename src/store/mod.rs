@@ -7,6 +7,7 @@
 mod audit;
 mod backup;
 mod events;
+mod outcome;
 mod participants;
 mod pledges;
 mod programme;
@@ -24,6 +25,7 @@ pub use audit::Audit;
 pub(crate) use backup::io_error;
 pub use backup::{check_backup, restore_into_new_file, BackupFacts};
 pub use events::{Categories, Events};
+pub use outcome::Outcomes;
 pub use participants::Participants;
 pub use pledges::Pledges;
 pub use programme::{Rooms, Sessions, Speakers};
@@ -34,6 +36,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_initial.sql"),
     include_str!("migrations/0002_pledge_ledger.sql"),
     include_str!("migrations/0003_audit.sql"),
+    // 0004 and 0005 are taken by work on other branches.
+    include_str!("migrations/0006_outcome.sql"),
 ];
 
 /// How long a write waits for another process holding the database before giving up.
@@ -219,6 +223,9 @@ impl Store {
     pub fn participants(&self) -> Participants<'_> {
         Participants::new(&self.conn, &self.actor)
     }
+    pub fn outcome(&self) -> Outcomes<'_> {
+        Outcomes::new(&self.conn)
+    }
     pub fn pledges(&self) -> Pledges<'_> {
         Pledges::new(&self.conn, &self.actor)
     }
@@ -273,6 +280,9 @@ impl Tx<'_> {
     }
     pub fn participants(&self) -> Participants<'_> {
         Participants::new(self.conn, self.actor)
+    }
+    pub fn outcome(&self) -> Outcomes<'_> {
+        Outcomes::new(self.conn)
     }
     pub fn pledges(&self) -> Pledges<'_> {
         Pledges::new(self.conn, self.actor)
