@@ -5,6 +5,7 @@
 #![allow(clippy::large_enum_variant)]
 
 mod export;
+mod outcome;
 mod output;
 
 use std::path::PathBuf;
@@ -66,6 +67,9 @@ enum Command {
     /// Export documents and tables (PDF, CSV)
     #[command(subcommand)]
     Export(ExportCommand),
+    /// The outcome document: sections, adoption, versions
+    #[command(subcommand)]
+    Outcome(outcome::OutcomeCommand),
     /// Load the demo forum (Doha) and print its event id
     Demo,
     /// Write a consistent copy of the database to a file (safe while the app is writing)
@@ -114,6 +118,8 @@ enum ExportCommand {
         #[arg(long, default_value = "en")]
         lang: String,
     },
+    /// The outcome document, as PDF
+    Outcome(outcome::ExportOutcome),
     /// The pledges table with totals, as CSV (FILE.csv) or PDF (FILE.pdf)
     Pledges {
         #[arg(long)]
@@ -585,6 +591,8 @@ fn execute(command: Command, db: Option<PathBuf>, wait: f64, out: &Out) -> Resul
         Command::Export(ExportCommand::EventSummary { event, out: path, lang }) => {
             export::run(store, ExportKind::EventSummary, &event, &lang, &ListFilter::default(), &path, out)
         }
+        Command::Export(ExportCommand::Outcome(args)) => outcome::export(store, args, out),
+        Command::Outcome(command) => outcome::run(store, command, now, out),
         Command::Demo => out.created(&demo::load(store, now)?, |e| &e.id),
         Command::Backup { out: file } => {
             backup::create(store, &file)?;

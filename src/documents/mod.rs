@@ -3,6 +3,7 @@
 //! Building is pure; the caller renders and writes the file.
 
 mod event_summary;
+pub mod outcome;
 mod participant_list;
 mod pledges;
 

@@ -20,6 +20,19 @@ pub fn pledges(event: &Event, pledges: &[Pledge], lang: Lang) -> crate::pdf::Doc
         doc.blocks.push(Block::Paragraph(Paragraph::text(l("No pledges recorded.", "لا توجد تعهدات مسجلة."))));
         return doc;
     }
+    doc.blocks.push(table_block(pledges, lang));
+    if let Some(chart) = stage_chart(pledges, lang) {
+        doc.blocks.push(Block::Heading {
+            level: 2,
+            text: l("Amounts per year by stage (USD equivalent)", "المبالغ حسب السنة والمرحلة (ما يعادلها بالدولار)"),
+        });
+        doc.blocks.push(chart);
+    }
+    doc
+}
+
+/// The pledges with their totals per currency and in USD, as a table that fits a page.
+pub(crate) fn table_block(pledges: &[Pledge], lang: Lang) -> Block {
     let t = table(pledges, lang);
     // Donor, years, currency, pledged, committed, paid, stage, USD: the columns that fit a page.
     const SHOWN: [usize; 8] = [0, 3, 4, 5, 6, 7, 8, 9];
@@ -39,15 +52,7 @@ pub fn pledges(event: &Event, pledges: &[Pledge], lang: Lang) -> crate::pdf::Doc
         .collect();
     let mut rows: Vec<Row> = t.rows.iter().map(|r| Row::Cells(pick(r))).collect();
     rows.extend(t.totals.iter().map(|r| Row::Total(pick(r))));
-    doc.blocks.push(Block::Table(Table { columns, rows, repeat_header: true }));
-    if let Some(chart) = stage_chart(pledges, lang) {
-        doc.blocks.push(Block::Heading {
-            level: 2,
-            text: l("Amounts per year by stage (USD equivalent)", "المبالغ حسب السنة والمرحلة (ما يعادلها بالدولار)"),
-        });
-        doc.blocks.push(chart);
-    }
-    doc
+    Block::Table(Table { columns, rows, repeat_header: true })
 }
 
 /// A chart of the amounts per year, one bar per stage (pledged, committed, paid: each a part

@@ -8,6 +8,7 @@
 //! version, when there is none. Sections keep their key across versions, which is what
 //! [`diff`] compares.
 
+pub(crate) mod demo;
 pub mod rich;
 
 use chrono::{DateTime, Utc};

@@ -33,6 +33,9 @@ pub struct Rendered {
     /// The PDF file.
     pub bytes: Vec<u8>,
     pub pages: usize,
+    /// The page (from 1) each [`Block::Heading`] starts on, in the order of the blocks: for a
+    /// table of contents, filled in by rendering a second time.
+    pub heading_pages: Vec<usize>,
     pub warnings: Warnings,
 }
 
@@ -86,9 +89,10 @@ pub fn render(doc: &Document) -> Result<Rendered, PdfError> {
     };
     let laid = layout::layout(doc, logo)?;
     let pages = laid.pages.len();
+    let heading_pages = laid.heading_pages.clone();
     let warnings = Warnings { missing_glyphs: laid.missing_glyphs };
     let bytes = write(doc, pdf, laid)?;
-    Ok(Rendered { bytes, pages, warnings })
+    Ok(Rendered { bytes, pages, heading_pages, warnings })
 }
 
 fn write(doc: &Document, mut pdf: PdfDocument, laid: layout::Pages) -> Result<Vec<u8>, PdfError> {

@@ -24,6 +24,8 @@ pub struct Document {
     /// PNG or JPEG bytes, drawn at the start side of the top of the first page, 18 mm high
     /// (narrower if it would be wider than 60 mm).
     pub logo: Option<Vec<u8>>,
+    /// Words drawn large, light and diagonal behind the content of every page (e.g. "DRAFT").
+    pub watermark: Option<String>,
     pub blocks: Vec<Block>,
 }
 
@@ -36,6 +38,7 @@ impl Document {
             page: PageSetup::default(),
             header: None,
             logo: None,
+            watermark: None,
             blocks: Vec::new(),
         }
     }
@@ -134,6 +137,10 @@ pub enum Block {
     Spacer(f32),
     /// A bar chart with its legend, across the text width (see [`BarChart`]).
     BarChart(BarChart),
+    /// Lay out what follows as in a document of this language (direction, alignment, table
+    /// column order), e.g. the Arabic text of a section in a bilingual document. The page
+    /// numbers keep the document's language.
+    Direction(Language),
     /// Continue on a new page.
     PageBreak,
 }
