@@ -622,6 +622,7 @@ fn flag(error: Error) -> Error {
         Some("rateDate") => "--rate-date",
         Some("rateSource") => "--rate-source",
         Some("file") => "FILE",
+        Some("section") => "ID",
         Some(other) => return error.clone().with_field(&format!("--{other}")),
         None => return error,
     };

@@ -228,7 +228,7 @@ fn build(data: &OutcomeData<'_>, languages: Languages, toc_pages: Option<&[usize
     let mut i = 0;
     while i < sections.len() {
         let s = &sections[i];
-        let title = section_title(s);
+        let title = section_title(s, data.speakers);
         // Consecutive recommendations share one heading and are numbered on.
         let run_end = if s.kind == SectionKind::Recommendation {
             sections[i..].iter().position(|x| x.kind != SectionKind::Recommendation).map_or(sections.len(), |n| i + n)
@@ -303,8 +303,16 @@ fn build(data: &OutcomeData<'_>, languages: Languages, toc_pages: Option<&[usize
     (doc, toc)
 }
 
-fn section_title(s: &Section) -> Bilingual {
-    let fallback = |lang| s.kind.default_title(lang).to_owned();
+fn section_title(s: &Section, speakers: &[Speaker]) -> Bilingual {
+    let speaker = s.speaker_id.as_ref().and_then(|id| speakers.iter().find(|x| x.id == *id));
+    let fallback = |lang| match (s.kind, speaker) {
+        // An opening statement is known by who made it.
+        (SectionKind::OpeningStatement, Some(sp)) => {
+            let name = speaker_name(sp, lang);
+            label(lang, &format!("Statement by {name}"), &format!("كلمة {name}"))
+        }
+        _ => s.kind.default_title(lang).to_owned(),
+    };
     let title = Bilingual {
         en: if s.title.en.is_empty() { fallback(Lang::En) } else { s.title.en.clone() },
         ar: if s.title.ar.is_empty() { fallback(Lang::Ar) } else { s.title.ar.clone() },
@@ -411,6 +419,11 @@ fn section_body(b: &mut Builder<'_>, s: &Section, lang: Lang) {
         }
         _ => body(b, s, lang),
     }
+}
+
+/// "H.E. Name", in `lang`.
+fn speaker_name(sp: &Speaker, lang: Lang) -> String {
+    [sp.honorific.get(lang), sp.name.get(lang)].iter().filter(|t| !t.is_empty()).copied().collect::<Vec<_>>().join(" ")
 }
 
 fn recommendation_block(b: &mut Builder<'_>, s: &Section, n: usize, lang: Lang) {

@@ -6,6 +6,7 @@ mod chart;
 mod cli;
 mod documents;
 mod kill;
+mod outcome;
 mod pdf;
 mod safety;
 mod store;
