@@ -120,6 +120,10 @@ enum ExportCommand {
     },
     /// The outcome document, as PDF
     Outcome(outcome::ExportOutcome),
+    /// Attendance certificates, one page per participant, as PDF
+    Certificates(outcome::ExportCertificates),
+    /// Cue cards for session chairs, one page per session, as PDF
+    CueCards(outcome::ExportCueCards),
     /// The pledges table with totals, as CSV (FILE.csv) or PDF (FILE.pdf)
     Pledges {
         #[arg(long)]
@@ -592,6 +596,8 @@ fn execute(command: Command, db: Option<PathBuf>, wait: f64, out: &Out) -> Resul
             export::run(store, ExportKind::EventSummary, &event, &lang, &ListFilter::default(), &path, out)
         }
         Command::Export(ExportCommand::Outcome(args)) => outcome::export(store, args, out),
+        Command::Export(ExportCommand::Certificates(args)) => outcome::export_certificates(store, args, out),
+        Command::Export(ExportCommand::CueCards(args)) => outcome::export_cue_cards(store, args, out),
         Command::Outcome(command) => outcome::run(store, command, now, out),
         Command::Demo => out.created(&demo::load(store, now)?, |e| &e.id),
         Command::Backup { out: file } => {

@@ -2,6 +2,7 @@
 //! rendered by the PDF engine: the participant list, the event summary, the pledges table.
 //! Building is pure; the caller renders and writes the file.
 
+pub mod certificates;
 mod event_summary;
 pub mod outcome;
 mod participant_list;

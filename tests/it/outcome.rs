@@ -172,3 +172,52 @@ fn adopt_freezes_edits_start_a_new_draft_and_versions_compare() {
     assert!(watermarked(&demo.export("outcome", "ar", &[])), "version 2 is a draft");
     assert_contains_text(&draft, "prosecutors", "version 2 has the edit");
 }
+
+#[test]
+fn certificates_and_cue_cards_of_the_demo() {
+    let demo = Demo::new();
+    let e = demo.event.as_str();
+    let checked_in = demo.muntada(&["participant", "list", "--event", e, "--status", "checked_in"]);
+    let people = checked_in.lines().filter(|l| l.contains("  checked_in  ")).count();
+    assert_eq!(people, 12, "the demo has 12 people checked in:\n{checked_in}");
+    let path = demo.export("certificates", "en", &["--status", "checked-in"]);
+    assert_eq!(page_count(&path), people, "one page per person");
+    let text = text_of(&path, Some(1));
+    assert_contains_text(&text, "Certificate of attendance", "certificate");
+    assert_contains_text(&text, "First Annual Forum", "certificate");
+    let all = text_of(&path, None);
+    assert_eq!(all.matches("Certificate of attendance").count(), people);
+    let ar = text_of(&demo.export("certificates", "ar", &[]), None);
+    assert_contains_text(&ar, "شهادة حضور", "certificate ar");
+    // A speaker who is also a participant gets their roles and sessions.
+    let person = demo.muntada(&["participant", "add", "--event", e, "--name", "Hana Saleh", "--status", "checked_in"]);
+    let speaker = demo.muntada(&["speaker", "add", "--event", e, "--name", "Hana Saleh", "--participant", &person]);
+    let session = first_session(&demo);
+    demo.muntada(&["speaker", "assign", "--session", &session, "--speaker", &speaker, "--role", "rapporteur"]);
+    let everyone = text_of(&demo.export("certificates", "en", &["--status", "checked_in"]), None);
+    assert_contains_text(&everyone, "Hana Saleh", "the new person");
+    assert_contains_text(&everyone, "took part as", "roles named");
+    assert_contains_text(&everyone, "Rapporteur — Opening Session", "role and session");
+
+    let cards = demo.export("cue-cards", "en", &[]);
+    let text = text_of(&cards, None);
+    assert_contains_text(&text, "Opening Session", "cue cards");
+    assert_contains_text(&text, "Speakers, in order", "cue cards");
+    assert_contains_text(&text, "Sultan bin Saad Al-Muraikhi", "cue cards");
+    assert!(!text.contains("Coffee Break"), "no card for breaks");
+    assert_contains_text(&text, "Pledges announced in this session", "the opening's pledge");
+    assert_contains_text(&text, "State of Qatar: 45,000,000.00 USD", "the opening's pledge");
+    // 14 sessions, 4 of them breaks.
+    assert_eq!(page_count(&cards), 10);
+    let (code, stderr) =
+        muntada_fails(&demo, &["export", "certificates", "--event", e, "--out", "/tmp/x.pdf", "--status", "asleep"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("--status"), "{stderr}");
+}
+
+/// The id of the demo's first session (the opening), from the database.
+fn first_session(demo: &Demo) -> String {
+    let db = demo.dir.path().join("muntada.db");
+    let conn = rusqlite::Connection::open(db).unwrap();
+    conn.query_row("SELECT id FROM sessions ORDER BY starts_at LIMIT 1", [], |r| r.get(0)).unwrap()
+}
