@@ -76,6 +76,7 @@ audit:
 
 bench:
 	cargo bench --bench pdf_participants
+	cargo bench --bench outcome
 
 bindings:
 	MUNTADA_UPDATE_BINDINGS=1 cargo test -p muntada-desktop --lib bindings

@@ -70,23 +70,24 @@ pub struct OutcomeData<'a> {
     pub annex: bool,
 }
 
-/// Builds, lays out twice (for the contents' page numbers) and renders the document.
+/// Builds, lays out (for the contents' page numbers: where each heading lands) and renders
+/// the document.
 pub fn render_outcome(data: &OutcomeData<'_>, languages: Languages) -> Result<pdf::Rendered> {
     let (doc, toc) = build(data, languages, None);
-    let mut rendered = render(&doc)?;
+    let layout_error = |e: pdf::PdfError| Error::internal(format!("cannot lay out the PDF: {e}"));
+    let mut headings = pdf::heading_pages(&doc).map_err(layout_error)?;
     // The contents have the same lines whatever the numbers, so the pages settle at once;
     // the loop is a guard should a title's wrapping ever move them.
     for _ in 0..3 {
-        let pages: Vec<usize> = toc.iter().map(|&h| rendered.heading_pages.get(h).copied().unwrap_or(0)).collect();
+        let pages: Vec<usize> = toc.iter().map(|&h| headings.get(h).copied().unwrap_or(0)).collect();
         let (doc, _) = build(data, languages, Some(&pages));
-        let next = render(&doc)?;
-        let settled = next.heading_pages == rendered.heading_pages;
-        rendered = next;
-        if settled {
-            break;
+        let rendered = render(&doc)?;
+        if rendered.heading_pages == headings {
+            return Ok(rendered);
         }
+        headings = rendered.heading_pages;
     }
-    Ok(rendered)
+    Err(Error::internal("the table of contents did not settle on its page numbers"))
 }
 
 /// Reads the event's outcome document (the newest version, or `version`) and renders it.
