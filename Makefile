@@ -103,6 +103,7 @@ audit:
 bench:
 	cargo bench --bench pdf_participants
 	cargo bench --bench programme_conflicts
+	cargo bench --bench outcome
 	cargo bench --bench participants
 
 # The .deb (cargo-deb, with [package.metadata.deb] in src-tauri/Cargo.toml) and the AppImage

@@ -5,6 +5,7 @@
 #![allow(clippy::large_enum_variant)]
 
 mod export;
+mod outcome;
 mod output;
 mod programme;
 mod participants;
@@ -75,6 +76,9 @@ enum Command {
     /// Export documents and tables (PDF, CSV)
     #[command(subcommand)]
     Export(ExportCommand),
+    /// The outcome document: sections, adoption, versions
+    #[command(subcommand)]
+    Outcome(outcome::OutcomeCommand),
     /// Load the demo forum (Doha) and print its event id
     Demo,
     /// Write a consistent copy of the database to a file (safe while the app is writing)
@@ -131,6 +135,12 @@ enum ExportCommand {
     ScheduleJson(programme::ScheduleJsonArgs),
     /// The programme day by day (or door sheets per room), as PDF
     Programme(programme::ProgrammePdfArgs),
+    /// The outcome document, as PDF
+    Outcome(outcome::ExportOutcome),
+    /// Attendance certificates, one page per participant, as PDF
+    Certificates(outcome::ExportCertificates),
+    /// Cue cards for session chairs, one page per session, as PDF
+    CueCards(outcome::ExportCueCards),
     /// The pledges table with totals, as CSV (FILE.csv) or PDF (FILE.pdf)
     Pledges {
         #[arg(long)]
@@ -601,6 +611,10 @@ fn execute(command: Command, db: Option<PathBuf>, wait: f64, out: &Out) -> Resul
         Command::Export(ExportCommand::EventSummary { event, out: path, lang }) => {
             export::run(store, ExportKind::EventSummary, &event, &lang, &ListFilter::default(), &path, out)
         }
+        Command::Export(ExportCommand::Outcome(args)) => outcome::export(store, args, out),
+        Command::Export(ExportCommand::Certificates(args)) => outcome::export_certificates(store, args, out),
+        Command::Export(ExportCommand::CueCards(args)) => outcome::export_cue_cards(store, args, out),
+        Command::Outcome(command) => outcome::run(store, command, now, out),
         Command::Demo => out.created(&demo::load(store, now)?, |e| &e.id),
         Command::Backup { out: file } => {
             backup::create(store, &file)?;
@@ -640,6 +654,7 @@ fn flag(error: Error) -> Error {
         Some("rateDate") => "--rate-date",
         Some("rateSource") => "--rate-source",
         Some("file") => "FILE",
+        Some("section") => "ID",
         Some(other) => return error.clone().with_field(&format!("--{other}")),
         None => return error,
     };

@@ -3,7 +3,9 @@
 //! Building is pure; the caller renders and writes the file.
 
 mod badges;
+pub mod certificates;
 mod event_summary;
+pub mod outcome;
 mod participant_list;
 mod pledges;
 mod programme;
@@ -11,7 +13,7 @@ mod programme;
 pub use badges::{badges, export_badges, BadgeData, BadgeLayout};
 pub use event_summary::event_summary;
 pub use participant_list::{participant_list, ListFilter};
-pub use pledges::pledges;
+pub use pledges::{pledges, STAGE_COLOURS};
 pub use programme::{door_sheets, programme};
 
 use serde::{Deserialize, Serialize};

@@ -4,6 +4,9 @@
 //! is known. Coordinates are points, `y` measured down from the top of the page while laying
 //! out and converted to PDF's bottom-up space only when an operation is emitted.
 
+mod chart;
+mod watermark;
+
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
@@ -23,6 +26,8 @@ pub(crate) struct Pages {
     /// Which font resources the pages use.
     pub(crate) fonts_used: Vec<FontResource>,
     pub(crate) missing_glyphs: usize,
+    /// The page (from 1) of each heading, in block order.
+    pub(crate) heading_pages: Vec<usize>,
 }
 
 /// An image placed on the first page.
@@ -106,6 +111,7 @@ pub(crate) fn layout(doc: &Document, logo: Option<Logo>) -> Result<Pages, PdfErr
         missing: 0,
         header: None,
         laid_cache: HashMap::new(),
+        heading_pages: Vec::new(),
     };
     if let Some(header) = &doc.header {
         let laid = layouter.lay(header, Style::default(), BAND_SIZE, layouter.geometry.width());
@@ -118,19 +124,25 @@ pub(crate) fn layout(doc: &Document, logo: Option<Logo>) -> Result<Pages, PdfErr
     for block in &doc.blocks {
         layouter.block(block);
     }
+    layouter.rtl = doc.language.is_rtl();
     layouter.footers(doc.language);
-    let Layouter { pages, glyph_texts, fonts_used, missing, .. } = layouter;
+    if let Some(text) = &doc.watermark {
+        layouter.watermarks(text);
+    }
+    let Layouter { pages, glyph_texts, fonts_used, missing, heading_pages, .. } = layouter;
     let mut pages: Vec<Vec<Op>> = pages.into_iter().map(Canvas::finish).collect();
     attach_glyph_texts(&mut pages, &glyph_texts);
     Ok(Pages {
         pages,
         fonts_used: (0..FONT_RESOURCES).filter(|&i| fonts_used[i]).map(FontResource::from_index).collect(),
         missing_glyphs: missing,
+        heading_pages,
     })
 }
 
 /// Page and content box, in points.
 struct Geometry {
+    page_width: f32,
     page_height: f32,
     left: f32,
     right: f32,
@@ -154,6 +166,7 @@ impl Geometry {
         }
         let band = BAND_SIZE * LINE_FACTOR + BAND_GAP;
         let g = Geometry {
+            page_width: w * MM,
             page_height: h * MM,
             left: m.left * MM,
             right: (w - m.right) * MM,
@@ -194,8 +207,8 @@ enum Side {
     Center,
 }
 
-/// Size and width (as bits), bold, italic.
-type LaidKey = (u32, u32, bool, bool);
+/// Size and width (as bits), bold, italic, right-to-left base direction.
+type LaidKey = (u32, u32, bool, bool, bool);
 
 struct Layouter {
     rtl: bool,
@@ -211,6 +224,7 @@ struct Layouter {
     header: Option<Rc<Laid>>,
     /// Single-span layouts by (size, width, bold, italic) and text.
     laid_cache: HashMap<LaidKey, HashMap<Box<str>, Rc<Laid>>>,
+    heading_pages: Vec<usize>,
 }
 
 impl Layouter {
@@ -225,7 +239,7 @@ impl Layouter {
     /// Lay out one span of text; the same text, style, size and width is laid out once
     /// per render (table cells repeat: countries, categories, organisations).
     fn lay(&mut self, text: &str, style: Style, size: f32, width: f32) -> Rc<Laid> {
-        let key = (size.to_bits(), width.to_bits(), style.bold, style.italic);
+        let key = (size.to_bits(), width.to_bits(), style.bold, style.italic, self.rtl);
         let laid = match self.laid_cache.get(&key).and_then(|m| m.get(text)) {
             Some(laid) => laid.clone(),
             None => {
@@ -321,6 +335,8 @@ impl Layouter {
             Block::List(list) => self.list(list),
             Block::Table(table) => self.table(table),
             Block::KeyValues(rows) => self.key_values(rows),
+            Block::BarChart(chart) => self.bar_chart(chart),
+            Block::Direction(language) => self.rtl = language.is_rtl(),
             Block::Spacer(mm) => {
                 if mm.is_finite() && *mm > 0.0 {
                     self.y = (self.y + mm * MM).min(self.geometry.body_bottom);
@@ -405,6 +421,7 @@ impl Layouter {
         let lines = laid.lines.len().min(3) as f32;
         self.ensure(lines * size * LINE_FACTOR + 2.0 * BODY_SIZE * LINE_FACTOR);
         let side = self.side(Align::Start);
+        self.heading_pages.push(self.pages.len());
         self.flow(&laid, size, self.geometry.left, width, side, None);
         self.y += size * 0.3;
     }

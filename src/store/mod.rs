@@ -7,6 +7,7 @@
 mod audit;
 mod backup;
 mod events;
+mod outcome;
 mod participants;
 mod pledges;
 mod programme;
@@ -24,6 +25,7 @@ pub use audit::Audit;
 pub(crate) use backup::io_error;
 pub use backup::{check_backup, restore_into_new_file, BackupFacts};
 pub use events::{Categories, Events};
+pub use outcome::Outcomes;
 pub use participants::Participants;
 pub use pledges::Pledges;
 pub use programme::{ProgrammeSettings, Releases, Rooms, Sessions, Speakers, StoredRelease};
@@ -36,6 +38,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0003_audit.sql"),
     include_str!("migrations/0004_programme.sql"),
     include_str!("migrations/0005_participants.sql"),
+    include_str!("migrations/0006_outcome.sql"),
 ];
 
 /// How long a write waits for another process holding the database before giving up.
@@ -229,6 +232,9 @@ impl Store {
     pub fn participants(&self) -> Participants<'_> {
         Participants::new(&self.conn, &self.actor)
     }
+    pub fn outcome(&self) -> Outcomes<'_> {
+        Outcomes::new(&self.conn)
+    }
     pub fn pledges(&self) -> Pledges<'_> {
         Pledges::new(&self.conn, &self.actor)
     }
@@ -289,6 +295,9 @@ impl Tx<'_> {
     }
     pub fn participants(&self) -> Participants<'_> {
         Participants::new(self.conn, self.actor)
+    }
+    pub fn outcome(&self) -> Outcomes<'_> {
+        Outcomes::new(self.conn)
     }
     pub fn pledges(&self) -> Pledges<'_> {
         Pledges::new(self.conn, self.actor)
