@@ -691,3 +691,26 @@ fn golden_pages() {
     assert!(mean > MAX_MEAN_DIFF && far > MAX_FAR_SHARE, "comparison too lax: {mean} {far}");
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+#[test]
+fn heading_pages_are_where_the_headings_are_drawn() {
+    let mut doc = Document::new(Language::En, "Headings");
+    doc.blocks = vec![
+        Block::Heading { level: 1, text: "Alpha heading".into() },
+        Block::PageBreak,
+        Block::Heading { level: 2, text: "Beta heading".into() },
+        Block::Paragraph(Paragraph::text("A long paragraph of words. ".repeat(900))),
+        Block::Heading { level: 1, text: "Gamma heading".into() },
+    ];
+    doc.watermark = Some("DRAFT".into());
+    let (path, rendered) = render_to("heading-pages", &doc);
+    assert_eq!(heading_pages(&doc).unwrap(), rendered.heading_pages, "the layout pass agrees with the render");
+    assert_eq!(rendered.heading_pages.len(), 3);
+    assert!(rendered.heading_pages[2] > 2, "the paragraph fills pages: {:?}", rendered.heading_pages);
+    for (heading, page) in ["Alpha heading", "Beta heading", "Gamma heading"].iter().zip(&rendered.heading_pages) {
+        assert_contains_text(&text_of(&path, Some(*page)), heading, "heading page");
+        if *page > 1 {
+            assert!(!text_of(&path, Some(page - 1)).contains(heading), "{heading} is not on page {}", page - 1);
+        }
+    }
+}
