@@ -74,10 +74,13 @@ impl SearchIndex {
         terms.sort_by_key(|t| std::cmp::Reverse(t.len()));
         let (first, rest) = (terms[0], &terms[1..]);
         let from = self.words.partition_point(|w| self.word(*w) < first);
-        let mut people: Vec<u32> =
-            self.words[from..].iter().take_while(|w| self.word(**w).starts_with(first)).map(|w| w.person).collect();
-        people.sort_unstable();
-        people.dedup();
+        // A mark per person rather than sorting the candidates: one typed letter starts the
+        // words of a third of 100,000 people, and the marks come out in name order for free.
+        let mut marked = vec![false; self.ids.len()];
+        for w in self.words[from..].iter().take_while(|w| self.word(**w).starts_with(first)) {
+            marked[w.person as usize] = true;
+        }
+        let mut people: Vec<u32> = (0..self.ids.len() as u32).filter(|&p| marked[p as usize]).collect();
         if !rest.is_empty() {
             people.retain(|&p| rest.iter().all(|t| self.keys[p as usize].split(' ').any(|w| w.starts_with(t))));
         }
