@@ -12,9 +12,10 @@ SHELL := /bin/bash
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Debian/Ubuntu packages: WebKitGTK for the window, Xvfb + WebKitWebDriver for the end-to-end
-# tests, poppler for checking PDFs, a D-Bus session for the single-instance end-to-end test.
+# tests, poppler for checking PDFs, a D-Bus session for the single-instance end-to-end test,
+# sqlite3 for the import benchmark's comparison.
 APT_PACKAGES := build-essential pkg-config curl file libwebkit2gtk-4.1-dev libssl-dev librsvg2-dev \
-	libxdo-dev xvfb xauth webkit2gtk-driver poppler-utils dbus
+	libxdo-dev xvfb xauth webkit2gtk-driver poppler-utils dbus sqlite3
 NODE_MIN := 20.19.0
 # Packaging: squashfs-tools packs the AppImage, dpkg-dev gives cargo-deb dpkg-shlibdeps (the
 # package's dependencies), desktop-file-utils checks the desktop entry in the tests.
@@ -101,6 +102,9 @@ audit:
 
 bench:
 	cargo bench --bench pdf_participants
+	cargo bench --bench programme_conflicts
+	cargo bench --bench outcome
+	cargo bench --bench participants
 
 # The .deb (cargo-deb, with [package.metadata.deb] in src-tauri/Cargo.toml) and the AppImage
 # (packaging/appimage.sh) of the release build. The Tauri bundler is not used: see the README.

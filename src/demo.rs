@@ -202,5 +202,6 @@ fn write(store: &mut Store, forum: &Forum, id: Id, now: DateTime<Utc>) -> Result
             pledges::stage(store, pledge.id.as_str(), &change, now)?;
         }
     }
+    crate::outcome::demo::load(store, &event.id, now)?;
     Ok(event)
 }

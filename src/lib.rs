@@ -15,6 +15,7 @@ pub mod event;
 pub mod id;
 pub mod input;
 pub mod money;
+pub mod outcome;
 pub mod participants;
 pub mod pdf;
 pub mod pledges;

@@ -9,7 +9,9 @@ use muntada::pledges::{
     CancelView, CurrencyTotals, LineInput, LineView, PledgeInput, PledgeKind, PledgeStatus, PledgeSummary, PledgeView,
     RateInput, RateView, Schedule, ScheduleLines, ScheduleRange, StageChange, UsdTotals, YearTotals,
 };
-use muntada::programme::{Session, SessionKind, Speaker};
+use muntada::programme::conflicts::{Conflict, ConflictKind};
+use muntada::programme::release::{Diff, Moved, PeopleChanged, PersonRole, ReleaseInfo, SessionSlot};
+use muntada::programme::{OpeningHours, Role, Room, Session, SessionKind, SessionMove, Speaker};
 use muntada::reference::ReferenceData;
 use ts_rs::{Config, TS};
 
@@ -68,7 +70,19 @@ pub fn types() -> String {
         YearTotals,
         Session,
         SessionKind,
+        SessionMove,
         Speaker,
+        Room,
+        OpeningHours,
+        Role,
+        Conflict,
+        ConflictKind,
+        ReleaseInfo,
+        Diff,
+        SessionSlot,
+        Moved,
+        PeopleChanged,
+        PersonRole,
         ExportOutcome,
         muntada::documents::ExportKind,
     );

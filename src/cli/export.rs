@@ -20,6 +20,11 @@ pub fn run(
     let lang = muntada::Lang::parse(lang.trim())
         .ok_or_else(|| Error::invalid("lang", muntada::Reason::InvalidValue, format!("{lang:?} is not en or ar")))?;
     let exported = muntada::documents::export(store, kind, event, lang, filter)?;
+    save(&exported, path, out)
+}
+
+/// Writes an export to `path` (whole or not at all), warning of characters drawn as boxes.
+pub fn save(exported: &muntada::documents::Exported, path: &Path, out: &Out) -> Result<(), Error> {
     if exported.missing_glyphs > 0 {
         eprintln!(
             "warning: {} character(s) have no glyph in the bundled fonts and are drawn as boxes",

@@ -5,7 +5,10 @@
 #![allow(clippy::large_enum_variant)]
 
 mod export;
+mod outcome;
 mod output;
+mod programme;
+mod participants;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -18,11 +21,11 @@ use muntada::backup;
 use muntada::bilingual::Bilingual;
 use muntada::documents::{ExportKind, ListFilter};
 use muntada::event::{self, EventInput, EventStatus};
-use muntada::participants::{self, ImportOutcome, ParticipantInput, ParticipantStatus};
+use muntada::participants::{self as participant, ParticipantInput, ParticipantStatus};
 use muntada::pledges::{
     self, PledgeInput, PledgeKind, PledgeStatus, RateInput, Schedule, ScheduleLines, ScheduleRange, StageChange,
 };
-use muntada::programme::{self, Role, RoomInput, SessionInput, SessionKind, SpeakerInput};
+use muntada::programme::{Role, RoomInput, SessionInput, SessionKind, SpeakerInput};
 use muntada::{demo, Error, Store};
 
 use output::Out;
@@ -60,12 +63,22 @@ enum Command {
     /// Participants
     #[command(subcommand)]
     Participant(ParticipantCommand),
+    /// Check a participant in at the desk by their badge code
+    Checkin(participants::CheckinArgs),
     /// Pledges announced at an event
     #[command(subcommand)]
     Pledge(PledgeCommand),
+    /// Releases of the programme: frozen, named versions, and what changed between them
+    #[command(subcommand)]
+    Release(programme::ReleaseCommand),
+    /// List the programme's conflicts (exit status 0 when none, 3 when some)
+    Conflicts(programme::ConflictsArgs),
     /// Export documents and tables (PDF, CSV)
     #[command(subcommand)]
     Export(ExportCommand),
+    /// The outcome document: sections, adoption, versions
+    #[command(subcommand)]
+    Outcome(outcome::OutcomeCommand),
     /// Load the demo forum (Doha) and print its event id
     Demo,
     /// Write a consistent copy of the database to a file (safe while the app is writing)
@@ -104,6 +117,8 @@ enum ExportCommand {
         #[arg(long)]
         category: Option<String>,
     },
+    /// Badges with name in both scripts, organisation, country, category colour and QR code, as PDF
+    Badges(participants::BadgesArgs),
     /// A one-page summary of the event, as PDF
     EventSummary {
         #[arg(long)]
@@ -114,6 +129,18 @@ enum ExportCommand {
         #[arg(long, default_value = "en")]
         lang: String,
     },
+    /// The programme as iCalendar (.ics), for all sessions or one speaker's
+    Ical(programme::IcalArgs),
+    /// The programme in the frab/pretalx schedule JSON format
+    ScheduleJson(programme::ScheduleJsonArgs),
+    /// The programme day by day (or door sheets per room), as PDF
+    Programme(programme::ProgrammePdfArgs),
+    /// The outcome document, as PDF
+    Outcome(outcome::ExportOutcome),
+    /// Attendance certificates, one page per participant, as PDF
+    Certificates(outcome::ExportCertificates),
+    /// Cue cards for session chairs, one page per session, as PDF
+    CueCards(outcome::ExportCueCards),
     /// The pledges table with totals, as CSV (FILE.csv) or PDF (FILE.pdf)
     Pledges {
         #[arg(long)]
@@ -134,6 +161,10 @@ enum EventCommand {
     List,
     /// Show an event with its counts and pledge totals
     Show { id: String },
+    /// Set the least time one person needs between sessions in two rooms
+    TravelBuffer(programme::TravelBufferArgs),
+    /// Start next year's edition: rooms, categories and sessions (same local times), no people
+    Clone(programme::CloneArgs),
 }
 
 #[derive(ClapArgs)]
@@ -182,6 +213,15 @@ enum RoomCommand {
         name_ar: String,
         #[arg(long)]
         capacity: Option<u32>,
+        /// Sessions may overlap in this room (a poster area)
+        #[arg(long)]
+        parallel: bool,
+        /// Opening time each day, HH:MM local time
+        #[arg(long)]
+        opens: Option<String>,
+        /// Closing time each day, HH:MM local time
+        #[arg(long)]
+        closes: Option<String>,
     },
 }
 
@@ -207,6 +247,8 @@ enum SessionCommand {
         #[arg(long, default_value = "panel")]
         kind: String,
     },
+    /// Move a session to another time and/or room of its event
+    Move(programme::MoveArgs),
 }
 
 #[derive(Subcommand)]
@@ -244,6 +286,8 @@ enum SpeakerCommand {
         #[arg(long)]
         role: String,
     },
+    /// Record a time a speaker can be there; sessions outside such times become conflicts
+    Available(programme::AvailableArgs),
 }
 
 #[derive(Subcommand)]
@@ -270,14 +314,8 @@ enum ParticipantCommand {
         #[arg(long, default_value = "interest_registered")]
         status: String,
     },
-    /// Import participants from a CSV file (UTF-8, header row with the columns name, name_ar,
-    /// email, organisation, country, category, status): every row, or none if any has a problem
-    Import {
-        #[arg(long)]
-        event: String,
-        #[arg(value_name = "FILE")]
-        file: PathBuf,
-    },
+    #[command(flatten)]
+    Desk(participants::DeskCommand),
     /// List the participants of an event
     List {
         #[arg(long)]
@@ -370,7 +408,7 @@ struct PledgeAdd {
 pub fn run(args: Args) -> ExitCode {
     let out = Out { json: args.json };
     match execute(args.command, args.db, args.wait, &out) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => ExitCode::from(code),
         Err(error) => {
             let error = flag(error);
             out.error(&error);
@@ -383,7 +421,9 @@ pub fn run(args: Args) -> ExitCode {
     }
 }
 
-fn execute(command: Command, db: Option<PathBuf>, wait: f64, out: &Out) -> Result<(), Error> {
+/// Runs one command; the number is the exit status of a command that succeeded (0, or 3 for
+/// conflicts found).
+fn execute(command: Command, db: Option<PathBuf>, wait: f64, out: &Out) -> Result<u8, Error> {
     let wait = Duration::try_from_secs_f64(wait)
         .map_err(|_| Error::invalid("wait", muntada::Reason::InvalidValue, "give a number of seconds"))?;
     let path = db.unwrap_or_else(muntada::store::default_path);
@@ -391,7 +431,7 @@ fn execute(command: Command, db: Option<PathBuf>, wait: f64, out: &Out) -> Resul
     if let (Command::Restore { file }, Err(error)) = (&command, &opened) {
         // The database cannot even be opened: restoring a backup is exactly what is needed.
         if backup::restore_can_cure(error) {
-            return out.restored(&backup::restore_file(&path, file, Utc::now())?.1);
+            return out.restored(&backup::restore_file(&path, file, Utc::now())?.1).map(|()| 0);
         }
     }
     let mut store = opened?;
@@ -399,7 +439,7 @@ fn execute(command: Command, db: Option<PathBuf>, wait: f64, out: &Out) -> Resul
     store.set_actor(Actor::os_user());
     let store = &mut store;
     let now = Utc::now();
-    match command {
+    let done = match command {
         Command::Event(EventCommand::Create(e)) => {
             let input = EventInput {
                 title: Bilingual::new(e.title, e.title_ar),
@@ -417,9 +457,9 @@ fn execute(command: Command, db: Option<PathBuf>, wait: f64, out: &Out) -> Resul
         }
         Command::Event(EventCommand::List) => out.events(&event::list(store)?),
         Command::Event(EventCommand::Show { id }) => out.overview(&event::overview(store, &id)?),
-        Command::Room(RoomCommand::Add { event, name, name_ar, capacity }) => {
-            let input = RoomInput { name: Bilingual::new(name, name_ar), capacity };
-            out.created(&programme::add_room(store, &event, &input)?, |r| &r.id)
+        Command::Room(RoomCommand::Add { event, name, name_ar, capacity, parallel, opens, closes }) => {
+            let input = RoomInput { name: Bilingual::new(name, name_ar), capacity, parallel, opens, closes };
+            out.created(&muntada::programme::add_room(store, &event, &input)?, |r| &r.id)
         }
         Command::Session(SessionCommand::Add { event, title, title_ar, start, end, room, kind }) => {
             let input = SessionInput {
@@ -430,7 +470,7 @@ fn execute(command: Command, db: Option<PathBuf>, wait: f64, out: &Out) -> Resul
                 start,
                 end,
             };
-            out.created(&programme::add_session(store, &event, &input)?, |s| &s.id)
+            out.created(&muntada::programme::add_session(store, &event, &input)?, |s| &s.id)
         }
         Command::Speaker(SpeakerCommand::Add {
             event,
@@ -453,11 +493,11 @@ fn execute(command: Command, db: Option<PathBuf>, wait: f64, out: &Out) -> Resul
                 email,
                 bio: Bilingual::default(),
             };
-            out.created(&programme::add_speaker(store, &event, &input)?, |s| &s.id)
+            out.created(&muntada::programme::add_speaker(store, &event, &input)?, |s| &s.id)
         }
         Command::Speaker(SpeakerCommand::Assign { session, speaker, role }) => {
             let role = Role::parse("role", &role)?;
-            let assignment = programme::assign(store, &session, &speaker, role)?;
+            let assignment = muntada::programme::assign(store, &session, &speaker, role)?;
             out.assigned(&assignment)
         }
         Command::Participant(ParticipantCommand::Add {
@@ -481,28 +521,13 @@ fn execute(command: Command, db: Option<PathBuf>, wait: f64, out: &Out) -> Resul
                 status: ParticipantStatus::parse("status", &status)?,
                 consent: false,
             };
-            out.created(&participants::add(store, &event, &input, now)?, |p| &p.id)
+            out.created(&participant::add(store, &event, &input, now)?, |p| &p.id)
         }
-        Command::Participant(ParticipantCommand::Import { event, file }) => {
-            let bytes = std::fs::read(&file).map_err(|e| {
-                Error::invalid("file", muntada::Reason::NotFound, format!("cannot read {}: {e}", file.display()))
-            })?;
-            match participants::import_csv(store, &event, &bytes, now)? {
-                ImportOutcome::Imported { count } => out.imported(count),
-                ImportOutcome::Refused { problems } => {
-                    out.problems(&problems);
-                    Err(Error {
-                        kind: muntada::ErrorKind::InvalidInput,
-                        field: None,
-                        reason: muntada::Reason::InvalidValue,
-                        message: format!("{} rows have problems; nothing was imported", problems.len()),
-                    })
-                }
-            }
-        }
+        Command::Participant(ParticipantCommand::Desk(command)) => participants::desk(store, command, now, out),
+        Command::Checkin(args) => participants::checkin(store, args, now, out),
         Command::Participant(ParticipantCommand::List { event, status }) => {
             let status = status.map(|s| ParticipantStatus::parse("status", &s)).transpose()?;
-            let mut people = participants::list(store, &event)?;
+            let mut people = participant::list(store, &event)?;
             people.retain(|p| status.is_none_or(|s| p.status == s));
             out.participants(&people)
         }
@@ -582,16 +607,31 @@ fn execute(command: Command, db: Option<PathBuf>, wait: f64, out: &Out) -> Resul
                 ListFilter { status: status.map(|s| ParticipantStatus::parse("status", &s)).transpose()?, category };
             export::run(store, ExportKind::ParticipantList, &event, &lang, &filter, &path, out)
         }
+        Command::Export(ExportCommand::Badges(args)) => participants::badges(store, args, out),
         Command::Export(ExportCommand::EventSummary { event, out: path, lang }) => {
             export::run(store, ExportKind::EventSummary, &event, &lang, &ListFilter::default(), &path, out)
         }
+        Command::Export(ExportCommand::Outcome(args)) => outcome::export(store, args, out),
+        Command::Export(ExportCommand::Certificates(args)) => outcome::export_certificates(store, args, out),
+        Command::Export(ExportCommand::CueCards(args)) => outcome::export_cue_cards(store, args, out),
+        Command::Outcome(command) => outcome::run(store, command, now, out),
         Command::Demo => out.created(&demo::load(store, now)?, |e| &e.id),
         Command::Backup { out: file } => {
             backup::create(store, &file)?;
             out.backup(&file)
         }
         Command::Restore { file } => out.restored(&backup::restore(store, &file, now)?),
-    }
+        Command::Event(EventCommand::TravelBuffer(args)) => programme::travel_buffer(store, args, out),
+        Command::Session(SessionCommand::Move(args)) => programme::move_session(store, args, out),
+        Command::Speaker(SpeakerCommand::Available(args)) => programme::available(store, args, out),
+        Command::Release(command) => programme::release(store, command, out, now),
+        Command::Conflicts(args) => return programme::conflicts(store, args, out),
+        Command::Event(EventCommand::Clone(args)) => programme::clone_event(store, args, out, now),
+        Command::Export(ExportCommand::Ical(args)) => programme::ical(store, args, out, now),
+        Command::Export(ExportCommand::ScheduleJson(args)) => programme::schedule_json(store, args, out),
+        Command::Export(ExportCommand::Programme(args)) => programme::programme_pdf(store, args, out),
+    };
+    done.map(|()| 0)
 }
 
 /// The file's extension, lower-cased.
@@ -614,6 +654,7 @@ fn flag(error: Error) -> Error {
         Some("rateDate") => "--rate-date",
         Some("rateSource") => "--rate-source",
         Some("file") => "FILE",
+        Some("section") => "ID",
         Some(other) => return error.clone().with_field(&format!("--{other}")),
         None => return error,
     };

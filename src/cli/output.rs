@@ -19,12 +19,12 @@ pub struct Out {
 }
 
 impl Out {
-    fn print_json(&self, value: &impl Serialize) -> Result<(), Error> {
+    pub(super) fn print_json(&self, value: &impl Serialize) -> Result<(), Error> {
         let text = serde_json::to_string_pretty(value).map_err(|e| Error::internal(e.to_string()))?;
         self.line(&text)
     }
 
-    fn line(&self, text: &str) -> Result<(), Error> {
+    pub(super) fn line(&self, text: &str) -> Result<(), Error> {
         // A closed pipe (`muntada event list | head`) is not an error of ours.
         let _ = writeln!(std::io::stdout().lock(), "{text}");
         Ok(())
@@ -174,13 +174,6 @@ impl Out {
             return self.print_json(&serde_json::json!({ "file": path, "bytes": bytes }));
         }
         self.line(&format!("wrote {} ({bytes} bytes)", path.display()))
-    }
-
-    pub fn imported(&self, count: usize) -> Result<(), Error> {
-        if self.json {
-            return self.print_json(&serde_json::json!({ "imported": count }));
-        }
-        self.line(&format!("imported {count} participants"))
     }
 
     /// An import's problems, one per line on stderr (as JSON lines with `--json`).

@@ -2,13 +2,19 @@
 //! rendered by the PDF engine: the participant list, the event summary, the pledges table.
 //! Building is pure; the caller renders and writes the file.
 
+mod badges;
+pub mod certificates;
 mod event_summary;
+pub mod outcome;
 mod participant_list;
 mod pledges;
+mod programme;
 
+pub use badges::{badges, export_badges, BadgeData, BadgeLayout};
 pub use event_summary::event_summary;
 pub use participant_list::{participant_list, ListFilter};
-pub use pledges::pledges;
+pub use pledges::{pledges, STAGE_COLOURS};
+pub use programme::{door_sheets, programme};
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -64,6 +70,42 @@ pub fn export(store: &Store, kind: ExportKind, event_id: &str, lang: Lang, filte
         }
     };
     let rendered = render(&doc)?;
+    Ok(Exported {
+        file_name: format!("{name}-{suffix}.pdf"),
+        bytes: rendered.bytes,
+        missing_glyphs: rendered.warnings.missing_glyphs,
+    })
+}
+
+/// Which programme document to make.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ProgrammeDocument {
+    /// Day by day, every room.
+    Timetable,
+    /// One sheet per room, for its door.
+    DoorSheets,
+}
+
+/// The programme PDF of the draft or of the release called `release`.
+pub fn export_programme(
+    store: &Store,
+    event_id: &str,
+    release: &str,
+    which: ProgrammeDocument,
+    lang: Lang,
+) -> Result<Exported> {
+    let event = event::get(store, event_id).map_err(|e| e.with_field("event"))?;
+    let snapshot = crate::programme::release::snapshot(store, &event.id, "release", release)?;
+    let (name, doc) = match which {
+        ProgrammeDocument::Timetable => ("programme", programme(&event, &snapshot, release, lang)),
+        ProgrammeDocument::DoorSheets => ("door-sheets", door_sheets(&event, &snapshot, release, lang)),
+    };
+    let rendered = render(&doc)?;
+    let suffix = match lang {
+        Lang::En => "en",
+        Lang::Ar => "ar",
+    };
     Ok(Exported {
         file_name: format!("{name}-{suffix}.pdf"),
         bytes: rendered.bytes,

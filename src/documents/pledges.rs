@@ -3,8 +3,13 @@
 use super::{document, label};
 use crate::bilingual::Lang;
 use crate::event::Event;
-use crate::pdf::{Align, Block, Column, Paragraph, Row, Table};
-use crate::pledges::{export::table, Pledge};
+use crate::pdf::{Align, BarChart, Block, Colour, Column, Paragraph, Row, Series, Table};
+use crate::pledges::{export::table, usd_by_year, Pledge};
+
+/// Colours of the stages in charts: announced, committed, paid (distinct in print and for
+/// the common colour-vision deficiencies: blue, orange, green of differing lightness).
+pub const STAGE_COLOURS: [Colour; 3] =
+    [Colour::rgb(0x4E, 0x79, 0xA7), Colour::rgb(0xF2, 0x8E, 0x2B), Colour::rgb(0x59, 0xA1, 0x4F)];
 
 pub fn pledges(event: &Event, pledges: &[Pledge], lang: Lang) -> crate::pdf::Document {
     let l = |en, ar| label(lang, en, ar);
@@ -15,6 +20,19 @@ pub fn pledges(event: &Event, pledges: &[Pledge], lang: Lang) -> crate::pdf::Doc
         doc.blocks.push(Block::Paragraph(Paragraph::text(l("No pledges recorded.", "لا توجد تعهدات مسجلة."))));
         return doc;
     }
+    doc.blocks.push(table_block(pledges, lang));
+    if let Some(chart) = stage_chart(pledges, lang) {
+        doc.blocks.push(Block::Heading {
+            level: 2,
+            text: l("Amounts per year by stage (USD equivalent)", "المبالغ حسب السنة والمرحلة (ما يعادلها بالدولار)"),
+        });
+        doc.blocks.push(chart);
+    }
+    doc
+}
+
+/// The pledges with their totals per currency and in USD, as a table that fits a page.
+pub(crate) fn table_block(pledges: &[Pledge], lang: Lang) -> Block {
     let t = table(pledges, lang);
     // Donor, years, currency, pledged, committed, paid, stage, USD: the columns that fit a page.
     const SHOWN: [usize; 8] = [0, 3, 4, 5, 6, 7, 8, 9];
@@ -34,6 +52,37 @@ pub fn pledges(event: &Event, pledges: &[Pledge], lang: Lang) -> crate::pdf::Doc
         .collect();
     let mut rows: Vec<Row> = t.rows.iter().map(|r| Row::Cells(pick(r))).collect();
     rows.extend(t.totals.iter().map(|r| Row::Total(pick(r))));
-    doc.blocks.push(Block::Table(Table { columns, rows, repeat_header: true }));
-    doc
+    Block::Table(Table { columns, rows, repeat_header: true })
+}
+
+/// A chart of the amounts per year, one bar per stage (pledged, committed, paid: each a part
+/// of the one before, so side by side rather than stacked), in US dollars at each pledge's
+/// recorded rate. `None` when no pledge has a USD amount.
+pub(crate) fn stage_chart(pledges: &[Pledge], lang: Lang) -> Option<Block> {
+    let l = |en, ar| label(lang, en, ar);
+    let years = usd_by_year(pledges);
+    let max = years.iter().map(|y| y.pledged).max().filter(|m| *m > 0)?;
+    // Cents → the unit that keeps the axis numbers short.
+    let (divisor, unit) = if max >= 100_000_000 {
+        (1e8, l("USD millions", "ملايين الدولارات"))
+    } else if max >= 100_000 {
+        (1e5, l("USD thousands", "آلاف الدولارات"))
+    } else {
+        (1e2, l("USD", "دولار أمريكي"))
+    };
+    let values = |f: fn(&crate::pledges::UsdYear) -> i128| years.iter().map(|y| f(y) as f64 / divisor).collect();
+    Some(Block::BarChart(BarChart {
+        categories: years.iter().map(|y| y.year.to_string()).collect(),
+        series: vec![
+            Series { label: l("Pledged", "المُعلن"), colour: STAGE_COLOURS[0], values: values(|y| y.pledged) },
+            Series {
+                label: l("Committed", "الملتزم به"), colour: STAGE_COLOURS[1], values: values(|y| y.committed)
+            },
+            Series { label: l("Paid", "المدفوع"), colour: STAGE_COLOURS[2], values: values(|y| y.paid) },
+        ],
+        stacked: false,
+        value_label: unit,
+        category_label: l("Year", "السنة"),
+        height_mm: 55.0,
+    }))
 }

@@ -1,22 +1,121 @@
-//! Importing participants from a CSV file (UTF-8, comma-separated, a header row). Every row is
-//! checked with the same rules as a participant added by hand; if any row has a problem, every
-//! problem is reported with its row and column and nothing is written. Otherwise all rows are
-//! written in one transaction: a crash or a full disk half-way leaves none of them.
+//! Importing participants from a spreadsheet: CSV (UTF-8 with or without a byte-order mark;
+//! `,` `;` or tab, detected; CRLF; quoted fields with newlines and doubled quotes) or XLSX.
+//!
+//! Columns are matched to fields by their header, in English or Arabic, in any case
+//! ("Full name", "E-mail", "الاسم", "الجهة"…), or as the caller maps them; other columns are kept
+//! with each person as extra answers. Every row is checked with the same rules as a participant
+//! added by hand; if any row has a problem, every problem is reported with its row and column
+//! and nothing is written. Otherwise all rows are written in one transaction: a crash or a full
+//! disk half-way leaves none of them. Likely duplicates (of each other or of people already
+//! registered) are reported, and imported: only a person can tell two namesakes apart, and
+//! `merge` joins two records on request.
+
+use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
-use super::{ParticipantInput, ParticipantStatus};
+use super::normalise::{fold, Keys};
+use super::{Answer, DuplicateReason, Participant, ParticipantInput, ParticipantStatus};
 use crate::audit::AuditAction;
-use crate::error::{Reason, Result};
+use crate::country;
+use crate::error::{Error, Reason, Result};
+use crate::id::Id;
 use crate::input;
 use crate::store::Store;
 
-/// The columns a file may have, in any order; only `name` is required.
-pub const COLUMNS: [&str; 7] = ["name", "name_ar", "email", "organisation", "country", "category", "status"];
+/// The fields a column can fill.
+pub const FIELDS: [&str; 10] = [
+    "name",
+    "name_ar",
+    "email",
+    "phone",
+    "organisation",
+    "organisation_ar",
+    "country",
+    "category",
+    "status",
+    "consent",
+];
 
-/// A row that cannot be imported, and why. `row` is the line of the file (the header is row 1),
-/// as a spreadsheet numbers it.
+/// What `--map COLUMN=extra` (or `ignore`) means: keep the column as an extra answer, or drop it.
+pub const EXTRA: &str = "extra";
+pub const IGNORE: &str = "ignore";
+
+/// Header names understood for each field, compared after folding (case, accents, Arabic
+/// letter variants, punctuation), so "E-mail" and "email_address" both match "email address".
+const SYNONYMS: &[(&str, &[&str])] = &[
+    (
+        "name",
+        &[
+            "name",
+            "full name",
+            "fullname",
+            "name en",
+            "english name",
+            "name in english",
+            "participant",
+            "الاسم",
+            "الاسم الكامل",
+            "الاسم بالانجليزية",
+        ],
+    ),
+    ("name_ar", &["name ar", "arabic name", "name in arabic", "name arabic", "الاسم بالعربية", "الاسم العربي"]),
+    ("email", &["email", "e-mail", "email address", "e-mail address", "mail", "البريد الإلكتروني", "البريد", "الايميل"]),
+    (
+        "phone",
+        &[
+            "phone",
+            "telephone",
+            "tel",
+            "mobile",
+            "phone number",
+            "mobile number",
+            "الهاتف",
+            "رقم الهاتف",
+            "الجوال",
+            "الموبايل",
+        ],
+    ),
+    (
+        "organisation",
+        &[
+            "organisation",
+            "organization",
+            "org",
+            "organisation en",
+            "organization en",
+            "institution",
+            "affiliation",
+            "company",
+            "entity",
+            "الجهة",
+            "المنظمة",
+            "المؤسسة",
+        ],
+    ),
+    (
+        "organisation_ar",
+        &["organisation ar", "organization ar", "organisation arabic", "organization arabic", "الجهة بالعربية"],
+    ),
+    ("country", &["country", "country code", "الدولة", "البلد"]),
+    ("category", &["category", "accreditation", "الفئة"]),
+    ("status", &["status", "الحالة"]),
+    ("consent", &["consent", "الموافقة"]),
+];
+
+/// How an import runs. `map` overrides the detected field of a column: `(header, field)`,
+/// where field is one of `FIELDS`, `extra` or `ignore`.
+#[derive(Debug, Clone, Default)]
+pub struct ImportOptions {
+    /// Check everything and report, write nothing.
+    pub dry_run: bool,
+    pub map: Vec<(String, String)>,
+}
+
+/// A row that cannot be imported, and why. `row` is the row as a spreadsheet numbers it (the
+/// header is row 1; a quoted field with line breaks is still one row); `column` is the file's
+/// header of the cell, or empty for the whole row.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RowProblem {
     pub row: u64,
@@ -25,6 +124,43 @@ pub struct RowProblem {
     pub message: String,
 }
 
+/// What a column of the file became.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ColumnMapping {
+    pub column: String,
+    /// One of `FIELDS`, `extra` (kept as an answer) or `ignore`.
+    pub field: String,
+}
+
+/// A row that looks like a person already registered, or like an earlier row of the file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportDuplicate {
+    pub row: u64,
+    pub reason: DuplicateReason,
+    /// The registered participant it looks like.
+    pub existing: Option<Id>,
+    /// The earlier row of the file it looks like.
+    pub same_as_row: Option<u64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportReport {
+    pub columns: Vec<ColumnMapping>,
+    /// Rows of people read (blank rows are skipped).
+    pub rows: usize,
+    /// Rows that duplicate nobody.
+    pub new: usize,
+    pub duplicates: Vec<ImportDuplicate>,
+    /// Empty unless nothing could be imported.
+    pub problems: Vec<RowProblem>,
+    /// Whether the rows were written: no problem, and not a dry run.
+    pub written: bool,
+}
+
+/// The older, CSV-only outcome (kept for callers that only need a count).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ImportOutcome {
     /// Every row was written.
@@ -33,127 +169,406 @@ pub enum ImportOutcome {
     Refused { problems: Vec<RowProblem> },
 }
 
-/// Imports the participants in `csv` (the file's bytes) into the event.
+/// Imports the participants in a CSV file's bytes, with the columns detected.
 pub fn import_csv(store: &mut Store, event_id: &str, csv: &[u8], now: DateTime<Utc>) -> Result<ImportOutcome> {
+    let report = import(store, event_id, csv, &ImportOptions::default(), now)?;
+    Ok(if report.written {
+        ImportOutcome::Imported { count: report.rows }
+    } else {
+        ImportOutcome::Refused { problems: report.problems }
+    })
+}
+
+/// Imports the participants in `file` (the bytes of a CSV or an XLSX file, told apart by
+/// their content) into the event: every row, or none. A file that cannot be read at all (not
+/// UTF-8, an old binary .xls, a damaged workbook) is an error about `file`.
+pub fn import(
+    store: &mut Store,
+    event_id: &str,
+    file: &[u8],
+    options: &ImportOptions,
+    now: DateTime<Utc>,
+) -> Result<ImportReport> {
     let event_id = store.events().resolve("event", event_id)?;
     let categories = store.categories().list(&event_id)?;
-    let csv = csv.strip_prefix("\u{feff}".as_bytes()).unwrap_or(csv); // the mark Excel writes
-    let mut reader = csv::ReaderBuilder::new().has_headers(true).from_reader(csv);
+    let table = read_table(file)?;
     let mut problems = Vec::new();
-    let columns = match reader.byte_headers() {
-        Ok(headers) => header_columns(headers, &mut problems),
-        Err(e) => {
-            problems.push(problem(1, "", Reason::InvalidValue, format!("the header row cannot be read: {e}")));
-            Vec::new()
-        }
+    let columns = map_columns(&table.header, &options.map, &mut problems)?;
+    let mut report = ImportReport {
+        columns: table
+            .header
+            .iter()
+            .zip(&columns)
+            .map(|(column, field)| ColumnMapping { column: column.clone(), field: (*field).to_owned() })
+            .collect(),
+        rows: 0,
+        new: 0,
+        duplicates: Vec::new(),
+        problems: Vec::new(),
+        written: false,
     };
     if !problems.is_empty() {
-        return Ok(ImportOutcome::Refused { problems });
+        report.problems = problems;
+        return Ok(report);
     }
 
-    let mut people = Vec::new();
-    for record in reader.byte_records() {
-        let record = match record {
-            Ok(record) => record,
-            Err(e) => {
-                let row = e.position().map_or(0, |p| p.line());
-                problems.push(problem(row, "", Reason::InvalidValue, format!("the row cannot be read: {e}")));
+    let mut people: Vec<(Participant, Vec<Answer>)> = Vec::new();
+    let mut rows_of_people = Vec::new();
+    for (row, cells) in &table.rows {
+        let row = *row;
+        if cells.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        report.rows += 1;
+        if cells.len() != columns.len() && cells[columns.len().min(cells.len())..].iter().any(|c| !c.is_empty())
+            || cells.len() < columns.len()
+        {
+            problems.push(problem(
+                row,
+                "",
+                Reason::InvalidValue,
+                format!("this row has {} fields, the header has {}", cells.len(), columns.len()),
+            ));
+            continue;
+        }
+        let (person, answers) = match read_row(&table.header, &columns, cells, row) {
+            Ok(read) => read,
+            Err(p) => {
+                problems.push(p);
                 continue;
             }
         };
-        let row = record.position().map_or(0, |p| p.line());
-        match read_row(&columns, &record, row).and_then(|person| {
-            person.validate(&categories).map_err(|e| {
-                let column = column_of(&e.field.clone().unwrap_or_default(), &person);
-                problem(row, column, e.reason, e.message)
-            })
-        }) {
-            Ok(valid) => people.push(valid.register(event_id.clone(), now)),
-            Err(p) => problems.push(p),
+        match person.validate(&categories) {
+            Ok(valid) => {
+                people.push((valid.register(event_id.clone(), now), answers));
+                rows_of_people.push(row);
+            }
+            Err(e) => {
+                let field = column_of(e.field.as_deref().unwrap_or_default(), &person);
+                let column = columns.iter().position(|c| *c == field).map_or("", |i| table.header[i].as_str());
+                problems.push(problem(row, column, e.reason, e.message));
+            }
         }
     }
-    if people.is_empty() && problems.is_empty() {
+    if report.rows == 0 && problems.is_empty() {
         problems.push(problem(2, "", Reason::Required, "the file has no participants under its header row".into()));
     }
     if !problems.is_empty() {
-        return Ok(ImportOutcome::Refused { problems });
+        report.problems = problems;
+        return Ok(report);
+    }
+
+    report.duplicates = find_duplicates(store, &event_id, &people, &rows_of_people)?;
+    let flagged: std::collections::HashSet<u64> = report.duplicates.iter().map(|d| d.row).collect();
+    report.new = report.rows - flagged.len();
+    if options.dry_run {
+        return Ok(report);
     }
     // One IMMEDIATE transaction for every row; inside a `Store::batch` it becomes a savepoint.
     store.write(|tx| {
         let participants = tx.participants();
-        people.iter().try_for_each(|p| participants.insert(p, AuditAction::Import))
+        people.iter().try_for_each(|(p, answers)| participants.insert_with_answers(p, answers, AuditAction::Import))
     })?;
-    Ok(ImportOutcome::Imported { count: people.len() })
+    report.written = true;
+    Ok(report)
 }
 
-/// Which of `COLUMNS` each column of the file is.
-fn header_columns(headers: &csv::ByteRecord, problems: &mut Vec<RowProblem>) -> Vec<&'static str> {
-    let mut columns = Vec::new();
-    for (index, raw) in headers.iter().enumerate() {
-        let name = String::from_utf8_lossy(raw).trim().to_lowercase();
-        match COLUMNS.iter().find(|c| **c == name) {
-            Some(c) if columns.contains(c) => {
-                problems.push(problem(1, c, Reason::Duplicate, format!("the column {c:?} appears twice")))
-            }
-            Some(c) => columns.push(*c),
-            None => {
-                let shown = if name.is_empty() { format!("column {}", index + 1) } else { name.clone() };
-                problems.push(problem(
-                    1,
-                    &shown,
-                    Reason::InvalidValue,
-                    format!("unknown column {shown:?}; the columns are {}", COLUMNS.join(", ")),
-                ));
-            }
+/// The header and the rows of the file's first sheet, as text, with their spreadsheet row.
+struct Table {
+    header: Vec<String>,
+    rows: Vec<(u64, Vec<String>)>,
+}
+
+fn read_table(file: &[u8]) -> Result<Table> {
+    let unreadable = |message: String| Error::invalid("file", Reason::InvalidValue, message);
+    if file.starts_with(b"PK\x03\x04") {
+        return read_xlsx(file);
+    }
+    if file.starts_with(b"\xD0\xCF\x11\xE0") {
+        return Err(unreadable(
+            "this is an old Excel (.xls) workbook: save it as .xlsx or as \"CSV UTF-8\" and import that".into(),
+        ));
+    }
+    if file.starts_with(b"\xFF\xFE") || file.starts_with(b"\xFE\xFF") {
+        return Err(unreadable(
+            "the file is UTF-16 text (Excel's \"Unicode text\"): save it as \"CSV UTF-8\" and import that".into(),
+        ));
+    }
+    let file = file.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(file); // the mark Excel writes
+    let text = std::str::from_utf8(file).map_err(|e| {
+        let at = e.valid_up_to();
+        let line = 1 + file[..at].iter().filter(|b| **b == b'\n').count();
+        unreadable(format!(
+            "the file is not UTF-8 text (byte 0x{:02X} on line {line}): it looks like Windows-1252 or another \
+             older encoding; in Excel choose Save As → \"CSV UTF-8\", or in LibreOffice tick \"Edit filter \
+             settings\" and choose Unicode (UTF-8), then import again",
+            file[at]
+        ))
+    })?;
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(detect_delimiter(text))
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut records = reader.records();
+    let header = match records.next() {
+        Some(Ok(r)) => r.iter().map(str::to_owned).collect(),
+        Some(Err(e)) => return Err(unreadable(format!("the header row cannot be read: {e}"))),
+        None => Vec::new(),
+    };
+    let mut rows = Vec::new();
+    for (index, record) in records.enumerate() {
+        let record = record.map_err(|e| unreadable(format!("row {} cannot be read: {e}", index + 2)))?;
+        rows.push((index as u64 + 2, record.iter().map(str::to_owned).collect()));
+    }
+    Ok(Table { header, rows })
+}
+
+/// The delimiter of the header line: whichever of `,` `;` and tab it has most of (outside
+/// quotes); a comma when it has none.
+fn detect_delimiter(text: &str) -> u8 {
+    let mut counts = [0usize; 3];
+    let mut quoted = false;
+    for b in text.bytes() {
+        match b {
+            b'"' => quoted = !quoted,
+            b'\n' | b'\r' if !quoted => break,
+            b',' if !quoted => counts[0] += 1,
+            b';' if !quoted => counts[1] += 1,
+            b'\t' if !quoted => counts[2] += 1,
+            _ => {}
         }
     }
-    if problems.is_empty() && !columns.contains(&"name") {
-        problems.push(problem(1, "name", Reason::Required, "the file needs a \"name\" column".into()));
-    }
-    columns
+    let best = (0..3).max_by_key(|&i| (counts[i], std::cmp::Reverse(i))).unwrap_or(0);
+    [b',', b';', b'\t'][best]
 }
 
-fn read_row(columns: &[&'static str], record: &csv::ByteRecord, row: u64) -> Result<ParticipantInput, RowProblem> {
-    let mut person = ParticipantInput::default();
-    for (column, raw) in columns.iter().zip(record.iter()) {
-        let value = std::str::from_utf8(raw).map_err(|_| {
-            problem(row, column, Reason::InvalidValue, "this is not UTF-8 text: save the file as \"CSV UTF-8\"".into())
+fn read_xlsx(file: &[u8]) -> Result<Table> {
+    use calamine::{Data, Reader, Xlsx};
+    let unreadable = |e: &dyn std::fmt::Display| {
+        Error::invalid("file", Reason::InvalidValue, format!("the workbook cannot be read: {e}"))
+    };
+    let mut workbook: Xlsx<_> = Xlsx::new(std::io::Cursor::new(file)).map_err(|e| unreadable(&e))?;
+    let range = match workbook.worksheet_range_at(0) {
+        Some(range) => range.map_err(|e| unreadable(&e))?,
+        None => return Err(Error::invalid("file", Reason::Required, "the workbook has no sheet")),
+    };
+    let first_row = range.start().map_or(0, |(row, _)| row as u64);
+    let first_col = range.start().map_or(0, |(_, col)| col as usize);
+    let text = |cell: &Data| match cell {
+        Data::Empty => String::new(),
+        Data::String(s) => s.clone(),
+        // Phone numbers and years are numbers to a spreadsheet: no ".0".
+        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
+        other => other.to_string(),
+    };
+    let mut rows = range.rows().enumerate().map(|(i, cells)| {
+        let mut row: Vec<String> = std::iter::repeat_n(String::new(), first_col).collect();
+        row.extend(cells.iter().map(text));
+        (first_row + i as u64 + 1, row)
+    });
+    let header = rows.next().map(|(_, h)| h).unwrap_or_default();
+    let mut rows: Vec<(u64, Vec<String>)> = rows.collect();
+    // A sheet's used range is as wide as its widest row: trailing empty cells are no fields.
+    for (_, cells) in &mut rows {
+        cells.truncate(header.len().max(cells.iter().rposition(|c| !c.is_empty()).map_or(0, |i| i + 1)));
+    }
+    Ok(Table { header, rows })
+}
+
+/// The field of each column: as mapped by the caller, else as its header says, else `extra`.
+fn map_columns(
+    header: &[String],
+    map: &[(String, String)],
+    problems: &mut Vec<RowProblem>,
+) -> Result<Vec<&'static str>> {
+    let mut columns: Vec<&'static str> = header.iter().map(|h| field_of_header(h).unwrap_or(EXTRA)).collect();
+    for (column, field) in map {
+        let wanted = fold(column);
+        let index = header.iter().position(|h| h.trim() == column.trim() || fold(h) == wanted).ok_or_else(|| {
+            Error::invalid(
+                "map",
+                Reason::InvalidValue,
+                format!("the file has no column {column:?}; its columns are {}", header.join(", ")),
+            )
         })?;
-        let value = value.to_owned();
-        match *column {
+        let field_folded = field.trim().to_lowercase();
+        columns[index] =
+            FIELDS.iter().chain(&[EXTRA, IGNORE]).copied().find(|f| *f == field_folded).ok_or_else(|| {
+                Error::invalid(
+                    "map",
+                    Reason::InvalidValue,
+                    format!("{field:?} is not a field; give one of {}, {EXTRA} or {IGNORE}", FIELDS.join(", ")),
+                )
+            })?;
+    }
+    for (index, field) in columns.iter().enumerate() {
+        if FIELDS.contains(field) && columns[..index].contains(field) {
+            problems.push(problem(
+                1,
+                &header[index],
+                Reason::Duplicate,
+                format!("two columns are the field {field:?}; map one of them with --map COLUMN=FIELD"),
+            ));
+        }
+    }
+    if !columns.contains(&"name") && !columns.contains(&"name_ar") {
+        problems.push(problem(
+            1,
+            "name",
+            Reason::Required,
+            "the file needs a name column (e.g. \"Name\", \"Full name\" or \"الاسم\")".into(),
+        ));
+    }
+    Ok(columns)
+}
+
+fn field_of_header(header: &str) -> Option<&'static str> {
+    let folded = fold(header);
+    if folded.is_empty() {
+        return None;
+    }
+    // Columns of our own export that a new event gives anew.
+    if ["badge code", "registered at"].contains(&folded.as_str()) {
+        return Some(IGNORE);
+    }
+    SYNONYMS.iter().find(|(_, names)| names.iter().any(|n| fold(n) == folded)).map(|(field, _)| *field)
+}
+
+fn read_row(
+    header: &[String],
+    columns: &[&'static str],
+    cells: &[String],
+    row: u64,
+) -> Result<(ParticipantInput, Vec<Answer>), RowProblem> {
+    let mut person = ParticipantInput::default();
+    let mut answers = Vec::new();
+    for ((column, field), value) in header.iter().zip(columns).zip(cells) {
+        let value = value.clone();
+        match *field {
             "name" => person.name.en = value,
             "name_ar" => person.name.ar = value,
             "email" => person.email = value,
+            "phone" => person.phone = value,
             "organisation" => person.organisation.en = value,
-            "country" => person.country = value,
+            "organisation_ar" => person.organisation.ar = value,
+            "country" => {
+                person.country = country_code(&value).ok_or_else(|| {
+                    problem(
+                        row,
+                        column,
+                        Reason::UnknownCountry,
+                        format!("{value:?} is neither a country's name (English or Arabic) nor its ISO code (e.g. QA)"),
+                    )
+                })?
+            }
             "category" => person.category = value,
             "status" if !value.trim().is_empty() => {
                 person.status = ParticipantStatus::parse("status", &value)
                     .map_err(|e| problem(row, column, e.reason, e.message))?;
             }
+            "consent" => {
+                person.consent = match fold(&value).as_str() {
+                    "" | "no" | "false" | "0" | "n" | "لا" => false,
+                    "yes" | "true" | "1" | "y" | "x" | "نعم" => true,
+                    _ => return Err(problem(row, column, Reason::InvalidValue, format!("{value:?} is not yes or no"))),
+                }
+            }
+            EXTRA if !value.trim().is_empty() => {
+                let question = if column.trim().is_empty() {
+                    format!("column {}", answers.len() + 1)
+                } else {
+                    column.trim().to_owned()
+                };
+                let answer = input::text(column, &value, input::MAX_TEXT)
+                    .map_err(|e| problem(row, column, e.reason, e.message))?;
+                answers.push(Answer { question, answer });
+            }
             _ => {}
         }
     }
-    Ok(person)
+    // A single name column ("الاسم", "Name") holding Arabic text is the Arabic side of the name.
+    for (en, ar) in
+        [(&mut person.name.en, &mut person.name.ar), (&mut person.organisation.en, &mut person.organisation.ar)]
+    {
+        if ar.trim().is_empty() && is_arabic(en) {
+            std::mem::swap(en, ar);
+        }
+    }
+    Ok((person, answers))
 }
 
-/// The file's column for a validation error's field: the two sides of the name are two columns.
-fn column_of(field: &str, person: &ParticipantInput) -> &'static str {
-    match field {
-        "name" => {
-            let bad = |text: &str| input::line("name", text, input::MAX_NAME).is_err();
-            if !bad(&person.name.en) && bad(&person.name.ar) {
-                "name_ar"
-            } else {
-                "name"
-            }
+/// Text written in Arabic script, with no Latin letter.
+fn is_arabic(text: &str) -> bool {
+    let arabic = |c: char| matches!(c, '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}');
+    text.chars().any(arabic) && !text.chars().any(|c| c.is_alphabetic() && !arabic(c))
+}
+
+/// A country's ISO code from its code, or its English or Arabic name ("Qatar", "قطر"); `Some("")`
+/// for an empty cell.
+fn country_code(value: &str) -> Option<String> {
+    let value = value.trim();
+    if value.is_empty() {
+        return Some(String::new());
+    }
+    if let Ok(Some(code)) = country::parse_optional("country", value) {
+        return Some(code);
+    }
+    let wanted = fold(value);
+    country::all().iter().find(|c| fold(c.en) == wanted || fold(c.ar) == wanted).map(|c| c.code.to_owned())
+}
+
+/// Rows that look like a registered participant, or like an earlier row.
+fn find_duplicates(
+    store: &Store,
+    event_id: &Id,
+    people: &[(Participant, Vec<Answer>)],
+    rows: &[u64],
+) -> Result<Vec<ImportDuplicate>> {
+    let mut by_email: HashMap<String, (Option<Id>, Option<u64>)> = HashMap::new();
+    let mut by_name: HashMap<(String, String), (Option<Id>, Option<u64>)> = HashMap::new();
+    for (id, keys) in store.participants().duplicate_keys(event_id)? {
+        if let Some(email) = keys.email {
+            by_email.entry(email).or_insert((Some(id.clone()), None));
         }
-        "email" => "email",
-        "organisation" => "organisation",
-        "country" => "country",
-        "category" => "category",
-        "status" => "status",
-        _ => "",
+        if !keys.name.is_empty() {
+            by_name.entry((keys.name, keys.org)).or_insert((Some(id), None));
+        }
+    }
+    let mut found = Vec::new();
+    for ((person, _), &row) in people.iter().zip(rows) {
+        let keys = Keys::of(person);
+        let mut hit: Option<(DuplicateReason, Option<Id>, Option<u64>)> = None;
+        if let Some(email) = &keys.email {
+            if let Some((existing, same_as_row)) = by_email.get(email) {
+                hit = Some((DuplicateReason::Email, existing.clone(), *same_as_row));
+            }
+            by_email.entry(email.clone()).or_insert((None, Some(row)));
+        }
+        if !keys.name.is_empty() {
+            let key = (keys.name, keys.org);
+            if hit.is_none() {
+                if let Some((existing, same_as_row)) = by_name.get(&key) {
+                    hit = Some((DuplicateReason::NameAndOrganisation, existing.clone(), *same_as_row));
+                }
+            }
+            by_name.entry(key).or_insert((None, Some(row)));
+        }
+        if let Some((reason, existing, same_as_row)) = hit {
+            found.push(ImportDuplicate { row, reason, existing, same_as_row });
+        }
+    }
+    Ok(found)
+}
+
+/// The validation field an error is about, as the import's field: the two sides of the name
+/// are two columns.
+fn column_of(field: &str, person: &ParticipantInput) -> &'static str {
+    let bad = |text: &str| input::line("name", text, input::MAX_NAME).is_err();
+    match field {
+        "name" if !bad(&person.name.en) && bad(&person.name.ar) => "name_ar",
+        "organisation" if !bad(&person.organisation.en) && bad(&person.organisation.ar) => "organisation_ar",
+        other => FIELDS.iter().copied().find(|f| *f == other).unwrap_or(""),
     }
 }
 
@@ -166,7 +581,6 @@ mod tests {
     use super::*;
     use crate::bilingual::Bilingual;
     use crate::event::{self, EventInput, EventStatus};
-    use crate::id::Id;
 
     fn event(store: &mut Store) -> Id {
         let input = EventInput {
@@ -215,6 +629,9 @@ mod tests {
         );
         check("name,organisation\n\"Doe, Jane\",\"UN, Vienna\"\n", Ok(&["Doe, Jane"]));
         check("name_ar,name\nأمينة,\n", Ok(&[""]));
+        check("Full Name;E-mail;Country\r\nAmina;a@example.org;Qatar\r\nBob;;قطر\r\n", Ok(&["Amina", "Bob"]));
+        check("الاسم\tالبريد الإلكتروني\tالدولة\nأمينة\ta@example.org\tQA\n", Ok(&[""]));
+        check("name,,\nAmina,,\n\n,,\nBob,,\n", Ok(&["Amina", "Bob"]));
     }
 
     #[test]
@@ -224,7 +641,7 @@ mod tests {
              Good,a@example.org,QA,,\n\
              ,b@example.org,QA,,\n\
              Bad mail,not-an-address,QA,,\n\
-             Bad country,,XX,,\n\
+             Bad country,,Atlantis,,\n\
              Bad status,,,finished,\n\
              Bad category,,,,vip\n",
             Err(&[
@@ -235,29 +652,70 @@ mod tests {
                 (7, "category", Reason::InvalidValue),
             ]),
         );
-        check("name,name_ar\nAmina,\"a\u{7}b\"\n", Err(&[(2, "name_ar", Reason::ControlCharacters)]));
+        check("Name,Arabic name\nAmina,\"a\u{7}b\"\n", Err(&[(2, "Arabic name", Reason::ControlCharacters)]));
         check("name,email\nAmina\n", Err(&[(2, "", Reason::InvalidValue)]));
+        check("name,email\nAmina,a@example.org,extra\n", Err(&[(2, "", Reason::InvalidValue)]));
     }
 
     #[test]
     fn bad_headers() {
-        check("nom,email\nAmina,a@example.org\n", Err(&[(1, "nom", Reason::InvalidValue)]));
+        check("nom,email\nAmina,a@example.org\n", Err(&[(1, "name", Reason::Required)]));
         check("email\na@example.org\n", Err(&[(1, "name", Reason::Required)]));
-        check("name,name\nA,B\n", Err(&[(1, "name", Reason::Duplicate)]));
+        check("name,Full name\nA,B\n", Err(&[(1, "Full name", Reason::Duplicate)]));
         check("name\n", Err(&[(2, "", Reason::Required)]));
         check("", Err(&[(1, "name", Reason::Required)]));
     }
 
     #[test]
-    fn text_that_is_not_utf8_names_its_cell() {
+    fn delimiters() {
+        assert_eq!(detect_delimiter("a,b,c\n1;2"), b',');
+        assert_eq!(detect_delimiter("a;b;\"c,d,e\"\n"), b';');
+        assert_eq!(detect_delimiter("a\tb\n"), b'\t');
+        assert_eq!(detect_delimiter("name\n"), b',');
+    }
+
+    #[test]
+    fn headers_in_english_and_arabic() {
+        for (header, field) in [
+            ("Full name", Some("name")),
+            (" NAME ", Some("name")),
+            ("E-mail", Some("email")),
+            ("Email address", Some("email")),
+            ("البريد الالكتروني", Some("email")),
+            ("Organization", Some("organisation")),
+            ("الجهة", Some("organisation")),
+            ("الدولة", Some("country")),
+            ("الفئة", Some("category")),
+            ("Phone", Some("phone")),
+            ("Dietary needs", None),
+            ("", None),
+        ] {
+            assert_eq!(field_of_header(header), field, "{header:?}");
+        }
+    }
+
+    #[test]
+    fn countries_by_code_or_name() {
+        for (value, code) in
+            [("qa", Some("QA")), ("Qatar", Some("QA")), ("قطر", Some("QA")), ("", Some("")), ("Atlantis", None)]
+        {
+            assert_eq!(country_code(value).as_deref(), code, "{value:?}");
+        }
+    }
+
+    #[test]
+    fn unreadable_files_say_why() {
         let mut store = Store::open_in_memory().unwrap();
         let id = event(&mut store);
-        let latin1 = b"name,organisation\nJos\xe9,UN\nAmina,Caf\xe9\n";
-        let ImportOutcome::Refused { problems } = import_csv(&mut store, id.as_str(), latin1, Utc::now()).unwrap()
-        else {
-            panic!("a Latin-1 file was imported");
-        };
-        let cells: Vec<(u64, &str)> = problems.iter().map(|p| (p.row, p.column.as_str())).collect();
-        assert_eq!(cells, [(2, "name"), (3, "organisation")]);
+        for (bytes, says) in [
+            (&b"name,organisation\nJos\xe9,UN\n"[..], "Windows-1252"),
+            (&b"\xFF\xFEn\0a\0"[..], "UTF-16"),
+            (&b"\xD0\xCF\x11\xE0rest"[..], ".xls"),
+            (&b"PK\x03\x04broken"[..], "workbook"),
+        ] {
+            let e = import(&mut store, id.as_str(), bytes, &ImportOptions::default(), Utc::now()).unwrap_err();
+            assert_eq!(e.field.as_deref(), Some("file"));
+            assert!(e.message.contains(says), "{}", e.message);
+        }
     }
 }

@@ -13,9 +13,13 @@ use crate::programme::word_enum;
 use crate::store::Store;
 use crate::{country, input};
 
+pub mod export;
 pub mod import;
+pub mod normalise;
+pub mod search;
 
-pub use import::{import_csv, ImportOutcome, RowProblem};
+pub use import::{import, import_csv, ImportDuplicate, ImportOptions, ImportOutcome, ImportReport, RowProblem};
+pub use search::{SearchHits, SearchIndex};
 
 word_enum!(
     /// Where a person stands in registration: interest → confirmed / waitlisted / declined → checked in.
@@ -88,6 +92,58 @@ impl Default for ParticipantInput {
     }
 }
 
+/// A column of an imported file that is none of a participant's fields, kept with the person.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Answer {
+    pub question: String,
+    pub answer: String,
+}
+
+/// Why two records look like the same person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DuplicateReason {
+    /// The same e-mail address after NFC and case-folding of the whole address.
+    Email,
+    /// The same name and organisation after folding (accents, case, Arabic letter variants).
+    NameAndOrganisation,
+}
+
+/// Two records of one event that look like the same person; never merged without being asked.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DuplicatePair {
+    pub first: Id,
+    pub second: Id,
+    pub reason: DuplicateReason,
+}
+
+/// A participant just registered, and the records it may duplicate (for the form to show).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Added {
+    pub participant: Participant,
+    pub possible_duplicates: Vec<Id>,
+}
+
+/// What the desk should know about a person just checked in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CheckInWarning {
+    /// Checked in although their registration was not confirmed (interest or waitlist).
+    NotConfirmed,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CheckedIn {
+    pub participant: Participant,
+    /// The status they had before.
+    pub was: ParticipantStatus,
+    pub warning: Option<CheckInWarning>,
+}
+
 /// The categories every new event starts with.
 pub fn default_categories(event_id: &Id) -> Vec<Category> {
     const DEFAULTS: [(&str, &str, &str); 8] = [
@@ -111,6 +167,20 @@ pub fn default_categories(event_id: &Id) -> Vec<Category> {
             position,
         })
         .collect()
+}
+
+/// The badge colour a default category starts with (as in migration 0005); grey for others.
+pub fn default_colour(key: &str) -> &'static str {
+    match key {
+        "member_state" => "#1d4ed8",
+        "international_organisation" => "#0f766e",
+        "regional_organisation" => "#7c3aed",
+        "civil_society" => "#ca8a04",
+        "un" => "#0284c7",
+        "donor" => "#b91c1c",
+        "media" => "#ea580c",
+        _ => "#6b7280",
+    }
 }
 
 /// A new badge code: ten characters of Crockford's base32 (no I, L, O, U), easy to read aloud
@@ -208,6 +278,159 @@ pub fn erase(store: &mut Store, id: &str, now: DateTime<Utc>) -> Result<Particip
     store.write(|tx| tx.participants().erase(&erased, now))?;
     store.checkpoint();
     Ok(erased)
+}
+
+/// Registers a participant like `add`, and names the records it may duplicate (it is registered
+/// all the same: only a person can tell two namesakes apart).
+pub fn add_checked(store: &mut Store, event_id: &str, person: &ParticipantInput, now: DateTime<Utc>) -> Result<Added> {
+    let participant = add(store, event_id, person, now)?;
+    let keys = normalise::Keys::of(&participant);
+    let mut possible_duplicates =
+        store.participants().matching(&participant.event_id, keys.email.as_deref(), &keys.name, &keys.org)?;
+    possible_duplicates.retain(|id| *id != participant.id);
+    Ok(Added { participant, possible_duplicates })
+}
+
+/// Every pair of an event's records that look like the same person.
+pub fn duplicates(store: &Store, event_id: &str) -> Result<Vec<DuplicatePair>> {
+    let event_id = store.events().resolve("event", event_id)?;
+    store.participants().duplicates(&event_id)
+}
+
+/// Merges `other` into `keep` (two records of the same person, both of one event): `keep`'s
+/// values stay, and each field it lacks is taken from `other`; the further status of the two
+/// (checked in over confirmed over the rest) wins. `other` is deleted; the audit trail keeps it
+/// as it was, and says which record it went into.
+pub fn merge(store: &mut Store, keep: &str, other: &str, now: DateTime<Utc>) -> Result<Participant> {
+    let keep_id = store.participants().resolve("keep", keep)?;
+    let other_id = store.participants().resolve("other", other)?;
+    if keep_id == other_id {
+        return Err(Error::invalid("other", Reason::InvalidValue, "a record cannot be merged into itself"));
+    }
+    let kept = store.participants().get(&keep_id)?;
+    let other = store.participants().get(&other_id)?;
+    if kept.event_id != other.event_id {
+        return Err(Error::invalid("other", Reason::WrongEvent, "the two records belong to different events"));
+    }
+    let pick = |a: &str, b: &str| if a.trim().is_empty() { b.to_owned() } else { a.to_owned() };
+    let merged = Participant {
+        name: Bilingual::new(pick(&kept.name.en, &other.name.en), pick(&kept.name.ar, &other.name.ar)),
+        email: kept.email.clone().or_else(|| other.email.clone()),
+        phone: kept.phone.clone().or_else(|| other.phone.clone()),
+        organisation: Bilingual::new(
+            pick(&kept.organisation.en, &other.organisation.en),
+            pick(&kept.organisation.ar, &other.organisation.ar),
+        ),
+        country: kept.country.clone().or_else(|| other.country.clone()),
+        category: if kept.category == "other" { other.category.clone() } else { kept.category.clone() },
+        status: std::cmp::max_by_key(kept.status, other.status, |s| status_rank(*s)),
+        consent: kept.consent || other.consent,
+        ..kept.clone()
+    };
+    store.write(|tx| tx.participants().merge(&kept, &merged, &other, now))?;
+    Ok(merged)
+}
+
+/// How far along registration a status is, for merging two records.
+fn status_rank(status: ParticipantStatus) -> u8 {
+    match status {
+        ParticipantStatus::Declined => 0,
+        ParticipantStatus::InterestRegistered => 1,
+        ParticipantStatus::Waitlisted => 2,
+        ParticipantStatus::Confirmed => 3,
+        ParticipantStatus::CheckedIn => 4,
+    }
+}
+
+/// Sets the status of several participants of one event at once (a bulk action on a
+/// selection): all of them, or none if any id is wrong. Each change is in the audit trail.
+pub fn set_status(
+    store: &mut Store,
+    event_id: &str,
+    ids: &[String],
+    status: ParticipantStatus,
+    now: DateTime<Utc>,
+) -> Result<Vec<Participant>> {
+    let event_id = store.events().resolve("event", event_id)?;
+    let mut changes = Vec::with_capacity(ids.len());
+    for id in ids {
+        let id = store.participants().resolve_in(&event_id, "id", id)?;
+        let before = store.participants().get(&id)?;
+        let after = Participant { status, ..before.clone() };
+        changes.push((before, after));
+    }
+    store.write(|tx| {
+        let participants = tx.participants();
+        changes.iter().filter(|(b, a)| b != a).try_for_each(|(before, after)| participants.update(before, after, now))
+    })?;
+    Ok(changes.into_iter().map(|(_, after)| after).collect())
+}
+
+/// Checks a person in by their badge code (as typed or scanned; case, spaces and the letters
+/// O, I and L read as 0, 1 and 1 are forgiven). Declined and already checked-in people are
+/// refused, with the reason; people not yet confirmed are checked in with a warning.
+pub fn check_in(store: &mut Store, event_id: &str, code: &str, now: DateTime<Utc>) -> Result<CheckedIn> {
+    let event_id = store.events().resolve("event", event_id)?;
+    let code = badge_code_as_typed(code);
+    if code.is_empty() {
+        return Err(Error::invalid("code", Reason::Required, "give the badge code"));
+    }
+    let person = store
+        .participants()
+        .by_badge_code(&event_id, &code)?
+        .ok_or_else(|| Error::not_found("code", "participant of this event", &code))?;
+    let warning = match person.status {
+        ParticipantStatus::CheckedIn => {
+            return Err(Error::conflict(
+                Some("code"),
+                Reason::Duplicate,
+                format!("{} is already checked in", display_name(&person)),
+            ))
+        }
+        ParticipantStatus::Declined => {
+            return Err(Error::conflict(
+                Some("code"),
+                Reason::InvalidValue,
+                format!("{} declined (or was declined): not checked in", display_name(&person)),
+            ))
+        }
+        ParticipantStatus::Confirmed => None,
+        ParticipantStatus::InterestRegistered | ParticipantStatus::Waitlisted => Some(CheckInWarning::NotConfirmed),
+    };
+    let after = Participant { status: ParticipantStatus::CheckedIn, ..person.clone() };
+    store.write(|tx| tx.participants().update(&person, &after, now))?;
+    Ok(CheckedIn { participant: after, was: person.status, warning })
+}
+
+fn badge_code_as_typed(code: &str) -> String {
+    code.chars()
+        .filter(|c| !c.is_whitespace() && *c != '-')
+        .map(|c| match c.to_ascii_uppercase() {
+            'O' => '0',
+            'I' | 'L' => '1',
+            other => other,
+        })
+        .collect()
+}
+
+/// The name to show in a message: the English one, or the Arabic one.
+pub fn display_name(p: &Participant) -> &str {
+    if p.name.en.is_empty() {
+        &p.name.ar
+    } else {
+        &p.name.en
+    }
+}
+
+/// The participants matching a search (see `search`), the first `limit` by name, and how many
+/// match in all. Builds the index for this one query: a caller searching as someone types keeps
+/// a `SearchIndex` instead.
+pub fn search(store: &Store, event_id: &str, query: &str, limit: usize) -> Result<(Vec<Participant>, usize)> {
+    let event_id = store.events().resolve("event", event_id)?;
+    let index = SearchIndex::new(store.participants().search_keys(&event_id)?);
+    let hits = index.search(query, limit);
+    let people = hits.ids.iter().map(|id| store.participants().get(id)).collect::<Result<Vec<_>>>()?;
+    Ok((people, hits.total))
 }
 
 pub fn list(store: &Store, event_id: &str) -> Result<Vec<Participant>> {

@@ -4,16 +4,19 @@
 //! is known. Coordinates are points, `y` measured down from the top of the page while laying
 //! out and converted to PDF's bottom-up space only when an operation is emitted.
 
+mod chart;
+mod watermark;
+
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use printpdf::{
-    Codepoint, Color, FontId, Greyscale, Op, PaintMode, PdfFontHandle, Pt, Rect, TextItem, TextMatrix, XObjectId,
+    Codepoint, Color, FontId, Greyscale, Op, PaintMode, PdfFontHandle, Pt, Rect, Rgb, TextItem, TextMatrix, XObjectId,
     XObjectTransform,
 };
 
 use super::fonts::{vertical_metrics, Face};
-use super::model::{Align, Block, Document, KeyValue, Language, List, Paragraph, Row, Table};
+use super::model::{Align, Block, Document, KeyValue, Language, List, Paragraph, Placed, PlacedText, Row, Table};
 use super::text::{self, AtomKind, Glyph, Laid, Line, Shaper, Style, MISSING_BOX_EM};
 use super::PdfError;
 
@@ -23,6 +26,8 @@ pub(crate) struct Pages {
     /// Which font resources the pages use.
     pub(crate) fonts_used: Vec<FontResource>,
     pub(crate) missing_glyphs: usize,
+    /// The page (from 1) of each heading, in block order.
+    pub(crate) heading_pages: Vec<usize>,
 }
 
 /// An image placed on the first page.
@@ -106,6 +111,7 @@ pub(crate) fn layout(doc: &Document, logo: Option<Logo>) -> Result<Pages, PdfErr
         missing: 0,
         header: None,
         laid_cache: HashMap::new(),
+        heading_pages: Vec::new(),
     };
     if let Some(header) = &doc.header {
         let laid = layouter.lay(header, Style::default(), BAND_SIZE, layouter.geometry.width());
@@ -118,19 +124,25 @@ pub(crate) fn layout(doc: &Document, logo: Option<Logo>) -> Result<Pages, PdfErr
     for block in &doc.blocks {
         layouter.block(block);
     }
+    layouter.rtl = doc.language.is_rtl();
     layouter.footers(doc.language);
-    let Layouter { pages, glyph_texts, fonts_used, missing, .. } = layouter;
+    if let Some(text) = &doc.watermark {
+        layouter.watermarks(text);
+    }
+    let Layouter { pages, glyph_texts, fonts_used, missing, heading_pages, .. } = layouter;
     let mut pages: Vec<Vec<Op>> = pages.into_iter().map(Canvas::finish).collect();
     attach_glyph_texts(&mut pages, &glyph_texts);
     Ok(Pages {
         pages,
         fonts_used: (0..FONT_RESOURCES).filter(|&i| fonts_used[i]).map(FontResource::from_index).collect(),
         missing_glyphs: missing,
+        heading_pages,
     })
 }
 
 /// Page and content box, in points.
 struct Geometry {
+    page_width: f32,
     page_height: f32,
     left: f32,
     right: f32,
@@ -154,6 +166,7 @@ impl Geometry {
         }
         let band = BAND_SIZE * LINE_FACTOR + BAND_GAP;
         let g = Geometry {
+            page_width: w * MM,
             page_height: h * MM,
             left: m.left * MM,
             right: (w - m.right) * MM,
@@ -194,8 +207,8 @@ enum Side {
     Center,
 }
 
-/// Size and width (as bits), bold, italic.
-type LaidKey = (u32, u32, bool, bool);
+/// Size and width (as bits), bold, italic, right-to-left base direction.
+type LaidKey = (u32, u32, bool, bool, bool);
 
 struct Layouter {
     rtl: bool,
@@ -211,6 +224,7 @@ struct Layouter {
     header: Option<Rc<Laid>>,
     /// Single-span layouts by (size, width, bold, italic) and text.
     laid_cache: HashMap<LaidKey, HashMap<Box<str>, Rc<Laid>>>,
+    heading_pages: Vec<usize>,
 }
 
 impl Layouter {
@@ -225,7 +239,7 @@ impl Layouter {
     /// Lay out one span of text; the same text, style, size and width is laid out once
     /// per render (table cells repeat: countries, categories, organisations).
     fn lay(&mut self, text: &str, style: Style, size: f32, width: f32) -> Rc<Laid> {
-        let key = (size.to_bits(), width.to_bits(), style.bold, style.italic);
+        let key = (size.to_bits(), width.to_bits(), style.bold, style.italic, self.rtl);
         let laid = match self.laid_cache.get(&key).and_then(|m| m.get(text)) {
             Some(laid) => laid.clone(),
             None => {
@@ -321,6 +335,8 @@ impl Layouter {
             Block::List(list) => self.list(list),
             Block::Table(table) => self.table(table),
             Block::KeyValues(rows) => self.key_values(rows),
+            Block::BarChart(chart) => self.bar_chart(chart),
+            Block::Direction(language) => self.rtl = language.is_rtl(),
             Block::Spacer(mm) => {
                 if mm.is_finite() && *mm > 0.0 {
                     self.y = (self.y + mm * MM).min(self.geometry.body_bottom);
@@ -331,6 +347,58 @@ impl Layouter {
                     self.new_page();
                 }
             }
+            Block::Placed(items) => {
+                items.iter().for_each(|item| self.placed(item));
+                // The page is no longer empty: a page break after the shapes starts a new one.
+                self.y = self.y.max(self.geometry.body_top + 0.02);
+            }
+        }
+    }
+
+    fn placed(&mut self, item: &Placed) {
+        match item {
+            Placed::Rect { x, y, width, height, rgb } => {
+                if ![x, y, width, height].iter().all(|v| v.is_finite()) {
+                    return;
+                }
+                let channel = |shift: u32| ((rgb >> shift) & 0xFF) as f32 / 255.0;
+                let colour = Color::Rgb(Rgb { r: channel(16), g: channel(8), b: channel(0), icc_profile: None });
+                let canvas = self.canvas();
+                canvas.end_text();
+                canvas.ops.push(Op::SetFillColor { col: colour });
+                canvas.text_fill = None;
+                canvas.rect(x * MM, y * MM, width * MM, height * MM, PaintMode::Fill);
+            }
+            Placed::Text(t) => self.placed_text(t),
+        }
+    }
+
+    fn placed_text(&mut self, t: &PlacedText) {
+        let (width, min_size) = (t.width * MM, t.min_size.max(1.0));
+        if !(width.is_finite() && width > 0.0 && t.size.is_finite() && t.x.is_finite() && t.y.is_finite()) {
+            return;
+        }
+        let style = Style::weight(t.bold);
+        let mut size = t.size.max(min_size);
+        // One line as wide as it needs, shrunk in proportion until it fits (a few steps:
+        // shaping is not exactly linear in the size).
+        let mut laid = self.lay(&t.text, style, size, f32::MAX / 4.0);
+        for _ in 0..4 {
+            let wide = laid.lines.first().map_or(0.0, |l| l.width);
+            if wide <= width || size <= min_size {
+                break;
+            }
+            size = (size * width / wide * 0.98).max(min_size);
+            laid = self.lay(&t.text, style, size, f32::MAX / 4.0);
+        }
+        if laid.lines.first().is_some_and(|l| l.width > width) {
+            laid = self.lay(&t.text, style, size, width);
+        }
+        let (x0, top) = (t.x * MM, t.y * MM);
+        for (i, line) in laid.lines.iter().take(2).enumerate() {
+            let x = x0 + (width - line.width).max(0.0) / 2.0;
+            let baseline = top + i as f32 * size * LINE_FACTOR + baseline_offset(size);
+            self.draw_line(line, x, baseline, size);
         }
     }
 
@@ -353,6 +421,7 @@ impl Layouter {
         let lines = laid.lines.len().min(3) as f32;
         self.ensure(lines * size * LINE_FACTOR + 2.0 * BODY_SIZE * LINE_FACTOR);
         let side = self.side(Align::Start);
+        self.heading_pages.push(self.pages.len());
         self.flow(&laid, size, self.geometry.left, width, side, None);
         self.y += size * 0.3;
     }

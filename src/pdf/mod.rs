@@ -33,6 +33,9 @@ pub struct Rendered {
     /// The PDF file.
     pub bytes: Vec<u8>,
     pub pages: usize,
+    /// The page (from 1) each [`Block::Heading`] starts on, in the order of the blocks: for a
+    /// table of contents, filled in by rendering a second time.
+    pub heading_pages: Vec<usize>,
     pub warnings: Warnings,
 }
 
@@ -70,15 +73,8 @@ impl std::error::Error for PdfError {}
 /// Lay out `doc` and write it as a PDF. Pure: no file or font is read from the system.
 pub fn render(doc: &Document) -> Result<Rendered, PdfError> {
     let mut pdf = PdfDocument::new(&doc.meta.title);
-    let logo = match &doc.logo {
-        Some(bytes) => {
-            let mut warnings = Vec::new();
-            let image = RawImage::decode_from_bytes(bytes, &mut warnings).map_err(PdfError::InvalidLogo)?;
-            let logo = layout::Logo {
-                id: XObjectId("MuntadaLogo".to_owned()),
-                width_px: image.width,
-                height_px: image.height,
-            };
+    let logo = match decode_logo(doc)? {
+        Some((logo, image)) => {
             pdf.resources.xobjects.map.insert(logo.id.clone(), XObject::Image(image));
             Some(logo)
         }
@@ -86,9 +82,25 @@ pub fn render(doc: &Document) -> Result<Rendered, PdfError> {
     };
     let laid = layout::layout(doc, logo)?;
     let pages = laid.pages.len();
+    let heading_pages = laid.heading_pages.clone();
     let warnings = Warnings { missing_glyphs: laid.missing_glyphs };
     let bytes = write(doc, pdf, laid)?;
-    Ok(Rendered { bytes, pages, warnings })
+    Ok(Rendered { bytes, pages, heading_pages, warnings })
+}
+
+/// The page (from 1) each [`Block::Heading`] of `doc` starts on, as [`render`] would place
+/// it, without writing the PDF: the cheap first pass of a table of contents.
+pub fn heading_pages(doc: &Document) -> Result<Vec<usize>, PdfError> {
+    let logo = decode_logo(doc)?.map(|(logo, _)| logo);
+    Ok(layout::layout(doc, logo)?.heading_pages)
+}
+
+fn decode_logo(doc: &Document) -> Result<Option<(layout::Logo, RawImage)>, PdfError> {
+    let Some(bytes) = &doc.logo else { return Ok(None) };
+    let mut warnings = Vec::new();
+    let image = RawImage::decode_from_bytes(bytes, &mut warnings).map_err(PdfError::InvalidLogo)?;
+    let logo = layout::Logo { id: XObjectId("MuntadaLogo".to_owned()), width_px: image.width, height_px: image.height };
+    Ok(Some((logo, image)))
 }
 
 fn write(doc: &Document, mut pdf: PdfDocument, laid: layout::Pages) -> Result<Vec<u8>, PdfError> {

@@ -24,6 +24,8 @@ pub struct Document {
     /// PNG or JPEG bytes, drawn at the start side of the top of the first page, 18 mm high
     /// (narrower if it would be wider than 60 mm).
     pub logo: Option<Vec<u8>>,
+    /// Words drawn large, light and diagonal behind the content of every page (e.g. "DRAFT").
+    pub watermark: Option<String>,
     pub blocks: Vec<Block>,
 }
 
@@ -36,6 +38,7 @@ impl Document {
             page: PageSetup::default(),
             header: None,
             logo: None,
+            watermark: None,
             blocks: Vec::new(),
         }
     }
@@ -89,6 +92,8 @@ pub enum PageSize {
     A4,
     /// 8.5 × 11 in.
     Letter,
+    /// 105 × 148 mm: one badge per page, for badge printers.
+    A6,
 }
 
 impl PageSize {
@@ -96,6 +101,7 @@ impl PageSize {
     pub fn mm(self) -> (f32, f32) {
         match self {
             PageSize::A4 => (210.0, 297.0),
+            PageSize::A6 => (105.0, 148.0),
             PageSize::Letter => (215.9, 279.4),
         }
     }
@@ -132,8 +138,40 @@ pub enum Block {
     KeyValues(Vec<KeyValue>),
     /// Vertical space in millimetres.
     Spacer(f32),
+    /// A bar chart with its legend, across the text width (see [`BarChart`]).
+    BarChart(BarChart),
+    /// Lay out what follows as in a document of this language (direction, alignment, table
+    /// column order), e.g. the Arabic text of a section in a bilingual document. The page
+    /// numbers keep the document's language.
+    Direction(Language),
     /// Continue on a new page.
     PageBreak,
+    /// Shapes at fixed places on the current page (badges, cards), measured in millimetres
+    /// from the page's top-left corner whatever the language; the flow does not move.
+    Placed(Vec<Placed>),
+}
+
+/// A shape of [`Block::Placed`].
+#[derive(Clone, Debug, PartialEq)]
+pub enum Placed {
+    /// A filled rectangle; `rgb` as 0xRRGGBB.
+    Rect { x: f32, y: f32, width: f32, height: f32, rgb: u32 },
+    /// One line of text centred in `width`, its top at `y`.
+    Text(PlacedText),
+}
+
+/// Text of [`Placed::Text`]: drawn at `size` points, or smaller (down to `min_size`) when it
+/// would be wider than `width`; if it is still too wide then, it wraps onto at most two lines.
+/// It never spills out of its width.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlacedText {
+    pub x: f32,
+    pub y: f32,
+    pub width: f32,
+    pub size: f32,
+    pub min_size: f32,
+    pub bold: bool,
+    pub text: String,
 }
 
 /// Wrapped text made of styled runs.
@@ -264,5 +302,48 @@ pub struct KeyValue {
 impl KeyValue {
     pub fn new(label: impl Into<String>, value: impl Into<String>) -> KeyValue {
         KeyValue { label: label.into(), value: value.into() }
+    }
+}
+
+/// A bar chart: one group of bars per category along the bottom, a value axis with grid lines
+/// at the start side (left in English, right in Arabic), and a legend below. Categories run
+/// in reading order: in an Arabic document the first is at the right.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct BarChart {
+    /// Labels under the groups of bars (e.g. years).
+    pub categories: Vec<String>,
+    /// One entry per series, each with one value per category (missing values are 0;
+    /// negative, infinite and NaN values are drawn as 0).
+    pub series: Vec<Series>,
+    /// Stack the series of a category in one bar (their sum is the height) instead of
+    /// drawing them side by side.
+    pub stacked: bool,
+    /// What the values measure (e.g. "USD millions"), written above the value axis.
+    pub value_label: String,
+    /// What the categories are (e.g. "Year"), written under the category labels.
+    pub category_label: String,
+    /// Height of the plot area in millimetres; 0 or less means 60 mm.
+    pub height_mm: f32,
+}
+
+/// One series of a bar chart, named in the legend.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Series {
+    pub label: String,
+    pub colour: Colour,
+    pub values: Vec<f64>,
+}
+
+/// An RGB colour, 0–255 per channel.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Colour {
+    pub r: u8,
+    pub g: u8,
+    pub b: u8,
+}
+
+impl Colour {
+    pub const fn rgb(r: u8, g: u8, b: u8) -> Colour {
+        Colour { r, g, b }
     }
 }

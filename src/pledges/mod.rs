@@ -18,7 +18,7 @@ use crate::programme::{given, word_enum};
 use crate::store::Store;
 use crate::time;
 
-pub use summary::{summarise, CurrencyTotals, PledgeSummary, UsdTotals, YearTotals};
+pub use summary::{summarise, usd_by_year, CurrencyTotals, PledgeSummary, UsdTotals, UsdYear, YearTotals};
 
 /// Earliest and latest year a pledge may cover.
 const YEARS: std::ops::RangeInclusive<i32> = 1945..=2200;

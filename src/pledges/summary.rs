@@ -65,6 +65,40 @@ impl Sums {
     }
 }
 
+/// Pledged, committed and paid in one year, in US cents at each pledge's recorded rate.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct UsdYear {
+    pub year: i32,
+    pub pledged: i128,
+    pub committed: i128,
+    pub paid: i128,
+}
+
+/// The USD equivalent of each year's lines by stage, years in order. Pledges that do not count
+/// (in kind, cancelled) or have no rate are left out, as from the USD totals.
+pub fn usd_by_year(pledges: &[Pledge]) -> Vec<UsdYear> {
+    let mut years: BTreeMap<i32, Sums> = BTreeMap::new();
+    for pledge in pledges {
+        let (Some(currency), Some(rate)) = (pledge.currency.filter(|_| pledge.counts()), pledge.usd_rate()) else {
+            continue;
+        };
+        let cents = |minor: i128| rate.to_usd_cents(minor, currency.decimals());
+        for line in &pledge.lines {
+            let pledged = i128::from(line.minor);
+            let committed = if line.committed_on.is_some() { pledged } else { 0 };
+            years.entry(line.year).or_default().add(
+                cents(pledged),
+                cents(committed),
+                cents(i128::from(line.paid_minor)),
+            );
+        }
+    }
+    years
+        .into_iter()
+        .map(|(year, s)| UsdYear { year, pledged: s.pledged, committed: s.committed, paid: s.paid })
+        .collect()
+}
+
 pub fn summarise(pledges: &[Pledge]) -> PledgeSummary {
     let mut currencies: BTreeMap<&str, (Currency, Sums, u32)> = BTreeMap::new();
     let mut years: BTreeMap<(i32, &str), (Currency, Sums)> = BTreeMap::new();

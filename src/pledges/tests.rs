@@ -167,6 +167,17 @@ fn totals_per_stage_year_and_usd() {
     assert_eq!(summary.usd.without_rate, 1);
     let view = get(&store, pledge.id.as_str()).unwrap().view();
     assert_eq!((view.total.as_str(), view.usd_total.as_deref()), ("45000000.00", Some("45000000.00")));
+    // Per year in USD cents: 2024 paid in full; 2025 adds the EUR pledge at 1.08, not the JPY one.
+    let pledges = list(&store, event_id.as_str()).unwrap();
+    let m = 100 * 1_000_000i128;
+    assert_eq!(
+        usd_by_year(&pledges),
+        vec![
+            UsdYear { year: 2024, pledged: 15 * m, committed: 15 * m, paid: 15 * m },
+            UsdYear { year: 2025, pledged: 15 * m + 108_000_000, committed: 0, paid: 0 },
+            UsdYear { year: 2026, pledged: 15 * m, committed: 0, paid: 0 },
+        ]
+    );
 }
 
 fn arbitrary_pledge() -> impl Strategy<Value = Pledge> {

@@ -1,6 +1,13 @@
-//! The programme: rooms, sessions and the speakers who chair, moderate and speak in them.
+//! The programme: rooms, sessions and the speakers who chair, moderate and speak in them; the
+//! conflicts between them (`conflicts`), frozen releases and what changed (`release`).
 
-use chrono::{DateTime, Utc};
+pub mod conflicts;
+pub mod edition;
+pub mod ical;
+pub mod release;
+pub mod schedule_json;
+
+use chrono::{DateTime, NaiveTime, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -13,7 +20,7 @@ use crate::{country, event, input, time};
 macro_rules! word_enum {
     ($(#[$m:meta])* $name:ident { $($variant:ident = $text:literal),* $(,)? }) => {
         $(#[$m])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
         #[serde(rename_all = "snake_case")]
         pub enum $name { $($variant),* }
 
@@ -61,6 +68,42 @@ word_enum!(
     }
 );
 
+impl Role {
+    /// The role as the programme prints it.
+    pub fn label(self, lang: crate::Lang) -> &'static str {
+        let (en, ar) = match self {
+            Role::Chair => ("Chair", "رئيس الجلسة"),
+            Role::Moderator => ("Moderator", "مدير الحوار"),
+            Role::Speaker => ("Speaker", "متحدث"),
+            Role::Panellist => ("Panellist", "عضو الفريق"),
+            Role::Rapporteur => ("Rapporteur", "المقرر"),
+        };
+        match lang {
+            crate::Lang::En => en,
+            crate::Lang::Ar => ar,
+        }
+    }
+}
+
+impl SessionKind {
+    /// The kind as the programme prints it.
+    pub fn label(self, lang: crate::Lang) -> &'static str {
+        let (en, ar) = match self {
+            SessionKind::Opening => ("Opening", "الافتتاح"),
+            SessionKind::Plenary => ("Plenary", "جلسة عامة"),
+            SessionKind::Panel => ("Panel", "حلقة نقاش"),
+            SessionKind::Workshop => ("Workshop", "ورشة عمل"),
+            SessionKind::SideEvent => ("Side event", "فعالية جانبية"),
+            SessionKind::Break => ("Break", "استراحة"),
+            SessionKind::Closing => ("Closing", "الختام"),
+        };
+        match lang {
+            crate::Lang::En => en,
+            crate::Lang::Ar => ar,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Room {
@@ -68,6 +111,22 @@ pub struct Room {
     pub event_id: Id,
     pub name: Bilingual,
     pub capacity: Option<u32>,
+    /// Sessions may overlap here (a poster area, an exhibition space).
+    #[serde(default)]
+    pub parallel: bool,
+    /// Daily opening hours in the event's local time; none = open all day.
+    #[serde(default)]
+    pub hours: Option<OpeningHours>,
+}
+
+/// A room's daily opening hours, local wall-clock times of the event; `opens < closes`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct OpeningHours {
+    #[ts(type = "string")]
+    pub opens: NaiveTime,
+    #[ts(type = "string")]
+    pub closes: NaiveTime,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -75,6 +134,49 @@ pub struct Room {
 pub struct RoomInput {
     pub name: Bilingual,
     pub capacity: Option<u32>,
+    #[serde(default)]
+    pub parallel: bool,
+    /// `HH:MM`, local time of the event; give both or neither.
+    #[serde(default)]
+    pub opens: Option<String>,
+    #[serde(default)]
+    pub closes: Option<String>,
+}
+
+impl OpeningHours {
+    /// Both times or neither, each `HH:MM`, closing after opening.
+    pub fn parse(opens: Option<&str>, closes: Option<&str>) -> Result<Option<OpeningHours>> {
+        let time = |field: &str, value: &str| {
+            NaiveTime::parse_from_str(value.trim(), "%H:%M")
+                .map_err(|_| Error::invalid(field, Reason::InvalidTime, format!("{value:?} is not a time HH:MM")))
+        };
+        fn blank(v: Option<&str>) -> Option<&str> {
+            v.map(str::trim).filter(|v| !v.is_empty())
+        }
+        match (blank(opens), blank(closes)) {
+            (None, None) => Ok(None),
+            (Some(_), None) => Err(Error::invalid("closes", Reason::Required, "give the closing time too")),
+            (None, Some(_)) => Err(Error::invalid("opens", Reason::Required, "give the opening time too")),
+            (Some(o), Some(c)) => {
+                let (opens, closes) = (time("opens", o)?, time("closes", c)?);
+                if closes <= opens {
+                    return Err(Error::invalid("closes", Reason::EndBeforeStart, "a room must close after it opens"));
+                }
+                Ok(Some(OpeningHours { opens, closes }))
+            }
+        }
+    }
+}
+
+/// A time a speaker said they can be there: UTC instants, half-open.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Availability {
+    pub speaker_id: Id,
+    #[ts(type = "string")]
+    pub start: DateTime<Utc>,
+    #[ts(type = "string")]
+    pub end: DateTime<Utc>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -149,6 +251,8 @@ pub fn add_room(store: &mut Store, event_id: &str, room: &RoomInput) -> Result<R
         event_id,
         name: room.name.clean_required("name", input::MAX_NAME)?,
         capacity: room.capacity,
+        parallel: room.parallel,
+        hours: OpeningHours::parse(room.opens.as_deref(), room.closes.as_deref())?,
     };
     store.write(|tx| tx.rooms().insert(&room))?;
     Ok(room)
@@ -216,10 +320,98 @@ pub fn assign(store: &mut Store, session_id: &str, speaker_id: &str, role: Role)
     Ok(assignment)
 }
 
+/// Where a session goes, as typed: local times of the event; no end keeps its length, no room
+/// keeps its room.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SessionMove {
+    pub start: String,
+    pub end: Option<String>,
+    pub room_id: Option<String>,
+}
+
+/// Moves a session to another time and/or room of its event. Nothing is written if any part is
+/// wrong (a local time the clocks skip, an end before the start, a room of another event).
+pub fn move_session(store: &mut Store, session_id: &str, to: &SessionMove) -> Result<Session> {
+    let current = store.sessions().get(&store.sessions().resolve("id", session_id)?)?;
+    let event = store.events().get(&current.event_id)?;
+    let tz = event.tz();
+    let start = time::parse_local("start", &to.start, tz)?;
+    let end = match given(&to.end) {
+        Some(end) => time::parse_local("end", end, tz)?,
+        None => start + (current.end - current.start),
+    };
+    if end <= start {
+        return Err(Error::invalid("end", Reason::EndBeforeStart, "a session must end after it starts"));
+    }
+    let room_id = match given(&to.room_id) {
+        Some(room) => Some(store.rooms().resolve_in(&event.id, "room", room)?),
+        None => current.room_id.clone(),
+    };
+    let moved = Session { start, end, room_id, ..current };
+    store.write(|tx| tx.sessions().reschedule(&moved))?;
+    Ok(moved)
+}
+
+/// Records a time a speaker can be there (local times of the event). Once a speaker has any,
+/// sessions outside them are conflicts.
+pub fn add_availability(store: &mut Store, speaker_id: &str, start: &str, end: &str) -> Result<Availability> {
+    let speaker = store.speakers().get(&store.speakers().resolve("speaker", speaker_id)?)?;
+    let tz = store.events().get(&speaker.event_id)?.tz();
+    let (start, end) = (time::parse_local("start", start, tz)?, time::parse_local("end", end, tz)?);
+    if end <= start {
+        return Err(Error::invalid("end", Reason::EndBeforeStart, "the end is not after the start"));
+    }
+    let availability = Availability { speaker_id: speaker.id, start, end };
+    store.write(|tx| tx.speakers().add_availability(&availability))?;
+    Ok(availability)
+}
+
+/// Most minutes the travel buffer may be: one day.
+const MAX_TRAVEL_BUFFER: u32 = 24 * 60;
+
+/// Sets the least time, in minutes, one person needs between sessions in two rooms (0: none).
+pub fn set_travel_buffer(store: &mut Store, event_id: &str, minutes: u32) -> Result<()> {
+    let event_id = store.events().resolve("event", event_id)?;
+    if minutes > MAX_TRAVEL_BUFFER {
+        return Err(Error::invalid("minutes", Reason::InvalidValue, format!("at most {MAX_TRAVEL_BUFFER} minutes")));
+    }
+    store.write(|tx| tx.programme_settings().set_travel_buffer(&event_id, minutes))
+}
+
+/// The event's programme as iCalendar text: the draft, or the release called `release`; all
+/// sessions, or those `speaker` has a role in.
+pub fn export_ical(
+    store: &Store,
+    event_id: &str,
+    release: &str,
+    speaker: Option<&str>,
+    stamp: DateTime<Utc>,
+) -> Result<String> {
+    let event = event::get(store, event_id).map_err(|e| e.with_field("event"))?;
+    let snapshot = release::snapshot(store, &event.id, "release", release)?;
+    let speaker = speaker.map(|s| store.speakers().resolve_in(&event.id, "speaker", s)).transpose()?;
+    Ok(ical::calendar(&event, &snapshot, speaker.as_ref(), stamp))
+}
+
+/// The event's programme (draft or release) as frab/pretalx schedule JSON text.
+pub fn export_schedule_json(store: &Store, event_id: &str, release: &str) -> Result<String> {
+    let event = event::get(store, event_id).map_err(|e| e.with_field("event"))?;
+    let snapshot = release::snapshot(store, &event.id, "release", release)?;
+    serde_json::to_string_pretty(&schedule_json::schedule(&event, &snapshot, release.trim()))
+        .map_err(|e| Error::internal(e.to_string()))
+}
+
 /// The event's sessions in time order.
 pub fn sessions(store: &Store, event_id: &str) -> Result<Vec<Session>> {
     let event_id = store.events().resolve("event", event_id)?;
     store.sessions().list(&event_id)
+}
+
+/// The event's rooms by name.
+pub fn rooms(store: &Store, event_id: &str) -> Result<Vec<Room>> {
+    let event_id = store.events().resolve("event", event_id)?;
+    store.rooms().list(&event_id)
 }
 
 pub fn speakers(store: &Store, event_id: &str) -> Result<Vec<Speaker>> {

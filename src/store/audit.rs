@@ -9,6 +9,9 @@ use crate::error::Result;
 use crate::id::Id;
 use crate::time;
 
+/// An entry with the JSON it recorded before and after the change (`None` once redacted).
+pub type RecordedEntry = (AuditEntry, Option<String>, Option<String>);
+
 pub struct Audit<'c> {
     conn: &'c Connection,
 }
@@ -32,6 +35,14 @@ impl<'c> Audit<'c> {
         let sql = format!("{SELECT} WHERE entity = ?1 AND entity_id = ?2 ORDER BY id DESC LIMIT ?3");
         let mut stmt = self.conn.prepare_cached(&sql)?;
         rows(&mut stmt, params![entity.as_str(), id.as_str(), limit], row_to_entry)
+    }
+
+    /// Every entry about one record, oldest first, with the content it recorded (JSON text,
+    /// `None` once redacted): for a person's "export my data".
+    pub fn contents_for(&self, entity: AuditEntity, id: &Id) -> Result<Vec<RecordedEntry>> {
+        let sql = format!("{SELECT} WHERE entity = ?1 AND entity_id = ?2 ORDER BY id");
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        rows(&mut stmt, params![entity.as_str(), id.as_str()], |r| Ok((row_to_entry(r)?, r.get(7)?, r.get(8)?)))
     }
 }
 

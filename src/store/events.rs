@@ -168,10 +168,26 @@ impl<'c> Categories<'c> {
 
     pub fn insert(&self, c: &Category) -> Result<()> {
         self.conn.execute(
-            "INSERT INTO categories (id, event_id, key, name_en, name_ar, position) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![c.id.as_str(), c.event_id.as_str(), c.key, c.name.en, c.name.ar, c.position],
+            "INSERT INTO categories (id, event_id, key, name_en, name_ar, position, colour)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![
+                c.id.as_str(),
+                c.event_id.as_str(),
+                c.key,
+                c.name.en,
+                c.name.ar,
+                c.position,
+                crate::participants::default_colour(&c.key)
+            ],
         )?;
         Ok(())
+    }
+
+    /// Each category's badge colour (`#rrggbb`) by key.
+    pub fn colours(&self, event_id: &Id) -> Result<Vec<(String, String)>> {
+        let mut stmt =
+            self.conn.prepare_cached("SELECT key, colour FROM categories WHERE event_id = ?1 ORDER BY position")?;
+        rows(&mut stmt, [event_id.as_str()], |r| Ok((r.get(0)?, r.get(1)?)))
     }
 
     pub fn list(&self, event_id: &Id) -> Result<Vec<Category>> {

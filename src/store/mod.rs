@@ -7,6 +7,7 @@
 mod audit;
 mod backup;
 mod events;
+mod outcome;
 mod participants;
 mod pledges;
 mod programme;
@@ -24,9 +25,10 @@ pub use audit::Audit;
 pub(crate) use backup::io_error;
 pub use backup::{check_backup, restore_into_new_file, BackupFacts};
 pub use events::{Categories, Events};
+pub use outcome::Outcomes;
 pub use participants::Participants;
 pub use pledges::Pledges;
-pub use programme::{Rooms, Sessions, Speakers};
+pub use programme::{ProgrammeSettings, Releases, Rooms, Sessions, Speakers, StoredRelease};
 
 /// Forward-only migrations, applied in order at open; the schema version is their count.
 /// A shipped migration is never edited: add a new file instead.
@@ -34,6 +36,9 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_initial.sql"),
     include_str!("migrations/0002_pledge_ledger.sql"),
     include_str!("migrations/0003_audit.sql"),
+    include_str!("migrations/0004_programme.sql"),
+    include_str!("migrations/0005_participants.sql"),
+    include_str!("migrations/0006_outcome.sql"),
 ];
 
 /// How long a write waits for another process holding the database before giving up.
@@ -146,6 +151,8 @@ impl Store {
         for sql in &MIGRATIONS[found as usize..] {
             tx.execute_batch(sql)?;
         }
+        // Keys computed in Rust for the rows a migration gave new key columns (a no-op otherwise).
+        participants::backfill_keys(&tx, &self.actor)?;
         tx.pragma_update(None, "user_version", known)?;
         tx.commit()?;
         Ok(())
@@ -216,8 +223,17 @@ impl Store {
     pub fn speakers(&self) -> Speakers<'_> {
         Speakers::new(&self.conn)
     }
+    pub fn programme_settings(&self) -> ProgrammeSettings<'_> {
+        ProgrammeSettings::new(&self.conn)
+    }
+    pub fn releases(&self) -> Releases<'_> {
+        Releases::new(&self.conn)
+    }
     pub fn participants(&self) -> Participants<'_> {
         Participants::new(&self.conn, &self.actor)
+    }
+    pub fn outcome(&self) -> Outcomes<'_> {
+        Outcomes::new(&self.conn)
     }
     pub fn pledges(&self) -> Pledges<'_> {
         Pledges::new(&self.conn, &self.actor)
@@ -271,8 +287,17 @@ impl Tx<'_> {
     pub fn speakers(&self) -> Speakers<'_> {
         Speakers::new(self.conn)
     }
+    pub fn programme_settings(&self) -> ProgrammeSettings<'_> {
+        ProgrammeSettings::new(self.conn)
+    }
+    pub fn releases(&self) -> Releases<'_> {
+        Releases::new(self.conn)
+    }
     pub fn participants(&self) -> Participants<'_> {
         Participants::new(self.conn, self.actor)
+    }
+    pub fn outcome(&self) -> Outcomes<'_> {
+        Outcomes::new(self.conn)
     }
     pub fn pledges(&self) -> Pledges<'_> {
         Pledges::new(self.conn, self.actor)

@@ -6,7 +6,8 @@ use super::{audit, audited, bilingual, found, id_col, resolve, resolve_in, rows,
 use crate::audit::{snapshot, Actor, AuditAction, AuditEntity, Change};
 use crate::error::{Error, Reason, Result};
 use crate::id::Id;
-use crate::participants::{Participant, ParticipantStatus};
+use crate::participants::normalise::Keys;
+use crate::participants::{Answer, DuplicatePair, DuplicateReason, Participant, ParticipantStatus};
 use crate::time;
 
 pub struct Participants<'c> {
@@ -52,10 +53,12 @@ impl<'c> Participants<'c> {
     /// Replaces a participant's personal data with what `erased` holds, and empties the content
     /// of every audit entry about them; the erasure itself is recorded without any content.
     pub fn erase(&self, erased: &Participant, at: chrono::DateTime<chrono::Utc>) -> Result<()> {
+        let keys = Keys::of(erased);
         audited(self.conn, || {
             let changed = self.conn.execute(
                 "UPDATE participants SET name_en = ?2, name_ar = ?3, email = ?4, phone = ?5, organisation_en = ?6,
-                     organisation_ar = ?7, country = ?8, consent = ?9 WHERE id = ?1",
+                     organisation_ar = ?7, country = ?8, consent = ?9,
+                     search_key = ?10, name_key = ?11, org_key = ?12, email_key = ?13 WHERE id = ?1",
                 params![
                     erased.id.as_str(),
                     erased.name.en,
@@ -66,11 +69,17 @@ impl<'c> Participants<'c> {
                     erased.organisation.ar,
                     erased.country,
                     erased.consent,
+                    keys.search,
+                    keys.name,
+                    keys.org,
+                    keys.email,
                 ],
             )?;
             if changed == 0 {
                 return Err(Error::not_found("id", "participant", erased.id.as_str()));
             }
+            // Extra answers from an import are personal data too.
+            self.conn.execute("DELETE FROM participant_answers WHERE participant_id = ?1", [erased.id.as_str()])?;
             audit::redact(self.conn, AuditEntity::Participant, &erased.id)?;
             let change = Change {
                 at,
@@ -93,6 +102,7 @@ impl<'c> Participants<'c> {
     }
 
     fn insert_row(&self, p: &Participant) -> Result<()> {
+        let keys = Keys::of(p);
         let category_id: String = self
             .conn
             .prepare_cached("SELECT id FROM categories WHERE event_id = ?1 AND key = ?2")?
@@ -100,8 +110,9 @@ impl<'c> Participants<'c> {
             .map_err(|_| Error::invalid("category", Reason::InvalidValue, format!("no category {:?}", p.category)))?;
         self.conn.prepare_cached(
             "INSERT INTO participants (id, event_id, name_en, name_ar, email, phone, organisation_en, organisation_ar,
-                 country, category_id, status, badge_code, consent, registered_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                 country, category_id, status, badge_code, consent, registered_at,
+                 search_key, name_key, org_key, email_key)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
         )?
         .execute(params![
                 p.id.as_str(),
@@ -118,6 +129,10 @@ impl<'c> Participants<'c> {
                 p.badge_code,
                 p.consent,
                 time::to_db(p.registered_at),
+                keys.search,
+                keys.name,
+                keys.org,
+                keys.email,
             ],
         )?;
         Ok(())
@@ -134,6 +149,201 @@ impl<'c> Participants<'c> {
         let mut stmt = self.conn.prepare_cached(&sql)?;
         rows(&mut stmt, [event_id.as_str()], row_to_participant)
     }
+}
+
+impl Participants<'_> {
+    /// Adds a participant with the extra answers of an imported row.
+    pub fn insert_with_answers(&self, p: &Participant, answers: &[Answer], how: AuditAction) -> Result<()> {
+        audited(self.conn, || {
+            self.insert(p, how)?;
+            let mut stmt = self.conn.prepare_cached(
+                "INSERT INTO participant_answers (participant_id, position, question, answer) VALUES (?1, ?2, ?3, ?4)",
+            )?;
+            for (position, a) in answers.iter().enumerate() {
+                stmt.execute(params![p.id.as_str(), position as i64, a.question, a.answer])?;
+            }
+            Ok(())
+        })
+    }
+
+    /// The extra answers kept for a participant, in the file's column order.
+    pub fn answers(&self, id: &Id) -> Result<Vec<Answer>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT question, answer FROM participant_answers WHERE participant_id = ?1 ORDER BY position",
+        )?;
+        rows(&mut stmt, [id.as_str()], |r| Ok(Answer { question: r.get(0)?, answer: r.get(1)? }))
+    }
+
+    /// Every participant's search key, in the order of `list` (by name).
+    pub fn search_keys(&self, event_id: &Id) -> Result<Vec<(Id, String)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, search_key FROM participants WHERE event_id = ?1 ORDER BY name_en, name_ar, id",
+        )?;
+        rows(&mut stmt, [event_id.as_str()], |r| Ok((id_col(r, 0)?, r.get(1)?)))
+    }
+
+    /// The participant of `event_id` whose badge code is `code` (already upper-cased).
+    pub fn by_badge_code(&self, event_id: &Id, code: &str) -> Result<Option<Participant>> {
+        let sql = format!("{SELECT} WHERE p.event_id = ?1 AND p.badge_code = ?2");
+        match self.conn.prepare_cached(&sql)?.query_row([event_id.as_str(), code], row_to_participant) {
+            Ok(p) => Ok(Some(p)),
+            Err(rusqlite::Error::QueryReturnedNoRows) => Ok(None),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// Participants of `event_id` that a new record with these keys would duplicate: the same
+    /// e-mail key, or the same name key and organisation key.
+    pub fn matching(&self, event_id: &Id, email_key: Option<&str>, name_key: &str, org_key: &str) -> Result<Vec<Id>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id FROM participants WHERE event_id = ?1 AND email_key = ?2
+             UNION
+             SELECT id FROM participants WHERE event_id = ?1 AND name_key = ?3 AND name_key <> '' AND org_key = ?4",
+        )?;
+        rows(&mut stmt, params![event_id.as_str(), email_key, name_key, org_key], |r| id_col(r, 0))
+    }
+
+    /// Every participant's duplicate keys (the search key left empty), for an import to check.
+    pub fn duplicate_keys(&self, event_id: &Id) -> Result<Vec<(Id, Keys)>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id, email_key, name_key, org_key FROM participants WHERE event_id = ?1")?;
+        rows(&mut stmt, [event_id.as_str()], |r| {
+            Ok((id_col(r, 0)?, Keys { search: String::new(), email: r.get(1)?, name: r.get(2)?, org: r.get(3)? }))
+        })
+    }
+
+    /// Every pair of the event's participants that look like the same person.
+    pub fn duplicates(&self, event_id: &Id) -> Result<Vec<DuplicatePair>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT a.id, b.id, 'email' FROM participants a JOIN participants b
+                 ON b.event_id = a.event_id AND b.email_key = a.email_key AND a.id < b.id
+             WHERE a.event_id = ?1 AND a.email_key IS NOT NULL
+             UNION
+             SELECT a.id, b.id, 'name_organisation' FROM participants a JOIN participants b
+                 ON b.event_id = a.event_id AND b.name_key = a.name_key AND b.org_key = a.org_key AND a.id < b.id
+             WHERE a.event_id = ?1 AND a.name_key <> ''
+             ORDER BY 1, 2, 3",
+        )?;
+        rows(&mut stmt, [event_id.as_str()], |r| {
+            let reason: String = r.get(2)?;
+            Ok(DuplicatePair {
+                first: id_col(r, 0)?,
+                second: id_col(r, 1)?,
+                reason: if reason == "email" { DuplicateReason::Email } else { DuplicateReason::NameAndOrganisation },
+            })
+        })
+    }
+
+    /// Replaces a participant's record (same id) with `after`, recording before and after.
+    pub fn update(&self, before: &Participant, after: &Participant, at: chrono::DateTime<chrono::Utc>) -> Result<()> {
+        let keys = Keys::of(after);
+        audited(self.conn, || {
+            let category_id: String = self
+                .conn
+                .prepare_cached("SELECT id FROM categories WHERE event_id = ?1 AND key = ?2")?
+                .query_row([after.event_id.as_str(), after.category.as_str()], |r| r.get(0))
+                .map_err(|_| {
+                    Error::invalid("category", Reason::InvalidValue, format!("no category {:?}", after.category))
+                })?;
+            let changed = self
+                .conn
+                .prepare_cached(
+                    "UPDATE participants SET name_en = ?2, name_ar = ?3, email = ?4, phone = ?5, organisation_en = ?6,
+                     organisation_ar = ?7, country = ?8, category_id = ?9, status = ?10, consent = ?11,
+                     search_key = ?12, name_key = ?13, org_key = ?14, email_key = ?15 WHERE id = ?1",
+                )?
+                .execute(params![
+                    after.id.as_str(),
+                    after.name.en,
+                    after.name.ar,
+                    after.email,
+                    after.phone,
+                    after.organisation.en,
+                    after.organisation.ar,
+                    after.country,
+                    category_id,
+                    after.status.as_str(),
+                    after.consent,
+                    keys.search,
+                    keys.name,
+                    keys.org,
+                    keys.email,
+                ])?;
+            if changed == 0 {
+                return Err(Error::not_found("id", "participant", after.id.as_str()));
+            }
+            let change = Change {
+                at,
+                entity: AuditEntity::Participant,
+                entity_id: &after.id,
+                event_id: &after.event_id,
+                action: AuditAction::Update,
+                before: Some(snapshot(before)?),
+                after: Some(snapshot(after)?),
+            };
+            audit::record(self.conn, self.actor, &change)
+        })
+    }
+
+    /// Folds `other` into `keep`: `keep` takes the values given, `other`'s extra answers move
+    /// to `keep` (after its own), speakers linked to `other` are linked to `keep`, and `other`
+    /// is deleted. The trail keeps both records as they were: `other`'s entry says which record
+    /// it went into.
+    pub fn merge(
+        &self,
+        keep_before: &Participant,
+        keep_after: &Participant,
+        other: &Participant,
+        at: chrono::DateTime<chrono::Utc>,
+    ) -> Result<()> {
+        audited(self.conn, || {
+            self.update(keep_before, keep_after, at)?;
+            self.conn.execute(
+                "UPDATE participant_answers SET participant_id = ?1,
+                     position = position + 1 + (SELECT coalesce(max(position), -1) FROM participant_answers
+                                                 WHERE participant_id = ?1)
+                 WHERE participant_id = ?2",
+                [keep_after.id.as_str(), other.id.as_str()],
+            )?;
+            // A speaker can be linked to one participant only; keep's link wins.
+            self.conn.execute(
+                "UPDATE speakers SET participant_id = ?1 WHERE participant_id = ?2
+                     AND NOT EXISTS (SELECT 1 FROM speakers WHERE participant_id = ?1)",
+                [keep_after.id.as_str(), other.id.as_str()],
+            )?;
+            self.conn.execute("DELETE FROM participants WHERE id = ?1", [other.id.as_str()])?;
+            let merged_into = serde_json::json!({ "mergedInto": keep_after.id.as_str(), "name": other.name });
+            let change = Change {
+                at,
+                entity: AuditEntity::Participant,
+                entity_id: &other.id,
+                event_id: &other.event_id,
+                action: AuditAction::Delete,
+                before: Some(snapshot(other)?),
+                after: Some(merged_into.to_string()),
+            };
+            audit::record(self.conn, self.actor, &change)
+        })
+    }
+}
+
+/// Computes the matching keys of rows written before they existed (run once, by the migration
+/// that added them).
+pub(super) fn backfill_keys(conn: &Connection, actor: &Actor) -> Result<()> {
+    let ids: Vec<Id> = {
+        let mut stmt = conn.prepare("SELECT id FROM participants WHERE search_key = ''")?;
+        rows(&mut stmt, [], |r| id_col(r, 0))?
+    };
+    let participants = Participants::new(conn, actor);
+    let mut stmt = conn.prepare(
+        "UPDATE participants SET search_key = ?2, name_key = ?3, org_key = ?4, email_key = ?5 WHERE id = ?1",
+    )?;
+    for id in ids {
+        let keys = Keys::of(&participants.get(&id)?);
+        stmt.execute(params![id.as_str(), keys.search, keys.name, keys.org, keys.email])?;
+    }
+    Ok(())
 }
 
 fn row_to_participant(r: &rusqlite::Row<'_>) -> rusqlite::Result<Participant> {

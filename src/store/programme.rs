@@ -5,7 +5,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 use super::{bilingual, found, id_col, opt_id_col, resolve, resolve_in, rows, time_col, word_col};
 use crate::error::Result;
 use crate::id::Id;
-use crate::programme::{Assignment, Role, Room, Session, SessionKind, Speaker};
+use crate::programme::{Assignment, Availability, OpeningHours, Role, Room, Session, SessionKind, Speaker};
 use crate::time;
 
 pub struct Rooms<'c> {
@@ -27,32 +27,44 @@ impl<'c> Rooms<'c> {
     }
 
     pub fn insert(&self, r: &Room) -> Result<()> {
+        let (opens, closes) = match r.hours {
+            Some(h) => (Some(h.opens.format("%H:%M").to_string()), Some(h.closes.format("%H:%M").to_string())),
+            None => (None, None),
+        };
         self.conn.execute(
-            "INSERT INTO rooms (id, event_id, name_en, name_ar, capacity) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![r.id.as_str(), r.event_id.as_str(), r.name.en, r.name.ar, r.capacity],
+            &format!("INSERT INTO rooms ({ROOM_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"),
+            params![r.id.as_str(), r.event_id.as_str(), r.name.en, r.name.ar, r.capacity, r.parallel, opens, closes],
         )?;
         Ok(())
     }
 
     pub fn get(&self, id: &Id) -> Result<Room> {
-        let room = self.conn.query_row(
-            "SELECT id, event_id, name_en, name_ar, capacity FROM rooms WHERE id = ?1",
-            [id.as_str()],
-            row_to_room,
-        );
-        found(room, "room", "room", id)
+        let sql = format!("SELECT {ROOM_COLUMNS} FROM rooms WHERE id = ?1");
+        found(self.conn.query_row(&sql, [id.as_str()], row_to_room), "room", "room", id)
     }
 
     pub fn list(&self, event_id: &Id) -> Result<Vec<Room>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT id, event_id, name_en, name_ar, capacity FROM rooms WHERE event_id = ?1 ORDER BY name_en, name_ar",
-        )?;
+        let sql = format!("SELECT {ROOM_COLUMNS} FROM rooms WHERE event_id = ?1 ORDER BY name_en, name_ar, id");
+        let mut stmt = self.conn.prepare_cached(&sql)?;
         rows(&mut stmt, [event_id.as_str()], row_to_room)
     }
 }
 
+const ROOM_COLUMNS: &str = "id, event_id, name_en, name_ar, capacity, parallel, opens, closes";
+
 fn row_to_room(r: &rusqlite::Row<'_>) -> rusqlite::Result<Room> {
-    Ok(Room { id: id_col(r, 0)?, event_id: id_col(r, 1)?, name: bilingual(r, 2)?, capacity: r.get(4)? })
+    let opens: Option<String> = r.get(6)?;
+    let closes: Option<String> = r.get(7)?;
+    let hours = OpeningHours::parse(opens.as_deref(), closes.as_deref())
+        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(6, rusqlite::types::Type::Text, Box::new(e)))?;
+    Ok(Room {
+        id: id_col(r, 0)?,
+        event_id: id_col(r, 1)?,
+        name: bilingual(r, 2)?,
+        capacity: r.get(4)?,
+        parallel: r.get(5)?,
+        hours,
+    })
 }
 
 pub struct Sessions<'c> {
@@ -105,6 +117,20 @@ impl<'c> Sessions<'c> {
         let sql = format!("SELECT {SESSION_COLUMNS} FROM sessions WHERE event_id = ?1 ORDER BY starts_at, ends_at, id");
         let mut stmt = self.conn.prepare_cached(&sql)?;
         rows(&mut stmt, [event_id.as_str()], row_to_session)
+    }
+
+    /// Moves a session to new times and a room; the caller has checked them.
+    pub fn reschedule(&self, s: &Session) -> Result<()> {
+        let changed = self.conn.execute(
+            "UPDATE sessions SET starts_at = ?2, ends_at = ?3, room_id = ?4 WHERE id = ?1",
+            params![s.id.as_str(), time::to_db(s.start), time::to_db(s.end), s.room_id.as_ref().map(Id::as_str)],
+        )?;
+        found(
+            if changed == 1 { Ok(()) } else { Err(rusqlite::Error::QueryReturnedNoRows) },
+            "session",
+            "session",
+            &s.id,
+        )
     }
 
     pub fn assign(&self, a: &Assignment) -> Result<()> {
@@ -202,6 +228,116 @@ impl<'c> Speakers<'c> {
         let mut stmt = self.conn.prepare_cached(&sql)?;
         rows(&mut stmt, [event_id.as_str()], row_to_speaker)
     }
+
+    /// Records a time the speaker can be there (the same start twice replaces the first).
+    pub fn add_availability(&self, a: &Availability) -> Result<()> {
+        self.conn.execute(
+            "INSERT OR REPLACE INTO speaker_availability (speaker_id, starts_at, ends_at) VALUES (?1, ?2, ?3)",
+            params![a.speaker_id.as_str(), time::to_db(a.start), time::to_db(a.end)],
+        )?;
+        Ok(())
+    }
+
+    /// The stated availability of every speaker of the event.
+    pub fn availability(&self, event_id: &Id) -> Result<Vec<Availability>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT a.speaker_id, a.starts_at, a.ends_at FROM speaker_availability a
+             JOIN speakers s ON s.id = a.speaker_id WHERE s.event_id = ?1 ORDER BY a.speaker_id, a.starts_at",
+        )?;
+        rows(&mut stmt, [event_id.as_str()], |r| {
+            Ok(Availability { speaker_id: id_col(r, 0)?, start: time_col(r, 1)?, end: time_col(r, 2)? })
+        })
+    }
+}
+
+/// Settings of an event's programme: the travel buffer between rooms.
+pub struct ProgrammeSettings<'c> {
+    conn: &'c Connection,
+}
+
+impl<'c> ProgrammeSettings<'c> {
+    pub(super) fn new(conn: &'c Connection) -> ProgrammeSettings<'c> {
+        ProgrammeSettings { conn }
+    }
+
+    /// Minutes one person needs between sessions in two rooms (0 when never set).
+    pub fn travel_buffer(&self, event_id: &Id) -> Result<u32> {
+        let minutes = self
+            .conn
+            .query_row(
+                "SELECT travel_buffer_minutes FROM programme_settings WHERE event_id = ?1",
+                [event_id.as_str()],
+                |r| r.get(0),
+            )
+            .optional()?;
+        Ok(minutes.unwrap_or(0))
+    }
+
+    pub fn set_travel_buffer(&self, event_id: &Id, minutes: u32) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO programme_settings (event_id, travel_buffer_minutes) VALUES (?1, ?2)
+             ON CONFLICT (event_id) DO UPDATE SET travel_buffer_minutes = excluded.travel_buffer_minutes",
+            params![event_id.as_str(), minutes],
+        )?;
+        Ok(())
+    }
+}
+
+/// Named, frozen releases of an event's programme; the snapshot is JSON the domain writes.
+pub struct Releases<'c> {
+    conn: &'c Connection,
+}
+
+/// A stored release as the store knows it: the snapshot stays text until the domain reads it.
+pub struct StoredRelease {
+    pub id: Id,
+    pub event_id: Id,
+    pub name: String,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+    pub snapshot: String,
+}
+
+impl<'c> Releases<'c> {
+    pub(super) fn new(conn: &'c Connection) -> Releases<'c> {
+        Releases { conn }
+    }
+
+    pub fn insert(&self, r: &StoredRelease) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO releases (id, event_id, name, created_at, snapshot) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![r.id.as_str(), r.event_id.as_str(), r.name, time::to_db(r.created_at), r.snapshot],
+        )?;
+        Ok(())
+    }
+
+    pub fn by_name(&self, event_id: &Id, name: &str) -> Result<Option<StoredRelease>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT id, event_id, name, created_at, snapshot FROM releases WHERE event_id = ?1 AND name = ?2",
+                params![event_id.as_str(), name],
+                row_to_release,
+            )
+            .optional()?)
+    }
+
+    /// The event's releases, oldest first.
+    pub fn list(&self, event_id: &Id) -> Result<Vec<StoredRelease>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, event_id, name, created_at, snapshot FROM releases WHERE event_id = ?1 ORDER BY created_at, id",
+        )?;
+        rows(&mut stmt, [event_id.as_str()], row_to_release)
+    }
+}
+
+fn row_to_release(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoredRelease> {
+    Ok(StoredRelease {
+        id: id_col(r, 0)?,
+        event_id: id_col(r, 1)?,
+        name: r.get(2)?,
+        created_at: time_col(r, 3)?,
+        snapshot: r.get(4)?,
+    })
 }
 
 fn row_to_speaker(r: &rusqlite::Row<'_>) -> rusqlite::Result<Speaker> {

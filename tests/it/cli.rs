@@ -504,9 +504,10 @@ fn an_import_lists_every_bad_row_or_imports_every_row() {
 
     let good = dir.path().join("good.csv");
     std::fs::write(&good, "name,name_ar,email\nAmina,أمينة,amina@example.org\nOmar,عمر,\n").unwrap();
-    assert_eq!(
-        cli.ok(&["participant", "import", "--event", &event, good.to_str().unwrap()]),
-        "imported 2 participants"
+    let imported = cli.ok(&["participant", "import", "--event", &event, good.to_str().unwrap()]);
+    assert!(
+        imported.lines().last().unwrap().starts_with("imported 2 participants: 2 new, 0 possible duplicates"),
+        "{imported}"
     );
     let people: serde_json::Value = serde_json::from_str(&cli.run(&listing).stdout).unwrap();
     assert_eq!(people.as_array().unwrap().len(), 2);
@@ -514,4 +515,67 @@ fn an_import_lists_every_bad_row_or_imports_every_row() {
     let run = cli.run(&["participant", "import", "--event", &event, "/no/such/file.csv"]);
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains("FILE: cannot read /no/such/file.csv"), "{}", run.stderr);
+}
+
+#[test]
+fn the_registration_desk_imports_finds_merges_and_checks_in() {
+    let cli = Cli::new();
+    let event = cli.event();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("people.csv");
+    std::fs::write(
+        &file,
+        "Nom;Courriel;الدولة;Status\nAmina Yusuf;amina@example.org;قطر;confirmed\nA. Yusuf;AMINA@example.org;;\nJosé Álvarez;;Spain;declined\n",
+    )
+    .unwrap();
+    let file = file.to_str().unwrap();
+    let map = ["--map", "Nom=name", "--map", "Courriel=email"];
+    let listing = ["--json", "participant", "list", "--event", event.as_str()];
+
+    let dry = cli.ok(&[&["participant", "import", "--event", &event, file, "--dry-run"][..], &map].concat());
+    assert!(dry.contains("row 3: the same e-mail as row 2"), "{dry}");
+    assert!(dry.contains("would import 3 participants: 2 new, 1 possible duplicates"), "{dry}");
+    assert!(dry.ends_with("dry run: nothing was written"), "{dry}");
+    assert_eq!(cli.run(&listing).stdout.trim(), "[]");
+
+    let refused = cli.run(&["participant", "import", "--event", &event, file, "--map", "Nom=surname"]);
+    assert_eq!(refused.code, 2);
+    assert!(refused.stderr.contains("--map: \"surname\" is not a field"), "{}", refused.stderr);
+
+    cli.ok(&[&["participant", "import", "--event", &event, file][..], &map].concat());
+    let found = cli.ok(&["participant", "search", "--event", &event, "jose alv"]);
+    assert!(found.contains("José Álvarez") && found.ends_with("1 participants"), "{found}");
+
+    let duplicates: serde_json::Value =
+        serde_json::from_str(&cli.ok(&["--json", "participant", "duplicates", "--event", &event])).unwrap();
+    let pair = &duplicates.as_array().unwrap()[0];
+    assert_eq!(pair["reason"], "email");
+    let (first, second) = (pair["first"].as_str().unwrap(), pair["second"].as_str().unwrap());
+    cli.ok(&["participant", "merge", first, second]);
+    let people: serde_json::Value = serde_json::from_str(&cli.run(&listing).stdout).unwrap();
+    let people = people.as_array().unwrap();
+    assert_eq!(people.len(), 2);
+    let amina = people
+        .iter()
+        .find(|p| p["email"].as_str().is_some_and(|e| e.eq_ignore_ascii_case("amina@example.org")))
+        .unwrap();
+    let jose = people.iter().find(|p| p["name"]["en"] == "José Álvarez").unwrap();
+
+    let code = amina["badgeCode"].as_str().unwrap();
+    assert!(cli.ok(&["checkin", "--event", &event, "--code", &code.to_lowercase()]).starts_with("checked in:"));
+    let again = cli.run(&["checkin", "--event", &event, "--code", code]);
+    assert_eq!(again.code, 1);
+    assert!(again.stderr.contains("--code: ") && again.stderr.contains("already checked in"), "{}", again.stderr);
+    let declined = cli.run(&["checkin", "--event", &event, "--code", jose["badgeCode"].as_str().unwrap()]);
+    assert!(declined.code != 0 && declined.stderr.contains("declined"), "{}", declined.stderr);
+    let unknown = cli.run(&["checkin", "--event", &event, "--code", "ZZZZZZZZZZ"]);
+    assert_eq!(unknown.code, 4);
+
+    let checked_in = cli.ok(&["participant", "list", "--event", &event, "--status", "checked-in"]);
+    assert!(checked_in.contains(code) && checked_in.ends_with("1 participants"), "{checked_in}");
+
+    let id = jose["id"].as_str().unwrap();
+    let changed = cli.ok(&["participant", "status", "--event", &event, "--to", "confirmed", id]);
+    assert!(changed.contains("confirmed"), "{changed}");
+    assert!(cli.ok(&["checkin", "--event", &event, "--code", jose["badgeCode"].as_str().unwrap()]).contains("José"));
 }

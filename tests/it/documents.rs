@@ -5,20 +5,20 @@ use std::process::Command;
 
 use crate::pdf::{assert_contains_text, page_count, text_of};
 
-struct Demo {
-    dir: tempfile::TempDir,
-    event: String,
+pub(crate) struct Demo {
+    pub(crate) dir: tempfile::TempDir,
+    pub(crate) event: String,
 }
 
 impl Demo {
-    fn new() -> Demo {
+    pub(crate) fn new() -> Demo {
         let dir = tempfile::tempdir().unwrap();
         let demo = Demo { event: String::new(), dir };
         let event = demo.muntada(&["demo"]);
         Demo { event, ..demo }
     }
 
-    fn muntada(&self, args: &[&str]) -> String {
+    pub(crate) fn muntada(&self, args: &[&str]) -> String {
         let out = Command::new(env!("CARGO_BIN_EXE_muntada"))
             .arg("--db")
             .arg(self.dir.path().join("muntada.db"))
@@ -29,7 +29,7 @@ impl Demo {
         String::from_utf8(out.stdout).unwrap().trim().to_owned()
     }
 
-    fn export(&self, what: &str, lang: &str, extra: &[&str]) -> PathBuf {
+    pub(crate) fn export(&self, what: &str, lang: &str, extra: &[&str]) -> PathBuf {
         let path = self.dir.path().join(format!("{what}-{lang}-{}.pdf", extra.join("-")));
         let mut args = vec!["export", what, "--event", &self.event, "--lang", lang, "--out", path.to_str().unwrap()];
         args.extend(extra);

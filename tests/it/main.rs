@@ -2,9 +2,14 @@
 
 mod audit;
 mod backup;
+mod chart;
 mod cli;
 mod documents;
+mod import;
 mod kill;
+mod outcome;
+mod participants;
 mod pdf;
+mod programme;
 mod safety;
 mod store;

@@ -594,7 +594,14 @@ struct Pgm {
 }
 
 fn read_pgm(bytes: &[u8]) -> Pgm {
-    // Header: "P5" width height maxval, separated by white space, then one byte.
+    let (width, height, pixels) = read_pnm(bytes, "P5", 1);
+    Pgm { width, height, pixels }
+}
+
+/// A binary PGM (`P5`, `channels` 1) or PPM (`P6`, 3) image with 8-bit samples: its width,
+/// height and samples. Header: magic, width, height, maxval, separated by white space, then
+/// one byte.
+pub(crate) fn read_pnm(bytes: &[u8], magic: &str, channels: usize) -> (usize, usize, Vec<u8>) {
     let mut fields = Vec::new();
     let mut pos = 0;
     while fields.len() < 4 {
@@ -607,13 +614,12 @@ fn read_pgm(bytes: &[u8]) -> Pgm {
         }
         fields.push(std::str::from_utf8(&bytes[start..pos]).unwrap().to_owned());
     }
-    assert_eq!(fields[0], "P5", "not a binary PGM");
-    assert_eq!(fields[3], "255");
+    assert_eq!((fields[0].as_str(), fields[3].as_str()), (magic, "255"), "not an 8-bit binary {magic} image");
     let width: usize = fields[1].parse().unwrap();
     let height: usize = fields[2].parse().unwrap();
     let pixels = bytes[pos + 1..].to_vec();
-    assert_eq!(pixels.len(), width * height, "truncated PGM");
-    Pgm { width, height, pixels }
+    assert_eq!(pixels.len(), width * height * channels, "truncated image");
+    (width, height, pixels)
 }
 
 /// Rasterise page 1 at 40 dpi in grey, whole or only its top `rows` pixel rows.
@@ -684,4 +690,27 @@ fn golden_pages() {
     let (mean, far) = compare(&images[0], &images[1]);
     assert!(mean > MAX_MEAN_DIFF && far > MAX_FAR_SHARE, "comparison too lax: {mean} {far}");
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn heading_pages_are_where_the_headings_are_drawn() {
+    let mut doc = Document::new(Language::En, "Headings");
+    doc.blocks = vec![
+        Block::Heading { level: 1, text: "Alpha heading".into() },
+        Block::PageBreak,
+        Block::Heading { level: 2, text: "Beta heading".into() },
+        Block::Paragraph(Paragraph::text("A long paragraph of words. ".repeat(900))),
+        Block::Heading { level: 1, text: "Gamma heading".into() },
+    ];
+    doc.watermark = Some("DRAFT".into());
+    let (path, rendered) = render_to("heading-pages", &doc);
+    assert_eq!(heading_pages(&doc).unwrap(), rendered.heading_pages, "the layout pass agrees with the render");
+    assert_eq!(rendered.heading_pages.len(), 3);
+    assert!(rendered.heading_pages[2] > 2, "the paragraph fills pages: {:?}", rendered.heading_pages);
+    for (heading, page) in ["Alpha heading", "Beta heading", "Gamma heading"].iter().zip(&rendered.heading_pages) {
+        assert_contains_text(&text_of(&path, Some(*page)), heading, "heading page");
+        if *page > 1 {
+            assert!(!text_of(&path, Some(page - 1)).contains(heading), "{heading} is not on page {}", page - 1);
+        }
+    }
 }

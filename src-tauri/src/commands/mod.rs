@@ -40,7 +40,9 @@ use muntada::audit::{AuditEntry, AuditSubject};
 use muntada::documents::ExportKind;
 use muntada::event::{Event, EventInput, EventOverview};
 use muntada::pledges::{PledgeInput, PledgeView, StageChange};
-use muntada::programme::{Session, Speaker};
+use muntada::programme::conflicts::Conflict;
+use muntada::programme::release::{Diff, ReleaseInfo};
+use muntada::programme::{Room, Session, SessionMove, Speaker};
 use muntada::reference::ReferenceData;
 use muntada::Lang;
 
@@ -63,6 +65,12 @@ api! {
     pledges::pledge_delete(id: String) -> ();
     programme::session_list(event_id: String) -> Vec<Session>;
     programme::speaker_list(event_id: String) -> Vec<Speaker>;
+    programme::room_list(event_id: String) -> Vec<Room>;
+    programme::session_move(id: String, to: SessionMove) -> Session;
+    programme::conflict_list(event_id: String) -> Vec<Conflict>;
+    programme::release_list(event_id: String) -> Vec<ReleaseInfo>;
+    programme::release_create(event_id: String, name: String) -> ReleaseInfo;
+    programme::release_diff(event_id: String, from: String, to: String) -> Diff;
     export::export_document(event_id: String, kind: ExportKind, lang: Lang) -> export::ExportOutcome;
     audit::audit_list(entity: AuditSubject, entity_id: String) -> Vec<AuditEntry>;
     backup::backup_create() -> Option<backup::BackupSaved>;

@@ -1,6 +1,6 @@
 // Generated from the Rust types by `make bindings` (src-tauri/src/bindings.rs). Do not edit.
 import { call } from "./invoke";
-import type { AppInfo, AuditEntry, AuditSubject, BackupRestored, BackupSaved, Event, EventInput, EventOverview, ExportKind, ExportOutcome, Lang, PledgeInput, PledgeListing, PledgeView, ReferenceData, Session, Speaker, StageChange } from "./types";
+import type { AppInfo, AuditEntry, AuditSubject, BackupRestored, BackupSaved, Conflict, Diff, Event, EventInput, EventOverview, ExportKind, ExportOutcome, Lang, PledgeInput, PledgeListing, PledgeView, ReferenceData, ReleaseInfo, Room, Session, SessionMove, Speaker, StageChange } from "./types";
 
 export function appInfo(): Promise<AppInfo> {
   return call("app_info", {});
@@ -72,6 +72,30 @@ export function sessionList(eventId: string): Promise<Array<Session>> {
 
 export function speakerList(eventId: string): Promise<Array<Speaker>> {
   return call("speaker_list", { eventId });
+}
+
+export function roomList(eventId: string): Promise<Array<Room>> {
+  return call("room_list", { eventId });
+}
+
+export function sessionMove(id: string, to: SessionMove): Promise<Session> {
+  return call("session_move", { id, to });
+}
+
+export function conflictList(eventId: string): Promise<Array<Conflict>> {
+  return call("conflict_list", { eventId });
+}
+
+export function releaseList(eventId: string): Promise<Array<ReleaseInfo>> {
+  return call("release_list", { eventId });
+}
+
+export function releaseCreate(eventId: string, name: string): Promise<ReleaseInfo> {
+  return call("release_create", { eventId, name });
+}
+
+export function releaseDiff(eventId: string, from: string, to: string): Promise<Diff> {
+  return call("release_diff", { eventId, from, to });
 }
 
 export function exportDocument(eventId: string, kind: ExportKind, lang: Lang): Promise<ExportOutcome> {

@@ -157,11 +157,71 @@ start: string, end: string, };
 
 export type SessionKind = "opening" | "plenary" | "panel" | "workshop" | "side_event" | "break" | "closing";
 
+export type SessionMove = { start: string, end: string | null, roomId: string | null, };
+
 export type Speaker = { id: Id, eventId: Id, 
 /**
  * The participant record of a speaker who also attends: one person, not two.
  */
 participantId: Id | null, honorific: Bilingual, name: Bilingual, position: Bilingual, organisation: Bilingual, country: string | null, email: string | null, bio: Bilingual, };
+
+export type Room = { id: Id, eventId: Id, name: Bilingual, capacity: number | null, 
+/**
+ * Sessions may overlap here (a poster area, an exhibition space).
+ */
+parallel: boolean, 
+/**
+ * Daily opening hours in the event's local time; none = open all day.
+ */
+hours: OpeningHours | null, };
+
+export type OpeningHours = { opens: string, closes: string, };
+
+export type Role = "chair" | "moderator" | "speaker" | "panellist" | "rapporteur";
+
+export type Conflict = { kind: ConflictKind, 
+/**
+ * The session concerned; for a clash, the one that starts first.
+ */
+sessionId: Id, 
+/**
+ * The other session of a clash (room, person, travel).
+ */
+otherSessionId: Id | null, roomId: Id | null, speakerId: Id | null, 
+/**
+ * The room's or the person's name; empty for a session outside the event's dates.
+ */
+who: Bilingual, 
+/**
+ * One English sentence for the CLI and logs; the UI words its own from the fields.
+ */
+message: string, };
+
+export type ConflictKind = "room_double_booked" | "person_double_booked" | "too_little_travel_time" | "outside_event_dates" | "outside_room_hours" | "outside_availability";
+
+export type ReleaseInfo = { id: Id, eventId: Id, name: string, createdAt: string, sessions: number, };
+
+export type Diff = { added: Array<SessionSlot>, 
+/**
+ * Sessions no longer in the programme.
+ */
+cancelled: Array<SessionSlot>, 
+/**
+ * Sessions at another time or in another room.
+ */
+moved: Array<Moved>, 
+/**
+ * Sessions whose people or roles changed.
+ */
+people: Array<PeopleChanged>, };
+
+export type SessionSlot = { sessionId: Id, title: Bilingual, start: string, end: string, room: Bilingual | null, };
+
+export type Moved = { from: SessionSlot, to: SessionSlot, };
+
+export type PeopleChanged = { sessionId: Id, title: Bilingual, added: Array<PersonRole>, removed: Array<PersonRole>, };
+
+export type PersonRole = { speakerId: Id, name: Bilingual, role: Role, };
 
 export type ExportOutcome = { 
 /**

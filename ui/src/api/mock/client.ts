@@ -7,6 +7,11 @@
 import type {
   ApiError,
   AppInfo,
+  Conflict,
+  Diff,
+  ReleaseInfo,
+  Room,
+  SessionMove,
   AuditEntry,
   AuditSubject,
   BackupRestored,
@@ -222,6 +227,51 @@ export function sessionList(eventId: string): Promise<Array<Session>> {
 export function speakerList(eventId: string): Promise<Array<Speaker>> {
   if (!events.has(eventId)) return fail('not_found', 'event', 'not_found', `no event with id ${eventId}`);
   return reply(speakers.filter((s) => s.eventId === eventId));
+}
+
+// The timetable's commands answer simply: no rooms, no conflicts, releases kept in memory.
+const releases: ReleaseInfo[] = [];
+
+export function roomList(eventId: string): Promise<Array<Room>> {
+  if (!events.has(eventId)) return fail('not_found', 'event', 'not_found', `no event with id ${eventId}`);
+  return reply([]);
+}
+
+export function sessionMove(id: string, to: SessionMove): Promise<Session> {
+  const session = sessions.find((s) => s.id === id);
+  if (!session) return fail('not_found', 'id', 'not_found', `no session with id ${id}`);
+  return fail('invalid_input', 'start', 'invalid_time', `${to.start} cannot be checked in the mock`);
+}
+
+export function conflictList(eventId: string): Promise<Array<Conflict>> {
+  if (!events.has(eventId)) return fail('not_found', 'event', 'not_found', `no event with id ${eventId}`);
+  return reply([]);
+}
+
+export function releaseList(eventId: string): Promise<Array<ReleaseInfo>> {
+  return reply(releases.filter((r) => r.eventId === eventId));
+}
+
+export function releaseCreate(eventId: string, name: string): Promise<ReleaseInfo> {
+  if (!events.has(eventId)) return fail('not_found', 'event', 'not_found', `no event with id ${eventId}`);
+  if (!name.trim()) return fail('invalid_input', 'name', 'required', 'give the release a name');
+  const count = sessions.filter((s) => s.eventId === eventId).length;
+  const release = {
+    id: crypto.randomUUID(),
+    eventId,
+    name: name.trim(),
+    createdAt: new Date().toISOString(),
+    sessions: count,
+  };
+  releases.push(release);
+  return reply(release);
+}
+
+export function releaseDiff(eventId: string, from: string, to: string): Promise<Diff> {
+  if (!events.has(eventId)) return fail('not_found', 'event', 'not_found', `no event with id ${eventId}`);
+  void from;
+  void to;
+  return reply({ added: [], cancelled: [], moved: [], people: [] });
 }
 
 // ---- Pledges ----
@@ -687,6 +737,12 @@ import type * as real from '../client';
   pledgeDelete,
   sessionList,
   speakerList,
+  roomList,
+  sessionMove,
+  conflictList,
+  releaseList,
+  releaseCreate,
+  releaseDiff,
   exportDocument,
   auditList,
   backupCreate,

@@ -1,0 +1,205 @@
+//! The full conflict check of a 2,000-session, 500-speaker, 40-room event (target ≤ 5 ms),
+//! repeated; prints the median and the spread. Not a pass/fail test. Run with
+//! `cargo bench --bench programme_conflicts`.
+
+use std::time::{Duration, Instant};
+
+use chrono::{NaiveDate, TimeZone, Utc};
+use muntada::programme::conflicts::{check, Programme, Rules};
+use muntada::programme::{Assignment, Availability, OpeningHours, Role, Room, Session, SessionKind, Speaker};
+use muntada::{Bilingual, Id};
+
+const SESSIONS: usize = 2_000;
+const SPEAKERS: usize = 500;
+const ROOMS: usize = 40;
+const RUNS: usize = 101;
+
+fn main() {
+    let data = Data::new();
+    let programme = Programme {
+        rooms: &data.rooms,
+        sessions: &data.sessions,
+        speakers: &data.speakers,
+        assignments: &data.assignments,
+        availability: &data.availability,
+    };
+    let rules = Rules {
+        tz: chrono_tz::Europe::Vienna,
+        first_day: NaiveDate::from_ymd_opt(2025, 3, 29).unwrap(),
+        last_day: NaiveDate::from_ymd_opt(2025, 3, 31).unwrap(),
+        travel_buffer: chrono::Duration::minutes(10),
+    };
+    let mut times: Vec<Duration> = Vec::with_capacity(RUNS);
+    let mut found = 0;
+    for _ in 0..RUNS {
+        let start = Instant::now();
+        let conflicts = check(&programme, &rules);
+        times.push(start.elapsed());
+        found = conflicts.len();
+    }
+    times.sort();
+
+    let ms = |d: Duration| d.as_secs_f64() * 1e3;
+    println!(
+        "programme_conflicts: {SESSIONS} sessions, {SPEAKERS} speakers, {ROOMS} rooms, {} assignments, {} conflicts",
+        data.assignments.len(),
+        found
+    );
+    println!(
+        "  check: median {:.2} ms, min {:.2} ms, p90 {:.2} ms over {RUNS} runs (target ≤ 5 ms)",
+        ms(times[RUNS / 2]),
+        ms(times[0]),
+        ms(times[RUNS * 9 / 10])
+    );
+
+    // The same programme read from SQLite first, as `muntada conflicts` and the app do.
+    let (store, event_id) = data.stored(&rules);
+    let mut times: Vec<Duration> = Vec::with_capacity(RUNS);
+    for _ in 0..RUNS {
+        let start = Instant::now();
+        let conflicts = muntada::programme::conflicts::check_event(&store, &event_id).expect("check");
+        times.push(start.elapsed());
+        assert_eq!(conflicts.len(), found);
+    }
+    times.sort();
+    println!(
+        "  load from SQLite (in memory) + check: median {:.2} ms, min {:.2} ms over {RUNS} runs",
+        ms(times[RUNS / 2]),
+        ms(times[0])
+    );
+}
+
+struct Data {
+    rooms: Vec<Room>,
+    sessions: Vec<Session>,
+    speakers: Vec<Speaker>,
+    assignments: Vec<Assignment>,
+    availability: Vec<Availability>,
+}
+
+impl Data {
+    /// Writes the programme into a new in-memory database, under an event with the rules'
+    /// dates, timezone and travel buffer.
+    fn stored(&self, rules: &Rules) -> (muntada::Store, String) {
+        let mut store = muntada::Store::open_in_memory().expect("store");
+        let input = muntada::event::EventInput {
+            title: Bilingual::new("Bench forum", ""),
+            description: Bilingual::default(),
+            venue: String::new(),
+            city: String::new(),
+            country: String::new(),
+            timezone: rules.tz.name().to_owned(),
+            start_date: rules.first_day.to_string(),
+            end_date: rules.last_day.to_string(),
+            organisers: Vec::new(),
+            status: muntada::event::EventStatus::Draft,
+        };
+        let event = muntada::event::create(&mut store, &input, Utc::now()).expect("event");
+        let id = event.id.clone();
+        let with = |id: &Id| id.clone();
+        store
+            .write(|tx| {
+                for r in &self.rooms {
+                    tx.rooms().insert(&Room { event_id: with(&id), ..r.clone() })?;
+                }
+                for s in &self.sessions {
+                    tx.sessions().insert(&Session { event_id: with(&id), ..s.clone() })?;
+                }
+                for p in &self.speakers {
+                    tx.speakers().insert(&Speaker { event_id: with(&id), ..p.clone() })?;
+                }
+                for a in &self.assignments {
+                    tx.sessions().assign(a)?;
+                }
+                for a in &self.availability {
+                    tx.speakers().add_availability(a)?;
+                }
+                tx.programme_settings().set_travel_buffer(&id, rules.travel_buffer.num_minutes() as u32)
+            })
+            .expect("write");
+        (store, event.id.to_string())
+    }
+
+    /// A fixed programme: each room has a day of 40-minute sessions with 5-minute gaps from
+    /// 08:00 local, over three days; one to three people per session; a fifth of the people
+    /// state their availability. A small linear congruential sequence keeps it varied.
+    fn new() -> Data {
+        let event_id = Id::new();
+        let mut seed: u64 = 42;
+        let mut next = move |n: usize| {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 33) as usize % n
+        };
+        let hours = OpeningHours::parse(Some("08:00"), Some("20:00")).unwrap();
+        let rooms: Vec<Room> = (0..ROOMS)
+            .map(|i| Room {
+                id: Id::new(),
+                event_id: event_id.clone(),
+                name: Bilingual::new(format!("Room {i}"), ""),
+                capacity: Some(100),
+                parallel: i % 10 == 9,
+                hours,
+            })
+            .collect();
+        let speakers: Vec<Speaker> = (0..SPEAKERS)
+            .map(|i| Speaker {
+                id: Id::new(),
+                event_id: event_id.clone(),
+                participant_id: None,
+                honorific: Bilingual::default(),
+                name: Bilingual::new(format!("Person {i}"), ""),
+                position: Bilingual::default(),
+                organisation: Bilingual::default(),
+                country: None,
+                email: None,
+                bio: Bilingual::default(),
+            })
+            .collect();
+        let per_room_day = SESSIONS / ROOMS / 3 + 1;
+        let mut sessions = Vec::with_capacity(SESSIONS);
+        let mut assignments = Vec::new();
+        'outer: for day in 0..3u32 {
+            for (r, room) in rooms.iter().enumerate() {
+                for k in 0..per_room_day {
+                    if sessions.len() == SESSIONS {
+                        break 'outer;
+                    }
+                    // 08:00 Vienna is 07:00 UTC on the 29th, 06:00 UTC after the change.
+                    let base = Utc.with_ymd_and_hms(2025, 3, 29 + day, if day == 0 { 7 } else { 6 }, 0, 0).unwrap();
+                    // One room in eight runs a little late, overlapping its next session.
+                    let length = if r % 8 == 0 && k % 5 == 0 { 50 } else { 40 };
+                    let start = base + chrono::Duration::minutes((k * 45) as i64);
+                    let session = Session {
+                        id: Id::new(),
+                        event_id: event_id.clone(),
+                        room_id: Some(room.id.clone()),
+                        title: Bilingual::new(format!("Session {}", sessions.len()), ""),
+                        description: Bilingual::default(),
+                        kind: SessionKind::Panel,
+                        start,
+                        end: start + chrono::Duration::minutes(length),
+                    };
+                    for _ in 0..1 + next(3) {
+                        assignments.push(Assignment {
+                            session_id: session.id.clone(),
+                            speaker_id: speakers[next(SPEAKERS)].id.clone(),
+                            role: Role::ALL[next(Role::ALL.len())],
+                        });
+                    }
+                    sessions.push(session);
+                }
+            }
+        }
+        sessions.sort_by_key(|s| s.start);
+        let availability = speakers
+            .iter()
+            .step_by(5)
+            .map(|s| Availability {
+                speaker_id: s.id.clone(),
+                start: Utc.with_ymd_and_hms(2025, 3, 29, 6, 0, 0).unwrap(),
+                end: Utc.with_ymd_and_hms(2025, 3, 30, 18, 0, 0).unwrap(),
+            })
+            .collect();
+        Data { rooms, sessions, speakers, assignments, availability }
+    }
+}

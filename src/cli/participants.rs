@@ -1,0 +1,248 @@
+//! The participant commands of the registration desk: import, search, duplicates and merging,
+//! bulk status, check-in. Each calls one core function and prints its result.
+
+use std::path::PathBuf;
+
+use chrono::{DateTime, Utc};
+use clap::{Args as ClapArgs, Subcommand};
+use muntada::documents::BadgeLayout;
+use muntada::participants::export::{self, TableFormat};
+use muntada::participants::{self, ImportOptions, ImportReport, ParticipantStatus};
+use muntada::{Error, Reason, Store};
+
+use super::output::Out;
+
+#[derive(Subcommand)]
+pub enum DeskCommand {
+    /// Import participants from a CSV (UTF-8; `,` `;` or tab) or XLSX file: every row, or none
+    /// if any has a problem. Columns are recognised by their header in English or Arabic
+    /// (Name, Full name, الاسم, E-mail, Organisation, الجهة, Country, الدولة, Category, Phone…);
+    /// other columns are kept as extra answers.
+    Import {
+        #[arg(long)]
+        event: String,
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// Check everything and report what would happen; write nothing
+        #[arg(long)]
+        dry_run: bool,
+        /// Read a column as a field, e.g. --map "Nom=name" (fields: name, name_ar, email, phone,
+        /// organisation, organisation_ar, country, category, status, consent, extra, ignore)
+        #[arg(long = "map", value_name = "COLUMN=FIELD")]
+        map: Vec<String>,
+    },
+    /// Search an event's participants by name (either script), e-mail, organisation or badge
+    /// code, ignoring case, accents and Arabic letter variants
+    Search {
+        #[arg(long)]
+        event: String,
+        query: String,
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+    },
+    /// List the pairs of records that look like the same person (same e-mail, or same name
+    /// and organisation)
+    Duplicates {
+        #[arg(long)]
+        event: String,
+    },
+    /// Merge OTHER into KEEP (two records of the same person); OTHER is deleted, the history
+    /// keeps both
+    Merge { keep: String, other: String },
+    /// Set the status of several participants at once (all or none)
+    Status {
+        #[arg(long)]
+        event: String,
+        /// interest_registered, confirmed, waitlisted, declined or checked_in
+        #[arg(long)]
+        to: String,
+        #[arg(required = true, value_name = "ID")]
+        ids: Vec<String>,
+    },
+    /// Export an event's participants with every column, for a spreadsheet: FILE.csv or
+    /// FILE.xlsx (formula-like cells neutralised in CSV; text cells in XLSX)
+    Export {
+        #[arg(long)]
+        event: String,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Write everything held about one person (record, extra answers, history) to a JSON file
+    Data {
+        id: String,
+        #[arg(long)]
+        out: PathBuf,
+    },
+}
+
+/// `muntada export badges`: the arguments.
+#[derive(ClapArgs)]
+pub struct BadgesArgs {
+    #[arg(long)]
+    event: String,
+    #[arg(long)]
+    out: PathBuf,
+    /// Only participants with this status, e.g. confirmed
+    #[arg(long)]
+    status: Option<String>,
+    /// a4 (four badges a sheet) or single (one A6 badge a page, for badge printers)
+    #[arg(long, default_value = "a4")]
+    layout: String,
+}
+
+pub fn badges(store: &Store, args: BadgesArgs, out: &Out) -> Result<(), Error> {
+    let status = args.status.map(|s| ParticipantStatus::parse("status", &s)).transpose()?;
+    let layout = match args.layout.trim().to_ascii_lowercase().as_str() {
+        "a4" => BadgeLayout::A4,
+        "single" => BadgeLayout::Single,
+        other => return Err(Error::invalid("layout", Reason::InvalidValue, format!("{other:?} is not a4 or single"))),
+    };
+    let exported = muntada::documents::export_badges(store, &args.event, status, layout)?;
+    if exported.missing_glyphs > 0 {
+        eprintln!(
+            "warning: {} character(s) have no glyph in the bundled fonts and are drawn as boxes",
+            exported.missing_glyphs
+        );
+    }
+    muntada::documents::write_file(&args.out, &exported.bytes).map_err(|e| e.with_field("out"))?;
+    out.exported(&args.out, exported.bytes.len())
+}
+
+/// `muntada checkin`: check a person in at the desk by their badge code.
+#[derive(ClapArgs)]
+pub struct CheckinArgs {
+    #[arg(long)]
+    event: String,
+    /// The badge code, as typed or scanned
+    #[arg(long)]
+    code: String,
+}
+
+pub fn desk(store: &mut Store, command: DeskCommand, now: DateTime<Utc>, out: &Out) -> Result<(), Error> {
+    match command {
+        DeskCommand::Import { event, file, dry_run, map } => {
+            let bytes = std::fs::read(&file).map_err(|e| {
+                Error::invalid("file", Reason::NotFound, format!("cannot read {}: {e}", file.display()))
+            })?;
+            let map = map
+                .iter()
+                .map(|m| match m.rsplit_once('=') {
+                    Some((column, field)) => Ok((column.to_owned(), field.to_owned())),
+                    None => Err(Error::invalid("map", Reason::InvalidValue, format!("{m:?} is not COLUMN=FIELD"))),
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            let report = participants::import(store, &event, &bytes, &ImportOptions { dry_run, map }, now)?;
+            import_report(&report, dry_run, out)
+        }
+        DeskCommand::Search { event, query, limit } => {
+            let (people, total) = participants::search(store, &event, &query, limit)?;
+            out.participants(&people)?;
+            if total > people.len() && !out.json {
+                out.line(&format!("(the first {} of {total} matches)", people.len()))?;
+            }
+            Ok(())
+        }
+        DeskCommand::Duplicates { event } => {
+            let pairs = participants::duplicates(store, &event)?;
+            if out.json {
+                return out.print_json(&pairs);
+            }
+            for pair in &pairs {
+                let name = |id| store.participants().get(id).map(|p| participants::display_name(&p).to_owned());
+                let reason = match pair.reason {
+                    participants::DuplicateReason::Email => "same e-mail",
+                    participants::DuplicateReason::NameAndOrganisation => "same name and organisation",
+                };
+                out.line(&format!(
+                    "{}  {}  ({})  {} / {}",
+                    pair.first,
+                    pair.second,
+                    reason,
+                    name(&pair.first)?,
+                    name(&pair.second)?
+                ))?;
+            }
+            out.line(&format!("{} possible duplicates", pairs.len()))
+        }
+        DeskCommand::Merge { keep, other } => {
+            let merged = participants::merge(store, &keep, &other, now)?;
+            out.created(&merged, |p| &p.id)
+        }
+        DeskCommand::Export { event, out: path } => {
+            let format = match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
+                Some("csv") => TableFormat::Csv,
+                Some("xlsx") => TableFormat::Xlsx,
+                _ => return Err(Error::invalid("out", Reason::InvalidValue, "the file must end in .csv or .xlsx")),
+            };
+            let bytes = export::export_table(store, &event, format)?;
+            muntada::documents::write_file(&path, &bytes).map_err(|e| e.with_field("out"))?;
+            out.exported(&path, bytes.len())
+        }
+        DeskCommand::Data { id, out: path } => {
+            let bytes = export::person_data_json(store, &id)?;
+            muntada::documents::write_file(&path, &bytes).map_err(|e| e.with_field("out"))?;
+            out.exported(&path, bytes.len())
+        }
+        DeskCommand::Status { event, to, ids } => {
+            let status = ParticipantStatus::parse("to", &to)?;
+            let changed = participants::set_status(store, &event, &ids, status, now)?;
+            out.participants(&changed)
+        }
+    }
+}
+
+pub fn checkin(store: &mut Store, args: CheckinArgs, now: DateTime<Utc>, out: &Out) -> Result<(), Error> {
+    let done = participants::check_in(store, &args.event, &args.code, now)?;
+    if out.json {
+        return out.print_json(&done);
+    }
+    if done.warning.is_some() {
+        eprintln!(
+            "warning: {} was not confirmed (status: {})",
+            participants::display_name(&done.participant),
+            done.was.as_str()
+        );
+    }
+    out.line(&format!("checked in: {}  {}", done.participant.badge_code, participants::display_name(&done.participant)))
+}
+
+fn import_report(report: &ImportReport, dry_run: bool, out: &Out) -> Result<(), Error> {
+    if !report.problems.is_empty() {
+        out.problems(&report.problems);
+        let rows: std::collections::BTreeSet<u64> = report.problems.iter().map(|p| p.row).collect();
+        return Err(Error::invalid(
+            "file",
+            Reason::InvalidValue,
+            format!("{} rows have problems; nothing was imported", rows.len()),
+        ));
+    }
+    if out.json {
+        return out.print_json(report);
+    }
+    for c in &report.columns {
+        out.line(&format!("column {:?} → {}", c.column, c.field))?;
+    }
+    for d in &report.duplicates {
+        let what = match d.reason {
+            participants::DuplicateReason::Email => "the same e-mail as",
+            participants::DuplicateReason::NameAndOrganisation => "the same name and organisation as",
+        };
+        let whom = match (&d.existing, d.same_as_row) {
+            (Some(id), _) => format!("participant {id}"),
+            (None, Some(row)) => format!("row {row}"),
+            (None, None) => String::new(),
+        };
+        out.line(&format!("row {}: {what} {whom}", d.row))?;
+    }
+    let verb = if dry_run { "would import" } else { "imported" };
+    out.line(&format!(
+        "{verb} {} participants: {} new, {} possible duplicates (imported too; see `participant duplicates` and `participant merge`)",
+        report.rows,
+        report.new,
+        report.rows - report.new
+    ))?;
+    if dry_run {
+        out.line("dry run: nothing was written")?;
+    }
+    Ok(())
+}

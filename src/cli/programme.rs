@@ -1,0 +1,287 @@
+//! The programme's commands: moving sessions, conflicts, releases, availability, and the
+//! programme's exports (iCal, schedule JSON, PDF). Each calls one core function.
+
+use std::path::PathBuf;
+
+use clap::{Args as ClapArgs, Subcommand};
+use muntada::documents::ProgrammeDocument;
+use muntada::programme::conflicts::{self, Conflict};
+use muntada::programme::release::{self, Diff, ReleaseInfo, SessionSlot};
+use muntada::programme::{self, SessionMove};
+use muntada::{Error, Store};
+
+use super::Out;
+
+/// Exit status of `muntada conflicts` when it found some.
+pub const CONFLICTS_FOUND: u8 = 3;
+
+#[derive(ClapArgs)]
+pub struct MoveArgs {
+    /// The session
+    id: String,
+    /// "YYYY-MM-DD HH:MM", local time of the event
+    #[arg(long)]
+    start: String,
+    /// "YYYY-MM-DD HH:MM" [default: keep the session's length]
+    #[arg(long)]
+    end: Option<String>,
+    /// Another room of the event [default: the same room]
+    #[arg(long)]
+    room: Option<String>,
+}
+
+#[derive(ClapArgs)]
+pub struct AvailableArgs {
+    #[arg(long)]
+    speaker: String,
+    /// "YYYY-MM-DD HH:MM", local time of the event
+    #[arg(long)]
+    start: String,
+    /// "YYYY-MM-DD HH:MM", local time of the event
+    #[arg(long)]
+    end: String,
+}
+
+#[derive(ClapArgs)]
+pub struct TravelBufferArgs {
+    /// The event
+    id: String,
+    /// Least minutes one person needs between sessions in two rooms (0: no check)
+    #[arg(long)]
+    minutes: u32,
+}
+
+#[derive(ClapArgs)]
+pub struct ConflictsArgs {
+    #[arg(long)]
+    event: String,
+}
+
+#[derive(Subcommand)]
+pub enum ReleaseCommand {
+    /// Freeze the programme as it stands as a named release
+    Create {
+        #[arg(long)]
+        event: String,
+        #[arg(long)]
+        name: String,
+    },
+    /// List an event's releases, oldest first
+    List {
+        #[arg(long)]
+        event: String,
+    },
+    /// What changed from one release to another ("draft" is the programme as it stands)
+    Diff {
+        #[arg(long)]
+        event: String,
+        #[arg(long)]
+        from: String,
+        #[arg(long, default_value = release::DRAFT)]
+        to: String,
+    },
+}
+
+pub fn move_session(store: &mut Store, args: MoveArgs, out: &Out) -> Result<(), Error> {
+    let to = SessionMove { start: args.start, end: args.end, room_id: args.room };
+    let moved = programme::move_session(store, &args.id, &to)?;
+    if out.json {
+        return out.print_json(&moved);
+    }
+    out.line(moved.id.as_str())
+}
+
+pub fn available(store: &mut Store, args: AvailableArgs, out: &Out) -> Result<(), Error> {
+    let a = programme::add_availability(store, &args.speaker, &args.start, &args.end)?;
+    if out.json {
+        return out.print_json(&a);
+    }
+    out.line(&format!("{} is available {} – {} (UTC)", a.speaker_id, a.start, a.end))
+}
+
+pub fn travel_buffer(store: &mut Store, args: TravelBufferArgs, out: &Out) -> Result<(), Error> {
+    programme::set_travel_buffer(store, &args.id, args.minutes)?;
+    if out.json {
+        return out.print_json(&serde_json::json!({ "travelBufferMinutes": args.minutes }));
+    }
+    out.line(&format!("travel buffer: {} min", args.minutes))
+}
+
+/// Prints the conflicts; the exit status is 0 when there are none and 3 when there are some.
+pub fn conflicts(store: &Store, args: ConflictsArgs, out: &Out) -> Result<u8, Error> {
+    let found = conflicts::check_event(store, &args.event)?;
+    if out.json {
+        out.print_json(&found)?;
+    } else if found.is_empty() {
+        out.line("no conflicts")?;
+    } else {
+        for c in &found {
+            out.line(&conflict_line(c))?;
+        }
+        out.line(&format!("{} conflicts", found.len()))?;
+    }
+    Ok(if found.is_empty() { 0 } else { CONFLICTS_FOUND })
+}
+
+fn conflict_line(c: &Conflict) -> String {
+    let sessions = match &c.other_session_id {
+        Some(other) => format!("{} {}", c.session_id, other),
+        None => c.session_id.to_string(),
+    };
+    format!("{:<22}  {}  [{sessions}]", c.kind.as_str(), c.message)
+}
+
+pub fn release(
+    store: &mut Store,
+    command: ReleaseCommand,
+    out: &Out,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<(), Error> {
+    match command {
+        ReleaseCommand::Create { event, name } => {
+            let created = release::create(store, &event, &name, now)?;
+            if out.json {
+                return out.print_json(&created);
+            }
+            out.line(&release_line(&created))
+        }
+        ReleaseCommand::List { event } => {
+            let list = release::list(store, &event)?;
+            if out.json {
+                return out.print_json(&list);
+            }
+            if list.is_empty() {
+                return out.line("no releases yet: the programme is a draft");
+            }
+            for r in &list {
+                out.line(&release_line(r))?;
+            }
+            Ok(())
+        }
+        ReleaseCommand::Diff { event, from, to } => {
+            let diff = release::diff_named(store, &event, &from, &to)?;
+            if out.json {
+                return out.print_json(&diff);
+            }
+            let tz = muntada::event::get(store, &event)?.tz();
+            out.line(&diff_text(&diff, tz))
+        }
+    }
+}
+
+fn release_line(r: &ReleaseInfo) -> String {
+    format!("{}  {}  {} sessions  {}", r.id, r.created_at.format("%Y-%m-%d %H:%M UTC"), r.sessions, r.name)
+}
+
+fn diff_text(d: &Diff, tz: chrono_tz::Tz) -> String {
+    if d.is_empty() {
+        return "no changes".to_owned();
+    }
+    let slot = |s: &SessionSlot| {
+        let room = s.room.as_ref().map(|r| format!(", {}", r.get(muntada::Lang::En))).unwrap_or_default();
+        format!("{}–{}{room}", muntada::time::format_local(s.start, tz), s.end.with_timezone(&tz).format("%H:%M"))
+    };
+    let title = |s: &SessionSlot| s.title.get(muntada::Lang::En).to_owned();
+    let mut lines = Vec::new();
+    for s in &d.added {
+        lines.push(format!("added      {}  ({})", title(s), slot(s)));
+    }
+    for s in &d.cancelled {
+        lines.push(format!("cancelled  {}  ({})", title(s), slot(s)));
+    }
+    for m in &d.moved {
+        lines.push(format!("moved      {}  ({} → {})", title(&m.to), slot(&m.from), slot(&m.to)));
+    }
+    for p in &d.people {
+        let mut changes: Vec<String> =
+            p.added.iter().map(|a| format!("+ {} ({})", a.name.get(muntada::Lang::En), a.role.as_str())).collect();
+        changes.extend(p.removed.iter().map(|r| format!("− {} ({})", r.name.get(muntada::Lang::En), r.role.as_str())));
+        lines.push(format!("people     {}  {}", p.title.get(muntada::Lang::En), changes.join(", ")));
+    }
+    lines.join("\n")
+}
+
+#[derive(ClapArgs)]
+pub struct CloneArgs {
+    /// The event to copy
+    id: String,
+    /// The new edition's first day, YYYY-MM-DD
+    #[arg(long)]
+    start: String,
+}
+
+pub fn clone_event(
+    store: &mut Store,
+    args: CloneArgs,
+    out: &Out,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<(), Error> {
+    let event = muntada::programme::edition::clone_event(store, &args.id, &args.start, now)?;
+    out.created(&event, |e| &e.id)
+}
+
+#[derive(ClapArgs)]
+pub struct IcalArgs {
+    #[arg(long)]
+    event: String,
+    #[arg(long)]
+    out: PathBuf,
+    /// Only the sessions of this speaker
+    #[arg(long)]
+    speaker: Option<String>,
+    /// A release's name [default: the draft]
+    #[arg(long, default_value = release::DRAFT)]
+    release: String,
+}
+
+#[derive(ClapArgs)]
+pub struct ScheduleJsonArgs {
+    #[arg(long)]
+    event: String,
+    #[arg(long)]
+    out: PathBuf,
+    /// A release's name [default: the draft]
+    #[arg(long, default_value = release::DRAFT)]
+    release: String,
+}
+
+#[derive(ClapArgs)]
+pub struct ProgrammePdfArgs {
+    #[arg(long)]
+    event: String,
+    #[arg(long)]
+    out: PathBuf,
+    /// Language of the document: en or ar
+    #[arg(long, default_value = "en")]
+    lang: String,
+    /// A release's name [default: the draft]
+    #[arg(long, default_value = release::DRAFT)]
+    release: String,
+    /// One sheet per room for its door, instead of the whole programme
+    #[arg(long)]
+    door_sheets: bool,
+}
+
+pub fn ical(store: &Store, args: IcalArgs, out: &Out, now: chrono::DateTime<chrono::Utc>) -> Result<(), Error> {
+    let text = programme::export_ical(store, &args.event, &args.release, args.speaker.as_deref(), now)?;
+    write(&args.out, text.as_bytes(), out)
+}
+
+pub fn schedule_json(store: &Store, args: ScheduleJsonArgs, out: &Out) -> Result<(), Error> {
+    let text = programme::export_schedule_json(store, &args.event, &args.release)?;
+    write(&args.out, text.as_bytes(), out)
+}
+
+pub fn programme_pdf(store: &Store, args: ProgrammePdfArgs, out: &Out) -> Result<(), Error> {
+    let lang = muntada::Lang::parse(args.lang.trim()).ok_or_else(|| {
+        Error::invalid("lang", muntada::Reason::InvalidValue, format!("{:?} is not en or ar", args.lang))
+    })?;
+    let which = if args.door_sheets { ProgrammeDocument::DoorSheets } else { ProgrammeDocument::Timetable };
+    let exported = muntada::documents::export_programme(store, &args.event, &args.release, which, lang)?;
+    super::export::save(&exported, &args.out, out)
+}
+
+fn write(path: &std::path::Path, bytes: &[u8], out: &Out) -> Result<(), Error> {
+    muntada::documents::write_file(path, bytes).map_err(|e| e.with_field("out"))?;
+    out.exported(path, bytes.len())
+}

@@ -1,0 +1,235 @@
+//! Attendance certificates (one page per participant, naming the event and the roles they
+//! had in its sessions) and chair cue cards (one page per session: title, room, time, the
+//! speakers in order with honorifics and positions, the pledges announced in it).
+
+use std::collections::HashMap;
+
+use super::{document, label, render, Exported};
+use crate::bilingual::Lang;
+use crate::country;
+use crate::error::Result;
+use crate::event::{self, Event};
+use crate::money::{decimal, grouped};
+use crate::participants::{self, Participant, ParticipantStatus};
+use crate::pdf::{self, Align, Block, Column, KeyValue, List, Paragraph, Row, Run, Table};
+use crate::pledges::{self as ledger, Pledge};
+use crate::programme::{Assignment, Role, Room, Session, SessionKind, Speaker};
+use crate::store::Store;
+use crate::time::{format_date_range, format_local};
+
+/// What certificates and cue cards draw on.
+pub struct ProgrammeData<'a> {
+    pub event: &'a Event,
+    pub rooms: &'a [Room],
+    pub sessions: &'a [Session],
+    pub speakers: &'a [Speaker],
+    pub assignments: &'a [Assignment],
+    pub pledges: &'a [Pledge],
+}
+
+fn role_name(role: Role, lang: Lang) -> String {
+    let (en, ar) = match role {
+        Role::Chair => ("Chair", "رئيس الجلسة"),
+        Role::Moderator => ("Moderator", "مدير الحوار"),
+        Role::Speaker => ("Speaker", "متحدث"),
+        Role::Panellist => ("Panellist", "عضو الفريق"),
+        Role::Rapporteur => ("Rapporteur", "المقرر"),
+    };
+    label(lang, en, ar)
+}
+
+fn joined(parts: &[&str], lang: Lang) -> String {
+    parts.iter().filter(|p| !p.is_empty()).copied().collect::<Vec<_>>().join(label(lang, ", ", "، ").as_str())
+}
+
+/// One page per participant with `status` (everyone but those who declined when `None`).
+pub fn certificates(
+    data: &ProgrammeData<'_>,
+    people: &[Participant],
+    status: Option<ParticipantStatus>,
+    lang: Lang,
+) -> pdf::Document {
+    let l = |en, ar| label(lang, en, ar);
+    let event = data.event;
+    let mut doc = document(event, lang, format!("{} — {}", l("Certificates", "الشهادات"), event.title.get(lang)));
+    doc.header = None;
+    let sessions: HashMap<_, _> = data.sessions.iter().map(|s| (&s.id, s)).collect();
+    let chosen = people.iter().filter(|p| match status {
+        Some(s) => p.status == s,
+        None => p.status != ParticipantStatus::Declined,
+    });
+    let place = joined(
+        &[event.city.as_str(), &event.country.as_deref().map(|c| country::name(c, lang)).unwrap_or_default()],
+        lang,
+    );
+    for (i, person) in chosen.enumerate() {
+        if i > 0 {
+            doc.blocks.push(Block::PageBreak);
+        }
+        doc.blocks.push(Block::Spacer(45.0));
+        doc.blocks.push(Block::Heading { level: 1, text: l("Certificate of attendance", "شهادة حضور") });
+        doc.blocks.push(Block::Spacer(8.0));
+        doc.blocks.push(Block::Paragraph(Paragraph::text(l("This is to certify that", "نشهد بأن"))));
+        doc.blocks.push(Block::Heading { level: 2, text: person.name.get(lang).to_owned() });
+        let organisation = person.organisation.get(lang);
+        if !organisation.is_empty() {
+            doc.blocks.push(Block::Paragraph(Paragraph::text(organisation)));
+        }
+        doc.blocks.push(Block::Paragraph(Paragraph::runs(vec![
+            Run::plain(l("attended the ", "حضر ")),
+            Run::bold(event.title.get(lang)),
+            Run::plain(format!(
+                "{}{place}{}{}.",
+                l(", held in ", "، المنعقد في "),
+                l(", ", "، "),
+                format_date_range(event.start_date, event.end_date, lang)
+            )),
+        ])));
+        let speaker = data.speakers.iter().find(|s| s.participant_id.as_ref() == Some(&person.id));
+        let roles: Vec<Paragraph> = speaker
+            .into_iter()
+            .flat_map(|sp| data.assignments.iter().filter(move |a| a.speaker_id == sp.id))
+            .filter_map(|a| sessions.get(&a.session_id).map(|s| (a.role, s)))
+            .map(|(role, s)| {
+                Paragraph::runs(vec![Run::bold(role_name(role, lang)), Run::plain(format!(" — {}", s.title.get(lang)))])
+            })
+            .collect();
+        if !roles.is_empty() {
+            doc.blocks.push(Block::Paragraph(Paragraph::text(l("and took part as:", "وشارك بصفة:"))));
+            doc.blocks.push(Block::List(List { ordered: false, items: roles }));
+        }
+        doc.blocks.push(Block::Spacer(20.0));
+        doc.blocks
+            .push(Block::Paragraph(Paragraph::text(event.organisers.join(l(" · ", " · ").as_str())).align(Align::End)));
+    }
+    if doc.blocks.is_empty() {
+        doc.blocks.push(Block::Paragraph(Paragraph::text(l(
+            "No participants to certify.",
+            "لا يوجد مشاركون لإصدار شهادات لهم.",
+        ))));
+    }
+    doc
+}
+
+/// One page per session (breaks left out) for its chair.
+pub fn cue_cards(data: &ProgrammeData<'_>, lang: Lang) -> pdf::Document {
+    let l = |en, ar| label(lang, en, ar);
+    let event = data.event;
+    let mut doc =
+        document(event, lang, format!("{} — {}", l("Chair cue cards", "بطاقات رئيس الجلسة"), event.title.get(lang)));
+    let tz = event.tz();
+    let mut first = true;
+    for session in data.sessions.iter().filter(|s| s.kind != SessionKind::Break) {
+        if !first {
+            doc.blocks.push(Block::PageBreak);
+        }
+        first = false;
+        doc.blocks.push(Block::Heading { level: 1, text: session.title.get(lang).to_owned() });
+        let room = session
+            .room_id
+            .as_ref()
+            .and_then(|r| data.rooms.iter().find(|x| x.id == *r))
+            .map(|r| r.name.get(lang).to_owned());
+        let end = format_local(session.end, tz);
+        doc.blocks.push(Block::KeyValues(vec![
+            KeyValue::new(l("Room", "القاعة"), room.unwrap_or_else(|| "—".to_owned())),
+            KeyValue::new(
+                l("Time", "الوقت"),
+                format!("{} – {}", format_local(session.start, tz), end.get(11..).unwrap_or(&end)),
+            ),
+        ]));
+        let rows: Vec<Row> = data
+            .assignments
+            .iter()
+            .filter(|a| a.session_id == session.id)
+            .filter_map(|a| data.speakers.iter().find(|s| s.id == a.speaker_id).map(|s| (a.role, s)))
+            .enumerate()
+            .map(|(i, (role, s))| {
+                let name = [s.honorific.get(lang), s.name.get(lang)]
+                    .iter()
+                    .filter(|t| !t.is_empty())
+                    .copied()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                Row::cells([
+                    (i + 1).to_string(),
+                    name,
+                    joined(&[s.position.get(lang), s.organisation.get(lang)], lang),
+                    role_name(role, lang),
+                ])
+            })
+            .collect();
+        doc.blocks
+            .push(Block::Heading { level: 2, text: l("Speakers, in order", "المتحدثون بالترتيب") });
+        if rows.is_empty() {
+            doc.blocks.push(Block::Paragraph(Paragraph::text(l("No speakers assigned.", "لا يوجد متحدثون."))));
+        } else {
+            doc.blocks.push(Block::Table(Table {
+                columns: vec![
+                    Column::new("#", 0.5),
+                    Column::new(l("Name", "الاسم"), 3.0),
+                    Column::new(l("Position", "المنصب"), 4.0),
+                    Column::new(l("Role", "الدور"), 1.5),
+                ],
+                rows,
+                repeat_header: true,
+            }));
+        }
+        let pledges: Vec<&Pledge> =
+            data.pledges.iter().filter(|p| p.session_id.as_ref() == Some(&session.id)).collect();
+        if !pledges.is_empty() {
+            doc.blocks.push(Block::Heading {
+                level: 2,
+                text: l("Pledges announced in this session", "التعهدات المعلنة في هذه الجلسة"),
+            });
+            let items = pledges
+                .iter()
+                .map(|p| {
+                    let amount = p
+                        .currency
+                        .map(|c| format!("{} {}", grouped(&decimal(p.total_minor(), c.decimals())), c.code()))
+                        .unwrap_or_else(|| p.in_kind.clone());
+                    Paragraph::runs(vec![Run::bold(p.donors.join(" + ")), Run::plain(format!(": {amount}"))])
+                })
+                .collect();
+            doc.blocks.push(Block::List(List { ordered: false, items }));
+        }
+    }
+    doc
+}
+
+/// Reads the event's programme and renders certificates or cue cards.
+pub fn export(store: &Store, event_id: &str, what: Which, lang: Lang) -> Result<Exported> {
+    let event = event::get(store, event_id).map_err(|e| e.with_field("event"))?;
+    let id = &event.id;
+    let data = ProgrammeData {
+        event: &event,
+        rooms: &store.rooms().list(id)?,
+        sessions: &store.sessions().list(id)?,
+        speakers: &store.speakers().list(id)?,
+        assignments: &store.sessions().assignments(id)?,
+        pledges: &ledger::list(store, id.as_str())?,
+    };
+    let (name, doc) = match what {
+        Which::Certificates(status) => {
+            ("certificates", certificates(&data, &participants::list(store, id.as_str())?, status, lang))
+        }
+        Which::CueCards => ("cue-cards", cue_cards(&data, lang)),
+    };
+    let rendered = render(&doc)?;
+    let suffix = match lang {
+        Lang::En => "en",
+        Lang::Ar => "ar",
+    };
+    Ok(Exported {
+        file_name: format!("{name}-{suffix}.pdf"),
+        bytes: rendered.bytes,
+        missing_glyphs: rendered.warnings.missing_glyphs,
+    })
+}
+
+pub enum Which {
+    /// Participants with this status, or all who did not decline.
+    Certificates(Option<ParticipantStatus>),
+    CueCards,
+}

@@ -1,0 +1,233 @@
+use chrono::{Duration, TimeZone};
+
+use super::*;
+use crate::error::ErrorKind;
+
+fn now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2024, 5, 22, 16, 0, 0).unwrap()
+}
+
+/// The demo forum (speakers, sessions) with its outcome draft emptied.
+fn demo() -> (Store, String) {
+    let mut store = Store::open_in_memory().unwrap();
+    let event = crate::demo::load(&mut store, now()).unwrap();
+    let event = event.id.as_str().to_owned();
+    for s in get(&store, &event, None).unwrap().unwrap().sections {
+        remove_section(&mut store, &event, s.key.as_str(), None, now()).unwrap();
+    }
+    (store, event)
+}
+
+fn sections(store: &Store, event: &str) -> Vec<Section> {
+    get(store, event, None).unwrap().map(|o| o.sections).unwrap_or_default()
+}
+
+fn text(markup: &str) -> RichText {
+    RichText::from_markup("body", markup).unwrap()
+}
+
+fn recommendation(en: &str, ar: &str) -> SectionInput {
+    SectionInput {
+        kind: Some(SectionKind::Recommendation),
+        body_en: text(en),
+        body_ar: text(ar),
+        actor: Bilingual::new("Member States", "الدول الأعضاء"),
+        ..SectionInput::default()
+    }
+}
+
+#[test]
+fn sections_are_added_in_order_and_read_back() {
+    let (mut store, event) = demo();
+    assert_eq!(sections(&store, &event), vec![], "an empty draft");
+    let session = crate::programme::sessions(&store, &event).unwrap()[0].id.clone();
+    let first =
+        add_section(&mut store, &event, None, &recommendation("Share data.", "تبادل البيانات."), now()).unwrap();
+    let summary = SectionInput {
+        kind: Some(SectionKind::Summary),
+        title: Bilingual::new("Background", "خلفية"),
+        body_en: text("The forum **met**."),
+        sessions: vec![session.as_str().to_owned(), session.as_str().to_owned()],
+        position: Some(1),
+        ..SectionInput::default()
+    };
+    let second = add_section(&mut store, &event, None, &summary, now()).unwrap();
+    let doc = get(&store, &event, None).unwrap().unwrap();
+    assert_eq!(doc.version.number, 1);
+    assert_eq!(doc.version.adopted, None);
+    assert_eq!(doc.sections.iter().map(|s| &s.key).collect::<Vec<_>>(), vec![&second.key, &first.key]);
+    assert_eq!(doc.sections[0], second, "read back as written");
+    assert_eq!(doc.sections[0].session_ids, vec![session], "a session linked once");
+    assert_eq!(doc.sections[1].actor.ar, "الدول الأعضاء");
+}
+
+#[test]
+fn bad_input_names_the_field_and_writes_nothing() {
+    let (mut store, event) = demo();
+    let other = crate::event::create(
+        &mut store,
+        &crate::event::EventInput {
+            title: Bilingual::new("Other", ""),
+            description: Bilingual::default(),
+            venue: String::new(),
+            city: String::new(),
+            country: String::new(),
+            timezone: "UTC".into(),
+            start_date: "2024-01-01".into(),
+            end_date: "2024-01-01".into(),
+            organisers: vec![],
+            status: crate::event::EventStatus::Open,
+        },
+        now(),
+    )
+    .unwrap();
+    let other_session = crate::programme::add_session(
+        &mut store,
+        other.id.as_str(),
+        &crate::programme::SessionInput {
+            room_id: None,
+            title: Bilingual::new("S", ""),
+            description: Bilingual::default(),
+            kind: crate::programme::SessionKind::Panel,
+            start: "2024-01-01 09:00".into(),
+            end: "2024-01-01 10:00".into(),
+        },
+    )
+    .unwrap();
+    let cases: Vec<(SectionInput, &str, Reason)> = vec![
+        (SectionInput { kind: None, ..recommendation("a", "b") }, "kind", Reason::Required),
+        (
+            SectionInput { kind: Some(SectionKind::OpeningStatement), ..SectionInput::default() },
+            "speaker",
+            Reason::Required,
+        ),
+        (
+            SectionInput { title: Bilingual::new("a\tb", ""), ..recommendation("a", "b") },
+            "title",
+            Reason::ControlCharacters,
+        ),
+        (
+            SectionInput { sessions: vec![other_session.id.as_str().into()], ..recommendation("a", "b") },
+            "session",
+            Reason::WrongEvent,
+        ),
+        (
+            SectionInput { speaker: Some("00000000-0000".into()), ..recommendation("a", "b") },
+            "speaker",
+            Reason::NotFound,
+        ),
+        (SectionInput { position: Some(3), ..recommendation("a", "b") }, "position", Reason::InvalidValue),
+        (
+            SectionInput { body_ar: RichText(vec![RichBlock::Bullets { items: vec![] }]), ..recommendation("a", "b") },
+            "bodyAr",
+            Reason::InvalidValue,
+        ),
+    ];
+    for (input, field, reason) in cases {
+        let e = add_section(&mut store, &event, None, &input, now()).unwrap_err();
+        assert_eq!((e.field.as_deref(), e.reason), (Some(field), reason), "{e:?}");
+    }
+    assert_eq!(sections(&store, &event), vec![], "nothing written");
+    assert_eq!(versions(&store, &event).unwrap().len(), 1, "no version started");
+}
+
+#[test]
+fn language_marks_missing_and_older() {
+    let (mut store, event) = demo();
+    let s = add_section(&mut store, &event, None, &recommendation("Share data.", ""), now()).unwrap();
+    assert_eq!(
+        (s.language_state(Lang::En), s.language_state(Lang::Ar)),
+        (LanguageState::Current, LanguageState::Missing)
+    );
+    let later = now() + Duration::minutes(5);
+    let edit = SectionEdit { body_ar: Some(text("تبادل البيانات.")), ..SectionEdit::default() };
+    let s = edit_section(&mut store, &event, s.key.as_str(), None, &edit, later).unwrap();
+    assert_eq!(
+        (s.language_state(Lang::En), s.language_state(Lang::Ar)),
+        (LanguageState::Older, LanguageState::Current)
+    );
+    assert_eq!((s.updated_en, s.updated_ar), (Some(now()), Some(later)));
+    // Writing the same text again is no change and leaves the stamp.
+    let same = SectionEdit { body_ar: Some(text("تبادل البيانات.")), ..SectionEdit::default() };
+    let s = edit_section(&mut store, &event, s.key.as_str(), None, &same, later + Duration::hours(1)).unwrap();
+    assert_eq!(s.updated_ar, Some(later));
+}
+
+#[test]
+fn adopted_versions_are_frozen_and_edits_start_a_new_draft() {
+    let (mut store, event) = demo();
+    let e = adopt(&mut store, &event, now()).unwrap_err();
+    assert_eq!((e.kind, e.reason), (ErrorKind::Conflict, Reason::Required), "an empty draft is not adopted");
+    let s = add_section(&mut store, &event, None, &recommendation("Share data.", "تبادل البيانات."), now()).unwrap();
+    store.set_actor(crate::audit::Actor::new("coordinator"));
+    let v1 = adopt(&mut store, &event, now()).unwrap();
+    assert_eq!((v1.number, v1.adopted.as_ref().map(|a| a.by.as_str())), (1, Some("coordinator")));
+    assert_eq!(adopt(&mut store, &event, now()).unwrap_err().kind, ErrorKind::Conflict, "adopted twice");
+
+    // Naming the adopted version: refused, with the date, and nothing changes.
+    let edit = SectionEdit { body_en: Some(text("Share more data.")), ..SectionEdit::default() };
+    let e = edit_section(&mut store, &event, s.key.as_str(), Some(1), &edit, now()).unwrap_err();
+    assert_eq!((e.kind, e.field.as_deref()), (ErrorKind::Conflict, Some("version")));
+    assert!(e.message.contains("adopted on 2024-05-22"), "{}", e.message);
+    let e = add_section(&mut store, &event, Some(1), &recommendation("x", "y"), now()).unwrap_err();
+    assert_eq!(e.kind, ErrorKind::Conflict);
+    assert_eq!(versions(&store, &event).unwrap().len(), 1);
+    // The store itself refuses to rewrite an adopted version.
+    let version_id = versions(&store, &event).unwrap()[0].id.clone();
+    let e = store.write(|tx| tx.outcome().replace_sections(&version_id, &[])).unwrap_err();
+    assert_eq!(e.kind, ErrorKind::Conflict);
+
+    // Without a version: a new draft, copied from version 1, gets the edit.
+    let edited = edit_section(&mut store, &event, &s.key.as_str()[..8], None, &edit, now()).unwrap();
+    let all = versions(&store, &event).unwrap();
+    assert_eq!(all.iter().map(|v| (v.number, v.adopted.is_some())).collect::<Vec<_>>(), vec![(1, true), (2, false)]);
+    let v1 = get(&store, &event, Some(1)).unwrap().unwrap();
+    assert_eq!(v1.sections[0].body_en.plain(), "Share data.", "version 1 unchanged");
+    assert_eq!(get(&store, &event, None).unwrap().unwrap().sections, vec![edited]);
+}
+
+#[test]
+fn versions_compare_per_section() {
+    let (mut store, event) = demo();
+    let kept = add_section(&mut store, &event, None, &recommendation("Keep.", "إبقاء."), now()).unwrap();
+    let changed = add_section(&mut store, &event, None, &recommendation("Old.", "قديم."), now()).unwrap();
+    let removed = add_section(&mut store, &event, None, &recommendation("Gone.", "محذوف."), now()).unwrap();
+    adopt(&mut store, &event, now()).unwrap();
+    let edit = SectionEdit { body_en: Some(text("New.")), ..SectionEdit::default() };
+    edit_section(&mut store, &event, changed.key.as_str(), None, &edit, now()).unwrap();
+    remove_section(&mut store, &event, removed.key.as_str(), None, now()).unwrap();
+    let added = add_section(&mut store, &event, None, &recommendation("Fresh.", "جديد."), now()).unwrap();
+    let d = diff(&store, &event, 1, 2).unwrap();
+    let summary: Vec<(Id, Change, Vec<String>)> =
+        d.iter().map(|s| (s.key.clone(), s.change, s.fields.clone())).collect();
+    assert_eq!(
+        summary,
+        vec![
+            (kept.key.clone(), Change::Unchanged, vec![]),
+            (changed.key.clone(), Change::Changed, vec!["bodyEn".to_owned()]),
+            (added.key.clone(), Change::Added, vec![]),
+            (removed.key.clone(), Change::Removed, vec![]),
+        ]
+    );
+    assert_eq!(d[1].text, vec![TextChange { field: "bodyEn".into(), before: "Old.".into(), after: "New.".into() }]);
+    // Moving a section is a change of position; the reverse comparison swaps added and removed.
+    let back = diff(&store, &event, 2, 1).unwrap();
+    assert_eq!(back.iter().find(|s| s.key == removed.key).unwrap().change, Change::Added);
+    assert_eq!(back.iter().find(|s| s.key == added.key).unwrap().change, Change::Removed);
+    edit_section(
+        &mut store,
+        &event,
+        kept.key.as_str(),
+        None,
+        &SectionEdit { position: Some(3), ..Default::default() },
+        now(),
+    )
+    .unwrap();
+    let moved = compare(
+        &get(&store, &event, Some(1)).unwrap().unwrap().sections,
+        &get(&store, &event, None).unwrap().unwrap().sections,
+    );
+    assert!(moved.iter().any(|s| s.key == kept.key && s.fields.contains(&"position".to_owned())));
+    let e = diff(&store, &event, 1, 9).unwrap_err();
+    assert_eq!((e.kind, e.field.as_deref()), (ErrorKind::NotFound, Some("to")));
+}

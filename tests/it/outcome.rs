@@ -1,0 +1,223 @@
+//! The outcome document of the demo forum through the real CLI: edited, adopted, compared,
+//! and exported as PDF in English, Arabic and both, read back with poppler.
+
+use std::path::Path;
+use std::process::Command;
+
+use crate::documents::Demo;
+use crate::pdf::{assert_contains_text, normalise, page_count, text_of};
+
+/// Rows of the contents page (page 2): the first cell and the page number at the end.
+fn contents(path: &Path) -> Vec<(String, usize)> {
+    let text = crate::pdf::poppler("pdftotext", &["-layout", "-f", "2", "-l", "2", path.to_str().unwrap(), "-"]);
+    text.lines()
+        .filter_map(|line| {
+            let line: String = line
+                .chars()
+                .filter(|c| !matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}'))
+                .collect();
+            let line = line.trim();
+            if line.starts_with("Page ") || line.contains("صفحة") {
+                return None; // the footer
+            }
+            // The page number ends the row in English and begins it (at the left) in Arabic.
+            let (rest, page) = match line.rsplit_once(char::is_whitespace) {
+                Some((rest, n)) if n.parse::<usize>().is_ok() => (rest, n.parse().ok()?),
+                _ => {
+                    let (n, rest) = line.split_once(char::is_whitespace)?;
+                    (rest, n.parse().ok()?)
+                }
+            };
+            // Bilingual rows hold the English and Arabic titles; keep the English one.
+            let title = rest.split("  ").map(str::trim).find(|s| !s.is_empty())?.to_owned();
+            Some((title, page))
+        })
+        .collect()
+}
+
+/// Whether the pages carry the DRAFT watermark. It is drawn diagonally, which `pdftotext`
+/// splits into letters and fragments; in content-stream order (`-raw`) they stay together.
+fn watermarked(path: &Path) -> bool {
+    let raw = crate::pdf::poppler("pdftotext", &["-raw", path.to_str().unwrap(), "-"]);
+    normalise(&raw).matches("DRAFT").count() == page_count(path)
+}
+
+/// The first page (after the contents) with a line that is exactly `heading`.
+fn page_of_heading(path: &Path, pages: usize, heading: &str) -> Option<usize> {
+    (3..=pages).find(|&p| text_of(path, Some(p)).lines().any(|l| normalise(l) == normalise(heading)))
+}
+
+#[test]
+fn demo_outcome_pdf_in_english_arabic_and_both() {
+    let demo = Demo::new();
+    for (lang, title, recommendation) in [
+        ("en", "First Annual Forum", "Recommendation"),
+        ("ar", "المنتدى السنوي الأول", "التوصية"),
+        ("both", "First Annual Forum", "Recommendation"),
+    ] {
+        let path = demo.export("outcome", lang, &[]);
+        let text = text_of(&path, None);
+        assert_contains_text(&text, title, lang);
+        for n in 1..=5 {
+            assert_contains_text(&text, &format!("{recommendation} {n}"), lang);
+        }
+        assert!(!normalise(&text).contains(&normalise(&format!("{recommendation} 6"))), "{lang}: five recommendations");
+        assert_contains_text(&text, "45,000,000.00", lang);
+        assert!(watermarked(&path), "{lang}: a draft carries the watermark");
+        if lang == "both" {
+            assert_contains_text(&text, "التوصية 5", lang);
+            assert_contains_text(&text, "المنتدى السنوي الأول", lang);
+        }
+        // Every row of the contents points at the page its heading is on.
+        let pages = page_count(&path);
+        let rows = contents(&path);
+        if lang != "ar" {
+            let titles: Vec<&str> = rows.iter().map(|(t, _)| t.as_str()).collect();
+            for expected in
+                ["Background", "Key messages", "Best practices", "Recommendations", "Pledges", "Participation"]
+            {
+                assert!(titles.contains(&expected), "{lang}: {expected} not in the contents {titles:?}");
+            }
+            assert!(titles.iter().any(|t| t.starts_with("Statement by")), "{lang}: statements listed");
+        }
+        assert_eq!(rows.len(), 8, "{lang}: contents rows {rows:?}");
+        for (heading, page) in &rows {
+            assert_eq!(
+                page_of_heading(&path, pages, heading),
+                Some(*page),
+                "{lang}: {heading:?} listed on page {page}"
+            );
+        }
+    }
+}
+
+fn muntada_fails(demo: &Demo, args: &[&str]) -> (i32, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_muntada"))
+        .arg("--db")
+        .arg(demo.dir.path().join("muntada.db"))
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(!out.status.success(), "muntada {args:?} should fail");
+    (out.status.code().unwrap(), String::from_utf8(out.stderr).unwrap())
+}
+
+#[test]
+fn adopt_freezes_edits_start_a_new_draft_and_versions_compare() {
+    let demo = Demo::new();
+    let e = demo.event.as_str();
+    let added = demo.muntada(&[
+        "outcome",
+        "section",
+        "add",
+        "--event",
+        e,
+        "--kind",
+        "recommendation",
+        "--text",
+        "Train **judges** together.",
+        "--text-ar",
+        "تدريب **القضاة** معًا.",
+        "--actor",
+        "Member States",
+        "--actor-ar",
+        "الدول الأعضاء",
+    ]);
+    let list = demo.muntada(&["outcome", "section", "list", "--event", e]);
+    assert!(list.contains(&added) && list.contains("version 1  draft"), "{list}");
+    let adopted = demo.muntada(&["outcome", "adopt", "--event", e]);
+    assert!(adopted.starts_with("version 1  adopted"), "{adopted}");
+    let pdf = demo.export("outcome", "en", &["--version", "1"]);
+    let text = text_of(&pdf, None);
+    assert_contains_text(&text, "Adopted on", "adopted");
+    assert_contains_text(&text, "Recommendation 6", "the added one numbered on");
+    assert!(!watermarked(&pdf), "no watermark on an adopted version");
+
+    // Changing the adopted version: refused, nothing written.
+    let (code, stderr) = muntada_fails(
+        &demo,
+        &["outcome", "section", "edit", &added, "--event", e, "--version", "1", "--text", "Changed."],
+    );
+    assert_eq!(code, 1, "a conflict");
+    assert!(stderr.contains("adopted") && stderr.contains("--version"), "{stderr}");
+    let (code, stderr) = muntada_fails(&demo, &["outcome", "section", "add", "--event", e, "--kind", "nonsense"]);
+    assert_eq!(code, 2, "bad input");
+    assert!(stderr.contains("--kind"), "{stderr}");
+    assert!(demo.muntada(&["outcome", "versions", "--event", e]).lines().count() == 1, "no new version yet");
+
+    // An edit without a version starts version 2; version 1 stays as adopted.
+    demo.muntada(&[
+        "outcome",
+        "section",
+        "edit",
+        &added[..13],
+        "--event",
+        e,
+        "--text",
+        "Train judges and prosecutors together.",
+    ]);
+    let versions = demo.muntada(&["outcome", "versions", "--event", e]);
+    assert!(versions.contains("version 1  adopted") && versions.contains("version 2  draft"), "{versions}");
+    let diff = demo.muntada(&["outcome", "diff", "--event", e, "--from", "1", "--to", "2"]);
+    let changed: Vec<&str> = diff.lines().filter(|l| l.contains("  changed  ")).collect();
+    assert_eq!(changed.len(), 1, "{diff}");
+    assert!(changed[0].starts_with(&added[..8]) && changed[0].contains("(bodyEn)"), "{diff}");
+    assert!(diff.contains("bodyEn before: Train judges together."), "{diff}");
+    assert!(diff.contains("bodyEn after:  Train judges and prosecutors together."), "{diff}");
+    assert_eq!(diff.lines().filter(|l| l.contains("  unchanged  ")).count(), 12, "{diff}");
+    let list = demo.muntada(&["outcome", "section", "list", "--event", e]);
+    let line = list.lines().find(|l| l.contains(&added)).unwrap();
+    assert!(line.contains("ar older"), "the Arabic was not updated: {line}");
+    let draft = text_of(&demo.export("outcome", "en", &[]), None);
+    assert!(watermarked(&demo.export("outcome", "ar", &[])), "version 2 is a draft");
+    assert_contains_text(&draft, "prosecutors", "version 2 has the edit");
+}
+
+#[test]
+fn certificates_and_cue_cards_of_the_demo() {
+    let demo = Demo::new();
+    let e = demo.event.as_str();
+    let checked_in = demo.muntada(&["participant", "list", "--event", e, "--status", "checked_in"]);
+    let people = checked_in.lines().filter(|l| l.contains("  checked_in  ")).count();
+    assert_eq!(people, 12, "the demo has 12 people checked in:\n{checked_in}");
+    let path = demo.export("certificates", "en", &["--status", "checked-in"]);
+    assert_eq!(page_count(&path), people, "one page per person");
+    let text = text_of(&path, Some(1));
+    assert_contains_text(&text, "Certificate of attendance", "certificate");
+    assert_contains_text(&text, "First Annual Forum", "certificate");
+    let all = text_of(&path, None);
+    assert_eq!(all.matches("Certificate of attendance").count(), people);
+    let ar = text_of(&demo.export("certificates", "ar", &[]), None);
+    assert_contains_text(&ar, "شهادة حضور", "certificate ar");
+    // A speaker who is also a participant gets their roles and sessions.
+    let person = demo.muntada(&["participant", "add", "--event", e, "--name", "Hana Saleh", "--status", "checked_in"]);
+    let speaker = demo.muntada(&["speaker", "add", "--event", e, "--name", "Hana Saleh", "--participant", &person]);
+    let session = first_session(&demo);
+    demo.muntada(&["speaker", "assign", "--session", &session, "--speaker", &speaker, "--role", "rapporteur"]);
+    let everyone = text_of(&demo.export("certificates", "en", &["--status", "checked_in"]), None);
+    assert_contains_text(&everyone, "Hana Saleh", "the new person");
+    assert_contains_text(&everyone, "took part as", "roles named");
+    assert_contains_text(&everyone, "Rapporteur — Opening Session", "role and session");
+
+    let cards = demo.export("cue-cards", "en", &[]);
+    let text = text_of(&cards, None);
+    assert_contains_text(&text, "Opening Session", "cue cards");
+    assert_contains_text(&text, "Speakers, in order", "cue cards");
+    assert_contains_text(&text, "Sultan bin Saad Al-Muraikhi", "cue cards");
+    assert!(!text.contains("Coffee Break"), "no card for breaks");
+    assert_contains_text(&text, "Pledges announced in this session", "the opening's pledge");
+    assert_contains_text(&text, "State of Qatar: 45,000,000.00 USD", "the opening's pledge");
+    // 14 sessions, 4 of them breaks.
+    assert_eq!(page_count(&cards), 10);
+    let (code, stderr) =
+        muntada_fails(&demo, &["export", "certificates", "--event", e, "--out", "/tmp/x.pdf", "--status", "asleep"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("--status"), "{stderr}");
+}
+
+/// The id of the demo's first session (the opening), from the database.
+fn first_session(demo: &Demo) -> String {
+    let db = demo.dir.path().join("muntada.db");
+    let conn = rusqlite::Connection::open(db).unwrap();
+    conn.query_row("SELECT id FROM sessions ORDER BY starts_at LIMIT 1", [], |r| r.get(0)).unwrap()
+}

@@ -1,0 +1,292 @@
+//! Participants in the store: matching keys, duplicates and merging, status changes and
+//! check-in, erasure of what an import kept. Real SQLite (in memory or in a file).
+
+use chrono::{TimeZone, Utc};
+use muntada::audit::{self, AuditAction, AuditSubject};
+use muntada::event::{self, EventInput, EventStatus};
+use muntada::participants::{self, CheckInWarning, DuplicateReason, ParticipantInput, ParticipantStatus};
+use muntada::{Bilingual, ErrorKind, Id, Reason, Store};
+
+fn forum(store: &mut Store) -> Id {
+    let input = EventInput {
+        title: Bilingual::new("Doha Forum", ""),
+        description: Bilingual::default(),
+        venue: String::new(),
+        city: String::new(),
+        country: String::new(),
+        timezone: "Asia/Qatar".into(),
+        start_date: "2025-05-20".into(),
+        end_date: "2025-05-21".into(),
+        organisers: vec![],
+        status: EventStatus::Open,
+    };
+    event::create(store, &input, Utc::now()).unwrap().id
+}
+
+fn person(en: &str, ar: &str, email: &str, org: &str) -> ParticipantInput {
+    ParticipantInput {
+        name: Bilingual::new(en, ar),
+        email: email.into(),
+        organisation: Bilingual::new(org, ""),
+        ..Default::default()
+    }
+}
+
+fn add(store: &mut Store, event: &Id, p: ParticipantInput) -> participants::Added {
+    participants::add_checked(store, event.as_str(), &p, Utc::now()).unwrap()
+}
+
+#[test]
+fn duplicates_by_email_or_by_name_and_organisation() {
+    let mut store = Store::open_in_memory().unwrap();
+    let event = forum(&mut store);
+    let amina = add(&mut store, &event, person("Amina Yusuf", "", "Amina.Yusuf@UN.org", "UNOCT"));
+    assert!(amina.possible_duplicates.is_empty());
+    // The same address in another case: reported on entry, registered all the same.
+    let again = add(&mut store, &event, person("A. Yusuf", "", "amina.yusuf@un.org", ""));
+    assert_eq!(again.possible_duplicates, std::slice::from_ref(&amina.participant.id));
+    // Accents, case and spacing folded; same organisation.
+    let jose = add(&mut store, &event, person("José Álvarez", "", "", "Ministry of Foreign Affairs"));
+    let jose2 = add(&mut store, &event, person("jose  alvarez", "", "j@mfa.es", "ministry of foreign affairs"));
+    assert_eq!(jose2.possible_duplicates, std::slice::from_ref(&jose.participant.id));
+    // Same name, another organisation: a namesake, not a duplicate.
+    let other = add(&mut store, &event, person("José Álvarez", "", "", "UNDP"));
+    assert!(other.possible_duplicates.is_empty());
+    // Arabic letter variants and harakat.
+    let fatima = add(&mut store, &event, person("", "فاطمة الزهراء", "", "وزارة الخارجية"));
+    let fatima2 = add(&mut store, &event, person("", "فَاطِمه الزَّهراء", "", "وزاره الخارجيه"));
+    assert_eq!(fatima2.possible_duplicates, std::slice::from_ref(&fatima.participant.id));
+
+    let pairs = participants::duplicates(&store, event.as_str()).unwrap();
+    let mut got: Vec<(Id, Id, DuplicateReason)> = pairs.into_iter().map(|p| (p.first, p.second, p.reason)).collect();
+    got.sort();
+    let sorted = |a: &Id, b: &Id| if a < b { (a.clone(), b.clone()) } else { (b.clone(), a.clone()) };
+    let mut expected = vec![
+        (sorted(&amina.participant.id, &again.participant.id), DuplicateReason::Email),
+        (sorted(&jose.participant.id, &jose2.participant.id), DuplicateReason::NameAndOrganisation),
+        (sorted(&fatima.participant.id, &fatima2.participant.id), DuplicateReason::NameAndOrganisation),
+    ]
+    .into_iter()
+    .map(|((a, b), r)| (a, b, r))
+    .collect::<Vec<_>>();
+    expected.sort();
+    assert_eq!(got, expected);
+}
+
+#[test]
+fn merge_fills_gaps_and_keeps_history() {
+    let mut store = Store::open_in_memory().unwrap();
+    let event = forum(&mut store);
+    let keep = add(&mut store, &event, person("Amina Yusuf", "", "amina@un.org", "UNOCT")).participant;
+    let mut other_input = person("Amina Yusuf", "أمينة يوسف", "AMINA@un.org", "");
+    other_input.status = ParticipantStatus::Confirmed;
+    other_input.country = "NG".into();
+    let other = add(&mut store, &event, other_input).participant;
+
+    let merged = participants::merge(&mut store, keep.id.as_str(), other.id.as_str(), Utc::now()).unwrap();
+    assert_eq!(merged.id, keep.id);
+    assert_eq!(merged.name, Bilingual::new("Amina Yusuf", "أمينة يوسف"));
+    assert_eq!(merged.email.as_deref(), Some("amina@un.org"));
+    assert_eq!(merged.country.as_deref(), Some("NG"));
+    assert_eq!(merged.status, ParticipantStatus::Confirmed);
+    assert_eq!(merged.badge_code, keep.badge_code);
+    let people = participants::list(&store, event.as_str()).unwrap();
+    assert_eq!(people, std::slice::from_ref(&merged));
+    assert!(participants::duplicates(&store, event.as_str()).unwrap().is_empty());
+
+    // The merged-away record is in the trail as it was, and says where it went.
+    let trail = audit::list(&store, AuditSubject::Event, event.as_str()).unwrap();
+    let gone = trail.iter().find(|e| e.entity_id == other.id && e.action == AuditAction::Delete).unwrap();
+    assert_eq!(gone.label.en, "Amina Yusuf");
+    assert!(trail.iter().any(|e| e.entity_id == keep.id && e.action == AuditAction::Update));
+
+    let refused = participants::merge(&mut store, keep.id.as_str(), keep.id.as_str(), Utc::now()).unwrap_err();
+    assert_eq!(refused.field.as_deref(), Some("other"));
+    let elsewhere = forum(&mut store);
+    let stranger = add(&mut store, &elsewhere, person("Amina Yusuf", "", "", "")).participant;
+    let refused = participants::merge(&mut store, keep.id.as_str(), stranger.id.as_str(), Utc::now()).unwrap_err();
+    assert_eq!(refused.reason, Reason::WrongEvent);
+    assert_eq!(participants::list(&store, elsewhere.as_str()).unwrap().len(), 1);
+}
+
+#[test]
+fn check_in_by_badge_code() {
+    let mut store = Store::open_in_memory().unwrap();
+    let event = forum(&mut store);
+    let mut with = |status: ParticipantStatus, name: &str| {
+        let mut p = person(name, "", "", "");
+        p.status = status;
+        add(&mut store, &event, p).participant
+    };
+    let confirmed = with(ParticipantStatus::Confirmed, "Confirmed");
+    let interest = with(ParticipantStatus::InterestRegistered, "Interest");
+    let declined = with(ParticipantStatus::Declined, "Declined");
+    let at = Utc.with_ymd_and_hms(2025, 5, 20, 7, 30, 0).unwrap();
+
+    // As a scanner or a person types it: lower case, spaces, O for 0.
+    let typed = format!(" {} ", confirmed.badge_code.to_lowercase().replace('0', "o"));
+    let done = participants::check_in(&mut store, event.as_str(), &typed, at).unwrap();
+    assert_eq!(
+        (done.participant.id.clone(), done.was, done.warning),
+        (confirmed.id.clone(), ParticipantStatus::Confirmed, None)
+    );
+    assert_eq!(done.participant.status, ParticipantStatus::CheckedIn);
+
+    let again = participants::check_in(&mut store, event.as_str(), &confirmed.badge_code, at).unwrap_err();
+    assert_eq!((again.kind, again.reason), (ErrorKind::Conflict, Reason::Duplicate));
+
+    let warned = participants::check_in(&mut store, event.as_str(), &interest.badge_code, at).unwrap();
+    assert_eq!(warned.warning, Some(CheckInWarning::NotConfirmed));
+
+    let refused = participants::check_in(&mut store, event.as_str(), &declined.badge_code, at).unwrap_err();
+    assert_eq!(refused.kind, ErrorKind::Conflict);
+    assert_eq!(refused.field.as_deref(), Some("code"));
+
+    let unknown = participants::check_in(&mut store, event.as_str(), "ZZZZZZZZZZ", at).unwrap_err();
+    assert_eq!(unknown.kind, ErrorKind::NotFound);
+
+    let statuses: Vec<(String, ParticipantStatus)> =
+        participants::list(&store, event.as_str()).unwrap().into_iter().map(|p| (p.name.en, p.status)).collect();
+    assert_eq!(
+        statuses,
+        [
+            ("Confirmed".to_owned(), ParticipantStatus::CheckedIn),
+            ("Declined".to_owned(), ParticipantStatus::Declined),
+            ("Interest".to_owned(), ParticipantStatus::CheckedIn),
+        ]
+    );
+    let history = audit::list(&store, AuditSubject::Participant, confirmed.id.as_str()).unwrap();
+    assert_eq!(history.iter().map(|e| e.action).collect::<Vec<_>>(), [AuditAction::Update, AuditAction::Create]);
+    assert_eq!(history[0].at, at);
+}
+
+#[test]
+fn bulk_status_is_all_or_nothing() {
+    let mut store = Store::open_in_memory().unwrap();
+    let event = forum(&mut store);
+    let a = add(&mut store, &event, person("A", "", "", "")).participant;
+    let b = add(&mut store, &event, person("B", "", "", "")).participant;
+    let ids = vec![a.id.to_string(), b.id.to_string()];
+    let changed =
+        participants::set_status(&mut store, event.as_str(), &ids, ParticipantStatus::Confirmed, Utc::now()).unwrap();
+    assert!(changed.iter().all(|p| p.status == ParticipantStatus::Confirmed));
+
+    let elsewhere = forum(&mut store);
+    let c = add(&mut store, &elsewhere, person("C", "", "", "")).participant;
+    let ids = vec![a.id.to_string(), c.id.to_string()];
+    let refused = participants::set_status(&mut store, event.as_str(), &ids, ParticipantStatus::Declined, Utc::now())
+        .unwrap_err();
+    assert_eq!(refused.reason, Reason::WrongEvent);
+    assert!(participants::list(&store, event.as_str())
+        .unwrap()
+        .iter()
+        .all(|p| p.status == ParticipantStatus::Confirmed));
+}
+
+#[test]
+fn search_through_the_store_and_erasure_forgets_the_keys() {
+    let mut store = Store::open_in_memory().unwrap();
+    let event = forum(&mut store);
+    let amina = add(&mut store, &event, person("Amina Yusuf", "أمينة يوسف", "amina@un.org", "UNOCT")).participant;
+    add(&mut store, &event, person("Bob", "", "", ""));
+    let names = |store: &Store, q: &str| {
+        let (people, total) = participants::search(store, event.as_str(), q, 10).unwrap();
+        assert_eq!(people.len(), total);
+        people.into_iter().map(|p| p.name.en).collect::<Vec<_>>()
+    };
+    assert_eq!(names(&store, "امينه"), ["Amina Yusuf"]);
+    assert_eq!(names(&store, "unoct"), ["Amina Yusuf"]);
+    participants::erase(&mut store, amina.id.as_str(), Utc::now()).unwrap();
+    assert!(names(&store, "amina").is_empty());
+    assert!(names(&store, "امينه").is_empty());
+    assert!(participants::duplicates(&store, event.as_str()).unwrap().is_empty());
+}
+
+#[test]
+fn keys_are_computed_for_rows_written_before_they_existed() {
+    // A database as the first three migrations left it, with one participant in it.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.db");
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute_batch(include_str!("../../src/store/migrations/0001_initial.sql")).unwrap();
+    conn.execute_batch(include_str!("../../src/store/migrations/0002_pledge_ledger.sql")).unwrap();
+    conn.execute_batch(include_str!("../../src/store/migrations/0003_audit.sql")).unwrap();
+    conn.execute_batch(
+        "PRAGMA user_version = 3;
+         INSERT INTO events VALUES ('0190e0a0-0000-7000-8000-000000000001', 'Forum', '', '', '', '', '', NULL,
+             'UTC', '2025-05-20', '2025-05-20', 'open', '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z');
+         INSERT INTO categories VALUES ('0190e0a0-0000-7000-8000-000000000002', '0190e0a0-0000-7000-8000-000000000001',
+             'media', 'Media', 'وسائل الإعلام', 0);
+         INSERT INTO participants VALUES ('0190e0a0-0000-7000-8000-000000000003', '0190e0a0-0000-7000-8000-000000000001',
+             'Zoë Ålund', 'زوي', 'Zoe@Example.org', NULL, 'UNDP', '', NULL, '0190e0a0-0000-7000-8000-000000000002',
+             'confirmed', 'ABCDEFGHJK', 0, '2025-01-01T00:00:00Z');",
+    )
+    .unwrap();
+    drop(conn);
+    let store = Store::open(&path).unwrap();
+    let event = "0190e0a0-0000-7000-8000-000000000001";
+    for query in ["zoe", "alund", "زوي", "zoe@example.org", "abcdefghjk", "undp"] {
+        let (people, _) = participants::search(&store, event, query, 10).unwrap();
+        assert_eq!(people.len(), 1, "{query}");
+    }
+    let colours = store.categories().colours(&Id::from_db("0190e0a0-0000-7000-8000-000000000001".into())).unwrap();
+    assert_eq!(colours, [("media".to_owned(), "#ea580c".to_owned())]);
+}
+
+#[test]
+fn badges_show_both_scripts_shrink_long_names_and_carry_the_code() {
+    use muntada::documents::{export_badges, BadgeLayout};
+    let mut store = Store::open_in_memory().unwrap();
+    let event = forum(&mut store);
+    let mut people = Vec::new();
+    for (en, ar, category) in [
+        ("Amina Yusuf", "أمينة يوسف", "media"),
+        (
+            "Mohammed bin Abdulrahman bin Jassim bin Jaber Al Thani",
+            "محمد بن عبدالرحمن بن جاسم بن جبر آل ثاني",
+            "member_state",
+        ),
+        ("José Álvarez", "", ""),
+        ("Declined Person", "", ""),
+        ("Li Wei", "لي وي", "donor"),
+    ] {
+        let mut p = person(en, ar, "", "Ministry of Foreign Affairs");
+        p.category = category.into();
+        p.country = "QA".into();
+        p.status = if en.starts_with("Declined") { ParticipantStatus::Declined } else { ParticipantStatus::Confirmed };
+        people.push(add(&mut store, &event, p).participant);
+    }
+    let sheets = export_badges(&store, event.as_str(), Some(ParticipantStatus::Confirmed), BadgeLayout::A4).unwrap();
+    assert_eq!(sheets.missing_glyphs, 0);
+    let single = export_badges(&store, event.as_str(), None, BadgeLayout::Single).unwrap();
+
+    let dir = tempfile::tempdir().unwrap();
+    let text = |name: &str, bytes: &[u8]| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let out = std::process::Command::new("pdftotext").arg("-layout").arg(&path).arg("-").output().unwrap();
+        let info = std::process::Command::new("pdfinfo").arg(&path).output().unwrap();
+        // Without the direction marks poppler puts around mixed-direction runs.
+        let text: String = String::from_utf8(out.stdout)
+            .unwrap()
+            .chars()
+            .filter(|c| !matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
+            .collect();
+        (text, String::from_utf8(info.stdout).unwrap())
+    };
+    let (sheet_text, sheet_info) = text("sheets.pdf", &sheets.bytes);
+    assert!(sheet_info.contains("Pages:           1"), "{sheet_info}");
+    assert!(sheet_info.contains("595.276 x 841.89"), "{sheet_info}");
+    for p in people.iter().filter(|p| p.status == ParticipantStatus::Confirmed) {
+        assert!(sheet_text.contains(&p.badge_code), "{} missing:\n{sheet_text}", p.badge_code);
+    }
+    assert!(!sheet_text.contains("Declined Person"));
+    assert!(sheet_text.contains("Amina Yusuf") && sheet_text.contains("Media / وسائل الإعلام"), "{sheet_text}");
+    // The long name is on one line, shrunk: nothing of it is cut.
+    assert!(sheet_text.contains("Mohammed bin Abdulrahman bin Jassim bin Jaber Al Thani"), "{sheet_text}");
+    assert!(sheet_text.contains("Qatar / قطر"), "{sheet_text}");
+
+    let (_, single_info) = text("single.pdf", &single.bytes);
+    assert!(single_info.contains("Pages:           5"), "{single_info}");
+    assert!(single_info.contains("297.638 x 419.528"), "{single_info}");
+}

@@ -1,0 +1,609 @@
+//! The programme through the real `muntada` binary and a real database file: moving sessions,
+//! conflicts, releases and their diffs, the iCal, schedule JSON and PDF exports, next year's
+//! edition. The iCal output is read back by a real parser (the `icalendar` crate).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::pdf::{assert_contains_text, page_count, text_of};
+
+struct Cli {
+    dir: tempfile::TempDir,
+}
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+impl Cli {
+    fn new() -> Cli {
+        Cli { dir: tempfile::tempdir().unwrap() }
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    fn run(&self, args: &[&str]) -> Run {
+        let out = Command::new(env!("CARGO_BIN_EXE_muntada"))
+            .arg("--db")
+            .arg(self.path("muntada.db"))
+            .args(args)
+            .output()
+            .unwrap();
+        Run {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8(out.stdout).unwrap(),
+            stderr: String::from_utf8(out.stderr).unwrap(),
+        }
+    }
+
+    fn ok(&self, args: &[&str]) -> String {
+        let run = self.run(args);
+        assert_eq!(run.code, 0, "muntada {args:?} failed: {}", run.stderr);
+        run.stdout.trim().to_owned()
+    }
+
+    fn json(&self, args: &[&str]) -> serde_json::Value {
+        let mut all = vec!["--json"];
+        all.extend(args);
+        serde_json::from_str(&self.ok(&all)).unwrap()
+    }
+}
+
+/// A Vienna forum over the spring-forward weekend: two rooms of its own, one of another event,
+/// three sessions, two speakers.
+struct Forum {
+    cli: Cli,
+    event: String,
+    hall: String,
+    annex: String,
+    other_room: String,
+    opening: String,
+    panel: String,
+    lunch: String,
+    amina: String,
+    omar: String,
+}
+
+impl Forum {
+    fn new() -> Forum {
+        let cli = Cli::new();
+        let create = |title: &str| {
+            cli.ok(&[
+                "event",
+                "create",
+                "--title",
+                title,
+                "--title-ar",
+                "منتدى فيينا",
+                "--start",
+                "2025-03-29",
+                "--end",
+                "2025-03-31",
+                "--timezone",
+                "Europe/Vienna",
+            ])
+        };
+        let event = create("Vienna Forum");
+        let other = create("Other Forum");
+        let room = |event: &str, name: &str, ar: &str| {
+            cli.ok(&["room", "add", "--event", event, "--name", name, "--name-ar", ar, "--capacity", "200"])
+        };
+        let hall = room(&event, "Plenary hall", "القاعة العامة");
+        let annex = room(&event, "Annex", "الملحق");
+        let other_room = room(&other, "Elsewhere", "مكان آخر");
+        let session = |title: &str, ar: &str, start: &str, end: &str, room: &str, kind: &str| {
+            cli.ok(&[
+                "session",
+                "add",
+                "--event",
+                &event,
+                "--title",
+                title,
+                "--title-ar",
+                ar,
+                "--start",
+                start,
+                "--end",
+                end,
+                "--room",
+                room,
+                "--kind",
+                kind,
+            ])
+        };
+        let opening = session("Opening", "الافتتاح", "2025-03-30 09:00", "2025-03-30 10:00", &hall, "opening");
+        let panel =
+            session("Panel; youth, peace", "حلقة الشباب", "2025-03-30 10:30", "2025-03-30 12:00", &annex, "panel");
+        let lunch = session("Lunch", "الغداء", "2025-03-30 12:00", "2025-03-30 13:00", &hall, "break");
+        let speaker = |name: &str, ar: &str, honorific: &str| {
+            cli.ok(&["speaker", "add", "--event", &event, "--name", name, "--name-ar", ar, "--honorific", honorific])
+        };
+        let amina = speaker("Amina Yusuf", "أمينة يوسف", "H.E.");
+        let omar = speaker("Omar Haddad", "عمر حداد", "Dr");
+        cli.ok(&["speaker", "assign", "--session", &opening, "--speaker", &amina, "--role", "chair"]);
+        cli.ok(&["speaker", "assign", "--session", &panel, "--speaker", &amina, "--role", "moderator"]);
+        cli.ok(&["speaker", "assign", "--session", &panel, "--speaker", &omar, "--role", "panellist"]);
+        Forum { cli, event, hall, annex, other_room, opening, panel, lunch, amina, omar }
+    }
+
+    /// Everything the schedule says of the sessions, to compare before and after.
+    fn sessions(&self) -> String {
+        self.schedule().to_string()
+    }
+
+    fn schedule(&self) -> serde_json::Value {
+        let path = self.cli.path("schedule.json");
+        self.cli.ok(&["export", "schedule-json", "--event", &self.event, "--out", path.to_str().unwrap()]);
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+    }
+
+    /// Each session's (title, local start, duration, room) as the schedule JSON has them.
+    fn slots(&self) -> Vec<(String, String, String, String)> {
+        let schedule = self.schedule();
+        let mut slots = Vec::new();
+        for day in schedule["schedule"]["conference"]["days"].as_array().unwrap() {
+            for (room, sessions) in day["rooms"].as_object().unwrap() {
+                for s in sessions.as_array().unwrap() {
+                    slots.push((
+                        s["title"].as_str().unwrap().to_owned(),
+                        format!("{} {}", day["date"].as_str().unwrap(), s["start"].as_str().unwrap()),
+                        s["duration"].as_str().unwrap().to_owned(),
+                        room.clone(),
+                    ));
+                }
+            }
+        }
+        slots.sort();
+        slots
+    }
+}
+
+#[test]
+fn moving_a_session() {
+    let f = Forum::new();
+    let moved = f.cli.json(&["session", "move", &f.lunch, "--start", "2025-03-30 13:30", "--room", &f.annex]);
+    assert_eq!(moved["start"], "2025-03-30T11:30:00Z", "13:30 in Vienna in summer time is 11:30 UTC");
+    assert_eq!(moved["end"], "2025-03-30T12:30:00Z", "the length is kept");
+    assert!(f.slots().contains(&("Lunch".into(), "2025-03-30 13:30".into(), "01:00".into(), "Annex".into())));
+    f.cli.ok(&["session", "move", &f.lunch, "--start", "2025-03-31 12:00", "--end", "2025-03-31 12:45"]);
+    assert!(f.slots().contains(&("Lunch".into(), "2025-03-31 12:00".into(), "00:45".into(), "Annex".into())));
+}
+
+#[test]
+fn bad_moves_name_the_flag_and_write_nothing() {
+    let f = Forum::new();
+    let check = |extra: &[&str], flag: &str, reason: &str| {
+        let before = f.sessions();
+        let mut args = vec!["--json", "session", "move", f.opening.as_str()];
+        args.extend(extra);
+        let run = f.cli.run(&args);
+        assert_eq!(run.code, 2, "{extra:?}: {}", run.stderr);
+        let error: serde_json::Value = serde_json::from_str(run.stderr.trim()).unwrap();
+        assert_eq!((error["field"].as_str(), error["reason"].as_str()), (Some(flag), Some(reason)), "{extra:?}");
+        assert_eq!(f.sessions(), before, "{extra:?} wrote something");
+    };
+    // 02:30 does not exist in Vienna on 2025-03-30: the clocks go from 02:00 to 03:00.
+    check(&["--start", "2025-03-30 02:30"], "--start", "nonexistent_local_time");
+    check(&["--start", "2025-03-30 09:00", "--end", "2025-03-30 02:15"], "--end", "nonexistent_local_time");
+    check(&["--start", "2025-03-30 11:00", "--end", "2025-03-30 10:00"], "--end", "end_before_start");
+    check(&["--start", "2025-03-30 11:00", "--end", "2025-03-30 11:00"], "--end", "end_before_start");
+    check(&["--start", "2025-03-30 11:00", "--room", &f.other_room], "--room", "wrong_event");
+    check(&["--start", "30/03/2025 11:00"], "--start", "invalid_time");
+    // A role not in the list.
+    let run = f.cli.run(&["speaker", "assign", "--session", &f.lunch, "--speaker", &f.omar, "--role", "keynote"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("--role") && run.stderr.contains("chair, moderator"), "{}", run.stderr);
+    // An unknown session.
+    let run = f.cli.run(&["session", "move", "00000000-dead", "--start", "2025-03-30 11:00"]);
+    assert_eq!(run.code, 4, "{}", run.stderr);
+}
+
+#[test]
+fn conflicts_exit_status() {
+    let f = Forum::new();
+    let run = f.cli.run(&["conflicts", "--event", &f.event]);
+    assert_eq!((run.code, run.stdout.trim()), (0, "no conflicts"), "{}", run.stderr);
+
+    // Move the panel onto the opening's room and time: the hall is double booked, and Amina
+    // (chair of one, moderator of the other) is in two sessions at once.
+    f.cli.ok(&["session", "move", &f.panel, "--start", "2025-03-30 09:30", "--room", &f.hall]);
+    let run = f.cli.run(&["--json", "conflicts", "--event", &f.event]);
+    assert_eq!(run.code, 3, "{}", run.stderr);
+    let found: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let found: Vec<(String, String, String, String)> = found
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["kind"].as_str().unwrap().to_owned(),
+                c["who"]["en"].as_str().unwrap().to_owned(),
+                c["sessionId"].as_str().unwrap().to_owned(),
+                c["otherSessionId"].as_str().unwrap_or("").to_owned(),
+            )
+        })
+        .collect();
+    // The panel (09:30–11:00) also overlaps nothing else: lunch starts at 12:00.
+    assert_eq!(
+        found,
+        [
+            ("room_double_booked".into(), "Plenary hall".into(), f.opening.clone(), f.panel.clone()),
+            ("person_double_booked".into(), "Amina Yusuf".into(), f.opening.clone(), f.panel.clone()),
+        ]
+    );
+    let text = f.cli.run(&["conflicts", "--event", &f.event]);
+    assert_eq!(text.code, 3);
+    assert!(text.stdout.contains("Amina Yusuf is in") && text.stdout.contains("2 conflicts"), "{}", text.stdout);
+
+    // Rules stored with the event and its people: travel buffer and availability.
+    f.cli.ok(&["session", "move", &f.panel, "--start", "2025-03-30 10:05", "--room", &f.annex]);
+    f.cli.ok(&["event", "travel-buffer", &f.event, "--minutes", "10"]);
+    f.cli.ok(&[
+        "speaker",
+        "available",
+        "--speaker",
+        &f.omar,
+        "--start",
+        "2025-03-30 11:00",
+        "--end",
+        "2025-03-30 18:00",
+    ]);
+    let run = f.cli.run(&["--json", "conflicts", "--event", &f.event]);
+    assert_eq!(run.code, 3, "{}", run.stderr);
+    let found: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let kinds: Vec<&str> = found.as_array().unwrap().iter().map(|c| c["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["too_little_travel_time", "outside_availability"]);
+    let run = f.cli.run(&["event", "travel-buffer", &f.event, "--minutes", "5000"]);
+    assert!(run.code == 2 && run.stderr.contains("--minutes"), "{}", run.stderr);
+    let run = f.cli.run(&["conflicts", "--event", "ffffffff"]);
+    assert_eq!(run.code, 4);
+}
+
+#[test]
+fn releases_and_what_changed() {
+    let f = Forum::new();
+    assert_eq!(f.cli.ok(&["release", "list", "--event", &f.event]), "no releases yet: the programme is a draft");
+    let v1 = f.cli.json(&["release", "create", "--event", &f.event, "--name", "v1"]);
+    assert_eq!((v1["name"].as_str(), v1["sessions"].as_u64()), (Some("v1"), Some(3)));
+    let run = f.cli.run(&["release", "create", "--event", &f.event, "--name", "v1"]);
+    assert!(run.code != 0 && run.stderr.contains("--name"), "a name is used once: {}", run.stderr);
+    let run = f.cli.run(&["release", "create", "--event", &f.event, "--name", "Draft"]);
+    assert!(run.code == 2 && run.stderr.contains("--name"), "{}", run.stderr);
+
+    // Nothing changed yet.
+    assert_eq!(f.cli.ok(&["release", "diff", "--event", &f.event, "--from", "v1"]), "no changes");
+
+    f.cli.ok(&["session", "move", &f.lunch, "--start", "2025-03-30 12:30", "--room", &f.annex]);
+    f.cli.ok(&["speaker", "assign", "--session", &f.opening, "--speaker", &f.omar, "--role", "speaker"]);
+    f.cli.ok(&[
+        "session",
+        "add",
+        "--event",
+        &f.event,
+        "--title",
+        "Closing",
+        "--start",
+        "2025-03-31 16:00",
+        "--end",
+        "2025-03-31 17:00",
+        "--kind",
+        "closing",
+    ]);
+    let diff = f.cli.ok(&["release", "diff", "--event", &f.event, "--from", "v1", "--to", "draft"]);
+    let expected = [
+        "added      Closing  (2025-03-31 16:00–17:00)",
+        "moved      Lunch  (2025-03-30 12:00–13:00, Plenary hall → 2025-03-30 12:30–13:30, Annex)",
+        "people     Opening  + Omar Haddad (speaker)",
+    ];
+    assert_eq!(diff.lines().collect::<Vec<_>>(), expected);
+
+    f.cli.ok(&["release", "create", "--event", &f.event, "--name", "v2"]);
+    let back = f.cli.json(&["release", "diff", "--event", &f.event, "--from", "v2", "--to", "v1"]);
+    assert_eq!(back["cancelled"][0]["title"]["en"], "Closing");
+    assert_eq!(back["moved"][0]["to"]["room"]["en"], "Plenary hall");
+    assert_eq!(back["people"][0]["removed"][0]["role"], "speaker");
+    let list = f.cli.json(&["release", "list", "--event", &f.event]);
+    let names: Vec<&str> = list.as_array().unwrap().iter().map(|r| r["name"].as_str().unwrap()).collect();
+    assert_eq!(names, ["v1", "v2"]);
+    let run = f.cli.run(&["release", "diff", "--event", &f.event, "--from", "v9"]);
+    assert!(run.code == 4 && run.stderr.contains("--from"), "{}", run.stderr);
+
+    // Exports of a release show it as it was frozen.
+    let path = f.cli.path("v1.ics");
+    f.cli.ok(&["export", "ical", "--event", &f.event, "--release", "v1", "--out", path.to_str().unwrap()]);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(!text.contains("Closing"), "v1 had no closing session");
+}
+
+/// The VEVENTs of an iCalendar text as the `icalendar` crate's parser reads them:
+/// (UID, DTSTART, DTEND, SUMMARY, LOCATION).
+fn parse_ical(text: &str) -> Vec<[String; 5]> {
+    let unfolded = icalendar::parser::unfold(text);
+    let calendar = icalendar::parser::read_calendar(&unfolded).unwrap_or_else(|e| panic!("{e}\n{text}"));
+    calendar
+        .components
+        .iter()
+        .filter(|c| c.name == "VEVENT")
+        .map(|c| {
+            let prop = |name: &str| c.find_prop(name).map(|p| p.val.as_str().to_owned()).unwrap_or_default();
+            [prop("UID"), prop("DTSTART"), prop("DTEND"), prop("SUMMARY"), prop("LOCATION")]
+        })
+        .collect()
+}
+
+#[test]
+fn ical_export_reads_back() {
+    let f = Forum::new();
+    let path = f.cli.path("forum.ics");
+    f.cli.ok(&["export", "ical", "--event", &f.event, "--out", path.to_str().unwrap()]);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.lines().all(|l| l.len() <= 76), "75 octets and the CR");
+    assert!(text.ends_with("END:VCALENDAR\r\n"));
+    let events = parse_ical(&text);
+    let uid = |id: &str| format!("{id}@muntada");
+    assert_eq!(
+        events,
+        [
+            [
+                uid(&f.opening),
+                "20250330T070000Z".into(),
+                "20250330T080000Z".into(),
+                "Opening".into(),
+                "Plenary hall".into()
+            ],
+            [
+                uid(&f.panel),
+                "20250330T083000Z".into(),
+                "20250330T100000Z".into(),
+                "Panel; youth, peace".into(),
+                "Annex".into()
+            ],
+            [
+                uid(&f.lunch),
+                "20250330T100000Z".into(),
+                "20250330T110000Z".into(),
+                "Lunch".into(),
+                "Plenary hall".into()
+            ],
+        ]
+    );
+    assert!(text.contains("SUMMARY:Panel\\; youth\\, peace\r\n"), "escaped on the wire");
+    assert!(text.contains("Moderator: H.E. Amina Yusuf"), "people with roles and honorifics");
+
+    // One speaker's calendar: the same UIDs, so a calendar that has both updates, not doubles.
+    f.cli.ok(&["export", "ical", "--event", &f.event, "--speaker", &f.omar, "--out", path.to_str().unwrap()]);
+    let omar = parse_ical(&std::fs::read_to_string(&path).unwrap());
+    assert_eq!(omar.iter().map(|e| e[0].clone()).collect::<Vec<_>>(), [uid(&f.panel)]);
+    f.cli.ok(&["export", "ical", "--event", &f.event, "--speaker", &f.amina, "--out", path.to_str().unwrap()]);
+    let amina = parse_ical(&std::fs::read_to_string(&path).unwrap());
+    assert_eq!(amina.iter().map(|e| e[0].clone()).collect::<Vec<_>>(), [uid(&f.opening), uid(&f.panel)]);
+    let run = f.cli.run(&["export", "ical", "--event", &f.event, "--speaker", "ffffffff", "--out", "x.ics"]);
+    assert!(run.code == 4 && run.stderr.contains("--speaker"), "{}", run.stderr);
+}
+
+#[test]
+fn schedule_json_in_frab_shape() {
+    let f = Forum::new();
+    let schedule = f.schedule();
+    let conference = &schedule["schedule"]["conference"];
+    assert_eq!(conference["time_zone_name"], "Europe/Vienna");
+    assert_eq!(conference["daysCount"], 3);
+    let days = conference["days"].as_array().unwrap();
+    assert_eq!(days.len(), 3);
+    assert_eq!(days[1]["date"], "2025-03-30");
+    // The day of the change begins in winter time and ends in summer time.
+    assert_eq!(
+        (days[1]["day_start"].as_str(), days[1]["day_end"].as_str()),
+        (Some("2025-03-30T00:00:00+01:00"), Some("2025-03-31T00:00:00+02:00"))
+    );
+    let panel = &days[1]["rooms"]["Annex"][0];
+    assert_eq!(panel["guid"], f.panel.as_str());
+    assert_eq!((panel["start"].as_str(), panel["duration"].as_str()), (Some("10:30"), Some("01:30")));
+    assert_eq!(panel["date"], "2025-03-30T10:30:00+02:00");
+    assert_eq!(panel["subtitle"], "حلقة الشباب");
+    let persons: Vec<&str> =
+        panel["persons"].as_array().unwrap().iter().map(|p| p["public_name"].as_str().unwrap()).collect();
+    assert_eq!(persons, ["H.E. Amina Yusuf", "Dr Omar Haddad"]);
+    assert_eq!(f.slots().len(), 3, "every session once");
+    // The numeric id is stable: a second export gives the same.
+    assert_eq!(f.schedule()["schedule"]["conference"]["days"][1]["rooms"]["Annex"][0]["id"], panel["id"]);
+}
+
+#[test]
+fn programme_pdf_in_both_languages() {
+    let f = Forum::new();
+    let export = |lang: &str, extra: &[&str]| -> PathBuf {
+        let path = f.cli.path(&format!("programme-{lang}-{}.pdf", extra.len()));
+        let mut args =
+            vec!["export", "programme", "--event", &f.event, "--lang", lang, "--out", path.to_str().unwrap()];
+        args.extend(extra);
+        f.cli.ok(&args);
+        path
+    };
+    let en = text_of(&export("en", &[]), None);
+    for needle in [
+        "Programme",
+        "30 March 2025",
+        "09:00–10:00",
+        "Plenary hall",
+        "Opening",
+        "Chair: H.E. Amina Yusuf",
+        "Panellist: Dr Omar Haddad",
+        "Break",
+        "Draft",
+    ] {
+        assert_contains_text(&en, needle, "English programme");
+    }
+    let ar = text_of(&export("ar", &[]), None);
+    for needle in ["البرنامج", "30 مارس 2025", "القاعة العامة", "الافتتاح", "رئيس الجلسة", "أمينة يوسف", "مسودة"]
+    {
+        assert_contains_text(&ar, needle, "Arabic programme");
+    }
+    // Door sheets: one page per room, each with only its room's sessions.
+    f.cli.ok(&["release", "create", "--event", &f.event, "--name", "v1"]);
+    let doors = export("en", &["--door-sheets", "--release", "v1"]);
+    assert_eq!(page_count(&doors), 2);
+    // Rooms in name order: the annex first, then the hall.
+    let hall = text_of(&doors, Some(2));
+    assert_contains_text(&hall, "Release v1", "door sheet");
+    assert_contains_text(&hall, "Lunch", "door sheet of the hall");
+    assert!(!hall.contains("youth"), "the panel is in the annex:\n{hall}");
+    let run = f.cli.run(&["export", "programme", "--event", &f.event, "--lang", "fr", "--out", "x.pdf"]);
+    assert!(run.code == 2 && run.stderr.contains("--lang"), "{}", run.stderr);
+    assert!(!Path::new("x.pdf").exists());
+}
+
+#[test]
+fn next_years_edition() {
+    let f = Forum::new();
+    f.cli.ok(&["event", "travel-buffer", &f.event, "--minutes", "15"]);
+    f.cli.ok(&["participant", "add", "--event", &f.event, "--name", "Guest", "--category", "media"]);
+    // A year later, in winter time all three days: the same local times.
+    let next = f.cli.ok(&["event", "clone", &f.event, "--start", "2026-03-21"]);
+    let show = f.cli.json(&["event", "show", &next]);
+    assert_eq!(
+        (show["event"]["startDate"].as_str(), show["event"]["endDate"].as_str()),
+        (Some("2026-03-21"), Some("2026-03-23"))
+    );
+    assert_eq!(show["event"]["status"], "draft");
+    let counts = &show["counts"];
+    assert_eq!((counts["rooms"].as_u64(), counts["sessions"].as_u64()), (Some(2), Some(3)));
+    assert_eq!(
+        (counts["speakers"].as_u64(), counts["participants"].as_u64(), counts["pledges"].as_u64()),
+        (Some(0), Some(0), Some(0))
+    );
+    let path = f.cli.path("next.json");
+    f.cli.ok(&["export", "schedule-json", "--event", &next, "--out", path.to_str().unwrap()]);
+    let schedule: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    let opening = &schedule["schedule"]["conference"]["days"][1]["rooms"]["Plenary hall"][0];
+    assert_eq!(
+        (opening["title"].as_str(), opening["date"].as_str()),
+        (Some("Opening"), Some("2026-03-22T09:00:00+01:00"))
+    );
+    // The new edition's categories are its own: a participant can be registered in them.
+    f.cli.ok(&["participant", "add", "--event", &next, "--name", "Guest", "--category", "media"]);
+    let run = f.cli.run(&["event", "clone", &f.event, "--start", "2026-02-30"]);
+    assert!(run.code == 2 && run.stderr.contains("--start"), "{}", run.stderr);
+}
+
+mod ical_properties {
+    use chrono::{Duration, NaiveDate, TimeZone, Utc};
+    use muntada::event::{Event, EventStatus};
+    use muntada::programme::release::Snapshot;
+    use muntada::programme::{ical, Session, SessionKind};
+    use muntada::{Bilingual, Id};
+    use proptest::prelude::*;
+
+    fn event() -> Event {
+        let day = NaiveDate::from_ymd_opt(2025, 3, 29).unwrap();
+        Event {
+            id: Id::new(),
+            title: Bilingual::new("Forum, 2025; \\ Vienna", "منتدى"),
+            description: Bilingual::default(),
+            venue: String::new(),
+            city: String::new(),
+            country: None,
+            timezone: "Europe/Vienna".into(),
+            start_date: day,
+            end_date: day,
+            organisers: Vec::new(),
+            status: EventStatus::Draft,
+            created_at: Utc::now(),
+            updated_at: Utc::now(),
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// Every session appears once, with its UID, its times to the second and its title.
+        #[test]
+        fn every_session_once_and_times_round_trip(
+            sessions in prop::collection::vec(
+                ("[a-zA-Z0-9منتدىé][a-zA-Z0-9 ;,:\"\\\\\nمنتدىé]{0,150}[a-zA-Z0-9منتدى]", 0i64..5_000_000, 1i64..20_000),
+                0..12,
+            )
+        ) {
+            let base = Utc.with_ymd_and_hms(2025, 3, 1, 0, 0, 0).unwrap();
+            let snapshot = Snapshot {
+                sessions: sessions
+                    .iter()
+                    .map(|(title, offset, length)| Session {
+                        id: Id::new(),
+                        event_id: Id::new(),
+                        room_id: None,
+                        title: Bilingual::new(title.clone(), ""),
+                        description: Bilingual::default(),
+                        kind: SessionKind::Panel,
+                        start: base + Duration::seconds(*offset),
+                        end: base + Duration::seconds(offset + length),
+                    })
+                    .collect(),
+                ..Snapshot::default()
+            };
+            let text = ical::calendar(&event(), &snapshot, None, base);
+            prop_assert!(text.split("\r\n").all(|l| l.len() <= 75));
+            let parsed = super::parse_ical(&text);
+            prop_assert_eq!(parsed.len(), snapshot.sessions.len());
+            for s in &snapshot.sessions {
+                let uid = ical::uid(&s.id);
+                let found: Vec<_> = parsed.iter().filter(|e| e[0] == uid).collect();
+                prop_assert_eq!(found.len(), 1);
+                let utc = |t: chrono::DateTime<Utc>| t.format("%Y%m%dT%H%M%SZ").to_string();
+                prop_assert_eq!(&found[0][1], &utc(s.start));
+                prop_assert_eq!(&found[0][2], &utc(s.end));
+                prop_assert_eq!(&found[0][3], &s.title.en);
+            }
+        }
+    }
+}
+
+#[test]
+fn room_rules_from_the_command_line() {
+    let f = Forum::new();
+    let room = |extra: &[&str]| {
+        let mut args = vec!["--json", "room", "add", "--event", f.event.as_str(), "--name", "Posters"];
+        args.extend(extra);
+        f.cli.run(&args)
+    };
+    for (extra, flag, reason) in [
+        (&["--opens", "09:00"][..], "--closes", "required"),
+        (&["--closes", "09:00"][..], "--opens", "required"),
+        (&["--opens", "18:00", "--closes", "09:00"][..], "--closes", "end_before_start"),
+        (&["--opens", "9h", "--closes", "18:00"][..], "--opens", "invalid_time"),
+    ] {
+        let run = room(extra);
+        assert_eq!(run.code, 2, "{extra:?}");
+        let error: serde_json::Value = serde_json::from_str(run.stderr.trim()).unwrap();
+        assert_eq!((error["field"].as_str(), error["reason"].as_str()), (Some(flag), Some(reason)), "{extra:?}");
+    }
+    assert_eq!(f.schedule()["schedule"]["conference"]["rooms"].as_array().unwrap().len(), 2, "no room was added");
+
+    let run = room(&["--parallel", "--opens", "09:00", "--closes", "17:00"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let posters: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!((posters["parallel"].as_bool(), posters["hours"]["opens"].as_str()), (Some(true), Some("09:00:00")));
+    let posters = posters["id"].as_str().unwrap();
+    for (title, start, end) in
+        [("Poster A", "2025-03-31 09:00", "2025-03-31 17:00"), ("Poster B", "2025-03-31 16:00", "2025-03-31 18:00")]
+    {
+        f.cli.ok(&[
+            "session", "add", "--event", &f.event, "--title", title, "--start", start, "--end", end, "--room", posters,
+        ]);
+    }
+    let run = f.cli.run(&["--json", "conflicts", "--event", &f.event]);
+    assert_eq!(run.code, 3);
+    let found: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let found: Vec<(&str, &str)> = found
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| (c["kind"].as_str().unwrap(), c["who"]["en"].as_str().unwrap()))
+        .collect();
+    // Overlapping posters are allowed in a parallel room; 18:00 is after it closes.
+    assert_eq!(found, [("outside_room_hours", "Posters")]);
+}
