@@ -7,8 +7,8 @@
 mod export;
 mod outcome;
 mod output;
-mod programme;
 mod participants;
+mod programme;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

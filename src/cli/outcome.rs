@@ -277,14 +277,7 @@ pub fn run(store: &mut Store, command: OutcomeCommand, now: DateTime<Utc>, out: 
 pub fn export(store: &Store, args: ExportOutcome, out: &Out) -> Result<(), Error> {
     let languages = Languages::parse(&args.lang)?;
     let exported = muntada::documents::outcome::export(store, &args.event, languages, args.version, args.annex)?;
-    if exported.missing_glyphs > 0 {
-        eprintln!(
-            "warning: {} character(s) have no glyph in the bundled fonts and are drawn as boxes",
-            exported.missing_glyphs
-        );
-    }
-    muntada::documents::write_file(&args.out, &exported.bytes).map_err(|e| e.with_field("out"))?;
-    out.exported(&args.out, exported.bytes.len())
+    super::export::save(&exported, &args.out, out)
 }
 
 fn current_section(store: &Store, event: &str, id: &str) -> Result<Section, Error> {

@@ -98,14 +98,7 @@ pub fn badges(store: &Store, args: BadgesArgs, out: &Out) -> Result<(), Error> {
         other => return Err(Error::invalid("layout", Reason::InvalidValue, format!("{other:?} is not a4 or single"))),
     };
     let exported = muntada::documents::export_badges(store, &args.event, status, layout)?;
-    if exported.missing_glyphs > 0 {
-        eprintln!(
-            "warning: {} character(s) have no glyph in the bundled fonts and are drawn as boxes",
-            exported.missing_glyphs
-        );
-    }
-    muntada::documents::write_file(&args.out, &exported.bytes).map_err(|e| e.with_field("out"))?;
-    out.exported(&args.out, exported.bytes.len())
+    super::export::save(&exported, &args.out, out)
 }
 
 /// `muntada checkin`: check a person in at the desk by their badge code.
