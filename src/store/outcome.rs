@@ -144,8 +144,10 @@ impl<'c> Outcomes<'c> {
                 s.title.ar,
                 s.body_en.to_json(),
                 s.body_ar.to_json(),
-                s.updated_en.map(time::to_db),
-                s.updated_ar.map(time::to_db),
+                // Which language was written last decides the "older" mark: a translation
+                // edited within a second of the original must still count as newer.
+                s.updated_en.map(time::to_db_millis),
+                s.updated_ar.map(time::to_db_millis),
                 s.actor.en,
                 s.actor.ar,
                 s.speaker_id.as_ref().map(Id::as_str),
