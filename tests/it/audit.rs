@@ -6,25 +6,10 @@ use std::process::Command;
 
 use chrono::{TimeZone, Utc};
 use muntada::audit::{self, Actor, AuditAction, AuditEntity, AuditSubject};
-use muntada::event::{self, EventInput, EventStatus};
+use muntada::event;
 use muntada::participants::{self, ImportOutcome, ParticipantInput, ParticipantStatus};
 use muntada::pledges::{self, PledgeInput, PledgeKind, PledgeStatus, Schedule, ScheduleRange, StageChange};
 use muntada::{Bilingual, Reason, Store};
-
-fn forum() -> EventInput {
-    EventInput {
-        title: Bilingual::new("Doha Forum", ""),
-        description: Bilingual::default(),
-        venue: String::new(),
-        city: String::new(),
-        country: String::new(),
-        timezone: "Asia/Qatar".into(),
-        start_date: "2025-05-20".into(),
-        end_date: "2025-05-21".into(),
-        organisers: vec![],
-        status: EventStatus::Open,
-    }
-}
 
 fn person(en: &str, ar: &str, email: &str) -> ParticipantInput {
     ParticipantInput {
@@ -54,7 +39,7 @@ fn pledge() -> PledgeInput {
 #[test]
 fn changes_name_who_made_them_and_when() {
     let mut store = Store::open_in_memory().unwrap();
-    let id = event::create(&mut store, &forum(), Utc::now()).unwrap().id;
+    let id = event::create(&mut store, &crate::forum_input(), Utc::now()).unwrap().id;
     store.set_actor(Actor::new("amina"));
     let at = Utc.with_ymd_and_hms(2025, 5, 20, 8, 0, 0).unwrap();
     let amina = participants::add(&mut store, id.as_str(), &person("Amina Yusuf", "أمينة يوسف", ""), at).unwrap();
@@ -86,7 +71,7 @@ fn changes_name_who_made_them_and_when() {
 #[test]
 fn failed_changes_leave_no_entry_and_imports_are_marked() {
     let mut store = Store::open_in_memory().unwrap();
-    let id = event::create(&mut store, &forum(), Utc::now()).unwrap().id;
+    let id = event::create(&mut store, &crate::forum_input(), Utc::now()).unwrap().id;
     assert!(participants::add(&mut store, id.as_str(), &person("", "", ""), Utc::now()).is_err());
     let refused =
         participants::import_csv(&mut store, id.as_str(), b"name,email\nA,a@example.org\nB,nope\n", Utc::now());
@@ -110,7 +95,7 @@ fn erasing_a_person_redacts_their_record_and_trail_down_to_the_file() {
     let path = dir.path().join("muntada.db");
     let mut store = Store::open(&path).unwrap();
     store.set_actor(Actor::new("registrar"));
-    let id = event::create(&mut store, &forum(), Utc::now()).unwrap().id;
+    let id = event::create(&mut store, &crate::forum_input(), Utc::now()).unwrap().id;
     let secret = "Zenobia Quillfeather";
     let gone = participants::add(&mut store, id.as_str(), &person(secret, "زنوبيا", "zenobia@example.org"), Utc::now())
         .unwrap();
@@ -194,7 +179,7 @@ fn the_cli_names_the_person_logged_in() {
 #[test]
 fn pledge_stages_edits_and_deletion_are_in_the_trail() {
     let mut store = Store::open_in_memory().unwrap();
-    let id = event::create(&mut store, &forum(), Utc::now()).unwrap().id;
+    let id = event::create(&mut store, &crate::forum_input(), Utc::now()).unwrap().id;
     store.set_actor(Actor::new("coordinator"));
     let t = |h| Utc.with_ymd_and_hms(2024, 6, 1, h, 0, 0).unwrap();
     let p = pledges::add(&mut store, id.as_str(), &pledge(), t(8)).unwrap();

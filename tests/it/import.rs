@@ -2,27 +2,11 @@
 //! workbook made here: what is read, what is kept, what is refused, and that a refused import
 //! writes nothing.
 
+use crate::forum;
 use chrono::Utc;
-use muntada::event::{self, EventInput, EventStatus};
 use muntada::participants::{self, DuplicateReason, ImportOptions, ImportReport, Participant};
 use muntada::{Bilingual, Id, Reason, Store};
 use proptest::prelude::*;
-
-fn forum(store: &mut Store) -> Id {
-    let input = EventInput {
-        title: Bilingual::new("Doha Forum", ""),
-        description: Bilingual::default(),
-        venue: String::new(),
-        city: String::new(),
-        country: String::new(),
-        timezone: "Asia/Qatar".into(),
-        start_date: "2025-05-20".into(),
-        end_date: "2025-05-21".into(),
-        organisers: vec![],
-        status: EventStatus::Open,
-    };
-    event::create(store, &input, Utc::now()).unwrap().id
-}
 
 fn fixture(name: &str) -> Vec<u8> {
     std::fs::read(format!("{}/tests/fixtures/import/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()

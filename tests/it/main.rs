@@ -1,5 +1,9 @@
 //! The core's integration tests: one binary, one module per area.
 
+use chrono::Utc;
+use muntada::event::{self, EventInput, EventStatus};
+use muntada::{Bilingual, Id, Store};
+
 mod audit;
 mod backup;
 mod chart;
@@ -13,3 +17,24 @@ mod pdf;
 mod programme;
 mod safety;
 mod store;
+
+/// A two-day open event in Doha, with nothing else set: the fixture several areas start from.
+pub(crate) fn forum_input() -> EventInput {
+    EventInput {
+        title: Bilingual::new("Doha Forum", ""),
+        description: Bilingual::default(),
+        venue: String::new(),
+        city: String::new(),
+        country: String::new(),
+        timezone: "Asia/Qatar".into(),
+        start_date: "2025-05-20".into(),
+        end_date: "2025-05-21".into(),
+        organisers: vec![],
+        status: EventStatus::Open,
+    }
+}
+
+/// Creates `forum_input()` in `store`: its id.
+pub(crate) fn forum(store: &mut Store) -> Id {
+    event::create(store, &forum_input(), Utc::now()).unwrap().id
+}

@@ -1,27 +1,11 @@
 //! Participants in the store: matching keys, duplicates and merging, status changes and
 //! check-in, erasure of what an import kept. Real SQLite (in memory or in a file).
 
+use crate::forum;
 use chrono::{TimeZone, Utc};
 use muntada::audit::{self, AuditAction, AuditSubject};
-use muntada::event::{self, EventInput, EventStatus};
 use muntada::participants::{self, CheckInWarning, DuplicateReason, ParticipantInput, ParticipantStatus};
 use muntada::{Bilingual, ErrorKind, Id, Reason, Store};
-
-fn forum(store: &mut Store) -> Id {
-    let input = EventInput {
-        title: Bilingual::new("Doha Forum", ""),
-        description: Bilingual::default(),
-        venue: String::new(),
-        city: String::new(),
-        country: String::new(),
-        timezone: "Asia/Qatar".into(),
-        start_date: "2025-05-20".into(),
-        end_date: "2025-05-21".into(),
-        organisers: vec![],
-        status: EventStatus::Open,
-    };
-    event::create(store, &input, Utc::now()).unwrap().id
-}
 
 fn person(en: &str, ar: &str, email: &str, org: &str) -> ParticipantInput {
     ParticipantInput {
