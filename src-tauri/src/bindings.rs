@@ -12,7 +12,7 @@ use muntada::pledges::{
 use muntada::programme::conflicts::{Conflict, ConflictKind};
 use muntada::programme::release::{Diff, Moved, PeopleChanged, PersonRole, ReleaseInfo, SessionSlot};
 use muntada::programme::{OpeningHours, Role, Room, Session, SessionKind, SessionMove, Speaker};
-use muntada::reference::ReferenceData;
+use muntada::reference::{CurrencyInfo, ReferenceData};
 use ts_rs::{Config, TS};
 
 use crate::commands::backup::{BackupRestored, BackupSaved};
@@ -50,6 +50,7 @@ pub fn types() -> String {
         EventStatus,
         Lang,
         ReferenceData,
+        CurrencyInfo,
         CancelView,
         CurrencyTotals,
         LineInput,

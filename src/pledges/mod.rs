@@ -44,6 +44,15 @@ word_enum!(
     }
 );
 
+word_enum!(
+    /// How the amounts were announced, kept so that the pledge reads back the way it was said.
+    EntryMode {
+        PerYear = "per_year",
+        Total = "total",
+        Lines = "lines",
+    }
+);
+
 /// One year of a pledge's schedule, with how far it has come.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PledgeLine {
@@ -95,6 +104,8 @@ pub struct Pledge {
     /// The currency of the amounts; an in-kind pledge without an estimated value has none.
     pub currency: Option<Currency>,
     pub lines: Vec<PledgeLine>,
+    /// How the lines were entered; none for pledges recorded before this was kept.
+    pub entry: Option<EntryMode>,
     pub rate: Option<Rate>,
     pub cancelled: Option<Cancellation>,
     pub session_id: Option<Id>,
@@ -136,6 +147,39 @@ impl Pledge {
         self.kind == PledgeKind::Financial && self.cancelled.is_none() && self.currency.is_some()
     }
 
+    /// The schedule as it was entered. A pledge recorded before the entry mode was kept reads as
+    /// "per year" when its lines are equal amounts over consecutive years, else year by year.
+    pub fn schedule(&self) -> Schedule {
+        let decimals = self.currency.map_or(0, |c| c.decimals());
+        let consecutive = self.lines.windows(2).all(|w| w[1].year == w[0].year + 1);
+        let even = consecutive && self.lines.windows(2).all(|w| w[1].minor == w[0].minor);
+        let mode = match self.entry {
+            Some(EntryMode::Total) if consecutive => EntryMode::Total,
+            Some(EntryMode::PerYear) | None if even => EntryMode::PerYear,
+            _ => EntryMode::Lines,
+        };
+        let (first, last) = match (self.lines.first(), self.lines.last()) {
+            (Some(first), Some(last)) if mode != EntryMode::Lines => (first, last),
+            _ => {
+                let lines = self
+                    .lines
+                    .iter()
+                    .map(|l| LineInput { year: l.year, amount: money::decimal(l.minor.into(), decimals) })
+                    .collect();
+                return Schedule::Lines(ScheduleLines { lines });
+            }
+        };
+        let range = |minor: i128| ScheduleRange {
+            amount: money::decimal(minor, decimals),
+            from_year: first.year,
+            to_year: last.year,
+        };
+        match mode {
+            EntryMode::Total => Schedule::Total(range(self.total_minor())),
+            _ => Schedule::PerYear(range(first.minor.into())),
+        }
+    }
+
     /// The pledge as the UI and `--json` see it: amounts as exact decimal strings.
     pub fn view(&self) -> PledgeView {
         let decimals = self.currency.map_or(0, |c| c.decimals());
@@ -161,6 +205,7 @@ impl Pledge {
                     paid_on: l.paid_on.map(|d| d.to_string()),
                 })
                 .collect(),
+            schedule: self.schedule(),
             total: amount(self.total_minor()),
             paid: amount(self.lines.iter().map(|l| i128::from(l.paid_minor)).sum()),
             status: self.status(),
@@ -194,6 +239,8 @@ pub struct PledgeView {
     pub in_kind: String,
     pub currency: Option<String>,
     pub lines: Vec<LineView>,
+    /// The lines as they were entered ("15 million a year for 2024–2026"), for the form.
+    pub schedule: Schedule,
     /// Sum of the lines, exact decimal.
     pub total: String,
     pub paid: String,
@@ -305,6 +352,14 @@ pub struct StageChange {
 }
 
 impl Schedule {
+    pub fn mode(&self) -> EntryMode {
+        match self {
+            Schedule::PerYear(_) => EntryMode::PerYear,
+            Schedule::Total(_) => EntryMode::Total,
+            Schedule::Lines(_) => EntryMode::Lines,
+        }
+    }
+
     /// The yearly amounts in minor units of `currency`.
     fn lines(&self, currency: Currency) -> Result<Vec<(i32, i64)>> {
         let lines = match self {
@@ -397,14 +452,14 @@ impl PledgeInput {
         let in_kind = input::text("inKind", &self.in_kind, input::MAX_TEXT)?;
         let no_value = self.currency.trim().is_empty()
             && matches!(&self.schedule, Schedule::Lines(ScheduleLines { lines }) if lines.is_empty());
-        let (currency, lines) = match self.kind {
+        let (currency, lines, entry) = match self.kind {
             PledgeKind::InKind if in_kind.is_empty() => {
                 return Err(Error::invalid("inKind", Reason::Required, "describe what is given in kind"));
             }
-            PledgeKind::InKind if no_value => (None, Vec::new()),
+            PledgeKind::InKind if no_value => (None, Vec::new(), None),
             _ => {
                 let currency = Currency::parse("currency", &self.currency)?;
-                (Some(currency), self.schedule.lines(currency)?)
+                (Some(currency), self.schedule.lines(currency)?, Some(self.schedule.mode()))
             }
         };
         let rate = match &self.rate {
@@ -428,6 +483,7 @@ impl PledgeInput {
                 .into_iter()
                 .map(|(year, minor)| PledgeLine { year, minor, committed_on: None, paid_minor: 0, paid_on: None })
                 .collect(),
+            entry,
             rate,
             cancelled: None,
             session_id: None,

@@ -79,6 +79,49 @@ fn schedules() {
     check(PledgeInput { in_kind: String::new(), ..in_kind }, Err(("inKind", Reason::Required)));
 }
 
+/// The schedule reads back the way it was entered, through the store; pledges stored before the
+/// entry mode was kept read back from their lines.
+#[test]
+fn schedules_read_back_as_entered() {
+    let mut store = Store::open_in_memory().unwrap();
+    let event = crate::event::create(&mut store, &crate::event::tests::doha(), now()).unwrap();
+    let range =
+        |amount: &str, from: i32, to: i32| ScheduleRange { amount: amount.into(), from_year: from, to_year: to };
+    let lines = |l: &[(i32, &str)]| {
+        Schedule::Lines(ScheduleLines {
+            lines: l.iter().map(|(year, amount)| LineInput { year: *year, amount: amount.to_string() }).collect(),
+        })
+    };
+    let cases = [
+        // (entered, read back)
+        (Schedule::PerYear(range("15000000", 2024, 2026)), Schedule::PerYear(range("15000000.00", 2024, 2026))),
+        (Schedule::Total(range("45000000", 2024, 2026)), Schedule::Total(range("45000000.00", 2024, 2026))),
+        (Schedule::Total(range("100", 2024, 2026)), Schedule::Total(range("100.00", 2024, 2026))),
+        // Equal lines typed year by year stay year by year.
+        (lines(&[(2024, "5"), (2025, "5")]), lines(&[(2024, "5.00"), (2025, "5.00")])),
+        (lines(&[(2026, "3"), (2024, "1.5")]), lines(&[(2024, "1.50"), (2026, "3.00")])),
+    ];
+    for (entered, expected) in cases {
+        let pledge = PledgeInput { schedule: entered.clone(), ..input("1", true, 2024, 2024) };
+        let added = add(&mut store, event.id.as_str(), &pledge, now()).unwrap();
+        let read = store.pledges().get(&added.id).unwrap();
+        assert_eq!(read.view().schedule, expected, "entered as {entered:?}");
+    }
+
+    // Recorded before the mode was kept: equal consecutive years read as per year, others by line.
+    let legacy = |amounts: &[(i32, i64)]| Pledge {
+        entry: None,
+        lines: amounts
+            .iter()
+            .map(|&(year, minor)| PledgeLine { year, minor, committed_on: None, paid_minor: 0, paid_on: None })
+            .collect(),
+        ..input("1", true, 2024, 2024).validate(Id::new(), Id::new(), now()).unwrap()
+    };
+    assert_eq!(legacy(&[(2024, 500), (2025, 500)]).schedule(), Schedule::PerYear(range("5.00", 2024, 2025)));
+    assert_eq!(legacy(&[(2024, 500), (2026, 500)]).schedule(), lines(&[(2024, "5.00"), (2026, "5.00")]));
+    assert_eq!(legacy(&[(2024, 500), (2025, 700)]).schedule(), lines(&[(2024, "5.00"), (2025, "7.00")]));
+}
+
 fn stored() -> (Store, Pledge) {
     let mut store = Store::open_in_memory().unwrap();
     let event = crate::event::create(&mut store, &crate::event::tests::doha(), now()).unwrap();
@@ -205,6 +248,7 @@ fn arbitrary_pledge() -> impl Strategy<Value = Pledge> {
                         paid_on: None,
                     })
                     .collect(),
+                entry: None,
                 rate: None,
                 cancelled: cancelled.then(|| Cancellation { on: now().date_naive(), reason: "r".into() }),
                 session_id: None,

@@ -10,7 +10,7 @@ use crate::audit::{snapshot, Actor, AuditAction, AuditEntity, Change};
 use crate::error::{Error, Result};
 use crate::id::Id;
 use crate::money::{Currency, UsdRate};
-use crate::pledges::{Cancellation, Pledge, PledgeKind, PledgeLine, Rate};
+use crate::pledges::{Cancellation, EntryMode, Pledge, PledgeKind, PledgeLine, Rate};
 use crate::time;
 
 pub struct Pledges<'c> {
@@ -19,7 +19,8 @@ pub struct Pledges<'c> {
 }
 
 const SELECT: &str = "SELECT id, event_id, recipient, purpose_en, purpose_ar, kind, in_kind, currency, usd_rate, \
-     rate_date, rate_source, cancelled_on, cancel_reason, session_id, speaker_id, notes, created_at FROM pledges";
+     rate_date, rate_source, cancelled_on, cancel_reason, session_id, speaker_id, notes, created_at, entry_mode \
+     FROM pledges";
 
 impl<'c> Pledges<'c> {
     pub(super) fn new(conn: &'c Connection, actor: &'c Actor) -> Pledges<'c> {
@@ -55,8 +56,8 @@ impl<'c> Pledges<'c> {
     fn insert_rows(&self, p: &Pledge) -> Result<()> {
         self.conn.execute(
             "INSERT INTO pledges (id, event_id, recipient, purpose_en, purpose_ar, kind, in_kind, currency, usd_rate,
-                 rate_date, rate_source, cancelled_on, cancel_reason, session_id, speaker_id, notes, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+                 rate_date, rate_source, cancelled_on, cancel_reason, session_id, speaker_id, notes, created_at, entry_mode)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
             params![
                 p.id.as_str(),
                 p.event_id.as_str(),
@@ -75,6 +76,7 @@ impl<'c> Pledges<'c> {
                 p.speaker_id.as_ref().map(Id::as_str),
                 p.notes,
                 time::to_db(p.created_at),
+                p.entry.map(EntryMode::as_str),
             ],
         )?;
         self.insert_parts(p)
@@ -211,6 +213,10 @@ fn row_to_pledge(r: &rusqlite::Row<'_>) -> rusqlite::Result<Pledge> {
         in_kind: r.get(6)?,
         currency,
         lines: Vec::new(),
+        entry: match r.get::<_, Option<String>>(17)? {
+            Some(mode) => Some(parse_stored(17, EntryMode::parse("stored", &mode))?),
+            None => None,
+        },
         rate,
         cancelled,
         session_id: opt_id_col(r, 13)?,

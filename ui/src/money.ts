@@ -2,6 +2,8 @@
 // authority on every amount; this module only lets views compare, subtract and preview the
 // decimal strings it sends (chart segments, the form's live preview, the mock client).
 
+import type { CurrencyInfo } from './api/types';
+
 /** An exact decimal: `units` of 10^-scale ("45000000.00" is 4500000000n at scale 2). */
 export type Decimal = { units: bigint; scale: number };
 
@@ -133,17 +135,14 @@ export function toUsdCents(minor: bigint, decimals: number, rate: string): bigin
   return quotient;
 }
 
-/** Where the ICU data the UI formats with disagrees with ISO 4217, which the core follows. */
-const ISO_DECIMALS: Record<string, number> = { IQD: 3, LBP: 2, SYP: 2, YER: 2, IRR: 2, AFN: 2, SOS: 2, RSD: 2, ALL: 2 };
+/** Decimals per ISO 4217 code, as the core sends them in its reference data. */
+export type CurrencyTable = ReadonlyMap<string, number>;
 
-/** The usual number of decimals of an ISO 4217 code (JPY 0, USD 2, KWD 3), or null if it does not look like one. */
-export function currencyDecimals(code: string): number | null {
-  const upper = code.trim().toUpperCase();
-  if (!/^[A-Z]{3}$/.test(upper)) return null;
-  if (upper in ISO_DECIMALS) return ISO_DECIMALS[upper];
-  try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency: upper }).resolvedOptions().maximumFractionDigits ?? 2;
-  } catch {
-    return null;
-  }
+export function currencyTable(currencies: readonly CurrencyInfo[]): CurrencyTable {
+  return new Map(currencies.map((currency) => [currency.code, currency.decimals]));
+}
+
+/** The decimals of an ISO 4217 code (JPY 0, USD 2, KWD 3), or null if the core does not know it. */
+export function currencyDecimals(code: string, table: CurrencyTable): number | null {
+  return table.get(code.trim().toUpperCase()) ?? null;
 }

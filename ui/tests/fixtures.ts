@@ -80,6 +80,10 @@ export function line(overrides: Partial<LineView> = {}): LineView {
 
 /** The Doha pledge: USD 15 million a year for 2024–2026. */
 export function pledge(overrides: Partial<PledgeView> = {}): PledgeView {
+  // Lines given without a schedule read as entered year by year.
+  const schedule: PledgeView['schedule'] = overrides.lines
+    ? { mode: 'lines', lines: overrides.lines.map((l) => ({ year: l.year, amount: l.amount })) }
+    : { mode: 'perYear', amount: '15000000.00', fromYear: 2024, toYear: 2026 };
   return {
     id: 'pl-1',
     eventId: 'ev-1',
@@ -90,6 +94,7 @@ export function pledge(overrides: Partial<PledgeView> = {}): PledgeView {
     inKind: '',
     currency: 'USD',
     lines: [line({ year: 2024 }), line({ year: 2025 }), line({ year: 2026 })],
+    schedule,
     total: '45000000.00',
     paid: '0.00',
     status: 'announced',
@@ -189,7 +194,17 @@ export function speaker(overrides: Partial<Speaker> = {}): Speaker {
 }
 
 export function reference(): ReferenceData {
-  return { countries: ['QA', 'TN', 'GB'], timezones: ['UTC', 'Asia/Qatar', 'Africa/Tunis', 'Europe/London'] };
+  return {
+    countries: ['QA', 'TN', 'GB'],
+    timezones: ['UTC', 'Asia/Qatar', 'Africa/Tunis', 'Europe/London'],
+    currencies: [
+      { code: 'EUR', decimals: 2 },
+      { code: 'IQD', decimals: 3 },
+      { code: 'JPY', decimals: 0 },
+      { code: 'KWD', decimals: 3 },
+      { code: 'USD', decimals: 2 },
+    ],
+  };
 }
 
 export function apiError(overrides: Partial<ApiError> = {}): ApiError {

@@ -2,9 +2,11 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/sve
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as client from '../src/api/client';
 import type { PledgeInput } from '../src/api/types';
+import { en } from '../src/i18n/en';
 import { setLang } from '../src/i18n/index.svelte';
+import { forgetReferenceData } from '../src/services/app';
 import PledgeForm from '../src/views/pledges/PledgeForm.svelte';
-import { apiError, event, line, pledge, session, speaker } from './fixtures';
+import { apiError, event, line, pledge, reference, session, speaker } from './fixtures';
 
 vi.mock('../src/api/client');
 
@@ -38,6 +40,8 @@ function sent(): PledgeInput {
 describe('pledge form', () => {
   beforeEach(() => {
     vi.resetAllMocks();
+    forgetReferenceData();
+    vi.mocked(client.referenceData).mockResolvedValue(reference());
     vi.mocked(client.eventGet).mockResolvedValue(event());
     vi.mocked(client.sessionList).mockResolvedValue([session()]);
     vi.mocked(client.speakerList).mockResolvedValue([speaker()]);
@@ -69,6 +73,19 @@ describe('pledge form', () => {
     await fill('pledge-currency', 'KWD');
     await fill('pledge-amount', '1');
     expect(previewLines()).toEqual(['2024KWD 0.333', '2025KWD 0.333', '2026KWD 0.334']);
+    // The decimals are the core's (ISO 4217: 3 for the Iraqi dinar), not the browser's (0).
+    await fill('pledge-currency', 'IQD');
+    expect(previewLines()).toEqual(['2024IQD 0.333', '2025IQD 0.333', '2026IQD 0.334']);
+  });
+
+  it('shows no currency amounts for a code the core does not know, and still lets the core decide', async () => {
+    await renderForm();
+    await typeDoha();
+    await fill('pledge-currency', 'XYZ');
+    expect(screen.getByTestId('pledge-preview-total').textContent?.trim()).toBe('45,000,000.00');
+    expect(document.getElementById('hint-currency')).toHaveTextContent(en['pledgeForm.currencyHint']);
+    await fireEvent.click(screen.getByTestId('save-pledge'));
+    expect(sent().currency).toBe('XYZ');
   });
 
   it('keeps every digit of amounts beyond floating point', async () => {
@@ -216,7 +233,7 @@ describe('pledge form', () => {
     expect(client.pledgeAdd).not.toHaveBeenCalled();
   });
 
-  it('edits a pledge: equal consecutive years come back as "per year"', async () => {
+  it('edits a pledge the way it was entered: per year', async () => {
     vi.mocked(client.pledgeGet).mockResolvedValue(pledge());
     vi.mocked(client.pledgeUpdate).mockResolvedValue(pledge());
     await renderForm({ eventId: 'ev-1', pledgeId: 'pl-1' });
@@ -236,6 +253,16 @@ describe('pledge form', () => {
       expect.objectContaining({ schedule: { mode: 'perYear', amount: '15000000.00', fromYear: 2024, toYear: 2027 } }),
     );
     expect(client.pledgeAdd).not.toHaveBeenCalled();
+  });
+
+  it('reopens a pledge entered as a total over the years as that total', async () => {
+    vi.mocked(client.pledgeGet).mockResolvedValue(
+      pledge({ schedule: { mode: 'total', amount: '45000000.00', fromYear: 2024, toYear: 2026 } }),
+    );
+    await renderForm({ eventId: 'ev-1', pledgeId: 'pl-1' });
+    expect(screen.getByTestId('pledge-mode-total')).toBeChecked();
+    expect(screen.getByTestId('pledge-amount')).toHaveValue('45000000.00');
+    expect(screen.getByTestId('pledge-preview-total')).toHaveTextContent('US$45,000,000.00');
   });
 
   it('edits uneven years year by year', async () => {

@@ -67,7 +67,17 @@ countries: Array<string>,
 /**
  * IANA timezone names, sorted.
  */
-timezones: Array<string>, };
+timezones: Array<string>, 
+/**
+ * The ISO 4217 currencies a pledge may be in, with their decimals, sorted by code.
+ */
+currencies: Array<CurrencyInfo>, };
+
+export type CurrencyInfo = { code: string, 
+/**
+ * Digits after the decimal point: JPY 0, USD 2, KWD 3.
+ */
+decimals: number, };
 
 export type CancelView = { on: string, reason: string, };
 
@@ -92,6 +102,10 @@ export type PledgeStatus = "announced" | "committed" | "paid" | "cancelled";
 export type PledgeSummary = { currencies: Array<CurrencyTotals>, years: Array<YearTotals>, usd: UsdTotals, inKind: number, cancelled: number, };
 
 export type PledgeView = { id: Id, eventId: Id, donors: Array<string>, recipient: string, purpose: Bilingual, kind: PledgeKind, inKind: string, currency: string | null, lines: Array<LineView>, 
+/**
+ * The lines as they were entered ("15 million a year for 2024–2026"), for the form.
+ */
+schedule: Schedule, 
 /**
  * Sum of the lines, exact decimal.
  */

@@ -33,8 +33,9 @@ import type {
   Session,
   Speaker,
   StageChange,
+  Schedule,
 } from '../types';
-import { currencyDecimals, parseTyped, toDecimal, toUsdCents } from '../../money';
+import { parseTyped, toDecimal, toUsdCents } from '../../money';
 import { scheduleLines } from '../../views/pledges/schedule';
 
 const params = new URLSearchParams(location.search);
@@ -288,6 +289,7 @@ type Pledge = {
   currency: string | null;
   decimals: number;
   lines: Line[];
+  entry: Schedule['mode'];
   rate: { rate: string; date: string; source: string } | null;
   cancelled: { on: string; reason: string } | null;
   sessionId: string | null;
@@ -296,9 +298,17 @@ type Pledge = {
   createdAt: string;
 };
 
-/** The codes the mock accepts; the core knows all of ISO 4217. */
-const CURRENCIES = new Set(
-  'USD EUR QAR SAR AED KWD BHD OMR JOD EGP MAD TND DZD LYD IQD LBP SYP YER SDG GBP JPY CHF CAD AUD CNY INR TRY NOK SEK DKK KRW'.split(' '),
+/** The codes the mock knows, with their ISO 4217 decimals; the core knows all of ISO 4217. */
+const CURRENCIES = new Map(
+  (
+    'USD:2 EUR:2 QAR:2 SAR:2 AED:2 KWD:3 BHD:3 OMR:3 JOD:3 EGP:2 MAD:2 TND:3 DZD:2 LYD:3 IQD:3 LBP:2 SYP:2 ' +
+    'YER:2 SDG:2 GBP:2 JPY:0 CHF:2 CAD:2 AUD:2 CNY:2 INR:2 TRY:2 NOK:2 SEK:2 DKK:2 KRW:0'
+  )
+    .split(' ')
+    .map((entry) => {
+      const [code, decimals] = entry.split(':');
+      return [code, Number(decimals)] as const;
+    }),
 );
 
 const pledges = new Map<string, Pledge>();
@@ -325,6 +335,18 @@ function usdRate(p: Pledge): string | null {
   return p.rate?.rate ?? null;
 }
 
+/** The schedule the way it was entered, as the core gives it back. */
+function entered(p: Pledge): Schedule {
+  const amount = (minor: bigint) => toDecimal(minor, p.decimals);
+  const first = p.lines[0];
+  const last = p.lines[p.lines.length - 1];
+  if (p.entry === 'lines' || !first) {
+    return { mode: 'lines', lines: p.lines.map((l) => ({ year: l.year, amount: amount(l.minor) })) };
+  }
+  const total = p.lines.reduce((sum, l) => sum + l.minor, 0n);
+  return { mode: p.entry, amount: amount(p.entry === 'total' ? total : first.minor), fromYear: first.year, toYear: last.year };
+}
+
 function view(p: Pledge): PledgeView {
   const amount = (minor: bigint) => toDecimal(minor, p.decimals);
   const total = p.lines.reduce((sum, l) => sum + l.minor, 0n);
@@ -349,6 +371,7 @@ function view(p: Pledge): PledgeView {
         paidOn: l.paidOn,
       }),
     ),
+    schedule: entered(p),
     total: amount(total),
     paid: amount(p.lines.reduce((sum, l) => sum + l.paidMinor, 0n)),
     status: status(p),
@@ -429,7 +452,7 @@ function validatePledge(eventId: string, input: PledgeInput, base: Pledge | null
   if (!(input.kind === 'in_kind' && noValue)) {
     currency = input.currency.trim().toUpperCase();
     if (!CURRENCIES.has(currency)) return invalid('currency', 'unknown_currency', `${JSON.stringify(input.currency)} is not an ISO 4217 currency`);
-    decimals = currencyDecimals(currency) ?? 2;
+    decimals = CURRENCIES.get(currency)!;
     const schedule = scheduleLines(input.schedule, decimals);
     if (!schedule.ok) return invalid(schedule.problem.field, schedule.problem.reason, `${schedule.problem.field}: ${schedule.problem.reason}`);
     lines = schedule.lines.map((l) => ({ year: l.year, minor: l.minor, committedOn: null, paidMinor: 0n, paidOn: null }));
@@ -459,6 +482,7 @@ function validatePledge(eventId: string, input: PledgeInput, base: Pledge | null
     currency,
     decimals,
     lines,
+    entry: input.schedule.mode,
     rate,
     cancelled: base?.cancelled ?? null,
     sessionId,
@@ -713,7 +737,8 @@ export function backupRestore(): Promise<BackupRestored | null> {
 }
 
 export function referenceData(): Promise<ReferenceData> {
-  return reply({ countries: COUNTRIES, timezones: timezones() });
+  const currencies = [...CURRENCIES].map(([code, decimals]) => ({ code, decimals })).sort((a, b) => a.code.localeCompare(b.code));
+  return reply({ countries: COUNTRIES, timezones: timezones(), currencies });
 }
 
 // Compile-time check that this module offers exactly what the real client offers.

@@ -92,16 +92,12 @@ export function emptyDraft(): Draft {
   };
 }
 
-/**
- * The form for a recorded pledge. The way it was announced is not stored, only its lines: equal
- * amounts over consecutive years come back as "per year", anything else year by year.
- */
+/** The form for a recorded pledge, with the schedule the way it was entered. */
 export function draftFromPledge(pledge: PledgeView): Draft {
   const draft = emptyDraft();
-  const lines = [...pledge.lines].sort((a, b) => a.year - b.year);
-  const even =
-    lines.length > 0 &&
-    lines.every((line, index) => line.amount === lines[0].amount && line.year === lines[0].year + index);
+  const schedule = pledge.schedule;
+  const range = schedule.mode === 'lines' ? null : schedule;
+  const lines = schedule.mode === 'lines' ? schedule.lines : [];
   return {
     ...draft,
     donors: pledge.donors.join('\n'),
@@ -112,10 +108,10 @@ export function draftFromPledge(pledge: PledgeView): Draft {
     inKind: pledge.inKind,
     valued: pledge.kind === 'in_kind' && pledge.currency !== null,
     currency: pledge.currency ?? '',
-    mode: even ? 'perYear' : 'lines',
-    amount: even ? lines[0].amount : '',
-    fromYear: even ? String(lines[0].year) : '',
-    toYear: even ? String(lines[lines.length - 1].year) : '',
+    mode: schedule.mode,
+    amount: range ? range.amount : '',
+    fromYear: range ? String(range.fromYear) : '',
+    toYear: range ? String(range.toYear) : '',
     lines: lines.length ? lines.map((line) => ({ year: String(line.year), amount: line.amount })) : draft.lines,
     rate: pledge.rate?.rate ?? '',
     rateDate: pledge.rate?.date ?? '',
