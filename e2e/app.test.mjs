@@ -146,6 +146,15 @@ test("the demo forum opens on its overview with the pledge total", async () => {
   await shot("demo-overview");
 });
 
+test("About shows where the data and its backups are, with backup and restore", async () => {
+  await (await app.find("nav-about")).click();
+  const folder = await (await app.find("backups-folder")).text();
+  assert.equal(folder, join(dataDir, "backups"));
+  await app.find("backup-now");
+  await app.find("restore-backup");
+  await shot("your-data");
+});
+
 test("a second launch on the same database hands over to the running window", async (t) => {
   if (!process.env.DBUS_SESSION_BUS_ADDRESS) {
     t.skip("no D-Bus session (run through `make test`, which starts one): the plugin cannot find the first window");
