@@ -3,10 +3,10 @@
 
 import { after, afterEach, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { Driver } from "./webdriver.mjs";
 
@@ -166,7 +166,16 @@ test("the demo's participant list exports as an Arabic PDF", async () => {
   }, "a toast naming the saved file");
 });
 
-test("a second launch on the same database hands over to the running window", async (t) => {
+test("About shows where the data and its backups are, with backup and restore", async () => {
+  await (await app.find("nav-about")).click();
+  const folder = await (await app.find("backups-folder")).text();
+  assert.equal(folder, join(dataDir, "backups"));
+  await app.find("backup-now");
+  await app.find("restore-backup");
+  await shot("your-data");
+});
+
+test("a second launch on the same database hands over; on another database the app starts and backs it up", async (t) => {
   if (!process.env.DBUS_SESSION_BUS_ADDRESS) {
     t.skip("no D-Bus session (run through `make test`, which starts one): the plugin cannot find the first window");
     return;
@@ -181,9 +190,23 @@ test("a second launch on the same database hands over to the running window", as
     if (code === "still running") child.kill("SIGKILL");
     return code;
   }
+  const startBackups = () => {
+    try {
+      return readdirSync(join(dataDir, "backups")).filter((name) => name.endsWith("-start.db"));
+    } catch {
+      return [];
+    }
+  };
   assert.equal(await launch(join(dataDir, "muntada.db"), 15_000), 0, "a second instance on the same database exits at once");
-  // Control: on another database the app does start (so the exit above is the plugin's doing).
-  assert.equal(await launch(join(dataDir, "other.db"), 4_000), "still running", "an app on another database starts");
+  assert.deepEqual(startBackups(), [], "the second instance made no start backup (and the first started empty)");
+  // Control: on another database, which holds an event, the app does start (so the exit above
+  // is the plugin's doing) and backs that database up as it starts.
+  const other = join(dataDir, "other.db");
+  const cli = spawnSync(join(dirname(application), "muntada"), ["--db", other, "event", "create", "--title", "Other",
+    "--start", "2025-01-01", "--end", "2025-01-01", "--timezone", "UTC"]);
+  assert.equal(cli.status, 0, String(cli.stderr));
+  assert.equal(await launch(other, 4_000), "still running", "an app on another database starts");
+  assert.equal(startBackups().length, 1, "the app backed its database up when it started");
   // The first window is still there and answers.
   await (await app.find("nav-events")).click();
   await app.find("events-list");

@@ -19,12 +19,21 @@ const KILLS: usize = 200;
 /// "in the middle of writing": log frames on disk, yet no commit).
 const ROWS: usize = 3_000;
 
+/// Kills run in two lanes at once, each on its own copy of the database: on two cores that
+/// halves the wall time, and the imports are measured two at a time too.
+const LANES: usize = 2;
+
 struct Fixture {
-    _dir: tempfile::TempDir,
+    dir: tempfile::TempDir,
     base: PathBuf,
-    work: PathBuf,
     csv: PathBuf,
     event: String,
+}
+
+/// One lane's database, reset to the base before each run.
+struct Lane<'f> {
+    fixture: &'f Fixture,
+    work: PathBuf,
 }
 
 impl Fixture {
@@ -43,21 +52,26 @@ impl Fixture {
         assert!(out.status.success());
         let csv = dir.path().join("participants.csv");
         std::fs::write(&csv, participants_csv(ROWS)).unwrap();
-        let work = dir.path().join("work.db");
-        Fixture { _dir: dir, base, work, csv, event }
+        Fixture { dir, base, csv, event }
     }
 
+    fn lane(&self, index: usize) -> Lane<'_> {
+        Lane { fixture: self, work: self.dir.path().join(format!("work-{index}.db")) }
+    }
+}
+
+impl Lane<'_> {
     /// The work database back to the base state, with no log left from the previous run.
     fn reset(&self) {
         for suffix in ["", "-wal", "-shm"] {
             let _ = std::fs::remove_file(format!("{}{suffix}", self.work.display()));
         }
-        std::fs::copy(&self.base, &self.work).unwrap();
+        std::fs::copy(&self.fixture.base, &self.work).unwrap();
     }
 
     fn import(&self) -> Command {
-        let mut command = muntada(&self.work, &["participant", "import", "--event", &self.event]);
-        command.arg(&self.csv).stdout(Stdio::null()).stderr(Stdio::null());
+        let mut command = muntada(&self.work, &["participant", "import", "--event", &self.fixture.event]);
+        command.arg(&self.fixture.csv).stdout(Stdio::null()).stderr(Stdio::null());
         command
     }
 
@@ -120,50 +134,87 @@ impl Random {
     }
 }
 
+/// What the kills of one lane found.
+#[derive(Default)]
+struct Tally {
+    nothing: usize,
+    interrupted: usize,
+    everything: usize,
+}
+
 #[test]
 fn an_import_killed_at_any_moment_leaves_all_or_nothing() {
     let started = Instant::now();
     let fixture = Fixture::new();
-    fixture.reset();
-    let before = check(&fixture.work);
+    let lanes: Vec<Lane<'_>> = (0..LANES).map(|i| fixture.lane(i)).collect();
+    lanes[0].reset();
+    let before = check(&lanes[0].work);
+    let after = before + ROWS as i64;
 
-    // The import's duration on this machine, and the count it leads to.
-    let timer = Instant::now();
-    let status = fixture.import().status().unwrap();
-    let duration = timer.elapsed();
-    assert!(status.success(), "the import itself must work");
-    let after = check(&fixture.work);
-    assert_eq!(after, before + ROWS as i64);
+    // The import's duration on this machine, with the lanes importing at the same time.
+    let duration = std::thread::scope(|scope| {
+        let timers: Vec<_> = lanes
+            .iter()
+            .map(|lane| {
+                scope.spawn(move || {
+                    lane.reset();
+                    let timer = Instant::now();
+                    assert!(lane.import().status().unwrap().success(), "the import itself must work");
+                    let took = timer.elapsed();
+                    assert_eq!(check(&lane.work), after);
+                    took
+                })
+            })
+            .collect();
+        timers.into_iter().map(|t| t.join().unwrap()).max().unwrap()
+    });
 
     let seed = std::env::var("MUNTADA_KILL_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or_else(|| {
         std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos() as u64
     }) | 1;
-    let mut random = Random(seed);
     // Slightly past the measured end, so that some kills land after the commit too.
     let window = duration.mul_f64(1.1);
-    let (mut nothing, mut interrupted, mut everything) = (0, 0, 0);
-    for run in 0..KILLS {
-        fixture.reset();
-        let delay = random.below(window);
-        let mut child = fixture.import().spawn().unwrap();
-        std::thread::sleep(delay);
-        let _ = child.kill(); // SIGKILL; an error means it had already finished
-        child.wait().unwrap();
-        let log_written = fixture.wal_len() > 32;
-        let count = check(&fixture.work);
-        assert!(
-            count == before || count == after,
-            "run {run} (seed {seed}, kill after {delay:?}): {count} participants, expected {before} or {after}"
-        );
-        match (count == after, log_written) {
-            (true, _) => everything += 1,
-            (false, true) => interrupted += 1,
-            (false, false) => nothing += 1,
-        }
-    }
+    let tallies: Vec<Tally> = std::thread::scope(|scope| {
+        let runs: Vec<_> = lanes
+            .iter()
+            .enumerate()
+            .map(|(index, lane)| {
+                scope.spawn(move || {
+                    let mut random = Random(seed.wrapping_add(index as u64 * 0x9e37_79b9) | 1);
+                    let mut tally = Tally::default();
+                    for run in 0..KILLS / LANES {
+                        lane.reset();
+                        let delay = random.below(window);
+                        let mut child = lane.import().spawn().unwrap();
+                        std::thread::sleep(delay);
+                        let _ = child.kill(); // SIGKILL; an error means it had already finished
+                        child.wait().unwrap();
+                        let log_written = lane.wal_len() > 32;
+                        let count = check(&lane.work);
+                        assert!(
+                            count == before || count == after,
+                            "lane {index} run {run} (seed {seed}, kill after {delay:?}): {count} participants, \
+                             expected {before} or {after}"
+                        );
+                        match (count == after, log_written) {
+                            (true, _) => tally.everything += 1,
+                            (false, true) => tally.interrupted += 1,
+                            (false, false) => tally.nothing += 1,
+                        }
+                    }
+                    tally
+                })
+            })
+            .collect();
+        runs.into_iter().map(|r| r.join().unwrap()).collect()
+    });
+    let sum = |f: fn(&Tally) -> usize| tallies.iter().map(f).sum::<usize>();
+    let (nothing, interrupted, everything) = (sum(|t| t.nothing), sum(|t| t.interrupted), sum(|t| t.everything));
+    assert_eq!(nothing + interrupted + everything, KILLS);
     eprintln!(
-        "kill test: seed {seed}, import of {ROWS} rows takes {duration:?}; {KILLS} kills: {nothing} before any write, \
-         {interrupted} in the middle of writing, {everything} after the commit; {:?} in all",
+        "kill test: seed {seed}, import of {ROWS} rows takes {duration:?} ({LANES} at once); {KILLS} kills: \
+         {nothing} before any write, {interrupted} in the middle of writing, {everything} after the commit; \
+         {:?} in all",
         started.elapsed()
     );
     // A test that never killed a write in progress would prove nothing.
