@@ -86,6 +86,8 @@ fn main() {
             badge_code: String::new(),
             consent: true,
             registered_at: now,
+            honorific: String::new(),
+            delegation: None,
         })
         .collect();
     let data = OutcomeData {

@@ -157,6 +157,8 @@ fn badges() {
                     badge_code: muntada::participants::new_badge_code(),
                     consent: true,
                     registered_at: Utc::now(),
+                    honorific: String::new(),
+                    delegation: None,
                 },
                 honorific: if i % 3 == 0 { "H.E.".into() } else { String::new() },
                 category: "Member State / دولة عضو".into(),

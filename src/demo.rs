@@ -155,12 +155,14 @@ fn write(store: &mut Store, forum: &Forum, id: Id, now: DateTime<Utc>) -> Result
             category: p.category.clone(),
             status: p.status,
             consent: true,
+            ..ParticipantInput::default()
         };
         let participant = participants::add(store, eid, &input, now)?;
         if let Some(speaker) = &p.speaker {
             attendees.insert(speaker.as_str(), participant.id);
         }
     }
+    participants::delegation::demo(store, eid, now)?;
     let mut speakers = HashMap::new();
     for s in &forum.speakers {
         let input = SpeakerInput {

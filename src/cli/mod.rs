@@ -65,6 +65,9 @@ enum Command {
     Participant(ParticipantCommand),
     /// Check a participant in at the desk by their badge code
     Checkin(participants::CheckinArgs),
+    /// Delegations of an event (a member state's or an organisation's people)
+    #[command(subcommand)]
+    Delegation(participants::DelegationCommand),
     /// Pledges announced at an event
     #[command(subcommand)]
     Pledge(PledgeCommand),
@@ -313,6 +316,12 @@ enum ParticipantCommand {
         category: String,
         #[arg(long, default_value = "interest_registered")]
         status: String,
+        /// H.E., Dr…: printed on the badge before the name
+        #[arg(long, default_value = "")]
+        honorific: String,
+        /// The id of the delegation of the event they belong to
+        #[arg(long, default_value = "")]
+        delegation: String,
     },
     #[command(flatten)]
     Desk(participants::DeskCommand),
@@ -323,6 +332,9 @@ enum ParticipantCommand {
         /// Only those with this status, e.g. confirmed, checked-in
         #[arg(long)]
         status: Option<String>,
+        /// Only the members of this delegation (its id)
+        #[arg(long)]
+        delegation: Option<String>,
     },
 }
 
@@ -510,8 +522,12 @@ fn execute(command: Command, db: Option<PathBuf>, wait: f64, out: &Out) -> Resul
             country,
             category,
             status,
+            honorific,
+            delegation,
         }) => {
             let input = ParticipantInput {
+                honorific,
+                delegation,
                 name: Bilingual::new(name, name_ar),
                 email,
                 phone,
@@ -525,10 +541,18 @@ fn execute(command: Command, db: Option<PathBuf>, wait: f64, out: &Out) -> Resul
         }
         Command::Participant(ParticipantCommand::Desk(command)) => participants::desk(store, command, now, out),
         Command::Checkin(args) => participants::checkin(store, args, now, out),
-        Command::Participant(ParticipantCommand::List { event, status }) => {
+        Command::Delegation(command) => participants::delegation(store, command, now, out),
+        Command::Participant(ParticipantCommand::List { event, status, delegation }) => {
             let status = status.map(|s| ParticipantStatus::parse("status", &s)).transpose()?;
+            let delegation = delegation
+                .map(|d| {
+                    let event = store.events().resolve("event", &event)?;
+                    store.delegations().resolve_in(&event, "delegation", &d)
+                })
+                .transpose()?;
             let mut people = participant::list(store, &event)?;
             people.retain(|p| status.is_none_or(|s| p.status == s));
+            people.retain(|p| delegation.is_none() || p.delegation == delegation);
             out.participants(&people)
         }
         Command::Pledge(PledgeCommand::Add(p)) => {

@@ -6,9 +6,10 @@ use std::path::PathBuf;
 use chrono::{DateTime, Utc};
 use clap::{Args as ClapArgs, Subcommand};
 use muntada::documents::BadgeLayout;
+use muntada::participants::delegation::DelegationInput;
 use muntada::participants::export::{self, TableFormat};
 use muntada::participants::{self, ImportOptions, ImportReport, ParticipantStatus};
-use muntada::{Error, Reason, Store};
+use muntada::{Bilingual, Error, Reason, Store};
 
 use super::output::Out;
 
@@ -73,6 +74,76 @@ pub enum DeskCommand {
         #[arg(long)]
         out: PathBuf,
     },
+}
+
+#[derive(Subcommand)]
+pub enum DelegationCommand {
+    /// Add a delegation to an event and print its id
+    Add {
+        #[arg(long)]
+        event: String,
+        #[arg(long, default_value = "")]
+        name: String,
+        #[arg(long, default_value = "")]
+        name_ar: String,
+        /// The ISO code of the country it represents
+        #[arg(long, default_value = "")]
+        country: String,
+        /// The participant who heads it (joins it if not a member yet)
+        #[arg(long, default_value = "")]
+        head: String,
+    },
+    /// List an event's delegations with their head and number of members
+    List {
+        #[arg(long)]
+        event: String,
+    },
+    /// Put participants into a delegation (all or none); without --delegation, out of any
+    Assign {
+        #[arg(long)]
+        event: String,
+        #[arg(long)]
+        delegation: Option<String>,
+        #[arg(required = true, value_name = "ID")]
+        ids: Vec<String>,
+    },
+}
+
+pub fn delegation(store: &mut Store, command: DelegationCommand, now: DateTime<Utc>, out: &Out) -> Result<(), Error> {
+    match command {
+        DelegationCommand::Add { event, name, name_ar, country, head } => {
+            let input = DelegationInput { name: Bilingual::new(name, name_ar), country, head };
+            out.created(&participants::delegation::add(store, &event, &input, now)?, |d| &d.id)
+        }
+        DelegationCommand::List { event } => {
+            let list = participants::delegation::list(store, &event)?;
+            if out.json {
+                return out.print_json(&list);
+            }
+            for d in &list {
+                let head = match &d.head {
+                    Some(id) => participants::display_name(&store.participants().get(id)?).to_owned(),
+                    None => "--".to_owned(),
+                };
+                let name = [d.name.en.as_str(), d.name.ar.as_str()]
+                    .into_iter()
+                    .filter(|s| !s.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" / ");
+                out.line(&format!(
+                    "{}  {:<2}  {:>3} members  head: {head}  {name}",
+                    d.id,
+                    d.country.as_deref().unwrap_or("--"),
+                    d.members
+                ))?;
+            }
+            out.line(&format!("{} delegations", list.len()))
+        }
+        DelegationCommand::Assign { event, delegation, ids } => {
+            let changed = participants::delegation::assign(store, &event, &ids, delegation.as_deref(), now)?;
+            out.participants(&changed)
+        }
+    }
 }
 
 /// `muntada export badges`: the arguments.

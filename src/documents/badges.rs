@@ -1,5 +1,5 @@
 //! Badges: one card per participant with the name in both scripts (shaped by the engine),
-//! the honorific of a speaker's record, organisation, country, the category's colour band and
+//! the honorific (the participant's own, else their speaker record's), organisation, country, the category's colour band and
 //! the QR code of the badge code. Four cards on an A4 sheet (cut along the gaps), or one per
 //! A6 page for badge printers. Long names shrink to fit their card.
 
@@ -154,7 +154,12 @@ pub fn export_badges(
             let category = categories.iter().find(|c| c.key == p.category);
             let colour = colours.iter().find(|(k, _)| *k == p.category).map_or("#6b7280", |(_, c)| c.as_str());
             BadgeData {
-                honorific: honorifics.iter().find(|(id, _)| *id == p.id).map(|(_, h)| h.clone()).unwrap_or_default(),
+                // The participant's own honorific, else their speaker record's.
+                honorific: if p.honorific.is_empty() {
+                    honorifics.iter().find(|(id, _)| *id == p.id).map(|(_, h)| h.clone()).unwrap_or_default()
+                } else {
+                    p.honorific.clone()
+                },
                 category: category.map(|c| format!("{} / {}", c.name.en, c.name.ar)).unwrap_or_default(),
                 colour: u32::from_str_radix(colour.trim_start_matches('#'), 16).unwrap_or(0x6b7280),
                 participant: p,

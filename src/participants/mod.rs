@@ -13,9 +13,11 @@ use crate::programme::word_enum;
 use crate::store::Store;
 use crate::{country, input};
 
+pub mod delegation;
 pub mod export;
 pub mod import;
 pub mod normalise;
+pub mod query;
 pub mod search;
 
 pub use import::{import, import_csv, ImportDuplicate, ImportOptions, ImportOutcome, ImportReport, RowProblem};
@@ -49,6 +51,8 @@ pub struct Category {
 pub struct Participant {
     pub id: Id,
     pub event_id: Id,
+    /// H.E., Dr…: printed before the name on badges; empty when none.
+    pub honorific: String,
     pub name: Bilingual,
     pub email: Option<String>,
     pub phone: Option<String>,
@@ -61,11 +65,14 @@ pub struct Participant {
     pub consent: bool,
     #[ts(type = "string")]
     pub registered_at: DateTime<Utc>,
+    /// The delegation they belong to (at most one).
+    pub delegation: Option<Id>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ParticipantInput {
+    pub honorific: String,
     pub name: Bilingual,
     pub email: String,
     pub phone: String,
@@ -75,11 +82,14 @@ pub struct ParticipantInput {
     pub category: String,
     pub status: ParticipantStatus,
     pub consent: bool,
+    /// A delegation's id (or 8+ of its first characters) of the same event, or empty.
+    pub delegation: String,
 }
 
 impl Default for ParticipantInput {
     fn default() -> ParticipantInput {
         ParticipantInput {
+            honorific: String::new(),
             name: Bilingual::default(),
             email: String::new(),
             phone: String::new(),
@@ -88,6 +98,7 @@ impl Default for ParticipantInput {
             category: String::new(),
             status: ParticipantStatus::InterestRegistered,
             consent: false,
+            delegation: String::new(),
         }
     }
 }
@@ -195,6 +206,7 @@ impl ParticipantInput {
     fn validate(&self, categories: &[Category]) -> Result<ValidParticipant> {
         let category = find_category(categories, &self.category)?;
         Ok(ValidParticipant {
+            honorific: input::line("honorific", &self.honorific, 40)?,
             name: self.name.clean_required("name", input::MAX_NAME)?,
             email: input::email("email", &self.email)?,
             phone: input::optional_line("phone", Some(&self.phone), 40)?,
@@ -208,6 +220,7 @@ impl ParticipantInput {
 }
 
 struct ValidParticipant {
+    honorific: String,
     name: Bilingual,
     email: Option<String>,
     phone: Option<String>,
@@ -224,6 +237,7 @@ impl ValidParticipant {
         Participant {
             id: Id::new(),
             event_id,
+            honorific: self.honorific,
             name: self.name,
             email: self.email,
             phone: self.phone,
@@ -234,6 +248,7 @@ impl ValidParticipant {
             badge_code: new_badge_code(),
             consent: self.consent,
             registered_at: now,
+            delegation: None,
         }
     }
 }
@@ -253,7 +268,12 @@ fn find_category<'c>(categories: &'c [Category], wanted: &str) -> Result<&'c Cat
 
 pub fn add(store: &mut Store, event_id: &str, person: &ParticipantInput, now: DateTime<Utc>) -> Result<Participant> {
     let event_id = store.events().resolve("event", event_id)?;
-    let participant = person.validate(&store.categories().list(&event_id)?)?.register(event_id, now);
+    let valid = person.validate(&store.categories().list(&event_id)?)?;
+    let delegation = match person.delegation.trim() {
+        "" => None,
+        d => Some(store.delegations().resolve_in(&event_id, "delegation", d)?),
+    };
+    let participant = Participant { delegation, ..valid.register(event_id, now) };
     store.write(|tx| tx.participants().insert(&participant, AuditAction::Create))?;
     Ok(participant)
 }
@@ -267,6 +287,7 @@ pub fn erase(store: &mut Store, id: &str, now: DateTime<Utc>) -> Result<Particip
     let id = store.participants().resolve("id", id)?;
     let person = store.participants().get(&id)?;
     let erased = Participant {
+        honorific: String::new(),
         name: Bilingual::default(),
         email: None,
         phone: None,
@@ -314,6 +335,8 @@ pub fn merge(store: &mut Store, keep: &str, other: &str, now: DateTime<Utc>) -> 
     }
     let pick = |a: &str, b: &str| if a.trim().is_empty() { b.to_owned() } else { a.to_owned() };
     let merged = Participant {
+        honorific: pick(&kept.honorific, &other.honorific),
+        delegation: kept.delegation.clone().or_else(|| other.delegation.clone()),
         name: Bilingual::new(pick(&kept.name.en, &other.name.en), pick(&kept.name.ar, &other.name.ar)),
         email: kept.email.clone().or_else(|| other.email.clone()),
         phone: kept.phone.clone().or_else(|| other.phone.clone()),
@@ -352,11 +375,40 @@ pub fn set_status(
     now: DateTime<Utc>,
 ) -> Result<Vec<Participant>> {
     let event_id = store.events().resolve("event", event_id)?;
+    bulk(store, &event_id, ids, now, |p| Ok(Participant { status, ..p.clone() }))
+}
+
+/// Puts several participants of one event in a category (its key or name): all or none.
+pub fn set_category(
+    store: &mut Store,
+    event_id: &str,
+    ids: &[String],
+    category: &str,
+    now: DateTime<Utc>,
+) -> Result<Vec<Participant>> {
+    let event_id = store.events().resolve("event", event_id)?;
+    let categories = store.categories().list(&event_id)?;
+    let key = find_category(&categories, category)?.key.clone();
+    bulk(store, &event_id, ids, now, |p| Ok(Participant { category: key.clone(), ..p.clone() }))
+}
+
+/// Applies `change` to each participant `ids` names (of `event_id`) in one transaction: all of
+/// them or none. Records that `change` leaves as they were are not written.
+pub(crate) fn bulk(
+    store: &mut Store,
+    event_id: &Id,
+    ids: &[String],
+    now: DateTime<Utc>,
+    change: impl Fn(&Participant) -> Result<Participant>,
+) -> Result<Vec<Participant>> {
+    if ids.is_empty() {
+        return Err(Error::invalid("ids", Reason::Required, "select at least one participant"));
+    }
     let mut changes = Vec::with_capacity(ids.len());
     for id in ids {
-        let id = store.participants().resolve_in(&event_id, "id", id)?;
+        let id = store.participants().resolve_in(event_id, "ids", id)?;
         let before = store.participants().get(&id)?;
-        let after = Participant { status, ..before.clone() };
+        let after = change(&before)?;
         changes.push((before, after));
     }
     store.write(|tx| {

@@ -6,6 +6,7 @@
 
 mod audit;
 mod backup;
+mod delegations;
 mod events;
 mod outcome;
 mod participants;
@@ -24,9 +25,10 @@ use crate::id::{Id, IdPrefix};
 pub use audit::Audit;
 pub(crate) use backup::io_error;
 pub use backup::{check_backup, restore_into_new_file, BackupFacts};
+pub use delegations::Delegations;
 pub use events::{Categories, Events};
 pub use outcome::Outcomes;
-pub use participants::Participants;
+pub use participants::{ParticipantFilter, Participants};
 pub use pledges::Pledges;
 pub use programme::{ProgrammeSettings, Releases, Rooms, Sessions, Speakers, StoredRelease};
 
@@ -39,6 +41,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0004_programme.sql"),
     include_str!("migrations/0005_participants.sql"),
     include_str!("migrations/0006_outcome.sql"),
+    include_str!("migrations/0007_delegations.sql"),
     include_str!("migrations/0010_pledge_entry.sql"),
 ];
 
@@ -233,6 +236,9 @@ impl Store {
     pub fn participants(&self) -> Participants<'_> {
         Participants::new(&self.conn, &self.actor)
     }
+    pub fn delegations(&self) -> Delegations<'_> {
+        Delegations::new(&self.conn)
+    }
     pub fn outcome(&self) -> Outcomes<'_> {
         Outcomes::new(&self.conn)
     }
@@ -296,6 +302,9 @@ impl Tx<'_> {
     }
     pub fn participants(&self) -> Participants<'_> {
         Participants::new(self.conn, self.actor)
+    }
+    pub fn delegations(&self) -> Delegations<'_> {
+        Delegations::new(self.conn)
     }
     pub fn outcome(&self) -> Outcomes<'_> {
         Outcomes::new(self.conn)

@@ -2,11 +2,12 @@
 
 use rusqlite::{params, Connection};
 
-use super::{audit, audited, bilingual, found, id_col, resolve, resolve_in, rows, time_col, word_col};
+use super::{audit, audited, bilingual, found, id_col, opt_id_col, resolve, resolve_in, rows, time_col, word_col};
 use crate::audit::{snapshot, Actor, AuditAction, AuditEntity, Change};
 use crate::error::{Error, Reason, Result};
 use crate::id::Id;
 use crate::participants::normalise::Keys;
+use crate::participants::query::SortKey;
 use crate::participants::{Answer, DuplicatePair, DuplicateReason, Participant, ParticipantStatus};
 use crate::time;
 
@@ -16,8 +17,8 @@ pub struct Participants<'c> {
 }
 
 const SELECT: &str = "SELECT p.id, p.event_id, p.name_en, p.name_ar, p.email, p.phone, p.organisation_en, \
-     p.organisation_ar, p.country, c.key, p.status, p.badge_code, p.consent, p.registered_at \
-     FROM participants p JOIN categories c ON c.id = p.category_id";
+     p.organisation_ar, p.country, c.key, p.status, p.badge_code, p.consent, p.registered_at, \
+     p.honorific, p.delegation_id FROM participants p JOIN categories c ON c.id = p.category_id";
 
 impl<'c> Participants<'c> {
     pub(super) fn new(conn: &'c Connection, actor: &'c Actor) -> Participants<'c> {
@@ -58,7 +59,7 @@ impl<'c> Participants<'c> {
             let changed = self.conn.execute(
                 "UPDATE participants SET name_en = ?2, name_ar = ?3, email = ?4, phone = ?5, organisation_en = ?6,
                      organisation_ar = ?7, country = ?8, consent = ?9,
-                     search_key = ?10, name_key = ?11, org_key = ?12, email_key = ?13 WHERE id = ?1",
+                     search_key = ?10, name_key = ?11, org_key = ?12, email_key = ?13, honorific = ?14 WHERE id = ?1",
                 params![
                     erased.id.as_str(),
                     erased.name.en,
@@ -73,6 +74,7 @@ impl<'c> Participants<'c> {
                     keys.name,
                     keys.org,
                     keys.email,
+                    erased.honorific,
                 ],
             )?;
             if changed == 0 {
@@ -111,8 +113,8 @@ impl<'c> Participants<'c> {
         self.conn.prepare_cached(
             "INSERT INTO participants (id, event_id, name_en, name_ar, email, phone, organisation_en, organisation_ar,
                  country, category_id, status, badge_code, consent, registered_at,
-                 search_key, name_key, org_key, email_key)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+                 search_key, name_key, org_key, email_key, honorific, delegation_id)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
         )?
         .execute(params![
                 p.id.as_str(),
@@ -133,6 +135,8 @@ impl<'c> Participants<'c> {
                 keys.name,
                 keys.org,
                 keys.email,
+                p.honorific,
+                p.delegation.as_ref().map(Id::as_str),
             ],
         )?;
         Ok(())
@@ -251,7 +255,8 @@ impl Participants<'_> {
                 .prepare_cached(
                     "UPDATE participants SET name_en = ?2, name_ar = ?3, email = ?4, phone = ?5, organisation_en = ?6,
                      organisation_ar = ?7, country = ?8, category_id = ?9, status = ?10, consent = ?11,
-                     search_key = ?12, name_key = ?13, org_key = ?14, email_key = ?15 WHERE id = ?1",
+                     search_key = ?12, name_key = ?13, org_key = ?14, email_key = ?15, honorific = ?16,
+                     delegation_id = ?17 WHERE id = ?1",
                 )?
                 .execute(params![
                     after.id.as_str(),
@@ -269,10 +274,16 @@ impl Participants<'_> {
                     keys.name,
                     keys.org,
                     keys.email,
+                    after.honorific,
+                    after.delegation.as_ref().map(Id::as_str),
                 ])?;
             if changed == 0 {
                 return Err(Error::not_found("id", "participant", after.id.as_str()));
             }
+            // A head of delegation who leaves it is its head no more.
+            self.conn
+                .prepare_cached("UPDATE delegations SET head_id = NULL WHERE head_id = ?1 AND id IS NOT ?2")?
+                .execute(params![after.id.as_str(), after.delegation.as_ref().map(Id::as_str)])?;
             let change = Change {
                 at,
                 entity: AuditEntity::Participant,
@@ -360,5 +371,86 @@ fn row_to_participant(r: &rusqlite::Row<'_>) -> rusqlite::Result<Participant> {
         badge_code: r.get(11)?,
         consent: r.get(12)?,
         registered_at: time_col(r, 13)?,
+        honorific: r.get(14)?,
+        delegation: opt_id_col(r, 15)?,
     })
+}
+
+/// Which participants of an event a page shows (`None`: any).
+pub struct ParticipantFilter<'a> {
+    /// The ones a search found.
+    pub ids: Option<&'a [Id]>,
+    pub status: Option<ParticipantStatus>,
+    pub category: Option<&'a str>,
+    pub country: Option<&'a str>,
+    pub delegation: Option<&'a Id>,
+}
+
+impl Participants<'_> {
+    /// The number of participants matching `filter`, and the `limit` of them from `offset` in
+    /// the order asked for.
+    pub fn page(
+        &self,
+        event_id: &Id,
+        filter: &ParticipantFilter<'_>,
+        sort: SortKey,
+        descending: bool,
+        offset: u32,
+        limit: u32,
+    ) -> Result<(u32, Vec<Participant>)> {
+        let mut clauses = vec!["p.event_id = ?1".to_owned()];
+        let mut values: Vec<rusqlite::types::Value> = vec![event_id.as_str().to_owned().into()];
+        let mut add = |clause: &str, value: String| {
+            values.push(value.into());
+            clauses.push(clause.replace('?', &format!("?{}", values.len())));
+        };
+        if let Some(ids) = filter.ids {
+            let json = serde_json::to_string(&ids.iter().map(Id::as_str).collect::<Vec<_>>())
+                .map_err(|e| Error::internal(e.to_string()))?;
+            add("p.id IN (SELECT value FROM json_each(?))", json);
+        }
+        if let Some(status) = filter.status {
+            add("p.status = ?", status.as_str().to_owned());
+        }
+        if let Some(category) = filter.category {
+            add("c.key = ?", category.to_owned());
+        }
+        if let Some(country) = filter.country {
+            add("p.country = ?", country.to_owned());
+        }
+        if let Some(delegation) = filter.delegation {
+            add("p.delegation_id = ?", delegation.as_str().to_owned());
+        }
+        let wheres = clauses.join(" AND ");
+        let total: u32 = self.conn.query_row(
+            &format!("SELECT count(*) FROM participants p JOIN categories c ON c.id = p.category_id WHERE {wheres}"),
+            rusqlite::params_from_iter(&values),
+            |r| r.get(0),
+        )?;
+        let direction = if descending { "DESC" } else { "ASC" };
+        let order: &[&str] = match sort {
+            SortKey::Name => &["p.name_key", "p.id"],
+            SortKey::Organisation => &["p.org_key", "p.name_key", "p.id"],
+            SortKey::Country => &["p.country", "p.name_key", "p.id"],
+            SortKey::Category => &["c.position", "p.name_key", "p.id"],
+            SortKey::Status => &["p.status", "p.name_key", "p.id"],
+            SortKey::Registered => &["p.registered_at", "p.id"],
+        };
+        let order = order.iter().map(|c| format!("{c} {direction}")).collect::<Vec<_>>().join(", ");
+        let sql = format!("{SELECT} WHERE {wheres} ORDER BY {order} LIMIT {limit} OFFSET {offset}");
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = rows(&mut stmt, rusqlite::params_from_iter(&values), row_to_participant)?;
+        Ok((total, rows))
+    }
+
+    /// Changes whenever the event's participants change: their count, and the newest audit
+    /// entry of the event (every change to a participant writes one).
+    pub fn version(&self, event_id: &Id) -> Result<(i64, i64)> {
+        Ok(self.conn.query_row(
+            "SELECT (SELECT count(*) FROM participants WHERE event_id = ?1),
+                    (SELECT coalesce(max(id), 0) FROM audit_log WHERE event_id = ?1)",
+            [event_id.as_str()],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?)
+    }
 }

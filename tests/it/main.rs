@@ -8,6 +8,7 @@ mod audit;
 mod backup;
 mod chart;
 mod cli;
+mod delegations;
 mod documents;
 mod import;
 mod kill;

@@ -1,0 +1,156 @@
+//! Delegations: the people of one member state or organisation at an event, with an optional
+//! head of delegation. A participant belongs to at most one delegation of their event.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::{bulk, display_name, Participant};
+use crate::bilingual::Bilingual;
+use crate::country;
+use crate::error::{Error, Reason, Result};
+use crate::id::Id;
+use crate::input;
+use crate::store::Store;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Delegation {
+    pub id: Id,
+    pub event_id: Id,
+    pub name: Bilingual,
+    /// ISO code of the country it represents, if any.
+    pub country: Option<String>,
+    /// The head of delegation: a participant of the event and a member of this delegation.
+    pub head: Option<Id>,
+    /// How many participants belong to it (read, never written).
+    pub members: u32,
+    #[ts(type = "string")]
+    pub created_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct DelegationInput {
+    pub name: Bilingual,
+    /// A country's ISO code, or empty.
+    pub country: String,
+    /// The head of delegation's participant id (or 8+ of its first characters), or empty.
+    pub head: String,
+}
+
+/// Adds a delegation to an event. Its head, when given, joins it (and must not belong to
+/// another delegation already).
+pub fn add(store: &mut Store, event_id: &str, input: &DelegationInput, now: DateTime<Utc>) -> Result<Delegation> {
+    let event_id = store.events().resolve("event", event_id)?;
+    let name = input.name.clean_required("name", input::MAX_NAME)?;
+    let country = country::parse_optional("country", &input.country)?;
+    let head = head_of(store, &event_id, None, &input.head)?;
+    let delegation = Delegation {
+        id: Id::new(),
+        event_id: event_id.clone(),
+        name,
+        country,
+        head: head.as_ref().map(|p| p.id.clone()),
+        members: 0,
+        created_at: now,
+    };
+    let joins = head.map(|p| (p.clone(), Participant { delegation: Some(delegation.id.clone()), ..p }));
+    store.write(|tx| {
+        tx.delegations().insert(&delegation)?;
+        match &joins {
+            Some((before, after)) => tx.participants().update(before, after, now),
+            None => Ok(()),
+        }
+    })?;
+    store.delegations().get(&delegation.id)
+}
+
+/// Changes a delegation's name, country or head (who joins it if not a member yet).
+pub fn update(store: &mut Store, id: &str, input: &DelegationInput, now: DateTime<Utc>) -> Result<Delegation> {
+    let id = store.delegations().resolve("id", id)?;
+    let before = store.delegations().get(&id)?;
+    let head = head_of(store, &before.event_id, Some(&id), &input.head)?;
+    let after = Delegation {
+        name: input.name.clean_required("name", input::MAX_NAME)?,
+        country: country::parse_optional("country", &input.country)?,
+        head: head.as_ref().map(|p| p.id.clone()),
+        ..before
+    };
+    let joins = head
+        .filter(|p| p.delegation.as_ref() != Some(&id))
+        .map(|p| (p.clone(), Participant { delegation: Some(id.clone()), ..p }));
+    store.write(|tx| {
+        tx.delegations().update(&after)?;
+        match &joins {
+            Some((before, after)) => tx.participants().update(before, after, now),
+            None => Ok(()),
+        }
+    })?;
+    store.delegations().get(&id)
+}
+
+pub fn list(store: &Store, event_id: &str) -> Result<Vec<Delegation>> {
+    let event_id = store.events().resolve("event", event_id)?;
+    store.delegations().list(&event_id)
+}
+
+/// Puts participants of an event into a delegation of that event (`None`: out of any): all of
+/// them, or none if any id is wrong. A head of delegation leaving it stops being its head.
+pub fn assign(
+    store: &mut Store,
+    event_id: &str,
+    ids: &[String],
+    delegation: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<Vec<Participant>> {
+    let event = store.events().resolve("event", event_id)?;
+    let delegation =
+        delegation.filter(|d| !d.trim().is_empty()).map(|d| store.delegations().resolve_in(&event, "delegation", d));
+    let delegation = delegation.transpose()?;
+    bulk(store, &event, ids, now, |p| Ok(Participant { delegation: delegation.clone(), ..p.clone() }))
+}
+
+/// The participant named as head (empty: none): of the event, and not of another delegation
+/// than `this` one.
+fn head_of(store: &Store, event_id: &Id, this: Option<&Id>, head: &str) -> Result<Option<Participant>> {
+    if head.trim().is_empty() {
+        return Ok(None);
+    }
+    let id = store.participants().resolve_in(event_id, "head", head.trim())?;
+    let person = store.participants().get(&id)?;
+    match &person.delegation {
+        Some(other) if Some(other) != this => Err(Error::conflict(
+            Some("head"),
+            Reason::Duplicate,
+            format!("{} already belongs to another delegation", display_name(&person)),
+        )),
+        _ => Ok(Some(person)),
+    }
+}
+
+/// The demo forum's delegations: one for each member state with participants there, headed by
+/// its first member by name.
+pub(crate) fn demo(store: &mut Store, event_id: &str, now: DateTime<Utc>) -> Result<()> {
+    let people = super::list(store, event_id)?;
+    let mut countries: Vec<&str> =
+        people.iter().filter(|p| p.category == "member_state").filter_map(|p| p.country.as_deref()).collect();
+    countries.sort_unstable();
+    countries.dedup();
+    for code in countries {
+        let members: Vec<&Participant> =
+            people.iter().filter(|p| p.category == "member_state" && p.country.as_deref() == Some(code)).collect();
+        let input = DelegationInput {
+            name: Bilingual::new(
+                country::name(code, crate::bilingual::Lang::En),
+                country::name(code, crate::bilingual::Lang::Ar),
+            ),
+            country: code.to_owned(),
+            head: members[0].id.to_string(),
+        };
+        let delegation = add(store, event_id, &input, now)?;
+        let ids: Vec<String> = members.iter().map(|p| p.id.to_string()).collect();
+        assign(store, event_id, &ids, Some(delegation.id.as_str()), now)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,109 @@
+//! One page of an event's participants for a table: search text (see `search`), filters by
+//! status, category, country and delegation, a sort, and an offset, with the total that match.
+//! The table asks for the rows it shows, so 100,000 participants cost one page at a time.
+//!
+//! Search needs an index built from every participant's key; an `IndexCache` keeps it between
+//! queries (as someone types) and rebuilds it when the event's participants changed: every
+//! change to a participant writes an audit entry, so the newest entry's number tells.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::{Participant, ParticipantStatus, SearchIndex};
+use crate::error::{Error, Reason, Result};
+use crate::id::Id;
+use crate::store::Store;
+
+/// The column a table is sorted by.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum SortKey {
+    #[default]
+    Name,
+    Organisation,
+    Country,
+    Category,
+    Status,
+    Registered,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ParticipantQuery {
+    /// Words to search for (names in both scripts, e-mail, organisation, badge code); empty for all.
+    pub text: String,
+    pub status: Option<ParticipantStatus>,
+    /// A category key.
+    pub category: Option<String>,
+    /// An ISO country code.
+    pub country: Option<String>,
+    /// A delegation id.
+    pub delegation: Option<String>,
+    pub sort: SortKey,
+    pub descending: bool,
+    pub offset: u32,
+    pub limit: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ParticipantPage {
+    /// How many participants match, in all.
+    pub total: u32,
+    pub offset: u32,
+    pub rows: Vec<Participant>,
+}
+
+/// The longest page served at once.
+pub const MAX_LIMIT: u32 = 1000;
+
+/// The search index of the event last searched, and the state of the data it was built from.
+#[derive(Default)]
+pub struct IndexCache {
+    built: Option<(Id, (i64, i64), SearchIndex)>,
+}
+
+impl IndexCache {
+    fn index(&mut self, store: &Store, event_id: &Id) -> Result<&SearchIndex> {
+        let version = store.participants().version(event_id)?;
+        let fresh = matches!(&self.built, Some((id, v, _)) if id == event_id && *v == version);
+        if !fresh {
+            let index = SearchIndex::new(store.participants().search_keys(event_id)?);
+            self.built = Some((event_id.clone(), version, index));
+        }
+        Ok(&self.built.as_ref().expect("built just above").2)
+    }
+}
+
+/// The page of participants `query` asks for.
+pub fn query(
+    store: &Store,
+    event_id: &str,
+    query: &ParticipantQuery,
+    cache: &mut IndexCache,
+) -> Result<ParticipantPage> {
+    let event_id = store.events().resolve("event", event_id)?;
+    if query.limit == 0 || query.limit > MAX_LIMIT {
+        return Err(Error::invalid("limit", Reason::InvalidValue, format!("must be between 1 and {MAX_LIMIT}")));
+    }
+    let delegation = match query.delegation.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(d) => Some(store.delegations().resolve_in(&event_id, "delegation", d)?),
+    };
+    let ids = if query.text.trim().is_empty() {
+        None
+    } else {
+        let hits = cache.index(store, &event_id)?.search(&query.text, usize::MAX);
+        Some(hits.ids)
+    };
+    let filter = crate::store::ParticipantFilter {
+        ids: ids.as_deref(),
+        status: query.status,
+        category: query.category.as_deref().filter(|c| !c.is_empty()),
+        country: query.country.as_deref().filter(|c| !c.is_empty()),
+        delegation: delegation.as_ref(),
+    };
+    let (total, rows) =
+        store.participants().page(&event_id, &filter, query.sort, query.descending, query.offset, query.limit)?;
+    Ok(ParticipantPage { total, offset: query.offset, rows })
+}

@@ -1,0 +1,282 @@
+//! Delegations, honorifics, bulk category changes and the paged, filtered participant query
+//! the app's table reads. Real SQLite in memory.
+
+use crate::forum;
+use chrono::Utc;
+use muntada::participants::delegation::{self, DelegationInput};
+use muntada::participants::query::{self, IndexCache, ParticipantQuery, SortKey};
+use muntada::participants::{self, ParticipantInput, ParticipantStatus};
+use muntada::{Bilingual, ErrorKind, Id, Reason, Store};
+
+fn person(en: &str, ar: &str, country: &str, category: &str, status: ParticipantStatus) -> ParticipantInput {
+    ParticipantInput {
+        name: Bilingual::new(en, ar),
+        country: country.into(),
+        category: category.into(),
+        status,
+        organisation: Bilingual::new(format!("Org of {en}"), ""),
+        email: format!("{}@example.org", en.to_lowercase().replace(' ', ".")),
+        ..Default::default()
+    }
+}
+
+fn add(store: &mut Store, event: &Id, p: ParticipantInput) -> Id {
+    participants::add(store, event.as_str(), &p, Utc::now()).unwrap().id
+}
+
+fn delegation(name: &str, country: &str, head: &str) -> DelegationInput {
+    DelegationInput { name: Bilingual::new(name, ""), country: country.into(), head: head.into() }
+}
+
+/// The field and reason of a refused call.
+fn refused<T: std::fmt::Debug>(result: muntada::Result<T>) -> (Option<String>, Reason) {
+    let e = result.unwrap_err();
+    (e.field, e.reason)
+}
+
+#[test]
+fn a_head_joins_the_delegation_and_belongs_to_one_only() {
+    let mut store = Store::open_in_memory().unwrap();
+    let event = forum(&mut store);
+    let amina = add(&mut store, &event, person("Amina Yusuf", "", "QA", "member_state", ParticipantStatus::Confirmed));
+    let omar = add(&mut store, &event, person("Omar Haddad", "", "JO", "member_state", ParticipantStatus::Confirmed));
+    let qatar =
+        delegation::add(&mut store, event.as_str(), &delegation("Qatar", "qa", amina.as_str()), Utc::now()).unwrap();
+    assert_eq!(qatar.head.as_ref(), Some(&amina));
+    assert_eq!(qatar.country.as_deref(), Some("QA"));
+    assert_eq!(qatar.members, 1);
+    assert_eq!(store.participants().get(&amina).unwrap().delegation.as_ref(), Some(&qatar.id));
+
+    // Amina heads Qatar's: she cannot head another delegation.
+    let e = delegation::add(&mut store, event.as_str(), &delegation("Jordan", "JO", amina.as_str()), Utc::now());
+    assert_eq!(e.as_ref().unwrap_err().kind, ErrorKind::Conflict);
+    assert_eq!(refused(e), (Some("head".into()), Reason::Duplicate));
+    assert_eq!(delegation::list(&store, event.as_str()).unwrap().len(), 1, "nothing written");
+
+    // Omar moves into Qatar's delegation; moving Amina out ends her being its head.
+    let jordan = delegation::add(&mut store, event.as_str(), &delegation("Jordan", "JO", ""), Utc::now()).unwrap();
+    delegation::assign(&mut store, event.as_str(), &[omar.to_string()], Some(qatar.id.as_str()), Utc::now()).unwrap();
+    delegation::assign(&mut store, event.as_str(), &[amina.to_string()], Some(jordan.id.as_str()), Utc::now()).unwrap();
+    let qatar_now = store.delegations().get(&qatar.id).unwrap();
+    assert_eq!((qatar_now.head, qatar_now.members), (None, 1));
+    delegation::assign(&mut store, event.as_str(), &[amina.to_string()], None, Utc::now()).unwrap();
+    assert_eq!(store.participants().get(&amina).unwrap().delegation, None);
+}
+
+#[test]
+fn delegations_are_checked_and_stay_in_their_event() {
+    let mut store = Store::open_in_memory().unwrap();
+    let event = forum(&mut store);
+    let other = forum(&mut store);
+    let stranger = add(&mut store, &other, person("Lea Roth", "", "", "", ParticipantStatus::Confirmed));
+    let cases: &[(DelegationInput, (Option<String>, Reason))] = &[
+        (delegation("", "QA", ""), (Some("name".into()), Reason::Required)),
+        (delegation("Atlantis", "XX", ""), (Some("country".into()), Reason::UnknownCountry)),
+        (delegation("Qatar", "QA", stranger.as_str()), (Some("head".into()), Reason::WrongEvent)),
+        (delegation("Qatar", "QA", "0000000000"), (Some("head".into()), Reason::NotFound)),
+    ];
+    for (input, expected) in cases {
+        let got = refused(delegation::add(&mut store, event.as_str(), input, Utc::now()));
+        assert_eq!(&got, expected, "{input:?}");
+    }
+    assert!(delegation::list(&store, event.as_str()).unwrap().is_empty());
+
+    // Another area (pledges) resolves a delegation within its event.
+    let mine = delegation::add(&mut store, event.as_str(), &delegation("Qatar", "", ""), Utc::now()).unwrap();
+    assert_eq!(store.delegations().resolve_in(&event, "delegation", &mine.id.as_str()[..8]).unwrap(), mine.id);
+    let e = store.delegations().resolve_in(&other, "delegation", mine.id.as_str()).unwrap_err();
+    assert_eq!(e.reason, Reason::WrongEvent);
+
+    // A participant's delegation must be of their event.
+    let theirs = delegation::add(&mut store, other.as_str(), &delegation("Oman", "", ""), Utc::now()).unwrap();
+    let input = ParticipantInput {
+        delegation: theirs.id.to_string(),
+        ..person("Ali", "", "", "", ParticipantStatus::Confirmed)
+    };
+    assert_eq!(
+        refused(participants::add(&mut store, event.as_str(), &input, Utc::now())),
+        (Some("delegation".into()), Reason::WrongEvent)
+    );
+    let input = ParticipantInput { delegation: mine.id.to_string(), ..input };
+    let ali = participants::add(&mut store, event.as_str(), &input, Utc::now()).unwrap();
+    assert_eq!(ali.delegation, Some(mine.id));
+}
+
+#[test]
+fn honorific_is_kept_and_checked() {
+    let mut store = Store::open_in_memory().unwrap();
+    let event = forum(&mut store);
+    let input =
+        ParticipantInput { honorific: " H.E. ".into(), ..person("Amina", "", "", "", ParticipantStatus::Confirmed) };
+    let p = participants::add(&mut store, event.as_str(), &input, Utc::now()).unwrap();
+    assert_eq!(store.participants().get(&p.id).unwrap().honorific, "H.E.");
+    let input = ParticipantInput { honorific: "Dr\nX".into(), ..input };
+    assert_eq!(
+        refused(participants::add(&mut store, event.as_str(), &input, Utc::now())),
+        (Some("honorific".into()), Reason::ControlCharacters)
+    );
+}
+
+#[test]
+fn bulk_category_is_all_or_nothing() {
+    let mut store = Store::open_in_memory().unwrap();
+    let event = forum(&mut store);
+    let a = add(&mut store, &event, person("Amina", "", "", "", ParticipantStatus::Confirmed));
+    let b = add(&mut store, &event, person("Omar", "", "", "", ParticipantStatus::Confirmed));
+    let e = participants::set_category(
+        &mut store,
+        event.as_str(),
+        &[a.to_string(), "ffffffff".into()],
+        "media",
+        Utc::now(),
+    );
+    assert_eq!(refused(e), (Some("ids".into()), Reason::NotFound));
+    assert_eq!(store.participants().get(&a).unwrap().category, "other");
+    let e = participants::set_category(&mut store, event.as_str(), &[a.to_string()], "vip", Utc::now());
+    assert_eq!(refused(e), (Some("category".into()), Reason::InvalidValue));
+    assert_eq!(
+        refused(participants::set_category(&mut store, event.as_str(), &[], "media", Utc::now())),
+        (Some("ids".into()), Reason::Required)
+    );
+    participants::set_category(&mut store, event.as_str(), &[a.to_string(), b.to_string()], "Media", Utc::now())
+        .unwrap();
+    assert_eq!(store.participants().get(&b).unwrap().category, "media");
+}
+
+/// Five people of two delegations, for the query cases.
+struct Table {
+    store: Store,
+    event: Id,
+    qatar: Id,
+}
+
+fn table() -> Table {
+    let mut store = Store::open_in_memory().unwrap();
+    let event = forum(&mut store);
+    use ParticipantStatus::*;
+    let people = [
+        ("Ahmed Saleh", "أحمد صالح", "QA", "member_state", Confirmed),
+        ("Bashir Nour", "بشير نور", "QA", "member_state", InterestRegistered),
+        ("Carla Diaz", "", "ES", "media", Declined),
+        ("Dina Fathi", "دينا فتحي", "EG", "civil_society", Waitlisted),
+        ("Éric Blanc", "", "FR", "media", Confirmed),
+    ];
+    let mut ids = Vec::new();
+    for (en, ar, country, category, status) in people {
+        ids.push(add(&mut store, &event, person(en, ar, country, category, status)));
+    }
+    let qatar = delegation::add(&mut store, event.as_str(), &delegation("Qatar", "QA", ids[0].as_str()), Utc::now())
+        .unwrap()
+        .id;
+    delegation::assign(&mut store, event.as_str(), &[ids[1].to_string()], Some(qatar.as_str()), Utc::now()).unwrap();
+    Table { store, event, qatar }
+}
+
+/// Runs `q` and compares the English names of the page and the total.
+fn check(t: &Table, cache: &mut IndexCache, q: ParticipantQuery, expected: &[&str], total: u32) {
+    let page = query::query(&t.store, t.event.as_str(), &q, cache).unwrap();
+    let names: Vec<&str> = page.rows.iter().map(|p| p.name.en.as_str()).collect();
+    assert_eq!((names.as_slice(), page.total), (expected, total), "{q:?}");
+}
+
+fn q() -> ParticipantQuery {
+    ParticipantQuery { limit: 100, ..Default::default() }
+}
+
+#[test]
+fn query_filters_sorts_and_pages() {
+    let t = table();
+    let c = &mut IndexCache::default();
+    let all = ["Ahmed Saleh", "Bashir Nour", "Carla Diaz", "Dina Fathi", "Éric Blanc"];
+    check(&t, c, q(), &all, 5);
+    // Search: Arabic letter variants, accents, e-mail, several words.
+    check(&t, c, ParticipantQuery { text: "احمد".into(), ..q() }, &["Ahmed Saleh"], 1);
+    check(&t, c, ParticipantQuery { text: "eric".into(), ..q() }, &["Éric Blanc"], 1);
+    check(&t, c, ParticipantQuery { text: "dina.fathi@".into(), ..q() }, &["Dina Fathi"], 1);
+    check(&t, c, ParticipantQuery { text: "org of".into(), ..q() }, &all, 5);
+    check(&t, c, ParticipantQuery { text: "zzz".into(), ..q() }, &[], 0);
+    // Filters, alone and with search.
+    check(
+        &t,
+        c,
+        ParticipantQuery { status: Some(ParticipantStatus::Confirmed), ..q() },
+        &["Ahmed Saleh", "Éric Blanc"],
+        2,
+    );
+    check(&t, c, ParticipantQuery { category: Some("media".into()), ..q() }, &["Carla Diaz", "Éric Blanc"], 2);
+    check(&t, c, ParticipantQuery { country: Some("QA".into()), ..q() }, &["Ahmed Saleh", "Bashir Nour"], 2);
+    check(&t, c, ParticipantQuery { delegation: Some(t.qatar.to_string()), ..q() }, &["Ahmed Saleh", "Bashir Nour"], 2);
+    check(
+        &t,
+        c,
+        ParticipantQuery { delegation: Some(t.qatar.to_string()), text: "bash".into(), ..q() },
+        &["Bashir Nour"],
+        1,
+    );
+    check(&t, c, ParticipantQuery { category: Some("media".into()), text: "ahmed".into(), ..q() }, &[], 0);
+    // Sorts, both ways.
+    check(
+        &t,
+        c,
+        ParticipantQuery { descending: true, ..q() },
+        &["Éric Blanc", "Dina Fathi", "Carla Diaz", "Bashir Nour", "Ahmed Saleh"],
+        5,
+    );
+    check(
+        &t,
+        c,
+        ParticipantQuery { sort: SortKey::Country, ..q() },
+        &["Dina Fathi", "Carla Diaz", "Éric Blanc", "Ahmed Saleh", "Bashir Nour"],
+        5,
+    );
+    check(
+        &t,
+        c,
+        ParticipantQuery { sort: SortKey::Category, ..q() },
+        &["Ahmed Saleh", "Bashir Nour", "Dina Fathi", "Carla Diaz", "Éric Blanc"],
+        5,
+    );
+    check(
+        &t,
+        c,
+        ParticipantQuery { sort: SortKey::Status, ..q() },
+        &["Ahmed Saleh", "Éric Blanc", "Carla Diaz", "Bashir Nour", "Dina Fathi"],
+        5,
+    );
+    // Pages keep the total.
+    check(&t, c, ParticipantQuery { offset: 1, limit: 2, ..q() }, &["Bashir Nour", "Carla Diaz"], 5);
+    check(&t, c, ParticipantQuery { offset: 5, ..q() }, &[], 5);
+}
+
+#[test]
+fn query_sees_changes_and_checks_its_input() {
+    let mut t = table();
+    let c = &mut IndexCache::default();
+    check(&t, c, ParticipantQuery { text: "fatima".into(), ..q() }, &[], 0);
+    // The cached index notices the new person and the changed name.
+    let id = add(&mut t.store, &t.event.clone(), person("Fatima Zahra", "فاطمة", "", "", ParticipantStatus::Confirmed));
+    check(&t, c, ParticipantQuery { text: "فاطمه".into(), ..q() }, &["Fatima Zahra"], 1);
+    participants::set_status(
+        &mut t.store,
+        t.event.as_str(),
+        &[id.to_string()],
+        ParticipantStatus::Declined,
+        Utc::now(),
+    )
+    .unwrap();
+    check(
+        &t,
+        c,
+        ParticipantQuery { text: "fatima".into(), status: Some(ParticipantStatus::Declined), ..q() },
+        &["Fatima Zahra"],
+        1,
+    );
+
+    let err = |q: ParticipantQuery| refused(query::query(&t.store, t.event.as_str(), &q, &mut IndexCache::default()));
+    assert_eq!(err(ParticipantQuery { limit: 0, ..q() }), (Some("limit".into()), Reason::InvalidValue));
+    assert_eq!(err(ParticipantQuery { limit: 5000, ..q() }), (Some("limit".into()), Reason::InvalidValue));
+    assert_eq!(
+        err(ParticipantQuery { delegation: Some("ffffffff".into()), ..q() }),
+        (Some("delegation".into()), Reason::NotFound)
+    );
+}
