@@ -100,6 +100,8 @@ struct DemoPledge {
     status: PledgeStatus,
     session: Option<String>,
     speaker: Option<String>,
+    /// The country of the delegation that announced it.
+    delegation: Option<String>,
     notes: String,
 }
 
@@ -196,6 +198,10 @@ fn write(store: &mut Store, forum: &Forum, id: Id, now: DateTime<Utc>) -> Result
             rate: None,
             session_id: p.session.as_deref().map(|k| key(&sessions, k)).transpose()?,
             speaker_id: p.speaker.as_deref().map(|k| key(&speakers, k)).transpose()?,
+            delegation_id: match &p.delegation {
+                Some(country) => Some(delegation_of(store, eid, country)?),
+                None => None,
+            },
             notes: p.notes.clone(),
         };
         let pledge = pledges::add(store, eid, &input, now)?;
@@ -206,4 +212,13 @@ fn write(store: &mut Store, forum: &Forum, id: Id, now: DateTime<Utc>) -> Result
     }
     crate::outcome::demo::load(store, &event.id, now)?;
     Ok(event)
+}
+
+/// The id of the demo's delegation for `country` (one per member state).
+fn delegation_of(store: &Store, event_id: &str, country: &str) -> Result<String> {
+    participants::delegation::list(store, event_id)?
+        .into_iter()
+        .find(|d| d.country.as_deref() == Some(country))
+        .map(|d| d.id.to_string())
+        .ok_or_else(|| Error::internal(format!("the demo forum has no delegation for {country}")))
 }

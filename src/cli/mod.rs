@@ -413,6 +413,9 @@ struct PledgeAdd {
     session: Option<String>,
     #[arg(long)]
     speaker: Option<String>,
+    /// The delegation that announced it (id, or 8+ of its first characters)
+    #[arg(long)]
+    delegation: Option<String>,
     #[arg(long, default_value = "")]
     notes: String,
 }
@@ -583,6 +586,7 @@ fn execute(command: Command, db: Option<PathBuf>, wait: f64, out: &Out) -> Resul
                 rate: p.rate.map(|rate| RateInput { rate, date: p.rate_date, source: p.rate_source }),
                 session_id: p.session,
                 speaker_id: p.speaker,
+                delegation_id: p.delegation,
                 notes: p.notes,
             };
             // One transaction: the pledge and the stage it was announced at.

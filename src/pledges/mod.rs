@@ -110,6 +110,8 @@ pub struct Pledge {
     pub cancelled: Option<Cancellation>,
     pub session_id: Option<Id>,
     pub speaker_id: Option<Id>,
+    /// The delegation on whose behalf it was announced.
+    pub delegation_id: Option<Id>,
     pub notes: String,
     pub created_at: DateTime<Utc>,
 }
@@ -221,6 +223,7 @@ impl Pledge {
             cancelled: self.cancelled.as_ref().map(|c| CancelView { on: c.on.to_string(), reason: c.reason.clone() }),
             session_id: self.session_id.clone(),
             speaker_id: self.speaker_id.clone(),
+            delegation_id: self.delegation_id.clone(),
             notes: self.notes.clone(),
             created_at: self.created_at.to_rfc3339(),
         }
@@ -251,6 +254,7 @@ pub struct PledgeView {
     pub cancelled: Option<CancelView>,
     pub session_id: Option<Id>,
     pub speaker_id: Option<Id>,
+    pub delegation_id: Option<Id>,
     pub notes: String,
     pub created_at: String,
 }
@@ -294,6 +298,9 @@ pub struct PledgeInput {
     pub rate: Option<RateInput>,
     pub session_id: Option<String>,
     pub speaker_id: Option<String>,
+    /// The delegation that announced it, of the same event.
+    #[serde(default)]
+    pub delegation_id: Option<String>,
     pub notes: String,
 }
 
@@ -488,25 +495,29 @@ impl PledgeInput {
             cancelled: None,
             session_id: None,
             speaker_id: None,
+            delegation_id: None,
             notes: input::text("notes", &self.notes, input::MAX_TEXT)?,
             created_at,
         })
     }
 }
 
-/// Resolves the optional session and speaker of a pledge, both of `event_id`.
-fn links(store: &Store, event_id: &Id, input: &PledgeInput) -> Result<(Option<Id>, Option<Id>)> {
-    let session_id =
+/// Resolves the optional session, speaker and delegation of a pledge, all of its event.
+fn link(store: &Store, pledge: &mut Pledge, input: &PledgeInput) -> Result<()> {
+    let event_id = &pledge.event_id;
+    pledge.session_id =
         given(&input.session_id).map(|s| store.sessions().resolve_in(event_id, "session", s)).transpose()?;
-    let speaker_id =
+    pledge.speaker_id =
         given(&input.speaker_id).map(|s| store.speakers().resolve_in(event_id, "speaker", s)).transpose()?;
-    Ok((session_id, speaker_id))
+    pledge.delegation_id =
+        given(&input.delegation_id).map(|d| store.delegations().resolve_in(event_id, "delegation", d)).transpose()?;
+    Ok(())
 }
 
 pub fn add(store: &mut Store, event_id: &str, input: &PledgeInput, now: DateTime<Utc>) -> Result<Pledge> {
     let event_id = store.events().resolve("event", event_id)?;
     let mut pledge = input.validate(Id::new(), event_id, now)?;
-    (pledge.session_id, pledge.speaker_id) = links(store, &pledge.event_id, input)?;
+    link(store, &mut pledge, input)?;
     store.write(|tx| tx.pledges().insert(&pledge))?;
     Ok(pledge)
 }
@@ -516,7 +527,7 @@ pub fn add(store: &mut Store, event_id: &str, input: &PledgeInput, now: DateTime
 pub fn update(store: &mut Store, id: &str, input: &PledgeInput, now: DateTime<Utc>) -> Result<Pledge> {
     let current = get(store, id)?;
     let mut pledge = input.validate(current.id.clone(), current.event_id.clone(), current.created_at)?;
-    (pledge.session_id, pledge.speaker_id) = links(store, &pledge.event_id, input)?;
+    link(store, &mut pledge, input)?;
     if current.currency != pledge.currency && current.lines.iter().any(|l| l.paid_minor > 0) {
         return Err(Error::invalid("currency", Reason::InvalidValue, "payments are recorded in the current currency"));
     }

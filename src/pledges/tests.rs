@@ -18,6 +18,7 @@ fn input(amount: &str, per_year: bool, from: i32, to: i32) -> PledgeInput {
         rate: None,
         session_id: None,
         speaker_id: None,
+        delegation_id: None,
         notes: String::new(),
     }
 }
@@ -253,6 +254,7 @@ fn arbitrary_pledge() -> impl Strategy<Value = Pledge> {
                 cancelled: cancelled.then(|| Cancellation { on: now().date_naive(), reason: "r".into() }),
                 session_id: None,
                 speaker_id: None,
+                delegation_id: None,
                 notes: String::new(),
                 created_at: now(),
             }
@@ -290,4 +292,36 @@ proptest! {
         let usd: i128 = pledges.iter().filter(|p| p.counts() && p.currency.map(|c| c.code()) == Some("USD")).map(|p| p.total_minor()).sum();
         prop_assert_eq!(parse(&summary.usd.pledged), usd);
     }
+}
+
+/// A pledge names the delegation that announced it, of its own event only; nothing is written
+/// when the delegation is wrong.
+#[test]
+fn a_pledge_links_to_a_delegation_of_its_event() {
+    use crate::participants::delegation::{self, DelegationInput};
+    let mut store = Store::open_in_memory().unwrap();
+    let doha = crate::event::create(&mut store, &crate::event::tests::doha(), now()).unwrap();
+    let other = crate::event::create(&mut store, &crate::event::tests::doha(), now()).unwrap();
+    let qatar = |event: &str, store: &mut Store| {
+        let input =
+            DelegationInput { name: Bilingual::new("Qatar", "قطر"), country: "QA".into(), head: String::new() };
+        delegation::add(store, event, &input, now()).unwrap()
+    };
+    let ours = qatar(doha.id.as_str(), &mut store);
+    let theirs = qatar(other.id.as_str(), &mut store);
+    let with =
+        |delegation: &str| PledgeInput { delegation_id: Some(delegation.into()), ..input("1", true, 2024, 2024) };
+
+    let pledge = add(&mut store, doha.id.as_str(), &with(ours.id.as_str()), now()).unwrap();
+    assert_eq!(store.pledges().get(&pledge.id).unwrap().view().delegation_id, Some(ours.id.clone()));
+
+    for (given, reason) in [(theirs.id.to_string(), Reason::WrongEvent), (Id::new().to_string(), Reason::NotFound)] {
+        let e = add(&mut store, doha.id.as_str(), &with(&given), now()).unwrap_err();
+        assert_eq!((e.field.as_deref(), e.reason), (Some("delegation"), reason), "{given}");
+    }
+    assert_eq!(store.pledges().list(&doha.id).unwrap().len(), 1, "refused pledges are not written");
+
+    // An empty choice is no delegation.
+    let updated = update(&mut store, pledge.id.as_str(), &with(""), now()).unwrap();
+    assert_eq!(updated.delegation_id, None);
 }

@@ -19,8 +19,8 @@ pub struct Pledges<'c> {
 }
 
 const SELECT: &str = "SELECT id, event_id, recipient, purpose_en, purpose_ar, kind, in_kind, currency, usd_rate, \
-     rate_date, rate_source, cancelled_on, cancel_reason, session_id, speaker_id, notes, created_at, entry_mode \
-     FROM pledges";
+     rate_date, rate_source, cancelled_on, cancel_reason, session_id, speaker_id, notes, created_at, entry_mode, \
+     delegation_id FROM pledges";
 
 impl<'c> Pledges<'c> {
     pub(super) fn new(conn: &'c Connection, actor: &'c Actor) -> Pledges<'c> {
@@ -56,8 +56,8 @@ impl<'c> Pledges<'c> {
     fn insert_rows(&self, p: &Pledge) -> Result<()> {
         self.conn.execute(
             "INSERT INTO pledges (id, event_id, recipient, purpose_en, purpose_ar, kind, in_kind, currency, usd_rate,
-                 rate_date, rate_source, cancelled_on, cancel_reason, session_id, speaker_id, notes, created_at, entry_mode)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+                 rate_date, rate_source, cancelled_on, cancel_reason, session_id, speaker_id, notes, created_at, entry_mode, delegation_id)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
             params![
                 p.id.as_str(),
                 p.event_id.as_str(),
@@ -77,6 +77,7 @@ impl<'c> Pledges<'c> {
                 p.notes,
                 time::to_db(p.created_at),
                 p.entry.map(EntryMode::as_str),
+                p.delegation_id.as_ref().map(Id::as_str),
             ],
         )?;
         self.insert_parts(p)
@@ -221,6 +222,7 @@ fn row_to_pledge(r: &rusqlite::Row<'_>) -> rusqlite::Result<Pledge> {
         cancelled,
         session_id: opt_id_col(r, 13)?,
         speaker_id: opt_id_col(r, 14)?,
+        delegation_id: opt_id_col(r, 18)?,
         notes: r.get(15)?,
         created_at: time_col(r, 16)?,
     })

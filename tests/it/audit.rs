@@ -32,6 +32,7 @@ fn pledge() -> PledgeInput {
         rate: None,
         session_id: None,
         speaker_id: None,
+        delegation_id: None,
         notes: String::new(),
     }
 }
