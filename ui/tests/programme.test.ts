@@ -278,3 +278,27 @@ describe('next year’s edition', () => {
     await waitFor(() => expect(location.hash).toBe('#/events/ev-2'));
   });
 });
+
+describe('timetable arithmetic', () => {
+  const at = (id: string, start: number, end: number) => ({ session: session({ id }), date: '2026-03-12', start, end });
+
+  it('splits only the sessions that overlap into lanes', async () => {
+    const { lanes } = await import('../src/views/programme/timetable');
+    const result = lanes([at('a', 540, 600), at('b', 570, 630), at('c', 600, 660), at('d', 700, 760)]);
+    expect(Object.fromEntries(result)).toEqual({
+      a: { lane: 0, of: 2 },
+      b: { lane: 1, of: 2 },
+      c: { lane: 0, of: 2 },
+      d: { lane: 0, of: 1 },
+    });
+  });
+
+  it('reads instants in the event’s timezone, across a change of the clocks', async () => {
+    const { toLocal, localText } = await import('../src/views/programme/timetable');
+    expect(toLocal('2026-03-12T06:30:00Z', 'Asia/Qatar')).toEqual({ date: '2026-03-12', minutes: 570 });
+    // Vienna: 08:00 UTC is 09:00 in winter and 10:00 after the clocks go forward on 29 March.
+    expect(toLocal('2026-03-28T08:00:00Z', 'Europe/Vienna').minutes).toBe(540);
+    expect(toLocal('2026-03-30T08:00:00Z', 'Europe/Vienna').minutes).toBe(600);
+    expect(localText('2026-03-12', 24 * 60 + 30)).toBe('2026-03-13 00:30');
+  });
+});

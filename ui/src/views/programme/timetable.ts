@@ -103,19 +103,27 @@ export function scale(step: number): number {
 
 /**
  * Side-by-side lanes for sessions that overlap in one room (a double booking, or a parallel
- * room): each session's lane and how many lanes its room needs.
+ * room): each session's lane and how many lanes its group of overlapping sessions needs.
  */
 export function lanes(placed: Placed[]): Map<string, { lane: number; of: number }> {
   const sorted = [...placed].sort((a, b) => a.start - b.start || a.end - b.end);
-  const ends: number[] = [];
-  const lane = new Map<string, number>();
+  const result = new Map<string, { lane: number; of: number }>();
+  let group: { id: string; lane: number }[] = [];
+  let ends: number[] = [];
+  let groupEnd = -1;
+  const close = () => {
+    for (const g of group) result.set(g.id, { lane: g.lane, of: ends.length });
+    group = [];
+    ends = [];
+  };
   for (const p of sorted) {
+    if (p.start >= groupEnd) close();
     let free = ends.findIndex((end) => end <= p.start);
     if (free === -1) free = ends.push(0) - 1;
     ends[free] = p.end;
-    lane.set(p.session.id, free);
+    group.push({ id: p.session.id, lane: free });
+    groupEnd = Math.max(groupEnd, p.end);
   }
-  const result = new Map<string, { lane: number; of: number }>();
-  for (const [id, l] of lane) result.set(id, { lane: l, of: ends.length });
+  close();
   return result;
 }
