@@ -86,6 +86,8 @@ pub fn types() -> String {
         PersonRole,
         ExportOutcome,
         muntada::documents::ExportKind,
+        muntada::programme::SessionInput,
+        muntada::programme::Assignment,
     );
     format!("{HEADER}\n{}\n", decls.join("\n\n"))
 }

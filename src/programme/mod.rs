@@ -260,25 +260,41 @@ pub fn add_room(store: &mut Store, event_id: &str, room: &RoomInput) -> Result<R
 
 pub fn add_session(store: &mut Store, event_id: &str, session: &SessionInput) -> Result<Session> {
     let event = event::get(store, event_id).map_err(|e| e.with_field("event"))?;
+    let session = checked_session(store, &event, Id::new(), session)?;
+    store.write(|tx| tx.sessions().insert(&session))?;
+    Ok(session)
+}
+
+/// Replaces what a session says (titles, description, kind, room and times); checked as a new
+/// one is, and nothing is written if any part is wrong. Its people stay.
+pub fn update_session(store: &mut Store, session_id: &str, session: &SessionInput) -> Result<Session> {
+    let current = store.sessions().get(&store.sessions().resolve("id", session_id)?)?;
+    let event = store.events().get(&current.event_id)?;
+    let session = checked_session(store, &event, current.id, session)?;
+    store.write(|tx| tx.sessions().update(&session))?;
+    Ok(session)
+}
+
+/// Removes a session with its people; pledges announced in it keep their record, without the
+/// session.
+pub fn delete_session(store: &mut Store, session_id: &str) -> Result<()> {
+    let id = store.sessions().resolve("id", session_id)?;
+    store.write(|tx| tx.sessions().delete(&id))
+}
+
+/// A session as typed, checked against its event: local times that exist, an end after the
+/// start, a room of the same event.
+fn checked_session(store: &Store, event: &event::Event, id: Id, session: &SessionInput) -> Result<Session> {
     let tz = event.tz();
+    let title = session.title.clean_required("title", input::MAX_NAME)?;
+    let description = session.description.clean_text("description", input::MAX_TEXT)?;
     let start = time::parse_local("start", &session.start, tz)?;
     let end = time::parse_local("end", &session.end, tz)?;
     if end <= start {
         return Err(Error::invalid("end", Reason::EndBeforeStart, "a session must end after it starts"));
     }
     let room_id = given(&session.room_id).map(|room| store.rooms().resolve_in(&event.id, "room", room)).transpose()?;
-    let session = Session {
-        id: Id::new(),
-        event_id: event.id,
-        room_id,
-        title: session.title.clean_required("title", input::MAX_NAME)?,
-        description: session.description.clean_text("description", input::MAX_TEXT)?,
-        kind: session.kind,
-        start,
-        end,
-    };
-    store.write(|tx| tx.sessions().insert(&session))?;
-    Ok(session)
+    Ok(Session { id, event_id: event.id.clone(), room_id, title, description, kind: session.kind, start, end })
 }
 
 pub fn add_speaker(store: &mut Store, event_id: &str, speaker: &SpeakerInput) -> Result<Speaker> {
@@ -318,6 +334,27 @@ pub fn assign(store: &mut Store, session_id: &str, speaker_id: &str, role: Role)
     let assignment = Assignment { session_id: session.id, speaker_id, role };
     store.write(|tx| tx.sessions().assign(&assignment))?;
     Ok(assignment)
+}
+
+/// Takes a role away from a speaker in a session; taking one they do not have is an error
+/// naming the role.
+pub fn unassign(store: &mut Store, session_id: &str, speaker_id: &str, role: Role) -> Result<()> {
+    let session = store.sessions().get(&store.sessions().resolve("session", session_id)?)?;
+    let speaker_id = store.speakers().resolve_in(&session.event_id, "speaker", speaker_id)?;
+    let assignment = Assignment { session_id: session.id, speaker_id, role };
+    store.write(|tx| {
+        if tx.sessions().unassign(&assignment)? {
+            Ok(())
+        } else {
+            Err(Error::invalid("role", Reason::NotFound, "this speaker does not have this role in the session"))
+        }
+    })
+}
+
+/// Who plays which part in each of the event's sessions, in the order of the sessions.
+pub fn assignments(store: &Store, event_id: &str) -> Result<Vec<Assignment>> {
+    let event_id = store.events().resolve("event", event_id)?;
+    store.sessions().assignments(&event_id)
 }
 
 /// Where a session goes, as typed: local times of the event; no end keeps its length, no room

@@ -125,12 +125,42 @@ impl<'c> Sessions<'c> {
             "UPDATE sessions SET starts_at = ?2, ends_at = ?3, room_id = ?4 WHERE id = ?1",
             params![s.id.as_str(), time::to_db(s.start), time::to_db(s.end), s.room_id.as_ref().map(Id::as_str)],
         )?;
-        found(
-            if changed == 1 { Ok(()) } else { Err(rusqlite::Error::QueryReturnedNoRows) },
-            "session",
-            "session",
-            &s.id,
-        )
+        one_row(changed, "session", &s.id)
+    }
+
+    /// Rewrites what a session says and where it is; the caller has checked it.
+    pub fn update(&self, s: &Session) -> Result<()> {
+        let changed = self.conn.execute(
+            "UPDATE sessions SET room_id = ?2, title_en = ?3, title_ar = ?4, description_en = ?5,
+             description_ar = ?6, kind = ?7, starts_at = ?8, ends_at = ?9 WHERE id = ?1",
+            params![
+                s.id.as_str(),
+                s.room_id.as_ref().map(Id::as_str),
+                s.title.en,
+                s.title.ar,
+                s.description.en,
+                s.description.ar,
+                s.kind.as_str(),
+                time::to_db(s.start),
+                time::to_db(s.end),
+            ],
+        )?;
+        one_row(changed, "session", &s.id)
+    }
+
+    /// Deletes a session; its people go with it (the schema cascades), pledges keep no session.
+    pub fn delete(&self, id: &Id) -> Result<()> {
+        let changed = self.conn.execute("DELETE FROM sessions WHERE id = ?1", [id.as_str()])?;
+        one_row(changed, "id", id)
+    }
+
+    /// Removes one role of one person in a session; false when they did not have it.
+    pub fn unassign(&self, a: &Assignment) -> Result<bool> {
+        let changed = self.conn.execute(
+            "DELETE FROM session_speakers WHERE session_id = ?1 AND speaker_id = ?2 AND role = ?3",
+            params![a.session_id.as_str(), a.speaker_id.as_str(), a.role.as_str()],
+        )?;
+        Ok(changed == 1)
     }
 
     pub fn assign(&self, a: &Assignment) -> Result<()> {
@@ -151,6 +181,11 @@ impl<'c> Sessions<'c> {
             Ok(Assignment { session_id: id_col(r, 0)?, speaker_id: id_col(r, 1)?, role: word_col(r, 2, Role::parse)? })
         })
     }
+}
+
+/// A write that had to change exactly one session: none means it does not exist.
+fn one_row(changed: usize, field: &str, id: &Id) -> Result<()> {
+    found(if changed == 1 { Ok(()) } else { Err(rusqlite::Error::QueryReturnedNoRows) }, field, "session", id)
 }
 
 fn row_to_session(r: &rusqlite::Row<'_>) -> rusqlite::Result<Session> {

@@ -607,3 +607,123 @@ fn room_rules_from_the_command_line() {
     // Overlapping posters are allowed in a parallel room; 18:00 is after it closes.
     assert_eq!(found, [("outside_room_hours", "Posters")]);
 }
+
+/// Editing sessions and their people through the core, as the app's side panel does: each bad
+/// input names its field and leaves the programme as it was.
+mod editing {
+    use muntada::programme::{self, Role, RoomInput, SessionInput, SessionKind, SpeakerInput};
+    use muntada::{Bilingual, Store};
+
+    struct Edit {
+        store: Store,
+        event: String,
+        session: String,
+        hall: String,
+        other_room: String,
+        amina: String,
+    }
+
+    fn input(start: &str, end: &str, room: Option<&str>) -> SessionInput {
+        SessionInput {
+            room_id: room.map(str::to_owned),
+            title: Bilingual::new("Panel on borders", "حلقة نقاش حول الحدود"),
+            description: Bilingual::new("Who crosses where.", ""),
+            kind: SessionKind::Panel,
+            start: start.into(),
+            end: end.into(),
+        }
+    }
+
+    fn setup() -> Edit {
+        let mut store = Store::open_in_memory().unwrap();
+        let event = crate::forum(&mut store).to_string();
+        let mut other = crate::forum_input();
+        other.title = Bilingual::new("Another forum", "");
+        let other = muntada::event::create(&mut store, &other, chrono::Utc::now()).unwrap().id.to_string();
+        let room = |name: &str| RoomInput {
+            name: Bilingual::new(name, ""),
+            capacity: None,
+            parallel: false,
+            opens: None,
+            closes: None,
+        };
+        let hall = programme::add_room(&mut store, &event, &room("Hall")).unwrap().id.to_string();
+        let other_room = programme::add_room(&mut store, &other, &room("Elsewhere")).unwrap().id.to_string();
+        let session =
+            programme::add_session(&mut store, &event, &input("2025-05-20 09:00", "2025-05-20 10:00", None)).unwrap();
+        let amina = SpeakerInput { name: Bilingual::new("Amina Yusuf", ""), ..SpeakerInput::default() };
+        let amina = programme::add_speaker(&mut store, &event, &amina).unwrap().id.to_string();
+        Edit { store, event, session: session.id.to_string(), hall, other_room, amina }
+    }
+
+    fn sessions(e: &Edit) -> String {
+        format!("{:?}", programme::sessions(&e.store, &e.event).unwrap())
+    }
+
+    #[test]
+    fn update_rewrites_the_session_and_keeps_its_people() {
+        let mut e = setup();
+        programme::assign(&mut e.store, &e.session, &e.amina, Role::Chair).unwrap();
+        let mut changed = input("2025-05-20 11:00", "2025-05-20 12:30", Some(&e.hall));
+        changed.title = Bilingual::new("Borders", "الحدود");
+        changed.kind = SessionKind::Workshop;
+        let updated = programme::update_session(&mut e.store, &e.session, &changed).unwrap();
+        assert_eq!(updated.start.to_rfc3339(), "2025-05-20T08:00:00+00:00", "11:00 in Doha is 08:00 UTC");
+        assert_eq!(updated.end.to_rfc3339(), "2025-05-20T09:30:00+00:00");
+        let stored = programme::sessions(&e.store, &e.event).unwrap();
+        assert_eq!(stored, vec![updated.clone()]);
+        assert_eq!((stored[0].title.ar.as_str(), stored[0].kind), ("الحدود", SessionKind::Workshop));
+        assert_eq!(stored[0].room_id.as_ref().map(|r| r.to_string()), Some(e.hall.clone()));
+        assert_eq!(programme::assignments(&e.store, &e.event).unwrap().len(), 1, "the chair stays");
+    }
+
+    #[test]
+    fn bad_updates_name_the_field_and_write_nothing() {
+        let mut e = setup();
+        let cases: Vec<(SessionInput, &str, &str)> = vec![
+            (input("2025-05-20 11:00", "2025-05-20 10:00", None), "end", "end_before_start"),
+            (input("2025-05-20 11:00", "2025-05-20 11:00", None), "end", "end_before_start"),
+            (input("20/05/2025 11:00", "2025-05-20 12:00", None), "start", "invalid_time"),
+            (input("2025-05-20 11:00", "2025-05-20 12:00", Some(&e.other_room)), "room", "wrong_event"),
+            (
+                SessionInput { title: Bilingual::default(), ..input("2025-05-20 11:00", "2025-05-20 12:00", None) },
+                "title",
+                "required",
+            ),
+        ];
+        for (bad, field, reason) in cases {
+            let before = sessions(&e);
+            let err = programme::update_session(&mut e.store, &e.session, &bad).unwrap_err();
+            assert_eq!((err.field.as_deref(), err.reason.as_str()), (Some(field), reason), "{bad:?}");
+            assert_eq!(sessions(&e), before, "{bad:?} wrote something");
+        }
+    }
+
+    #[test]
+    fn roles_are_given_and_taken_away() {
+        let mut e = setup();
+        programme::assign(&mut e.store, &e.session, &e.amina, Role::Chair).unwrap();
+        programme::assign(&mut e.store, &e.session, &e.amina, Role::Rapporteur).unwrap();
+        let roles = |e: &Edit| -> Vec<Role> {
+            programme::assignments(&e.store, &e.event).unwrap().iter().map(|a| a.role).collect()
+        };
+        assert_eq!(roles(&e), [Role::Chair, Role::Rapporteur]);
+        programme::unassign(&mut e.store, &e.session, &e.amina, Role::Chair).unwrap();
+        assert_eq!(roles(&e), [Role::Rapporteur]);
+        let err = programme::unassign(&mut e.store, &e.session, &e.amina, Role::Chair).unwrap_err();
+        assert_eq!(err.field.as_deref(), Some("role"));
+        assert_eq!(roles(&e), [Role::Rapporteur]);
+    }
+
+    #[test]
+    fn deleting_a_session_takes_its_people_with_it() {
+        let mut e = setup();
+        programme::assign(&mut e.store, &e.session, &e.amina, Role::Speaker).unwrap();
+        programme::delete_session(&mut e.store, &e.session).unwrap();
+        assert!(programme::sessions(&e.store, &e.event).unwrap().is_empty());
+        assert!(programme::assignments(&e.store, &e.event).unwrap().is_empty());
+        let err = programme::delete_session(&mut e.store, &e.session).unwrap_err();
+        assert_eq!(err.reason.as_str(), "not_found");
+        assert_eq!(programme::speakers(&e.store, &e.event).unwrap().len(), 1, "the speaker stays");
+    }
+}

@@ -42,7 +42,7 @@ use muntada::event::{Event, EventInput, EventOverview};
 use muntada::pledges::{PledgeInput, PledgeView, StageChange};
 use muntada::programme::conflicts::Conflict;
 use muntada::programme::release::{Diff, ReleaseInfo};
-use muntada::programme::{Room, Session, SessionMove, Speaker};
+use muntada::programme::{Assignment, Room, Session, SessionInput, SessionMove, Speaker};
 use muntada::reference::ReferenceData;
 use muntada::Lang;
 
@@ -75,6 +75,13 @@ api! {
     audit::audit_list(entity: AuditSubject, entity_id: String) -> Vec<AuditEntry>;
     backup::backup_create() -> Option<backup::BackupSaved>;
     backup::backup_restore() -> Option<backup::BackupRestored>;
+    programme::session_create(event_id: String, input: SessionInput) -> Session;
+    programme::session_update(id: String, input: SessionInput) -> Session;
+    programme::session_delete(id: String) -> ();
+    programme::assignment_list(event_id: String) -> Vec<Assignment>;
+    programme::session_assign(session_id: String, speaker_id: String, role: String) -> Assignment;
+    programme::session_unassign(session_id: String, speaker_id: String, role: String) -> ();
+    programme::event_clone(id: String, start: String) -> Event;
 }
 
 #[cfg(test)]

@@ -29,4 +29,11 @@ pub const COMMAND_NAMES: &[&str] = &[
     "audit_list",
     "backup_create",
     "backup_restore",
+    "session_create",
+    "session_update",
+    "session_delete",
+    "assignment_list",
+    "session_assign",
+    "session_unassign",
+    "event_clone",
 ];

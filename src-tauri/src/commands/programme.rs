@@ -1,10 +1,12 @@
 //! The programme: rooms, sessions and speakers (also for the pledge form: who announced it,
-//! where), moving a session, the conflicts, releases and what changed between them.
+//! where), moving, creating, editing and deleting sessions and their people, the conflicts,
+//! releases and what changed between them, and next year's edition of an event.
 
 use chrono::Utc;
+use muntada::event::Event;
 use muntada::programme::conflicts::{self, Conflict};
 use muntada::programme::release::{self, Diff, ReleaseInfo};
-use muntada::programme::{Room, Session, SessionMove, Speaker};
+use muntada::programme::{self, edition, Assignment, Role, Room, Session, SessionInput, SessionMove, Speaker};
 use tauri::State;
 
 use crate::{ApiError, AppState};
@@ -47,4 +49,52 @@ pub fn release_create(state: State<'_, AppState>, event_id: String, name: String
 #[tauri::command]
 pub fn release_diff(state: State<'_, AppState>, event_id: String, from: String, to: String) -> Result<Diff, ApiError> {
     state.read(|store| release::diff_named(store, &event_id, &from, &to))
+}
+
+#[tauri::command]
+pub fn session_create(state: State<'_, AppState>, event_id: String, input: SessionInput) -> Result<Session, ApiError> {
+    state.write(|store| programme::add_session(store, &event_id, &input))
+}
+
+#[tauri::command]
+pub fn session_update(state: State<'_, AppState>, id: String, input: SessionInput) -> Result<Session, ApiError> {
+    state.write(|store| programme::update_session(store, &id, &input))
+}
+
+#[tauri::command]
+pub fn session_delete(state: State<'_, AppState>, id: String) -> Result<(), ApiError> {
+    state.write(|store| programme::delete_session(store, &id))
+}
+
+/// Everyone's roles in the event's sessions.
+#[tauri::command]
+pub fn assignment_list(state: State<'_, AppState>, event_id: String) -> Result<Vec<Assignment>, ApiError> {
+    state.read(|store| programme::assignments(store, &event_id))
+}
+
+/// Gives a speaker a role (a word of the list, checked by the core) in a session.
+#[tauri::command]
+pub fn session_assign(
+    state: State<'_, AppState>,
+    session_id: String,
+    speaker_id: String,
+    role: String,
+) -> Result<Assignment, ApiError> {
+    state.write(|store| programme::assign(store, &session_id, &speaker_id, Role::parse("role", &role)?))
+}
+
+#[tauri::command]
+pub fn session_unassign(
+    state: State<'_, AppState>,
+    session_id: String,
+    speaker_id: String,
+    role: String,
+) -> Result<(), ApiError> {
+    state.write(|store| programme::unassign(store, &session_id, &speaker_id, Role::parse("role", &role)?))
+}
+
+/// Next year's edition: a new draft event from this one, starting on `start` (YYYY-MM-DD).
+#[tauri::command]
+pub fn event_clone(state: State<'_, AppState>, id: String, start: String) -> Result<Event, ApiError> {
+    state.write(|store| edition::clone_event(store, &id, &start, Utc::now()))
 }

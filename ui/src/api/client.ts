@@ -1,6 +1,6 @@
 // Generated from the Rust types by `make bindings` (src-tauri/src/bindings.rs). Do not edit.
 import { call } from "./invoke";
-import type { AppInfo, AuditEntry, AuditSubject, BackupRestored, BackupSaved, Conflict, Diff, Event, EventInput, EventOverview, ExportKind, ExportOutcome, Lang, PledgeInput, PledgeListing, PledgeView, ReferenceData, ReleaseInfo, Room, Session, SessionMove, Speaker, StageChange } from "./types";
+import type { AppInfo, Assignment, AuditEntry, AuditSubject, BackupRestored, BackupSaved, Conflict, Diff, Event, EventInput, EventOverview, ExportKind, ExportOutcome, Lang, PledgeInput, PledgeListing, PledgeView, ReferenceData, ReleaseInfo, Room, Session, SessionInput, SessionMove, Speaker, StageChange } from "./types";
 
 export function appInfo(): Promise<AppInfo> {
   return call("app_info", {});
@@ -112,4 +112,32 @@ export function backupCreate(): Promise<BackupSaved | null> {
 
 export function backupRestore(): Promise<BackupRestored | null> {
   return call("backup_restore", {});
+}
+
+export function sessionCreate(eventId: string, input: SessionInput): Promise<Session> {
+  return call("session_create", { eventId, input });
+}
+
+export function sessionUpdate(id: string, input: SessionInput): Promise<Session> {
+  return call("session_update", { id, input });
+}
+
+export function sessionDelete(id: string): Promise<null> {
+  return call("session_delete", { id });
+}
+
+export function assignmentList(eventId: string): Promise<Array<Assignment>> {
+  return call("assignment_list", { eventId });
+}
+
+export function sessionAssign(sessionId: string, speakerId: string, role: string): Promise<Assignment> {
+  return call("session_assign", { sessionId, speakerId, role });
+}
+
+export function sessionUnassign(sessionId: string, speakerId: string, role: string): Promise<null> {
+  return call("session_unassign", { sessionId, speakerId, role });
+}
+
+export function eventClone(id: string, start: string): Promise<Event> {
+  return call("event_clone", { id, start });
 }

@@ -248,3 +248,7 @@ file: string | null, bytes: number,
 missingGlyphs: number, };
 
 export type ExportKind = "participant_list" | "event_summary" | "pledges_pdf" | "pledges_csv";
+
+export type SessionInput = { roomId: string | null, title: Bilingual, description: Bilingual, kind: SessionKind, start: string, end: string, };
+
+export type Assignment = { sessionId: Id, speakerId: Id, role: Role, };

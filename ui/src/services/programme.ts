@@ -1,7 +1,23 @@
-// The programme as other views need it: the sessions and speakers a pledge can be tied to.
+// The programme: the sessions and speakers a pledge can be tied to, and every call the
+// programme view makes (it calls the client, translates failures and shows the toasts).
 import * as client from '../api/client';
-import type { Session, Speaker } from '../api/types';
+import type {
+  Assignment,
+  Conflict,
+  Diff,
+  Event,
+  PledgeView,
+  ReleaseInfo,
+  Role,
+  Room,
+  Session,
+  SessionInput,
+  SessionMove,
+  Speaker,
+} from '../api/types';
+import { t } from '../i18n/index.svelte';
 import { attempt, type Outcome } from './errors';
+import { showToast } from './toast.svelte';
 
 export function listSessions(eventId: string): Promise<Outcome<Session[]>> {
   return attempt(() => client.sessionList(eventId), { toast: false });
@@ -9,4 +25,75 @@ export function listSessions(eventId: string): Promise<Outcome<Session[]>> {
 
 export function listSpeakers(eventId: string): Promise<Outcome<Speaker[]>> {
   return attempt(() => client.speakerList(eventId), { toast: false });
+}
+
+// ---- The programme view: the timetable, its sessions and people, conflicts, releases. ----
+
+export function listRooms(eventId: string): Promise<Outcome<Room[]>> {
+  return attempt(() => client.roomList(eventId), { toast: false });
+}
+
+export function listAssignments(eventId: string): Promise<Outcome<Assignment[]>> {
+  return attempt(() => client.assignmentList(eventId), { toast: false });
+}
+
+export function listConflicts(eventId: string): Promise<Outcome<Conflict[]>> {
+  return attempt(() => client.conflictList(eventId), { toast: false });
+}
+
+export function listReleases(eventId: string): Promise<Outcome<ReleaseInfo[]>> {
+  return attempt(() => client.releaseList(eventId), { toast: false });
+}
+
+export function releaseDiff(eventId: string, from: string, to: string): Promise<Outcome<Diff>> {
+  return attempt(() => client.releaseDiff(eventId, from, to), { toast: false });
+}
+
+/** Moves a session (drag, keys or the Move form); a refusal is toasted with its reason. */
+export function moveSession(id: string, to: SessionMove): Promise<Outcome<Session>> {
+  return attempt(() => client.sessionMove(id, to), { toast: true });
+}
+
+/** Creates (id null) or updates a session. Invalid input is left for the panel to show. */
+export async function saveSession(eventId: string, id: string | null, input: SessionInput): Promise<Outcome<Session>> {
+  const outcome = await attempt(
+    () => (id === null ? client.sessionCreate(eventId, input) : client.sessionUpdate(id, input)),
+    { toast: false },
+  );
+  if (outcome.ok) showToast('success', t(id === null ? 'programme.toast.created' : 'programme.toast.saved'));
+  return outcome;
+}
+
+export async function deleteSession(id: string): Promise<Outcome<null>> {
+  const outcome = await attempt(() => client.sessionDelete(id), { toast: true });
+  if (outcome.ok) showToast('success', t('programme.toast.deleted'));
+  return outcome;
+}
+
+export function assignRole(sessionId: string, speakerId: string, role: Role): Promise<Outcome<Assignment>> {
+  return attempt(() => client.sessionAssign(sessionId, speakerId, role), { toast: true });
+}
+
+export function unassignRole(sessionId: string, speakerId: string, role: Role): Promise<Outcome<null>> {
+  return attempt(() => client.sessionUnassign(sessionId, speakerId, role), { toast: true });
+}
+
+/** Freezes the programme as a named release. Invalid names are left for the form to show. */
+export async function createRelease(eventId: string, name: string): Promise<Outcome<ReleaseInfo>> {
+  const outcome = await attempt(() => client.releaseCreate(eventId, name), { toast: false });
+  if (outcome.ok) showToast('success', t('programme.toast.released', { name: outcome.value.name }));
+  return outcome;
+}
+
+/** The pledges announced in a session (read from the event's ledger). */
+export async function pledgesOfSession(eventId: string, sessionId: string): Promise<Outcome<PledgeView[]>> {
+  const outcome = await attempt(() => client.pledgeList(eventId), { toast: false });
+  return outcome.ok ? { ok: true, value: outcome.value.pledges.filter((p) => p.sessionId === sessionId) } : outcome;
+}
+
+/** Next year's edition: a new event from this one, starting on `start`. */
+export async function cloneEvent(id: string, start: string): Promise<Outcome<Event>> {
+  const outcome = await attempt(() => client.eventClone(id, start), { toast: false });
+  if (outcome.ok) showToast('success', t('edition.toast.created'));
+  return outcome;
 }

@@ -6,6 +6,8 @@
 // BigInt minor units, totals never added across currencies.
 import type {
   ApiError,
+  Assignment,
+  SessionInput,
   AppInfo,
   Conflict,
   Diff,
@@ -37,6 +39,7 @@ import type {
 } from '../types';
 import { parseTyped, toDecimal, toUsdCents } from '../../money';
 import { scheduleLines } from '../../views/pledges/schedule';
+import { toLocal } from '../../views/programme/timetable';
 
 const params = new URLSearchParams(location.search);
 const delayMs = params.has('slow') ? 1500 : 120;
@@ -230,18 +233,31 @@ export function speakerList(eventId: string): Promise<Array<Speaker>> {
   return reply(speakers.filter((s) => s.eventId === eventId));
 }
 
-// The timetable's commands answer simply: no rooms, no conflicts, releases kept in memory.
+// The timetable's commands answer simply: two rooms, no conflicts, releases kept in memory.
 const releases: ReleaseInfo[] = [];
+
+const rooms: Room[] = [
+  { id: 'r-hall', eventId: demo.id, name: { en: 'Main Hall', ar: 'القاعة الرئيسية' }, capacity: 400, parallel: false, hours: null },
+  { id: 'r-dana', eventId: demo.id, name: { en: 'Al Dana Room', ar: 'قاعة الدانة' }, capacity: 120, parallel: false, hours: null },
+];
+for (const s of sessions) s.roomId = s.id === 's-closing' ? null : 'r-hall';
 
 export function roomList(eventId: string): Promise<Array<Room>> {
   if (!events.has(eventId)) return fail('not_found', 'event', 'not_found', `no event with id ${eventId}`);
-  return reply([]);
+  return reply(rooms.filter((r) => r.eventId === eventId));
 }
 
 export function sessionMove(id: string, to: SessionMove): Promise<Session> {
   const session = sessions.find((s) => s.id === id);
   if (!session) return fail('not_found', 'id', 'not_found', `no session with id ${id}`);
-  return fail('invalid_input', 'start', 'invalid_time', `${to.start} cannot be checked in the mock`);
+  const timeZone = events.get(session.eventId)?.timezone ?? 'UTC';
+  const start = localToIso('start', to.start, timeZone);
+  if (typeof start !== 'string') return fail(start.code, start.field, start.reason, start.message);
+  const end = to.end ? localToIso('end', to.end, timeZone) : new Date(Date.parse(start) + Date.parse(session.end) - Date.parse(session.start)).toISOString();
+  if (typeof end !== 'string') return fail(end.code, end.field, end.reason, end.message);
+  if (end <= start) return fail('invalid_input', 'end', 'end_before_start', 'a session must end after it starts');
+  Object.assign(session, { start, end, roomId: to.roomId?.trim() || session.roomId });
+  return reply(session);
 }
 
 export function conflictList(eventId: string): Promise<Array<Conflict>> {
@@ -741,6 +757,100 @@ export function referenceData(): Promise<ReferenceData> {
   return reply({ countries: COUNTRIES, timezones: timezones(), currencies });
 }
 
+// ---- Programme: editing sessions and their people, next year's edition. ----
+
+const assignments: Assignment[] = [
+  { sessionId: 's-opening', speakerId: 'sp-muraikhi', role: 'chair' },
+  { sessionId: 's-opening', speakerId: 'sp-lindqvist', role: 'speaker' },
+];
+
+/** "YYYY-MM-DD HH:MM" in the event's timezone as a UTC instant (one offset correction). */
+function localToIso(field: string, text: string, timeZone: string): string | ApiError {
+  const match = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})$/.exec(text.trim());
+  if (!match) return { code: 'invalid_input', field, reason: 'invalid_time', message: `${text} is not YYYY-MM-DD HH:MM` };
+  const [y, mo, d, h, mi] = match.slice(1).map(Number);
+  const wanted = Date.UTC(y, mo - 1, d, h, mi);
+  const shown = toLocal(new Date(wanted).toISOString(), timeZone);
+  const [sy, sm, sd] = shown.date.split('-').map(Number);
+  const offset = Date.UTC(sy, sm - 1, sd) + shown.minutes * 60_000 - wanted;
+  return new Date(wanted - offset).toISOString();
+}
+
+function checkSession(eventId: string, input: SessionInput): ApiError | Session {
+  const event = events.get(eventId);
+  if (!event) return { code: 'not_found', field: 'event', reason: 'not_found', message: `no event with id ${eventId}` };
+  if (!input.title.en.trim() && !input.title.ar.trim())
+    return { code: 'invalid_input', field: 'title', reason: 'required', message: 'title: at least one language is required' };
+  const start = localToIso('start', input.start, event.timezone);
+  if (typeof start !== 'string') return start;
+  const end = localToIso('end', input.end, event.timezone);
+  if (typeof end !== 'string') return end;
+  if (end <= start) return { code: 'invalid_input', field: 'end', reason: 'end_before_start', message: 'a session must end after it starts' };
+  const roomId = input.roomId?.trim() || null;
+  if (roomId && !rooms.some((r) => r.id === roomId && r.eventId === eventId))
+    return { code: 'invalid_input', field: 'room', reason: 'wrong_event', message: 'the room belongs to another event' };
+  return { id: '', eventId, roomId, title: input.title, description: input.description, kind: input.kind, start, end };
+}
+
+export function sessionCreate(eventId: string, input: SessionInput): Promise<Session> {
+  const checked = checkSession(eventId, input);
+  if ('code' in checked) return fail(checked.code, checked.field, checked.reason, checked.message);
+  const session = { ...checked, id: `s-${Date.now().toString(36)}` };
+  sessions.push(session);
+  return reply(session);
+}
+
+export function sessionUpdate(id: string, input: SessionInput): Promise<Session> {
+  const index = sessions.findIndex((s) => s.id === id);
+  if (index === -1) return fail('not_found', 'id', 'not_found', `no session with id ${id}`);
+  const checked = checkSession(sessions[index].eventId, input);
+  if ('code' in checked) return fail(checked.code, checked.field, checked.reason, checked.message);
+  sessions[index] = { ...checked, id };
+  return reply(sessions[index]);
+}
+
+export function sessionDelete(id: string): Promise<null> {
+  const index = sessions.findIndex((s) => s.id === id);
+  if (index === -1) return fail('not_found', 'id', 'not_found', `no session with id ${id}`);
+  sessions.splice(index, 1);
+  return reply(null);
+}
+
+export function assignmentList(eventId: string): Promise<Array<Assignment>> {
+  if (!events.has(eventId)) return fail('not_found', 'event', 'not_found', `no event with id ${eventId}`);
+  const own = new Set(sessions.filter((s) => s.eventId === eventId).map((s) => s.id));
+  return reply(assignments.filter((a) => own.has(a.sessionId)));
+}
+
+const ROLES: readonly string[] = ['chair', 'moderator', 'speaker', 'panellist', 'rapporteur'];
+
+export function sessionAssign(sessionId: string, speakerId: string, role: string): Promise<Assignment> {
+  if (!ROLES.includes(role)) return fail('invalid_input', 'role', 'invalid_value', `${role} is not one of ${ROLES.join(', ')}`);
+  if (!sessions.some((s) => s.id === sessionId)) return fail('not_found', 'session', 'not_found', `no session with id ${sessionId}`);
+  if (!speakers.some((s) => s.id === speakerId)) return fail('not_found', 'speaker', 'not_found', `no speaker with id ${speakerId}`);
+  const assignment = { sessionId, speakerId, role: role as Assignment['role'] };
+  if (!assignments.some((a) => a.sessionId === sessionId && a.speakerId === speakerId && a.role === role)) assignments.push(assignment);
+  return reply(assignment);
+}
+
+export function sessionUnassign(sessionId: string, speakerId: string, role: string): Promise<null> {
+  const index = assignments.findIndex((a) => a.sessionId === sessionId && a.speakerId === speakerId && a.role === role);
+  if (index === -1) return fail('invalid_input', 'role', 'not_found', 'this speaker does not have this role in the session');
+  assignments.splice(index, 1);
+  return reply(null);
+}
+
+export function eventClone(id: string, start: string): Promise<Event> {
+  const old = events.get(id);
+  if (!old) return fail('not_found', 'id', 'not_found', `no event with id ${id}`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(start)) return fail('invalid_input', 'start', 'invalid_date', 'start: expected YYYY-MM-DD');
+  const days = (Date.parse(old.endDate) - Date.parse(old.startDate)) / 86_400_000;
+  const endDate = new Date(Date.parse(start) + days * 86_400_000).toISOString().slice(0, 10);
+  const event: Event = { ...old, id: `ev-${Date.now().toString(36)}`, startDate: start, endDate, status: 'draft', createdAt: now(), updatedAt: now() };
+  events.set(event.id, event);
+  return reply(event);
+}
+
 // Compile-time check that this module offers exactly what the real client offers.
 import type * as real from '../client';
 ({
@@ -772,4 +882,11 @@ import type * as real from '../client';
   auditList,
   backupCreate,
   backupRestore,
+  sessionCreate,
+  sessionUpdate,
+  sessionDelete,
+  assignmentList,
+  sessionAssign,
+  sessionUnassign,
+  eventClone,
 }) satisfies typeof real;

@@ -1,0 +1,205 @@
+// End-to-end: the programme of the demo forum in the real app window (WebKitGTK through
+// tauri-driver, under Xvfb), on its own fresh database: move a session with the keyboard onto a
+// busy room and see the conflict in the panel, drag one, edit a title in the side panel, release
+// the programme and see what changed. Screenshots in English and Arabic go to target/e2e/.
+//
+// Ports: this file takes 4480 (tauri-driver) and 4481 (WebKitWebDriver).
+
+import { after, afterEach, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { Driver } from "./webdriver.mjs";
+
+const PORT = 4480;
+const NATIVE_PORT = 4481;
+
+const root = resolve(import.meta.dirname, "..");
+const application = process.env.MUNTADA_APP ?? join(root, "target/debug/muntada-desktop");
+const shots = join(root, "target/e2e");
+const dataDir = mkdtempSync(join(tmpdir(), "muntada-e2e-programme-"));
+let app;
+
+const WORKSHOP = "Workshop: Countering the Financing of Terrorism";
+const SIDE_EVENT = "Side Event: Civil Society and Community Resilience";
+
+before(async () => {
+  mkdirSync(shots, { recursive: true });
+  app = await Driver.start({ application, port: PORT, nativePort: NATIVE_PORT, env: { MUNTADA_DB: join(dataDir, "muntada.db") } });
+  await app.find("welcome");
+  if ((await app.script("return document.documentElement.lang;")) !== "en") await click("lang-toggle");
+  await app.waitFor(async () => (await app.script("return document.documentElement.lang;")) === "en", "English");
+  await app.script(
+    "window.__csp = [];" +
+      "document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));",
+  );
+});
+
+after(async () => {
+  await app?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+afterEach(async (t) => {
+  if (app && t.passed === false) await shot(`failed-programme-${t.name.replace(/\W+/g, "-")}`).catch(() => {});
+});
+
+async function shot(name) {
+  await sleep(300);
+  writeFileSync(join(shots, `${name}.png`), await app.screenshot());
+}
+
+async function click(testId) {
+  await app.script("document.querySelectorAll('[data-testid=toast] button').forEach((b) => b.click());");
+  await app.waitFor(async () => (await app.findAll("toast")).length === 0, "toasts dismissed");
+  await (await app.find(testId)).click();
+}
+
+async function fill(testId, text) {
+  const field = await app.find(testId);
+  await field.type(text);
+  await app.waitFor(async () => (await app.script("return arguments[0].value;", field.reference)) === text, testId);
+}
+
+/** What the grid says of the session whose title contains `title` (null when not on the grid). */
+function gridSession(title) {
+  return app.script(
+    "const s = [...document.querySelectorAll('[data-testid=grid-session]')].find((e) => e.textContent.includes(arguments[0]));" +
+      "return s ? { id: s.dataset.sessionId, start: s.dataset.start, end: s.dataset.end, conflict: s.dataset.conflict," +
+      " room: s.closest('[data-room-column]').dataset.roomColumn } : null;",
+    title,
+  );
+}
+
+function roomIds() {
+  return app.script("return [...document.querySelectorAll('[data-room-column]')].map((c) => c.dataset.roomColumn);");
+}
+
+/** Focuses the session's block and presses a key (a WebDriver key code) through the Actions API. */
+async function press(title, key) {
+  const focused = await app.script(
+    "const s = [...document.querySelectorAll('[data-testid=grid-session]')].find((e) => e.textContent.includes(arguments[0]));" +
+      "const b = s.querySelector('button'); b.focus(); return document.activeElement === b;",
+    title,
+  );
+  assert.ok(focused, `${title} has the focus`);
+  await app.cmd("POST", "/actions", {
+    actions: [{ type: "key", id: "keyboard", actions: [{ type: "keyDown", value: key }, { type: "keyUp", value: key }] }],
+  });
+  await app.cmd("DELETE", "/actions");
+}
+
+const ARROW_DOWN = "\uE015";
+const ARROW_RIGHT = "\uE014";
+
+test("open the demo forum's programme from the event page", async () => {
+  await click("open-demo");
+  await app.find("event-overview");
+  await click("open-programme");
+  await app.find("programme-view");
+  await app.waitFor(async () => (await app.findAll("grid-session")).length > 5, "the first day's sessions");
+  assert.equal((await app.findAll("room-head")).length, 3, "one column per room");
+  assert.equal((await app.findAll("day-tab")).length, 2, "one tab per day");
+  assert.deepEqual(await gridSession(WORKSHOP).then((s) => [s.start, s.end]), ["13:45", "15:15"], "local times of Doha");
+});
+
+test("move a session with the keyboard onto a busy room and see the conflict in the panel", async () => {
+  const before = await gridSession(WORKSHOP);
+  const rooms = await roomIds();
+  const next = rooms[rooms.indexOf(before.room) + 1];
+  assert.ok(next, "a room to the right of the workshop's");
+  const conflictsBefore = (await app.findAll("conflict")).length;
+  await press(WORKSHOP, ARROW_RIGHT);
+  await app.waitFor(async () => (await gridSession(WORKSHOP))?.room === next, "the workshop in the next room");
+  await app.waitFor(async () => (await app.findAll("conflict")).length > conflictsBefore, "a new conflict");
+  const clash = await app.script(
+    "return [...document.querySelectorAll('[data-testid=conflict][data-kind=room_double_booked]')]" +
+      ".map((c) => c.textContent).find((text) => text.includes(arguments[0]));",
+    WORKSHOP,
+  );
+  assert.ok(clash, "the panel names the workshop in a room double booking");
+  assert.match(clash, /Two sessions in one room at the same time/);
+  assert.equal((await gridSession(WORKSHOP)).conflict, "true", "the grid marks it");
+  await shot("programme");
+});
+
+test("drag a session half an hour earlier", async () => {
+  const before = await gridSession(SIDE_EVENT);
+  assert.equal(before.start, "15:30");
+  const button = await app.script(
+    "return [...document.querySelectorAll('[data-testid=grid-session]')].find((e) => e.textContent.includes(arguments[0])).querySelector('button');",
+    SIDE_EVENT,
+  );
+  // At the 15-minute step a minute is 1.6 px: half an hour is 48 px up.
+  await app.cmd("POST", "/actions", {
+    actions: [
+      {
+        type: "pointer",
+        id: "mouse",
+        parameters: { pointerType: "mouse" },
+        actions: [
+          { type: "pointerMove", origin: button, x: 0, y: 0 },
+          { type: "pointerDown", button: 0 },
+          { type: "pointerMove", origin: "pointer", x: 0, y: -24, duration: 100 },
+          { type: "pointerMove", origin: "pointer", x: 0, y: -24, duration: 100 },
+          { type: "pointerUp", button: 0 },
+        ],
+      },
+    ],
+  });
+  await app.cmd("DELETE", "/actions");
+  await app.waitFor(async () => (await gridSession(SIDE_EVENT))?.start === "15:00", "the side event at 15:00");
+  assert.equal((await gridSession(SIDE_EVENT)).end, "16:15", "its length is kept");
+});
+
+test("edit a session's title in the side panel", async () => {
+  await press(SIDE_EVENT, "\uE007"); // Enter
+  await app.find("session-panel");
+  await fill("session-title-en", "Civil Society and Resilience");
+  await click("save-session");
+  await app.waitFor(async () => (await gridSession("Civil Society and Resilience")) !== null, "the new title on the grid");
+  await click("close-panel");
+});
+
+test("release the programme, move a session, see the change; release again and see the diff", async () => {
+  await fill("release-name", "v1");
+  await click("create-release");
+  await app.waitFor(async () => (await app.findAll("release")).length === 1, "release v1 listed");
+  await app.find("draft-changes-none");
+
+  const before = await gridSession("Civil Society and Resilience");
+  await press("Civil Society and Resilience", ARROW_DOWN);
+  await app.waitFor(async () => (await gridSession("Civil Society and Resilience"))?.start !== before.start, "moved a step");
+  await app.waitFor(async () => (await app.findAll("change-moved")).length === 1, "the draft lists the move");
+  assert.match(await (await app.find("change-moved")).text(), /Civil Society and Resilience/);
+
+  await fill("release-name", "v2");
+  await click("create-release");
+  await app.waitFor(async () => (await app.findAll("release")).length === 2, "release v2 listed");
+  const changes = await app.find("release-changes");
+  assert.match(await changes.text(), /moved/i);
+  assert.match(await changes.text(), /Civil Society and Resilience/);
+});
+
+test("the timetable in English and in Arabic, its columns mirrored", async () => {
+  const xOfColumns = () =>
+    app.script("return [...document.querySelectorAll('[data-room-column]')].map((c) => c.getBoundingClientRect().left);");
+  const ltr = await xOfColumns();
+  assert.ok(ltr[0] < ltr[1], "in English the rooms run left to right");
+  await app.script("document.querySelector('[data-testid=timetable-grid]').scrollIntoView();");
+  await shot("programme-en");
+
+  await click("lang-toggle");
+  await app.waitFor(async () => (await app.script("return document.documentElement.dir;")) === "rtl", "right to left");
+  await app.waitFor(async () => (await (await app.find("programme-view")).text()).includes("البرنامج"), "Arabic text");
+  const rtl = await xOfColumns();
+  assert.ok(rtl[0] > rtl[1], "in Arabic the rooms run right to left");
+  await app.script("document.querySelector('[data-testid=timetable-grid]').scrollIntoView();");
+  await shot("programme-ar");
+
+  await click("lang-toggle");
+  await app.waitFor(async () => (await app.script("return document.documentElement.lang;")) === "en", "back to English");
+  assert.deepEqual(await app.script("return window.__csp;"), [], "no CSP violations");
+});

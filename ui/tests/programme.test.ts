@@ -1,0 +1,304 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import * as client from '../src/api/client';
+import type { Conflict, Room } from '../src/api/types';
+import { setLang } from '../src/i18n/index.svelte';
+import { parseHash } from '../src/router.svelte';
+import ProgrammeView from '../src/views/programme/ProgrammeView.svelte';
+import { apiError, event, listing, pledge, session, speaker } from './fixtures';
+
+vi.mock('../src/api/client');
+
+// The event is in Asia/Qatar (UTC+3): 06:30Z is 09:30 on the timetable.
+const hall: Room = { id: 'r-hall', eventId: 'ev-1', name: { en: 'Main Hall', ar: 'القاعة الرئيسية' }, capacity: 400, parallel: false, hours: null };
+const dana: Room = { id: 'r-dana', eventId: 'ev-1', name: { en: 'Al Dana Room', ar: 'قاعة الدانة' }, capacity: 120, parallel: false, hours: null };
+const opening = session({ id: 'se-1', roomId: 'r-hall', start: '2026-03-12T06:30:00Z', end: '2026-03-12T07:30:00Z' });
+const workshop = session({
+  id: 'se-2',
+  roomId: 'r-dana',
+  title: { en: 'Workshop on finance', ar: 'ورشة عمل حول التمويل' },
+  kind: 'workshop',
+  start: '2026-03-12T06:30:00Z',
+  end: '2026-03-12T08:00:00Z',
+});
+const closing = session({
+  id: 'se-3',
+  roomId: 'r-hall',
+  title: { en: 'Closing Session', ar: 'الجلسة الختامية' },
+  kind: 'closing',
+  start: '2026-03-13T12:00:00Z',
+  end: '2026-03-13T13:00:00Z',
+});
+const roomless = session({ id: 'se-4', roomId: null, title: { en: 'Press briefing', ar: 'إحاطة صحفية' }, kind: 'side_event' });
+const clash: Conflict = {
+  kind: 'room_double_booked',
+  sessionId: 'se-1',
+  otherSessionId: 'se-2',
+  roomId: 'r-hall',
+  speakerId: null,
+  who: { en: 'Main Hall', ar: 'القاعة الرئيسية' },
+  message: 'both in Main Hall',
+};
+
+async function renderView() {
+  render(ProgrammeView, { props: { id: 'ev-1' } });
+  await screen.findByTestId('programme-view');
+  await waitFor(() => expect(client.conflictList).toHaveBeenCalled());
+}
+
+const gridSession = (id: string) => document.querySelector(`[data-session-id="${id}"]`) as HTMLElement;
+const gridButton = (id: string) => within(gridSession(id)).getByTestId('grid-session-button');
+
+describe('programme view', () => {
+  beforeEach(() => {
+    vi.resetAllMocks();
+    vi.mocked(client.eventGet).mockResolvedValue(event());
+    vi.mocked(client.roomList).mockResolvedValue([hall, dana]);
+    vi.mocked(client.sessionList).mockResolvedValue([opening, workshop, closing, roomless]);
+    vi.mocked(client.speakerList).mockResolvedValue([speaker(), speaker({ id: 'sp-2', honorific: { en: '', ar: '' }, name: { en: 'Helena Lindqvist', ar: '' } })]);
+    vi.mocked(client.assignmentList).mockResolvedValue([{ sessionId: 'se-1', speakerId: 'sp-1', role: 'chair' }]);
+    vi.mocked(client.conflictList).mockResolvedValue([]);
+    vi.mocked(client.releaseList).mockResolvedValue([]);
+    vi.mocked(client.pledgeList).mockResolvedValue(listing());
+  });
+
+  it('draws one tab per day, one column per room, the day’s sessions by kind and the unscheduled list', async () => {
+    await renderView();
+    expect(screen.getAllByTestId('day-tab').map((tab) => tab.dataset.date)).toEqual(['2026-03-12', '2026-03-13', '2026-03-14']);
+    expect(screen.getAllByTestId('room-head').map((head) => head.textContent)).toEqual([
+      expect.stringContaining('Main Hall'),
+      expect.stringContaining('Al Dana Room'),
+    ]);
+    // The first day: the opening in the hall at 09:30 local time, the workshop in the other room.
+    expect(screen.getAllByTestId('grid-session')).toHaveLength(2);
+    expect(gridSession('se-1').closest('[data-room-column]')).toHaveAttribute('data-room-column', 'r-hall');
+    expect(gridSession('se-2').closest('[data-room-column]')).toHaveAttribute('data-room-column', 'r-dana');
+    expect(gridSession('se-1')).toHaveAttribute('data-start', '09:30');
+    expect(gridSession('se-2')).toHaveAttribute('data-kind', 'workshop');
+    expect(screen.getByTestId('legend')).toHaveTextContent('Workshop');
+    expect(within(screen.getByTestId('unscheduled')).getByText('Press briefing')).toBeInTheDocument();
+
+    await fireEvent.click(screen.getAllByTestId('day-tab')[1]);
+    expect(screen.getAllByTestId('grid-session').map((s) => s.dataset.sessionId)).toEqual(['se-3']);
+    expect(gridSession('se-3')).toHaveAttribute('data-start', '15:00');
+  });
+
+  it('moves a focused session one step later with the arrow key, then shows the conflict it makes', async () => {
+    vi.mocked(client.sessionMove).mockResolvedValue({ ...opening, start: '2026-03-12T06:45:00Z', end: '2026-03-12T07:45:00Z' });
+    await renderView();
+    expect(screen.getByTestId('no-conflicts')).toBeInTheDocument();
+    vi.mocked(client.conflictList).mockResolvedValue([clash]);
+
+    gridButton('se-1').focus();
+    await fireEvent.keyDown(gridButton('se-1'), { key: 'ArrowDown' });
+
+    expect(client.sessionMove).toHaveBeenCalledWith('se-1', { start: '2026-03-12 09:45', end: '2026-03-12 10:45', roomId: 'r-hall' });
+    await waitFor(() => expect(screen.getAllByTestId('conflict')).toHaveLength(1));
+    expect(gridSession('se-1')).toHaveAttribute('data-start', '09:45');
+    expect(gridSession('se-1')).toHaveAttribute('data-conflict', 'true');
+    expect(gridSession('se-2')).toHaveAttribute('data-conflict', 'true');
+    const conflict = screen.getByTestId('conflict');
+    expect(conflict).toHaveTextContent('Two sessions in one room at the same time');
+    expect(conflict).toHaveTextContent('Main Hall');
+    expect(within(conflict).getByTestId('conflict-session')).toHaveTextContent('Opening Session');
+    expect(within(conflict).getByTestId('conflict-other')).toHaveTextContent('Workshop on finance');
+
+    // The link opens the other session in the side panel.
+    await fireEvent.click(within(conflict).getByTestId('conflict-other'));
+    expect(screen.getByTestId('session-title-en')).toHaveValue('Workshop on finance');
+  });
+
+  it('changes the length with Shift+arrow and the room with the side arrows, mirrored in Arabic', async () => {
+    vi.mocked(client.sessionMove).mockResolvedValue(opening);
+    await renderView();
+    await fireEvent.keyDown(gridButton('se-1'), { key: 'ArrowUp', shiftKey: true });
+    expect(client.sessionMove).toHaveBeenLastCalledWith('se-1', { start: '2026-03-12 09:30', end: '2026-03-12 10:15', roomId: 'r-hall' });
+    await fireEvent.keyDown(gridButton('se-1'), { key: 'ArrowRight' });
+    expect(client.sessionMove).toHaveBeenLastCalledWith('se-1', { start: '2026-03-12 09:30', end: '2026-03-12 10:30', roomId: 'r-dana' });
+
+    setLang('ar');
+    await waitFor(() => expect(document.documentElement.dir).toBe('rtl'));
+    vi.mocked(client.sessionMove).mockClear();
+    await fireEvent.keyDown(gridButton('se-1'), { key: 'ArrowRight' });
+    expect(client.sessionMove).not.toHaveBeenCalled(); // in Arabic, right is towards the first room
+    await fireEvent.keyDown(gridButton('se-1'), { key: 'ArrowLeft' });
+    expect(client.sessionMove).toHaveBeenLastCalledWith('se-1', expect.objectContaining({ roomId: 'r-dana' }));
+  });
+
+  it('moves a session through the Move form, and shows the core’s refusal in it', async () => {
+    vi.mocked(client.sessionMove).mockRejectedValueOnce(
+      apiError({ code: 'invalid_input', field: 'end', reason: 'end_before_start', message: 'a session must end after it starts' }),
+    );
+    vi.mocked(client.sessionMove).mockResolvedValueOnce({ ...opening, roomId: 'r-dana', start: '2026-03-13T08:00:00Z', end: '2026-03-13T09:00:00Z' });
+    await renderView();
+    await fireEvent.keyDown(gridButton('se-1'), { key: 'm' });
+    const dialog = await screen.findByTestId('move-dialog');
+    await fireEvent.change(within(dialog).getByTestId('move-day'), { target: { value: '2026-03-13' } });
+    await fireEvent.change(within(dialog).getByTestId('move-room'), { target: { value: 'r-dana' } });
+    await fireEvent.input(within(dialog).getByTestId('move-start'), { target: { value: '11:00' } });
+    await fireEvent.input(within(dialog).getByTestId('move-end'), { target: { value: '10:00' } });
+    await fireEvent.click(within(dialog).getByTestId('move-submit'));
+    expect(client.sessionMove).toHaveBeenCalledWith('se-1', { start: '2026-03-13 11:00', end: '2026-03-13 10:00', roomId: 'r-dana' });
+    expect(await within(dialog).findByTestId('move-error')).toHaveTextContent('End: The end date cannot be before the start date.');
+
+    await fireEvent.input(within(dialog).getByTestId('move-end'), { target: { value: '12:00' } });
+    await fireEvent.click(within(dialog).getByTestId('move-submit'));
+    await waitFor(() => expect(screen.queryByTestId('move-dialog')).toBeNull());
+    // The grid follows the session to its new day and room.
+    expect(screen.getByRole('tab', { selected: true })).toHaveAttribute('data-date', '2026-03-13');
+    expect(gridSession('se-1').closest('[data-room-column]')).toHaveAttribute('data-room-column', 'r-dana');
+  });
+
+  it('edits a session in the side panel: titles, kind, room, time; errors stay next to the field', async () => {
+    vi.mocked(client.sessionUpdate).mockRejectedValueOnce(apiError({ code: 'invalid_input', field: 'title', reason: 'required', message: 'title' }));
+    vi.mocked(client.sessionUpdate).mockResolvedValueOnce({ ...opening, title: { en: 'Opening of the Forum', ar: 'افتتاح المنتدى' } });
+    await renderView();
+    await fireEvent.keyDown(gridButton('se-1'), { key: 'Enter' });
+    await fireEvent.click(gridButton('se-1'));
+    const panel = await screen.findByTestId('session-panel');
+    expect(within(panel).getByTestId('session-title-en')).toHaveValue('Opening Session');
+    expect(within(panel).getByTestId('session-start')).toHaveValue('09:30');
+
+    await fireEvent.input(within(panel).getByTestId('session-title-en'), { target: { value: '' } });
+    await fireEvent.input(within(panel).getByTestId('session-title-ar'), { target: { value: '' } });
+    await fireEvent.click(within(panel).getByTestId('save-session'));
+    expect(await within(panel).findByTestId('error-title')).toHaveTextContent('This is required.');
+
+    await fireEvent.input(within(panel).getByTestId('session-title-en'), { target: { value: 'Opening of the Forum' } });
+    await fireEvent.input(within(panel).getByTestId('session-title-ar'), { target: { value: 'افتتاح المنتدى' } });
+    await fireEvent.change(within(panel).getByTestId('session-kind'), { target: { value: 'plenary' } });
+    await fireEvent.click(within(panel).getByTestId('save-session'));
+    expect(client.sessionUpdate).toHaveBeenLastCalledWith('se-1', {
+      roomId: 'r-hall',
+      title: { en: 'Opening of the Forum', ar: 'افتتاح المنتدى' },
+      description: { en: '', ar: '' },
+      kind: 'plenary',
+      start: '2026-03-12 09:30',
+      end: '2026-03-12 10:30',
+    });
+    await waitFor(() => expect(gridButton('se-1')).toHaveTextContent('Opening of the Forum'));
+    expect(screen.queryByTestId('error-title')).toBeNull();
+  });
+
+  it('lists the people with their roles, adds and removes one, and links the pledges announced there', async () => {
+    vi.mocked(client.sessionAssign).mockResolvedValue({ sessionId: 'se-1', speakerId: 'sp-2', role: 'rapporteur' });
+    vi.mocked(client.pledgeList).mockResolvedValue({ ...listing(), pledges: [pledge({ id: 'pl-1', sessionId: 'se-1' }), pledge({ id: 'pl-9', sessionId: 'se-3' })] });
+    await renderView();
+    await fireEvent.click(gridButton('se-1'));
+    const panel = await screen.findByTestId('session-panel');
+    expect(within(panel).getByTestId('session-person')).toHaveTextContent('Chair');
+    expect(within(panel).getByTestId('session-person')).toHaveTextContent('H.E. Sultan bin Saad Al-Muraikhi');
+
+    vi.mocked(client.assignmentList).mockResolvedValue([
+      { sessionId: 'se-1', speakerId: 'sp-1', role: 'chair' },
+      { sessionId: 'se-1', speakerId: 'sp-2', role: 'rapporteur' },
+    ]);
+    await fireEvent.change(within(panel).getByTestId('add-person-speaker'), { target: { value: 'sp-2' } });
+    await fireEvent.change(within(panel).getByTestId('add-person-role'), { target: { value: 'rapporteur' } });
+    await fireEvent.click(within(panel).getByTestId('add-person'));
+    expect(client.sessionAssign).toHaveBeenCalledWith('se-1', 'sp-2', 'rapporteur');
+    await waitFor(() => expect(within(screen.getByTestId('session-panel')).getAllByTestId('session-person')).toHaveLength(2));
+
+    vi.mocked(client.sessionUnassign).mockResolvedValue(null);
+    await fireEvent.click(within(screen.getByTestId('session-panel')).getAllByTestId('remove-person')[0]);
+    expect(client.sessionUnassign).toHaveBeenCalledWith('se-1', 'sp-1', 'chair');
+
+    const links = within(screen.getByTestId('session-panel')).getAllByTestId('session-pledge');
+    expect(links).toHaveLength(1);
+    expect(links[0]).toHaveAttribute('href', '#/events/ev-1/pledges/pl-1');
+    expect(links[0]).toHaveTextContent('State of Qatar');
+  });
+
+  it('releases the programme as a named version and lists what changed since the previous one', async () => {
+    vi.mocked(client.releaseList).mockResolvedValue([{ id: 'rel-1', eventId: 'ev-1', name: 'v1', createdAt: '2026-02-01T10:00:00Z', sessions: 4 }]);
+    const moved = {
+      added: [],
+      cancelled: [],
+      people: [],
+      moved: [
+        {
+          from: { sessionId: 'se-1', title: opening.title, start: '2026-03-12T06:30:00Z', end: '2026-03-12T07:30:00Z', room: hall.name },
+          to: { sessionId: 'se-1', title: opening.title, start: '2026-03-12T07:00:00Z', end: '2026-03-12T08:00:00Z', room: dana.name },
+        },
+      ],
+    };
+    vi.mocked(client.releaseDiff).mockResolvedValue(moved);
+    vi.mocked(client.releaseCreate).mockResolvedValue({ id: 'rel-2', eventId: 'ev-1', name: 'v2', createdAt: '2026-02-02T10:00:00Z', sessions: 4 });
+    await renderView();
+    const panel = screen.getByTestId('releases');
+    // The draft's changes since v1.
+    const draft = await within(panel).findByTestId('draft-changes');
+    expect(client.releaseDiff).toHaveBeenCalledWith('ev-1', 'v1', 'draft');
+    expect(within(draft).getByTestId('change-moved')).toHaveTextContent('Opening Session');
+    expect(within(draft).getByTestId('change-moved')).toHaveTextContent('09:30–10:30, Main Hall');
+    expect(within(draft).getByTestId('change-moved')).toHaveTextContent('10:00–11:00, Al Dana Room');
+
+    await fireEvent.click(within(panel).getByTestId('create-release'));
+    vi.mocked(client.releaseCreate).mockRejectedValueOnce(apiError({ code: 'invalid_input', field: 'name', reason: 'required', message: '' }));
+    await fireEvent.input(within(panel).getByTestId('release-name'), { target: { value: 'v2' } });
+    await fireEvent.click(within(panel).getByTestId('create-release'));
+    expect(client.releaseCreate).toHaveBeenCalledWith('ev-1', 'v2');
+    await waitFor(() => expect(within(panel).getAllByTestId('release').map((r) => r.dataset.name)).toEqual(['v2', 'v1']));
+    expect(client.releaseDiff).toHaveBeenCalledWith('ev-1', 'v1', 'v2');
+    expect(await within(panel).findByTestId('release-changes')).toHaveTextContent('Moved');
+  });
+
+  it('asks before deleting a session, then takes it off the grid', async () => {
+    vi.mocked(client.sessionDelete).mockResolvedValue(null);
+    await renderView();
+    await fireEvent.click(gridButton('se-2'));
+    await fireEvent.click(screen.getByTestId('delete-session'));
+    expect(client.sessionDelete).not.toHaveBeenCalled();
+    await fireEvent.click(screen.getByTestId('confirm-delete-session'));
+    expect(client.sessionDelete).toHaveBeenCalledWith('se-2');
+    await waitFor(() => expect(gridSession('se-2')).toBeNull());
+  });
+
+  it('is reached at #/events/<id>/programme', () => {
+    expect(parseHash('#/events/ev-1/programme')).toEqual({ name: 'programme', id: 'ev-1' });
+  });
+});
+
+describe('next year’s edition', () => {
+  beforeEach(() => {
+    vi.resetAllMocks();
+  });
+
+  it('offers the same weekday a year on, clones the event and opens the new one', async () => {
+    const { default: EditionButton } = await import('../src/views/programme/EditionButton.svelte');
+    vi.mocked(client.eventClone).mockRejectedValueOnce(apiError({ code: 'invalid_input', field: 'start', reason: 'invalid_date', message: '' }));
+    vi.mocked(client.eventClone).mockResolvedValueOnce(event({ id: 'ev-2', startDate: '2027-03-11', endDate: '2027-03-13', status: 'draft' }));
+    render(EditionButton, { props: { event: event() } });
+    await fireEvent.click(screen.getByTestId('next-edition'));
+    expect(screen.getByTestId('edition-start')).toHaveValue('2027-03-11');
+    await fireEvent.click(screen.getByTestId('edition-create'));
+    expect(await screen.findByTestId('edition-error')).toHaveTextContent('Enter a valid date.');
+    await fireEvent.click(screen.getByTestId('edition-create'));
+    expect(client.eventClone).toHaveBeenLastCalledWith('ev-1', '2027-03-11');
+    await waitFor(() => expect(location.hash).toBe('#/events/ev-2'));
+  });
+});
+
+describe('timetable arithmetic', () => {
+  const at = (id: string, start: number, end: number) => ({ session: session({ id }), date: '2026-03-12', start, end });
+
+  it('splits only the sessions that overlap into lanes', async () => {
+    const { lanes } = await import('../src/views/programme/timetable');
+    const result = lanes([at('a', 540, 600), at('b', 570, 630), at('c', 600, 660), at('d', 700, 760)]);
+    expect(Object.fromEntries(result)).toEqual({
+      a: { lane: 0, of: 2 },
+      b: { lane: 1, of: 2 },
+      c: { lane: 0, of: 2 },
+      d: { lane: 0, of: 1 },
+    });
+  });
+
+  it('reads instants in the event’s timezone, across a change of the clocks', async () => {
+    const { toLocal, localText } = await import('../src/views/programme/timetable');
+    expect(toLocal('2026-03-12T06:30:00Z', 'Asia/Qatar')).toEqual({ date: '2026-03-12', minutes: 570 });
+    // Vienna: 08:00 UTC is 09:00 in winter and 10:00 after the clocks go forward on 29 March.
+    expect(toLocal('2026-03-28T08:00:00Z', 'Europe/Vienna').minutes).toBe(540);
+    expect(toLocal('2026-03-30T08:00:00Z', 'Europe/Vienna').minutes).toBe(600);
+    expect(localText('2026-03-12', 24 * 60 + 30)).toBe('2026-03-13 00:30');
+  });
+});
