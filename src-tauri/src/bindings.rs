@@ -16,6 +16,7 @@ use muntada::reference::{CurrencyInfo, ReferenceData};
 use ts_rs::{Config, TS};
 
 use crate::commands::backup::{BackupRestored, BackupSaved};
+use crate::commands::outcome::{OutcomeDocument, OutcomeLang, SectionView};
 use crate::commands::{self, app::AppInfo, export::ExportOutcome, pledges::PledgeListing};
 use crate::ApiError;
 
@@ -88,6 +89,22 @@ pub fn types() -> String {
         muntada::documents::ExportKind,
         muntada::programme::SessionInput,
         muntada::programme::Assignment,
+        OutcomeDocument,
+        OutcomeLang,
+        SectionView,
+        muntada::outcome::Version,
+        muntada::outcome::Adoption,
+        muntada::outcome::Section,
+        muntada::outcome::SectionKind,
+        muntada::outcome::LanguageState,
+        muntada::outcome::SectionInput,
+        muntada::outcome::SectionEdit,
+        muntada::outcome::SectionDiff,
+        muntada::outcome::Change,
+        muntada::outcome::TextChange,
+        muntada::outcome::RichText,
+        muntada::outcome::RichBlock,
+        muntada::outcome::Span,
     );
     format!("{HEADER}\n{}\n", decls.join("\n\n"))
 }

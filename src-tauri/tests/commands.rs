@@ -282,8 +282,12 @@ fn a_database_that_cannot_be_opened_can_be_restored_from_the_app() {
     assert!(h.call("event_create", json!({ "input": doha() })).is_ok(), "the restored database is writable");
 }
 
+/// Held by the tests that set `MUNTADA_EXPORT_DIR`, which the whole process shares.
+static EXPORT_DIR: Mutex<()> = Mutex::new(());
+
 #[test]
 fn exports_are_written_where_the_launcher_says_never_where_the_webview_says() {
+    let _env = EXPORT_DIR.lock().unwrap_or_else(|p| p.into_inner());
     let h = harness();
     let out = tempfile::tempdir().unwrap();
     // Set by whoever starts the app (here the test, in the app the e2e runner); the webview
@@ -321,4 +325,121 @@ fn app_ready_takes_the_view_and_answers_nothing() {
     assert_eq!(h.call("app_ready", json!({ "view": "welcome" })), Ok(Value::Null));
     assert_eq!(h.call("app_ready", json!({ "view": "events" })), Ok(Value::Null), "a second report is harmless");
     assert!(h.call("app_ready", json!({})).is_err(), "the view is required");
+}
+
+#[test]
+fn outcome_sections_versions_and_adoption() {
+    let h = harness();
+    let demo = h.call("demo_open", json!({})).unwrap();
+    let event = &demo["id"];
+    let doc = h.call("outcome_get", json!({ "eventId": event, "version": null })).unwrap();
+    assert_eq!(doc["versions"].as_array().unwrap().len(), 1);
+    assert_eq!((doc["version"]["number"].as_u64(), &doc["version"]["adopted"]), (Some(1), &Value::Null));
+    let count = doc["sections"].as_array().unwrap().len();
+    assert!(count >= 8, "every kind of section in the demo: {count}");
+
+    // A recommendation in both languages; text that looks like HTML is kept as text.
+    let body = |text: &str| json!([{ "type": "paragraph", "spans": [{ "text": text, "bold": true }] }]);
+    let input = json!({
+        "kind": "recommendation",
+        "title": { "en": "", "ar": "" },
+        "bodyEn": body("<script>alert(1)</script> Share data."),
+        "bodyAr": body("تبادل البيانات."),
+        "actor": { "en": "Member States", "ar": "الدول الأعضاء" },
+        "sessions": [], "speaker": null, "position": 1
+    });
+    let added = h.call("outcome_section_add", json!({ "eventId": event, "version": 1, "input": input })).unwrap();
+    assert_eq!((added["stateEn"].as_str(), added["stateAr"].as_str()), (Some("current"), Some("current")));
+    let key = added["section"]["key"].clone();
+    let doc = h.call("outcome_get", json!({ "eventId": event, "version": 1 })).unwrap();
+    assert_eq!(doc["sections"][0]["section"]["key"], key, "added at position 1");
+    assert_eq!(doc["sections"][0]["section"]["bodyEn"][0]["spans"][0]["text"], "<script>alert(1)</script> Share data.");
+
+    // Invalid input names the field and writes nothing.
+    // A link is not part of rich text: refused before the command runs.
+    let link = json!({ "type": "paragraph", "spans": [{ "text": "x", "href": "http://e" }] });
+    let e = h
+        .call(
+            "outcome_section_update",
+            json!({ "eventId": event, "key": key, "version": 1, "edit": { "bodyEn": [link] } }),
+        )
+        .unwrap_err();
+    assert!(e.to_string().contains("href"), "{e}");
+    let empty = json!({ "type": "paragraph", "spans": [{ "text": "  " }] });
+    let e = h
+        .call(
+            "outcome_section_update",
+            json!({ "eventId": event, "key": key, "version": 1, "edit": { "bodyEn": [empty] } }),
+        )
+        .unwrap_err();
+    assert_eq!((e["code"].as_str(), e["field"].as_str()), (Some("invalid_input"), Some("bodyEn")), "{e}");
+    let e = h
+        .call("outcome_section_move", json!({ "eventId": event, "key": key, "version": 1, "position": 999 }))
+        .unwrap_err();
+    assert_eq!((e["code"].as_str(), e["field"].as_str()), (Some("invalid_input"), Some("position")));
+    let moved = h.call("outcome_section_move", json!({ "eventId": event, "key": key, "version": 1, "position": 2 }));
+    assert!(moved.is_ok());
+    let doc = h.call("outcome_get", json!({ "eventId": event, "version": 1 })).unwrap();
+    assert_eq!(doc["sections"][1]["section"]["key"], key);
+    assert_eq!(doc["sections"].as_array().unwrap().len(), count + 1);
+
+    // Only the draft the person read can be adopted; then it is read-only.
+    let e = h.call("outcome_adopt", json!({ "eventId": event, "version": 2 })).unwrap_err();
+    assert_eq!(e["code"], "conflict");
+    let adopted = h.call("outcome_adopt", json!({ "eventId": event, "version": 1 })).unwrap();
+    assert!(adopted["adopted"]["by"].as_str().is_some_and(|by| !by.is_empty()));
+    let edit = json!({ "bodyAr": body("تبادل المزيد من البيانات.") });
+    let e = h
+        .call("outcome_section_update", json!({ "eventId": event, "key": key, "version": 1, "edit": edit }))
+        .unwrap_err();
+    assert_eq!((e["code"].as_str(), e["field"].as_str()), (Some("conflict"), Some("version")));
+    let e = h.call("outcome_section_delete", json!({ "eventId": event, "key": key, "version": 1 })).unwrap_err();
+    assert_eq!(e["code"], "conflict");
+
+    // Editing without a version starts version 2; Arabic is now newer than English.
+    let edited = h
+        .call("outcome_section_update", json!({ "eventId": event, "key": key, "version": null, "edit": edit }))
+        .unwrap();
+    assert_eq!((edited["stateEn"].as_str(), edited["stateAr"].as_str()), (Some("older"), Some("current")));
+    let doc = h.call("outcome_get", json!({ "eventId": event, "version": null })).unwrap();
+    assert_eq!(doc["version"]["number"], 2);
+    let diff = h.call("outcome_diff", json!({ "eventId": event, "from": 1, "to": 2 })).unwrap();
+    let changed: Vec<&Value> = diff.as_array().unwrap().iter().filter(|d| d["change"] != "unchanged").collect();
+    assert_eq!(changed.len(), 1, "{diff}");
+    assert_eq!((&changed[0]["key"], &changed[0]["fields"]), (&key, &json!(["bodyAr"])));
+    h.call("outcome_section_delete", json!({ "eventId": event, "key": key, "version": 2 })).unwrap();
+    let doc = h.call("outcome_get", json!({ "eventId": event, "version": 2 })).unwrap();
+    assert_eq!(doc["sections"].as_array().unwrap().len(), count);
+    assert!(h.call("outcome_get", json!({ "eventId": event, "version": 9 })).is_err());
+}
+
+#[test]
+fn outcome_certificates_and_cue_cards_are_exported_where_the_launcher_says() {
+    let _env = EXPORT_DIR.lock().unwrap_or_else(|p| p.into_inner());
+    let h = harness();
+    let out = tempfile::tempdir().unwrap();
+    std::env::set_var("MUNTADA_EXPORT_DIR", out.path());
+    let demo = h.call("demo_open", json!({})).unwrap();
+    let event = &demo["id"];
+    for (cmd, args, file) in [
+        ("outcome_export", json!({ "lang": "both", "version": null }), "outcome-v1-en-ar.pdf"),
+        ("outcome_export", json!({ "lang": "ar", "version": 1 }), "outcome-v1-ar.pdf"),
+        ("certificates_export", json!({ "lang": "en" }), "certificates-en.pdf"),
+        ("cue_cards_export", json!({ "lang": "ar" }), "cue-cards-ar.pdf"),
+    ] {
+        let mut body = args.clone();
+        body["eventId"] = event.clone();
+        let outcome = h.call(cmd, body).unwrap();
+        let written = out.path().join(file);
+        assert_eq!(outcome["file"].as_str(), Some(written.to_str().unwrap()), "{cmd} {args}");
+        assert!(std::fs::read(&written).unwrap().starts_with(b"%PDF-"), "{file}");
+    }
+    for (cmd, body) in [
+        ("outcome_export", json!({ "eventId": event, "lang": "fr", "version": null })),
+        ("outcome_export", json!({ "eventId": event, "lang": "en", "version": 7 })),
+        ("certificates_export", json!({ "eventId": event, "lang": "both" })),
+        ("cue_cards_export", json!({ "eventId": "nope", "lang": "en" })),
+    ] {
+        assert!(h.call(cmd, body.clone()).is_err(), "{cmd} {body}");
+    }
 }

@@ -241,7 +241,7 @@ pub fn run(store: &mut Store, command: OutcomeCommand, now: DateTime<Utc>, out: 
             })
         }
         OutcomeCommand::Adopt { event } => {
-            let v = outcome::adopt(store, &event, now)?;
+            let v = outcome::adopt(store, &event, None, now)?;
             print(out, &v, || version_line(&v))
         }
         OutcomeCommand::Versions { event } => {

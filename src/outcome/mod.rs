@@ -60,27 +60,29 @@ impl SectionKind {
 }
 
 /// One version of an event's outcome document.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Version {
     pub id: Id,
     pub event_id: Id,
     /// 1, 2, … per event.
     pub number: u32,
+    #[ts(type = "string")]
     pub created_at: DateTime<Utc>,
     pub adopted: Option<Adoption>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Adoption {
+    #[ts(type = "string")]
     pub at: DateTime<Utc>,
     /// The computer account that adopted it.
     pub by: String,
 }
 
 /// One section of one version.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Section {
     /// The same across versions.
@@ -90,7 +92,9 @@ pub struct Section {
     pub body_en: RichText,
     pub body_ar: RichText,
     /// When each language was last written (`None`: never).
+    #[ts(type = "string | null")]
     pub updated_en: Option<DateTime<Utc>>,
+    #[ts(type = "string | null")]
     pub updated_ar: Option<DateTime<Utc>>,
     /// For a recommendation: whom it is addressed to (e.g. "Member States").
     pub actor: Bilingual,
@@ -101,7 +105,7 @@ pub struct Section {
 }
 
 /// Where one language of a section stands against the other.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum LanguageState {
     Current,
@@ -146,7 +150,7 @@ impl Section {
 }
 
 /// A version with its sections in order.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Outcome {
     pub version: Version,
@@ -154,7 +158,8 @@ pub struct Outcome {
 }
 
 /// A new section as typed. Bodies are rich text (see [`RichText`]); blank ids mean none.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
 pub struct SectionInput {
     pub kind: Option<SectionKind>,
     pub title: Bilingual,
@@ -168,7 +173,8 @@ pub struct SectionInput {
 }
 
 /// Changes to a section: each `Some` replaces that part.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
 pub struct SectionEdit {
     pub title_en: Option<String>,
     pub title_ar: Option<String>,
@@ -350,8 +356,9 @@ pub fn remove_section(
 }
 
 /// Adopts the current draft: from now on it is frozen. Refused when there is no draft or it
-/// has no section.
-pub fn adopt(store: &mut Store, event_id: &str, now: DateTime<Utc>) -> Result<Version> {
+/// has no section, and, when `expected` names a version, unless the draft is that one (so that
+/// what is adopted is what the person read).
+pub fn adopt(store: &mut Store, event_id: &str, expected: VersionNumber, now: DateTime<Utc>) -> Result<Version> {
     let event_id = store.events().resolve("event", event_id)?;
     let by = store.actor().as_str().to_owned();
     store.write(|tx| {
@@ -359,6 +366,13 @@ pub fn adopt(store: &mut Store, event_id: &str, now: DateTime<Utc>) -> Result<Ve
         let Some(mut version) = latest.filter(|v| v.adopted.is_none()) else {
             return Err(Error::conflict(Some("event"), Reason::InvalidValue, "there is no draft to adopt"));
         };
+        if let Some(n) = expected.filter(|n| *n != version.number) {
+            return Err(Error::conflict(
+                Some("version"),
+                Reason::InvalidValue,
+                format!("version {n} is not the current draft (version {} is)", version.number),
+            ));
+        }
         if tx.outcome().sections(&version.id)?.is_empty() {
             return Err(Error::conflict(Some("event"), Reason::Required, "the draft has no sections"));
         }
@@ -370,7 +384,7 @@ pub fn adopt(store: &mut Store, event_id: &str, now: DateTime<Utc>) -> Result<Ve
 }
 
 /// How one section differs between two versions.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct SectionDiff {
     pub key: Id,
@@ -384,7 +398,7 @@ pub struct SectionDiff {
     pub text: Vec<TextChange>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Change {
     Added,
@@ -393,7 +407,7 @@ pub enum Change {
     Unchanged,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct TextChange {
     pub field: String,

@@ -6,6 +6,7 @@
 //! the tree. Either way [`RichText::validate`] is the gate.
 
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use crate::error::{Error, Reason, Result};
 
@@ -14,11 +15,11 @@ pub const MAX_CHARS: usize = 50_000;
 /// Most blocks (paragraphs and lists) in one language of one section.
 pub const MAX_BLOCKS: usize = 500;
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(transparent)]
 pub struct RichText(pub Vec<RichBlock>);
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum RichBlock {
     Paragraph { spans: Vec<Span> },
@@ -26,7 +27,7 @@ pub enum RichBlock {
     Numbered { items: Vec<Vec<Span>> },
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct Span {
     pub text: String,

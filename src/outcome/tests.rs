@@ -156,13 +156,17 @@ fn language_marks_missing_and_older() {
 #[test]
 fn adopted_versions_are_frozen_and_edits_start_a_new_draft() {
     let (mut store, event) = demo();
-    let e = adopt(&mut store, &event, now()).unwrap_err();
+    let e = adopt(&mut store, &event, None, now()).unwrap_err();
     assert_eq!((e.kind, e.reason), (ErrorKind::Conflict, Reason::Required), "an empty draft is not adopted");
     let s = add_section(&mut store, &event, None, &recommendation("Share data.", "تبادل البيانات."), now()).unwrap();
     store.set_actor(crate::audit::Actor::new("coordinator"));
-    let v1 = adopt(&mut store, &event, now()).unwrap();
+    // Naming another version than the draft (as read by someone else): refused, nothing adopted.
+    let e = adopt(&mut store, &event, Some(2), now()).unwrap_err();
+    assert_eq!((e.kind, e.field.as_deref()), (ErrorKind::Conflict, Some("version")));
+    assert!(versions(&store, &event).unwrap()[0].adopted.is_none());
+    let v1 = adopt(&mut store, &event, Some(1), now()).unwrap();
     assert_eq!((v1.number, v1.adopted.as_ref().map(|a| a.by.as_str())), (1, Some("coordinator")));
-    assert_eq!(adopt(&mut store, &event, now()).unwrap_err().kind, ErrorKind::Conflict, "adopted twice");
+    assert_eq!(adopt(&mut store, &event, None, now()).unwrap_err().kind, ErrorKind::Conflict, "adopted twice");
 
     // Naming the adopted version: refused, with the date, and nothing changes.
     let edit = SectionEdit { body_en: Some(text("Share more data.")), ..SectionEdit::default() };
@@ -192,7 +196,7 @@ fn versions_compare_per_section() {
     let kept = add_section(&mut store, &event, None, &recommendation("Keep.", "إبقاء."), now()).unwrap();
     let changed = add_section(&mut store, &event, None, &recommendation("Old.", "قديم."), now()).unwrap();
     let removed = add_section(&mut store, &event, None, &recommendation("Gone.", "محذوف."), now()).unwrap();
-    adopt(&mut store, &event, now()).unwrap();
+    adopt(&mut store, &event, None, now()).unwrap();
     let edit = SectionEdit { body_en: Some(text("New.")), ..SectionEdit::default() };
     edit_section(&mut store, &event, changed.key.as_str(), None, &edit, now()).unwrap();
     remove_section(&mut store, &event, removed.key.as_str(), None, now()).unwrap();

@@ -11,6 +11,7 @@ export type Route =
   | { name: 'pledge-new'; id: string }
   | { name: 'pledge'; id: string; pledgeId: string }
   | { name: 'pledge-edit'; id: string; pledgeId: string }
+  | { name: 'outcome'; id: string }
   | { name: 'about' }
   | { name: 'not-found' }
   | { name: 'programme'; id: string };
@@ -26,6 +27,7 @@ export function parseHash(hash: string): Route {
   if (parts.length === 2) return { name: 'event', id: parts[1] };
   if (parts.length === 3 && parts[2] === 'edit') return { name: 'event-edit', id: parts[1] };
   if (parts.length === 3 && parts[2] === 'programme') return { name: 'programme', id: parts[1] };
+  if (parts.length === 3 && parts[2] === 'outcome') return { name: 'outcome', id: parts[1] };
   if (parts[2] !== 'pledges') return { name: 'not-found' };
   if (parts.length === 3) return { name: 'pledges', id: parts[1] };
   if (parts.length === 4 && parts[3] === 'new') return { name: 'pledge-new', id: parts[1] };
@@ -48,6 +50,7 @@ export const paths = {
     `/events/${encodeURIComponent(id)}/pledges/${encodeURIComponent(pledgeId)}/edit`,
   about: () => '/about',
   programme: (id: string) => `/events/${encodeURIComponent(id)}/programme`,
+  outcome: (id: string) => `/events/${encodeURIComponent(id)}/outcome`,
 };
 
 export function href(path: string): string {

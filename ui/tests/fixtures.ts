@@ -103,6 +103,7 @@ export function pledge(overrides: Partial<PledgeView> = {}): PledgeView {
     cancelled: null,
     sessionId: 'se-1',
     speakerId: 'sp-1',
+    delegationId: null,
     notes: 'Announced at the opening session.',
     createdAt: '2024-05-21T07:00:00Z',
     ...overrides,

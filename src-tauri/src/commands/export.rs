@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use muntada::documents::{self, ExportKind, ListFilter};
+use muntada::documents::{self, ExportKind, Exported, ListFilter};
 use muntada::Lang;
 use serde::Serialize;
 use tauri::{AppHandle, Manager, Runtime};
@@ -31,10 +31,17 @@ pub async fn export_document<R: Runtime>(
     kind: ExportKind,
     lang: Lang,
 ) -> Result<ExportOutcome, ApiError> {
+    deliver(app, move |store| documents::export(store, kind, &event_id, lang, &ListFilter::default())).await
+}
+
+/// Builds a document with `build`, off the main thread, and saves it where the person chooses
+/// (or in `MUNTADA_EXPORT_DIR`): the one way every export command delivers its file.
+pub async fn deliver<R: Runtime>(
+    app: AppHandle<R>,
+    build: impl FnOnce(&muntada::Store) -> muntada::Result<Exported> + Send + 'static,
+) -> Result<ExportOutcome, ApiError> {
     tauri::async_runtime::spawn_blocking(move || {
-        let exported = app
-            .state::<AppState>()
-            .read(|store| documents::export(store, kind, &event_id, lang, &ListFilter::default()))?;
+        let exported = app.state::<AppState>().read(build)?;
         let path = match std::env::var_os("MUNTADA_EXPORT_DIR") {
             Some(dir) => Some(PathBuf::from(dir).join(&exported.file_name)),
             None => {

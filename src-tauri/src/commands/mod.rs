@@ -7,6 +7,7 @@ pub mod audit;
 pub mod backup;
 pub mod event;
 pub mod export;
+pub mod outcome;
 pub mod pledges;
 pub mod programme;
 
@@ -39,6 +40,7 @@ macro_rules! api {
 use muntada::audit::{AuditEntry, AuditSubject};
 use muntada::documents::ExportKind;
 use muntada::event::{Event, EventInput, EventOverview};
+use muntada::outcome::{SectionDiff, SectionEdit, SectionInput, Version};
 use muntada::pledges::{PledgeInput, PledgeView, StageChange};
 use muntada::programme::conflicts::Conflict;
 use muntada::programme::release::{Diff, ReleaseInfo};
@@ -82,6 +84,16 @@ api! {
     programme::session_assign(session_id: String, speaker_id: String, role: String) -> Assignment;
     programme::session_unassign(session_id: String, speaker_id: String, role: String) -> ();
     programme::event_clone(id: String, start: String) -> Event;
+    outcome::outcome_get(event_id: String, version: Option<u32>) -> outcome::OutcomeDocument;
+    outcome::outcome_section_add(event_id: String, version: Option<u32>, input: SectionInput) -> outcome::SectionView;
+    outcome::outcome_section_update(event_id: String, key: String, version: Option<u32>, edit: SectionEdit) -> outcome::SectionView;
+    outcome::outcome_section_move(event_id: String, key: String, version: Option<u32>, position: u32) -> outcome::SectionView;
+    outcome::outcome_section_delete(event_id: String, key: String, version: Option<u32>) -> ();
+    outcome::outcome_adopt(event_id: String, version: u32) -> Version;
+    outcome::outcome_diff(event_id: String, from: u32, to: u32) -> Vec<SectionDiff>;
+    outcome::outcome_export(event_id: String, lang: outcome::OutcomeLang, version: Option<u32>) -> export::ExportOutcome;
+    outcome::certificates_export(event_id: String, lang: Lang) -> export::ExportOutcome;
+    outcome::cue_cards_export(event_id: String, lang: Lang) -> export::ExportOutcome;
 }
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 // Generated from the Rust types by `make bindings` (src-tauri/src/bindings.rs). Do not edit.
 import { call } from "./invoke";
-import type { AppInfo, Assignment, AuditEntry, AuditSubject, BackupRestored, BackupSaved, Conflict, Diff, Event, EventInput, EventOverview, ExportKind, ExportOutcome, Lang, PledgeInput, PledgeListing, PledgeView, ReferenceData, ReleaseInfo, Room, Session, SessionInput, SessionMove, Speaker, StageChange } from "./types";
+import type { AppInfo, Assignment, AuditEntry, AuditSubject, BackupRestored, BackupSaved, Conflict, Diff, Event, EventInput, EventOverview, ExportKind, ExportOutcome, Lang, OutcomeDocument, OutcomeLang, PledgeInput, PledgeListing, PledgeView, ReferenceData, ReleaseInfo, Room, SectionDiff, SectionEdit, SectionInput, SectionView, Session, SessionInput, SessionMove, Speaker, StageChange, Version } from "./types";
 
 export function appInfo(): Promise<AppInfo> {
   return call("app_info", {});
@@ -140,4 +140,44 @@ export function sessionUnassign(sessionId: string, speakerId: string, role: stri
 
 export function eventClone(id: string, start: string): Promise<Event> {
   return call("event_clone", { id, start });
+}
+
+export function outcomeGet(eventId: string, version: number | null): Promise<OutcomeDocument> {
+  return call("outcome_get", { eventId, version });
+}
+
+export function outcomeSectionAdd(eventId: string, version: number | null, input: SectionInput): Promise<SectionView> {
+  return call("outcome_section_add", { eventId, version, input });
+}
+
+export function outcomeSectionUpdate(eventId: string, key: string, version: number | null, edit: SectionEdit): Promise<SectionView> {
+  return call("outcome_section_update", { eventId, key, version, edit });
+}
+
+export function outcomeSectionMove(eventId: string, key: string, version: number | null, position: number): Promise<SectionView> {
+  return call("outcome_section_move", { eventId, key, version, position });
+}
+
+export function outcomeSectionDelete(eventId: string, key: string, version: number | null): Promise<null> {
+  return call("outcome_section_delete", { eventId, key, version });
+}
+
+export function outcomeAdopt(eventId: string, version: number): Promise<Version> {
+  return call("outcome_adopt", { eventId, version });
+}
+
+export function outcomeDiff(eventId: string, from: number, to: number): Promise<Array<SectionDiff>> {
+  return call("outcome_diff", { eventId, from, to });
+}
+
+export function outcomeExport(eventId: string, lang: OutcomeLang, version: number | null): Promise<ExportOutcome> {
+  return call("outcome_export", { eventId, lang, version });
+}
+
+export function certificatesExport(eventId: string, lang: Lang): Promise<ExportOutcome> {
+  return call("certificates_export", { eventId, lang });
+}
+
+export function cueCardsExport(eventId: string, lang: Lang): Promise<ExportOutcome> {
+  return call("cue_cards_export", { eventId, lang });
 }

@@ -91,7 +91,11 @@ export type PledgeInput = { donors: Array<string>, recipient: string, purpose: B
 /**
  * ISO 4217; may be empty only for an in-kind pledge without an estimated value.
  */
-currency: string, schedule: Schedule, rate: RateInput | null, sessionId: string | null, speakerId: string | null, notes: string, };
+currency: string, schedule: Schedule, rate: RateInput | null, sessionId: string | null, speakerId: string | null, 
+/**
+ * The delegation that announced it, of the same event.
+ */
+delegationId: string | null, notes: string, };
 
 export type PledgeKind = "financial" | "in_kind";
 
@@ -113,7 +117,7 @@ total: string, paid: string, status: PledgeStatus,
 /**
  * The total in US dollars at the recorded rate; none without a rate.
  */
-usdTotal: string | null, rate: RateView | null, cancelled: CancelView | null, sessionId: Id | null, speakerId: Id | null, notes: string, createdAt: string, };
+usdTotal: string | null, rate: RateView | null, cancelled: CancelView | null, sessionId: Id | null, speakerId: Id | null, delegationId: Id | null, notes: string, createdAt: string, };
 
 export type RateInput = { 
 /**
@@ -252,3 +256,91 @@ export type ExportKind = "participant_list" | "event_summary" | "pledges_pdf" | 
 export type SessionInput = { roomId: string | null, title: Bilingual, description: Bilingual, kind: SessionKind, start: string, end: string, };
 
 export type Assignment = { sessionId: Id, speakerId: Id, role: Role, };
+
+export type OutcomeDocument = { 
+/**
+ * Oldest first.
+ */
+versions: Array<Version>, 
+/**
+ * The version shown; none while the event has no outcome document.
+ */
+version: Version | null, sections: Array<SectionView>, };
+
+export type OutcomeLang = "en" | "ar" | "both";
+
+export type SectionView = { section: Section, stateEn: LanguageState, stateAr: LanguageState, };
+
+export type Version = { id: Id, eventId: Id, 
+/**
+ * 1, 2, … per event.
+ */
+number: number, createdAt: string, adopted: Adoption | null, };
+
+export type Adoption = { at: string, 
+/**
+ * The computer account that adopted it.
+ */
+by: string, };
+
+export type Section = { 
+/**
+ * The same across versions.
+ */
+key: Id, kind: SectionKind, title: Bilingual, bodyEn: RichText, bodyAr: RichText, 
+/**
+ * When each language was last written (`None`: never).
+ */
+updatedEn: string | null, updatedAr: string | null, 
+/**
+ * For a recommendation: whom it is addressed to (e.g. "Member States").
+ */
+actor: Bilingual, 
+/**
+ * For an opening statement: who made it.
+ */
+speakerId: Id | null, 
+/**
+ * The sessions a statement was made in or a recommendation came from.
+ */
+sessionIds: Array<Id>, };
+
+export type SectionKind = "summary" | "opening_statement" | "key_messages" | "best_practices" | "recommendation" | "pledges" | "participation" | "free";
+
+export type LanguageState = "current" | "missing" | "older";
+
+export type SectionInput = { kind: SectionKind | null, title: Bilingual, bodyEn: RichText, bodyAr: RichText, actor: Bilingual, speaker: string | null, sessions: Array<string>, 
+/**
+ * 1-based place among the sections; `None`: at the end.
+ */
+position: number | null, };
+
+export type SectionEdit = { titleEn: string | null, titleAr: string | null, bodyEn: RichText | null, bodyAr: RichText | null, actor: Bilingual | null, 
+/**
+ * `Some("")` removes the speaker.
+ */
+speaker: string | null, sessions: Array<string> | null, position: number | null, };
+
+export type SectionDiff = { key: Id, kind: SectionKind, 
+/**
+ * The title in the newer version (or the removed one's).
+ */
+title: Bilingual, change: Change, 
+/**
+ * What changed, by field name (`titleEn`, `bodyAr`, `position`, …); empty unless changed.
+ */
+fields: Array<string>, 
+/**
+ * Plain text of the English and Arabic bodies before and after, for the changed ones.
+ */
+text: Array<TextChange>, };
+
+export type Change = "added" | "removed" | "changed" | "unchanged";
+
+export type TextChange = { field: string, before: string, after: string, };
+
+export type RichText = Array<RichBlock>;
+
+export type RichBlock = { "type": "paragraph", spans: Array<Span>, } | { "type": "bullets", items: Array<Array<Span>>, } | { "type": "numbered", items: Array<Array<Span>>, };
+
+export type Span = { text: string, bold?: boolean, italic?: boolean, };

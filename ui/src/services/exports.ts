@@ -6,8 +6,13 @@ import { i18n, t } from '../i18n/index.svelte';
 import { attempt, type Outcome } from './errors';
 import { showToast } from './toast.svelte';
 
-export async function exportDocument(eventId: string, kind: ExportKind): Promise<Outcome<ExportOutcome>> {
-  const outcome = await attempt(() => client.exportDocument(eventId, kind, i18n.lang), { toast: true });
+export function exportDocument(eventId: string, kind: ExportKind): Promise<Outcome<ExportOutcome>> {
+  return runExport(() => client.exportDocument(eventId, kind, i18n.lang));
+}
+
+/** Runs any export command and reports where the file went (nothing when cancelled). */
+export async function runExport(call: () => Promise<ExportOutcome>): Promise<Outcome<ExportOutcome>> {
+  const outcome = await attempt(call, { toast: true });
   if (outcome.ok && outcome.value.file !== null) {
     showToast('success', t('export.saved', { file: outcome.value.file }));
     if (outcome.value.missingGlyphs > 0) {

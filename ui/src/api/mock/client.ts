@@ -36,6 +36,19 @@ import type {
   Speaker,
   StageChange,
   Schedule,
+  LanguageState,
+  OutcomeDocument,
+  OutcomeLang,
+  RichText,
+  Section,
+  SectionDiff,
+  SectionEdit,
+  SectionInput,
+  SectionKind,
+  SectionView,
+  Span,
+  TextChange,
+  Version,
 } from '../types';
 import { parseTyped, toDecimal, toUsdCents } from '../../money';
 import { scheduleLines } from '../../views/pledges/schedule';
@@ -310,6 +323,7 @@ type Pledge = {
   cancelled: { on: string; reason: string } | null;
   sessionId: string | null;
   speakerId: string | null;
+  delegationId: string | null;
   notes: string;
   createdAt: string;
 };
@@ -396,6 +410,7 @@ function view(p: Pledge): PledgeView {
     cancelled: p.cancelled ? { ...p.cancelled } : null,
     sessionId: p.sessionId,
     speakerId: p.speakerId,
+    delegationId: p.delegationId,
     notes: p.notes,
     createdAt: p.createdAt,
   };
@@ -503,6 +518,8 @@ function validatePledge(eventId: string, input: PledgeInput, base: Pledge | null
     cancelled: base?.cancelled ?? null,
     sessionId,
     speakerId,
+    // The mock keeps no delegations: it stores the id as given.
+    delegationId: input.delegationId?.trim() || null,
     notes: input.notes.trim(),
     createdAt: base?.createdAt ?? now(),
   };
@@ -610,6 +627,7 @@ function seedPledges(): void {
       rate: null,
       sessionId: 's-pledging',
       speakerId: null,
+      delegationId: null,
       notes: '',
       ...input,
     };
@@ -851,6 +869,279 @@ export function eventClone(id: string, start: string): Promise<Event> {
   return reply(event);
 }
 
+// ---- Outcome ----
+// The outcome document follows the core's rules (src/outcome/): numbered versions, the newest
+// edited while it is a draft; an adopted version is frozen, and an edit that names no version
+// starts a new draft copied from the newest.
+
+type OutcomeVersion = Version & { sections: Section[] };
+const outcomes = new Map<string, OutcomeVersion[]>();
+
+const spans = (text: string): RichText => (text ? [{ type: 'paragraph', spans: [{ text }] }] : []);
+
+function plainText(text: RichText): string {
+  const join = (line: Span[]) => line.map((span) => span.text).join('');
+  return text
+    .flatMap((block) =>
+      block.type === 'paragraph'
+        ? [join(block.spans)]
+        : block.items.map((item, i) => `${block.type === 'bullets' ? '•' : `${i + 1}.`} ${join(item)}`),
+    )
+    .join('\n');
+}
+
+function hasText(s: Section, lang: Lang): boolean {
+  const title = lang === 'en' ? s.title.en : s.title.ar;
+  return title.trim() !== '' || plainText(lang === 'en' ? s.bodyEn : s.bodyAr).trim() !== '';
+}
+
+function sectionView(section: Section): SectionView {
+  const state = (lang: Lang, other: Lang): LanguageState => {
+    const updated = (l: Lang) => (l === 'en' ? section.updatedEn : section.updatedAr) ?? '';
+    if (!hasText(section, lang) && hasText(section, other)) return 'missing';
+    if (hasText(section, lang) && hasText(section, other) && updated(lang) < updated(other)) return 'older';
+    return 'current';
+  };
+  return { section: structuredClone(section), stateEn: state('en', 'ar'), stateAr: state('ar', 'en') };
+}
+
+function richError(field: string, text: RichText): ApiError | null {
+  for (const block of text) {
+    const lines = block.type === 'paragraph' ? [block.spans] : block.items;
+    if (block.type !== 'paragraph' && lines.length === 0) return invalid(field, 'invalid_value', 'a list has no items');
+    for (const line of lines) {
+      if (line.every((span) => !span.text.trim())) return invalid(field, 'invalid_value', 'an empty paragraph or list item');
+      if (line.some((span) => /[\u0000-\u0009\u000b-\u001f\u007f]/.test(span.text))) {
+        return invalid(field, 'control_characters', 'contains control characters');
+      }
+    }
+  }
+  return null;
+}
+
+function outcomeVersion(eventId: string, number: number): OutcomeVersion | ApiError {
+  const found = (outcomes.get(eventId) ?? []).find((v) => v.number === number);
+  return found ?? { code: 'not_found', field: 'version', reason: 'not_found', message: `no version ${number}` };
+}
+
+/** The version an edit goes to (see `draft` in src/outcome/mod.rs). */
+function draftFor(eventId: string, target: number | null): OutcomeVersion | ApiError {
+  const list = outcomes.get(eventId) ?? [];
+  outcomes.set(eventId, list);
+  if (target !== null) {
+    const version = outcomeVersion(eventId, target);
+    if ('code' in version) return version;
+    if (version.adopted) return { code: 'conflict', field: 'version', reason: 'invalid_value', message: `version ${target} is adopted` };
+    if (list.at(-1) !== version) return { code: 'conflict', field: 'version', reason: 'invalid_value', message: `version ${target} is not the newest` };
+    return version;
+  }
+  const latest = list.at(-1);
+  if (latest && !latest.adopted) return latest;
+  const version: OutcomeVersion = {
+    id: crypto.randomUUID(),
+    eventId,
+    number: (latest?.number ?? 0) + 1,
+    createdAt: now(),
+    adopted: null,
+    sections: structuredClone(latest?.sections ?? []),
+  };
+  list.push(version);
+  return version;
+}
+
+function outcomeDocument(eventId: string, number: number | null): OutcomeDocument | ApiError {
+  const list = outcomes.get(eventId) ?? [];
+  const shown = number === null ? list.at(-1) : outcomeVersion(eventId, number);
+  if (shown && 'code' in shown) return shown;
+  const strip = ({ sections: _, ...version }: OutcomeVersion): Version => version;
+  return {
+    versions: list.map(strip),
+    version: shown ? strip(shown) : null,
+    sections: shown ? shown.sections.map(sectionView) : [],
+  };
+}
+
+function place(position: number | null, length: number): number | ApiError {
+  if (position === null) return length - 1;
+  if (position >= 1 && position <= length) return position - 1;
+  return invalid('position', 'invalid_value', `${position} is not between 1 and ${length}`);
+}
+
+export function outcomeGet(eventId: string, version: number | null): Promise<OutcomeDocument> {
+  if (!events.has(eventId)) return fail('not_found', 'event', 'not_found', `no event with id ${eventId}`);
+  const doc = outcomeDocument(eventId, version);
+  return 'code' in doc ? failWith(doc) : reply(doc);
+}
+
+export function outcomeSectionAdd(eventId: string, version: number | null, input: SectionInput): Promise<SectionView> {
+  if (!events.has(eventId)) return fail('not_found', 'event', 'not_found', `no event with id ${eventId}`);
+  if (!input.kind) return failWith(invalid('kind', 'required', 'say what kind of section'));
+  const error = richError('bodyEn', input.bodyEn) ?? richError('bodyAr', input.bodyAr);
+  if (error) return failWith(error);
+  if (input.kind === 'opening_statement' && !input.speaker) {
+    return failWith(invalid('speaker', 'required', 'an opening statement names its speaker'));
+  }
+  const at = now();
+  const title = { en: input.title.en.trim(), ar: input.title.ar.trim() };
+  const section: Section = {
+    key: crypto.randomUUID(),
+    kind: input.kind,
+    title,
+    bodyEn: structuredClone(input.bodyEn),
+    bodyAr: structuredClone(input.bodyAr),
+    updatedEn: title.en || plainText(input.bodyEn).trim() ? at : null,
+    updatedAr: title.ar || plainText(input.bodyAr).trim() ? at : null,
+    actor: { en: input.actor.en.trim(), ar: input.actor.ar.trim() },
+    speakerId: input.speaker || null,
+    sessionIds: [...new Set(input.sessions.filter((s) => s.trim()))],
+  };
+  const draft = draftFor(eventId, version);
+  if ('code' in draft) return failWith(draft);
+  const index = place(input.position, draft.sections.length + 1);
+  if (typeof index !== 'number') return failWith(index);
+  draft.sections.splice(index, 0, section);
+  return reply(sectionView(section));
+}
+
+export function outcomeSectionUpdate(eventId: string, key: string, version: number | null, edit: SectionEdit): Promise<SectionView> {
+  if (!events.has(eventId)) return fail('not_found', 'event', 'not_found', `no event with id ${eventId}`);
+  const error = (edit.bodyEn && richError('bodyEn', edit.bodyEn)) || (edit.bodyAr && richError('bodyAr', edit.bodyAr));
+  if (error) return failWith(error);
+  const draft = draftFor(eventId, version);
+  if ('code' in draft) return failWith(draft);
+  const at = draft.sections.findIndex((s) => s.key === key);
+  if (at < 0) return fail('not_found', 'section', 'not_found', `no section ${key}`);
+  const s = structuredClone(draft.sections[at]);
+  const stamp = now();
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  if (edit.titleEn !== null && edit.titleEn.trim() !== s.title.en) [s.title.en, s.updatedEn] = [edit.titleEn.trim(), stamp];
+  if (edit.titleAr !== null && edit.titleAr.trim() !== s.title.ar) [s.title.ar, s.updatedAr] = [edit.titleAr.trim(), stamp];
+  if (edit.bodyEn !== null && !same(edit.bodyEn, s.bodyEn)) [s.bodyEn, s.updatedEn] = [structuredClone(edit.bodyEn), stamp];
+  if (edit.bodyAr !== null && !same(edit.bodyAr, s.bodyAr)) [s.bodyAr, s.updatedAr] = [structuredClone(edit.bodyAr), stamp];
+  if (edit.actor) s.actor = { en: edit.actor.en.trim(), ar: edit.actor.ar.trim() };
+  if (edit.speaker !== null) s.speakerId = edit.speaker || null;
+  if (edit.sessions) s.sessionIds = [...new Set(edit.sessions.filter((x) => x.trim()))];
+  if (s.kind === 'opening_statement' && !s.speakerId) return failWith(invalid('speaker', 'required', 'an opening statement names its speaker'));
+  const rest = draft.sections.filter((x) => x.key !== key);
+  const index = edit.position === null ? at : place(edit.position, rest.length + 1);
+  if (typeof index !== 'number') return failWith(index);
+  rest.splice(index, 0, s);
+  draft.sections = rest;
+  return reply(sectionView(s));
+}
+
+export function outcomeSectionMove(eventId: string, key: string, version: number | null, position: number): Promise<SectionView> {
+  const edit: SectionEdit = { titleEn: null, titleAr: null, bodyEn: null, bodyAr: null, actor: null, speaker: null, sessions: null, position };
+  return outcomeSectionUpdate(eventId, key, version, edit);
+}
+
+export function outcomeSectionDelete(eventId: string, key: string, version: number | null): Promise<null> {
+  if (!events.has(eventId)) return fail('not_found', 'event', 'not_found', `no event with id ${eventId}`);
+  const draft = draftFor(eventId, version);
+  if ('code' in draft) return failWith(draft);
+  if (!draft.sections.some((s) => s.key === key)) return fail('not_found', 'section', 'not_found', `no section ${key}`);
+  draft.sections = draft.sections.filter((s) => s.key !== key);
+  return reply(null);
+}
+
+export function outcomeAdopt(eventId: string, version: number): Promise<Version> {
+  if (!events.has(eventId)) return fail('not_found', 'event', 'not_found', `no event with id ${eventId}`);
+  const latest = (outcomes.get(eventId) ?? []).at(-1);
+  if (!latest || latest.adopted) return fail('conflict', 'event', 'invalid_value', 'there is no draft to adopt');
+  if (latest.number !== version) return fail('conflict', 'version', 'invalid_value', `version ${version} is not the current draft`);
+  if (!latest.sections.length) return fail('conflict', 'event', 'required', 'the draft has no sections');
+  latest.adopted = { at: now(), by: 'organiser' };
+  const { sections: _, ...adopted } = latest;
+  return reply(adopted);
+}
+
+export function outcomeDiff(eventId: string, from: number, to: number): Promise<Array<SectionDiff>> {
+  if (!events.has(eventId)) return fail('not_found', 'event', 'not_found', `no event with id ${eventId}`);
+  const a = outcomeVersion(eventId, from);
+  if ('code' in a) return failWith({ ...a, field: 'from' });
+  const b = outcomeVersion(eventId, to);
+  if ('code' in b) return failWith({ ...b, field: 'to' });
+  const out: SectionDiff[] = b.sections.map((n, i) => {
+    const j = a.sections.findIndex((o) => o.key === n.key);
+    const base = { key: n.key, kind: n.kind, title: n.title, fields: [] as string[], text: [] as TextChange[] };
+    if (j < 0) return { ...base, change: 'added' };
+    const o = a.sections[j];
+    const pairs: [string, unknown, unknown][] = [
+      ['titleEn', o.title.en, n.title.en],
+      ['titleAr', o.title.ar, n.title.ar],
+      ['bodyEn', o.bodyEn, n.bodyEn],
+      ['bodyAr', o.bodyAr, n.bodyAr],
+      ['actor', o.actor, n.actor],
+      ['speaker', o.speakerId, n.speakerId],
+      ['sessions', o.sessionIds, n.sessionIds],
+      ['position', j, i],
+    ];
+    const fields = pairs.filter(([, x, y]) => JSON.stringify(x) !== JSON.stringify(y)).map(([f]) => f);
+    const text = (['bodyEn', 'bodyAr'] as const)
+      .filter((f) => fields.includes(f))
+      .map((f) => ({ field: f, before: plainText(o[f]), after: plainText(n[f]) }));
+    return { ...base, fields, text, change: fields.length ? 'changed' : 'unchanged' };
+  });
+  for (const o of a.sections.filter((o) => !b.sections.some((n) => n.key === o.key))) {
+    out.push({ key: o.key, kind: o.kind, title: o.title, change: 'removed', fields: [], text: [] });
+  }
+  return reply(out);
+}
+
+/** Like `exportDocument`: the mock writes no file and answers as if the dialog was cancelled. */
+export function outcomeExport(eventId: string, lang: OutcomeLang, version: number | null): Promise<ExportOutcome> {
+  void lang;
+  if (!events.has(eventId)) return fail('not_found', 'event', 'not_found', `no event with id ${eventId}`);
+  if (version !== null && 'code' in outcomeVersion(eventId, version)) return fail('not_found', 'version', 'not_found', `no version ${version}`);
+  return reply({ file: null, bytes: 0, missingGlyphs: 0 });
+}
+
+export function certificatesExport(eventId: string, lang: Lang): Promise<ExportOutcome> {
+  return exportDocument(eventId, 'participant_list', lang);
+}
+
+export function cueCardsExport(eventId: string, lang: Lang): Promise<ExportOutcome> {
+  return exportDocument(eventId, 'participant_list', lang);
+}
+
+/** The demo's first draft: a summary, a recommendation with no Arabic yet, and the generated sections. */
+function seedOutcome(): void {
+  const at = '2026-03-14T15:00:00Z';
+  const section = (kind: SectionKind, en: string, ar: string, rest: Partial<Section> = {}): Section => ({
+    key: crypto.randomUUID(),
+    kind,
+    title: { en: '', ar: '' },
+    bodyEn: spans(en),
+    bodyAr: spans(ar),
+    updatedEn: en ? at : null,
+    updatedAr: ar ? at : null,
+    actor: { en: '', ar: '' },
+    speakerId: null,
+    sessionIds: [],
+    ...rest,
+  });
+  outcomes.set(demo.id, [
+    {
+      id: crypto.randomUUID(),
+      eventId: demo.id,
+      number: 1,
+      createdAt: at,
+      adopted: null,
+      sections: [
+        section('summary', 'The forum met in Doha to strengthen water security.', 'اجتمع المنتدى في الدوحة لتعزيز الأمن المائي.'),
+        section('recommendation', 'Share hydrological data across borders.', '', {
+          actor: { en: 'Member States', ar: 'الدول الأعضاء' },
+          sessionIds: ['s-scarcity'],
+        }),
+        section('pledges', 'The following pledges were announced.', 'أُعلنت التعهدات التالية.'),
+        section('participation', '', ''),
+      ],
+    },
+  ]);
+}
+
+if (!params.has('empty')) seedOutcome();
+
 // Compile-time check that this module offers exactly what the real client offers.
 import type * as real from '../client';
 ({
@@ -889,4 +1180,14 @@ import type * as real from '../client';
   sessionAssign,
   sessionUnassign,
   eventClone,
+  outcomeGet,
+  outcomeSectionAdd,
+  outcomeSectionUpdate,
+  outcomeSectionMove,
+  outcomeSectionDelete,
+  outcomeAdopt,
+  outcomeDiff,
+  outcomeExport,
+  certificatesExport,
+  cueCardsExport,
 }) satisfies typeof real;

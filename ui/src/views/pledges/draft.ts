@@ -28,6 +28,7 @@ export type Draft = {
   rateSource: string;
   sessionId: string;
   speakerId: string;
+  delegationId: string;
   notes: string;
 };
 
@@ -52,6 +53,7 @@ export const FORM_FIELDS = [
   'rateSource',
   'session',
   'speaker',
+  'delegation',
   'notes',
 ] as const;
 export type FormField = (typeof FORM_FIELDS)[number];
@@ -63,7 +65,12 @@ export function placeError(error: ApiError, mode: Mode): { field: FormField; lin
   const line = /^lines\[(\d+)\]/.exec(field);
   if (line) return { field: 'lines', line: Number(line[1]) };
   if (field === 'lines' || (field === 'amount' && mode === 'lines')) return { field: 'lines', line: null };
-  const aliases: Record<string, FormField> = { sessionId: 'session', speakerId: 'speaker', in_kind: 'inKind' };
+  const aliases: Record<string, FormField> = {
+    sessionId: 'session',
+    speakerId: 'speaker',
+    delegationId: 'delegation',
+    in_kind: 'inKind',
+  };
   const named = aliases[field] ?? field;
   return (FORM_FIELDS as readonly string[]).includes(named) ? { field: named as FormField, line: null } : null;
 }
@@ -88,6 +95,7 @@ export function emptyDraft(): Draft {
     rateSource: '',
     sessionId: '',
     speakerId: '',
+    delegationId: '',
     notes: '',
   };
 }
@@ -118,6 +126,7 @@ export function draftFromPledge(pledge: PledgeView): Draft {
     rateSource: pledge.rate?.source ?? '',
     sessionId: pledge.sessionId ?? '',
     speakerId: pledge.speakerId ?? '',
+    delegationId: pledge.delegationId ?? '',
     notes: pledge.notes,
   };
 }
@@ -189,6 +198,7 @@ export function inputFromDraft(draft: Draft): { ok: true; input: PledgeInput } |
       rate: valued && rateGiven && !isUsd(draft.currency) ? { rate: draft.rate, date: draft.rateDate, source: draft.rateSource } : null,
       sessionId: draft.sessionId || null,
       speakerId: draft.speakerId || null,
+      delegationId: draft.delegationId || null,
       notes: draft.notes,
     },
   };

@@ -1,0 +1,200 @@
+// End-to-end: the outcome document editor in the real app window (WebKitGTK through
+// tauri-driver, under Xvfb), on its own fresh database. Opens the demo forum's outcome, writes a
+// recommendation in English and Arabic, adopts the version, sees it read-only, and exports the
+// PDF (to MUNTADA_EXPORT_DIR: the save dialog cannot be driven), read back with pdftotext.
+// Screenshots go to target/e2e/.
+//
+// Ports: 4500 for tauri-driver and 4501 for WebKitWebDriver (the other files use 4444–4447).
+
+import { after, afterEach, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { Driver } from "./webdriver.mjs";
+
+const PORT = 4500;
+const NATIVE_PORT = 4501;
+
+const root = resolve(import.meta.dirname, "..");
+const application = process.env.MUNTADA_APP ?? join(root, "target/debug/muntada-desktop");
+const shots = join(root, "target/e2e");
+const dataDir = mkdtempSync(join(tmpdir(), "muntada-e2e-outcome-"));
+const exportDir = join(dataDir, "exports");
+let app;
+
+const ENGLISH = "Establish a regional water data exchange by 2027.";
+const ARABIC = "إنشاء منصة إقليمية لتبادل بيانات المياه بحلول عام 2027.";
+
+before(async () => {
+  mkdirSync(shots, { recursive: true });
+  mkdirSync(exportDir, { recursive: true });
+  app = await Driver.start({
+    application,
+    port: PORT,
+    nativePort: NATIVE_PORT,
+    env: { MUNTADA_DB: join(dataDir, "muntada.db"), MUNTADA_EXPORT_DIR: exportDir },
+  });
+  await app.find("welcome");
+  if ((await app.script("return document.documentElement.lang;")) !== "en") await click("lang-toggle");
+  await app.waitFor(async () => (await app.script("return document.documentElement.lang;")) === "en", "English");
+  await recordCsp();
+});
+
+/** Records any style or script the strict CSP refuses (again after a reload), checked at the end. */
+function recordCsp() {
+  return app.script(
+    "window.__csp = [];" +
+      "document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));",
+  );
+}
+
+after(async () => {
+  await app?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+afterEach(async (t) => {
+  if (app && t.passed === false) await shot(`failed-outcome-${t.name.replace(/\W+/g, "-")}`).catch(() => {});
+});
+
+async function shot(name) {
+  await sleep(300);
+  writeFileSync(join(shots, `${name}.png`), await app.screenshot());
+}
+
+/** Clicks an element, first dismissing the toasts that may lie over it. */
+async function click(testId) {
+  await app.script("document.querySelectorAll('[data-testid=toast] button').forEach((b) => b.click());");
+  await app.waitFor(async () => (await app.findAll("toast")).length === 0, "toasts dismissed");
+  const element = await app.find(testId);
+  await app.script("arguments[0].scrollIntoView({ block: 'center' });", element.reference);
+  await element.click();
+}
+
+/** The last element with this test id inside the last section card. */
+function inLastSection(testId) {
+  return app.script(
+    `const all = document.querySelectorAll('[data-testid=outcome-section]');
+     return all[all.length - 1].querySelector('[data-testid="${testId}"]');`,
+  );
+}
+
+/** Types into the last section's rich text area through the keyboard, as a person would. */
+async function typeInto(testId, text) {
+  const area = await inLastSection(testId);
+  assert.ok(area, `${testId} in the new section`);
+  await app.script("arguments[0].scrollIntoView({ block: 'center' }); arguments[0].focus();", area);
+  const id = Object.values(area)[0];
+  await app.cmd("POST", `/element/${id}/click`, {});
+  await app.cmd("POST", `/element/${id}/value`, { text });
+  await app.waitFor(async () => (await app.script("return arguments[0].textContent;", area)) === text, `${testId} typed`);
+}
+
+test("the demo forum's outcome document opens from its overview", async () => {
+  await click("open-demo");
+  await app.find("event-overview");
+  await click("open-outcome");
+  await app.find("outcome-view");
+  await app.waitFor(async () => (await app.findAll("outcome-section")).length >= 8, "the demo's sections");
+  // Generated sections are read-only, with a note.
+  const generated = await app.script(
+    "return [...document.querySelectorAll('[data-testid=outcome-section][data-kind=pledges]')].map((s) => !!s.querySelector('[data-testid=generated-note]') && !s.querySelector('[contenteditable]'));",
+  );
+  assert.ok(generated.length >= 1 && generated.every(Boolean), "pledges section read-only with a note");
+  // Arabic on the right of English.
+  const sides = await app.script(
+    "const s = document.querySelector('[data-testid=outcome-section]');" +
+      "return [s.querySelector('[data-testid=column-en]').getBoundingClientRect().left, s.querySelector('[data-testid=column-ar]').getBoundingClientRect().left, s.querySelector('[data-testid=column-ar]').dir];",
+  );
+  assert.ok(sides[0] < sides[1], "English left of Arabic");
+  assert.equal(sides[2], "rtl");
+});
+
+test("write a recommendation in both languages and save it", async () => {
+  const before = (await app.findAll("outcome-section")).length;
+  await (await app.find("new-section-kind")).setValue("recommendation");
+  await click("add-section");
+  await app.waitFor(async () => (await app.findAll("outcome-section")).length === before + 1, "the new section");
+  const kind = await app.script(
+    "const all = document.querySelectorAll('[data-testid=outcome-section]'); return all[all.length - 1].dataset.kind;",
+  );
+  assert.equal(kind, "recommendation");
+
+  await typeInto("section-body-en", ENGLISH);
+  // English written, Arabic not yet: saving now would mark Arabic missing; write it too.
+  await typeInto("section-body-ar", ARABIC);
+  const actor = await inLastSection("section-actor-en");
+  await app.cmd("POST", `/element/${Object.values(actor)[0]}/value`, { text: "Member States" });
+  await shot("outcome-editor");
+  await app.script(
+    "const all = document.querySelectorAll('[data-testid=outcome-section]'); all[all.length - 1].querySelector('[data-testid=save-section]').click();",
+  );
+  await app.waitFor(
+    async () =>
+      (await app.script(
+        "const all = document.querySelectorAll('[data-testid=outcome-section]'); return !all[all.length - 1].querySelector('[data-testid=unsaved]');",
+      )),
+    "saved",
+  );
+  // Read back from the core after a reload of the page.
+  await app.script("location.reload();");
+  await app.find("outcome-view");
+  await recordCsp();
+  await app.waitFor(
+    async () => (await app.script("return document.body.textContent.includes(arguments[0]) || [...document.querySelectorAll('[contenteditable]')].some((e) => e.textContent === arguments[0]);", ARABIC)),
+    "the Arabic text after a reload",
+  );
+  const stored = await app.script(
+    "const all = document.querySelectorAll('[data-testid=outcome-section]'); const s = all[all.length - 1];" +
+      "return [s.querySelector('[data-testid=section-body-en]').textContent, s.querySelector('[data-testid=section-body-ar]').textContent, !!s.querySelector('[data-testid=mark-ar]')];",
+  );
+  assert.deepEqual(stored, [ENGLISH, ARABIC, false]);
+});
+
+test("adopt the version and see it read-only", async () => {
+  await click("adopt-version");
+  await app.waitFor(async () => app.script("return !!document.querySelector('dialog[open]');"), "the confirmation");
+  await click("confirm-adopt");
+  await app.find("adopted-note");
+  assert.equal(await app.script("return document.querySelectorAll('[contenteditable]').length;"), 0, "nothing editable");
+  assert.equal((await app.findAll("save-section")).length, 0);
+  assert.equal((await app.findAll("add-section")).length, 0);
+  const note = await (await app.find("adopted-note")).text();
+  assert.match(note, /Version 1 was adopted on .+ by .+\./);
+  await app.waitFor(async () => (await app.script("return document.body.innerText.includes(arguments[0]);", ARABIC)), "the text shown read-only");
+  await shot("outcome-adopted");
+});
+
+test("export the adopted outcome as PDF in both languages, with the recommendation", async () => {
+  await (await app.find("export-outcome-lang")).setValue("both");
+  await click("export-outcome");
+  const file = join(exportDir, "outcome-v1-en-ar.pdf");
+  await app.waitFor(async () => existsSync(file), "the PDF", 60_000);
+  await app.waitFor(async () => (await app.script("return document.querySelector('[data-testid=export-outcome]').disabled;")) === false, "export done");
+  const text = execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" });
+  assert.ok(text.includes("regional water data exchange"), "the English recommendation");
+  // Arabic comes out of pdftotext in logical order, but spaces may move: compare the words.
+  for (const word of ["إقليمية", "لتبادل", "بيانات", "المياه"]) assert.ok(text.includes(word), `Arabic word ${word}`);
+  assert.ok(!text.includes("DRAFT"), "an adopted version has no draft watermark");
+});
+
+test("the editor in Arabic: Arabic stays on the right, the interface mirrors", async () => {
+  await click("start-draft");
+  await app.waitFor(async () => (await app.script("return document.querySelectorAll('[contenteditable]').length;")) > 0, "editable again");
+  await shot("outcome-new-draft");
+  await click("lang-toggle");
+  await app.waitFor(async () => (await app.script("return document.documentElement.dir;")) === "rtl", "right to left");
+  await app.waitFor(async () => (await (await app.find("outcome-view")).text()).includes("الوثيقة الختامية"), "Arabic interface");
+  const sides = await app.script(
+    "const s = document.querySelector('[data-testid=outcome-section]');" +
+      "return [s.querySelector('[data-testid=column-en]').getBoundingClientRect().left, s.querySelector('[data-testid=column-ar]').getBoundingClientRect().left];",
+  );
+  assert.ok(sides[0] < sides[1], "Arabic still on the right");
+  await shot("arabic-outcome");
+  await click("lang-toggle");
+  await app.waitFor(async () => (await app.script("return document.documentElement.lang;")) === "en", "back to English");
+  assert.deepEqual(await app.script("return window.__csp;"), [], "no CSP violations");
+});

@@ -1,0 +1,194 @@
+// The outcome editor against the mock client (src/api/mock/client.ts), which keeps the demo
+// forum's draft in memory and follows the core's rules for versions. The tests run in order
+// on that one document: edit, delete, then adopt.
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
+import { describe, expect, it, vi } from 'vitest';
+import * as client from '../src/api/client';
+import type { RichText } from '../src/api/types';
+import { setLang } from '../src/i18n/index.svelte';
+import { parseHash, paths } from '../src/router.svelte';
+import OutcomeView from '../src/views/outcome/OutcomeView.svelte';
+import { readFrom, renderInto } from '../src/views/outcome/rich';
+
+vi.mock('../src/api/client', () => import('../src/api/mock/client'));
+
+const EVENT = 'demo-forum';
+const HOSTILE = '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2"> <b>not bold</b>';
+
+async function renderEditor() {
+  render(OutcomeView, { props: { id: EVENT } });
+  await screen.findByTestId('outcome-view');
+  return screen.getAllByTestId('outcome-section');
+}
+
+function typeInto(area: HTMLElement, text: string) {
+  area.textContent = text;
+  return fireEvent.input(area);
+}
+
+describe('rich text to and from the editable area', () => {
+  const check = (text: RichText) => {
+    const root = document.createElement('div');
+    renderInto(root, text);
+    expect(readFrom(root)).toEqual(text);
+    return root;
+  };
+
+  it('keeps paragraphs, bold, italic, line breaks and both kinds of list', () => {
+    const root = check([
+      { type: 'paragraph', spans: [{ text: 'The ' }, { text: 'forum', bold: true }, { text: ' agreed', italic: true }] },
+      { type: 'paragraph', spans: [{ text: 'Line one\nline two' }, { text: 'both', bold: true, italic: true }] },
+      { type: 'bullets', items: [[{ text: 'a' }], [{ text: 'b', bold: true }]] },
+      { type: 'numbered', items: [[{ text: 'أولًا' }], [{ text: 'ثانيًا' }]] },
+    ]);
+    expect(root.querySelectorAll('p')).toHaveLength(2);
+    expect(root.querySelector('ul')?.children).toHaveLength(2);
+    expect(root.querySelector('ol li')?.textContent).toBe('أولًا');
+  });
+
+  it('writes text that looks like HTML as text', () => {
+    const root = check([{ type: 'paragraph', spans: [{ text: HOSTILE }] }]);
+    expect(root.querySelector('script, img, b')).toBeNull();
+    expect(root.textContent).toBe(HOSTILE);
+  });
+
+  it('reads what an editable area makes of typing and pasting, and nothing else', () => {
+    const root = document.createElement('div');
+    // What WebKit produces: loose text, lines in <div>s, <br>, styled spans, no-break spaces.
+    root.append('First ');
+    const strong = document.createElement('strong');
+    strong.textContent = 'line';
+    root.append(strong);
+    const div = document.createElement('div');
+    div.append('Second\u00a0line', document.createElement('br'));
+    const styled = document.createElement('span');
+    styled.style.fontWeight = 'bold';
+    styled.textContent = 'heavy';
+    div.append(styled);
+    const blank = document.createElement('div');
+    blank.append(document.createElement('br'));
+    const script = document.createElement('script');
+    script.textContent = 'alert(1)';
+    const link = document.createElement('a');
+    link.href = 'http://example.org';
+    link.textContent = 'a link';
+    const p = document.createElement('p');
+    p.append(script, link);
+    root.append(div, blank, p);
+    expect(readFrom(root)).toEqual([
+      { type: 'paragraph', spans: [{ text: 'First ' }, { text: 'line', bold: true }] },
+      { type: 'paragraph', spans: [{ text: 'Second line\n' }, { text: 'heavy', bold: true }] },
+      { type: 'paragraph', spans: [{ text: 'a link' }] },
+    ]);
+  });
+});
+
+describe('the outcome editor', () => {
+  it('is at #/events/<id>/outcome', () => {
+    expect(paths.outcome(EVENT)).toBe('/events/demo-forum/outcome');
+    expect(parseHash('#/events/demo-forum/outcome')).toEqual({ name: 'outcome', id: EVENT });
+  });
+
+  it('shows the sections in order, English and Arabic side by side, marking a missing language', async () => {
+    const sections = await renderEditor();
+    expect(sections.map((s) => s.dataset.kind)).toEqual(['summary', 'recommendation', 'pledges', 'participation']);
+    expect(within(sections[1]).getByTestId('section-kind')).toHaveTextContent('Recommendation 1');
+    const mark = within(sections[1]).getByTestId('mark-ar');
+    expect(mark).toHaveAttribute('data-state', 'missing');
+    expect(mark).toHaveTextContent('Arabic missing');
+    expect(within(sections[0]).queryByTestId('mark-ar')).toBeNull();
+    // Arabic is its own right-to-left column, after English.
+    const columns = within(sections[0]).getAllByTestId(/^column-/);
+    expect(columns.map((c) => [c.dataset.testid, c.getAttribute('dir'), c.getAttribute('lang')])).toEqual([
+      ['column-en', 'ltr', 'en'],
+      ['column-ar', 'rtl', 'ar'],
+    ]);
+    expect(within(sections[0]).getByTestId('section-body-ar')).toHaveAttribute('dir', 'rtl');
+    // Generated sections: a note, and nothing to edit.
+    const pledges = sections[2];
+    expect(within(pledges).getByTestId('generated-note')).toHaveTextContent('pledges ledger');
+    expect(pledges.querySelector('[contenteditable]')).toBeNull();
+    expect(within(pledges).queryByTestId('save-section')).toBeNull();
+  });
+
+  it('saves a translation: HTML typed stays text, and the mark goes', async () => {
+    setLang('ar');
+    const sections = await renderEditor();
+    const recommendation = sections[1];
+    expect(within(recommendation).getByTestId('section-kind')).toHaveTextContent('التوصية 1');
+    const save = within(recommendation).getByTestId('save-section');
+    expect(save).toBeDisabled();
+    await typeInto(within(recommendation).getByTestId('section-body-ar'), HOSTILE);
+    expect(within(recommendation).getByTestId('unsaved')).toBeInTheDocument();
+    await fireEvent.click(save);
+    await waitFor(() => expect(within(screen.getAllByTestId('outcome-section')[1]).queryByTestId('mark-ar')).toBeNull());
+
+    const stored = await client.outcomeGet(EVENT, null);
+    expect(stored.sections[1].section.bodyAr).toEqual([{ type: 'paragraph', spans: [{ text: HOSTILE }] }]);
+    expect(stored.sections[1].section.bodyEn).toEqual([
+      { type: 'paragraph', spans: [{ text: 'Share hydrological data across borders.' }] },
+    ]);
+    // Shown again as text: no element was made from it, nothing ran.
+    const area = within(screen.getAllByTestId('outcome-section')[1]).getByTestId('section-body-ar');
+    expect(area.textContent).toBe(HOSTILE);
+    expect(document.querySelector('[data-testid=outcome-view] script, [data-testid=outcome-view] img')).toBeNull();
+    expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();
+  });
+
+  it('deletes a section only once confirmed', async () => {
+    const sections = await renderEditor();
+    await fireEvent.click(within(sections[0]).getByTestId('delete-section'));
+    await fireEvent.click(screen.getByTestId('cancel-delete-section'));
+    expect((await client.outcomeGet(EVENT, null)).sections).toHaveLength(4);
+    await fireEvent.click(within(sections[0]).getByTestId('delete-section'));
+    await fireEvent.click(screen.getByTestId('confirm-delete-section'));
+    await waitFor(() => expect(screen.getAllByTestId('outcome-section')).toHaveLength(3));
+    expect(screen.getAllByTestId('outcome-section')[0].dataset.kind).toBe('recommendation');
+  });
+
+  it('adopts the draft after confirming; the adopted version is read-only and edits start version 2', async () => {
+    const sections = await renderEditor();
+    // Unsaved changes hold adoption back.
+    await typeInto(within(sections[0]).getByTestId('section-body-en'), 'Share all hydrological data.');
+    expect(screen.getByTestId('adopt-version')).toBeDisabled();
+    await fireEvent.click(within(sections[0]).getByTestId('discard-section'));
+    await waitFor(() => expect(screen.getByTestId('adopt-version')).not.toBeDisabled());
+
+    await fireEvent.click(screen.getByTestId('adopt-version'));
+    await fireEvent.click(screen.getByTestId('cancel-adopt'));
+    expect((await client.outcomeGet(EVENT, null)).version?.adopted).toBeNull();
+    await fireEvent.click(screen.getByTestId('adopt-version'));
+    await fireEvent.click(screen.getByTestId('confirm-adopt'));
+
+    const note = await screen.findByTestId('adopted-note');
+    expect(note).toHaveTextContent(/Version 1 was adopted on .+ by organiser\. It can no longer be changed\./);
+    expect(document.querySelector('[contenteditable]')).toBeNull();
+    expect(screen.queryByTestId('add-section')).toBeNull();
+    expect(screen.queryByTestId('delete-section')).toBeNull();
+    expect(screen.getAllByTestId('section-text-en')[0]).toHaveTextContent('Share hydrological data across borders.');
+
+    await fireEvent.click(screen.getByTestId('start-draft'));
+    const editable = screen.getAllByTestId('outcome-section')[0];
+    await typeInto(within(editable).getByTestId('section-body-en'), 'Share all hydrological data.');
+    await fireEvent.click(within(editable).getByTestId('save-section'));
+    await waitFor(() => expect(screen.getByTestId('version-select')).toHaveValue('2'));
+    const versions = (await client.outcomeGet(EVENT, null)).versions;
+    expect(versions.map((v) => [v.number, v.adopted !== null])).toEqual([
+      [1, true],
+      [2, false],
+    ]);
+    const v1 = await client.outcomeGet(EVENT, 1);
+    expect(v1.sections[0].section.bodyEn).toEqual([
+      { type: 'paragraph', spans: [{ text: 'Share hydrological data across borders.' }] },
+    ]);
+
+    // Compare: one section changed, its English text before and after.
+    await fireEvent.click(await screen.findByTestId('compare-run'));
+    const entries = await screen.findAllByTestId('compare-entry');
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toHaveAttribute('data-change', 'changed');
+    expect(entries[0]).toHaveTextContent('English text');
+    expect(entries[0].querySelector('del')).toHaveTextContent('Share hydrological data across borders.');
+    expect(entries[0].querySelector('ins')).toHaveTextContent('Share all hydrological data.');
+  });
+});
