@@ -233,7 +233,7 @@ impl Store {
         Participants::new(&self.conn, &self.actor)
     }
     pub fn outcome(&self) -> Outcomes<'_> {
-        Outcomes::new(&self.conn)
+        Outcomes::new(&self.conn, &self.actor)
     }
     pub fn pledges(&self) -> Pledges<'_> {
         Pledges::new(&self.conn, &self.actor)
@@ -297,7 +297,7 @@ impl Tx<'_> {
         Participants::new(self.conn, self.actor)
     }
     pub fn outcome(&self) -> Outcomes<'_> {
-        Outcomes::new(self.conn)
+        Outcomes::new(self.conn, self.actor)
     }
     pub fn pledges(&self) -> Pledges<'_> {
         Pledges::new(self.conn, self.actor)
