@@ -388,6 +388,13 @@ fn outcome_sections_versions_and_adoption() {
     assert_eq!(e["code"], "conflict");
     let adopted = h.call("outcome_adopt", json!({ "eventId": event, "version": 1 })).unwrap();
     assert!(adopted["adopted"]["by"].as_str().is_some_and(|by| !by.is_empty()));
+    let history = h.call("audit_list", json!({ "entity": "event", "entityId": event })).unwrap();
+    let latest = &history[0];
+    assert_eq!(
+        (&latest["entity"], &latest["action"], &latest["entityId"]),
+        (&json!("outcome"), &json!("adopt"), &adopted["id"])
+    );
+    assert_eq!((&latest["actor"], &latest["label"]["en"]), (&adopted["adopted"]["by"], &json!("Version 1")));
     let edit = json!({ "bodyAr": body("تبادل المزيد من البيانات.") });
     let e = h
         .call("outcome_section_update", json!({ "eventId": event, "key": key, "version": 1, "edit": edit }))

@@ -1,6 +1,5 @@
-//! The audit trail: who changed what and when, for participants and pledges (and, when it
-//! exists, the outcome document's adoption: add `AuditEntity::Outcome` and an `Adopt` action,
-//! and have its store accessor record them like `store/participants.rs` does).
+//! The audit trail: who changed what and when, for participants and pledges, and the adoption
+//! of each version of the outcome document.
 //!
 //! Entries are written by the store's accessors in the same transaction as the change, so no
 //! writer can forget them. The actor is set once at the edge (`Store::set_actor`): the CLI and
@@ -55,6 +54,8 @@ word_enum!(
     AuditEntity {
         Participant = "participant",
         Pledge = "pledge",
+        // A version of the outcome document (its id is the version's).
+        Outcome = "outcome",
     }
 );
 
@@ -66,6 +67,8 @@ word_enum!(
         Update = "update",
         Delete = "delete",
         Erase = "erase",
+        // A version of the outcome document was adopted.
+        Adopt = "adopt",
     }
 );
 
@@ -139,6 +142,10 @@ pub(crate) fn label(entity: AuditEntity, json: Option<&str>) -> Bilingual {
             Some(donors) => Bilingual::new(donors.iter().map(text).collect::<Vec<_>>().join(", "), ""),
             None => Bilingual::new(text(&value["donor"]), ""),
         },
+        AuditEntity::Outcome => match value["number"].as_u64() {
+            Some(n) => Bilingual::new(format!("Version {n}"), format!("النسخة {n}")),
+            None => Bilingual::default(),
+        },
     }
 }
 
@@ -161,6 +168,7 @@ mod tests {
         assert_eq!(label(AuditEntity::Pledge, Some(r#"{"donor":"Japan"}"#)), Bilingual::new("Japan", ""));
         let joint = r#"{"donors":["Japan","Norway"]}"#;
         assert_eq!(label(AuditEntity::Pledge, Some(joint)), Bilingual::new("Japan, Norway", ""));
+        assert_eq!(label(AuditEntity::Outcome, Some(r#"{"number":3}"#)), Bilingual::new("Version 3", "النسخة 3"));
         assert_eq!(label(AuditEntity::Participant, None), Bilingual::default());
         assert_eq!(label(AuditEntity::Participant, Some("not json")), Bilingual::default());
     }

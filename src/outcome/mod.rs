@@ -377,7 +377,7 @@ pub fn adopt(store: &mut Store, event_id: &str, expected: VersionNumber, now: Da
             return Err(Error::conflict(Some("event"), Reason::Required, "the draft has no sections"));
         }
         let adoption = Adoption { at: now, by };
-        tx.outcome().adopt(&version.id, &adoption)?;
+        tx.outcome().adopt(&version, &adoption)?;
         version.adopted = Some(adoption);
         Ok(version)
     })

@@ -235,3 +235,30 @@ fn versions_compare_per_section() {
     let e = diff(&store, &event, 1, 9).unwrap_err();
     assert_eq!((e.kind, e.field.as_deref()), (ErrorKind::NotFound, Some("to")));
 }
+
+#[test]
+fn adoption_is_in_the_audit_trail_and_failed_adoptions_are_not() {
+    use crate::audit::{self, AuditAction, AuditEntity, AuditSubject};
+    let (mut store, event) = demo();
+    let adoptions = |store: &Store| -> Vec<(String, String, Bilingual)> {
+        audit::list(store, AuditSubject::Event, &event)
+            .unwrap()
+            .into_iter()
+            .filter(|e| e.entity == AuditEntity::Outcome)
+            .map(|e| (e.action.as_str().to_owned(), e.actor, e.label))
+            .collect()
+    };
+    store.set_actor(crate::audit::Actor::new("amina"));
+    // Refused adoptions (nothing to adopt, the wrong version) leave no entry.
+    assert!(adopt(&mut store, &event, None, now()).is_err());
+    add_section(&mut store, &event, None, &recommendation("Share data.", "تبادل البيانات."), now()).unwrap();
+    assert!(adopt(&mut store, &event, Some(3), now()).is_err());
+    assert_eq!(adoptions(&store), vec![]);
+    let v1 = adopt(&mut store, &event, Some(1), now()).unwrap();
+    assert_eq!(
+        adoptions(&store),
+        vec![("adopt".to_owned(), "amina".to_owned(), Bilingual::new("Version 1", "النسخة 1"))]
+    );
+    let entry = audit::list(&store, AuditSubject::Event, &event).unwrap().remove(0);
+    assert_eq!((entry.entity_id, entry.action, entry.at), (v1.id, AuditAction::Adopt, now()));
+}

@@ -240,7 +240,7 @@ impl Store {
         Delegations::new(&self.conn)
     }
     pub fn outcome(&self) -> Outcomes<'_> {
-        Outcomes::new(&self.conn)
+        Outcomes::new(&self.conn, &self.actor)
     }
     pub fn pledges(&self) -> Pledges<'_> {
         Pledges::new(&self.conn, &self.actor)
@@ -307,7 +307,7 @@ impl Tx<'_> {
         Delegations::new(self.conn)
     }
     pub fn outcome(&self) -> Outcomes<'_> {
-        Outcomes::new(self.conn)
+        Outcomes::new(self.conn, self.actor)
     }
     pub fn pledges(&self) -> Pledges<'_> {
         Pledges::new(self.conn, self.actor)

@@ -1,10 +1,12 @@
 //! Outcome document versions and their sections. A draft's sections are written whole:
 //! `replace_sections` rewrites them (and their session links) in the caller's transaction,
-//! and refuses to touch an adopted version, whatever the caller checked before.
+//! and refuses to touch an adopted version, whatever the caller checked before. Adopting is
+//! recorded in the audit trail, in the same transaction.
 
 use rusqlite::{params, Connection, OptionalExtension};
 
-use super::{bilingual, id_col, opt_id_col, rows, time_col};
+use super::{audit, audited, bilingual, id_col, opt_id_col, rows, time_col};
+use crate::audit::{snapshot, Actor, AuditAction, AuditEntity, Change};
 use crate::error::{Error, Reason, Result};
 use crate::id::{Id, IdPrefix};
 use crate::outcome::{Adoption, RichText, Section, SectionKind, Version};
@@ -12,11 +14,12 @@ use crate::time;
 
 pub struct Outcomes<'c> {
     conn: &'c Connection,
+    actor: &'c Actor,
 }
 
 impl<'c> Outcomes<'c> {
-    pub(super) fn new(conn: &'c Connection) -> Outcomes<'c> {
-        Outcomes { conn }
+    pub(super) fn new(conn: &'c Connection, actor: &'c Actor) -> Outcomes<'c> {
+        Outcomes { conn, actor }
     }
 
     /// The event's versions, oldest first.
@@ -50,15 +53,28 @@ impl<'c> Outcomes<'c> {
         Ok(())
     }
 
-    pub fn adopt(&self, version_id: &Id, adoption: &Adoption) -> Result<()> {
-        let n = self.conn.execute(
-            "UPDATE outcome_versions SET adopted_at = ?2, adopted_by = ?3 WHERE id = ?1 AND adopted_at IS NULL",
-            params![version_id.as_str(), time::to_db(adoption.at), adoption.by],
-        )?;
-        if n != 1 {
-            return Err(Error::conflict(Some("version"), Reason::InvalidValue, "the version is already adopted"));
-        }
-        Ok(())
+    /// Marks `version` adopted and records who adopted it, and when, in the audit trail.
+    pub fn adopt(&self, version: &Version, adoption: &Adoption) -> Result<()> {
+        audited(self.conn, || {
+            let n = self.conn.execute(
+                "UPDATE outcome_versions SET adopted_at = ?2, adopted_by = ?3 WHERE id = ?1 AND adopted_at IS NULL",
+                params![version.id.as_str(), time::to_db(adoption.at), adoption.by],
+            )?;
+            if n != 1 {
+                return Err(Error::conflict(Some("version"), Reason::InvalidValue, "the version is already adopted"));
+            }
+            let adopted = Version { adopted: Some(adoption.clone()), ..version.clone() };
+            let change = Change {
+                at: adoption.at,
+                entity: AuditEntity::Outcome,
+                entity_id: &version.id,
+                event_id: &version.event_id,
+                action: AuditAction::Adopt,
+                before: Some(snapshot(version)?),
+                after: Some(snapshot(&adopted)?),
+            };
+            audit::record(self.conn, self.actor, &change)
+        })
     }
 
     /// A version's sections in order, with their linked sessions.

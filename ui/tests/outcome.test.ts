@@ -6,6 +6,7 @@ import { describe, expect, it, vi } from 'vitest';
 import * as client from '../src/api/client';
 import type { RichText } from '../src/api/types';
 import { setLang } from '../src/i18n/index.svelte';
+import { toasts } from '../src/services/toast.svelte';
 import { parseHash, paths } from '../src/router.svelte';
 import OutcomeView from '../src/views/outcome/OutcomeView.svelte';
 import { readFrom, renderInto } from '../src/views/outcome/rich';
@@ -190,5 +191,20 @@ describe('the outcome editor', () => {
     expect(entries[0]).toHaveTextContent('English text');
     expect(entries[0].querySelector('del')).toHaveTextContent('Share hydrological data across borders.');
     expect(entries[0].querySelector('ins')).toHaveTextContent('Share all hydrological data.');
+  });
+
+  it('adds a section of the chosen kind at the end and takes the person to it', async () => {
+    const before = (await renderEditor()).length;
+    await fireEvent.change(screen.getByTestId('new-section-kind'), { target: { value: 'key_messages' } });
+    await fireEvent.click(screen.getByTestId('add-section'));
+    await waitFor(() => expect(screen.getAllByTestId('outcome-section')).toHaveLength(before + 1));
+    const added = screen.getAllByTestId('outcome-section').at(-1)!;
+    expect(added.dataset.kind).toBe('key_messages');
+    await waitFor(() => expect(added.contains(document.activeElement)).toBe(true));
+    // An opening statement needs its speaker: the core's rule, reported, nothing added.
+    await fireEvent.change(screen.getByTestId('new-section-kind'), { target: { value: 'opening_statement' } });
+    await fireEvent.click(screen.getByTestId('add-section'));
+    await waitFor(() => expect(toasts.list.map((toast) => toast.kind)).toContain('error'));
+    expect((await client.outcomeGet(EVENT, null)).sections).toHaveLength(before + 1);
   });
 });

@@ -12,9 +12,9 @@ export type AppInfo = { version: string, dataFile: string,
  */
 backupsFolder: string, licence: string, };
 
-export type AuditAction = "create" | "import" | "update" | "delete" | "erase";
+export type AuditAction = "create" | "import" | "update" | "delete" | "erase" | "adopt";
 
-export type AuditEntity = "participant" | "pledge";
+export type AuditEntity = "participant" | "pledge" | "outcome";
 
 export type AuditEntry = { id: number, at: string, actor: string, entity: AuditEntity, entityId: Id, eventId: Id, action: AuditAction, 
 /**

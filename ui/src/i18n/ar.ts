@@ -596,4 +596,5 @@ export const ar: Record<MessageKey, string> = {
   'outcome.field.speaker': 'المتحدث',
   'outcome.field.sessions': 'الجلسات',
   'outcome.field.position': 'الموضع',
+  'history.outcome.adopt': 'اعتماد الوثيقة الختامية',
 };

@@ -594,6 +594,7 @@ export const en = {
   'outcome.field.speaker': 'speaker',
   'outcome.field.sessions': 'sessions',
   'outcome.field.position': 'place',
+  'history.outcome.adopt': 'Adopted the outcome document',
 } as const;
 
 export type MessageKey = keyof typeof en;
