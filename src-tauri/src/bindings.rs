@@ -87,6 +87,8 @@ pub fn types() -> String {
         muntada::documents::ExportKind,
         muntada::programme::SessionInput,
         muntada::programme::Assignment,
+        muntada::programme::SpeakerInput,
+        muntada::programme::SpeakerCandidate,
     );
     format!("{HEADER}\n{}\n", decls.join("\n\n"))
 }

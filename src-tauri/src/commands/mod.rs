@@ -42,7 +42,9 @@ use muntada::event::{Event, EventInput, EventOverview};
 use muntada::pledges::{PledgeInput, PledgeView, StageChange};
 use muntada::programme::conflicts::Conflict;
 use muntada::programme::release::{Diff, ReleaseInfo};
-use muntada::programme::{Assignment, Room, Session, SessionInput, SessionMove, Speaker};
+use muntada::programme::{
+    Assignment, Room, Session, SessionInput, SessionMove, Speaker, SpeakerCandidate, SpeakerInput,
+};
 use muntada::reference::ReferenceData;
 use muntada::Lang;
 
@@ -82,6 +84,10 @@ api! {
     programme::session_assign(session_id: String, speaker_id: String, role: String) -> Assignment;
     programme::session_unassign(session_id: String, speaker_id: String, role: String) -> ();
     programme::event_clone(id: String, start: String) -> Event;
+    programme::speaker_create(event_id: String, input: SpeakerInput) -> Speaker;
+    programme::speaker_update(id: String, input: SpeakerInput) -> Speaker;
+    programme::speaker_candidates(event_id: String, query: String) -> Vec<SpeakerCandidate>;
+    programme::speaker_from_participant(event_id: String, participant_id: String) -> Speaker;
 }
 
 #[cfg(test)]

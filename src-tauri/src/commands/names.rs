@@ -36,4 +36,8 @@ pub const COMMAND_NAMES: &[&str] = &[
     "session_assign",
     "session_unassign",
     "event_clone",
+    "speaker_create",
+    "speaker_update",
+    "speaker_candidates",
+    "speaker_from_participant",
 ];

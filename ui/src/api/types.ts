@@ -238,3 +238,7 @@ export type ExportKind = "participant_list" | "event_summary" | "pledges_pdf" | 
 export type SessionInput = { roomId: string | null, title: Bilingual, description: Bilingual, kind: SessionKind, start: string, end: string, };
 
 export type Assignment = { sessionId: Id, speakerId: Id, role: Role, };
+
+export type SpeakerInput = { participantId: string | null, honorific: Bilingual, name: Bilingual, position: Bilingual, organisation: Bilingual, country: string, email: string, bio: Bilingual, };
+
+export type SpeakerCandidate = { participantId: Id, name: Bilingual, organisation: Bilingual, country: string | null, };
