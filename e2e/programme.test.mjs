@@ -183,6 +183,25 @@ test("release the programme, move a session, see the change; release again and s
   assert.match(await changes.text(), /Civil Society and Resilience/);
 });
 
+test("make a registered participant a speaker without retyping, then find them in the list", async () => {
+  await click("open-speakers");
+  await app.find("speakers-view");
+  const before = (await app.findAll("speaker-row")).length;
+  await click("add-speaker");
+  await fill("candidate-query", "Ahmed Fathy");
+  await click("candidate-search");
+  await app.waitFor(async () => (await app.findAll("candidate")).length === 1, "one candidate");
+  await click("candidate-add");
+  await app.waitFor(async () => (await app.findAll("speaker-row")).length === before + 1, "one more speaker");
+  assert.match(await (await app.find("profile-name")).text(), /Ahmed Fathy El-Sayed/);
+  assert.match(await (await app.find("profile-organisation")).text(), /Ministry of Foreign Affairs, Arab Republic of Egypt/);
+  await fill("speaker-search", "Egypt");
+  await app.waitFor(async () => (await app.findAll("speaker-row")).length === 1, "the search finds them");
+  await click("crumb-programme");
+  await app.find("programme-view");
+  await app.waitFor(async () => (await app.findAll("grid-session")).length > 5, "back on the timetable");
+});
+
 test("the timetable in English and in Arabic, its columns mirrored", async () => {
   const xOfColumns = () =>
     app.script("return [...document.querySelectorAll('[data-room-column]')].map((c) => c.getBoundingClientRect().left);");
