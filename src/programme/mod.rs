@@ -415,6 +415,14 @@ pub fn unassign(store: &mut Store, session_id: &str, speaker_id: &str, role: Rol
     })
 }
 
+/// Signs a participant up for a session of their event. The conflict check then compares the
+/// session's confirmed sign-ups with its room's seats.
+pub fn sign_up(store: &mut Store, session_id: &str, participant_id: &str) -> Result<()> {
+    let session = store.sessions().get(&store.sessions().resolve("session", session_id)?)?;
+    let participant = store.participants().resolve_in(&session.event_id, "participant", participant_id)?;
+    store.write(|tx| tx.sessions().sign_up(&session.id, &participant))
+}
+
 /// Who plays which part in each of the event's sessions, in the order of the sessions.
 pub fn assignments(store: &Store, event_id: &str) -> Result<Vec<Assignment>> {
     let event_id = store.events().resolve("event", event_id)?;

@@ -5,6 +5,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 use super::{bilingual, found, id_col, opt_id_col, resolve, resolve_in, rows, time_col, word_col};
 use crate::error::Result;
 use crate::id::Id;
+use crate::programme::conflicts::Signups;
 use crate::programme::{Assignment, Availability, OpeningHours, Role, Room, Session, SessionKind, Speaker};
 use crate::time;
 
@@ -161,6 +162,28 @@ impl<'c> Sessions<'c> {
             params![a.session_id.as_str(), a.speaker_id.as_str(), a.role.as_str()],
         )?;
         Ok(())
+    }
+
+    /// Records that a participant signed up for a session (twice is once).
+    pub fn sign_up(&self, session_id: &Id, participant_id: &Id) -> Result<()> {
+        self.conn.execute(
+            "INSERT OR IGNORE INTO session_signups (session_id, participant_id) VALUES (?1, ?2)",
+            params![session_id.as_str(), participant_id.as_str()],
+        )?;
+        Ok(())
+    }
+
+    /// How many confirmed participants (checked in counts: they were confirmed) signed up for
+    /// each of the event's sessions that has any.
+    pub fn confirmed_signups(&self, event_id: &Id) -> Result<Vec<Signups>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT su.session_id, COUNT(*) FROM session_signups su
+             JOIN sessions s ON s.id = su.session_id
+             JOIN participants p ON p.id = su.participant_id
+             WHERE s.event_id = ?1 AND p.status IN ('confirmed', 'checked_in')
+             GROUP BY su.session_id ORDER BY su.session_id",
+        )?;
+        rows(&mut stmt, [event_id.as_str()], |r| Ok(Signups { session_id: id_col(r, 0)?, confirmed: r.get(1)? }))
     }
 
     /// Every assignment in the event's sessions.

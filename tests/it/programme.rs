@@ -803,3 +803,62 @@ mod speakers {
         assert_eq!(err.field.as_deref(), Some("name"));
     }
 }
+
+/// Sign-ups against a room's seats, through the store: only confirmed participants count.
+mod capacity {
+    use muntada::participants::{self, ParticipantInput, ParticipantStatus};
+    use muntada::programme::{self, conflicts, RoomInput, SessionInput, SessionKind};
+    use muntada::{Bilingual, Store};
+
+    #[test]
+    fn more_confirmed_signups_than_seats_is_a_conflict() {
+        let mut store = Store::open_in_memory().unwrap();
+        let event = crate::forum(&mut store).to_string();
+        let room = RoomInput {
+            name: Bilingual::new("Lab", ""),
+            capacity: Some(2),
+            parallel: false,
+            opens: None,
+            closes: None,
+        };
+        let lab = programme::add_room(&mut store, &event, &room).unwrap().id.to_string();
+        let workshop = SessionInput {
+            room_id: Some(lab),
+            title: Bilingual::new("Workshop", ""),
+            description: Bilingual::default(),
+            kind: SessionKind::Workshop,
+            start: "2025-05-20 09:00".into(),
+            end: "2025-05-20 10:00".into(),
+        };
+        let workshop = programme::add_session(&mut store, &event, &workshop).unwrap().id.to_string();
+        let mut person = |name: &str, status| {
+            let input = ParticipantInput { name: Bilingual::new(name, ""), status, ..ParticipantInput::default() };
+            participants::add(&mut store, &event, &input, chrono::Utc::now()).unwrap().id.to_string()
+        };
+        let people = [
+            person("Amina", ParticipantStatus::Confirmed),
+            person("Omar", ParticipantStatus::CheckedIn),
+            person("Lina", ParticipantStatus::Waitlisted),
+            person("Karim", ParticipantStatus::Confirmed),
+        ];
+        let kinds = |store: &Store| -> Vec<&'static str> {
+            conflicts::check_event(store, &event).unwrap().iter().map(|c| c.kind.as_str()).collect()
+        };
+        for p in &people[..3] {
+            programme::sign_up(&mut store, &workshop, p).unwrap();
+        }
+        assert_eq!(
+            kinds(&store),
+            Vec::<&str>::new(),
+            "two confirmed (one checked in) and one waitlisted fit two seats"
+        );
+        programme::sign_up(&mut store, &workshop, &people[3]).unwrap();
+        let found = conflicts::check_event(&store, &event).unwrap();
+        assert_eq!(found.iter().map(|c| c.kind.as_str()).collect::<Vec<_>>(), ["room_over_capacity"]);
+        assert_eq!(found[0].who.en, "Lab");
+        assert!(found[0].message.contains("3 confirmed participants"), "{}", found[0].message);
+        // Signing up twice counts once.
+        programme::sign_up(&mut store, &workshop, &people[3]).unwrap();
+        assert!(conflicts::check_event(&store, &event).unwrap()[0].message.contains("3 confirmed"));
+    }
+}

@@ -197,7 +197,7 @@ who: Bilingual,
  */
 message: string, };
 
-export type ConflictKind = "room_double_booked" | "person_double_booked" | "too_little_travel_time" | "outside_event_dates" | "outside_room_hours" | "outside_availability";
+export type ConflictKind = "room_double_booked" | "person_double_booked" | "too_little_travel_time" | "outside_event_dates" | "outside_room_hours" | "outside_availability" | "room_over_capacity";
 
 export type ReleaseInfo = { id: Id, eventId: Id, name: string, createdAt: string, sessions: number, };
 

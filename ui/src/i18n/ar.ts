@@ -434,6 +434,7 @@ export const ar: Record<MessageKey, string> = {
   'programme.conflict.outside_event_dates': 'خارج تواريخ الفعالية',
   'programme.conflict.outside_room_hours': 'خارج ساعات عمل القاعة',
   'programme.conflict.outside_availability': 'خارج الأوقات التي يستطيع فيها هذا الشخص الحضور',
+  'programme.conflict.room_over_capacity': 'عدد المسجلين المؤكدين يفوق عدد مقاعد القاعة',
   'programme.move.title': 'نقل «{title}»',
   'programme.move.hint': 'التعارض لا يمنع النقل: يظهر في الجدول الزمني وفي لوحة التعارضات.',
   'programme.move.submit': 'نقل',

@@ -432,6 +432,7 @@ export const en = {
   'programme.conflict.outside_event_dates': 'Outside the event’s dates',
   'programme.conflict.outside_room_hours': 'Outside the room’s opening hours',
   'programme.conflict.outside_availability': 'Outside the times this person can be there',
+  'programme.conflict.room_over_capacity': 'More confirmed sign-ups than the room has seats',
   'programme.move.title': 'Move “{title}”',
   'programme.move.hint': 'A conflict does not stop the move: it is shown on the timetable and in the Conflicts panel.',
   'programme.move.submit': 'Move',
