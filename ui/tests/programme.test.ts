@@ -294,6 +294,25 @@ describe('programme view', () => {
     expect(gridSession('se-9')).toHaveAttribute('data-start', '13:00');
   });
 
+  it('places a session without a room by dragging it from the list onto a room and time', async () => {
+    vi.mocked(client.sessionMove).mockResolvedValue({ ...roomless, roomId: 'r-dana', start: '2026-03-12T06:45:00Z', end: '2026-03-12T07:45:00Z' });
+    await renderView();
+    const column = document.querySelector('[data-room-column="r-dana"]') as HTMLElement;
+    // jsdom lays nothing out: the column's top is 0, so 160 px down is 100 minutes after 08:00.
+    document.elementsFromPoint = () => [column];
+    try {
+      await fireEvent.pointerDown(screen.getByTestId('unscheduled-item'), { button: 0 });
+      await fireEvent.pointerUp(window, { clientX: 10, clientY: 160 });
+    } finally {
+      // @ts-expect-error jsdom has no elementsFromPoint of its own
+      delete document.elementsFromPoint;
+    }
+    // 09:40 snapped to the 15-minute step; the session keeps its hour.
+    expect(client.sessionMove).toHaveBeenCalledWith('se-4', { start: '2026-03-12 09:45', end: '2026-03-12 10:45', roomId: 'r-dana' });
+    await waitFor(() => expect(gridSession('se-4')).not.toBeNull());
+    expect(screen.queryByTestId('unscheduled-item')).toBeNull();
+  });
+
   it('is reached at #/events/<id>/programme', () => {
     expect(parseHash('#/events/ev-1/programme')).toEqual({ name: 'programme', id: 'ev-1' });
   });

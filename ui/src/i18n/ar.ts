@@ -413,6 +413,7 @@ export const ar: Record<MessageKey, string> = {
   'programme.grid.hasConflict': 'فيها تعارض',
   'programme.unscheduled': 'جلسات بلا قاعة',
   'programme.noUnscheduled': 'لكل جلسة قاعة.',
+  'programme.unscheduledHint': 'اسحب الجلسة إلى الجدول الزمني، أو اختر «تحديد المكان…» لتحديد يومها وقاعتها ووقتها.',
   'programme.place': 'تحديد المكان…',
   'programme.kind.opening': 'الافتتاح',
   'programme.kind.plenary': 'جلسة عامة',

@@ -411,6 +411,7 @@ export const en = {
   'programme.grid.hasConflict': 'has a conflict',
   'programme.unscheduled': 'Without a room',
   'programme.noUnscheduled': 'Every session has a room.',
+  'programme.unscheduledHint': 'Drag a session onto the timetable, or choose Place… to pick its day, room and time.',
   'programme.place': 'Place…',
   'programme.kind.opening': 'Opening',
   'programme.kind.plenary': 'Plenary',
