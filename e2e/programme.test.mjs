@@ -158,9 +158,40 @@ test("edit a session's title in the side panel", async () => {
   await press(SIDE_EVENT, "\uE007"); // Enter
   await app.find("session-panel");
   await fill("session-title-en", "Civil Society and Resilience");
+  await shot("programme-panel");
   await click("save-session");
   await app.waitFor(async () => (await gridSession("Civil Society and Resilience")) !== null, "the new title on the grid");
   await click("close-panel");
+});
+
+test("create a session without a room, then drag it from the side list onto a room", async () => {
+  await click("new-session");
+  await app.find("session-panel");
+  await fill("session-title-en", "Press briefing");
+  await click("save-session");
+  await app.waitFor(async () => (await app.findAll("unscheduled-item")).length === 1, "the new session in the side list");
+  await click("close-panel");
+  const [item] = await app.findAll("unscheduled-item");
+  const column = await app.script("return document.querySelectorAll('[data-room-column]')[2];");
+  const target = await app.script("return arguments[0].dataset.roomColumn;", column);
+  await app.cmd("POST", "/actions", {
+    actions: [
+      {
+        type: "pointer",
+        id: "mouse",
+        parameters: { pointerType: "mouse" },
+        actions: [
+          { type: "pointerMove", origin: item.reference, x: 0, y: 0 },
+          { type: "pointerDown", button: 0 },
+          { type: "pointerMove", origin: column, x: 0, y: 0, duration: 200 },
+          { type: "pointerUp", button: 0 },
+        ],
+      },
+    ],
+  });
+  await app.cmd("DELETE", "/actions");
+  await app.waitFor(async () => (await gridSession("Press briefing"))?.room === target, "the session in the third room");
+  assert.equal((await app.findAll("unscheduled-item")).length, 0, "the side list is empty again");
 });
 
 test("release the programme, move a session, see the change; release again and see the diff", async () => {
