@@ -91,6 +91,26 @@ async function press(title, key) {
   await app.cmd("DELETE", "/actions");
 }
 
+/** Presses the mouse on `element`, moves it through `moves` (W3C pointer moves), releases it. */
+async function drag(element, moves) {
+  await app.cmd("POST", "/actions", {
+    actions: [
+      {
+        type: "pointer",
+        id: "mouse",
+        parameters: { pointerType: "mouse" },
+        actions: [
+          { type: "pointerMove", origin: element, x: 0, y: 0 },
+          { type: "pointerDown", button: 0 },
+          ...moves.map((move) => ({ type: "pointerMove", duration: 100, ...move })),
+          { type: "pointerUp", button: 0 },
+        ],
+      },
+    ],
+  });
+  await app.cmd("DELETE", "/actions");
+}
+
 const ARROW_DOWN = "\uE015";
 const ARROW_RIGHT = "\uE014";
 
@@ -133,23 +153,10 @@ test("drag a session half an hour earlier", async () => {
     SIDE_EVENT,
   );
   // At the 15-minute step a minute is 1.6 px: half an hour is 48 px up.
-  await app.cmd("POST", "/actions", {
-    actions: [
-      {
-        type: "pointer",
-        id: "mouse",
-        parameters: { pointerType: "mouse" },
-        actions: [
-          { type: "pointerMove", origin: button, x: 0, y: 0 },
-          { type: "pointerDown", button: 0 },
-          { type: "pointerMove", origin: "pointer", x: 0, y: -24, duration: 100 },
-          { type: "pointerMove", origin: "pointer", x: 0, y: -24, duration: 100 },
-          { type: "pointerUp", button: 0 },
-        ],
-      },
-    ],
-  });
-  await app.cmd("DELETE", "/actions");
+  await drag(button, [
+    { origin: "pointer", x: 0, y: -24 },
+    { origin: "pointer", x: 0, y: -24 },
+  ]);
   await app.waitFor(async () => (await gridSession(SIDE_EVENT))?.start === "15:00", "the side event at 15:00");
   assert.equal((await gridSession(SIDE_EVENT)).end, "16:15", "its length is kept");
 });
@@ -174,22 +181,7 @@ test("create a session without a room, then drag it from the side list onto a ro
   const [item] = await app.findAll("unscheduled-item");
   const column = await app.script("return document.querySelectorAll('[data-room-column]')[2];");
   const target = await app.script("return arguments[0].dataset.roomColumn;", column);
-  await app.cmd("POST", "/actions", {
-    actions: [
-      {
-        type: "pointer",
-        id: "mouse",
-        parameters: { pointerType: "mouse" },
-        actions: [
-          { type: "pointerMove", origin: item.reference, x: 0, y: 0 },
-          { type: "pointerDown", button: 0 },
-          { type: "pointerMove", origin: column, x: 0, y: 0, duration: 200 },
-          { type: "pointerUp", button: 0 },
-        ],
-      },
-    ],
-  });
-  await app.cmd("DELETE", "/actions");
+  await drag(item.reference, [{ origin: column, x: 0, y: 0, duration: 200 }]);
   await app.waitFor(async () => (await gridSession("Press briefing"))?.room === target, "the session in the third room");
   assert.equal((await app.findAll("unscheduled-item")).length, 0, "the side list is empty again");
 });
