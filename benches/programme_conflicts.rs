@@ -22,6 +22,7 @@ fn main() {
         speakers: &data.speakers,
         assignments: &data.assignments,
         availability: &data.availability,
+        signups: &[],
     };
     let rules = Rules {
         tz: chrono_tz::Europe::Vienna,

@@ -91,6 +91,26 @@ async function press(title, key) {
   await app.cmd("DELETE", "/actions");
 }
 
+/** Presses the mouse on `element`, moves it through `moves` (W3C pointer moves), releases it. */
+async function drag(element, moves) {
+  await app.cmd("POST", "/actions", {
+    actions: [
+      {
+        type: "pointer",
+        id: "mouse",
+        parameters: { pointerType: "mouse" },
+        actions: [
+          { type: "pointerMove", origin: element, x: 0, y: 0 },
+          { type: "pointerDown", button: 0 },
+          ...moves.map((move) => ({ type: "pointerMove", duration: 100, ...move })),
+          { type: "pointerUp", button: 0 },
+        ],
+      },
+    ],
+  });
+  await app.cmd("DELETE", "/actions");
+}
+
 const ARROW_DOWN = "\uE015";
 const ARROW_RIGHT = "\uE014";
 
@@ -133,23 +153,10 @@ test("drag a session half an hour earlier", async () => {
     SIDE_EVENT,
   );
   // At the 15-minute step a minute is 1.6 px: half an hour is 48 px up.
-  await app.cmd("POST", "/actions", {
-    actions: [
-      {
-        type: "pointer",
-        id: "mouse",
-        parameters: { pointerType: "mouse" },
-        actions: [
-          { type: "pointerMove", origin: button, x: 0, y: 0 },
-          { type: "pointerDown", button: 0 },
-          { type: "pointerMove", origin: "pointer", x: 0, y: -24, duration: 100 },
-          { type: "pointerMove", origin: "pointer", x: 0, y: -24, duration: 100 },
-          { type: "pointerUp", button: 0 },
-        ],
-      },
-    ],
-  });
-  await app.cmd("DELETE", "/actions");
+  await drag(button, [
+    { origin: "pointer", x: 0, y: -24 },
+    { origin: "pointer", x: 0, y: -24 },
+  ]);
   await app.waitFor(async () => (await gridSession(SIDE_EVENT))?.start === "15:00", "the side event at 15:00");
   assert.equal((await gridSession(SIDE_EVENT)).end, "16:15", "its length is kept");
 });
@@ -158,9 +165,25 @@ test("edit a session's title in the side panel", async () => {
   await press(SIDE_EVENT, "\uE007"); // Enter
   await app.find("session-panel");
   await fill("session-title-en", "Civil Society and Resilience");
+  await shot("programme-panel");
   await click("save-session");
   await app.waitFor(async () => (await gridSession("Civil Society and Resilience")) !== null, "the new title on the grid");
   await click("close-panel");
+});
+
+test("create a session without a room, then drag it from the side list onto a room", async () => {
+  await click("new-session");
+  await app.find("session-panel");
+  await fill("session-title-en", "Press briefing");
+  await click("save-session");
+  await app.waitFor(async () => (await app.findAll("unscheduled-item")).length === 1, "the new session in the side list");
+  await click("close-panel");
+  const [item] = await app.findAll("unscheduled-item");
+  const column = await app.script("return document.querySelectorAll('[data-room-column]')[2];");
+  const target = await app.script("return arguments[0].dataset.roomColumn;", column);
+  await drag(item.reference, [{ origin: column, x: 0, y: 0, duration: 200 }]);
+  await app.waitFor(async () => (await gridSession("Press briefing"))?.room === target, "the session in the third room");
+  assert.equal((await app.findAll("unscheduled-item")).length, 0, "the side list is empty again");
 });
 
 test("release the programme, move a session, see the change; release again and see the diff", async () => {
@@ -181,6 +204,25 @@ test("release the programme, move a session, see the change; release again and s
   const changes = await app.find("release-changes");
   assert.match(await changes.text(), /moved/i);
   assert.match(await changes.text(), /Civil Society and Resilience/);
+});
+
+test("make a registered participant a speaker without retyping, then find them in the list", async () => {
+  await click("open-speakers");
+  await app.find("speakers-view");
+  const before = (await app.findAll("speaker-row")).length;
+  await click("add-speaker");
+  await fill("candidate-query", "Ahmed Fathy");
+  await click("candidate-search");
+  await app.waitFor(async () => (await app.findAll("candidate")).length === 1, "one candidate");
+  await click("candidate-add");
+  await app.waitFor(async () => (await app.findAll("speaker-row")).length === before + 1, "one more speaker");
+  assert.match(await (await app.find("profile-name")).text(), /Ahmed Fathy El-Sayed/);
+  assert.match(await (await app.find("profile-organisation")).text(), /Ministry of Foreign Affairs, Arab Republic of Egypt/);
+  await fill("speaker-search", "Egypt");
+  await app.waitFor(async () => (await app.findAll("speaker-row")).length === 1, "the search finds them");
+  await click("crumb-programme");
+  await app.find("programme-view");
+  await app.waitFor(async () => (await app.findAll("grid-session")).length > 5, "back on the timetable");
 });
 
 test("the timetable in English and in Arabic, its columns mirrored", async () => {

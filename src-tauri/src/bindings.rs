@@ -105,6 +105,8 @@ pub fn types() -> String {
         muntada::outcome::RichText,
         muntada::outcome::RichBlock,
         muntada::outcome::Span,
+        muntada::programme::SpeakerInput,
+        muntada::programme::SpeakerCandidate,
     );
     format!("{HEADER}\n{}\n", decls.join("\n\n"))
 }

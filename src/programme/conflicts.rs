@@ -7,7 +7,8 @@
 //! person's sessions) is sorted by start once and swept, keeping only the sessions still running.
 //! Intervals are half-open, so a session ending at 10:00 and one starting at 10:00 do not clash.
 //!
-//! Room capacity against sign-ups is not checked: sessions do not take sign-ups yet.
+//! A session that takes sign-ups is also checked against its room's capacity: more confirmed
+//! participants signed up than the room seats is a conflict.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -40,6 +41,8 @@ pub enum ConflictKind {
     OutsideRoomHours,
     /// The session is not within a speaker's stated availability.
     OutsideAvailability,
+    /// More confirmed participants signed up for the session than its room seats.
+    RoomOverCapacity,
 }
 
 impl ConflictKind {
@@ -51,6 +54,7 @@ impl ConflictKind {
             ConflictKind::OutsideEventDates => "outside_event_dates",
             ConflictKind::OutsideRoomHours => "outside_room_hours",
             ConflictKind::OutsideAvailability => "outside_availability",
+            ConflictKind::RoomOverCapacity => "room_over_capacity",
         }
     }
 }
@@ -101,6 +105,15 @@ pub struct Programme<'a> {
     pub speakers: &'a [Speaker],
     pub assignments: &'a [Assignment],
     pub availability: &'a [Availability],
+    /// Confirmed sign-ups of the sessions that take them.
+    pub signups: &'a [Signups],
+}
+
+/// How many confirmed participants signed up for one session.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Signups {
+    pub session_id: Id,
+    pub confirmed: u32,
 }
 
 /// Loads an event's programme and checks it.
@@ -111,6 +124,7 @@ pub fn check_event(store: &Store, event_id: &str) -> Result<Vec<Conflict>> {
     let speakers = store.speakers().list(&event.id)?;
     let assignments = store.sessions().assignments(&event.id)?;
     let availability = store.speakers().availability(&event.id)?;
+    let signups = store.sessions().confirmed_signups(&event.id)?;
     let rules = Rules::for_event(&event, store.programme_settings().travel_buffer(&event.id)?);
     let programme = Programme {
         rooms: &rooms,
@@ -118,6 +132,7 @@ pub fn check_event(store: &Store, event_id: &str) -> Result<Vec<Conflict>> {
         speakers: &speakers,
         assignments: &assignments,
         availability: &availability,
+        signups: &signups,
     };
     Ok(check(&programme, &rules))
 }
@@ -131,6 +146,7 @@ pub fn check(p: &Programme<'_>, rules: &Rules) -> Vec<Conflict> {
 
     outside_event(p, rules, &mut found);
     rooms(p, rules, &room_index, &mut found);
+    over_capacity(p, &session_index, &room_index, &mut found);
 
     // One entry per person and session: two roles in one session are not a clash.
     let mut people: Vec<(usize, usize)> = p
@@ -194,6 +210,12 @@ impl Found {
             ConflictKind::OutsideAvailability => {
                 format!("{} is outside the times {who_name} said they can be there", quoted(s))
             }
+            ConflictKind::RoomOverCapacity => format!(
+                "{} confirmed participants signed up for {}, more than the {} seats of {who_name}",
+                p.signups.iter().find(|g| g.session_id == s.id).map(|g| g.confirmed).unwrap_or_default(),
+                quoted(s),
+                room.and_then(|r| r.capacity).unwrap_or_default()
+            ),
         };
         Conflict {
             kind: self.kind,
@@ -289,6 +311,17 @@ fn rooms(p: &Programme<'_>, rules: &Rules, room_index: &Index<'_>, found: &mut V
             let kind = ConflictKind::RoomDoubleBooked;
             found.push(Found { kind, session: a, other: Some(b), room: Some(room), person: None });
         });
+    }
+}
+
+fn over_capacity(p: &Programme<'_>, session_index: &Index<'_>, room_index: &Index<'_>, found: &mut Vec<Found>) {
+    for g in p.signups {
+        let Some(&i) = session_index.get(g.session_id.as_str()) else { continue };
+        let Some(&room) = p.sessions[i].room_id.as_ref().and_then(|r| room_index.get(r.as_str())) else { continue };
+        if p.rooms[room].capacity.is_some_and(|seats| g.confirmed > seats) {
+            let kind = ConflictKind::RoomOverCapacity;
+            found.push(Found { kind, session: i, other: None, room: Some(room), person: None });
+        }
     }
 }
 
@@ -391,6 +424,8 @@ mod tests {
         sessions: &'static [(&'static str, &'static str, &'static str, &'static str, &'static str)],
         /// (person, start, end)
         availability: &'static [(&'static str, &'static str, &'static str)],
+        /// (session title, confirmed sign-ups)
+        signups: &'static [(&'static str, u32)],
     }
 
     /// Runs the check and compares its findings, each written "kind who: A B".
@@ -415,6 +450,7 @@ mod tests {
                 for word in words {
                     match word.split_once('-') {
                         _ if word == "parallel" => room.parallel = true,
+                        _ if word.starts_with("seats=") => room.capacity = word[6..].parse().ok(),
                         Some((o, c)) => room.hours = OpeningHours::parse(Some(o), Some(c)).unwrap(),
                         None => panic!("bad room spec {spec}"),
                     }
@@ -475,12 +511,21 @@ mod tests {
             last_day: day(last),
             travel_buffer: Duration::minutes(case.buffer_minutes),
         };
+        let signups: Vec<Signups> = case
+            .signups
+            .iter()
+            .map(|&(title, confirmed)| Signups {
+                session_id: sessions.iter().find(|s| s.title.en == title).unwrap().id.clone(),
+                confirmed,
+            })
+            .collect();
         let programme = Programme {
             rooms: &rooms,
             sessions: &sessions,
             speakers: &speakers,
             assignments: &assignments,
             availability: &availability,
+            signups: &signups,
         };
         let title = |id: &Id| sessions.iter().find(|s| &s.id == id).unwrap().title.en.clone();
         let got: Vec<String> = check_programme(&programme, &rules)
@@ -543,6 +588,41 @@ mod tests {
                 ..Case::default()
             },
             &["room_double_booked hall: Long S1", "room_double_booked hall: Long S2"],
+        );
+    }
+
+    #[test]
+    fn confirmed_signups_beyond_the_rooms_seats() {
+        let sessions: &[(&str, &str, &str, &str, &str)] = &[
+            ("Full", "lab", "2025-03-29 09:00", "2025-03-29 10:00", ""),
+            ("Over", "lab", "2025-03-29 10:00", "2025-03-29 11:00", ""),
+            ("Anywhere", "", "2025-03-29 10:00", "2025-03-29 11:00", ""),
+            ("Unlimited", "hall", "2025-03-29 10:00", "2025-03-29 11:00", ""),
+        ];
+        // Exactly as many as the seats is fine; one more is not.
+        check(
+            Case {
+                rooms: &["lab seats=20", "hall"],
+                sessions,
+                signups: &[("Full", 20), ("Over", 21)],
+                ..Case::default()
+            },
+            &["room_over_capacity lab: Over"],
+        );
+        // No room, or a room without a stated capacity: nothing to compare with.
+        check(
+            Case {
+                rooms: &["lab seats=20", "hall"],
+                sessions,
+                signups: &[("Anywhere", 500), ("Unlimited", 500)],
+                ..Case::default()
+            },
+            &[],
+        );
+        // A room of no seats at all takes no one.
+        check(
+            Case { rooms: &["lab seats=0", "hall"], sessions, signups: &[("Full", 1)], ..Case::default() },
+            &["room_over_capacity lab: Full"],
         );
     }
 

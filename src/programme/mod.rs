@@ -299,11 +299,27 @@ fn checked_session(store: &Store, event: &event::Event, id: Id, session: &Sessio
 
 pub fn add_speaker(store: &mut Store, event_id: &str, speaker: &SpeakerInput) -> Result<Speaker> {
     let event_id = store.events().resolve("event", event_id)?;
+    let speaker = checked_speaker(store, &event_id, Id::new(), speaker)?;
+    store.write(|tx| tx.speakers().insert(&speaker))?;
+    Ok(speaker)
+}
+
+/// Rewrites a speaker's profile; checked as a new one is, nothing written if any part is wrong.
+pub fn update_speaker(store: &mut Store, speaker_id: &str, speaker: &SpeakerInput) -> Result<Speaker> {
+    let current = store.speakers().get(&store.speakers().resolve("id", speaker_id)?)?;
+    let speaker = checked_speaker(store, &current.event_id, current.id.clone(), speaker)?;
+    store.write(|tx| tx.speakers().update(&speaker))?;
+    Ok(speaker)
+}
+
+/// A speaker as typed, checked: a name, a known country, an e-mail address, and a participant
+/// of the same event who is not already another speaker.
+fn checked_speaker(store: &Store, event_id: &Id, id: Id, speaker: &SpeakerInput) -> Result<Speaker> {
     let participant_id = given(&speaker.participant_id)
-        .map(|p| store.participants().resolve_in(&event_id, "participant", p))
+        .map(|p| store.participants().resolve_in(event_id, "participant", p))
         .transpose()?;
     if let Some(participant) = &participant_id {
-        if store.speakers().by_participant(participant)?.is_some() {
+        if store.speakers().by_participant(participant)?.is_some_and(|other| other.id != id) {
             return Err(Error::conflict(
                 Some("participant"),
                 Reason::Duplicate,
@@ -311,9 +327,9 @@ pub fn add_speaker(store: &mut Store, event_id: &str, speaker: &SpeakerInput) ->
             ));
         }
     }
-    let speaker = Speaker {
-        id: Id::new(),
-        event_id,
+    Ok(Speaker {
+        id,
+        event_id: event_id.clone(),
         participant_id,
         honorific: speaker.honorific.clean_line("honorific", input::MAX_NAME)?,
         name: speaker.name.clean_required("name", input::MAX_NAME)?,
@@ -322,9 +338,57 @@ pub fn add_speaker(store: &mut Store, event_id: &str, speaker: &SpeakerInput) ->
         country: country::parse_optional("country", &speaker.country)?,
         email: input::email("email", &speaker.email)?,
         bio: speaker.bio.clean_text("bio", input::MAX_TEXT)?,
+    })
+}
+
+/// A participant who could speak: enough to recognise them in a list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SpeakerCandidate {
+    pub participant_id: Id,
+    pub name: Bilingual,
+    pub organisation: Bilingual,
+    pub country: Option<String>,
+}
+
+/// Most candidates a search gives.
+const CANDIDATES: usize = 20;
+
+/// The event's participants matching `query` (names in both scripts, e-mail, organisation) who
+/// are not speakers yet.
+pub fn speaker_candidates(store: &Store, event_id: &str, query: &str) -> Result<Vec<SpeakerCandidate>> {
+    let event_id = store.events().resolve("event", event_id)?;
+    let speaking: std::collections::HashSet<Id> =
+        store.speakers().list(&event_id)?.into_iter().filter_map(|s| s.participant_id).collect();
+    let (people, _) = crate::participants::search(store, event_id.as_str(), query, CANDIDATES + speaking.len())?;
+    Ok(people
+        .into_iter()
+        .filter(|p| !speaking.contains(&p.id))
+        .take(CANDIDATES)
+        .map(|p| SpeakerCandidate {
+            participant_id: p.id,
+            name: p.name,
+            organisation: p.organisation,
+            country: p.country,
+        })
+        .collect())
+}
+
+/// Makes a participant a speaker without retyping: name, organisation, country and e-mail come
+/// from their registration; the rest of the profile is filled in later.
+pub fn speaker_from_participant(store: &mut Store, event_id: &str, participant_id: &str) -> Result<Speaker> {
+    let event_id = store.events().resolve("event", event_id)?;
+    let participant =
+        store.participants().get(&store.participants().resolve_in(&event_id, "participant", participant_id)?)?;
+    let input = SpeakerInput {
+        participant_id: Some(participant.id.to_string()),
+        name: participant.name,
+        organisation: participant.organisation,
+        country: participant.country.unwrap_or_default(),
+        email: participant.email.unwrap_or_default(),
+        ..SpeakerInput::default()
     };
-    store.write(|tx| tx.speakers().insert(&speaker))?;
-    Ok(speaker)
+    add_speaker(store, event_id.as_str(), &input)
 }
 
 /// Gives a speaker a role in a session of the same event. Assigning the same role twice is a no-op.
@@ -349,6 +413,14 @@ pub fn unassign(store: &mut Store, session_id: &str, speaker_id: &str, role: Rol
             Err(Error::invalid("role", Reason::NotFound, "this speaker does not have this role in the session"))
         }
     })
+}
+
+/// Signs a participant up for a session of their event. The conflict check then compares the
+/// session's confirmed sign-ups with its room's seats.
+pub fn sign_up(store: &mut Store, session_id: &str, participant_id: &str) -> Result<()> {
+    let session = store.sessions().get(&store.sessions().resolve("session", session_id)?)?;
+    let participant = store.participants().resolve_in(&session.event_id, "participant", participant_id)?;
+    store.write(|tx| tx.sessions().sign_up(&session.id, &participant))
 }
 
 /// Who plays which part in each of the event's sessions, in the order of the sessions.

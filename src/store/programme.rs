@@ -5,6 +5,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 use super::{bilingual, found, id_col, opt_id_col, resolve, resolve_in, rows, time_col, word_col};
 use crate::error::Result;
 use crate::id::Id;
+use crate::programme::conflicts::Signups;
 use crate::programme::{Assignment, Availability, OpeningHours, Role, Room, Session, SessionKind, Speaker};
 use crate::time;
 
@@ -73,6 +74,7 @@ pub struct Sessions<'c> {
 
 const SESSION_COLUMNS: &str =
     "id, event_id, room_id, title_en, title_ar, description_en, description_ar, kind, starts_at, ends_at";
+const SESSION_VALUES: &str = "?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10";
 
 impl<'c> Sessions<'c> {
     pub(super) fn new(conn: &'c Connection) -> Sessions<'c> {
@@ -89,8 +91,14 @@ impl<'c> Sessions<'c> {
     }
 
     pub fn insert(&self, s: &Session) -> Result<()> {
-        self.conn.execute(
-            &format!("INSERT INTO sessions ({SESSION_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"),
+        self.execute_row(&format!("INSERT INTO sessions ({SESSION_COLUMNS}) VALUES ({SESSION_VALUES})"), s)?;
+        Ok(())
+    }
+
+    /// Runs `sql` with the session's columns as ?1..?10, in the order of SESSION_COLUMNS.
+    fn execute_row(&self, sql: &str, s: &Session) -> Result<usize> {
+        Ok(self.conn.execute(
+            sql,
             params![
                 s.id.as_str(),
                 s.event_id.as_str(),
@@ -103,8 +111,7 @@ impl<'c> Sessions<'c> {
                 time::to_db(s.start),
                 time::to_db(s.end),
             ],
-        )?;
-        Ok(())
+        )?)
     }
 
     pub fn get(&self, id: &Id) -> Result<Session> {
@@ -125,33 +132,19 @@ impl<'c> Sessions<'c> {
             "UPDATE sessions SET starts_at = ?2, ends_at = ?3, room_id = ?4 WHERE id = ?1",
             params![s.id.as_str(), time::to_db(s.start), time::to_db(s.end), s.room_id.as_ref().map(Id::as_str)],
         )?;
-        one_row(changed, "session", &s.id)
+        one_row(changed, "session", "session", &s.id)
     }
 
     /// Rewrites what a session says and where it is; the caller has checked it.
     pub fn update(&self, s: &Session) -> Result<()> {
-        let changed = self.conn.execute(
-            "UPDATE sessions SET room_id = ?2, title_en = ?3, title_ar = ?4, description_en = ?5,
-             description_ar = ?6, kind = ?7, starts_at = ?8, ends_at = ?9 WHERE id = ?1",
-            params![
-                s.id.as_str(),
-                s.room_id.as_ref().map(Id::as_str),
-                s.title.en,
-                s.title.ar,
-                s.description.en,
-                s.description.ar,
-                s.kind.as_str(),
-                time::to_db(s.start),
-                time::to_db(s.end),
-            ],
-        )?;
-        one_row(changed, "session", &s.id)
+        let sql = format!("UPDATE sessions SET ({SESSION_COLUMNS}) = ({SESSION_VALUES}) WHERE id = ?1");
+        one_row(self.execute_row(&sql, s)?, "session", "session", &s.id)
     }
 
     /// Deletes a session; its people go with it (the schema cascades), pledges keep no session.
     pub fn delete(&self, id: &Id) -> Result<()> {
         let changed = self.conn.execute("DELETE FROM sessions WHERE id = ?1", [id.as_str()])?;
-        one_row(changed, "id", id)
+        one_row(changed, "id", "session", id)
     }
 
     /// Removes one role of one person in a session; false when they did not have it.
@@ -171,6 +164,28 @@ impl<'c> Sessions<'c> {
         Ok(())
     }
 
+    /// Records that a participant signed up for a session (twice is once).
+    pub fn sign_up(&self, session_id: &Id, participant_id: &Id) -> Result<()> {
+        self.conn.execute(
+            "INSERT OR IGNORE INTO session_signups (session_id, participant_id) VALUES (?1, ?2)",
+            params![session_id.as_str(), participant_id.as_str()],
+        )?;
+        Ok(())
+    }
+
+    /// How many confirmed participants (checked in counts: they were confirmed) signed up for
+    /// each of the event's sessions that has any.
+    pub fn confirmed_signups(&self, event_id: &Id) -> Result<Vec<Signups>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT su.session_id, COUNT(*) FROM session_signups su
+             JOIN sessions s ON s.id = su.session_id
+             JOIN participants p ON p.id = su.participant_id
+             WHERE s.event_id = ?1 AND p.status IN ('confirmed', 'checked_in')
+             GROUP BY su.session_id ORDER BY su.session_id",
+        )?;
+        rows(&mut stmt, [event_id.as_str()], |r| Ok(Signups { session_id: id_col(r, 0)?, confirmed: r.get(1)? }))
+    }
+
     /// Every assignment in the event's sessions.
     pub fn assignments(&self, event_id: &Id) -> Result<Vec<Assignment>> {
         let mut stmt = self.conn.prepare_cached(
@@ -183,9 +198,9 @@ impl<'c> Sessions<'c> {
     }
 }
 
-/// A write that had to change exactly one session: none means it does not exist.
-fn one_row(changed: usize, field: &str, id: &Id) -> Result<()> {
-    found(if changed == 1 { Ok(()) } else { Err(rusqlite::Error::QueryReturnedNoRows) }, field, "session", id)
+/// A write that had to change exactly one row: none means the record does not exist.
+fn one_row(changed: usize, field: &str, what: &str, id: &Id) -> Result<()> {
+    found(if changed == 1 { Ok(()) } else { Err(rusqlite::Error::QueryReturnedNoRows) }, field, what, id)
 }
 
 fn row_to_session(r: &rusqlite::Row<'_>) -> rusqlite::Result<Session> {
@@ -207,6 +222,7 @@ pub struct Speakers<'c> {
 
 const SPEAKER_COLUMNS: &str = "id, event_id, participant_id, honorific_en, honorific_ar, name_en, name_ar, \
      position_en, position_ar, organisation_en, organisation_ar, country, email, bio_en, bio_ar";
+const SPEAKER_VALUES: &str = "?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15";
 
 impl<'c> Speakers<'c> {
     pub(super) fn new(conn: &'c Connection) -> Speakers<'c> {
@@ -223,10 +239,20 @@ impl<'c> Speakers<'c> {
     }
 
     pub fn insert(&self, s: &Speaker) -> Result<()> {
-        self.conn.execute(
-            &format!(
-                "INSERT INTO speakers ({SPEAKER_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)"
-            ),
+        self.execute_row(&format!("INSERT INTO speakers ({SPEAKER_COLUMNS}) VALUES ({SPEAKER_VALUES})"), s)?;
+        Ok(())
+    }
+
+    /// Rewrites a speaker's profile; the caller has checked it.
+    pub fn update(&self, s: &Speaker) -> Result<()> {
+        let sql = format!("UPDATE speakers SET ({SPEAKER_COLUMNS}) = ({SPEAKER_VALUES}) WHERE id = ?1");
+        one_row(self.execute_row(&sql, s)?, "id", "speaker", &s.id)
+    }
+
+    /// Runs `sql` with the speaker's columns as ?1..?15, in the order of SPEAKER_COLUMNS.
+    fn execute_row(&self, sql: &str, s: &Speaker) -> Result<usize> {
+        Ok(self.conn.execute(
+            sql,
             params![
                 s.id.as_str(),
                 s.event_id.as_str(),
@@ -244,8 +270,7 @@ impl<'c> Speakers<'c> {
                 s.bio.en,
                 s.bio.ar,
             ],
-        )?;
-        Ok(())
+        )?)
     }
 
     pub fn get(&self, id: &Id) -> Result<Speaker> {

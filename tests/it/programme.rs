@@ -727,3 +727,138 @@ mod editing {
         assert_eq!(programme::speakers(&e.store, &e.event).unwrap().len(), 1, "the speaker stays");
     }
 }
+
+/// Speakers: a profile edited, and a participant made a speaker without retyping.
+mod speakers {
+    use muntada::participants::{self, ParticipantInput};
+    use muntada::programme::{self, SpeakerInput};
+    use muntada::{Bilingual, Store};
+
+    fn amina(store: &mut Store, event: &str) -> String {
+        let input = ParticipantInput {
+            name: Bilingual::new("Amina Yusuf", "أمينة يوسف"),
+            email: "amina@example.org".into(),
+            organisation: Bilingual::new("African Union", "الاتحاد الأفريقي"),
+            country: "NG".into(),
+            ..ParticipantInput::default()
+        };
+        participants::add(store, event, &input, chrono::Utc::now()).unwrap().id.to_string()
+    }
+
+    #[test]
+    fn a_participant_becomes_a_speaker_with_their_details_and_only_once() {
+        let mut store = Store::open_in_memory().unwrap();
+        let event = crate::forum(&mut store).to_string();
+        let participant = amina(&mut store, &event);
+        let found = programme::speaker_candidates(&store, &event, "amina").unwrap();
+        assert_eq!(
+            found.iter().map(|c| c.participant_id.to_string()).collect::<Vec<_>>(),
+            std::slice::from_ref(&participant)
+        );
+
+        let speaker = programme::speaker_from_participant(&mut store, &event, &participant).unwrap();
+        assert_eq!(speaker.name, Bilingual::new("Amina Yusuf", "أمينة يوسف"));
+        assert_eq!(speaker.organisation.ar, "الاتحاد الأفريقي");
+        assert_eq!((speaker.country.as_deref(), speaker.email.as_deref()), (Some("NG"), Some("amina@example.org")));
+        assert_eq!(speaker.participant_id.as_ref().map(|p| p.to_string()), Some(participant.clone()));
+
+        assert!(programme::speaker_candidates(&store, &event, "amina").unwrap().is_empty(), "a speaker already");
+        let err = programme::speaker_from_participant(&mut store, &event, &participant).unwrap_err();
+        assert_eq!((err.field.as_deref(), err.reason.as_str()), (Some("participant"), "duplicate"));
+        assert_eq!(programme::speakers(&store, &event).unwrap().len(), 1);
+    }
+
+    #[test]
+    fn a_profile_is_updated_and_bad_input_writes_nothing() {
+        let mut store = Store::open_in_memory().unwrap();
+        let event = crate::forum(&mut store).to_string();
+        let participant = amina(&mut store, &event);
+        let speaker = programme::speaker_from_participant(&mut store, &event, &participant).unwrap();
+        let mut profile = SpeakerInput {
+            participant_id: Some(participant),
+            honorific: Bilingual::new("Dr.", "الدكتورة"),
+            name: speaker.name.clone(),
+            position: Bilingual::new("Commissioner", "مفوضة"),
+            organisation: speaker.organisation.clone(),
+            country: "NG".into(),
+            email: "amina@example.org".into(),
+            bio: Bilingual::new("Works on counter-terrorism.", ""),
+        };
+        let updated = programme::update_speaker(&mut store, speaker.id.as_str(), &profile).unwrap();
+        assert_eq!(programme::speakers(&store, &event).unwrap(), vec![updated.clone()]);
+        assert_eq!((updated.honorific.ar.as_str(), updated.position.en.as_str()), ("الدكتورة", "Commissioner"));
+
+        for (field, bad) in [("country", "ZZ"), ("email", "not an address")] {
+            let mut wrong = profile.clone();
+            match field {
+                "country" => wrong.country = bad.into(),
+                _ => wrong.email = bad.into(),
+            }
+            let err = programme::update_speaker(&mut store, speaker.id.as_str(), &wrong).unwrap_err();
+            assert_eq!(err.field.as_deref(), Some(field));
+            assert_eq!(programme::speakers(&store, &event).unwrap(), vec![updated.clone()], "{field} wrote something");
+        }
+        profile.name = Bilingual::default();
+        let err = programme::update_speaker(&mut store, speaker.id.as_str(), &profile).unwrap_err();
+        assert_eq!(err.field.as_deref(), Some("name"));
+    }
+}
+
+/// Sign-ups against a room's seats, through the store: only confirmed participants count.
+mod capacity {
+    use muntada::participants::{self, ParticipantInput, ParticipantStatus};
+    use muntada::programme::{self, conflicts, RoomInput, SessionInput, SessionKind};
+    use muntada::{Bilingual, Store};
+
+    #[test]
+    fn more_confirmed_signups_than_seats_is_a_conflict() {
+        let mut store = Store::open_in_memory().unwrap();
+        let event = crate::forum(&mut store).to_string();
+        let room = RoomInput {
+            name: Bilingual::new("Lab", ""),
+            capacity: Some(2),
+            parallel: false,
+            opens: None,
+            closes: None,
+        };
+        let lab = programme::add_room(&mut store, &event, &room).unwrap().id.to_string();
+        let workshop = SessionInput {
+            room_id: Some(lab),
+            title: Bilingual::new("Workshop", ""),
+            description: Bilingual::default(),
+            kind: SessionKind::Workshop,
+            start: "2025-05-20 09:00".into(),
+            end: "2025-05-20 10:00".into(),
+        };
+        let workshop = programme::add_session(&mut store, &event, &workshop).unwrap().id.to_string();
+        let mut person = |name: &str, status| {
+            let input = ParticipantInput { name: Bilingual::new(name, ""), status, ..ParticipantInput::default() };
+            participants::add(&mut store, &event, &input, chrono::Utc::now()).unwrap().id.to_string()
+        };
+        let people = [
+            person("Amina", ParticipantStatus::Confirmed),
+            person("Omar", ParticipantStatus::CheckedIn),
+            person("Lina", ParticipantStatus::Waitlisted),
+            person("Karim", ParticipantStatus::Confirmed),
+        ];
+        let kinds = |store: &Store| -> Vec<&'static str> {
+            conflicts::check_event(store, &event).unwrap().iter().map(|c| c.kind.as_str()).collect()
+        };
+        for p in &people[..3] {
+            programme::sign_up(&mut store, &workshop, p).unwrap();
+        }
+        assert_eq!(
+            kinds(&store),
+            Vec::<&str>::new(),
+            "two confirmed (one checked in) and one waitlisted fit two seats"
+        );
+        programme::sign_up(&mut store, &workshop, &people[3]).unwrap();
+        let found = conflicts::check_event(&store, &event).unwrap();
+        assert_eq!(found.iter().map(|c| c.kind.as_str()).collect::<Vec<_>>(), ["room_over_capacity"]);
+        assert_eq!(found[0].who.en, "Lab");
+        assert!(found[0].message.contains("3 confirmed participants"), "{}", found[0].message);
+        // Signing up twice counts once.
+        programme::sign_up(&mut store, &workshop, &people[3]).unwrap();
+        assert!(conflicts::check_event(&store, &event).unwrap()[0].message.contains("3 confirmed"));
+    }
+}

@@ -14,7 +14,8 @@ export type Route =
   | { name: 'outcome'; id: string }
   | { name: 'about' }
   | { name: 'not-found' }
-  | { name: 'programme'; id: string };
+  | { name: 'programme'; id: string }
+  | { name: 'speakers'; id: string };
 
 export function parseHash(hash: string): Route {
   const path = hash.replace(/^#/, '') || '/';
@@ -28,6 +29,7 @@ export function parseHash(hash: string): Route {
   if (parts.length === 3 && parts[2] === 'edit') return { name: 'event-edit', id: parts[1] };
   if (parts.length === 3 && parts[2] === 'programme') return { name: 'programme', id: parts[1] };
   if (parts.length === 3 && parts[2] === 'outcome') return { name: 'outcome', id: parts[1] };
+  if (parts.length === 3 && parts[2] === 'speakers') return { name: 'speakers', id: parts[1] };
   if (parts[2] !== 'pledges') return { name: 'not-found' };
   if (parts.length === 3) return { name: 'pledges', id: parts[1] };
   if (parts.length === 4 && parts[3] === 'new') return { name: 'pledge-new', id: parts[1] };
@@ -51,6 +53,7 @@ export const paths = {
   about: () => '/about',
   programme: (id: string) => `/events/${encodeURIComponent(id)}/programme`,
   outcome: (id: string) => `/events/${encodeURIComponent(id)}/outcome`,
+  speakers: (id: string) => `/events/${encodeURIComponent(id)}/speakers`,
 };
 
 export function href(path: string): string {

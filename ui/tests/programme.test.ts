@@ -254,6 +254,65 @@ describe('programme view', () => {
     await waitFor(() => expect(gridSession('se-2')).toBeNull());
   });
 
+  it('moves by the chosen step', async () => {
+    vi.mocked(client.sessionMove).mockResolvedValue(opening);
+    await renderView();
+    await fireEvent.change(screen.getByTestId('step'), { target: { value: '60' } });
+    await fireEvent.keyDown(gridButton('se-1'), { key: 'ArrowUp' });
+    // 09:30 is not on the hour: the first step up lands on 09:00, the hour.
+    expect(client.sessionMove).toHaveBeenLastCalledWith('se-1', { start: '2026-03-12 09:00', end: '2026-03-12 10:00', roomId: 'r-hall' });
+    await fireEvent.change(screen.getByTestId('step'), { target: { value: '5' } });
+    await fireEvent.keyDown(gridButton('se-1'), { key: 'ArrowDown' });
+    expect(client.sessionMove).toHaveBeenLastCalledWith('se-1', { start: '2026-03-12 09:35', end: '2026-03-12 10:35', roomId: 'r-hall' });
+  });
+
+  it('creates a session from the panel and draws it on its day', async () => {
+    const created = session({ id: 'se-9', roomId: 'r-dana', title: { en: 'Youth dialogue', ar: 'حوار الشباب' }, kind: 'side_event', start: '2026-03-13T10:00:00Z', end: '2026-03-13T11:00:00Z' });
+    vi.mocked(client.sessionCreate).mockResolvedValue(created);
+    await renderView();
+    await fireEvent.click(screen.getByTestId('new-session'));
+    const panel = screen.getByTestId('session-panel');
+    expect(within(panel).queryByTestId('delete-session')).toBeNull();
+    await fireEvent.input(within(panel).getByTestId('session-title-en'), { target: { value: 'Youth dialogue' } });
+    await fireEvent.input(within(panel).getByTestId('session-title-ar'), { target: { value: 'حوار الشباب' } });
+    await fireEvent.change(within(panel).getByTestId('session-kind'), { target: { value: 'side_event' } });
+    await fireEvent.change(within(panel).getByTestId('session-room'), { target: { value: 'r-dana' } });
+    await fireEvent.change(within(panel).getByTestId('session-day'), { target: { value: '2026-03-13' } });
+    await fireEvent.input(within(panel).getByTestId('session-start'), { target: { value: '13:00' } });
+    await fireEvent.input(within(panel).getByTestId('session-end'), { target: { value: '14:00' } });
+    await fireEvent.click(within(panel).getByTestId('save-session'));
+    expect(client.sessionCreate).toHaveBeenCalledWith('ev-1', {
+      roomId: 'r-dana',
+      title: { en: 'Youth dialogue', ar: 'حوار الشباب' },
+      description: { en: '', ar: '' },
+      kind: 'side_event',
+      start: '2026-03-13 13:00',
+      end: '2026-03-13 14:00',
+    });
+    await waitFor(() => expect(gridSession('se-9')).not.toBeNull());
+    expect(screen.getByRole('tab', { selected: true })).toHaveAttribute('data-date', '2026-03-13');
+    expect(gridSession('se-9')).toHaveAttribute('data-start', '13:00');
+  });
+
+  it('places a session without a room by dragging it from the list onto a room and time', async () => {
+    vi.mocked(client.sessionMove).mockResolvedValue({ ...roomless, roomId: 'r-dana', start: '2026-03-12T06:45:00Z', end: '2026-03-12T07:45:00Z' });
+    await renderView();
+    const column = document.querySelector('[data-room-column="r-dana"]') as HTMLElement;
+    // jsdom lays nothing out: the column's top is 0, so 160 px down is 100 minutes after 08:00.
+    document.elementsFromPoint = () => [column];
+    try {
+      await fireEvent.pointerDown(screen.getByTestId('unscheduled-item'), { button: 0 });
+      await fireEvent.pointerUp(window, { clientX: 10, clientY: 160 });
+    } finally {
+      // @ts-expect-error jsdom has no elementsFromPoint of its own
+      delete document.elementsFromPoint;
+    }
+    // 09:40 snapped to the 15-minute step; the session keeps its hour.
+    expect(client.sessionMove).toHaveBeenCalledWith('se-4', { start: '2026-03-12 09:45', end: '2026-03-12 10:45', roomId: 'r-dana' });
+    await waitFor(() => expect(gridSession('se-4')).not.toBeNull());
+    expect(screen.queryByTestId('unscheduled-item')).toBeNull();
+  });
+
   it('is reached at #/events/<id>/programme', () => {
     expect(parseHash('#/events/ev-1/programme')).toEqual({ name: 'programme', id: 'ev-1' });
   });

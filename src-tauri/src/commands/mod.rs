@@ -44,7 +44,9 @@ use muntada::outcome::{SectionDiff, SectionEdit, SectionInput, Version};
 use muntada::pledges::{PledgeInput, PledgeView, StageChange};
 use muntada::programme::conflicts::Conflict;
 use muntada::programme::release::{Diff, ReleaseInfo};
-use muntada::programme::{Assignment, Room, Session, SessionInput, SessionMove, Speaker};
+use muntada::programme::{
+    Assignment, Room, Session, SessionInput, SessionMove, Speaker, SpeakerCandidate, SpeakerInput,
+};
 use muntada::reference::ReferenceData;
 use muntada::Lang;
 
@@ -94,6 +96,10 @@ api! {
     outcome::outcome_export(event_id: String, lang: outcome::OutcomeLang, version: Option<u32>) -> export::ExportOutcome;
     outcome::certificates_export(event_id: String, lang: Lang) -> export::ExportOutcome;
     outcome::cue_cards_export(event_id: String, lang: Lang) -> export::ExportOutcome;
+    programme::speaker_create(event_id: String, input: SpeakerInput) -> Speaker;
+    programme::speaker_update(id: String, input: SpeakerInput) -> Speaker;
+    programme::speaker_candidates(event_id: String, query: String) -> Vec<SpeakerCandidate>;
+    programme::speaker_from_participant(event_id: String, participant_id: String) -> Speaker;
 }
 
 #[cfg(test)]

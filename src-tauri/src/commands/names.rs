@@ -46,4 +46,8 @@ pub const COMMAND_NAMES: &[&str] = &[
     "outcome_export",
     "certificates_export",
     "cue_cards_export",
+    "speaker_create",
+    "speaker_update",
+    "speaker_candidates",
+    "speaker_from_participant",
 ];

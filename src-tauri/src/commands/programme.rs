@@ -6,7 +6,9 @@ use chrono::Utc;
 use muntada::event::Event;
 use muntada::programme::conflicts::{self, Conflict};
 use muntada::programme::release::{self, Diff, ReleaseInfo};
-use muntada::programme::{self, edition, Assignment, Role, Room, Session, SessionInput, SessionMove, Speaker};
+use muntada::programme::{
+    self, edition, Assignment, Role, Room, Session, SessionInput, SessionMove, Speaker, SpeakerCandidate, SpeakerInput,
+};
 use tauri::State;
 
 use crate::{ApiError, AppState};
@@ -97,4 +99,34 @@ pub fn session_unassign(
 #[tauri::command]
 pub fn event_clone(state: State<'_, AppState>, id: String, start: String) -> Result<Event, ApiError> {
     state.write(|store| edition::clone_event(store, &id, &start, Utc::now()))
+}
+
+#[tauri::command]
+pub fn speaker_create(state: State<'_, AppState>, event_id: String, input: SpeakerInput) -> Result<Speaker, ApiError> {
+    state.write(|store| programme::add_speaker(store, &event_id, &input))
+}
+
+#[tauri::command]
+pub fn speaker_update(state: State<'_, AppState>, id: String, input: SpeakerInput) -> Result<Speaker, ApiError> {
+    state.write(|store| programme::update_speaker(store, &id, &input))
+}
+
+/// Participants matching a search who are not speakers yet.
+#[tauri::command]
+pub fn speaker_candidates(
+    state: State<'_, AppState>,
+    event_id: String,
+    query: String,
+) -> Result<Vec<SpeakerCandidate>, ApiError> {
+    state.read(|store| programme::speaker_candidates(store, &event_id, &query))
+}
+
+/// A participant made a speaker, their details copied from the registration.
+#[tauri::command]
+pub fn speaker_from_participant(
+    state: State<'_, AppState>,
+    event_id: String,
+    participant_id: String,
+) -> Result<Speaker, ApiError> {
+    state.write(|store| programme::speaker_from_participant(store, &event_id, &participant_id))
 }

@@ -1,6 +1,6 @@
 // Generated from the Rust types by `make bindings` (src-tauri/src/bindings.rs). Do not edit.
 import { call } from "./invoke";
-import type { AppInfo, Assignment, AuditEntry, AuditSubject, BackupRestored, BackupSaved, Conflict, Diff, Event, EventInput, EventOverview, ExportKind, ExportOutcome, Lang, OutcomeDocument, OutcomeLang, PledgeInput, PledgeListing, PledgeView, ReferenceData, ReleaseInfo, Room, SectionDiff, SectionEdit, SectionInput, SectionView, Session, SessionInput, SessionMove, Speaker, StageChange, Version } from "./types";
+import type { AppInfo, Assignment, AuditEntry, AuditSubject, BackupRestored, BackupSaved, Conflict, Diff, Event, EventInput, EventOverview, ExportKind, ExportOutcome, Lang, OutcomeDocument, OutcomeLang, PledgeInput, PledgeListing, PledgeView, ReferenceData, ReleaseInfo, Room, SectionDiff, SectionEdit, SectionInput, SectionView, Session, SessionInput, SessionMove, Speaker, SpeakerCandidate, SpeakerInput, StageChange, Version } from "./types";
 
 export function appInfo(): Promise<AppInfo> {
   return call("app_info", {});
@@ -180,4 +180,20 @@ export function certificatesExport(eventId: string, lang: Lang): Promise<ExportO
 
 export function cueCardsExport(eventId: string, lang: Lang): Promise<ExportOutcome> {
   return call("cue_cards_export", { eventId, lang });
+}
+
+export function speakerCreate(eventId: string, input: SpeakerInput): Promise<Speaker> {
+  return call("speaker_create", { eventId, input });
+}
+
+export function speakerUpdate(id: string, input: SpeakerInput): Promise<Speaker> {
+  return call("speaker_update", { id, input });
+}
+
+export function speakerCandidates(eventId: string, query: string): Promise<Array<SpeakerCandidate>> {
+  return call("speaker_candidates", { eventId, query });
+}
+
+export function speakerFromParticipant(eventId: string, participantId: string): Promise<Speaker> {
+  return call("speaker_from_participant", { eventId, participantId });
 }

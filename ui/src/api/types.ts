@@ -215,7 +215,7 @@ who: Bilingual,
  */
 message: string, };
 
-export type ConflictKind = "room_double_booked" | "person_double_booked" | "too_little_travel_time" | "outside_event_dates" | "outside_room_hours" | "outside_availability";
+export type ConflictKind = "room_double_booked" | "person_double_booked" | "too_little_travel_time" | "outside_event_dates" | "outside_room_hours" | "outside_availability" | "room_over_capacity";
 
 export type ReleaseInfo = { id: Id, eventId: Id, name: string, createdAt: string, sessions: number, };
 
@@ -344,3 +344,7 @@ export type RichText = Array<RichBlock>;
 export type RichBlock = { "type": "paragraph", spans: Array<Span>, } | { "type": "bullets", items: Array<Array<Span>>, } | { "type": "numbered", items: Array<Array<Span>>, };
 
 export type Span = { text: string, bold?: boolean, italic?: boolean, };
+
+export type SpeakerInput = { participantId: string | null, honorific: Bilingual, name: Bilingual, position: Bilingual, organisation: Bilingual, country: string, email: string, bio: Bilingual, };
+
+export type SpeakerCandidate = { participantId: Id, name: Bilingual, organisation: Bilingual, country: string | null, };

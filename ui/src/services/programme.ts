@@ -14,6 +14,8 @@ import type {
   SessionInput,
   SessionMove,
   Speaker,
+  SpeakerCandidate,
+  SpeakerInput,
 } from '../api/types';
 import { t } from '../i18n/index.svelte';
 import { attempt, type Outcome } from './errors';
@@ -95,5 +97,26 @@ export async function pledgesOfSession(eventId: string, sessionId: string): Prom
 export async function cloneEvent(id: string, start: string): Promise<Outcome<Event>> {
   const outcome = await attempt(() => client.eventClone(id, start), { toast: false });
   if (outcome.ok) showToast('success', t('edition.toast.created'));
+  return outcome;
+}
+
+/** Creates (id null) or updates a speaker's profile. Invalid input is left for the form to show. */
+export async function saveSpeaker(eventId: string, id: string | null, input: SpeakerInput): Promise<Outcome<Speaker>> {
+  const outcome = await attempt(
+    () => (id === null ? client.speakerCreate(eventId, input) : client.speakerUpdate(id, input)),
+    { toast: false },
+  );
+  if (outcome.ok) showToast('success', t('speakers.toast.saved'));
+  return outcome;
+}
+
+export function speakerCandidates(eventId: string, query: string): Promise<Outcome<SpeakerCandidate[]>> {
+  return attempt(() => client.speakerCandidates(eventId, query), { toast: false });
+}
+
+/** Makes a participant a speaker, their details copied from the registration. */
+export async function speakerFromParticipant(eventId: string, participantId: string): Promise<Outcome<Speaker>> {
+  const outcome = await attempt(() => client.speakerFromParticipant(eventId, participantId), { toast: true });
+  if (outcome.ok) showToast('success', t('speakers.toast.added'));
   return outcome;
 }

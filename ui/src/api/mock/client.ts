@@ -8,6 +8,8 @@ import type {
   ApiError,
   Assignment,
   SessionInput,
+  SpeakerCandidate,
+  SpeakerInput,
   AppInfo,
   Conflict,
   Diff,
@@ -1142,6 +1144,34 @@ function seedOutcome(): void {
 
 if (!params.has('empty')) seedOutcome();
 
+export function speakerCreate(eventId: string, input: SpeakerInput): Promise<Speaker> {
+  if (!input.name.en.trim() && !input.name.ar.trim()) return fail('invalid_input', 'name', 'required', 'name: at least one language');
+  const created: Speaker = { ...structuredClone(input), id: `sp-${Date.now().toString(36)}`, eventId, country: input.country || null, email: input.email || null };
+  speakers.push(created);
+  return reply(created);
+}
+
+export function speakerUpdate(id: string, input: SpeakerInput): Promise<Speaker> {
+  const index = speakers.findIndex((s) => s.id === id);
+  if (index === -1) return fail('not_found', 'id', 'not_found', `no speaker with id ${id}`);
+  if (!input.name.en.trim() && !input.name.ar.trim()) return fail('invalid_input', 'name', 'required', 'name: at least one language');
+  if (input.country && !COUNTRIES.includes(input.country)) return fail('invalid_input', 'country', 'unknown_country', `unknown country ${input.country}`);
+  speakers[index] = { ...speakers[index], ...structuredClone(input), country: input.country || null, email: input.email || null };
+  return reply(speakers[index]);
+}
+
+// The mock has no participants: nobody is left to make a speaker.
+export function speakerCandidates(eventId: string, query: string): Promise<Array<SpeakerCandidate>> {
+  void query;
+  if (!events.has(eventId)) return fail('not_found', 'event', 'not_found', `no event with id ${eventId}`);
+  return reply([]);
+}
+
+export function speakerFromParticipant(eventId: string, participantId: string): Promise<Speaker> {
+  void eventId;
+  return fail('not_found', 'participant', 'not_found', `no participant with id ${participantId}`);
+}
+
 // Compile-time check that this module offers exactly what the real client offers.
 import type * as real from '../client';
 ({
@@ -1190,4 +1220,8 @@ import type * as real from '../client';
   outcomeExport,
   certificatesExport,
   cueCardsExport,
+  speakerCreate,
+  speakerUpdate,
+  speakerCandidates,
+  speakerFromParticipant,
 }) satisfies typeof real;

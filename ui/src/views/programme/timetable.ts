@@ -127,3 +127,18 @@ export function lanes(placed: Placed[]): Map<string, { lane: number; of: number 
   close();
   return result;
 }
+
+/** The room column of the grid under a point of the window, if any. */
+export function columnAt(x: number, y: number): HTMLElement | null {
+  const hits = typeof document.elementsFromPoint === 'function' ? document.elementsFromPoint(x, y) : [];
+  for (const el of hits) {
+    const column = (el as HTMLElement).closest?.('[data-room-column]') as HTMLElement | null;
+    if (column) return column;
+  }
+  return null;
+}
+
+/** Minutes since midnight at height `y` of a column that starts at `from`, drawn at `ppm`. */
+export function minutesAt(column: HTMLElement, y: number, from: number, ppm: number): number {
+  return from + (y - column.getBoundingClientRect().top) / ppm;
+}
