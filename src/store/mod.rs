@@ -39,6 +39,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0004_programme.sql"),
     include_str!("migrations/0005_participants.sql"),
     include_str!("migrations/0006_outcome.sql"),
+    include_str!("migrations/0008_outcome_snapshot.sql"),
 ];
 
 /// How long a write waits for another process holding the database before giving up.
