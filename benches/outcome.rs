@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use chrono::{TimeZone, Utc};
 use muntada::documents::outcome::{export, render_outcome, Languages, OutcomeData};
-use muntada::outcome::{Outcome, RichBlock, RichText, Section, SectionKind, Span, Version};
+use muntada::outcome::{Generated, Outcome, RichBlock, RichText, Section, SectionKind, Span, Version};
 use muntada::participants::{Category, Participant, ParticipantStatus};
 use muntada::{Bilingual, Id, Lang, Store};
 
@@ -96,7 +96,7 @@ fn main() {
         outcome: &outcome,
         speakers: &[],
         sessions: &[],
-        pledges: &[],
+        generated: &Generated::live(&[], &participants, &categories),
         participants: &participants,
         categories: &categories,
         annex: true,

@@ -8,17 +8,17 @@
 //! The table of contents is filled in by rendering twice: the first pass says where every
 //! heading lands.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::HashMap;
 
 use super::{label, pledges::stage_chart, pledges::table_block, render, Exported};
 use crate::bilingual::{Bilingual, Lang};
 use crate::country;
 use crate::error::{Error, Reason, Result};
 use crate::event::{self, Event};
-use crate::outcome::{self, Outcome, RichBlock, RichText, Section, SectionKind};
-use crate::participants::{self, Category, Participant, ParticipantStatus};
+use crate::outcome::generated::attends;
+use crate::outcome::{self, Generated, Outcome, RichBlock, RichText, Section, SectionKind};
+use crate::participants::{self, Category, Participant};
 use crate::pdf::{self, Align, BarChart, Block, Colour, Column, KeyValue, List, Paragraph, Row, Run, Series, Table};
-use crate::pledges::{self as ledger, Pledge};
 use crate::programme::{self, Session, Speaker};
 use crate::store::Store;
 use crate::time::{format_date, format_date_range};
@@ -63,7 +63,10 @@ pub struct OutcomeData<'a> {
     pub outcome: &'a Outcome,
     pub speakers: &'a [Speaker],
     pub sessions: &'a [Session],
-    pub pledges: &'a [Pledge],
+    /// What the pledges and participation sections show (`outcome::generated`: kept with an
+    /// adopted version, as they stand for a draft).
+    pub generated: &'a Generated,
+    /// For the annex, which lists the participants as registered when exported.
     pub participants: &'a [Participant],
     pub categories: &'a [Category],
     /// Add a list of the participants at the end.
@@ -108,7 +111,7 @@ pub fn export(
         outcome: &outcome,
         speakers: &programme::speakers(store, id)?,
         sessions: &programme::sessions(store, id)?,
-        pledges: &ledger::list(store, id)?,
+        generated: &outcome::generated(store, &outcome.version)?,
         participants: &participants::list(store, id)?,
         categories: &participants::categories(store, id)?,
         annex,
@@ -124,11 +127,6 @@ pub fn export(
         bytes: rendered.bytes,
         missing_glyphs: rendered.warnings.missing_glyphs,
     })
-}
-
-/// Participants counted in the participation figures: those registered to attend.
-fn attends(p: &Participant) -> bool {
-    matches!(p.status, ParticipantStatus::Confirmed | ParticipantStatus::CheckedIn)
 }
 
 const PARTICIPATION_COLOUR: Colour = Colour::rgb(0x4E, 0x79, 0xA7);
@@ -404,12 +402,12 @@ fn section_body(b: &mut Builder<'_>, s: &Section, lang: Lang) {
         }
         SectionKind::Pledges => {
             body(b, s, lang);
-            let pledges = b.data.pledges;
-            if pledges.is_empty() {
+            let generated = b.data.generated;
+            if generated.pledges.rows.is_empty() {
                 b.push(Block::Paragraph(Paragraph::text(l("No pledges recorded.", "لا توجد تعهدات مسجلة."))));
             } else {
-                b.push(table_block(pledges, lang));
-                if let Some(chart) = stage_chart(pledges, lang) {
+                b.push(table_block(&generated.pledges, lang));
+                if let Some(chart) = stage_chart(&generated.pledges_by_year, lang) {
                     b.push(chart);
                 }
             }
@@ -442,29 +440,16 @@ fn recommendation_block(b: &mut Builder<'_>, s: &Section, n: usize, lang: Lang) 
 
 fn participation(b: &mut Builder<'_>, lang: Lang) {
     let l = |en, ar| label(lang, en, ar);
-    let people: Vec<&Participant> = b.data.participants.iter().filter(|p| attends(p)).collect();
-    let states: BTreeSet<&str> = people.iter().filter_map(|p| p.country.as_deref()).collect();
-    let organisations: BTreeSet<String> =
-        people.iter().map(|p| p.organisation.get(Lang::En).trim().to_lowercase()).filter(|o| !o.is_empty()).collect();
+    let figures = &b.data.generated.participation;
     b.push(Block::KeyValues(vec![
-        KeyValue::new(l("Participants", "المشاركون"), people.len().to_string()),
-        KeyValue::new(l("States", "الدول"), states.len().to_string()),
-        KeyValue::new(l("Organisations", "المنظمات"), organisations.len().to_string()),
+        KeyValue::new(l("Participants", "المشاركون"), figures.participants.to_string()),
+        KeyValue::new(l("States", "الدول"), figures.states.to_string()),
+        KeyValue::new(l("Organisations", "المنظمات"), figures.organisations.to_string()),
     ]));
-    let mut by_category: Vec<(String, usize)> = b
-        .data
-        .categories
-        .iter()
-        .map(|c| (c.name.get(lang).to_owned(), people.iter().filter(|p| p.category == c.key).count()))
-        .filter(|(_, n)| *n > 0)
-        .collect();
-    let known: BTreeSet<&str> = b.data.categories.iter().map(|c| c.key.as_str()).collect();
-    let other = people.iter().filter(|p| !known.contains(p.category.as_str())).count();
-    if other > 0 {
-        by_category.push((l("Other", "أخرى"), other));
-    }
+    let by_category: Vec<(String, u32)> =
+        figures.by_category.iter().map(|c| (c.name.get(lang).to_owned(), c.count)).collect();
     let mut rows: Vec<Row> = by_category.iter().map(|(name, n)| Row::cells([name.clone(), n.to_string()])).collect();
-    rows.push(Row::total([l("Total", "المجموع"), people.len().to_string()]));
+    rows.push(Row::total([l("Total", "المجموع"), figures.participants.to_string()]));
     b.push(Block::Table(Table {
         columns: vec![
             Column::new(l("Category", "الفئة"), 3.0),
@@ -479,7 +464,7 @@ fn participation(b: &mut Builder<'_>, lang: Lang) {
             series: vec![Series {
                 label: l("Participants", "المشاركون"),
                 colour: PARTICIPATION_COLOUR,
-                values: by_category.iter().map(|(_, n)| *n as f64).collect(),
+                values: by_category.iter().map(|(_, n)| f64::from(*n)).collect(),
             }],
             stacked: false,
             value_label: l("Participants", "المشاركون"),
@@ -487,14 +472,8 @@ fn participation(b: &mut Builder<'_>, lang: Lang) {
             height_mm: 45.0,
         }));
     }
-    let mut by_country: BTreeMap<&str, usize> = BTreeMap::new();
-    for p in &people {
-        if let Some(c) = p.country.as_deref() {
-            *by_country.entry(c).or_default() += 1;
-        }
-    }
-    let mut countries: Vec<(String, usize)> =
-        by_country.into_iter().map(|(c, n)| (country::name(c, lang), n)).collect();
+    let mut countries: Vec<(String, u32)> =
+        figures.by_country.iter().map(|c| (country::name(&c.name, lang), c.count)).collect();
     countries.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     if !countries.is_empty() {
         b.push(Block::Table(Table {

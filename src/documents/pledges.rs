@@ -4,7 +4,7 @@ use super::{document, label};
 use crate::bilingual::Lang;
 use crate::event::Event;
 use crate::pdf::{Align, BarChart, Block, Colour, Column, Paragraph, Row, Series, Table};
-use crate::pledges::{export::table, usd_by_year, Pledge};
+use crate::pledges::{export, usd_by_year, Pledge, UsdYear};
 
 /// Colours of the stages in charts: announced, committed, paid (distinct in print and for
 /// the common colour-vision deficiencies: blue, orange, green of differing lightness).
@@ -20,8 +20,8 @@ pub fn pledges(event: &Event, pledges: &[Pledge], lang: Lang) -> crate::pdf::Doc
         doc.blocks.push(Block::Paragraph(Paragraph::text(l("No pledges recorded.", "لا توجد تعهدات مسجلة."))));
         return doc;
     }
-    doc.blocks.push(table_block(pledges, lang));
-    if let Some(chart) = stage_chart(pledges, lang) {
+    doc.blocks.push(table_block(&export::lines(pledges), lang));
+    if let Some(chart) = stage_chart(&usd_by_year(pledges), lang) {
         doc.blocks.push(Block::Heading {
             level: 2,
             text: l("Amounts per year by stage (USD equivalent)", "المبالغ حسب السنة والمرحلة (ما يعادلها بالدولار)"),
@@ -32,8 +32,8 @@ pub fn pledges(event: &Event, pledges: &[Pledge], lang: Lang) -> crate::pdf::Doc
 }
 
 /// The pledges with their totals per currency and in USD, as a table that fits a page.
-pub(crate) fn table_block(pledges: &[Pledge], lang: Lang) -> Block {
-    let t = table(pledges, lang);
+pub(crate) fn table_block(lines: &export::PledgeLines, lang: Lang) -> Block {
+    let t = lines.table(lang);
     // Donor, years, currency, pledged, committed, paid, stage, USD: the columns that fit a page.
     const SHOWN: [usize; 8] = [0, 3, 4, 5, 6, 7, 8, 9];
     let weights = [3.0, 1.4, 1.0, 2.0, 2.0, 2.0, 1.4, 2.0];
@@ -57,10 +57,9 @@ pub(crate) fn table_block(pledges: &[Pledge], lang: Lang) -> Block {
 
 /// A chart of the amounts per year, one bar per stage (pledged, committed, paid: each a part
 /// of the one before, so side by side rather than stacked), in US dollars at each pledge's
-/// recorded rate. `None` when no pledge has a USD amount.
-pub(crate) fn stage_chart(pledges: &[Pledge], lang: Lang) -> Option<Block> {
+/// recorded rate (`years`, from `usd_by_year`). `None` when no pledge has a USD amount.
+pub(crate) fn stage_chart(years: &[UsdYear], lang: Lang) -> Option<Block> {
     let l = |en, ar| label(lang, en, ar);
-    let years = usd_by_year(pledges);
     let max = years.iter().map(|y| y.pledged).max().filter(|m| *m > 0)?;
     // Cents → the unit that keeps the axis numbers short.
     let (divisor, unit) = if max >= 100_000_000 {
@@ -70,7 +69,7 @@ pub(crate) fn stage_chart(pledges: &[Pledge], lang: Lang) -> Option<Block> {
     } else {
         (1e2, l("USD", "دولار أمريكي"))
     };
-    let values = |f: fn(&crate::pledges::UsdYear) -> i128| years.iter().map(|y| f(y) as f64 / divisor).collect();
+    let values = |f: fn(&UsdYear) -> i128| years.iter().map(|y| f(y) as f64 / divisor).collect();
     Some(Block::BarChart(BarChart {
         categories: years.iter().map(|y| y.year.to_string()).collect(),
         series: vec![

@@ -9,6 +9,7 @@
 //! [`diff`] compares.
 
 pub(crate) mod demo;
+pub mod generated;
 pub mod rich;
 
 use chrono::{DateTime, Utc};
@@ -22,6 +23,7 @@ use crate::input;
 use crate::programme::word_enum;
 use crate::store::Store;
 
+pub use generated::Generated;
 pub use rich::{RichBlock, RichText, Span};
 
 word_enum!(
@@ -355,9 +357,11 @@ pub fn remove_section(
     })
 }
 
-/// Adopts the current draft: from now on it is frozen. Refused when there is no draft or it
-/// has no section, and, when `expected` names a version, unless the draft is that one (so that
-/// what is adopted is what the person read).
+/// Adopts the current draft: from now on it is frozen, and so are its generated sections: the
+/// pledges and participation figures are kept with it as they stand now, read in the same
+/// transaction. Refused when there is no draft or it has no section, and, when `expected`
+/// names a version, unless the draft is that one (so that what is adopted is what the person
+/// read).
 pub fn adopt(store: &mut Store, event_id: &str, expected: VersionNumber, now: DateTime<Utc>) -> Result<Version> {
     let event_id = store.events().resolve("event", event_id)?;
     let by = store.actor().as_str().to_owned();
@@ -377,10 +381,33 @@ pub fn adopt(store: &mut Store, event_id: &str, expected: VersionNumber, now: Da
             return Err(Error::conflict(Some("event"), Reason::Required, "the draft has no sections"));
         }
         let adoption = Adoption { at: now, by };
-        tx.outcome().adopt(&version, &adoption)?;
+        let generated = Generated::live(
+            &tx.pledges().list(&event_id)?,
+            &tx.participants().list(&event_id)?,
+            &tx.categories().list(&event_id)?,
+        );
+        tx.outcome().adopt(&version, &adoption, &generated)?;
         version.adopted = Some(adoption);
         Ok(version)
     })
+}
+
+/// What `version`'s generated sections show: for an adopted version the figures kept when it
+/// was adopted, for a draft the ledger and the registrations as they stand.
+pub fn generated(store: &Store, version: &Version) -> Result<Generated> {
+    if version.adopted.is_some() {
+        if let Some(kept) = store.outcome().generated(&version.id)? {
+            return Ok(kept);
+        }
+        // Adopted before versions kept their figures (schema 0008): nothing was kept, so the
+        // document shows the figures as they stand, as it always did.
+    }
+    let event_id = &version.event_id;
+    Ok(Generated::live(
+        &store.pledges().list(event_id)?,
+        &store.participants().list(event_id)?,
+        &store.categories().list(event_id)?,
+    ))
 }
 
 /// How one section differs between two versions.

@@ -262,3 +262,130 @@ fn adoption_is_in_the_audit_trail_and_failed_adoptions_are_not() {
     let entry = audit::list(&store, AuditSubject::Event, &event).unwrap().remove(0);
     assert_eq!((entry.entity_id, entry.action, entry.at), (v1.id, AuditAction::Adopt, now()));
 }
+
+/// What happens to the demo forum, in order, in a [`check_generated`] case.
+#[derive(Clone, Copy)]
+enum Step {
+    /// A USD pledge of this many million over 2025, staged to committed.
+    Pledge(u32),
+    /// A confirmed participant from this country (with an organisation of their own).
+    Register(&'static str),
+    /// An edit (a new section) to the current draft, started if needed.
+    Edit,
+    Adopt,
+}
+
+/// Runs `steps` on the demo forum, then checks what every version's generated sections show:
+/// `(version, USD pledged in millions, USD committed in millions, extra participants, extra
+/// states)` counted from the demo's own figures.
+fn check_generated(steps: &[Step], expected: &[(u32, u32, u32, u32, u32)]) {
+    use crate::participants::{self, ParticipantInput, ParticipantStatus};
+    use crate::pledges::{self, PledgeInput, PledgeKind, PledgeStatus, Schedule, ScheduleRange, StageChange};
+    let mut store = Store::open_in_memory().unwrap();
+    let event = crate::demo::load(&mut store, now()).unwrap().id.as_str().to_owned();
+    let demo = get(&store, &event, None).unwrap().unwrap().version;
+    let base = generated(&store, &demo).unwrap().participation;
+    for (i, step) in steps.iter().enumerate() {
+        let at = now() + Duration::minutes(i as i64 + 1);
+        match *step {
+            Step::Pledge(millions) => {
+                let input = PledgeInput {
+                    donors: vec![format!("Donor {i}")],
+                    recipient: String::new(),
+                    purpose: Bilingual::default(),
+                    kind: PledgeKind::Financial,
+                    in_kind: String::new(),
+                    currency: "USD".into(),
+                    schedule: Schedule::Total(ScheduleRange {
+                        amount: format!("{millions}000000"),
+                        from_year: 2025,
+                        to_year: 2025,
+                    }),
+                    rate: None,
+                    session_id: None,
+                    speaker_id: None,
+                    notes: String::new(),
+                };
+                let pledge = pledges::add(&mut store, &event, &input, at).unwrap();
+                let change = StageChange {
+                    to: PledgeStatus::Committed,
+                    year: None,
+                    amount: None,
+                    date: Some("2025-01-01".into()),
+                    reason: String::new(),
+                };
+                pledges::stage(&mut store, pledge.id.as_str(), &change, at).unwrap();
+            }
+            Step::Register(country) => {
+                let person = ParticipantInput {
+                    name: Bilingual::new(format!("Delegate {i}"), ""),
+                    organisation: Bilingual::new(format!("Organisation {i}"), ""),
+                    country: country.into(),
+                    status: ParticipantStatus::Confirmed,
+                    ..ParticipantInput::default()
+                };
+                participants::add(&mut store, &event, &person, at).unwrap();
+            }
+            Step::Edit => {
+                let free = SectionInput { kind: Some(SectionKind::Free), body_en: text("More."), ..Default::default() };
+                add_section(&mut store, &event, None, &free, at).unwrap();
+            }
+            Step::Adopt => {
+                adopt(&mut store, &event, None, at).unwrap();
+            }
+        }
+    }
+    let usd_millions = |amount: &str| -> u32 {
+        let units: u64 = amount.split('.').next().unwrap().replace(',', "").parse().unwrap();
+        (units / 1_000_000) as u32
+    };
+    let found: Vec<(u32, u32, u32, u32, u32)> = versions(&store, &event)
+        .unwrap()
+        .iter()
+        .map(|v| {
+            let g = generated(&store, v).unwrap();
+            let usd = g.pledges.usd.expect("the demo has a USD pledge");
+            let p = &g.participation;
+            assert_eq!(p.organisations - base.organisations, p.participants - base.participants, "one each");
+            let by_category: u32 = p.by_category.iter().map(|c| c.count).sum();
+            assert_eq!(by_category, p.participants, "every participant in a category");
+            (
+                v.number,
+                usd_millions(&usd.pledged),
+                usd_millions(&usd.committed),
+                p.participants - base.participants,
+                p.states - base.states,
+            )
+        })
+        .collect();
+    assert_eq!(found, expected);
+}
+
+#[test]
+fn adopted_versions_keep_their_generated_figures() {
+    use Step::*;
+    // A draft shows the figures as they stand.
+    check_generated(&[], &[(1, 45, 0, 0, 0)]);
+    check_generated(&[Pledge(5), Register("TV")], &[(1, 50, 5, 1, 1)]);
+    // Adopted: later pledges and registrations leave it as it was.
+    check_generated(&[Adopt, Pledge(5), Register("TV")], &[(1, 45, 0, 0, 0)]);
+    check_generated(&[Pledge(5), Adopt, Register("TV"), Edit], &[(1, 50, 5, 0, 0), (2, 50, 5, 1, 1)]);
+    // Each adoption keeps its own moment.
+    check_generated(
+        &[Adopt, Pledge(5), Edit, Adopt, Register("TV"), Pledge(1), Edit],
+        &[(1, 45, 0, 0, 0), (2, 50, 5, 0, 0), (3, 51, 6, 1, 1)],
+    );
+    // Someone from a country already there adds a participant, not a state.
+    check_generated(&[Register("TV"), Adopt, Register("TV"), Edit], &[(1, 45, 0, 1, 1), (2, 45, 0, 2, 1)]);
+}
+
+#[test]
+fn generated_figures_survive_the_store() {
+    let (mut store, event) = demo();
+    add_section(&mut store, &event, None, &recommendation("Share data.", "تبادل البيانات."), now()).unwrap();
+    let draft = get(&store, &event, None).unwrap().unwrap().version;
+    let live = generated(&store, &draft).unwrap();
+    assert_eq!(store.outcome().generated(&draft.id).unwrap(), None, "a draft keeps nothing");
+    let adopted = adopt(&mut store, &event, None, now()).unwrap();
+    assert_eq!(store.outcome().generated(&adopted.id).unwrap(), Some(live), "kept as they were, read back whole");
+}

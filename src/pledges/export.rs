@@ -2,6 +2,8 @@
 //! export through the PDF engine.
 
 use super::{summarise, Pledge, PledgeKind, PledgeStatus};
+use serde::{Deserialize, Serialize};
+
 use crate::bilingual::{Bilingual, Lang};
 use crate::error::Result;
 use crate::money::{self, grouped};
@@ -26,21 +28,52 @@ pub fn stage_name(status: PledgeStatus, lang: Lang) -> String {
     }
 }
 
-pub fn table(pledges: &[Pledge], lang: Lang) -> PledgeTable {
-    let l = |en, ar| label(lang, en, ar);
-    let header = vec![
-        l("Donor", "الجهة المانحة"),
-        l("Recipient", "الجهة المستفيدة"),
-        l("Purpose", "الغرض"),
-        l("Years", "السنوات"),
-        l("Currency", "العملة"),
-        l("Pledged", "المبلغ المُعلن"),
-        l("Committed", "الملتزم به"),
-        l("Paid", "المدفوع"),
-        l("Stage", "المرحلة"),
-        l("USD equivalent", "المعادل بالدولار"),
-        l("USD rate (date, source)", "سعر الدولار (التاريخ، المصدر)"),
-    ];
+/// What the table says before it is put in a language: each pledge's cells (amounts already
+/// written out, the purpose in both languages) and the totals. Plain data, so that an adopted
+/// outcome document can keep the table as it stood (see `outcome::Generated`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PledgeLines {
+    pub rows: Vec<PledgeRow>,
+    /// Per currency, in code order.
+    pub totals: Vec<CurrencyTotal>,
+    /// Present when some pledge counts towards the totals.
+    pub usd: Option<UsdTotal>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PledgeRow {
+    pub donors: String,
+    pub recipient: String,
+    /// An in-kind pledge's description comes after "In kind:" in each language.
+    pub purpose: Bilingual,
+    pub years: String,
+    pub currency: String,
+    pub pledged: String,
+    pub committed: String,
+    pub paid: String,
+    pub stage: PledgeStatus,
+    pub usd: String,
+    pub rate: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CurrencyTotal {
+    pub currency: String,
+    pub pledged: String,
+    pub committed: String,
+    pub paid: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UsdTotal {
+    pub pledged: String,
+    pub committed: String,
+    pub paid: String,
+    /// Pledges left out of the USD totals for want of a rate.
+    pub without_rate: u32,
+}
+
+pub fn lines(pledges: &[Pledge]) -> PledgeLines {
     let rows = pledges
         .iter()
         .map(|p| {
@@ -55,53 +88,130 @@ pub fn table(pledges: &[Pledge], lang: Lang) -> PledgeTable {
                 _ => String::new(),
             };
             let purpose = match p.kind {
-                PledgeKind::InKind => format!("{}: {}", l("In kind", "عيني"), p.in_kind),
-                PledgeKind::Financial => p.purpose.get(lang).to_owned(),
+                PledgeKind::InKind => {
+                    Bilingual { en: format!("In kind: {}", p.in_kind), ar: format!("عيني: {}", p.in_kind) }
+                }
+                PledgeKind::Financial => p.purpose.clone(),
             };
             let view = p.view();
-            vec![
-                p.donors.join(" + "),
-                p.recipient.clone(),
+            let shown = |minor: i128| if p.lines.is_empty() { String::new() } else { amount(minor) };
+            PledgeRow {
+                donors: p.donors.join(" + "),
+                recipient: p.recipient.clone(),
                 purpose,
                 years,
-                p.currency.map(|c| c.code().to_owned()).unwrap_or_default(),
-                if p.lines.is_empty() { String::new() } else { amount(p.total_minor()) },
-                if p.lines.is_empty() { String::new() } else { amount(committed) },
-                if p.lines.is_empty() { String::new() } else { amount(paid) },
-                stage_name(p.status(), lang),
-                view.usd_total.as_deref().map(grouped).unwrap_or_default(),
-                p.rate.as_ref().map(|r| format!("{} ({}, {})", r.rate, r.date, r.source)).unwrap_or_default(),
-            ]
+                currency: p.currency.map(|c| c.code().to_owned()).unwrap_or_default(),
+                pledged: shown(p.total_minor()),
+                committed: shown(committed),
+                paid: shown(paid),
+                stage: p.status(),
+                usd: view.usd_total.as_deref().map(grouped).unwrap_or_default(),
+                rate: p.rate.as_ref().map(|r| format!("{} ({}, {})", r.rate, r.date, r.source)).unwrap_or_default(),
+            }
         })
         .collect();
     let summary = summarise(pledges);
-    let mut totals: Vec<Vec<String>> = summary
+    let totals = summary
         .currencies
         .iter()
-        .map(|c| {
-            let mut row = vec![l("Total", "المجموع"), String::new(), String::new(), String::new(), c.currency.clone()];
-            row.extend([grouped(&c.pledged), grouped(&c.committed), grouped(&c.paid)]);
-            row.extend([String::new(), String::new(), String::new()]);
-            row
+        .map(|c| CurrencyTotal {
+            currency: c.currency.clone(),
+            pledged: grouped(&c.pledged),
+            committed: grouped(&c.committed),
+            paid: grouped(&c.paid),
         })
         .collect();
-    if !summary.currencies.is_empty() {
-        let mut usd =
-            vec![l("Total in USD", "المجموع بالدولار"), String::new(), String::new(), String::new(), "USD".into()];
-        usd.extend([grouped(&summary.usd.pledged), grouped(&summary.usd.committed), grouped(&summary.usd.paid)]);
-        let note = if summary.usd.without_rate > 0 {
-            format!(
-                "{} {}",
-                summary.usd.without_rate,
-                l("pledge(s) without a USD rate not included", "تعهد/تعهدات بلا سعر دولار غير محتسبة")
-            )
-        } else {
-            String::new()
+    let usd = (!summary.currencies.is_empty()).then(|| UsdTotal {
+        pledged: grouped(&summary.usd.pledged),
+        committed: grouped(&summary.usd.committed),
+        paid: grouped(&summary.usd.paid),
+        without_rate: summary.usd.without_rate,
+    });
+    PledgeLines { rows, totals, usd }
+}
+
+pub fn table(pledges: &[Pledge], lang: Lang) -> PledgeTable {
+    lines(pledges).table(lang)
+}
+
+impl PledgeLines {
+    /// The table in `lang`.
+    pub fn table(&self, lang: Lang) -> PledgeTable {
+        let l = |en, ar| label(lang, en, ar);
+        let header = vec![
+            l("Donor", "الجهة المانحة"),
+            l("Recipient", "الجهة المستفيدة"),
+            l("Purpose", "الغرض"),
+            l("Years", "السنوات"),
+            l("Currency", "العملة"),
+            l("Pledged", "المبلغ المُعلن"),
+            l("Committed", "الملتزم به"),
+            l("Paid", "المدفوع"),
+            l("Stage", "المرحلة"),
+            l("USD equivalent", "المعادل بالدولار"),
+            l("USD rate (date, source)", "سعر الدولار (التاريخ، المصدر)"),
+        ];
+        let rows = self
+            .rows
+            .iter()
+            .map(|r| {
+                vec![
+                    r.donors.clone(),
+                    r.recipient.clone(),
+                    r.purpose.get(lang).to_owned(),
+                    r.years.clone(),
+                    r.currency.clone(),
+                    r.pledged.clone(),
+                    r.committed.clone(),
+                    r.paid.clone(),
+                    stage_name(r.stage, lang),
+                    r.usd.clone(),
+                    r.rate.clone(),
+                ]
+            })
+            .collect();
+        let total_row = |name: String, currency: &str, pledged: &str, committed: &str, paid: &str, note: String| {
+            let blank = String::new;
+            vec![
+                name,
+                blank(),
+                blank(),
+                blank(),
+                currency.to_owned(),
+                pledged.to_owned(),
+                committed.to_owned(),
+                paid.to_owned(),
+                blank(),
+                blank(),
+                note,
+            ]
         };
-        usd.extend([String::new(), String::new(), note]);
-        totals.push(usd);
+        let mut totals: Vec<Vec<String>> = self
+            .totals
+            .iter()
+            .map(|c| total_row(l("Total", "المجموع"), &c.currency, &c.pledged, &c.committed, &c.paid, String::new()))
+            .collect();
+        if let Some(usd) = &self.usd {
+            let note = if usd.without_rate > 0 {
+                format!(
+                    "{} {}",
+                    usd.without_rate,
+                    l("pledge(s) without a USD rate not included", "تعهد/تعهدات بلا سعر دولار غير محتسبة")
+                )
+            } else {
+                String::new()
+            };
+            totals.push(total_row(
+                l("Total in USD", "المجموع بالدولار"),
+                "USD",
+                &usd.pledged,
+                &usd.committed,
+                &usd.paid,
+                note,
+            ));
+        }
+        PledgeTable { header, rows, totals }
     }
-    PledgeTable { header, rows, totals }
 }
 
 /// The table as CSV: pledges, an empty row, then the totals.

@@ -66,7 +66,7 @@ impl Sums {
 }
 
 /// Pledged, committed and paid in one year, in US cents at each pledge's recorded rate.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UsdYear {
     pub year: i32,
     pub pledged: i128,

@@ -42,6 +42,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0005_participants.sql"),
     include_str!("migrations/0006_outcome.sql"),
     include_str!("migrations/0007_delegations.sql"),
+    include_str!("migrations/0008_outcome_snapshot.sql"),
     include_str!("migrations/0009_session_signups.sql"),
     include_str!("migrations/0010_pledges_entry_delegation.sql"),
 ];

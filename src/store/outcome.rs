@@ -9,7 +9,7 @@ use super::{audit, audited, bilingual, id_col, opt_id_col, rows, time_col};
 use crate::audit::{snapshot, Actor, AuditAction, AuditEntity, Change};
 use crate::error::{Error, Reason, Result};
 use crate::id::{Id, IdPrefix};
-use crate::outcome::{Adoption, RichText, Section, SectionKind, Version};
+use crate::outcome::{Adoption, Generated, RichText, Section, SectionKind, Version};
 use crate::time;
 
 pub struct Outcomes<'c> {
@@ -53,12 +53,16 @@ impl<'c> Outcomes<'c> {
         Ok(())
     }
 
-    /// Marks `version` adopted and records who adopted it, and when, in the audit trail.
-    pub fn adopt(&self, version: &Version, adoption: &Adoption) -> Result<()> {
+    /// Marks `version` adopted, keeps what its generated sections show with it, and records
+    /// who adopted it, and when, in the audit trail.
+    pub fn adopt(&self, version: &Version, adoption: &Adoption, generated: &Generated) -> Result<()> {
+        let generated = serde_json::to_string(generated)
+            .map_err(|e| Error::internal(format!("cannot write the outcome's figures: {e}")))?;
         audited(self.conn, || {
             let n = self.conn.execute(
-                "UPDATE outcome_versions SET adopted_at = ?2, adopted_by = ?3 WHERE id = ?1 AND adopted_at IS NULL",
-                params![version.id.as_str(), time::to_db(adoption.at), adoption.by],
+                "UPDATE outcome_versions SET adopted_at = ?2, adopted_by = ?3, generated = ?4
+                 WHERE id = ?1 AND adopted_at IS NULL",
+                params![version.id.as_str(), time::to_db(adoption.at), adoption.by, generated],
             )?;
             if n != 1 {
                 return Err(Error::conflict(Some("version"), Reason::InvalidValue, "the version is already adopted"));
@@ -75,6 +79,21 @@ impl<'c> Outcomes<'c> {
             };
             audit::record(self.conn, self.actor, &change)
         })
+    }
+
+    /// What an adopted version's generated sections showed when it was adopted; `None` for a
+    /// draft and for a version adopted before they were kept.
+    pub fn generated(&self, version_id: &Id) -> Result<Option<Generated>> {
+        let json: Option<Option<String>> = self
+            .conn
+            .query_row("SELECT generated FROM outcome_versions WHERE id = ?1", [version_id.as_str()], |r| r.get(0))
+            .optional()?;
+        json.flatten()
+            .map(|json| {
+                serde_json::from_str(&json)
+                    .map_err(|e| Error::storage(format!("the figures kept with an outcome version are damaged: {e}")))
+            })
+            .transpose()
     }
 
     /// A version's sections in order, with their linked sessions.

@@ -221,3 +221,111 @@ fn first_session(demo: &Demo) -> String {
     let conn = rusqlite::Connection::open(db).unwrap();
     conn.query_row("SELECT id FROM sessions ORDER BY starts_at LIMIT 1", [], |r| r.get(0)).unwrap()
 }
+
+/// The participation figures of a PDF: participants, states, organisations (the key values,
+/// one a line in `pdftotext -layout`).
+fn participation_figures(path: &Path) -> [u32; 3] {
+    let text = crate::pdf::poppler("pdftotext", &["-layout", path.to_str().unwrap(), "-"]);
+    ["Participants", "States", "Organisations"].map(|name| {
+        text.lines()
+            .find_map(|l| l.trim().strip_prefix(name).and_then(|rest| rest.trim().parse().ok()))
+            .unwrap_or_else(|| panic!("no {name} figure in\n{text}"))
+    })
+}
+
+/// What an outcome PDF's generated sections say: the USD totals pledged and committed (the
+/// narrow column cuts the last digit of a long amount) and the participation figures.
+fn generated_of(path: &Path) -> (String, String, [u32; 3]) {
+    let text = crate::pdf::poppler("pdftotext", &["-layout", path.to_str().unwrap(), "-"]);
+    let usd: Vec<String> = text
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("Total in USD"))
+        .unwrap_or_else(|| panic!("no USD total in\n{text}"))
+        .split_whitespace()
+        .map(str::to_owned)
+        .collect();
+    (usd[1].clone(), usd[2].clone(), participation_figures(path))
+}
+
+/// A pledge, staged to committed, and a confirmed participant (from a new country and
+/// organisation), added now.
+fn pledge_and_register(demo: &Demo, donor: &str, amount: &str, country: &str) {
+    let e = demo.event.as_str();
+    let pledge = demo.muntada(&[
+        "pledge",
+        "add",
+        "--event",
+        e,
+        "--donor",
+        donor,
+        "--amount",
+        amount,
+        "--currency",
+        "USD",
+        "--from",
+        "2025",
+    ]);
+    demo.muntada(&["pledge", "stage", &pledge, "--to", "committed"]);
+    demo.muntada(&[
+        "participant",
+        "add",
+        "--event",
+        e,
+        "--name",
+        &format!("Delegate of {donor}"),
+        "--organisation",
+        &format!("Ministry of {donor}"),
+        "--country",
+        country,
+        "--category",
+        "member_state",
+        "--status",
+        "confirmed",
+    ]);
+}
+
+#[test]
+fn adopted_versions_keep_their_pledges_and_participation() {
+    let demo = Demo::new();
+    let e = demo.event.as_str();
+    let v = |n: &str| demo.export("outcome", "en", &["--version", n]);
+    demo.muntada(&["outcome", "adopt", "--event", e]);
+    let first = text_of(&v("1"), None);
+    let adopted = generated_of(&v("1"));
+    let [people, states, orgs] = adopted.2;
+    assert_eq!((adopted.0.as_str(), adopted.1.as_str()), ("45,000,000.0", "0.00"), "the demo's pledge");
+
+    pledge_and_register(&demo, "Tuvalu", "5,000,000", "TV");
+    assert_eq!(text_of(&v("1"), None), first, "version 1 reads as when it was adopted");
+    demo.muntada(&["outcome", "section", "add", "--event", e, "--kind", "free", "--text", "Closed."]);
+    let second = generated_of(&v("2"));
+    assert_eq!(second, ("50,000,000.0".into(), "5,000,000.00".into(), [people + 1, states + 1, orgs + 1]));
+
+    // Adopting version 2 keeps it as it is then; what comes after shows only in version 3.
+    demo.muntada(&["outcome", "adopt", "--event", e]);
+    pledge_and_register(&demo, "Nauru", "1,000,000", "NR");
+    demo.muntada(&["outcome", "section", "add", "--event", e, "--kind", "free", "--text", "Again."]);
+    assert_eq!(generated_of(&v("1")), adopted);
+    assert_eq!(generated_of(&v("2")), second);
+    let third = ("51,000,000.0".into(), "6,000,000.00".into(), [people + 2, states + 2, orgs + 2]);
+    assert_eq!(generated_of(&v("3")), third);
+    let arabic = text_of(&demo.export("outcome", "ar", &["--version", "1"]), None);
+    assert!(!arabic.contains("Tuvalu") && !arabic.contains("Nauru"), "nor in Arabic");
+}
+
+#[test]
+fn a_version_adopted_before_figures_were_kept_shows_them_as_they_stand() {
+    let demo = Demo::new();
+    let e = demo.event.as_str();
+    demo.muntada(&["outcome", "adopt", "--event", e]);
+    // What schema 0008 leaves in a version adopted before it: no figures.
+    let conn = rusqlite::Connection::open(demo.dir.path().join("muntada.db")).unwrap();
+    assert_eq!(conn.execute("UPDATE outcome_versions SET generated = NULL", []).unwrap(), 1);
+    drop(conn);
+    let (_, _, [people, states, orgs]) = generated_of(&demo.export("outcome", "en", &["--version", "1"]));
+    pledge_and_register(&demo, "Tuvalu", "5,000,000", "TV");
+    let path = demo.export("outcome", "en", &["--version", "1"]);
+    let live = ("50,000,000.0".into(), "5,000,000.00".into(), [people + 1, states + 1, orgs + 1]);
+    assert_eq!(generated_of(&path), live, "nothing kept: the figures as they stand");
+    assert_contains_text(&text_of(&path, None), "Adopted on", "still adopted");
+}
