@@ -304,6 +304,7 @@ fn check_generated(steps: &[Step], expected: &[(u32, u32, u32, u32, u32)]) {
                     rate: None,
                     session_id: None,
                     speaker_id: None,
+                    delegation_id: None,
                     notes: String::new(),
                 };
                 let pledge = pledges::add(&mut store, &event, &input, at).unwrap();
