@@ -12,7 +12,11 @@ export type Route =
   | { name: 'pledge'; id: string; pledgeId: string }
   | { name: 'pledge-edit'; id: string; pledgeId: string }
   | { name: 'about' }
-  | { name: 'not-found' };
+  | { name: 'not-found' }
+  | { name: 'participants'; id: string }
+  | { name: 'participant-new'; id: string }
+  | { name: 'participants-import'; id: string }
+  | { name: 'checkin'; id: string };
 
 export function parseHash(hash: string): Route {
   const path = hash.replace(/^#/, '') || '/';
@@ -24,6 +28,11 @@ export function parseHash(hash: string): Route {
   if (parts.length === 2 && parts[1] === 'new') return { name: 'event-new' };
   if (parts.length === 2) return { name: 'event', id: parts[1] };
   if (parts.length === 3 && parts[2] === 'edit') return { name: 'event-edit', id: parts[1] };
+  if (parts.length === 3 && parts[2] === 'participants') return { name: 'participants', id: parts[1] };
+  if (parts.length === 4 && parts[2] === 'participants' && parts[3] === 'new') return { name: 'participant-new', id: parts[1] };
+  if (parts.length === 4 && parts[2] === 'participants' && parts[3] === 'import')
+    return { name: 'participants-import', id: parts[1] };
+  if (parts.length === 3 && parts[2] === 'checkin') return { name: 'checkin', id: parts[1] };
   if (parts[2] !== 'pledges') return { name: 'not-found' };
   if (parts.length === 3) return { name: 'pledges', id: parts[1] };
   if (parts.length === 4 && parts[3] === 'new') return { name: 'pledge-new', id: parts[1] };
@@ -45,6 +54,10 @@ export const paths = {
   editPledge: (id: string, pledgeId: string) =>
     `/events/${encodeURIComponent(id)}/pledges/${encodeURIComponent(pledgeId)}/edit`,
   about: () => '/about',
+  participants: (id: string) => `/events/${encodeURIComponent(id)}/participants`,
+  newParticipant: (id: string) => `/events/${encodeURIComponent(id)}/participants/new`,
+  importParticipants: (id: string) => `/events/${encodeURIComponent(id)}/participants/import`,
+  checkin: (id: string) => `/events/${encodeURIComponent(id)}/checkin`,
 };
 
 export function href(path: string): string {

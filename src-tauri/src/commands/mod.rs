@@ -7,6 +7,7 @@ pub mod audit;
 pub mod backup;
 pub mod event;
 pub mod export;
+pub mod participants;
 pub mod pledges;
 pub mod programme;
 
@@ -39,6 +40,11 @@ macro_rules! api {
 use muntada::audit::{AuditEntry, AuditSubject};
 use muntada::documents::ExportKind;
 use muntada::event::{Event, EventInput, EventOverview};
+use muntada::participants::delegation::{Delegation, DelegationInput};
+use muntada::participants::query::{ParticipantPage, ParticipantQuery};
+use muntada::participants::{
+    Added, CheckedIn, ColumnMapping, ImportReport, Participant, ParticipantInput, ParticipantStatus,
+};
 use muntada::pledges::{PledgeInput, PledgeView, StageChange};
 use muntada::programme::conflicts::Conflict;
 use muntada::programme::release::{Diff, ReleaseInfo};
@@ -75,6 +81,18 @@ api! {
     audit::audit_list(entity: AuditSubject, entity_id: String) -> Vec<AuditEntry>;
     backup::backup_create() -> Option<backup::BackupSaved>;
     backup::backup_restore() -> Option<backup::BackupRestored>;
+    participants::participant_query(event_id: String, query: ParticipantQuery) -> ParticipantPage;
+    participants::participant_get(id: String) -> Participant;
+    participants::participant_add(event_id: String, input: ParticipantInput) -> Added;
+    participants::participant_merge(keep: String, other: String) -> Participant;
+    participants::participant_set_status(event_id: String, ids: Vec<String>, status: ParticipantStatus) -> Vec<Participant>;
+    participants::participant_set_category(event_id: String, ids: Vec<String>, category: String) -> Vec<Participant>;
+    participants::participant_check_in(event_id: String, code: String) -> CheckedIn;
+    participants::participant_import_preview(event_id: String, file: Vec<u8>, map: Vec<ColumnMapping>) -> participants::ImportPreview;
+    participants::participant_import(event_id: String, file: Vec<u8>, map: Vec<ColumnMapping>) -> ImportReport;
+    participants::category_list(event_id: String) -> Vec<participants::CategoryInfo>;
+    participants::delegation_list(event_id: String) -> Vec<Delegation>;
+    participants::delegation_add(event_id: String, input: DelegationInput) -> Delegation;
 }
 
 #[cfg(test)]
