@@ -177,6 +177,27 @@ test("import a small CSV through the preview", async () => {
   assert.match(rows[0], /France/);
 });
 
+test("recolour a category and add a delegation", async () => {
+  await click("open-setup");
+  await app.find("setup-view");
+  const before = (await app.findAll("delegation-row")).length;
+  await fill("delegation-en", "Sultanate of Oman");
+  await fill("delegation-ar", "سلطنة عُمان");
+  await (await app.find("delegation-country")).setValue("OM");
+  await click("delegation-save");
+  await app.waitFor(async () => (await app.findAll("delegation-row")).length === before + 1, "the new delegation");
+  await app.script("document.querySelector('[data-key=media] [data-testid=category-edit]').click();");
+  await (await app.find("category-colour")).setValue("#ff0000");
+  await click("category-save");
+  await app.waitFor(
+    async () => (await app.script("return document.querySelector('[data-key=media] code')?.textContent;")) === "#ff0000",
+    "the new colour",
+  );
+  await shot("participants-setup");
+  await app.script("history.back();");
+  await app.find("participants-view");
+});
+
 test("the participants table in Arabic, mirrored", async () => {
   await search("");
   await click("lang-toggle");

@@ -104,6 +104,7 @@ pub fn types() -> String {
         muntada::participants::delegation::DelegationInput,
         crate::commands::participants::ImportPreview,
         crate::commands::participants::CategoryInfo,
+        muntada::participants::category::CategoryInput,
     );
     format!("{HEADER}\n{}\n", decls.join("\n\n"))
 }

@@ -13,6 +13,7 @@ use crate::programme::word_enum;
 use crate::store::Store;
 use crate::{country, input};
 
+pub mod category;
 pub mod delegation;
 pub mod export;
 pub mod import;

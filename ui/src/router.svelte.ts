@@ -16,7 +16,8 @@ export type Route =
   | { name: 'participants'; id: string }
   | { name: 'participant-new'; id: string }
   | { name: 'participants-import'; id: string }
-  | { name: 'checkin'; id: string };
+  | { name: 'checkin'; id: string }
+  | { name: 'participants-setup'; id: string };
 
 export function parseHash(hash: string): Route {
   const path = hash.replace(/^#/, '') || '/';
@@ -33,6 +34,8 @@ export function parseHash(hash: string): Route {
   if (parts.length === 4 && parts[2] === 'participants' && parts[3] === 'import')
     return { name: 'participants-import', id: parts[1] };
   if (parts.length === 3 && parts[2] === 'checkin') return { name: 'checkin', id: parts[1] };
+  if (parts.length === 4 && parts[2] === 'participants' && parts[3] === 'setup')
+    return { name: 'participants-setup', id: parts[1] };
   if (parts[2] !== 'pledges') return { name: 'not-found' };
   if (parts.length === 3) return { name: 'pledges', id: parts[1] };
   if (parts.length === 4 && parts[3] === 'new') return { name: 'pledge-new', id: parts[1] };
@@ -58,6 +61,7 @@ export const paths = {
   newParticipant: (id: string) => `/events/${encodeURIComponent(id)}/participants/new`,
   importParticipants: (id: string) => `/events/${encodeURIComponent(id)}/participants/import`,
   checkin: (id: string) => `/events/${encodeURIComponent(id)}/checkin`,
+  participantsSetup: (id: string) => `/events/${encodeURIComponent(id)}/participants/setup`,
 };
 
 export function href(path: string): string {

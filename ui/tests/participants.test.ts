@@ -6,6 +6,7 @@ import CheckInDesk from '../src/views/participants/CheckInDesk.svelte';
 import ImportView from '../src/views/participants/ImportView.svelte';
 import ParticipantsView from '../src/views/participants/ParticipantsView.svelte';
 import RegisterForm from '../src/views/participants/RegisterForm.svelte';
+import SetupView from '../src/views/participants/SetupView.svelte';
 import { pagesOf, visibleRange } from '../src/views/participants/window';
 import { event } from './fixtures';
 
@@ -79,7 +80,7 @@ describe('participants table', () => {
     roster(100_000);
     render(ParticipantsView, { props: { id: 'ev-1' } });
     await screen.findByText('Person 0');
-    expect(screen.getByTestId('participant-count')).toHaveTextContent('100,000 participants');
+    expect(screen.getByTestId('participant-count')).toHaveTextContent('Participants: 100,000');
     const drawn = screen.getAllByTestId('participant-row').length;
     expect(drawn).toBeGreaterThan(0);
     expect(drawn).toBeLessThan(60);
@@ -109,7 +110,7 @@ describe('participants table', () => {
     await fireEvent.click(boxes[0]);
     await fireEvent.click(boxes[2]);
     await fireEvent.click(screen.getByTestId('bulk-confirmed'));
-    expect(screen.getByText('Confirm 2 participants?')).toBeInTheDocument();
+    expect(screen.getByText('Confirm the selected participants (2)?')).toBeInTheDocument();
     expect(client.participantSetStatus).not.toHaveBeenCalled();
     await fireEvent.click(screen.getByTestId('bulk-go'));
     await waitFor(() => expect(client.participantSetStatus).toHaveBeenCalledWith('ev-1', ['p-0', 'p-2'], 'confirmed'));
@@ -247,5 +248,43 @@ describe('import', () => {
       ]),
     );
     expect(client.participantImport).not.toHaveBeenCalled();
+  });
+});
+
+describe('categories and delegations', () => {
+  beforeEach(() => {
+    vi.resetAllMocks();
+    vi.mocked(client.categoryList).mockResolvedValue(categories);
+    vi.mocked(client.delegationList).mockResolvedValue([]);
+    vi.mocked(client.referenceData).mockResolvedValue({ countries: ['QA', 'OM'], timezones: ['UTC'] });
+  });
+
+  it('renames and recolours a category by its key, and shows a refused colour by its field', async () => {
+    vi.mocked(client.categorySave)
+      .mockRejectedValueOnce({ code: 'invalid_input', field: 'name', reason: 'required', message: '' })
+      .mockResolvedValueOnce([{ ...categories[0], name: { en: 'Press', ar: 'الصحافة' } }, categories[1]]);
+    render(SetupView, { props: { eventId: 'ev-1' } });
+    await fireEvent.click((await screen.findAllByTestId('category-edit'))[0]);
+    await fireEvent.input(screen.getByTestId('category-en'), { target: { value: '' } });
+    await fireEvent.click(screen.getByTestId('category-save'));
+    expect(await screen.findByTestId('setup-error-category')).toHaveTextContent('Name: This is required.');
+    await fireEvent.input(screen.getByTestId('category-en'), { target: { value: 'Press' } });
+    await fireEvent.click(screen.getByTestId('category-save'));
+    await waitFor(() =>
+      expect(client.categorySave).toHaveBeenLastCalledWith('ev-1', 'media', { name: { en: 'Press', ar: 'وسائل الإعلام' }, colour: '#ea580c' }),
+    );
+    expect(await screen.findByText('Press')).toBeInTheDocument();
+  });
+
+  it('adds a delegation with its country', async () => {
+    vi.mocked(client.delegationAdd).mockResolvedValue({ ...delegations[0], id: 'del-om', name: { en: 'Oman', ar: 'عُمان' }, country: 'OM', members: 0 });
+    render(SetupView, { props: { eventId: 'ev-1' } });
+    await screen.findByTestId('no-delegations');
+    await fireEvent.input(screen.getByTestId('delegation-en'), { target: { value: 'Oman' } });
+    // The reference lists are fetched once per run (services/app.ts): QA is in every test's.
+    await fireEvent.change(screen.getByTestId('delegation-country'), { target: { value: 'QA' } });
+    await fireEvent.click(screen.getByTestId('delegation-save'));
+    await waitFor(() => expect(client.delegationAdd).toHaveBeenCalledWith('ev-1', { name: { en: 'Oman', ar: '' }, country: 'QA', head: '' }));
+    expect(await screen.findAllByTestId('delegation-row')).toHaveLength(1);
   });
 });

@@ -93,6 +93,7 @@ api! {
     participants::category_list(event_id: String) -> Vec<participants::CategoryInfo>;
     participants::delegation_list(event_id: String) -> Vec<Delegation>;
     participants::delegation_add(event_id: String, input: DelegationInput) -> Delegation;
+    participants::category_save(event_id: String, key: String, input: muntada::participants::category::CategoryInput) -> Vec<participants::CategoryInfo>;
 }
 
 #[cfg(test)]

@@ -41,4 +41,5 @@ pub const COMMAND_NAMES: &[&str] = &[
     "category_list",
     "delegation_list",
     "delegation_add",
+    "category_save",
 ];

@@ -4,6 +4,7 @@
 use std::sync::Mutex;
 
 use chrono::Utc;
+use muntada::participants::category::{self, CategoryInput};
 use muntada::participants::delegation::{self, Delegation, DelegationInput};
 use muntada::participants::import::{self, FIELDS};
 use muntada::participants::query::{self, IndexCache, ParticipantPage, ParticipantQuery};
@@ -134,9 +135,26 @@ pub fn participant_import(
 
 #[tauri::command]
 pub fn category_list(state: State<'_, AppState>, event_id: String) -> Result<Vec<CategoryInfo>, ApiError> {
-    state.read(|store| {
-        let categories = participants::categories_with_colours(store, &event_id)?;
-        Ok(categories.into_iter().map(|(c, colour)| CategoryInfo { key: c.key, name: c.name, colour }).collect())
+    state.read(|store| categories(store, &event_id))
+}
+
+fn categories(store: &muntada::Store, event_id: &str) -> muntada::Result<Vec<CategoryInfo>> {
+    let categories = participants::categories_with_colours(store, event_id)?;
+    Ok(categories.into_iter().map(|(c, colour)| CategoryInfo { key: c.key, name: c.name, colour }).collect())
+}
+
+/// Renames or recolours the category `key`, or adds one when `key` is empty; the event's
+/// categories as they are then.
+#[tauri::command]
+pub fn category_save(
+    state: State<'_, AppState>,
+    event_id: String,
+    key: String,
+    input: CategoryInput,
+) -> Result<Vec<CategoryInfo>, ApiError> {
+    state.write(|store| {
+        category::save(store, &event_id, &key, &input)?;
+        categories(store, &event_id)
     })
 }
 

@@ -1,6 +1,6 @@
 // Generated from the Rust types by `make bindings` (src-tauri/src/bindings.rs). Do not edit.
 import { call } from "./invoke";
-import type { Added, AppInfo, AuditEntry, AuditSubject, BackupRestored, BackupSaved, CategoryInfo, CheckedIn, ColumnMapping, Conflict, Delegation, DelegationInput, Diff, Event, EventInput, EventOverview, ExportKind, ExportOutcome, ImportPreview, ImportReport, Lang, Participant, ParticipantInput, ParticipantPage, ParticipantQuery, ParticipantStatus, PledgeInput, PledgeListing, PledgeView, ReferenceData, ReleaseInfo, Room, Session, SessionMove, Speaker, StageChange } from "./types";
+import type { Added, AppInfo, AuditEntry, AuditSubject, BackupRestored, BackupSaved, CategoryInfo, CategoryInput, CheckedIn, ColumnMapping, Conflict, Delegation, DelegationInput, Diff, Event, EventInput, EventOverview, ExportKind, ExportOutcome, ImportPreview, ImportReport, Lang, Participant, ParticipantInput, ParticipantPage, ParticipantQuery, ParticipantStatus, PledgeInput, PledgeListing, PledgeView, ReferenceData, ReleaseInfo, Room, Session, SessionMove, Speaker, StageChange } from "./types";
 
 export function appInfo(): Promise<AppInfo> {
   return call("app_info", {});
@@ -160,4 +160,8 @@ export function delegationList(eventId: string): Promise<Array<Delegation>> {
 
 export function delegationAdd(eventId: string, input: DelegationInput): Promise<Delegation> {
   return call("delegation_add", { eventId, input });
+}
+
+export function categorySave(eventId: string, key: string, input: CategoryInput): Promise<Array<CategoryInfo>> {
+  return call("category_save", { eventId, key, input });
 }

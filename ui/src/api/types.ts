@@ -380,3 +380,9 @@ export type CategoryInfo = { key: string, name: Bilingual,
  * `#rrggbb`
  */
 colour: string, };
+
+export type CategoryInput = { name: Bilingual, 
+/**
+ * The badge band's colour, `#rrggbb`.
+ */
+colour: string, };

@@ -4,9 +4,11 @@ import * as client from '../api/client';
 import type {
   Added,
   CategoryInfo,
+  CategoryInput,
   CheckedIn,
   ColumnMapping,
   Delegation,
+  DelegationInput,
   ImportPreview,
   ImportReport,
   Participant,
@@ -78,5 +80,18 @@ export async function importFile(eventId: string, file: number[], map: ColumnMap
   const outcome = await attempt(() => client.participantImport(eventId, file, map), { toast: true });
   if (outcome.ok && outcome.value.written)
     showToast('success', t('participants.toast.imported', { count: outcome.value.rows }));
+  return outcome;
+}
+
+/** Renames or recolours a category (or adds one when `key` is empty); field errors are for the form. */
+export async function saveCategory(eventId: string, key: string, input: CategoryInput): Promise<Outcome<CategoryInfo[]>> {
+  const outcome = await attempt(() => client.categorySave(eventId, key, input), { toast: false });
+  if (outcome.ok) showToast('success', t('setup.toast.category'));
+  return outcome;
+}
+
+export async function addDelegation(eventId: string, input: DelegationInput): Promise<Outcome<Delegation>> {
+  const outcome = await attempt(() => client.delegationAdd(eventId, input), { toast: false });
+  if (outcome.ok) showToast('success', t('setup.toast.delegation'));
   return outcome;
 }

@@ -35,6 +35,7 @@ import type {
   StageChange,
   Added,
   CategoryInfo,
+  CategoryInput,
   CheckedIn,
   ColumnMapping,
   Delegation,
@@ -901,6 +902,15 @@ export function delegationAdd(eventId: string, input: DelegationInput): Promise<
   return reply(d);
 }
 
+export function categorySave(_eventId: string, key: string, input: CategoryInput): Promise<CategoryInfo[]> {
+  if (!input.name.en.trim() && !input.name.ar.trim()) return fail('invalid_input', 'name', 'required', 'give a name');
+  if (!/^#[0-9a-fA-F]{6}$/.test(input.colour.trim())) return fail('invalid_input', 'colour', 'invalid_value', 'not a colour');
+  const found = mockCategories.find((c) => c.key === key);
+  if (found) Object.assign(found, { name: input.name, colour: input.colour.toLowerCase() });
+  else mockCategories.push({ key: input.name.en.toLowerCase().replace(/\W+/g, '_') || `category_${mockCategories.length + 1}`, name: input.name, colour: input.colour.toLowerCase() });
+  return reply([...mockCategories]);
+}
+
 // Compile-time check that this module offers exactly what the real client offers.
 import type * as real from '../client';
 ({
@@ -944,4 +954,5 @@ import type * as real from '../client';
   categoryList,
   delegationList,
   delegationAdd,
+  categorySave,
 }) satisfies typeof real;
