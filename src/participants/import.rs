@@ -14,6 +14,7 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
+use ts_rs::TS;
 
 use super::normalise::{fold, Keys};
 use super::{Answer, DuplicateReason, Participant, ParticipantInput, ParticipantStatus};
@@ -116,16 +117,18 @@ pub struct ImportOptions {
 /// A row that cannot be imported, and why. `row` is the row as a spreadsheet numbers it (the
 /// header is row 1; a quoted field with line breaks is still one row); `column` is the file's
 /// header of the cell, or empty for the whole row.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct RowProblem {
+    #[ts(type = "number")]
     pub row: u64,
     pub column: String,
+    #[ts(type = "string")]
     pub reason: Reason,
     pub message: String,
 }
 
 /// What a column of the file became.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ColumnMapping {
     pub column: String,
@@ -134,24 +137,28 @@ pub struct ColumnMapping {
 }
 
 /// A row that looks like a person already registered, or like an earlier row of the file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ImportDuplicate {
+    #[ts(type = "number")]
     pub row: u64,
     pub reason: DuplicateReason,
     /// The registered participant it looks like.
     pub existing: Option<Id>,
     /// The earlier row of the file it looks like.
+    #[ts(type = "number | null")]
     pub same_as_row: Option<u64>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ImportReport {
     pub columns: Vec<ColumnMapping>,
     /// Rows of people read (blank rows are skipped).
+    #[ts(type = "number")]
     pub rows: usize,
     /// Rows that duplicate nobody.
+    #[ts(type = "number")]
     pub new: usize,
     pub duplicates: Vec<ImportDuplicate>,
     /// Empty unless nothing could be imported.
@@ -271,6 +278,27 @@ pub fn import(
     })?;
     report.written = true;
     Ok(report)
+}
+
+/// The first rows of a file as read, for a person to see before importing it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct TablePreview {
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+    /// Rows in the file below the header, blank ones included.
+    #[ts(type = "number")]
+    pub total_rows: usize,
+}
+
+/// The header and the first `rows` rows of a CSV or XLSX file (read as `import` reads it).
+pub fn preview(file: &[u8], rows: usize) -> Result<TablePreview> {
+    let table = read_table(file)?;
+    Ok(TablePreview {
+        total_rows: table.rows.len(),
+        rows: table.rows.into_iter().take(rows).map(|(_, cells)| cells).collect(),
+        header: table.header,
+    })
 }
 
 /// The header and the rows of the file's first sheet, as text, with their spreadsheet row.

@@ -13,6 +13,7 @@ use crate::programme::word_enum;
 use crate::store::Store;
 use crate::{country, input};
 
+pub mod category;
 pub mod delegation;
 pub mod export;
 pub mod import;
@@ -20,7 +21,10 @@ pub mod normalise;
 pub mod query;
 pub mod search;
 
-pub use import::{import, import_csv, ImportDuplicate, ImportOptions, ImportOutcome, ImportReport, RowProblem};
+pub use import::{
+    import, import_csv, ColumnMapping, ImportDuplicate, ImportOptions, ImportOutcome, ImportReport, RowProblem,
+    TablePreview,
+};
 pub use search::{SearchHits, SearchIndex};
 
 word_enum!(
@@ -112,7 +116,7 @@ pub struct Answer {
 }
 
 /// Why two records look like the same person.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum DuplicateReason {
     /// The same e-mail address after NFC and case-folding of the whole address.
@@ -131,7 +135,7 @@ pub struct DuplicatePair {
 }
 
 /// A participant just registered, and the records it may duplicate (for the form to show).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Added {
     pub participant: Participant,
@@ -139,14 +143,14 @@ pub struct Added {
 }
 
 /// What the desk should know about a person just checked in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum CheckInWarning {
     /// Checked in although their registration was not confirmed (interest or waitlist).
     NotConfirmed,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct CheckedIn {
     pub participant: Participant,
@@ -493,6 +497,14 @@ pub fn list(store: &Store, event_id: &str) -> Result<Vec<Participant>> {
 pub fn categories(store: &Store, event_id: &str) -> Result<Vec<Category>> {
     let event_id = store.events().resolve("event", event_id)?;
     store.categories().list(&event_id)
+}
+
+/// The event's categories, each with its badge colour (`#rrggbb`).
+pub fn categories_with_colours(store: &Store, event_id: &str) -> Result<Vec<(Category, String)>> {
+    let event_id = store.events().resolve("event", event_id)?;
+    let colours = store.categories().colours(&event_id)?;
+    let colour = |key: &str| colours.iter().find(|(k, _)| k == key).map_or(default_colour(key), |(_, c)| c).to_owned();
+    Ok(store.categories().list(&event_id)?.into_iter().map(|c| (colour(&c.key), c)).map(|(col, c)| (c, col)).collect())
 }
 
 #[cfg(test)]

@@ -64,6 +64,10 @@ pub struct IndexCache {
 }
 
 impl IndexCache {
+    pub const fn new() -> IndexCache {
+        IndexCache { built: None }
+    }
+
     fn index(&mut self, store: &Store, event_id: &Id) -> Result<&SearchIndex> {
         let version = store.participants().version(event_id)?;
         let fresh = matches!(&self.built, Some((id, v, _)) if id == event_id && *v == version);

@@ -183,6 +183,25 @@ impl<'c> Categories<'c> {
         Ok(())
     }
 
+    /// Adds a category the organisers made, with its colour.
+    pub fn add(&self, c: &Category, colour: &str) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO categories (id, event_id, key, name_en, name_ar, position, colour)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![c.id.as_str(), c.event_id.as_str(), c.key, c.name.en, c.name.ar, c.position, colour],
+        )?;
+        Ok(())
+    }
+
+    /// Renames a category and changes its colour (its key stays: participants refer to it).
+    pub fn rename(&self, id: &Id, name: &crate::bilingual::Bilingual, colour: &str) -> Result<()> {
+        let changed = self.conn.execute(
+            "UPDATE categories SET name_en = ?2, name_ar = ?3, colour = ?4 WHERE id = ?1",
+            params![id.as_str(), name.en, name.ar, colour],
+        )?;
+        found(if changed == 1 { Ok(()) } else { Err(rusqlite::Error::QueryReturnedNoRows) }, "key", "category", id)
+    }
+
     /// Each category's badge colour (`#rrggbb`) by key.
     pub fn colours(&self, event_id: &Id) -> Result<Vec<(String, String)>> {
         let mut stmt =

@@ -280,3 +280,49 @@ fn query_sees_changes_and_checks_its_input() {
         (Some("delegation".into()), Reason::NotFound)
     );
 }
+
+#[test]
+fn categories_are_renamed_recoloured_and_added() {
+    use muntada::participants::category::{self, CategoryInput};
+    let mut store = Store::open_in_memory().unwrap();
+    let event = forum(&mut store);
+    let input =
+        |en: &str, ar: &str, colour: &str| CategoryInput { name: Bilingual::new(en, ar), colour: colour.into() };
+    let colour_of = |store: &Store, key: &str| {
+        participants::categories_with_colours(store, event.as_str())
+            .unwrap()
+            .into_iter()
+            .find(|(c, _)| c.key == key)
+            .map(|(c, colour)| (c.name.en, colour))
+    };
+    // Renamed: the key stays, so participants keep their category.
+    category::save(&mut store, event.as_str(), "media", &input("Press", "الصحافة", "#FF0000")).unwrap();
+    assert_eq!(colour_of(&store, "media"), Some(("Press".into(), "#ff0000".into())));
+    // Added after the others.
+    let key = category::save(&mut store, event.as_str(), "", &input("Guest of honour", "ضيف شرف", "#123456")).unwrap();
+    assert_eq!(key, "guest_of_honour");
+    let cats = participants::categories(&store, event.as_str()).unwrap();
+    assert_eq!(cats.last().map(|c| c.key.as_str()), Some("guest_of_honour"));
+    let p = participants::add(
+        &mut store,
+        event.as_str(),
+        &ParticipantInput {
+            category: "Guest of honour".into(),
+            ..person("Ali", "", "", "", ParticipantStatus::Confirmed)
+        },
+        Utc::now(),
+    )
+    .unwrap();
+    assert_eq!(p.category, "guest_of_honour");
+    // Refused, naming the field, writing nothing.
+    let cases = [
+        ("", input("", "", "#123456"), (Some("name".into()), Reason::Required)),
+        ("", input("Guest of honour", "", "#123456"), (Some("name".into()), Reason::Duplicate)),
+        ("", input("VIP", "", "red"), (Some("colour".into()), Reason::InvalidValue)),
+        ("nope", input("VIP", "", "#123456"), (Some("key".into()), Reason::NotFound)),
+    ];
+    for (key, input, expected) in cases {
+        assert_eq!(refused(category::save(&mut store, event.as_str(), key, &input)), expected, "{input:?}");
+    }
+    assert_eq!(participants::categories(&store, event.as_str()).unwrap().len(), cats.len());
+}

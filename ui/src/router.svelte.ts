@@ -15,7 +15,12 @@ export type Route =
   | { name: 'about' }
   | { name: 'not-found' }
   | { name: 'programme'; id: string }
-  | { name: 'speakers'; id: string };
+  | { name: 'speakers'; id: string }
+  | { name: 'participants'; id: string }
+  | { name: 'participant-new'; id: string }
+  | { name: 'participants-import'; id: string }
+  | { name: 'checkin'; id: string }
+  | { name: 'participants-setup'; id: string };
 
 export function parseHash(hash: string): Route {
   const path = hash.replace(/^#/, '') || '/';
@@ -30,6 +35,13 @@ export function parseHash(hash: string): Route {
   if (parts.length === 3 && parts[2] === 'programme') return { name: 'programme', id: parts[1] };
   if (parts.length === 3 && parts[2] === 'outcome') return { name: 'outcome', id: parts[1] };
   if (parts.length === 3 && parts[2] === 'speakers') return { name: 'speakers', id: parts[1] };
+  if (parts.length === 3 && parts[2] === 'participants') return { name: 'participants', id: parts[1] };
+  if (parts.length === 4 && parts[2] === 'participants' && parts[3] === 'new') return { name: 'participant-new', id: parts[1] };
+  if (parts.length === 4 && parts[2] === 'participants' && parts[3] === 'import')
+    return { name: 'participants-import', id: parts[1] };
+  if (parts.length === 3 && parts[2] === 'checkin') return { name: 'checkin', id: parts[1] };
+  if (parts.length === 4 && parts[2] === 'participants' && parts[3] === 'setup')
+    return { name: 'participants-setup', id: parts[1] };
   if (parts[2] !== 'pledges') return { name: 'not-found' };
   if (parts.length === 3) return { name: 'pledges', id: parts[1] };
   if (parts.length === 4 && parts[3] === 'new') return { name: 'pledge-new', id: parts[1] };
@@ -54,6 +66,11 @@ export const paths = {
   programme: (id: string) => `/events/${encodeURIComponent(id)}/programme`,
   outcome: (id: string) => `/events/${encodeURIComponent(id)}/outcome`,
   speakers: (id: string) => `/events/${encodeURIComponent(id)}/speakers`,
+  participants: (id: string) => `/events/${encodeURIComponent(id)}/participants`,
+  newParticipant: (id: string) => `/events/${encodeURIComponent(id)}/participants/new`,
+  importParticipants: (id: string) => `/events/${encodeURIComponent(id)}/participants/import`,
+  checkin: (id: string) => `/events/${encodeURIComponent(id)}/checkin`,
+  participantsSetup: (id: string) => `/events/${encodeURIComponent(id)}/participants/setup`,
 };
 
 export function href(path: string): string {

@@ -8,6 +8,7 @@ pub mod backup;
 pub mod event;
 pub mod export;
 pub mod outcome;
+pub mod participants;
 pub mod pledges;
 pub mod programme;
 
@@ -41,6 +42,11 @@ use muntada::audit::{AuditEntry, AuditSubject};
 use muntada::documents::ExportKind;
 use muntada::event::{Event, EventInput, EventOverview};
 use muntada::outcome::{SectionDiff, SectionEdit, SectionInput, Version};
+use muntada::participants::delegation::{Delegation, DelegationInput};
+use muntada::participants::query::{ParticipantPage, ParticipantQuery};
+use muntada::participants::{
+    Added, CheckedIn, ColumnMapping, ImportReport, Participant, ParticipantInput, ParticipantStatus,
+};
 use muntada::pledges::{PledgeInput, PledgeView, StageChange};
 use muntada::programme::conflicts::Conflict;
 use muntada::programme::release::{Diff, ReleaseInfo};
@@ -100,6 +106,19 @@ api! {
     programme::speaker_update(id: String, input: SpeakerInput) -> Speaker;
     programme::speaker_candidates(event_id: String, query: String) -> Vec<SpeakerCandidate>;
     programme::speaker_from_participant(event_id: String, participant_id: String) -> Speaker;
+    participants::participant_query(event_id: String, query: ParticipantQuery) -> ParticipantPage;
+    participants::participant_get(id: String) -> Participant;
+    participants::participant_add(event_id: String, input: ParticipantInput) -> Added;
+    participants::participant_merge(keep: String, other: String) -> Participant;
+    participants::participant_set_status(event_id: String, ids: Vec<String>, status: ParticipantStatus) -> Vec<Participant>;
+    participants::participant_set_category(event_id: String, ids: Vec<String>, category: String) -> Vec<Participant>;
+    participants::participant_check_in(event_id: String, code: String) -> CheckedIn;
+    participants::participant_import_preview(event_id: String, file: Vec<u8>, map: Vec<ColumnMapping>) -> participants::ImportPreview;
+    participants::participant_import(event_id: String, file: Vec<u8>, map: Vec<ColumnMapping>) -> ImportReport;
+    participants::category_list(event_id: String) -> Vec<participants::CategoryInfo>;
+    participants::delegation_list(event_id: String) -> Vec<Delegation>;
+    participants::delegation_add(event_id: String, input: DelegationInput) -> Delegation;
+    participants::category_save(event_id: String, key: String, input: muntada::participants::category::CategoryInput) -> Vec<participants::CategoryInfo>;
 }
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 // Generated from the Rust types by `make bindings` (src-tauri/src/bindings.rs). Do not edit.
 import { call } from "./invoke";
-import type { AppInfo, Assignment, AuditEntry, AuditSubject, BackupRestored, BackupSaved, Conflict, Diff, Event, EventInput, EventOverview, ExportKind, ExportOutcome, Lang, OutcomeDocument, OutcomeLang, PledgeInput, PledgeListing, PledgeView, ReferenceData, ReleaseInfo, Room, SectionDiff, SectionEdit, SectionInput, SectionView, Session, SessionInput, SessionMove, Speaker, SpeakerCandidate, SpeakerInput, StageChange, Version } from "./types";
+import type { Added, AppInfo, Assignment, AuditEntry, AuditSubject, BackupRestored, BackupSaved, CategoryInfo, CategoryInput, CheckedIn, ColumnMapping, Conflict, Delegation, DelegationInput, Diff, Event, EventInput, EventOverview, ExportKind, ExportOutcome, ImportPreview, ImportReport, Lang, OutcomeDocument, OutcomeLang, Participant, ParticipantInput, ParticipantPage, ParticipantQuery, ParticipantStatus, PledgeInput, PledgeListing, PledgeView, ReferenceData, ReleaseInfo, Room, SectionDiff, SectionEdit, SectionInput, SectionView, Session, SessionInput, SessionMove, Speaker, SpeakerCandidate, SpeakerInput, StageChange, Version } from "./types";
 
 export function appInfo(): Promise<AppInfo> {
   return call("app_info", {});
@@ -196,4 +196,56 @@ export function speakerCandidates(eventId: string, query: string): Promise<Array
 
 export function speakerFromParticipant(eventId: string, participantId: string): Promise<Speaker> {
   return call("speaker_from_participant", { eventId, participantId });
+}
+
+export function participantQuery(eventId: string, query: ParticipantQuery): Promise<ParticipantPage> {
+  return call("participant_query", { eventId, query });
+}
+
+export function participantGet(id: string): Promise<Participant> {
+  return call("participant_get", { id });
+}
+
+export function participantAdd(eventId: string, input: ParticipantInput): Promise<Added> {
+  return call("participant_add", { eventId, input });
+}
+
+export function participantMerge(keep: string, other: string): Promise<Participant> {
+  return call("participant_merge", { keep, other });
+}
+
+export function participantSetStatus(eventId: string, ids: Array<string>, status: ParticipantStatus): Promise<Array<Participant>> {
+  return call("participant_set_status", { eventId, ids, status });
+}
+
+export function participantSetCategory(eventId: string, ids: Array<string>, category: string): Promise<Array<Participant>> {
+  return call("participant_set_category", { eventId, ids, category });
+}
+
+export function participantCheckIn(eventId: string, code: string): Promise<CheckedIn> {
+  return call("participant_check_in", { eventId, code });
+}
+
+export function participantImportPreview(eventId: string, file: Array<number>, map: Array<ColumnMapping>): Promise<ImportPreview> {
+  return call("participant_import_preview", { eventId, file, map });
+}
+
+export function participantImport(eventId: string, file: Array<number>, map: Array<ColumnMapping>): Promise<ImportReport> {
+  return call("participant_import", { eventId, file, map });
+}
+
+export function categoryList(eventId: string): Promise<Array<CategoryInfo>> {
+  return call("category_list", { eventId });
+}
+
+export function delegationList(eventId: string): Promise<Array<Delegation>> {
+  return call("delegation_list", { eventId });
+}
+
+export function delegationAdd(eventId: string, input: DelegationInput): Promise<Delegation> {
+  return call("delegation_add", { eventId, input });
+}
+
+export function categorySave(eventId: string, key: string, input: CategoryInput): Promise<Array<CategoryInfo>> {
+  return call("category_save", { eventId, key, input });
 }

@@ -348,3 +348,155 @@ export type Span = { text: string, bold?: boolean, italic?: boolean, };
 export type SpeakerInput = { participantId: string | null, honorific: Bilingual, name: Bilingual, position: Bilingual, organisation: Bilingual, country: string, email: string, bio: Bilingual, };
 
 export type SpeakerCandidate = { participantId: Id, name: Bilingual, organisation: Bilingual, country: string | null, };
+
+export type Participant = { id: Id, eventId: Id, 
+/**
+ * H.E., Dr…: printed before the name on badges; empty when none.
+ */
+honorific: string, name: Bilingual, email: string | null, phone: string | null, organisation: Bilingual, country: string | null, 
+/**
+ * The category's key.
+ */
+category: string, status: ParticipantStatus, badgeCode: string, consent: boolean, registeredAt: string, 
+/**
+ * The delegation they belong to (at most one).
+ */
+delegation: Id | null, };
+
+export type ParticipantInput = { honorific: string, name: Bilingual, email: string, phone: string, organisation: Bilingual, country: string, 
+/**
+ * A category key or its English or Arabic name; empty for "other".
+ */
+category: string, status: ParticipantStatus, consent: boolean, 
+/**
+ * A delegation's id (or 8+ of its first characters) of the same event, or empty.
+ */
+delegation: string, };
+
+export type ParticipantStatus = "interest_registered" | "confirmed" | "declined" | "waitlisted" | "checked_in";
+
+export type Added = { participant: Participant, possibleDuplicates: Array<Id>, };
+
+export type CheckedIn = { participant: Participant, 
+/**
+ * The status they had before.
+ */
+was: ParticipantStatus, warning: CheckInWarning | null, };
+
+export type CheckInWarning = "not_confirmed";
+
+export type ColumnMapping = { column: string, 
+/**
+ * One of `FIELDS`, `extra` (kept as an answer) or `ignore`.
+ */
+field: string, };
+
+export type ImportReport = { columns: Array<ColumnMapping>, 
+/**
+ * Rows of people read (blank rows are skipped).
+ */
+rows: number, 
+/**
+ * Rows that duplicate nobody.
+ */
+new: number, duplicates: Array<ImportDuplicate>, 
+/**
+ * Empty unless nothing could be imported.
+ */
+problems: Array<RowProblem>, 
+/**
+ * Whether the rows were written: no problem, and not a dry run.
+ */
+written: boolean, };
+
+export type ImportDuplicate = { row: number, reason: DuplicateReason, 
+/**
+ * The registered participant it looks like.
+ */
+existing: Id | null, 
+/**
+ * The earlier row of the file it looks like.
+ */
+sameAsRow: number | null, };
+
+export type RowProblem = { row: number, column: string, reason: string, message: string, };
+
+export type DuplicateReason = "email" | "name_and_organisation";
+
+export type TablePreview = { header: Array<string>, rows: Array<Array<string>>, 
+/**
+ * Rows in the file below the header, blank ones included.
+ */
+totalRows: number, };
+
+export type ParticipantQuery = { 
+/**
+ * Words to search for (names in both scripts, e-mail, organisation, badge code); empty for all.
+ */
+text: string, status: ParticipantStatus | null, 
+/**
+ * A category key.
+ */
+category: string | null, 
+/**
+ * An ISO country code.
+ */
+country: string | null, 
+/**
+ * A delegation id.
+ */
+delegation: string | null, sort: SortKey, descending: boolean, offset: number, limit: number, };
+
+export type ParticipantPage = { 
+/**
+ * How many participants match, in all.
+ */
+total: number, offset: number, rows: Array<Participant>, };
+
+export type SortKey = "name" | "organisation" | "country" | "category" | "status" | "registered";
+
+export type Delegation = { id: Id, eventId: Id, name: Bilingual, 
+/**
+ * ISO code of the country it represents, if any.
+ */
+country: string | null, 
+/**
+ * The head of delegation: a participant of the event and a member of this delegation.
+ */
+head: Id | null, 
+/**
+ * How many participants belong to it (read, never written).
+ */
+members: number, createdAt: string, };
+
+export type DelegationInput = { name: Bilingual, 
+/**
+ * A country's ISO code, or empty.
+ */
+country: string, 
+/**
+ * The head of delegation's participant id (or 8+ of its first characters), or empty.
+ */
+head: string, };
+
+export type ImportPreview = { table: TablePreview, 
+/**
+ * A dry run of the import with the mapping given.
+ */
+report: ImportReport, 
+/**
+ * The fields a column can be read as (then `extra` and `ignore`).
+ */
+fields: Array<string>, };
+
+export type CategoryInfo = { key: string, name: Bilingual, 
+/**
+ * `#rrggbb`
+ */
+colour: string, };
+
+export type CategoryInput = { name: Bilingual, 
+/**
+ * The badge band's colour, `#rrggbb`.
+ */
+colour: string, };

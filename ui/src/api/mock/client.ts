@@ -51,6 +51,21 @@ import type {
   Span,
   TextChange,
   Version,
+  Added,
+  CategoryInfo,
+  CategoryInput,
+  CheckedIn,
+  ColumnMapping,
+  Delegation,
+  DelegationInput,
+  ImportPreview,
+  ImportReport,
+  Participant,
+  ParticipantInput,
+  ParticipantPage,
+  ParticipantQuery,
+  ParticipantStatus,
+  RowProblem,
 } from '../types';
 import { parseTyped, toDecimal, toUsdCents } from '../../money';
 import { scheduleLines } from '../../views/pledges/schedule';
@@ -1172,6 +1187,186 @@ export function speakerFromParticipant(eventId: string, participantId: string): 
   return fail('not_found', 'participant', 'not_found', `no participant with id ${participantId}`);
 }
 
+// ---- Participants: a generated roster (5,000 people for the demo forum) to try the table. ----
+const mockCategories: CategoryInfo[] = [
+  { key: 'member_state', name: { en: 'Member State', ar: 'دولة عضو' }, colour: '#1d4ed8' },
+  { key: 'international_organisation', name: { en: 'International organisation', ar: 'منظمة دولية' }, colour: '#0f766e' },
+  { key: 'civil_society', name: { en: 'Civil society', ar: 'المجتمع المدني' }, colour: '#ca8a04' },
+  { key: 'media', name: { en: 'Media', ar: 'وسائل الإعلام' }, colour: '#ea580c' },
+  { key: 'other', name: { en: 'Other', ar: 'أخرى' }, colour: '#6b7280' },
+];
+const mockDelegations: Delegation[] = [
+  { id: 'del-qa', eventId: 'demo-forum', name: { en: 'Qatar', ar: 'قطر' }, country: 'QA', head: 'p-0', members: 0, createdAt: '2025-11-02T08:30:00Z' },
+  { id: 'del-jo', eventId: 'demo-forum', name: { en: 'Jordan', ar: 'الأردن' }, country: 'JO', head: null, members: 0, createdAt: '2025-11-02T08:30:00Z' },
+];
+const GIVEN = [['Ahmed', 'أحمد'], ['Amina', 'أمينة'], ['Fatima', 'فاطمة'], ['Omar', 'عمر'], ['Layla', 'ليلى'], ['José', '']];
+const FAMILY = [['Saleh', 'صالح'], ['Yusuf', 'يوسف'], ['Haddad', 'حداد'], ['Nour', 'نور'], ['Álvarez', '']];
+const STATUSES: ParticipantStatus[] = ['interest_registered', 'confirmed', 'waitlisted', 'declined', 'checked_in'];
+const people = new Map<string, Participant>();
+for (let i = 0; i < 5000; i++) {
+  const [g, ga] = GIVEN[i % GIVEN.length];
+  const [f, fa] = FAMILY[Math.floor(i / GIVEN.length) % FAMILY.length];
+  const id = `p-${i}`;
+  people.set(id, {
+    id, eventId: 'demo-forum', honorific: i % 7 === 0 ? 'H.E.' : '',
+    name: { en: `${g} ${f} ${i}`, ar: ga && fa ? `${ga} ${fa}` : '' },
+    email: `person${i}@example.org`, phone: null,
+    organisation: { en: i % 2 ? 'Ministry of Foreign Affairs' : 'UNOCT', ar: '' },
+    country: i % 3 ? 'QA' : 'JO', category: mockCategories[i % mockCategories.length].key,
+    status: STATUSES[i % STATUSES.length], badgeCode: `B${String(i).padStart(9, '0')}`, consent: true,
+    registeredAt: '2025-11-02T08:30:00Z', delegation: i % 10 === 0 ? (i % 3 ? 'del-qa' : 'del-jo') : null,
+  });
+}
+
+function foldText(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f\u064b-\u065f\u0670\u0640]/g, '')
+    .replace(/[أإآٱ]/g, 'ا')
+    .replace(/ة/g, 'ه')
+    .replace(/ى/g, 'ي')
+    .toLowerCase();
+}
+
+function searchKey(p: Participant): string[] {
+  return foldText([p.name.en, p.name.ar, p.organisation.en, p.organisation.ar, p.email ?? '', p.badgeCode].join(' ')).split(/[^\p{L}\p{N}]+/u);
+}
+
+export function participantQuery(eventId: string, query: ParticipantQuery): Promise<ParticipantPage> {
+  if (query.limit < 1 || query.limit > 1000) return fail('invalid_input', 'limit', 'invalid_value', 'must be between 1 and 1000');
+  const terms = foldText(query.text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const rows = [...people.values()].filter(
+    (p) =>
+      p.eventId === eventId &&
+      (query.status === null || p.status === query.status) &&
+      (query.category === null || p.category === query.category) &&
+      (query.country === null || p.country === query.country) &&
+      (query.delegation === null || p.delegation === query.delegation) &&
+      (terms.length === 0 || terms.every((t) => searchKey(p).some((w) => w.startsWith(t)))),
+  );
+  const key = (p: Participant): string =>
+    query.sort === 'organisation' ? p.organisation.en : query.sort === 'country' ? (p.country ?? '') : query.sort === 'category' ? p.category : query.sort === 'status' ? p.status : query.sort === 'registered' ? p.registeredAt : foldText(p.name.en || p.name.ar);
+  rows.sort((a, b) => key(a).localeCompare(key(b)) * (query.descending ? -1 : 1));
+  return reply({ total: rows.length, offset: query.offset, rows: rows.slice(query.offset, query.offset + query.limit) });
+}
+
+export function participantGet(id: string): Promise<Participant> {
+  const p = people.get(id);
+  return p ? reply(p) : fail('not_found', 'id', 'not_found', `no participant ${id}`);
+}
+
+export function participantAdd(eventId: string, input: ParticipantInput): Promise<Added> {
+  if (!input.name.en.trim() && !input.name.ar.trim()) return fail('invalid_input', 'name', 'required', 'give a name');
+  const id = `p-${people.size}-${Date.now()}`;
+  const participant: Participant = {
+    id, eventId, honorific: input.honorific.trim(), name: { en: input.name.en.trim(), ar: input.name.ar.trim() },
+    email: input.email.trim() || null, phone: input.phone.trim() || null, organisation: input.organisation,
+    country: input.country || null, category: input.category || 'other', status: input.status,
+    badgeCode: `N${String(people.size).padStart(9, '0')}`, consent: input.consent, registeredAt: now(),
+    delegation: input.delegation || null,
+  };
+  const email = participant.email?.toLowerCase();
+  const possibleDuplicates = [...people.values()].filter((p) => p.eventId === eventId && email && p.email?.toLowerCase() === email).map((p) => p.id);
+  people.set(id, participant);
+  return reply({ participant, possibleDuplicates });
+}
+
+export function participantMerge(keep: string, other: string): Promise<Participant> {
+  const a = people.get(keep);
+  if (!a || !people.has(other)) return fail('not_found', 'other', 'not_found', 'no such participant');
+  people.delete(other);
+  return reply(a);
+}
+
+function bulkChange(ids: string[], change: (p: Participant) => Participant): Promise<Participant[]> {
+  if (ids.length === 0) return fail('invalid_input', 'ids', 'required', 'select at least one participant');
+  if (ids.some((id) => !people.has(id))) return fail('invalid_input', 'ids', 'not_found', 'no such participant');
+  const changed = ids.map((id) => change(people.get(id)!));
+  for (const p of changed) people.set(p.id, p);
+  return reply(changed);
+}
+
+export function participantSetStatus(_eventId: string, ids: string[], status: ParticipantStatus): Promise<Participant[]> {
+  return bulkChange(ids, (p) => ({ ...p, status }));
+}
+
+export function participantSetCategory(_eventId: string, ids: string[], category: string): Promise<Participant[]> {
+  if (!mockCategories.some((c) => c.key === category)) return fail('invalid_input', 'category', 'invalid_value', 'no such category');
+  return bulkChange(ids, (p) => ({ ...p, category }));
+}
+
+export function participantCheckIn(eventId: string, code: string): Promise<CheckedIn> {
+  const wanted = code.replace(/\s|-/g, '').toUpperCase();
+  const p = [...people.values()].find((q) => q.eventId === eventId && q.badgeCode === wanted);
+  if (!p) return fail('not_found', 'code', 'not_found', 'no participant with this badge code');
+  if (p.status === 'checked_in') return fail('conflict', 'code', 'duplicate', 'already checked in');
+  if (p.status === 'declined') return fail('conflict', 'code', 'invalid_value', 'declined');
+  const after = { ...p, status: 'checked_in' as const };
+  people.set(p.id, after);
+  return reply({ participant: after, was: p.status, warning: p.status === 'confirmed' ? null : 'not_confirmed' });
+}
+
+function readCsv(file: number[]): string[][] {
+  const text = new TextDecoder().decode(new Uint8Array(file)).replace(/^\uFEFF/, '');
+  return text.split(/\r?\n/).filter((l) => l.trim()).map((l) => l.split(l.includes(';') ? ';' : ','));
+}
+
+function mockImport(eventId: string, file: number[], map: ColumnMapping[], write: boolean): ImportReport {
+  const [header = [], ...rows] = readCsv(file);
+  const guess = (h: string) => map.find((m) => m.column === h)?.field ?? (/mail/i.test(h) ? 'email' : /name|اسم/i.test(h) ? 'name' : /org/i.test(h) ? 'organisation' : 'extra');
+  const columns = header.map((column) => ({ column, field: guess(column) }));
+  const problems: RowProblem[] = [];
+  rows.forEach((cells, i) => {
+    if (cells.length !== header.length) problems.push({ row: i + 2, column: '', reason: 'invalid_value', message: `this row has ${cells.length} fields, the header has ${header.length}` });
+  });
+  if (write && problems.length === 0) {
+    for (const cells of rows) {
+      const input: ParticipantInput = { honorific: '', name: { en: '', ar: '' }, email: '', phone: '', organisation: { en: '', ar: '' }, country: '', category: '', status: 'interest_registered', consent: false, delegation: '' };
+      columns.forEach((c, i) => {
+        if (c.field === 'name') input.name.en = cells[i];
+        if (c.field === 'email') input.email = cells[i];
+        if (c.field === 'organisation') input.organisation.en = cells[i];
+      });
+      void participantAdd(eventId, input);
+    }
+  }
+  return { columns, rows: rows.length, new: rows.length, duplicates: [], problems, written: write && problems.length === 0 };
+}
+
+export function participantImportPreview(eventId: string, file: number[], map: ColumnMapping[]): Promise<ImportPreview> {
+  const [header = [], ...rows] = readCsv(file);
+  const fields = ['name', 'name_ar', 'email', 'phone', 'organisation', 'organisation_ar', 'country', 'category', 'status', 'consent', 'extra', 'ignore'];
+  return reply({ table: { header, rows: rows.slice(0, 5), totalRows: rows.length }, report: mockImport(eventId, file, map, false), fields });
+}
+
+export function participantImport(eventId: string, file: number[], map: ColumnMapping[]): Promise<ImportReport> {
+  return reply(mockImport(eventId, file, map, true));
+}
+
+export function categoryList(_eventId: string): Promise<CategoryInfo[]> {
+  return reply(mockCategories);
+}
+
+export function delegationList(eventId: string): Promise<Delegation[]> {
+  return reply(mockDelegations.filter((d) => d.eventId === eventId));
+}
+
+export function delegationAdd(eventId: string, input: DelegationInput): Promise<Delegation> {
+  if (!input.name.en.trim() && !input.name.ar.trim()) return fail('invalid_input', 'name', 'required', 'give a name');
+  const d: Delegation = { id: `del-${mockDelegations.length}`, eventId, name: input.name, country: input.country || null, head: input.head || null, members: 0, createdAt: now() };
+  mockDelegations.push(d);
+  return reply(d);
+}
+
+export function categorySave(_eventId: string, key: string, input: CategoryInput): Promise<CategoryInfo[]> {
+  if (!input.name.en.trim() && !input.name.ar.trim()) return fail('invalid_input', 'name', 'required', 'give a name');
+  if (!/^#[0-9a-fA-F]{6}$/.test(input.colour.trim())) return fail('invalid_input', 'colour', 'invalid_value', 'not a colour');
+  const found = mockCategories.find((c) => c.key === key);
+  if (found) Object.assign(found, { name: input.name, colour: input.colour.toLowerCase() });
+  else mockCategories.push({ key: input.name.en.toLowerCase().replace(/\W+/g, '_') || `category_${mockCategories.length + 1}`, name: input.name, colour: input.colour.toLowerCase() });
+  return reply([...mockCategories]);
+}
+
 // Compile-time check that this module offers exactly what the real client offers.
 import type * as real from '../client';
 ({
@@ -1224,4 +1419,17 @@ import type * as real from '../client';
   speakerUpdate,
   speakerCandidates,
   speakerFromParticipant,
+  participantQuery,
+  participantGet,
+  participantAdd,
+  participantMerge,
+  participantSetStatus,
+  participantSetCategory,
+  participantCheckIn,
+  participantImportPreview,
+  participantImport,
+  categoryList,
+  delegationList,
+  delegationAdd,
+  categorySave,
 }) satisfies typeof real;

@@ -1,0 +1,218 @@
+// End-to-end: participants in the real app window (WebKitGTK through tauri-driver, under Xvfb),
+// on its own fresh database. Opens the demo forum's participants, searches in Arabic with a
+// letter variant, registers a person with the form, confirms them by bulk action, checks them in
+// at the desk with their badge code, and imports a small CSV through the preview. Screenshots
+// go to target/e2e/, in English and Arabic.
+//
+// Ports: this file takes 4490 (tauri-driver) and 4491 (WebKitWebDriver); the other e2e files
+// use their own.
+
+import { after, afterEach, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { Driver } from "./webdriver.mjs";
+
+const PORT = 4490;
+const NATIVE_PORT = 4491;
+const ENTER = "\uE007";
+
+const root = resolve(import.meta.dirname, "..");
+const application = process.env.MUNTADA_APP ?? join(root, "target/debug/muntada-desktop");
+const shots = join(root, "target/e2e");
+const dataDir = mkdtempSync(join(tmpdir(), "muntada-e2e-participants-"));
+let app;
+/** The badge code of the person registered through the form. */
+let badge = "";
+
+before(async () => {
+  mkdirSync(shots, { recursive: true });
+  app = await Driver.start({ application, port: PORT, nativePort: NATIVE_PORT, env: { MUNTADA_DB: join(dataDir, "muntada.db") } });
+  await app.find("welcome");
+  if ((await app.script("return document.documentElement.lang;")) !== "en") await click("lang-toggle");
+  await app.waitFor(async () => (await app.script("return document.documentElement.lang;")) === "en", "English");
+  await app.script(
+    "window.__csp = [];" +
+      "document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));",
+  );
+});
+
+after(async () => {
+  await app?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+afterEach(async (t) => {
+  if (app && t.passed === false) await shot(`failed-participants-${t.name.replace(/\W+/g, "-")}`).catch(() => {});
+});
+
+async function shot(name) {
+  await sleep(300);
+  writeFileSync(join(shots, `${name}.png`), await app.screenshot());
+}
+
+async function click(testId) {
+  await app.script("document.querySelectorAll('[data-testid=toast] button').forEach((b) => b.click());");
+  await app.waitFor(async () => (await app.findAll("toast")).length === 0, "toasts dismissed");
+  await (await app.find(testId)).click();
+}
+
+async function fill(testId, text) {
+  const field = await app.find(testId);
+  await field.type(text);
+  await app.waitFor(async () => (await app.script("return arguments[0].value;", field.reference)) === text, testId);
+}
+
+/** The text of every row the table draws. */
+function rowTexts() {
+  return app.script("return [...document.querySelectorAll('[data-testid=participant-row]')].map((r) => r.textContent);");
+}
+
+/** Types a search and waits until the table shows its results. */
+async function search(text) {
+  if (text) await fill("participant-search", text);
+  else await (await app.find("participant-search")).setValue("");
+  await app.waitFor(async () => {
+    const settled = await app.script("return document.querySelector('[data-testid=participants-view]').dataset.query;");
+    const rows = await rowTexts();
+    return settled === text && !rows.some((r) => r.includes("Loading"));
+  }, `results for ${text}`);
+}
+
+test("the demo forum's participants open from its overview", async () => {
+  await click("open-demo");
+  await app.find("event-overview");
+  await click("open-participants");
+  await app.find("participants-view");
+  await app.waitFor(async () => /\d/.test(await (await app.find("participant-count")).text()), "a count");
+  const rows = await rowTexts();
+  assert.ok(rows.length >= 10, `rows drawn: ${rows.length}`);
+  await shot("participants");
+});
+
+test("search in Arabic finds أحمد when typed احمد", async () => {
+  await search("احمد");
+  const rows = await rowTexts();
+  assert.ok(rows.length >= 1);
+  assert.ok(rows.every((r) => r.includes("أحمد") || r.includes("Ahmed")), rows.join(" | "));
+  assert.ok(rows.some((r) => r.includes("أحمد")), "the hamza form is found");
+  await shot("participants-search-arabic");
+  await search("");
+});
+
+test("register a participant with the form", async () => {
+  await click("new-participant");
+  await app.find("register-form");
+  await fill("field-honorific", "Dr");
+  await fill("field-name-en", "Layla Haddad");
+  await fill("field-name-ar", "ليلى حداد");
+  await fill("field-email", "layla.haddad@example.org");
+  await fill("field-organisation-en", "Arab Water Council");
+  await (await app.find("field-category")).setValue("civil_society");
+  await shot("participant-register");
+  await click("register-save");
+  await app.find("participants-view");
+  await search("layla haddad");
+  const rows = await rowTexts();
+  assert.equal(rows.length, 1, rows.join(" | "));
+  assert.match(rows[0], /Interest registered/);
+  badge = await app.script("return document.querySelector('[data-testid=participant-row] code').textContent;");
+  assert.match(badge, /^[0-9A-Z]{10}$/);
+});
+
+test("confirm them by bulk action, after a confirmation", async () => {
+  await click("select-row");
+  await click("bulk-confirmed");
+  await app.waitFor(async () => app.script("return document.querySelector('dialog.confirm').open;"), "confirmation");
+  await shot("participants-bulk-confirm");
+  await click("bulk-go");
+  await app.waitFor(async () => (await rowTexts())[0]?.includes("Confirmed"), "confirmed in the table");
+});
+
+test("check them in at the desk with their badge code, once", async () => {
+  await click("open-checkin");
+  await app.find("checkin-desk");
+  const scan = await app.find("desk-scan");
+  await scan.type(badge.toLowerCase() + ENTER);
+  await app.find("desk-ok");
+  assert.match(await (await app.find("desk-result")).text(), /Layla Haddad/);
+  await shot("checkin-desk");
+  await (await app.find("desk-scan")).type(badge + ENTER);
+  const refused = await app.find("desk-refused");
+  assert.equal(await app.script("return arguments[0].dataset.reason;", refused.reference), "already");
+
+  await click("lang-toggle");
+  await app.waitFor(async () => (await app.script("return document.documentElement.dir;")) === "rtl", "right to left");
+  await app.waitFor(async () => (await (await app.find("checkin-desk")).text()).includes("مكتب تسجيل الحضور"), "Arabic desk");
+  await shot("arabic-checkin-desk");
+  await click("lang-toggle");
+  await app.waitFor(async () => (await app.script("return document.documentElement.lang;")) === "en", "English");
+});
+
+test("import a small CSV through the preview", async () => {
+  await app.script("history.back();");
+  await app.find("participants-view");
+  await click("open-import");
+  await app.find("import-view");
+  const csv = readFileSync(join(root, "tests/fixtures/import/semicolon.csv"), "utf8");
+  await app.script(
+    "const input = document.querySelector('[data-testid=import-file]');" +
+      "const dt = new DataTransfer(); dt.items.add(new File([arguments[0]], 'semicolon.csv', { type: 'text/csv' }));" +
+      "input.files = dt.files; input.dispatchEvent(new Event('change', { bubbles: true }));",
+    csv,
+  );
+  await app.find("import-preview");
+  await app.waitFor(async () => (await app.findAll("import-row")).length === 2, "two rows previewed");
+  const fields = await app.script("return [...document.querySelectorAll('[data-testid=import-map]')].map((s) => s.value);");
+  assert.deepEqual(fields, ["name", "organisation", "country"]);
+  assert.equal(await (await app.find("import-rows")).text(), "2");
+  await shot("participants-import");
+  await click("import-run");
+  await app.find("participants-view");
+  await search("jean dupont");
+  const rows = await rowTexts();
+  assert.equal(rows.length, 1);
+  assert.match(rows[0], /France/);
+});
+
+test("recolour a category and add a delegation", async () => {
+  await click("open-setup");
+  await app.find("setup-view");
+  const before = (await app.findAll("delegation-row")).length;
+  await fill("delegation-en", "Sultanate of Oman");
+  await fill("delegation-ar", "سلطنة عُمان");
+  await (await app.find("delegation-country")).setValue("OM");
+  await click("delegation-save");
+  await app.waitFor(async () => (await app.findAll("delegation-row")).length === before + 1, "the new delegation");
+  await app.script("document.querySelector('[data-key=media] [data-testid=category-edit]').click();");
+  await (await app.find("category-colour")).setValue("#ff0000");
+  await click("category-save");
+  await app.waitFor(
+    async () => (await app.script("return document.querySelector('[data-key=media] code')?.textContent;")) === "#ff0000",
+    "the new colour",
+  );
+  await shot("participants-setup");
+  await app.script("history.back();");
+  await app.find("participants-view");
+});
+
+test("the participants table in Arabic, mirrored", async () => {
+  await search("");
+  await click("lang-toggle");
+  await app.waitFor(async () => (await app.script("return document.documentElement.dir;")) === "rtl", "right to left");
+  await app.waitFor(
+    async () => (await app.script("return document.querySelector('[data-testid=participants-view] h1')?.textContent ?? '';")) === "المشاركون",
+    "Arabic text",
+  );
+  await app.waitFor(async () => (await rowTexts()).length >= 10, "rows");
+  const box = await app.script(
+    "const r = document.querySelector('[data-testid=participant-name]').getBoundingClientRect();" +
+      "return { left: r.left, right: r.right, width: document.documentElement.clientWidth };",
+  );
+  assert.ok(box.width - box.right < box.left, `the name column should be on the right: ${JSON.stringify(box)}`);
+  await shot("arabic-participants");
+  await click("lang-toggle");
+  assert.deepEqual(await app.script("return window.__csp;"), [], "no CSP violations");
+});

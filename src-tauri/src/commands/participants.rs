@@ -1,0 +1,173 @@
+//! Participants: the table (a page at a time), registration, bulk actions, import with a
+//! preview, the check-in desk, delegations and categories.
+
+use std::sync::Mutex;
+
+use chrono::Utc;
+use muntada::participants::category::{self, CategoryInput};
+use muntada::participants::delegation::{self, Delegation, DelegationInput};
+use muntada::participants::import::{self, FIELDS};
+use muntada::participants::query::{self, IndexCache, ParticipantPage, ParticipantQuery};
+use muntada::participants::{
+    self, Added, CheckedIn, ColumnMapping, ImportOptions, ImportReport, Participant, ParticipantInput,
+    ParticipantStatus, TablePreview,
+};
+use muntada::Bilingual;
+use serde::Serialize;
+use tauri::State;
+use ts_rs::TS;
+
+use crate::{ApiError, AppState};
+
+/// The search index of the event last searched: rebuilt only when its participants change, so
+/// that typing in the search box costs a lookup, not a rebuild over 100,000 people.
+static INDEX: Mutex<IndexCache> = Mutex::new(IndexCache::new());
+
+/// How many rows of a file the import preview shows.
+const PREVIEW_ROWS: usize = 5;
+
+/// An accreditation category with its badge colour.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct CategoryInfo {
+    pub key: String,
+    pub name: Bilingual,
+    /// `#rrggbb`
+    pub colour: String,
+}
+
+/// What importing a file would do, before anything is written.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct ImportPreview {
+    pub table: TablePreview,
+    /// A dry run of the import with the mapping given.
+    pub report: ImportReport,
+    /// The fields a column can be read as (then `extra` and `ignore`).
+    pub fields: Vec<String>,
+}
+
+#[tauri::command]
+pub fn participant_query(
+    state: State<'_, AppState>,
+    event_id: String,
+    query: ParticipantQuery,
+) -> Result<ParticipantPage, ApiError> {
+    state.read(|store| {
+        let mut cache = INDEX.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        query::query(store, &event_id, &query, &mut cache)
+    })
+}
+
+#[tauri::command]
+pub fn participant_get(state: State<'_, AppState>, id: String) -> Result<Participant, ApiError> {
+    state.read(|store| {
+        let id = store.participants().resolve("id", &id)?;
+        store.participants().get(&id)
+    })
+}
+
+#[tauri::command]
+pub fn participant_add(
+    state: State<'_, AppState>,
+    event_id: String,
+    input: ParticipantInput,
+) -> Result<Added, ApiError> {
+    state.write(|store| participants::add_checked(store, &event_id, &input, Utc::now()))
+}
+
+#[tauri::command]
+pub fn participant_merge(state: State<'_, AppState>, keep: String, other: String) -> Result<Participant, ApiError> {
+    state.write(|store| participants::merge(store, &keep, &other, Utc::now()))
+}
+
+#[tauri::command]
+pub fn participant_set_status(
+    state: State<'_, AppState>,
+    event_id: String,
+    ids: Vec<String>,
+    status: ParticipantStatus,
+) -> Result<Vec<Participant>, ApiError> {
+    state.write(|store| participants::set_status(store, &event_id, &ids, status, Utc::now()))
+}
+
+#[tauri::command]
+pub fn participant_set_category(
+    state: State<'_, AppState>,
+    event_id: String,
+    ids: Vec<String>,
+    category: String,
+) -> Result<Vec<Participant>, ApiError> {
+    state.write(|store| participants::set_category(store, &event_id, &ids, &category, Utc::now()))
+}
+
+#[tauri::command]
+pub fn participant_check_in(state: State<'_, AppState>, event_id: String, code: String) -> Result<CheckedIn, ApiError> {
+    state.write(|store| participants::check_in(store, &event_id, &code, Utc::now()))
+}
+
+#[tauri::command]
+pub fn participant_import_preview(
+    state: State<'_, AppState>,
+    event_id: String,
+    file: Vec<u8>,
+    map: Vec<ColumnMapping>,
+) -> Result<ImportPreview, ApiError> {
+    state.write(|store| {
+        let table = import::preview(&file, PREVIEW_ROWS).map_err(|e| e.with_field("file"))?;
+        let options = ImportOptions { dry_run: true, map: map.into_iter().map(|m| (m.column, m.field)).collect() };
+        let report = participants::import(store, &event_id, &file, &options, Utc::now())?;
+        let fields = FIELDS.iter().chain([&import::EXTRA, &import::IGNORE]).map(|f| (*f).to_owned()).collect();
+        Ok(ImportPreview { table, report, fields })
+    })
+}
+
+#[tauri::command]
+pub fn participant_import(
+    state: State<'_, AppState>,
+    event_id: String,
+    file: Vec<u8>,
+    map: Vec<ColumnMapping>,
+) -> Result<ImportReport, ApiError> {
+    state.write(|store| {
+        let options = ImportOptions { dry_run: false, map: map.into_iter().map(|m| (m.column, m.field)).collect() };
+        participants::import(store, &event_id, &file, &options, Utc::now())
+    })
+}
+
+#[tauri::command]
+pub fn category_list(state: State<'_, AppState>, event_id: String) -> Result<Vec<CategoryInfo>, ApiError> {
+    state.read(|store| categories(store, &event_id))
+}
+
+fn categories(store: &muntada::Store, event_id: &str) -> muntada::Result<Vec<CategoryInfo>> {
+    let categories = participants::categories_with_colours(store, event_id)?;
+    Ok(categories.into_iter().map(|(c, colour)| CategoryInfo { key: c.key, name: c.name, colour }).collect())
+}
+
+/// Renames or recolours the category `key`, or adds one when `key` is empty; the event's
+/// categories as they are then.
+#[tauri::command]
+pub fn category_save(
+    state: State<'_, AppState>,
+    event_id: String,
+    key: String,
+    input: CategoryInput,
+) -> Result<Vec<CategoryInfo>, ApiError> {
+    state.write(|store| {
+        category::save(store, &event_id, &key, &input)?;
+        categories(store, &event_id)
+    })
+}
+
+#[tauri::command]
+pub fn delegation_list(state: State<'_, AppState>, event_id: String) -> Result<Vec<Delegation>, ApiError> {
+    state.read(|store| delegation::list(store, &event_id))
+}
+
+#[tauri::command]
+pub fn delegation_add(
+    state: State<'_, AppState>,
+    event_id: String,
+    input: DelegationInput,
+) -> Result<Delegation, ApiError> {
+    state.write(|store| delegation::add(store, &event_id, &input, Utc::now()))
+}

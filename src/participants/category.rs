@@ -1,0 +1,98 @@
+//! Accreditation categories of an event: renamed or added by the organisers, each with the
+//! colour of its band on badges.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::normalise::fold;
+use super::Category;
+use crate::bilingual::Bilingual;
+use crate::error::{Error, Reason, Result};
+use crate::id::Id;
+use crate::input;
+use crate::store::Store;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CategoryInput {
+    pub name: Bilingual,
+    /// The badge band's colour, `#rrggbb`.
+    pub colour: String,
+}
+
+/// Changes the category `key` of an event, or adds one when `key` is empty (its key made from
+/// the English name). Returns the category's key.
+pub fn save(store: &mut Store, event_id: &str, key: &str, input: &CategoryInput) -> Result<String> {
+    let event_id = store.events().resolve("event", event_id)?;
+    let name = input.name.clean_required("name", input::MAX_NAME)?;
+    let colour = colour("colour", &input.colour)?;
+    let categories = store.categories().list(&event_id)?;
+    if key.trim().is_empty() {
+        let key = new_key(&name, &categories);
+        if categories.iter().any(|c| c.key == key || c.name.en.eq_ignore_ascii_case(&name.en) && !name.en.is_empty()) {
+            return Err(Error::conflict(Some("name"), Reason::Duplicate, "the event has a category with this name"));
+        }
+        let category = Category {
+            id: Id::new(),
+            event_id: event_id.clone(),
+            key: key.clone(),
+            name,
+            position: categories.iter().map(|c| c.position + 1).max().unwrap_or(0),
+        };
+        store.write(|tx| tx.categories().add(&category, &colour))?;
+        Ok(key)
+    } else {
+        let category =
+            categories.iter().find(|c| c.key == key).ok_or_else(|| Error::not_found("key", "category", key))?;
+        store.write(|tx| tx.categories().rename(&category.id, &name, &colour))?;
+        Ok(category.key.clone())
+    }
+}
+
+/// `#rrggbb` (any case, surrounding spaces forgiven), lower-cased as stored.
+fn colour(field: &str, value: &str) -> Result<String> {
+    let value = value.trim().to_ascii_lowercase();
+    let valid = value.len() == 7 && value.starts_with('#') && value[1..].chars().all(|c| c.is_ascii_hexdigit());
+    if !valid {
+        return Err(Error::invalid(field, Reason::InvalidValue, format!("{value:?} is not a colour like #1d4ed8")));
+    }
+    Ok(value)
+}
+
+/// `member_state` from "Member State"; an Arabic-only name gets `category_N`.
+fn new_key(name: &Bilingual, existing: &[Category]) -> String {
+    let folded = fold(&name.en);
+    let ascii: String = folded.split(' ').filter(|w| w.is_ascii()).collect::<Vec<_>>().join("_");
+    if ascii.is_empty() {
+        format!("category_{}", existing.len() + 1)
+    } else {
+        ascii
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn colours() {
+        let check = |input: &str, expected: Option<&str>| {
+            assert_eq!(colour("colour", input).ok().as_deref(), expected, "{input:?}");
+        };
+        check("#1D4ED8", Some("#1d4ed8"));
+        check(" #abcdef ", Some("#abcdef"));
+        check("#abc", None);
+        check("1d4ed8", None);
+        check("#1d4ed8ff", None);
+        check("#gggggg", None);
+        check("", None);
+    }
+
+    #[test]
+    fn keys() {
+        let check = |en: &str, expected: &str| assert_eq!(new_key(&Bilingual::new(en, "ضيوف"), &[]), expected);
+        check("Guest of honour", "guest_of_honour");
+        check("  Médias ", "medias");
+        check("", "category_1");
+    }
+}

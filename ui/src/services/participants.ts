@@ -1,0 +1,97 @@
+// Participants: every call the participant views make goes through here (client call,
+// translated error, toast), so views only render outcomes.
+import * as client from '../api/client';
+import type {
+  Added,
+  CategoryInfo,
+  CategoryInput,
+  CheckedIn,
+  ColumnMapping,
+  Delegation,
+  DelegationInput,
+  ImportPreview,
+  ImportReport,
+  Participant,
+  ParticipantInput,
+  ParticipantPage,
+  ParticipantQuery,
+  ParticipantStatus,
+} from '../api/types';
+import { t } from '../i18n/index.svelte';
+import { attempt, type Outcome } from './errors';
+import { showToast } from './toast.svelte';
+
+export function queryParticipants(eventId: string, query: ParticipantQuery): Promise<Outcome<ParticipantPage>> {
+  return attempt(() => client.participantQuery(eventId, query), { toast: false });
+}
+
+export function listCategories(eventId: string): Promise<Outcome<CategoryInfo[]>> {
+  return attempt(() => client.categoryList(eventId), { toast: false });
+}
+
+export function listDelegations(eventId: string): Promise<Outcome<Delegation[]>> {
+  return attempt(() => client.delegationList(eventId), { toast: false });
+}
+
+export function getParticipant(id: string): Promise<Outcome<Participant>> {
+  return attempt(() => client.participantGet(id), { toast: false });
+}
+
+/** Registers a person; field errors are left for the form to show. */
+export async function registerParticipant(eventId: string, input: ParticipantInput): Promise<Outcome<Added>> {
+  const outcome = await attempt(() => client.participantAdd(eventId, input), { toast: false });
+  if (outcome.ok) showToast('success', t('participants.toast.registered'));
+  else if (outcome.error.field === null) showToast('error', outcome.text, outcome.error.message || null);
+  return outcome;
+}
+
+export async function mergeParticipants(keep: string, other: string): Promise<Outcome<Participant>> {
+  const outcome = await attempt(() => client.participantMerge(keep, other), { toast: true });
+  if (outcome.ok) showToast('success', t('participants.toast.merged'));
+  return outcome;
+}
+
+export async function setStatus(
+  eventId: string,
+  ids: string[],
+  status: ParticipantStatus,
+): Promise<Outcome<Participant[]>> {
+  const outcome = await attempt(() => client.participantSetStatus(eventId, ids, status), { toast: true });
+  if (outcome.ok) showToast('success', t('participants.toast.changed', { count: ids.length }));
+  return outcome;
+}
+
+export async function setCategory(eventId: string, ids: string[], category: string): Promise<Outcome<Participant[]>> {
+  const outcome = await attempt(() => client.participantSetCategory(eventId, ids, category), { toast: true });
+  if (outcome.ok) showToast('success', t('participants.toast.changed', { count: ids.length }));
+  return outcome;
+}
+
+/** Checks a person in; refusals (declined, already checked in) are for the desk to show. */
+export function checkIn(eventId: string, code: string): Promise<Outcome<CheckedIn>> {
+  return attempt(() => client.participantCheckIn(eventId, code), { toast: false });
+}
+
+export function previewImport(eventId: string, file: number[], map: ColumnMapping[]): Promise<Outcome<ImportPreview>> {
+  return attempt(() => client.participantImportPreview(eventId, file, map), { toast: false });
+}
+
+export async function importFile(eventId: string, file: number[], map: ColumnMapping[]): Promise<Outcome<ImportReport>> {
+  const outcome = await attempt(() => client.participantImport(eventId, file, map), { toast: true });
+  if (outcome.ok && outcome.value.written)
+    showToast('success', t('participants.toast.imported', { count: outcome.value.rows }));
+  return outcome;
+}
+
+/** Renames or recolours a category (or adds one when `key` is empty); field errors are for the form. */
+export async function saveCategory(eventId: string, key: string, input: CategoryInput): Promise<Outcome<CategoryInfo[]>> {
+  const outcome = await attempt(() => client.categorySave(eventId, key, input), { toast: false });
+  if (outcome.ok) showToast('success', t('setup.toast.category'));
+  return outcome;
+}
+
+export async function addDelegation(eventId: string, input: DelegationInput): Promise<Outcome<Delegation>> {
+  const outcome = await attempt(() => client.delegationAdd(eventId, input), { toast: false });
+  if (outcome.ok) showToast('success', t('setup.toast.delegation'));
+  return outcome;
+}

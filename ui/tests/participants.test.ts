@@ -1,0 +1,290 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import * as client from '../src/api/client';
+import type { Participant, ParticipantQuery } from '../src/api/types';
+import CheckInDesk from '../src/views/participants/CheckInDesk.svelte';
+import ImportView from '../src/views/participants/ImportView.svelte';
+import ParticipantsView from '../src/views/participants/ParticipantsView.svelte';
+import RegisterForm from '../src/views/participants/RegisterForm.svelte';
+import SetupView from '../src/views/participants/SetupView.svelte';
+import { pagesOf, visibleRange } from '../src/views/participants/window';
+import { event } from './fixtures';
+
+vi.mock('../src/api/client');
+
+function person(i: number, overrides: Partial<Participant> = {}): Participant {
+  return {
+    id: `p-${i}`,
+    eventId: 'ev-1',
+    honorific: '',
+    name: { en: `Person ${i}`, ar: '' },
+    email: `p${i}@example.org`,
+    phone: null,
+    organisation: { en: 'UNOCT', ar: '' },
+    country: 'QA',
+    category: 'media',
+    status: 'interest_registered',
+    badgeCode: `CODE${i}`,
+    consent: true,
+    registeredAt: '2025-11-02T08:30:00Z',
+    delegation: null,
+    ...overrides,
+  };
+}
+
+const categories = [
+  { key: 'media', name: { en: 'Media', ar: 'وسائل الإعلام' }, colour: '#ea580c' },
+  { key: 'other', name: { en: 'Other', ar: 'أخرى' }, colour: '#6b7280' },
+];
+const delegations = [
+  { id: 'del-qa', eventId: 'ev-1', name: { en: 'Qatar', ar: 'قطر' }, country: 'QA', head: null, members: 2, createdAt: '' },
+];
+
+/** A roster of `total` people served a page at a time, as the core would. */
+function roster(total: number) {
+  vi.mocked(client.participantQuery).mockImplementation(async (_id: string, q: ParticipantQuery) => {
+    const rows = [];
+    for (let i = q.offset; i < Math.min(total, q.offset + q.limit); i++) rows.push(person(i));
+    return { total, offset: q.offset, rows };
+  });
+}
+
+describe('the visible window', () => {
+  it.each([
+    // scrollTop, viewport, total → start, end (row height 40, overscan 8)
+    [0, 400, 100_000, 0, 18],
+    [4000, 400, 100_000, 92, 118],
+    [0, 400, 5, 0, 5],
+    [0, 400, 0, 0, 0],
+    [3_999_600, 400, 100_000, 99_982, 100_000],
+  ])('scrolled to %i in %i px of %i rows draws [%i, %i)', (top, viewport, total, start, end) => {
+    expect(visibleRange(top, viewport, 40, total)).toEqual({ start, end });
+  });
+
+  it('asks for the pages the drawn rows fall in', () => {
+    expect(pagesOf({ start: 92, end: 118 }, 100)).toEqual([0, 1]);
+    expect(pagesOf({ start: 0, end: 18 }, 100)).toEqual([0]);
+    expect(pagesOf({ start: 0, end: 0 }, 100)).toEqual([]);
+  });
+});
+
+describe('participants table', () => {
+  beforeEach(() => {
+    vi.resetAllMocks();
+    vi.mocked(client.eventGet).mockResolvedValue(event());
+    vi.mocked(client.categoryList).mockResolvedValue(categories);
+    vi.mocked(client.delegationList).mockResolvedValue(delegations);
+  });
+
+  it('draws only a window of 100,000 people and asks for one page', async () => {
+    roster(100_000);
+    render(ParticipantsView, { props: { id: 'ev-1' } });
+    await screen.findByText('Person 0');
+    expect(screen.getByTestId('participant-count')).toHaveTextContent('Participants: 100,000');
+    const drawn = screen.getAllByTestId('participant-row').length;
+    expect(drawn).toBeGreaterThan(0);
+    expect(drawn).toBeLessThan(60);
+    const offsets = vi.mocked(client.participantQuery).mock.calls.map(([, q]) => q.offset);
+    expect(offsets).toEqual([0]);
+    expect(vi.mocked(client.participantQuery).mock.calls[0][1].limit).toBeLessThanOrEqual(1000);
+  });
+
+  it('searches as you type and filters through the core', async () => {
+    roster(3);
+    render(ParticipantsView, { props: { id: 'ev-1' } });
+    await screen.findByText('Person 0');
+    await fireEvent.input(screen.getByTestId('participant-search'), { target: { value: 'احمد' } });
+    await waitFor(() => expect(vi.mocked(client.participantQuery).mock.lastCall?.[1].text).toBe('احمد'));
+    await fireEvent.change(screen.getByTestId('filter-delegation'), { target: { value: 'del-qa' } });
+    await waitFor(() => expect(vi.mocked(client.participantQuery).mock.lastCall?.[1].delegation).toBe('del-qa'));
+    await fireEvent.click(screen.getByTestId('sort-country'));
+    await waitFor(() => expect(vi.mocked(client.participantQuery).mock.lastCall?.[1].sort).toBe('country'));
+  });
+
+  it('confirms the selection only after asking', async () => {
+    roster(3);
+    vi.mocked(client.participantSetStatus).mockResolvedValue([]);
+    render(ParticipantsView, { props: { id: 'ev-1' } });
+    await screen.findByText('Person 0');
+    const boxes = screen.getAllByTestId('select-row');
+    await fireEvent.click(boxes[0]);
+    await fireEvent.click(boxes[2]);
+    await fireEvent.click(screen.getByTestId('bulk-confirmed'));
+    expect(screen.getByText('Confirm the selected participants (2)?')).toBeInTheDocument();
+    expect(client.participantSetStatus).not.toHaveBeenCalled();
+    await fireEvent.click(screen.getByTestId('bulk-go'));
+    await waitFor(() => expect(client.participantSetStatus).toHaveBeenCalledWith('ev-1', ['p-0', 'p-2'], 'confirmed'));
+  });
+
+  it('shows each status in words as well as colour', async () => {
+    vi.mocked(client.participantQuery).mockResolvedValue({
+      total: 2,
+      offset: 0,
+      rows: [person(0, { status: 'declined' }), person(1, { status: 'checked_in' })],
+    });
+    render(ParticipantsView, { props: { id: 'ev-1' } });
+    const badges = await screen.findAllByTestId('participant-status');
+    expect(badges.map((b) => b.textContent)).toEqual(['Declined', 'Checked in']);
+  });
+});
+
+describe('registration form', () => {
+  beforeEach(() => {
+    vi.resetAllMocks();
+    vi.mocked(client.categoryList).mockResolvedValue(categories);
+    vi.mocked(client.delegationList).mockResolvedValue(delegations);
+    vi.mocked(client.referenceData).mockResolvedValue({ countries: ['QA', 'JO'], timezones: ['UTC'], currencies: [] });
+  });
+
+  it('offers likely duplicates for merging and never merges by itself', async () => {
+    const added = person(9, { name: { en: 'Amina Yusuf', ar: '' }, email: 'amina@un.org' });
+    const existing = person(1, { name: { en: 'A. Yusuf', ar: '' }, email: 'Amina@UN.org' });
+    vi.mocked(client.participantAdd).mockResolvedValue({ participant: added, possibleDuplicates: ['p-1'] });
+    vi.mocked(client.participantGet).mockResolvedValue(existing);
+    vi.mocked(client.participantMerge).mockResolvedValue(existing);
+    render(RegisterForm, { props: { eventId: 'ev-1' } });
+    await fireEvent.input(await screen.findByTestId('field-name-en'), { target: { value: 'Amina Yusuf' } });
+    await fireEvent.input(screen.getByTestId('field-email'), { target: { value: 'amina@un.org' } });
+    await fireEvent.input(screen.getByTestId('field-honorific'), { target: { value: 'Dr' } });
+    await fireEvent.change(screen.getByTestId('field-delegation'), { target: { value: 'del-qa' } });
+    await fireEvent.click(screen.getByTestId('register-save'));
+    await screen.findByTestId('duplicates');
+    const sent = vi.mocked(client.participantAdd).mock.calls[0][1];
+    expect(sent).toMatchObject({ honorific: 'Dr', name: { en: 'Amina Yusuf' }, delegation: 'del-qa', category: 'other' });
+    expect(screen.getByText('A. Yusuf')).toBeInTheDocument();
+    expect(client.participantMerge).not.toHaveBeenCalled();
+    await fireEvent.click(screen.getByTestId('merge-into'));
+    await waitFor(() => expect(client.participantMerge).toHaveBeenCalledWith('p-1', 'p-9'));
+  });
+
+  it('shows a field error next to the field', async () => {
+    vi.mocked(client.participantAdd).mockRejectedValue({ code: 'invalid_input', field: 'name', reason: 'required', message: '' });
+    render(RegisterForm, { props: { eventId: 'ev-1' } });
+    await fireEvent.click(await screen.findByTestId('register-save'));
+    expect(await screen.findByTestId('error-name')).toHaveTextContent('Name: This is required.');
+  });
+});
+
+describe('check-in desk', () => {
+  beforeEach(() => {
+    vi.resetAllMocks();
+    vi.mocked(client.categoryList).mockResolvedValue(categories);
+    vi.mocked(client.delegationList).mockResolvedValue(delegations);
+    vi.mocked(client.participantQuery).mockResolvedValue({ total: 0, offset: 0, rows: [] });
+  });
+
+  it('checks in a scanned code and warns when the person was not confirmed', async () => {
+    const p = person(3, { delegation: 'del-qa', status: 'checked_in' });
+    vi.mocked(client.participantCheckIn).mockResolvedValue({ participant: p, was: 'waitlisted', warning: 'not_confirmed' });
+    render(CheckInDesk, { props: { eventId: 'ev-1' } });
+    const scan = await screen.findByTestId('desk-scan');
+    await fireEvent.input(scan, { target: { value: 'code3' } });
+    await fireEvent.submit(scan.closest('form')!);
+    await screen.findByTestId('desk-ok');
+    expect(client.participantCheckIn).toHaveBeenCalledWith('ev-1', 'code3');
+    expect(screen.getByTestId('desk-delegation')).toHaveTextContent('Qatar');
+    expect(screen.getByTestId('desk-warning')).toHaveTextContent('was: Waitlisted');
+  });
+
+  it('says why a badge is refused', async () => {
+    vi.mocked(client.participantCheckIn).mockRejectedValue({ code: 'conflict', field: 'code', reason: 'duplicate', message: '' });
+    render(CheckInDesk, { props: { eventId: 'ev-1' } });
+    const scan = await screen.findByTestId('desk-scan');
+    await fireEvent.input(scan, { target: { value: 'CODE1' } });
+    await fireEvent.submit(scan.closest('form')!);
+    expect(await screen.findByTestId('desk-refused')).toHaveAttribute('data-reason', 'already');
+  });
+
+  it('finds a person and checks them in with Enter', async () => {
+    const p = person(5, { status: 'declined' });
+    vi.mocked(client.participantQuery).mockResolvedValue({ total: 1, offset: 0, rows: [p] });
+    vi.mocked(client.participantCheckIn).mockRejectedValue({ code: 'conflict', field: 'code', reason: 'invalid_value', message: '' });
+    render(CheckInDesk, { props: { eventId: 'ev-1' } });
+    const search = await screen.findByTestId('desk-search');
+    await fireEvent.input(search, { target: { value: 'person 5' } });
+    expect(await screen.findByTestId('desk-caution')).toHaveTextContent('Declined');
+    await fireEvent.keyDown(search, { key: 'Enter' });
+    await waitFor(() => expect(client.participantCheckIn).toHaveBeenCalledWith('ev-1', 'CODE5'));
+    expect(await screen.findByTestId('desk-refused')).toHaveAttribute('data-reason', 'declined');
+  });
+});
+
+describe('import', () => {
+  beforeEach(() => vi.resetAllMocks());
+
+  async function choose(csv: string) {
+    render(ImportView, { props: { eventId: 'ev-1' } });
+    const input = screen.getByTestId('import-file') as HTMLInputElement;
+    const file = new File([csv], 'people.csv', { type: 'text/csv' });
+    Object.defineProperty(input, 'files', { value: [file] });
+    await fireEvent.change(input);
+  }
+
+  it('shows the preview, mapping and problems, and imports nothing while there are problems', async () => {
+    vi.mocked(client.participantImportPreview).mockResolvedValue({
+      table: { header: ['Name', 'Nom'], rows: [['Amina', 'x']], totalRows: 3 },
+      report: {
+        columns: [{ column: 'Name', field: 'name' }, { column: 'Nom', field: 'extra' }],
+        rows: 3,
+        new: 2,
+        duplicates: [],
+        problems: [{ row: 3, column: 'Country', reason: 'unknown_country', message: '"Atlantis"' }],
+        written: false,
+      },
+      fields: ['name', 'email', 'extra', 'ignore'],
+    });
+    await choose('Name,Nom\nAmina,x\n');
+    expect(await screen.findAllByTestId('import-row')).toHaveLength(1);
+    const sent = vi.mocked(client.participantImportPreview).mock.calls[0];
+    expect(new TextDecoder().decode(new Uint8Array(sent[1]))).toBe('Name,Nom\nAmina,x\n');
+    expect(screen.getAllByTestId('import-problem')[0]).toHaveTextContent('3');
+    expect(screen.getByTestId('import-run')).toBeDisabled();
+    // Remapping a column asks the core again with the whole mapping.
+    await fireEvent.change(screen.getAllByTestId('import-map')[1], { target: { value: 'ignore' } });
+    await waitFor(() =>
+      expect(vi.mocked(client.participantImportPreview).mock.lastCall?.[2]).toEqual([
+        { column: 'Name', field: 'name' },
+        { column: 'Nom', field: 'ignore' },
+      ]),
+    );
+    expect(client.participantImport).not.toHaveBeenCalled();
+  });
+});
+
+describe('categories and delegations', () => {
+  beforeEach(() => {
+    vi.resetAllMocks();
+    vi.mocked(client.categoryList).mockResolvedValue(categories);
+    vi.mocked(client.delegationList).mockResolvedValue([]);
+    vi.mocked(client.referenceData).mockResolvedValue({ countries: ['QA', 'OM'], timezones: ['UTC'], currencies: [] });
+  });
+
+  it('renames and recolours a category by its key, and shows a refused colour by its field', async () => {
+    vi.mocked(client.categorySave)
+      .mockRejectedValueOnce({ code: 'invalid_input', field: 'name', reason: 'required', message: '' })
+      .mockResolvedValueOnce([{ ...categories[0], name: { en: 'Press', ar: 'الصحافة' } }, categories[1]]);
+    render(SetupView, { props: { eventId: 'ev-1' } });
+    await fireEvent.click((await screen.findAllByTestId('category-edit'))[0]);
+    await fireEvent.input(screen.getByTestId('category-en'), { target: { value: '' } });
+    await fireEvent.click(screen.getByTestId('category-save'));
+    expect(await screen.findByTestId('setup-error-category')).toHaveTextContent('Name: This is required.');
+    await fireEvent.input(screen.getByTestId('category-en'), { target: { value: 'Press' } });
+    await fireEvent.click(screen.getByTestId('category-save'));
+    await waitFor(() =>
+      expect(client.categorySave).toHaveBeenLastCalledWith('ev-1', 'media', { name: { en: 'Press', ar: 'وسائل الإعلام' }, colour: '#ea580c' }),
+    );
+    expect(await screen.findByText('Press')).toBeInTheDocument();
+  });
+
+  it('adds a delegation with its country', async () => {
+    vi.mocked(client.delegationAdd).mockResolvedValue({ ...delegations[0], id: 'del-om', name: { en: 'Oman', ar: 'عُمان' }, country: 'OM', members: 0 });
+    render(SetupView, { props: { eventId: 'ev-1' } });
+    await screen.findByTestId('no-delegations');
+    await fireEvent.input(screen.getByTestId('delegation-en'), { target: { value: 'Oman' } });
+    // The reference lists are fetched once per run (services/app.ts): QA is in every test's.
+    await fireEvent.change(screen.getByTestId('delegation-country'), { target: { value: 'QA' } });
+    await fireEvent.click(screen.getByTestId('delegation-save'));
+    await waitFor(() => expect(client.delegationAdd).toHaveBeenCalledWith('ev-1', { name: { en: 'Oman', ar: '' }, country: 'QA', head: '' }));
+    expect(await screen.findAllByTestId('delegation-row')).toHaveLength(1);
+  });
+});
