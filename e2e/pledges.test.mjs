@@ -179,3 +179,25 @@ test("the pledges view in English and in Arabic, its chart mirrored", async () =
   await app.waitFor(async () => (await app.script("return document.documentElement.lang;")) === "en", "back to English");
   assert.deepEqual(await app.script("return window.__csp;"), [], "no CSP violations");
 });
+
+test("the demo forum's pledge names the delegation that announced it", async () => {
+  await app.script("location.hash = '#/events';");
+  await click("open-demo");
+  await app.find("event-overview");
+  await click("open-pledges");
+  await app.waitFor(async () => (await app.findAll("pledge-row")).length === 1, "the demo's pledge");
+  await click("pledge-link");
+  await app.find("pledge-detail");
+  await app.waitFor(async () => (await (await app.find("pledge-delegation")).text()) === "Qatar", "the Qatar delegation");
+  await click("pledge-edit");
+  await app.find("pledge-form");
+  await app.waitFor(
+    async () => (await app.script("return document.querySelector('[data-testid=pledge-delegation]').selectedOptions[0]?.textContent;")) === "Qatar",
+    "the delegation chosen in the form",
+  );
+  assert.equal(
+    await app.script("return document.querySelector('[data-testid=pledge-mode-perYear]').checked;"),
+    true,
+    "announced per year, it reopens per year",
+  );
+});

@@ -3,6 +3,7 @@ import type {
   ApiError,
   AppInfo,
   AuditEntry,
+  Delegation,
   Event,
   EventOverview,
   LineView,
@@ -233,6 +234,20 @@ export function appInfo(overrides: Partial<AppInfo> = {}): AppInfo {
     dataFile: '/home/organiser/.local/share/muntada/muntada.db',
     backupsFolder: '/home/organiser/.local/share/muntada/backups',
     licence: 'AGPL-3.0-or-later',
+    ...overrides,
+  };
+}
+
+/** The delegation of the State of Qatar at the Doha forum. */
+export function delegation(overrides: Partial<Delegation> = {}): Delegation {
+  return {
+    id: 'dl-qa',
+    eventId: 'ev-1',
+    name: { en: 'Qatar', ar: 'قطر' },
+    country: 'QA',
+    head: null,
+    members: 6,
+    createdAt: '2024-05-01T08:00:00Z',
     ...overrides,
   };
 }

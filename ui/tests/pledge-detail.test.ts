@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as client from '../src/api/client';
 import { toasts } from '../src/services/toast.svelte';
 import PledgeDetail from '../src/views/pledges/PledgeDetail.svelte';
-import { apiError, event, line, pledge, session, speaker } from './fixtures';
+import { apiError, delegation, event, line, pledge, session, speaker } from './fixtures';
 
 vi.mock('../src/api/client');
 
@@ -22,6 +22,18 @@ describe('pledge detail', () => {
     vi.mocked(client.auditList).mockResolvedValue([]);
     vi.mocked(client.sessionList).mockResolvedValue([session()]);
     vi.mocked(client.speakerList).mockResolvedValue([speaker()]);
+    vi.mocked(client.delegationList).mockResolvedValue([delegation()]);
+  });
+
+  it('names the delegation that announced the pledge, in the interface language', async () => {
+    vi.mocked(client.pledgeGet).mockResolvedValue(pledge({ delegationId: 'dl-qa' }));
+    await renderDetail();
+    expect(screen.getByTestId('pledge-delegation')).toHaveTextContent('Qatar');
+  });
+
+  it('shows no delegation when the pledge names none', async () => {
+    await renderDetail();
+    expect(screen.getByTestId('pledge-delegation')).toHaveTextContent('—');
   });
 
   it('shows what was recorded, each year with its stage, paid so far and dates', async () => {

@@ -6,7 +6,7 @@ import { en } from '../src/i18n/en';
 import { setLang } from '../src/i18n/index.svelte';
 import { forgetReferenceData } from '../src/services/app';
 import PledgeForm from '../src/views/pledges/PledgeForm.svelte';
-import { apiError, event, line, pledge, reference, session, speaker } from './fixtures';
+import { apiError, delegation, event, line, pledge, reference, session, speaker } from './fixtures';
 
 vi.mock('../src/api/client');
 
@@ -45,6 +45,7 @@ describe('pledge form', () => {
     vi.mocked(client.eventGet).mockResolvedValue(event());
     vi.mocked(client.sessionList).mockResolvedValue([session()]);
     vi.mocked(client.speakerList).mockResolvedValue([speaker()]);
+    vi.mocked(client.delegationList).mockResolvedValue([delegation({ id: 'dl-tn', name: { en: 'Tunisia', ar: 'تونس' } }), delegation()]);
     vi.mocked(client.pledgeAdd).mockResolvedValue(pledge({ id: 'pl-new' }));
   });
 
@@ -154,6 +155,7 @@ describe('pledge form', () => {
       rate: null,
       sessionId: 'se-1',
       speakerId: 'sp-1',
+      delegationId: null,
       notes: 'At the opening.',
     });
   });
@@ -282,5 +284,28 @@ describe('pledge form', () => {
     expect(options.map((option) => option.textContent)).toEqual(['(بلا)', 'سعادة سلطان بن سعد المريخي']);
     expect(screen.getByTestId('pledge-session')).toBeDisabled();
     expect(screen.getByTestId('save-pledge')).toBeEnabled();
+  });
+
+  it('records the delegation that announced the pledge, chosen by name', async () => {
+    await renderForm();
+    const options = within(screen.getByTestId('pledge-delegation')).getAllByRole('option');
+    expect(options.map((option) => option.textContent)).toEqual(['(none)', 'Qatar', 'Tunisia']);
+    await typeDoha();
+    await fireEvent.change(screen.getByTestId('pledge-delegation'), { target: { value: 'dl-qa' } });
+    await fireEvent.click(screen.getByTestId('save-pledge'));
+    await waitFor(() => expect(client.pledgeAdd).toHaveBeenCalled());
+    expect(sent().delegationId).toBe('dl-qa');
+  });
+
+  it('shows the core’s refusal of the delegation next to it', async () => {
+    vi.mocked(client.pledgeAdd).mockRejectedValue(
+      apiError({ code: 'invalid_input', field: 'delegation', reason: 'wrong_event', message: 'the delegation belongs to another event' }),
+    );
+    await renderForm();
+    await typeDoha();
+    await fireEvent.change(screen.getByTestId('pledge-delegation'), { target: { value: 'dl-tn' } });
+    await fireEvent.click(screen.getByTestId('save-pledge'));
+    expect(await screen.findByTestId('error-delegation')).toBeInTheDocument();
+    expect(screen.getByTestId('pledge-delegation')).toHaveAttribute('aria-invalid', 'true');
   });
 });

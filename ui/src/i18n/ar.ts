@@ -291,6 +291,10 @@ export const ar: Record<MessageKey, string> = {
   'pledgeForm.speakerHint': 'المتحدث الذي أعلن التعهد.',
   'pledgeForm.noSessions': 'لا توجد جلسات في البرنامج بعد.',
   'pledgeForm.noSpeakers': 'لا يوجد متحدثون في البرنامج بعد.',
+  'pledgeForm.delegation': 'باسم الوفد',
+  'pledgeForm.delegationHint': 'الوفد الذي أعلن التعهد، إن وُجد.',
+  'pledgeForm.noDelegations': 'لا توجد وفود لهذه الفعالية بعد (المشاركون ← الفئات والوفود).',
+  'pledgeDetail.delegation': 'الوفد',
   'pledgeForm.lookupFailed': 'تعذّر تحميل البرنامج؛ يمكن ملء هذا لاحقًا.',
   'pledgeForm.notes': 'ملاحظات',
 

@@ -289,6 +289,10 @@ export const en = {
   'pledgeForm.speakerHint': 'The speaker who announced it.',
   'pledgeForm.noSessions': 'The programme has no sessions yet.',
   'pledgeForm.noSpeakers': 'The programme has no speakers yet.',
+  'pledgeForm.delegation': 'On behalf of the delegation',
+  'pledgeForm.delegationHint': 'The delegation that announced it, if any.',
+  'pledgeForm.noDelegations': 'The event has no delegations yet (Participants → Categories and delegations).',
+  'pledgeDetail.delegation': 'Delegation',
   'pledgeForm.lookupFailed': 'The programme could not be loaded; this can be filled in later.',
   'pledgeForm.notes': 'Notes',
 
