@@ -52,7 +52,6 @@ fn main() {
                 updated_ar: Some(now),
                 actor: Bilingual::new("Member States", "الدول الأعضاء"),
                 speaker_id: None,
-                delegation_id: None,
                 session_ids: vec![],
             }
         })
