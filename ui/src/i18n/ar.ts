@@ -517,6 +517,7 @@ export const ar: Record<MessageKey, string> = {
   'import.duplicates': 'تكرار محتمل (يُستورد أيضًا لتراجعه)',
   'import.duplicatesHint': 'تُستورد السجلات المكررة المحتملة وتُعرض للدمج؛ ولا يُدمج شيء دون موافقتك.',
   'import.run': 'استيراد الكل ({count})',
+  'import.field.honorific': 'اللقب',
   'import.field.name': 'الاسم (بالإنجليزية)',
   'import.field.name_ar': 'الاسم (بالعربية)',
   'import.field.email': 'البريد الإلكتروني',

@@ -515,6 +515,7 @@ export const en = {
   'import.duplicates': 'possible duplicates (imported too, for you to review)',
   'import.duplicatesHint': 'Possible duplicates are imported and listed for merging; nothing is merged without you.',
   'import.run': 'Import all ({count})',
+  'import.field.honorific': 'Honorific',
   'import.field.name': 'Name (English)',
   'import.field.name_ar': 'Name (Arabic)',
   'import.field.email': 'E-mail',
