@@ -543,6 +543,7 @@ export const ar: Record<MessageKey, string> = {
   'setup.noDelegations': 'لا توجد وفود بعد.',
   'setup.members': 'الأعضاء: {count}',
   'setup.addDelegation': 'إضافة الوفد',
+  'setup.duplicateName': 'للفعالية فئة بهذا الاسم من قبل.',
   'setup.toast.category': 'تم حفظ الفئة.',
   'setup.toast.delegation': 'تمت إضافة الوفد.',
   'field.colour': 'اللون',

@@ -541,6 +541,7 @@ export const en = {
   'setup.noDelegations': 'No delegations yet.',
   'setup.members': 'Members: {count}',
   'setup.addDelegation': 'Add the delegation',
+  'setup.duplicateName': 'The event already has a category with this name.',
   'setup.toast.category': 'Category saved.',
   'setup.toast.delegation': 'Delegation added.',
   'field.colour': 'Colour',
