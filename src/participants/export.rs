@@ -48,7 +48,7 @@ pub fn export_table(store: &Store, event_id: &str, format: TableFormat) -> Resul
     }
 }
 
-const COLUMNS: [&str; 12] = [
+const COLUMNS: [&str; 13] = [
     "name",
     "name_ar",
     "email",
@@ -59,6 +59,7 @@ const COLUMNS: [&str; 12] = [
     "category",
     "status",
     "consent",
+    "honorific",
     "badge_code",
     "registered_at",
 ];
@@ -75,6 +76,7 @@ fn row(p: &Participant, answers: &[Answer], questions: &[String]) -> Vec<String>
         p.category.clone(),
         p.status.as_str().to_owned(),
         if p.consent { "yes" } else { "no" }.to_owned(),
+        p.honorific.clone(),
         p.badge_code.clone(),
         crate::time::to_db(p.registered_at),
     ];

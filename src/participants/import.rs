@@ -26,7 +26,8 @@ use crate::input;
 use crate::store::Store;
 
 /// The fields a column can fill.
-pub const FIELDS: [&str; 10] = [
+pub const FIELDS: [&str; 11] = [
+    "honorific",
     "name",
     "name_ar",
     "email",
@@ -46,6 +47,7 @@ pub const IGNORE: &str = "ignore";
 /// Header names understood for each field, compared after folding (case, accents, Arabic
 /// letter variants, punctuation), so "E-mail" and "email_address" both match "email address".
 const SYNONYMS: &[(&str, &[&str])] = &[
+    ("honorific", &["honorific", "salutation", "اللقب"]),
     (
         "name",
         &[
@@ -474,6 +476,7 @@ fn read_row(
     for ((column, field), value) in header.iter().zip(columns).zip(cells) {
         let value = value.clone();
         match *field {
+            "honorific" => person.honorific = value,
             "name" => person.name.en = value,
             "name_ar" => person.name.ar = value,
             "email" => person.email = value,

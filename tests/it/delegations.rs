@@ -326,3 +326,36 @@ fn categories_are_renamed_recoloured_and_added() {
     }
     assert_eq!(participants::categories(&store, event.as_str()).unwrap().len(), cats.len());
 }
+
+#[test]
+fn honorifics_import_and_export() {
+    use muntada::participants::export::{export_table, TableFormat};
+    use muntada::participants::{import, ImportOptions};
+    let mut store = Store::open_in_memory().unwrap();
+    let event = forum(&mut store);
+    let csv = "Honorific,Name,E-mail\nH.E.,Amina Yusuf,amina@example.org\n,Omar Haddad,omar@example.org\n";
+    let report = import(&mut store, event.as_str(), csv.as_bytes(), &ImportOptions::default(), Utc::now()).unwrap();
+    assert!(report.written, "{:?}", report.problems);
+    assert_eq!(report.columns[0].field, "honorific");
+    let people = participants::list(&store, event.as_str()).unwrap();
+    let honorifics: Vec<(&str, &str)> = people.iter().map(|p| (p.name.en.as_str(), p.honorific.as_str())).collect();
+    assert_eq!(honorifics, [("Amina Yusuf", "H.E."), ("Omar Haddad", "")]);
+    // A control character in an honorific is that cell's problem, and nothing is written.
+    let bad = "Honorific,Name\n\"Dr\u{7}\",Li Wei\n";
+    let other = forum(&mut store);
+    let report = import(&mut store, other.as_str(), bad.as_bytes(), &ImportOptions::default(), Utc::now()).unwrap();
+    assert_eq!(report.problems.iter().map(|p| (p.row, p.column.as_str())).collect::<Vec<_>>(), [(2, "Honorific")]);
+    assert!(participants::list(&store, other.as_str()).unwrap().is_empty());
+
+    // Exported, and back into a new event as the same honorifics.
+    let exported = export_table(&store, event.as_str(), TableFormat::Csv).unwrap();
+    let text = String::from_utf8(exported.clone()).unwrap();
+    assert!(text.contains(",consent,honorific,badge_code,"), "{text}");
+    assert!(text.contains(",yes,H.E.,") || text.contains(",no,H.E.,"), "{text}");
+    let copy = forum(&mut store);
+    let report = import(&mut store, copy.as_str(), &exported, &ImportOptions::default(), Utc::now()).unwrap();
+    assert!(report.written, "{:?}", report.problems);
+    let again: Vec<String> =
+        participants::list(&store, copy.as_str()).unwrap().into_iter().map(|p| p.honorific).collect();
+    assert_eq!(again, ["H.E.", ""]);
+}

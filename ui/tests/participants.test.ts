@@ -276,6 +276,16 @@ describe('categories and delegations', () => {
     expect(await screen.findByText('Press')).toBeInTheDocument();
   });
 
+  it("says a new category's name is taken in its own words", async () => {
+    vi.mocked(client.categorySave).mockRejectedValue({ code: 'conflict', field: 'name', reason: 'duplicate', message: '' });
+    render(SetupView, { props: { eventId: 'ev-1' } });
+    await fireEvent.click(await screen.findByTestId('category-add'));
+    await fireEvent.input(screen.getByTestId('category-en'), { target: { value: 'Media' } });
+    await fireEvent.click(screen.getByTestId('category-save'));
+    expect(await screen.findByTestId('setup-error-category')).toHaveTextContent('The event already has a category with this name.');
+    expect(client.categorySave).toHaveBeenCalledWith('ev-1', '', { name: { en: 'Media', ar: '' }, colour: '#6b7280' });
+  });
+
   it('adds a delegation with its country', async () => {
     vi.mocked(client.delegationAdd).mockResolvedValue({ ...delegations[0], id: 'del-om', name: { en: 'Oman', ar: 'عُمان' }, country: 'OM', members: 0 });
     render(SetupView, { props: { eventId: 'ev-1' } });

@@ -1335,7 +1335,7 @@ function mockImport(eventId: string, file: number[], map: ColumnMapping[], write
 
 export function participantImportPreview(eventId: string, file: number[], map: ColumnMapping[]): Promise<ImportPreview> {
   const [header = [], ...rows] = readCsv(file);
-  const fields = ['name', 'name_ar', 'email', 'phone', 'organisation', 'organisation_ar', 'country', 'category', 'status', 'consent', 'extra', 'ignore'];
+  const fields = ['honorific', 'name', 'name_ar', 'email', 'phone', 'organisation', 'organisation_ar', 'country', 'category', 'status', 'consent', 'extra', 'ignore'];
   return reply({ table: { header, rows: rows.slice(0, 5), totalRows: rows.length }, report: mockImport(eventId, file, map, false), fields });
 }
 
