@@ -51,6 +51,16 @@ impl Face {
         }
     }
 
+    /// The PostScript name from the font's name table ("NotoSans-Regular"), as a PDF names it.
+    pub(crate) fn postscript_name(self) -> String {
+        self.shaping()
+            .names()
+            .into_iter()
+            .filter(|name| name.name_id == rustybuzz::ttf_parser::name_id::POST_SCRIPT_NAME)
+            .find_map(|name| name.to_string())
+            .unwrap_or_else(|| format!("{self:?}"))
+    }
+
     /// The parsed face used for shaping and metrics (parsed once per process).
     pub(crate) fn shaping(self) -> &'static ShapingFace<'static> {
         &faces()[self.index()]

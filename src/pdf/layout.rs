@@ -948,6 +948,29 @@ fn gray(level: f32) -> Color {
 /// replacing an earlier one; so only the last occurrence of each glyph carries its text (the
 /// integration tests check the result). A `String` per drawn glyph would be most of the
 /// memory of a long list.
+/// Calls `f` with every glyph the pages draw and the font resource it is drawn in.
+pub(crate) fn each_glyph(pages: &mut [Vec<Op>], mut f: impl FnMut(FontResource, &mut Codepoint)) {
+    for ops in pages {
+        let mut font = None;
+        for op in ops.iter_mut() {
+            match op {
+                Op::SetFont { font: PdfFontHandle::External(id), .. } => {
+                    font = (0..FONT_RESOURCES).map(FontResource::from_index).find(|f| f.name() == id.0);
+                }
+                Op::ShowText { items } => {
+                    let Some(font) = font else { continue };
+                    for item in items.iter_mut() {
+                        if let TextItem::GlyphIds(glyphs) = item {
+                            glyphs.iter_mut().for_each(|g| f(font, g));
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
 fn attach_glyph_texts(pages: &mut [Vec<Op>], texts: &HashMap<(FontResource, u16), String>) {
     let mut done: HashSet<(FontResource, u16)> = HashSet::with_capacity(texts.len());
     for ops in pages.iter_mut().rev() {

@@ -103,12 +103,14 @@ fn decode_logo(doc: &Document) -> Result<Option<(layout::Logo, RawImage)>, PdfEr
     Ok(Some((logo, image)))
 }
 
-fn write(doc: &Document, mut pdf: PdfDocument, laid: layout::Pages) -> Result<Vec<u8>, PdfError> {
+fn write(doc: &Document, mut pdf: PdfDocument, mut laid: layout::Pages) -> Result<Vec<u8>, PdfError> {
     let mut warnings = Vec::new();
-    for font in &laid.fonts_used {
+    for (font, program) in subset_fonts(&mut laid.pages, &laid.fonts_used)? {
         let mut font_warnings = Vec::new();
-        let parsed = ParsedFont::from_bytes(font.face.data(), 0, &mut font_warnings)
-            .ok_or_else(|| PdfError::Write(format!("cannot parse embedded font {font:?}")))?;
+        let mut parsed = ParsedFont::from_bytes(&program, 0, &mut font_warnings)
+            .ok_or_else(|| PdfError::Write(format!("cannot parse the subset of font {font:?}")))?;
+        // The resource name's six capitals are the subset tag (ISO 32000-1, 9.6.4).
+        parsed.font_name = Some(format!("{}+{}", font.name(), font.face.postscript_name()));
         pdf.resources.fonts.map.insert(font.id(), PdfFont::new(parsed));
     }
     let info = &mut pdf.metadata.info;
@@ -132,6 +134,46 @@ fn write(doc: &Document, mut pdf: PdfDocument, laid: layout::Pages) -> Result<Ve
     let mut bytes = Vec::new();
     lo.save_to(&mut bytes).map_err(|e| PdfError::Write(e.to_string()))?;
     Ok(bytes)
+}
+
+/// Each used font cut down to the glyphs the pages draw, with the pages' glyph ids renumbered to
+/// the subset's. printpdf subsets only with its `text_layout` feature, which brings a whole
+/// layout engine (azul-layout, taffy, rust-fontconfig) into the binary for this one step; the
+/// subsetter is allsorts either way.
+fn subset_fonts(
+    pages: &mut [Vec<printpdf::Op>],
+    fonts: &[layout::FontResource],
+) -> Result<Vec<(layout::FontResource, Vec<u8>)>, PdfError> {
+    use allsorts::{binary::read::ReadScope, font_data::FontData, subset};
+    use std::collections::{BTreeSet, HashMap};
+
+    let mut used: HashMap<layout::FontResource, BTreeSet<u16>> = HashMap::new();
+    layout::each_glyph(pages, |font, glyph| {
+        used.entry(font).or_default().insert(glyph.gid);
+    });
+    let mut renumber: HashMap<(layout::FontResource, u16), u16> = HashMap::new();
+    let mut programs = Vec::with_capacity(fonts.len());
+    for &font in fonts {
+        // .notdef stays glyph 0, as allsorts requires; every other glyph takes its position in
+        // this list (composite glyphs' parts are appended after it).
+        let ids: Vec<u16> =
+            std::iter::once(0).chain(used.get(&font).into_iter().flatten().copied().filter(|&g| g != 0)).collect();
+        let fail = |e: String| PdfError::Write(format!("cannot subset font {font:?}: {e}"));
+        let data = ReadScope::new(font.face.data()).read::<FontData<'_>>().map_err(|e| fail(e.to_string()))?;
+        let provider = data.table_provider(0).map_err(|e| fail(e.to_string()))?;
+        let program = subset::subset(&provider, &ids, &subset::SubsetProfile::Pdf, subset::CmapTarget::Unicode)
+            .map_err(|e| fail(e.to_string()))?;
+        for (new, &old) in ids.iter().enumerate() {
+            renumber.insert((font, old), new as u16);
+        }
+        programs.push((font, program));
+    }
+    layout::each_glyph(pages, |font, glyph| {
+        if let Some(&new) = renumber.get(&(font, glyph.gid)) {
+            glyph.gid = new;
+        }
+    });
+    Ok(programs)
 }
 
 /// Deflate every stream not yet filtered. lopdf's own `compress` uses the best (slowest)
