@@ -4,7 +4,7 @@
 
 use muntada::audit::{AuditAction, AuditEntity, AuditEntry, AuditSubject};
 use muntada::bilingual::{Bilingual, Lang};
-use muntada::event::{Event, EventCounts, EventInput, EventOverview, EventStatus};
+use muntada::event::{Event, EventCounts, EventInput, EventLogo, EventOverview, EventStatus, LogoFormat};
 use muntada::pledges::{
     CancelView, CurrencyTotals, LineInput, LineView, PledgeInput, PledgeKind, PledgeStatus, PledgeSummary, PledgeView,
     RateInput, RateView, Schedule, ScheduleLines, ScheduleRange, StageChange, UsdTotals, YearTotals,
@@ -47,7 +47,9 @@ pub fn types() -> String {
         Event,
         EventCounts,
         EventInput,
+        EventLogo,
         EventOverview,
+        LogoFormat,
         EventStatus,
         Lang,
         ReferenceData,

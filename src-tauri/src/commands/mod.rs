@@ -40,7 +40,7 @@ macro_rules! api {
 
 use muntada::audit::{AuditEntry, AuditSubject};
 use muntada::documents::ExportKind;
-use muntada::event::{Event, EventInput, EventOverview};
+use muntada::event::{Event, EventInput, EventLogo, EventOverview};
 use muntada::outcome::{SectionDiff, SectionEdit, SectionInput, Version};
 use muntada::participants::delegation::{Delegation, DelegationInput};
 use muntada::participants::query::{ParticipantPage, ParticipantQuery};
@@ -119,6 +119,9 @@ api! {
     participants::delegation_list(event_id: String) -> Vec<Delegation>;
     participants::delegation_add(event_id: String, input: DelegationInput) -> Delegation;
     participants::category_save(event_id: String, key: String, input: muntada::participants::category::CategoryInput) -> Vec<participants::CategoryInfo>;
+    event::event_logo_get(id: String) -> Option<EventLogo>;
+    event::event_logo_set(id: String, file: Vec<u8>) -> EventLogo;
+    event::event_logo_remove(id: String) -> bool;
 }
 
 #[cfg(test)]
