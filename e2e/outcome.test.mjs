@@ -246,6 +246,37 @@ test("export the adopted outcome as PDF in both languages, with the recommendati
   assert.deepEqual(images, ["1 0 image 128 128"]);
 });
 
+/** The text of each page of a PDF. */
+function pages(file) {
+  const count = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [file], { encoding: "utf8" }))[1]);
+  return Array.from({ length: count }, (_, i) =>
+    execFileSync("pdftotext", ["-f", String(i + 1), "-l", String(i + 1), file, "-"], { encoding: "utf8" }),
+  );
+}
+
+test("export certificates of those checked in, in each person's language, then in both", async () => {
+  await (await app.find("export-certificates-lang")).setValue("person");
+  await (await app.find("export-certificates-status")).setValue("checked_in");
+  await click("export-certificates");
+  const file = join(exportDir, "certificates-by-person.pdf");
+  await app.waitFor(async () => existsSync(file), "the certificates", 60_000);
+  await app.waitFor(async () => (await app.script("return document.querySelector('[data-testid=export-certificates]').disabled;")) === false, "export done");
+  const each = pages(file);
+  assert.equal(each.length, 12, "the demo's 12 people checked in, one page each");
+  const languages = each.map((page) => [page.includes("Certificate of attendance"), page.includes("شهادة حضور")]);
+  assert.ok(languages.every(([en, ar]) => en !== ar), "each page in one language");
+  assert.ok(languages.some(([, ar]) => ar) && languages.some(([en]) => en), "some in Arabic, some in English");
+
+  await (await app.find("export-certificates-lang")).setValue("both");
+  await click("export-certificates");
+  const both = join(exportDir, "certificates-en-ar.pdf");
+  await app.waitFor(async () => existsSync(both), "the bilingual certificates", 60_000);
+  await app.waitFor(async () => (await app.script("return document.querySelector('[data-testid=export-certificates]').disabled;")) === false, "export done");
+  const twice = pages(both);
+  assert.equal(twice.length, 12);
+  assert.ok(twice.every((page) => page.includes("Certificate of attendance") && page.includes("شهادة حضور")), "both on every page");
+});
+
 test("the editor in Arabic: Arabic stays on the right, the interface mirrors", async () => {
   await click("start-draft");
   await app.waitFor(async () => (await app.script("return document.querySelectorAll('[contenteditable]').length;")) > 0, "editable again");

@@ -4,6 +4,7 @@
 
 use muntada::audit::{AuditAction, AuditEntity, AuditEntry, AuditSubject};
 use muntada::bilingual::{Bilingual, Lang};
+use muntada::documents::certificates::CertificateLang;
 use muntada::event::{Event, EventCounts, EventInput, EventLogo, EventOverview, EventStatus, LogoFormat};
 use muntada::pledges::{
     CancelView, CurrencyTotals, LineInput, LineView, PledgeInput, PledgeKind, PledgeStatus, PledgeSummary, PledgeView,
@@ -49,6 +50,7 @@ pub fn types() -> String {
         EventInput,
         EventLogo,
         EventOverview,
+        CertificateLang,
         LogoFormat,
         EventStatus,
         Lang,

@@ -432,6 +432,8 @@ fn outcome_certificates_and_cue_cards_are_exported_where_the_launcher_says() {
         ("outcome_export", json!({ "lang": "both", "version": null }), "outcome-v1-en-ar.pdf"),
         ("outcome_export", json!({ "lang": "ar", "version": 1 }), "outcome-v1-ar.pdf"),
         ("certificates_export", json!({ "lang": "en" }), "certificates-en.pdf"),
+        ("certificates_export", json!({ "lang": "both", "status": "checked_in" }), "certificates-en-ar.pdf"),
+        ("certificates_export", json!({ "lang": "person", "status": null }), "certificates-by-person.pdf"),
         ("cue_cards_export", json!({ "lang": "ar" }), "cue-cards-ar.pdf"),
     ] {
         let mut body = args.clone();
@@ -444,7 +446,8 @@ fn outcome_certificates_and_cue_cards_are_exported_where_the_launcher_says() {
     for (cmd, body) in [
         ("outcome_export", json!({ "eventId": event, "lang": "fr", "version": null })),
         ("outcome_export", json!({ "eventId": event, "lang": "en", "version": 7 })),
-        ("certificates_export", json!({ "eventId": event, "lang": "both" })),
+        ("certificates_export", json!({ "eventId": event, "lang": "fr" })),
+        ("certificates_export", json!({ "eventId": event, "lang": "en", "status": "asleep" })),
         ("cue_cards_export", json!({ "eventId": "nope", "lang": "en" })),
     ] {
         assert!(h.call(cmd, body.clone()).is_err(), "{cmd} {body}");

@@ -250,6 +250,99 @@ fn adopt_freezes_edits_start_a_new_draft_and_versions_compare() {
 }
 
 #[test]
+fn certificates_in_each_persons_language_or_both() {
+    let demo = Demo::new();
+    let e = demo.muntada(&[
+        "event",
+        "create",
+        "--title",
+        "Water Forum",
+        "--title-ar",
+        "منتدى المياه",
+        "--start",
+        "2025-03-01",
+        "--end",
+        "2025-03-02",
+        "--timezone",
+        "Asia/Qatar",
+        "--city",
+        "Doha",
+        "--country",
+        "QA",
+    ]);
+    // (English name, Arabic name, country, the language their certificate should be in)
+    let people = [
+        ("John Smith", "", "GB", "en"),
+        ("", "فاطمة الزهراء", "", "ar"),
+        ("Omar Haddad", "عمر حداد", "JO", "ar"),
+        ("Lena Fischer", "لينا فيشر", "DE", "en"),
+        ("Karim Nasser", "", "LB", "en"),
+    ];
+    for (en, ar, country, _) in people {
+        demo.muntada(&[
+            "participant",
+            "add",
+            "--event",
+            &e,
+            "--name",
+            en,
+            "--name-ar",
+            ar,
+            "--country",
+            country,
+            "--status",
+            "checked_in",
+        ]);
+    }
+    demo.muntada(&["participant", "add", "--event", &e, "--name", "Not Here", "--status", "confirmed"]);
+    let export = |lang: &str| {
+        let path = demo.dir.path().join(format!("certificates-{lang}.pdf"));
+        demo.muntada(&[
+            "export",
+            "certificates",
+            "--event",
+            &e,
+            "--lang",
+            lang,
+            "--status",
+            "checked-in",
+            "--out",
+            path.to_str().unwrap(),
+        ]);
+        path
+    };
+    let shown = |name: &str, ar: &str| if name.is_empty() { ar.to_owned() } else { name.to_owned() };
+
+    let path = export("person");
+    assert_eq!(page_count(&path), people.len(), "one page per person checked in");
+    for (en, ar, _, lang) in people {
+        let who = if lang == "ar" { shown(ar, en) } else { shown(en, ar) };
+        let page = (1..=people.len())
+            .map(|p| text_of(&path, Some(p)))
+            .find(|t| normalise(t).contains(&normalise(&who)))
+            .unwrap_or_else(|| panic!("no page for {who}"));
+        let (english, arabic) =
+            (page.contains("Certificate of attendance"), normalise(&page).contains(&normalise("شهادة حضور")));
+        assert_eq!((english, arabic), (lang == "en", lang == "ar"), "{who}: in {lang}:\n{page}");
+    }
+
+    let path = export("both");
+    assert_eq!(page_count(&path), people.len(), "both languages on one page each");
+    for p in 1..=people.len() {
+        let page = text_of(&path, Some(p));
+        assert_contains_text(&page, "Certificate of attendance", "English half");
+        assert_contains_text(&page, "شهادة حضور", "Arabic half");
+        assert_contains_text(&page, "منتدى المياه", "the event in Arabic");
+    }
+    let omar = (1..=people.len()).map(|p| text_of(&path, Some(p))).find(|t| t.contains("Omar Haddad")).unwrap();
+    assert_contains_text(&omar, "عمر حداد", "each half names the person in its language");
+
+    let (_, stderr) =
+        muntada_fails(&demo, &["export", "certificates", "--event", &e, "--lang", "fr", "--out", "x.pdf"]);
+    assert!(stderr.contains("lang") && stderr.contains("person"), "{stderr}");
+}
+
+#[test]
 fn certificates_and_cue_cards_of_the_demo() {
     let demo = Demo::new();
     let e = demo.event.as_str();

@@ -39,6 +39,7 @@ macro_rules! api {
 }
 
 use muntada::audit::{AuditEntry, AuditSubject};
+use muntada::documents::certificates::CertificateLang;
 use muntada::documents::ExportKind;
 use muntada::event::{Event, EventInput, EventLogo, EventOverview};
 use muntada::outcome::{SectionDiff, SectionEdit, SectionInput, Version};
@@ -100,7 +101,7 @@ api! {
     outcome::outcome_adopt(event_id: String, version: u32) -> Version;
     outcome::outcome_diff(event_id: String, from: u32, to: u32) -> Vec<SectionDiff>;
     outcome::outcome_export(event_id: String, lang: outcome::OutcomeLang, version: Option<u32>) -> export::ExportOutcome;
-    outcome::certificates_export(event_id: String, lang: Lang) -> export::ExportOutcome;
+    outcome::certificates_export(event_id: String, lang: CertificateLang, status: Option<ParticipantStatus>) -> export::ExportOutcome;
     outcome::cue_cards_export(event_id: String, lang: Lang) -> export::ExportOutcome;
     programme::speaker_create(event_id: String, input: SpeakerInput) -> Speaker;
     programme::speaker_update(id: String, input: SpeakerInput) -> Speaker;

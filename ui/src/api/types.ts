@@ -61,6 +61,8 @@ export type EventOverview = { event: Event, counts: EventCounts,
  */
 pledges: PledgeSummary, };
 
+export type CertificateLang = "en" | "ar" | "both" | "person";
+
 export type LogoFormat = "png" | "jpeg";
 
 export type EventStatus = "draft" | "open" | "closed" | "archived";

@@ -801,4 +801,11 @@ export const ar: Record<MessageKey, string> = {
   'logo.toast.set': 'تم حفظ الشعار.',
   'logo.toast.removed': 'تمت إزالة الشعار.',
   'field.logo': 'الشعار',
+  'certificates.lang': 'لغة الشهادات',
+  'certificates.lang.person': 'لغة كل مشارك',
+  'certificates.lang.both': 'العربية والإنجليزية في كل صفحة',
+  'certificates.lang.personHint':
+    'بالعربية للمشارك الذي سُجّل اسمه بالعربية فقط، أو باللغتين وهو من إحدى دول جامعة الدول العربية؛ وبالإنجليزية لسائر المشاركين.',
+  'certificates.status': 'الشهادات لـ',
+  'certificates.status.all': 'كل من لم يعتذر',
 };

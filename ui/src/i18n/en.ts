@@ -799,6 +799,13 @@ export const en = {
   'logo.toast.set': 'Logo saved.',
   'logo.toast.removed': 'Logo removed.',
   'field.logo': 'Logo',
+  'certificates.lang': 'Language of the certificates',
+  'certificates.lang.person': 'Each participant’s language',
+  'certificates.lang.both': 'English and Arabic on each page',
+  'certificates.lang.personHint':
+    'Arabic for a participant whose name is given only in Arabic, or in both languages by someone from an Arab League country; English for everyone else.',
+  'certificates.status': 'Certificates for',
+  'certificates.status.all': 'Everyone who did not decline',
 } as const;
 
 export type MessageKey = keyof typeof en;

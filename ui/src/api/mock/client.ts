@@ -55,6 +55,7 @@ import type {
   Added,
   CategoryInfo,
   CategoryInput,
+  CertificateLang,
   CheckedIn,
   ColumnMapping,
   Delegation,
@@ -1147,8 +1148,12 @@ export function outcomeExport(eventId: string, lang: OutcomeLang, version: numbe
   return reply({ file: null, bytes: 0, missingGlyphs: 0 });
 }
 
-export function certificatesExport(eventId: string, lang: Lang): Promise<ExportOutcome> {
-  return exportDocument(eventId, 'participant_list', lang);
+export function certificatesExport(
+  eventId: string,
+  lang: CertificateLang,
+  _status: ParticipantStatus | null,
+): Promise<ExportOutcome> {
+  return exportDocument(eventId, 'participant_list', lang === 'ar' ? 'ar' : 'en');
 }
 
 export function cueCardsExport(eventId: string, lang: Lang): Promise<ExportOutcome> {
