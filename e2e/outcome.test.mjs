@@ -275,6 +275,9 @@ test("export certificates of those checked in, in each person's language, then i
   const twice = pages(both);
   assert.equal(twice.length, 12);
   assert.ok(twice.every((page) => page.includes("Certificate of attendance") && page.includes("شهادة حضور")), "both on every page");
+  await app.script("document.querySelectorAll('[data-testid=toast] button').forEach((b) => b.click());");
+  await app.script("document.querySelector('[data-testid=outcome-exports]').scrollIntoView({ block: 'center' });");
+  await shot("outcome-exports");
 });
 
 test("the editor in Arabic: Arabic stays on the right, the interface mirrors", async () => {
