@@ -98,6 +98,7 @@ fn main() {
         generated: &Generated::live(&[], &participants, &categories),
         participants: &participants,
         categories: &categories,
+        logo: None,
         annex: true,
     };
     let mut times = Vec::new();

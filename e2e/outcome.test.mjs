@@ -4,12 +4,15 @@
 // PDF (to MUNTADA_EXPORT_DIR: the save dialog cannot be driven), read back with pdftotext.
 // Screenshots go to target/e2e/.
 //
+// Also sets the event's logo on its overview (preview, a refused file, removal after a
+// confirmation) and finds it on the exported PDF's title page with pdfimages.
+//
 // Ports: 4500 for tauri-driver and 4501 for WebKitWebDriver (the other files use 4444–4447).
 
 import { after, afterEach, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -168,6 +171,60 @@ test("adopt the version and see it read-only", async () => {
   await shot("outcome-adopted");
 });
 
+/** Chooses a file in the logo's file input, as the file dialog would. */
+function chooseLogo(bytes, name, type) {
+  return app.script(
+    "const input = document.querySelector('[data-testid=logo-file]');" +
+      "const dt = new DataTransfer(); dt.items.add(new File([new Uint8Array(arguments[0])], arguments[1], { type: arguments[2] }));" +
+      "input.files = dt.files; input.dispatchEvent(new Event('change', { bubbles: true }));",
+    [...bytes],
+    name,
+    type,
+  );
+}
+
+/** Whether the preview shows a decoded image of this width (a blob URL the CSP must allow). */
+function previewWidth() {
+  return app.script(
+    "const img = document.querySelector('[data-testid=logo-preview]'); return img && img.complete ? img.naturalWidth : 0;",
+  );
+}
+
+test("set the event's logo on its overview: preview, a refused file, removal after confirming", async () => {
+  await app.script("history.back();");
+  await app.find("event-overview");
+  await app.find("no-logo");
+  const png = readFileSync(join(root, "assets/icons/128x128.png"));
+  await chooseLogo(png, "logo.png", "image/png");
+  await app.find("logo-preview");
+  await app.waitFor(async () => (await previewWidth()) === 128, "the preview decoded");
+  assert.match(await (await app.find("logo-size")).text(), /PNG, 128 × 128 pixels/);
+
+  // Not an image: said in place, the logo stays.
+  await chooseLogo(Buffer.from("<svg xmlns='http://www.w3.org/2000/svg'/>"), "logo.svg", "image/png");
+  assert.match(await (await app.find("logo-error")).text(), /not a PNG or JPEG image/);
+  assert.equal(await previewWidth(), 128);
+  await app.script("document.querySelectorAll('[data-testid=toast] button').forEach((b) => b.click());");
+  await app.script("document.querySelector('[data-testid=event-logo]').scrollIntoView({ block: 'center' });");
+  await shot("event-logo");
+
+  // Removing asks first; keeping it keeps it.
+  await click("remove-logo");
+  await app.waitFor(async () => app.script("return !!document.querySelector('dialog[open]');"), "the confirmation");
+  await click("cancel-remove-logo");
+  assert.equal(await previewWidth(), 128);
+  await click("remove-logo");
+  await click("confirm-remove-logo");
+  await app.find("no-logo");
+
+  // Set again, for the export below.
+  await chooseLogo(png, "logo.png", "image/png");
+  await app.waitFor(async () => (await previewWidth()) === 128, "the logo again");
+  await click("open-outcome");
+  await app.find("outcome-view");
+  await app.find("adopted-note");
+});
+
 test("export the adopted outcome as PDF in both languages, with the recommendation", async () => {
   await (await app.find("export-outcome-lang")).setValue("both");
   await click("export-outcome");
@@ -179,6 +236,48 @@ test("export the adopted outcome as PDF in both languages, with the recommendati
   // Arabic comes out of pdftotext in logical order, but spaces may move: compare the words.
   for (const word of ["إقليمية", "لتبادل", "بيانات", "المياه"]) assert.ok(text.includes(word), `Arabic word ${word}`);
   assert.ok(!text.includes("DRAFT"), "an adopted version has no draft watermark");
+  // The logo, on the title page.
+  const images = execFileSync("pdfimages", ["-list", file], { encoding: "utf8" })
+    .split("\n")
+    .slice(2)
+    .map((row) => row.trim().split(/\s+/))
+    .filter((cols) => cols[2] === "image")
+    .map((cols) => cols.slice(0, 5).join(" "));
+  assert.deepEqual(images, ["1 0 image 128 128"]);
+});
+
+/** The text of each page of a PDF. */
+function pages(file) {
+  const count = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [file], { encoding: "utf8" }))[1]);
+  return Array.from({ length: count }, (_, i) =>
+    execFileSync("pdftotext", ["-f", String(i + 1), "-l", String(i + 1), file, "-"], { encoding: "utf8" }),
+  );
+}
+
+test("export certificates of those checked in, in each person's language, then in both", async () => {
+  await (await app.find("export-certificates-lang")).setValue("person");
+  await (await app.find("export-certificates-status")).setValue("checked_in");
+  await click("export-certificates");
+  const file = join(exportDir, "certificates-by-person.pdf");
+  await app.waitFor(async () => existsSync(file), "the certificates", 60_000);
+  await app.waitFor(async () => (await app.script("return document.querySelector('[data-testid=export-certificates]').disabled;")) === false, "export done");
+  const each = pages(file);
+  assert.equal(each.length, 12, "the demo's 12 people checked in, one page each");
+  const languages = each.map((page) => [page.includes("Certificate of attendance"), page.includes("شهادة حضور")]);
+  assert.ok(languages.every(([en, ar]) => en !== ar), "each page in one language");
+  assert.ok(languages.some(([, ar]) => ar) && languages.some(([en]) => en), "some in Arabic, some in English");
+
+  await (await app.find("export-certificates-lang")).setValue("both");
+  await click("export-certificates");
+  const both = join(exportDir, "certificates-en-ar.pdf");
+  await app.waitFor(async () => existsSync(both), "the bilingual certificates", 60_000);
+  await app.waitFor(async () => (await app.script("return document.querySelector('[data-testid=export-certificates]').disabled;")) === false, "export done");
+  const twice = pages(both);
+  assert.equal(twice.length, 12);
+  assert.ok(twice.every((page) => page.includes("Certificate of attendance") && page.includes("شهادة حضور")), "both on every page");
+  await app.script("document.querySelectorAll('[data-testid=toast] button').forEach((b) => b.click());");
+  await app.script("document.querySelector('[data-testid=outcome-exports]').scrollIntoView({ block: 'center' });");
+  await shot("outcome-exports");
 });
 
 test("the editor in Arabic: Arabic stays on the right, the interface mirrors", async () => {

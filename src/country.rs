@@ -42,6 +42,17 @@ pub fn name(code: &str, lang: Lang) -> String {
     }
 }
 
+/// The members of the League of Arab States, where Arabic is an official language.
+const ARABIC_OFFICIAL: [&str; 22] = [
+    "AE", "BH", "DJ", "DZ", "EG", "IQ", "JO", "KM", "KW", "LB", "LY", "MA", "MR", "OM", "PS", "QA", "SA", "SD", "SO",
+    "SY", "TN", "YE",
+];
+
+/// Whether Arabic is an official language of the country (`code` as stored, upper-case).
+pub fn arabic_official(code: &str) -> bool {
+    ARABIC_OFFICIAL.contains(&code)
+}
+
 /// An optional country code; accepted in any case, stored upper-case; empty means none.
 pub fn parse_optional(field: &str, value: &str) -> Result<Option<String>> {
     let value = value.trim();

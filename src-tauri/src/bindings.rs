@@ -4,7 +4,8 @@
 
 use muntada::audit::{AuditAction, AuditEntity, AuditEntry, AuditSubject};
 use muntada::bilingual::{Bilingual, Lang};
-use muntada::event::{Event, EventCounts, EventInput, EventOverview, EventStatus};
+use muntada::documents::certificates::CertificateLang;
+use muntada::event::{Event, EventCounts, EventInput, EventLogo, EventOverview, EventStatus, LogoFormat};
 use muntada::pledges::{
     CancelView, CurrencyTotals, LineInput, LineView, PledgeInput, PledgeKind, PledgeStatus, PledgeSummary, PledgeView,
     RateInput, RateView, Schedule, ScheduleLines, ScheduleRange, StageChange, UsdTotals, YearTotals,
@@ -47,7 +48,10 @@ pub fn types() -> String {
         Event,
         EventCounts,
         EventInput,
+        EventLogo,
         EventOverview,
+        CertificateLang,
+        LogoFormat,
         EventStatus,
         Lang,
         ReferenceData,

@@ -121,6 +121,26 @@ fn invalid_input_names_the_field_and_writes_nothing() {
 }
 
 #[test]
+fn an_event_logo_is_set_from_bytes_shown_and_removed() {
+    let h = harness();
+    let event = h.call("event_create", json!({ "input": doha() })).unwrap();
+    let id = &event["id"];
+    assert_eq!(h.call("event_logo_get", json!({ "id": id })), Ok(Value::Null));
+    let png = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../assets/icons/32x32.png")).unwrap();
+    let set = h.call("event_logo_set", json!({ "id": id, "file": png })).unwrap();
+    assert_eq!((&set["format"], &set["width"], &set["height"]), (&json!("png"), &json!(32), &json!(32)));
+    let got = h.call("event_logo_get", json!({ "id": id })).unwrap();
+    assert_eq!(got["image"], json!(png), "the bytes back, for the preview");
+    // Not an image: refused naming the field, the logo kept.
+    let err = h.call("event_logo_set", json!({ "id": id, "file": b"<svg/>".to_vec() })).unwrap_err();
+    assert_eq!((err["code"].as_str(), err["field"].as_str()), (Some("invalid_input"), Some("logo")));
+    assert_eq!(h.call("event_logo_get", json!({ "id": id })).unwrap()["width"], json!(32));
+    assert_eq!(h.call("event_logo_remove", json!({ "id": id })), Ok(json!(true)));
+    assert_eq!(h.call("event_logo_remove", json!({ "id": id })), Ok(json!(false)));
+    assert_eq!(h.call("event_logo_get", json!({ "id": id })), Ok(Value::Null));
+}
+
+#[test]
 fn hostile_arguments_get_errors_not_panics() {
     let h = harness();
     let hostile = [
@@ -432,6 +452,8 @@ fn outcome_certificates_and_cue_cards_are_exported_where_the_launcher_says() {
         ("outcome_export", json!({ "lang": "both", "version": null }), "outcome-v1-en-ar.pdf"),
         ("outcome_export", json!({ "lang": "ar", "version": 1 }), "outcome-v1-ar.pdf"),
         ("certificates_export", json!({ "lang": "en" }), "certificates-en.pdf"),
+        ("certificates_export", json!({ "lang": "both", "status": "checked_in" }), "certificates-en-ar.pdf"),
+        ("certificates_export", json!({ "lang": "person", "status": null }), "certificates-by-person.pdf"),
         ("cue_cards_export", json!({ "lang": "ar" }), "cue-cards-ar.pdf"),
     ] {
         let mut body = args.clone();
@@ -444,7 +466,8 @@ fn outcome_certificates_and_cue_cards_are_exported_where_the_launcher_says() {
     for (cmd, body) in [
         ("outcome_export", json!({ "eventId": event, "lang": "fr", "version": null })),
         ("outcome_export", json!({ "eventId": event, "lang": "en", "version": 7 })),
-        ("certificates_export", json!({ "eventId": event, "lang": "both" })),
+        ("certificates_export", json!({ "eventId": event, "lang": "fr" })),
+        ("certificates_export", json!({ "eventId": event, "lang": "en", "status": "asleep" })),
         ("cue_cards_export", json!({ "eventId": "nope", "lang": "en" })),
     ] {
         assert!(h.call(cmd, body.clone()).is_err(), "{cmd} {body}");

@@ -168,6 +168,20 @@ enum EventCommand {
     TravelBuffer(programme::TravelBufferArgs),
     /// Start next year's edition: rooms, categories and sessions (same local times), no people
     Clone(programme::CloneArgs),
+    /// Set, remove or show the event's logo (drawn on the outcome document's title page)
+    Logo(LogoArgs),
+}
+
+#[derive(ClapArgs)]
+struct LogoArgs {
+    /// The event
+    id: String,
+    /// A PNG or JPEG image of at most 1 MiB, replacing the current logo
+    #[arg(long, value_name = "FILE", conflicts_with = "remove")]
+    file: Option<PathBuf>,
+    /// Remove the logo
+    #[arg(long)]
+    remove: bool,
 }
 
 #[derive(ClapArgs)]
@@ -654,6 +668,7 @@ fn execute(command: Command, db: Option<PathBuf>, wait: f64, out: &Out) -> Resul
         Command::Speaker(SpeakerCommand::Available(args)) => programme::available(store, args, out),
         Command::Release(command) => programme::release(store, command, out, now),
         Command::Conflicts(args) => return programme::conflicts(store, args, out),
+        Command::Event(EventCommand::Logo(args)) => event_logo(store, args, out, now),
         Command::Event(EventCommand::Clone(args)) => programme::clone_event(store, args, out, now),
         Command::Export(ExportCommand::Ical(args)) => programme::ical(store, args, out, now),
         Command::Export(ExportCommand::ScheduleJson(args)) => programme::schedule_json(store, args, out),
@@ -687,4 +702,40 @@ fn flag(error: Error) -> Error {
         None => return error,
     };
     error.with_field(flag)
+}
+
+/// `event logo`: with `--file` sets the logo, with `--remove` removes it, else says what it is.
+fn event_logo(store: &mut Store, args: LogoArgs, out: &Out, now: chrono::DateTime<Utc>) -> Result<(), Error> {
+    if args.remove {
+        let removed = event::remove_logo(store, &args.id)?;
+        if out.json {
+            return out.print_json(&serde_json::json!({ "removed": removed }));
+        }
+        return out.line(if removed { "logo removed" } else { "the event had no logo" });
+    }
+    let logo = match args.file {
+        Some(file) => {
+            let bytes = std::fs::read(&file).map_err(|e| {
+                Error::invalid("file", muntada::Reason::NotFound, format!("cannot read {}: {e}", file.display()))
+            })?;
+            Some(event::set_logo(store, &args.id, bytes, now)?)
+        }
+        None => event::logo(store, &args.id)?,
+    };
+    if out.json {
+        let info = logo.as_ref().map(
+            |l| serde_json::json!({ "format": l.format, "width": l.width, "height": l.height, "bytes": l.image.len() }),
+        );
+        return out.print_json(&serde_json::json!({ "logo": info }));
+    }
+    match logo {
+        Some(l) => out.line(&format!(
+            "logo: {} {}×{} px, {} bytes",
+            l.format.as_str().to_uppercase(),
+            l.width,
+            l.height,
+            l.image.len()
+        )),
+        None => out.line("no logo"),
+    }
 }

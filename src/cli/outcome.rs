@@ -137,7 +137,9 @@ pub struct ExportCertificates {
     event: String,
     #[arg(long)]
     out: PathBuf,
-    /// en or ar
+    /// en, ar, both (English and Arabic on each page) or person (each participant's own
+    /// language: Arabic for a name given only in Arabic, or in both scripts from an Arab
+    /// League country; else English)
     #[arg(long, default_value = "en")]
     lang: String,
     /// Only participants with this status, e.g. checked_in [default: all but declined]
@@ -159,26 +161,32 @@ pub struct ExportCueCards {
 pub fn export_certificates(store: &Store, args: ExportCertificates, out: &Out) -> Result<(), Error> {
     // "checked-in" as typed in the issue, or the stored word "checked_in".
     let status = args.status.map(|s| ParticipantStatus::parse("status", &s.trim().replace('-', "_"))).transpose()?;
-    let which = muntada::documents::certificates::Which::Certificates(status);
-    write_programme_document(store, &args.event, which, &args.lang, &args.out, out)
+    let lang = muntada::documents::certificates::CertificateLang::parse("lang", &args.lang)?;
+    let which = muntada::documents::certificates::Which::Certificates { status, lang };
+    write_programme_document(store, &args.event, which, &args.out, out)
 }
 
 pub fn export_cue_cards(store: &Store, args: ExportCueCards, out: &Out) -> Result<(), Error> {
-    let which = muntada::documents::certificates::Which::CueCards;
-    write_programme_document(store, &args.event, which, &args.lang, &args.out, out)
+    let lang = Lang::parse(args.lang.trim()).ok_or_else(|| {
+        Error::invalid("lang", muntada::Reason::InvalidValue, format!("{:?} is not en or ar", args.lang))
+    })?;
+    write_programme_document(
+        store,
+        &args.event,
+        muntada::documents::certificates::Which::CueCards(lang),
+        &args.out,
+        out,
+    )
 }
 
 fn write_programme_document(
     store: &Store,
     event: &str,
     which: muntada::documents::certificates::Which,
-    lang: &str,
     path: &std::path::Path,
     out: &Out,
 ) -> Result<(), Error> {
-    let lang = Lang::parse(lang.trim())
-        .ok_or_else(|| Error::invalid("lang", muntada::Reason::InvalidValue, format!("{lang:?} is not en or ar")))?;
-    let exported = muntada::documents::certificates::export(store, event, which, lang)?;
+    let exported = muntada::documents::certificates::export(store, event, which)?;
     muntada::documents::write_file(path, &exported.bytes).map_err(|e| e.with_field("out"))?;
     out.exported(path, exported.bytes.len())
 }

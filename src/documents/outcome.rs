@@ -71,6 +71,8 @@ pub struct OutcomeData<'a> {
     pub categories: &'a [Category],
     /// Add a list of the participants at the end.
     pub annex: bool,
+    /// The event's logo (PNG or JPEG), drawn at the top of the title page.
+    pub logo: Option<&'a [u8]>,
 }
 
 /// Builds, lays out (for the contents' page numbers: where each heading lands) and renders
@@ -106,6 +108,7 @@ pub fn export(
     let outcome = outcome::get(store, id, version)?.ok_or_else(|| {
         Error::invalid("event", Reason::NotFound, "the event has no outcome document yet: add a section first")
     })?;
+    let logo = event::logo(store, id)?;
     let data = OutcomeData {
         event: &event,
         outcome: &outcome,
@@ -115,6 +118,7 @@ pub fn export(
         participants: &participants::list(store, id)?,
         categories: &participants::categories(store, id)?,
         annex,
+        logo: logo.as_ref().map(|l| l.image.as_slice()),
     };
     let rendered = render_outcome(&data, languages)?;
     let suffix = match languages {
@@ -178,10 +182,11 @@ fn build(data: &OutcomeData<'_>, languages: Languages, toc_pages: Option<&[usize
     if version.adopted.is_none() {
         doc.watermark = Some("DRAFT / مسودة".to_owned());
     }
+    doc.logo = data.logo.map(<[u8]>::to_vec);
     let mut b = Builder { blocks: Vec::new(), headings: 0, data };
 
-    // Title page.
-    b.push(Block::Spacer(35.0));
+    // Title page; the logo, when there is one, already stands above the title.
+    b.push(Block::Spacer(if data.logo.is_some() { 15.0 } else { 35.0 }));
     for &lang in &langs {
         b.direction(lang);
         b.push(Block::Heading { level: 1, text: event.title.get(lang).to_owned() });

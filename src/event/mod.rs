@@ -12,6 +12,9 @@ use crate::pledges::PledgeSummary;
 use crate::store::Store;
 use crate::{country, input, participants, time};
 
+mod logo;
+pub use logo::{logo, remove_logo, set_logo, EventLogo, LogoFormat, MAX_LOGO_BYTES};
+
 /// Most organisers one event may list.
 const MAX_ORGANISERS: usize = 20;
 

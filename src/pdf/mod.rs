@@ -23,7 +23,10 @@ mod text;
 
 use std::fmt;
 
-use printpdf::{Mm, ParsedFont, PdfDocument, PdfFont, PdfPage, PdfSaveOptions, RawImage, XObject, XObjectId};
+use printpdf::{
+    Mm, ParsedFont, PdfDocument, PdfFont, PdfPage, PdfSaveOptions, RawImage, RawImageData, RawImageFormat, XObject,
+    XObjectId,
+};
 
 pub use model::*;
 
@@ -95,10 +98,37 @@ pub fn heading_pages(doc: &Document) -> Result<Vec<usize>, PdfError> {
     Ok(layout::layout(doc, logo)?.heading_pages)
 }
 
+/// The width and height in pixels of PNG or JPEG `bytes`, decoded as [`render`] decodes a
+/// logo: bytes accepted here are a logo `render` can draw.
+pub fn image_size(bytes: &[u8]) -> Result<(usize, usize), PdfError> {
+    let image = decode_image(bytes)?;
+    Ok((image.width, image.height))
+}
+
+/// Decodes PNG or JPEG bytes to 8 bits a channel: printpdf writes 16-bit images with an
+/// alpha channel (common from image editors) as empty, so the logo would not show.
+fn decode_image(bytes: &[u8]) -> Result<RawImage, PdfError> {
+    let mut image = RawImage::decode_from_bytes(bytes, &mut Vec::new()).map_err(PdfError::InvalidLogo)?;
+    if let RawImageData::U16(pixels) = &image.pixels {
+        let format = match image.data_format {
+            RawImageFormat::R16 => RawImageFormat::R8,
+            RawImageFormat::RG16 => RawImageFormat::RG8,
+            RawImageFormat::RGB16 => RawImageFormat::RGB8,
+            RawImageFormat::RGBA16 => RawImageFormat::RGBA8,
+            other => return Err(PdfError::InvalidLogo(format!("unexpected 16-bit pixel format {other:?}"))),
+        };
+        image.pixels = RawImageData::U8(pixels.iter().map(|&p| (p >> 8) as u8).collect());
+        image.data_format = format;
+    }
+    if matches!(image.pixels, RawImageData::F32(_)) {
+        return Err(PdfError::InvalidLogo("floating-point pixels are not supported".to_owned()));
+    }
+    Ok(image)
+}
+
 fn decode_logo(doc: &Document) -> Result<Option<(layout::Logo, RawImage)>, PdfError> {
     let Some(bytes) = &doc.logo else { return Ok(None) };
-    let mut warnings = Vec::new();
-    let image = RawImage::decode_from_bytes(bytes, &mut warnings).map_err(PdfError::InvalidLogo)?;
+    let image = decode_image(bytes)?;
     let logo = layout::Logo { id: XObjectId("MuntadaLogo".to_owned()), width_px: image.width, height_px: image.height };
     Ok(Some((logo, image)))
 }

@@ -1,4 +1,4 @@
-//! Next year's edition: a new event from an existing one, with its rooms, participant
+//! Next year's edition: a new event from an existing one, with its logo, rooms, participant
 //! categories and programme, the sessions moved to the new dates at the same local times.
 //! People, registrations, speakers and pledges are not copied.
 
@@ -36,8 +36,12 @@ pub fn clone_event(store: &mut Store, event_id: &str, start: &str, now: DateTime
     let rooms = store.rooms().list(&old.id)?;
     let sessions = store.sessions().list(&old.id)?;
     let buffer = store.programme_settings().travel_buffer(&old.id)?;
+    let logo = store.events().logo(&old.id)?;
     store.write(|tx| {
         tx.events().insert(&new)?;
+        if let Some(logo) = &logo {
+            tx.events().set_logo(&new.id, logo)?;
+        }
         for c in &categories {
             tx.categories().insert(&Category { id: Id::new(), event_id: new.id.clone(), ..c.clone() })?;
         }

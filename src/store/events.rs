@@ -4,7 +4,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 
 use super::{bilingual, found, id_col, resolve, rows, time_col, word_col};
 use crate::error::Result;
-use crate::event::{Event, EventCounts, EventStatus};
+use crate::event::{Event, EventCounts, EventLogo, EventStatus, LogoFormat};
 use crate::id::Id;
 use crate::participants::Category;
 use crate::time;
@@ -117,6 +117,49 @@ impl<'c> Events<'c> {
 
     pub fn exists(&self, id: &Id) -> Result<bool> {
         Ok(self.conn.query_row("SELECT 1 FROM events WHERE id = ?1", [id.as_str()], |_| Ok(())).optional()?.is_some())
+    }
+
+    pub fn logo(&self, id: &Id) -> Result<Option<EventLogo>> {
+        let logo = self
+            .conn
+            .query_row(
+                "SELECT format, width, height, image, updated_at FROM event_logos WHERE event_id = ?1",
+                [id.as_str()],
+                |r| {
+                    Ok(EventLogo {
+                        format: word_col(r, 0, LogoFormat::parse)?,
+                        width: r.get(1)?,
+                        height: r.get(2)?,
+                        image: r.get(3)?,
+                        updated_at: time_col(r, 4)?,
+                    })
+                },
+            )
+            .optional()?;
+        Ok(logo)
+    }
+
+    pub fn set_logo(&self, id: &Id, logo: &EventLogo) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO event_logos (event_id, format, width, height, image, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+             ON CONFLICT (event_id) DO UPDATE SET format = excluded.format, width = excluded.width,
+                 height = excluded.height, image = excluded.image, updated_at = excluded.updated_at",
+            params![
+                id.as_str(),
+                logo.format.as_str(),
+                logo.width,
+                logo.height,
+                logo.image,
+                time::to_db(logo.updated_at)
+            ],
+        )?;
+        Ok(())
+    }
+
+    /// `false` when there was no logo.
+    pub fn remove_logo(&self, id: &Id) -> Result<bool> {
+        Ok(self.conn.execute("DELETE FROM event_logos WHERE event_id = ?1", [id.as_str()])? == 1)
     }
 
     pub fn counts(&self, id: &Id) -> Result<EventCounts> {

@@ -45,6 +45,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0008_outcome_snapshot.sql"),
     include_str!("migrations/0009_session_signups.sql"),
     include_str!("migrations/0010_pledges_entry_delegation.sql"),
+    include_str!("migrations/0011_event_logo.sql"),
 ];
 
 /// How long a write waits for another process holding the database before giving up.

@@ -91,6 +91,82 @@ fn demo_outcome_pdf_in_english_arabic_and_both() {
     }
 }
 
+/// The images of a PDF as `pdfimages -list` gives them (not their transparency masks): (page,
+/// width, height).
+fn images(path: &Path) -> Vec<(usize, u32, u32)> {
+    let list = crate::pdf::poppler("pdfimages", &["-list", path.to_str().unwrap()]);
+    list.lines()
+        .skip(2)
+        .map(|row| row.split_whitespace().collect::<Vec<_>>())
+        .filter(|cols| cols[2] == "image")
+        .map(|cols| (cols[0].parse().unwrap(), cols[3].parse().unwrap(), cols[4].parse().unwrap()))
+        .collect()
+}
+
+#[test]
+fn the_event_logo_is_on_the_title_page() {
+    let demo = Demo::new();
+    let e = demo.event.as_str();
+    let file = demo.dir.path().join("logo.png");
+    // 16 bits a channel with alpha, as image editors often save: printpdf alone draws it empty.
+    let mut png = std::io::Cursor::new(Vec::new());
+    let maroon = image::Rgba([0x8A00, 0x1500, 0x3800, 0xFFFF]);
+    image::ImageBuffer::<image::Rgba<u16>, _>::from_pixel(120, 60, maroon)
+        .write_to(&mut png, image::ImageFormat::Png)
+        .unwrap();
+    std::fs::write(&file, png.into_inner()).unwrap();
+    assert_eq!(demo.muntada(&["event", "logo", e]), "no logo");
+    let before = demo.export("outcome", "both", &[]);
+    assert_eq!(images(&before), []);
+
+    assert!(demo.muntada(&["event", "logo", e, "--file", file.to_str().unwrap()]).starts_with("logo: PNG 120×60 px"));
+    for lang in ["en", "ar", "both"] {
+        let path = demo.export("outcome", lang, &["--version", "1"]);
+        assert_eq!(images(&path), [(1, 120, 60)], "{lang}: the logo, once, on the title page");
+        // The title page still fits on one page: the contents are page 2.
+        let contents = text_of(&path, Some(2));
+        assert!(contents.contains("Contents") || contents.contains("المحتويات"), "{lang}: page 2 is the contents");
+        // Drawn, in its colour, at the top of the page on the start side.
+        let (left, right) = maroon_columns(&path);
+        let rtl = lang == "ar";
+        assert!(left > 0 || right > 0, "{lang}: the logo is drawn");
+        assert_eq!((left > 0, right > 0), (!rtl, rtl), "{lang}: at the start side");
+    }
+
+    // A file that is not an image is refused, naming the field, and the logo stays.
+    let bad = demo.dir.path().join("logo.svg");
+    std::fs::write(&bad, "<svg xmlns='http://www.w3.org/2000/svg'/>").unwrap();
+    let (_, stderr) = muntada_fails(&demo, &["event", "logo", e, "--file", bad.to_str().unwrap()]);
+    assert!(stderr.contains("logo") && stderr.contains("PNG or JPEG"), "{stderr}");
+    assert!(demo.muntada(&["event", "logo", e]).starts_with("logo: PNG 120×60"));
+
+    assert_eq!(demo.muntada(&["event", "logo", e, "--remove"]), "logo removed");
+    assert_eq!(demo.muntada(&["event", "logo", e, "--remove"]), "the event had no logo");
+    assert_eq!(images(&demo.export("outcome", "en", &["--version", "1"])), []);
+}
+
+/// Pixels of the logo's maroon in the top fifth of page 1, in its left and right halves.
+fn maroon_columns(path: &Path) -> (usize, usize) {
+    let stem = path.with_extension("");
+    crate::pdf::poppler(
+        "pdftoppm",
+        &["-png", "-r", "30", "-f", "1", "-l", "1", "-singlefile", path.to_str().unwrap(), stem.to_str().unwrap()],
+    );
+    let page = image::open(stem.with_extension("png")).unwrap().to_rgb8();
+    let (mut left, mut right) = (0, 0);
+    for (x, y, p) in page.enumerate_pixels() {
+        let [r, g, b] = p.0;
+        if y < page.height() / 5 && r.abs_diff(0x8A) < 20 && g.abs_diff(0x15) < 20 && b.abs_diff(0x38) < 20 {
+            if x < page.width() / 2 {
+                left += 1;
+            } else {
+                right += 1;
+            }
+        }
+    }
+    (left, right)
+}
+
 fn muntada_fails(demo: &Demo, args: &[&str]) -> (i32, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_muntada"))
         .arg("--db")
@@ -171,6 +247,99 @@ fn adopt_freezes_edits_start_a_new_draft_and_versions_compare() {
     let draft = text_of(&demo.export("outcome", "en", &[]), None);
     assert!(watermarked(&demo.export("outcome", "ar", &[])), "version 2 is a draft");
     assert_contains_text(&draft, "prosecutors", "version 2 has the edit");
+}
+
+#[test]
+fn certificates_in_each_persons_language_or_both() {
+    let demo = Demo::new();
+    let e = demo.muntada(&[
+        "event",
+        "create",
+        "--title",
+        "Water Forum",
+        "--title-ar",
+        "منتدى المياه",
+        "--start",
+        "2025-03-01",
+        "--end",
+        "2025-03-02",
+        "--timezone",
+        "Asia/Qatar",
+        "--city",
+        "Doha",
+        "--country",
+        "QA",
+    ]);
+    // (English name, Arabic name, country, the language their certificate should be in)
+    let people = [
+        ("John Smith", "", "GB", "en"),
+        ("", "فاطمة الزهراء", "", "ar"),
+        ("Omar Haddad", "عمر حداد", "JO", "ar"),
+        ("Lena Fischer", "لينا فيشر", "DE", "en"),
+        ("Karim Nasser", "", "LB", "en"),
+    ];
+    for (en, ar, country, _) in people {
+        demo.muntada(&[
+            "participant",
+            "add",
+            "--event",
+            &e,
+            "--name",
+            en,
+            "--name-ar",
+            ar,
+            "--country",
+            country,
+            "--status",
+            "checked_in",
+        ]);
+    }
+    demo.muntada(&["participant", "add", "--event", &e, "--name", "Not Here", "--status", "confirmed"]);
+    let export = |lang: &str| {
+        let path = demo.dir.path().join(format!("certificates-{lang}.pdf"));
+        demo.muntada(&[
+            "export",
+            "certificates",
+            "--event",
+            &e,
+            "--lang",
+            lang,
+            "--status",
+            "checked-in",
+            "--out",
+            path.to_str().unwrap(),
+        ]);
+        path
+    };
+    let shown = |name: &str, ar: &str| if name.is_empty() { ar.to_owned() } else { name.to_owned() };
+
+    let path = export("person");
+    assert_eq!(page_count(&path), people.len(), "one page per person checked in");
+    for (en, ar, _, lang) in people {
+        let who = if lang == "ar" { shown(ar, en) } else { shown(en, ar) };
+        let page = (1..=people.len())
+            .map(|p| text_of(&path, Some(p)))
+            .find(|t| normalise(t).contains(&normalise(&who)))
+            .unwrap_or_else(|| panic!("no page for {who}"));
+        let (english, arabic) =
+            (page.contains("Certificate of attendance"), normalise(&page).contains(&normalise("شهادة حضور")));
+        assert_eq!((english, arabic), (lang == "en", lang == "ar"), "{who}: in {lang}:\n{page}");
+    }
+
+    let path = export("both");
+    assert_eq!(page_count(&path), people.len(), "both languages on one page each");
+    for p in 1..=people.len() {
+        let page = text_of(&path, Some(p));
+        assert_contains_text(&page, "Certificate of attendance", "English half");
+        assert_contains_text(&page, "شهادة حضور", "Arabic half");
+        assert_contains_text(&page, "منتدى المياه", "the event in Arabic");
+    }
+    let omar = (1..=people.len()).map(|p| text_of(&path, Some(p))).find(|t| t.contains("Omar Haddad")).unwrap();
+    assert_contains_text(&omar, "عمر حداد", "each half names the person in its language");
+
+    let (_, stderr) =
+        muntada_fails(&demo, &["export", "certificates", "--event", &e, "--lang", "fr", "--out", "x.pdf"]);
+    assert!(stderr.contains("lang") && stderr.contains("person"), "{stderr}");
 }
 
 #[test]

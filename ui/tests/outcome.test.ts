@@ -208,3 +208,31 @@ describe('the outcome editor', () => {
     expect((await client.outcomeGet(EVENT, null)).sections).toHaveLength(before + 1);
   });
 });
+
+describe('certificates from the outcome view', () => {
+  it("export in each participant's language by default, or as chosen, for the status chosen", async () => {
+    const spy = vi.spyOn(client, 'certificatesExport');
+    await renderEditor();
+    expect(screen.getByTestId('export-certificates-lang')).toHaveValue('person');
+    expect(screen.getByTestId('certificates-person-hint')).toHaveTextContent('Arab League');
+    expect(screen.getByLabelText('Certificates for')).toHaveValue('');
+    await fireEvent.click(screen.getByTestId('export-certificates'));
+    await waitFor(() => expect(spy).toHaveBeenCalledWith(EVENT, 'person', null));
+
+    await fireEvent.change(screen.getByTestId('export-certificates-lang'), { target: { value: 'both' } });
+    await fireEvent.change(screen.getByTestId('export-certificates-status'), { target: { value: 'checked_in' } });
+    expect(screen.queryByTestId('certificates-person-hint')).toBeNull();
+    await waitFor(() => expect(screen.getByTestId('export-certificates')).not.toBeDisabled());
+    await fireEvent.click(screen.getByTestId('export-certificates'));
+    await waitFor(() => expect(spy).toHaveBeenLastCalledWith(EVENT, 'both', 'checked_in'));
+    spy.mockRestore();
+  });
+
+  it('offers the choices in Arabic', async () => {
+    setLang('ar');
+    await renderEditor();
+    const options = [...(screen.getByTestId('export-certificates-lang') as HTMLSelectElement).options].map((o) => o.text);
+    expect(options[0]).toBe('لغة كل مشارك');
+    expect(screen.getByTestId('export-certificates-status')).toHaveTextContent('كل من لم يعتذر');
+  });
+});

@@ -1,7 +1,7 @@
-//! Events: list, create, edit, delete, overview.
+//! Events: list, create, edit, delete, overview, logo.
 
 use chrono::Utc;
-use muntada::event::{self, Event, EventInput, EventOverview};
+use muntada::event::{self, Event, EventInput, EventLogo, EventOverview};
 use tauri::State;
 
 use crate::{ApiError, AppState};
@@ -34,4 +34,21 @@ pub fn event_delete(state: State<'_, AppState>, id: String) -> Result<(), ApiErr
 #[tauri::command]
 pub fn event_overview(state: State<'_, AppState>, id: String) -> Result<EventOverview, ApiError> {
     state.read(|store| event::overview(store, &id))
+}
+
+#[tauri::command]
+pub fn event_logo_get(state: State<'_, AppState>, id: String) -> Result<Option<EventLogo>, ApiError> {
+    state.read(|store| event::logo(store, &id))
+}
+
+/// `file`: the bytes of the chosen PNG or JPEG file (the UI reads it; there is no file access here).
+#[tauri::command]
+pub fn event_logo_set(state: State<'_, AppState>, id: String, file: Vec<u8>) -> Result<EventLogo, ApiError> {
+    state.write(|store| event::set_logo(store, &id, file, Utc::now()))
+}
+
+/// `false` when the event had no logo.
+#[tauri::command]
+pub fn event_logo_remove(state: State<'_, AppState>, id: String) -> Result<bool, ApiError> {
+    state.write(|store| event::remove_logo(store, &id))
 }

@@ -39,8 +39,9 @@ macro_rules! api {
 }
 
 use muntada::audit::{AuditEntry, AuditSubject};
+use muntada::documents::certificates::CertificateLang;
 use muntada::documents::ExportKind;
-use muntada::event::{Event, EventInput, EventOverview};
+use muntada::event::{Event, EventInput, EventLogo, EventOverview};
 use muntada::outcome::{SectionDiff, SectionEdit, SectionInput, Version};
 use muntada::participants::delegation::{Delegation, DelegationInput};
 use muntada::participants::query::{ParticipantPage, ParticipantQuery};
@@ -100,7 +101,7 @@ api! {
     outcome::outcome_adopt(event_id: String, version: u32) -> Version;
     outcome::outcome_diff(event_id: String, from: u32, to: u32) -> Vec<SectionDiff>;
     outcome::outcome_export(event_id: String, lang: outcome::OutcomeLang, version: Option<u32>) -> export::ExportOutcome;
-    outcome::certificates_export(event_id: String, lang: Lang) -> export::ExportOutcome;
+    outcome::certificates_export(event_id: String, lang: CertificateLang, status: Option<ParticipantStatus>) -> export::ExportOutcome;
     outcome::cue_cards_export(event_id: String, lang: Lang) -> export::ExportOutcome;
     programme::speaker_create(event_id: String, input: SpeakerInput) -> Speaker;
     programme::speaker_update(id: String, input: SpeakerInput) -> Speaker;
@@ -119,6 +120,9 @@ api! {
     participants::delegation_list(event_id: String) -> Vec<Delegation>;
     participants::delegation_add(event_id: String, input: DelegationInput) -> Delegation;
     participants::category_save(event_id: String, key: String, input: muntada::participants::category::CategoryInput) -> Vec<participants::CategoryInfo>;
+    event::event_logo_get(id: String) -> Option<EventLogo>;
+    event::event_logo_set(id: String, file: Vec<u8>) -> EventLogo;
+    event::event_logo_remove(id: String) -> bool;
 }
 
 #[cfg(test)]

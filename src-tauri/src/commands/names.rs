@@ -63,4 +63,7 @@ pub const COMMAND_NAMES: &[&str] = &[
     "delegation_list",
     "delegation_add",
     "category_save",
+    "event_logo_get",
+    "event_logo_set",
+    "event_logo_remove",
 ];

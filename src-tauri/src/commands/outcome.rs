@@ -2,9 +2,10 @@
 //! its PDF, the attendance certificates and the chairs' cue cards (saved like every export).
 
 use chrono::Utc;
-use muntada::documents::certificates::{self, Which};
+use muntada::documents::certificates::{self, CertificateLang, Which};
 use muntada::documents::outcome::{self as outcome_pdf, Languages};
 use muntada::outcome::{self, LanguageState, Section, SectionDiff, SectionEdit, SectionInput, Version};
+use muntada::participants::ParticipantStatus;
 use muntada::{Lang, Store};
 use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, Runtime, State};
@@ -159,14 +160,16 @@ pub async fn outcome_export<R: Runtime>(
     deliver(app, move |store| outcome_pdf::export(store, &event_id, lang.into(), version, false)).await
 }
 
-/// Attendance certificates of everyone who did not decline, one page each.
+/// Attendance certificates, one page each: of the participants with `status`, or of everyone
+/// who did not decline.
 #[tauri::command]
 pub async fn certificates_export<R: Runtime>(
     app: AppHandle<R>,
     event_id: String,
-    lang: Lang,
+    lang: CertificateLang,
+    status: Option<ParticipantStatus>,
 ) -> Result<ExportOutcome, ApiError> {
-    deliver(app, move |store| certificates::export(store, &event_id, Which::Certificates(None), lang)).await
+    deliver(app, move |store| certificates::export(store, &event_id, Which::Certificates { status, lang })).await
 }
 
 /// One cue card per session for its chair.
@@ -176,5 +179,5 @@ pub async fn cue_cards_export<R: Runtime>(
     event_id: String,
     lang: Lang,
 ) -> Result<ExportOutcome, ApiError> {
-    deliver(app, move |store| certificates::export(store, &event_id, Which::CueCards, lang)).await
+    deliver(app, move |store| certificates::export(store, &event_id, Which::CueCards(lang))).await
 }

@@ -1,6 +1,6 @@
 // Generated from the Rust types by `make bindings` (src-tauri/src/bindings.rs). Do not edit.
 import { call } from "./invoke";
-import type { Added, AppInfo, Assignment, AuditEntry, AuditSubject, BackupRestored, BackupSaved, CategoryInfo, CategoryInput, CheckedIn, ColumnMapping, Conflict, Delegation, DelegationInput, Diff, Event, EventInput, EventOverview, ExportKind, ExportOutcome, ImportPreview, ImportReport, Lang, OutcomeDocument, OutcomeLang, Participant, ParticipantInput, ParticipantPage, ParticipantQuery, ParticipantStatus, PledgeInput, PledgeListing, PledgeView, ReferenceData, ReleaseInfo, Room, SectionDiff, SectionEdit, SectionInput, SectionView, Session, SessionInput, SessionMove, Speaker, SpeakerCandidate, SpeakerInput, StageChange, Version } from "./types";
+import type { Added, AppInfo, Assignment, AuditEntry, AuditSubject, BackupRestored, BackupSaved, CategoryInfo, CategoryInput, CertificateLang, CheckedIn, ColumnMapping, Conflict, Delegation, DelegationInput, Diff, Event, EventInput, EventLogo, EventOverview, ExportKind, ExportOutcome, ImportPreview, ImportReport, Lang, OutcomeDocument, OutcomeLang, Participant, ParticipantInput, ParticipantPage, ParticipantQuery, ParticipantStatus, PledgeInput, PledgeListing, PledgeView, ReferenceData, ReleaseInfo, Room, SectionDiff, SectionEdit, SectionInput, SectionView, Session, SessionInput, SessionMove, Speaker, SpeakerCandidate, SpeakerInput, StageChange, Version } from "./types";
 
 export function appInfo(): Promise<AppInfo> {
   return call("app_info", {});
@@ -174,8 +174,8 @@ export function outcomeExport(eventId: string, lang: OutcomeLang, version: numbe
   return call("outcome_export", { eventId, lang, version });
 }
 
-export function certificatesExport(eventId: string, lang: Lang): Promise<ExportOutcome> {
-  return call("certificates_export", { eventId, lang });
+export function certificatesExport(eventId: string, lang: CertificateLang, status: ParticipantStatus | null): Promise<ExportOutcome> {
+  return call("certificates_export", { eventId, lang, status });
 }
 
 export function cueCardsExport(eventId: string, lang: Lang): Promise<ExportOutcome> {
@@ -248,4 +248,16 @@ export function delegationAdd(eventId: string, input: DelegationInput): Promise<
 
 export function categorySave(eventId: string, key: string, input: CategoryInput): Promise<Array<CategoryInfo>> {
   return call("category_save", { eventId, key, input });
+}
+
+export function eventLogoGet(id: string): Promise<EventLogo | null> {
+  return call("event_logo_get", { id });
+}
+
+export function eventLogoSet(id: string, file: Array<number>): Promise<EventLogo> {
+  return call("event_logo_set", { id, file });
+}
+
+export function eventLogoRemove(id: string): Promise<boolean> {
+  return call("event_logo_remove", { id });
 }

@@ -49,11 +49,21 @@ country: string, timezone: string,
  */
 startDate: string, endDate: string, organisers: Array<string>, status: EventStatus, };
 
+export type EventLogo = { format: LogoFormat, width: number, height: number, 
+/**
+ * The file as given.
+ */
+image: Array<number>, updatedAt: string, };
+
 export type EventOverview = { event: Event, counts: EventCounts, 
 /**
  * Pledged, committed and paid totals per currency, never added across currencies.
  */
 pledges: PledgeSummary, };
+
+export type CertificateLang = "en" | "ar" | "both" | "person";
+
+export type LogoFormat = "png" | "jpeg";
 
 export type EventStatus = "draft" | "open" | "closed" | "archived";
 

@@ -1,7 +1,7 @@
 // Events: every call the views make about events goes through here. It calls the client,
 // turns failures into translated text and shows the toasts, so views only render outcomes.
 import * as client from '../api/client';
-import type { Event, EventInput, EventOverview } from '../api/types';
+import type { Event, EventInput, EventLogo, EventOverview } from '../api/types';
 import { pick, t } from '../i18n/index.svelte';
 import { attempt, type Outcome } from './errors';
 import { showToast } from './toast.svelte';
@@ -39,5 +39,23 @@ export async function deleteEvent(event: Event): Promise<Outcome<null>> {
 export async function openDemo(): Promise<Outcome<Event>> {
   const outcome = await attempt(() => client.demoOpen(), { toast: true });
   if (outcome.ok) showToast('info', t('toast.demo'));
+  return outcome;
+}
+
+export function getLogo(id: string): Promise<Outcome<EventLogo | null>> {
+  return attempt(() => client.eventLogoGet(id), { toast: false });
+}
+
+/** Sets the logo from a file's bytes. A refused image is left for the view to explain. */
+export async function setLogo(id: string, bytes: number[]): Promise<Outcome<EventLogo>> {
+  const outcome = await attempt(() => client.eventLogoSet(id, bytes), { toast: false });
+  if (outcome.ok) showToast('success', t('logo.toast.set'));
+  else if (outcome.error.code !== 'invalid_input') showToast('error', outcome.text, outcome.error.message || null);
+  return outcome;
+}
+
+export async function removeLogo(id: string): Promise<Outcome<boolean>> {
+  const outcome = await attempt(() => client.eventLogoRemove(id), { toast: true });
+  if (outcome.ok) showToast('success', t('logo.toast.removed'));
   return outcome;
 }

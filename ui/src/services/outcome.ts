@@ -2,8 +2,10 @@
 // turns failures into translated text and shows the toasts, so views only render outcomes.
 import * as client from '../api/client';
 import type {
+  CertificateLang,
   OutcomeDocument,
   OutcomeLang,
+  ParticipantStatus,
   SectionDiff,
   SectionEdit,
   SectionInput,
@@ -62,8 +64,9 @@ export function exportOutcome(eventId: string, lang: OutcomeLang, version: numbe
   return runExport(() => client.outcomeExport(eventId, lang, version));
 }
 
-export function exportCertificates(eventId: string) {
-  return runExport(() => client.certificatesExport(eventId, i18n.lang));
+/** `status` null: everyone who did not decline. */
+export function exportCertificates(eventId: string, lang: CertificateLang, status: ParticipantStatus | null) {
+  return runExport(() => client.certificatesExport(eventId, lang, status));
 }
 
 export function exportCueCards(eventId: string) {

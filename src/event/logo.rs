@@ -1,0 +1,191 @@
+//! An event's logo: a PNG or JPEG image kept in the database and drawn on the title page of
+//! the outcome document. Accepted only when the PDF engine can decode it, so an export never
+//! fails on a logo that was taken.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::{Error, Reason, Result};
+use crate::pdf;
+use crate::store::Store;
+
+/// Largest logo file: a title-page logo needs far less, and the app sends the bytes over IPC.
+pub const MAX_LOGO_BYTES: usize = 1024 * 1024;
+/// Largest side in pixels: more is never needed for an 18 mm-high logo and only costs memory.
+pub const MAX_LOGO_SIDE: usize = 4000;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum LogoFormat {
+    Png,
+    Jpeg,
+}
+
+impl LogoFormat {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LogoFormat::Png => "png",
+            LogoFormat::Jpeg => "jpeg",
+        }
+    }
+
+    pub fn parse(field: &str, value: &str) -> Result<LogoFormat> {
+        match value {
+            "png" => Ok(LogoFormat::Png),
+            "jpeg" => Ok(LogoFormat::Jpeg),
+            _ => Err(Error::invalid(field, Reason::InvalidValue, format!("{value:?} is not png or jpeg"))),
+        }
+    }
+
+    /// The MIME type, for showing the image.
+    pub fn mime(self) -> &'static str {
+        match self {
+            LogoFormat::Png => "image/png",
+            LogoFormat::Jpeg => "image/jpeg",
+        }
+    }
+
+    /// Recognised by the file's signature, not its name.
+    fn sniff(bytes: &[u8]) -> Option<LogoFormat> {
+        if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+            Some(LogoFormat::Png)
+        } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+            Some(LogoFormat::Jpeg)
+        } else {
+            None
+        }
+    }
+}
+
+/// A stored logo with its image.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct EventLogo {
+    pub format: LogoFormat,
+    pub width: u32,
+    pub height: u32,
+    /// The file as given.
+    pub image: Vec<u8>,
+    #[ts(type = "string")]
+    pub updated_at: DateTime<Utc>,
+}
+
+impl EventLogo {
+    /// Checks `bytes` (field `logo`) and describes them: a PNG or JPEG file of at most
+    /// [`MAX_LOGO_BYTES`] that decodes, with sides of at most [`MAX_LOGO_SIDE`] pixels.
+    pub fn validate(bytes: Vec<u8>, now: DateTime<Utc>) -> Result<EventLogo> {
+        if bytes.is_empty() {
+            return Err(Error::invalid("logo", Reason::Required, "the logo file is empty"));
+        }
+        if bytes.len() > MAX_LOGO_BYTES {
+            return Err(Error::invalid(
+                "logo",
+                Reason::TooLong,
+                format!("the logo is {} KiB; at most {} KiB", bytes.len().div_ceil(1024), MAX_LOGO_BYTES / 1024),
+            ));
+        }
+        let format = LogoFormat::sniff(&bytes)
+            .ok_or_else(|| Error::invalid("logo", Reason::InvalidValue, "the logo must be a PNG or JPEG image"))?;
+        let (width, height) =
+            pdf::image_size(&bytes).map_err(|e| Error::invalid("logo", Reason::InvalidValue, e.to_string()))?;
+        if width == 0 || height == 0 || width > MAX_LOGO_SIDE || height > MAX_LOGO_SIDE {
+            return Err(Error::invalid(
+                "logo",
+                Reason::InvalidValue,
+                format!("the logo is {width}×{height} pixels; each side must be 1 to {MAX_LOGO_SIDE}"),
+            ));
+        }
+        Ok(EventLogo { format, width: width as u32, height: height as u32, image: bytes, updated_at: now })
+    }
+}
+
+/// Sets (or replaces) the event's logo; nothing is stored when the image is refused.
+pub fn set_logo(store: &mut Store, event_id: &str, bytes: Vec<u8>, now: DateTime<Utc>) -> Result<EventLogo> {
+    let id = store.events().resolve("id", event_id)?;
+    let logo = EventLogo::validate(bytes, now)?;
+    store.write(|tx| tx.events().set_logo(&id, &logo))?;
+    Ok(logo)
+}
+
+/// Removes the event's logo; `false` when it had none.
+pub fn remove_logo(store: &mut Store, event_id: &str) -> Result<bool> {
+    let id = store.events().resolve("id", event_id)?;
+    store.write(|tx| tx.events().remove_logo(&id))
+}
+
+pub fn logo(store: &Store, event_id: &str) -> Result<Option<EventLogo>> {
+    let id = store.events().resolve("id", event_id)?;
+    store.events().logo(&id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A PNG of `w`×`h` grey pixels, encoded by the `image` crate the PDF engine decodes with.
+    pub(crate) fn png(w: u32, h: u32) -> Vec<u8> {
+        let img = image::RgbImage::from_pixel(w, h, image::Rgb([0x4E, 0x79, 0xA7]));
+        let mut out = std::io::Cursor::new(Vec::new());
+        img.write_to(&mut out, image::ImageFormat::Png).unwrap();
+        out.into_inner()
+    }
+
+    fn check(bytes: Vec<u8>, expected: std::result::Result<(LogoFormat, u32, u32), Reason>) {
+        let got = EventLogo::validate(bytes, Utc::now());
+        match (got, expected) {
+            (Ok(l), Ok(want)) => assert_eq!((l.format, l.width, l.height), want),
+            (Err(e), Err(reason)) => {
+                assert_eq!(e.field.as_deref(), Some("logo"));
+                assert_eq!(e.reason, reason, "{}", e.message);
+            }
+            (got, want) => panic!("got {got:?}, expected {want:?}"),
+        }
+    }
+
+    #[test]
+    fn validation() {
+        check(png(40, 20), Ok((LogoFormat::Png, 40, 20)));
+        check(Vec::new(), Err(Reason::Required));
+        check(b"GIF89a\x01\x00\x01\x00".to_vec(), Err(Reason::InvalidValue));
+        check(b"<svg xmlns='http://www.w3.org/2000/svg'/>".to_vec(), Err(Reason::InvalidValue));
+        // A PNG signature on broken data: refused by decoding, not by the name.
+        let mut truncated = png(40, 20);
+        truncated.truncate(30);
+        check(truncated, Err(Reason::InvalidValue));
+        check(b"\xFF\xD8\xFF\xE0 not really a jpeg".to_vec(), Err(Reason::InvalidValue));
+        let mut big = png(2, 2);
+        big.resize(MAX_LOGO_BYTES + 1, 0);
+        check(big, Err(Reason::TooLong));
+        check(png(MAX_LOGO_SIDE as u32 + 1, 1), Err(Reason::InvalidValue));
+    }
+
+    #[test]
+    fn a_jpeg_is_taken() {
+        let img = image::RgbImage::from_pixel(30, 10, image::Rgb([200, 30, 30]));
+        let mut out = std::io::Cursor::new(Vec::new());
+        img.write_to(&mut out, image::ImageFormat::Jpeg).unwrap();
+        check(out.into_inner(), Ok((LogoFormat::Jpeg, 30, 10)));
+    }
+
+    #[test]
+    fn set_replace_remove() {
+        let mut store = Store::open_in_memory().unwrap();
+        let event = super::super::create(&mut store, &super::super::tests::doha(), Utc::now()).unwrap();
+        let id = event.id.as_str();
+        assert_eq!(logo(&store, id).unwrap(), None);
+        set_logo(&mut store, id, png(40, 20), Utc::now()).unwrap();
+        set_logo(&mut store, id, png(10, 10), Utc::now()).unwrap();
+        let stored = logo(&store, id).unwrap().unwrap();
+        assert_eq!((stored.width, stored.image), (10, png(10, 10)));
+        // A refused image leaves the stored one alone.
+        assert!(set_logo(&mut store, id, b"nope".to_vec(), Utc::now()).is_err());
+        assert_eq!(logo(&store, id).unwrap().unwrap().width, 10);
+        let next = crate::programme::edition::clone_event(&mut store, id, "2025-05-20", Utc::now()).unwrap();
+        assert_eq!(logo(&store, next.id.as_str()).unwrap().unwrap().image, png(10, 10), "next year's keeps it");
+        assert!(remove_logo(&mut store, id).unwrap());
+        assert!(!remove_logo(&mut store, id).unwrap());
+        assert_eq!(logo(&store, id).unwrap(), None);
+        assert_eq!(set_logo(&mut store, "nope", png(1, 1), Utc::now()).unwrap_err().field.as_deref(), Some("id"));
+    }
+}
