@@ -7,7 +7,8 @@
 
 import { after, afterEach, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -20,6 +21,8 @@ const root = resolve(import.meta.dirname, "..");
 const application = process.env.MUNTADA_APP ?? join(root, "target/debug/muntada-desktop");
 const shots = join(root, "target/e2e");
 const dataDir = mkdtempSync(join(tmpdir(), "muntada-e2e-programme-"));
+// MUNTADA_EXPORT_DIR stands in for the native save dialog, which WebDriver cannot drive.
+const exportDir = join(dataDir, "exports");
 let app;
 
 const WORKSHOP = "Workshop: Countering the Financing of Terrorism";
@@ -27,7 +30,9 @@ const SIDE_EVENT = "Side Event: Civil Society and Community Resilience";
 
 before(async () => {
   mkdirSync(shots, { recursive: true });
-  app = await Driver.start({ application, port: PORT, nativePort: NATIVE_PORT, env: { MUNTADA_DB: join(dataDir, "muntada.db") } });
+  mkdirSync(exportDir, { recursive: true });
+  const env = { MUNTADA_DB: join(dataDir, "muntada.db"), MUNTADA_EXPORT_DIR: exportDir };
+  app = await Driver.start({ application, port: PORT, nativePort: NATIVE_PORT, env });
   await app.find("welcome");
   if ((await app.script("return document.documentElement.lang;")) !== "en") await click("lang-toggle");
   await app.waitFor(async () => (await app.script("return document.documentElement.lang;")) === "en", "English");
@@ -204,6 +209,30 @@ test("release the programme, move a session, see the change; release again and s
   const changes = await app.find("release-changes");
   assert.match(await changes.text(), /moved/i);
   assert.match(await changes.text(), /Civil Society and Resilience/);
+});
+
+test("export the programme PDF of release v2 and the iCal file", async () => {
+  const version = await app.find("export-version");
+  await app.script(
+    "arguments[0].value = 'v2'; arguments[0].dispatchEvent(new Event('change', { bubbles: true }));",
+    version.reference,
+  );
+  await click("export-pdf");
+  const pdf = join(exportDir, "programme-en.pdf");
+  await app.waitFor(async () => existsSync(pdf), "the programme PDF", 60_000);
+  await app.waitFor(async () => (await (await app.find("export-pdf")).text()).includes("Programme"), "the export done");
+  const text = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" });
+  assert.match(text, /Release v2/, "the release, not the draft");
+  assert.match(text.replace(/\s+/g, " "), /Civil Society and Resilience/, "a session's title");
+
+  await click("export-ical");
+  const ics = join(exportDir, "programme.ics");
+  await app.waitFor(async () => existsSync(ics), "the iCal file", 30_000);
+  const calendar = readFileSync(ics, "utf8");
+  assert.match(calendar, /^BEGIN:VCALENDAR\r\n/);
+  const events = calendar.split("\r\n").filter((line) => line === "BEGIN:VEVENT").length;
+  assert.ok(events > 5, `one VEVENT per session (${events})`);
+  assert.match(calendar, /SUMMARY:Civil Society and Resilience/);
 });
 
 test("make a registered participant a speaker without retyping, then find them in the list", async () => {

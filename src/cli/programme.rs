@@ -263,13 +263,13 @@ pub struct ProgrammePdfArgs {
 }
 
 pub fn ical(store: &Store, args: IcalArgs, out: &Out, now: chrono::DateTime<chrono::Utc>) -> Result<(), Error> {
-    let text = programme::export_ical(store, &args.event, &args.release, args.speaker.as_deref(), now)?;
-    write(&args.out, text.as_bytes(), out)
+    let exported = muntada::documents::export_ical(store, &args.event, &args.release, args.speaker.as_deref(), now)?;
+    write(&args.out, &exported.bytes, out)
 }
 
 pub fn schedule_json(store: &Store, args: ScheduleJsonArgs, out: &Out) -> Result<(), Error> {
-    let text = programme::export_schedule_json(store, &args.event, &args.release)?;
-    write(&args.out, text.as_bytes(), out)
+    let exported = muntada::documents::export_schedule_json(store, &args.event, &args.release)?;
+    write(&args.out, &exported.bytes, out)
 }
 
 pub fn programme_pdf(store: &Store, args: ProgrammePdfArgs, out: &Out) -> Result<(), Error> {

@@ -4,6 +4,7 @@ import * as client from '../src/api/client';
 import type { Conflict, Room } from '../src/api/types';
 import { setLang } from '../src/i18n/index.svelte';
 import { parseHash } from '../src/router.svelte';
+import { toasts } from '../src/services/toast.svelte';
 import ProgrammeView from '../src/views/programme/ProgrammeView.svelte';
 import { apiError, event, listing, pledge, session, speaker } from './fixtures';
 
@@ -241,6 +242,44 @@ describe('programme view', () => {
     await waitFor(() => expect(within(panel).getAllByTestId('release').map((r) => r.dataset.name)).toEqual(['v2', 'v1']));
     expect(client.releaseDiff).toHaveBeenCalledWith('ev-1', 'v1', 'v2');
     expect(await within(panel).findByTestId('release-changes')).toHaveTextContent('Moved');
+  });
+
+  it('exports the programme PDF, door sheets, iCal and schedule JSON of the draft or a release, in the chosen language', async () => {
+    vi.mocked(client.releaseList).mockResolvedValue([{ id: 'rel-1', eventId: 'ev-1', name: 'v1', createdAt: '2026-02-01T10:00:00Z', sessions: 4 }]);
+    vi.mocked(client.releaseDiff).mockResolvedValue({ added: [], cancelled: [], moved: [], people: [] });
+    const saved = { file: '/tmp/programme-ar.pdf', bytes: 100, missingGlyphs: 0 };
+    vi.mocked(client.programmePdfExport).mockResolvedValue(saved);
+    vi.mocked(client.icalExport).mockResolvedValue({ ...saved, file: null });
+    vi.mocked(client.scheduleJsonExport).mockResolvedValue({ ...saved, file: null });
+    await renderView();
+    const panel = screen.getByTestId('programme-exports');
+    await waitFor(() => expect(within(panel).getAllByRole('option').map((o) => o.textContent)).toContain('v1'));
+    await fireEvent.click(within(panel).getByTestId('export-pdf'));
+    expect(client.programmePdfExport).toHaveBeenCalledWith('ev-1', 'en', 'draft', false);
+    await fireEvent.change(within(panel).getByTestId('export-version'), { target: { value: 'v1' } });
+    await fireEvent.change(within(panel).getByTestId('export-lang'), { target: { value: 'ar' } });
+    await waitFor(() => expect(within(panel).getByTestId('export-doors')).not.toBeDisabled());
+    await fireEvent.click(within(panel).getByTestId('export-doors'));
+    expect(client.programmePdfExport).toHaveBeenLastCalledWith('ev-1', 'ar', 'v1', true);
+    await waitFor(() => expect(toasts.list.map((toast) => toast.text)).toContain('Saved /tmp/programme-ar.pdf'));
+    await waitFor(() => expect(within(panel).getByTestId('export-ical')).not.toBeDisabled());
+    await fireEvent.click(within(panel).getByTestId('export-ical'));
+    expect(client.icalExport).toHaveBeenCalledWith('ev-1', 'v1', null);
+    await waitFor(() => expect(within(panel).getByTestId('export-json')).not.toBeDisabled());
+    await fireEvent.click(within(panel).getByTestId('export-json'));
+    expect(client.scheduleJsonExport).toHaveBeenCalledWith('ev-1', 'v1');
+  });
+
+  it('offers a release for export as soon as it is made', async () => {
+    vi.mocked(client.releaseCreate).mockResolvedValue({ id: 'rel-1', eventId: 'ev-1', name: 'v1', createdAt: '2026-02-01T10:00:00Z', sessions: 4 });
+    vi.mocked(client.releaseDiff).mockResolvedValue({ added: [], cancelled: [], moved: [], people: [] });
+    await renderView();
+    const exports = screen.getByTestId('programme-exports');
+    expect(within(exports).getAllByRole('option').map((o) => o.textContent)).not.toContain('v1');
+    vi.mocked(client.releaseList).mockResolvedValue([{ id: 'rel-1', eventId: 'ev-1', name: 'v1', createdAt: '2026-02-01T10:00:00Z', sessions: 4 }]);
+    await fireEvent.input(screen.getByTestId('release-name'), { target: { value: 'v1' } });
+    await fireEvent.click(screen.getByTestId('create-release'));
+    await waitFor(() => expect(within(exports).getAllByRole('option').map((o) => o.textContent)).toContain('v1'));
   });
 
   it('asks before deleting a session, then takes it off the grid', async () => {

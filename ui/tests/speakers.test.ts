@@ -61,6 +61,15 @@ describe('speakers', () => {
     ]);
   });
 
+  it('exports the speaker’s own calendar from the profile', async () => {
+    vi.mocked(client.icalExport).mockResolvedValue({ file: '/tmp/programme-helena-lindqvist.ics', bytes: 10, missingGlyphs: 0 });
+    await renderView();
+    await fireEvent.click(screen.getAllByTestId('speaker-row')[1]);
+    await fireEvent.click(screen.getByTestId('export-speaker-ical'));
+    expect(client.icalExport).toHaveBeenCalledWith('ev-1', 'draft', 'sp-2');
+    await waitFor(() => expect(screen.getByTestId('export-speaker-ical')).not.toBeDisabled());
+  });
+
   it('edits a profile; the core’s refusal stays next to the field', async () => {
     vi.mocked(client.speakerUpdate).mockRejectedValueOnce(apiError({ code: 'invalid_input', field: 'country', reason: 'unknown_country', message: '' }));
     vi.mocked(client.speakerUpdate).mockResolvedValueOnce({ ...lindqvist, position: { en: 'Ambassador', ar: 'سفيرة' } });

@@ -119,6 +119,9 @@ api! {
     participants::delegation_list(event_id: String) -> Vec<Delegation>;
     participants::delegation_add(event_id: String, input: DelegationInput) -> Delegation;
     participants::category_save(event_id: String, key: String, input: muntada::participants::category::CategoryInput) -> Vec<participants::CategoryInfo>;
+    programme::programme_pdf_export(event_id: String, lang: Lang, release: String, door_sheets: bool) -> export::ExportOutcome;
+    programme::ical_export(event_id: String, release: String, speaker_id: Option<String>) -> export::ExportOutcome;
+    programme::schedule_json_export(event_id: String, release: String) -> export::ExportOutcome;
 }
 
 #[cfg(test)]

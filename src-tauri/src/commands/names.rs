@@ -63,4 +63,7 @@ pub const COMMAND_NAMES: &[&str] = &[
     "delegation_list",
     "delegation_add",
     "category_save",
+    "programme_pdf_export",
+    "ical_export",
+    "schedule_json_export",
 ];

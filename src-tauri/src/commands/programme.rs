@@ -3,14 +3,17 @@
 //! releases and what changed between them, and next year's edition of an event.
 
 use chrono::Utc;
+use muntada::documents::{self, ProgrammeDocument};
 use muntada::event::Event;
 use muntada::programme::conflicts::{self, Conflict};
 use muntada::programme::release::{self, Diff, ReleaseInfo};
 use muntada::programme::{
     self, edition, Assignment, Role, Room, Session, SessionInput, SessionMove, Speaker, SpeakerCandidate, SpeakerInput,
 };
-use tauri::State;
+use muntada::Lang;
+use tauri::{AppHandle, Runtime, State};
 
+use super::export::{deliver, ExportOutcome};
 use crate::{ApiError, AppState};
 
 #[tauri::command]
@@ -129,4 +132,39 @@ pub fn speaker_from_participant(
     participant_id: String,
 ) -> Result<Speaker, ApiError> {
     state.write(|store| programme::speaker_from_participant(store, &event_id, &participant_id))
+}
+
+/// The programme PDF (or one door sheet per room) of the draft or of a release.
+#[tauri::command]
+pub async fn programme_pdf_export<R: Runtime>(
+    app: AppHandle<R>,
+    event_id: String,
+    lang: Lang,
+    release: String,
+    door_sheets: bool,
+) -> Result<ExportOutcome, ApiError> {
+    let which = if door_sheets { ProgrammeDocument::DoorSheets } else { ProgrammeDocument::Timetable };
+    deliver(app, move |store| documents::export_programme(store, &event_id, &release, which, lang)).await
+}
+
+/// The iCal file of the whole programme, or of one speaker's sessions.
+#[tauri::command]
+pub async fn ical_export<R: Runtime>(
+    app: AppHandle<R>,
+    event_id: String,
+    release: String,
+    speaker_id: Option<String>,
+) -> Result<ExportOutcome, ApiError> {
+    deliver(app, move |store| documents::export_ical(store, &event_id, &release, speaker_id.as_deref(), Utc::now()))
+        .await
+}
+
+/// The programme in the frab/pretalx schedule JSON format.
+#[tauri::command]
+pub async fn schedule_json_export<R: Runtime>(
+    app: AppHandle<R>,
+    event_id: String,
+    release: String,
+) -> Result<ExportOutcome, ApiError> {
+    deliver(app, move |store| documents::export_schedule_json(store, &event_id, &release)).await
 }

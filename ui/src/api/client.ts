@@ -249,3 +249,15 @@ export function delegationAdd(eventId: string, input: DelegationInput): Promise<
 export function categorySave(eventId: string, key: string, input: CategoryInput): Promise<Array<CategoryInfo>> {
   return call("category_save", { eventId, key, input });
 }
+
+export function programmePdfExport(eventId: string, lang: Lang, release: string, doorSheets: boolean): Promise<ExportOutcome> {
+  return call("programme_pdf_export", { eventId, lang, release, doorSheets });
+}
+
+export function icalExport(eventId: string, release: string, speakerId: string | null): Promise<ExportOutcome> {
+  return call("ical_export", { eventId, release, speakerId });
+}
+
+export function scheduleJsonExport(eventId: string, release: string): Promise<ExportOutcome> {
+  return call("schedule_json_export", { eventId, release });
+}

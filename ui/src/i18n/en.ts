@@ -779,6 +779,16 @@ export const en = {
   'setup.toast.delegation': 'Delegation added.',
   'field.colour': 'Colour',
   'field.key': 'Category',
+  'programme.export.title': 'Exports',
+  'programme.export.version': 'Version',
+  'programme.export.draft': 'Draft (as it stands)',
+  'programme.export.lang': 'Language of the PDF',
+  'programme.export.pdf': 'Programme (PDF)…',
+  'programme.export.doors': 'Door sheets (PDF)…',
+  'programme.export.ical': 'Calendar (iCal)…',
+  'programme.export.json': 'Schedule (JSON)…',
+  'programme.export.hint': 'The calendar file updates entries already imported instead of doubling them; the schedule JSON is in the frab/pretalx format.',
+  'speakers.exportIcal': 'Their calendar (iCal)…',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -6,6 +6,8 @@ import type {
   Conflict,
   Diff,
   Event,
+  ExportOutcome,
+  Lang,
   PledgeView,
   ReleaseInfo,
   Role,
@@ -19,6 +21,7 @@ import type {
 } from '../api/types';
 import { t } from '../i18n/index.svelte';
 import { attempt, type Outcome } from './errors';
+import { runExport } from './exports';
 import { showToast } from './toast.svelte';
 
 export function listSessions(eventId: string): Promise<Outcome<Session[]>> {
@@ -119,4 +122,24 @@ export async function speakerFromParticipant(eventId: string, participantId: str
   const outcome = await attempt(() => client.speakerFromParticipant(eventId, participantId), { toast: true });
   if (outcome.ok) showToast('success', t('speakers.toast.added'));
   return outcome;
+}
+
+// ---- The programme's exports: PDF (or door sheets), iCal, schedule JSON; draft or release. ----
+
+export function exportProgrammePdf(
+  eventId: string,
+  lang: Lang,
+  release: string,
+  doorSheets: boolean,
+): Promise<Outcome<ExportOutcome>> {
+  return runExport(() => client.programmePdfExport(eventId, lang, release, doorSheets));
+}
+
+/** The whole programme's iCal file, or one speaker's own (`speakerId`). */
+export function exportIcal(eventId: string, release: string, speakerId: string | null = null): Promise<Outcome<ExportOutcome>> {
+  return runExport(() => client.icalExport(eventId, release, speakerId));
+}
+
+export function exportScheduleJson(eventId: string, release: string): Promise<Outcome<ExportOutcome>> {
+  return runExport(() => client.scheduleJsonExport(eventId, release));
 }

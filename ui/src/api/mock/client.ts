@@ -1121,6 +1121,32 @@ export function cueCardsExport(eventId: string, lang: Lang): Promise<ExportOutco
   return exportDocument(eventId, 'participant_list', lang);
 }
 
+/** The programme's exports: like `exportDocument`, no file; a release or speaker must exist. */
+function programmeExport(eventId: string, release: string, speakerId: string | null = null): Promise<ExportOutcome> {
+  if (!events.has(eventId)) return fail('not_found', 'event', 'not_found', `no event with id ${eventId}`);
+  if (release !== 'draft' && !releases.some((r) => r.eventId === eventId && r.name === release)) {
+    return fail('not_found', 'release', 'not_found', `no release ${release}`);
+  }
+  if (speakerId !== null && !speakers.some((s) => s.id === speakerId)) {
+    return fail('not_found', 'speaker', 'not_found', `no speaker ${speakerId}`);
+  }
+  return reply({ file: null, bytes: 0, missingGlyphs: 0 });
+}
+
+export function programmePdfExport(eventId: string, lang: Lang, release: string, doorSheets: boolean): Promise<ExportOutcome> {
+  void lang;
+  void doorSheets;
+  return programmeExport(eventId, release);
+}
+
+export function icalExport(eventId: string, release: string, speakerId: string | null): Promise<ExportOutcome> {
+  return programmeExport(eventId, release, speakerId);
+}
+
+export function scheduleJsonExport(eventId: string, release: string): Promise<ExportOutcome> {
+  return programmeExport(eventId, release);
+}
+
 /** The demo's first draft: a summary, a recommendation with no Arabic yet, and the generated sections. */
 function seedOutcome(): void {
   const at = '2026-03-14T15:00:00Z';
@@ -1432,4 +1458,7 @@ import type * as real from '../client';
   delegationList,
   delegationAdd,
   categorySave,
+  programmePdfExport,
+  icalExport,
+  scheduleJsonExport,
 }) satisfies typeof real;
