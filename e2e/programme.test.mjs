@@ -150,6 +150,29 @@ test("move a session with the keyboard onto a busy room and see the conflict in 
   await shot("programme");
 });
 
+test("allow parallel sessions in that room in the Rooms dialog, and the clash is gone", async () => {
+  const clashes = () =>
+    app.script(
+      "return [...document.querySelectorAll('[data-testid=conflict][data-kind=room_double_booked]')]" +
+        ".filter((c) => c.textContent.includes(arguments[0])).length;",
+      WORKSHOP,
+    );
+  assert.ok((await clashes()) > 0, "the workshop clashes");
+  const room = (await gridSession(WORKSHOP)).room;
+  await click("open-rooms");
+  await app.find("rooms-dialog");
+  await app.script("document.querySelector(`[data-room-id='${arguments[0]}'] [data-testid=room-edit]`).click();", room);
+  await app.waitFor(async () => (await app.script("return document.querySelector('[data-testid=room-name-en]').value;")) !== "", "the room in the form");
+  await click("room-parallel");
+  await shot("programme-rooms");
+  await click("room-save");
+  await app.waitFor(async () => (await clashes()) === 0, "no room clash for the workshop");
+  const row = await app.script("return document.querySelector(`[data-testid=room-row][data-room-id='${arguments[0]}']`).textContent;", room);
+  assert.match(row, /Parallel/);
+  await click("rooms-close");
+  await app.waitFor(async () => (await app.findAll("rooms-dialog")).length === 0, "the dialog closed");
+});
+
 test("drag a session half an hour earlier", async () => {
   const before = await gridSession(SIDE_EVENT);
   assert.equal(before.start, "15:30");

@@ -88,6 +88,7 @@ pub fn types() -> String {
         ExportOutcome,
         muntada::documents::ExportKind,
         muntada::programme::SessionInput,
+        muntada::programme::RoomInput,
         muntada::programme::Assignment,
         OutcomeDocument,
         OutcomeLang,

@@ -246,16 +246,36 @@ pub struct Assignment {
 
 pub fn add_room(store: &mut Store, event_id: &str, room: &RoomInput) -> Result<Room> {
     let event_id = store.events().resolve("event", event_id)?;
-    let room = Room {
-        id: Id::new(),
-        event_id,
-        name: room.name.clean_required("name", input::MAX_NAME)?,
-        capacity: room.capacity,
-        parallel: room.parallel,
-        hours: OpeningHours::parse(room.opens.as_deref(), room.closes.as_deref())?,
-    };
+    let room = room.checked(Id::new(), event_id)?;
     store.write(|tx| tx.rooms().insert(&room))?;
     Ok(room)
+}
+
+/// Changes a room's names, seats, whether sessions may overlap in it and its opening hours.
+/// The conflicts follow on the next check; nothing is written if any field is wrong.
+pub fn update_room(store: &mut Store, room_id: &str, room: &RoomInput) -> Result<Room> {
+    let current = store.rooms().get(&store.rooms().resolve("id", room_id)?)?;
+    let room = room.checked(current.id, current.event_id)?;
+    store.write(|tx| tx.rooms().update(&room))?;
+    Ok(room)
+}
+
+impl RoomInput {
+    /// The room as typed, checked: a name in either language, at least one seat if any are
+    /// given, both opening times or neither.
+    fn checked(&self, id: Id, event_id: Id) -> Result<Room> {
+        if self.capacity == Some(0) {
+            return Err(Error::invalid("capacity", Reason::InvalidValue, "a room seats at least one person"));
+        }
+        Ok(Room {
+            id,
+            event_id,
+            name: self.name.clean_required("name", input::MAX_NAME)?,
+            capacity: self.capacity,
+            parallel: self.parallel,
+            hours: OpeningHours::parse(self.opens.as_deref(), self.closes.as_deref())?,
+        })
+    }
 }
 
 pub fn add_session(store: &mut Store, event_id: &str, session: &SessionInput) -> Result<Session> {
@@ -536,6 +556,50 @@ pub(crate) fn given(value: &Option<String>) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn room_input(name: &str, capacity: Option<u32>, opens: &str, closes: &str) -> RoomInput {
+        RoomInput {
+            name: Bilingual::new(name, ""),
+            capacity,
+            parallel: false,
+            opens: Some(opens.into()),
+            closes: Some(closes.into()),
+        }
+    }
+
+    #[test]
+    fn updating_a_room() {
+        let mut store = Store::open_in_memory().unwrap();
+        let now = chrono::DateTime::parse_from_rfc3339("2025-01-10T09:00:00Z").unwrap().to_utc();
+        let event = crate::demo::load(&mut store, now).unwrap();
+        let room = rooms(&store, event.id.as_str()).unwrap().remove(0);
+        let mut input = room_input("Poster area", Some(40), "08:00", "18:00");
+        input.parallel = true;
+        let updated = update_room(&mut store, room.id.as_str(), &input).unwrap();
+        assert_eq!(store.rooms().get(&room.id).unwrap(), updated);
+        assert_eq!((updated.name.en.as_str(), updated.capacity, updated.parallel), ("Poster area", Some(40), true));
+        assert_eq!(updated.hours.unwrap().opens.to_string(), "08:00:00");
+        assert_eq!(updated.event_id, room.event_id);
+
+        // Each bad field is named and nothing is written.
+        for (bad, field) in [
+            (room_input("", Some(40), "08:00", "18:00"), "name"),
+            (room_input("Hall", Some(0), "08:00", "18:00"), "capacity"),
+            (room_input("Hall", None, "18:00", "08:00"), "closes"),
+            (room_input("Hall", None, "8 o'clock", "18:00"), "opens"),
+            (room_input("Hall", None, "", "18:00"), "opens"),
+        ] {
+            let err = update_room(&mut store, room.id.as_str(), &bad).unwrap_err();
+            assert_eq!(err.field.as_deref(), Some(field), "{bad:?}");
+            assert_eq!(store.rooms().get(&room.id).unwrap(), updated);
+        }
+        let err = update_room(&mut store, "ffffffff", &input).unwrap_err();
+        assert_eq!(err.field.as_deref(), Some("id"));
+        // Clearing the hours and the seats.
+        let open = RoomInput { opens: None, closes: None, capacity: None, ..input };
+        let cleared = update_room(&mut store, room.id.as_str(), &open).unwrap();
+        assert_eq!((cleared.hours, cleared.capacity), (None, None));
+    }
 
     #[test]
     fn words() {

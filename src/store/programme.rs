@@ -28,13 +28,21 @@ impl<'c> Rooms<'c> {
     }
 
     pub fn insert(&self, r: &Room) -> Result<()> {
-        let (opens, closes) = match r.hours {
-            Some(h) => (Some(h.opens.format("%H:%M").to_string()), Some(h.closes.format("%H:%M").to_string())),
-            None => (None, None),
-        };
+        let (opens, closes) = hours_cols(r.hours);
         self.conn.execute(
             &format!("INSERT INTO rooms ({ROOM_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"),
             params![r.id.as_str(), r.event_id.as_str(), r.name.en, r.name.ar, r.capacity, r.parallel, opens, closes],
+        )?;
+        Ok(())
+    }
+
+    /// Writes a room's name, seats, overlap rule and hours; its event stays.
+    pub fn update(&self, r: &Room) -> Result<()> {
+        let (opens, closes) = hours_cols(r.hours);
+        self.conn.execute(
+            "UPDATE rooms SET name_en = ?2, name_ar = ?3, capacity = ?4, parallel = ?5, opens = ?6, closes = ?7 \
+             WHERE id = ?1",
+            params![r.id.as_str(), r.name.en, r.name.ar, r.capacity, r.parallel, opens, closes],
         )?;
         Ok(())
     }
@@ -48,6 +56,14 @@ impl<'c> Rooms<'c> {
         let sql = format!("SELECT {ROOM_COLUMNS} FROM rooms WHERE event_id = ?1 ORDER BY name_en, name_ar, id");
         let mut stmt = self.conn.prepare_cached(&sql)?;
         rows(&mut stmt, [event_id.as_str()], row_to_room)
+    }
+}
+
+/// Opening hours as stored: `HH:MM` text, or two nulls.
+fn hours_cols(hours: Option<OpeningHours>) -> (Option<String>, Option<String>) {
+    match hours {
+        Some(h) => (Some(h.opens.format("%H:%M").to_string()), Some(h.closes.format("%H:%M").to_string())),
+        None => (None, None),
     }
 }
 

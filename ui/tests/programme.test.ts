@@ -282,6 +282,65 @@ describe('programme view', () => {
     await waitFor(() => expect(within(exports).getAllByRole('option').map((o) => o.textContent)).toContain('v1'));
   });
 
+  it('edits a room in the Rooms dialog — seats, parallel sessions, opening hours — then checks the conflicts again', async () => {
+    await renderView();
+    await fireEvent.click(screen.getByTestId('open-rooms'));
+    const dialog = screen.getByTestId('rooms-dialog');
+    const rows = within(dialog).getAllByTestId('room-row');
+    expect(rows.map((r) => r.textContent)).toEqual([expect.stringContaining('Main Hall'), expect.stringContaining('Al Dana Room')]);
+    expect(rows[0]).toHaveTextContent('400 seats');
+    expect(rows[0]).toHaveTextContent('Open all day');
+    await fireEvent.click(within(rows[1]).getByTestId('room-edit'));
+    expect(within(dialog).getByTestId('room-name-en')).toHaveValue('Al Dana Room');
+    expect(within(dialog).getByTestId('room-capacity')).toHaveValue(120);
+
+    // The core refuses closing before opening: the error names the field, the room is unchanged.
+    vi.mocked(client.roomUpdate).mockRejectedValueOnce(
+      apiError({ code: 'invalid_input', field: 'closes', reason: 'end_before_start', message: 'a room must close after it opens' }),
+    );
+    await fireEvent.input(within(dialog).getByTestId('room-opens'), { target: { value: '18:00' } });
+    await fireEvent.input(within(dialog).getByTestId('room-closes'), { target: { value: '08:00' } });
+    await fireEvent.click(within(dialog).getByTestId('room-save'));
+    expect(await within(dialog).findByTestId('room-error')).toHaveTextContent('Closes');
+    expect(within(dialog).getByTestId('room-closes')).toHaveAttribute('aria-invalid', 'true');
+
+    const updated: Room = { ...dana, name: { en: 'Poster area', ar: dana.name.ar }, capacity: 60, parallel: true, hours: { opens: '08:00:00', closes: '18:00:00' } };
+    vi.mocked(client.roomUpdate).mockResolvedValueOnce(updated);
+    const checks = vi.mocked(client.conflictList).mock.calls.length;
+    await fireEvent.input(within(dialog).getByTestId('room-name-en'), { target: { value: 'Poster area' } });
+    await fireEvent.input(within(dialog).getByTestId('room-capacity'), { target: { value: '60' } });
+    await fireEvent.input(within(dialog).getByTestId('room-opens'), { target: { value: '08:00' } });
+    await fireEvent.input(within(dialog).getByTestId('room-closes'), { target: { value: '18:00' } });
+    await fireEvent.click(within(dialog).getByTestId('room-parallel'));
+    await fireEvent.click(within(dialog).getByTestId('room-save'));
+    expect(client.roomUpdate).toHaveBeenLastCalledWith('r-dana', {
+      name: { en: 'Poster area', ar: 'قاعة الدانة' },
+      capacity: 60,
+      parallel: true,
+      opens: '08:00',
+      closes: '18:00',
+    });
+    await waitFor(() => expect(vi.mocked(client.conflictList).mock.calls.length).toBe(checks + 1));
+    expect(within(dialog).queryByTestId('room-error')).toBeNull();
+    const after = within(dialog).getAllByTestId('room-row');
+    expect(after.map((r) => r.textContent)).toEqual([expect.stringContaining('Main Hall'), expect.stringContaining('Poster area')]);
+    expect(after[1]).toHaveTextContent('60 seats');
+    expect(after[1]).toHaveTextContent('08:00–18:00');
+    expect(after[1]).toHaveTextContent('Parallel');
+    expect(screen.getAllByTestId('room-head')[1]).toHaveTextContent('Poster area');
+
+    // A new room, with no seats given.
+    vi.mocked(client.roomCreate).mockResolvedValueOnce({ id: 'r-new', eventId: 'ev-1', name: { en: 'Annex', ar: '' }, capacity: null, parallel: false, hours: null });
+    await fireEvent.click(within(dialog).getByTestId('room-new'));
+    expect(within(dialog).getByTestId('room-name-en')).toHaveValue('');
+    await fireEvent.input(within(dialog).getByTestId('room-name-en'), { target: { value: 'Annex' } });
+    await fireEvent.click(within(dialog).getByTestId('room-save'));
+    expect(client.roomCreate).toHaveBeenCalledWith('ev-1', { name: { en: 'Annex', ar: '' }, capacity: null, parallel: false, opens: null, closes: null });
+    await waitFor(() => expect(within(dialog).getAllByTestId('room-row')).toHaveLength(3));
+    await fireEvent.click(within(dialog).getByTestId('rooms-close'));
+    expect(screen.queryByTestId('rooms-dialog')).toBeNull();
+  });
+
   it('asks before deleting a session, then takes it off the grid', async () => {
     vi.mocked(client.sessionDelete).mockResolvedValue(null);
     await renderView();

@@ -51,7 +51,7 @@ use muntada::pledges::{PledgeInput, PledgeView, StageChange};
 use muntada::programme::conflicts::Conflict;
 use muntada::programme::release::{Diff, ReleaseInfo};
 use muntada::programme::{
-    Assignment, Room, Session, SessionInput, SessionMove, Speaker, SpeakerCandidate, SpeakerInput,
+    Assignment, Room, RoomInput, Session, SessionInput, SessionMove, Speaker, SpeakerCandidate, SpeakerInput,
 };
 use muntada::reference::ReferenceData;
 use muntada::Lang;
@@ -122,6 +122,8 @@ api! {
     programme::programme_pdf_export(event_id: String, lang: Lang, release: String, door_sheets: bool) -> export::ExportOutcome;
     programme::ical_export(event_id: String, release: String, speaker_id: Option<String>) -> export::ExportOutcome;
     programme::schedule_json_export(event_id: String, release: String) -> export::ExportOutcome;
+    programme::room_create(event_id: String, input: RoomInput) -> Room;
+    programme::room_update(id: String, input: RoomInput) -> Room;
 }
 
 #[cfg(test)]

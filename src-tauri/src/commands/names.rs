@@ -66,4 +66,6 @@ pub const COMMAND_NAMES: &[&str] = &[
     "programme_pdf_export",
     "ical_export",
     "schedule_json_export",
+    "room_create",
+    "room_update",
 ];

@@ -8,7 +8,8 @@ use muntada::event::Event;
 use muntada::programme::conflicts::{self, Conflict};
 use muntada::programme::release::{self, Diff, ReleaseInfo};
 use muntada::programme::{
-    self, edition, Assignment, Role, Room, Session, SessionInput, SessionMove, Speaker, SpeakerCandidate, SpeakerInput,
+    self, edition, Assignment, Role, Room, RoomInput, Session, SessionInput, SessionMove, Speaker, SpeakerCandidate,
+    SpeakerInput,
 };
 use muntada::Lang;
 use tauri::{AppHandle, Runtime, State};
@@ -29,6 +30,18 @@ pub fn speaker_list(state: State<'_, AppState>, event_id: String) -> Result<Vec<
 #[tauri::command]
 pub fn room_list(state: State<'_, AppState>, event_id: String) -> Result<Vec<Room>, ApiError> {
     state.read(|store| muntada::programme::rooms(store, &event_id))
+}
+
+/// Adds a room to the event.
+#[tauri::command]
+pub fn room_create(state: State<'_, AppState>, event_id: String, input: RoomInput) -> Result<Room, ApiError> {
+    state.write(|store| programme::add_room(store, &event_id, &input))
+}
+
+/// Changes a room's names, seats, overlap rule and opening hours.
+#[tauri::command]
+pub fn room_update(state: State<'_, AppState>, id: String, input: RoomInput) -> Result<Room, ApiError> {
+    state.write(|store| programme::update_room(store, &id, &input))
 }
 
 #[tauri::command]

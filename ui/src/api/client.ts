@@ -1,6 +1,6 @@
 // Generated from the Rust types by `make bindings` (src-tauri/src/bindings.rs). Do not edit.
 import { call } from "./invoke";
-import type { Added, AppInfo, Assignment, AuditEntry, AuditSubject, BackupRestored, BackupSaved, CategoryInfo, CategoryInput, CheckedIn, ColumnMapping, Conflict, Delegation, DelegationInput, Diff, Event, EventInput, EventOverview, ExportKind, ExportOutcome, ImportPreview, ImportReport, Lang, OutcomeDocument, OutcomeLang, Participant, ParticipantInput, ParticipantPage, ParticipantQuery, ParticipantStatus, PledgeInput, PledgeListing, PledgeView, ReferenceData, ReleaseInfo, Room, SectionDiff, SectionEdit, SectionInput, SectionView, Session, SessionInput, SessionMove, Speaker, SpeakerCandidate, SpeakerInput, StageChange, Version } from "./types";
+import type { Added, AppInfo, Assignment, AuditEntry, AuditSubject, BackupRestored, BackupSaved, CategoryInfo, CategoryInput, CheckedIn, ColumnMapping, Conflict, Delegation, DelegationInput, Diff, Event, EventInput, EventOverview, ExportKind, ExportOutcome, ImportPreview, ImportReport, Lang, OutcomeDocument, OutcomeLang, Participant, ParticipantInput, ParticipantPage, ParticipantQuery, ParticipantStatus, PledgeInput, PledgeListing, PledgeView, ReferenceData, ReleaseInfo, Room, RoomInput, SectionDiff, SectionEdit, SectionInput, SectionView, Session, SessionInput, SessionMove, Speaker, SpeakerCandidate, SpeakerInput, StageChange, Version } from "./types";
 
 export function appInfo(): Promise<AppInfo> {
   return call("app_info", {});
@@ -260,4 +260,12 @@ export function icalExport(eventId: string, release: string, speakerId: string |
 
 export function scheduleJsonExport(eventId: string, release: string): Promise<ExportOutcome> {
   return call("schedule_json_export", { eventId, release });
+}
+
+export function roomCreate(eventId: string, input: RoomInput): Promise<Room> {
+  return call("room_create", { eventId, input });
+}
+
+export function roomUpdate(id: string, input: RoomInput): Promise<Room> {
+  return call("room_update", { id, input });
 }

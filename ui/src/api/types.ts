@@ -255,6 +255,12 @@ export type ExportKind = "participant_list" | "event_summary" | "pledges_pdf" | 
 
 export type SessionInput = { roomId: string | null, title: Bilingual, description: Bilingual, kind: SessionKind, start: string, end: string, };
 
+export type RoomInput = { name: Bilingual, capacity: number | null, parallel: boolean, 
+/**
+ * `HH:MM`, local time of the event; give both or neither.
+ */
+opens: string | null, closes: string | null, };
+
 export type Assignment = { sessionId: Id, speakerId: Id, role: Role, };
 
 export type OutcomeDocument = { 

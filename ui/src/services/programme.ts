@@ -12,6 +12,7 @@ import type {
   ReleaseInfo,
   Role,
   Room,
+  RoomInput,
   Session,
   SessionInput,
   SessionMove,
@@ -142,4 +143,15 @@ export function exportIcal(eventId: string, release: string, speakerId: string |
 
 export function exportScheduleJson(eventId: string, release: string): Promise<Outcome<ExportOutcome>> {
   return runExport(() => client.scheduleJsonExport(eventId, release));
+}
+
+// ---- Rooms: names, seats, whether sessions may overlap, opening hours. ----
+
+/** Adds a room (`id` null) or changes one; a refusal is shown next to its field, not toasted. */
+export async function saveRoom(eventId: string, id: string | null, input: RoomInput): Promise<Outcome<Room>> {
+  const outcome = await attempt(() => (id === null ? client.roomCreate(eventId, input) : client.roomUpdate(id, input)), {
+    toast: false,
+  });
+  if (outcome.ok) showToast('success', t('programme.rooms.saved'));
+  return outcome;
 }

@@ -15,6 +15,7 @@ import type {
   Diff,
   ReleaseInfo,
   Room,
+  RoomInput,
   SessionMove,
   AuditEntry,
   AuditSubject,
@@ -275,6 +276,36 @@ for (const s of sessions) s.roomId = s.id === 's-closing' ? null : 'r-hall';
 export function roomList(eventId: string): Promise<Array<Room>> {
   if (!events.has(eventId)) return fail('not_found', 'event', 'not_found', `no event with id ${eventId}`);
   return reply(rooms.filter((r) => r.eventId === eventId));
+}
+
+/** A room as typed, checked as the core does; an error names the field. */
+function roomFrom(id: string, eventId: string, input: RoomInput): Room | ReturnType<typeof fail> {
+  if (!input.name.en.trim() && !input.name.ar.trim()) return fail('invalid_input', 'name', 'required', 'give a name');
+  if (input.capacity === 0) return fail('invalid_input', 'capacity', 'invalid_value', 'a room seats at least one person');
+  const opens = input.opens?.trim() || null;
+  const closes = input.closes?.trim() || null;
+  if (opens && !closes) return fail('invalid_input', 'closes', 'required', 'give the closing time too');
+  if (closes && !opens) return fail('invalid_input', 'opens', 'required', 'give the opening time too');
+  if (opens && closes && closes <= opens) return fail('invalid_input', 'closes', 'end_before_start', 'a room must close after it opens');
+  const hours = opens && closes ? { opens: `${opens}:00`, closes: `${closes}:00` } : null;
+  return { id, eventId, name: { en: input.name.en.trim(), ar: input.name.ar.trim() }, capacity: input.capacity, parallel: input.parallel, hours };
+}
+
+export function roomCreate(eventId: string, input: RoomInput): Promise<Room> {
+  if (!events.has(eventId)) return fail('not_found', 'event', 'not_found', `no event with id ${eventId}`);
+  const room = roomFrom(crypto.randomUUID(), eventId, input);
+  if (room instanceof Promise) return room;
+  rooms.push(room);
+  return reply(room);
+}
+
+export function roomUpdate(id: string, input: RoomInput): Promise<Room> {
+  const index = rooms.findIndex((r) => r.id === id);
+  if (index === -1) return fail('not_found', 'id', 'not_found', `no room with id ${id}`);
+  const room = roomFrom(id, rooms[index].eventId, input);
+  if (room instanceof Promise) return room;
+  rooms[index] = room;
+  return reply(room);
 }
 
 export function sessionMove(id: string, to: SessionMove): Promise<Session> {
@@ -1461,4 +1492,6 @@ import type * as real from '../client';
   programmePdfExport,
   icalExport,
   scheduleJsonExport,
+  roomCreate,
+  roomUpdate,
 }) satisfies typeof real;
