@@ -438,9 +438,57 @@ pub fn unassign(store: &mut Store, session_id: &str, speaker_id: &str, role: Rol
 /// Signs a participant up for a session of their event. The conflict check then compares the
 /// session's confirmed sign-ups with its room's seats.
 pub fn sign_up(store: &mut Store, session_id: &str, participant_id: &str) -> Result<()> {
-    let session = store.sessions().get(&store.sessions().resolve("session", session_id)?)?;
+    let session = store.sessions().get(&store.sessions().resolve("id", session_id)?)?;
     let participant = store.participants().resolve_in(&session.event_id, "participant", participant_id)?;
     store.write(|tx| tx.sessions().sign_up(&session.id, &participant))
+}
+
+/// Takes a participant off a session's sign-ups. Nothing is written if they were not on them.
+pub fn remove_sign_up(store: &mut Store, session_id: &str, participant_id: &str) -> Result<()> {
+    let session = store.sessions().get(&store.sessions().resolve("id", session_id)?)?;
+    let participant = store.participants().resolve_in(&session.event_id, "participant", participant_id)?;
+    store.write(|tx| {
+        if tx.sessions().remove_sign_up(&session.id, &participant)? {
+            Ok(())
+        } else {
+            Err(Error::invalid("participant", Reason::NotFound, "this participant is not signed up for the session"))
+        }
+    })
+}
+
+/// Who signed up for a session, and how many of them count against its room's seats.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SignUps {
+    pub session_id: Id,
+    /// The seats of the session's room; none when it has no room or the room no number.
+    pub capacity: Option<u32>,
+    /// Those confirmed or checked in: the ones the conflict check counts.
+    pub confirmed: u32,
+    /// Everyone signed up, by name.
+    pub participants: Vec<crate::participants::Participant>,
+}
+
+/// The sign-ups of a session, against its room's seats.
+pub fn sign_ups(store: &Store, session_id: &str) -> Result<SignUps> {
+    use crate::participants::ParticipantStatus;
+    let session = store.sessions().get(&store.sessions().resolve("id", session_id)?)?;
+    let capacity = match &session.room_id {
+        Some(room) => store.rooms().get(room)?.capacity,
+        None => None,
+    };
+    let mut participants = store
+        .sessions()
+        .signed_up(&session.id)?
+        .iter()
+        .map(|id| store.participants().get(id))
+        .collect::<Result<Vec<_>>>()?;
+    participants.sort_by(|a, b| (&a.name.en, &a.name.ar).cmp(&(&b.name.en, &b.name.ar)));
+    let confirmed = participants
+        .iter()
+        .filter(|p| matches!(p.status, ParticipantStatus::Confirmed | ParticipantStatus::CheckedIn))
+        .count() as u32;
+    Ok(SignUps { session_id: session.id, capacity, confirmed, participants })
 }
 
 /// Who plays which part in each of the event's sessions, in the order of the sessions.

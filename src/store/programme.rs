@@ -189,6 +189,22 @@ impl<'c> Sessions<'c> {
         Ok(())
     }
 
+    /// Takes a participant off a session's sign-ups; false when they were not on them.
+    pub fn remove_sign_up(&self, session_id: &Id, participant_id: &Id) -> Result<bool> {
+        let changed = self.conn.execute(
+            "DELETE FROM session_signups WHERE session_id = ?1 AND participant_id = ?2",
+            params![session_id.as_str(), participant_id.as_str()],
+        )?;
+        Ok(changed == 1)
+    }
+
+    /// The participants signed up for a session, by id.
+    pub fn signed_up(&self, session_id: &Id) -> Result<Vec<Id>> {
+        let mut stmt =
+            self.conn.prepare_cached("SELECT participant_id FROM session_signups WHERE session_id = ?1 ORDER BY 1")?;
+        rows(&mut stmt, [session_id.as_str()], |r| id_col(r, 0))
+    }
+
     /// How many confirmed participants (checked in counts: they were confirmed) signed up for
     /// each of the event's sessions that has any.
     pub fn confirmed_signups(&self, event_id: &Id) -> Result<Vec<Signups>> {
