@@ -277,6 +277,26 @@ test("make a registered participant a speaker without retyping, then find them i
   await app.waitFor(async () => (await app.findAll("grid-session")).length > 5, "back on the timetable");
 });
 
+test("sign a participant up for the workshop in its side panel, then remove them after confirming", async () => {
+  await app.waitFor(async () => (await gridSession(WORKSHOP)) !== null, "the workshop on the grid");
+  await press(WORKSHOP, "\uE007"); // Enter
+  await app.find("signups");
+  await app.find("signups-empty");
+  await fill("signup-query", "Ahmed Fathy");
+  await click("signup-search");
+  await app.waitFor(async () => (await app.findAll("signup-candidate")).length === 1, "one participant found");
+  await click("signup-add");
+  await app.waitFor(async () => (await app.findAll("signup")).length === 1, "signed up");
+  assert.match(await (await app.find("signup")).text(), /Ahmed Fathy/);
+  assert.match(await (await app.find("signups-count")).text(), /\(1 signed up\)/);
+  await shot("programme-signups");
+  await click("signup-remove");
+  await click("confirm-signup-remove");
+  await app.waitFor(async () => (await app.findAll("signup")).length === 0, "the sign-up removed");
+  await app.find("signups-empty");
+  await click("close-panel");
+});
+
 test("the timetable in English and in Arabic, its columns mirrored", async () => {
   const xOfColumns = () =>
     app.script("return [...document.querySelectorAll('[data-room-column]')].map((c) => c.getBoundingClientRect().left);");

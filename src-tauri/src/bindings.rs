@@ -89,6 +89,7 @@ pub fn types() -> String {
         muntada::documents::ExportKind,
         muntada::programme::SessionInput,
         muntada::programme::RoomInput,
+        muntada::programme::SignUps,
         muntada::programme::Assignment,
         OutcomeDocument,
         OutcomeLang,

@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as client from '../src/api/client';
-import type { Conflict, Room } from '../src/api/types';
+import type { Conflict, Participant, Room } from '../src/api/types';
 import { setLang } from '../src/i18n/index.svelte';
 import { parseHash } from '../src/router.svelte';
 import { toasts } from '../src/services/toast.svelte';
@@ -339,6 +339,58 @@ describe('programme view', () => {
     await waitFor(() => expect(within(dialog).getAllByTestId('room-row')).toHaveLength(3));
     await fireEvent.click(within(dialog).getByTestId('rooms-close'));
     expect(screen.queryByTestId('rooms-dialog')).toBeNull();
+  });
+
+  it('lists a session’s sign-ups against the room’s seats, signs one up from a search and removes one after asking', async () => {
+    const person = (id: string, name: string, status: Participant['status']): Participant => ({
+      id,
+      eventId: 'ev-1',
+      honorific: '',
+      name: { en: name, ar: '' },
+      email: null,
+      phone: null,
+      organisation: { en: 'UNOCT', ar: '' },
+      country: 'QA',
+      category: 'media',
+      status,
+      badgeCode: id,
+      consent: true,
+      registeredAt: '2025-11-02T08:30:00Z',
+      delegation: null,
+    });
+    const rania = person('p-1', 'Rania Saleh', 'confirmed');
+    const tomas = person('p-2', 'Tomás Ortega', 'waitlisted');
+    vi.mocked(client.sessionSignUps).mockResolvedValue({ sessionId: 'se-2', capacity: 1, confirmed: 1, participants: [rania] });
+    await renderView();
+    await fireEvent.click(gridButton('se-2'));
+    const section = await within(await screen.findByTestId('session-panel')).findByTestId('signups');
+    expect(client.sessionSignUps).toHaveBeenCalledWith('se-2');
+    expect(within(section).getByTestId('signups-count')).toHaveTextContent('1 confirmed of 1 seats (1 signed up)');
+    expect(within(section).getByTestId('signup')).toHaveTextContent('Rania Saleh');
+    expect(within(section).getByTestId('signup')).toHaveTextContent('Confirmed');
+
+    vi.mocked(client.participantQuery).mockResolvedValue({ total: 2, offset: 0, rows: [rania, tomas] });
+    await fireEvent.input(within(section).getByTestId('signup-query'), { target: { value: 'o' } });
+    await fireEvent.click(within(section).getByTestId('signup-search'));
+    const candidates = await within(section).findAllByTestId('signup-candidate');
+    expect(vi.mocked(client.participantQuery).mock.calls[0][1]).toMatchObject({ text: 'o', limit: 10 });
+    expect(candidates[0]).toHaveTextContent('Signed up');
+    vi.mocked(client.sessionSignUp).mockResolvedValue({ sessionId: 'se-2', capacity: 1, confirmed: 1, participants: [rania, tomas] });
+    const checks = vi.mocked(client.conflictList).mock.calls.length;
+    await fireEvent.click(within(candidates[1]).getByTestId('signup-add'));
+    expect(client.sessionSignUp).toHaveBeenCalledWith('se-2', 'p-2');
+    await waitFor(() => expect(within(section).getAllByTestId('signup')).toHaveLength(2));
+    expect(within(section).getByTestId('signups-count')).toHaveTextContent('1 confirmed of 1 seats (2 signed up)');
+    await waitFor(() => expect(vi.mocked(client.conflictList).mock.calls.length).toBeGreaterThan(checks));
+
+    // Removing asks first; keeping it changes nothing.
+    await fireEvent.click(within(within(section).getAllByTestId('signup')[0]).getByTestId('signup-remove'));
+    expect(screen.getByText('Rania Saleh will no longer be signed up for this session.')).toBeInTheDocument();
+    vi.mocked(client.sessionSignUpRemove).mockResolvedValue({ sessionId: 'se-2', capacity: 1, confirmed: 0, participants: [tomas] });
+    await fireEvent.click(screen.getByTestId('confirm-signup-remove'));
+    expect(client.sessionSignUpRemove).toHaveBeenCalledWith('se-2', 'p-1');
+    await waitFor(() => expect(within(section).getAllByTestId('signup')).toHaveLength(1));
+    expect(within(section).getByTestId('signup')).toHaveTextContent('Tomás Ortega');
   });
 
   it('asks before deleting a session, then takes it off the grid', async () => {

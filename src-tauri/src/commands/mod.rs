@@ -51,7 +51,7 @@ use muntada::pledges::{PledgeInput, PledgeView, StageChange};
 use muntada::programme::conflicts::Conflict;
 use muntada::programme::release::{Diff, ReleaseInfo};
 use muntada::programme::{
-    Assignment, Room, RoomInput, Session, SessionInput, SessionMove, Speaker, SpeakerCandidate, SpeakerInput,
+    Assignment, Room, RoomInput, Session, SessionInput, SessionMove, SignUps, Speaker, SpeakerCandidate, SpeakerInput,
 };
 use muntada::reference::ReferenceData;
 use muntada::Lang;
@@ -124,6 +124,9 @@ api! {
     programme::schedule_json_export(event_id: String, release: String) -> export::ExportOutcome;
     programme::room_create(event_id: String, input: RoomInput) -> Room;
     programme::room_update(id: String, input: RoomInput) -> Room;
+    programme::session_sign_ups(session_id: String) -> SignUps;
+    programme::session_sign_up(session_id: String, participant_id: String) -> SignUps;
+    programme::session_sign_up_remove(session_id: String, participant_id: String) -> SignUps;
 }
 
 #[cfg(test)]

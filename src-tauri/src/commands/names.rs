@@ -68,4 +68,7 @@ pub const COMMAND_NAMES: &[&str] = &[
     "schedule_json_export",
     "room_create",
     "room_update",
+    "session_sign_ups",
+    "session_sign_up",
+    "session_sign_up_remove",
 ];

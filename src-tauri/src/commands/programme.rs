@@ -8,8 +8,8 @@ use muntada::event::Event;
 use muntada::programme::conflicts::{self, Conflict};
 use muntada::programme::release::{self, Diff, ReleaseInfo};
 use muntada::programme::{
-    self, edition, Assignment, Role, Room, RoomInput, Session, SessionInput, SessionMove, Speaker, SpeakerCandidate,
-    SpeakerInput,
+    self, edition, Assignment, Role, Room, RoomInput, Session, SessionInput, SessionMove, SignUps, Speaker,
+    SpeakerCandidate, SpeakerInput,
 };
 use muntada::Lang;
 use tauri::{AppHandle, Runtime, State};
@@ -180,4 +180,36 @@ pub async fn schedule_json_export<R: Runtime>(
     release: String,
 ) -> Result<ExportOutcome, ApiError> {
     deliver(app, move |store| documents::export_schedule_json(store, &event_id, &release)).await
+}
+
+/// Who signed up for a session, against its room's seats.
+#[tauri::command]
+pub fn session_sign_ups(state: State<'_, AppState>, session_id: String) -> Result<SignUps, ApiError> {
+    state.read(|store| programme::sign_ups(store, &session_id))
+}
+
+/// Signs a participant of the event up for a session; gives the sign-ups as they now stand.
+#[tauri::command]
+pub fn session_sign_up(
+    state: State<'_, AppState>,
+    session_id: String,
+    participant_id: String,
+) -> Result<SignUps, ApiError> {
+    state.write(|store| {
+        programme::sign_up(store, &session_id, &participant_id)?;
+        programme::sign_ups(store, &session_id)
+    })
+}
+
+/// Takes a participant off a session's sign-ups; gives the sign-ups as they now stand.
+#[tauri::command]
+pub fn session_sign_up_remove(
+    state: State<'_, AppState>,
+    session_id: String,
+    participant_id: String,
+) -> Result<SignUps, ApiError> {
+    state.write(|store| {
+        programme::remove_sign_up(store, &session_id, &participant_id)?;
+        programme::sign_ups(store, &session_id)
+    })
 }

@@ -261,6 +261,20 @@ export type RoomInput = { name: Bilingual, capacity: number | null, parallel: bo
  */
 opens: string | null, closes: string | null, };
 
+export type SignUps = { sessionId: Id, 
+/**
+ * The seats of the session's room; none when it has no room or the room no number.
+ */
+capacity: number | null, 
+/**
+ * Those confirmed or checked in: the ones the conflict check counts.
+ */
+confirmed: number, 
+/**
+ * Everyone signed up, by name.
+ */
+participants: Array<Participant>, };
+
 export type Assignment = { sessionId: Id, speakerId: Id, role: Role, };
 
 export type OutcomeDocument = { 

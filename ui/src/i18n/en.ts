@@ -810,6 +810,19 @@ export const en = {
   'field.capacity': 'Seats',
   'field.opens': 'Opens',
   'field.closes': 'Closes',
+  'programme.signups.title': 'Sign-ups',
+  'programme.signups.count': '{confirmed} confirmed of {capacity} seats ({total} signed up)',
+  'programme.signups.countNoSeats': '{confirmed} confirmed, no seat limit ({total} signed up)',
+  'programme.signups.empty': 'Nobody has signed up for this session.',
+  'programme.signups.search': 'Find a participant of the event',
+  'programme.signups.find': 'Find',
+  'programme.signups.none': 'No participant matches this search.',
+  'programme.signups.add': 'Sign up',
+  'programme.signups.already': 'Signed up',
+  'programme.signups.remove': 'Remove',
+  'programme.signups.removeLabel': 'Remove {name} from the sign-ups',
+  'programme.signups.confirmTitle': 'Remove this sign-up?',
+  'programme.signups.confirmBody': '{name} will no longer be signed up for this session.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -16,6 +16,7 @@ import type {
   Session,
   SessionInput,
   SessionMove,
+  SignUps,
   Speaker,
   SpeakerCandidate,
   SpeakerInput,
@@ -154,4 +155,18 @@ export async function saveRoom(eventId: string, id: string | null, input: RoomIn
   });
   if (outcome.ok) showToast('success', t('programme.rooms.saved'));
   return outcome;
+}
+
+// ---- Sign-ups: who signed up for a session, against its room's seats. ----
+
+export function listSignUps(sessionId: string): Promise<Outcome<SignUps>> {
+  return attempt(() => client.sessionSignUps(sessionId), { toast: false });
+}
+
+export function signUp(sessionId: string, participantId: string): Promise<Outcome<SignUps>> {
+  return attempt(() => client.sessionSignUp(sessionId, participantId), { toast: true });
+}
+
+export function removeSignUp(sessionId: string, participantId: string): Promise<Outcome<SignUps>> {
+  return attempt(() => client.sessionSignUpRemove(sessionId, participantId), { toast: true });
 }

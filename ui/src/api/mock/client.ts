@@ -16,6 +16,7 @@ import type {
   ReleaseInfo,
   Room,
   RoomInput,
+  SignUps,
   SessionMove,
   AuditEntry,
   AuditSubject,
@@ -1152,6 +1153,36 @@ export function cueCardsExport(eventId: string, lang: Lang): Promise<ExportOutco
   return exportDocument(eventId, 'participant_list', lang);
 }
 
+/** Sign-ups kept in memory: session id → participant ids. */
+const signUps = new Map<string, Set<string>>();
+
+function signUpsOf(sessionId: string): Promise<SignUps> {
+  const session = sessions.find((s) => s.id === sessionId);
+  if (!session) return fail('not_found', 'id', 'not_found', `no session with id ${sessionId}`);
+  const list = [...(signUps.get(sessionId) ?? [])].map((id) => people.get(id)).filter((p): p is Participant => p !== undefined);
+  list.sort((a, b) => a.name.en.localeCompare(b.name.en));
+  const capacity = rooms.find((r) => r.id === session.roomId)?.capacity ?? null;
+  const confirmed = list.filter((p) => p.status === 'confirmed' || p.status === 'checked_in').length;
+  return reply({ sessionId, capacity, confirmed, participants: list });
+}
+
+export function sessionSignUps(sessionId: string): Promise<SignUps> {
+  return signUpsOf(sessionId);
+}
+
+export function sessionSignUp(sessionId: string, participantId: string): Promise<SignUps> {
+  const session = sessions.find((s) => s.id === sessionId);
+  if (!session) return fail('not_found', 'id', 'not_found', `no session with id ${sessionId}`);
+  if (people.get(participantId)?.eventId !== session.eventId) return fail('not_found', 'participant', 'not_found', `no participant ${participantId} in this event`);
+  signUps.set(sessionId, (signUps.get(sessionId) ?? new Set()).add(participantId));
+  return signUpsOf(sessionId);
+}
+
+export function sessionSignUpRemove(sessionId: string, participantId: string): Promise<SignUps> {
+  if (!signUps.get(sessionId)?.delete(participantId)) return fail('invalid_input', 'participant', 'not_found', 'this participant is not signed up for the session');
+  return signUpsOf(sessionId);
+}
+
 /** The programme's exports: like `exportDocument`, no file; a release or speaker must exist. */
 function programmeExport(eventId: string, release: string, speakerId: string | null = null): Promise<ExportOutcome> {
   if (!events.has(eventId)) return fail('not_found', 'event', 'not_found', `no event with id ${eventId}`);
@@ -1494,4 +1525,7 @@ import type * as real from '../client';
   scheduleJsonExport,
   roomCreate,
   roomUpdate,
+  sessionSignUps,
+  sessionSignUp,
+  sessionSignUpRemove,
 }) satisfies typeof real;
