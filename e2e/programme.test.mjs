@@ -297,6 +297,35 @@ test("sign a participant up for the workshop in its side panel, then remove them
   await click("close-panel");
 });
 
+/** How many conflicts of `kind` the panel lists. */
+function conflictsOf(kind) {
+  return app.script("return document.querySelectorAll(`[data-testid=conflict][data-kind=${arguments[0]}]`).length;", kind);
+}
+
+test("a travel buffer between rooms, and a speaker's stated time, each bring their conflicts", async () => {
+  assert.equal(await conflictsOf("too_little_travel_time"), 0);
+  const minutes = await app.find("travel-buffer-minutes");
+  await app.cmd("POST", `/element/${minutes.id}/clear`, {});
+  await fill("travel-buffer-minutes", "1440");
+  await click("travel-buffer-save");
+  await app.waitFor(async () => (await conflictsOf("too_little_travel_time")) > 0, "travel-time conflicts");
+
+  assert.equal(await conflictsOf("outside_availability"), 0);
+  await click("open-speakers");
+  await app.find("speakers-view");
+  await app.waitFor(async () => (await app.findAll("speaker-row")).length > 0, "the speakers");
+  await app.script("document.querySelector('[data-testid=speaker-row]').click();");
+  await app.waitFor(async () => (await app.findAll("profile-session")).length > 0, "a speaker with sessions");
+  await app.find("availability-none");
+  await click("availability-add");
+  await app.waitFor(async () => (await app.findAll("availability-window")).length === 1, "the stated time listed");
+  assert.match(await (await app.find("availability-window")).text(), /09:00–17:00/);
+  await shot("speaker-availability");
+  await click("crumb-programme");
+  await app.find("programme-view");
+  await app.waitFor(async () => (await conflictsOf("outside_availability")) > 0, "sessions outside the stated time");
+});
+
 test("the timetable in English and in Arabic, its columns mirrored", async () => {
   const xOfColumns = () =>
     app.script("return [...document.querySelectorAll('[data-room-column]')].map((c) => c.getBoundingClientRect().left);");

@@ -90,6 +90,7 @@ pub fn types() -> String {
         muntada::programme::SessionInput,
         muntada::programme::RoomInput,
         muntada::programme::SignUps,
+        muntada::programme::Availability,
         muntada::programme::Assignment,
         OutcomeDocument,
         OutcomeLang,

@@ -544,6 +544,33 @@ pub fn add_availability(store: &mut Store, speaker_id: &str, start: &str, end: &
     Ok(availability)
 }
 
+/// A speaker's stated times, in time order.
+pub fn availability(store: &Store, speaker_id: &str) -> Result<Vec<Availability>> {
+    let speaker = store.speakers().resolve("speaker", speaker_id)?;
+    store.speakers().availability_of(&speaker)
+}
+
+/// Takes back the time a speaker stated from `start` (an RFC 3339 instant, as listed).
+pub fn remove_availability(store: &mut Store, speaker_id: &str, start: &str) -> Result<()> {
+    let speaker = store.speakers().resolve("speaker", speaker_id)?;
+    let start = DateTime::parse_from_rfc3339(start.trim())
+        .map_err(|_| Error::invalid("start", Reason::InvalidTime, format!("{start:?} is not an instant")))?
+        .to_utc();
+    store.write(|tx| {
+        if tx.speakers().remove_availability(&speaker, start)? {
+            Ok(())
+        } else {
+            Err(Error::invalid("start", Reason::NotFound, "the speaker stated no time from then"))
+        }
+    })
+}
+
+/// The least time, in minutes, one person needs between sessions in two rooms (0: none).
+pub fn travel_buffer(store: &Store, event_id: &str) -> Result<u32> {
+    let event_id = store.events().resolve("event", event_id)?;
+    store.programme_settings().travel_buffer(&event_id)
+}
+
 /// Most minutes the travel buffer may be: one day.
 const MAX_TRAVEL_BUFFER: u32 = 24 * 60;
 
@@ -647,6 +674,32 @@ mod tests {
         let open = RoomInput { opens: None, closes: None, capacity: None, ..input };
         let cleared = update_room(&mut store, room.id.as_str(), &open).unwrap();
         assert_eq!((cleared.hours, cleared.capacity), (None, None));
+    }
+
+    #[test]
+    fn availability_and_travel_buffer() {
+        let mut store = Store::open_in_memory().unwrap();
+        let now = chrono::DateTime::parse_from_rfc3339("2025-01-10T09:00:00Z").unwrap().to_utc();
+        let event = crate::demo::load(&mut store, now).unwrap();
+        let speaker = speakers(&store, event.id.as_str()).unwrap().remove(0);
+        let sp = speaker.id.as_str();
+        let before = availability(&store, sp).unwrap();
+        let a = add_availability(&mut store, sp, "2024-05-21 09:00", "2024-05-21 12:00").unwrap();
+        assert!(availability(&store, sp).unwrap().contains(&a));
+        let start = a.start.to_rfc3339();
+        for (bad, field) in [("yesterday", "start"), ("2024-05-21T05:00:00Z", "start")] {
+            let err = remove_availability(&mut store, sp, bad).unwrap_err();
+            assert_eq!(err.field.as_deref(), Some(field), "{bad}");
+        }
+        assert_eq!(remove_availability(&mut store, "ffffffff", &start).unwrap_err().field.as_deref(), Some("speaker"));
+        remove_availability(&mut store, sp, &start).unwrap();
+        assert_eq!(availability(&store, sp).unwrap(), before);
+
+        assert_eq!(travel_buffer(&store, event.id.as_str()).unwrap(), 0);
+        set_travel_buffer(&mut store, event.id.as_str(), 15).unwrap();
+        assert_eq!(travel_buffer(&store, event.id.as_str()).unwrap(), 15);
+        assert!(set_travel_buffer(&mut store, event.id.as_str(), 24 * 60 + 1).is_err());
+        assert_eq!(travel_buffer(&store, event.id.as_str()).unwrap(), 15);
     }
 
     #[test]

@@ -330,6 +330,25 @@ impl<'c> Speakers<'c> {
         Ok(())
     }
 
+    /// Takes back the time a speaker stated from `start`; false when there was none.
+    pub fn remove_availability(&self, speaker_id: &Id, start: chrono::DateTime<chrono::Utc>) -> Result<bool> {
+        let changed = self.conn.execute(
+            "DELETE FROM speaker_availability WHERE speaker_id = ?1 AND starts_at = ?2",
+            params![speaker_id.as_str(), time::to_db(start)],
+        )?;
+        Ok(changed == 1)
+    }
+
+    /// One speaker's stated times, in time order.
+    pub fn availability_of(&self, speaker_id: &Id) -> Result<Vec<Availability>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT speaker_id, starts_at, ends_at FROM speaker_availability WHERE speaker_id = ?1 ORDER BY starts_at",
+        )?;
+        rows(&mut stmt, [speaker_id.as_str()], |r| {
+            Ok(Availability { speaker_id: id_col(r, 0)?, start: time_col(r, 1)?, end: time_col(r, 2)? })
+        })
+    }
+
     /// The stated availability of every speaker of the event.
     pub fn availability(&self, event_id: &Id) -> Result<Vec<Availability>> {
         let mut stmt = self.conn.prepare_cached(

@@ -393,6 +393,25 @@ describe('programme view', () => {
     expect(within(section).getByTestId('signup')).toHaveTextContent('Tomás Ortega');
   });
 
+  it('sets the travel buffer between rooms and checks the conflicts again', async () => {
+    vi.mocked(client.travelBufferGet).mockResolvedValue(10);
+    await renderView();
+    const input = screen.getByTestId('travel-buffer-minutes');
+    await waitFor(() => expect(input).toHaveValue(10));
+    const checks = vi.mocked(client.conflictList).mock.calls.length;
+    vi.mocked(client.travelBufferSet).mockRejectedValueOnce(apiError({ code: 'invalid_input', field: 'minutes', reason: 'invalid_value', message: 'at most 1440 minutes' }));
+    await fireEvent.input(input, { target: { value: '2000' } });
+    await fireEvent.click(screen.getByTestId('travel-buffer-save'));
+    expect(await screen.findByTestId('travel-buffer-error')).toBeInTheDocument();
+    expect(vi.mocked(client.conflictList).mock.calls.length).toBe(checks);
+    vi.mocked(client.travelBufferSet).mockResolvedValueOnce(15);
+    await fireEvent.input(input, { target: { value: '15' } });
+    await fireEvent.click(screen.getByTestId('travel-buffer-save'));
+    expect(client.travelBufferSet).toHaveBeenLastCalledWith('ev-1', 15);
+    await waitFor(() => expect(vi.mocked(client.conflictList).mock.calls.length).toBe(checks + 1));
+    expect(screen.queryByTestId('travel-buffer-error')).toBeNull();
+  });
+
   it('asks before deleting a session, then takes it off the grid', async () => {
     vi.mocked(client.sessionDelete).mockResolvedValue(null);
     await renderView();

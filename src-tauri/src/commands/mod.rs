@@ -51,7 +51,8 @@ use muntada::pledges::{PledgeInput, PledgeView, StageChange};
 use muntada::programme::conflicts::Conflict;
 use muntada::programme::release::{Diff, ReleaseInfo};
 use muntada::programme::{
-    Assignment, Room, RoomInput, Session, SessionInput, SessionMove, SignUps, Speaker, SpeakerCandidate, SpeakerInput,
+    Assignment, Availability, Room, RoomInput, Session, SessionInput, SessionMove, SignUps, Speaker, SpeakerCandidate,
+    SpeakerInput,
 };
 use muntada::reference::ReferenceData;
 use muntada::Lang;
@@ -127,6 +128,11 @@ api! {
     programme::session_sign_ups(session_id: String) -> SignUps;
     programme::session_sign_up(session_id: String, participant_id: String) -> SignUps;
     programme::session_sign_up_remove(session_id: String, participant_id: String) -> SignUps;
+    programme::speaker_availability(speaker_id: String) -> Vec<Availability>;
+    programme::speaker_availability_add(speaker_id: String, start: String, end: String) -> Availability;
+    programme::speaker_availability_remove(speaker_id: String, start: String) -> ();
+    programme::travel_buffer_get(event_id: String) -> u32;
+    programme::travel_buffer_set(event_id: String, minutes: u32) -> u32;
 }
 
 #[cfg(test)]

@@ -71,4 +71,9 @@ pub const COMMAND_NAMES: &[&str] = &[
     "session_sign_ups",
     "session_sign_up",
     "session_sign_up_remove",
+    "speaker_availability",
+    "speaker_availability_add",
+    "speaker_availability_remove",
+    "travel_buffer_get",
+    "travel_buffer_set",
 ];

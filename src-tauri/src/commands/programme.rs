@@ -8,8 +8,8 @@ use muntada::event::Event;
 use muntada::programme::conflicts::{self, Conflict};
 use muntada::programme::release::{self, Diff, ReleaseInfo};
 use muntada::programme::{
-    self, edition, Assignment, Role, Room, RoomInput, Session, SessionInput, SessionMove, SignUps, Speaker,
-    SpeakerCandidate, SpeakerInput,
+    self, edition, Assignment, Availability, Role, Room, RoomInput, Session, SessionInput, SessionMove, SignUps,
+    Speaker, SpeakerCandidate, SpeakerInput,
 };
 use muntada::Lang;
 use tauri::{AppHandle, Runtime, State};
@@ -211,5 +211,47 @@ pub fn session_sign_up_remove(
     state.write(|store| {
         programme::remove_sign_up(store, &session_id, &participant_id)?;
         programme::sign_ups(store, &session_id)
+    })
+}
+
+/// A speaker's stated times (sessions outside them are conflicts once there are any).
+#[tauri::command]
+pub fn speaker_availability(state: State<'_, AppState>, speaker_id: String) -> Result<Vec<Availability>, ApiError> {
+    state.read(|store| programme::availability(store, &speaker_id))
+}
+
+/// Records a time a speaker can be there: local times of the event, `YYYY-MM-DD HH:MM`.
+#[tauri::command]
+pub fn speaker_availability_add(
+    state: State<'_, AppState>,
+    speaker_id: String,
+    start: String,
+    end: String,
+) -> Result<Availability, ApiError> {
+    state.write(|store| programme::add_availability(store, &speaker_id, &start, &end))
+}
+
+/// Takes back the stated time that begins at `start` (the instant as listed).
+#[tauri::command]
+pub fn speaker_availability_remove(
+    state: State<'_, AppState>,
+    speaker_id: String,
+    start: String,
+) -> Result<(), ApiError> {
+    state.write(|store| programme::remove_availability(store, &speaker_id, &start))
+}
+
+/// The event's travel buffer in minutes (0: none).
+#[tauri::command]
+pub fn travel_buffer_get(state: State<'_, AppState>, event_id: String) -> Result<u32, ApiError> {
+    state.read(|store| programme::travel_buffer(store, &event_id))
+}
+
+/// Sets the event's travel buffer in minutes; gives it back as stored.
+#[tauri::command]
+pub fn travel_buffer_set(state: State<'_, AppState>, event_id: String, minutes: u32) -> Result<u32, ApiError> {
+    state.write(|store| {
+        programme::set_travel_buffer(store, &event_id, minutes)?;
+        programme::travel_buffer(store, &event_id)
     })
 }

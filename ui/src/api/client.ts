@@ -1,6 +1,6 @@
 // Generated from the Rust types by `make bindings` (src-tauri/src/bindings.rs). Do not edit.
 import { call } from "./invoke";
-import type { Added, AppInfo, Assignment, AuditEntry, AuditSubject, BackupRestored, BackupSaved, CategoryInfo, CategoryInput, CheckedIn, ColumnMapping, Conflict, Delegation, DelegationInput, Diff, Event, EventInput, EventOverview, ExportKind, ExportOutcome, ImportPreview, ImportReport, Lang, OutcomeDocument, OutcomeLang, Participant, ParticipantInput, ParticipantPage, ParticipantQuery, ParticipantStatus, PledgeInput, PledgeListing, PledgeView, ReferenceData, ReleaseInfo, Room, RoomInput, SectionDiff, SectionEdit, SectionInput, SectionView, Session, SessionInput, SessionMove, SignUps, Speaker, SpeakerCandidate, SpeakerInput, StageChange, Version } from "./types";
+import type { Added, AppInfo, Assignment, AuditEntry, AuditSubject, Availability, BackupRestored, BackupSaved, CategoryInfo, CategoryInput, CheckedIn, ColumnMapping, Conflict, Delegation, DelegationInput, Diff, Event, EventInput, EventOverview, ExportKind, ExportOutcome, ImportPreview, ImportReport, Lang, OutcomeDocument, OutcomeLang, Participant, ParticipantInput, ParticipantPage, ParticipantQuery, ParticipantStatus, PledgeInput, PledgeListing, PledgeView, ReferenceData, ReleaseInfo, Room, RoomInput, SectionDiff, SectionEdit, SectionInput, SectionView, Session, SessionInput, SessionMove, SignUps, Speaker, SpeakerCandidate, SpeakerInput, StageChange, Version } from "./types";
 
 export function appInfo(): Promise<AppInfo> {
   return call("app_info", {});
@@ -280,4 +280,24 @@ export function sessionSignUp(sessionId: string, participantId: string): Promise
 
 export function sessionSignUpRemove(sessionId: string, participantId: string): Promise<SignUps> {
   return call("session_sign_up_remove", { sessionId, participantId });
+}
+
+export function speakerAvailability(speakerId: string): Promise<Array<Availability>> {
+  return call("speaker_availability", { speakerId });
+}
+
+export function speakerAvailabilityAdd(speakerId: string, start: string, end: string): Promise<Availability> {
+  return call("speaker_availability_add", { speakerId, start, end });
+}
+
+export function speakerAvailabilityRemove(speakerId: string, start: string): Promise<null> {
+  return call("speaker_availability_remove", { speakerId, start });
+}
+
+export function travelBufferGet(eventId: string): Promise<number> {
+  return call("travel_buffer_get", { eventId });
+}
+
+export function travelBufferSet(eventId: string, minutes: number): Promise<number> {
+  return call("travel_buffer_set", { eventId, minutes });
 }

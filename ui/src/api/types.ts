@@ -275,6 +275,8 @@ confirmed: number,
  */
 participants: Array<Participant>, };
 
+export type Availability = { speakerId: Id, start: string, end: string, };
+
 export type Assignment = { sessionId: Id, speakerId: Id, role: Role, };
 
 export type OutcomeDocument = { 

@@ -823,6 +823,23 @@ export const en = {
   'programme.signups.removeLabel': 'Remove {name} from the sign-ups',
   'programme.signups.confirmTitle': 'Remove this sign-up?',
   'programme.signups.confirmBody': '{name} will no longer be signed up for this session.',
+  'programme.buffer.label': 'Travel buffer between rooms',
+  'programme.buffer.minutes': 'minutes',
+  'programme.buffer.save': 'Set',
+  'programme.buffer.saved': 'Travel buffer saved; conflicts checked again.',
+  'programme.buffer.hint': 'Least time one person needs between sessions in two rooms; 0 for no check.',
+  'speakers.availability.title': 'Available',
+  'speakers.availability.hint': 'Once a speaker has stated times, a session of theirs outside them is a conflict.',
+  'speakers.availability.none': 'No times stated: any time will do.',
+  'speakers.availability.day': 'Day',
+  'speakers.availability.from': 'From',
+  'speakers.availability.to': 'To',
+  'speakers.availability.add': 'Add the time',
+  'speakers.availability.remove': 'Remove',
+  'speakers.availability.removeLabel': 'Remove the time {when}',
+  'speakers.availability.confirmTitle': 'Remove this time?',
+  'speakers.availability.confirmBody': '{when} will no longer be among the speaker’s stated times.',
+  'field.minutes': 'Minutes',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -3,6 +3,7 @@
 import * as client from '../api/client';
 import type {
   Assignment,
+  Availability,
   Conflict,
   Diff,
   Event,
@@ -169,4 +170,29 @@ export function signUp(sessionId: string, participantId: string): Promise<Outcom
 
 export function removeSignUp(sessionId: string, participantId: string): Promise<Outcome<SignUps>> {
   return attempt(() => client.sessionSignUpRemove(sessionId, participantId), { toast: true });
+}
+
+// ---- A speaker's stated times, and the event's travel buffer between rooms. ----
+
+export function listAvailability(speakerId: string): Promise<Outcome<Availability[]>> {
+  return attempt(() => client.speakerAvailability(speakerId), { toast: false });
+}
+
+/** Local times of the event, `YYYY-MM-DD HH:MM`; a refusal is shown next to its field. */
+export function addAvailability(speakerId: string, start: string, end: string): Promise<Outcome<Availability>> {
+  return attempt(() => client.speakerAvailabilityAdd(speakerId, start, end), { toast: false });
+}
+
+export function removeAvailability(speakerId: string, start: string): Promise<Outcome<null>> {
+  return attempt(() => client.speakerAvailabilityRemove(speakerId, start), { toast: true });
+}
+
+export function getTravelBuffer(eventId: string): Promise<Outcome<number>> {
+  return attempt(() => client.travelBufferGet(eventId), { toast: false });
+}
+
+export async function setTravelBuffer(eventId: string, minutes: number): Promise<Outcome<number>> {
+  const outcome = await attempt(() => client.travelBufferSet(eventId, minutes), { toast: false });
+  if (outcome.ok) showToast('success', t('programme.buffer.saved'));
+  return outcome;
 }

@@ -16,6 +16,7 @@ import type {
   ReleaseInfo,
   Room,
   RoomInput,
+  Availability,
   SignUps,
   SessionMove,
   AuditEntry,
@@ -1153,6 +1154,48 @@ export function cueCardsExport(eventId: string, lang: Lang): Promise<ExportOutco
   return exportDocument(eventId, 'participant_list', lang);
 }
 
+/** Speakers' stated times and each event's travel buffer, kept in memory. */
+const availabilities: Availability[] = [];
+const travelBuffers = new Map<string, number>();
+
+export function speakerAvailability(speakerId: string): Promise<Array<Availability>> {
+  if (!speakers.some((s) => s.id === speakerId)) return fail('not_found', 'speaker', 'not_found', `no speaker ${speakerId}`);
+  return reply(availabilities.filter((a) => a.speakerId === speakerId).sort((a, b) => a.start.localeCompare(b.start)));
+}
+
+export function speakerAvailabilityAdd(speakerId: string, start: string, end: string): Promise<Availability> {
+  const speaker = speakers.find((s) => s.id === speakerId);
+  if (!speaker) return fail('not_found', 'speaker', 'not_found', `no speaker ${speakerId}`);
+  const timeZone = events.get(speaker.eventId)?.timezone ?? 'UTC';
+  const from = localToIso('start', start, timeZone);
+  if (typeof from !== 'string') return fail(from.code, from.field, from.reason, from.message);
+  const to = localToIso('end', end, timeZone);
+  if (typeof to !== 'string') return fail(to.code, to.field, to.reason, to.message);
+  if (to <= from) return fail('invalid_input', 'end', 'end_before_start', 'the end is not after the start');
+  const a: Availability = { speakerId, start: from, end: to };
+  availabilities.push(a);
+  return reply(a);
+}
+
+export function speakerAvailabilityRemove(speakerId: string, start: string): Promise<null> {
+  const index = availabilities.findIndex((a) => a.speakerId === speakerId && a.start === start);
+  if (index === -1) return fail('invalid_input', 'start', 'not_found', 'the speaker stated no time from then');
+  availabilities.splice(index, 1);
+  return reply(null);
+}
+
+export function travelBufferGet(eventId: string): Promise<number> {
+  if (!events.has(eventId)) return fail('not_found', 'event', 'not_found', `no event with id ${eventId}`);
+  return reply(travelBuffers.get(eventId) ?? 0);
+}
+
+export function travelBufferSet(eventId: string, minutes: number): Promise<number> {
+  if (!events.has(eventId)) return fail('not_found', 'event', 'not_found', `no event with id ${eventId}`);
+  if (!Number.isInteger(minutes) || minutes < 0 || minutes > 1440) return fail('invalid_input', 'minutes', 'invalid_value', 'at most 1440 minutes');
+  travelBuffers.set(eventId, minutes);
+  return reply(minutes);
+}
+
 /** Sign-ups kept in memory: session id → participant ids. */
 const signUps = new Map<string, Set<string>>();
 
@@ -1528,4 +1571,9 @@ import type * as real from '../client';
   sessionSignUps,
   sessionSignUp,
   sessionSignUpRemove,
+  speakerAvailability,
+  speakerAvailabilityAdd,
+  speakerAvailabilityRemove,
+  travelBufferGet,
+  travelBufferSet,
 }) satisfies typeof real;
