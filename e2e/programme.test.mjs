@@ -7,7 +7,8 @@
 
 import { after, afterEach, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -20,6 +21,8 @@ const root = resolve(import.meta.dirname, "..");
 const application = process.env.MUNTADA_APP ?? join(root, "target/debug/muntada-desktop");
 const shots = join(root, "target/e2e");
 const dataDir = mkdtempSync(join(tmpdir(), "muntada-e2e-programme-"));
+// MUNTADA_EXPORT_DIR stands in for the native save dialog, which WebDriver cannot drive.
+const exportDir = join(dataDir, "exports");
 let app;
 
 const WORKSHOP = "Workshop: Countering the Financing of Terrorism";
@@ -27,7 +30,9 @@ const SIDE_EVENT = "Side Event: Civil Society and Community Resilience";
 
 before(async () => {
   mkdirSync(shots, { recursive: true });
-  app = await Driver.start({ application, port: PORT, nativePort: NATIVE_PORT, env: { MUNTADA_DB: join(dataDir, "muntada.db") } });
+  mkdirSync(exportDir, { recursive: true });
+  const env = { MUNTADA_DB: join(dataDir, "muntada.db"), MUNTADA_EXPORT_DIR: exportDir };
+  app = await Driver.start({ application, port: PORT, nativePort: NATIVE_PORT, env });
   await app.find("welcome");
   if ((await app.script("return document.documentElement.lang;")) !== "en") await click("lang-toggle");
   await app.waitFor(async () => (await app.script("return document.documentElement.lang;")) === "en", "English");
@@ -145,6 +150,29 @@ test("move a session with the keyboard onto a busy room and see the conflict in 
   await shot("programme");
 });
 
+test("allow parallel sessions in that room in the Rooms dialog, and the clash is gone", async () => {
+  const clashes = () =>
+    app.script(
+      "return [...document.querySelectorAll('[data-testid=conflict][data-kind=room_double_booked]')]" +
+        ".filter((c) => c.textContent.includes(arguments[0])).length;",
+      WORKSHOP,
+    );
+  assert.ok((await clashes()) > 0, "the workshop clashes");
+  const room = (await gridSession(WORKSHOP)).room;
+  await click("open-rooms");
+  await app.find("rooms-dialog");
+  await app.script("document.querySelector(`[data-room-id='${arguments[0]}'] [data-testid=room-edit]`).click();", room);
+  await app.waitFor(async () => (await app.script("return document.querySelector('[data-testid=room-name-en]').value;")) !== "", "the room in the form");
+  await click("room-parallel");
+  await shot("programme-rooms");
+  await click("room-save");
+  await app.waitFor(async () => (await clashes()) === 0, "no room clash for the workshop");
+  const row = await app.script("return document.querySelector(`[data-testid=room-row][data-room-id='${arguments[0]}']`).textContent;", room);
+  assert.match(row, /Parallel/);
+  await click("rooms-close");
+  await app.waitFor(async () => (await app.findAll("rooms-dialog")).length === 0, "the dialog closed");
+});
+
 test("drag a session half an hour earlier", async () => {
   const before = await gridSession(SIDE_EVENT);
   assert.equal(before.start, "15:30");
@@ -206,6 +234,30 @@ test("release the programme, move a session, see the change; release again and s
   assert.match(await changes.text(), /Civil Society and Resilience/);
 });
 
+test("export the programme PDF of release v2 and the iCal file", async () => {
+  const version = await app.find("export-version");
+  await app.script(
+    "arguments[0].value = 'v2'; arguments[0].dispatchEvent(new Event('change', { bubbles: true }));",
+    version.reference,
+  );
+  await click("export-pdf");
+  const pdf = join(exportDir, "programme-en.pdf");
+  await app.waitFor(async () => existsSync(pdf), "the programme PDF", 60_000);
+  await app.waitFor(async () => (await (await app.find("export-pdf")).text()).includes("Programme"), "the export done");
+  const text = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" });
+  assert.match(text, /Release v2/, "the release, not the draft");
+  assert.match(text.replace(/\s+/g, " "), /Civil Society and Resilience/, "a session's title");
+
+  await click("export-ical");
+  const ics = join(exportDir, "programme.ics");
+  await app.waitFor(async () => existsSync(ics), "the iCal file", 30_000);
+  const calendar = readFileSync(ics, "utf8");
+  assert.match(calendar, /^BEGIN:VCALENDAR\r\n/);
+  const events = calendar.split("\r\n").filter((line) => line === "BEGIN:VEVENT").length;
+  assert.ok(events > 5, `one VEVENT per session (${events})`);
+  assert.match(calendar, /SUMMARY:Civil Society and Resilience/);
+});
+
 test("make a registered participant a speaker without retyping, then find them in the list", async () => {
   await click("open-speakers");
   await app.find("speakers-view");
@@ -223,6 +275,55 @@ test("make a registered participant a speaker without retyping, then find them i
   await click("crumb-programme");
   await app.find("programme-view");
   await app.waitFor(async () => (await app.findAll("grid-session")).length > 5, "back on the timetable");
+});
+
+test("sign a participant up for the workshop in its side panel, then remove them after confirming", async () => {
+  await app.waitFor(async () => (await gridSession(WORKSHOP)) !== null, "the workshop on the grid");
+  await press(WORKSHOP, "\uE007"); // Enter
+  await app.find("signups");
+  await app.find("signups-empty");
+  await fill("signup-query", "Ahmed Fathy");
+  await click("signup-search");
+  await app.waitFor(async () => (await app.findAll("signup-candidate")).length === 1, "one participant found");
+  await click("signup-add");
+  await app.waitFor(async () => (await app.findAll("signup")).length === 1, "signed up");
+  assert.match(await (await app.find("signup")).text(), /Ahmed Fathy/);
+  assert.match(await (await app.find("signups-count")).text(), /\(1 signed up\)/);
+  await shot("programme-signups");
+  await click("signup-remove");
+  await click("confirm-signup-remove");
+  await app.waitFor(async () => (await app.findAll("signup")).length === 0, "the sign-up removed");
+  await app.find("signups-empty");
+  await click("close-panel");
+});
+
+/** How many conflicts of `kind` the panel lists. */
+function conflictsOf(kind) {
+  return app.script("return document.querySelectorAll(`[data-testid=conflict][data-kind=${arguments[0]}]`).length;", kind);
+}
+
+test("a travel buffer between rooms, and a speaker's stated time, each bring their conflicts", async () => {
+  assert.equal(await conflictsOf("too_little_travel_time"), 0);
+  const minutes = await app.find("travel-buffer-minutes");
+  await app.cmd("POST", `/element/${minutes.id}/clear`, {});
+  await fill("travel-buffer-minutes", "1440");
+  await click("travel-buffer-save");
+  await app.waitFor(async () => (await conflictsOf("too_little_travel_time")) > 0, "travel-time conflicts");
+
+  assert.equal(await conflictsOf("outside_availability"), 0);
+  await click("open-speakers");
+  await app.find("speakers-view");
+  await app.waitFor(async () => (await app.findAll("speaker-row")).length > 0, "the speakers");
+  await app.script("document.querySelector('[data-testid=speaker-row]').click();");
+  await app.waitFor(async () => (await app.findAll("profile-session")).length > 0, "a speaker with sessions");
+  await app.find("availability-none");
+  await click("availability-add");
+  await app.waitFor(async () => (await app.findAll("availability-window")).length === 1, "the stated time listed");
+  assert.match(await (await app.find("availability-window")).text(), /09:00–17:00/);
+  await shot("speaker-availability");
+  await click("crumb-programme");
+  await app.find("programme-view");
+  await app.waitFor(async () => (await conflictsOf("outside_availability")) > 0, "sessions outside the stated time");
 });
 
 test("the timetable in English and in Arabic, its columns mirrored", async () => {

@@ -266,6 +266,8 @@ enum SessionCommand {
     },
     /// Move a session to another time and/or room of its event
     Move(programme::MoveArgs),
+    /// Sign a participant up for a session (--remove to take them off)
+    Signup(programme::SignUpArgs),
 }
 
 #[derive(Subcommand)]
@@ -665,6 +667,7 @@ fn execute(command: Command, db: Option<PathBuf>, wait: f64, out: &Out) -> Resul
         Command::Restore { file } => out.restored(&backup::restore(store, &file, now)?),
         Command::Event(EventCommand::TravelBuffer(args)) => programme::travel_buffer(store, args, out),
         Command::Session(SessionCommand::Move(args)) => programme::move_session(store, args, out),
+        Command::Session(SessionCommand::Signup(args)) => programme::sign_up(store, args, out),
         Command::Speaker(SpeakerCommand::Available(args)) => programme::available(store, args, out),
         Command::Release(command) => programme::release(store, command, out, now),
         Command::Conflicts(args) => return programme::conflicts(store, args, out),

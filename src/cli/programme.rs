@@ -31,6 +31,18 @@ pub struct MoveArgs {
 }
 
 #[derive(ClapArgs)]
+pub struct SignUpArgs {
+    /// The session
+    id: String,
+    /// A participant of the session's event
+    #[arg(long)]
+    participant: String,
+    /// Take them off the session's sign-ups instead
+    #[arg(long)]
+    remove: bool,
+}
+
+#[derive(ClapArgs)]
 pub struct AvailableArgs {
     #[arg(long)]
     speaker: String,
@@ -89,6 +101,21 @@ pub fn move_session(store: &mut Store, args: MoveArgs, out: &Out) -> Result<(), 
         return out.print_json(&moved);
     }
     out.line(moved.id.as_str())
+}
+
+/// Signs a participant up for a session (or takes them off) and says where its sign-ups stand.
+pub fn sign_up(store: &mut Store, args: SignUpArgs, out: &Out) -> Result<(), Error> {
+    if args.remove {
+        programme::remove_sign_up(store, &args.id, &args.participant)?;
+    } else {
+        programme::sign_up(store, &args.id, &args.participant)?;
+    }
+    let s = programme::sign_ups(store, &args.id)?;
+    if out.json {
+        return out.print_json(&s);
+    }
+    let seats = s.capacity.map_or_else(|| "no seat limit".to_owned(), |c| format!("{c} seats"));
+    out.line(&format!("{} signed up, {} confirmed; {seats}", s.participants.len(), s.confirmed))
 }
 
 pub fn available(store: &mut Store, args: AvailableArgs, out: &Out) -> Result<(), Error> {
@@ -263,13 +290,13 @@ pub struct ProgrammePdfArgs {
 }
 
 pub fn ical(store: &Store, args: IcalArgs, out: &Out, now: chrono::DateTime<chrono::Utc>) -> Result<(), Error> {
-    let text = programme::export_ical(store, &args.event, &args.release, args.speaker.as_deref(), now)?;
-    write(&args.out, text.as_bytes(), out)
+    let exported = muntada::documents::export_ical(store, &args.event, &args.release, args.speaker.as_deref(), now)?;
+    write(&args.out, &exported.bytes, out)
 }
 
 pub fn schedule_json(store: &Store, args: ScheduleJsonArgs, out: &Out) -> Result<(), Error> {
-    let text = programme::export_schedule_json(store, &args.event, &args.release)?;
-    write(&args.out, text.as_bytes(), out)
+    let exported = muntada::documents::export_schedule_json(store, &args.event, &args.release)?;
+    write(&args.out, &exported.bytes, out)
 }
 
 pub fn programme_pdf(store: &Store, args: ProgrammePdfArgs, out: &Out) -> Result<(), Error> {

@@ -113,6 +113,47 @@ pub fn export_programme(
     })
 }
 
+/// The programme (draft or `release`) as an iCalendar file: every session, or those `speaker`
+/// has a role in (the file then carries their name, so two speakers' files do not collide).
+pub fn export_ical(
+    store: &Store,
+    event_id: &str,
+    release: &str,
+    speaker: Option<&str>,
+    stamp: chrono::DateTime<chrono::Utc>,
+) -> Result<Exported> {
+    let text = crate::programme::export_ical(store, event_id, release, speaker, stamp)?;
+    let file_name = match speaker {
+        None => "programme.ics".to_owned(),
+        Some(id) => {
+            let speaker = store.speakers().get(&store.speakers().resolve("speaker", id)?)?;
+            format!("programme-{}.ics", file_stem(&speaker.name.en, "speaker"))
+        }
+    };
+    Ok(Exported { file_name, bytes: text.into_bytes(), missing_glyphs: 0 })
+}
+
+/// The programme (draft or `release`) in the frab/pretalx schedule JSON format.
+pub fn export_schedule_json(store: &Store, event_id: &str, release: &str) -> Result<Exported> {
+    let text = crate::programme::export_schedule_json(store, event_id, release)?;
+    Ok(Exported { file_name: "schedule.json".to_owned(), bytes: text.into_bytes(), missing_glyphs: 0 })
+}
+
+/// A file-name part from a (Latin) name: lower-case letters and digits joined by hyphens;
+/// `fallback` when nothing is left (a name in Arabic script only).
+fn file_stem(name: &str, fallback: &str) -> String {
+    let words: Vec<String> = name
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect();
+    if words.is_empty() {
+        fallback.to_owned()
+    } else {
+        words.join("-")
+    }
+}
+
 impl From<Lang> for pdf::Language {
     fn from(lang: Lang) -> pdf::Language {
         match lang {
@@ -164,4 +205,47 @@ pub fn write_file(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
 /// Renders a document; the warnings (characters no font covers) go with the bytes.
 pub fn render(doc: &pdf::Document) -> Result<pdf::Rendered> {
     pdf::render(doc).map_err(|e| Error::internal(format!("cannot render the PDF: {e}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_stems() {
+        for (name, expected) in [
+            ("Dr Omar Haddad", "dr-omar-haddad"),
+            ("H.E.  Amina Al-Yusuf", "h-e-amina-al-yusuf"),
+            ("أمينة يوسف", "speaker"),
+            ("", "speaker"),
+        ] {
+            assert_eq!(file_stem(name, "speaker"), expected, "{name:?}");
+        }
+    }
+
+    #[test]
+    fn ical_and_schedule_files_of_the_demo() {
+        let mut store = Store::open_in_memory().unwrap();
+        let now = chrono::DateTime::parse_from_rfc3339("2025-01-10T09:00:00Z").unwrap().to_utc();
+        let event = crate::demo::load(&mut store, now).unwrap();
+        let id = event.id.as_str();
+        let all = export_ical(&store, id, "draft", None, now).unwrap();
+        assert_eq!(all.file_name, "programme.ics");
+        let text = String::from_utf8(all.bytes).unwrap();
+        let sessions = crate::programme::sessions(&store, id).unwrap();
+        assert_eq!(text.matches("BEGIN:VEVENT").count(), sessions.len());
+
+        let speaker = crate::programme::speakers(&store, id).unwrap().remove(0);
+        let own = export_ical(&store, id, "draft", Some(speaker.id.as_str()), now).unwrap();
+        assert_eq!(own.file_name, format!("programme-{}.ics", file_stem(&speaker.name.en, "speaker")));
+        let err = export_ical(&store, id, "draft", Some("ffffffff"), now).unwrap_err();
+        assert_eq!(err.field.as_deref(), Some("speaker"));
+
+        let schedule = export_schedule_json(&store, id, "draft").unwrap();
+        assert_eq!(schedule.file_name, "schedule.json");
+        let json: serde_json::Value = serde_json::from_slice(&schedule.bytes).unwrap();
+        assert_eq!(json["schedule"]["version"], "draft");
+        let err = export_schedule_json(&store, id, "v9").unwrap_err();
+        assert_eq!(err.field.as_deref(), Some("release"));
+    }
 }

@@ -246,16 +246,36 @@ pub struct Assignment {
 
 pub fn add_room(store: &mut Store, event_id: &str, room: &RoomInput) -> Result<Room> {
     let event_id = store.events().resolve("event", event_id)?;
-    let room = Room {
-        id: Id::new(),
-        event_id,
-        name: room.name.clean_required("name", input::MAX_NAME)?,
-        capacity: room.capacity,
-        parallel: room.parallel,
-        hours: OpeningHours::parse(room.opens.as_deref(), room.closes.as_deref())?,
-    };
+    let room = room.checked(Id::new(), event_id)?;
     store.write(|tx| tx.rooms().insert(&room))?;
     Ok(room)
+}
+
+/// Changes a room's names, seats, whether sessions may overlap in it and its opening hours.
+/// The conflicts follow on the next check; nothing is written if any field is wrong.
+pub fn update_room(store: &mut Store, room_id: &str, room: &RoomInput) -> Result<Room> {
+    let current = store.rooms().get(&store.rooms().resolve("id", room_id)?)?;
+    let room = room.checked(current.id, current.event_id)?;
+    store.write(|tx| tx.rooms().update(&room))?;
+    Ok(room)
+}
+
+impl RoomInput {
+    /// The room as typed, checked: a name in either language, at least one seat if any are
+    /// given, both opening times or neither.
+    fn checked(&self, id: Id, event_id: Id) -> Result<Room> {
+        if self.capacity == Some(0) {
+            return Err(Error::invalid("capacity", Reason::InvalidValue, "a room seats at least one person"));
+        }
+        Ok(Room {
+            id,
+            event_id,
+            name: self.name.clean_required("name", input::MAX_NAME)?,
+            capacity: self.capacity,
+            parallel: self.parallel,
+            hours: OpeningHours::parse(self.opens.as_deref(), self.closes.as_deref())?,
+        })
+    }
 }
 
 pub fn add_session(store: &mut Store, event_id: &str, session: &SessionInput) -> Result<Session> {
@@ -418,9 +438,57 @@ pub fn unassign(store: &mut Store, session_id: &str, speaker_id: &str, role: Rol
 /// Signs a participant up for a session of their event. The conflict check then compares the
 /// session's confirmed sign-ups with its room's seats.
 pub fn sign_up(store: &mut Store, session_id: &str, participant_id: &str) -> Result<()> {
-    let session = store.sessions().get(&store.sessions().resolve("session", session_id)?)?;
+    let session = store.sessions().get(&store.sessions().resolve("id", session_id)?)?;
     let participant = store.participants().resolve_in(&session.event_id, "participant", participant_id)?;
     store.write(|tx| tx.sessions().sign_up(&session.id, &participant))
+}
+
+/// Takes a participant off a session's sign-ups. Nothing is written if they were not on them.
+pub fn remove_sign_up(store: &mut Store, session_id: &str, participant_id: &str) -> Result<()> {
+    let session = store.sessions().get(&store.sessions().resolve("id", session_id)?)?;
+    let participant = store.participants().resolve_in(&session.event_id, "participant", participant_id)?;
+    store.write(|tx| {
+        if tx.sessions().remove_sign_up(&session.id, &participant)? {
+            Ok(())
+        } else {
+            Err(Error::invalid("participant", Reason::NotFound, "this participant is not signed up for the session"))
+        }
+    })
+}
+
+/// Who signed up for a session, and how many of them count against its room's seats.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SignUps {
+    pub session_id: Id,
+    /// The seats of the session's room; none when it has no room or the room no number.
+    pub capacity: Option<u32>,
+    /// Those confirmed or checked in: the ones the conflict check counts.
+    pub confirmed: u32,
+    /// Everyone signed up, by name.
+    pub participants: Vec<crate::participants::Participant>,
+}
+
+/// The sign-ups of a session, against its room's seats.
+pub fn sign_ups(store: &Store, session_id: &str) -> Result<SignUps> {
+    use crate::participants::ParticipantStatus;
+    let session = store.sessions().get(&store.sessions().resolve("id", session_id)?)?;
+    let capacity = match &session.room_id {
+        Some(room) => store.rooms().get(room)?.capacity,
+        None => None,
+    };
+    let mut participants = store
+        .sessions()
+        .signed_up(&session.id)?
+        .iter()
+        .map(|id| store.participants().get(id))
+        .collect::<Result<Vec<_>>>()?;
+    participants.sort_by(|a, b| (&a.name.en, &a.name.ar).cmp(&(&b.name.en, &b.name.ar)));
+    let confirmed = participants
+        .iter()
+        .filter(|p| matches!(p.status, ParticipantStatus::Confirmed | ParticipantStatus::CheckedIn))
+        .count() as u32;
+    Ok(SignUps { session_id: session.id, capacity, confirmed, participants })
 }
 
 /// Who plays which part in each of the event's sessions, in the order of the sessions.
@@ -474,6 +542,33 @@ pub fn add_availability(store: &mut Store, speaker_id: &str, start: &str, end: &
     let availability = Availability { speaker_id: speaker.id, start, end };
     store.write(|tx| tx.speakers().add_availability(&availability))?;
     Ok(availability)
+}
+
+/// A speaker's stated times, in time order.
+pub fn availability(store: &Store, speaker_id: &str) -> Result<Vec<Availability>> {
+    let speaker = store.speakers().resolve("speaker", speaker_id)?;
+    store.speakers().availability_of(&speaker)
+}
+
+/// Takes back the time a speaker stated from `start` (an RFC 3339 instant, as listed).
+pub fn remove_availability(store: &mut Store, speaker_id: &str, start: &str) -> Result<()> {
+    let speaker = store.speakers().resolve("speaker", speaker_id)?;
+    let start = DateTime::parse_from_rfc3339(start.trim())
+        .map_err(|_| Error::invalid("start", Reason::InvalidTime, format!("{start:?} is not an instant")))?
+        .to_utc();
+    store.write(|tx| {
+        if tx.speakers().remove_availability(&speaker, start)? {
+            Ok(())
+        } else {
+            Err(Error::invalid("start", Reason::NotFound, "the speaker stated no time from then"))
+        }
+    })
+}
+
+/// The least time, in minutes, one person needs between sessions in two rooms (0: none).
+pub fn travel_buffer(store: &Store, event_id: &str) -> Result<u32> {
+    let event_id = store.events().resolve("event", event_id)?;
+    store.programme_settings().travel_buffer(&event_id)
 }
 
 /// Most minutes the travel buffer may be: one day.
@@ -536,6 +631,76 @@ pub(crate) fn given(value: &Option<String>) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn room_input(name: &str, capacity: Option<u32>, opens: &str, closes: &str) -> RoomInput {
+        RoomInput {
+            name: Bilingual::new(name, ""),
+            capacity,
+            parallel: false,
+            opens: Some(opens.into()),
+            closes: Some(closes.into()),
+        }
+    }
+
+    #[test]
+    fn updating_a_room() {
+        let mut store = Store::open_in_memory().unwrap();
+        let now = chrono::DateTime::parse_from_rfc3339("2025-01-10T09:00:00Z").unwrap().to_utc();
+        let event = crate::demo::load(&mut store, now).unwrap();
+        let room = rooms(&store, event.id.as_str()).unwrap().remove(0);
+        let mut input = room_input("Poster area", Some(40), "08:00", "18:00");
+        input.parallel = true;
+        let updated = update_room(&mut store, room.id.as_str(), &input).unwrap();
+        assert_eq!(store.rooms().get(&room.id).unwrap(), updated);
+        assert_eq!((updated.name.en.as_str(), updated.capacity, updated.parallel), ("Poster area", Some(40), true));
+        assert_eq!(updated.hours.unwrap().opens.to_string(), "08:00:00");
+        assert_eq!(updated.event_id, room.event_id);
+
+        // Each bad field is named and nothing is written.
+        for (bad, field) in [
+            (room_input("", Some(40), "08:00", "18:00"), "name"),
+            (room_input("Hall", Some(0), "08:00", "18:00"), "capacity"),
+            (room_input("Hall", None, "18:00", "08:00"), "closes"),
+            (room_input("Hall", None, "8 o'clock", "18:00"), "opens"),
+            (room_input("Hall", None, "", "18:00"), "opens"),
+        ] {
+            let err = update_room(&mut store, room.id.as_str(), &bad).unwrap_err();
+            assert_eq!(err.field.as_deref(), Some(field), "{bad:?}");
+            assert_eq!(store.rooms().get(&room.id).unwrap(), updated);
+        }
+        let err = update_room(&mut store, "ffffffff", &input).unwrap_err();
+        assert_eq!(err.field.as_deref(), Some("id"));
+        // Clearing the hours and the seats.
+        let open = RoomInput { opens: None, closes: None, capacity: None, ..input };
+        let cleared = update_room(&mut store, room.id.as_str(), &open).unwrap();
+        assert_eq!((cleared.hours, cleared.capacity), (None, None));
+    }
+
+    #[test]
+    fn availability_and_travel_buffer() {
+        let mut store = Store::open_in_memory().unwrap();
+        let now = chrono::DateTime::parse_from_rfc3339("2025-01-10T09:00:00Z").unwrap().to_utc();
+        let event = crate::demo::load(&mut store, now).unwrap();
+        let speaker = speakers(&store, event.id.as_str()).unwrap().remove(0);
+        let sp = speaker.id.as_str();
+        let before = availability(&store, sp).unwrap();
+        let a = add_availability(&mut store, sp, "2024-05-21 09:00", "2024-05-21 12:00").unwrap();
+        assert!(availability(&store, sp).unwrap().contains(&a));
+        let start = a.start.to_rfc3339();
+        for (bad, field) in [("yesterday", "start"), ("2024-05-21T05:00:00Z", "start")] {
+            let err = remove_availability(&mut store, sp, bad).unwrap_err();
+            assert_eq!(err.field.as_deref(), Some(field), "{bad}");
+        }
+        assert_eq!(remove_availability(&mut store, "ffffffff", &start).unwrap_err().field.as_deref(), Some("speaker"));
+        remove_availability(&mut store, sp, &start).unwrap();
+        assert_eq!(availability(&store, sp).unwrap(), before);
+
+        assert_eq!(travel_buffer(&store, event.id.as_str()).unwrap(), 0);
+        set_travel_buffer(&mut store, event.id.as_str(), 15).unwrap();
+        assert_eq!(travel_buffer(&store, event.id.as_str()).unwrap(), 15);
+        assert!(set_travel_buffer(&mut store, event.id.as_str(), 24 * 60 + 1).is_err());
+        assert_eq!(travel_buffer(&store, event.id.as_str()).unwrap(), 15);
+    }
 
     #[test]
     fn words() {

@@ -28,13 +28,21 @@ impl<'c> Rooms<'c> {
     }
 
     pub fn insert(&self, r: &Room) -> Result<()> {
-        let (opens, closes) = match r.hours {
-            Some(h) => (Some(h.opens.format("%H:%M").to_string()), Some(h.closes.format("%H:%M").to_string())),
-            None => (None, None),
-        };
+        let (opens, closes) = hours_cols(r.hours);
         self.conn.execute(
             &format!("INSERT INTO rooms ({ROOM_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"),
             params![r.id.as_str(), r.event_id.as_str(), r.name.en, r.name.ar, r.capacity, r.parallel, opens, closes],
+        )?;
+        Ok(())
+    }
+
+    /// Writes a room's name, seats, overlap rule and hours; its event stays.
+    pub fn update(&self, r: &Room) -> Result<()> {
+        let (opens, closes) = hours_cols(r.hours);
+        self.conn.execute(
+            "UPDATE rooms SET name_en = ?2, name_ar = ?3, capacity = ?4, parallel = ?5, opens = ?6, closes = ?7 \
+             WHERE id = ?1",
+            params![r.id.as_str(), r.name.en, r.name.ar, r.capacity, r.parallel, opens, closes],
         )?;
         Ok(())
     }
@@ -48,6 +56,14 @@ impl<'c> Rooms<'c> {
         let sql = format!("SELECT {ROOM_COLUMNS} FROM rooms WHERE event_id = ?1 ORDER BY name_en, name_ar, id");
         let mut stmt = self.conn.prepare_cached(&sql)?;
         rows(&mut stmt, [event_id.as_str()], row_to_room)
+    }
+}
+
+/// Opening hours as stored: `HH:MM` text, or two nulls.
+fn hours_cols(hours: Option<OpeningHours>) -> (Option<String>, Option<String>) {
+    match hours {
+        Some(h) => (Some(h.opens.format("%H:%M").to_string()), Some(h.closes.format("%H:%M").to_string())),
+        None => (None, None),
     }
 }
 
@@ -173,6 +189,22 @@ impl<'c> Sessions<'c> {
         Ok(())
     }
 
+    /// Takes a participant off a session's sign-ups; false when they were not on them.
+    pub fn remove_sign_up(&self, session_id: &Id, participant_id: &Id) -> Result<bool> {
+        let changed = self.conn.execute(
+            "DELETE FROM session_signups WHERE session_id = ?1 AND participant_id = ?2",
+            params![session_id.as_str(), participant_id.as_str()],
+        )?;
+        Ok(changed == 1)
+    }
+
+    /// The participants signed up for a session, by id.
+    pub fn signed_up(&self, session_id: &Id) -> Result<Vec<Id>> {
+        let mut stmt =
+            self.conn.prepare_cached("SELECT participant_id FROM session_signups WHERE session_id = ?1 ORDER BY 1")?;
+        rows(&mut stmt, [session_id.as_str()], |r| id_col(r, 0))
+    }
+
     /// How many confirmed participants (checked in counts: they were confirmed) signed up for
     /// each of the event's sessions that has any.
     pub fn confirmed_signups(&self, event_id: &Id) -> Result<Vec<Signups>> {
@@ -296,6 +328,25 @@ impl<'c> Speakers<'c> {
             params![a.speaker_id.as_str(), time::to_db(a.start), time::to_db(a.end)],
         )?;
         Ok(())
+    }
+
+    /// Takes back the time a speaker stated from `start`; false when there was none.
+    pub fn remove_availability(&self, speaker_id: &Id, start: chrono::DateTime<chrono::Utc>) -> Result<bool> {
+        let changed = self.conn.execute(
+            "DELETE FROM speaker_availability WHERE speaker_id = ?1 AND starts_at = ?2",
+            params![speaker_id.as_str(), time::to_db(start)],
+        )?;
+        Ok(changed == 1)
+    }
+
+    /// One speaker's stated times, in time order.
+    pub fn availability_of(&self, speaker_id: &Id) -> Result<Vec<Availability>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT speaker_id, starts_at, ends_at FROM speaker_availability WHERE speaker_id = ?1 ORDER BY starts_at",
+        )?;
+        rows(&mut stmt, [speaker_id.as_str()], |r| {
+            Ok(Availability { speaker_id: id_col(r, 0)?, start: time_col(r, 1)?, end: time_col(r, 2)? })
+        })
     }
 
     /// The stated availability of every speaker of the event.

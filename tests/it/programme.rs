@@ -862,3 +862,64 @@ mod capacity {
         assert!(conflicts::check_event(&store, &event).unwrap()[0].message.contains("3 confirmed"));
     }
 }
+
+#[test]
+fn sign_ups_from_the_command_line() {
+    let f = Forum::new();
+    let lab = f.cli.ok(&["room", "add", "--event", &f.event, "--name", "Lab", "--capacity", "1"]);
+    let workshop = f.cli.ok(&[
+        "session",
+        "add",
+        "--event",
+        &f.event,
+        "--title",
+        "Workshop",
+        "--start",
+        "2025-03-31 09:00",
+        "--end",
+        "2025-03-31 10:00",
+        "--room",
+        &lab,
+    ]);
+    let person = |name: &str| {
+        let id = f.cli.ok(&["participant", "add", "--event", &f.event, "--name", name]);
+        f.cli.ok(&["participant", "status", "--event", &f.event, "--to", "confirmed", &id]);
+        id
+    };
+    let (rania, tomas) = (person("Rania Saleh"), person("Tomás Ortega"));
+    let over = |f: &Forum| {
+        let run = f.cli.run(&["--json", "conflicts", "--event", &f.event]);
+        let found: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+        found.as_array().unwrap().iter().filter(|c| c["kind"] == "room_over_capacity").count()
+    };
+
+    assert_eq!(
+        f.cli.ok(&["session", "signup", &workshop, "--participant", &rania]),
+        "1 signed up, 1 confirmed; 1 seats"
+    );
+    assert_eq!(over(&f), 0, "one seat, one person");
+    let both = f.cli.json(&["session", "signup", &workshop, "--participant", &tomas]);
+    assert_eq!((both["confirmed"].as_u64(), both["capacity"].as_u64()), (Some(2), Some(1)));
+    let names: Vec<&str> =
+        both["participants"].as_array().unwrap().iter().map(|p| p["name"]["en"].as_str().unwrap()).collect();
+    assert_eq!(names, ["Rania Saleh", "Tomás Ortega"]);
+    assert_eq!(over(&f), 1, "two confirmed for one seat");
+
+    assert_eq!(
+        f.cli.ok(&["session", "signup", &workshop, "--participant", &tomas, "--remove"]),
+        "1 signed up, 1 confirmed; 1 seats"
+    );
+    assert_eq!(over(&f), 0);
+    // Taking off someone not signed up, or signing up someone unknown, names the flag.
+    for args in [
+        vec!["session", "signup", workshop.as_str(), "--participant", tomas.as_str(), "--remove"],
+        vec!["session", "signup", workshop.as_str(), "--participant", "ffffffff"],
+        vec!["session", "signup", "ffffffff", "--participant", rania.as_str()],
+    ] {
+        let run = f.cli.run(&args);
+        let flag = if args[2] == "ffffffff" { "--id" } else { "--participant" };
+        assert!(run.code != 0 && run.stderr.contains(flag), "{args:?}: {}", run.stderr);
+    }
+    let run = f.cli.run(&["room", "add", "--event", &f.event, "--name", "Closet", "--capacity", "0"]);
+    assert!(run.code == 2 && run.stderr.contains("--capacity"), "{}", run.stderr);
+}

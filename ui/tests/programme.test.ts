@@ -1,9 +1,10 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as client from '../src/api/client';
-import type { Conflict, Room } from '../src/api/types';
+import type { Conflict, Participant, Room } from '../src/api/types';
 import { setLang } from '../src/i18n/index.svelte';
 import { parseHash } from '../src/router.svelte';
+import { toasts } from '../src/services/toast.svelte';
 import ProgrammeView from '../src/views/programme/ProgrammeView.svelte';
 import { apiError, event, listing, pledge, session, speaker } from './fixtures';
 
@@ -241,6 +242,174 @@ describe('programme view', () => {
     await waitFor(() => expect(within(panel).getAllByTestId('release').map((r) => r.dataset.name)).toEqual(['v2', 'v1']));
     expect(client.releaseDiff).toHaveBeenCalledWith('ev-1', 'v1', 'v2');
     expect(await within(panel).findByTestId('release-changes')).toHaveTextContent('Moved');
+  });
+
+  it('exports the programme PDF, door sheets, iCal and schedule JSON of the draft or a release, in the chosen language', async () => {
+    vi.mocked(client.releaseList).mockResolvedValue([{ id: 'rel-1', eventId: 'ev-1', name: 'v1', createdAt: '2026-02-01T10:00:00Z', sessions: 4 }]);
+    vi.mocked(client.releaseDiff).mockResolvedValue({ added: [], cancelled: [], moved: [], people: [] });
+    const saved = { file: '/tmp/programme-ar.pdf', bytes: 100, missingGlyphs: 0 };
+    vi.mocked(client.programmePdfExport).mockResolvedValue(saved);
+    vi.mocked(client.icalExport).mockResolvedValue({ ...saved, file: null });
+    vi.mocked(client.scheduleJsonExport).mockResolvedValue({ ...saved, file: null });
+    await renderView();
+    const panel = screen.getByTestId('programme-exports');
+    await waitFor(() => expect(within(panel).getAllByRole('option').map((o) => o.textContent)).toContain('v1'));
+    await fireEvent.click(within(panel).getByTestId('export-pdf'));
+    expect(client.programmePdfExport).toHaveBeenCalledWith('ev-1', 'en', 'draft', false);
+    await fireEvent.change(within(panel).getByTestId('export-version'), { target: { value: 'v1' } });
+    await fireEvent.change(within(panel).getByTestId('export-lang'), { target: { value: 'ar' } });
+    await waitFor(() => expect(within(panel).getByTestId('export-doors')).not.toBeDisabled());
+    await fireEvent.click(within(panel).getByTestId('export-doors'));
+    expect(client.programmePdfExport).toHaveBeenLastCalledWith('ev-1', 'ar', 'v1', true);
+    await waitFor(() => expect(toasts.list.map((toast) => toast.text)).toContain('Saved /tmp/programme-ar.pdf'));
+    await waitFor(() => expect(within(panel).getByTestId('export-ical')).not.toBeDisabled());
+    await fireEvent.click(within(panel).getByTestId('export-ical'));
+    expect(client.icalExport).toHaveBeenCalledWith('ev-1', 'v1', null);
+    await waitFor(() => expect(within(panel).getByTestId('export-json')).not.toBeDisabled());
+    await fireEvent.click(within(panel).getByTestId('export-json'));
+    expect(client.scheduleJsonExport).toHaveBeenCalledWith('ev-1', 'v1');
+  });
+
+  it('offers a release for export as soon as it is made', async () => {
+    vi.mocked(client.releaseCreate).mockResolvedValue({ id: 'rel-1', eventId: 'ev-1', name: 'v1', createdAt: '2026-02-01T10:00:00Z', sessions: 4 });
+    vi.mocked(client.releaseDiff).mockResolvedValue({ added: [], cancelled: [], moved: [], people: [] });
+    await renderView();
+    const exports = screen.getByTestId('programme-exports');
+    expect(within(exports).getAllByRole('option').map((o) => o.textContent)).not.toContain('v1');
+    vi.mocked(client.releaseList).mockResolvedValue([{ id: 'rel-1', eventId: 'ev-1', name: 'v1', createdAt: '2026-02-01T10:00:00Z', sessions: 4 }]);
+    await fireEvent.input(screen.getByTestId('release-name'), { target: { value: 'v1' } });
+    await fireEvent.click(screen.getByTestId('create-release'));
+    await waitFor(() => expect(within(exports).getAllByRole('option').map((o) => o.textContent)).toContain('v1'));
+  });
+
+  it('edits a room in the Rooms dialog — seats, parallel sessions, opening hours — then checks the conflicts again', async () => {
+    await renderView();
+    await fireEvent.click(screen.getByTestId('open-rooms'));
+    const dialog = screen.getByTestId('rooms-dialog');
+    const rows = within(dialog).getAllByTestId('room-row');
+    expect(rows.map((r) => r.textContent)).toEqual([expect.stringContaining('Main Hall'), expect.stringContaining('Al Dana Room')]);
+    expect(rows[0]).toHaveTextContent('400 seats');
+    expect(rows[0]).toHaveTextContent('Open all day');
+    await fireEvent.click(within(rows[1]).getByTestId('room-edit'));
+    expect(within(dialog).getByTestId('room-name-en')).toHaveValue('Al Dana Room');
+    expect(within(dialog).getByTestId('room-capacity')).toHaveValue(120);
+
+    // The core refuses closing before opening: the error names the field, the room is unchanged.
+    vi.mocked(client.roomUpdate).mockRejectedValueOnce(
+      apiError({ code: 'invalid_input', field: 'closes', reason: 'end_before_start', message: 'a room must close after it opens' }),
+    );
+    await fireEvent.input(within(dialog).getByTestId('room-opens'), { target: { value: '18:00' } });
+    await fireEvent.input(within(dialog).getByTestId('room-closes'), { target: { value: '08:00' } });
+    await fireEvent.click(within(dialog).getByTestId('room-save'));
+    expect(await within(dialog).findByTestId('room-error')).toHaveTextContent('Closes');
+    expect(within(dialog).getByTestId('room-closes')).toHaveAttribute('aria-invalid', 'true');
+
+    const updated: Room = { ...dana, name: { en: 'Poster area', ar: dana.name.ar }, capacity: 60, parallel: true, hours: { opens: '08:00:00', closes: '18:00:00' } };
+    vi.mocked(client.roomUpdate).mockResolvedValueOnce(updated);
+    const checks = vi.mocked(client.conflictList).mock.calls.length;
+    await fireEvent.input(within(dialog).getByTestId('room-name-en'), { target: { value: 'Poster area' } });
+    await fireEvent.input(within(dialog).getByTestId('room-capacity'), { target: { value: '60' } });
+    await fireEvent.input(within(dialog).getByTestId('room-opens'), { target: { value: '08:00' } });
+    await fireEvent.input(within(dialog).getByTestId('room-closes'), { target: { value: '18:00' } });
+    await fireEvent.click(within(dialog).getByTestId('room-parallel'));
+    await fireEvent.click(within(dialog).getByTestId('room-save'));
+    expect(client.roomUpdate).toHaveBeenLastCalledWith('r-dana', {
+      name: { en: 'Poster area', ar: 'قاعة الدانة' },
+      capacity: 60,
+      parallel: true,
+      opens: '08:00',
+      closes: '18:00',
+    });
+    await waitFor(() => expect(vi.mocked(client.conflictList).mock.calls.length).toBe(checks + 1));
+    expect(within(dialog).queryByTestId('room-error')).toBeNull();
+    const after = within(dialog).getAllByTestId('room-row');
+    expect(after.map((r) => r.textContent)).toEqual([expect.stringContaining('Main Hall'), expect.stringContaining('Poster area')]);
+    expect(after[1]).toHaveTextContent('60 seats');
+    expect(after[1]).toHaveTextContent('08:00–18:00');
+    expect(after[1]).toHaveTextContent('Parallel');
+    expect(screen.getAllByTestId('room-head')[1]).toHaveTextContent('Poster area');
+
+    // A new room, with no seats given.
+    vi.mocked(client.roomCreate).mockResolvedValueOnce({ id: 'r-new', eventId: 'ev-1', name: { en: 'Annex', ar: '' }, capacity: null, parallel: false, hours: null });
+    await fireEvent.click(within(dialog).getByTestId('room-new'));
+    expect(within(dialog).getByTestId('room-name-en')).toHaveValue('');
+    await fireEvent.input(within(dialog).getByTestId('room-name-en'), { target: { value: 'Annex' } });
+    await fireEvent.click(within(dialog).getByTestId('room-save'));
+    expect(client.roomCreate).toHaveBeenCalledWith('ev-1', { name: { en: 'Annex', ar: '' }, capacity: null, parallel: false, opens: null, closes: null });
+    await waitFor(() => expect(within(dialog).getAllByTestId('room-row')).toHaveLength(3));
+    await fireEvent.click(within(dialog).getByTestId('rooms-close'));
+    expect(screen.queryByTestId('rooms-dialog')).toBeNull();
+  });
+
+  it('lists a session’s sign-ups against the room’s seats, signs one up from a search and removes one after asking', async () => {
+    const person = (id: string, name: string, status: Participant['status']): Participant => ({
+      id,
+      eventId: 'ev-1',
+      honorific: '',
+      name: { en: name, ar: '' },
+      email: null,
+      phone: null,
+      organisation: { en: 'UNOCT', ar: '' },
+      country: 'QA',
+      category: 'media',
+      status,
+      badgeCode: id,
+      consent: true,
+      registeredAt: '2025-11-02T08:30:00Z',
+      delegation: null,
+    });
+    const rania = person('p-1', 'Rania Saleh', 'confirmed');
+    const tomas = person('p-2', 'Tomás Ortega', 'waitlisted');
+    vi.mocked(client.sessionSignUps).mockResolvedValue({ sessionId: 'se-2', capacity: 1, confirmed: 1, participants: [rania] });
+    await renderView();
+    await fireEvent.click(gridButton('se-2'));
+    const section = await within(await screen.findByTestId('session-panel')).findByTestId('signups');
+    expect(client.sessionSignUps).toHaveBeenCalledWith('se-2');
+    expect(within(section).getByTestId('signups-count')).toHaveTextContent('1 confirmed of 1 seats (1 signed up)');
+    expect(within(section).getByTestId('signup')).toHaveTextContent('Rania Saleh');
+    expect(within(section).getByTestId('signup')).toHaveTextContent('Confirmed');
+
+    vi.mocked(client.participantQuery).mockResolvedValue({ total: 2, offset: 0, rows: [rania, tomas] });
+    await fireEvent.input(within(section).getByTestId('signup-query'), { target: { value: 'o' } });
+    await fireEvent.click(within(section).getByTestId('signup-search'));
+    const candidates = await within(section).findAllByTestId('signup-candidate');
+    expect(vi.mocked(client.participantQuery).mock.calls[0][1]).toMatchObject({ text: 'o', limit: 10 });
+    expect(candidates[0]).toHaveTextContent('Signed up');
+    vi.mocked(client.sessionSignUp).mockResolvedValue({ sessionId: 'se-2', capacity: 1, confirmed: 1, participants: [rania, tomas] });
+    const checks = vi.mocked(client.conflictList).mock.calls.length;
+    await fireEvent.click(within(candidates[1]).getByTestId('signup-add'));
+    expect(client.sessionSignUp).toHaveBeenCalledWith('se-2', 'p-2');
+    await waitFor(() => expect(within(section).getAllByTestId('signup')).toHaveLength(2));
+    expect(within(section).getByTestId('signups-count')).toHaveTextContent('1 confirmed of 1 seats (2 signed up)');
+    await waitFor(() => expect(vi.mocked(client.conflictList).mock.calls.length).toBeGreaterThan(checks));
+
+    // Removing asks first; keeping it changes nothing.
+    await fireEvent.click(within(within(section).getAllByTestId('signup')[0]).getByTestId('signup-remove'));
+    expect(screen.getByText('Rania Saleh will no longer be signed up for this session.')).toBeInTheDocument();
+    vi.mocked(client.sessionSignUpRemove).mockResolvedValue({ sessionId: 'se-2', capacity: 1, confirmed: 0, participants: [tomas] });
+    await fireEvent.click(screen.getByTestId('confirm-signup-remove'));
+    expect(client.sessionSignUpRemove).toHaveBeenCalledWith('se-2', 'p-1');
+    await waitFor(() => expect(within(section).getAllByTestId('signup')).toHaveLength(1));
+    expect(within(section).getByTestId('signup')).toHaveTextContent('Tomás Ortega');
+  });
+
+  it('sets the travel buffer between rooms and checks the conflicts again', async () => {
+    vi.mocked(client.travelBufferGet).mockResolvedValue(10);
+    await renderView();
+    const input = screen.getByTestId('travel-buffer-minutes');
+    await waitFor(() => expect(input).toHaveValue(10));
+    const checks = vi.mocked(client.conflictList).mock.calls.length;
+    vi.mocked(client.travelBufferSet).mockRejectedValueOnce(apiError({ code: 'invalid_input', field: 'minutes', reason: 'invalid_value', message: 'at most 1440 minutes' }));
+    await fireEvent.input(input, { target: { value: '2000' } });
+    await fireEvent.click(screen.getByTestId('travel-buffer-save'));
+    expect(await screen.findByTestId('travel-buffer-error')).toBeInTheDocument();
+    expect(vi.mocked(client.conflictList).mock.calls.length).toBe(checks);
+    vi.mocked(client.travelBufferSet).mockResolvedValueOnce(15);
+    await fireEvent.input(input, { target: { value: '15' } });
+    await fireEvent.click(screen.getByTestId('travel-buffer-save'));
+    expect(client.travelBufferSet).toHaveBeenLastCalledWith('ev-1', 15);
+    await waitFor(() => expect(vi.mocked(client.conflictList).mock.calls.length).toBe(checks + 1));
+    expect(screen.queryByTestId('travel-buffer-error')).toBeNull();
   });
 
   it('asks before deleting a session, then takes it off the grid', async () => {

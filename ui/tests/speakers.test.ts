@@ -24,6 +24,7 @@ describe('speakers', () => {
     vi.resetAllMocks();
     vi.mocked(client.eventGet).mockResolvedValue(event());
     vi.mocked(client.speakerList).mockResolvedValue([speaker(), lindqvist]);
+    vi.mocked(client.speakerAvailability).mockResolvedValue([]);
     vi.mocked(client.sessionList).mockResolvedValue([
       session({ id: 'se-1', start: '2026-03-12T06:30:00Z', end: '2026-03-12T07:30:00Z' }),
       session({ id: 'se-2', title: { en: 'Closing Session', ar: 'الجلسة الختامية' }, start: '2026-03-14T12:00:00Z', end: '2026-03-14T13:00:00Z' }),
@@ -59,6 +60,54 @@ describe('speakers', () => {
       expect.stringMatching(/Speaker.*Opening Session.*09:30–10:30/),
       expect.stringMatching(/Rapporteur.*Closing Session.*15:00–16:00/),
     ]);
+  });
+
+  it('exports the speaker’s own calendar from the profile', async () => {
+    vi.mocked(client.icalExport).mockResolvedValue({ file: '/tmp/programme-helena-lindqvist.ics', bytes: 10, missingGlyphs: 0 });
+    await renderView();
+    await fireEvent.click(screen.getAllByTestId('speaker-row')[1]);
+    await fireEvent.click(screen.getByTestId('export-speaker-ical'));
+    expect(client.icalExport).toHaveBeenCalledWith('ev-1', 'draft', 'sp-2');
+    await waitFor(() => expect(screen.getByTestId('export-speaker-ical')).not.toBeDisabled());
+  });
+
+  it('lists the times a speaker stated in the event’s timezone, adds one and removes one after asking', async () => {
+    // The event is in Asia/Qatar (UTC+3).
+    const morning = { speakerId: 'sp-2', start: '2026-03-12T06:00:00Z', end: '2026-03-12T09:00:00Z' };
+    vi.mocked(client.speakerAvailability).mockResolvedValue([morning]);
+    await renderView();
+    await fireEvent.click(screen.getAllByTestId('speaker-row')[1]);
+    const section = await screen.findByTestId('availability');
+    await waitFor(() => expect(within(section).getAllByTestId('availability-window')).toHaveLength(1));
+    expect(client.speakerAvailability).toHaveBeenCalledWith('sp-2');
+    expect(within(section).getByTestId('availability-window')).toHaveTextContent('09:00–12:00');
+    expect(within(section).getByTestId('availability-day')).toHaveValue('2026-03-12');
+
+    vi.mocked(client.speakerAvailabilityAdd).mockRejectedValueOnce(
+      apiError({ code: 'invalid_input', field: 'end', reason: 'end_before_start', message: 'the end is not after the start' }),
+    );
+    await fireEvent.change(within(section).getByTestId('availability-day'), { target: { value: '2026-03-13' } });
+    await fireEvent.input(within(section).getByTestId('availability-start'), { target: { value: '14:00' } });
+    await fireEvent.input(within(section).getByTestId('availability-end'), { target: { value: '13:00' } });
+    await fireEvent.click(within(section).getByTestId('availability-add'));
+    expect(client.speakerAvailabilityAdd).toHaveBeenCalledWith('sp-2', '2026-03-13 14:00', '2026-03-13 13:00');
+    expect(await within(section).findByTestId('availability-error')).toBeInTheDocument();
+    expect(within(section).getByTestId('availability-end')).toHaveAttribute('aria-invalid', 'true');
+
+    const afternoon = { speakerId: 'sp-2', start: '2026-03-13T11:00:00Z', end: '2026-03-13T14:00:00Z' };
+    vi.mocked(client.speakerAvailabilityAdd).mockResolvedValueOnce(afternoon);
+    await fireEvent.input(within(section).getByTestId('availability-end'), { target: { value: '17:00' } });
+    await fireEvent.click(within(section).getByTestId('availability-add'));
+    await waitFor(() => expect(within(section).getAllByTestId('availability-window')).toHaveLength(2));
+    expect(within(section).queryByTestId('availability-error')).toBeNull();
+    expect(within(section).getAllByTestId('availability-window')[1]).toHaveTextContent('14:00–17:00');
+
+    vi.mocked(client.speakerAvailabilityRemove).mockResolvedValue(null);
+    await fireEvent.click(within(section).getAllByTestId('availability-remove')[0]);
+    expect(client.speakerAvailabilityRemove).not.toHaveBeenCalled();
+    await fireEvent.click(screen.getByTestId('confirm-availability-remove'));
+    expect(client.speakerAvailabilityRemove).toHaveBeenCalledWith('sp-2', morning.start);
+    await waitFor(() => expect(within(section).getAllByTestId('availability-window')).toHaveLength(1));
   });
 
   it('edits a profile; the core’s refusal stays next to the field', async () => {

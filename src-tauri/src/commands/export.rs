@@ -45,7 +45,7 @@ pub async fn deliver<R: Runtime>(
         let path = match std::env::var_os("MUNTADA_EXPORT_DIR") {
             Some(dir) => Some(PathBuf::from(dir).join(&exported.file_name)),
             None => {
-                let extension = if exported.file_name.ends_with(".csv") { "csv" } else { "pdf" };
+                let extension = exported.file_name.rsplit_once('.').map_or("pdf", |(_, ext)| ext);
                 app.dialog()
                     .file()
                     .set_file_name(&exported.file_name)

@@ -52,7 +52,8 @@ use muntada::pledges::{PledgeInput, PledgeView, StageChange};
 use muntada::programme::conflicts::Conflict;
 use muntada::programme::release::{Diff, ReleaseInfo};
 use muntada::programme::{
-    Assignment, Room, Session, SessionInput, SessionMove, Speaker, SpeakerCandidate, SpeakerInput,
+    Assignment, Availability, Room, RoomInput, Session, SessionInput, SessionMove, SignUps, Speaker, SpeakerCandidate,
+    SpeakerInput,
 };
 use muntada::reference::ReferenceData;
 use muntada::Lang;
@@ -123,6 +124,19 @@ api! {
     event::event_logo_get(id: String) -> Option<EventLogo>;
     event::event_logo_set(id: String, file: Vec<u8>) -> EventLogo;
     event::event_logo_remove(id: String) -> bool;
+    programme::programme_pdf_export(event_id: String, lang: Lang, release: String, door_sheets: bool) -> export::ExportOutcome;
+    programme::ical_export(event_id: String, release: String, speaker_id: Option<String>) -> export::ExportOutcome;
+    programme::schedule_json_export(event_id: String, release: String) -> export::ExportOutcome;
+    programme::room_create(event_id: String, input: RoomInput) -> Room;
+    programme::room_update(id: String, input: RoomInput) -> Room;
+    programme::session_sign_ups(session_id: String) -> SignUps;
+    programme::session_sign_up(session_id: String, participant_id: String) -> SignUps;
+    programme::session_sign_up_remove(session_id: String, participant_id: String) -> SignUps;
+    programme::speaker_availability(speaker_id: String) -> Vec<Availability>;
+    programme::speaker_availability_add(speaker_id: String, start: String, end: String) -> Availability;
+    programme::speaker_availability_remove(speaker_id: String, start: String) -> ();
+    programme::travel_buffer_get(event_id: String) -> u32;
+    programme::travel_buffer_set(event_id: String, minutes: u32) -> u32;
 }
 
 #[cfg(test)]

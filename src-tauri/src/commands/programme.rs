@@ -3,14 +3,18 @@
 //! releases and what changed between them, and next year's edition of an event.
 
 use chrono::Utc;
+use muntada::documents::{self, ProgrammeDocument};
 use muntada::event::Event;
 use muntada::programme::conflicts::{self, Conflict};
 use muntada::programme::release::{self, Diff, ReleaseInfo};
 use muntada::programme::{
-    self, edition, Assignment, Role, Room, Session, SessionInput, SessionMove, Speaker, SpeakerCandidate, SpeakerInput,
+    self, edition, Assignment, Availability, Role, Room, RoomInput, Session, SessionInput, SessionMove, SignUps,
+    Speaker, SpeakerCandidate, SpeakerInput,
 };
-use tauri::State;
+use muntada::Lang;
+use tauri::{AppHandle, Runtime, State};
 
+use super::export::{deliver, ExportOutcome};
 use crate::{ApiError, AppState};
 
 #[tauri::command]
@@ -26,6 +30,18 @@ pub fn speaker_list(state: State<'_, AppState>, event_id: String) -> Result<Vec<
 #[tauri::command]
 pub fn room_list(state: State<'_, AppState>, event_id: String) -> Result<Vec<Room>, ApiError> {
     state.read(|store| muntada::programme::rooms(store, &event_id))
+}
+
+/// Adds a room to the event.
+#[tauri::command]
+pub fn room_create(state: State<'_, AppState>, event_id: String, input: RoomInput) -> Result<Room, ApiError> {
+    state.write(|store| programme::add_room(store, &event_id, &input))
+}
+
+/// Changes a room's names, seats, overlap rule and opening hours.
+#[tauri::command]
+pub fn room_update(state: State<'_, AppState>, id: String, input: RoomInput) -> Result<Room, ApiError> {
+    state.write(|store| programme::update_room(store, &id, &input))
 }
 
 #[tauri::command]
@@ -129,4 +145,113 @@ pub fn speaker_from_participant(
     participant_id: String,
 ) -> Result<Speaker, ApiError> {
     state.write(|store| programme::speaker_from_participant(store, &event_id, &participant_id))
+}
+
+/// The programme PDF (or one door sheet per room) of the draft or of a release.
+#[tauri::command]
+pub async fn programme_pdf_export<R: Runtime>(
+    app: AppHandle<R>,
+    event_id: String,
+    lang: Lang,
+    release: String,
+    door_sheets: bool,
+) -> Result<ExportOutcome, ApiError> {
+    let which = if door_sheets { ProgrammeDocument::DoorSheets } else { ProgrammeDocument::Timetable };
+    deliver(app, move |store| documents::export_programme(store, &event_id, &release, which, lang)).await
+}
+
+/// The iCal file of the whole programme, or of one speaker's sessions.
+#[tauri::command]
+pub async fn ical_export<R: Runtime>(
+    app: AppHandle<R>,
+    event_id: String,
+    release: String,
+    speaker_id: Option<String>,
+) -> Result<ExportOutcome, ApiError> {
+    deliver(app, move |store| documents::export_ical(store, &event_id, &release, speaker_id.as_deref(), Utc::now()))
+        .await
+}
+
+/// The programme in the frab/pretalx schedule JSON format.
+#[tauri::command]
+pub async fn schedule_json_export<R: Runtime>(
+    app: AppHandle<R>,
+    event_id: String,
+    release: String,
+) -> Result<ExportOutcome, ApiError> {
+    deliver(app, move |store| documents::export_schedule_json(store, &event_id, &release)).await
+}
+
+/// Who signed up for a session, against its room's seats.
+#[tauri::command]
+pub fn session_sign_ups(state: State<'_, AppState>, session_id: String) -> Result<SignUps, ApiError> {
+    state.read(|store| programme::sign_ups(store, &session_id))
+}
+
+/// Signs a participant of the event up for a session; gives the sign-ups as they now stand.
+#[tauri::command]
+pub fn session_sign_up(
+    state: State<'_, AppState>,
+    session_id: String,
+    participant_id: String,
+) -> Result<SignUps, ApiError> {
+    state.write(|store| {
+        programme::sign_up(store, &session_id, &participant_id)?;
+        programme::sign_ups(store, &session_id)
+    })
+}
+
+/// Takes a participant off a session's sign-ups; gives the sign-ups as they now stand.
+#[tauri::command]
+pub fn session_sign_up_remove(
+    state: State<'_, AppState>,
+    session_id: String,
+    participant_id: String,
+) -> Result<SignUps, ApiError> {
+    state.write(|store| {
+        programme::remove_sign_up(store, &session_id, &participant_id)?;
+        programme::sign_ups(store, &session_id)
+    })
+}
+
+/// A speaker's stated times (sessions outside them are conflicts once there are any).
+#[tauri::command]
+pub fn speaker_availability(state: State<'_, AppState>, speaker_id: String) -> Result<Vec<Availability>, ApiError> {
+    state.read(|store| programme::availability(store, &speaker_id))
+}
+
+/// Records a time a speaker can be there: local times of the event, `YYYY-MM-DD HH:MM`.
+#[tauri::command]
+pub fn speaker_availability_add(
+    state: State<'_, AppState>,
+    speaker_id: String,
+    start: String,
+    end: String,
+) -> Result<Availability, ApiError> {
+    state.write(|store| programme::add_availability(store, &speaker_id, &start, &end))
+}
+
+/// Takes back the stated time that begins at `start` (the instant as listed).
+#[tauri::command]
+pub fn speaker_availability_remove(
+    state: State<'_, AppState>,
+    speaker_id: String,
+    start: String,
+) -> Result<(), ApiError> {
+    state.write(|store| programme::remove_availability(store, &speaker_id, &start))
+}
+
+/// The event's travel buffer in minutes (0: none).
+#[tauri::command]
+pub fn travel_buffer_get(state: State<'_, AppState>, event_id: String) -> Result<u32, ApiError> {
+    state.read(|store| programme::travel_buffer(store, &event_id))
+}
+
+/// Sets the event's travel buffer in minutes; gives it back as stored.
+#[tauri::command]
+pub fn travel_buffer_set(state: State<'_, AppState>, event_id: String, minutes: u32) -> Result<u32, ApiError> {
+    state.write(|store| {
+        programme::set_travel_buffer(store, &event_id, minutes)?;
+        programme::travel_buffer(store, &event_id)
+    })
 }

@@ -1,6 +1,6 @@
 // Generated from the Rust types by `make bindings` (src-tauri/src/bindings.rs). Do not edit.
 import { call } from "./invoke";
-import type { Added, AppInfo, Assignment, AuditEntry, AuditSubject, BackupRestored, BackupSaved, CategoryInfo, CategoryInput, CertificateLang, CheckedIn, ColumnMapping, Conflict, Delegation, DelegationInput, Diff, Event, EventInput, EventLogo, EventOverview, ExportKind, ExportOutcome, ImportPreview, ImportReport, Lang, OutcomeDocument, OutcomeLang, Participant, ParticipantInput, ParticipantPage, ParticipantQuery, ParticipantStatus, PledgeInput, PledgeListing, PledgeView, ReferenceData, ReleaseInfo, Room, SectionDiff, SectionEdit, SectionInput, SectionView, Session, SessionInput, SessionMove, Speaker, SpeakerCandidate, SpeakerInput, StageChange, Version } from "./types";
+import type { Added, AppInfo, Assignment, AuditEntry, AuditSubject, Availability, BackupRestored, BackupSaved, CategoryInfo, CategoryInput, CertificateLang, CheckedIn, ColumnMapping, Conflict, Delegation, DelegationInput, Diff, Event, EventInput, EventLogo, EventOverview, ExportKind, ExportOutcome, ImportPreview, ImportReport, Lang, OutcomeDocument, OutcomeLang, Participant, ParticipantInput, ParticipantPage, ParticipantQuery, ParticipantStatus, PledgeInput, PledgeListing, PledgeView, ReferenceData, ReleaseInfo, Room, RoomInput, SectionDiff, SectionEdit, SectionInput, SectionView, Session, SessionInput, SessionMove, SignUps, Speaker, SpeakerCandidate, SpeakerInput, StageChange, Version } from "./types";
 
 export function appInfo(): Promise<AppInfo> {
   return call("app_info", {});
@@ -260,4 +260,56 @@ export function eventLogoSet(id: string, file: Array<number>): Promise<EventLogo
 
 export function eventLogoRemove(id: string): Promise<boolean> {
   return call("event_logo_remove", { id });
+}
+
+export function programmePdfExport(eventId: string, lang: Lang, release: string, doorSheets: boolean): Promise<ExportOutcome> {
+  return call("programme_pdf_export", { eventId, lang, release, doorSheets });
+}
+
+export function icalExport(eventId: string, release: string, speakerId: string | null): Promise<ExportOutcome> {
+  return call("ical_export", { eventId, release, speakerId });
+}
+
+export function scheduleJsonExport(eventId: string, release: string): Promise<ExportOutcome> {
+  return call("schedule_json_export", { eventId, release });
+}
+
+export function roomCreate(eventId: string, input: RoomInput): Promise<Room> {
+  return call("room_create", { eventId, input });
+}
+
+export function roomUpdate(id: string, input: RoomInput): Promise<Room> {
+  return call("room_update", { id, input });
+}
+
+export function sessionSignUps(sessionId: string): Promise<SignUps> {
+  return call("session_sign_ups", { sessionId });
+}
+
+export function sessionSignUp(sessionId: string, participantId: string): Promise<SignUps> {
+  return call("session_sign_up", { sessionId, participantId });
+}
+
+export function sessionSignUpRemove(sessionId: string, participantId: string): Promise<SignUps> {
+  return call("session_sign_up_remove", { sessionId, participantId });
+}
+
+export function speakerAvailability(speakerId: string): Promise<Array<Availability>> {
+  return call("speaker_availability", { speakerId });
+}
+
+export function speakerAvailabilityAdd(speakerId: string, start: string, end: string): Promise<Availability> {
+  return call("speaker_availability_add", { speakerId, start, end });
+}
+
+export function speakerAvailabilityRemove(speakerId: string, start: string): Promise<null> {
+  return call("speaker_availability_remove", { speakerId, start });
+}
+
+export function travelBufferGet(eventId: string): Promise<number> {
+  return call("travel_buffer_get", { eventId });
+}
+
+export function travelBufferSet(eventId: string, minutes: number): Promise<number> {
+  return call("travel_buffer_set", { eventId, minutes });
 }

@@ -265,6 +265,28 @@ export type ExportKind = "participant_list" | "event_summary" | "pledges_pdf" | 
 
 export type SessionInput = { roomId: string | null, title: Bilingual, description: Bilingual, kind: SessionKind, start: string, end: string, };
 
+export type RoomInput = { name: Bilingual, capacity: number | null, parallel: boolean, 
+/**
+ * `HH:MM`, local time of the event; give both or neither.
+ */
+opens: string | null, closes: string | null, };
+
+export type SignUps = { sessionId: Id, 
+/**
+ * The seats of the session's room; none when it has no room or the room no number.
+ */
+capacity: number | null, 
+/**
+ * Those confirmed or checked in: the ones the conflict check counts.
+ */
+confirmed: number, 
+/**
+ * Everyone signed up, by name.
+ */
+participants: Array<Participant>, };
+
+export type Availability = { speakerId: Id, start: string, end: string, };
+
 export type Assignment = { sessionId: Id, speakerId: Id, role: Role, };
 
 export type OutcomeDocument = { 

@@ -3,22 +3,28 @@
 import * as client from '../api/client';
 import type {
   Assignment,
+  Availability,
   Conflict,
   Diff,
   Event,
+  ExportOutcome,
+  Lang,
   PledgeView,
   ReleaseInfo,
   Role,
   Room,
+  RoomInput,
   Session,
   SessionInput,
   SessionMove,
+  SignUps,
   Speaker,
   SpeakerCandidate,
   SpeakerInput,
 } from '../api/types';
 import { t } from '../i18n/index.svelte';
 import { attempt, type Outcome } from './errors';
+import { runExport } from './exports';
 import { showToast } from './toast.svelte';
 
 export function listSessions(eventId: string): Promise<Outcome<Session[]>> {
@@ -118,5 +124,75 @@ export function speakerCandidates(eventId: string, query: string): Promise<Outco
 export async function speakerFromParticipant(eventId: string, participantId: string): Promise<Outcome<Speaker>> {
   const outcome = await attempt(() => client.speakerFromParticipant(eventId, participantId), { toast: true });
   if (outcome.ok) showToast('success', t('speakers.toast.added'));
+  return outcome;
+}
+
+// ---- The programme's exports: PDF (or door sheets), iCal, schedule JSON; draft or release. ----
+
+export function exportProgrammePdf(
+  eventId: string,
+  lang: Lang,
+  release: string,
+  doorSheets: boolean,
+): Promise<Outcome<ExportOutcome>> {
+  return runExport(() => client.programmePdfExport(eventId, lang, release, doorSheets));
+}
+
+/** The whole programme's iCal file, or one speaker's own (`speakerId`). */
+export function exportIcal(eventId: string, release: string, speakerId: string | null = null): Promise<Outcome<ExportOutcome>> {
+  return runExport(() => client.icalExport(eventId, release, speakerId));
+}
+
+export function exportScheduleJson(eventId: string, release: string): Promise<Outcome<ExportOutcome>> {
+  return runExport(() => client.scheduleJsonExport(eventId, release));
+}
+
+// ---- Rooms: names, seats, whether sessions may overlap, opening hours. ----
+
+/** Adds a room (`id` null) or changes one; a refusal is shown next to its field, not toasted. */
+export async function saveRoom(eventId: string, id: string | null, input: RoomInput): Promise<Outcome<Room>> {
+  const outcome = await attempt(() => (id === null ? client.roomCreate(eventId, input) : client.roomUpdate(id, input)), {
+    toast: false,
+  });
+  if (outcome.ok) showToast('success', t('programme.rooms.saved'));
+  return outcome;
+}
+
+// ---- Sign-ups: who signed up for a session, against its room's seats. ----
+
+export function listSignUps(sessionId: string): Promise<Outcome<SignUps>> {
+  return attempt(() => client.sessionSignUps(sessionId), { toast: false });
+}
+
+export function signUp(sessionId: string, participantId: string): Promise<Outcome<SignUps>> {
+  return attempt(() => client.sessionSignUp(sessionId, participantId), { toast: true });
+}
+
+export function removeSignUp(sessionId: string, participantId: string): Promise<Outcome<SignUps>> {
+  return attempt(() => client.sessionSignUpRemove(sessionId, participantId), { toast: true });
+}
+
+// ---- A speaker's stated times, and the event's travel buffer between rooms. ----
+
+export function listAvailability(speakerId: string): Promise<Outcome<Availability[]>> {
+  return attempt(() => client.speakerAvailability(speakerId), { toast: false });
+}
+
+/** Local times of the event, `YYYY-MM-DD HH:MM`; a refusal is shown next to its field. */
+export function addAvailability(speakerId: string, start: string, end: string): Promise<Outcome<Availability>> {
+  return attempt(() => client.speakerAvailabilityAdd(speakerId, start, end), { toast: false });
+}
+
+export function removeAvailability(speakerId: string, start: string): Promise<Outcome<null>> {
+  return attempt(() => client.speakerAvailabilityRemove(speakerId, start), { toast: true });
+}
+
+export function getTravelBuffer(eventId: string): Promise<Outcome<number>> {
+  return attempt(() => client.travelBufferGet(eventId), { toast: false });
+}
+
+export async function setTravelBuffer(eventId: string, minutes: number): Promise<Outcome<number>> {
+  const outcome = await attempt(() => client.travelBufferSet(eventId, minutes), { toast: false });
+  if (outcome.ok) showToast('success', t('programme.buffer.saved'));
   return outcome;
 }

@@ -15,6 +15,9 @@ import type {
   Diff,
   ReleaseInfo,
   Room,
+  RoomInput,
+  Availability,
+  SignUps,
   SessionMove,
   AuditEntry,
   AuditSubject,
@@ -310,6 +313,36 @@ for (const s of sessions) s.roomId = s.id === 's-closing' ? null : 'r-hall';
 export function roomList(eventId: string): Promise<Array<Room>> {
   if (!events.has(eventId)) return fail('not_found', 'event', 'not_found', `no event with id ${eventId}`);
   return reply(rooms.filter((r) => r.eventId === eventId));
+}
+
+/** A room as typed, checked as the core does; an error names the field. */
+function roomFrom(id: string, eventId: string, input: RoomInput): Room | ReturnType<typeof fail> {
+  if (!input.name.en.trim() && !input.name.ar.trim()) return fail('invalid_input', 'name', 'required', 'give a name');
+  if (input.capacity === 0) return fail('invalid_input', 'capacity', 'invalid_value', 'a room seats at least one person');
+  const opens = input.opens?.trim() || null;
+  const closes = input.closes?.trim() || null;
+  if (opens && !closes) return fail('invalid_input', 'closes', 'required', 'give the closing time too');
+  if (closes && !opens) return fail('invalid_input', 'opens', 'required', 'give the opening time too');
+  if (opens && closes && closes <= opens) return fail('invalid_input', 'closes', 'end_before_start', 'a room must close after it opens');
+  const hours = opens && closes ? { opens: `${opens}:00`, closes: `${closes}:00` } : null;
+  return { id, eventId, name: { en: input.name.en.trim(), ar: input.name.ar.trim() }, capacity: input.capacity, parallel: input.parallel, hours };
+}
+
+export function roomCreate(eventId: string, input: RoomInput): Promise<Room> {
+  if (!events.has(eventId)) return fail('not_found', 'event', 'not_found', `no event with id ${eventId}`);
+  const room = roomFrom(crypto.randomUUID(), eventId, input);
+  if (room instanceof Promise) return room;
+  rooms.push(room);
+  return reply(room);
+}
+
+export function roomUpdate(id: string, input: RoomInput): Promise<Room> {
+  const index = rooms.findIndex((r) => r.id === id);
+  if (index === -1) return fail('not_found', 'id', 'not_found', `no room with id ${id}`);
+  const room = roomFrom(id, rooms[index].eventId, input);
+  if (room instanceof Promise) return room;
+  rooms[index] = room;
+  return reply(room);
 }
 
 export function sessionMove(id: string, to: SessionMove): Promise<Session> {
@@ -1160,6 +1193,104 @@ export function cueCardsExport(eventId: string, lang: Lang): Promise<ExportOutco
   return exportDocument(eventId, 'participant_list', lang);
 }
 
+/** Speakers' stated times and each event's travel buffer, kept in memory. */
+const availabilities: Availability[] = [];
+const travelBuffers = new Map<string, number>();
+
+export function speakerAvailability(speakerId: string): Promise<Array<Availability>> {
+  if (!speakers.some((s) => s.id === speakerId)) return fail('not_found', 'speaker', 'not_found', `no speaker ${speakerId}`);
+  return reply(availabilities.filter((a) => a.speakerId === speakerId).sort((a, b) => a.start.localeCompare(b.start)));
+}
+
+export function speakerAvailabilityAdd(speakerId: string, start: string, end: string): Promise<Availability> {
+  const speaker = speakers.find((s) => s.id === speakerId);
+  if (!speaker) return fail('not_found', 'speaker', 'not_found', `no speaker ${speakerId}`);
+  const timeZone = events.get(speaker.eventId)?.timezone ?? 'UTC';
+  const from = localToIso('start', start, timeZone);
+  if (typeof from !== 'string') return fail(from.code, from.field, from.reason, from.message);
+  const to = localToIso('end', end, timeZone);
+  if (typeof to !== 'string') return fail(to.code, to.field, to.reason, to.message);
+  if (to <= from) return fail('invalid_input', 'end', 'end_before_start', 'the end is not after the start');
+  const a: Availability = { speakerId, start: from, end: to };
+  availabilities.push(a);
+  return reply(a);
+}
+
+export function speakerAvailabilityRemove(speakerId: string, start: string): Promise<null> {
+  const index = availabilities.findIndex((a) => a.speakerId === speakerId && a.start === start);
+  if (index === -1) return fail('invalid_input', 'start', 'not_found', 'the speaker stated no time from then');
+  availabilities.splice(index, 1);
+  return reply(null);
+}
+
+export function travelBufferGet(eventId: string): Promise<number> {
+  if (!events.has(eventId)) return fail('not_found', 'event', 'not_found', `no event with id ${eventId}`);
+  return reply(travelBuffers.get(eventId) ?? 0);
+}
+
+export function travelBufferSet(eventId: string, minutes: number): Promise<number> {
+  if (!events.has(eventId)) return fail('not_found', 'event', 'not_found', `no event with id ${eventId}`);
+  if (!Number.isInteger(minutes) || minutes < 0 || minutes > 1440) return fail('invalid_input', 'minutes', 'invalid_value', 'at most 1440 minutes');
+  travelBuffers.set(eventId, minutes);
+  return reply(minutes);
+}
+
+/** Sign-ups kept in memory: session id → participant ids. */
+const signUps = new Map<string, Set<string>>();
+
+function signUpsOf(sessionId: string): Promise<SignUps> {
+  const session = sessions.find((s) => s.id === sessionId);
+  if (!session) return fail('not_found', 'id', 'not_found', `no session with id ${sessionId}`);
+  const list = [...(signUps.get(sessionId) ?? [])].map((id) => people.get(id)).filter((p): p is Participant => p !== undefined);
+  list.sort((a, b) => a.name.en.localeCompare(b.name.en));
+  const capacity = rooms.find((r) => r.id === session.roomId)?.capacity ?? null;
+  const confirmed = list.filter((p) => p.status === 'confirmed' || p.status === 'checked_in').length;
+  return reply({ sessionId, capacity, confirmed, participants: list });
+}
+
+export function sessionSignUps(sessionId: string): Promise<SignUps> {
+  return signUpsOf(sessionId);
+}
+
+export function sessionSignUp(sessionId: string, participantId: string): Promise<SignUps> {
+  const session = sessions.find((s) => s.id === sessionId);
+  if (!session) return fail('not_found', 'id', 'not_found', `no session with id ${sessionId}`);
+  if (people.get(participantId)?.eventId !== session.eventId) return fail('not_found', 'participant', 'not_found', `no participant ${participantId} in this event`);
+  signUps.set(sessionId, (signUps.get(sessionId) ?? new Set()).add(participantId));
+  return signUpsOf(sessionId);
+}
+
+export function sessionSignUpRemove(sessionId: string, participantId: string): Promise<SignUps> {
+  if (!signUps.get(sessionId)?.delete(participantId)) return fail('invalid_input', 'participant', 'not_found', 'this participant is not signed up for the session');
+  return signUpsOf(sessionId);
+}
+
+/** The programme's exports: like `exportDocument`, no file; a release or speaker must exist. */
+function programmeExport(eventId: string, release: string, speakerId: string | null = null): Promise<ExportOutcome> {
+  if (!events.has(eventId)) return fail('not_found', 'event', 'not_found', `no event with id ${eventId}`);
+  if (release !== 'draft' && !releases.some((r) => r.eventId === eventId && r.name === release)) {
+    return fail('not_found', 'release', 'not_found', `no release ${release}`);
+  }
+  if (speakerId !== null && !speakers.some((s) => s.id === speakerId)) {
+    return fail('not_found', 'speaker', 'not_found', `no speaker ${speakerId}`);
+  }
+  return reply({ file: null, bytes: 0, missingGlyphs: 0 });
+}
+
+export function programmePdfExport(eventId: string, lang: Lang, release: string, doorSheets: boolean): Promise<ExportOutcome> {
+  void lang;
+  void doorSheets;
+  return programmeExport(eventId, release);
+}
+
+export function icalExport(eventId: string, release: string, speakerId: string | null): Promise<ExportOutcome> {
+  return programmeExport(eventId, release, speakerId);
+}
+
+export function scheduleJsonExport(eventId: string, release: string): Promise<ExportOutcome> {
+  return programmeExport(eventId, release);
+}
+
 /** The demo's first draft: a summary, a recommendation with no Arabic yet, and the generated sections. */
 function seedOutcome(): void {
   const at = '2026-03-14T15:00:00Z';
@@ -1474,4 +1605,17 @@ import type * as real from '../client';
   eventLogoGet,
   eventLogoSet,
   eventLogoRemove,
+  programmePdfExport,
+  icalExport,
+  scheduleJsonExport,
+  roomCreate,
+  roomUpdate,
+  sessionSignUps,
+  sessionSignUp,
+  sessionSignUpRemove,
+  speakerAvailability,
+  speakerAvailabilityAdd,
+  speakerAvailabilityRemove,
+  travelBufferGet,
+  travelBufferSet,
 }) satisfies typeof real;
