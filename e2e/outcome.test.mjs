@@ -12,10 +12,9 @@
 import { after, afterEach, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { setTimeout as sleep } from "node:timers/promises";
 import { Driver } from "./webdriver.mjs";
 
 const PORT = 4500;
@@ -43,16 +42,9 @@ before(async () => {
   await app.find("welcome");
   if ((await app.script("return document.documentElement.lang;")) !== "en") await click("lang-toggle");
   await app.waitFor(async () => (await app.script("return document.documentElement.lang;")) === "en", "English");
-  await recordCsp();
+  await app.recordCsp();
 });
 
-/** Records any style or script the strict CSP refuses (again after a reload), checked at the end. */
-function recordCsp() {
-  return app.script(
-    "window.__csp = [];" +
-      "document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));",
-  );
-}
 
 after(async () => {
   await app?.stop();
@@ -63,19 +55,11 @@ afterEach(async (t) => {
   if (app && t.passed === false) await shot(`failed-outcome-${t.name.replace(/\W+/g, "-")}`).catch(() => {});
 });
 
-async function shot(name) {
-  await sleep(300);
-  writeFileSync(join(shots, `${name}.png`), await app.screenshot());
-}
+const shot = (name) => app.shot(shots, name);
 
 /** Clicks an element, first dismissing the toasts that may lie over it. */
-async function click(testId) {
-  await app.script("document.querySelectorAll('[data-testid=toast] button').forEach((b) => b.click());");
-  await app.waitFor(async () => (await app.findAll("toast")).length === 0, "toasts dismissed");
-  const element = await app.find(testId);
-  await app.script("arguments[0].scrollIntoView({ block: 'center' });", element.reference);
-  await element.click();
-}
+// Sections sit low in a long page: bring the target to the middle before clicking.
+const click = (testId) => app.tap(testId, { center: true });
 
 /** The last element with this test id inside the last section card. */
 function inLastSection(testId) {
@@ -145,7 +129,7 @@ test("write a recommendation in both languages and save it", async () => {
   // Read back from the core after a reload of the page.
   await app.script("location.reload();");
   await app.find("outcome-view");
-  await recordCsp();
+  await app.recordCsp();
   await app.waitFor(
     async () => (await app.script("return document.body.textContent.includes(arguments[0]) || [...document.querySelectorAll('[contenteditable]')].some((e) => e.textContent === arguments[0]);", ARABIC)),
     "the Arabic text after a reload",
@@ -295,5 +279,5 @@ test("the editor in Arabic: Arabic stays on the right, the interface mirrors", a
   await shot("arabic-outcome");
   await click("lang-toggle");
   await app.waitFor(async () => (await app.script("return document.documentElement.lang;")) === "en", "back to English");
-  assert.deepEqual(await app.script("return window.__csp;"), [], "no CSP violations");
+  assert.deepEqual(await app.cspViolations(), [], "no CSP violations");
 });

@@ -9,10 +9,9 @@
 
 import { after, afterEach, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { setTimeout as sleep } from "node:timers/promises";
 import { Driver } from "./webdriver.mjs";
 
 const PORT = 4446;
@@ -32,10 +31,7 @@ before(async () => {
   if ((await app.script("return document.documentElement.lang;")) !== "en") await click("lang-toggle");
   await app.waitFor(async () => (await app.script("return document.documentElement.lang;")) === "en", "English");
   // Any style or script the strict CSP refuses is recorded, and checked at the end.
-  await app.script(
-    "window.__csp = [];" +
-      "document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));",
-  );
+  await app.recordCsp();
 });
 
 after(async () => {
@@ -48,11 +44,7 @@ afterEach(async (t) => {
 });
 
 
-async function shot(name) {
-  // The DOM is ready when this is called; give WebKit a moment to paint it.
-  await sleep(300);
-  writeFileSync(join(shots, `${name}.png`), await app.screenshot());
-}
+const shot = (name) => app.shot(shots, name);
 
 /** Digits of a localized number, whatever the script: "US$ ٤٥٬٠٠٠٬٠٠٠٫٠٠" → "4500000000". */
 function digits(text) {
@@ -67,18 +59,10 @@ function digits(text) {
 }
 
 /** Clicks an element, first dismissing the toasts that may lie over it (as a person would). */
-async function click(testId) {
-  await app.script("document.querySelectorAll('[data-testid=toast] button').forEach((b) => b.click());");
-  await app.waitFor(async () => (await app.findAll("toast")).length === 0, "toasts dismissed");
-  await (await app.find(testId)).click();
-}
+const click = (testId) => app.tap(testId);
 
 /** Types into a field and waits until the page holds exactly that value. */
-async function fill(testId, text) {
-  const field = await app.find(testId);
-  await field.type(text);
-  await app.waitFor(async () => (await app.script("return arguments[0].value;", field.reference)) === text, testId);
-}
+const fill = (testId, text) => app.fill(testId, text);
 
 /** Waits until the first element with this test id shows these digits. */
 async function waitForDigits(testId, expected) {
@@ -177,7 +161,7 @@ test("the pledges view in English and in Arabic, its chart mirrored", async () =
 
   await click("lang-toggle");
   await app.waitFor(async () => (await app.script("return document.documentElement.lang;")) === "en", "back to English");
-  assert.deepEqual(await app.script("return window.__csp;"), [], "no CSP violations");
+  assert.deepEqual(await app.cspViolations(), [], "no CSP violations");
 });
 
 test("the demo forum's pledge names the delegation that announced it", async () => {

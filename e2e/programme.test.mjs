@@ -8,10 +8,9 @@
 import { after, afterEach, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { setTimeout as sleep } from "node:timers/promises";
 import { Driver } from "./webdriver.mjs";
 
 const PORT = 4480;
@@ -36,10 +35,7 @@ before(async () => {
   await app.find("welcome");
   if ((await app.script("return document.documentElement.lang;")) !== "en") await click("lang-toggle");
   await app.waitFor(async () => (await app.script("return document.documentElement.lang;")) === "en", "English");
-  await app.script(
-    "window.__csp = [];" +
-      "document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));",
-  );
+  await app.recordCsp();
 });
 
 after(async () => {
@@ -51,22 +47,11 @@ afterEach(async (t) => {
   if (app && t.passed === false) await shot(`failed-programme-${t.name.replace(/\W+/g, "-")}`).catch(() => {});
 });
 
-async function shot(name) {
-  await sleep(300);
-  writeFileSync(join(shots, `${name}.png`), await app.screenshot());
-}
+const shot = (name) => app.shot(shots, name);
 
-async function click(testId) {
-  await app.script("document.querySelectorAll('[data-testid=toast] button').forEach((b) => b.click());");
-  await app.waitFor(async () => (await app.findAll("toast")).length === 0, "toasts dismissed");
-  await (await app.find(testId)).click();
-}
+const click = (testId) => app.tap(testId);
 
-async function fill(testId, text) {
-  const field = await app.find(testId);
-  await field.type(text);
-  await app.waitFor(async () => (await app.script("return arguments[0].value;", field.reference)) === text, testId);
-}
+const fill = (testId, text) => app.fill(testId, text);
 
 /** What the grid says of the session whose title contains `title` (null when not on the grid). */
 function gridSession(title) {
@@ -344,5 +329,5 @@ test("the timetable in English and in Arabic, its columns mirrored", async () =>
 
   await click("lang-toggle");
   await app.waitFor(async () => (await app.script("return document.documentElement.lang;")) === "en", "back to English");
-  assert.deepEqual(await app.script("return window.__csp;"), [], "no CSP violations");
+  assert.deepEqual(await app.cspViolations(), [], "no CSP violations");
 });

@@ -2,7 +2,7 @@
 // tauri-driver. No dependencies, so nothing leaks into the app's build.
 
 import { spawn } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -106,6 +106,40 @@ export class Driver {
     } finally {
       await this.script("clearInterval(window.__muntadaRepaint); document.body.style.opacity = '';");
     }
+  }
+
+  /** Clicks the element, after dismissing the toasts that could cover it. */
+  async tap(testId, { center = false } = {}) {
+    await this.script("document.querySelectorAll('[data-testid=toast] button').forEach((b) => b.click());");
+    await this.waitFor(async () => (await this.findAll("toast")).length === 0, "toasts dismissed");
+    const element = await this.find(testId);
+    if (center) await this.script("arguments[0].scrollIntoView({ block: 'center' });", element.reference);
+    await element.click();
+  }
+
+  /** Types `text` into the field and waits until the field holds it. */
+  async fill(testId, text) {
+    const field = await this.find(testId);
+    await field.type(text);
+    await this.waitFor(async () => (await this.script("return arguments[0].value;", field.reference)) === text, testId);
+  }
+
+  /** Saves a screenshot as `name`.png in `dir`, a moment after the DOM is ready so WebKit has painted it. */
+  async shot(dir, name) {
+    await sleep(300);
+    writeFileSync(join(dir, `${name}.png`), await this.screenshot());
+  }
+
+  /** Starts recording what the strict CSP refuses (again after a reload); see `cspViolations`. */
+  recordCsp() {
+    return this.script(
+      "window.__csp = [];" +
+        "document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));",
+    );
+  }
+
+  cspViolations() {
+    return this.script("return window.__csp;");
   }
 
   /** Polls `check` until it returns something truthy. */
