@@ -8,6 +8,7 @@ import ParticipantsView from '../src/views/participants/ParticipantsView.svelte'
 import RegisterForm from '../src/views/participants/RegisterForm.svelte';
 import SetupView from '../src/views/participants/SetupView.svelte';
 import { pagesOf, visibleRange } from '../src/views/participants/window';
+import { setLang } from '../src/i18n/index.svelte';
 import { event } from './fixtures';
 
 vi.mock('../src/api/client');
@@ -114,6 +115,39 @@ describe('participants table', () => {
     expect(client.participantSetStatus).not.toHaveBeenCalled();
     await fireEvent.click(screen.getByTestId('bulk-go'));
     await waitFor(() => expect(client.participantSetStatus).toHaveBeenCalledWith('ev-1', ['p-0', 'p-2'], 'confirmed'));
+  });
+
+  it('puts the name in the interface language first and the other script after it', async () => {
+    vi.mocked(client.participantQuery).mockResolvedValue({
+      total: 2,
+      offset: 0,
+      rows: [
+        person(0, { name: { en: 'Amina Yusuf', ar: 'أمينة يوسف' } }),
+        person(1, { name: { en: 'Jean Dupont', ar: '' } }),
+      ],
+    });
+    const names = async () =>
+      (await screen.findAllByTestId('participant-name')).map((cell) =>
+        [...cell.querySelectorAll('bdi')].map((b) => [b.lang, b.textContent]),
+      );
+    const { unmount } = render(ParticipantsView, { props: { id: 'ev-1' } });
+    expect(await names()).toEqual([
+      [
+        ['en', 'Amina Yusuf'],
+        ['ar', 'أمينة يوسف'],
+      ],
+      [['en', 'Jean Dupont']],
+    ]);
+    unmount();
+    setLang('ar');
+    render(ParticipantsView, { props: { id: 'ev-1' } });
+    expect(await names()).toEqual([
+      [
+        ['ar', 'أمينة يوسف'],
+        ['en', 'Amina Yusuf'],
+      ],
+      [['en', 'Jean Dupont']],
+    ]);
   });
 
   it('shows each status in words as well as colour', async () => {
