@@ -18,7 +18,6 @@ use ts_rs::TS;
 
 use super::normalise::{fold, Keys};
 use super::{Answer, DuplicateReason, Participant, ParticipantInput, ParticipantStatus};
-use crate::audit::AuditAction;
 use crate::country;
 use crate::error::{Error, Reason, Result};
 use crate::id::Id;
@@ -221,6 +220,7 @@ pub fn import(
         return Ok(report);
     }
 
+    let countries = CountryNames::new();
     let mut people: Vec<(Participant, Vec<Answer>)> = Vec::new();
     let mut rows_of_people = Vec::new();
     for (row, cells) in &table.rows {
@@ -240,7 +240,7 @@ pub fn import(
             ));
             continue;
         }
-        let (person, answers) = match read_row(&table.header, &columns, cells, row) {
+        let (person, answers) = match read_row(&table.header, &columns, cells, row, &countries) {
             Ok(read) => read,
             Err(p) => {
                 problems.push(p);
@@ -267,17 +267,15 @@ pub fn import(
         return Ok(report);
     }
 
-    report.duplicates = find_duplicates(store, &event_id, &people, &rows_of_people)?;
+    let keys: Vec<Keys> = people.iter().map(|(p, _)| Keys::of(p)).collect();
+    report.duplicates = find_duplicates(store, &event_id, &keys, &rows_of_people)?;
     let flagged: std::collections::HashSet<u64> = report.duplicates.iter().map(|d| d.row).collect();
     report.new = report.rows - flagged.len();
     if options.dry_run {
         return Ok(report);
     }
     // One IMMEDIATE transaction for every row; inside a `Store::batch` it becomes a savepoint.
-    store.write(|tx| {
-        let participants = tx.participants();
-        people.iter().try_for_each(|(p, answers)| participants.insert_with_answers(p, answers, AuditAction::Import))
-    })?;
+    store.write(|tx| tx.participants().insert_imported(&people, &keys))?;
     report.written = true;
     Ok(report)
 }
@@ -470,6 +468,7 @@ fn read_row(
     columns: &[&'static str],
     cells: &[String],
     row: u64,
+    countries: &CountryNames,
 ) -> Result<(ParticipantInput, Vec<Answer>), RowProblem> {
     let mut person = ParticipantInput::default();
     let mut answers = Vec::new();
@@ -484,7 +483,7 @@ fn read_row(
             "organisation" => person.organisation.en = value,
             "organisation_ar" => person.organisation.ar = value,
             "country" => {
-                person.country = country_code(&value).ok_or_else(|| {
+                person.country = countries.code(&value).ok_or_else(|| {
                     problem(
                         row,
                         column,
@@ -535,27 +534,37 @@ fn is_arabic(text: &str) -> bool {
     text.chars().any(arabic) && !text.chars().any(|c| c.is_alphabetic() && !arabic(c))
 }
 
-/// A country's ISO code from its code, or its English or Arabic name ("Qatar", "قطر"); `Some("")`
-/// for an empty cell.
-fn country_code(value: &str) -> Option<String> {
-    let value = value.trim();
-    if value.is_empty() {
-        return Some(String::new());
+/// The countries by their folded English and Arabic names, made once per import: folding every
+/// name for every row took most of a 100,000-row import's time.
+struct CountryNames(HashMap<String, &'static str>);
+
+impl CountryNames {
+    fn new() -> CountryNames {
+        let mut names = HashMap::new();
+        // In the table's order, so that a name two countries share goes to the first, as before.
+        for c in country::all() {
+            names.entry(fold(c.en)).or_insert(c.code);
+            names.entry(fold(c.ar)).or_insert(c.code);
+        }
+        CountryNames(names)
     }
-    if let Ok(Some(code)) = country::parse_optional("country", value) {
-        return Some(code);
+
+    /// A country's ISO code from its code, or its English or Arabic name ("Qatar", "قطر");
+    /// `Some("")` for an empty cell.
+    fn code(&self, value: &str) -> Option<String> {
+        let value = value.trim();
+        if value.is_empty() {
+            return Some(String::new());
+        }
+        if let Ok(Some(code)) = country::parse_optional("country", value) {
+            return Some(code);
+        }
+        self.0.get(&fold(value)).map(|code| (*code).to_owned())
     }
-    let wanted = fold(value);
-    country::all().iter().find(|c| fold(c.en) == wanted || fold(c.ar) == wanted).map(|c| c.code.to_owned())
 }
 
 /// Rows that look like a registered participant, or like an earlier row.
-fn find_duplicates(
-    store: &Store,
-    event_id: &Id,
-    people: &[(Participant, Vec<Answer>)],
-    rows: &[u64],
-) -> Result<Vec<ImportDuplicate>> {
+fn find_duplicates(store: &Store, event_id: &Id, keys: &[Keys], rows: &[u64]) -> Result<Vec<ImportDuplicate>> {
     let mut by_email: HashMap<String, (Option<Id>, Option<u64>)> = HashMap::new();
     let mut by_name: HashMap<(String, String), (Option<Id>, Option<u64>)> = HashMap::new();
     for (id, keys) in store.participants().duplicate_keys(event_id)? {
@@ -567,8 +576,7 @@ fn find_duplicates(
         }
     }
     let mut found = Vec::new();
-    for ((person, _), &row) in people.iter().zip(rows) {
-        let keys = Keys::of(person);
+    for (keys, &row) in keys.iter().zip(rows) {
         let mut hit: Option<(DuplicateReason, Option<Id>, Option<u64>)> = None;
         if let Some(email) = &keys.email {
             if let Some((existing, same_as_row)) = by_email.get(email) {
@@ -577,7 +585,7 @@ fn find_duplicates(
             by_email.entry(email.clone()).or_insert((None, Some(row)));
         }
         if !keys.name.is_empty() {
-            let key = (keys.name, keys.org);
+            let key = (keys.name.clone(), keys.org.clone());
             if hit.is_none() {
                 if let Some((existing, same_as_row)) = by_name.get(&key) {
                     hit = Some((DuplicateReason::NameAndOrganisation, existing.clone(), *same_as_row));
@@ -727,10 +735,19 @@ mod tests {
 
     #[test]
     fn countries_by_code_or_name() {
-        for (value, code) in
-            [("qa", Some("QA")), ("Qatar", Some("QA")), ("قطر", Some("QA")), ("", Some("")), ("Atlantis", None)]
-        {
-            assert_eq!(country_code(value).as_deref(), code, "{value:?}");
+        let countries = CountryNames::new();
+        for (value, code) in [
+            ("qa", Some("QA")),
+            ("Qatar", Some("QA")),
+            ("قطر", Some("QA")),
+            ("  QATAR ", Some("QA")),
+            ("Österreich", None),
+            ("Austria", Some("AT")),
+            ("مصر", Some("EG")),
+            ("", Some("")),
+            ("Atlantis", None),
+        ] {
+            assert_eq!(countries.code(value).as_deref(), code, "{value:?}");
         }
     }
 

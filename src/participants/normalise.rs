@@ -6,8 +6,8 @@
 //! vowel marks (harakat) are ignored. Anything that is not a letter or a digit separates words,
 //! and bidi controls (U+202E…) vanish, so that what a person types finds what another typed.
 
-use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 use super::Participant;
 
@@ -24,29 +24,53 @@ pub struct Keys {
 
 impl Keys {
     pub fn of(p: &Participant) -> Keys {
-        let name = if fold(&p.name.en).is_empty() { fold(&p.name.ar) } else { fold(&p.name.en) };
-        let org = if fold(&p.organisation.en).is_empty() { fold(&p.organisation.ar) } else { fold(&p.organisation.en) };
-        let parts = [
-            p.name.en.as_str(),
-            p.name.ar.as_str(),
-            p.organisation.en.as_str(),
-            p.organisation.ar.as_str(),
-            p.email.as_deref().unwrap_or_default(),
-            p.badge_code.as_str(),
-        ];
-        Keys { search: fold(&parts.join(" ")), name, org, email: p.email.as_deref().map(email_key) }
+        let [name_en, name_ar, org_en, org_ar] =
+            [&p.name.en, &p.name.ar, &p.organisation.en, &p.organisation.ar].map(|t| fold(t));
+        // The fold of texts joined by spaces is their folds joined by spaces (a space only
+        // separates words), so each text is folded once.
+        let (email, badge) = (fold(p.email.as_deref().unwrap_or_default()), fold(&p.badge_code));
+        let search = [&name_en, &name_ar, &org_en, &org_ar, &email, &badge]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .join(" ");
+        let either = |en: String, ar: String| if en.is_empty() { ar } else { en };
+        Keys {
+            search,
+            name: either(name_en, name_ar),
+            org: either(org_en, org_ar),
+            email: p.email.as_deref().map(email_key),
+        }
     }
 }
 
 /// Words of `text`, folded, joined by single spaces: the matching form of a name.
+///
+/// Each character is decomposed on its own rather than the text put in NFD: the two differ only
+/// in the order of combining marks, which are all dropped here, and ASCII (most Latin names)
+/// skips the decomposition tables. This made the folding of a 100,000-row import several
+/// times faster; `fold_matches_the_nfd_definition` checks the result is the same.
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pending_space = false;
-    for c in text.nfd() {
+    let mut take = |c: char| {
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                if pending_space && !out.is_empty() {
+                    out.push(' ');
+                }
+                pending_space = false;
+                out.push(c.to_ascii_lowercase());
+            } else {
+                pending_space = true;
+            }
+            return;
+        }
         if is_combining_mark(c) || is_invisible(c) {
             // Accents, harakat, hamza above/below (أ decomposes to ا + U+0654), tatweel,
             // zero-width and direction marks: ignored inside a word.
-            continue;
+            return;
         }
         let c = match c {
             '\u{0671}' => 'ا', // alef wasla does not decompose
@@ -65,10 +89,17 @@ pub fn fold(text: &str) -> String {
         } else {
             pending_space = true;
         }
+    };
+    for c in text.chars() {
+        if c.is_ascii() {
+            take(c);
+        } else {
+            decompose_canonical(c, &mut take);
+        }
     }
     // ß and a few others fold to letters that compose again; keep the key in NFC so that it
     // compares byte for byte.
-    if out.is_ascii() {
+    if out.is_ascii() || is_nfc_quick(out.chars()) == IsNormalized::Yes {
         out
     } else {
         out.nfc().collect()
@@ -140,6 +171,73 @@ mod tests {
     fn controls_vanish() {
         check("Amina\u{202E}Yusuf", "aminayusuf");
         check("\u{2067}أمينة\u{2069}", "امينه");
+    }
+
+    /// The definition `fold` had before it decomposed character by character: NFD of the whole
+    /// text, then the same dropping and lower-casing, then NFC.
+    fn fold_by_nfd(text: &str) -> String {
+        let mut out = String::new();
+        let mut pending_space = false;
+        for c in text.nfd() {
+            if is_combining_mark(c) || is_invisible(c) {
+                continue;
+            }
+            let c = match c {
+                '\u{0671}' => 'ا',
+                'ة' => 'ه',
+                'ى' => 'ي',
+                other => other,
+            };
+            if c.is_alphanumeric() {
+                if pending_space && !out.is_empty() {
+                    out.push(' ');
+                }
+                pending_space = false;
+                out.extend(c.to_lowercase());
+            } else {
+                pending_space = true;
+            }
+        }
+        out.nfc().collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fold_matches_the_nfd_definition(
+            text in "[a-zA-Z0-9 '\\-.،À-ɏ\u{0300}-\u{036F}\u{0600}-\u{06FF}\u{0750}-\u{077F}\u{FB50}-\u{FDFF}\u{FE70}-\u{FEFF}\u{1E00}-\u{1EFF}\u{200B}-\u{200F}\u{202A}-\u{202E}\u{AC00}-\u{AC20}İßẞ]{0,40}"
+        ) {
+            proptest::prop_assert_eq!(fold(&text), fold_by_nfd(&text));
+        }
+
+        #[test]
+        fn fold_matches_the_nfd_definition_for_any_text(text in "\\PC{0,30}") {
+            proptest::prop_assert_eq!(fold(&text), fold_by_nfd(&text));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_search_key_is_the_fold_of_every_text_together(
+            texts in proptest::collection::vec("[a-zA-Z0-9 '\\-.@À-ɏ\u{0300}-\u{036F}\u{0600}-\u{06FF}\u{200F}\u{202E}]{0,12}", 6)
+        ) {
+            let p = Participant {
+                id: crate::id::Id::new(),
+                event_id: crate::id::Id::new(),
+                honorific: String::new(),
+                name: crate::Bilingual::new(texts[0].clone(), texts[1].clone()),
+                email: Some(texts[4].clone()),
+                phone: None,
+                organisation: crate::Bilingual::new(texts[2].clone(), texts[3].clone()),
+                country: None,
+                category: "other".into(),
+                status: crate::participants::ParticipantStatus::Confirmed,
+                badge_code: texts[5].clone(),
+                consent: false,
+                registered_at: chrono::Utc::now(),
+                delegation: None,
+            };
+            proptest::prop_assert_eq!(Keys::of(&p).search, fold(&texts.join(" ")));
+        }
     }
 
     #[test]

@@ -36,19 +36,42 @@ impl<'c> Participants<'c> {
 
     /// Adds a participant and its audit entry (`how`: created by hand or imported).
     pub fn insert(&self, p: &Participant, how: AuditAction) -> Result<()> {
-        audited(self.conn, || {
-            self.insert_row(p)?;
-            let change = Change {
-                at: p.registered_at,
-                entity: AuditEntity::Participant,
-                entity_id: &p.id,
-                event_id: &p.event_id,
-                action: how,
-                before: None,
-                after: Some(snapshot(p)?),
-            };
-            audit::record(self.conn, self.actor, &change)
-        })
+        audited(self.conn, || self.insert_audited(p, &self.category_id(p)?, &Keys::of(p), how))
+    }
+
+    /// Adds the participants of an import, each with its extra answers, its matching keys (as
+    /// `Keys::of` makes them, computed once by the import) and its own audit entry. Only inside
+    /// the caller's transaction: the import is all or nothing as a whole, so there is no
+    /// savepoint per row, and each category's id is looked up once.
+    pub fn insert_imported(&self, people: &[(Participant, Vec<Answer>)], keys: &[Keys]) -> Result<()> {
+        let mut categories: std::collections::HashMap<&str, String> = std::collections::HashMap::new();
+        let mut answers = self.conn.prepare_cached(
+            "INSERT INTO participant_answers (participant_id, position, question, answer) VALUES (?1, ?2, ?3, ?4)",
+        )?;
+        for ((p, extra), keys) in people.iter().zip(keys) {
+            if !categories.contains_key(p.category.as_str()) {
+                categories.insert(p.category.as_str(), self.category_id(p)?);
+            }
+            self.insert_audited(p, &categories[p.category.as_str()], keys, AuditAction::Import)?;
+            for (position, a) in extra.iter().enumerate() {
+                answers.execute(params![p.id.as_str(), position as i64, a.question, a.answer])?;
+            }
+        }
+        Ok(())
+    }
+
+    fn insert_audited(&self, p: &Participant, category_id: &str, keys: &Keys, how: AuditAction) -> Result<()> {
+        self.insert_row(p, category_id, keys)?;
+        let change = Change {
+            at: p.registered_at,
+            entity: AuditEntity::Participant,
+            entity_id: &p.id,
+            event_id: &p.event_id,
+            action: how,
+            before: None,
+            after: Some(snapshot(p)?),
+        };
+        audit::record(self.conn, self.actor, &change)
     }
 
     /// Replaces a participant's personal data with what `erased` holds, and empties the content
@@ -103,13 +126,15 @@ impl<'c> Participants<'c> {
             .query_row("SELECT count(*) FROM participants WHERE event_id = ?1", [event_id.as_str()], |r| r.get(0))?)
     }
 
-    fn insert_row(&self, p: &Participant) -> Result<()> {
-        let keys = Keys::of(p);
-        let category_id: String = self
-            .conn
+    /// The row id of `p`'s category (of its event).
+    fn category_id(&self, p: &Participant) -> Result<String> {
+        self.conn
             .prepare_cached("SELECT id FROM categories WHERE event_id = ?1 AND key = ?2")?
             .query_row([p.event_id.as_str(), p.category.as_str()], |r| r.get(0))
-            .map_err(|_| Error::invalid("category", Reason::InvalidValue, format!("no category {:?}", p.category)))?;
+            .map_err(|_| Error::invalid("category", Reason::InvalidValue, format!("no category {:?}", p.category)))
+    }
+
+    fn insert_row(&self, p: &Participant, category_id: &str, keys: &Keys) -> Result<()> {
         self.conn.prepare_cached(
             "INSERT INTO participants (id, event_id, name_en, name_ar, email, phone, organisation_en, organisation_ar,
                  country, category_id, status, badge_code, consent, registered_at,
@@ -156,20 +181,6 @@ impl<'c> Participants<'c> {
 }
 
 impl Participants<'_> {
-    /// Adds a participant with the extra answers of an imported row.
-    pub fn insert_with_answers(&self, p: &Participant, answers: &[Answer], how: AuditAction) -> Result<()> {
-        audited(self.conn, || {
-            self.insert(p, how)?;
-            let mut stmt = self.conn.prepare_cached(
-                "INSERT INTO participant_answers (participant_id, position, question, answer) VALUES (?1, ?2, ?3, ?4)",
-            )?;
-            for (position, a) in answers.iter().enumerate() {
-                stmt.execute(params![p.id.as_str(), position as i64, a.question, a.answer])?;
-            }
-            Ok(())
-        })
-    }
-
     /// The extra answers kept for a participant, in the file's column order.
     pub fn answers(&self, id: &Id) -> Result<Vec<Answer>> {
         let mut stmt = self.conn.prepare_cached(

@@ -120,7 +120,7 @@ fn spoil(case: &str, file: &Path) {
             "CREATE TRIGGER steal AFTER INSERT ON participants BEGIN UPDATE participants SET email = 'x@evil.example'; END",
         ),
         "view" => sql("CREATE VIEW everyone AS SELECT * FROM participants"),
-        "changed table" => sql("DROP INDEX participants_event; CREATE INDEX participants_event ON participants (name_en)"),
+        "changed table" => sql("DROP INDEX participants_category; CREATE INDEX participants_category ON participants (name_en)"),
         "missing table" => sql("DROP TABLE pledge_years"),
         "newer schema" => sql("PRAGMA user_version = 99"),
         "other page size" => sql("PRAGMA page_size = 8192; VACUUM"),

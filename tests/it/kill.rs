@@ -2,8 +2,10 @@
 //! is killed with SIGKILL at random moments, 200 times. After each kill the database must pass
 //! `integrity_check` and `foreign_key_check`, and hold either none of the import or all of it.
 //!
-//! The random moments are drawn within the import's duration, measured first on this machine.
-//! The seed is printed; `MUNTADA_KILL_SEED=n` replays a run.
+//! Half of the moments are drawn within the import's duration, measured first on this machine;
+//! the other half follow the start of the commit's writing to the log, the moment that matters
+//! most and a short one, since an import's pages stay in SQLite's cache until it commits. The
+//! seed is printed; `MUNTADA_KILL_SEED=n` replays a run.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -184,9 +186,20 @@ fn an_import_killed_at_any_moment_leaves_all_or_nothing() {
                     let mut tally = Tally::default();
                     for run in 0..KILLS / LANES {
                         lane.reset();
-                        let delay = random.below(window);
                         let mut child = lane.import().spawn().unwrap();
-                        std::thread::sleep(delay);
+                        let delay = if run % 2 == 0 {
+                            let delay = random.below(window);
+                            std::thread::sleep(delay);
+                            delay
+                        } else {
+                            // As soon as log frames reach the disk, and up to 2 ms later.
+                            let timer = Instant::now();
+                            while lane.wal_len() <= 32 && child.try_wait().unwrap().is_none() {
+                                std::thread::sleep(Duration::from_micros(50));
+                            }
+                            std::thread::sleep(random.below(Duration::from_millis(2)));
+                            timer.elapsed()
+                        };
                         let _ = child.kill(); // SIGKILL; an error means it had already finished
                         child.wait().unwrap();
                         let log_written = lane.wal_len() > 32;
