@@ -183,6 +183,48 @@ test("recolour a category and add a delegation", async () => {
   await app.find("participants-view");
 });
 
+test("correct a person's e-mail from their record and make them head of a delegation", async () => {
+  await search("layla haddad");
+  await click("participant-link");
+  await app.find("register-form");
+  await app.waitFor(
+    async () => (await app.script("return document.querySelector('[data-testid=field-email]')?.value;")) === "layla.haddad@example.org",
+    "the recorded e-mail in the form",
+  );
+  assert.match(await (await app.find("participant-badge")).text(), new RegExp(badge));
+  await fill("field-email", "layla@awc.example.org");
+  const oman = await app.script(
+    "return [...document.querySelectorAll('[data-testid=field-delegation] option')].find((o) => o.textContent.includes('Oman')).value;",
+  );
+  await (await app.find("field-delegation")).setValue(oman);
+  await app.find("history");
+  await shot("participant-record");
+  await click("register-save");
+  await app.find("participants-view");
+  await search("layla@awc.example.org");
+  const rows = await rowTexts();
+  assert.equal(rows.length, 1, rows.join(" | "));
+  assert.match(rows[0], /Layla Haddad/);
+  assert.match(rows[0], /Sultanate of Oman/, "the delegation beside the organisation");
+
+  await click("open-setup");
+  await app.find("setup-view");
+  await app.script(`document.querySelector("[data-delegation-id='${oman}'] [data-testid=delegation-edit]").click();`);
+  const head = await app.find("delegation-edit-head");
+  await app.waitFor(async () => (await app.script("return arguments[0].options.length;", head.reference)) === 2, "Layla as the one member");
+  await head.setValue(await app.script("return arguments[0].options[1].value;", head.reference));
+  await click("delegation-edit-save");
+  await app.waitFor(
+    async () =>
+      (await app.script(`return document.querySelector("[data-delegation-id='${oman}'] [data-testid=delegation-head]")?.textContent ?? '';`)).includes(
+        "Layla Haddad",
+      ),
+    "Layla named head of the delegation",
+  );
+  await app.script("history.back();");
+  await app.find("participants-view");
+});
+
 test("the participants table in Arabic, mirrored", async () => {
   await search("");
   await click("lang-toggle");
@@ -197,6 +239,12 @@ test("the participants table in Arabic, mirrored", async () => {
       "return { left: r.left, right: r.right, width: document.documentElement.clientWidth };",
   );
   assert.ok(box.width - box.right < box.left, `the name column should be on the right: ${JSON.stringify(box)}`);
+  const firstNames = await app.script(
+    "return [...document.querySelectorAll('[data-testid=participant-name]')].filter((c) => c.querySelectorAll('bdi[lang]').length === 2)" +
+      ".map((c) => c.querySelector('bdi[lang]').lang);",
+  );
+  assert.ok(firstNames.length > 0, "rows with names in both scripts");
+  assert.deepEqual([...new Set(firstNames)], ["ar"], "the Arabic name first in the Arabic interface");
   await shot("arabic-participants");
   await click("lang-toggle");
   assert.deepEqual(await app.cspViolations(), [], "no CSP violations");

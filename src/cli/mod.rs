@@ -339,6 +339,9 @@ enum ParticipantCommand {
         #[arg(long, default_value = "")]
         delegation: String,
     },
+    /// Correct a participant's details: only the fields given change (an empty value clears
+    /// an optional one)
+    Edit(participants::EditArgs),
     #[command(flatten)]
     Desk(participants::DeskCommand),
     /// List the participants of an event
@@ -558,6 +561,7 @@ fn execute(command: Command, db: Option<PathBuf>, wait: f64, out: &Out) -> Resul
             };
             out.created(&participant::add(store, &event, &input, now)?, |p| &p.id)
         }
+        Command::Participant(ParticipantCommand::Edit(args)) => participants::edit(store, args, now, out),
         Command::Participant(ParticipantCommand::Desk(command)) => participants::desk(store, command, now, out),
         Command::Checkin(args) => participants::checkin(store, args, now, out),
         Command::Delegation(command) => participants::delegation(store, command, now, out),

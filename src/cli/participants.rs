@@ -8,7 +8,7 @@ use clap::{Args as ClapArgs, Subcommand};
 use muntada::documents::BadgeLayout;
 use muntada::participants::delegation::DelegationInput;
 use muntada::participants::export::{self, TableFormat};
-use muntada::participants::{self, ImportOptions, ImportReport, ParticipantStatus};
+use muntada::participants::{self, ImportOptions, ImportReport, ParticipantInput, ParticipantStatus};
 use muntada::{Bilingual, Error, Reason, Store};
 
 use super::output::Out;
@@ -76,6 +76,72 @@ pub enum DeskCommand {
     },
 }
 
+/// `muntada participant edit`: the fields to change; the others keep what is recorded.
+#[derive(ClapArgs)]
+pub struct EditArgs {
+    id: String,
+    #[arg(long)]
+    name: Option<String>,
+    #[arg(long)]
+    name_ar: Option<String>,
+    #[arg(long)]
+    email: Option<String>,
+    #[arg(long)]
+    phone: Option<String>,
+    #[arg(long)]
+    organisation: Option<String>,
+    #[arg(long)]
+    organisation_ar: Option<String>,
+    /// An ISO code or a country's name in English or Arabic
+    #[arg(long)]
+    country: Option<String>,
+    /// A category key or name, e.g. member_state, media
+    #[arg(long)]
+    category: Option<String>,
+    /// interest_registered, confirmed, waitlisted, declined or checked_in
+    #[arg(long)]
+    status: Option<String>,
+    #[arg(long)]
+    honorific: Option<String>,
+    /// The id of a delegation of the event (empty: out of any)
+    #[arg(long)]
+    delegation: Option<String>,
+}
+
+pub fn edit(store: &mut Store, args: EditArgs, now: DateTime<Utc>, out: &Out) -> Result<(), Error> {
+    let id = store.participants().resolve("id", &args.id)?;
+    let held = ParticipantInput::from(&store.participants().get(&id)?);
+    let status = match &args.status {
+        Some(status) => ParticipantStatus::parse("status", status)?,
+        None => held.status,
+    };
+    let or = |given: Option<String>, held: String| given.unwrap_or(held);
+    let input = ParticipantInput {
+        honorific: or(args.honorific, held.honorific),
+        name: Bilingual::new(or(args.name, held.name.en), or(args.name_ar, held.name.ar)),
+        email: or(args.email, held.email),
+        phone: or(args.phone, held.phone),
+        organisation: Bilingual::new(
+            or(args.organisation, held.organisation.en),
+            or(args.organisation_ar, held.organisation.ar),
+        ),
+        country: or(args.country, held.country),
+        category: or(args.category, held.category),
+        delegation: or(args.delegation, held.delegation),
+        status,
+        consent: held.consent,
+    };
+    let edited = participants::edit(store, id.as_str(), &input, now)?;
+    if out.json {
+        return out.print_json(&edited);
+    }
+    out.participants(std::slice::from_ref(&edited.participant))?;
+    for other in &edited.possible_duplicates {
+        out.line(&format!("possible duplicate: {other} (see `participant duplicates` and `participant merge`)"))?;
+    }
+    Ok(())
+}
+
 #[derive(Subcommand)]
 pub enum DelegationCommand {
     /// Add a delegation to an event and print its id
@@ -92,6 +158,19 @@ pub enum DelegationCommand {
         /// The participant who heads it (joins it if not a member yet)
         #[arg(long, default_value = "")]
         head: String,
+    },
+    /// Change a delegation's name, country or head: only the fields given change (an empty
+    /// --head: no head)
+    Update {
+        id: String,
+        #[arg(long)]
+        name: Option<String>,
+        #[arg(long)]
+        name_ar: Option<String>,
+        #[arg(long)]
+        country: Option<String>,
+        #[arg(long)]
+        head: Option<String>,
     },
     /// List an event's delegations with their head and number of members
     List {
@@ -114,6 +193,20 @@ pub fn delegation(store: &mut Store, command: DelegationCommand, now: DateTime<U
         DelegationCommand::Add { event, name, name_ar, country, head } => {
             let input = DelegationInput { name: Bilingual::new(name, name_ar), country, head };
             out.created(&participants::delegation::add(store, &event, &input, now)?, |d| &d.id)
+        }
+        DelegationCommand::Update { id, name, name_ar, country, head } => {
+            let id = store.delegations().resolve("id", &id)?;
+            let held = store.delegations().get(&id)?;
+            let input = DelegationInput {
+                name: Bilingual::new(name.unwrap_or(held.name.en), name_ar.unwrap_or(held.name.ar)),
+                country: country.or(held.country).unwrap_or_default(),
+                head: head.or(held.head.map(|h| h.to_string())).unwrap_or_default(),
+            };
+            let updated = participants::delegation::update(store, id.as_str(), &input, now)?;
+            if out.json {
+                return out.print_json(&updated);
+            }
+            out.line(&format!("updated delegation {}", updated.id))
         }
         DelegationCommand::List { event } => {
             let list = participants::delegation::list(store, &event)?;

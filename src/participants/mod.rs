@@ -107,6 +107,24 @@ impl Default for ParticipantInput {
     }
 }
 
+impl From<&Participant> for ParticipantInput {
+    /// The form's fields holding what is recorded, to be corrected and given to `edit`.
+    fn from(p: &Participant) -> ParticipantInput {
+        ParticipantInput {
+            honorific: p.honorific.clone(),
+            name: p.name.clone(),
+            email: p.email.clone().unwrap_or_default(),
+            phone: p.phone.clone().unwrap_or_default(),
+            organisation: p.organisation.clone(),
+            country: p.country.clone().unwrap_or_default(),
+            category: p.category.clone(),
+            status: p.status,
+            consent: p.consent,
+            delegation: p.delegation.as_ref().map(|d| d.as_str().to_owned()).unwrap_or_default(),
+        }
+    }
+}
+
 /// A column of an imported file that is none of a participant's fields, kept with the person.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -134,7 +152,8 @@ pub struct DuplicatePair {
     pub reason: DuplicateReason,
 }
 
-/// A participant just registered, and the records it may duplicate (for the form to show).
+/// A participant just registered or corrected, and the records it may duplicate (for the form
+/// to show).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Added {
@@ -273,13 +292,56 @@ fn find_category<'c>(categories: &'c [Category], wanted: &str) -> Result<&'c Cat
 pub fn add(store: &mut Store, event_id: &str, person: &ParticipantInput, now: DateTime<Utc>) -> Result<Participant> {
     let event_id = store.events().resolve("event", event_id)?;
     let valid = person.validate(&store.categories().list(&event_id)?)?;
-    let delegation = match person.delegation.trim() {
-        "" => None,
-        d => Some(store.delegations().resolve_in(&event_id, "delegation", d)?),
-    };
+    let delegation = delegation_of(store, &event_id, &person.delegation)?;
     let participant = Participant { delegation, ..valid.register(event_id, now) };
     store.write(|tx| tx.participants().insert(&participant, AuditAction::Create))?;
     Ok(participant)
+}
+
+/// Corrects a participant's details: every field of `person` is checked as at registration and
+/// replaces the one held; the id, badge code and registration time stay. A head of delegation
+/// who leaves it stops being its head. Returns the record and the others it may now duplicate
+/// (a corrected e-mail can match someone already registered). Nothing is written when nothing
+/// changed.
+pub fn edit(store: &mut Store, id: &str, person: &ParticipantInput, now: DateTime<Utc>) -> Result<Added> {
+    let id = store.participants().resolve("id", id)?;
+    let before = store.participants().get(&id)?;
+    let valid = person.validate(&store.categories().list(&before.event_id)?)?;
+    let delegation = delegation_of(store, &before.event_id, &person.delegation)?;
+    let after = Participant {
+        honorific: valid.honorific,
+        name: valid.name,
+        email: valid.email,
+        phone: valid.phone,
+        organisation: valid.organisation,
+        country: valid.country,
+        category: valid.category,
+        status: valid.status,
+        consent: valid.consent,
+        delegation,
+        ..before.clone()
+    };
+    if after != before {
+        store.write(|tx| tx.participants().update(&before, &after, now))?;
+    }
+    let possible_duplicates = possible_duplicates(store, &after)?;
+    Ok(Added { participant: after, possible_duplicates })
+}
+
+/// The delegation a form names (its id or a prefix; empty: none), of the event.
+fn delegation_of(store: &Store, event_id: &Id, delegation: &str) -> Result<Option<Id>> {
+    match delegation.trim() {
+        "" => Ok(None),
+        d => Ok(Some(store.delegations().resolve_in(event_id, "delegation", d)?)),
+    }
+}
+
+/// The other records of the event that look like the same person as `participant`.
+fn possible_duplicates(store: &Store, participant: &Participant) -> Result<Vec<Id>> {
+    let keys = normalise::Keys::of(participant);
+    let mut ids = store.participants().matching(&participant.event_id, keys.email.as_deref(), &keys.name, &keys.org)?;
+    ids.retain(|id| *id != participant.id);
+    Ok(ids)
 }
 
 /// Erases a person's personal data (their right to erasure): the record stays, so that counts
@@ -309,10 +371,7 @@ pub fn erase(store: &mut Store, id: &str, now: DateTime<Utc>) -> Result<Particip
 /// all the same: only a person can tell two namesakes apart).
 pub fn add_checked(store: &mut Store, event_id: &str, person: &ParticipantInput, now: DateTime<Utc>) -> Result<Added> {
     let participant = add(store, event_id, person, now)?;
-    let keys = normalise::Keys::of(&participant);
-    let mut possible_duplicates =
-        store.participants().matching(&participant.event_id, keys.email.as_deref(), &keys.name, &keys.org)?;
-    possible_duplicates.retain(|id| *id != participant.id);
+    let possible_duplicates = possible_duplicates(store, &participant)?;
     Ok(Added { participant, possible_duplicates })
 }
 

@@ -579,3 +579,64 @@ fn the_registration_desk_imports_finds_merges_and_checks_in() {
     assert!(changed.contains("confirmed"), "{changed}");
     assert!(cli.ok(&["checkin", "--event", &event, "--code", jose["badgeCode"].as_str().unwrap()]).contains("José"));
 }
+
+#[test]
+fn participants_and_delegations_are_corrected_field_by_field() {
+    let cli = Cli::new();
+    let event = cli.event();
+    let amina = cli.ok(&["participant", "add", "--event", &event, "--name", "Amina Yusf", "--email", "amina@un.org"]);
+    let omar = cli.ok(&["participant", "add", "--event", &event, "--name", "Omar Haddad", "--email", "omar@mfa.qa"]);
+    let get = |id: &str| -> serde_json::Value {
+        let people: serde_json::Value =
+            serde_json::from_str(&cli.ok(&["--json", "participant", "list", "--event", &event])).unwrap();
+        people.as_array().unwrap().iter().find(|p| p["id"] == id).unwrap().clone()
+    };
+    let before = get(&amina);
+
+    let out =
+        cli.ok(&["participant", "edit", &amina, "--name", "Amina Yusuf", "--name-ar", "أمينة يوسف", "--country", "QA"]);
+    assert!(out.contains("Amina Yusuf"), "{out}");
+    let after = get(&amina);
+    assert_eq!(
+        (&after["name"]["en"], &after["name"]["ar"], &after["country"]),
+        (&"Amina Yusuf".into(), &"أمينة يوسف".into(), &"QA".into())
+    );
+    assert_eq!(
+        (&after["email"], &after["badgeCode"]),
+        (&before["email"], &before["badgeCode"]),
+        "fields not given are kept"
+    );
+
+    // An e-mail that is someone else's: saved, and the other record named.
+    let out = cli.ok(&["participant", "edit", &amina, "--email", "Omar@MFA.qa"]);
+    assert!(out.contains(&format!("possible duplicate: {omar}")), "{out}");
+    // An empty value clears an optional field.
+    cli.ok(&["participant", "edit", &amina, "--email", ""]);
+    assert!(get(&amina)["email"].is_null());
+
+    let listing = ["--json", "participant", "list", "--event", event.as_str()];
+    check_refused(&cli, &["participant", "edit", &amina, "--email", "amina@"], "--email", &listing);
+    // A name in one script is enough; none at all is refused.
+    check_refused(&cli, &["participant", "edit", &amina, "--name", "", "--name-ar", " "], "--name", &listing);
+    check_refused(&cli, &["participant", "edit", &amina, "--status", "vip"], "--status", &listing);
+    check_refused(&cli, &["participant", "edit", &amina, "--category", "astronaut"], "--category", &listing);
+    assert_eq!(cli.run(&["participant", "edit", "0000000000", "--name", "X"]).code, 4);
+
+    // A delegation renamed, and given a head, who joins it.
+    let qatar = cli.ok(&["delegation", "add", "--event", &event, "--name", "Qatr", "--country", "QA"]);
+    cli.ok(&["delegation", "update", &qatar, "--name", "Qatar", "--name-ar", "قطر", "--head", &amina]);
+    let list: serde_json::Value =
+        serde_json::from_str(&cli.ok(&["--json", "delegation", "list", "--event", &event])).unwrap();
+    let d = &list.as_array().unwrap()[0];
+    assert_eq!(
+        (&d["name"]["en"], &d["name"]["ar"], &d["country"], &d["head"], &d["members"]),
+        (&"Qatar".into(), &"قطر".into(), &"QA".into(), &amina.as_str().into(), &1.into())
+    );
+    let delegations = ["--json", "delegation", "list", "--event", event.as_str()];
+    check_refused(&cli, &["delegation", "update", &qatar, "--country", "Atlantis"], "--country", &delegations);
+    check_refused(&cli, &["delegation", "update", &qatar, "--name", " ", "--name-ar", ""], "--name", &delegations);
+    // No head: --head "".
+    cli.ok(&["delegation", "update", &qatar, "--head", ""]);
+    let list: serde_json::Value = serde_json::from_str(&cli.ok(&delegations)).unwrap();
+    assert!(list[0]["head"].is_null());
+}

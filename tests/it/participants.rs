@@ -145,6 +145,67 @@ fn check_in_by_badge_code() {
 }
 
 #[test]
+fn edit_corrects_details_keeps_identity_and_history() {
+    let mut store = Store::open_in_memory().unwrap();
+    let event = forum(&mut store);
+    let amina = add(&mut store, &event, person("Amina Yusuf", "", "amina@un.org", "UNOCT")).participant;
+    let amina = store.participants().get(&amina.id).unwrap(); // as stored: times to the second
+    let omar = add(&mut store, &event, person("Omar Haddad", "", "omar@mfa.qa", "MFA")).participant;
+
+    // A typo in the e-mail corrected to someone else's address: saved, and the match named.
+    let input = ParticipantInput {
+        email: "OMAR@mfa.qa".into(),
+        honorific: "Dr".into(),
+        name: Bilingual::new("Amina Yusuf", "أمينة يوسف"),
+        ..ParticipantInput::from(&amina)
+    };
+    let at = Utc.with_ymd_and_hms(2026, 3, 2, 9, 0, 0).unwrap();
+    let edited = participants::edit(&mut store, amina.id.as_str(), &input, at).unwrap();
+    assert_eq!(edited.possible_duplicates, std::slice::from_ref(&omar.id));
+    let got = store.participants().get(&amina.id).unwrap();
+    assert_eq!(got, edited.participant);
+    assert_eq!(
+        (got.email.as_deref(), got.honorific.as_str(), got.name.ar.as_str()),
+        (Some("OMAR@mfa.qa"), "Dr", "أمينة يوسف")
+    );
+    assert_eq!((&got.badge_code, got.registered_at), (&amina.badge_code, amina.registered_at), "identity kept");
+    // Searchable by the new Arabic name at once.
+    let (found, _) = participants::search(&store, event.as_str(), "امينه", 10).unwrap();
+    assert_eq!(found.iter().map(|p| &p.id).collect::<Vec<_>>(), [&amina.id]);
+    let history = audit::list(&store, AuditSubject::Participant, amina.id.as_str()).unwrap();
+    assert_eq!(history.iter().map(|e| (e.action, e.at)).collect::<Vec<_>>()[0], (AuditAction::Update, at));
+
+    // Saving the same details writes nothing.
+    let unchanged = participants::edit(&mut store, amina.id.as_str(), &input, Utc::now()).unwrap();
+    assert_eq!(unchanged.participant, got);
+    assert_eq!(audit::list(&store, AuditSubject::Participant, amina.id.as_str()).unwrap().len(), history.len());
+
+    // Bad input names the field and changes nothing.
+    let elsewhere = forum(&mut store);
+    let foreign = participants::delegation::add(
+        &mut store,
+        elsewhere.as_str(),
+        &participants::delegation::DelegationInput { name: Bilingual::new("Austria", ""), ..Default::default() },
+        Utc::now(),
+    )
+    .unwrap();
+    let base = ParticipantInput::from(&got);
+    for (bad, field, reason) in [
+        (ParticipantInput { email: "amina@".into(), ..base.clone() }, "email", Reason::InvalidValue),
+        (ParticipantInput { name: Bilingual::new(" ", ""), ..base.clone() }, "name", Reason::Required),
+        (ParticipantInput { category: "astronaut".into(), ..base.clone() }, "category", Reason::InvalidValue),
+        (ParticipantInput { country: "Atlantis".into(), ..base.clone() }, "country", Reason::UnknownCountry),
+        (ParticipantInput { delegation: foreign.id.to_string(), ..base.clone() }, "delegation", Reason::WrongEvent),
+    ] {
+        let e = participants::edit(&mut store, amina.id.as_str(), &bad, Utc::now()).unwrap_err();
+        assert_eq!((e.field.as_deref(), e.reason), (Some(field), reason), "{bad:?}");
+        assert_eq!(store.participants().get(&amina.id).unwrap(), got, "nothing written for {field}");
+    }
+    let e = participants::edit(&mut store, "0000000000", &base, Utc::now()).unwrap_err();
+    assert_eq!((e.field.as_deref(), e.kind()), (Some("id"), ErrorKind::NotFound));
+}
+
+#[test]
 fn bulk_status_is_all_or_nothing() {
     let mut store = Store::open_in_memory().unwrap();
     let event = forum(&mut store);

@@ -18,6 +18,7 @@ export type Route =
   | { name: 'speakers'; id: string }
   | { name: 'participants'; id: string }
   | { name: 'participant-new'; id: string }
+  | { name: 'participant'; id: string; participantId: string }
   | { name: 'participants-import'; id: string }
   | { name: 'checkin'; id: string }
   | { name: 'participants-setup'; id: string };
@@ -42,6 +43,7 @@ export function parseHash(hash: string): Route {
   if (parts.length === 3 && parts[2] === 'checkin') return { name: 'checkin', id: parts[1] };
   if (parts.length === 4 && parts[2] === 'participants' && parts[3] === 'setup')
     return { name: 'participants-setup', id: parts[1] };
+  if (parts.length === 4 && parts[2] === 'participants') return { name: 'participant', id: parts[1], participantId: parts[3] };
   if (parts[2] !== 'pledges') return { name: 'not-found' };
   if (parts.length === 3) return { name: 'pledges', id: parts[1] };
   if (parts.length === 4 && parts[3] === 'new') return { name: 'pledge-new', id: parts[1] };
@@ -68,6 +70,8 @@ export const paths = {
   speakers: (id: string) => `/events/${encodeURIComponent(id)}/speakers`,
   participants: (id: string) => `/events/${encodeURIComponent(id)}/participants`,
   newParticipant: (id: string) => `/events/${encodeURIComponent(id)}/participants/new`,
+  participant: (id: string, participantId: string) =>
+    `/events/${encodeURIComponent(id)}/participants/${encodeURIComponent(participantId)}`,
   importParticipants: (id: string) => `/events/${encodeURIComponent(id)}/participants/import`,
   checkin: (id: string) => `/events/${encodeURIComponent(id)}/checkin`,
   participantsSetup: (id: string) => `/events/${encodeURIComponent(id)}/participants/setup`,

@@ -191,6 +191,52 @@ describe('registration form', () => {
     await waitFor(() => expect(client.participantMerge).toHaveBeenCalledWith('p-1', 'p-9'));
   });
 
+  it("opens a person's record, sends the corrected fields and shows their history", async () => {
+    const held = person(4, { name: { en: 'Amina Yusf', ar: '' }, email: null, delegation: 'del-qa', status: 'checked_in' });
+    vi.mocked(client.participantGet).mockResolvedValue(held);
+    vi.mocked(client.auditList).mockResolvedValue([]);
+    vi.mocked(client.participantUpdate).mockResolvedValue({ participant: { ...held, name: { en: 'Amina Yusuf', ar: '' } }, possibleDuplicates: [] });
+    render(RegisterForm, { props: { eventId: 'ev-1', participantId: 'p-4' } });
+    const name = (await screen.findByTestId('field-name-en')) as HTMLInputElement;
+    expect(name.value).toBe('Amina Yusf');
+    expect((screen.getByTestId('field-delegation') as HTMLSelectElement).value).toBe('del-qa');
+    // Checked in stays a choice for someone who is.
+    expect((screen.getByTestId('field-status') as HTMLSelectElement).value).toBe('checked_in');
+    expect(screen.getByTestId('participant-badge')).toHaveTextContent('CODE4');
+    await fireEvent.input(name, { target: { value: 'Amina Yusuf' } });
+    await fireEvent.click(screen.getByTestId('register-save'));
+    await waitFor(() => expect(client.participantUpdate).toHaveBeenCalled());
+    const [id, sent] = vi.mocked(client.participantUpdate).mock.calls[0];
+    expect(id).toBe('p-4');
+    expect(sent).toEqual({
+      honorific: '',
+      name: { en: 'Amina Yusuf', ar: '' },
+      email: '',
+      phone: '',
+      organisation: { en: 'UNOCT', ar: '' },
+      country: 'QA',
+      category: 'media',
+      status: 'checked_in',
+      consent: true,
+      delegation: 'del-qa',
+    });
+    expect(client.participantAdd).not.toHaveBeenCalled();
+    expect(await screen.findByTestId('history')).toBeInTheDocument();
+    expect(client.auditList).toHaveBeenCalledWith('participant', 'p-4');
+  });
+
+  it('keeps a refused correction in the form with the error by its field', async () => {
+    vi.mocked(client.participantGet).mockResolvedValue(person(4));
+    vi.mocked(client.auditList).mockResolvedValue([]);
+    vi.mocked(client.participantUpdate).mockRejectedValue({ code: 'invalid_input', field: 'email', reason: 'invalid_value', message: '' });
+    render(RegisterForm, { props: { eventId: 'ev-1', participantId: 'p-4' } });
+    const email = (await screen.findByTestId('field-email')) as HTMLInputElement;
+    await fireEvent.input(email, { target: { value: 'amina@' } });
+    await fireEvent.click(screen.getByTestId('register-save'));
+    expect(await screen.findByTestId('error-email')).toHaveTextContent('E-mail');
+    expect(email.value).toBe('amina@');
+  });
+
   it('shows a field error next to the field', async () => {
     vi.mocked(client.participantAdd).mockRejectedValue({ code: 'invalid_input', field: 'name', reason: 'required', message: '' });
     render(RegisterForm, { props: { eventId: 'ev-1' } });
@@ -318,6 +364,38 @@ describe('categories and delegations', () => {
     await fireEvent.click(screen.getByTestId('category-save'));
     expect(await screen.findByTestId('setup-error-category')).toHaveTextContent('The event already has a category with this name.');
     expect(client.categorySave).toHaveBeenCalledWith('ev-1', '', { name: { en: 'Media', ar: '' }, colour: '#6b7280' });
+  });
+
+  it("changes a delegation's name and head, chosen among its members", async () => {
+    const qatar = { ...delegations[0], head: 'p-1' };
+    vi.mocked(client.delegationList).mockResolvedValue([qatar]);
+    vi.mocked(client.participantGet).mockResolvedValue(person(1, { name: { en: 'Amina Yusuf', ar: '' } }));
+    vi.mocked(client.participantQuery).mockResolvedValue({
+      total: 2,
+      offset: 0,
+      rows: [person(1, { name: { en: 'Amina Yusuf', ar: '' } }), person(2, { name: { en: 'Omar Haddad', ar: '' } })],
+    });
+    vi.mocked(client.delegationUpdate)
+      .mockRejectedValueOnce({ code: 'invalid_input', field: 'name', reason: 'required', message: '' })
+      .mockResolvedValueOnce({ ...qatar, name: { en: 'State of Qatar', ar: 'قطر' }, head: 'p-2' });
+    render(SetupView, { props: { eventId: 'ev-1' } });
+    expect(await screen.findByTestId('delegation-head')).toHaveTextContent('Head of delegation: Amina Yusuf');
+    await fireEvent.click(screen.getByTestId('delegation-edit'));
+    const head = (await screen.findByTestId('delegation-edit-head')) as HTMLSelectElement;
+    expect(vi.mocked(client.participantQuery).mock.calls[0][1]).toMatchObject({ delegation: 'del-qa' });
+    expect([...head.options].map((o) => o.textContent)).toEqual(['No head', 'Amina Yusuf', 'Omar Haddad']);
+    expect(head.value).toBe('p-1');
+    await fireEvent.input(screen.getByTestId('delegation-edit-en'), { target: { value: '' } });
+    await fireEvent.click(screen.getByTestId('delegation-edit-save'));
+    expect(await screen.findByTestId('setup-error-delegation-edit')).toHaveTextContent('Name: This is required.');
+    await fireEvent.input(screen.getByTestId('delegation-edit-en'), { target: { value: 'State of Qatar' } });
+    await fireEvent.change(head, { target: { value: 'p-2' } });
+    await fireEvent.click(screen.getByTestId('delegation-edit-save'));
+    await waitFor(() =>
+      expect(client.delegationUpdate).toHaveBeenLastCalledWith('del-qa', { name: { en: 'State of Qatar', ar: 'قطر' }, country: 'QA', head: 'p-2' }),
+    );
+    await waitFor(() => expect(screen.queryByTestId('delegation-form')).toBeNull());
+    expect(screen.getByText('State of Qatar')).toBeInTheDocument();
   });
 
   it('adds a delegation with its country', async () => {

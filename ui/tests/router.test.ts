@@ -15,6 +15,12 @@ describe('parseHash', () => {
     ['#/events/ev-1/pledges/pl-9/edit', { name: 'pledge-edit', id: 'ev-1', pledgeId: 'pl-9' }],
     ['#/events/ev-1/pledges/pl-9/other', { name: 'not-found' }],
     ['#/events/ev-1/other', { name: 'not-found' }],
+    ['#/events/ev-1/participants', { name: 'participants', id: 'ev-1' }],
+    ['#/events/ev-1/participants/new', { name: 'participant-new', id: 'ev-1' }],
+    ['#/events/ev-1/participants/import', { name: 'participants-import', id: 'ev-1' }],
+    ['#/events/ev-1/participants/setup', { name: 'participants-setup', id: 'ev-1' }],
+    ['#/events/ev-1/participants/p-7', { name: 'participant', id: 'ev-1', participantId: 'p-7' }],
+    ['#/events/ev-1/participants/p-7/x', { name: 'not-found' }],
     ['#/about', { name: 'about' }],
     ['#/nowhere', { name: 'not-found' }],
     ['#/events/a/b/c', { name: 'not-found' }],
@@ -26,5 +32,6 @@ describe('parseHash', () => {
   it('round-trips ids that need escaping', () => {
     expect(parseHash(`#${paths.event('a b/ج')}`)).toEqual({ name: 'event', id: 'a b/ج' });
     expect(parseHash(`#${paths.editPledge('a b', 'p/1')}`)).toEqual({ name: 'pledge-edit', id: 'a b', pledgeId: 'p/1' });
+    expect(parseHash(`#${paths.participant('a b', 'p/1')}`)).toEqual({ name: 'participant', id: 'a b', participantId: 'p/1' });
   });
 });

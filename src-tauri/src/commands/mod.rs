@@ -111,6 +111,7 @@ api! {
     participants::participant_query(event_id: String, query: ParticipantQuery) -> ParticipantPage;
     participants::participant_get(id: String) -> Participant;
     participants::participant_add(event_id: String, input: ParticipantInput) -> Added;
+    participants::participant_update(id: String, input: ParticipantInput) -> Added;
     participants::participant_merge(keep: String, other: String) -> Participant;
     participants::participant_set_status(event_id: String, ids: Vec<String>, status: ParticipantStatus) -> Vec<Participant>;
     participants::participant_set_category(event_id: String, ids: Vec<String>, category: String) -> Vec<Participant>;
@@ -120,6 +121,7 @@ api! {
     participants::category_list(event_id: String) -> Vec<participants::CategoryInfo>;
     participants::delegation_list(event_id: String) -> Vec<Delegation>;
     participants::delegation_add(event_id: String, input: DelegationInput) -> Delegation;
+    participants::delegation_update(id: String, input: DelegationInput) -> Delegation;
     participants::category_save(event_id: String, key: String, input: muntada::participants::category::CategoryInput) -> Vec<participants::CategoryInfo>;
     event::event_logo_get(id: String) -> Option<EventLogo>;
     event::event_logo_set(id: String, file: Vec<u8>) -> EventLogo;

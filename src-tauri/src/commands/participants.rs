@@ -75,6 +75,11 @@ pub fn participant_add(
 }
 
 #[tauri::command]
+pub fn participant_update(state: State<'_, AppState>, id: String, input: ParticipantInput) -> Result<Added, ApiError> {
+    state.write(|store| participants::edit(store, &id, &input, Utc::now()))
+}
+
+#[tauri::command]
 pub fn participant_merge(state: State<'_, AppState>, keep: String, other: String) -> Result<Participant, ApiError> {
     state.write(|store| participants::merge(store, &keep, &other, Utc::now()))
 }
@@ -170,4 +175,13 @@ pub fn delegation_add(
     input: DelegationInput,
 ) -> Result<Delegation, ApiError> {
     state.write(|store| delegation::add(store, &event_id, &input, Utc::now()))
+}
+
+#[tauri::command]
+pub fn delegation_update(
+    state: State<'_, AppState>,
+    id: String,
+    input: DelegationInput,
+) -> Result<Delegation, ApiError> {
+    state.write(|store| delegation::update(store, &id, &input, Utc::now()))
 }

@@ -210,6 +210,10 @@ export function participantAdd(eventId: string, input: ParticipantInput): Promis
   return call("participant_add", { eventId, input });
 }
 
+export function participantUpdate(id: string, input: ParticipantInput): Promise<Added> {
+  return call("participant_update", { id, input });
+}
+
 export function participantMerge(keep: string, other: string): Promise<Participant> {
   return call("participant_merge", { keep, other });
 }
@@ -244,6 +248,10 @@ export function delegationList(eventId: string): Promise<Array<Delegation>> {
 
 export function delegationAdd(eventId: string, input: DelegationInput): Promise<Delegation> {
   return call("delegation_add", { eventId, input });
+}
+
+export function delegationUpdate(id: string, input: DelegationInput): Promise<Delegation> {
+  return call("delegation_update", { id, input });
 }
 
 export function categorySave(eventId: string, key: string, input: CategoryInput): Promise<Array<CategoryInfo>> {

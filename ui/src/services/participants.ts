@@ -45,6 +45,30 @@ export async function registerParticipant(eventId: string, input: ParticipantInp
   return outcome;
 }
 
+/** Saves corrected details; field errors are left for the form to show. */
+export async function updateParticipant(id: string, input: ParticipantInput): Promise<Outcome<Added>> {
+  const outcome = await attempt(() => client.participantUpdate(id, input), { toast: false });
+  if (outcome.ok) showToast('success', t('participants.toast.updated'));
+  else if (outcome.error.field === null) showToast('error', outcome.text, outcome.error.message || null);
+  return outcome;
+}
+
+/** The form's fields holding what is recorded about `p` (as the core's `From<&Participant>`). */
+export function inputOf(p: Participant): ParticipantInput {
+  return {
+    honorific: p.honorific,
+    name: { ...p.name },
+    email: p.email ?? '',
+    phone: p.phone ?? '',
+    organisation: { ...p.organisation },
+    country: p.country ?? '',
+    category: p.category,
+    status: p.status,
+    consent: p.consent,
+    delegation: p.delegation ?? '',
+  };
+}
+
 export async function mergeParticipants(keep: string, other: string): Promise<Outcome<Participant>> {
   const outcome = await attempt(() => client.participantMerge(keep, other), { toast: true });
   if (outcome.ok) showToast('success', t('participants.toast.merged'));
@@ -93,5 +117,12 @@ export async function saveCategory(eventId: string, key: string, input: Category
 export async function addDelegation(eventId: string, input: DelegationInput): Promise<Outcome<Delegation>> {
   const outcome = await attempt(() => client.delegationAdd(eventId, input), { toast: false });
   if (outcome.ok) showToast('success', t('setup.toast.delegation'));
+  return outcome;
+}
+
+/** Renames a delegation, changes its country or its head; field errors are for the form. */
+export async function updateDelegation(id: string, input: DelegationInput): Promise<Outcome<Delegation>> {
+  const outcome = await attempt(() => client.delegationUpdate(id, input), { toast: false });
+  if (outcome.ok) showToast('success', t('setup.toast.delegationSaved'));
   return outcome;
 }

@@ -1441,6 +1441,22 @@ export function participantAdd(eventId: string, input: ParticipantInput): Promis
   return reply({ participant, possibleDuplicates });
 }
 
+export function participantUpdate(id: string, input: ParticipantInput): Promise<Added> {
+  const p = people.get(id);
+  if (!p) return fail('not_found', 'id', 'not_found', `no participant ${id}`);
+  if (!input.name.en.trim() && !input.name.ar.trim()) return fail('invalid_input', 'name', 'required', 'give a name');
+  const participant: Participant = {
+    ...p, honorific: input.honorific.trim(), name: { en: input.name.en.trim(), ar: input.name.ar.trim() },
+    email: input.email.trim() || null, phone: input.phone.trim() || null, organisation: input.organisation,
+    country: input.country || null, category: input.category || 'other', status: input.status, consent: input.consent,
+    delegation: input.delegation || null,
+  };
+  const email = participant.email?.toLowerCase();
+  const possibleDuplicates = [...people.values()].filter((q) => q.id !== id && q.eventId === p.eventId && email && q.email?.toLowerCase() === email).map((q) => q.id);
+  people.set(id, participant);
+  return reply({ participant, possibleDuplicates });
+}
+
 export function participantMerge(keep: string, other: string): Promise<Participant> {
   const a = people.get(keep);
   if (!a || !people.has(other)) return fail('not_found', 'other', 'not_found', 'no such participant');
@@ -1528,6 +1544,14 @@ export function delegationAdd(eventId: string, input: DelegationInput): Promise<
   return reply(d);
 }
 
+export function delegationUpdate(id: string, input: DelegationInput): Promise<Delegation> {
+  const d = mockDelegations.find((x) => x.id === id);
+  if (!d) return fail('not_found', 'id', 'not_found', `no delegation ${id}`);
+  if (!input.name.en.trim() && !input.name.ar.trim()) return fail('invalid_input', 'name', 'required', 'give a name');
+  Object.assign(d, { name: input.name, country: input.country || null, head: input.head || null });
+  return reply({ ...d });
+}
+
 export function categorySave(_eventId: string, key: string, input: CategoryInput): Promise<CategoryInfo[]> {
   if (!input.name.en.trim() && !input.name.ar.trim()) return fail('invalid_input', 'name', 'required', 'give a name');
   if (!/^#[0-9a-fA-F]{6}$/.test(input.colour.trim())) return fail('invalid_input', 'colour', 'invalid_value', 'not a colour');
@@ -1592,6 +1616,7 @@ import type * as real from '../client';
   participantQuery,
   participantGet,
   participantAdd,
+  participantUpdate,
   participantMerge,
   participantSetStatus,
   participantSetCategory,
@@ -1601,6 +1626,7 @@ import type * as real from '../client';
   categoryList,
   delegationList,
   delegationAdd,
+  delegationUpdate,
   categorySave,
   eventLogoGet,
   eventLogoSet,
