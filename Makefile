@@ -23,12 +23,13 @@ PACKAGE_APT := squashfs-tools dpkg-dev desktop-file-utils
 CARGO_DEB := 3.8.0
 VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n 1)
 
-.PHONY: run test deps deps-test deps-package ui package bench-app bindings bench audit clean help
+.PHONY: run test deps deps-test deps-package ui package bench-app bench-table bindings bench fuzz audit clean help
 
 help:
 	@echo "make run    start the desktop app (installs what is missing)"
 	@echo "make test   run every test (installs what is missing)"
 	@echo "make bench  run the benchmarks"
+	@echo "make fuzz   fuzz the import's file reader and the name folding (FUZZ_SECONDS each)"
 	@echo "make package    build the .deb and the AppImage into target/package/"
 	@echo "make bench-app  measure start-up, memory and sizes of the release build"
 	@echo "make bindings  regenerate ui/src/api/{types,client}.ts from the Rust types"
@@ -100,6 +101,17 @@ audit:
 	(cd ui && npm audit --omit=dev) || status=1
 	exit $$status
 
+# Fuzzing (not part of `make test`): the participant import's file reader and the name folding,
+# FUZZ_SECONDS each (default 60), with cargo-fuzz. libFuzzer's instrumentation needs unstable
+# rustc flags: RUSTC_BOOTSTRAP lets this machine's stable toolchain take them.
+FUZZ_SECONDS ?= 60
+fuzz:
+	command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+	cd fuzz
+	for target in import_file fold; do
+		RUSTC_BOOTSTRAP=1 cargo fuzz run --sanitizer none $$target -- -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=4096
+	done
+
 bench:
 	cargo bench --bench pdf_participants
 	cargo bench --bench programme_conflicts
@@ -134,6 +146,11 @@ package: deps-package ui
 # README; results also in target/package/bench-app.json.
 bench-app: deps-test package
 	xvfb-run -a dbus-run-session -- node e2e/bench-app.mjs
+
+# The participants table with 100,000 people in the release build: scrolling, jumps and search
+# as you type, timed in the page; figures in the README.
+bench-table: deps-test package
+	xvfb-run -a dbus-run-session -- node e2e/bench-table.mjs
 
 bindings:
 	MUNTADA_UPDATE_BINDINGS=1 cargo test -p muntada-desktop --lib bindings

@@ -92,6 +92,11 @@ export class Driver {
     return this.cmd("POST", "/execute/sync", { script: source, args });
   }
 
+  /** Runs `source` in the page; it answers by calling its last argument (WebDriver's async script). */
+  asyncScript(source, ...args) {
+    return this.cmd("POST", "/execute/async", { script: source, args });
+  }
+
   /**
    * With WebKit's compositing off (the app's default, see src-tauri/src/lib.rs) a screenshot
    * waits for the page's next paint, which an idle page never makes, so the request hung: keep
