@@ -87,25 +87,8 @@ async function press(title, key) {
   await app.cmd("DELETE", "/actions");
 }
 
-/** Presses the mouse on `element`, moves it through `moves` (W3C pointer moves), releases it. */
-async function drag(element, moves) {
-  await app.cmd("POST", "/actions", {
-    actions: [
-      {
-        type: "pointer",
-        id: "mouse",
-        parameters: { pointerType: "mouse" },
-        actions: [
-          { type: "pointerMove", origin: element, x: 0, y: 0 },
-          { type: "pointerDown", button: 0 },
-          ...moves.map((move) => ({ type: "pointerMove", duration: 100, ...move })),
-          { type: "pointerUp", button: 0 },
-        ],
-      },
-    ],
-  });
-  await app.cmd("DELETE", "/actions");
-}
+/** Presses the mouse on `element`, moves it through `moves` (W3C pointer moves, 100 ms each unless said), releases it. */
+const drag = (element, moves) => app.drag(element, moves.map((move) => ({ duration: 100, ...move })));
 
 const ARROW_DOWN = "\uE015";
 const ARROW_RIGHT = "\uE014";
