@@ -3,6 +3,8 @@
 #   make test   install what is missing, run every test (core, shell, UI, end-to-end, packages)
 #   make package     the .deb and the AppImage of the release build, in target/package/
 #   make bench-app   start-up time, memory and sizes of the release build, against the budget
+#   make bench-table the participants table with 100,000 people: scrolling, jumps, search as you type
+#   make bench-grid  the timetable grid with 300 sessions on one day: frame times while dragging
 #   make audit  check the Rust and npm dependencies against the published advisories
 
 SHELL := /bin/bash
@@ -23,7 +25,7 @@ PACKAGE_APT := squashfs-tools dpkg-dev desktop-file-utils
 CARGO_DEB := 3.8.0
 VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n 1)
 
-.PHONY: run test deps deps-test deps-package ui package bench-app bench-table bindings bench fuzz audit clean help
+.PHONY: run test deps deps-test deps-package ui package bench-app bench-table bench-grid bindings bench fuzz audit clean help
 
 help:
 	@echo "make run    start the desktop app (installs what is missing)"
@@ -32,6 +34,8 @@ help:
 	@echo "make fuzz   fuzz the import's file reader and the name folding (FUZZ_SECONDS each)"
 	@echo "make package    build the .deb and the AppImage into target/package/"
 	@echo "make bench-app  measure start-up, memory and sizes of the release build"
+	@echo "make bench-table measure the participants table with 100,000 people (scroll, jump, search)"
+	@echo "make bench-grid measure the timetable grid's frame times while dragging (300 sessions)"
 	@echo "make bindings  regenerate ui/src/api/{types,client}.ts from the Rust types"
 	@echo "make audit  check the dependencies for known vulnerabilities (needs the network)"
 
@@ -151,6 +155,13 @@ bench-app: deps-test package
 # as you type, timed in the page; figures in the README.
 bench-table: deps-test package
 	xvfb-run -a dbus-run-session -- node e2e/bench-table.mjs
+
+# The timetable grid with 300 sessions on one day under Xvfb: frame times while a session is
+# dragged, and the time from the release to the moved session on the grid (e2e/bench-grid.mjs).
+# The debug build, as the end-to-end tests use; BENCH_PROFILE=release after `make package`.
+bench-grid: deps-test ui
+	cargo build --locked -p muntada-desktop -p muntada --bins
+	xvfb-run -a dbus-run-session -- node e2e/bench-grid.mjs
 
 bindings:
 	MUNTADA_UPDATE_BINDINGS=1 cargo test -p muntada-desktop --lib bindings

@@ -1,7 +1,13 @@
 // End-to-end: the programme of the demo forum in the real app window (WebKitGTK through
-// tauri-driver, under Xvfb), on its own fresh database: move a session with the keyboard onto a
-// busy room and see the conflict in the panel, drag one, edit a title in the side panel, release
-// the programme and see what changed. Screenshots in English and Arabic go to target/e2e/.
+// tauri-driver, under Xvfb), on its own fresh database: drag a session with the mouse onto a
+// busy room and see the conflict in the panel and on the grid, drag a session's bottom edge to
+// change its length, move a session with the keyboard onto a busy room, drag one, edit a title
+// in the side panel, release the programme and see what changed. Screenshots in English and
+// Arabic go to target/e2e/.
+//
+// The tests share one app and database and run in order; a test that changes the programme
+// only for its own sake (the mouse drag onto a busy room, the resize) puts it back as it was,
+// so that the later tests find the demo's times and rooms.
 //
 // Ports: this file takes 4480 (tauri-driver) and 4481 (WebKitWebDriver).
 
@@ -81,25 +87,8 @@ async function press(title, key) {
   await app.cmd("DELETE", "/actions");
 }
 
-/** Presses the mouse on `element`, moves it through `moves` (W3C pointer moves), releases it. */
-async function drag(element, moves) {
-  await app.cmd("POST", "/actions", {
-    actions: [
-      {
-        type: "pointer",
-        id: "mouse",
-        parameters: { pointerType: "mouse" },
-        actions: [
-          { type: "pointerMove", origin: element, x: 0, y: 0 },
-          { type: "pointerDown", button: 0 },
-          ...moves.map((move) => ({ type: "pointerMove", duration: 100, ...move })),
-          { type: "pointerUp", button: 0 },
-        ],
-      },
-    ],
-  });
-  await app.cmd("DELETE", "/actions");
-}
+/** Presses the mouse on `element`, moves it through `moves` (W3C pointer moves, 100 ms each unless said), releases it. */
+const drag = (element, moves) => app.drag(element, moves.map((move) => ({ duration: 100, ...move })));
 
 const ARROW_DOWN = "\uE015";
 const ARROW_RIGHT = "\uE014";
@@ -113,6 +102,93 @@ test("open the demo forum's programme from the event page", async () => {
   assert.equal((await app.findAll("room-head")).length, 3, "one column per room");
   assert.equal((await app.findAll("day-tab")).length, 2, "one tab per day");
   assert.deepEqual(await gridSession(WORKSHOP).then((s) => [s.start, s.end]), ["13:45", "15:15"], "local times of Doha");
+});
+
+const PANEL_2 = "Panel 2: Protecting Vulnerable Targets and Major Events";
+const STATEMENTS = "Statements by Member States and Partners";
+
+/**
+ * A part (the draggable button, or the bottom edge) of the session titled `title` on the grid,
+ * scrolled to the middle of the window: a pointer cannot be moved to an element out of sight.
+ */
+function gridPart(title, part) {
+  return app.script(
+    "const p = [...document.querySelectorAll('[data-testid=grid-session]')].find((e) => e.textContent.includes(arguments[0]))" +
+      ".querySelector(arguments[1]); p.scrollIntoView({ block: 'center', inline: 'center' }); return p;",
+    title,
+    part,
+  );
+}
+
+/** The texts of the room double bookings the Conflicts panel lists that name `title`. */
+function roomClashesOf(title) {
+  return app.script(
+    "return [...document.querySelectorAll('[data-testid=conflict][data-kind=room_double_booked]')]" +
+      ".map((c) => c.textContent).filter((text) => text.includes(arguments[0]));",
+    title,
+  );
+}
+
+/** Horizontal distance in pixels from one room's column to another's. */
+function columnDistance(fromRoom, toRoom) {
+  return app.script(
+    "const x = (id) => document.querySelector(`[data-room-column='${id}']`).getBoundingClientRect().left;" +
+      "return Math.round(x(arguments[1]) - x(arguments[0]));",
+    fromRoom,
+    toRoom,
+  );
+}
+
+test("drag a session with the mouse onto a busy room and see the conflict in the panel and on the grid", async () => {
+  const panel = await gridSession(PANEL_2);
+  const side = await gridSession(SIDE_EVENT);
+  assert.deepEqual([panel.start, panel.end, side.start, side.end], ["15:30", "17:00", "15:30", "16:45"], "the demo's times");
+  assert.notEqual(panel.room, side.room, "in two rooms");
+  assert.equal(side.conflict, "false", "the side event has no conflict yet");
+  assert.deepEqual(await roomClashesOf(PANEL_2), [], "no room clash yet");
+  const dx = await columnDistance(panel.room, side.room);
+
+  // Sideways only, in two moves: the same time, the side event's room.
+  const button = await gridPart(PANEL_2, "button");
+  await drag(button, [
+    { origin: "pointer", x: Math.round(dx / 2), y: 0 },
+    { origin: "pointer", x: dx - Math.round(dx / 2), y: 0 },
+  ]);
+  await app.waitFor(async () => (await gridSession(PANEL_2))?.room === side.room, "the panel in the side event's room");
+  const moved = await gridSession(PANEL_2);
+  assert.deepEqual([moved.start, moved.end], ["15:30", "17:00"], "a sideways drag keeps the time");
+  await app.waitFor(async () => (await roomClashesOf(PANEL_2)).length === 1, "the room clash in the Conflicts panel");
+  const [clash] = await roomClashesOf(PANEL_2);
+  assert.match(clash, /Two sessions in one room at the same time/);
+  assert.ok(clash.includes(SIDE_EVENT), "the clash names the other session too");
+  await app.waitFor(async () => (await gridSession(PANEL_2)).conflict === "true", "the grid marks the panel");
+  assert.equal((await gridSession(SIDE_EVENT)).conflict, "true", "and the side event");
+  await shot("programme-drag-clash");
+
+  // Back where it was: the clash goes, and the later tests find the demo's rooms.
+  await drag(await gridPart(PANEL_2, "button"), [{ origin: "pointer", x: -dx, y: 0 }]);
+  await app.waitFor(async () => (await gridSession(PANEL_2))?.room === panel.room, "the panel back in its room");
+  await app.waitFor(async () => (await roomClashesOf(PANEL_2)).length === 0, "the clash gone from the panel");
+  await app.waitFor(async () => (await gridSession(SIDE_EVENT)).conflict === "false", "and from the grid");
+  const back = await gridSession(PANEL_2);
+  assert.deepEqual([back.start, back.end], ["15:30", "17:00"]);
+});
+
+test("drag a session's bottom edge to shorten it, then to lengthen it again", async () => {
+  const before = await gridSession(STATEMENTS);
+  assert.deepEqual([before.start, before.end], ["11:00", "12:30"], "the demo's times");
+  // At the 15-minute step a minute is 1.6 px: half an hour is 48 px.
+  await drag(await gridPart(STATEMENTS, "[data-testid=grid-session-resize]"), [
+    { origin: "pointer", x: 0, y: -24 },
+    { origin: "pointer", x: 0, y: -24 },
+  ]);
+  await app.waitFor(async () => (await gridSession(STATEMENTS))?.end === "12:00", "the statements end at 12:00");
+  const shorter = await gridSession(STATEMENTS);
+  assert.deepEqual([shorter.start, shorter.room], ["11:00", before.room], "the start and room stay");
+
+  await drag(await gridPart(STATEMENTS, "[data-testid=grid-session-resize]"), [{ origin: "pointer", x: 0, y: 48 }]);
+  await app.waitFor(async () => (await gridSession(STATEMENTS))?.end === "12:30", "the statements end at 12:30 again");
+  assert.equal((await gridSession(STATEMENTS)).start, "11:00");
 });
 
 test("move a session with the keyboard onto a busy room and see the conflict in the panel", async () => {
@@ -161,10 +237,8 @@ test("allow parallel sessions in that room in the Rooms dialog, and the clash is
 test("drag a session half an hour earlier", async () => {
   const before = await gridSession(SIDE_EVENT);
   assert.equal(before.start, "15:30");
-  const button = await app.script(
-    "return [...document.querySelectorAll('[data-testid=grid-session]')].find((e) => e.textContent.includes(arguments[0])).querySelector('button');",
-    SIDE_EVENT,
-  );
+  // In sight whatever the tests before scrolled to.
+  const button = await gridPart(SIDE_EVENT, "button");
   // At the 15-minute step a minute is 1.6 px: half an hour is 48 px up.
   await drag(button, [
     { origin: "pointer", x: 0, y: -24 },

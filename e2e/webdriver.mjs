@@ -122,6 +122,26 @@ export class Driver {
     await element.click();
   }
 
+  /** Presses the mouse on `element`, moves it through `moves` (W3C pointerMove actions), releases it. */
+  async drag(element, moves) {
+    await this.cmd("POST", "/actions", {
+      actions: [
+        {
+          type: "pointer",
+          id: "mouse",
+          parameters: { pointerType: "mouse" },
+          actions: [
+            { type: "pointerMove", origin: element, x: 0, y: 0 },
+            { type: "pointerDown", button: 0 },
+            ...moves.map((move) => ({ type: "pointerMove", ...move })),
+            { type: "pointerUp", button: 0 },
+          ],
+        },
+      ],
+    });
+    await this.cmd("DELETE", "/actions");
+  }
+
   /** Types `text` into the field and waits until the field holds it. */
   async fill(testId, text) {
     const field = await this.find(testId);

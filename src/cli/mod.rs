@@ -240,6 +240,13 @@ enum RoomCommand {
         #[arg(long)]
         closes: Option<String>,
     },
+    /// Change a room's names, seats, parallel rule or opening hours; what is not given stays
+    Update(programme::RoomUpdateArgs),
+    /// List an event's rooms
+    List {
+        #[arg(long)]
+        event: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -670,6 +677,8 @@ fn execute(command: Command, db: Option<PathBuf>, wait: f64, out: &Out) -> Resul
         }
         Command::Restore { file } => out.restored(&backup::restore(store, &file, now)?),
         Command::Event(EventCommand::TravelBuffer(args)) => programme::travel_buffer(store, args, out),
+        Command::Room(RoomCommand::Update(args)) => programme::update_room(store, args, out),
+        Command::Room(RoomCommand::List { event }) => programme::list_rooms(store, &event, out),
         Command::Session(SessionCommand::Move(args)) => programme::move_session(store, args, out),
         Command::Session(SessionCommand::Signup(args)) => programme::sign_up(store, args, out),
         Command::Speaker(SpeakerCommand::Available(args)) => programme::available(store, args, out),

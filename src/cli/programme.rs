@@ -3,12 +3,14 @@
 
 use std::path::PathBuf;
 
+use chrono::NaiveTime;
 use clap::{Args as ClapArgs, Subcommand};
+use muntada::bilingual::Bilingual;
 use muntada::documents::ProgrammeDocument;
 use muntada::programme::conflicts::{self, Conflict};
 use muntada::programme::release::{self, Diff, ReleaseInfo, SessionSlot};
-use muntada::programme::{self, SessionMove};
-use muntada::{Error, Store};
+use muntada::programme::{self, RoomInput, SessionMove};
+use muntada::{Error, Reason, Store};
 
 use super::Out;
 
@@ -28,6 +30,30 @@ pub struct MoveArgs {
     /// Another room of the event [default: the same room]
     #[arg(long)]
     room: Option<String>,
+}
+
+/// `room update`: each flag left out keeps the room's current value. Values are checked here
+/// and in the core (as the app's Rooms dialog is), so a bad one names its flag.
+#[derive(ClapArgs)]
+pub struct RoomUpdateArgs {
+    /// The room (its id, or 8+ of its first characters)
+    id: String,
+    #[arg(long)]
+    name: Option<String>,
+    #[arg(long)]
+    name_ar: Option<String>,
+    /// Seats: a number of at least one, or "none" for no stated limit
+    #[arg(long)]
+    capacity: Option<String>,
+    /// Whether sessions may overlap in this room (a poster area): true or false
+    #[arg(long)]
+    parallel: Option<String>,
+    /// Opening time each day, HH:MM local time ("" with --closes "" for open all day)
+    #[arg(long)]
+    opens: Option<String>,
+    /// Closing time each day, HH:MM local time
+    #[arg(long)]
+    closes: Option<String>,
 }
 
 #[derive(ClapArgs)]
@@ -101,6 +127,61 @@ pub fn move_session(store: &mut Store, args: MoveArgs, out: &Out) -> Result<(), 
         return out.print_json(&moved);
     }
     out.line(moved.id.as_str())
+}
+
+/// Changes the fields given and keeps the others; prints the room's id (the room as JSON).
+pub fn update_room(store: &mut Store, args: RoomUpdateArgs, out: &Out) -> Result<(), Error> {
+    let current = store.rooms().get(&store.rooms().resolve("id", &args.id)?)?;
+    let capacity = match args.capacity.as_deref().map(str::trim) {
+        None => current.capacity,
+        Some("none") => None,
+        Some(seats) => Some(seats.parse::<u32>().map_err(|_| {
+            Error::invalid(
+                "capacity",
+                Reason::InvalidValue,
+                format!("{seats:?} is not a number of seats (or \"none\")"),
+            )
+        })?),
+    };
+    let parallel = match args.parallel.as_deref().map(str::trim) {
+        None => current.parallel,
+        Some("true") => true,
+        Some("false") => false,
+        Some(other) => {
+            return Err(Error::invalid(
+                "parallel",
+                Reason::InvalidValue,
+                format!("{other:?} is neither true nor false"),
+            ))
+        }
+    };
+    let hour = |time: Option<NaiveTime>| time.map(|t| t.format("%H:%M").to_string());
+    let input = RoomInput {
+        name: Bilingual::new(args.name.unwrap_or(current.name.en), args.name_ar.unwrap_or(current.name.ar)),
+        capacity,
+        parallel,
+        opens: args.opens.or_else(|| hour(current.hours.map(|h| h.opens))),
+        closes: args.closes.or_else(|| hour(current.hours.map(|h| h.closes))),
+    };
+    out.created(&programme::update_room(store, current.id.as_str(), &input)?, |r| &r.id)
+}
+
+/// One line per room: id, names, seats, parallel, opening hours.
+pub fn list_rooms(store: &Store, event_id: &str, out: &Out) -> Result<(), Error> {
+    let rooms = programme::rooms(store, event_id)?;
+    if out.json {
+        return out.print_json(&rooms);
+    }
+    for r in &rooms {
+        let seats = r.capacity.map_or_else(|| "no seat limit".to_owned(), |c| format!("{c} seats"));
+        let hours = r.hours.map_or_else(
+            || "open all day".to_owned(),
+            |h| format!("{}–{}", h.opens.format("%H:%M"), h.closes.format("%H:%M")),
+        );
+        let parallel = if r.parallel { ", parallel" } else { "" };
+        out.line(&format!("{}  {} / {}  {seats}{parallel}, {hours}", r.id, r.name.en, r.name.ar))?;
+    }
+    Ok(())
 }
 
 /// Signs a participant up for a session (or takes them off) and says where its sign-ups stand.

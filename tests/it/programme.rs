@@ -263,6 +263,90 @@ fn conflicts_exit_status() {
     assert_eq!(run.code, 4);
 }
 
+impl Forum {
+    /// The hall as `room list --json` has it.
+    fn hall(&self) -> serde_json::Value {
+        let rooms = self.cli.json(&["room", "list", "--event", &self.event]);
+        rooms.as_array().unwrap().iter().find(|r| r["id"] == self.hall.as_str()).unwrap().clone()
+    }
+
+    /// The kinds of the conflicts `muntada conflicts` finds.
+    fn conflict_kinds(&self) -> Vec<String> {
+        let run = self.cli.run(&["--json", "conflicts", "--event", &self.event]);
+        let found: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+        found.as_array().unwrap().iter().map(|c| c["kind"].as_str().unwrap().to_owned()).collect()
+    }
+}
+
+#[test]
+fn updating_a_room_changes_what_is_given_and_the_conflicts_follow() {
+    let f = Forum::new();
+    // The panel onto the opening's room and time: the hall is double booked (and Amina too).
+    f.cli.ok(&["session", "move", &f.panel, "--start", "2025-03-30 09:30", "--room", &f.hall]);
+    assert_eq!(f.conflict_kinds(), ["room_double_booked", "person_double_booked"]);
+
+    // By a prefix of its id, like every other id the CLI takes (the first 8 characters of ids
+    // made in one second are alike).
+    let id = f.cli.ok(&["room", "update", &f.hall[..30], "--name", "Main hall", "--parallel", "true"]);
+    assert_eq!(id, f.hall);
+    let hall = f.hall();
+    assert_eq!(hall["name"], serde_json::json!({ "en": "Main hall", "ar": "القاعة العامة" }), "the Arabic name stays");
+    assert_eq!((hall["capacity"].as_u64(), hall["parallel"].as_bool()), (Some(200), Some(true)), "the seats stay");
+    assert_eq!(f.conflict_kinds(), ["person_double_booked"], "sessions may overlap in a parallel room");
+
+    // Opening hours after the opening's start (09:00) and only the closing time changed later.
+    f.cli.ok(&["room", "update", &f.hall, "--opens", "09:15", "--closes", "17:00", "--capacity", "none"]);
+    assert_eq!(f.hall()["hours"], serde_json::json!({ "opens": "09:15:00", "closes": "17:00:00" }));
+    assert_eq!(f.hall()["capacity"], serde_json::Value::Null);
+    assert_eq!(f.conflict_kinds(), ["person_double_booked", "outside_room_hours"]);
+    f.cli.ok(&["room", "update", &f.hall, "--closes", "18:00"]);
+    assert_eq!(f.hall()["hours"], serde_json::json!({ "opens": "09:15:00", "closes": "18:00:00" }));
+
+    // Both times empty: open all day again; and back to one session at a time.
+    f.cli.ok(&["room", "update", &f.hall, "--opens", "", "--closes", "", "--parallel", "false", "--capacity", "40"]);
+    let hall = f.hall();
+    assert_eq!(
+        (&hall["hours"], hall["capacity"].as_u64(), hall["parallel"].as_bool()),
+        (&serde_json::Value::Null, Some(40), Some(false))
+    );
+    assert_eq!(f.conflict_kinds(), ["room_double_booked", "person_double_booked"]);
+    let text = f.cli.ok(&["room", "list", "--event", &f.event]);
+    assert!(text.contains(&format!("{}  Main hall / القاعة العامة  40 seats, open all day", f.hall)), "{text}");
+}
+
+#[test]
+fn bad_room_updates_name_the_flag_and_write_nothing() {
+    let f = Forum::new();
+    f.cli.ok(&["room", "update", &f.hall, "--opens", "09:00", "--closes", "18:00"]);
+    let rooms = || f.cli.ok(&["--json", "room", "list", "--event", &f.event]);
+    let check = |extra: &[&str], flag: &str, reason: &str| {
+        let before = rooms();
+        let mut args = vec!["--json", "room", "update", f.hall.as_str()];
+        args.extend(extra);
+        let run = f.cli.run(&args);
+        assert_eq!(run.code, 2, "{extra:?}: {}", run.stderr);
+        let error: serde_json::Value = serde_json::from_str(run.stderr.trim()).unwrap();
+        assert_eq!((error["field"].as_str(), error["reason"].as_str()), (Some(flag), Some(reason)), "{extra:?}");
+        assert_eq!(rooms(), before, "{extra:?} wrote something");
+    };
+    check(&["--capacity", "0"], "--capacity", "invalid_value");
+    check(&["--capacity", "many", "--name", "Renamed"], "--capacity", "invalid_value");
+    check(&["--parallel", "yes"], "--parallel", "invalid_value");
+    check(&["--opens", "25:00"], "--opens", "invalid_time");
+    check(&["--opens", "19:00"], "--closes", "end_before_start");
+    check(&["--opens", "10:00", "--closes", "09:30"], "--closes", "end_before_start");
+    check(&["--opens", ""], "--opens", "required");
+    check(&["--name", "", "--name-ar", " "], "--name", "required");
+    check(&["--name", &"x".repeat(1_000)], "--name", "too_long");
+    // Not a room, and a room id given where a session's was expected: not found, nothing written.
+    for id in ["00000000-dead", f.opening.as_str()] {
+        let before = rooms();
+        let run = f.cli.run(&["room", "update", id, "--capacity", "10"]);
+        assert_eq!(run.code, 4, "{}", run.stderr);
+        assert_eq!(rooms(), before);
+    }
+}
+
 #[test]
 fn releases_and_what_changed() {
     let f = Forum::new();
