@@ -33,7 +33,7 @@ fn fresh() -> (Store, String) {
 }
 
 fuzz_target!(|data: &[u8]| {
-    let _ = participants::preview(data, 5);
+    let _ = participants::import::preview(data, 5);
     STORE.with(|cell| {
         let mut cell = cell.borrow_mut();
         let (store, event) = cell.get_or_insert_with(fresh);
