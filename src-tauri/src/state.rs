@@ -63,6 +63,20 @@ impl AppState {
         &self.path
     }
 
+    /// Runs `f` with the state on a worker thread. A synchronous command runs on the main
+    /// thread, which also draws the window: one that can take long (an import, a page of a
+    /// 100,000-row table while its search index is built) must not hold it, or the window
+    /// stops repainting meanwhile.
+    pub async fn off_main<R: Runtime, T: Send + 'static>(
+        app: AppHandle<R>,
+        f: impl FnOnce(&AppState) -> Result<T, ApiError> + Send + 'static,
+    ) -> Result<T, ApiError> {
+        use tauri::Manager;
+        tauri::async_runtime::spawn_blocking(move || f(&app.state::<AppState>()))
+            .await
+            .map_err(|e| ApiError::from(Error::internal(format!("the command stopped: {e}"))))?
+    }
+
     pub fn read<T>(&self, f: impl FnOnce(&Store) -> muntada::Result<T>) -> Result<T, ApiError> {
         self.with(|store| f(store))
     }

@@ -7,7 +7,7 @@ import ImportView from '../src/views/participants/ImportView.svelte';
 import ParticipantsView from '../src/views/participants/ParticipantsView.svelte';
 import RegisterForm from '../src/views/participants/RegisterForm.svelte';
 import SetupView from '../src/views/participants/SetupView.svelte';
-import { pagesOf, visibleRange } from '../src/views/participants/window';
+import { nextPages, pagesOf, visibleRange } from '../src/views/participants/window';
 import { setLang } from '../src/i18n/index.svelte';
 import { event } from './fixtures';
 
@@ -62,6 +62,18 @@ describe('the visible window', () => {
     expect(visibleRange(top, viewport, 40, total)).toEqual({ start, end });
   });
 
+  it.each([
+    // waiting, in view, free → ask, keep
+    [[3, 4, 5], [4, 5], 2, [4, 5], []],
+    [[3, 4, 5], [4, 5], 1, [4], [5]],
+    [[3, 4, 5], [4, 5], 0, [], [4, 5]],
+    [[1, 2, 3], [90, 91], 2, [], []],
+    [[7], [7], -1, [], [7]],
+    [[], [0], 2, [], []],
+  ])('waiting %j, in view %j, %i free: asks %j, keeps %j', (waiting, inView, free, ask, keep) => {
+    expect(nextPages(waiting, inView, free)).toEqual({ ask, keep });
+  });
+
   it('asks for the pages the drawn rows fall in', () => {
     expect(pagesOf({ start: 92, end: 118 }, 100)).toEqual([0, 1]);
     expect(pagesOf({ start: 0, end: 18 }, 100)).toEqual([0]);
@@ -88,6 +100,39 @@ describe('participants table', () => {
     const offsets = vi.mocked(client.participantQuery).mock.calls.map(([, q]) => q.offset);
     expect(offsets).toEqual([0]);
     expect(vi.mocked(client.participantQuery).mock.calls[0][1].limit).toBeLessThanOrEqual(1000);
+  });
+
+  it('asks for at most two pages at once, and not for pages scrolled past before their turn', async () => {
+    const answers: Array<() => void> = [];
+    vi.mocked(client.participantQuery).mockImplementation(
+      (_id: string, q: ParticipantQuery) =>
+        new Promise((done) => {
+          const rows = [];
+          for (let i = q.offset; i < Math.min(100_000, q.offset + q.limit); i++) rows.push(person(i));
+          answers.push(() => done({ total: 100_000, offset: q.offset, rows }));
+        }),
+    );
+    render(ParticipantsView, { props: { id: 'ev-1' } });
+    await waitFor(() => expect(answers).toHaveLength(1));
+    answers.shift()!();
+    await screen.findByText('Person 0');
+    const rows = screen.getByTestId('participant-rows');
+    const offsets = () => vi.mocked(client.participantQuery).mock.calls.map(([, q]) => q.offset);
+    // A fling: five jumps far down while nothing is answered.
+    for (const top of [400_000, 800_000, 1_200_000, 1_600_000, 2_000_000]) {
+      rows.scrollTop = top;
+      await fireEvent.scroll(rows);
+    }
+    expect(rows).toHaveAttribute('aria-busy', 'true');
+    // The two pages of the first place passed are asked for (rows of 44 px, pages of 100
+    // rows); the pages passed meanwhile never are.
+    expect(offsets()).toEqual([0, 9_000, 9_100]);
+    answers.splice(0).forEach((answer) => answer());
+    // Then the page now in view, and it is drawn.
+    await waitFor(() => expect(offsets()).toEqual([0, 9_000, 9_100, 45_400]));
+    answers.splice(0).forEach((answer) => answer());
+    await screen.findByText('Person 45450');
+    await waitFor(() => expect(rows).toHaveAttribute('aria-busy', 'false'));
   });
 
   it('searches as you type and filters through the core', async () => {

@@ -14,7 +14,7 @@ use muntada::participants::{
 };
 use muntada::Bilingual;
 use serde::Serialize;
-use tauri::State;
+use tauri::{AppHandle, Runtime, State};
 use ts_rs::TS;
 
 use crate::{ApiError, AppState};
@@ -46,15 +46,18 @@ pub struct ImportPreview {
 }
 
 #[tauri::command]
-pub fn participant_query(
-    state: State<'_, AppState>,
+pub async fn participant_query<R: Runtime>(
+    app: AppHandle<R>,
     event_id: String,
     query: ParticipantQuery,
 ) -> Result<ParticipantPage, ApiError> {
-    state.read(|store| {
-        let mut cache = INDEX.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        query::query(store, &event_id, &query, &mut cache)
+    AppState::off_main(app, move |state| {
+        state.read(|store| {
+            let mut cache = INDEX.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+            query::query(store, &event_id, &query, &mut cache)
+        })
     })
+    .await
 }
 
 #[tauri::command]
@@ -110,32 +113,38 @@ pub fn participant_check_in(state: State<'_, AppState>, event_id: String, code: 
 }
 
 #[tauri::command]
-pub fn participant_import_preview(
-    state: State<'_, AppState>,
+pub async fn participant_import_preview<R: Runtime>(
+    app: AppHandle<R>,
     event_id: String,
     file: Vec<u8>,
     map: Vec<ColumnMapping>,
 ) -> Result<ImportPreview, ApiError> {
-    state.write(|store| {
-        let table = import::preview(&file, PREVIEW_ROWS).map_err(|e| e.with_field("file"))?;
-        let options = ImportOptions { dry_run: true, map: map.into_iter().map(|m| (m.column, m.field)).collect() };
-        let report = participants::import(store, &event_id, &file, &options, Utc::now())?;
-        let fields = FIELDS.iter().chain([&import::EXTRA, &import::IGNORE]).map(|f| (*f).to_owned()).collect();
-        Ok(ImportPreview { table, report, fields })
+    AppState::off_main(app, move |state| {
+        state.write(|store| {
+            let table = import::preview(&file, PREVIEW_ROWS).map_err(|e| e.with_field("file"))?;
+            let options = ImportOptions { dry_run: true, map: map.into_iter().map(|m| (m.column, m.field)).collect() };
+            let report = participants::import(store, &event_id, &file, &options, Utc::now())?;
+            let fields = FIELDS.iter().chain([&import::EXTRA, &import::IGNORE]).map(|f| (*f).to_owned()).collect();
+            Ok(ImportPreview { table, report, fields })
+        })
     })
+    .await
 }
 
 #[tauri::command]
-pub fn participant_import(
-    state: State<'_, AppState>,
+pub async fn participant_import<R: Runtime>(
+    app: AppHandle<R>,
     event_id: String,
     file: Vec<u8>,
     map: Vec<ColumnMapping>,
 ) -> Result<ImportReport, ApiError> {
-    state.write(|store| {
-        let options = ImportOptions { dry_run: false, map: map.into_iter().map(|m| (m.column, m.field)).collect() };
-        participants::import(store, &event_id, &file, &options, Utc::now())
+    AppState::off_main(app, move |state| {
+        state.write(|store| {
+            let options = ImportOptions { dry_run: false, map: map.into_iter().map(|m| (m.column, m.field)).collect() };
+            participants::import(store, &event_id, &file, &options, Utc::now())
+        })
     })
+    .await
 }
 
 #[tauri::command]

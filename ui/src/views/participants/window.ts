@@ -27,3 +27,15 @@ export function pagesOf(range: Range, pageSize: number): number[] {
   for (let p = Math.floor(range.start / pageSize); p <= Math.floor((range.end - 1) / pageSize); p++) pages.push(p);
   return pages;
 }
+
+/**
+ * Of the pages waiting to be asked for, those to ask now: the ones still in view, no more than
+ * `free` (the answers still awaited count against a small limit). Pages that scrolled out of
+ * view before their turn are dropped: a fast scroll through 100,000 rows would otherwise queue
+ * a query for every page it passed, and the rows finally in view would wait behind them all.
+ */
+export function nextPages(waiting: number[], inView: number[], free: number): { ask: number[]; keep: number[] } {
+  const visible = waiting.filter((page) => inView.includes(page));
+  const ask = visible.slice(0, Math.max(0, free));
+  return { ask, keep: visible.slice(ask.length) };
+}
