@@ -424,7 +424,10 @@ impl Participants<'_> {
             add("p.status = ?", status.as_str().to_owned());
         }
         if let Some(category) = filter.category {
-            add("c.key = ?", category.to_owned());
+            add(
+                "p.category_id IN (SELECT id FROM categories WHERE event_id = p.event_id AND key = ?)",
+                category.to_owned(),
+            );
         }
         if let Some(country) = filter.country {
             add("p.country = ?", country.to_owned());
@@ -432,9 +435,11 @@ impl Participants<'_> {
         if let Some(delegation) = filter.delegation {
             add("p.delegation_id = ?", delegation.as_str().to_owned());
         }
+        // Every condition is on the participants table alone, so that counting an event's
+        // 100,000 people reads an index only (with a join to categories it read every row).
         let wheres = clauses.join(" AND ");
         let total: u32 = self.conn.query_row(
-            &format!("SELECT count(*) FROM participants p JOIN categories c ON c.id = p.category_id WHERE {wheres}"),
+            &format!("SELECT count(*) FROM participants p WHERE {wheres}"),
             rusqlite::params_from_iter(&values),
             |r| r.get(0),
         )?;
@@ -448,7 +453,13 @@ impl Participants<'_> {
             SortKey::Registered => &["p.registered_at", "p.id"],
         };
         let order = order.iter().map(|c| format!("{c} {direction}")).collect::<Vec<_>>().join(", ");
-        let sql = format!("{SELECT} WHERE {wheres} ORDER BY {order} LIMIT {limit} OFFSET {offset}");
+        // The page's ids first, then their rows: skipping to row 45,000 by name then walks an
+        // index rather than reading and joining the 45,000 rows before it.
+        let join = if sort == SortKey::Category { " JOIN categories c ON c.id = p.category_id" } else { "" };
+        let sql = format!(
+            "{SELECT} WHERE p.id IN (SELECT p.id FROM participants p{join} WHERE {wheres} ORDER BY {order} \
+             LIMIT {limit} OFFSET {offset}) ORDER BY {order}"
+        );
         let mut stmt = self.conn.prepare(&sql)?;
         let rows = rows(&mut stmt, rusqlite::params_from_iter(&values), row_to_participant)?;
         Ok((total, rows))
