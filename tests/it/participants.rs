@@ -335,3 +335,42 @@ fn badges_show_both_scripts_shrink_long_names_and_carry_the_code() {
     assert!(single_info.contains("Pages:           5"), "{single_info}");
     assert!(single_info.contains("297.638 x 419.528"), "{single_info}");
 }
+
+/// The QR code on each badge, read back from the page as a scanner at the desk would see it
+/// (poppler renders it, rqrr finds and decodes it), holds that person's badge code.
+#[test]
+fn badge_qr_codes_read_back_as_the_badge_codes() {
+    use muntada::documents::{export_badges, BadgeLayout};
+    let mut store = Store::open_in_memory().unwrap();
+    let event = forum(&mut store);
+    let mut codes = Vec::new();
+    for (en, ar) in [("Amina Yusuf", "أمينة يوسف"), ("Omar Haddad", ""), ("Li Wei", "لي وي")] {
+        let mut p = person(en, ar, "", "UNOCT");
+        p.status = ParticipantStatus::Confirmed;
+        codes.push(add(&mut store, &event, p).participant.badge_code);
+    }
+    let badges = export_badges(&store, event.as_str(), None, BadgeLayout::Single).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("badges.pdf");
+    std::fs::write(&pdf, &badges.bytes).unwrap();
+    let mut read = Vec::new();
+    for page in 1..=codes.len() {
+        let out = dir.path().join(format!("page-{page}"));
+        let status = std::process::Command::new("pdftoppm")
+            .args(["-r", "150", "-gray", "-singlefile", "-f", &page.to_string(), "-l", &page.to_string()])
+            .arg(&pdf)
+            .arg(&out)
+            .status()
+            .unwrap();
+        assert!(status.success(), "pdftoppm page {page}");
+        let bytes = std::fs::read(out.with_extension("pgm")).unwrap();
+        let (width, height, pixels) = crate::pdf::read_pnm(&bytes, "P5", 1);
+        let mut image = rqrr::PreparedImage::prepare_from_greyscale(width, height, |x, y| pixels[y * width + x]);
+        let grids = image.detect_grids();
+        assert_eq!(grids.len(), 1, "one QR code on page {page}");
+        read.push(grids[0].decode().unwrap().1);
+    }
+    read.sort();
+    codes.sort();
+    assert_eq!(read, codes);
+}
