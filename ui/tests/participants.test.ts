@@ -107,7 +107,7 @@ describe('participants table', () => {
     vi.mocked(client.participantQuery).mockImplementation(
       (_id: string, q: ParticipantQuery) =>
         new Promise((done) => {
-          const rows = [];
+          const rows: Participant[] = [];
           for (let i = q.offset; i < Math.min(100_000, q.offset + q.limit); i++) rows.push(person(i));
           answers.push(() => done({ total: 100_000, offset: q.offset, rows }));
         }),
