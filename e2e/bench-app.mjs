@@ -21,6 +21,7 @@ import { cpus, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { Driver } from "./webdriver.mjs";
+import { median } from "./stats.mjs";
 
 const root = resolve(import.meta.dirname, "..");
 const binary = realpathSync(join(root, "target/release/muntada-desktop"));
@@ -42,12 +43,6 @@ function freshEnv(name) {
     XDG_CACHE_HOME: join(home, "cache"),
   };
 }
-
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 
 /** One start: spawn, wait for the ready line, stop. Returns [measured here, reported by the app]. */
 async function startOnce(run) {

@@ -30,6 +30,7 @@ import { cpus, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { Driver } from "./webdriver.mjs";
+import { median, percentile } from "./stats.mjs";
 
 const root = resolve(import.meta.dirname, "..");
 const profile = process.env.BENCH_PROFILE ?? "debug";
@@ -47,16 +48,6 @@ const db = join(scratch, "muntada.db");
 
 const muntada = (...args) => execFileSync(cli, ["--db", db, ...args], { encoding: "utf8" }).trim();
 const clock = (minutes) => `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
-
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
-const percentile = (values, p) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-};
 
 /** The event, its rooms and 300 sessions on one day; returns the event's id. */
 function seed() {

@@ -18,6 +18,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { Driver } from "./webdriver.mjs";
+import { median, percentile } from "./stats.mjs";
 
 const root = resolve(import.meta.dirname, "..");
 const application = process.env.MUNTADA_APP ?? join(root, "target/release/muntada-desktop");
@@ -28,16 +29,6 @@ const PORT = 4520;
 
 const scratch = mkdtempSync(join(tmpdir(), "muntada-bench-table-"));
 const db = join(scratch, "muntada.db");
-
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
-const percentile = (values, p) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-};
 
 /** The same people as benches/participants.rs: names in both scripts, e-mail, organisation, country. */
 function csv() {
