@@ -105,9 +105,7 @@ pub fn assign(
     now: DateTime<Utc>,
 ) -> Result<Vec<Participant>> {
     let event = store.events().resolve("event", event_id)?;
-    let delegation =
-        delegation.filter(|d| !d.trim().is_empty()).map(|d| store.delegations().resolve_in(&event, "delegation", d));
-    let delegation = delegation.transpose()?;
+    let delegation = super::delegation_of(store, &event, delegation.unwrap_or_default())?;
     bulk(store, &event, ids, now, |p| Ok(Participant { delegation: delegation.clone(), ..p.clone() }))
 }
 

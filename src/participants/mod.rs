@@ -328,7 +328,8 @@ pub fn edit(store: &mut Store, id: &str, person: &ParticipantInput, now: DateTim
     Ok(Added { participant: after, possible_duplicates })
 }
 
-/// The delegation a form names (its id or a prefix; empty: none), of the event.
+/// The delegation a form, a filter or a bulk action names (its id or a prefix; empty: none), of
+/// the event.
 fn delegation_of(store: &Store, event_id: &Id, delegation: &str) -> Result<Option<Id>> {
     match delegation.trim() {
         "" => Ok(None),

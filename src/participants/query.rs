@@ -90,10 +90,7 @@ pub fn query(
     if query.limit == 0 || query.limit > MAX_LIMIT {
         return Err(Error::invalid("limit", Reason::InvalidValue, format!("must be between 1 and {MAX_LIMIT}")));
     }
-    let delegation = match query.delegation.as_deref().map(str::trim) {
-        None | Some("") => None,
-        Some(d) => Some(store.delegations().resolve_in(&event_id, "delegation", d)?),
-    };
+    let delegation = super::delegation_of(store, &event_id, query.delegation.as_deref().unwrap_or_default())?;
     let ids = if query.text.trim().is_empty() {
         None
     } else {
