@@ -225,6 +225,57 @@ test("correct a person's e-mail from their record and make them head of a delega
   await app.find("participants-view");
 });
 
+/** The number in "N participants" above the table. */
+async function counted() {
+  const text = await (await app.find("participant-count")).text();
+  return Number(text.replace(/[^0-9]/g, ""));
+}
+
+test("waitlist everyone a filter matches, rows drawn or not, after a confirmation", async () => {
+  await search("");
+  await (await app.find("filter-status")).setValue("confirmed");
+  await app.waitFor(async () => (await counted()) > 0 && !(await rowTexts()).some((r) => !r.includes("Confirmed")), "confirmed only");
+  const confirmed = await counted();
+  await click("select-shown");
+  const drawn = (await app.findAll("select-row")).length;
+  assert.ok(confirmed > drawn, `more confirmed people (${confirmed}) than rows drawn (${drawn})`);
+  assert.match(await (await app.find("bulk-count")).text(), new RegExp(`^${drawn} selected`));
+  await click("select-all-matching");
+  await app.waitFor(
+    async () => (await (await app.find("bulk-count")).text()).includes(`All ${confirmed} that match are selected`),
+    "all that match selected",
+  );
+  await click("bulk-waitlisted");
+  await app.waitFor(async () => app.script("return document.querySelector('dialog.confirm').open;"), "confirmation");
+  assert.match(await (await app.find("bulk-go")).text(), /change them/);
+  await shot("participants-bulk-all-matching");
+  await click("bulk-go");
+  await app.find("participants-empty");
+  await (await app.find("filter-status")).setValue("waitlisted");
+  await app.waitFor(async () => (await counted()) >= confirmed, "the waiting list holds them");
+  await (await app.find("filter-status")).setValue("");
+  await app.waitFor(async () => (await app.findAll("bulk-bar")).length === 0, "no selection left");
+});
+
+test("delete a delegation: its members stay, in none", async () => {
+  await click("open-setup");
+  await app.find("setup-view");
+  const before = (await app.findAll("delegation-row")).length;
+  const oman = await app.script(
+    "return [...document.querySelectorAll('[data-testid=delegation-row]')].find((r) => r.textContent.includes('Sultanate of Oman')).dataset.delegationId;",
+  );
+  await app.script(`document.querySelector("[data-delegation-id='${oman}'] [data-testid=delegation-remove]").click();`);
+  await app.waitFor(async () => app.script("return document.querySelector('dialog.confirm')?.open;"), "confirmation");
+  await click("delegation-remove-go");
+  await app.waitFor(async () => (await app.findAll("delegation-row")).length === before - 1, "the delegation gone");
+  await app.script("history.back();");
+  await app.find("participants-view");
+  await search("layla@awc.example.org");
+  const rows = await rowTexts();
+  assert.equal(rows.length, 1, rows.join(" | "));
+  assert.doesNotMatch(rows[0], /Oman/, "Layla is in no delegation now");
+});
+
 test("the participants table in Arabic, mirrored", async () => {
   await search("");
   await click("lang-toggle");

@@ -49,6 +49,10 @@ pub enum Reason {
     InvalidValue,
     ControlCharacters,
     Duplicate,
+    /// What an action was to apply to changed since the person chose it.
+    Changed,
+    /// Other records still refer to this one.
+    InUse,
     SchemaTooNew,
     /// Another program holds the database longer than the busy timeout.
     Busy,
@@ -90,6 +94,8 @@ impl Reason {
             Reason::InvalidValue => "invalid_value",
             Reason::ControlCharacters => "control_characters",
             Reason::Duplicate => "duplicate",
+            Reason::Changed => "changed",
+            Reason::InUse => "in_use",
             Reason::SchemaTooNew => "schema_too_new",
             Reason::Busy => "busy",
             Reason::ReadOnly => "read_only",

@@ -129,6 +129,7 @@ pub fn types() -> String {
         muntada::participants::query::ParticipantQuery,
         muntada::participants::query::ParticipantPage,
         muntada::participants::query::SortKey,
+        muntada::participants::query::Selection,
         muntada::participants::delegation::Delegation,
         muntada::participants::delegation::DelegationInput,
         crate::commands::participants::ImportPreview,

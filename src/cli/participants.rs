@@ -8,6 +8,7 @@ use clap::{Args as ClapArgs, Subcommand};
 use muntada::documents::BadgeLayout;
 use muntada::participants::delegation::DelegationInput;
 use muntada::participants::export::{self, TableFormat};
+use muntada::participants::query::{IndexCache, ParticipantQuery, Selection};
 use muntada::participants::{self, ImportOptions, ImportReport, ParticipantInput, ParticipantStatus};
 use muntada::{Bilingual, Error, Reason, Store};
 
@@ -50,15 +51,18 @@ pub enum DeskCommand {
     /// Merge OTHER into KEEP (two records of the same person); OTHER is deleted, the history
     /// keeps both
     Merge { keep: String, other: String },
-    /// Set the status of several participants at once (all or none)
+    /// Set the status of several participants at once (all or none): the IDs given, or every
+    /// participant the filters match (--all: every participant of the event)
     Status {
         #[arg(long)]
         event: String,
         /// interest_registered, confirmed, waitlisted, declined or checked_in
         #[arg(long)]
         to: String,
-        #[arg(required = true, value_name = "ID")]
+        #[arg(value_name = "ID")]
         ids: Vec<String>,
+        #[command(flatten)]
+        matching: MatchingArgs,
     },
     /// Export an event's participants with every column, for a spreadsheet: FILE.csv or
     /// FILE.xlsx (formula-like cells neutralised in CSV; text cells in XLSX)
@@ -142,6 +146,60 @@ pub fn edit(store: &mut Store, args: EditArgs, now: DateTime<Utc>, out: &Out) ->
     Ok(())
 }
 
+/// Which participants a bulk command applies to when no IDs are given: the filters of the
+/// participants table.
+#[derive(ClapArgs)]
+pub struct MatchingArgs {
+    /// Every participant of the event
+    #[arg(long)]
+    all: bool,
+    /// Those found by this search (names in both scripts, e-mail, organisation, badge code)
+    #[arg(long)]
+    search: Option<String>,
+    /// Those with this status
+    #[arg(long)]
+    status: Option<String>,
+    /// Those in this category (key)
+    #[arg(long)]
+    category: Option<String>,
+    /// Those from this country (ISO code)
+    #[arg(long)]
+    country: Option<String>,
+    /// Those in this delegation (id)
+    #[arg(long)]
+    delegation: Option<String>,
+}
+
+impl MatchingArgs {
+    fn selection(self, ids: Vec<String>) -> Result<Selection, Error> {
+        let filtered = self.search.is_some()
+            || self.status.is_some()
+            || self.category.is_some()
+            || self.country.is_some()
+            || self.delegation.is_some();
+        match (ids.is_empty(), filtered || self.all) {
+            (false, false) => Ok(Selection::Ids { ids }),
+            (false, true) => Err(Error::invalid("ids", Reason::InvalidValue, "give IDs or filters (or --all), not both")),
+            (true, false) => Err(Error::invalid(
+                "ids",
+                Reason::Required,
+                "name the participants: IDs, filters (--search, --status, --category, --country, --delegation) or --all",
+            )),
+            (true, true) => Ok(Selection::Matching {
+                query: ParticipantQuery {
+                    text: self.search.unwrap_or_default(),
+                    status: self.status.map(|s| ParticipantStatus::parse("status", &s)).transpose()?,
+                    category: self.category,
+                    country: self.country.map(|c| c.trim().to_ascii_uppercase()),
+                    delegation: self.delegation,
+                    ..ParticipantQuery::default()
+                },
+                expected: None,
+            }),
+        }
+    }
+}
+
 #[derive(Subcommand)]
 pub enum DelegationCommand {
     /// Add a delegation to an event and print its id
@@ -172,6 +230,9 @@ pub enum DelegationCommand {
         #[arg(long)]
         head: Option<String>,
     },
+    /// Delete a delegation; its members stay registered, in no delegation (refused while
+    /// pledges name it)
+    Remove { id: String },
     /// List an event's delegations with their head and number of members
     List {
         #[arg(long)]
@@ -231,6 +292,13 @@ pub fn delegation(store: &mut Store, command: DelegationCommand, now: DateTime<U
                 ))?;
             }
             out.line(&format!("{} delegations", list.len()))
+        }
+        DelegationCommand::Remove { id } => {
+            let removed = participants::delegation::remove(store, &id, now)?;
+            if out.json {
+                return out.print_json(&removed);
+            }
+            out.line(&format!("deleted delegation {} ({} members now in no delegation)", removed.id, removed.members))
         }
         DelegationCommand::Assign { event, delegation, ids } => {
             let changed = participants::delegation::assign(store, &event, &ids, delegation.as_deref(), now)?;
@@ -340,8 +408,9 @@ pub fn desk(store: &mut Store, command: DeskCommand, now: DateTime<Utc>, out: &O
             muntada::documents::write_file(&path, &bytes).map_err(|e| e.with_field("out"))?;
             out.exported(&path, bytes.len())
         }
-        DeskCommand::Status { event, to, ids } => {
+        DeskCommand::Status { event, to, ids, matching } => {
             let status = ParticipantStatus::parse("to", &to)?;
+            let ids = matching.selection(ids)?.ids(store, &event, &mut IndexCache::new())?;
             let changed = participants::set_status(store, &event, &ids, status, now)?;
             out.participants(&changed)
         }

@@ -11,7 +11,7 @@ use crate::country;
 use crate::error::{Error, Reason, Result};
 use crate::id::Id;
 use crate::input;
-use crate::store::Store;
+use crate::store::{ParticipantFilter, Store};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -88,6 +88,38 @@ pub fn update(store: &mut Store, id: &str, input: &DelegationInput, now: DateTim
         }
     })?;
     store.delegations().get(&id)
+}
+
+/// Deletes a delegation. Its members stay registered, without a delegation (each change is in
+/// their history). Refused while pledges name it as the delegation that announced them: who
+/// pledged is part of the record, so those pledges must be changed first.
+pub fn remove(store: &mut Store, id: &str, now: DateTime<Utc>) -> Result<Delegation> {
+    let id = store.delegations().resolve("id", id)?;
+    let delegation = store.delegations().get(&id)?;
+    let pledges = store.delegations().pledges(&id)?;
+    if pledges > 0 {
+        return Err(Error::conflict(
+            Some("id"),
+            Reason::InUse,
+            format!(
+                "{pledges} pledge{} announced by this delegation: link {} to another delegation or to none first",
+                if pledges == 1 { " was" } else { "s were" },
+                if pledges == 1 { "it" } else { "them" },
+            ),
+        ));
+    }
+    let filter = ParticipantFilter { delegation: Some(&id), ..ParticipantFilter::default() };
+    let members = store.participants().matching_ids(&delegation.event_id, &filter)?;
+    let leaving = members
+        .iter()
+        .map(|m| store.participants().get(m).map(|p| (p.clone(), Participant { delegation: None, ..p })))
+        .collect::<Result<Vec<_>>>()?;
+    store.write(|tx| {
+        let participants = tx.participants();
+        leaving.iter().try_for_each(|(before, after)| participants.update(before, after, now))?;
+        tx.delegations().delete(&id)
+    })?;
+    Ok(delegation)
 }
 
 pub fn list(store: &Store, event_id: &str) -> Result<Vec<Delegation>> {

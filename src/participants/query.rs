@@ -90,21 +90,70 @@ pub fn query(
     if query.limit == 0 || query.limit > MAX_LIMIT {
         return Err(Error::invalid("limit", Reason::InvalidValue, format!("must be between 1 and {MAX_LIMIT}")));
     }
-    let delegation = super::delegation_of(store, &event_id, query.delegation.as_deref().unwrap_or_default())?;
+    let (total, rows) = filtered(store, &event_id, query, cache, |filter| {
+        store.participants().page(&event_id, filter, query.sort, query.descending, query.offset, query.limit)
+    })?;
+    Ok(ParticipantPage { total, offset: query.offset, rows })
+}
+
+/// The participants a bulk action applies to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "camelCase")]
+pub enum Selection {
+    /// These participants: ids, or 8+ of their first characters.
+    Ids { ids: Vec<String> },
+    /// Every participant the table's query matches (its sort, offset and limit do not matter).
+    /// `expected` is how many the person was told would change: if the data changed since and
+    /// another number matches now, nothing is done.
+    Matching { query: ParticipantQuery, expected: Option<u32> },
+}
+
+impl Selection {
+    /// The ids of the participants selected, for the bulk actions.
+    pub fn ids(&self, store: &Store, event_id: &str, cache: &mut IndexCache) -> Result<Vec<String>> {
+        match self {
+            Selection::Ids { ids } => Ok(ids.clone()),
+            Selection::Matching { query, expected } => {
+                let event_id = store.events().resolve("event", event_id)?;
+                let ids = filtered(store, &event_id, query, cache, |filter| {
+                    store.participants().matching_ids(&event_id, filter)
+                })?;
+                if ids.is_empty() {
+                    return Err(Error::invalid("ids", Reason::Required, "no participant matches"));
+                }
+                match expected {
+                    Some(n) if *n as usize != ids.len() => Err(Error::conflict(
+                        Some("ids"),
+                        Reason::Changed,
+                        format!("{} participants match now, not {n}: the list changed, look at it again", ids.len()),
+                    )),
+                    _ => Ok(ids.iter().map(|id| id.as_str().to_owned()).collect()),
+                }
+            }
+        }
+    }
+}
+
+/// Runs `read` with the store's filter for `query`'s search text and filters.
+fn filtered<T>(
+    store: &Store,
+    event_id: &Id,
+    query: &ParticipantQuery,
+    cache: &mut IndexCache,
+    read: impl FnOnce(&crate::store::ParticipantFilter<'_>) -> Result<T>,
+) -> Result<T> {
+    let delegation = super::delegation_of(store, event_id, query.delegation.as_deref().unwrap_or_default())?;
     let ids = if query.text.trim().is_empty() {
         None
     } else {
-        let hits = cache.index(store, &event_id)?.search(&query.text, usize::MAX);
+        let hits = cache.index(store, event_id)?.search(&query.text, usize::MAX);
         Some(hits.ids)
     };
-    let filter = crate::store::ParticipantFilter {
+    read(&crate::store::ParticipantFilter {
         ids: ids.as_deref(),
         status: query.status,
         category: query.category.as_deref().filter(|c| !c.is_empty()),
         country: query.country.as_deref().filter(|c| !c.is_empty()),
         delegation: delegation.as_ref(),
-    };
-    let (total, rows) =
-        store.participants().page(&event_id, &filter, query.sort, query.descending, query.offset, query.limit)?;
-    Ok(ParticipantPage { total, offset: query.offset, rows })
+    })
 }

@@ -56,6 +56,17 @@ impl<'c> Delegations<'c> {
         found(if changed == 1 { Ok(()) } else { Err(rusqlite::Error::QueryReturnedNoRows) }, "id", "delegation", &d.id)
     }
 
+    /// Deletes a delegation; its members must have left it first (see `delegation::remove`).
+    pub fn delete(&self, id: &Id) -> Result<()> {
+        let changed = self.conn.execute("DELETE FROM delegations WHERE id = ?1", [id.as_str()])?;
+        found(if changed == 1 { Ok(()) } else { Err(rusqlite::Error::QueryReturnedNoRows) }, "id", "delegation", id)
+    }
+
+    /// How many pledges name the delegation as the one that announced them.
+    pub fn pledges(&self, id: &Id) -> Result<u32> {
+        Ok(self.conn.query_row("SELECT count(*) FROM pledges WHERE delegation_id = ?1", [id.as_str()], |r| r.get(0))?)
+    }
+
     pub fn get(&self, id: &Id) -> Result<Delegation> {
         let sql = format!("{SELECT} WHERE d.id = ?1");
         found(self.conn.query_row(&sql, [id.as_str()], row_to_delegation), "id", "delegation", id)

@@ -366,8 +366,9 @@ fn resolve_in(
     event_id: &Id,
 ) -> Result<Id> {
     let id = resolve(conn, table, what, field, value)?;
-    let owner: String =
-        conn.query_row(&format!("SELECT event_id FROM {table} WHERE id = ?1"), [id.as_str()], |r| r.get(0))?;
+    let owner: String = conn
+        .prepare_cached(&format!("SELECT event_id FROM {table} WHERE id = ?1"))?
+        .query_row([id.as_str()], |r| r.get(0))?;
     if owner != event_id.as_str() {
         return Err(Error::invalid(field, Reason::WrongEvent, format!("the {what} belongs to another event")));
     }

@@ -169,7 +169,8 @@ impl<'c> Participants<'c> {
 
     pub fn get(&self, id: &Id) -> Result<Participant> {
         let sql = format!("{SELECT} WHERE p.id = ?1");
-        found(self.conn.query_row(&sql, [id.as_str()], row_to_participant), "participant", "participant", id)
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        found(stmt.query_row([id.as_str()], row_to_participant), "participant", "participant", id)
     }
 
     /// The event's participants by name.
@@ -388,6 +389,7 @@ fn row_to_participant(r: &rusqlite::Row<'_>) -> rusqlite::Result<Participant> {
 }
 
 /// Which participants of an event a page shows (`None`: any).
+#[derive(Default)]
 pub struct ParticipantFilter<'a> {
     /// The ones a search found.
     pub ids: Option<&'a [Id]>,
@@ -395,6 +397,42 @@ pub struct ParticipantFilter<'a> {
     pub category: Option<&'a str>,
     pub country: Option<&'a str>,
     pub delegation: Option<&'a Id>,
+}
+
+impl ParticipantFilter<'_> {
+    /// The filter as a condition on `participants p`, and its parameters.
+    fn sql(&self, event_id: &Id) -> Result<(String, Vec<rusqlite::types::Value>)> {
+        let mut clauses = vec!["p.event_id = ?1".to_owned()];
+        let mut values: Vec<rusqlite::types::Value> = vec![event_id.as_str().to_owned().into()];
+        let mut add = |clause: &str, value: String| {
+            values.push(value.into());
+            clauses.push(clause.replace('?', &format!("?{}", values.len())));
+        };
+        if let Some(ids) = self.ids {
+            let json = serde_json::to_string(&ids.iter().map(Id::as_str).collect::<Vec<_>>())
+                .map_err(|e| Error::internal(e.to_string()))?;
+            add("p.id IN (SELECT value FROM json_each(?))", json);
+        }
+        if let Some(status) = self.status {
+            add("p.status = ?", status.as_str().to_owned());
+        }
+        if let Some(category) = self.category {
+            add(
+                "p.category_id IN (SELECT id FROM categories WHERE event_id = p.event_id AND key = ?)",
+                category.to_owned(),
+            );
+        }
+        if let Some(country) = self.country {
+            add("p.country = ?", country.to_owned());
+        }
+        if let Some(delegation) = self.delegation {
+            add("p.delegation_id = ?", delegation.as_str().to_owned());
+        }
+        // Every condition is on the participants table alone, so that counting an event's
+        // 100,000 people reads an index only (with a join to categories it read every row).
+        let wheres = clauses.join(" AND ");
+        Ok((wheres, values))
+    }
 }
 
 impl Participants<'_> {
@@ -409,35 +447,7 @@ impl Participants<'_> {
         offset: u32,
         limit: u32,
     ) -> Result<(u32, Vec<Participant>)> {
-        let mut clauses = vec!["p.event_id = ?1".to_owned()];
-        let mut values: Vec<rusqlite::types::Value> = vec![event_id.as_str().to_owned().into()];
-        let mut add = |clause: &str, value: String| {
-            values.push(value.into());
-            clauses.push(clause.replace('?', &format!("?{}", values.len())));
-        };
-        if let Some(ids) = filter.ids {
-            let json = serde_json::to_string(&ids.iter().map(Id::as_str).collect::<Vec<_>>())
-                .map_err(|e| Error::internal(e.to_string()))?;
-            add("p.id IN (SELECT value FROM json_each(?))", json);
-        }
-        if let Some(status) = filter.status {
-            add("p.status = ?", status.as_str().to_owned());
-        }
-        if let Some(category) = filter.category {
-            add(
-                "p.category_id IN (SELECT id FROM categories WHERE event_id = p.event_id AND key = ?)",
-                category.to_owned(),
-            );
-        }
-        if let Some(country) = filter.country {
-            add("p.country = ?", country.to_owned());
-        }
-        if let Some(delegation) = filter.delegation {
-            add("p.delegation_id = ?", delegation.as_str().to_owned());
-        }
-        // Every condition is on the participants table alone, so that counting an event's
-        // 100,000 people reads an index only (with a join to categories it read every row).
-        let wheres = clauses.join(" AND ");
+        let (wheres, values) = filter.sql(event_id)?;
         let total: u32 = self.conn.query_row(
             &format!("SELECT count(*) FROM participants p WHERE {wheres}"),
             rusqlite::params_from_iter(&values),
@@ -463,6 +473,14 @@ impl Participants<'_> {
         let mut stmt = self.conn.prepare(&sql)?;
         let rows = rows(&mut stmt, rusqlite::params_from_iter(&values), row_to_participant)?;
         Ok((total, rows))
+    }
+
+    /// The ids of every participant `filter` matches, by name.
+    pub fn matching_ids(&self, event_id: &Id, filter: &ParticipantFilter<'_>) -> Result<Vec<Id>> {
+        let (wheres, values) = filter.sql(event_id)?;
+        let sql = format!("SELECT p.id FROM participants p WHERE {wheres} ORDER BY p.name_key, p.id");
+        let mut stmt = self.conn.prepare(&sql)?;
+        rows(&mut stmt, rusqlite::params_from_iter(&values), |r| id_col(r, 0))
     }
 
     /// Changes whenever the event's participants change: their count, and the newest audit

@@ -639,4 +639,72 @@ fn participants_and_delegations_are_corrected_field_by_field() {
     cli.ok(&["delegation", "update", &qatar, "--head", ""]);
     let list: serde_json::Value = serde_json::from_str(&cli.ok(&delegations)).unwrap();
     assert!(list[0]["head"].is_null());
+
+    // Deleted: Amina stays, in no delegation.
+    let out = cli.ok(&["delegation", "remove", &qatar]);
+    assert!(out.contains("1 members now in no delegation"), "{out}");
+    assert_eq!(cli.ok(&delegations), "[]");
+    assert!(get(&amina)["delegation"].is_null());
+    assert_eq!(cli.run(&["delegation", "remove", &qatar]).code, 4);
+}
+
+#[test]
+fn bulk_status_by_ids_or_by_filters() {
+    let cli = Cli::new();
+    let event = cli.event();
+    for (name, country, category) in [
+        ("Amina Yusuf", "QA", "member_state"),
+        ("Omar Haddad", "QA", "member_state"),
+        ("Jean Dupont", "FR", "media"),
+        ("Layla Nasser", "OM", "media"),
+    ] {
+        cli.ok(&[
+            "participant",
+            "add",
+            "--event",
+            &event,
+            "--name",
+            name,
+            "--country",
+            country,
+            "--category",
+            category,
+        ]);
+    }
+    let statuses = || -> Vec<(String, String)> {
+        let people: serde_json::Value =
+            serde_json::from_str(&cli.ok(&["--json", "participant", "list", "--event", &event])).unwrap();
+        let mut all: Vec<_> = people
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| (p["name"]["en"].as_str().unwrap().to_owned(), p["status"].as_str().unwrap().to_owned()))
+            .collect();
+        all.sort();
+        all
+    };
+    fn status<'a>(event: &'a str, args: &[&'a str]) -> Vec<&'a str> {
+        [&["participant", "status", "--event", event][..], args].concat()
+    }
+
+    let out = cli.ok(&status(&event, &["--to", "confirmed", "--category", "media", "--country", "fr"]));
+    assert!(out.contains("Jean Dupont") && out.ends_with("1 participants"), "{out}");
+    cli.ok(&status(&event, &["--to", "waitlisted", "--search", "yusuf"]));
+    let listing = ["--json", "participant", "list", "--event", event.as_str()];
+    check_refused(&cli, &status(&event, &["--to", "declined"]), "--ids", &listing);
+    check_refused(&cli, &status(&event, &["--to", "declined", "--all", "0000000000"]), "--ids", &listing);
+    check_refused(&cli, &status(&event, &["--to", "declined", "--search", "nobody"]), "--ids", &listing);
+    check_refused(&cli, &status(&event, &["--to", "declined", "--status", "vip"]), "--status", &listing);
+    assert_eq!(
+        statuses(),
+        [
+            ("Amina Yusuf".into(), "waitlisted".into()),
+            ("Jean Dupont".into(), "confirmed".into()),
+            ("Layla Nasser".into(), "interest_registered".into()),
+            ("Omar Haddad".into(), "interest_registered".into()),
+        ]
+    );
+    let out = cli.ok(&status(&event, &["--to", "declined", "--all"]));
+    assert!(out.ends_with("4 participants"), "{out}");
+    assert!(statuses().iter().all(|(_, s)| s == "declined"));
 }

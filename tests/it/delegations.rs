@@ -3,9 +3,11 @@
 
 use crate::forum;
 use chrono::Utc;
+use muntada::audit::{self, AuditSubject};
 use muntada::participants::delegation::{self, DelegationInput};
-use muntada::participants::query::{self, IndexCache, ParticipantQuery, SortKey};
+use muntada::participants::query::{self, IndexCache, ParticipantQuery, Selection, SortKey};
 use muntada::participants::{self, ParticipantInput, ParticipantStatus};
+use muntada::pledges;
 use muntada::{Bilingual, ErrorKind, Id, Reason, Store};
 
 fn person(en: &str, ar: &str, country: &str, category: &str, status: ParticipantStatus) -> ParticipantInput {
@@ -358,4 +360,127 @@ fn honorifics_import_and_export() {
     let again: Vec<String> =
         participants::list(&store, copy.as_str()).unwrap().into_iter().map(|p| p.honorific).collect();
     assert_eq!(again, ["H.E.", ""]);
+}
+
+#[test]
+fn deleting_a_delegation_keeps_its_members_and_their_history() {
+    let mut t = table();
+    let members = |t: &Table| {
+        let q = ParticipantQuery { delegation: None, ..q() };
+        let page = query::query(&t.store, t.event.as_str(), &q, &mut IndexCache::default()).unwrap();
+        page.rows.iter().filter(|p| p.delegation.is_some()).count()
+    };
+    assert_eq!(members(&t), 2);
+    let ahmed = store_id(&t, "Ahmed Saleh");
+    let history = |t: &Table| audit::list(&t.store, AuditSubject::Participant, ahmed.as_str()).unwrap().len();
+    let before = history(&t);
+
+    // Unknown and ambiguous ids are refused by name; nothing changes.
+    assert_eq!(
+        refused(delegation::remove(&mut t.store, "ffffffff", Utc::now())),
+        (Some("id".into()), Reason::NotFound)
+    );
+    assert_eq!(members(&t), 2);
+
+    let removed = delegation::remove(&mut t.store, t.qatar.as_str(), Utc::now()).unwrap();
+    assert_eq!((removed.id.clone(), removed.members), (t.qatar.clone(), 2));
+    assert!(delegation::list(&t.store, t.event.as_str()).unwrap().is_empty());
+    assert_eq!(members(&t), 0, "both members are in no delegation");
+    assert_eq!(participants::list(&t.store, t.event.as_str()).unwrap().len(), 5, "nobody was deleted");
+    assert_eq!(history(&t), before + 1, "leaving the delegation is in the member's history");
+    assert_eq!(
+        refused(delegation::remove(&mut t.store, t.qatar.as_str(), Utc::now())),
+        (Some("id".into()), Reason::NotFound)
+    );
+}
+
+#[test]
+fn a_delegation_named_on_a_pledge_is_not_deleted() {
+    let mut t = table();
+    let input = pledges::PledgeInput {
+        donors: vec!["State of Qatar".into()],
+        recipient: "UNOCT".into(),
+        purpose: Bilingual::default(),
+        kind: pledges::PledgeKind::Financial,
+        in_kind: String::new(),
+        currency: "USD".into(),
+        schedule: pledges::Schedule::PerYear(pledges::ScheduleRange {
+            amount: "15000000".into(),
+            from_year: 2024,
+            to_year: 2026,
+        }),
+        rate: None,
+        session_id: None,
+        speaker_id: None,
+        delegation_id: Some(t.qatar.to_string()),
+        notes: String::new(),
+    };
+    let pledge = pledges::add(&mut t.store, t.event.as_str(), &input, Utc::now()).unwrap();
+    let e = delegation::remove(&mut t.store, t.qatar.as_str(), Utc::now()).unwrap_err();
+    assert_eq!((e.kind, e.field.as_deref(), e.reason), (ErrorKind::Conflict, Some("id"), Reason::InUse));
+    assert!(e.message.contains("1 pledge was announced"), "{}", e.message);
+    assert_eq!(delegation::list(&t.store, t.event.as_str()).unwrap().len(), 1, "still there");
+    let bashir = t.store.participants().get(&store_id(&t, "Bashir Nour")).unwrap();
+    assert_eq!(bashir.delegation.as_ref(), Some(&t.qatar), "members untouched");
+    assert_eq!(t.store.pledges().get(&pledge.id).unwrap().delegation_id.as_ref(), Some(&t.qatar));
+}
+
+fn store_id(t: &Table, name: &str) -> Id {
+    participants::list(&t.store, t.event.as_str()).unwrap().into_iter().find(|p| p.name.en == name).unwrap().id
+}
+
+/// Status by name, for the bulk cases.
+fn statuses(t: &Table) -> Vec<(String, ParticipantStatus)> {
+    let mut all: Vec<_> =
+        participants::list(&t.store, t.event.as_str()).unwrap().into_iter().map(|p| (p.name.en, p.status)).collect();
+    all.sort();
+    all
+}
+
+#[test]
+fn a_bulk_action_on_all_that_match_a_query() {
+    use ParticipantStatus::*;
+    let mut t = table();
+    let c = &mut IndexCache::default();
+    let matching = |q: ParticipantQuery, expected: Option<u32>| Selection::Matching { query: q, expected };
+    let ids = |t: &Table, s: &Selection, c: &mut IndexCache| s.ids(&t.store, t.event.as_str(), c);
+
+    // The query's filters and search, whatever its page; the sort and limit do not matter.
+    let media = matching(ParticipantQuery { category: Some("media".into()), limit: 1, ..q() }, Some(2));
+    let chosen = ids(&t, &media, c).unwrap();
+    participants::set_status(&mut t.store, t.event.as_str(), &chosen, Waitlisted, Utc::now()).unwrap();
+    assert_eq!(
+        statuses(&t),
+        [
+            ("Ahmed Saleh".into(), Confirmed),
+            ("Bashir Nour".into(), InterestRegistered),
+            ("Carla Diaz".into(), Waitlisted),
+            ("Dina Fathi".into(), Waitlisted),
+            ("Éric Blanc".into(), Waitlisted),
+        ]
+    );
+    let arabic = matching(ParticipantQuery { text: "بشير".into(), ..q() }, None);
+    assert_eq!(ids(&t, &arabic, c).unwrap(), [store_id(&t, "Bashir Nour").to_string()]);
+
+    // The count the person confirmed no longer matches: refused, nothing changes.
+    let before = statuses(&t);
+    let stale = matching(ParticipantQuery { status: Some(Waitlisted), ..q() }, Some(2));
+    let e = ids(&t, &stale, c).unwrap_err();
+    assert_eq!((e.kind, e.field.as_deref(), e.reason), (ErrorKind::Conflict, Some("ids"), Reason::Changed));
+    assert!(e.message.contains("3 participants match now, not 2"), "{}", e.message);
+    // Nothing matches; a filter naming another event's delegation.
+    let none = matching(ParticipantQuery { text: "zzz".into(), ..q() }, None);
+    assert_eq!(refused(ids(&t, &none, c)), (Some("ids".into()), Reason::Required));
+    let unknown = matching(ParticipantQuery { delegation: Some("ffffffff".into()), ..q() }, None);
+    assert_eq!(refused(ids(&t, &unknown, c)), (Some("delegation".into()), Reason::NotFound));
+    assert_eq!(statuses(&t), before);
+
+    // Ids pass through as given, checked by the action.
+    let picked = Selection::Ids { ids: vec!["ffffffff".into()] };
+    let chosen = ids(&t, &picked, c).unwrap();
+    assert_eq!(
+        refused(participants::set_status(&mut t.store, t.event.as_str(), &chosen, Declined, Utc::now())).1,
+        Reason::NotFound
+    );
+    assert_eq!(statuses(&t), before);
 }

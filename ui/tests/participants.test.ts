@@ -149,17 +149,58 @@ describe('participants table', () => {
 
   it('confirms the selection only after asking', async () => {
     roster(3);
-    vi.mocked(client.participantSetStatus).mockResolvedValue([]);
+    vi.mocked(client.participantSetStatus).mockResolvedValue(2);
     render(ParticipantsView, { props: { id: 'ev-1' } });
     await screen.findByText('Person 0');
     const boxes = screen.getAllByTestId('select-row');
     await fireEvent.click(boxes[0]);
     await fireEvent.click(boxes[2]);
+    // Not every row shown is selected: nothing to offer beyond them.
+    expect(screen.queryByTestId('select-all-matching')).toBeNull();
     await fireEvent.click(screen.getByTestId('bulk-confirmed'));
     expect(screen.getByText('Confirm the selected participants (2)?')).toBeInTheDocument();
     expect(client.participantSetStatus).not.toHaveBeenCalled();
     await fireEvent.click(screen.getByTestId('bulk-go'));
-    await waitFor(() => expect(client.participantSetStatus).toHaveBeenCalledWith('ev-1', ['p-0', 'p-2'], 'confirmed'));
+    await waitFor(() =>
+      expect(client.participantSetStatus).toHaveBeenCalledWith('ev-1', { kind: 'ids', ids: ['p-0', 'p-2'] }, 'confirmed'),
+    );
+  });
+
+  it('selects every participant that matches, loaded or not, with the count the person saw', async () => {
+    roster(3000);
+    vi.mocked(client.participantSetCategory).mockResolvedValue(3000);
+    render(ParticipantsView, { props: { id: 'ev-1' } });
+    await screen.findByText('Person 0');
+    await fireEvent.change(screen.getByTestId('filter-status'), { target: { value: 'interest_registered' } });
+    await waitFor(() => expect(vi.mocked(client.participantQuery).mock.lastCall?.[1].status).toBe('interest_registered'));
+    await screen.findByText('Person 0');
+    await fireEvent.click(screen.getByTestId('select-shown'));
+    const shown = screen.getAllByTestId('select-row').length;
+    expect(screen.getByTestId('bulk-count')).toHaveTextContent(`${shown} selected`);
+    await fireEvent.click(screen.getByTestId('select-all-matching'));
+    expect(screen.getByTestId('bulk-count')).toHaveTextContent('All 3,000 that match are selected');
+    for (const box of screen.getAllByTestId('select-row')) expect(box).toBeChecked();
+    await fireEvent.change(screen.getByTestId('bulk-category'), { target: { value: 'other' } });
+    await fireEvent.click(screen.getByTestId('bulk-category-apply'));
+    expect(screen.getByText('Put the selected participants (3,000) in the category Other?')).toBeInTheDocument();
+    await fireEvent.click(screen.getByTestId('bulk-go'));
+    await waitFor(() => expect(client.participantSetCategory).toHaveBeenCalled());
+    const [eventId, selection, category] = vi.mocked(client.participantSetCategory).mock.lastCall!;
+    expect([eventId, category]).toEqual(['ev-1', 'other']);
+    expect(selection).toMatchObject({ kind: 'matching', expected: 3000, query: { status: 'interest_registered', text: '' } });
+    // Done: the selection is gone.
+    await waitFor(() => expect(screen.queryByTestId('bulk-bar')).toBeNull());
+  });
+
+  it('forgets "all that match" when the query changes', async () => {
+    roster(500);
+    render(ParticipantsView, { props: { id: 'ev-1' } });
+    await screen.findByText('Person 0');
+    await fireEvent.click(screen.getByTestId('select-shown'));
+    await fireEvent.click(screen.getByTestId('select-all-matching'));
+    expect(screen.getByTestId('bulk-count')).toHaveTextContent('All 500 that match are selected');
+    await fireEvent.change(screen.getByTestId('filter-category'), { target: { value: 'media' } });
+    await waitFor(() => expect(screen.getByTestId('bulk-count')).not.toHaveTextContent('that match'));
   });
 
   it('puts the name in the interface language first and the other script after it', async () => {
@@ -441,6 +482,32 @@ describe('categories and delegations', () => {
     );
     await waitFor(() => expect(screen.queryByTestId('delegation-form')).toBeNull());
     expect(screen.getByText('State of Qatar')).toBeInTheDocument();
+  });
+
+  it('deletes a delegation only after asking, and keeps it when the core refuses', async () => {
+    const oman = { ...delegations[0], id: 'del-om', name: { en: 'Oman', ar: 'عُمان' }, country: 'OM', members: 3 };
+    vi.mocked(client.delegationList).mockResolvedValue([delegations[0], oman]);
+    vi.mocked(client.delegationRemove)
+      .mockRejectedValueOnce({ code: 'conflict', field: 'id', reason: 'in_use', message: '1 pledge was announced by this delegation' })
+      .mockResolvedValueOnce(oman);
+    render(SetupView, { props: { eventId: 'ev-1' } });
+    const remove = async () => {
+      const rows = await screen.findAllByTestId('delegation-row');
+      await fireEvent.click(rows[1].querySelector('[data-testid="delegation-remove"]')!);
+    };
+    await remove();
+    expect(screen.getByText('Delete the delegation Oman?')).toBeInTheDocument();
+    expect(screen.getByText(/Its 3 members stay registered/)).toBeInTheDocument();
+    await fireEvent.click(screen.getByTestId('delegation-remove-cancel'));
+    expect(client.delegationRemove).not.toHaveBeenCalled();
+    await remove();
+    await fireEvent.click(screen.getByTestId('delegation-remove-go'));
+    await waitFor(() => expect(client.delegationRemove).toHaveBeenCalledWith('del-om'));
+    expect(screen.getAllByTestId('delegation-row')).toHaveLength(2);
+    await remove();
+    await fireEvent.click(screen.getByTestId('delegation-remove-go'));
+    await waitFor(() => expect(screen.getAllByTestId('delegation-row')).toHaveLength(1));
+    expect(screen.getByTestId('delegation-row')).toHaveTextContent('Qatar');
   });
 
   it('adds a delegation with its country', async () => {

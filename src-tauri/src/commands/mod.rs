@@ -44,7 +44,7 @@ use muntada::documents::ExportKind;
 use muntada::event::{Event, EventInput, EventLogo, EventOverview};
 use muntada::outcome::{SectionDiff, SectionEdit, SectionInput, Version};
 use muntada::participants::delegation::{Delegation, DelegationInput};
-use muntada::participants::query::{ParticipantPage, ParticipantQuery};
+use muntada::participants::query::{ParticipantPage, ParticipantQuery, Selection};
 use muntada::participants::{
     Added, CheckedIn, ColumnMapping, ImportReport, Participant, ParticipantInput, ParticipantStatus,
 };
@@ -113,8 +113,8 @@ api! {
     participants::participant_add(event_id: String, input: ParticipantInput) -> Added;
     participants::participant_update(id: String, input: ParticipantInput) -> Added;
     participants::participant_merge(keep: String, other: String) -> Participant;
-    participants::participant_set_status(event_id: String, ids: Vec<String>, status: ParticipantStatus) -> Vec<Participant>;
-    participants::participant_set_category(event_id: String, ids: Vec<String>, category: String) -> Vec<Participant>;
+    participants::participant_set_status(event_id: String, selection: Selection, status: ParticipantStatus) -> u32;
+    participants::participant_set_category(event_id: String, selection: Selection, category: String) -> u32;
     participants::participant_check_in(event_id: String, code: String) -> CheckedIn;
     participants::participant_import_preview(event_id: String, file: Vec<u8>, map: Vec<ColumnMapping>) -> participants::ImportPreview;
     participants::participant_import(event_id: String, file: Vec<u8>, map: Vec<ColumnMapping>) -> ImportReport;
@@ -122,6 +122,7 @@ api! {
     participants::delegation_list(event_id: String) -> Vec<Delegation>;
     participants::delegation_add(event_id: String, input: DelegationInput) -> Delegation;
     participants::delegation_update(id: String, input: DelegationInput) -> Delegation;
+    participants::delegation_remove(id: String) -> Delegation;
     participants::category_save(event_id: String, key: String, input: muntada::participants::category::CategoryInput) -> Vec<participants::CategoryInfo>;
     event::event_logo_get(id: String) -> Option<EventLogo>;
     event::event_logo_set(id: String, file: Vec<u8>) -> EventLogo;

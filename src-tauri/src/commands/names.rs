@@ -64,6 +64,7 @@ pub const COMMAND_NAMES: &[&str] = &[
     "delegation_list",
     "delegation_add",
     "delegation_update",
+    "delegation_remove",
     "category_save",
     "event_logo_get",
     "event_logo_set",

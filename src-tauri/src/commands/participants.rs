@@ -7,7 +7,7 @@ use chrono::Utc;
 use muntada::participants::category::{self, CategoryInput};
 use muntada::participants::delegation::{self, Delegation, DelegationInput};
 use muntada::participants::import::{self, FIELDS};
-use muntada::participants::query::{self, IndexCache, ParticipantPage, ParticipantQuery};
+use muntada::participants::query::{self, IndexCache, ParticipantPage, ParticipantQuery, Selection};
 use muntada::participants::{
     self, Added, CheckedIn, ColumnMapping, ImportOptions, ImportReport, Participant, ParticipantInput,
     ParticipantStatus, TablePreview,
@@ -87,24 +87,52 @@ pub fn participant_merge(state: State<'_, AppState>, keep: String, other: String
     state.write(|store| participants::merge(store, &keep, &other, Utc::now()))
 }
 
+/// Sets the status of the participants selected: the rows picked, or all that match the
+/// table's query. Returns how many were selected. On a worker: 100,000 take seconds.
 #[tauri::command]
-pub fn participant_set_status(
-    state: State<'_, AppState>,
+pub async fn participant_set_status<R: Runtime>(
+    app: AppHandle<R>,
     event_id: String,
-    ids: Vec<String>,
+    selection: Selection,
     status: ParticipantStatus,
-) -> Result<Vec<Participant>, ApiError> {
-    state.write(|store| participants::set_status(store, &event_id, &ids, status, Utc::now()))
+) -> Result<u32, ApiError> {
+    bulk(app, event_id, selection, move |store, event_id, ids| {
+        participants::set_status(store, event_id, ids, status, Utc::now())
+    })
+    .await
 }
 
+/// Puts the participants selected in a category (its key). Returns how many were selected.
 #[tauri::command]
-pub fn participant_set_category(
-    state: State<'_, AppState>,
+pub async fn participant_set_category<R: Runtime>(
+    app: AppHandle<R>,
     event_id: String,
-    ids: Vec<String>,
+    selection: Selection,
     category: String,
-) -> Result<Vec<Participant>, ApiError> {
-    state.write(|store| participants::set_category(store, &event_id, &ids, &category, Utc::now()))
+) -> Result<u32, ApiError> {
+    bulk(app, event_id, selection, move |store, event_id, ids| {
+        participants::set_category(store, event_id, ids, &category, Utc::now())
+    })
+    .await
+}
+
+/// Resolves the selection and applies `change` to it, in one hold of the store.
+async fn bulk<R: Runtime>(
+    app: AppHandle<R>,
+    event_id: String,
+    selection: Selection,
+    change: impl FnOnce(&mut muntada::Store, &str, &[String]) -> muntada::Result<Vec<Participant>> + Send + 'static,
+) -> Result<u32, ApiError> {
+    AppState::off_main(app, move |state| {
+        state.write(|store| {
+            let mut cache = INDEX.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+            let ids = selection.ids(store, &event_id, &mut cache)?;
+            drop(cache);
+            let changed = change(store, &event_id, &ids)?;
+            Ok(u32::try_from(changed.len()).unwrap_or(u32::MAX))
+        })
+    })
+    .await
 }
 
 #[tauri::command]
@@ -193,4 +221,10 @@ pub fn delegation_update(
     input: DelegationInput,
 ) -> Result<Delegation, ApiError> {
     state.write(|store| delegation::update(store, &id, &input, Utc::now()))
+}
+
+/// Deletes a delegation; its members stay, in no delegation.
+#[tauri::command]
+pub fn delegation_remove(state: State<'_, AppState>, id: String) -> Result<Delegation, ApiError> {
+    state.write(|store| delegation::remove(store, &id, Utc::now()))
 }

@@ -1,6 +1,6 @@
 // Generated from the Rust types by `make bindings` (src-tauri/src/bindings.rs). Do not edit.
 import { call } from "./invoke";
-import type { Added, AppInfo, Assignment, AuditEntry, AuditSubject, Availability, BackupRestored, BackupSaved, CategoryInfo, CategoryInput, CertificateLang, CheckedIn, ColumnMapping, Conflict, Delegation, DelegationInput, Diff, Event, EventInput, EventLogo, EventOverview, ExportKind, ExportOutcome, ImportPreview, ImportReport, Lang, OutcomeDocument, OutcomeLang, Participant, ParticipantInput, ParticipantPage, ParticipantQuery, ParticipantStatus, PledgeInput, PledgeListing, PledgeView, ReferenceData, ReleaseInfo, Room, RoomInput, SectionDiff, SectionEdit, SectionInput, SectionView, Session, SessionInput, SessionMove, SignUps, Speaker, SpeakerCandidate, SpeakerInput, StageChange, Version } from "./types";
+import type { Added, AppInfo, Assignment, AuditEntry, AuditSubject, Availability, BackupRestored, BackupSaved, CategoryInfo, CategoryInput, CertificateLang, CheckedIn, ColumnMapping, Conflict, Delegation, DelegationInput, Diff, Event, EventInput, EventLogo, EventOverview, ExportKind, ExportOutcome, ImportPreview, ImportReport, Lang, OutcomeDocument, OutcomeLang, Participant, ParticipantInput, ParticipantPage, ParticipantQuery, ParticipantStatus, PledgeInput, PledgeListing, PledgeView, ReferenceData, ReleaseInfo, Room, RoomInput, SectionDiff, SectionEdit, SectionInput, SectionView, Selection, Session, SessionInput, SessionMove, SignUps, Speaker, SpeakerCandidate, SpeakerInput, StageChange, Version } from "./types";
 
 export function appInfo(): Promise<AppInfo> {
   return call("app_info", {});
@@ -218,12 +218,12 @@ export function participantMerge(keep: string, other: string): Promise<Participa
   return call("participant_merge", { keep, other });
 }
 
-export function participantSetStatus(eventId: string, ids: Array<string>, status: ParticipantStatus): Promise<Array<Participant>> {
-  return call("participant_set_status", { eventId, ids, status });
+export function participantSetStatus(eventId: string, selection: Selection, status: ParticipantStatus): Promise<number> {
+  return call("participant_set_status", { eventId, selection, status });
 }
 
-export function participantSetCategory(eventId: string, ids: Array<string>, category: string): Promise<Array<Participant>> {
-  return call("participant_set_category", { eventId, ids, category });
+export function participantSetCategory(eventId: string, selection: Selection, category: string): Promise<number> {
+  return call("participant_set_category", { eventId, selection, category });
 }
 
 export function participantCheckIn(eventId: string, code: string): Promise<CheckedIn> {
@@ -252,6 +252,10 @@ export function delegationAdd(eventId: string, input: DelegationInput): Promise<
 
 export function delegationUpdate(id: string, input: DelegationInput): Promise<Delegation> {
   return call("delegation_update", { id, input });
+}
+
+export function delegationRemove(id: string): Promise<Delegation> {
+  return call("delegation_remove", { id });
 }
 
 export function categorySave(eventId: string, key: string, input: CategoryInput): Promise<Array<CategoryInfo>> {

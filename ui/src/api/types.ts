@@ -487,6 +487,8 @@ total: number, offset: number, rows: Array<Participant>, };
 
 export type SortKey = "name" | "organisation" | "country" | "category" | "status" | "registered";
 
+export type Selection = { "kind": "ids", ids: Array<string>, } | { "kind": "matching", query: ParticipantQuery, expected: number | null, };
+
 export type Delegation = { id: Id, eventId: Id, name: Bilingual, 
 /**
  * ISO code of the country it represents, if any.

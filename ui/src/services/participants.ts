@@ -16,8 +16,9 @@ import type {
   ParticipantPage,
   ParticipantQuery,
   ParticipantStatus,
+  Selection,
 } from '../api/types';
-import { t } from '../i18n/index.svelte';
+import { formatNumber, t } from '../i18n/index.svelte';
 import { attempt, type Outcome } from './errors';
 import { showToast } from './toast.svelte';
 
@@ -75,19 +76,16 @@ export async function mergeParticipants(keep: string, other: string): Promise<Ou
   return outcome;
 }
 
-export async function setStatus(
-  eventId: string,
-  ids: string[],
-  status: ParticipantStatus,
-): Promise<Outcome<Participant[]>> {
-  const outcome = await attempt(() => client.participantSetStatus(eventId, ids, status), { toast: true });
-  if (outcome.ok) showToast('success', t('participants.toast.changed', { count: ids.length }));
+/** Sets the status of the participants selected (rows picked, or all that match the query). */
+export async function setStatus(eventId: string, selection: Selection, status: ParticipantStatus): Promise<Outcome<number>> {
+  const outcome = await attempt(() => client.participantSetStatus(eventId, selection, status), { toast: true });
+  if (outcome.ok) showToast('success', t('participants.toast.changed', { count: formatNumber(outcome.value) }));
   return outcome;
 }
 
-export async function setCategory(eventId: string, ids: string[], category: string): Promise<Outcome<Participant[]>> {
-  const outcome = await attempt(() => client.participantSetCategory(eventId, ids, category), { toast: true });
-  if (outcome.ok) showToast('success', t('participants.toast.changed', { count: ids.length }));
+export async function setCategory(eventId: string, selection: Selection, category: string): Promise<Outcome<number>> {
+  const outcome = await attempt(() => client.participantSetCategory(eventId, selection, category), { toast: true });
+  if (outcome.ok) showToast('success', t('participants.toast.changed', { count: formatNumber(outcome.value) }));
   return outcome;
 }
 
@@ -124,5 +122,12 @@ export async function addDelegation(eventId: string, input: DelegationInput): Pr
 export async function updateDelegation(id: string, input: DelegationInput): Promise<Outcome<Delegation>> {
   const outcome = await attempt(() => client.delegationUpdate(id, input), { toast: false });
   if (outcome.ok) showToast('success', t('setup.toast.delegationSaved'));
+  return outcome;
+}
+
+/** Deletes a delegation (its members stay, in no delegation). */
+export async function removeDelegation(id: string): Promise<Outcome<Delegation>> {
+  const outcome = await attempt(() => client.delegationRemove(id), { toast: true });
+  if (outcome.ok) showToast('success', t('setup.toast.delegationRemoved'));
   return outcome;
 }

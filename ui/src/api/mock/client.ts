@@ -70,6 +70,7 @@ import type {
   ParticipantPage,
   ParticipantQuery,
   ParticipantStatus,
+  Selection,
   RowProblem,
 } from '../types';
 import { parseTyped, toDecimal, toUsdCents } from '../../money';
@@ -1402,8 +1403,8 @@ function searchKey(p: Participant): string[] {
   return foldText([p.name.en, p.name.ar, p.organisation.en, p.organisation.ar, p.email ?? '', p.badgeCode].join(' ')).split(/[^\p{L}\p{N}]+/u);
 }
 
-export function participantQuery(eventId: string, query: ParticipantQuery): Promise<ParticipantPage> {
-  if (query.limit < 1 || query.limit > 1000) return fail('invalid_input', 'limit', 'invalid_value', 'must be between 1 and 1000');
+/** The event's participants a table query matches, in its order (as the core's filter and sort). */
+function matching(eventId: string, query: ParticipantQuery): Participant[] {
   const terms = foldText(query.text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   const rows = [...people.values()].filter(
     (p) =>
@@ -1416,7 +1417,12 @@ export function participantQuery(eventId: string, query: ParticipantQuery): Prom
   );
   const key = (p: Participant): string =>
     query.sort === 'organisation' ? p.organisation.en : query.sort === 'country' ? (p.country ?? '') : query.sort === 'category' ? p.category : query.sort === 'status' ? p.status : query.sort === 'registered' ? p.registeredAt : foldText(p.name.en || p.name.ar);
-  rows.sort((a, b) => key(a).localeCompare(key(b)) * (query.descending ? -1 : 1));
+  return rows.sort((a, b) => key(a).localeCompare(key(b)) * (query.descending ? -1 : 1));
+}
+
+export function participantQuery(eventId: string, query: ParticipantQuery): Promise<ParticipantPage> {
+  if (query.limit < 1 || query.limit > 1000) return fail('invalid_input', 'limit', 'invalid_value', 'must be between 1 and 1000');
+  const rows = matching(eventId, query);
   return reply({ total: rows.length, offset: query.offset, rows: rows.slice(query.offset, query.offset + query.limit) });
 }
 
@@ -1464,21 +1470,28 @@ export function participantMerge(keep: string, other: string): Promise<Participa
   return reply(a);
 }
 
-function bulkChange(ids: string[], change: (p: Participant) => Participant): Promise<Participant[]> {
+function bulkChange(eventId: string, selection: Selection, change: (p: Participant) => Participant): Promise<number> {
+  let ids: string[];
+  if (selection.kind === 'ids') ids = selection.ids;
+  else {
+    ids = matching(eventId, selection.query).map((p) => p.id);
+    if (ids.length === 0) return fail('invalid_input', 'ids', 'required', 'no participant matches');
+    if (selection.expected !== null && selection.expected !== ids.length)
+      return fail('conflict', 'ids', 'changed', `${ids.length} participants match now, not ${selection.expected}`);
+  }
   if (ids.length === 0) return fail('invalid_input', 'ids', 'required', 'select at least one participant');
   if (ids.some((id) => !people.has(id))) return fail('invalid_input', 'ids', 'not_found', 'no such participant');
-  const changed = ids.map((id) => change(people.get(id)!));
-  for (const p of changed) people.set(p.id, p);
-  return reply(changed);
+  for (const id of ids) people.set(id, change(people.get(id)!));
+  return reply(ids.length);
 }
 
-export function participantSetStatus(_eventId: string, ids: string[], status: ParticipantStatus): Promise<Participant[]> {
-  return bulkChange(ids, (p) => ({ ...p, status }));
+export function participantSetStatus(eventId: string, selection: Selection, status: ParticipantStatus): Promise<number> {
+  return bulkChange(eventId, selection, (p) => ({ ...p, status }));
 }
 
-export function participantSetCategory(_eventId: string, ids: string[], category: string): Promise<Participant[]> {
+export function participantSetCategory(eventId: string, selection: Selection, category: string): Promise<number> {
   if (!mockCategories.some((c) => c.key === category)) return fail('invalid_input', 'category', 'invalid_value', 'no such category');
-  return bulkChange(ids, (p) => ({ ...p, category }));
+  return bulkChange(eventId, selection, (p) => ({ ...p, category }));
 }
 
 export function participantCheckIn(eventId: string, code: string): Promise<CheckedIn> {
@@ -1549,6 +1562,14 @@ export function delegationUpdate(id: string, input: DelegationInput): Promise<De
   if (!d) return fail('not_found', 'id', 'not_found', `no delegation ${id}`);
   if (!input.name.en.trim() && !input.name.ar.trim()) return fail('invalid_input', 'name', 'required', 'give a name');
   Object.assign(d, { name: input.name, country: input.country || null, head: input.head || null });
+  return reply({ ...d });
+}
+
+export function delegationRemove(id: string): Promise<Delegation> {
+  const i = mockDelegations.findIndex((x) => x.id === id);
+  if (i < 0) return fail('not_found', 'id', 'not_found', `no delegation ${id}`);
+  const [d] = mockDelegations.splice(i, 1);
+  for (const p of people.values()) if (p.delegation === id) people.set(p.id, { ...p, delegation: null });
   return reply({ ...d });
 }
 
@@ -1627,6 +1648,7 @@ import type * as real from '../client';
   delegationList,
   delegationAdd,
   delegationUpdate,
+  delegationRemove,
   categorySave,
   eventLogoGet,
   eventLogoSet,
