@@ -3,7 +3,7 @@
 //! `.import` of the same file into a plain table, and search as you type over those 100,000
 //! people (p95 of many queries of 1–3 characters and of full names, Latin and Arabic).
 //! Not a pass/fail test: it prints the figures the README quotes.
-//! Run with `cargo bench --bench participants`.
+//! Run with `cargo bench --bench participants`; `-- badges` runs only the badges part.
 
 use std::path::Path;
 use std::process::Command;
@@ -54,6 +54,10 @@ const ORGS: &[&str] =
     &["UNOCT", "Ministry of Foreign Affairs", "وزارة الخارجية", "UNDP", "Qatar Foundation", "Red Crescent", "OSCE"];
 
 fn main() {
+    if std::env::args().any(|a| a == "badges") {
+        badges();
+        return;
+    }
     let dir = tempfile::tempdir().expect("tempdir");
     let csv_path = dir.path().join("people.csv");
     std::fs::write(&csv_path, csv()).expect("write csv");
