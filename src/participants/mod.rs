@@ -468,10 +468,15 @@ pub(crate) fn bulk(
     if ids.is_empty() {
         return Err(Error::invalid("ids", Reason::Required, "select at least one participant"));
     }
-    let mut changes = Vec::with_capacity(ids.len());
-    for id in ids {
-        let id = store.participants().resolve_in(event_id, "ids", id)?;
-        let before = store.participants().get(&id)?;
+    let mut resolved =
+        ids.iter().map(|id| store.participants().resolve_in(event_id, "ids", id)).collect::<Result<Vec<_>>>()?;
+    // In the order they are stored, each once: 100,000 people read and written in name order
+    // jumped around the file (9.2 s); a person named twice is changed once.
+    resolved.sort_unstable();
+    resolved.dedup();
+    let mut changes = Vec::with_capacity(resolved.len());
+    for id in &resolved {
+        let before = store.participants().get(id)?;
         let after = change(&before)?;
         changes.push((before, after));
     }

@@ -483,4 +483,13 @@ fn a_bulk_action_on_all_that_match_a_query() {
         Reason::NotFound
     );
     assert_eq!(statuses(&t), before);
+
+    // A person named twice (by id and by a prefix of it) is changed once, with one entry.
+    let dina = store_id(&t, "Dina Fathi");
+    let history = |t: &Table| audit::list(&t.store, AuditSubject::Participant, dina.as_str()).unwrap().len();
+    let entries = history(&t);
+    let twice = [dina.to_string(), dina.as_str()[..32].to_owned()];
+    let changed = participants::set_status(&mut t.store, t.event.as_str(), &twice, Declined, Utc::now()).unwrap();
+    assert_eq!(changed.len(), 1);
+    assert_eq!(history(&t), entries + 1);
 }
