@@ -192,6 +192,32 @@ describe('participants table', () => {
     await waitFor(() => expect(screen.queryByTestId('bulk-bar')).toBeNull());
   });
 
+  it('puts the selection in a delegation, or out of any, after asking', async () => {
+    roster(3);
+    vi.mocked(client.participantSetDelegation).mockResolvedValue(1);
+    render(ParticipantsView, { props: { id: 'ev-1' } });
+    await screen.findByText('Person 0');
+    await fireEvent.click(screen.getAllByTestId('select-row')[1]);
+    const apply = screen.getByTestId('bulk-delegation-apply');
+    expect(apply).toBeDisabled();
+    await fireEvent.change(screen.getByTestId('bulk-delegation'), { target: { value: 'del-qa' } });
+    await fireEvent.click(apply);
+    expect(screen.getByText('Put the selected participants (1) in the delegation Qatar?')).toBeInTheDocument();
+    await fireEvent.click(screen.getByTestId('bulk-go'));
+    await waitFor(() =>
+      expect(client.participantSetDelegation).toHaveBeenCalledWith('ev-1', { kind: 'ids', ids: ['p-1'] }, 'del-qa'),
+    );
+    await waitFor(() => expect(screen.queryByTestId('bulk-bar')).toBeNull());
+    await fireEvent.click(screen.getAllByTestId('select-row')[2]);
+    await fireEvent.change(screen.getByTestId('bulk-delegation'), { target: { value: '-' } });
+    await fireEvent.click(screen.getByTestId('bulk-delegation-apply'));
+    expect(screen.getByText('Take the selected participants (1) out of their delegations?')).toBeInTheDocument();
+    await fireEvent.click(screen.getByTestId('bulk-go'));
+    await waitFor(() =>
+      expect(client.participantSetDelegation).toHaveBeenLastCalledWith('ev-1', { kind: 'ids', ids: ['p-2'] }, null),
+    );
+  });
+
   it('forgets "all that match" when the query changes', async () => {
     roster(500);
     render(ParticipantsView, { props: { id: 'ev-1' } });

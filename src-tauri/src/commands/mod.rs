@@ -115,6 +115,7 @@ api! {
     participants::participant_merge(keep: String, other: String) -> Participant;
     participants::participant_set_status(event_id: String, selection: Selection, status: ParticipantStatus) -> u32;
     participants::participant_set_category(event_id: String, selection: Selection, category: String) -> u32;
+    participants::participant_set_delegation(event_id: String, selection: Selection, delegation: Option<String>) -> u32;
     participants::participant_check_in(event_id: String, code: String) -> CheckedIn;
     participants::participant_import_preview(event_id: String, file: Vec<u8>, map: Vec<ColumnMapping>) -> participants::ImportPreview;
     participants::participant_import(event_id: String, file: Vec<u8>, map: Vec<ColumnMapping>) -> ImportReport;

@@ -57,6 +57,7 @@ pub const COMMAND_NAMES: &[&str] = &[
     "participant_merge",
     "participant_set_status",
     "participant_set_category",
+    "participant_set_delegation",
     "participant_check_in",
     "participant_import_preview",
     "participant_import",

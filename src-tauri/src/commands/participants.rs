@@ -116,6 +116,21 @@ pub async fn participant_set_category<R: Runtime>(
     .await
 }
 
+/// Puts the participants selected into a delegation of the event (`None`: out of any).
+/// Returns how many were selected.
+#[tauri::command]
+pub async fn participant_set_delegation<R: Runtime>(
+    app: AppHandle<R>,
+    event_id: String,
+    selection: Selection,
+    delegation: Option<String>,
+) -> Result<u32, ApiError> {
+    bulk(app, event_id, selection, move |store, event_id, ids| {
+        delegation::assign(store, event_id, ids, delegation.as_deref(), Utc::now())
+    })
+    .await
+}
+
 /// Resolves the selection and applies `change` to it, in one hold of the store.
 async fn bulk<R: Runtime>(
     app: AppHandle<R>,

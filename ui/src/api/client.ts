@@ -226,6 +226,10 @@ export function participantSetCategory(eventId: string, selection: Selection, ca
   return call("participant_set_category", { eventId, selection, category });
 }
 
+export function participantSetDelegation(eventId: string, selection: Selection, delegation: string | null): Promise<number> {
+  return call("participant_set_delegation", { eventId, selection, delegation });
+}
+
 export function participantCheckIn(eventId: string, code: string): Promise<CheckedIn> {
   return call("participant_check_in", { eventId, code });
 }

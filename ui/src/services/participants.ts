@@ -89,6 +89,13 @@ export async function setCategory(eventId: string, selection: Selection, categor
   return outcome;
 }
 
+/** Puts the participants selected into a delegation (`null`: out of any). */
+export async function setDelegation(eventId: string, selection: Selection, delegation: string | null): Promise<Outcome<number>> {
+  const outcome = await attempt(() => client.participantSetDelegation(eventId, selection, delegation), { toast: true });
+  if (outcome.ok) showToast('success', t('participants.toast.changed', { count: formatNumber(outcome.value) }));
+  return outcome;
+}
+
 /** Checks a person in; refusals (declined, already checked in) are for the desk to show. */
 export function checkIn(eventId: string, code: string): Promise<Outcome<CheckedIn>> {
   return attempt(() => client.participantCheckIn(eventId, code), { toast: false });

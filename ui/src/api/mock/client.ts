@@ -1494,6 +1494,11 @@ export function participantSetCategory(eventId: string, selection: Selection, ca
   return bulkChange(eventId, selection, (p) => ({ ...p, category }));
 }
 
+export function participantSetDelegation(eventId: string, selection: Selection, delegation: string | null): Promise<number> {
+  if (delegation !== null && !mockDelegations.some((d) => d.id === delegation)) return fail('not_found', 'delegation', 'not_found', 'no such delegation');
+  return bulkChange(eventId, selection, (p) => ({ ...p, delegation }));
+}
+
 export function participantCheckIn(eventId: string, code: string): Promise<CheckedIn> {
   const wanted = code.replace(/\s|-/g, '').toUpperCase();
   const p = [...people.values()].find((q) => q.eventId === eventId && q.badgeCode === wanted);
@@ -1641,6 +1646,7 @@ import type * as real from '../client';
   participantMerge,
   participantSetStatus,
   participantSetCategory,
+  participantSetDelegation,
   participantCheckIn,
   participantImportPreview,
   participantImport,
