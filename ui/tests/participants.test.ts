@@ -159,6 +159,7 @@ describe('participants table', () => {
     expect(screen.queryByTestId('select-all-matching')).toBeNull();
     await fireEvent.click(screen.getByTestId('bulk-confirmed'));
     expect(screen.getByText('Confirm the selected participants (2)?')).toBeInTheDocument();
+    expect(screen.queryByText(/including those not shown/)).toBeNull();
     expect(client.participantSetStatus).not.toHaveBeenCalled();
     await fireEvent.click(screen.getByTestId('bulk-go'));
     await waitFor(() =>
@@ -183,6 +184,7 @@ describe('participants table', () => {
     await fireEvent.change(screen.getByTestId('bulk-category'), { target: { value: 'other' } });
     await fireEvent.click(screen.getByTestId('bulk-category-apply'));
     expect(screen.getByText('Put the selected participants (3,000) in the category Other?')).toBeInTheDocument();
+    expect(screen.getByText(/This applies to all 3,000 participants that match the search and filters, including those not shown\./)).toBeInTheDocument();
     await fireEvent.click(screen.getByTestId('bulk-go'));
     await waitFor(() => expect(client.participantSetCategory).toHaveBeenCalled());
     const [eventId, selection, category] = vi.mocked(client.participantSetCategory).mock.lastCall!;

@@ -686,6 +686,7 @@ export const ar: Record<MessageKey, string> = {
   'participants.bulk.confirm.delegation': 'وضع المحدَّدين ({count}) في وفد {delegation}؟',
   'participants.bulk.confirm.noDelegation': 'إخراج المحدَّدين ({count}) من وفودهم؟',
   'participants.bulk.body': 'يُسجَّل كل تغيير في السجل مع اسمك ووقت التغيير.',
+  'participants.bulk.bodyAll': 'يسري هذا على جميع المشاركين المطابقين للبحث والتصفية ({count})، ومنهم غير الظاهرين.',
   'participants.bulk.go': 'نعم، غيّرها',
   'participants.bulk.cancel': 'إلغاء',
   'participants.toast.registered': 'تم تسجيل المشارك.',

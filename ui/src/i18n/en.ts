@@ -684,6 +684,7 @@ export const en = {
   'participants.bulk.confirm.delegation': 'Put the selected participants ({count}) in the delegation {delegation}?',
   'participants.bulk.confirm.noDelegation': 'Take the selected participants ({count}) out of their delegations?',
   'participants.bulk.body': 'Every change is recorded in the history, with your name and the time.',
+  'participants.bulk.bodyAll': 'This applies to all {count} participants that match the search and filters, including those not shown.',
   'participants.bulk.go': 'Yes, change them',
   'participants.bulk.cancel': 'Cancel',
   'participants.toast.registered': 'Participant registered.',
