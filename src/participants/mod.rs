@@ -474,12 +474,12 @@ pub(crate) fn bulk(
     // jumped around the file (9.2 s); a person named twice is changed once.
     resolved.sort_unstable();
     resolved.dedup();
-    let mut changes = Vec::with_capacity(resolved.len());
-    for id in &resolved {
-        let before = store.participants().get(id)?;
-        let after = change(&before)?;
-        changes.push((before, after));
-    }
+    let changes = store
+        .participants()
+        .get_sorted(&resolved)?
+        .into_iter()
+        .map(|before| change(&before).map(|after| (before, after)))
+        .collect::<Result<Vec<_>>>()?;
     store.write(|tx| {
         let participants = tx.participants();
         changes.iter().filter(|(b, a)| b != a).try_for_each(|(before, after)| participants.update(before, after, now))

@@ -173,6 +173,24 @@ impl<'c> Participants<'c> {
         found(stmt.query_row([id.as_str()], row_to_participant), "participant", "participant", id)
     }
 
+    /// The participants `ids` names (sorted, each once), in that order, read a thousand at a
+    /// time: a bulk change of 100,000 people spent 40 % of its time reading them one by one.
+    pub fn get_sorted(&self, ids: &[Id]) -> Result<Vec<Participant>> {
+        let sql = format!("{SELECT} WHERE p.id IN (SELECT value FROM json_each(?1)) ORDER BY p.id");
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let mut people = Vec::with_capacity(ids.len());
+        for chunk in ids.chunks(1000) {
+            let json = serde_json::to_string(&chunk.iter().map(Id::as_str).collect::<Vec<_>>())
+                .map_err(|e| Error::internal(e.to_string()))?;
+            people.extend(rows(&mut stmt, [json], row_to_participant)?);
+        }
+        // Another program may have deleted one since it was named.
+        match ids.iter().zip(&people).find(|(id, p)| **id != p.id).map(|(id, _)| id).or(ids.get(people.len())) {
+            Some(missing) => Err(Error::not_found("ids", "participant", missing.as_str())),
+            None => Ok(people),
+        }
+    }
+
     /// The event's participants by name.
     pub fn list(&self, event_id: &Id) -> Result<Vec<Participant>> {
         let sql = format!("{SELECT} WHERE p.event_id = ?1 ORDER BY p.name_en, p.name_ar, p.id");

@@ -493,3 +493,22 @@ fn a_bulk_action_on_all_that_match_a_query() {
     assert_eq!(changed.len(), 1);
     assert_eq!(history(&t), entries + 1);
 }
+
+#[test]
+fn reading_many_by_id_names_one_that_is_gone() {
+    let t = table();
+    let mut ids: Vec<Id> = participants::list(&t.store, t.event.as_str()).unwrap().into_iter().map(|p| p.id).collect();
+    ids.sort();
+    let people = t.store.participants().get_sorted(&ids).unwrap();
+    assert_eq!(people.iter().map(|p| &p.id).collect::<Vec<_>>(), ids.iter().collect::<Vec<_>>());
+    // Missing first or last: the missing one is named.
+    let before_all = Id::from_db("00000000-0000-7000-8000-000000000000".into());
+    for gone in [before_all, Id::new()] {
+        let mut asked = ids.clone();
+        asked.push(gone.clone());
+        asked.sort();
+        let e = t.store.participants().get_sorted(&asked).unwrap_err();
+        assert_eq!((e.kind, e.field.as_deref()), (ErrorKind::NotFound, Some("ids")), "{asked:?}");
+        assert!(e.message.contains(gone.as_str()), "{}", e.message);
+    }
+}
