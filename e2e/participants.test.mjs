@@ -9,7 +9,8 @@
 
 import { after, afterEach, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { Driver } from "./webdriver.mjs";
@@ -22,13 +23,21 @@ const root = resolve(import.meta.dirname, "..");
 const application = process.env.MUNTADA_APP ?? join(root, "target/debug/muntada-desktop");
 const shots = join(root, "target/e2e");
 const dataDir = mkdtempSync(join(tmpdir(), "muntada-e2e-participants-"));
+/** Where the app writes exports instead of asking (MUNTADA_EXPORT_DIR). */
+const exports = join(dataDir, "exports");
 let app;
 /** The badge code of the person registered through the form. */
 let badge = "";
 
 before(async () => {
   mkdirSync(shots, { recursive: true });
-  app = await Driver.start({ application, port: PORT, nativePort: NATIVE_PORT, env: { MUNTADA_DB: join(dataDir, "muntada.db") } });
+  mkdirSync(exports, { recursive: true });
+  app = await Driver.start({
+    application,
+    port: PORT,
+    nativePort: NATIVE_PORT,
+    env: { MUNTADA_DB: join(dataDir, "muntada.db"), MUNTADA_EXPORT_DIR: exports },
+  });
   await app.find("welcome");
   if ((await app.script("return document.documentElement.lang;")) !== "en") await click("lang-toggle");
   await app.waitFor(async () => (await app.script("return document.documentElement.lang;")) === "en", "English");
@@ -136,9 +145,21 @@ test("check them in at the desk with their badge code, once", async () => {
   await app.waitFor(async () => (await app.script("return document.documentElement.lang;")) === "en", "English");
 });
 
-test("import a small CSV through the preview", async () => {
+test("print the badges of those checked in, with Layla's name and code", async () => {
   await app.script("history.back();");
   await app.find("participants-view");
+  await click("badges-open");
+  await (await app.find("badges-status")).setValue("checked_in");
+  await click("export-badges");
+  const file = join(exports, "badges.pdf");
+  await app.waitFor(async () => existsSync(file) && statSync(file).size > 0, "badges.pdf written");
+  const text = execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" });
+  assert.match(text, /Layla Haddad/);
+  assert.match(text, new RegExp(badge));
+  await app.script("document.querySelector('[data-testid=badges-panel]').open = false;");
+});
+
+test("import a small CSV through the preview", async () => {
   await click("open-import");
   await app.find("import-view");
   const csv = readFileSync(join(root, "tests/fixtures/import/semicolon.csv"), "utf8");

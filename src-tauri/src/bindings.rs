@@ -5,6 +5,7 @@
 use muntada::audit::{AuditAction, AuditEntity, AuditEntry, AuditSubject};
 use muntada::bilingual::{Bilingual, Lang};
 use muntada::documents::certificates::CertificateLang;
+use muntada::documents::BadgeLayout;
 use muntada::event::{Event, EventCounts, EventInput, EventLogo, EventOverview, EventStatus, LogoFormat};
 use muntada::pledges::{
     CancelView, CurrencyTotals, LineInput, LineView, PledgeInput, PledgeKind, PledgeStatus, PledgeSummary, PledgeView,
@@ -51,6 +52,7 @@ pub fn types() -> String {
         EventLogo,
         EventOverview,
         CertificateLang,
+        BadgeLayout,
         LogoFormat,
         EventStatus,
         Lang,

@@ -4,6 +4,8 @@
 //! A6 page for badge printers. Long names shrink to fit their card.
 
 use qrcode::{Color, EcLevel, QrCode};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use super::Exported;
 use crate::bilingual::Lang;
@@ -15,7 +17,8 @@ use crate::store::Store;
 use crate::{country, event, programme};
 
 /// How badges are laid on paper.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
 pub enum BadgeLayout {
     /// Four 95 × 135 mm badges on each A4 sheet.
     #[default]

@@ -220,6 +220,19 @@ describe('participants table', () => {
     );
   });
 
+  it('exports the badges of the confirmed on A4 sheets unless told otherwise', async () => {
+    roster(3);
+    vi.mocked(client.badgesExport).mockResolvedValue({ file: '/tmp/badges.pdf', bytes: 10, missingGlyphs: 0 });
+    render(ParticipantsView, { props: { id: 'ev-1' } });
+    await screen.findByText('Person 0');
+    await fireEvent.click(screen.getByTestId('export-badges'));
+    await waitFor(() => expect(client.badgesExport).toHaveBeenCalledWith('ev-1', 'confirmed', 'a4'));
+    await fireEvent.change(screen.getByTestId('badges-status'), { target: { value: '' } });
+    await fireEvent.change(screen.getByTestId('badges-layout'), { target: { value: 'single' } });
+    await fireEvent.click(screen.getByTestId('export-badges'));
+    await waitFor(() => expect(client.badgesExport).toHaveBeenLastCalledWith('ev-1', null, 'single'));
+  });
+
   it('forgets "all that match" when the query changes', async () => {
     roster(500);
     render(ParticipantsView, { props: { id: 'ev-1' } });

@@ -40,7 +40,7 @@ macro_rules! api {
 
 use muntada::audit::{AuditEntry, AuditSubject};
 use muntada::documents::certificates::CertificateLang;
-use muntada::documents::ExportKind;
+use muntada::documents::{BadgeLayout, ExportKind};
 use muntada::event::{Event, EventInput, EventLogo, EventOverview};
 use muntada::outcome::{SectionDiff, SectionEdit, SectionInput, Version};
 use muntada::participants::delegation::{Delegation, DelegationInput};
@@ -124,6 +124,7 @@ api! {
     participants::delegation_add(event_id: String, input: DelegationInput) -> Delegation;
     participants::delegation_update(id: String, input: DelegationInput) -> Delegation;
     participants::delegation_remove(id: String) -> Delegation;
+    participants::badges_export(event_id: String, status: Option<ParticipantStatus>, layout: BadgeLayout) -> export::ExportOutcome;
     participants::category_save(event_id: String, key: String, input: muntada::participants::category::CategoryInput) -> Vec<participants::CategoryInfo>;
     event::event_logo_get(id: String) -> Option<EventLogo>;
     event::event_logo_set(id: String, file: Vec<u8>) -> EventLogo;

@@ -66,6 +66,7 @@ pub const COMMAND_NAMES: &[&str] = &[
     "delegation_add",
     "delegation_update",
     "delegation_remove",
+    "badges_export",
     "category_save",
     "event_logo_get",
     "event_logo_set",

@@ -4,6 +4,7 @@
 use std::sync::Mutex;
 
 use chrono::Utc;
+use muntada::documents::BadgeLayout;
 use muntada::participants::category::{self, CategoryInput};
 use muntada::participants::delegation::{self, Delegation, DelegationInput};
 use muntada::participants::import::{self, FIELDS};
@@ -17,6 +18,7 @@ use serde::Serialize;
 use tauri::{AppHandle, Runtime, State};
 use ts_rs::TS;
 
+use super::export::{deliver, ExportOutcome};
 use crate::{ApiError, AppState};
 
 /// The search index of the event last searched: rebuilt only when its participants change, so
@@ -236,6 +238,18 @@ pub fn delegation_update(
     input: DelegationInput,
 ) -> Result<Delegation, ApiError> {
     state.write(|store| delegation::update(store, &id, &input, Utc::now()))
+}
+
+/// The badges of the event's participants (those with `status`, when given) as a PDF, saved
+/// where the person chooses.
+#[tauri::command]
+pub async fn badges_export<R: Runtime>(
+    app: AppHandle<R>,
+    event_id: String,
+    status: Option<ParticipantStatus>,
+    layout: BadgeLayout,
+) -> Result<ExportOutcome, ApiError> {
+    deliver(app, move |store| muntada::documents::export_badges(store, &event_id, status, layout)).await
 }
 
 /// Deletes a delegation; its members stay, in no delegation.

@@ -1,6 +1,6 @@
 // Generated from the Rust types by `make bindings` (src-tauri/src/bindings.rs). Do not edit.
 import { call } from "./invoke";
-import type { Added, AppInfo, Assignment, AuditEntry, AuditSubject, Availability, BackupRestored, BackupSaved, CategoryInfo, CategoryInput, CertificateLang, CheckedIn, ColumnMapping, Conflict, Delegation, DelegationInput, Diff, Event, EventInput, EventLogo, EventOverview, ExportKind, ExportOutcome, ImportPreview, ImportReport, Lang, OutcomeDocument, OutcomeLang, Participant, ParticipantInput, ParticipantPage, ParticipantQuery, ParticipantStatus, PledgeInput, PledgeListing, PledgeView, ReferenceData, ReleaseInfo, Room, RoomInput, SectionDiff, SectionEdit, SectionInput, SectionView, Selection, Session, SessionInput, SessionMove, SignUps, Speaker, SpeakerCandidate, SpeakerInput, StageChange, Version } from "./types";
+import type { Added, AppInfo, Assignment, AuditEntry, AuditSubject, Availability, BackupRestored, BackupSaved, BadgeLayout, CategoryInfo, CategoryInput, CertificateLang, CheckedIn, ColumnMapping, Conflict, Delegation, DelegationInput, Diff, Event, EventInput, EventLogo, EventOverview, ExportKind, ExportOutcome, ImportPreview, ImportReport, Lang, OutcomeDocument, OutcomeLang, Participant, ParticipantInput, ParticipantPage, ParticipantQuery, ParticipantStatus, PledgeInput, PledgeListing, PledgeView, ReferenceData, ReleaseInfo, Room, RoomInput, SectionDiff, SectionEdit, SectionInput, SectionView, Selection, Session, SessionInput, SessionMove, SignUps, Speaker, SpeakerCandidate, SpeakerInput, StageChange, Version } from "./types";
 
 export function appInfo(): Promise<AppInfo> {
   return call("app_info", {});
@@ -260,6 +260,10 @@ export function delegationUpdate(id: string, input: DelegationInput): Promise<De
 
 export function delegationRemove(id: string): Promise<Delegation> {
   return call("delegation_remove", { id });
+}
+
+export function badgesExport(eventId: string, status: ParticipantStatus | null, layout: BadgeLayout): Promise<ExportOutcome> {
+  return call("badges_export", { eventId, status, layout });
 }
 
 export function categorySave(eventId: string, key: string, input: CategoryInput): Promise<Array<CategoryInfo>> {

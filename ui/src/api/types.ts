@@ -63,6 +63,8 @@ pledges: PledgeSummary, };
 
 export type CertificateLang = "en" | "ar" | "both" | "person";
 
+export type BadgeLayout = "a4" | "single";
+
 export type LogoFormat = "png" | "jpeg";
 
 export type EventStatus = "draft" | "open" | "closed" | "archived";

@@ -3,6 +3,7 @@
 import * as client from '../api/client';
 import type {
   Added,
+  BadgeLayout,
   CategoryInfo,
   CategoryInput,
   CheckedIn,
@@ -20,6 +21,7 @@ import type {
 } from '../api/types';
 import { formatNumber, t } from '../i18n/index.svelte';
 import { attempt, type Outcome } from './errors';
+import { runExport } from './exports';
 import { showToast } from './toast.svelte';
 
 export function queryParticipants(eventId: string, query: ParticipantQuery): Promise<Outcome<ParticipantPage>> {
@@ -130,6 +132,11 @@ export async function updateDelegation(id: string, input: DelegationInput): Prom
   const outcome = await attempt(() => client.delegationUpdate(id, input), { toast: false });
   if (outcome.ok) showToast('success', t('setup.toast.delegationSaved'));
   return outcome;
+}
+
+/** The badges (of the people with `status`, or everyone) as a PDF, saved where the person chooses. */
+export function exportBadges(eventId: string, status: ParticipantStatus | null, layout: BadgeLayout) {
+  return runExport(() => client.badgesExport(eventId, status, layout));
 }
 
 /** Deletes a delegation (its members stay, in no delegation). */

@@ -71,6 +71,7 @@ import type {
   ParticipantQuery,
   ParticipantStatus,
   Selection,
+  BadgeLayout,
   RowProblem,
 } from '../types';
 import { parseTyped, toDecimal, toUsdCents } from '../../money';
@@ -1182,6 +1183,10 @@ export function outcomeExport(eventId: string, lang: OutcomeLang, version: numbe
   return reply({ file: null, bytes: 0, missingGlyphs: 0 });
 }
 
+export function badgesExport(eventId: string, _status: ParticipantStatus | null, _layout: BadgeLayout): Promise<ExportOutcome> {
+  return exportDocument(eventId, 'participant_list', 'en');
+}
+
 export function certificatesExport(
   eventId: string,
   lang: CertificateLang,
@@ -1655,6 +1660,7 @@ import type * as real from '../client';
   delegationAdd,
   delegationUpdate,
   delegationRemove,
+  badgesExport,
   categorySave,
   eventLogoGet,
   eventLogoSet,
