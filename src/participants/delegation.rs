@@ -109,11 +109,14 @@ pub fn remove(store: &mut Store, id: &str, now: DateTime<Utc>) -> Result<Delegat
         ));
     }
     let filter = ParticipantFilter { delegation: Some(&id), ..ParticipantFilter::default() };
-    let members = store.participants().matching_ids(&delegation.event_id, &filter)?;
-    let leaving = members
-        .iter()
-        .map(|m| store.participants().get(m).map(|p| (p.clone(), Participant { delegation: None, ..p })))
-        .collect::<Result<Vec<_>>>()?;
+    let mut members = store.participants().matching_ids(&delegation.event_id, &filter)?;
+    members.sort_unstable();
+    let leaving: Vec<_> = store
+        .participants()
+        .get_sorted(&members)?
+        .into_iter()
+        .map(|p| (p.clone(), Participant { delegation: None, ..p }))
+        .collect();
     store.write(|tx| {
         let participants = tx.participants();
         leaving.iter().try_for_each(|(before, after)| participants.update(before, after, now))?;

@@ -180,9 +180,7 @@ impl<'c> Participants<'c> {
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let mut people = Vec::with_capacity(ids.len());
         for chunk in ids.chunks(1000) {
-            let json = serde_json::to_string(&chunk.iter().map(Id::as_str).collect::<Vec<_>>())
-                .map_err(|e| Error::internal(e.to_string()))?;
-            people.extend(rows(&mut stmt, [json], row_to_participant)?);
+            people.extend(rows(&mut stmt, [json_array(chunk)?], row_to_participant)?);
         }
         // Another program may have deleted one since it was named.
         match ids.iter().zip(&people).find(|(id, p)| **id != p.id).map(|(id, _)| id).or(ids.get(people.len())) {
@@ -406,6 +404,11 @@ fn row_to_participant(r: &rusqlite::Row<'_>) -> rusqlite::Result<Participant> {
     })
 }
 
+/// Ids as a JSON array, for `json_each`: how a list of ids is one SQL parameter.
+fn json_array(ids: &[Id]) -> Result<String> {
+    serde_json::to_string(&ids.iter().map(Id::as_str).collect::<Vec<_>>()).map_err(|e| Error::internal(e.to_string()))
+}
+
 /// Which participants of an event a page shows (`None`: any).
 #[derive(Default)]
 pub struct ParticipantFilter<'a> {
@@ -427,9 +430,7 @@ impl ParticipantFilter<'_> {
             clauses.push(clause.replace('?', &format!("?{}", values.len())));
         };
         if let Some(ids) = self.ids {
-            let json = serde_json::to_string(&ids.iter().map(Id::as_str).collect::<Vec<_>>())
-                .map_err(|e| Error::internal(e.to_string()))?;
-            add("p.id IN (SELECT value FROM json_each(?))", json);
+            add("p.id IN (SELECT value FROM json_each(?))", json_array(ids)?);
         }
         if let Some(status) = self.status {
             add("p.status = ?", status.as_str().to_owned());
