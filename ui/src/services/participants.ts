@@ -78,24 +78,25 @@ export async function mergeParticipants(keep: string, other: string): Promise<Ou
   return outcome;
 }
 
-/** Sets the status of the participants selected (rows picked, or all that match the query). */
-export async function setStatus(eventId: string, selection: Selection, status: ParticipantStatus): Promise<Outcome<number>> {
-  const outcome = await attempt(() => client.participantSetStatus(eventId, selection, status), { toast: true });
+/** A bulk action on a selection: the core answers how many it applied to, the toast says so. */
+async function bulk(call: () => Promise<number>): Promise<Outcome<number>> {
+  const outcome = await attempt(call, { toast: true });
   if (outcome.ok) showToast('success', t('participants.toast.changed', { count: formatNumber(outcome.value) }));
   return outcome;
 }
 
-export async function setCategory(eventId: string, selection: Selection, category: string): Promise<Outcome<number>> {
-  const outcome = await attempt(() => client.participantSetCategory(eventId, selection, category), { toast: true });
-  if (outcome.ok) showToast('success', t('participants.toast.changed', { count: formatNumber(outcome.value) }));
-  return outcome;
+/** Sets the status of the participants selected (rows picked, or all that match the query). */
+export function setStatus(eventId: string, selection: Selection, status: ParticipantStatus): Promise<Outcome<number>> {
+  return bulk(() => client.participantSetStatus(eventId, selection, status));
+}
+
+export function setCategory(eventId: string, selection: Selection, category: string): Promise<Outcome<number>> {
+  return bulk(() => client.participantSetCategory(eventId, selection, category));
 }
 
 /** Puts the participants selected into a delegation (`null`: out of any). */
-export async function setDelegation(eventId: string, selection: Selection, delegation: string | null): Promise<Outcome<number>> {
-  const outcome = await attempt(() => client.participantSetDelegation(eventId, selection, delegation), { toast: true });
-  if (outcome.ok) showToast('success', t('participants.toast.changed', { count: formatNumber(outcome.value) }));
-  return outcome;
+export function setDelegation(eventId: string, selection: Selection, delegation: string | null): Promise<Outcome<number>> {
+  return bulk(() => client.participantSetDelegation(eventId, selection, delegation));
 }
 
 /** Checks a person in; refusals (declined, already checked in) are for the desk to show. */
