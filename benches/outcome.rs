@@ -74,6 +74,7 @@ fn main() {
     let countries = ["QA", "SA", "EG", "FR", "KE", "NG", "PH", "UZ", "IQ", "MA"];
     let participants: Vec<Participant> = (0..5_000)
         .map(|i| Participant {
+            version: 1,
             id: Id::new(),
             event_id: event.id.clone(),
             name: Bilingual::new(format!("Participant {i:04}"), format!("مشارك رقم {i:04}")),

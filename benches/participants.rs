@@ -73,7 +73,7 @@ fn main() {
         let event = forum(&mut store);
         let start = Instant::now();
         let report =
-            participants::import(&mut store, &event, &bytes, &ImportOptions::default(), Utc::now()).expect("import");
+            store.write(|tx| participants::import(tx, &event, &bytes, &ImportOptions::default(), Utc::now())).expect("import");
         ours.push(start.elapsed());
         assert!(report.written && report.rows == PEOPLE, "{:?}", report.problems.first());
         last_db = Some((db, event));
@@ -150,6 +150,7 @@ fn badges() {
             BadgeData {
                 participant: muntada::participants::Participant {
                     id: muntada::Id::new(),
+                    version: 1,
                     event_id: muntada::Id::new(),
                     name: Bilingual::new(format!("{given} {family}"), format!("{given_ar} {family_ar}")),
                     email: None,
@@ -220,7 +221,7 @@ fn forum(store: &mut Store) -> String {
         organisers: vec![],
         status: EventStatus::Open,
     };
-    event::create(store, &input, Utc::now()).expect("event").id.to_string()
+    store.write(|tx| event::create(tx, &input, Utc::now())).expect("event").id.to_string()
 }
 
 /// 100,000 people: names in both scripts, e-mail, organisation, country, category.

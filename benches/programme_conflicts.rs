@@ -112,7 +112,7 @@ impl Data {
             organisers: Vec::new(),
             status: muntada::event::EventStatus::Draft,
         };
-        let event = muntada::event::create(&mut store, &input, Utc::now()).expect("event");
+        let event = store.write(|tx| muntada::event::create(tx, &input, Utc::now())).expect("event");
         let id = event.id.clone();
         let with = |id: &Id| id.clone();
         // Through the core, so each participant gets a category and a badge code as in the app.
@@ -126,7 +126,7 @@ impl Data {
                     status,
                     ..Default::default()
                 };
-                muntada::participants::add(&mut store, id.as_str(), &person, Utc::now()).expect("participant").id
+                store.write(|tx| muntada::participants::add(tx, id.as_str(), &person, Utc::now())).expect("participant").id
             })
             .collect();
         store
@@ -168,6 +168,7 @@ impl Data {
         let hours = OpeningHours::parse(Some("08:00"), Some("20:00")).unwrap();
         let rooms: Vec<Room> = (0..ROOMS)
             .map(|i| Room {
+                version: 1,
                 id: Id::new(),
                 event_id: event_id.clone(),
                 name: Bilingual::new(format!("Room {i}"), ""),
@@ -179,6 +180,7 @@ impl Data {
             .collect();
         let speakers: Vec<Speaker> = (0..SPEAKERS)
             .map(|i| Speaker {
+                version: 1,
                 id: Id::new(),
                 event_id: event_id.clone(),
                 participant_id: None,
@@ -206,6 +208,7 @@ impl Data {
                     let length = if r % 8 == 0 && k % 5 == 0 { 50 } else { 40 };
                     let start = base + chrono::Duration::minutes((k * 45) as i64);
                     let session = Session {
+                        version: 1,
                         id: Id::new(),
                         event_id: event_id.clone(),
                         room_id: Some(room.id.clone()),

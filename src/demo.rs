@@ -13,7 +13,7 @@ use crate::id::Id;
 use crate::participants::{self, ParticipantInput, ParticipantStatus};
 use crate::pledges::{self, PledgeInput, PledgeKind, PledgeStatus, Schedule, ScheduleRange, StageChange};
 use crate::programme::{self, Role, RoomInput, SessionInput, SessionKind, SpeakerInput};
-use crate::store::Store;
+use crate::store::{Store, Tx};
 
 const FORUM: &str = include_str!("../assets/demo/forum.json");
 
@@ -121,18 +121,18 @@ pub fn load(store: &mut Store, now: DateTime<Utc>) -> Result<Event> {
     if store.events().exists(&id)? {
         return store.events().get(&id);
     }
-    store.batch(|store| write(store, &forum, id, now))
+    store.write(|tx| write(tx, &forum, id, now))
 }
 
-fn write(store: &mut Store, forum: &Forum, id: Id, now: DateTime<Utc>) -> Result<Event> {
-    let event = event::create_with_id(store, id, &forum.event.input, now)?;
+fn write(tx: &Tx<'_>, forum: &Forum, id: Id, now: DateTime<Utc>) -> Result<Event> {
+    let event = event::create_with_id(tx, id, &forum.event.input, now)?;
     let eid = event.id.as_str();
     let key = |map: &HashMap<&str, Id>, k: &str| -> Result<String> {
         map.get(k).map(|id| id.to_string()).ok_or_else(|| Error::internal(format!("demo data names unknown key {k:?}")))
     };
     let mut rooms = HashMap::new();
     for room in &forum.rooms {
-        rooms.insert(room.key.as_str(), programme::add_room(store, eid, &room.input)?.id);
+        rooms.insert(room.key.as_str(), programme::add_room(tx, eid, &room.input)?.id);
     }
     let mut sessions = HashMap::new();
     for s in &forum.sessions {
@@ -144,7 +144,7 @@ fn write(store: &mut Store, forum: &Forum, id: Id, now: DateTime<Utc>) -> Result
             start: s.start.clone(),
             end: s.end.clone(),
         };
-        sessions.insert(s.key.as_str(), programme::add_session(store, eid, &input)?.id);
+        sessions.insert(s.key.as_str(), programme::add_session(tx, eid, &input)?.id);
     }
     let mut attendees = HashMap::new();
     for p in &forum.participants {
@@ -159,12 +159,12 @@ fn write(store: &mut Store, forum: &Forum, id: Id, now: DateTime<Utc>) -> Result
             consent: true,
             ..ParticipantInput::default()
         };
-        let participant = participants::add(store, eid, &input, now)?;
+        let participant = participants::add(tx, eid, &input, now)?;
         if let Some(speaker) = &p.speaker {
             attendees.insert(speaker.as_str(), participant.id);
         }
     }
-    participants::delegation::demo(store, eid, now)?;
+    participants::delegation::demo(tx, eid, now)?;
     let mut speakers = HashMap::new();
     for s in &forum.speakers {
         let input = SpeakerInput {
@@ -177,10 +177,10 @@ fn write(store: &mut Store, forum: &Forum, id: Id, now: DateTime<Utc>) -> Result
             email: s.email.clone(),
             bio: s.bio.clone(),
         };
-        speakers.insert(s.key.as_str(), programme::add_speaker(store, eid, &input)?.id);
+        speakers.insert(s.key.as_str(), programme::add_speaker(tx, eid, &input)?.id);
     }
     for a in &forum.assignments {
-        programme::assign(store, &key(&sessions, &a.session)?, &key(&speakers, &a.speaker)?, a.role)?;
+        programme::assign(tx, &key(&sessions, &a.session)?, &key(&speakers, &a.speaker)?, a.role)?;
     }
     for p in &forum.pledges {
         let input = PledgeInput {
@@ -199,24 +199,25 @@ fn write(store: &mut Store, forum: &Forum, id: Id, now: DateTime<Utc>) -> Result
             session_id: p.session.as_deref().map(|k| key(&sessions, k)).transpose()?,
             speaker_id: p.speaker.as_deref().map(|k| key(&speakers, k)).transpose()?,
             delegation_id: match &p.delegation {
-                Some(country) => Some(delegation_of(store, eid, country)?),
+                Some(country) => Some(delegation_of(tx, eid, country)?),
                 None => None,
             },
             notes: p.notes.clone(),
         };
-        let pledge = pledges::add(store, eid, &input, now)?;
+        let pledge = pledges::add(tx, eid, &input, now)?;
         if p.status != PledgeStatus::Announced {
             let change = StageChange { to: p.status, year: None, amount: None, date: None, reason: String::new() };
-            pledges::stage(store, pledge.id.as_str(), &change, now)?;
+            pledges::stage(tx, pledge.id.as_str(), &change, now)?;
         }
     }
-    crate::outcome::demo::load(store, &event.id, now)?;
+    crate::outcome::demo::load(tx, &event.id, now)?;
     Ok(event)
 }
 
 /// The id of the demo's delegation for `country` (one per member state).
-fn delegation_of(store: &Store, event_id: &str, country: &str) -> Result<String> {
-    participants::delegation::list(store, event_id)?
+fn delegation_of(tx: &Tx<'_>, event_id: &str, country: &str) -> Result<String> {
+    tx.delegations()
+        .list(&tx.events().resolve("event", event_id)?)?
         .into_iter()
         .find(|d| d.country.as_deref() == Some(country))
         .map(|d| d.id.to_string())

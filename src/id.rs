@@ -77,6 +77,12 @@ impl IdPrefix {
     }
 }
 
+/// The version a record has when it is created; each write raises it by one. For records
+/// kept in older JSON (release snapshots) that had none.
+pub const fn first_version() -> u32 {
+    1
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

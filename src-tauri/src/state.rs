@@ -6,6 +6,7 @@ use std::sync::Mutex;
 
 use chrono::Utc;
 use muntada::audit::Actor;
+use muntada::store::Tx;
 use muntada::{backup, Error, Store};
 use tauri::{AppHandle, Runtime};
 use tauri_plugin_dialog::DialogExt;
@@ -81,7 +82,15 @@ impl AppState {
         self.with(|store| f(store))
     }
 
-    pub fn write<T>(&self, f: impl FnOnce(&mut Store) -> muntada::Result<T>) -> Result<T, ApiError> {
+    /// Runs one action in one write transaction: what it reads to decide and what it writes
+    /// are one unit, whatever another desk or the CLI does to the same file meanwhile.
+    pub fn write<T>(&self, f: impl FnOnce(&Tx<'_>) -> muntada::Result<T>) -> Result<T, ApiError> {
+        self.with(|store| store.write(f))
+    }
+
+    /// Runs an action that manages its own transactions (loading the demo, deleting an event
+    /// after its backup, an erasure followed by a checkpoint).
+    pub fn with_store<T>(&self, f: impl FnOnce(&mut Store) -> muntada::Result<T>) -> Result<T, ApiError> {
         self.with(f)
     }
 

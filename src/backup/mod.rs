@@ -22,6 +22,8 @@ pub enum Kind {
     BeforeRestore,
     /// A database file that could not be opened, moved aside by a restore.
     Unreadable,
+    /// The data as it was just before an event was deleted (never rotated out).
+    BeforeDelete,
 }
 
 impl Kind {
@@ -30,6 +32,7 @@ impl Kind {
             Kind::Start => "start",
             Kind::BeforeRestore => "before-restore",
             Kind::Unreadable => "unreadable",
+            Kind::BeforeDelete => "before-delete",
         }
     }
 }

@@ -387,6 +387,26 @@ enum PledgeCommand {
         #[arg(long, default_value = "")]
         reason: String,
     },
+    /// Correct a pledge's details; the fields not given keep what is recorded (amounts and
+    /// stages are unchanged)
+    Edit {
+        id: String,
+        /// Replaces the donors (repeat for a joint pledge; the first leads)
+        #[arg(long = "donor")]
+        donors: Vec<String>,
+        #[arg(long)]
+        recipient: Option<String>,
+        #[arg(long)]
+        purpose: Option<String>,
+        #[arg(long)]
+        purpose_ar: Option<String>,
+        #[arg(long)]
+        notes: Option<String>,
+        /// The version the changes were decided on (as `pledge list --json` shows it): refused
+        /// if the pledge changed since
+        #[arg(long = "version", value_name = "N")]
+        version: Option<u32>,
+    },
     /// List an event's pledges with totals per currency, stage and year
     List {
         #[arg(long)]
@@ -494,13 +514,13 @@ fn execute(command: Command, db: Option<PathBuf>, wait: f64, out: &Out) -> Resul
                 organisers: e.organisers,
                 status: EventStatus::parse("status", &e.status)?,
             };
-            out.created(&event::create(store, &input, now)?, |e| &e.id)
+            out.created(&store.write(|tx| event::create(tx, &input, now))?, |e| &e.id)
         }
         Command::Event(EventCommand::List) => out.events(&event::list(store)?),
         Command::Event(EventCommand::Show { id }) => out.overview(&event::overview(store, &id)?),
         Command::Room(RoomCommand::Add { event, name, name_ar, capacity, parallel, opens, closes }) => {
             let input = RoomInput { name: Bilingual::new(name, name_ar), capacity, parallel, opens, closes };
-            out.created(&muntada::programme::add_room(store, &event, &input)?, |r| &r.id)
+            out.created(&store.write(|tx| muntada::programme::add_room(tx, &event, &input))?, |r| &r.id)
         }
         Command::Session(SessionCommand::Add { event, title, title_ar, start, end, room, kind }) => {
             let input = SessionInput {
@@ -511,7 +531,7 @@ fn execute(command: Command, db: Option<PathBuf>, wait: f64, out: &Out) -> Resul
                 start,
                 end,
             };
-            out.created(&muntada::programme::add_session(store, &event, &input)?, |s| &s.id)
+            out.created(&store.write(|tx| muntada::programme::add_session(tx, &event, &input))?, |s| &s.id)
         }
         Command::Speaker(SpeakerCommand::Add {
             event,
@@ -534,11 +554,11 @@ fn execute(command: Command, db: Option<PathBuf>, wait: f64, out: &Out) -> Resul
                 email,
                 bio: Bilingual::default(),
             };
-            out.created(&muntada::programme::add_speaker(store, &event, &input)?, |s| &s.id)
+            out.created(&store.write(|tx| muntada::programme::add_speaker(tx, &event, &input))?, |s| &s.id)
         }
         Command::Speaker(SpeakerCommand::Assign { session, speaker, role }) => {
             let role = Role::parse("role", &role)?;
-            let assignment = muntada::programme::assign(store, &session, &speaker, role)?;
+            let assignment = store.write(|tx| muntada::programme::assign(tx, &session, &speaker, role))?;
             out.assigned(&assignment)
         }
         Command::Participant(ParticipantCommand::Add {
@@ -566,7 +586,7 @@ fn execute(command: Command, db: Option<PathBuf>, wait: f64, out: &Out) -> Resul
                 status: ParticipantStatus::parse("status", &status)?,
                 consent: false,
             };
-            out.created(&participant::add(store, &event, &input, now)?, |p| &p.id)
+            out.created(&store.write(|tx| participant::add(tx, &event, &input, now))?, |p| &p.id)
         }
         Command::Participant(ParticipantCommand::Edit(args)) => participants::edit(store, args, now, out),
         Command::Participant(ParticipantCommand::Desk(command)) => participants::desk(store, command, now, out),
@@ -617,19 +637,36 @@ fn execute(command: Command, db: Option<PathBuf>, wait: f64, out: &Out) -> Resul
                 notes: p.notes,
             };
             // One transaction: the pledge and the stage it was announced at.
-            let pledge = store.batch(|store| {
-                let pledge = pledges::add(store, &p.event, &input, now)?;
+            let pledge = store.write(|tx| {
+                let pledge = pledges::add(tx, &p.event, &input, now)?;
                 if status == PledgeStatus::Announced {
                     return Ok(pledge);
                 }
                 let change = StageChange { to: status, year: None, amount: None, date: None, reason: String::new() };
-                pledges::stage(store, pledge.id.as_str(), &change, now).map_err(|e| e.with_field("status"))
+                pledges::stage(tx, pledge.id.as_str(), &change, now).map_err(|e| e.with_field("status"))
             })?;
             out.created(&pledge.view(), |p| &p.id)
         }
         Command::Pledge(PledgeCommand::Stage { id, to, year, amount, date, reason }) => {
             let change = StageChange { to: PledgeStatus::parse("to", &to)?, year, amount, date, reason };
-            out.pledge(&pledges::stage(store, &id, &change, now)?.view())
+            out.pledge(&store.write(|tx| pledges::stage(tx, &id, &change, now))?.view())
+        }
+        Command::Pledge(PledgeCommand::Edit { id, donors, recipient, purpose, purpose_ar, notes, version }) => {
+            // The fields not given are read in the transaction that writes them back: a stage
+            // recorded meanwhile at another desk is kept.
+            let pledge = store.write(|tx| {
+                let held = pledges::get_in(tx, &id)?;
+                let mut input = PledgeInput::from(&held);
+                if !donors.is_empty() {
+                    input.donors = donors;
+                }
+                input.recipient = recipient.unwrap_or(input.recipient);
+                input.purpose.en = purpose.unwrap_or(input.purpose.en);
+                input.purpose.ar = purpose_ar.unwrap_or(input.purpose.ar);
+                input.notes = notes.unwrap_or(input.notes);
+                pledges::update(tx, held.id.as_str(), version, &input, now)
+            })?;
+            out.pledge(&pledge.view())
         }
         Command::Pledge(PledgeCommand::List { event }) => {
             let list = pledges::list(store, &event)?;
@@ -723,7 +760,7 @@ fn flag(error: Error) -> Error {
 /// `event logo`: with `--file` sets the logo, with `--remove` removes it, else says what it is.
 fn event_logo(store: &mut Store, args: LogoArgs, out: &Out, now: chrono::DateTime<Utc>) -> Result<(), Error> {
     if args.remove {
-        let removed = event::remove_logo(store, &args.id)?;
+        let removed = store.write(|tx| event::remove_logo(tx, &args.id))?;
         if out.json {
             return out.print_json(&serde_json::json!({ "removed": removed }));
         }
@@ -734,7 +771,7 @@ fn event_logo(store: &mut Store, args: LogoArgs, out: &Out, now: chrono::DateTim
             let bytes = std::fs::read(&file).map_err(|e| {
                 Error::invalid("file", muntada::Reason::NotFound, format!("cannot read {}: {e}", file.display()))
             })?;
-            Some(event::set_logo(store, &args.id, bytes, now)?)
+            Some(store.write(|tx| event::set_logo(tx, &args.id, bytes, now))?)
         }
         None => event::logo(store, &args.id)?,
     };

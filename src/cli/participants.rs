@@ -110,11 +110,36 @@ pub struct EditArgs {
     /// The id of a delegation of the event (empty: out of any)
     #[arg(long)]
     delegation: Option<String>,
+    /// The version of the record these changes were decided on (as `participant list --json`
+    /// shows it): refused if the record has changed since. Without it, the changes apply to the
+    /// record as it is when they are written.
+    #[arg(long = "version", value_name = "N")]
+    version: Option<u32>,
 }
 
 pub fn edit(store: &mut Store, args: EditArgs, now: DateTime<Utc>, out: &Out) -> Result<(), Error> {
-    let id = store.participants().resolve("id", &args.id)?;
-    let held = ParticipantInput::from(&store.participants().get(&id)?);
+    // The fields not given are read in the transaction that writes them back: a check-in or a
+    // correction made meanwhile at another desk is kept.
+    let version = args.version;
+    let edited = store.write(|tx| {
+        let id = tx.participants().resolve("id", &args.id)?;
+        let held = tx.participants().get(&id)?;
+        let input = edited_input(args, &held)?;
+        participants::edit(tx, id.as_str(), version, &input, now)
+    })?;
+    if out.json {
+        return out.print_json(&edited);
+    }
+    out.participants(std::slice::from_ref(&edited.participant))?;
+    for other in &edited.possible_duplicates {
+        out.line(&format!("possible duplicate: {other} (see `participant duplicates` and `participant merge`)"))?;
+    }
+    Ok(())
+}
+
+/// The record `held` with the fields `args` gives changed.
+fn edited_input(args: EditArgs, held: &muntada::participants::Participant) -> Result<ParticipantInput, Error> {
+    let held = ParticipantInput::from(held);
     let status = match &args.status {
         Some(status) => ParticipantStatus::parse("status", status)?,
         None => held.status,
@@ -135,15 +160,7 @@ pub fn edit(store: &mut Store, args: EditArgs, now: DateTime<Utc>, out: &Out) ->
         status,
         consent: held.consent,
     };
-    let edited = participants::edit(store, id.as_str(), &input, now)?;
-    if out.json {
-        return out.print_json(&edited);
-    }
-    out.participants(std::slice::from_ref(&edited.participant))?;
-    for other in &edited.possible_duplicates {
-        out.line(&format!("possible duplicate: {other} (see `participant duplicates` and `participant merge`)"))?;
-    }
-    Ok(())
+    Ok(input)
 }
 
 /// Which participants a bulk command applies to when no IDs are given: the filters of the
@@ -229,6 +246,9 @@ pub enum DelegationCommand {
         country: Option<String>,
         #[arg(long)]
         head: Option<String>,
+        /// The version the changes were decided on: refused if the delegation changed since
+        #[arg(long = "version", value_name = "N")]
+        version: Option<u32>,
     },
     /// Delete a delegation; its members stay registered, in no delegation (refused while
     /// pledges name it)
@@ -253,17 +273,20 @@ pub fn delegation(store: &mut Store, command: DelegationCommand, now: DateTime<U
     match command {
         DelegationCommand::Add { event, name, name_ar, country, head } => {
             let input = DelegationInput { name: Bilingual::new(name, name_ar), country, head };
-            out.created(&participants::delegation::add(store, &event, &input, now)?, |d| &d.id)
+            out.created(&store.write(|tx| participants::delegation::add(tx, &event, &input, now))?, |d| &d.id)
         }
-        DelegationCommand::Update { id, name, name_ar, country, head } => {
-            let id = store.delegations().resolve("id", &id)?;
-            let held = store.delegations().get(&id)?;
-            let input = DelegationInput {
-                name: Bilingual::new(name.unwrap_or(held.name.en), name_ar.unwrap_or(held.name.ar)),
-                country: country.or(held.country).unwrap_or_default(),
-                head: head.or(held.head.map(|h| h.to_string())).unwrap_or_default(),
-            };
-            let updated = participants::delegation::update(store, id.as_str(), &input, now)?;
+        DelegationCommand::Update { id, name, name_ar, country, head, version } => {
+            // What is not given is read in the transaction that writes it back.
+            let updated = store.write(|tx| {
+                let id = tx.delegations().resolve("id", &id)?;
+                let held = tx.delegations().get(&id)?;
+                let input = DelegationInput {
+                    name: Bilingual::new(name.unwrap_or(held.name.en), name_ar.unwrap_or(held.name.ar)),
+                    country: country.or(held.country).unwrap_or_default(),
+                    head: head.or(held.head.map(|h| h.to_string())).unwrap_or_default(),
+                };
+                participants::delegation::update(tx, id.as_str(), version, &input, now)
+            })?;
             if out.json {
                 return out.print_json(&updated);
             }
@@ -294,14 +317,15 @@ pub fn delegation(store: &mut Store, command: DelegationCommand, now: DateTime<U
             out.line(&format!("{} delegations", list.len()))
         }
         DelegationCommand::Remove { id } => {
-            let removed = participants::delegation::remove(store, &id, now)?;
+            let removed = store.write(|tx| participants::delegation::remove(tx, &id, now))?;
             if out.json {
                 return out.print_json(&removed);
             }
             out.line(&format!("deleted delegation {} ({} members now in no delegation)", removed.id, removed.members))
         }
         DelegationCommand::Assign { event, delegation, ids } => {
-            let changed = participants::delegation::assign(store, &event, &ids, delegation.as_deref(), now)?;
+            let changed =
+                store.write(|tx| participants::delegation::assign(tx, &event, &ids, delegation.as_deref(), now))?;
             out.participants(&changed)
         }
     }
@@ -356,7 +380,8 @@ pub fn desk(store: &mut Store, command: DeskCommand, now: DateTime<Utc>, out: &O
                     None => Err(Error::invalid("map", Reason::InvalidValue, format!("{m:?} is not COLUMN=FIELD"))),
                 })
                 .collect::<Result<Vec<_>, _>>()?;
-            let report = participants::import(store, &event, &bytes, &ImportOptions { dry_run, map }, now)?;
+            let report =
+                store.write(|tx| participants::import(tx, &event, &bytes, &ImportOptions { dry_run, map }, now))?;
             import_report(&report, dry_run, out)
         }
         DeskCommand::Search { event, query, limit } => {
@@ -390,7 +415,7 @@ pub fn desk(store: &mut Store, command: DeskCommand, now: DateTime<Utc>, out: &O
             out.line(&format!("{} possible duplicates", pairs.len()))
         }
         DeskCommand::Merge { keep, other } => {
-            let merged = participants::merge(store, &keep, &other, now)?;
+            let merged = store.write(|tx| participants::merge(tx, &keep, &other, now))?;
             out.created(&merged, |p| &p.id)
         }
         DeskCommand::Export { event, out: path } => {
@@ -410,15 +435,19 @@ pub fn desk(store: &mut Store, command: DeskCommand, now: DateTime<Utc>, out: &O
         }
         DeskCommand::Status { event, to, ids, matching } => {
             let status = ParticipantStatus::parse("to", &to)?;
-            let ids = matching.selection(ids)?.ids(store, &event, &mut IndexCache::new())?;
-            let changed = participants::set_status(store, &event, &ids, status, now)?;
+            // The people the filters match are found in the transaction that changes them.
+            let selection = matching.selection(ids)?;
+            let changed = store.write(|tx| {
+                let ids = selection.ids(tx, &event, &mut IndexCache::new())?;
+                participants::set_status(tx, &event, &ids, status, now)
+            })?;
             out.participants(&changed)
         }
     }
 }
 
 pub fn checkin(store: &mut Store, args: CheckinArgs, now: DateTime<Utc>, out: &Out) -> Result<(), Error> {
-    let done = participants::check_in(store, &args.event, &args.code, now)?;
+    let done = store.write(|tx| participants::check_in(tx, &args.event, &args.code, now))?;
     if out.json {
         return out.print_json(&done);
     }

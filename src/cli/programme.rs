@@ -34,7 +34,7 @@ pub struct MoveArgs {
 
 /// `room update`: each flag left out keeps the room's current value. Values are checked here
 /// and in the core (as the app's Rooms dialog is), so a bad one names its flag.
-#[derive(ClapArgs)]
+#[derive(ClapArgs, Clone)]
 pub struct RoomUpdateArgs {
     /// The room (its id, or 8+ of its first characters)
     id: String,
@@ -54,6 +54,9 @@ pub struct RoomUpdateArgs {
     /// Closing time each day, HH:MM local time
     #[arg(long)]
     closes: Option<String>,
+    /// The version the changes were decided on: refused if the room changed since
+    #[arg(long = "version", value_name = "N")]
+    version: Option<u32>,
 }
 
 #[derive(ClapArgs)]
@@ -122,7 +125,7 @@ pub enum ReleaseCommand {
 
 pub fn move_session(store: &mut Store, args: MoveArgs, out: &Out) -> Result<(), Error> {
     let to = SessionMove { start: args.start, end: args.end, room_id: args.room };
-    let moved = programme::move_session(store, &args.id, &to)?;
+    let moved = store.write(|tx| programme::move_session(tx, &args.id, &to))?;
     if out.json {
         return out.print_json(&moved);
     }
@@ -131,7 +134,18 @@ pub fn move_session(store: &mut Store, args: MoveArgs, out: &Out) -> Result<(), 
 
 /// Changes the fields given and keeps the others; prints the room's id (the room as JSON).
 pub fn update_room(store: &mut Store, args: RoomUpdateArgs, out: &Out) -> Result<(), Error> {
-    let current = store.rooms().get(&store.rooms().resolve("id", &args.id)?)?;
+    // The fields not given are read in the transaction that writes them back.
+    let room = store.write(|tx| {
+        let current = tx.rooms().get(&tx.rooms().resolve("id", &args.id)?)?;
+        let version = args.version;
+        let input = room_input(args.clone(), &current)?;
+        programme::update_room(tx, current.id.as_str(), version, &input)
+    })?;
+    out.created(&room, |r| &r.id)
+}
+
+/// The room `current` with the fields `args` gives changed.
+fn room_input(args: RoomUpdateArgs, current: &programme::Room) -> Result<RoomInput, Error> {
     let capacity = match args.capacity.as_deref().map(str::trim) {
         None => current.capacity,
         Some("none") => None,
@@ -157,13 +171,16 @@ pub fn update_room(store: &mut Store, args: RoomUpdateArgs, out: &Out) -> Result
     };
     let hour = |time: Option<NaiveTime>| time.map(|t| t.format("%H:%M").to_string());
     let input = RoomInput {
-        name: Bilingual::new(args.name.unwrap_or(current.name.en), args.name_ar.unwrap_or(current.name.ar)),
+        name: Bilingual::new(
+            args.name.unwrap_or_else(|| current.name.en.clone()),
+            args.name_ar.unwrap_or_else(|| current.name.ar.clone()),
+        ),
         capacity,
         parallel,
         opens: args.opens.or_else(|| hour(current.hours.map(|h| h.opens))),
         closes: args.closes.or_else(|| hour(current.hours.map(|h| h.closes))),
     };
-    out.created(&programme::update_room(store, current.id.as_str(), &input)?, |r| &r.id)
+    Ok(input)
 }
 
 /// One line per room: id, names, seats, parallel, opening hours.
@@ -187,9 +204,9 @@ pub fn list_rooms(store: &Store, event_id: &str, out: &Out) -> Result<(), Error>
 /// Signs a participant up for a session (or takes them off) and says where its sign-ups stand.
 pub fn sign_up(store: &mut Store, args: SignUpArgs, out: &Out) -> Result<(), Error> {
     if args.remove {
-        programme::remove_sign_up(store, &args.id, &args.participant)?;
+        store.write(|tx| programme::remove_sign_up(tx, &args.id, &args.participant))?;
     } else {
-        programme::sign_up(store, &args.id, &args.participant)?;
+        store.write(|tx| programme::sign_up(tx, &args.id, &args.participant))?;
     }
     let s = programme::sign_ups(store, &args.id)?;
     if out.json {
@@ -200,7 +217,7 @@ pub fn sign_up(store: &mut Store, args: SignUpArgs, out: &Out) -> Result<(), Err
 }
 
 pub fn available(store: &mut Store, args: AvailableArgs, out: &Out) -> Result<(), Error> {
-    let a = programme::add_availability(store, &args.speaker, &args.start, &args.end)?;
+    let a = store.write(|tx| programme::add_availability(tx, &args.speaker, &args.start, &args.end))?;
     if out.json {
         return out.print_json(&a);
     }
@@ -208,7 +225,7 @@ pub fn available(store: &mut Store, args: AvailableArgs, out: &Out) -> Result<()
 }
 
 pub fn travel_buffer(store: &mut Store, args: TravelBufferArgs, out: &Out) -> Result<(), Error> {
-    programme::set_travel_buffer(store, &args.id, args.minutes)?;
+    store.write(|tx| programme::set_travel_buffer(tx, &args.id, args.minutes))?;
     if out.json {
         return out.print_json(&serde_json::json!({ "travelBufferMinutes": args.minutes }));
     }
@@ -247,7 +264,7 @@ pub fn release(
 ) -> Result<(), Error> {
     match command {
         ReleaseCommand::Create { event, name } => {
-            let created = release::create(store, &event, &name, now)?;
+            let created = store.write(|tx| release::create(tx, &event, &name, now))?;
             if out.json {
                 return out.print_json(&created);
             }
@@ -324,7 +341,7 @@ pub fn clone_event(
     out: &Out,
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<(), Error> {
-    let event = muntada::programme::edition::clone_event(store, &args.id, &args.start, now)?;
+    let event = store.write(|tx| muntada::programme::edition::clone_event(tx, &args.id, &args.start, now))?;
     out.created(&event, |e| &e.id)
 }
 

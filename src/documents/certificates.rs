@@ -324,6 +324,7 @@ mod tests {
 
     fn check(en: &str, ar: &str, country: &str, expected: Lang) {
         let person = Participant {
+            version: 1,
             id: Id::new(),
             event_id: Id::new(),
             honorific: String::new(),

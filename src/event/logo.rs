@@ -8,7 +8,7 @@ use ts_rs::TS;
 
 use crate::error::{Error, Reason, Result};
 use crate::pdf;
-use crate::store::Store;
+use crate::store::{Store, Tx};
 
 /// Largest logo file: a title-page logo needs far less, and the app sends the bytes over IPC.
 pub const MAX_LOGO_BYTES: usize = 1024 * 1024;
@@ -101,17 +101,17 @@ impl EventLogo {
 }
 
 /// Sets (or replaces) the event's logo; nothing is stored when the image is refused.
-pub fn set_logo(store: &mut Store, event_id: &str, bytes: Vec<u8>, now: DateTime<Utc>) -> Result<EventLogo> {
-    let id = store.events().resolve("id", event_id)?;
+pub fn set_logo(tx: &Tx<'_>, event_id: &str, bytes: Vec<u8>, now: DateTime<Utc>) -> Result<EventLogo> {
+    let id = tx.events().resolve("id", event_id)?;
     let logo = EventLogo::validate(bytes, now)?;
-    store.write(|tx| tx.events().set_logo(&id, &logo))?;
+    tx.events().set_logo(&id, &logo)?;
     Ok(logo)
 }
 
 /// Removes the event's logo; `false` when it had none.
-pub fn remove_logo(store: &mut Store, event_id: &str) -> Result<bool> {
-    let id = store.events().resolve("id", event_id)?;
-    store.write(|tx| tx.events().remove_logo(&id))
+pub fn remove_logo(tx: &Tx<'_>, event_id: &str) -> Result<bool> {
+    let id = tx.events().resolve("id", event_id)?;
+    tx.events().remove_logo(&id)
 }
 
 pub fn logo(store: &Store, event_id: &str) -> Result<Option<EventLogo>> {
@@ -171,21 +171,24 @@ mod tests {
     #[test]
     fn set_replace_remove() {
         let mut store = Store::open_in_memory().unwrap();
-        let event = super::super::create(&mut store, &super::super::tests::doha(), Utc::now()).unwrap();
+        let event = store.write(|tx| super::super::create(tx, &super::super::tests::doha(), Utc::now())).unwrap();
         let id = event.id.as_str();
         assert_eq!(logo(&store, id).unwrap(), None);
-        set_logo(&mut store, id, png(40, 20), Utc::now()).unwrap();
-        set_logo(&mut store, id, png(10, 10), Utc::now()).unwrap();
+        store.write(|tx| set_logo(tx, id, png(40, 20), Utc::now())).unwrap();
+        store.write(|tx| set_logo(tx, id, png(10, 10), Utc::now())).unwrap();
         let stored = logo(&store, id).unwrap().unwrap();
         assert_eq!((stored.width, stored.image), (10, png(10, 10)));
         // A refused image leaves the stored one alone.
-        assert!(set_logo(&mut store, id, b"nope".to_vec(), Utc::now()).is_err());
+        assert!(store.write(|tx| set_logo(tx, id, b"nope".to_vec(), Utc::now())).is_err());
         assert_eq!(logo(&store, id).unwrap().unwrap().width, 10);
-        let next = crate::programme::edition::clone_event(&mut store, id, "2025-05-20", Utc::now()).unwrap();
+        let next = store.write(|tx| crate::programme::edition::clone_event(tx, id, "2025-05-20", Utc::now())).unwrap();
         assert_eq!(logo(&store, next.id.as_str()).unwrap().unwrap().image, png(10, 10), "next year's keeps it");
-        assert!(remove_logo(&mut store, id).unwrap());
-        assert!(!remove_logo(&mut store, id).unwrap());
+        assert!(store.write(|tx| remove_logo(tx, id)).unwrap());
+        assert!(!store.write(|tx| remove_logo(tx, id)).unwrap());
         assert_eq!(logo(&store, id).unwrap(), None);
-        assert_eq!(set_logo(&mut store, "nope", png(1, 1), Utc::now()).unwrap_err().field.as_deref(), Some("id"));
+        assert_eq!(
+            store.write(|tx| set_logo(tx, "nope", png(1, 1), Utc::now())).unwrap_err().field.as_deref(),
+            Some("id")
+        );
     }
 }

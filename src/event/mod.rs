@@ -9,8 +9,8 @@ use crate::bilingual::Bilingual;
 use crate::error::{Error, Reason, Result};
 use crate::id::Id;
 use crate::pledges::PledgeSummary;
-use crate::store::Store;
-use crate::{country, input, participants, time};
+use crate::store::{Store, Tx};
+use crate::{backup, country, input, participants, time};
 
 mod logo;
 pub use logo::{logo, remove_logo, set_logo, EventLogo, LogoFormat, MAX_LOGO_BYTES};
@@ -71,6 +71,8 @@ pub struct Event {
     pub created_at: DateTime<Utc>,
     #[ts(type = "string")]
     pub updated_at: DateTime<Utc>,
+    /// Raised by every change to the record: a form sends back the one it was filled from.
+    pub version: u32,
 }
 
 impl Event {
@@ -155,39 +157,89 @@ impl EventInput {
             status: self.status,
             created_at,
             updated_at: now,
+            version: 1,
         })
     }
 }
 
 /// Creates an event with the default participant categories.
-pub fn create(store: &mut Store, input: &EventInput, now: DateTime<Utc>) -> Result<Event> {
-    create_with_id(store, Id::new(), input, now)
+pub fn create(tx: &Tx<'_>, input: &EventInput, now: DateTime<Utc>) -> Result<Event> {
+    create_with_id(tx, Id::new(), input, now)
 }
 
 /// Like `create`, with an id chosen by the caller (the demo forum has a fixed one).
-pub fn create_with_id(store: &mut Store, id: Id, input: &EventInput, now: DateTime<Utc>) -> Result<Event> {
+pub fn create_with_id(tx: &Tx<'_>, id: Id, input: &EventInput, now: DateTime<Utc>) -> Result<Event> {
     let event = input.validate(id, now, now)?;
-    store.write(|tx| {
-        tx.events().insert(&event)?;
-        for category in participants::default_categories(&event.id) {
-            tx.categories().insert(&category)?;
+    tx.events().insert(&event)?;
+    for category in participants::default_categories(&event.id) {
+        tx.categories().insert(&category)?;
+    }
+    Ok(event)
+}
+
+/// Replaces the event's details. `version` is the version the form was filled from: an event
+/// changed since is not overwritten (`conflict` / `changed`).
+pub fn update(tx: &Tx<'_>, id: &str, version: Option<u32>, input: &EventInput, now: DateTime<Utc>) -> Result<Event> {
+    let id = tx.events().resolve("id", id)?;
+    let current = tx.events().get(&id)?;
+    tx.events().expect_version(&current, version)?;
+    let event = input.validate(current.id.clone(), current.created_at, now)?;
+    tx.events().update(&current, &event)
+}
+
+/// An event's deletion, as logged.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeletedEvent {
+    pub event_id: Id,
+    pub title: Bilingual,
+    pub at: DateTime<Utc>,
+    pub actor: String,
+    pub backup: Option<String>,
+}
+
+/// What deleting an event did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Deleted {
+    pub event: Event,
+    /// The copy of the whole database taken just before (none for a database in memory).
+    pub backup: Option<std::path::PathBuf>,
+}
+
+/// Deletes the event and everything that belongs to it. Refused for an event with pledges or
+/// an adopted outcome document: those are the record of what was promised and agreed, so such
+/// an event is archived instead. The whole database is first copied into the backups folder,
+/// inside the same transaction (no other desk writes in between), and the deletion is logged
+/// where the event's own audit trail, which goes with it, cannot take the log along.
+pub fn delete(tx: &Tx<'_>, id: &str, now: DateTime<Utc>) -> Result<Deleted> {
+    let folder = tx.path().map(backup::dir);
+    let id = tx.events().resolve("id", id)?;
+    let event = tx.events().get(&id)?;
+    let pledges = tx.events().counts(&id)?.pledges;
+    let adopted = tx.outcome().versions(&id)?.iter().filter(|v| v.adopted.is_some()).count();
+    if pledges > 0 || adopted > 0 {
+        let what = match (pledges, adopted) {
+            (0, _) => "an adopted outcome document".to_owned(),
+            (n, 0) => format!("{n} pledge{}", if n == 1 { "" } else { "s" }),
+            (n, _) => format!("{n} pledge{} and an adopted outcome document", if n == 1 { "" } else { "s" }),
+        };
+        return Err(Error::conflict(
+            Some("id"),
+            Reason::InUse,
+            format!("the event has {what}, which must be kept: archive the event instead of deleting it"),
+        ));
+    }
+    let backup = match &folder {
+        Some(folder) => {
+            std::fs::create_dir_all(folder).map_err(|e| crate::store::io_error(folder, e))?;
+            let dest = folder.join(backup::file_name(backup::Kind::BeforeDelete, now));
+            tx.backup_before_writing(&dest)?;
+            Some(dest)
         }
-        Ok(())
-    })?;
-    Ok(event)
-}
-
-pub fn update(store: &mut Store, id: &str, input: &EventInput, now: DateTime<Utc>) -> Result<Event> {
-    let current = get(store, id)?;
-    let event = input.validate(current.id, current.created_at, now)?;
-    store.write(|tx| tx.events().update(&event))?;
-    Ok(event)
-}
-
-/// Deletes the event and everything that belongs to it.
-pub fn delete(store: &mut Store, id: &str) -> Result<()> {
-    let id = store.events().resolve("id", id)?;
-    store.write(|tx| tx.events().delete(&id))
+        None => None,
+    };
+    tx.events().delete(&id)?;
+    tx.events().record_deletion(&event, tx.actor(), now, backup.as_deref())?;
+    Ok(Deleted { event, backup })
 }
 
 pub fn get(store: &Store, id: &str) -> Result<Event> {

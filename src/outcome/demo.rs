@@ -9,7 +9,7 @@ use super::{add_section, RichText, SectionInput, SectionKind};
 use crate::bilingual::Bilingual;
 use crate::error::{Error, Result};
 use crate::id::Id;
-use crate::store::Store;
+use crate::store::Tx;
 
 const OUTCOME: &str = include_str!("../../assets/demo/outcome.json");
 
@@ -29,11 +29,11 @@ struct DemoSection {
 }
 
 /// Adds the demo sections to the event's document (a first draft).
-pub(crate) fn load(store: &mut Store, event_id: &Id, now: DateTime<Utc>) -> Result<()> {
+pub(crate) fn load(tx: &Tx<'_>, event_id: &Id, now: DateTime<Utc>) -> Result<()> {
     let damaged = |e: String| Error::internal(format!("the demo outcome data is damaged: {e}"));
     let sections: Vec<DemoSection> = serde_json::from_str(OUTCOME).map_err(|e| damaged(e.to_string()))?;
-    let speakers = store.speakers().list(event_id)?;
-    let sessions = store.sessions().list(event_id)?;
+    let speakers = tx.speakers().list(event_id)?;
+    let sessions = tx.sessions().list(event_id)?;
     for s in sections {
         let speaker = match &s.speaker {
             Some(name) => Some(
@@ -67,7 +67,7 @@ pub(crate) fn load(store: &mut Store, event_id: &Id, now: DateTime<Utc>) -> Resu
             sessions: session_ids,
             position: None,
         };
-        add_section(store, event_id.as_str(), None, &input, now)?;
+        add_section(tx, event_id.as_str(), None, &input, now)?;
     }
     Ok(())
 }

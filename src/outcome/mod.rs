@@ -21,7 +21,7 @@ use crate::error::{Error, Reason, Result};
 use crate::id::Id;
 use crate::input;
 use crate::programme::word_enum;
-use crate::store::Store;
+use crate::store::{Store, Tx};
 
 pub use generated::Generated;
 pub use rich::{RichBlock, RichText, Span};
@@ -216,21 +216,21 @@ pub fn get(store: &Store, event_id: &str, number: VersionNumber) -> Result<Optio
 
 /// Adds a section to the current draft (started if needed) and returns it.
 pub fn add_section(
-    store: &mut Store,
+    tx: &Tx<'_>,
     event_id: &str,
     target: VersionNumber,
     section: &SectionInput,
     now: DateTime<Utc>,
 ) -> Result<Section> {
-    let event_id = store.events().resolve("event", event_id)?;
+    let event_id = tx.events().resolve("event", event_id)?;
     let kind = section.kind.ok_or_else(|| Error::invalid("kind", Reason::Required, "say what kind of section"))?;
     let title = section.title.clean_line("title", input::MAX_NAME)?;
     let actor = section.actor.clean_line("actor", input::MAX_NAME)?;
     section.body_en.validate("bodyEn")?;
     section.body_ar.validate("bodyAr")?;
     let speaker_id =
-        given(section.speaker.as_deref()).map(|s| store.speakers().resolve_in(&event_id, "speaker", s)).transpose()?;
-    let session_ids = sessions_of(store, &event_id, &section.sessions)?;
+        given(section.speaker.as_deref()).map(|s| tx.speakers().resolve_in(&event_id, "speaker", s)).transpose()?;
+    let session_ids = sessions_of(tx, &event_id, &section.sessions)?;
     if kind == SectionKind::OpeningStatement && speaker_id.is_none() {
         return Err(Error::invalid("speaker", Reason::Required, "an opening statement names its speaker"));
     }
@@ -247,27 +247,27 @@ pub fn add_section(
         speaker_id,
         session_ids,
     };
-    store.write(|tx| {
+    {
         let draft = draft(tx, &event_id, target, now)?;
         let mut sections = tx.outcome().sections(&draft.id)?;
         let at = place("position", section.position, sections.len() + 1)?;
         sections.insert(at, new.clone());
         tx.outcome().replace_sections(&draft.id, &sections)
-    })?;
+    }?;
     Ok(new)
 }
 
 /// Changes a section of the current draft (started if needed) and returns it.
 pub fn edit_section(
-    store: &mut Store,
+    tx: &Tx<'_>,
     event_id: &str,
     key: &str,
     target: VersionNumber,
     edit: &SectionEdit,
     now: DateTime<Utc>,
 ) -> Result<Section> {
-    let event_id = store.events().resolve("event", event_id)?;
-    let key = store.outcome().resolve_section(&event_id, "section", key)?;
+    let event_id = tx.events().resolve("event", event_id)?;
+    let key = tx.outcome().resolve_section(&event_id, "section", key)?;
     let line = |field, v: &Option<String>| v.as_deref().map(|v| input::line(field, v, input::MAX_NAME)).transpose();
     let (title_en, title_ar) = (line("titleEn", &edit.title_en)?, line("titleAr", &edit.title_ar)?);
     if let Some(b) = &edit.body_en {
@@ -279,10 +279,10 @@ pub fn edit_section(
     let actor = edit.actor.as_ref().map(|a| a.clean_line("actor", input::MAX_NAME)).transpose()?;
     let speaker = match edit.speaker.as_deref() {
         None => None,
-        Some(s) => Some(given(Some(s)).map(|s| store.speakers().resolve_in(&event_id, "speaker", s)).transpose()?),
+        Some(s) => Some(given(Some(s)).map(|s| tx.speakers().resolve_in(&event_id, "speaker", s)).transpose()?),
     };
-    let sessions = edit.sessions.as_ref().map(|s| sessions_of(store, &event_id, s)).transpose()?;
-    store.write(|tx| {
+    let sessions = edit.sessions.as_ref().map(|s| sessions_of(tx, &event_id, s)).transpose()?;
+    {
         let draft = draft(tx, &event_id, target, now)?;
         let mut sections = tx.outcome().sections(&draft.id)?;
         let at = sections.iter().position(|s| s.key == key).ok_or_else(|| {
@@ -332,20 +332,14 @@ pub fn edit_section(
         sections.insert(at, s.clone());
         tx.outcome().replace_sections(&draft.id, &sections)?;
         Ok(s)
-    })
+    }
 }
 
 /// Removes a section from the current draft (started if needed).
-pub fn remove_section(
-    store: &mut Store,
-    event_id: &str,
-    key: &str,
-    target: VersionNumber,
-    now: DateTime<Utc>,
-) -> Result<()> {
-    let event_id = store.events().resolve("event", event_id)?;
-    let key = store.outcome().resolve_section(&event_id, "section", key)?;
-    store.write(|tx| {
+pub fn remove_section(tx: &Tx<'_>, event_id: &str, key: &str, target: VersionNumber, now: DateTime<Utc>) -> Result<()> {
+    let event_id = tx.events().resolve("event", event_id)?;
+    let key = tx.outcome().resolve_section(&event_id, "section", key)?;
+    {
         let draft = draft(tx, &event_id, target, now)?;
         let mut sections = tx.outcome().sections(&draft.id)?;
         let before = sections.len();
@@ -354,7 +348,7 @@ pub fn remove_section(
             return Err(Error::invalid("section", Reason::NotFound, format!("not in version {}", draft.number)));
         }
         tx.outcome().replace_sections(&draft.id, &sections)
-    })
+    }
 }
 
 /// Adopts the current draft: from now on it is frozen, and so are its generated sections: the
@@ -362,10 +356,10 @@ pub fn remove_section(
 /// transaction. Refused when there is no draft or it has no section, and, when `expected`
 /// names a version, unless the draft is that one (so that what is adopted is what the person
 /// read).
-pub fn adopt(store: &mut Store, event_id: &str, expected: VersionNumber, now: DateTime<Utc>) -> Result<Version> {
-    let event_id = store.events().resolve("event", event_id)?;
-    let by = store.actor().as_str().to_owned();
-    store.write(|tx| {
+pub fn adopt(tx: &Tx<'_>, event_id: &str, expected: VersionNumber, now: DateTime<Utc>) -> Result<Version> {
+    let event_id = tx.events().resolve("event", event_id)?;
+    let by = tx.actor().as_str().to_owned();
+    {
         let latest = tx.outcome().versions(&event_id)?.pop();
         let Some(mut version) = latest.filter(|v| v.adopted.is_none()) else {
             return Err(Error::conflict(Some("event"), Reason::InvalidValue, "there is no draft to adopt"));
@@ -389,7 +383,7 @@ pub fn adopt(store: &mut Store, event_id: &str, expected: VersionNumber, now: Da
         tx.outcome().adopt(&version, &adoption, &generated)?;
         version.adopted = Some(adoption);
         Ok(version)
-    })
+    }
 }
 
 /// What `version`'s generated sections show: for an adopted version the figures kept when it
@@ -515,7 +509,7 @@ fn version_numbered(store: &Store, event_id: &Id, number: u32) -> Result<Version
 
 /// The version an edit goes to. Naming an adopted version is refused; naming none picks the
 /// newest draft, or starts one as a copy of the newest version.
-fn draft(tx: &crate::store::Tx<'_>, event_id: &Id, target: VersionNumber, now: DateTime<Utc>) -> Result<Version> {
+fn draft(tx: &Tx<'_>, event_id: &Id, target: VersionNumber, now: DateTime<Utc>) -> Result<Version> {
     let versions = tx.outcome().versions(event_id)?;
     if let Some(n) = target {
         let version = versions
@@ -575,10 +569,10 @@ fn given(value: Option<&str>) -> Option<&str> {
     value.map(str::trim).filter(|v| !v.is_empty())
 }
 
-fn sessions_of(store: &Store, event_id: &Id, sessions: &[String]) -> Result<Vec<Id>> {
+fn sessions_of(tx: &Tx<'_>, event_id: &Id, sessions: &[String]) -> Result<Vec<Id>> {
     let mut ids: Vec<Id> = Vec::new();
     for s in sessions.iter().filter_map(|s| given(Some(s))) {
-        let id = store.sessions().resolve_in(event_id, "session", s)?;
+        let id = tx.sessions().resolve_in(event_id, "session", s)?;
         if !ids.contains(&id) {
             ids.push(id);
         }

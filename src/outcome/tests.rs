@@ -13,7 +13,7 @@ fn demo() -> (Store, String) {
     let event = crate::demo::load(&mut store, now()).unwrap();
     let event = event.id.as_str().to_owned();
     for s in get(&store, &event, None).unwrap().unwrap().sections {
-        remove_section(&mut store, &event, s.key.as_str(), None, now()).unwrap();
+        store.write(|tx| remove_section(tx, &event, s.key.as_str(), None, now())).unwrap();
     }
     (store, event)
 }
@@ -41,8 +41,9 @@ fn sections_are_added_in_order_and_read_back() {
     let (mut store, event) = demo();
     assert_eq!(sections(&store, &event), vec![], "an empty draft");
     let session = crate::programme::sessions(&store, &event).unwrap()[0].id.clone();
-    let first =
-        add_section(&mut store, &event, None, &recommendation("Share data.", "تبادل البيانات."), now()).unwrap();
+    let first = store
+        .write(|tx| add_section(tx, &event, None, &recommendation("Share data.", "تبادل البيانات."), now()))
+        .unwrap();
     let summary = SectionInput {
         kind: Some(SectionKind::Summary),
         title: Bilingual::new("Background", "خلفية"),
@@ -51,7 +52,7 @@ fn sections_are_added_in_order_and_read_back() {
         position: Some(1),
         ..SectionInput::default()
     };
-    let second = add_section(&mut store, &event, None, &summary, now()).unwrap();
+    let second = store.write(|tx| add_section(tx, &event, None, &summary, now())).unwrap();
     let doc = get(&store, &event, None).unwrap().unwrap();
     assert_eq!(doc.version.number, 1);
     assert_eq!(doc.version.adopted, None);
@@ -64,36 +65,42 @@ fn sections_are_added_in_order_and_read_back() {
 #[test]
 fn bad_input_names_the_field_and_writes_nothing() {
     let (mut store, event) = demo();
-    let other = crate::event::create(
-        &mut store,
-        &crate::event::EventInput {
-            title: Bilingual::new("Other", ""),
-            description: Bilingual::default(),
-            venue: String::new(),
-            city: String::new(),
-            country: String::new(),
-            timezone: "UTC".into(),
-            start_date: "2024-01-01".into(),
-            end_date: "2024-01-01".into(),
-            organisers: vec![],
-            status: crate::event::EventStatus::Open,
-        },
-        now(),
-    )
-    .unwrap();
-    let other_session = crate::programme::add_session(
-        &mut store,
-        other.id.as_str(),
-        &crate::programme::SessionInput {
-            room_id: None,
-            title: Bilingual::new("S", ""),
-            description: Bilingual::default(),
-            kind: crate::programme::SessionKind::Panel,
-            start: "2024-01-01 09:00".into(),
-            end: "2024-01-01 10:00".into(),
-        },
-    )
-    .unwrap();
+    let other = store
+        .write(|tx| {
+            crate::event::create(
+                tx,
+                &crate::event::EventInput {
+                    title: Bilingual::new("Other", ""),
+                    description: Bilingual::default(),
+                    venue: String::new(),
+                    city: String::new(),
+                    country: String::new(),
+                    timezone: "UTC".into(),
+                    start_date: "2024-01-01".into(),
+                    end_date: "2024-01-01".into(),
+                    organisers: vec![],
+                    status: crate::event::EventStatus::Open,
+                },
+                now(),
+            )
+        })
+        .unwrap();
+    let other_session = store
+        .write(|tx| {
+            crate::programme::add_session(
+                tx,
+                other.id.as_str(),
+                &crate::programme::SessionInput {
+                    room_id: None,
+                    title: Bilingual::new("S", ""),
+                    description: Bilingual::default(),
+                    kind: crate::programme::SessionKind::Panel,
+                    start: "2024-01-01 09:00".into(),
+                    end: "2024-01-01 10:00".into(),
+                },
+            )
+        })
+        .unwrap();
     let cases: Vec<(SectionInput, &str, Reason)> = vec![
         (SectionInput { kind: None, ..recommendation("a", "b") }, "kind", Reason::Required),
         (
@@ -124,7 +131,7 @@ fn bad_input_names_the_field_and_writes_nothing() {
         ),
     ];
     for (input, field, reason) in cases {
-        let e = add_section(&mut store, &event, None, &input, now()).unwrap_err();
+        let e = store.write(|tx| add_section(tx, &event, None, &input, now())).unwrap_err();
         assert_eq!((e.field.as_deref(), e.reason), (Some(field), reason), "{e:?}");
     }
     assert_eq!(sections(&store, &event), vec![], "nothing written");
@@ -134,14 +141,14 @@ fn bad_input_names_the_field_and_writes_nothing() {
 #[test]
 fn language_marks_missing_and_older() {
     let (mut store, event) = demo();
-    let s = add_section(&mut store, &event, None, &recommendation("Share data.", ""), now()).unwrap();
+    let s = store.write(|tx| add_section(tx, &event, None, &recommendation("Share data.", ""), now())).unwrap();
     assert_eq!(
         (s.language_state(Lang::En), s.language_state(Lang::Ar)),
         (LanguageState::Current, LanguageState::Missing)
     );
     let later = now() + Duration::minutes(5);
     let edit = SectionEdit { body_ar: Some(text("تبادل البيانات.")), ..SectionEdit::default() };
-    let s = edit_section(&mut store, &event, s.key.as_str(), None, &edit, later).unwrap();
+    let s = store.write(|tx| edit_section(tx, &event, s.key.as_str(), None, &edit, later)).unwrap();
     assert_eq!(
         (s.language_state(Lang::En), s.language_state(Lang::Ar)),
         (LanguageState::Older, LanguageState::Current)
@@ -149,31 +156,38 @@ fn language_marks_missing_and_older() {
     assert_eq!((s.updated_en, s.updated_ar), (Some(now()), Some(later)));
     // Writing the same text again is no change and leaves the stamp.
     let same = SectionEdit { body_ar: Some(text("تبادل البيانات.")), ..SectionEdit::default() };
-    let s = edit_section(&mut store, &event, s.key.as_str(), None, &same, later + Duration::hours(1)).unwrap();
+    let s =
+        store.write(|tx| edit_section(tx, &event, s.key.as_str(), None, &same, later + Duration::hours(1))).unwrap();
     assert_eq!(s.updated_ar, Some(later));
 }
 
 #[test]
 fn adopted_versions_are_frozen_and_edits_start_a_new_draft() {
     let (mut store, event) = demo();
-    let e = adopt(&mut store, &event, None, now()).unwrap_err();
+    let e = store.write(|tx| adopt(tx, &event, None, now())).unwrap_err();
     assert_eq!((e.kind, e.reason), (ErrorKind::Conflict, Reason::Required), "an empty draft is not adopted");
-    let s = add_section(&mut store, &event, None, &recommendation("Share data.", "تبادل البيانات."), now()).unwrap();
+    let s = store
+        .write(|tx| add_section(tx, &event, None, &recommendation("Share data.", "تبادل البيانات."), now()))
+        .unwrap();
     store.set_actor(crate::audit::Actor::new("coordinator"));
     // Naming another version than the draft (as read by someone else): refused, nothing adopted.
-    let e = adopt(&mut store, &event, Some(2), now()).unwrap_err();
+    let e = store.write(|tx| adopt(tx, &event, Some(2), now())).unwrap_err();
     assert_eq!((e.kind, e.field.as_deref()), (ErrorKind::Conflict, Some("version")));
     assert!(versions(&store, &event).unwrap()[0].adopted.is_none());
-    let v1 = adopt(&mut store, &event, Some(1), now()).unwrap();
+    let v1 = store.write(|tx| adopt(tx, &event, Some(1), now())).unwrap();
     assert_eq!((v1.number, v1.adopted.as_ref().map(|a| a.by.as_str())), (1, Some("coordinator")));
-    assert_eq!(adopt(&mut store, &event, None, now()).unwrap_err().kind, ErrorKind::Conflict, "adopted twice");
+    assert_eq!(
+        store.write(|tx| adopt(tx, &event, None, now())).unwrap_err().kind,
+        ErrorKind::Conflict,
+        "adopted twice"
+    );
 
     // Naming the adopted version: refused, with the date, and nothing changes.
     let edit = SectionEdit { body_en: Some(text("Share more data.")), ..SectionEdit::default() };
-    let e = edit_section(&mut store, &event, s.key.as_str(), Some(1), &edit, now()).unwrap_err();
+    let e = store.write(|tx| edit_section(tx, &event, s.key.as_str(), Some(1), &edit, now())).unwrap_err();
     assert_eq!((e.kind, e.field.as_deref()), (ErrorKind::Conflict, Some("version")));
     assert!(e.message.contains("adopted on 2024-05-22"), "{}", e.message);
-    let e = add_section(&mut store, &event, Some(1), &recommendation("x", "y"), now()).unwrap_err();
+    let e = store.write(|tx| add_section(tx, &event, Some(1), &recommendation("x", "y"), now())).unwrap_err();
     assert_eq!(e.kind, ErrorKind::Conflict);
     assert_eq!(versions(&store, &event).unwrap().len(), 1);
     // The store itself refuses to rewrite an adopted version.
@@ -182,7 +196,7 @@ fn adopted_versions_are_frozen_and_edits_start_a_new_draft() {
     assert_eq!(e.kind, ErrorKind::Conflict);
 
     // Without a version: a new draft, copied from version 1, gets the edit.
-    let edited = edit_section(&mut store, &event, &s.key.as_str()[..8], None, &edit, now()).unwrap();
+    let edited = store.write(|tx| edit_section(tx, &event, &s.key.as_str()[..8], None, &edit, now())).unwrap();
     let all = versions(&store, &event).unwrap();
     assert_eq!(all.iter().map(|v| (v.number, v.adopted.is_some())).collect::<Vec<_>>(), vec![(1, true), (2, false)]);
     let v1 = get(&store, &event, Some(1)).unwrap().unwrap();
@@ -193,14 +207,14 @@ fn adopted_versions_are_frozen_and_edits_start_a_new_draft() {
 #[test]
 fn versions_compare_per_section() {
     let (mut store, event) = demo();
-    let kept = add_section(&mut store, &event, None, &recommendation("Keep.", "إبقاء."), now()).unwrap();
-    let changed = add_section(&mut store, &event, None, &recommendation("Old.", "قديم."), now()).unwrap();
-    let removed = add_section(&mut store, &event, None, &recommendation("Gone.", "محذوف."), now()).unwrap();
-    adopt(&mut store, &event, None, now()).unwrap();
+    let kept = store.write(|tx| add_section(tx, &event, None, &recommendation("Keep.", "إبقاء."), now())).unwrap();
+    let changed = store.write(|tx| add_section(tx, &event, None, &recommendation("Old.", "قديم."), now())).unwrap();
+    let removed = store.write(|tx| add_section(tx, &event, None, &recommendation("Gone.", "محذوف."), now())).unwrap();
+    store.write(|tx| adopt(tx, &event, None, now())).unwrap();
     let edit = SectionEdit { body_en: Some(text("New.")), ..SectionEdit::default() };
-    edit_section(&mut store, &event, changed.key.as_str(), None, &edit, now()).unwrap();
-    remove_section(&mut store, &event, removed.key.as_str(), None, now()).unwrap();
-    let added = add_section(&mut store, &event, None, &recommendation("Fresh.", "جديد."), now()).unwrap();
+    store.write(|tx| edit_section(tx, &event, changed.key.as_str(), None, &edit, now())).unwrap();
+    store.write(|tx| remove_section(tx, &event, removed.key.as_str(), None, now())).unwrap();
+    let added = store.write(|tx| add_section(tx, &event, None, &recommendation("Fresh.", "جديد."), now())).unwrap();
     let d = diff(&store, &event, 1, 2).unwrap();
     let summary: Vec<(Id, Change, Vec<String>)> =
         d.iter().map(|s| (s.key.clone(), s.change, s.fields.clone())).collect();
@@ -218,15 +232,18 @@ fn versions_compare_per_section() {
     let back = diff(&store, &event, 2, 1).unwrap();
     assert_eq!(back.iter().find(|s| s.key == removed.key).unwrap().change, Change::Added);
     assert_eq!(back.iter().find(|s| s.key == added.key).unwrap().change, Change::Removed);
-    edit_section(
-        &mut store,
-        &event,
-        kept.key.as_str(),
-        None,
-        &SectionEdit { position: Some(3), ..Default::default() },
-        now(),
-    )
-    .unwrap();
+    store
+        .write(|tx| {
+            edit_section(
+                tx,
+                &event,
+                kept.key.as_str(),
+                None,
+                &SectionEdit { position: Some(3), ..Default::default() },
+                now(),
+            )
+        })
+        .unwrap();
     let moved = compare(
         &get(&store, &event, Some(1)).unwrap().unwrap().sections,
         &get(&store, &event, None).unwrap().unwrap().sections,
@@ -250,11 +267,11 @@ fn adoption_is_in_the_audit_trail_and_failed_adoptions_are_not() {
     };
     store.set_actor(crate::audit::Actor::new("amina"));
     // Refused adoptions (nothing to adopt, the wrong version) leave no entry.
-    assert!(adopt(&mut store, &event, None, now()).is_err());
-    add_section(&mut store, &event, None, &recommendation("Share data.", "تبادل البيانات."), now()).unwrap();
-    assert!(adopt(&mut store, &event, Some(3), now()).is_err());
+    assert!(store.write(|tx| adopt(tx, &event, None, now())).is_err());
+    store.write(|tx| add_section(tx, &event, None, &recommendation("Share data.", "تبادل البيانات."), now())).unwrap();
+    assert!(store.write(|tx| adopt(tx, &event, Some(3), now())).is_err());
     assert_eq!(adoptions(&store), vec![]);
-    let v1 = adopt(&mut store, &event, Some(1), now()).unwrap();
+    let v1 = store.write(|tx| adopt(tx, &event, Some(1), now())).unwrap();
     assert_eq!(
         adoptions(&store),
         vec![("adopt".to_owned(), "amina".to_owned(), Bilingual::new("Version 1", "النسخة 1"))]
@@ -307,7 +324,7 @@ fn check_generated(steps: &[Step], expected: &[(u32, u32, u32, u32, u32)]) {
                     delegation_id: None,
                     notes: String::new(),
                 };
-                let pledge = pledges::add(&mut store, &event, &input, at).unwrap();
+                let pledge = store.write(|tx| pledges::add(tx, &event, &input, at)).unwrap();
                 let change = StageChange {
                     to: PledgeStatus::Committed,
                     year: None,
@@ -315,7 +332,7 @@ fn check_generated(steps: &[Step], expected: &[(u32, u32, u32, u32, u32)]) {
                     date: Some("2025-01-01".into()),
                     reason: String::new(),
                 };
-                pledges::stage(&mut store, pledge.id.as_str(), &change, at).unwrap();
+                store.write(|tx| pledges::stage(tx, pledge.id.as_str(), &change, at)).unwrap();
             }
             Step::Register(country) => {
                 let person = ParticipantInput {
@@ -325,14 +342,14 @@ fn check_generated(steps: &[Step], expected: &[(u32, u32, u32, u32, u32)]) {
                     status: ParticipantStatus::Confirmed,
                     ..ParticipantInput::default()
                 };
-                participants::add(&mut store, &event, &person, at).unwrap();
+                store.write(|tx| participants::add(tx, &event, &person, at)).unwrap();
             }
             Step::Edit => {
                 let free = SectionInput { kind: Some(SectionKind::Free), body_en: text("More."), ..Default::default() };
-                add_section(&mut store, &event, None, &free, at).unwrap();
+                store.write(|tx| add_section(tx, &event, None, &free, at)).unwrap();
             }
             Step::Adopt => {
-                adopt(&mut store, &event, None, at).unwrap();
+                store.write(|tx| adopt(tx, &event, None, at)).unwrap();
             }
         }
     }
@@ -383,10 +400,10 @@ fn adopted_versions_keep_their_generated_figures() {
 #[test]
 fn generated_figures_survive_the_store() {
     let (mut store, event) = demo();
-    add_section(&mut store, &event, None, &recommendation("Share data.", "تبادل البيانات."), now()).unwrap();
+    store.write(|tx| add_section(tx, &event, None, &recommendation("Share data.", "تبادل البيانات."), now())).unwrap();
     let draft = get(&store, &event, None).unwrap().unwrap().version;
     let live = generated(&store, &draft).unwrap();
     assert_eq!(store.outcome().generated(&draft.id).unwrap(), None, "a draft keeps nothing");
-    let adopted = adopt(&mut store, &event, None, now()).unwrap();
+    let adopted = store.write(|tx| adopt(tx, &event, None, now())).unwrap();
     assert_eq!(store.outcome().generated(&adopted.id).unwrap(), Some(live), "kept as they were, read back whole");
 }

@@ -10,7 +10,7 @@ use crate::bilingual::Bilingual;
 use crate::error::{Error, Reason, Result};
 use crate::id::Id;
 use crate::input;
-use crate::store::Store;
+use crate::store::Tx;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -22,11 +22,11 @@ pub struct CategoryInput {
 
 /// Changes the category `key` of an event, or adds one when `key` is empty (its key made from
 /// the English name). Returns the category's key.
-pub fn save(store: &mut Store, event_id: &str, key: &str, input: &CategoryInput) -> Result<String> {
-    let event_id = store.events().resolve("event", event_id)?;
+pub fn save(tx: &Tx<'_>, event_id: &str, key: &str, input: &CategoryInput) -> Result<String> {
+    let event_id = tx.events().resolve("event", event_id)?;
     let name = input.name.clean_required("name", input::MAX_NAME)?;
     let colour = colour("colour", &input.colour)?;
-    let categories = store.categories().list(&event_id)?;
+    let categories = tx.categories().list(&event_id)?;
     if key.trim().is_empty() {
         let key = new_key(&name, &categories);
         if categories.iter().any(|c| c.key == key || c.name.en.eq_ignore_ascii_case(&name.en) && !name.en.is_empty()) {
@@ -39,12 +39,12 @@ pub fn save(store: &mut Store, event_id: &str, key: &str, input: &CategoryInput)
             name,
             position: categories.iter().map(|c| c.position + 1).max().unwrap_or(0),
         };
-        store.write(|tx| tx.categories().add(&category, &colour))?;
+        tx.categories().add(&category, &colour)?;
         Ok(key)
     } else {
         let category =
             categories.iter().find(|c| c.key == key).ok_or_else(|| Error::not_found("key", "category", key))?;
-        store.write(|tx| tx.categories().rename(&category.id, &name, &colour))?;
+        tx.categories().rename(&category.id, &name, &colour)?;
         Ok(category.key.clone())
     }
 }

@@ -11,7 +11,7 @@ use crate::country;
 use crate::error::{Error, Reason, Result};
 use crate::id::Id;
 use crate::input;
-use crate::store::{ParticipantFilter, Store};
+use crate::store::{ParticipantFilter, Store, Tx};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -27,6 +27,8 @@ pub struct Delegation {
     pub members: u32,
     #[ts(type = "string")]
     pub created_at: DateTime<Utc>,
+    /// Raised by every change to the record: a form sends back the one it was filled from.
+    pub version: u32,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -41,11 +43,11 @@ pub struct DelegationInput {
 
 /// Adds a delegation to an event. Its head, when given, joins it (and must not belong to
 /// another delegation already).
-pub fn add(store: &mut Store, event_id: &str, input: &DelegationInput, now: DateTime<Utc>) -> Result<Delegation> {
-    let event_id = store.events().resolve("event", event_id)?;
+pub fn add(tx: &Tx<'_>, event_id: &str, input: &DelegationInput, now: DateTime<Utc>) -> Result<Delegation> {
+    let event_id = tx.events().resolve("event", event_id)?;
     let name = input.name.clean_required("name", input::MAX_NAME)?;
     let country = country::parse_optional("country", &input.country)?;
-    let head = head_of(store, &event_id, None, &input.head)?;
+    let head = head_of(tx, &event_id, None, &input.head)?;
     let delegation = Delegation {
         id: Id::new(),
         event_id: event_id.clone(),
@@ -54,49 +56,51 @@ pub fn add(store: &mut Store, event_id: &str, input: &DelegationInput, now: Date
         head: head.as_ref().map(|p| p.id.clone()),
         members: 0,
         created_at: now,
+        version: 1,
     };
     let joins = head.map(|p| (p.clone(), Participant { delegation: Some(delegation.id.clone()), ..p }));
-    store.write(|tx| {
-        tx.delegations().insert(&delegation)?;
-        match &joins {
-            Some((before, after)) => tx.participants().update(before, after, now),
-            None => Ok(()),
-        }
-    })?;
-    store.delegations().get(&delegation.id)
+    tx.delegations().insert(&delegation)?;
+    if let Some((before, after)) = &joins {
+        tx.participants().update(before, after, now)?;
+    }
+    tx.delegations().get(&delegation.id)
 }
 
 /// Changes a delegation's name, country or head (who joins it if not a member yet).
-pub fn update(store: &mut Store, id: &str, input: &DelegationInput, now: DateTime<Utc>) -> Result<Delegation> {
-    let id = store.delegations().resolve("id", id)?;
-    let before = store.delegations().get(&id)?;
-    let head = head_of(store, &before.event_id, Some(&id), &input.head)?;
+pub fn update(
+    tx: &Tx<'_>,
+    id: &str,
+    version: Option<u32>,
+    input: &DelegationInput,
+    now: DateTime<Utc>,
+) -> Result<Delegation> {
+    let id = tx.delegations().resolve("id", id)?;
+    let before = tx.delegations().get(&id)?;
+    tx.delegations().expect_version(&before, version)?;
+    let head = head_of(tx, &before.event_id, Some(&id), &input.head)?;
     let after = Delegation {
         name: input.name.clean_required("name", input::MAX_NAME)?,
         country: country::parse_optional("country", &input.country)?,
         head: head.as_ref().map(|p| p.id.clone()),
-        ..before
+        ..before.clone()
     };
     let joins = head
         .filter(|p| p.delegation.as_ref() != Some(&id))
         .map(|p| (p.clone(), Participant { delegation: Some(id.clone()), ..p }));
-    store.write(|tx| {
-        tx.delegations().update(&after)?;
-        match &joins {
-            Some((before, after)) => tx.participants().update(before, after, now),
-            None => Ok(()),
-        }
-    })?;
-    store.delegations().get(&id)
+    tx.delegations().update(&before, &after)?;
+    if let Some((before, after)) = &joins {
+        tx.participants().update(before, after, now)?;
+    }
+    tx.delegations().get(&id)
 }
 
 /// Deletes a delegation. Its members stay registered, without a delegation (each change is in
 /// their history). Refused while pledges name it as the delegation that announced them: who
 /// pledged is part of the record, so those pledges must be changed first.
-pub fn remove(store: &mut Store, id: &str, now: DateTime<Utc>) -> Result<Delegation> {
-    let id = store.delegations().resolve("id", id)?;
-    let delegation = store.delegations().get(&id)?;
-    let pledges = store.delegations().pledges(&id)?;
+pub fn remove(tx: &Tx<'_>, id: &str, now: DateTime<Utc>) -> Result<Delegation> {
+    let id = tx.delegations().resolve("id", id)?;
+    let delegation = tx.delegations().get(&id)?;
+    let pledges = tx.delegations().pledges(&id)?;
     if pledges > 0 {
         return Err(Error::conflict(
             Some("id"),
@@ -109,19 +113,19 @@ pub fn remove(store: &mut Store, id: &str, now: DateTime<Utc>) -> Result<Delegat
         ));
     }
     let filter = ParticipantFilter { delegation: Some(&id), ..ParticipantFilter::default() };
-    let mut members = store.participants().matching_ids(&delegation.event_id, &filter)?;
+    let mut members = tx.participants().matching_ids(&delegation.event_id, &filter)?;
     members.sort_unstable();
-    let leaving: Vec<_> = store
+    let leaving: Vec<_> = tx
         .participants()
         .get_sorted(&members)?
         .into_iter()
         .map(|p| (p.clone(), Participant { delegation: None, ..p }))
         .collect();
-    store.write(|tx| {
-        let participants = tx.participants();
-        leaving.iter().try_for_each(|(before, after)| participants.update(before, after, now))?;
-        tx.delegations().delete(&id)
-    })?;
+    let participants = tx.participants();
+    for (before, after) in &leaving {
+        participants.update(before, after, now)?;
+    }
+    tx.delegations().delete(&id)?;
     Ok(delegation)
 }
 
@@ -133,25 +137,25 @@ pub fn list(store: &Store, event_id: &str) -> Result<Vec<Delegation>> {
 /// Puts participants of an event into a delegation of that event (`None`: out of any): all of
 /// them, or none if any id is wrong. A head of delegation leaving it stops being its head.
 pub fn assign(
-    store: &mut Store,
+    tx: &Tx<'_>,
     event_id: &str,
     ids: &[String],
     delegation: Option<&str>,
     now: DateTime<Utc>,
 ) -> Result<Vec<Participant>> {
-    let event = store.events().resolve("event", event_id)?;
-    let delegation = super::delegation_of(store, &event, delegation.unwrap_or_default())?;
-    bulk(store, &event, ids, now, |p| Ok(Participant { delegation: delegation.clone(), ..p.clone() }))
+    let event = tx.events().resolve("event", event_id)?;
+    let delegation = super::delegation_of(tx, &event, delegation.unwrap_or_default())?;
+    bulk(tx, &event, ids, now, |p| Ok(Participant { delegation: delegation.clone(), ..p.clone() }))
 }
 
 /// The participant named as head (empty: none): of the event, and not of another delegation
 /// than `this` one.
-fn head_of(store: &Store, event_id: &Id, this: Option<&Id>, head: &str) -> Result<Option<Participant>> {
+fn head_of(tx: &Tx<'_>, event_id: &Id, this: Option<&Id>, head: &str) -> Result<Option<Participant>> {
     if head.trim().is_empty() {
         return Ok(None);
     }
-    let id = store.participants().resolve_in(event_id, "head", head.trim())?;
-    let person = store.participants().get(&id)?;
+    let id = tx.participants().resolve_in(event_id, "head", head.trim())?;
+    let person = tx.participants().get(&id)?;
     match &person.delegation {
         Some(other) if Some(other) != this => Err(Error::conflict(
             Some("head"),
@@ -164,8 +168,11 @@ fn head_of(store: &Store, event_id: &Id, this: Option<&Id>, head: &str) -> Resul
 
 /// The demo forum's delegations: one for each member state with participants there, headed by
 /// its first member by name.
-pub(crate) fn demo(store: &mut Store, event_id: &str, now: DateTime<Utc>) -> Result<()> {
-    let people = super::list(store, event_id)?;
+pub(crate) fn demo(tx: &Tx<'_>, event_id: &str, now: DateTime<Utc>) -> Result<()> {
+    let people = {
+        let event_id = tx.events().resolve("event", event_id)?;
+        tx.participants().list(&event_id)?
+    };
     let mut countries: Vec<&str> =
         people.iter().filter(|p| p.category == "member_state").filter_map(|p| p.country.as_deref()).collect();
     countries.sort_unstable();
@@ -181,9 +188,9 @@ pub(crate) fn demo(store: &mut Store, event_id: &str, now: DateTime<Utc>) -> Res
             country: code.to_owned(),
             head: members[0].id.to_string(),
         };
-        let delegation = add(store, event_id, &input, now)?;
+        let delegation = add(tx, event_id, &input, now)?;
         let ids: Vec<String> = members.iter().map(|p| p.id.to_string()).collect();
-        assign(store, event_id, &ids, Some(delegation.id.as_str()), now)?;
+        assign(tx, event_id, &ids, Some(delegation.id.as_str()), now)?;
     }
     Ok(())
 }

@@ -22,7 +22,7 @@ use crate::country;
 use crate::error::{Error, Reason, Result};
 use crate::id::Id;
 use crate::input;
-use crate::store::Store;
+use crate::store::Tx;
 
 /// The fields a column can fill.
 pub const FIELDS: [&str; 11] = [
@@ -178,8 +178,8 @@ pub enum ImportOutcome {
 }
 
 /// Imports the participants in a CSV file's bytes, with the columns detected.
-pub fn import_csv(store: &mut Store, event_id: &str, csv: &[u8], now: DateTime<Utc>) -> Result<ImportOutcome> {
-    let report = import(store, event_id, csv, &ImportOptions::default(), now)?;
+pub fn import_csv(tx: &Tx<'_>, event_id: &str, csv: &[u8], now: DateTime<Utc>) -> Result<ImportOutcome> {
+    let report = import(tx, event_id, csv, &ImportOptions::default(), now)?;
     Ok(if report.written {
         ImportOutcome::Imported { count: report.rows }
     } else {
@@ -191,14 +191,14 @@ pub fn import_csv(store: &mut Store, event_id: &str, csv: &[u8], now: DateTime<U
 /// their content) into the event: every row, or none. A file that cannot be read at all (not
 /// UTF-8, an old binary .xls, a damaged workbook) is an error about `file`.
 pub fn import(
-    store: &mut Store,
+    tx: &Tx<'_>,
     event_id: &str,
     file: &[u8],
     options: &ImportOptions,
     now: DateTime<Utc>,
 ) -> Result<ImportReport> {
-    let event_id = store.events().resolve("event", event_id)?;
-    let categories = store.categories().list(&event_id)?;
+    let event_id = tx.events().resolve("event", event_id)?;
+    let categories = tx.categories().list(&event_id)?;
     let table = read_table(file)?;
     let mut problems = Vec::new();
     let columns = map_columns(&table.header, &options.map, &mut problems)?;
@@ -268,14 +268,14 @@ pub fn import(
     }
 
     let keys: Vec<Keys> = people.iter().map(|(p, _)| Keys::of(p)).collect();
-    report.duplicates = find_duplicates(store, &event_id, &keys, &rows_of_people)?;
+    report.duplicates = find_duplicates(tx, &event_id, &keys, &rows_of_people)?;
     let flagged: std::collections::HashSet<u64> = report.duplicates.iter().map(|d| d.row).collect();
     report.new = report.rows - flagged.len();
     if options.dry_run {
         return Ok(report);
     }
-    // One IMMEDIATE transaction for every row; inside a `Store::batch` it becomes a savepoint.
-    store.write(|tx| tx.participants().insert_imported(&people, &keys))?;
+    // Every row in the caller's transaction, with the duplicates found above in it too.
+    tx.participants().insert_imported(&people, &keys)?;
     report.written = true;
     Ok(report)
 }
@@ -564,10 +564,10 @@ impl CountryNames {
 }
 
 /// Rows that look like a registered participant, or like an earlier row.
-fn find_duplicates(store: &Store, event_id: &Id, keys: &[Keys], rows: &[u64]) -> Result<Vec<ImportDuplicate>> {
+fn find_duplicates(tx: &Tx<'_>, event_id: &Id, keys: &[Keys], rows: &[u64]) -> Result<Vec<ImportDuplicate>> {
     let mut by_email: HashMap<String, (Option<Id>, Option<u64>)> = HashMap::new();
     let mut by_name: HashMap<(String, String), (Option<Id>, Option<u64>)> = HashMap::new();
-    for (id, keys) in store.participants().duplicate_keys(event_id)? {
+    for (id, keys) in tx.participants().duplicate_keys(event_id)? {
         if let Some(email) = keys.email {
             by_email.entry(email).or_insert((Some(id.clone()), None));
         }
@@ -620,6 +620,7 @@ mod tests {
     use super::*;
     use crate::bilingual::Bilingual;
     use crate::event::{self, EventInput, EventStatus};
+    use crate::store::Store;
 
     fn event(store: &mut Store) -> Id {
         let input = EventInput {
@@ -634,7 +635,7 @@ mod tests {
             organisers: vec![],
             status: EventStatus::Open,
         };
-        event::create(store, &input, Utc::now()).unwrap().id
+        store.write(|tx| event::create(tx, &input, Utc::now())).unwrap().id
     }
 
     /// Imports `csv` into a fresh event and compares the outcome: the names imported, or the
@@ -642,7 +643,7 @@ mod tests {
     fn check(csv: &str, expected: std::result::Result<&[&str], &[(u64, &str, Reason)]>) {
         let mut store = Store::open_in_memory().unwrap();
         let id = event(&mut store);
-        let outcome = import_csv(&mut store, id.as_str(), csv.as_bytes(), Utc::now()).unwrap();
+        let outcome = store.write(|tx| import_csv(tx, id.as_str(), csv.as_bytes(), Utc::now())).unwrap();
         let stored: Vec<String> = store.participants().list(&id).unwrap().into_iter().map(|p| p.name.en).collect();
         match (outcome, expected) {
             (ImportOutcome::Imported { count }, Ok(names)) => {
@@ -761,7 +762,8 @@ mod tests {
             (&b"\xD0\xCF\x11\xE0rest"[..], ".xls"),
             (&b"PK\x03\x04broken"[..], "workbook"),
         ] {
-            let e = import(&mut store, id.as_str(), bytes, &ImportOptions::default(), Utc::now()).unwrap_err();
+            let e =
+                store.write(|tx| import(tx, id.as_str(), bytes, &ImportOptions::default(), Utc::now())).unwrap_err();
             assert_eq!(e.field.as_deref(), Some("file"));
             assert!(e.message.contains(says), "{}", e.message);
         }

@@ -10,7 +10,7 @@ use crate::bilingual::Bilingual;
 use crate::error::{Error, Reason, Result};
 use crate::id::Id;
 use crate::programme::word_enum;
-use crate::store::Store;
+use crate::store::{Store, Tx};
 use crate::{country, input};
 
 pub mod category;
@@ -71,6 +71,8 @@ pub struct Participant {
     pub registered_at: DateTime<Utc>,
     /// The delegation they belong to (at most one).
     pub delegation: Option<Id>,
+    /// Raised by every change to the record: a form sends back the one it was filled from.
+    pub version: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -272,6 +274,7 @@ impl ValidParticipant {
             consent: self.consent,
             registered_at: now,
             delegation: None,
+            version: 1,
         }
     }
 }
@@ -289,12 +292,12 @@ fn find_category<'c>(categories: &'c [Category], wanted: &str) -> Result<&'c Cat
         })
 }
 
-pub fn add(store: &mut Store, event_id: &str, person: &ParticipantInput, now: DateTime<Utc>) -> Result<Participant> {
-    let event_id = store.events().resolve("event", event_id)?;
-    let valid = person.validate(&store.categories().list(&event_id)?)?;
-    let delegation = delegation_of(store, &event_id, &person.delegation)?;
+pub fn add(tx: &Tx<'_>, event_id: &str, person: &ParticipantInput, now: DateTime<Utc>) -> Result<Participant> {
+    let event_id = tx.events().resolve("event", event_id)?;
+    let valid = person.validate(&tx.categories().list(&event_id)?)?;
+    let delegation = delegation_of(tx, &event_id, &person.delegation)?;
     let participant = Participant { delegation, ..valid.register(event_id, now) };
-    store.write(|tx| tx.participants().insert(&participant, AuditAction::Create))?;
+    tx.participants().insert(&participant, AuditAction::Create)?;
     Ok(participant)
 }
 
@@ -302,12 +305,20 @@ pub fn add(store: &mut Store, event_id: &str, person: &ParticipantInput, now: Da
 /// replaces the one held; the id, badge code and registration time stay. A head of delegation
 /// who leaves it stops being its head. Returns the record and the others it may now duplicate
 /// (a corrected e-mail can match someone already registered). Nothing is written when nothing
-/// changed.
-pub fn edit(store: &mut Store, id: &str, person: &ParticipantInput, now: DateTime<Utc>) -> Result<Added> {
-    let id = store.participants().resolve("id", id)?;
-    let before = store.participants().get(&id)?;
-    let valid = person.validate(&store.categories().list(&before.event_id)?)?;
-    let delegation = delegation_of(store, &before.event_id, &person.delegation)?;
+/// changed. `version` is the version the form was filled from: when the record has been
+/// changed since, the save is refused (`conflict` / `changed`) rather than undo that change.
+pub fn edit(
+    tx: &Tx<'_>,
+    id: &str,
+    version: Option<u32>,
+    person: &ParticipantInput,
+    now: DateTime<Utc>,
+) -> Result<Added> {
+    let id = tx.participants().resolve("id", id)?;
+    let before = tx.participants().get(&id)?;
+    tx.participants().expect_version(&before, version)?;
+    let valid = person.validate(&tx.categories().list(&before.event_id)?)?;
+    let delegation = delegation_of(tx, &before.event_id, &person.delegation)?;
     let after = Participant {
         honorific: valid.honorific,
         name: valid.name,
@@ -321,26 +332,24 @@ pub fn edit(store: &mut Store, id: &str, person: &ParticipantInput, now: DateTim
         delegation,
         ..before.clone()
     };
-    if after != before {
-        store.write(|tx| tx.participants().update(&before, &after, now))?;
-    }
-    let possible_duplicates = possible_duplicates(store, &after)?;
+    let after = if after != before { tx.participants().update(&before, &after, now)? } else { after };
+    let possible_duplicates = possible_duplicates(tx, &after)?;
     Ok(Added { participant: after, possible_duplicates })
 }
 
 /// The delegation a form, a filter or a bulk action names (its id or a prefix; empty: none), of
 /// the event.
-fn delegation_of(store: &Store, event_id: &Id, delegation: &str) -> Result<Option<Id>> {
+fn delegation_of(tx: &Tx<'_>, event_id: &Id, delegation: &str) -> Result<Option<Id>> {
     match delegation.trim() {
         "" => Ok(None),
-        d => Ok(Some(store.delegations().resolve_in(event_id, "delegation", d)?)),
+        d => Ok(Some(tx.delegations().resolve_in(event_id, "delegation", d)?)),
     }
 }
 
 /// The other records of the event that look like the same person as `participant`.
-fn possible_duplicates(store: &Store, participant: &Participant) -> Result<Vec<Id>> {
+fn possible_duplicates(tx: &Tx<'_>, participant: &Participant) -> Result<Vec<Id>> {
     let keys = normalise::Keys::of(participant);
-    let mut ids = store.participants().matching(&participant.event_id, keys.email.as_deref(), &keys.name, &keys.org)?;
+    let mut ids = tx.participants().matching(&participant.event_id, keys.email.as_deref(), &keys.name, &keys.org)?;
     ids.retain(|id| *id != participant.id);
     Ok(ids)
 }
@@ -348,11 +357,12 @@ fn possible_duplicates(store: &Store, participant: &Participant) -> Result<Vec<I
 /// Erases a person's personal data (their right to erasure): the record stays, so that counts
 /// and badge numbers still add up, but their name, contact details, organisation and country
 /// are emptied, and the audit trail about them keeps only who changed the record and when.
-/// Deleted content is overwritten in the file (`secure_delete`) and the write-ahead log is
-/// emptied afterwards; backups made before keep the data until they rotate out.
-pub fn erase(store: &mut Store, id: &str, now: DateTime<Utc>) -> Result<Participant> {
-    let id = store.participants().resolve("id", id)?;
-    let person = store.participants().get(&id)?;
+/// Deleted content is overwritten in the file (`secure_delete`); the caller empties the
+/// write-ahead log once the transaction is committed (`Store::checkpoint`). Backups made
+/// before keep the data until they rotate out.
+pub fn erase(tx: &Tx<'_>, id: &str, now: DateTime<Utc>) -> Result<Participant> {
+    let id = tx.participants().resolve("id", id)?;
+    let person = tx.participants().get(&id)?;
     let erased = Participant {
         honorific: String::new(),
         name: Bilingual::default(),
@@ -361,18 +371,16 @@ pub fn erase(store: &mut Store, id: &str, now: DateTime<Utc>) -> Result<Particip
         organisation: Bilingual::default(),
         country: None,
         consent: false,
-        ..person
+        ..person.clone()
     };
-    store.write(|tx| tx.participants().erase(&erased, now))?;
-    store.checkpoint();
-    Ok(erased)
+    tx.participants().erase(&person, &erased, now)
 }
 
 /// Registers a participant like `add`, and names the records it may duplicate (it is registered
 /// all the same: only a person can tell two namesakes apart).
-pub fn add_checked(store: &mut Store, event_id: &str, person: &ParticipantInput, now: DateTime<Utc>) -> Result<Added> {
-    let participant = add(store, event_id, person, now)?;
-    let possible_duplicates = possible_duplicates(store, &participant)?;
+pub fn add_checked(tx: &Tx<'_>, event_id: &str, person: &ParticipantInput, now: DateTime<Utc>) -> Result<Added> {
+    let participant = add(tx, event_id, person, now)?;
+    let possible_duplicates = possible_duplicates(tx, &participant)?;
     Ok(Added { participant, possible_duplicates })
 }
 
@@ -385,15 +393,16 @@ pub fn duplicates(store: &Store, event_id: &str) -> Result<Vec<DuplicatePair>> {
 /// Merges `other` into `keep` (two records of the same person, both of one event): `keep`'s
 /// values stay, and each field it lacks is taken from `other`; the further status of the two
 /// (checked in over confirmed over the rest) wins. `other` is deleted; the audit trail keeps it
-/// as it was, and says which record it went into.
-pub fn merge(store: &mut Store, keep: &str, other: &str, now: DateTime<Utc>) -> Result<Participant> {
-    let keep_id = store.participants().resolve("keep", keep)?;
-    let other_id = store.participants().resolve("other", other)?;
+/// as it was, and says which record it went into. Its session sign-ups and its place as head
+/// of a delegation go to `keep`.
+pub fn merge(tx: &Tx<'_>, keep: &str, other: &str, now: DateTime<Utc>) -> Result<Participant> {
+    let keep_id = tx.participants().resolve("keep", keep)?;
+    let other_id = tx.participants().resolve("other", other)?;
     if keep_id == other_id {
         return Err(Error::invalid("other", Reason::InvalidValue, "a record cannot be merged into itself"));
     }
-    let kept = store.participants().get(&keep_id)?;
-    let other = store.participants().get(&other_id)?;
+    let kept = tx.participants().get(&keep_id)?;
+    let other = tx.participants().get(&other_id)?;
     if kept.event_id != other.event_id {
         return Err(Error::invalid("other", Reason::WrongEvent, "the two records belong to different events"));
     }
@@ -414,8 +423,7 @@ pub fn merge(store: &mut Store, keep: &str, other: &str, now: DateTime<Utc>) -> 
         consent: kept.consent || other.consent,
         ..kept.clone()
     };
-    store.write(|tx| tx.participants().merge(&kept, &merged, &other, now))?;
-    Ok(merged)
+    tx.participants().merge(&kept, &merged, &other, now)
 }
 
 /// How far along registration a status is, for merging two records.
@@ -432,34 +440,35 @@ fn status_rank(status: ParticipantStatus) -> u8 {
 /// Sets the status of several participants of one event at once (a bulk action on a
 /// selection): all of them, or none if any id is wrong. Each change is in the audit trail.
 pub fn set_status(
-    store: &mut Store,
+    tx: &Tx<'_>,
     event_id: &str,
     ids: &[String],
     status: ParticipantStatus,
     now: DateTime<Utc>,
 ) -> Result<Vec<Participant>> {
-    let event_id = store.events().resolve("event", event_id)?;
-    bulk(store, &event_id, ids, now, |p| Ok(Participant { status, ..p.clone() }))
+    let event_id = tx.events().resolve("event", event_id)?;
+    bulk(tx, &event_id, ids, now, |p| Ok(Participant { status, ..p.clone() }))
 }
 
 /// Puts several participants of one event in a category (its key or name): all or none.
 pub fn set_category(
-    store: &mut Store,
+    tx: &Tx<'_>,
     event_id: &str,
     ids: &[String],
     category: &str,
     now: DateTime<Utc>,
 ) -> Result<Vec<Participant>> {
-    let event_id = store.events().resolve("event", event_id)?;
-    let categories = store.categories().list(&event_id)?;
+    let event_id = tx.events().resolve("event", event_id)?;
+    let categories = tx.categories().list(&event_id)?;
     let key = find_category(&categories, category)?.key.clone();
-    bulk(store, &event_id, ids, now, |p| Ok(Participant { category: key.clone(), ..p.clone() }))
+    bulk(tx, &event_id, ids, now, |p| Ok(Participant { category: key.clone(), ..p.clone() }))
 }
 
-/// Applies `change` to each participant `ids` names (of `event_id`) in one transaction: all of
-/// them or none. Records that `change` leaves as they were are not written.
+/// Applies `change` to each participant `ids` names (of `event_id`), reading and writing in
+/// the caller's transaction: all of them or none. Records that `change` leaves as they were
+/// are not written.
 pub(crate) fn bulk(
-    store: &mut Store,
+    tx: &Tx<'_>,
     event_id: &Id,
     ids: &[String],
     now: DateTime<Utc>,
@@ -468,35 +477,38 @@ pub(crate) fn bulk(
     if ids.is_empty() {
         return Err(Error::invalid("ids", Reason::Required, "select at least one participant"));
     }
-    let mut resolved =
-        ids.iter().map(|id| store.participants().resolve_in(event_id, "ids", id)).collect::<Result<Vec<_>>>()?;
+    let participants = tx.participants();
+    let mut resolved = ids.iter().map(|id| participants.resolve_in(event_id, "ids", id)).collect::<Result<Vec<_>>>()?;
     // In the order they are stored, each once: 100,000 people read and written in name order
     // jumped around the file (9.2 s); a person named twice is changed once.
     resolved.sort_unstable();
     resolved.dedup();
-    let changes = store
-        .participants()
+    participants
         .get_sorted(&resolved)?
         .into_iter()
-        .map(|before| change(&before).map(|after| (before, after)))
-        .collect::<Result<Vec<_>>>()?;
-    store.write(|tx| {
-        let participants = tx.participants();
-        changes.iter().filter(|(b, a)| b != a).try_for_each(|(before, after)| participants.update(before, after, now))
-    })?;
-    Ok(changes.into_iter().map(|(_, after)| after).collect())
+        .map(|before| {
+            let after = change(&before)?;
+            if after == before {
+                Ok(after)
+            } else {
+                participants.update(&before, &after, now)
+            }
+        })
+        .collect()
 }
 
 /// Checks a person in by their badge code (as typed or scanned; case, spaces and the letters
 /// O, I and L read as 0, 1 and 1 are forgiven). Declined and already checked-in people are
-/// refused, with the reason; people not yet confirmed are checked in with a warning.
-pub fn check_in(store: &mut Store, event_id: &str, code: &str, now: DateTime<Utc>) -> Result<CheckedIn> {
-    let event_id = store.events().resolve("event", event_id)?;
+/// refused, with the reason; people not yet confirmed are checked in with a warning. The status
+/// read and the check-in written are one transaction: two desks scanning the same badge check
+/// the person in once.
+pub fn check_in(tx: &Tx<'_>, event_id: &str, code: &str, now: DateTime<Utc>) -> Result<CheckedIn> {
+    let event_id = tx.events().resolve("event", event_id)?;
     let code = badge_code_as_typed(code);
     if code.is_empty() {
         return Err(Error::invalid("code", Reason::Required, "give the badge code"));
     }
-    let person = store
+    let person = tx
         .participants()
         .by_badge_code(&event_id, &code)?
         .ok_or_else(|| Error::not_found("code", "participant of this event", &code))?;
@@ -519,8 +531,8 @@ pub fn check_in(store: &mut Store, event_id: &str, code: &str, now: DateTime<Utc
         ParticipantStatus::InterestRegistered | ParticipantStatus::Waitlisted => Some(CheckInWarning::NotConfirmed),
     };
     let after = Participant { status: ParticipantStatus::CheckedIn, ..person.clone() };
-    store.write(|tx| tx.participants().update(&person, &after, now))?;
-    Ok(CheckedIn { participant: after, was: person.status, warning })
+    let participant = tx.participants().update(&person, &after, now)?;
+    Ok(CheckedIn { participant, was: person.status, warning })
 }
 
 fn badge_code_as_typed(code: &str) -> String {

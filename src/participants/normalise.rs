@@ -221,6 +221,7 @@ mod tests {
             texts in proptest::collection::vec("[a-zA-Z0-9 '\\-.@À-ɏ\u{0300}-\u{036F}\u{0600}-\u{06FF}\u{200F}\u{202E}]{0,12}", 6)
         ) {
             let p = Participant {
+                version: 1,
                 id: crate::id::Id::new(),
                 event_id: crate::id::Id::new(),
                 honorific: String::new(),

@@ -12,7 +12,7 @@ use ts_rs::TS;
 use super::{Participant, ParticipantStatus, SearchIndex};
 use crate::error::{Error, Reason, Result};
 use crate::id::Id;
-use crate::store::Store;
+use crate::store::{Store, Tx};
 
 /// The column a table is sorted by.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -68,11 +68,11 @@ impl IndexCache {
         IndexCache { built: None }
     }
 
-    fn index(&mut self, store: &Store, event_id: &Id) -> Result<&SearchIndex> {
-        let version = store.participants().version(event_id)?;
+    fn index(&mut self, tx: &Tx<'_>, event_id: &Id) -> Result<&SearchIndex> {
+        let version = tx.participants().version(event_id)?;
         let fresh = matches!(&self.built, Some((id, v, _)) if id == event_id && *v == version);
         if !fresh {
-            let index = SearchIndex::new(store.participants().search_keys(event_id)?);
+            let index = SearchIndex::new(tx.participants().search_keys(event_id)?);
             self.built = Some((event_id.clone(), version, index));
         }
         Ok(&self.built.as_ref().expect("built just above").2)
@@ -86,14 +86,17 @@ pub fn query(
     query: &ParticipantQuery,
     cache: &mut IndexCache,
 ) -> Result<ParticipantPage> {
-    let event_id = store.events().resolve("event", event_id)?;
     if query.limit == 0 || query.limit > MAX_LIMIT {
         return Err(Error::invalid("limit", Reason::InvalidValue, format!("must be between 1 and {MAX_LIMIT}")));
     }
-    let (total, rows) = filtered(store, &event_id, query, cache, |filter| {
-        store.participants().page(&event_id, filter, query.sort, query.descending, query.offset, query.limit)
-    })?;
-    Ok(ParticipantPage { total, offset: query.offset, rows })
+    // One read transaction: the count and the page agree even while a desk writes.
+    store.read(|tx| {
+        let event_id = tx.events().resolve("event", event_id)?;
+        let (total, rows) = filtered(tx, &event_id, query, cache, |filter| {
+            tx.participants().page(&event_id, filter, query.sort, query.descending, query.offset, query.limit)
+        })?;
+        Ok(ParticipantPage { total, offset: query.offset, rows })
+    })
 }
 
 /// The participants a bulk action applies to.
@@ -109,15 +112,15 @@ pub enum Selection {
 }
 
 impl Selection {
-    /// The ids of the participants selected, for the bulk actions.
-    pub fn ids(&self, store: &Store, event_id: &str, cache: &mut IndexCache) -> Result<Vec<String>> {
+    /// The ids of the participants selected, for the bulk actions, read in the transaction
+    /// that changes them.
+    pub fn ids(&self, tx: &Tx<'_>, event_id: &str, cache: &mut IndexCache) -> Result<Vec<String>> {
         match self {
             Selection::Ids { ids } => Ok(ids.clone()),
             Selection::Matching { query, expected } => {
-                let event_id = store.events().resolve("event", event_id)?;
-                let ids = filtered(store, &event_id, query, cache, |filter| {
-                    store.participants().matching_ids(&event_id, filter)
-                })?;
+                let event_id = tx.events().resolve("event", event_id)?;
+                let ids =
+                    filtered(tx, &event_id, query, cache, |filter| tx.participants().matching_ids(&event_id, filter))?;
                 if ids.is_empty() {
                     return Err(Error::invalid("ids", Reason::Required, "no participant matches"));
                 }
@@ -136,17 +139,17 @@ impl Selection {
 
 /// Runs `read` with the store's filter for `query`'s search text and filters.
 fn filtered<T>(
-    store: &Store,
+    tx: &Tx<'_>,
     event_id: &Id,
     query: &ParticipantQuery,
     cache: &mut IndexCache,
     read: impl FnOnce(&crate::store::ParticipantFilter<'_>) -> Result<T>,
 ) -> Result<T> {
-    let delegation = super::delegation_of(store, event_id, query.delegation.as_deref().unwrap_or_default())?;
+    let delegation = super::delegation_of(tx, event_id, query.delegation.as_deref().unwrap_or_default())?;
     let ids = if query.text.trim().is_empty() {
         None
     } else {
-        let hits = cache.index(store, event_id)?.search(&query.text, usize::MAX);
+        let hits = cache.index(tx, event_id)?.search(&query.text, usize::MAX);
         Some(hits.ids)
     };
     read(&crate::store::ParticipantFilter {

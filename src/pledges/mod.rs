@@ -15,7 +15,7 @@ use crate::id::Id;
 use crate::input;
 use crate::money::{self, Currency, UsdRate};
 use crate::programme::{given, word_enum};
-use crate::store::Store;
+use crate::store::{Store, Tx};
 use crate::time;
 
 pub use summary::{summarise, usd_by_year, CurrencyTotals, PledgeSummary, UsdTotals, UsdYear, YearTotals};
@@ -114,6 +114,8 @@ pub struct Pledge {
     pub delegation_id: Option<Id>,
     pub notes: String,
     pub created_at: DateTime<Utc>,
+    /// Raised by every change to the record: a form sends back the one it was filled from.
+    pub version: u32,
 }
 
 impl Pledge {
@@ -226,6 +228,7 @@ impl Pledge {
             delegation_id: self.delegation_id.clone(),
             notes: self.notes.clone(),
             created_at: self.created_at.to_rfc3339(),
+            version: self.version,
         }
     }
 }
@@ -257,6 +260,9 @@ pub struct PledgeView {
     pub delegation_id: Option<Id>,
     pub notes: String,
     pub created_at: String,
+    /// Raised by every change to the pledge: a form sends back the one it was filled from.
+    #[serde(default = "crate::id::first_version")]
+    pub version: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -302,6 +308,30 @@ pub struct PledgeInput {
     #[serde(default)]
     pub delegation_id: Option<String>,
     pub notes: String,
+}
+
+impl From<&Pledge> for PledgeInput {
+    /// The form's fields holding what is recorded, to be corrected and given to `update`.
+    fn from(p: &Pledge) -> PledgeInput {
+        PledgeInput {
+            donors: p.donors.clone(),
+            recipient: p.recipient.clone(),
+            purpose: p.purpose.clone(),
+            kind: p.kind,
+            in_kind: p.in_kind.clone(),
+            currency: p.currency.map(|c| c.code().to_owned()).unwrap_or_default(),
+            schedule: p.schedule(),
+            rate: p.rate.as_ref().map(|r| RateInput {
+                rate: r.rate.to_string(),
+                date: r.date.to_string(),
+                source: r.source.clone(),
+            }),
+            session_id: p.session_id.as_ref().map(Id::to_string),
+            speaker_id: p.speaker_id.as_ref().map(Id::to_string),
+            delegation_id: p.delegation_id.as_ref().map(Id::to_string),
+            notes: p.notes.clone(),
+        }
+    }
 }
 
 /// How the amounts were announced: "15 million a year for 2024–2026", "45 million over
@@ -498,36 +528,39 @@ impl PledgeInput {
             delegation_id: None,
             notes: input::text("notes", &self.notes, input::MAX_TEXT)?,
             created_at,
+            version: 1,
         })
     }
 }
 
 /// Resolves the optional session, speaker and delegation of a pledge, all of its event.
-fn link(store: &Store, pledge: &mut Pledge, input: &PledgeInput) -> Result<()> {
+fn link(tx: &Tx<'_>, pledge: &mut Pledge, input: &PledgeInput) -> Result<()> {
     let event_id = &pledge.event_id;
     pledge.session_id =
-        given(&input.session_id).map(|s| store.sessions().resolve_in(event_id, "session", s)).transpose()?;
+        given(&input.session_id).map(|s| tx.sessions().resolve_in(event_id, "session", s)).transpose()?;
     pledge.speaker_id =
-        given(&input.speaker_id).map(|s| store.speakers().resolve_in(event_id, "speaker", s)).transpose()?;
+        given(&input.speaker_id).map(|s| tx.speakers().resolve_in(event_id, "speaker", s)).transpose()?;
     pledge.delegation_id =
-        given(&input.delegation_id).map(|d| store.delegations().resolve_in(event_id, "delegation", d)).transpose()?;
+        given(&input.delegation_id).map(|d| tx.delegations().resolve_in(event_id, "delegation", d)).transpose()?;
     Ok(())
 }
 
-pub fn add(store: &mut Store, event_id: &str, input: &PledgeInput, now: DateTime<Utc>) -> Result<Pledge> {
-    let event_id = store.events().resolve("event", event_id)?;
+pub fn add(tx: &Tx<'_>, event_id: &str, input: &PledgeInput, now: DateTime<Utc>) -> Result<Pledge> {
+    let event_id = tx.events().resolve("event", event_id)?;
     let mut pledge = input.validate(Id::new(), event_id, now)?;
-    link(store, &mut pledge, input)?;
-    store.write(|tx| tx.pledges().insert(&pledge))?;
+    link(tx, &mut pledge, input)?;
+    tx.pledges().insert(&pledge)?;
     Ok(pledge)
 }
 
 /// Replaces what was recorded. Commitments and payments stay with their years; a year that
-/// has been paid more than its new amount, or removed while paid, is refused.
-pub fn update(store: &mut Store, id: &str, input: &PledgeInput, now: DateTime<Utc>) -> Result<Pledge> {
-    let current = get(store, id)?;
+/// has been paid more than its new amount, or removed while paid, is refused. `version` is the
+/// version the form was filled from: a pledge changed since is not overwritten (`changed`).
+pub fn update(tx: &Tx<'_>, id: &str, version: Option<u32>, input: &PledgeInput, now: DateTime<Utc>) -> Result<Pledge> {
+    let current = get_in(tx, id)?;
+    tx.pledges().expect_version(&current, version)?;
     let mut pledge = input.validate(current.id.clone(), current.event_id.clone(), current.created_at)?;
-    link(store, &mut pledge, input)?;
+    link(tx, &mut pledge, input)?;
     if current.currency != pledge.currency && current.lines.iter().any(|l| l.paid_minor > 0) {
         return Err(Error::invalid("currency", Reason::InvalidValue, "payments are recorded in the current currency"));
     }
@@ -553,14 +586,15 @@ pub fn update(store: &mut Store, id: &str, input: &PledgeInput, now: DateTime<Ut
             None => {}
         }
     }
-    pledge.cancelled = current.cancelled;
-    store.write(|tx| tx.pledges().replace(&pledge, now))?;
-    Ok(pledge)
+    pledge.cancelled = current.cancelled.clone();
+    tx.pledges().replace(&current, &pledge, now)
 }
 
-/// Records a commitment, a payment or a cancellation.
-pub fn stage(store: &mut Store, id: &str, change: &StageChange, now: DateTime<Utc>) -> Result<Pledge> {
-    let mut pledge = get(store, id)?;
+/// Records a commitment, a payment or a cancellation, decided on the pledge as it is in this
+/// transaction: a stage change and an edit at two desks both stand.
+pub fn stage(tx: &Tx<'_>, id: &str, change: &StageChange, now: DateTime<Utc>) -> Result<Pledge> {
+    let current = get_in(tx, id)?;
+    let mut pledge = current.clone();
     let on = match change.date.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
         Some(d) => time::parse_date("date", d)?,
         None => now.date_naive(),
@@ -632,18 +666,22 @@ pub fn stage(store: &mut Store, id: &str, change: &StageChange, now: DateTime<Ut
             }
         }
     }
-    store.write(|tx| tx.pledges().replace(&pledge, now))?;
-    Ok(pledge)
+    tx.pledges().replace(&current, &pledge, now)
 }
 
 pub fn get(store: &Store, id: &str) -> Result<Pledge> {
-    let id = store.pledges().resolve("id", id)?;
-    store.pledges().get(&id)
+    store.read(|tx| get_in(tx, id))
 }
 
-pub fn delete(store: &mut Store, id: &str, now: DateTime<Utc>) -> Result<()> {
-    let id = store.pledges().resolve("id", id)?;
-    store.write(|tx| tx.pledges().delete(&id, now))
+/// The pledge `id` names (or 8+ of its first characters), read in `tx`.
+pub fn get_in(tx: &Tx<'_>, id: &str) -> Result<Pledge> {
+    let id = tx.pledges().resolve("id", id)?;
+    tx.pledges().get(&id)
+}
+
+pub fn delete(tx: &Tx<'_>, id: &str, now: DateTime<Utc>) -> Result<()> {
+    let id = tx.pledges().resolve("id", id)?;
+    tx.pledges().delete(&id, now)
 }
 
 pub fn list(store: &Store, event_id: &str) -> Result<Vec<Pledge>> {

@@ -440,6 +440,7 @@ mod tests {
                 let mut words = spec.split_whitespace();
                 let name = words.next().unwrap();
                 let mut room = Room {
+                    version: 1,
                     id: Id::new(),
                     event_id: event_id.clone(),
                     name: Bilingual::new(name, ""),
@@ -464,6 +465,7 @@ mod tests {
                 return s.id.clone();
             }
             let s = Speaker {
+                version: 1,
                 id: Id::new(),
                 event_id: event_id.clone(),
                 participant_id: None,
@@ -482,6 +484,7 @@ mod tests {
         let mut assignments = Vec::new();
         for &(title, room, start, end, people) in case.sessions {
             let s = Session {
+                version: 1,
                 id: Id::new(),
                 event_id: event_id.clone(),
                 room_id: rooms.iter().find(|r| r.name.en == room).map(|r| r.id.clone()),

@@ -9,16 +9,16 @@ use chrono_tz::Tz;
 
 use super::{Room, Session};
 use crate::error::Result;
-use crate::event::{self, Event, EventStatus};
+use crate::event::{Event, EventStatus};
 use crate::id::Id;
 use crate::participants::Category;
-use crate::store::Store;
+use crate::store::Tx;
 use crate::time;
 
 /// Copies the event `event_id` to a new draft event starting on `start` (`YYYY-MM-DD`), lasting
 /// as many days; everything is written in one transaction.
-pub fn clone_event(store: &mut Store, event_id: &str, start: &str, now: DateTime<Utc>) -> Result<Event> {
-    let old = event::get(store, event_id)?;
+pub fn clone_event(tx: &Tx<'_>, event_id: &str, start: &str, now: DateTime<Utc>) -> Result<Event> {
+    let old = tx.events().get(&tx.events().resolve("id", event_id)?)?;
     let start_date = time::parse_date("start", start)?;
     let shift = start_date - old.start_date;
     let end_date = start_date + (old.end_date - old.start_date);
@@ -29,15 +29,16 @@ pub fn clone_event(store: &mut Store, event_id: &str, start: &str, now: DateTime
         status: EventStatus::Draft,
         created_at: now,
         updated_at: now,
+        version: 1,
         ..old.clone()
     };
     let tz = new.tz();
-    let categories = store.categories().list(&old.id)?;
-    let rooms = store.rooms().list(&old.id)?;
-    let sessions = store.sessions().list(&old.id)?;
-    let buffer = store.programme_settings().travel_buffer(&old.id)?;
-    let logo = store.events().logo(&old.id)?;
-    store.write(|tx| {
+    let categories = tx.categories().list(&old.id)?;
+    let rooms = tx.rooms().list(&old.id)?;
+    let sessions = tx.sessions().list(&old.id)?;
+    let buffer = tx.programme_settings().travel_buffer(&old.id)?;
+    let logo = tx.events().logo(&old.id)?;
+    {
         tx.events().insert(&new)?;
         if let Some(logo) = &logo {
             tx.events().set_logo(&new.id, logo)?;
@@ -47,7 +48,7 @@ pub fn clone_event(store: &mut Store, event_id: &str, start: &str, now: DateTime
         }
         let mut room_ids: HashMap<&Id, Id> = HashMap::new();
         for r in &rooms {
-            let room = Room { id: Id::new(), event_id: new.id.clone(), ..r.clone() };
+            let room = Room { id: Id::new(), event_id: new.id.clone(), version: 1, ..r.clone() };
             tx.rooms().insert(&room)?;
             room_ids.insert(&r.id, room.id);
         }
@@ -61,14 +62,14 @@ pub fn clone_event(store: &mut Store, event_id: &str, start: &str, now: DateTime
                 room_id: s.room_id.as_ref().and_then(|r| room_ids.get(r).cloned()),
                 start,
                 end,
+                version: 1,
                 ..s.clone()
             })?;
         }
         if buffer > 0 {
             tx.programme_settings().set_travel_buffer(&new.id, buffer)?;
         }
-        Ok(())
-    })?;
+    }
     Ok(new)
 }
 

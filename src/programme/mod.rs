@@ -14,7 +14,7 @@ use ts_rs::TS;
 use crate::bilingual::Bilingual;
 use crate::error::{Error, Reason, Result};
 use crate::id::Id;
-use crate::store::Store;
+use crate::store::{Store, Tx};
 use crate::{country, event, input, time};
 
 macro_rules! word_enum {
@@ -117,6 +117,9 @@ pub struct Room {
     /// Daily opening hours in the event's local time; none = open all day.
     #[serde(default)]
     pub hours: Option<OpeningHours>,
+    /// Raised by every change to the record: a form sends back the one it was filled from.
+    #[serde(default = "crate::id::first_version")]
+    pub version: u32,
 }
 
 /// A room's daily opening hours, local wall-clock times of the event; `opens < closes`.
@@ -193,6 +196,9 @@ pub struct Session {
     pub start: DateTime<Utc>,
     #[ts(type = "string")]
     pub end: DateTime<Utc>,
+    /// Raised by every change to the record: a form sends back the one it was filled from.
+    #[serde(default = "crate::id::first_version")]
+    pub version: u32,
 }
 
 /// A session as typed: times are local wall-clock times of the event, `YYYY-MM-DD HH:MM`.
@@ -221,6 +227,9 @@ pub struct Speaker {
     pub country: Option<String>,
     pub email: Option<String>,
     pub bio: Bilingual,
+    /// Raised by every change to the record: a form sends back the one it was filled from.
+    #[serde(default = "crate::id::first_version")]
+    pub version: u32,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -244,20 +253,21 @@ pub struct Assignment {
     pub role: Role,
 }
 
-pub fn add_room(store: &mut Store, event_id: &str, room: &RoomInput) -> Result<Room> {
-    let event_id = store.events().resolve("event", event_id)?;
+pub fn add_room(tx: &Tx<'_>, event_id: &str, room: &RoomInput) -> Result<Room> {
+    let event_id = tx.events().resolve("event", event_id)?;
     let room = room.checked(Id::new(), event_id)?;
-    store.write(|tx| tx.rooms().insert(&room))?;
+    tx.rooms().insert(&room)?;
     Ok(room)
 }
 
 /// Changes a room's names, seats, whether sessions may overlap in it and its opening hours.
-/// The conflicts follow on the next check; nothing is written if any field is wrong.
-pub fn update_room(store: &mut Store, room_id: &str, room: &RoomInput) -> Result<Room> {
-    let current = store.rooms().get(&store.rooms().resolve("id", room_id)?)?;
-    let room = room.checked(current.id, current.event_id)?;
-    store.write(|tx| tx.rooms().update(&room))?;
-    Ok(room)
+/// The conflicts follow on the next check; nothing is written if any field is wrong, or if the
+/// room changed since `version` (the one the form was filled from).
+pub fn update_room(tx: &Tx<'_>, room_id: &str, version: Option<u32>, room: &RoomInput) -> Result<Room> {
+    let current = tx.rooms().get(&tx.rooms().resolve("id", room_id)?)?;
+    tx.rooms().expect_version(&current, version)?;
+    let room = room.checked(current.id.clone(), current.event_id.clone())?;
+    tx.rooms().update(&current, &room)
 }
 
 impl RoomInput {
@@ -274,37 +284,39 @@ impl RoomInput {
             capacity: self.capacity,
             parallel: self.parallel,
             hours: OpeningHours::parse(self.opens.as_deref(), self.closes.as_deref())?,
+            version: 1,
         })
     }
 }
 
-pub fn add_session(store: &mut Store, event_id: &str, session: &SessionInput) -> Result<Session> {
-    let event = event::get(store, event_id).map_err(|e| e.with_field("event"))?;
-    let session = checked_session(store, &event, Id::new(), session)?;
-    store.write(|tx| tx.sessions().insert(&session))?;
+pub fn add_session(tx: &Tx<'_>, event_id: &str, session: &SessionInput) -> Result<Session> {
+    let event = tx.events().get(&tx.events().resolve("event", event_id)?)?;
+    let session = checked_session(tx, &event, Id::new(), session)?;
+    tx.sessions().insert(&session)?;
     Ok(session)
 }
 
 /// Replaces what a session says (titles, description, kind, room and times); checked as a new
-/// one is, and nothing is written if any part is wrong. Its people stay.
-pub fn update_session(store: &mut Store, session_id: &str, session: &SessionInput) -> Result<Session> {
-    let current = store.sessions().get(&store.sessions().resolve("id", session_id)?)?;
-    let event = store.events().get(&current.event_id)?;
-    let session = checked_session(store, &event, current.id, session)?;
-    store.write(|tx| tx.sessions().update(&session))?;
-    Ok(session)
+/// one is, and nothing is written if any part is wrong or the session changed since `version`
+/// (the one the form was filled from). Its people stay.
+pub fn update_session(tx: &Tx<'_>, session_id: &str, version: Option<u32>, session: &SessionInput) -> Result<Session> {
+    let current = tx.sessions().get(&tx.sessions().resolve("id", session_id)?)?;
+    tx.sessions().expect_version(&current, version)?;
+    let event = tx.events().get(&current.event_id)?;
+    let session = checked_session(tx, &event, current.id.clone(), session)?;
+    tx.sessions().update(&current, &session)
 }
 
 /// Removes a session with its people; pledges announced in it keep their record, without the
 /// session.
-pub fn delete_session(store: &mut Store, session_id: &str) -> Result<()> {
-    let id = store.sessions().resolve("id", session_id)?;
-    store.write(|tx| tx.sessions().delete(&id))
+pub fn delete_session(tx: &Tx<'_>, session_id: &str) -> Result<()> {
+    let id = tx.sessions().resolve("id", session_id)?;
+    tx.sessions().delete(&id)
 }
 
 /// A session as typed, checked against its event: local times that exist, an end after the
 /// start, a room of the same event.
-fn checked_session(store: &Store, event: &event::Event, id: Id, session: &SessionInput) -> Result<Session> {
+fn checked_session(tx: &Tx<'_>, event: &event::Event, id: Id, session: &SessionInput) -> Result<Session> {
     let tz = event.tz();
     let title = session.title.clean_required("title", input::MAX_NAME)?;
     let description = session.description.clean_text("description", input::MAX_TEXT)?;
@@ -313,33 +325,43 @@ fn checked_session(store: &Store, event: &event::Event, id: Id, session: &Sessio
     if end <= start {
         return Err(Error::invalid("end", Reason::EndBeforeStart, "a session must end after it starts"));
     }
-    let room_id = given(&session.room_id).map(|room| store.rooms().resolve_in(&event.id, "room", room)).transpose()?;
-    Ok(Session { id, event_id: event.id.clone(), room_id, title, description, kind: session.kind, start, end })
+    let room_id = given(&session.room_id).map(|room| tx.rooms().resolve_in(&event.id, "room", room)).transpose()?;
+    Ok(Session {
+        id,
+        event_id: event.id.clone(),
+        room_id,
+        title,
+        description,
+        kind: session.kind,
+        start,
+        end,
+        version: 1,
+    })
 }
 
-pub fn add_speaker(store: &mut Store, event_id: &str, speaker: &SpeakerInput) -> Result<Speaker> {
-    let event_id = store.events().resolve("event", event_id)?;
-    let speaker = checked_speaker(store, &event_id, Id::new(), speaker)?;
-    store.write(|tx| tx.speakers().insert(&speaker))?;
+pub fn add_speaker(tx: &Tx<'_>, event_id: &str, speaker: &SpeakerInput) -> Result<Speaker> {
+    let event_id = tx.events().resolve("event", event_id)?;
+    let speaker = checked_speaker(tx, &event_id, Id::new(), speaker)?;
+    tx.speakers().insert(&speaker)?;
     Ok(speaker)
 }
 
-/// Rewrites a speaker's profile; checked as a new one is, nothing written if any part is wrong.
-pub fn update_speaker(store: &mut Store, speaker_id: &str, speaker: &SpeakerInput) -> Result<Speaker> {
-    let current = store.speakers().get(&store.speakers().resolve("id", speaker_id)?)?;
-    let speaker = checked_speaker(store, &current.event_id, current.id.clone(), speaker)?;
-    store.write(|tx| tx.speakers().update(&speaker))?;
-    Ok(speaker)
+/// Rewrites a speaker's profile; checked as a new one is, nothing written if any part is wrong
+/// or the speaker changed since `version` (the one the form was filled from).
+pub fn update_speaker(tx: &Tx<'_>, speaker_id: &str, version: Option<u32>, speaker: &SpeakerInput) -> Result<Speaker> {
+    let current = tx.speakers().get(&tx.speakers().resolve("id", speaker_id)?)?;
+    tx.speakers().expect_version(&current, version)?;
+    let speaker = checked_speaker(tx, &current.event_id, current.id.clone(), speaker)?;
+    tx.speakers().update(&current, &speaker)
 }
 
 /// A speaker as typed, checked: a name, a known country, an e-mail address, and a participant
 /// of the same event who is not already another speaker.
-fn checked_speaker(store: &Store, event_id: &Id, id: Id, speaker: &SpeakerInput) -> Result<Speaker> {
-    let participant_id = given(&speaker.participant_id)
-        .map(|p| store.participants().resolve_in(event_id, "participant", p))
-        .transpose()?;
+fn checked_speaker(tx: &Tx<'_>, event_id: &Id, id: Id, speaker: &SpeakerInput) -> Result<Speaker> {
+    let participant_id =
+        given(&speaker.participant_id).map(|p| tx.participants().resolve_in(event_id, "participant", p)).transpose()?;
     if let Some(participant) = &participant_id {
-        if store.speakers().by_participant(participant)?.is_some_and(|other| other.id != id) {
+        if tx.speakers().by_participant(participant)?.is_some_and(|other| other.id != id) {
             return Err(Error::conflict(
                 Some("participant"),
                 Reason::Duplicate,
@@ -358,6 +380,7 @@ fn checked_speaker(store: &Store, event_id: &Id, id: Id, speaker: &SpeakerInput)
         country: country::parse_optional("country", &speaker.country)?,
         email: input::email("email", &speaker.email)?,
         bio: speaker.bio.clean_text("bio", input::MAX_TEXT)?,
+        version: 1,
     })
 }
 
@@ -396,10 +419,10 @@ pub fn speaker_candidates(store: &Store, event_id: &str, query: &str) -> Result<
 
 /// Makes a participant a speaker without retyping: name, organisation, country and e-mail come
 /// from their registration; the rest of the profile is filled in later.
-pub fn speaker_from_participant(store: &mut Store, event_id: &str, participant_id: &str) -> Result<Speaker> {
-    let event_id = store.events().resolve("event", event_id)?;
+pub fn speaker_from_participant(tx: &Tx<'_>, event_id: &str, participant_id: &str) -> Result<Speaker> {
+    let event_id = tx.events().resolve("event", event_id)?;
     let participant =
-        store.participants().get(&store.participants().resolve_in(&event_id, "participant", participant_id)?)?;
+        tx.participants().get(&tx.participants().resolve_in(&event_id, "participant", participant_id)?)?;
     let input = SpeakerInput {
         participant_id: Some(participant.id.to_string()),
         name: participant.name,
@@ -408,52 +431,48 @@ pub fn speaker_from_participant(store: &mut Store, event_id: &str, participant_i
         email: participant.email.unwrap_or_default(),
         ..SpeakerInput::default()
     };
-    add_speaker(store, event_id.as_str(), &input)
+    add_speaker(tx, event_id.as_str(), &input)
 }
 
 /// Gives a speaker a role in a session of the same event. Assigning the same role twice is a no-op.
-pub fn assign(store: &mut Store, session_id: &str, speaker_id: &str, role: Role) -> Result<Assignment> {
-    let session = store.sessions().get(&store.sessions().resolve("session", session_id)?)?;
-    let speaker_id = store.speakers().resolve_in(&session.event_id, "speaker", speaker_id)?;
+pub fn assign(tx: &Tx<'_>, session_id: &str, speaker_id: &str, role: Role) -> Result<Assignment> {
+    let session = tx.sessions().get(&tx.sessions().resolve("session", session_id)?)?;
+    let speaker_id = tx.speakers().resolve_in(&session.event_id, "speaker", speaker_id)?;
     let assignment = Assignment { session_id: session.id, speaker_id, role };
-    store.write(|tx| tx.sessions().assign(&assignment))?;
+    tx.sessions().assign(&assignment)?;
     Ok(assignment)
 }
 
 /// Takes a role away from a speaker in a session; taking one they do not have is an error
 /// naming the role.
-pub fn unassign(store: &mut Store, session_id: &str, speaker_id: &str, role: Role) -> Result<()> {
-    let session = store.sessions().get(&store.sessions().resolve("session", session_id)?)?;
-    let speaker_id = store.speakers().resolve_in(&session.event_id, "speaker", speaker_id)?;
+pub fn unassign(tx: &Tx<'_>, session_id: &str, speaker_id: &str, role: Role) -> Result<()> {
+    let session = tx.sessions().get(&tx.sessions().resolve("session", session_id)?)?;
+    let speaker_id = tx.speakers().resolve_in(&session.event_id, "speaker", speaker_id)?;
     let assignment = Assignment { session_id: session.id, speaker_id, role };
-    store.write(|tx| {
-        if tx.sessions().unassign(&assignment)? {
-            Ok(())
-        } else {
-            Err(Error::invalid("role", Reason::NotFound, "this speaker does not have this role in the session"))
-        }
-    })
+    if tx.sessions().unassign(&assignment)? {
+        Ok(())
+    } else {
+        Err(Error::invalid("role", Reason::NotFound, "this speaker does not have this role in the session"))
+    }
 }
 
 /// Signs a participant up for a session of their event. The conflict check then compares the
 /// session's confirmed sign-ups with its room's seats.
-pub fn sign_up(store: &mut Store, session_id: &str, participant_id: &str) -> Result<()> {
-    let session = store.sessions().get(&store.sessions().resolve("id", session_id)?)?;
-    let participant = store.participants().resolve_in(&session.event_id, "participant", participant_id)?;
-    store.write(|tx| tx.sessions().sign_up(&session.id, &participant))
+pub fn sign_up(tx: &Tx<'_>, session_id: &str, participant_id: &str) -> Result<()> {
+    let session = tx.sessions().get(&tx.sessions().resolve("id", session_id)?)?;
+    let participant = tx.participants().resolve_in(&session.event_id, "participant", participant_id)?;
+    tx.sessions().sign_up(&session.id, &participant)
 }
 
 /// Takes a participant off a session's sign-ups. Nothing is written if they were not on them.
-pub fn remove_sign_up(store: &mut Store, session_id: &str, participant_id: &str) -> Result<()> {
-    let session = store.sessions().get(&store.sessions().resolve("id", session_id)?)?;
-    let participant = store.participants().resolve_in(&session.event_id, "participant", participant_id)?;
-    store.write(|tx| {
-        if tx.sessions().remove_sign_up(&session.id, &participant)? {
-            Ok(())
-        } else {
-            Err(Error::invalid("participant", Reason::NotFound, "this participant is not signed up for the session"))
-        }
-    })
+pub fn remove_sign_up(tx: &Tx<'_>, session_id: &str, participant_id: &str) -> Result<()> {
+    let session = tx.sessions().get(&tx.sessions().resolve("id", session_id)?)?;
+    let participant = tx.participants().resolve_in(&session.event_id, "participant", participant_id)?;
+    if tx.sessions().remove_sign_up(&session.id, &participant)? {
+        Ok(())
+    } else {
+        Err(Error::invalid("participant", Reason::NotFound, "this participant is not signed up for the session"))
+    }
 }
 
 /// Who signed up for a session, and how many of them count against its room's seats.
@@ -509,9 +528,9 @@ pub struct SessionMove {
 
 /// Moves a session to another time and/or room of its event. Nothing is written if any part is
 /// wrong (a local time the clocks skip, an end before the start, a room of another event).
-pub fn move_session(store: &mut Store, session_id: &str, to: &SessionMove) -> Result<Session> {
-    let current = store.sessions().get(&store.sessions().resolve("id", session_id)?)?;
-    let event = store.events().get(&current.event_id)?;
+pub fn move_session(tx: &Tx<'_>, session_id: &str, to: &SessionMove) -> Result<Session> {
+    let current = tx.sessions().get(&tx.sessions().resolve("id", session_id)?)?;
+    let event = tx.events().get(&current.event_id)?;
     let tz = event.tz();
     let start = time::parse_local("start", &to.start, tz)?;
     let end = match given(&to.end) {
@@ -522,25 +541,24 @@ pub fn move_session(store: &mut Store, session_id: &str, to: &SessionMove) -> Re
         return Err(Error::invalid("end", Reason::EndBeforeStart, "a session must end after it starts"));
     }
     let room_id = match given(&to.room_id) {
-        Some(room) => Some(store.rooms().resolve_in(&event.id, "room", room)?),
+        Some(room) => Some(tx.rooms().resolve_in(&event.id, "room", room)?),
         None => current.room_id.clone(),
     };
-    let moved = Session { start, end, room_id, ..current };
-    store.write(|tx| tx.sessions().reschedule(&moved))?;
-    Ok(moved)
+    let moved = Session { start, end, room_id, ..current.clone() };
+    tx.sessions().reschedule(&current, &moved)
 }
 
 /// Records a time a speaker can be there (local times of the event). Once a speaker has any,
 /// sessions outside them are conflicts.
-pub fn add_availability(store: &mut Store, speaker_id: &str, start: &str, end: &str) -> Result<Availability> {
-    let speaker = store.speakers().get(&store.speakers().resolve("speaker", speaker_id)?)?;
-    let tz = store.events().get(&speaker.event_id)?.tz();
+pub fn add_availability(tx: &Tx<'_>, speaker_id: &str, start: &str, end: &str) -> Result<Availability> {
+    let speaker = tx.speakers().get(&tx.speakers().resolve("speaker", speaker_id)?)?;
+    let tz = tx.events().get(&speaker.event_id)?.tz();
     let (start, end) = (time::parse_local("start", start, tz)?, time::parse_local("end", end, tz)?);
     if end <= start {
         return Err(Error::invalid("end", Reason::EndBeforeStart, "the end is not after the start"));
     }
     let availability = Availability { speaker_id: speaker.id, start, end };
-    store.write(|tx| tx.speakers().add_availability(&availability))?;
+    tx.speakers().add_availability(&availability)?;
     Ok(availability)
 }
 
@@ -551,18 +569,16 @@ pub fn availability(store: &Store, speaker_id: &str) -> Result<Vec<Availability>
 }
 
 /// Takes back the time a speaker stated from `start` (an RFC 3339 instant, as listed).
-pub fn remove_availability(store: &mut Store, speaker_id: &str, start: &str) -> Result<()> {
-    let speaker = store.speakers().resolve("speaker", speaker_id)?;
+pub fn remove_availability(tx: &Tx<'_>, speaker_id: &str, start: &str) -> Result<()> {
+    let speaker = tx.speakers().resolve("speaker", speaker_id)?;
     let start = DateTime::parse_from_rfc3339(start.trim())
         .map_err(|_| Error::invalid("start", Reason::InvalidTime, format!("{start:?} is not an instant")))?
         .to_utc();
-    store.write(|tx| {
-        if tx.speakers().remove_availability(&speaker, start)? {
-            Ok(())
-        } else {
-            Err(Error::invalid("start", Reason::NotFound, "the speaker stated no time from then"))
-        }
-    })
+    if tx.speakers().remove_availability(&speaker, start)? {
+        Ok(())
+    } else {
+        Err(Error::invalid("start", Reason::NotFound, "the speaker stated no time from then"))
+    }
 }
 
 /// The least time, in minutes, one person needs between sessions in two rooms (0: none).
@@ -575,12 +591,12 @@ pub fn travel_buffer(store: &Store, event_id: &str) -> Result<u32> {
 const MAX_TRAVEL_BUFFER: u32 = 24 * 60;
 
 /// Sets the least time, in minutes, one person needs between sessions in two rooms (0: none).
-pub fn set_travel_buffer(store: &mut Store, event_id: &str, minutes: u32) -> Result<()> {
-    let event_id = store.events().resolve("event", event_id)?;
+pub fn set_travel_buffer(tx: &Tx<'_>, event_id: &str, minutes: u32) -> Result<()> {
+    let event_id = tx.events().resolve("event", event_id)?;
     if minutes > MAX_TRAVEL_BUFFER {
         return Err(Error::invalid("minutes", Reason::InvalidValue, format!("at most {MAX_TRAVEL_BUFFER} minutes")));
     }
-    store.write(|tx| tx.programme_settings().set_travel_buffer(&event_id, minutes))
+    tx.programme_settings().set_travel_buffer(&event_id, minutes)
 }
 
 /// The event's programme as iCalendar text: the draft, or the release called `release`; all
@@ -650,7 +666,7 @@ mod tests {
         let room = rooms(&store, event.id.as_str()).unwrap().remove(0);
         let mut input = room_input("Poster area", Some(40), "08:00", "18:00");
         input.parallel = true;
-        let updated = update_room(&mut store, room.id.as_str(), &input).unwrap();
+        let updated = store.write(|tx| update_room(tx, room.id.as_str(), None, &input)).unwrap();
         assert_eq!(store.rooms().get(&room.id).unwrap(), updated);
         assert_eq!((updated.name.en.as_str(), updated.capacity, updated.parallel), ("Poster area", Some(40), true));
         assert_eq!(updated.hours.unwrap().opens.to_string(), "08:00:00");
@@ -664,15 +680,15 @@ mod tests {
             (room_input("Hall", None, "8 o'clock", "18:00"), "opens"),
             (room_input("Hall", None, "", "18:00"), "opens"),
         ] {
-            let err = update_room(&mut store, room.id.as_str(), &bad).unwrap_err();
+            let err = store.write(|tx| update_room(tx, room.id.as_str(), None, &bad)).unwrap_err();
             assert_eq!(err.field.as_deref(), Some(field), "{bad:?}");
             assert_eq!(store.rooms().get(&room.id).unwrap(), updated);
         }
-        let err = update_room(&mut store, "ffffffff", &input).unwrap_err();
+        let err = store.write(|tx| update_room(tx, "ffffffff", None, &input)).unwrap_err();
         assert_eq!(err.field.as_deref(), Some("id"));
         // Clearing the hours and the seats.
         let open = RoomInput { opens: None, closes: None, capacity: None, ..input };
-        let cleared = update_room(&mut store, room.id.as_str(), &open).unwrap();
+        let cleared = store.write(|tx| update_room(tx, room.id.as_str(), None, &open)).unwrap();
         assert_eq!((cleared.hours, cleared.capacity), (None, None));
     }
 
@@ -684,21 +700,24 @@ mod tests {
         let speaker = speakers(&store, event.id.as_str()).unwrap().remove(0);
         let sp = speaker.id.as_str();
         let before = availability(&store, sp).unwrap();
-        let a = add_availability(&mut store, sp, "2024-05-21 09:00", "2024-05-21 12:00").unwrap();
+        let a = store.write(|tx| add_availability(tx, sp, "2024-05-21 09:00", "2024-05-21 12:00")).unwrap();
         assert!(availability(&store, sp).unwrap().contains(&a));
         let start = a.start.to_rfc3339();
         for (bad, field) in [("yesterday", "start"), ("2024-05-21T05:00:00Z", "start")] {
-            let err = remove_availability(&mut store, sp, bad).unwrap_err();
+            let err = store.write(|tx| remove_availability(tx, sp, bad)).unwrap_err();
             assert_eq!(err.field.as_deref(), Some(field), "{bad}");
         }
-        assert_eq!(remove_availability(&mut store, "ffffffff", &start).unwrap_err().field.as_deref(), Some("speaker"));
-        remove_availability(&mut store, sp, &start).unwrap();
+        assert_eq!(
+            store.write(|tx| remove_availability(tx, "ffffffff", &start)).unwrap_err().field.as_deref(),
+            Some("speaker")
+        );
+        store.write(|tx| remove_availability(tx, sp, &start)).unwrap();
         assert_eq!(availability(&store, sp).unwrap(), before);
 
         assert_eq!(travel_buffer(&store, event.id.as_str()).unwrap(), 0);
-        set_travel_buffer(&mut store, event.id.as_str(), 15).unwrap();
+        store.write(|tx| set_travel_buffer(tx, event.id.as_str(), 15)).unwrap();
         assert_eq!(travel_buffer(&store, event.id.as_str()).unwrap(), 15);
-        assert!(set_travel_buffer(&mut store, event.id.as_str(), 24 * 60 + 1).is_err());
+        assert!(store.write(|tx| set_travel_buffer(tx, event.id.as_str(), 24 * 60 + 1)).is_err());
         assert_eq!(travel_buffer(&store, event.id.as_str()).unwrap(), 15);
     }
 

@@ -12,7 +12,7 @@ use crate::bilingual::Bilingual;
 use crate::error::{Error, Reason, Result};
 use crate::id::Id;
 use crate::input;
-use crate::store::{Store, StoredRelease};
+use crate::store::{Store, StoredRelease, Tx};
 
 /// The name that means "the programme as it stands now", never a release's name.
 pub const DRAFT: &str = "draft";
@@ -103,18 +103,18 @@ pub struct PersonRole {
 }
 
 /// The event's programme as it stands now.
-pub fn draft(store: &Store, event_id: &Id) -> Result<Snapshot> {
+pub fn draft(tx: &Tx<'_>, event_id: &Id) -> Result<Snapshot> {
     Ok(Snapshot {
-        rooms: store.rooms().list(event_id)?,
-        sessions: store.sessions().list(event_id)?,
-        speakers: store.speakers().list(event_id)?,
-        assignments: store.sessions().assignments(event_id)?,
+        rooms: tx.rooms().list(event_id)?,
+        sessions: tx.sessions().list(event_id)?,
+        speakers: tx.speakers().list(event_id)?,
+        assignments: tx.sessions().assignments(event_id)?,
     })
 }
 
 /// Freezes the programme as it stands as a release called `name` (unique in the event).
-pub fn create(store: &mut Store, event_id: &str, name: &str, now: DateTime<Utc>) -> Result<ReleaseInfo> {
-    let event_id = store.events().resolve("event", event_id)?;
+pub fn create(tx: &Tx<'_>, event_id: &str, name: &str, now: DateTime<Utc>) -> Result<ReleaseInfo> {
+    let event_id = tx.events().resolve("event", event_id)?;
     let name = input::line("name", name, input::MAX_NAME)?;
     if name.is_empty() {
         return Err(Error::invalid("name", Reason::Required, "give the release a name, e.g. v1"));
@@ -122,10 +122,10 @@ pub fn create(store: &mut Store, event_id: &str, name: &str, now: DateTime<Utc>)
     if name.eq_ignore_ascii_case(DRAFT) {
         return Err(Error::invalid("name", Reason::InvalidValue, "\"draft\" names the current programme"));
     }
-    if store.releases().by_name(&event_id, &name)?.is_some() {
+    if tx.releases().by_name(&event_id, &name)?.is_some() {
         return Err(Error::conflict(Some("name"), Reason::Duplicate, format!("a release {name:?} exists already")));
     }
-    let snapshot = draft(store, &event_id)?;
+    let snapshot = draft(tx, &event_id)?;
     let stored = StoredRelease {
         id: Id::new(),
         event_id,
@@ -133,7 +133,7 @@ pub fn create(store: &mut Store, event_id: &str, name: &str, now: DateTime<Utc>)
         created_at: now,
         snapshot: serde_json::to_string(&snapshot).map_err(|e| Error::internal(e.to_string()))?,
     };
-    store.write(|tx| tx.releases().insert(&stored))?;
+    tx.releases().insert(&stored)?;
     Ok(info(&stored, &snapshot))
 }
 
@@ -147,7 +147,7 @@ pub fn list(store: &Store, event_id: &str) -> Result<Vec<ReleaseInfo>> {
 pub fn snapshot(store: &Store, event_id: &Id, field: &str, name: &str) -> Result<Snapshot> {
     let name = name.trim();
     if name.eq_ignore_ascii_case(DRAFT) {
-        return draft(store, event_id);
+        return store.read(|tx| draft(tx, event_id));
     }
     match store.releases().by_name(event_id, name)? {
         Some(release) => parse(&release),
@@ -234,6 +234,7 @@ mod tests {
 
     fn session(title: &str, hour: u32, room: Option<&Room>) -> Session {
         Session {
+            version: 1,
             id: Id::new(),
             event_id: Id::new(),
             room_id: room.map(|r| r.id.clone()),
@@ -247,6 +248,7 @@ mod tests {
 
     fn room(name: &str) -> Room {
         Room {
+            version: 1,
             id: Id::new(),
             event_id: Id::new(),
             name: Bilingual::new(name, ""),
@@ -258,6 +260,7 @@ mod tests {
 
     fn speaker(name: &str) -> Speaker {
         Speaker {
+            version: 1,
             id: Id::new(),
             event_id: Id::new(),
             participant_id: None,

@@ -100,7 +100,7 @@ pub fn restore_into_new_file(source: &Path, dest: &Path) -> Result<BackupFacts> 
 /// Copies the database of `from` to the file `dest`, atomically: the copy is made beside it
 /// under a temporary name, flushed to disk, then renamed, so `dest` is either what it was or
 /// the complete copy. The copy is a single file (rollback journal mode).
-fn copy_to_file(from: &Connection, dest: &Path) -> Result<()> {
+pub(super) fn copy_to_file(from: &Connection, dest: &Path) -> Result<()> {
     let name = dest.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let partial = dest.with_file_name(format!(".{name}.partial-{}", std::process::id()));
     let result = (|| {

@@ -13,7 +13,7 @@ pub struct Delegations<'c> {
 }
 
 const SELECT: &str = "SELECT d.id, d.event_id, d.name_en, d.name_ar, d.country, d.head_id, d.created_at, \
-     (SELECT count(*) FROM participants p WHERE p.delegation_id = d.id) FROM delegations d";
+     (SELECT count(*) FROM participants p WHERE p.delegation_id = d.id), d.version FROM delegations d";
 
 impl<'c> Delegations<'c> {
     pub(super) fn new(conn: &'c Connection) -> Delegations<'c> {
@@ -48,15 +48,32 @@ impl<'c> Delegations<'c> {
     }
 
     /// Replaces the name, country and head of a delegation (same id).
-    pub fn update(&self, d: &Delegation) -> Result<()> {
-        let changed = self.conn.execute(
-            "UPDATE delegations SET name_en = ?2, name_ar = ?3, country = ?4, head_id = ?5 WHERE id = ?1",
-            params![d.id.as_str(), d.name.en, d.name.ar, d.country, d.head.as_ref().map(Id::as_str)],
-        )?;
-        found(if changed == 1 { Ok(()) } else { Err(rusqlite::Error::QueryReturnedNoRows) }, "id", "delegation", &d.id)
+    /// Refuses a save made from `version` of `d` when `d` has been changed since.
+    pub fn expect_version(&self, d: &Delegation, version: Option<u32>) -> Result<()> {
+        super::expect_version(self.conn, "delegation", None, &d.id, d.version, version)
     }
 
-    /// Deletes a delegation; its members must have left it first (see `delegation::remove`).
+    /// Writes `after` over the delegation read as `before` in this transaction, while it is
+    /// still at `before`'s version.
+    pub fn update(&self, before: &Delegation, after: &Delegation) -> Result<()> {
+        let changed = self.conn.execute(
+            "UPDATE delegations SET name_en = ?2, name_ar = ?3, country = ?4, head_id = ?5, version = version + 1
+             WHERE id = ?1 AND version = ?6",
+            params![
+                after.id.as_str(),
+                after.name.en,
+                after.name.ar,
+                after.country,
+                after.head.as_ref().map(Id::as_str),
+                before.version
+            ],
+        )?;
+        if changed == 0 {
+            return Err(super::stale(self.conn, "delegation", None, &after.id)?);
+        }
+        Ok(())
+    }
+
     pub fn delete(&self, id: &Id) -> Result<()> {
         let changed = self.conn.execute("DELETE FROM delegations WHERE id = ?1", [id.as_str()])?;
         found(if changed == 1 { Ok(()) } else { Err(rusqlite::Error::QueryReturnedNoRows) }, "id", "delegation", id)
@@ -89,5 +106,6 @@ fn row_to_delegation(r: &rusqlite::Row<'_>) -> rusqlite::Result<Delegation> {
         head: opt_id_col(r, 5)?,
         created_at: time_col(r, 6)?,
         members: r.get(7)?,
+        version: r.get(8)?,
     })
 }

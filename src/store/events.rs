@@ -4,7 +4,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 
 use super::{bilingual, found, id_col, resolve, rows, time_col, word_col};
 use crate::error::Result;
-use crate::event::{Event, EventCounts, EventLogo, EventStatus, LogoFormat};
+use crate::event::{DeletedEvent, Event, EventCounts, EventLogo, EventStatus, LogoFormat};
 use crate::id::Id;
 use crate::participants::Category;
 use crate::time;
@@ -26,7 +26,7 @@ impl<'c> Events<'c> {
     }
 
     pub fn get(&self, id: &Id) -> Result<Event> {
-        let sql = format!("SELECT {EVENT_COLUMNS} FROM events WHERE id = ?1");
+        let sql = format!("SELECT {EVENT_COLUMNS}, version FROM events WHERE id = ?1");
         let event = self.conn.query_row(&sql, [id.as_str()], row_to_event);
         let mut event = found(event, "id", "event", id)?;
         event.organisers = self.organisers(id)?;
@@ -35,7 +35,7 @@ impl<'c> Events<'c> {
 
     /// Every event, the most recent first.
     pub fn list(&self) -> Result<Vec<Event>> {
-        let sql = format!("SELECT {EVENT_COLUMNS} FROM events ORDER BY start_date DESC, title_en, title_ar");
+        let sql = format!("SELECT {EVENT_COLUMNS}, version FROM events ORDER BY start_date DESC, title_en, title_ar");
         let mut stmt = self.conn.prepare(&sql)?;
         rows(&mut stmt, [], row_to_event)?
             .into_iter()
@@ -75,11 +75,20 @@ impl<'c> Events<'c> {
         self.set_organisers(e)
     }
 
-    pub fn update(&self, e: &Event) -> Result<()> {
+    /// Refuses a save made from `version` of `e` when `e` has been changed since.
+    pub fn expect_version(&self, e: &Event, version: Option<u32>) -> Result<()> {
+        super::expect_version(self.conn, "event", None, &e.id, e.version, version)
+    }
+
+    /// Writes `e` over the event read as `before` in this transaction, while it is still at
+    /// `before`'s version; returns `e` with its new version.
+    pub fn update(&self, before: &Event, e: &Event) -> Result<Event> {
+        let e = Event { version: before.version + 1, ..e.clone() };
         let changed = self.conn.execute(
             "UPDATE events SET title_en = ?2, title_ar = ?3, description_en = ?4, description_ar = ?5, venue = ?6,
-                 city = ?7, country = ?8, timezone = ?9, start_date = ?10, end_date = ?11, status = ?12, updated_at = ?13
-             WHERE id = ?1",
+                 city = ?7, country = ?8, timezone = ?9, start_date = ?10, end_date = ?11, status = ?12, updated_at = ?13,
+                 version = ?14
+             WHERE id = ?1 AND version = ?15",
             params![
                 e.id.as_str(),
                 e.title.en,
@@ -94,11 +103,16 @@ impl<'c> Events<'c> {
                 e.end_date.to_string(),
                 e.status.as_str(),
                 time::to_db(e.updated_at),
+                e.version,
+                before.version,
             ],
         )?;
-        found(if changed == 1 { Ok(()) } else { Err(rusqlite::Error::QueryReturnedNoRows) }, "id", "event", &e.id)?;
+        if changed == 0 {
+            return Err(super::stale(self.conn, "event", None, &e.id)?);
+        }
         self.conn.execute("DELETE FROM event_organisers WHERE event_id = ?1", [e.id.as_str()])?;
-        self.set_organisers(e)
+        self.set_organisers(&e)?;
+        Ok(e)
     }
 
     fn set_organisers(&self, e: &Event) -> Result<()> {
@@ -113,6 +127,45 @@ impl<'c> Events<'c> {
     pub fn delete(&self, id: &Id) -> Result<()> {
         let deleted = self.conn.execute("DELETE FROM events WHERE id = ?1", [id.as_str()])?;
         found(if deleted == 1 { Ok(()) } else { Err(rusqlite::Error::QueryReturnedNoRows) }, "id", "event", id)
+    }
+
+    /// Logs the deletion of `event` where it outlives the event (its own trail goes with it).
+    pub fn record_deletion(
+        &self,
+        event: &Event,
+        actor: &crate::audit::Actor,
+        at: chrono::DateTime<chrono::Utc>,
+        backup: Option<&std::path::Path>,
+    ) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO deleted_events (event_id, title_en, title_ar, at, actor, backup) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![
+                event.id.as_str(),
+                event.title.en,
+                event.title.ar,
+                time::to_db(at),
+                actor.as_str(),
+                backup.map(|p| p.display().to_string()),
+            ],
+        )?;
+        Ok(())
+    }
+
+    /// The deletions logged, newest first: the event's id and title, when, by whom, and the
+    /// backup taken before.
+    pub fn deletions(&self) -> Result<Vec<DeletedEvent>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT event_id, title_en, title_ar, at, actor, backup FROM deleted_events ORDER BY id DESC",
+        )?;
+        rows(&mut stmt, [], |r| {
+            Ok(DeletedEvent {
+                event_id: id_col(r, 0)?,
+                title: bilingual(r, 1)?,
+                at: time_col(r, 3)?,
+                actor: r.get(4)?,
+                backup: r.get(5)?,
+            })
+        })
     }
 
     pub fn exists(&self, id: &Id) -> Result<bool> {
@@ -197,6 +250,7 @@ fn row_to_event(r: &rusqlite::Row<'_>) -> rusqlite::Result<Event> {
         created_at: time_col(r, 12)?,
         updated_at: time_col(r, 13)?,
         organisers: Vec::new(),
+        version: r.get(14)?,
     })
 }
 

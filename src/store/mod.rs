@@ -1,8 +1,11 @@
 //! The SQLite store. API boundary: all SQL of the app lives under this module, so that another
 //! backend (PostgreSQL for multi-desk events) can be added without touching the domain.
 //!
-//! Reads go through accessors on `Store` (`store.events().list()`); writes go through
-//! `Store::write`, one IMMEDIATE transaction per user action, whose `Tx` offers the same accessors.
+//! Reads go through accessors on `Store` (`store.events().list()`); every action that writes
+//! runs in `Store::write`: one IMMEDIATE transaction, whose `Tx` offers the same accessors, so
+//! that what the action reads to decide and what it then writes are one unit. An operation
+//! takes the `Tx`; a caller that needs several operations to be one unit (an import, the demo
+//! forum) calls them all in one `write`, and `Tx::savepoint` lets it recover from one that fails.
 
 mod audit;
 mod backup;
@@ -18,7 +21,7 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
-use crate::audit::Actor;
+use crate::audit::{Actor, AuditEntity};
 use crate::error::{Error, Reason, Result};
 use crate::id::{Id, IdPrefix};
 
@@ -47,6 +50,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0010_pledges_entry_delegation.sql"),
     include_str!("migrations/0011_event_logo.sql"),
     include_str!("migrations/0012_participant_indexes.sql"),
+    include_str!("migrations/0013_versions.sql"),
 ];
 
 /// How long a write waits for another process holding the database before giving up.
@@ -55,8 +59,6 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
-    /// How many `batch` calls are open: writes inside one become savepoints of its transaction.
-    depth: u32,
     /// Who the audit trail names for the changes made through this store.
     actor: Actor,
 }
@@ -65,6 +67,7 @@ pub struct Store {
 pub struct Tx<'c> {
     conn: &'c Connection,
     actor: &'c Actor,
+    path: Option<&'c Path>,
 }
 
 /// The database file used when none is named: `<data dir>/muntada/muntada.db`
@@ -132,7 +135,7 @@ impl Store {
                 return Err(Error::storage(format!("the database refused write-ahead logging (journal mode {mode})")));
             }
         }
-        let mut store = Store { conn, path, depth: 0, actor: Actor::unknown() };
+        let mut store = Store { conn, path, actor: Actor::unknown() };
         if let Err(e) = store.migrate() {
             return Err(match &store.path {
                 Some(p) => Error { message: format!("cannot use the database {}: {}", p.display(), e.message), ..e },
@@ -188,35 +191,20 @@ impl Store {
         Ok(self.conn.busy_timeout(timeout)?)
     }
 
-    /// Runs `f` in one IMMEDIATE transaction: all of it is written, or none of it.
+    /// Runs `f` in one IMMEDIATE transaction: all of it is written, or none of it. Another
+    /// writer waits until it ends, so what `f` reads is what it writes over.
     pub fn write<T>(&mut self, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
-        let (conn, actor) = (&self.conn, &self.actor);
-        self.atomically(|| f(&Tx { conn, actor }))
+        statement(&self.conn, "BEGIN IMMEDIATE")?;
+        let tx = Tx { conn: &self.conn, actor: &self.actor, path: self.path.as_deref() };
+        finish(&self.conn, f(&tx), "COMMIT", "ROLLBACK")
     }
 
-    /// Runs several domain operations (each of which writes) as one transaction: an import or
-    /// the demo forum is written whole or not at all.
-    pub fn batch<T>(&mut self, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
-        let (begin, commit, rollback) = self.transaction_sql();
-        self.conn.execute_batch(begin)?;
-        self.depth += 1;
-        let result = f(self);
-        self.depth -= 1;
-        finish(&self.conn, result, commit, rollback)
-    }
-
-    fn atomically<T>(&self, f: impl FnOnce() -> Result<T>) -> Result<T> {
-        let (begin, commit, rollback) = self.transaction_sql();
-        self.conn.execute_batch(begin)?;
-        finish(&self.conn, f(), commit, rollback)
-    }
-
-    fn transaction_sql(&self) -> (&'static str, &'static str, &'static str) {
-        if self.depth == 0 {
-            ("BEGIN IMMEDIATE", "COMMIT", "ROLLBACK")
-        } else {
-            ("SAVEPOINT nested", "RELEASE nested", "ROLLBACK TO nested; RELEASE nested")
-        }
+    /// Runs `f` in one read transaction: every read in it sees the same state of the data, even
+    /// while another program writes.
+    pub fn read<T>(&self, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
+        statement(&self.conn, "BEGIN DEFERRED")?;
+        let tx = Tx { conn: &self.conn, actor: &self.actor, path: self.path.as_deref() };
+        finish(&self.conn, f(&tx), "COMMIT", "ROLLBACK")
     }
 
     pub fn events(&self) -> Events<'_> {
@@ -286,6 +274,35 @@ fn finish<T>(conn: &Connection, result: Result<T>, commit: &str, rollback: &str)
 }
 
 impl Tx<'_> {
+    /// Runs `f` as one unit inside the transaction: when it fails, what it wrote is undone and
+    /// the transaction goes on (an import row refused, the caller carrying on with the next).
+    pub fn savepoint<T>(&self, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
+        statement(self.conn, "SAVEPOINT step")?;
+        finish(self.conn, f(self), "RELEASE step", "ROLLBACK TO step; RELEASE step")
+    }
+
+    /// The database file (none for a database in memory).
+    pub fn path(&self) -> Option<&Path> {
+        self.path
+    }
+
+    /// Copies the database as it was when this write transaction began to `dest`, before the
+    /// transaction writes anything. SQLite's backup cannot read through a connection that holds
+    /// the write lock, so a second, read-only connection makes the copy: while this transaction
+    /// holds the lock no one else can commit, so what it reads is what this one started from.
+    pub fn backup_before_writing(&self, dest: &Path) -> Result<()> {
+        let path = self.path.ok_or_else(|| Error::internal("a database in memory has no file to back up"))?;
+        let source =
+            Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+                .map_err(|e| about(path, e))?;
+        backup::copy_to_file(&source, dest)
+    }
+
+    /// Who the audit trail names for the changes made through this transaction.
+    pub fn actor(&self) -> &Actor {
+        self.actor
+    }
+
     pub fn events(&self) -> Events<'_> {
         Events::new(self.conn)
     }
@@ -425,4 +442,72 @@ fn rows<T>(
 ) -> Result<Vec<T>> {
     let rows = stmt.query_map(params, map)?.collect::<rusqlite::Result<Vec<T>>>()?;
     Ok(rows)
+}
+
+/// Refuses a save made from version `expected` of a record now at `current` (`None`: the
+/// caller read it in this same transaction, so there is nothing to compare).
+fn expect_version(
+    conn: &Connection,
+    what: &str,
+    entity: Option<AuditEntity>,
+    id: &Id,
+    current: u32,
+    expected: Option<u32>,
+) -> Result<()> {
+    match expected {
+        Some(version) if version != current => Err(changed_since(conn, what, entity, id, version, current)?),
+        _ => Ok(()),
+    }
+}
+
+/// The error for a guarded write (`… WHERE id = ? AND version = ?`) that changed no row: the
+/// record is gone, or another writer changed it first.
+fn stale(conn: &Connection, what: &str, entity: Option<AuditEntity>, id: &Id) -> Result<Error> {
+    let table = match what {
+        "participant" => "participants",
+        "pledge" => "pledges",
+        "event" => "events",
+        "room" => "rooms",
+        "session" => "sessions",
+        "speaker" => "speakers",
+        "delegation" => "delegations",
+        other => return Ok(Error::internal(format!("no versioned table for {other}"))),
+    };
+    let current: Option<u32> = conn
+        .prepare_cached(&format!("SELECT version FROM {table} WHERE id = ?1"))?
+        .query_row([id.as_str()], |r| r.get(0))
+        .map(Some)
+        .or_else(|e| if e == rusqlite::Error::QueryReturnedNoRows { Ok(None) } else { Err(e) })?;
+    match current {
+        None => Ok(Error::not_found("id", what, id.as_str())),
+        Some(current) => changed_since(conn, what, entity, id, current.saturating_sub(1), current),
+    }
+}
+
+/// "Changed by … at … since you opened it", from the newest entry of the audit trail about the
+/// record where the trail keeps its history.
+fn changed_since(
+    conn: &Connection,
+    what: &str,
+    entity: Option<AuditEntity>,
+    id: &Id,
+    yours: u32,
+    current: u32,
+) -> Result<Error> {
+    let last = match entity {
+        Some(entity) => Audit::new(conn).for_record(entity, id, 1)?.into_iter().next(),
+        None => None,
+    };
+    let by = match last {
+        Some(entry) => format!(" by {} at {}", entry.actor, entry.at.format("%Y-%m-%d %H:%M:%S UTC")),
+        None => String::new(),
+    };
+    Ok(Error::conflict(
+        Some("version"),
+        Reason::Changed,
+        format!(
+            "this {what} was changed{by} after you opened it (your version {yours}, now {current}); \
+             look at it again and re-apply your change"
+        ),
+    ))
 }

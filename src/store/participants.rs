@@ -18,7 +18,7 @@ pub struct Participants<'c> {
 
 const SELECT: &str = "SELECT p.id, p.event_id, p.name_en, p.name_ar, p.email, p.phone, p.organisation_en, \
      p.organisation_ar, p.country, c.key, p.status, p.badge_code, p.consent, p.registered_at, \
-     p.honorific, p.delegation_id FROM participants p JOIN categories c ON c.id = p.category_id";
+     p.honorific, p.delegation_id, p.version FROM participants p JOIN categories c ON c.id = p.category_id";
 
 impl<'c> Participants<'c> {
     pub(super) fn new(conn: &'c Connection, actor: &'c Actor) -> Participants<'c> {
@@ -76,13 +76,20 @@ impl<'c> Participants<'c> {
 
     /// Replaces a participant's personal data with what `erased` holds, and empties the content
     /// of every audit entry about them; the erasure itself is recorded without any content.
-    pub fn erase(&self, erased: &Participant, at: chrono::DateTime<chrono::Utc>) -> Result<()> {
-        let keys = Keys::of(erased);
+    pub fn erase(
+        &self,
+        before: &Participant,
+        erased: &Participant,
+        at: chrono::DateTime<chrono::Utc>,
+    ) -> Result<Participant> {
+        let erased = Participant { version: before.version + 1, ..erased.clone() };
+        let keys = Keys::of(&erased);
         audited(self.conn, || {
             let changed = self.conn.execute(
                 "UPDATE participants SET name_en = ?2, name_ar = ?3, email = ?4, phone = ?5, organisation_en = ?6,
                      organisation_ar = ?7, country = ?8, consent = ?9,
-                     search_key = ?10, name_key = ?11, org_key = ?12, email_key = ?13, honorific = ?14 WHERE id = ?1",
+                     search_key = ?10, name_key = ?11, org_key = ?12, email_key = ?13, honorific = ?14,
+                     version = ?15 WHERE id = ?1 AND version = ?16",
                 params![
                     erased.id.as_str(),
                     erased.name.en,
@@ -98,10 +105,12 @@ impl<'c> Participants<'c> {
                     keys.org,
                     keys.email,
                     erased.honorific,
+                    erased.version,
+                    before.version,
                 ],
             )?;
             if changed == 0 {
-                return Err(Error::not_found("id", "participant", erased.id.as_str()));
+                return Err(super::stale(self.conn, "participant", Some(AuditEntity::Participant), &erased.id)?);
             }
             // Extra answers from an import are personal data too.
             self.conn.execute("DELETE FROM participant_answers WHERE participant_id = ?1", [erased.id.as_str()])?;
@@ -116,7 +125,8 @@ impl<'c> Participants<'c> {
                 after: None,
             };
             audit::record(self.conn, self.actor, &change)
-        })
+        })?;
+        Ok(erased)
     }
 
     /// How many participants an event has.
@@ -267,24 +277,31 @@ impl Participants<'_> {
         })
     }
 
-    /// Replaces a participant's record (same id) with `after`, recording before and after.
-    pub fn update(&self, before: &Participant, after: &Participant, at: chrono::DateTime<chrono::Utc>) -> Result<()> {
-        let keys = Keys::of(after);
+    /// Refuses a save made from `version` of `p` when `p` has been changed since.
+    pub fn expect_version(&self, p: &Participant, version: Option<u32>) -> Result<()> {
+        super::expect_version(self.conn, "participant", Some(AuditEntity::Participant), &p.id, p.version, version)
+    }
+
+    /// Replaces a participant's record (same id), read as `before` in this transaction, with
+    /// `after`, recording before and after. Written only while the stored version is still
+    /// `before`'s; returns `after` with its new version.
+    pub fn update(
+        &self,
+        before: &Participant,
+        after: &Participant,
+        at: chrono::DateTime<chrono::Utc>,
+    ) -> Result<Participant> {
+        let after = Participant { version: before.version + 1, ..after.clone() };
+        let keys = Keys::of(&after);
         audited(self.conn, || {
-            let category_id: String = self
-                .conn
-                .prepare_cached("SELECT id FROM categories WHERE event_id = ?1 AND key = ?2")?
-                .query_row([after.event_id.as_str(), after.category.as_str()], |r| r.get(0))
-                .map_err(|_| {
-                    Error::invalid("category", Reason::InvalidValue, format!("no category {:?}", after.category))
-                })?;
+            let category_id = self.category_id(&after)?;
             let changed = self
                 .conn
                 .prepare_cached(
                     "UPDATE participants SET name_en = ?2, name_ar = ?3, email = ?4, phone = ?5, organisation_en = ?6,
                      organisation_ar = ?7, country = ?8, category_id = ?9, status = ?10, consent = ?11,
                      search_key = ?12, name_key = ?13, org_key = ?14, email_key = ?15, honorific = ?16,
-                     delegation_id = ?17 WHERE id = ?1",
+                     delegation_id = ?17, version = ?18 WHERE id = ?1 AND version = ?19",
                 )?
                 .execute(params![
                     after.id.as_str(),
@@ -304,9 +321,11 @@ impl Participants<'_> {
                     keys.email,
                     after.honorific,
                     after.delegation.as_ref().map(Id::as_str),
+                    after.version,
+                    before.version,
                 ])?;
             if changed == 0 {
-                return Err(Error::not_found("id", "participant", after.id.as_str()));
+                return Err(super::stale(self.conn, "participant", Some(AuditEntity::Participant), &after.id)?);
             }
             // A head of delegation who leaves it is its head no more.
             self.conn
@@ -319,10 +338,11 @@ impl Participants<'_> {
                 event_id: &after.event_id,
                 action: AuditAction::Update,
                 before: Some(snapshot(before)?),
-                after: Some(snapshot(after)?),
+                after: Some(snapshot(&after)?),
             };
             audit::record(self.conn, self.actor, &change)
-        })
+        })?;
+        Ok(after)
     }
 
     /// Folds `other` into `keep`: `keep` takes the values given, `other`'s extra answers move
@@ -335,24 +355,47 @@ impl Participants<'_> {
         keep_after: &Participant,
         other: &Participant,
         at: chrono::DateTime<chrono::Utc>,
-    ) -> Result<()> {
+    ) -> Result<Participant> {
         audited(self.conn, || {
-            self.update(keep_before, keep_after, at)?;
+            let kept = self.update(keep_before, keep_after, at)?;
+            let (keep, gone) = (kept.id.as_str(), other.id.as_str());
             self.conn.execute(
                 "UPDATE participant_answers SET participant_id = ?1,
                      position = position + 1 + (SELECT coalesce(max(position), -1) FROM participant_answers
                                                  WHERE participant_id = ?1)
                  WHERE participant_id = ?2",
-                [keep_after.id.as_str(), other.id.as_str()],
+                [keep, gone],
             )?;
             // A speaker can be linked to one participant only; keep's link wins.
             self.conn.execute(
                 "UPDATE speakers SET participant_id = ?1 WHERE participant_id = ?2
                      AND NOT EXISTS (SELECT 1 FROM speakers WHERE participant_id = ?1)",
-                [keep_after.id.as_str(), other.id.as_str()],
+                [keep, gone],
             )?;
-            self.conn.execute("DELETE FROM participants WHERE id = ?1", [other.id.as_str()])?;
-            let merged_into = serde_json::json!({ "mergedInto": keep_after.id.as_str(), "name": other.name });
+            // The sessions `other` signed up for are `keep`'s now (once each).
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT session_id FROM session_signups WHERE participant_id = ?1 ORDER BY session_id",
+            )?;
+            let sessions: Vec<String> = rows(&mut stmt, [gone], |r| r.get(0))?;
+            self.conn.execute(
+                "INSERT OR IGNORE INTO session_signups (session_id, participant_id)
+                 SELECT session_id, ?1 FROM session_signups WHERE participant_id = ?2",
+                [keep, gone],
+            )?;
+            // `other` headed a delegation: `keep` heads it when the merged record is in it.
+            let mut stmt = self.conn.prepare_cached("SELECT id FROM delegations WHERE head_id = ?1")?;
+            let headed: Vec<String> = rows(&mut stmt, [gone], |r| r.get(0))?;
+            self.conn.execute(
+                "UPDATE delegations SET head_id = ?1 WHERE head_id = ?2 AND id IS ?3",
+                params![keep, gone, kept.delegation.as_ref().map(Id::as_str)],
+            )?;
+            self.conn.execute("DELETE FROM participants WHERE id = ?1", [gone])?;
+            let merged_into = serde_json::json!({
+                "mergedInto": keep,
+                "name": other.name,
+                "signUpsMoved": sessions,
+                "headOf": headed,
+            });
             let change = Change {
                 at,
                 entity: AuditEntity::Participant,
@@ -362,7 +405,8 @@ impl Participants<'_> {
                 before: Some(snapshot(other)?),
                 after: Some(merged_into.to_string()),
             };
-            audit::record(self.conn, self.actor, &change)
+            audit::record(self.conn, self.actor, &change)?;
+            Ok(kept)
         })
     }
 }
@@ -401,6 +445,7 @@ fn row_to_participant(r: &rusqlite::Row<'_>) -> rusqlite::Result<Participant> {
         registered_at: time_col(r, 13)?,
         honorific: r.get(14)?,
         delegation: opt_id_col(r, 15)?,
+        version: r.get(16)?,
     })
 }
 

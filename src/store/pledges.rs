@@ -20,7 +20,7 @@ pub struct Pledges<'c> {
 
 const SELECT: &str = "SELECT id, event_id, recipient, purpose_en, purpose_ar, kind, in_kind, currency, usd_rate, \
      rate_date, rate_source, cancelled_on, cancel_reason, session_id, speaker_id, notes, created_at, entry_mode, \
-     delegation_id FROM pledges";
+     delegation_id, version FROM pledges";
 
 impl<'c> Pledges<'c> {
     pub(super) fn new(conn: &'c Connection, actor: &'c Actor) -> Pledges<'c> {
@@ -106,15 +106,57 @@ impl<'c> Pledges<'c> {
         Ok(())
     }
 
-    /// Rewrites a stored pledge (an edit or a stage change) with its donors and lines, and
-    /// records before and after; `at` is when the change was made.
-    pub fn replace(&self, p: &Pledge, at: chrono::DateTime<chrono::Utc>) -> Result<()> {
+    /// Refuses a save made from `version` of `p` when `p` has been changed since.
+    pub fn expect_version(&self, p: &Pledge, version: Option<u32>) -> Result<()> {
+        super::expect_version(self.conn, "pledge", Some(AuditEntity::Pledge), &p.id, p.version, version)
+    }
+
+    /// Rewrites a stored pledge (an edit or a stage change), read as `before` in this
+    /// transaction, with its donors and lines, and records before and after; `at` is when the
+    /// change was made. Written only while the stored version is still `before`'s; returns
+    /// `after` with its new version.
+    pub fn replace(&self, before: &Pledge, after: &Pledge, at: chrono::DateTime<chrono::Utc>) -> Result<Pledge> {
+        let p = Pledge { version: before.version + 1, ..after.clone() };
         audited(self.conn, || {
-            let before = snapshot(&self.get(&p.id)?.view())?;
-            self.delete_rows(&p.id)?;
-            self.insert_rows(p)?;
-            self.record(p, AuditAction::Update, Some(before), Some(snapshot(&p.view())?), at)
-        })
+            let changed = self
+                .conn
+                .prepare_cached(
+                    "UPDATE pledges SET recipient = ?2, purpose_en = ?3, purpose_ar = ?4, kind = ?5, in_kind = ?6,
+                     currency = ?7, usd_rate = ?8, rate_date = ?9, rate_source = ?10, cancelled_on = ?11,
+                     cancel_reason = ?12, session_id = ?13, speaker_id = ?14, notes = ?15, entry_mode = ?16,
+                     delegation_id = ?17, version = ?18
+                 WHERE id = ?1 AND version = ?19",
+                )?
+                .execute(params![
+                    p.id.as_str(),
+                    p.recipient,
+                    p.purpose.en,
+                    p.purpose.ar,
+                    p.kind.as_str(),
+                    p.in_kind,
+                    p.currency.map(|c| c.code()).unwrap_or(""),
+                    p.rate.as_ref().map(|r| r.rate.to_string()),
+                    p.rate.as_ref().map(|r| r.date.to_string()),
+                    p.rate.as_ref().map(|r| r.source.as_str()).unwrap_or(""),
+                    p.cancelled.as_ref().map(|c| c.on.to_string()),
+                    p.cancelled.as_ref().map(|c| c.reason.as_str()).unwrap_or(""),
+                    p.session_id.as_ref().map(Id::as_str),
+                    p.speaker_id.as_ref().map(Id::as_str),
+                    p.notes,
+                    p.entry.map(EntryMode::as_str),
+                    p.delegation_id.as_ref().map(Id::as_str),
+                    p.version,
+                    before.version,
+                ])?;
+            if changed == 0 {
+                return Err(super::stale(self.conn, "pledge", Some(AuditEntity::Pledge), &p.id)?);
+            }
+            self.conn.prepare_cached("DELETE FROM pledge_donors WHERE pledge_id = ?1")?.execute([p.id.as_str()])?;
+            self.conn.prepare_cached("DELETE FROM pledge_years WHERE pledge_id = ?1")?.execute([p.id.as_str()])?;
+            self.insert_parts(&p)?;
+            self.record(&p, AuditAction::Update, Some(snapshot(&before.view())?), Some(snapshot(&p.view())?), at)
+        })?;
+        Ok(p)
     }
 
     pub fn delete(&self, id: &Id, at: chrono::DateTime<chrono::Utc>) -> Result<()> {
@@ -225,5 +267,6 @@ fn row_to_pledge(r: &rusqlite::Row<'_>) -> rusqlite::Result<Pledge> {
         delegation_id: opt_id_col(r, 18)?,
         notes: r.get(15)?,
         created_at: time_col(r, 16)?,
+        version: r.get(19)?,
     })
 }

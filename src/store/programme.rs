@@ -30,21 +30,51 @@ impl<'c> Rooms<'c> {
     pub fn insert(&self, r: &Room) -> Result<()> {
         let (opens, closes) = hours_cols(r.hours);
         self.conn.execute(
-            &format!("INSERT INTO rooms ({ROOM_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"),
-            params![r.id.as_str(), r.event_id.as_str(), r.name.en, r.name.ar, r.capacity, r.parallel, opens, closes],
+            &format!("INSERT INTO rooms ({ROOM_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"),
+            params![
+                r.id.as_str(),
+                r.event_id.as_str(),
+                r.name.en,
+                r.name.ar,
+                r.capacity,
+                r.parallel,
+                opens,
+                closes,
+                r.version
+            ],
         )?;
         Ok(())
     }
 
-    /// Writes a room's name, seats, overlap rule and hours; its event stays.
-    pub fn update(&self, r: &Room) -> Result<()> {
+    /// Refuses a save made from `version` of `r` when `r` has been changed since.
+    pub fn expect_version(&self, r: &Room, version: Option<u32>) -> Result<()> {
+        super::expect_version(self.conn, "room", None, &r.id, r.version, version)
+    }
+
+    /// Writes a room's name, seats, overlap rule and hours over the room read as `before` in
+    /// this transaction, while it is still at `before`'s version; its event stays.
+    pub fn update(&self, before: &Room, after: &Room) -> Result<Room> {
+        let r = Room { version: before.version + 1, ..after.clone() };
         let (opens, closes) = hours_cols(r.hours);
-        self.conn.execute(
-            "UPDATE rooms SET name_en = ?2, name_ar = ?3, capacity = ?4, parallel = ?5, opens = ?6, closes = ?7 \
-             WHERE id = ?1",
-            params![r.id.as_str(), r.name.en, r.name.ar, r.capacity, r.parallel, opens, closes],
+        let changed = self.conn.execute(
+            "UPDATE rooms SET name_en = ?2, name_ar = ?3, capacity = ?4, parallel = ?5, opens = ?6, closes = ?7, \
+             version = ?8 WHERE id = ?1 AND version = ?9",
+            params![
+                r.id.as_str(),
+                r.name.en,
+                r.name.ar,
+                r.capacity,
+                r.parallel,
+                opens,
+                closes,
+                r.version,
+                before.version
+            ],
         )?;
-        Ok(())
+        match changed {
+            0 => Err(super::stale(self.conn, "room", None, &r.id)?),
+            _ => Ok(r),
+        }
     }
 
     pub fn get(&self, id: &Id) -> Result<Room> {
@@ -67,7 +97,7 @@ fn hours_cols(hours: Option<OpeningHours>) -> (Option<String>, Option<String>) {
     }
 }
 
-const ROOM_COLUMNS: &str = "id, event_id, name_en, name_ar, capacity, parallel, opens, closes";
+const ROOM_COLUMNS: &str = "id, event_id, name_en, name_ar, capacity, parallel, opens, closes, version";
 
 fn row_to_room(r: &rusqlite::Row<'_>) -> rusqlite::Result<Room> {
     let opens: Option<String> = r.get(6)?;
@@ -81,6 +111,7 @@ fn row_to_room(r: &rusqlite::Row<'_>) -> rusqlite::Result<Room> {
         capacity: r.get(4)?,
         parallel: r.get(5)?,
         hours,
+        version: r.get(8)?,
     })
 }
 
@@ -89,8 +120,8 @@ pub struct Sessions<'c> {
 }
 
 const SESSION_COLUMNS: &str =
-    "id, event_id, room_id, title_en, title_ar, description_en, description_ar, kind, starts_at, ends_at";
-const SESSION_VALUES: &str = "?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10";
+    "id, event_id, room_id, title_en, title_ar, description_en, description_ar, kind, starts_at, ends_at, version";
+const SESSION_VALUES: &str = "?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11";
 
 impl<'c> Sessions<'c> {
     pub(super) fn new(conn: &'c Connection) -> Sessions<'c> {
@@ -111,7 +142,7 @@ impl<'c> Sessions<'c> {
         Ok(())
     }
 
-    /// Runs `sql` with the session's columns as ?1..?10, in the order of SESSION_COLUMNS.
+    /// Runs `sql` with the session's columns as ?1..?11, in the order of SESSION_COLUMNS.
     fn execute_row(&self, sql: &str, s: &Session) -> Result<usize> {
         Ok(self.conn.execute(
             sql,
@@ -126,6 +157,7 @@ impl<'c> Sessions<'c> {
                 s.kind.as_str(),
                 time::to_db(s.start),
                 time::to_db(s.end),
+                s.version,
             ],
         )?)
     }
@@ -143,18 +175,39 @@ impl<'c> Sessions<'c> {
     }
 
     /// Moves a session to new times and a room; the caller has checked them.
-    pub fn reschedule(&self, s: &Session) -> Result<()> {
+    pub fn reschedule(&self, before: &Session, after: &Session) -> Result<Session> {
+        let s = Session { version: before.version + 1, ..after.clone() };
         let changed = self.conn.execute(
-            "UPDATE sessions SET starts_at = ?2, ends_at = ?3, room_id = ?4 WHERE id = ?1",
-            params![s.id.as_str(), time::to_db(s.start), time::to_db(s.end), s.room_id.as_ref().map(Id::as_str)],
+            "UPDATE sessions SET starts_at = ?2, ends_at = ?3, room_id = ?4, version = ?5 WHERE id = ?1 AND version = ?6",
+            params![
+                s.id.as_str(),
+                time::to_db(s.start),
+                time::to_db(s.end),
+                s.room_id.as_ref().map(Id::as_str),
+                s.version,
+                before.version
+            ],
         )?;
-        one_row(changed, "session", "session", &s.id)
+        match changed {
+            0 => Err(super::stale(self.conn, "session", None, &s.id)?),
+            _ => Ok(s),
+        }
     }
 
     /// Rewrites what a session says and where it is; the caller has checked it.
-    pub fn update(&self, s: &Session) -> Result<()> {
-        let sql = format!("UPDATE sessions SET ({SESSION_COLUMNS}) = ({SESSION_VALUES}) WHERE id = ?1");
-        one_row(self.execute_row(&sql, s)?, "session", "session", &s.id)
+    pub fn update(&self, before: &Session, after: &Session) -> Result<Session> {
+        let s = Session { version: before.version + 1, ..after.clone() };
+        let sql =
+            format!("UPDATE sessions SET ({SESSION_COLUMNS}) = ({SESSION_VALUES}) WHERE id = ?1 AND version = ?11 - 1");
+        match self.execute_row(&sql, &s)? {
+            0 => Err(super::stale(self.conn, "session", None, &s.id)?),
+            _ => Ok(s),
+        }
+    }
+
+    /// Refuses a save made from `version` of `s` when `s` has been changed since.
+    pub fn expect_version(&self, s: &Session, version: Option<u32>) -> Result<()> {
+        super::expect_version(self.conn, "session", None, &s.id, s.version, version)
     }
 
     /// Deletes a session; its people go with it (the schema cascades), pledges keep no session.
@@ -245,6 +298,7 @@ fn row_to_session(r: &rusqlite::Row<'_>) -> rusqlite::Result<Session> {
         kind: word_col(r, 7, SessionKind::parse)?,
         start: time_col(r, 8)?,
         end: time_col(r, 9)?,
+        version: r.get(10)?,
     })
 }
 
@@ -253,8 +307,8 @@ pub struct Speakers<'c> {
 }
 
 const SPEAKER_COLUMNS: &str = "id, event_id, participant_id, honorific_en, honorific_ar, name_en, name_ar, \
-     position_en, position_ar, organisation_en, organisation_ar, country, email, bio_en, bio_ar";
-const SPEAKER_VALUES: &str = "?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15";
+     position_en, position_ar, organisation_en, organisation_ar, country, email, bio_en, bio_ar, version";
+const SPEAKER_VALUES: &str = "?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16";
 
 impl<'c> Speakers<'c> {
     pub(super) fn new(conn: &'c Connection) -> Speakers<'c> {
@@ -275,13 +329,24 @@ impl<'c> Speakers<'c> {
         Ok(())
     }
 
-    /// Rewrites a speaker's profile; the caller has checked it.
-    pub fn update(&self, s: &Speaker) -> Result<()> {
-        let sql = format!("UPDATE speakers SET ({SPEAKER_COLUMNS}) = ({SPEAKER_VALUES}) WHERE id = ?1");
-        one_row(self.execute_row(&sql, s)?, "id", "speaker", &s.id)
+    /// Refuses a save made from `version` of `s` when `s` has been changed since.
+    pub fn expect_version(&self, s: &Speaker, version: Option<u32>) -> Result<()> {
+        super::expect_version(self.conn, "speaker", None, &s.id, s.version, version)
     }
 
-    /// Runs `sql` with the speaker's columns as ?1..?15, in the order of SPEAKER_COLUMNS.
+    /// Rewrites a speaker's profile, read as `before` in this transaction; the caller has
+    /// checked it. Written only while the stored version is still `before`'s.
+    pub fn update(&self, before: &Speaker, after: &Speaker) -> Result<Speaker> {
+        let s = Speaker { version: before.version + 1, ..after.clone() };
+        let sql =
+            format!("UPDATE speakers SET ({SPEAKER_COLUMNS}) = ({SPEAKER_VALUES}) WHERE id = ?1 AND version = ?16 - 1");
+        match self.execute_row(&sql, &s)? {
+            0 => Err(super::stale(self.conn, "speaker", None, &s.id)?),
+            _ => Ok(s),
+        }
+    }
+
+    /// Runs `sql` with the speaker's columns as ?1..?16, in the order of SPEAKER_COLUMNS.
     fn execute_row(&self, sql: &str, s: &Speaker) -> Result<usize> {
         Ok(self.conn.execute(
             sql,
@@ -301,6 +366,7 @@ impl<'c> Speakers<'c> {
                 s.email,
                 s.bio.en,
                 s.bio.ar,
+                s.version,
             ],
         )?)
     }
@@ -463,5 +529,6 @@ fn row_to_speaker(r: &rusqlite::Row<'_>) -> rusqlite::Result<Speaker> {
         country: r.get(11)?,
         email: r.get(12)?,
         bio: bilingual(r, 13)?,
+        version: r.get(15)?,
     })
 }

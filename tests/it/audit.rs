@@ -40,13 +40,14 @@ fn pledge() -> PledgeInput {
 #[test]
 fn changes_name_who_made_them_and_when() {
     let mut store = Store::open_in_memory().unwrap();
-    let id = event::create(&mut store, &crate::forum_input(), Utc::now()).unwrap().id;
+    let id = store.write(|tx| event::create(tx, &crate::forum_input(), Utc::now())).unwrap().id;
     store.set_actor(Actor::new("amina"));
     let at = Utc.with_ymd_and_hms(2025, 5, 20, 8, 0, 0).unwrap();
-    let amina = participants::add(&mut store, id.as_str(), &person("Amina Yusuf", "أمينة يوسف", ""), at).unwrap();
+    let amina =
+        store.write(|tx| participants::add(tx, id.as_str(), &person("Amina Yusuf", "أمينة يوسف", ""), at)).unwrap();
     store.set_actor(Actor::new("omar"));
     let later = Utc.with_ymd_and_hms(2025, 5, 20, 9, 0, 0).unwrap();
-    let qatar = pledges::add(&mut store, id.as_str(), &pledge(), later).unwrap();
+    let qatar = store.write(|tx| pledges::add(tx, id.as_str(), &pledge(), later)).unwrap();
 
     let trail = audit::list(&store, AuditSubject::Event, id.as_str()).unwrap();
     let seen: Vec<_> =
@@ -72,21 +73,21 @@ fn changes_name_who_made_them_and_when() {
 #[test]
 fn failed_changes_leave_no_entry_and_imports_are_marked() {
     let mut store = Store::open_in_memory().unwrap();
-    let id = event::create(&mut store, &crate::forum_input(), Utc::now()).unwrap().id;
-    assert!(participants::add(&mut store, id.as_str(), &person("", "", ""), Utc::now()).is_err());
-    let refused =
-        participants::import_csv(&mut store, id.as_str(), b"name,email\nA,a@example.org\nB,nope\n", Utc::now());
+    let id = store.write(|tx| event::create(tx, &crate::forum_input(), Utc::now())).unwrap().id;
+    assert!(store.write(|tx| participants::add(tx, id.as_str(), &person("", "", ""), Utc::now())).is_err());
+    let refused = store
+        .write(|tx| participants::import_csv(tx, id.as_str(), b"name,email\nA,a@example.org\nB,nope\n", Utc::now()));
     assert!(matches!(refused, Ok(ImportOutcome::Refused { .. })));
     assert!(audit::list(&store, AuditSubject::Event, id.as_str()).unwrap().is_empty());
 
-    let imported = participants::import_csv(&mut store, id.as_str(), b"name\nA\nB\nC\n", Utc::now()).unwrap();
+    let imported = store.write(|tx| participants::import_csv(tx, id.as_str(), b"name\nA\nB\nC\n", Utc::now())).unwrap();
     assert_eq!(imported, ImportOutcome::Imported { count: 3 });
     let trail = audit::list(&store, AuditSubject::Event, id.as_str()).unwrap();
     assert_eq!(trail.iter().map(|e| e.action).collect::<Vec<_>>(), [AuditAction::Import; 3]);
     assert_eq!(trail.iter().filter(|e| e.actor == "unknown").count(), 3, "no actor set: the trail says so");
 
     // Deleting the event removes its trail with everything else in it.
-    event::delete(&mut store, id.as_str()).unwrap();
+    store.write(|tx| event::delete(tx, id.as_str(), Utc::now())).unwrap();
     assert_eq!(store.audit().for_event(&id, 10).unwrap(), []);
 }
 
@@ -96,16 +97,18 @@ fn erasing_a_person_redacts_their_record_and_trail_down_to_the_file() {
     let path = dir.path().join("muntada.db");
     let mut store = Store::open(&path).unwrap();
     store.set_actor(Actor::new("registrar"));
-    let id = event::create(&mut store, &crate::forum_input(), Utc::now()).unwrap().id;
+    let id = store.write(|tx| event::create(tx, &crate::forum_input(), Utc::now())).unwrap().id;
     let secret = "Zenobia Quillfeather";
-    let gone = participants::add(&mut store, id.as_str(), &person(secret, "زنوبيا", "zenobia@example.org"), Utc::now())
+    let gone = store
+        .write(|tx| participants::add(tx, id.as_str(), &person(secret, "زنوبيا", "zenobia@example.org"), Utc::now()))
         .unwrap();
-    let kept = participants::add(&mut store, id.as_str(), &person("Amina Yusuf", "", ""), Utc::now()).unwrap();
+    let kept =
+        store.write(|tx| participants::add(tx, id.as_str(), &person("Amina Yusuf", "", ""), Utc::now())).unwrap();
     store.checkpoint();
     assert!(file_contains(&path, secret), "the name is in the file before the erasure");
 
     let at = Utc.with_ymd_and_hms(2025, 6, 1, 12, 0, 0).unwrap();
-    let erased = participants::erase(&mut store, gone.id.as_str(), at).unwrap();
+    let erased = store.write(|tx| participants::erase(tx, gone.id.as_str(), at)).unwrap();
     assert_eq!(
         (erased.name.en.as_str(), erased.email.as_deref(), erased.badge_code.as_str()),
         ("", None, gone.badge_code.as_str())
@@ -180,10 +183,10 @@ fn the_cli_names_the_person_logged_in() {
 #[test]
 fn pledge_stages_edits_and_deletion_are_in_the_trail() {
     let mut store = Store::open_in_memory().unwrap();
-    let id = event::create(&mut store, &crate::forum_input(), Utc::now()).unwrap().id;
+    let id = store.write(|tx| event::create(tx, &crate::forum_input(), Utc::now())).unwrap().id;
     store.set_actor(Actor::new("coordinator"));
     let t = |h| Utc.with_ymd_and_hms(2024, 6, 1, h, 0, 0).unwrap();
-    let p = pledges::add(&mut store, id.as_str(), &pledge(), t(8)).unwrap();
+    let p = store.write(|tx| pledges::add(tx, id.as_str(), &pledge(), t(8))).unwrap();
     let change = StageChange {
         to: PledgeStatus::Paid,
         year: Some(2024),
@@ -191,10 +194,10 @@ fn pledge_stages_edits_and_deletion_are_in_the_trail() {
         date: None,
         reason: String::new(),
     };
-    pledges::stage(&mut store, p.id.as_str(), &change, t(9)).unwrap();
+    store.write(|tx| pledges::stage(tx, p.id.as_str(), &change, t(9))).unwrap();
     let refused = StageChange { amount: Some("99000000".into()), ..change };
-    assert!(pledges::stage(&mut store, p.id.as_str(), &refused, t(10)).is_err());
-    pledges::delete(&mut store, p.id.as_str(), t(11)).unwrap();
+    assert!(store.write(|tx| pledges::stage(tx, p.id.as_str(), &refused, t(10))).is_err());
+    store.write(|tx| pledges::delete(tx, p.id.as_str(), t(11))).unwrap();
     let trail = audit::list(&store, AuditSubject::Event, id.as_str()).unwrap();
     let seen: Vec<_> = trail.iter().map(|e| (e.action, e.at, e.actor.as_str(), e.label.en.as_str())).collect();
     assert_eq!(

@@ -39,9 +39,10 @@ fn csv(first: usize, rows: usize) -> String {
 /// A database with one event and `people` participants; returns the store and the event id.
 fn database(path: &Path, people: usize) -> (Store, String) {
     let mut store = Store::open(path).unwrap();
-    let id = event::create(&mut store, &forum("Doha Forum"), Utc::now()).unwrap().id.to_string();
+    let id = store.write(|tx| event::create(tx, &forum("Doha Forum"), Utc::now())).unwrap().id.to_string();
     if people > 0 {
-        let outcome = participants::import_csv(&mut store, &id, csv(0, people).as_bytes(), Utc::now()).unwrap();
+        let outcome =
+            store.write(|tx| participants::import_csv(tx, &id, csv(0, people).as_bytes(), Utc::now())).unwrap();
         assert_eq!(outcome, ImportOutcome::Imported { count: people });
     }
     (store, id)
@@ -68,8 +69,8 @@ fn a_backup_taken_while_writing_is_consistent() {
         std::thread::spawn(move || {
             let mut store = Store::open(&path).unwrap();
             for round in 0..60 {
-                let outcome =
-                    participants::import_csv(&mut store, &id, csv(round * BATCH, BATCH).as_bytes(), Utc::now());
+                let outcome = store
+                    .write(|tx| participants::import_csv(tx, &id, csv(round * BATCH, BATCH).as_bytes(), Utc::now()));
                 assert!(matches!(outcome, Ok(ImportOutcome::Imported { .. })), "{outcome:?}");
             }
         })
@@ -181,8 +182,8 @@ fn a_restore_replaces_the_data_and_keeps_the_old_data() {
     let at_backup = event::overview(&store, &id).unwrap();
 
     // Later: the event is deleted and another one created.
-    event::delete(&mut store, &id).unwrap();
-    let later = event::create(&mut store, &forum("Later Forum"), Utc::now()).unwrap();
+    store.write(|tx| event::delete(tx, &id, Utc::now())).unwrap();
+    let later = store.write(|tx| event::create(tx, &forum("Later Forum"), Utc::now())).unwrap();
     // Another connection (the CLI, say) has the database open during the restore.
     let other = Store::open(&path).unwrap();
 
@@ -202,7 +203,7 @@ fn a_restore_replaces_the_data_and_keeps_the_old_data() {
     assert_eq!(event::list(&kept).unwrap().into_iter().map(|e| e.id).collect::<Vec<_>>(), [later.id]);
 
     // Writing goes on normally afterwards.
-    participants::import_csv(&mut store, &id, csv(1000, 5).as_bytes(), Utc::now()).unwrap();
+    store.write(|tx| participants::import_csv(tx, &id, csv(1000, 5).as_bytes(), Utc::now())).unwrap();
     assert_eq!(event::overview(&other, &id).unwrap().counts.participants, 125);
 }
 

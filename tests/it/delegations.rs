@@ -23,7 +23,7 @@ fn person(en: &str, ar: &str, country: &str, category: &str, status: Participant
 }
 
 fn add(store: &mut Store, event: &Id, p: ParticipantInput) -> Id {
-    participants::add(store, event.as_str(), &p, Utc::now()).unwrap().id
+    store.write(|tx| participants::add(tx, event.as_str(), &p, Utc::now())).unwrap().id
 }
 
 fn delegation(name: &str, country: &str, head: &str) -> DelegationInput {
@@ -42,26 +42,33 @@ fn a_head_joins_the_delegation_and_belongs_to_one_only() {
     let event = forum(&mut store);
     let amina = add(&mut store, &event, person("Amina Yusuf", "", "QA", "member_state", ParticipantStatus::Confirmed));
     let omar = add(&mut store, &event, person("Omar Haddad", "", "JO", "member_state", ParticipantStatus::Confirmed));
-    let qatar =
-        delegation::add(&mut store, event.as_str(), &delegation("Qatar", "qa", amina.as_str()), Utc::now()).unwrap();
+    let qatar = store
+        .write(|tx| delegation::add(tx, event.as_str(), &delegation("Qatar", "qa", amina.as_str()), Utc::now()))
+        .unwrap();
     assert_eq!(qatar.head.as_ref(), Some(&amina));
     assert_eq!(qatar.country.as_deref(), Some("QA"));
     assert_eq!(qatar.members, 1);
     assert_eq!(store.participants().get(&amina).unwrap().delegation.as_ref(), Some(&qatar.id));
 
     // Amina heads Qatar's: she cannot head another delegation.
-    let e = delegation::add(&mut store, event.as_str(), &delegation("Jordan", "JO", amina.as_str()), Utc::now());
+    let e =
+        store.write(|tx| delegation::add(tx, event.as_str(), &delegation("Jordan", "JO", amina.as_str()), Utc::now()));
     assert_eq!(e.as_ref().unwrap_err().kind, ErrorKind::Conflict);
     assert_eq!(refused(e), (Some("head".into()), Reason::Duplicate));
     assert_eq!(delegation::list(&store, event.as_str()).unwrap().len(), 1, "nothing written");
 
     // Omar moves into Qatar's delegation; moving Amina out ends her being its head.
-    let jordan = delegation::add(&mut store, event.as_str(), &delegation("Jordan", "JO", ""), Utc::now()).unwrap();
-    delegation::assign(&mut store, event.as_str(), &[omar.to_string()], Some(qatar.id.as_str()), Utc::now()).unwrap();
-    delegation::assign(&mut store, event.as_str(), &[amina.to_string()], Some(jordan.id.as_str()), Utc::now()).unwrap();
+    let jordan =
+        store.write(|tx| delegation::add(tx, event.as_str(), &delegation("Jordan", "JO", ""), Utc::now())).unwrap();
+    store
+        .write(|tx| delegation::assign(tx, event.as_str(), &[omar.to_string()], Some(qatar.id.as_str()), Utc::now()))
+        .unwrap();
+    store
+        .write(|tx| delegation::assign(tx, event.as_str(), &[amina.to_string()], Some(jordan.id.as_str()), Utc::now()))
+        .unwrap();
     let qatar_now = store.delegations().get(&qatar.id).unwrap();
     assert_eq!((qatar_now.head, qatar_now.members), (None, 1));
-    delegation::assign(&mut store, event.as_str(), &[amina.to_string()], None, Utc::now()).unwrap();
+    store.write(|tx| delegation::assign(tx, event.as_str(), &[amina.to_string()], None, Utc::now())).unwrap();
     assert_eq!(store.participants().get(&amina).unwrap().delegation, None);
 }
 
@@ -78,29 +85,30 @@ fn delegations_are_checked_and_stay_in_their_event() {
         (delegation("Qatar", "QA", "0000000000"), (Some("head".into()), Reason::NotFound)),
     ];
     for (input, expected) in cases {
-        let got = refused(delegation::add(&mut store, event.as_str(), input, Utc::now()));
+        let got = refused(store.write(|tx| delegation::add(tx, event.as_str(), input, Utc::now())));
         assert_eq!(&got, expected, "{input:?}");
     }
     assert!(delegation::list(&store, event.as_str()).unwrap().is_empty());
 
     // Another area (pledges) resolves a delegation within its event.
-    let mine = delegation::add(&mut store, event.as_str(), &delegation("Qatar", "", ""), Utc::now()).unwrap();
+    let mine = store.write(|tx| delegation::add(tx, event.as_str(), &delegation("Qatar", "", ""), Utc::now())).unwrap();
     assert_eq!(store.delegations().resolve_in(&event, "delegation", &mine.id.as_str()[..8]).unwrap(), mine.id);
     let e = store.delegations().resolve_in(&other, "delegation", mine.id.as_str()).unwrap_err();
     assert_eq!(e.reason, Reason::WrongEvent);
 
     // A participant's delegation must be of their event.
-    let theirs = delegation::add(&mut store, other.as_str(), &delegation("Oman", "", ""), Utc::now()).unwrap();
+    let theirs =
+        store.write(|tx| delegation::add(tx, other.as_str(), &delegation("Oman", "", ""), Utc::now())).unwrap();
     let input = ParticipantInput {
         delegation: theirs.id.to_string(),
         ..person("Ali", "", "", "", ParticipantStatus::Confirmed)
     };
     assert_eq!(
-        refused(participants::add(&mut store, event.as_str(), &input, Utc::now())),
+        refused(store.write(|tx| participants::add(tx, event.as_str(), &input, Utc::now()))),
         (Some("delegation".into()), Reason::WrongEvent)
     );
     let input = ParticipantInput { delegation: mine.id.to_string(), ..input };
-    let ali = participants::add(&mut store, event.as_str(), &input, Utc::now()).unwrap();
+    let ali = store.write(|tx| participants::add(tx, event.as_str(), &input, Utc::now())).unwrap();
     assert_eq!(ali.delegation, Some(mine.id));
 }
 
@@ -110,11 +118,11 @@ fn honorific_is_kept_and_checked() {
     let event = forum(&mut store);
     let input =
         ParticipantInput { honorific: " H.E. ".into(), ..person("Amina", "", "", "", ParticipantStatus::Confirmed) };
-    let p = participants::add(&mut store, event.as_str(), &input, Utc::now()).unwrap();
+    let p = store.write(|tx| participants::add(tx, event.as_str(), &input, Utc::now())).unwrap();
     assert_eq!(store.participants().get(&p.id).unwrap().honorific, "H.E.");
     let input = ParticipantInput { honorific: "Dr\nX".into(), ..input };
     assert_eq!(
-        refused(participants::add(&mut store, event.as_str(), &input, Utc::now())),
+        refused(store.write(|tx| participants::add(tx, event.as_str(), &input, Utc::now()))),
         (Some("honorific".into()), Reason::ControlCharacters)
     );
 }
@@ -125,22 +133,21 @@ fn bulk_category_is_all_or_nothing() {
     let event = forum(&mut store);
     let a = add(&mut store, &event, person("Amina", "", "", "", ParticipantStatus::Confirmed));
     let b = add(&mut store, &event, person("Omar", "", "", "", ParticipantStatus::Confirmed));
-    let e = participants::set_category(
-        &mut store,
-        event.as_str(),
-        &[a.to_string(), "ffffffff".into()],
-        "media",
-        Utc::now(),
-    );
+    let e = store.write(|tx| {
+        participants::set_category(tx, event.as_str(), &[a.to_string(), "ffffffff".into()], "media", Utc::now())
+    });
     assert_eq!(refused(e), (Some("ids".into()), Reason::NotFound));
     assert_eq!(store.participants().get(&a).unwrap().category, "other");
-    let e = participants::set_category(&mut store, event.as_str(), &[a.to_string()], "vip", Utc::now());
+    let e = store.write(|tx| participants::set_category(tx, event.as_str(), &[a.to_string()], "vip", Utc::now()));
     assert_eq!(refused(e), (Some("category".into()), Reason::InvalidValue));
     assert_eq!(
-        refused(participants::set_category(&mut store, event.as_str(), &[], "media", Utc::now())),
+        refused(store.write(|tx| participants::set_category(tx, event.as_str(), &[], "media", Utc::now()))),
         (Some("ids".into()), Reason::Required)
     );
-    participants::set_category(&mut store, event.as_str(), &[a.to_string(), b.to_string()], "Media", Utc::now())
+    store
+        .write(|tx| {
+            participants::set_category(tx, event.as_str(), &[a.to_string(), b.to_string()], "Media", Utc::now())
+        })
         .unwrap();
     assert_eq!(store.participants().get(&b).unwrap().category, "media");
 }
@@ -167,10 +174,13 @@ fn table() -> Table {
     for (en, ar, country, category, status) in people {
         ids.push(add(&mut store, &event, person(en, ar, country, category, status)));
     }
-    let qatar = delegation::add(&mut store, event.as_str(), &delegation("Qatar", "QA", ids[0].as_str()), Utc::now())
+    let qatar = store
+        .write(|tx| delegation::add(tx, event.as_str(), &delegation("Qatar", "QA", ids[0].as_str()), Utc::now()))
         .unwrap()
         .id;
-    delegation::assign(&mut store, event.as_str(), &[ids[1].to_string()], Some(qatar.as_str()), Utc::now()).unwrap();
+    store
+        .write(|tx| delegation::assign(tx, event.as_str(), &[ids[1].to_string()], Some(qatar.as_str()), Utc::now()))
+        .unwrap();
     Table { store, event, qatar }
 }
 
@@ -258,14 +268,11 @@ fn query_sees_changes_and_checks_its_input() {
     // The cached index notices the new person and the changed name.
     let id = add(&mut t.store, &t.event.clone(), person("Fatima Zahra", "فاطمة", "", "", ParticipantStatus::Confirmed));
     check(&t, c, ParticipantQuery { text: "فاطمه".into(), ..q() }, &["Fatima Zahra"], 1);
-    participants::set_status(
-        &mut t.store,
-        t.event.as_str(),
-        &[id.to_string()],
-        ParticipantStatus::Declined,
-        Utc::now(),
-    )
-    .unwrap();
+    t.store
+        .write(|tx| {
+            participants::set_status(tx, t.event.as_str(), &[id.to_string()], ParticipantStatus::Declined, Utc::now())
+        })
+        .unwrap();
     check(
         &t,
         c,
@@ -298,23 +305,28 @@ fn categories_are_renamed_recoloured_and_added() {
             .map(|(c, colour)| (c.name.en, colour))
     };
     // Renamed: the key stays, so participants keep their category.
-    category::save(&mut store, event.as_str(), "media", &input("Press", "الصحافة", "#FF0000")).unwrap();
+    store.write(|tx| category::save(tx, event.as_str(), "media", &input("Press", "الصحافة", "#FF0000"))).unwrap();
     assert_eq!(colour_of(&store, "media"), Some(("Press".into(), "#ff0000".into())));
     // Added after the others.
-    let key = category::save(&mut store, event.as_str(), "", &input("Guest of honour", "ضيف شرف", "#123456")).unwrap();
+    let key = store
+        .write(|tx| category::save(tx, event.as_str(), "", &input("Guest of honour", "ضيف شرف", "#123456")))
+        .unwrap();
     assert_eq!(key, "guest_of_honour");
     let cats = participants::categories(&store, event.as_str()).unwrap();
     assert_eq!(cats.last().map(|c| c.key.as_str()), Some("guest_of_honour"));
-    let p = participants::add(
-        &mut store,
-        event.as_str(),
-        &ParticipantInput {
-            category: "Guest of honour".into(),
-            ..person("Ali", "", "", "", ParticipantStatus::Confirmed)
-        },
-        Utc::now(),
-    )
-    .unwrap();
+    let p = store
+        .write(|tx| {
+            participants::add(
+                tx,
+                event.as_str(),
+                &ParticipantInput {
+                    category: "Guest of honour".into(),
+                    ..person("Ali", "", "", "", ParticipantStatus::Confirmed)
+                },
+                Utc::now(),
+            )
+        })
+        .unwrap();
     assert_eq!(p.category, "guest_of_honour");
     // Refused, naming the field, writing nothing.
     let cases = [
@@ -324,7 +336,7 @@ fn categories_are_renamed_recoloured_and_added() {
         ("nope", input("VIP", "", "#123456"), (Some("key".into()), Reason::NotFound)),
     ];
     for (key, input, expected) in cases {
-        assert_eq!(refused(category::save(&mut store, event.as_str(), key, &input)), expected, "{input:?}");
+        assert_eq!(refused(store.write(|tx| category::save(tx, event.as_str(), key, &input))), expected, "{input:?}");
     }
     assert_eq!(participants::categories(&store, event.as_str()).unwrap().len(), cats.len());
 }
@@ -336,7 +348,8 @@ fn honorifics_import_and_export() {
     let mut store = Store::open_in_memory().unwrap();
     let event = forum(&mut store);
     let csv = "Honorific,Name,E-mail\nH.E.,Amina Yusuf,amina@example.org\n,Omar Haddad,omar@example.org\n";
-    let report = import(&mut store, event.as_str(), csv.as_bytes(), &ImportOptions::default(), Utc::now()).unwrap();
+    let report =
+        store.write(|tx| import(tx, event.as_str(), csv.as_bytes(), &ImportOptions::default(), Utc::now())).unwrap();
     assert!(report.written, "{:?}", report.problems);
     assert_eq!(report.columns[0].field, "honorific");
     let people = participants::list(&store, event.as_str()).unwrap();
@@ -345,7 +358,8 @@ fn honorifics_import_and_export() {
     // A control character in an honorific is that cell's problem, and nothing is written.
     let bad = "Honorific,Name\n\"Dr\u{7}\",Li Wei\n";
     let other = forum(&mut store);
-    let report = import(&mut store, other.as_str(), bad.as_bytes(), &ImportOptions::default(), Utc::now()).unwrap();
+    let report =
+        store.write(|tx| import(tx, other.as_str(), bad.as_bytes(), &ImportOptions::default(), Utc::now())).unwrap();
     assert_eq!(report.problems.iter().map(|p| (p.row, p.column.as_str())).collect::<Vec<_>>(), [(2, "Honorific")]);
     assert!(participants::list(&store, other.as_str()).unwrap().is_empty());
 
@@ -355,7 +369,7 @@ fn honorifics_import_and_export() {
     assert!(text.contains(",consent,honorific,badge_code,"), "{text}");
     assert!(text.contains(",yes,H.E.,") || text.contains(",no,H.E.,"), "{text}");
     let copy = forum(&mut store);
-    let report = import(&mut store, copy.as_str(), &exported, &ImportOptions::default(), Utc::now()).unwrap();
+    let report = store.write(|tx| import(tx, copy.as_str(), &exported, &ImportOptions::default(), Utc::now())).unwrap();
     assert!(report.written, "{:?}", report.problems);
     let again: Vec<String> =
         participants::list(&store, copy.as_str()).unwrap().into_iter().map(|p| p.honorific).collect();
@@ -377,19 +391,19 @@ fn deleting_a_delegation_keeps_its_members_and_their_history() {
 
     // Unknown and ambiguous ids are refused by name; nothing changes.
     assert_eq!(
-        refused(delegation::remove(&mut t.store, "ffffffff", Utc::now())),
+        refused(t.store.write(|tx| delegation::remove(tx, "ffffffff", Utc::now()))),
         (Some("id".into()), Reason::NotFound)
     );
     assert_eq!(members(&t), 2);
 
-    let removed = delegation::remove(&mut t.store, t.qatar.as_str(), Utc::now()).unwrap();
+    let removed = t.store.write(|tx| delegation::remove(tx, t.qatar.as_str(), Utc::now())).unwrap();
     assert_eq!((removed.id.clone(), removed.members), (t.qatar.clone(), 2));
     assert!(delegation::list(&t.store, t.event.as_str()).unwrap().is_empty());
     assert_eq!(members(&t), 0, "both members are in no delegation");
     assert_eq!(participants::list(&t.store, t.event.as_str()).unwrap().len(), 5, "nobody was deleted");
     assert_eq!(history(&t), before + 1, "leaving the delegation is in the member's history");
     assert_eq!(
-        refused(delegation::remove(&mut t.store, t.qatar.as_str(), Utc::now())),
+        refused(t.store.write(|tx| delegation::remove(tx, t.qatar.as_str(), Utc::now()))),
         (Some("id".into()), Reason::NotFound)
     );
 }
@@ -415,8 +429,8 @@ fn a_delegation_named_on_a_pledge_is_not_deleted() {
         delegation_id: Some(t.qatar.to_string()),
         notes: String::new(),
     };
-    let pledge = pledges::add(&mut t.store, t.event.as_str(), &input, Utc::now()).unwrap();
-    let e = delegation::remove(&mut t.store, t.qatar.as_str(), Utc::now()).unwrap_err();
+    let pledge = t.store.write(|tx| pledges::add(tx, t.event.as_str(), &input, Utc::now())).unwrap();
+    let e = t.store.write(|tx| delegation::remove(tx, t.qatar.as_str(), Utc::now())).unwrap_err();
     assert_eq!((e.kind, e.field.as_deref(), e.reason), (ErrorKind::Conflict, Some("id"), Reason::InUse));
     assert!(e.message.contains("1 pledge was announced"), "{}", e.message);
     assert_eq!(delegation::list(&t.store, t.event.as_str()).unwrap().len(), 1, "still there");
@@ -443,12 +457,12 @@ fn a_bulk_action_on_all_that_match_a_query() {
     let mut t = table();
     let c = &mut IndexCache::default();
     let matching = |q: ParticipantQuery, expected: Option<u32>| Selection::Matching { query: q, expected };
-    let ids = |t: &Table, s: &Selection, c: &mut IndexCache| s.ids(&t.store, t.event.as_str(), c);
+    let ids = |t: &Table, s: &Selection, c: &mut IndexCache| t.store.read(|tx| s.ids(tx, t.event.as_str(), c));
 
     // The query's filters and search, whatever its page; the sort and limit do not matter.
     let media = matching(ParticipantQuery { category: Some("media".into()), limit: 1, ..q() }, Some(2));
     let chosen = ids(&t, &media, c).unwrap();
-    participants::set_status(&mut t.store, t.event.as_str(), &chosen, Waitlisted, Utc::now()).unwrap();
+    t.store.write(|tx| participants::set_status(tx, t.event.as_str(), &chosen, Waitlisted, Utc::now())).unwrap();
     assert_eq!(
         statuses(&t),
         [
@@ -479,7 +493,7 @@ fn a_bulk_action_on_all_that_match_a_query() {
     let picked = Selection::Ids { ids: vec!["ffffffff".into()] };
     let chosen = ids(&t, &picked, c).unwrap();
     assert_eq!(
-        refused(participants::set_status(&mut t.store, t.event.as_str(), &chosen, Declined, Utc::now())).1,
+        refused(t.store.write(|tx| participants::set_status(tx, t.event.as_str(), &chosen, Declined, Utc::now()))).1,
         Reason::NotFound
     );
     assert_eq!(statuses(&t), before);
@@ -489,7 +503,8 @@ fn a_bulk_action_on_all_that_match_a_query() {
     let history = |t: &Table| audit::list(&t.store, AuditSubject::Participant, dina.as_str()).unwrap().len();
     let entries = history(&t);
     let twice = [dina.to_string(), dina.as_str()[..32].to_owned()];
-    let changed = participants::set_status(&mut t.store, t.event.as_str(), &twice, Declined, Utc::now()).unwrap();
+    let changed =
+        t.store.write(|tx| participants::set_status(tx, t.event.as_str(), &twice, Declined, Utc::now())).unwrap();
     assert_eq!(changed.len(), 1);
     assert_eq!(history(&t), entries + 1);
 }

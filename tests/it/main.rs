@@ -37,5 +37,5 @@ pub(crate) fn forum_input() -> EventInput {
 
 /// Creates `forum_input()` in `store`: its id.
 pub(crate) fn forum(store: &mut Store) -> Id {
-    event::create(store, &forum_input(), Utc::now()).unwrap().id
+    store.write(|tx| event::create(tx, &forum_input(), Utc::now())).unwrap().id
 }

@@ -585,6 +585,7 @@ mod ical_properties {
     fn event() -> Event {
         let day = NaiveDate::from_ymd_opt(2025, 3, 29).unwrap();
         Event {
+            version: 1,
             id: Id::new(),
             title: Bilingual::new("Forum, 2025; \\ Vienna", "منتدى"),
             description: Bilingual::default(),
@@ -617,6 +618,7 @@ mod ical_properties {
                 sessions: sessions
                     .iter()
                     .map(|(title, offset, length)| Session {
+                        version: 1,
                         id: Id::new(),
                         event_id: Id::new(),
                         room_id: None,
@@ -723,7 +725,7 @@ mod editing {
         let event = crate::forum(&mut store).to_string();
         let mut other = crate::forum_input();
         other.title = Bilingual::new("Another forum", "");
-        let other = muntada::event::create(&mut store, &other, chrono::Utc::now()).unwrap().id.to_string();
+        let other = store.write(|tx| muntada::event::create(tx, &other, chrono::Utc::now())).unwrap().id.to_string();
         let room = |name: &str| RoomInput {
             name: Bilingual::new(name, ""),
             capacity: None,
@@ -731,12 +733,13 @@ mod editing {
             opens: None,
             closes: None,
         };
-        let hall = programme::add_room(&mut store, &event, &room("Hall")).unwrap().id.to_string();
-        let other_room = programme::add_room(&mut store, &other, &room("Elsewhere")).unwrap().id.to_string();
-        let session =
-            programme::add_session(&mut store, &event, &input("2025-05-20 09:00", "2025-05-20 10:00", None)).unwrap();
+        let hall = store.write(|tx| programme::add_room(tx, &event, &room("Hall"))).unwrap().id.to_string();
+        let other_room = store.write(|tx| programme::add_room(tx, &other, &room("Elsewhere"))).unwrap().id.to_string();
+        let session = store
+            .write(|tx| programme::add_session(tx, &event, &input("2025-05-20 09:00", "2025-05-20 10:00", None)))
+            .unwrap();
         let amina = SpeakerInput { name: Bilingual::new("Amina Yusuf", ""), ..SpeakerInput::default() };
-        let amina = programme::add_speaker(&mut store, &event, &amina).unwrap().id.to_string();
+        let amina = store.write(|tx| programme::add_speaker(tx, &event, &amina)).unwrap().id.to_string();
         Edit { store, event, session: session.id.to_string(), hall, other_room, amina }
     }
 
@@ -747,11 +750,11 @@ mod editing {
     #[test]
     fn update_rewrites_the_session_and_keeps_its_people() {
         let mut e = setup();
-        programme::assign(&mut e.store, &e.session, &e.amina, Role::Chair).unwrap();
+        e.store.write(|tx| programme::assign(tx, &e.session, &e.amina, Role::Chair)).unwrap();
         let mut changed = input("2025-05-20 11:00", "2025-05-20 12:30", Some(&e.hall));
         changed.title = Bilingual::new("Borders", "الحدود");
         changed.kind = SessionKind::Workshop;
-        let updated = programme::update_session(&mut e.store, &e.session, &changed).unwrap();
+        let updated = e.store.write(|tx| programme::update_session(tx, &e.session, None, &changed)).unwrap();
         assert_eq!(updated.start.to_rfc3339(), "2025-05-20T08:00:00+00:00", "11:00 in Doha is 08:00 UTC");
         assert_eq!(updated.end.to_rfc3339(), "2025-05-20T09:30:00+00:00");
         let stored = programme::sessions(&e.store, &e.event).unwrap();
@@ -777,7 +780,7 @@ mod editing {
         ];
         for (bad, field, reason) in cases {
             let before = sessions(&e);
-            let err = programme::update_session(&mut e.store, &e.session, &bad).unwrap_err();
+            let err = e.store.write(|tx| programme::update_session(tx, &e.session, None, &bad)).unwrap_err();
             assert_eq!((err.field.as_deref(), err.reason.as_str()), (Some(field), reason), "{bad:?}");
             assert_eq!(sessions(&e), before, "{bad:?} wrote something");
         }
@@ -786,15 +789,15 @@ mod editing {
     #[test]
     fn roles_are_given_and_taken_away() {
         let mut e = setup();
-        programme::assign(&mut e.store, &e.session, &e.amina, Role::Chair).unwrap();
-        programme::assign(&mut e.store, &e.session, &e.amina, Role::Rapporteur).unwrap();
+        e.store.write(|tx| programme::assign(tx, &e.session, &e.amina, Role::Chair)).unwrap();
+        e.store.write(|tx| programme::assign(tx, &e.session, &e.amina, Role::Rapporteur)).unwrap();
         let roles = |e: &Edit| -> Vec<Role> {
             programme::assignments(&e.store, &e.event).unwrap().iter().map(|a| a.role).collect()
         };
         assert_eq!(roles(&e), [Role::Chair, Role::Rapporteur]);
-        programme::unassign(&mut e.store, &e.session, &e.amina, Role::Chair).unwrap();
+        e.store.write(|tx| programme::unassign(tx, &e.session, &e.amina, Role::Chair)).unwrap();
         assert_eq!(roles(&e), [Role::Rapporteur]);
-        let err = programme::unassign(&mut e.store, &e.session, &e.amina, Role::Chair).unwrap_err();
+        let err = e.store.write(|tx| programme::unassign(tx, &e.session, &e.amina, Role::Chair)).unwrap_err();
         assert_eq!(err.field.as_deref(), Some("role"));
         assert_eq!(roles(&e), [Role::Rapporteur]);
     }
@@ -802,11 +805,11 @@ mod editing {
     #[test]
     fn deleting_a_session_takes_its_people_with_it() {
         let mut e = setup();
-        programme::assign(&mut e.store, &e.session, &e.amina, Role::Speaker).unwrap();
-        programme::delete_session(&mut e.store, &e.session).unwrap();
+        e.store.write(|tx| programme::assign(tx, &e.session, &e.amina, Role::Speaker)).unwrap();
+        e.store.write(|tx| programme::delete_session(tx, &e.session)).unwrap();
         assert!(programme::sessions(&e.store, &e.event).unwrap().is_empty());
         assert!(programme::assignments(&e.store, &e.event).unwrap().is_empty());
-        let err = programme::delete_session(&mut e.store, &e.session).unwrap_err();
+        let err = e.store.write(|tx| programme::delete_session(tx, &e.session)).unwrap_err();
         assert_eq!(err.reason.as_str(), "not_found");
         assert_eq!(programme::speakers(&e.store, &e.event).unwrap().len(), 1, "the speaker stays");
     }
@@ -826,7 +829,7 @@ mod speakers {
             country: "NG".into(),
             ..ParticipantInput::default()
         };
-        participants::add(store, event, &input, chrono::Utc::now()).unwrap().id.to_string()
+        store.write(|tx| participants::add(tx, event, &input, chrono::Utc::now())).unwrap().id.to_string()
     }
 
     #[test]
@@ -840,14 +843,14 @@ mod speakers {
             std::slice::from_ref(&participant)
         );
 
-        let speaker = programme::speaker_from_participant(&mut store, &event, &participant).unwrap();
+        let speaker = store.write(|tx| programme::speaker_from_participant(tx, &event, &participant)).unwrap();
         assert_eq!(speaker.name, Bilingual::new("Amina Yusuf", "أمينة يوسف"));
         assert_eq!(speaker.organisation.ar, "الاتحاد الأفريقي");
         assert_eq!((speaker.country.as_deref(), speaker.email.as_deref()), (Some("NG"), Some("amina@example.org")));
         assert_eq!(speaker.participant_id.as_ref().map(|p| p.to_string()), Some(participant.clone()));
 
         assert!(programme::speaker_candidates(&store, &event, "amina").unwrap().is_empty(), "a speaker already");
-        let err = programme::speaker_from_participant(&mut store, &event, &participant).unwrap_err();
+        let err = store.write(|tx| programme::speaker_from_participant(tx, &event, &participant)).unwrap_err();
         assert_eq!((err.field.as_deref(), err.reason.as_str()), (Some("participant"), "duplicate"));
         assert_eq!(programme::speakers(&store, &event).unwrap().len(), 1);
     }
@@ -857,7 +860,7 @@ mod speakers {
         let mut store = Store::open_in_memory().unwrap();
         let event = crate::forum(&mut store).to_string();
         let participant = amina(&mut store, &event);
-        let speaker = programme::speaker_from_participant(&mut store, &event, &participant).unwrap();
+        let speaker = store.write(|tx| programme::speaker_from_participant(tx, &event, &participant)).unwrap();
         let mut profile = SpeakerInput {
             participant_id: Some(participant),
             honorific: Bilingual::new("Dr.", "الدكتورة"),
@@ -868,7 +871,7 @@ mod speakers {
             email: "amina@example.org".into(),
             bio: Bilingual::new("Works on counter-terrorism.", ""),
         };
-        let updated = programme::update_speaker(&mut store, speaker.id.as_str(), &profile).unwrap();
+        let updated = store.write(|tx| programme::update_speaker(tx, speaker.id.as_str(), None, &profile)).unwrap();
         assert_eq!(programme::speakers(&store, &event).unwrap(), vec![updated.clone()]);
         assert_eq!((updated.honorific.ar.as_str(), updated.position.en.as_str()), ("الدكتورة", "Commissioner"));
 
@@ -878,12 +881,12 @@ mod speakers {
                 "country" => wrong.country = bad.into(),
                 _ => wrong.email = bad.into(),
             }
-            let err = programme::update_speaker(&mut store, speaker.id.as_str(), &wrong).unwrap_err();
+            let err = store.write(|tx| programme::update_speaker(tx, speaker.id.as_str(), None, &wrong)).unwrap_err();
             assert_eq!(err.field.as_deref(), Some(field));
             assert_eq!(programme::speakers(&store, &event).unwrap(), vec![updated.clone()], "{field} wrote something");
         }
         profile.name = Bilingual::default();
-        let err = programme::update_speaker(&mut store, speaker.id.as_str(), &profile).unwrap_err();
+        let err = store.write(|tx| programme::update_speaker(tx, speaker.id.as_str(), None, &profile)).unwrap_err();
         assert_eq!(err.field.as_deref(), Some("name"));
     }
 }
@@ -905,7 +908,7 @@ mod capacity {
             opens: None,
             closes: None,
         };
-        let lab = programme::add_room(&mut store, &event, &room).unwrap().id.to_string();
+        let lab = store.write(|tx| programme::add_room(tx, &event, &room)).unwrap().id.to_string();
         let workshop = SessionInput {
             room_id: Some(lab),
             title: Bilingual::new("Workshop", ""),
@@ -914,10 +917,10 @@ mod capacity {
             start: "2025-05-20 09:00".into(),
             end: "2025-05-20 10:00".into(),
         };
-        let workshop = programme::add_session(&mut store, &event, &workshop).unwrap().id.to_string();
+        let workshop = store.write(|tx| programme::add_session(tx, &event, &workshop)).unwrap().id.to_string();
         let mut person = |name: &str, status| {
             let input = ParticipantInput { name: Bilingual::new(name, ""), status, ..ParticipantInput::default() };
-            participants::add(&mut store, &event, &input, chrono::Utc::now()).unwrap().id.to_string()
+            store.write(|tx| participants::add(tx, &event, &input, chrono::Utc::now())).unwrap().id.to_string()
         };
         let people = [
             person("Amina", ParticipantStatus::Confirmed),
@@ -929,20 +932,20 @@ mod capacity {
             conflicts::check_event(store, &event).unwrap().iter().map(|c| c.kind.as_str()).collect()
         };
         for p in &people[..3] {
-            programme::sign_up(&mut store, &workshop, p).unwrap();
+            store.write(|tx| programme::sign_up(tx, &workshop, p)).unwrap();
         }
         assert_eq!(
             kinds(&store),
             Vec::<&str>::new(),
             "two confirmed (one checked in) and one waitlisted fit two seats"
         );
-        programme::sign_up(&mut store, &workshop, &people[3]).unwrap();
+        store.write(|tx| programme::sign_up(tx, &workshop, &people[3])).unwrap();
         let found = conflicts::check_event(&store, &event).unwrap();
         assert_eq!(found.iter().map(|c| c.kind.as_str()).collect::<Vec<_>>(), ["room_over_capacity"]);
         assert_eq!(found[0].who.en, "Lab");
         assert!(found[0].message.contains("3 confirmed participants"), "{}", found[0].message);
         // Signing up twice counts once.
-        programme::sign_up(&mut store, &workshop, &people[3]).unwrap();
+        store.write(|tx| programme::sign_up(tx, &workshop, &people[3])).unwrap();
         assert!(conflicts::check_event(&store, &event).unwrap()[0].message.contains("3 confirmed"));
     }
 }

@@ -1,8 +1,9 @@
 //! The store on a real SQLite file: settings on every connection, migrations, atomic writes.
 
-use chrono::Utc;
+use chrono::{TimeZone, Utc};
+use muntada::audit::Actor;
 use muntada::event::{self, EventInput, EventStatus};
-use muntada::{demo, Bilingual, Error, Reason, Store};
+use muntada::{demo, participants, Bilingual, Error, ErrorKind, Reason, Store};
 
 fn input() -> EventInput {
     EventInput {
@@ -68,7 +69,7 @@ fn created_events_survive_reopening() {
     let path = dir.path().join("muntada.db");
     let id = {
         let mut store = Store::open(&path).unwrap();
-        event::create(&mut store, &input(), Utc::now()).unwrap().id
+        store.write(|tx| event::create(tx, &input(), Utc::now())).unwrap().id
     };
     let store = Store::open(&path).unwrap();
     let event = event::get(&store, id.as_str()).unwrap();
@@ -78,21 +79,25 @@ fn created_events_survive_reopening() {
 }
 
 #[test]
-fn a_failed_batch_writes_nothing() {
+fn a_failed_transaction_writes_nothing() {
     let mut store = Store::open_in_memory().unwrap();
-    let result: Result<(), Error> = store.batch(|store| {
-        event::create(store, &input(), Utc::now())?;
-        event::create(store, &input(), Utc::now())?;
+    let result: Result<(), Error> = store.write(|tx| {
+        event::create(tx, &input(), Utc::now())?;
+        event::create(tx, &input(), Utc::now())?;
         Err(Error::internal("stop half-way"))
     });
     assert!(result.is_err());
     assert!(event::list(&store).unwrap().is_empty());
-    // A failing step inside a batch rolls back only itself when the caller recovers from it.
+    // A failing step inside a savepoint rolls back only itself when the caller recovers from it.
     store
-        .batch(|store| {
-            event::create(store, &input(), Utc::now())?;
+        .write(|tx| {
+            event::create(tx, &input(), Utc::now())?;
             let bad = EventInput { timezone: "Nowhere".into(), ..input() };
-            assert!(event::create(store, &bad, Utc::now()).is_err());
+            let refused = tx.savepoint(|tx| {
+                event::create(tx, &input(), Utc::now())?;
+                event::create(tx, &bad, Utc::now())
+            });
+            assert_eq!(refused.unwrap_err().field.as_deref(), Some("timezone"));
             Ok(())
         })
         .unwrap();
@@ -101,15 +106,66 @@ fn a_failed_batch_writes_nothing() {
 
 #[test]
 fn deleting_an_event_removes_everything_it_owns() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("muntada.db")).unwrap();
+    store.set_actor(Actor::new("desk-2"));
+    let demo = demo::load(&mut store, Utc::now()).unwrap();
+    // A copy of the demo's programme and registrations without its pledges: an event that
+    // may be deleted.
+    let copy = store.write(|tx| event::create(tx, &input(), Utc::now())).unwrap();
+    let people = participants::list(&store, demo.id.as_str()).unwrap();
+    for p in people.iter().take(5) {
+        let input =
+            participants::ParticipantInput { delegation: String::new(), ..participants::ParticipantInput::from(p) };
+        store.write(|tx| participants::add(tx, copy.id.as_str(), &input, Utc::now())).unwrap();
+    }
+    assert_eq!(store.events().counts(&copy.id).unwrap().participants, 5);
+    let now = Utc.with_ymd_and_hms(2025, 10, 27, 18, 0, 0).unwrap();
+    let deleted = store.write(|tx| event::delete(tx, copy.id.as_str(), now)).unwrap();
+    assert_eq!(store.events().counts(&copy.id).unwrap(), Default::default());
+    assert_eq!(event::list(&store).unwrap().into_iter().map(|e| e.id).collect::<Vec<_>>(), std::slice::from_ref(&demo.id));
+
+    // The backup taken first holds the event as it was.
+    let backup = deleted.backup.expect("a database file is backed up before an event is deleted");
+    assert_eq!(
+        backup,
+        muntada::backup::dir(store.path().unwrap()).join("muntada-20251027T180000.000Z-before-delete.db")
+    );
+    let kept = Store::open(&backup).unwrap();
+    assert_eq!(kept.events().counts(&copy.id).unwrap().participants, 5);
+    // The deletion is logged where it outlives the event's own trail.
+    let log = store.events().deletions().unwrap();
+    assert_eq!(log.len(), 1);
+    assert_eq!((log[0].event_id.clone(), log[0].title.en.as_str()), (copy.id.clone(), "Vienna Forum"));
+    assert_eq!((log[0].actor.as_str(), log[0].at), ("desk-2", now));
+    assert_eq!(log[0].backup.as_deref(), Some(backup.display().to_string().as_str()));
+}
+
+#[test]
+fn an_event_with_pledges_or_an_adopted_outcome_is_archived_not_deleted() {
     let mut store = Store::open_in_memory().unwrap();
     let demo = demo::load(&mut store, Utc::now()).unwrap();
-    let other = event::create(&mut store, &input(), Utc::now()).unwrap();
-    assert!(store.events().counts(&demo.id).unwrap().participants > 50);
-    event::delete(&mut store, demo.id.as_str()).unwrap();
-    assert_eq!(store.events().counts(&demo.id).unwrap(), Default::default());
-    assert_eq!(event::list(&store).unwrap().into_iter().map(|e| e.id).collect::<Vec<_>>(), [other.id]);
-    // And the demo can be loaded again afterwards.
-    assert_eq!(demo::load(&mut store, Utc::now()).unwrap().id, demo.id);
+    let pledges = store.events().counts(&demo.id).unwrap().pledges;
+    assert!(pledges > 0);
+    let err = store.write(|tx| event::delete(tx, demo.id.as_str(), Utc::now())).unwrap_err();
+    assert_eq!((err.kind, err.reason, err.field.as_deref()), (ErrorKind::Conflict, Reason::InUse, Some("id")));
+    assert!(err.message.contains("archive"), "{}", err.message);
+    assert_eq!(store.events().counts(&demo.id).unwrap().pledges, pledges, "nothing was deleted");
+    assert!(store.events().deletions().unwrap().is_empty());
+
+    // Without pledges, an adopted outcome document still keeps the event.
+    let ids: Vec<String> =
+        muntada::pledges::list(&store, demo.id.as_str()).unwrap().iter().map(|p| p.id.to_string()).collect();
+    for id in &ids {
+        store.write(|tx| muntada::pledges::delete(tx, id, Utc::now())).unwrap();
+    }
+    if muntada::outcome::versions(&store, demo.id.as_str()).unwrap().iter().all(|v| v.adopted.is_none()) {
+        store.write(|tx| muntada::outcome::adopt(tx, demo.id.as_str(), None, Utc::now())).unwrap();
+    }
+    let err = store.write(|tx| event::delete(tx, demo.id.as_str(), Utc::now())).unwrap_err();
+    assert_eq!(err.reason, Reason::InUse);
+    assert!(err.message.contains("adopted outcome"), "{}", err.message);
+    assert!(event::get(&store, demo.id.as_str()).is_ok());
 }
 
 #[test]

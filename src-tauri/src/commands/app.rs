@@ -45,5 +45,5 @@ pub fn reference_data() -> ReferenceData {
 
 #[tauri::command]
 pub fn demo_open(state: State<'_, AppState>) -> Result<Event, ApiError> {
-    state.write(|store| muntada::demo::load(store, Utc::now()))
+    state.with_store(|store| muntada::demo::load(store, Utc::now()))
 }

@@ -18,17 +18,25 @@ pub fn event_get(state: State<'_, AppState>, id: String) -> Result<Event, ApiErr
 
 #[tauri::command]
 pub fn event_create(state: State<'_, AppState>, input: EventInput) -> Result<Event, ApiError> {
-    state.write(|store| event::create(store, &input, Utc::now()))
+    state.write(|tx| event::create(tx, &input, Utc::now()))
 }
 
+/// `version`: the version of the event the form was filled from (`conflict` / `changed` when
+/// it has changed since).
 #[tauri::command]
-pub fn event_update(state: State<'_, AppState>, id: String, input: EventInput) -> Result<Event, ApiError> {
-    state.write(|store| event::update(store, &id, &input, Utc::now()))
+pub fn event_update(
+    state: State<'_, AppState>,
+    id: String,
+    version: Option<u32>,
+    input: EventInput,
+) -> Result<Event, ApiError> {
+    state.write(|tx| event::update(tx, &id, version, &input, Utc::now()))
 }
 
+/// Deletes an event without pledges or an adopted outcome, after a backup of the whole file.
 #[tauri::command]
 pub fn event_delete(state: State<'_, AppState>, id: String) -> Result<(), ApiError> {
-    state.write(|store| event::delete(store, &id))
+    state.write(|tx| event::delete(tx, &id, Utc::now())).map(|_| ())
 }
 
 #[tauri::command]
@@ -44,11 +52,11 @@ pub fn event_logo_get(state: State<'_, AppState>, id: String) -> Result<Option<E
 /// `file`: the bytes of the chosen PNG or JPEG file (the UI reads it; there is no file access here).
 #[tauri::command]
 pub fn event_logo_set(state: State<'_, AppState>, id: String, file: Vec<u8>) -> Result<EventLogo, ApiError> {
-    state.write(|store| event::set_logo(store, &id, file, Utc::now()))
+    state.write(|tx| event::set_logo(tx, &id, file, Utc::now()))
 }
 
 /// `false` when the event had no logo.
 #[tauri::command]
 pub fn event_logo_remove(state: State<'_, AppState>, id: String) -> Result<bool, ApiError> {
-    state.write(|store| event::remove_logo(store, &id))
+    state.write(|tx| event::remove_logo(tx, &id))
 }

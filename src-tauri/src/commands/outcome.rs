@@ -92,7 +92,7 @@ pub fn outcome_section_add(
     version: Option<u32>,
     input: SectionInput,
 ) -> Result<SectionView, ApiError> {
-    state.write(|store| outcome::add_section(store, &event_id, version, &input, Utc::now()).map(SectionView::from))
+    state.write(|tx| outcome::add_section(tx, &event_id, version, &input, Utc::now()).map(SectionView::from))
 }
 
 /// Changes a section (its text, links or place) in draft `version` (null: as for adding).
@@ -104,8 +104,7 @@ pub fn outcome_section_update(
     version: Option<u32>,
     edit: SectionEdit,
 ) -> Result<SectionView, ApiError> {
-    state
-        .write(|store| outcome::edit_section(store, &event_id, &key, version, &edit, Utc::now()).map(SectionView::from))
+    state.write(|tx| outcome::edit_section(tx, &event_id, &key, version, &edit, Utc::now()).map(SectionView::from))
 }
 
 /// Moves a section to `position` (from 1) in draft `version`.
@@ -118,8 +117,7 @@ pub fn outcome_section_move(
     position: u32,
 ) -> Result<SectionView, ApiError> {
     let edit = SectionEdit { position: Some(position), ..SectionEdit::default() };
-    state
-        .write(|store| outcome::edit_section(store, &event_id, &key, version, &edit, Utc::now()).map(SectionView::from))
+    state.write(|tx| outcome::edit_section(tx, &event_id, &key, version, &edit, Utc::now()).map(SectionView::from))
 }
 
 #[tauri::command]
@@ -129,13 +127,13 @@ pub fn outcome_section_delete(
     key: String,
     version: Option<u32>,
 ) -> Result<(), ApiError> {
-    state.write(|store| outcome::remove_section(store, &event_id, &key, version, Utc::now()))
+    state.write(|tx| outcome::remove_section(tx, &event_id, &key, version, Utc::now()))
 }
 
 /// Adopts draft `version`, as the computer's user.
 #[tauri::command]
 pub fn outcome_adopt(state: State<'_, AppState>, event_id: String, version: u32) -> Result<Version, ApiError> {
-    state.write(|store| outcome::adopt(store, &event_id, Some(version), Utc::now()))
+    state.write(|tx| outcome::adopt(tx, &event_id, Some(version), Utc::now()))
 }
 
 /// What changed, section by section, from version `from` to version `to`.

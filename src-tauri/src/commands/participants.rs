@@ -13,6 +13,7 @@ use muntada::participants::{
     self, Added, CheckedIn, ColumnMapping, ImportOptions, ImportReport, Participant, ParticipantInput,
     ParticipantStatus, TablePreview,
 };
+use muntada::store::Tx;
 use muntada::Bilingual;
 use serde::Serialize;
 use tauri::{AppHandle, Runtime, State};
@@ -76,17 +77,24 @@ pub fn participant_add(
     event_id: String,
     input: ParticipantInput,
 ) -> Result<Added, ApiError> {
-    state.write(|store| participants::add_checked(store, &event_id, &input, Utc::now()))
+    state.write(|tx| participants::add_checked(tx, &event_id, &input, Utc::now()))
 }
 
+/// `version`: the version of the record the form was filled from (`conflict` / `changed`
+/// when it has changed since).
 #[tauri::command]
-pub fn participant_update(state: State<'_, AppState>, id: String, input: ParticipantInput) -> Result<Added, ApiError> {
-    state.write(|store| participants::edit(store, &id, &input, Utc::now()))
+pub fn participant_update(
+    state: State<'_, AppState>,
+    id: String,
+    version: Option<u32>,
+    input: ParticipantInput,
+) -> Result<Added, ApiError> {
+    state.write(|tx| participants::edit(tx, &id, version, &input, Utc::now()))
 }
 
 #[tauri::command]
 pub fn participant_merge(state: State<'_, AppState>, keep: String, other: String) -> Result<Participant, ApiError> {
-    state.write(|store| participants::merge(store, &keep, &other, Utc::now()))
+    state.write(|tx| participants::merge(tx, &keep, &other, Utc::now()))
 }
 
 /// Sets the status of the participants selected: the rows picked, or all that match the
@@ -98,8 +106,8 @@ pub async fn participant_set_status<R: Runtime>(
     selection: Selection,
     status: ParticipantStatus,
 ) -> Result<u32, ApiError> {
-    bulk(app, event_id, selection, move |store, event_id, ids| {
-        participants::set_status(store, event_id, ids, status, Utc::now())
+    bulk(app, event_id, selection, move |tx, event_id, ids| {
+        participants::set_status(tx, event_id, ids, status, Utc::now())
     })
     .await
 }
@@ -112,8 +120,8 @@ pub async fn participant_set_category<R: Runtime>(
     selection: Selection,
     category: String,
 ) -> Result<u32, ApiError> {
-    bulk(app, event_id, selection, move |store, event_id, ids| {
-        participants::set_category(store, event_id, ids, &category, Utc::now())
+    bulk(app, event_id, selection, move |tx, event_id, ids| {
+        participants::set_category(tx, event_id, ids, &category, Utc::now())
     })
     .await
 }
@@ -127,8 +135,8 @@ pub async fn participant_set_delegation<R: Runtime>(
     selection: Selection,
     delegation: Option<String>,
 ) -> Result<u32, ApiError> {
-    bulk(app, event_id, selection, move |store, event_id, ids| {
-        delegation::assign(store, event_id, ids, delegation.as_deref(), Utc::now())
+    bulk(app, event_id, selection, move |tx, event_id, ids| {
+        delegation::assign(tx, event_id, ids, delegation.as_deref(), Utc::now())
     })
     .await
 }
@@ -138,14 +146,15 @@ async fn bulk<R: Runtime>(
     app: AppHandle<R>,
     event_id: String,
     selection: Selection,
-    change: impl FnOnce(&mut muntada::Store, &str, &[String]) -> muntada::Result<Vec<Participant>> + Send + 'static,
+    change: impl FnOnce(&Tx<'_>, &str, &[String]) -> muntada::Result<Vec<Participant>> + Send + 'static,
 ) -> Result<u32, ApiError> {
     AppState::off_main(app, move |state| {
-        state.write(|store| {
+        // Who the selection names is read in the transaction that changes them.
+        state.write(|tx| {
             let mut cache = INDEX.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-            let ids = selection.ids(store, &event_id, &mut cache)?;
+            let ids = selection.ids(tx, &event_id, &mut cache)?;
             drop(cache);
-            let changed = change(store, &event_id, &ids)?;
+            let changed = change(tx, &event_id, &ids)?;
             Ok(u32::try_from(changed.len()).unwrap_or(u32::MAX))
         })
     })
@@ -154,7 +163,7 @@ async fn bulk<R: Runtime>(
 
 #[tauri::command]
 pub fn participant_check_in(state: State<'_, AppState>, event_id: String, code: String) -> Result<CheckedIn, ApiError> {
-    state.write(|store| participants::check_in(store, &event_id, &code, Utc::now()))
+    state.write(|tx| participants::check_in(tx, &event_id, &code, Utc::now()))
 }
 
 #[tauri::command]
@@ -165,10 +174,10 @@ pub async fn participant_import_preview<R: Runtime>(
     map: Vec<ColumnMapping>,
 ) -> Result<ImportPreview, ApiError> {
     AppState::off_main(app, move |state| {
-        state.write(|store| {
+        state.write(|tx| {
             let table = import::preview(&file, PREVIEW_ROWS).map_err(|e| e.with_field("file"))?;
             let options = ImportOptions { dry_run: true, map: map.into_iter().map(|m| (m.column, m.field)).collect() };
-            let report = participants::import(store, &event_id, &file, &options, Utc::now())?;
+            let report = participants::import(tx, &event_id, &file, &options, Utc::now())?;
             let fields = FIELDS.iter().chain([&import::EXTRA, &import::IGNORE]).map(|f| (*f).to_owned()).collect();
             Ok(ImportPreview { table, report, fields })
         })
@@ -184,9 +193,9 @@ pub async fn participant_import<R: Runtime>(
     map: Vec<ColumnMapping>,
 ) -> Result<ImportReport, ApiError> {
     AppState::off_main(app, move |state| {
-        state.write(|store| {
+        state.write(|tx| {
             let options = ImportOptions { dry_run: false, map: map.into_iter().map(|m| (m.column, m.field)).collect() };
-            participants::import(store, &event_id, &file, &options, Utc::now())
+            participants::import(tx, &event_id, &file, &options, Utc::now())
         })
     })
     .await
@@ -211,10 +220,8 @@ pub fn category_save(
     key: String,
     input: CategoryInput,
 ) -> Result<Vec<CategoryInfo>, ApiError> {
-    state.write(|store| {
-        category::save(store, &event_id, &key, &input)?;
-        categories(store, &event_id)
-    })
+    state.write(|tx| category::save(tx, &event_id, &key, &input))?;
+    state.read(|store| categories(store, &event_id))
 }
 
 #[tauri::command]
@@ -228,16 +235,17 @@ pub fn delegation_add(
     event_id: String,
     input: DelegationInput,
 ) -> Result<Delegation, ApiError> {
-    state.write(|store| delegation::add(store, &event_id, &input, Utc::now()))
+    state.write(|tx| delegation::add(tx, &event_id, &input, Utc::now()))
 }
 
 #[tauri::command]
 pub fn delegation_update(
     state: State<'_, AppState>,
     id: String,
+    version: Option<u32>,
     input: DelegationInput,
 ) -> Result<Delegation, ApiError> {
-    state.write(|store| delegation::update(store, &id, &input, Utc::now()))
+    state.write(|tx| delegation::update(tx, &id, version, &input, Utc::now()))
 }
 
 /// The badges of the event's participants (those with `status`, when given) as a PDF, saved
@@ -255,5 +263,5 @@ pub async fn badges_export<R: Runtime>(
 /// Deletes a delegation; its members stay, in no delegation.
 #[tauri::command]
 pub fn delegation_remove(state: State<'_, AppState>, id: String) -> Result<Delegation, ApiError> {
-    state.write(|store| delegation::remove(store, &id, Utc::now()))
+    state.write(|tx| delegation::remove(tx, &id, Utc::now()))
 }

@@ -30,20 +30,27 @@ pub fn pledge_get(state: State<'_, AppState>, id: String) -> Result<PledgeView, 
 
 #[tauri::command]
 pub fn pledge_add(state: State<'_, AppState>, event_id: String, input: PledgeInput) -> Result<PledgeView, ApiError> {
-    state.write(|store| Ok(pledges::add(store, &event_id, &input, Utc::now())?.view()))
+    state.write(|tx| Ok(pledges::add(tx, &event_id, &input, Utc::now())?.view()))
 }
 
+/// `version`: the version of the pledge the form was filled from (`conflict` / `changed` when
+/// it has changed since).
 #[tauri::command]
-pub fn pledge_update(state: State<'_, AppState>, id: String, input: PledgeInput) -> Result<PledgeView, ApiError> {
-    state.write(|store| Ok(pledges::update(store, &id, &input, Utc::now())?.view()))
+pub fn pledge_update(
+    state: State<'_, AppState>,
+    id: String,
+    version: Option<u32>,
+    input: PledgeInput,
+) -> Result<PledgeView, ApiError> {
+    state.write(|tx| Ok(pledges::update(tx, &id, version, &input, Utc::now())?.view()))
 }
 
 #[tauri::command]
 pub fn pledge_stage(state: State<'_, AppState>, id: String, change: StageChange) -> Result<PledgeView, ApiError> {
-    state.write(|store| Ok(pledges::stage(store, &id, &change, Utc::now())?.view()))
+    state.write(|tx| Ok(pledges::stage(tx, &id, &change, Utc::now())?.view()))
 }
 
 #[tauri::command]
 pub fn pledge_delete(state: State<'_, AppState>, id: String) -> Result<(), ApiError> {
-    state.write(|store| pledges::delete(store, &id, Utc::now()))
+    state.write(|tx| pledges::delete(tx, &id, Utc::now()))
 }

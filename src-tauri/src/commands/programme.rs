@@ -35,18 +35,23 @@ pub fn room_list(state: State<'_, AppState>, event_id: String) -> Result<Vec<Roo
 /// Adds a room to the event.
 #[tauri::command]
 pub fn room_create(state: State<'_, AppState>, event_id: String, input: RoomInput) -> Result<Room, ApiError> {
-    state.write(|store| programme::add_room(store, &event_id, &input))
+    state.write(|tx| programme::add_room(tx, &event_id, &input))
 }
 
 /// Changes a room's names, seats, overlap rule and opening hours.
 #[tauri::command]
-pub fn room_update(state: State<'_, AppState>, id: String, input: RoomInput) -> Result<Room, ApiError> {
-    state.write(|store| programme::update_room(store, &id, &input))
+pub fn room_update(
+    state: State<'_, AppState>,
+    id: String,
+    version: Option<u32>,
+    input: RoomInput,
+) -> Result<Room, ApiError> {
+    state.write(|tx| programme::update_room(tx, &id, version, &input))
 }
 
 #[tauri::command]
 pub fn session_move(state: State<'_, AppState>, id: String, to: SessionMove) -> Result<Session, ApiError> {
-    state.write(|store| muntada::programme::move_session(store, &id, &to))
+    state.write(|tx| muntada::programme::move_session(tx, &id, &to))
 }
 
 #[tauri::command]
@@ -61,7 +66,7 @@ pub fn release_list(state: State<'_, AppState>, event_id: String) -> Result<Vec<
 
 #[tauri::command]
 pub fn release_create(state: State<'_, AppState>, event_id: String, name: String) -> Result<ReleaseInfo, ApiError> {
-    state.write(|store| release::create(store, &event_id, &name, Utc::now()))
+    state.write(|tx| release::create(tx, &event_id, &name, Utc::now()))
 }
 
 #[tauri::command]
@@ -71,17 +76,22 @@ pub fn release_diff(state: State<'_, AppState>, event_id: String, from: String, 
 
 #[tauri::command]
 pub fn session_create(state: State<'_, AppState>, event_id: String, input: SessionInput) -> Result<Session, ApiError> {
-    state.write(|store| programme::add_session(store, &event_id, &input))
+    state.write(|tx| programme::add_session(tx, &event_id, &input))
 }
 
 #[tauri::command]
-pub fn session_update(state: State<'_, AppState>, id: String, input: SessionInput) -> Result<Session, ApiError> {
-    state.write(|store| programme::update_session(store, &id, &input))
+pub fn session_update(
+    state: State<'_, AppState>,
+    id: String,
+    version: Option<u32>,
+    input: SessionInput,
+) -> Result<Session, ApiError> {
+    state.write(|tx| programme::update_session(tx, &id, version, &input))
 }
 
 #[tauri::command]
 pub fn session_delete(state: State<'_, AppState>, id: String) -> Result<(), ApiError> {
-    state.write(|store| programme::delete_session(store, &id))
+    state.write(|tx| programme::delete_session(tx, &id))
 }
 
 /// Everyone's roles in the event's sessions.
@@ -98,7 +108,7 @@ pub fn session_assign(
     speaker_id: String,
     role: String,
 ) -> Result<Assignment, ApiError> {
-    state.write(|store| programme::assign(store, &session_id, &speaker_id, Role::parse("role", &role)?))
+    state.write(|tx| programme::assign(tx, &session_id, &speaker_id, Role::parse("role", &role)?))
 }
 
 #[tauri::command]
@@ -108,23 +118,28 @@ pub fn session_unassign(
     speaker_id: String,
     role: String,
 ) -> Result<(), ApiError> {
-    state.write(|store| programme::unassign(store, &session_id, &speaker_id, Role::parse("role", &role)?))
+    state.write(|tx| programme::unassign(tx, &session_id, &speaker_id, Role::parse("role", &role)?))
 }
 
 /// Next year's edition: a new draft event from this one, starting on `start` (YYYY-MM-DD).
 #[tauri::command]
 pub fn event_clone(state: State<'_, AppState>, id: String, start: String) -> Result<Event, ApiError> {
-    state.write(|store| edition::clone_event(store, &id, &start, Utc::now()))
+    state.write(|tx| edition::clone_event(tx, &id, &start, Utc::now()))
 }
 
 #[tauri::command]
 pub fn speaker_create(state: State<'_, AppState>, event_id: String, input: SpeakerInput) -> Result<Speaker, ApiError> {
-    state.write(|store| programme::add_speaker(store, &event_id, &input))
+    state.write(|tx| programme::add_speaker(tx, &event_id, &input))
 }
 
 #[tauri::command]
-pub fn speaker_update(state: State<'_, AppState>, id: String, input: SpeakerInput) -> Result<Speaker, ApiError> {
-    state.write(|store| programme::update_speaker(store, &id, &input))
+pub fn speaker_update(
+    state: State<'_, AppState>,
+    id: String,
+    version: Option<u32>,
+    input: SpeakerInput,
+) -> Result<Speaker, ApiError> {
+    state.write(|tx| programme::update_speaker(tx, &id, version, &input))
 }
 
 /// Participants matching a search who are not speakers yet.
@@ -144,7 +159,7 @@ pub fn speaker_from_participant(
     event_id: String,
     participant_id: String,
 ) -> Result<Speaker, ApiError> {
-    state.write(|store| programme::speaker_from_participant(store, &event_id, &participant_id))
+    state.write(|tx| programme::speaker_from_participant(tx, &event_id, &participant_id))
 }
 
 /// The programme PDF (or one door sheet per room) of the draft or of a release.
@@ -195,10 +210,8 @@ pub fn session_sign_up(
     session_id: String,
     participant_id: String,
 ) -> Result<SignUps, ApiError> {
-    state.write(|store| {
-        programme::sign_up(store, &session_id, &participant_id)?;
-        programme::sign_ups(store, &session_id)
-    })
+    state.write(|tx| programme::sign_up(tx, &session_id, &participant_id))?;
+    state.read(|store| programme::sign_ups(store, &session_id))
 }
 
 /// Takes a participant off a session's sign-ups; gives the sign-ups as they now stand.
@@ -208,10 +221,8 @@ pub fn session_sign_up_remove(
     session_id: String,
     participant_id: String,
 ) -> Result<SignUps, ApiError> {
-    state.write(|store| {
-        programme::remove_sign_up(store, &session_id, &participant_id)?;
-        programme::sign_ups(store, &session_id)
-    })
+    state.write(|tx| programme::remove_sign_up(tx, &session_id, &participant_id))?;
+    state.read(|store| programme::sign_ups(store, &session_id))
 }
 
 /// A speaker's stated times (sessions outside them are conflicts once there are any).
@@ -228,7 +239,7 @@ pub fn speaker_availability_add(
     start: String,
     end: String,
 ) -> Result<Availability, ApiError> {
-    state.write(|store| programme::add_availability(store, &speaker_id, &start, &end))
+    state.write(|tx| programme::add_availability(tx, &speaker_id, &start, &end))
 }
 
 /// Takes back the stated time that begins at `start` (the instant as listed).
@@ -238,7 +249,7 @@ pub fn speaker_availability_remove(
     speaker_id: String,
     start: String,
 ) -> Result<(), ApiError> {
-    state.write(|store| programme::remove_availability(store, &speaker_id, &start))
+    state.write(|tx| programme::remove_availability(tx, &speaker_id, &start))
 }
 
 /// The event's travel buffer in minutes (0: none).
@@ -250,8 +261,6 @@ pub fn travel_buffer_get(state: State<'_, AppState>, event_id: String) -> Result
 /// Sets the event's travel buffer in minutes; gives it back as stored.
 #[tauri::command]
 pub fn travel_buffer_set(state: State<'_, AppState>, event_id: String, minutes: u32) -> Result<u32, ApiError> {
-    state.write(|store| {
-        programme::set_travel_buffer(store, &event_id, minutes)?;
-        programme::travel_buffer(store, &event_id)
-    })
+    state.write(|tx| programme::set_travel_buffer(tx, &event_id, minutes))?;
+    state.read(|store| programme::travel_buffer(store, &event_id))
 }
