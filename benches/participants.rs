@@ -72,8 +72,9 @@ fn main() {
         let mut store = Store::open(&db).expect("open");
         let event = forum(&mut store);
         let start = Instant::now();
-        let report =
-            store.write(|tx| participants::import(tx, &event, &bytes, &ImportOptions::default(), Utc::now())).expect("import");
+        let report = store
+            .write(|tx| participants::import(tx, &event, &bytes, &ImportOptions::default(), Utc::now()))
+            .expect("import");
         ours.push(start.elapsed());
         assert!(report.written && report.rows == PEOPLE, "{:?}", report.problems.first());
         last_db = Some((db, event));

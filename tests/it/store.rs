@@ -123,7 +123,10 @@ fn deleting_an_event_removes_everything_it_owns() {
     let now = Utc.with_ymd_and_hms(2025, 10, 27, 18, 0, 0).unwrap();
     let deleted = store.write(|tx| event::delete(tx, copy.id.as_str(), now)).unwrap();
     assert_eq!(store.events().counts(&copy.id).unwrap(), Default::default());
-    assert_eq!(event::list(&store).unwrap().into_iter().map(|e| e.id).collect::<Vec<_>>(), std::slice::from_ref(&demo.id));
+    assert_eq!(
+        event::list(&store).unwrap().into_iter().map(|e| e.id).collect::<Vec<_>>(),
+        std::slice::from_ref(&demo.id)
+    );
 
     // The backup taken first holds the event as it was.
     let backup = deleted.backup.expect("a database file is backed up before an event is deleted");

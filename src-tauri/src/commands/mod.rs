@@ -66,13 +66,13 @@ api! {
     event::event_list() -> Vec<Event>;
     event::event_get(id: String) -> Event;
     event::event_create(input: EventInput) -> Event;
-    event::event_update(id: String, input: EventInput) -> Event;
+    event::event_update(id: String, version: Option<u32>, input: EventInput) -> Event;
     event::event_delete(id: String) -> ();
     event::event_overview(id: String) -> EventOverview;
     pledges::pledge_list(event_id: String) -> pledges::PledgeListing;
     pledges::pledge_get(id: String) -> PledgeView;
     pledges::pledge_add(event_id: String, input: PledgeInput) -> PledgeView;
-    pledges::pledge_update(id: String, input: PledgeInput) -> PledgeView;
+    pledges::pledge_update(id: String, version: Option<u32>, input: PledgeInput) -> PledgeView;
     pledges::pledge_stage(id: String, change: StageChange) -> PledgeView;
     pledges::pledge_delete(id: String) -> ();
     programme::session_list(event_id: String) -> Vec<Session>;
@@ -88,7 +88,7 @@ api! {
     backup::backup_create() -> Option<backup::BackupSaved>;
     backup::backup_restore() -> Option<backup::BackupRestored>;
     programme::session_create(event_id: String, input: SessionInput) -> Session;
-    programme::session_update(id: String, input: SessionInput) -> Session;
+    programme::session_update(id: String, version: Option<u32>, input: SessionInput) -> Session;
     programme::session_delete(id: String) -> ();
     programme::assignment_list(event_id: String) -> Vec<Assignment>;
     programme::session_assign(session_id: String, speaker_id: String, role: String) -> Assignment;
@@ -105,13 +105,13 @@ api! {
     outcome::certificates_export(event_id: String, lang: CertificateLang, status: Option<ParticipantStatus>) -> export::ExportOutcome;
     outcome::cue_cards_export(event_id: String, lang: Lang) -> export::ExportOutcome;
     programme::speaker_create(event_id: String, input: SpeakerInput) -> Speaker;
-    programme::speaker_update(id: String, input: SpeakerInput) -> Speaker;
+    programme::speaker_update(id: String, version: Option<u32>, input: SpeakerInput) -> Speaker;
     programme::speaker_candidates(event_id: String, query: String) -> Vec<SpeakerCandidate>;
     programme::speaker_from_participant(event_id: String, participant_id: String) -> Speaker;
     participants::participant_query(event_id: String, query: ParticipantQuery) -> ParticipantPage;
     participants::participant_get(id: String) -> Participant;
     participants::participant_add(event_id: String, input: ParticipantInput) -> Added;
-    participants::participant_update(id: String, input: ParticipantInput) -> Added;
+    participants::participant_update(id: String, version: Option<u32>, input: ParticipantInput) -> Added;
     participants::participant_merge(keep: String, other: String) -> Participant;
     participants::participant_set_status(event_id: String, selection: Selection, status: ParticipantStatus) -> u32;
     participants::participant_set_category(event_id: String, selection: Selection, category: String) -> u32;
@@ -122,7 +122,7 @@ api! {
     participants::category_list(event_id: String) -> Vec<participants::CategoryInfo>;
     participants::delegation_list(event_id: String) -> Vec<Delegation>;
     participants::delegation_add(event_id: String, input: DelegationInput) -> Delegation;
-    participants::delegation_update(id: String, input: DelegationInput) -> Delegation;
+    participants::delegation_update(id: String, version: Option<u32>, input: DelegationInput) -> Delegation;
     participants::delegation_remove(id: String) -> Delegation;
     participants::badges_export(event_id: String, status: Option<ParticipantStatus>, layout: BadgeLayout) -> export::ExportOutcome;
     participants::category_save(event_id: String, key: String, input: muntada::participants::category::CategoryInput) -> Vec<participants::CategoryInfo>;
@@ -133,7 +133,7 @@ api! {
     programme::ical_export(event_id: String, release: String, speaker_id: Option<String>) -> export::ExportOutcome;
     programme::schedule_json_export(event_id: String, release: String) -> export::ExportOutcome;
     programme::room_create(event_id: String, input: RoomInput) -> Room;
-    programme::room_update(id: String, input: RoomInput) -> Room;
+    programme::room_update(id: String, version: Option<u32>, input: RoomInput) -> Room;
     programme::session_sign_ups(session_id: String) -> SignUps;
     programme::session_sign_up(session_id: String, participant_id: String) -> SignUps;
     programme::session_sign_up_remove(session_id: String, participant_id: String) -> SignUps;

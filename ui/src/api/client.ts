@@ -30,8 +30,8 @@ export function eventCreate(input: EventInput): Promise<Event> {
   return call("event_create", { input });
 }
 
-export function eventUpdate(id: string, input: EventInput): Promise<Event> {
-  return call("event_update", { id, input });
+export function eventUpdate(id: string, version: number | null, input: EventInput): Promise<Event> {
+  return call("event_update", { id, version, input });
 }
 
 export function eventDelete(id: string): Promise<null> {
@@ -54,8 +54,8 @@ export function pledgeAdd(eventId: string, input: PledgeInput): Promise<PledgeVi
   return call("pledge_add", { eventId, input });
 }
 
-export function pledgeUpdate(id: string, input: PledgeInput): Promise<PledgeView> {
-  return call("pledge_update", { id, input });
+export function pledgeUpdate(id: string, version: number | null, input: PledgeInput): Promise<PledgeView> {
+  return call("pledge_update", { id, version, input });
 }
 
 export function pledgeStage(id: string, change: StageChange): Promise<PledgeView> {
@@ -118,8 +118,8 @@ export function sessionCreate(eventId: string, input: SessionInput): Promise<Ses
   return call("session_create", { eventId, input });
 }
 
-export function sessionUpdate(id: string, input: SessionInput): Promise<Session> {
-  return call("session_update", { id, input });
+export function sessionUpdate(id: string, version: number | null, input: SessionInput): Promise<Session> {
+  return call("session_update", { id, version, input });
 }
 
 export function sessionDelete(id: string): Promise<null> {
@@ -186,8 +186,8 @@ export function speakerCreate(eventId: string, input: SpeakerInput): Promise<Spe
   return call("speaker_create", { eventId, input });
 }
 
-export function speakerUpdate(id: string, input: SpeakerInput): Promise<Speaker> {
-  return call("speaker_update", { id, input });
+export function speakerUpdate(id: string, version: number | null, input: SpeakerInput): Promise<Speaker> {
+  return call("speaker_update", { id, version, input });
 }
 
 export function speakerCandidates(eventId: string, query: string): Promise<Array<SpeakerCandidate>> {
@@ -210,8 +210,8 @@ export function participantAdd(eventId: string, input: ParticipantInput): Promis
   return call("participant_add", { eventId, input });
 }
 
-export function participantUpdate(id: string, input: ParticipantInput): Promise<Added> {
-  return call("participant_update", { id, input });
+export function participantUpdate(id: string, version: number | null, input: ParticipantInput): Promise<Added> {
+  return call("participant_update", { id, version, input });
 }
 
 export function participantMerge(keep: string, other: string): Promise<Participant> {
@@ -254,8 +254,8 @@ export function delegationAdd(eventId: string, input: DelegationInput): Promise<
   return call("delegation_add", { eventId, input });
 }
 
-export function delegationUpdate(id: string, input: DelegationInput): Promise<Delegation> {
-  return call("delegation_update", { id, input });
+export function delegationUpdate(id: string, version: number | null, input: DelegationInput): Promise<Delegation> {
+  return call("delegation_update", { id, version, input });
 }
 
 export function delegationRemove(id: string): Promise<Delegation> {
@@ -298,8 +298,8 @@ export function roomCreate(eventId: string, input: RoomInput): Promise<Room> {
   return call("room_create", { eventId, input });
 }
 
-export function roomUpdate(id: string, input: RoomInput): Promise<Room> {
-  return call("room_update", { id, input });
+export function roomUpdate(id: string, version: number | null, input: RoomInput): Promise<Room> {
+  return call("room_update", { id, version, input });
 }
 
 export function sessionSignUps(sessionId: string): Promise<SignUps> {

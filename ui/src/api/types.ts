@@ -35,7 +35,11 @@ export type BackupSaved = { file: string, };
 
 export type Bilingual = { en: string, ar: string, };
 
-export type Event = { id: Id, title: Bilingual, description: Bilingual, venue: string, city: string, country: string | null, timezone: string, startDate: string, endDate: string, organisers: Array<string>, status: EventStatus, createdAt: string, updatedAt: string, };
+export type Event = { id: Id, title: Bilingual, description: Bilingual, venue: string, city: string, country: string | null, timezone: string, startDate: string, endDate: string, organisers: Array<string>, status: EventStatus, createdAt: string, updatedAt: string, 
+/**
+ * Raised by every change to the record: a form sends back the one it was filled from.
+ */
+version: number, };
 
 export type EventCounts = { rooms: number, sessions: number, speakers: number, participants: number, pledges: number, };
 
@@ -129,7 +133,11 @@ total: string, paid: string, status: PledgeStatus,
 /**
  * The total in US dollars at the recorded rate; none without a rate.
  */
-usdTotal: string | null, rate: RateView | null, cancelled: CancelView | null, sessionId: Id | null, speakerId: Id | null, delegationId: Id | null, notes: string, createdAt: string, };
+usdTotal: string | null, rate: RateView | null, cancelled: CancelView | null, sessionId: Id | null, speakerId: Id | null, delegationId: Id | null, notes: string, createdAt: string, 
+/**
+ * Raised by every change to the pledge: a form sends back the one it was filled from.
+ */
+version: number, };
 
 export type RateInput = { 
 /**
@@ -183,7 +191,11 @@ export type Session = { id: Id, eventId: Id, roomId: Id | null, title: Bilingual
 /**
  * UTC instant; shown in the event's timezone. The interval is half-open: [start, end).
  */
-start: string, end: string, };
+start: string, end: string, 
+/**
+ * Raised by every change to the record: a form sends back the one it was filled from.
+ */
+version: number, };
 
 export type SessionKind = "opening" | "plenary" | "panel" | "workshop" | "side_event" | "break" | "closing";
 
@@ -193,7 +205,11 @@ export type Speaker = { id: Id, eventId: Id,
 /**
  * The participant record of a speaker who also attends: one person, not two.
  */
-participantId: Id | null, honorific: Bilingual, name: Bilingual, position: Bilingual, organisation: Bilingual, country: string | null, email: string | null, bio: Bilingual, };
+participantId: Id | null, honorific: Bilingual, name: Bilingual, position: Bilingual, organisation: Bilingual, country: string | null, email: string | null, bio: Bilingual, 
+/**
+ * Raised by every change to the record: a form sends back the one it was filled from.
+ */
+version: number, };
 
 export type Room = { id: Id, eventId: Id, name: Bilingual, capacity: number | null, 
 /**
@@ -203,7 +219,11 @@ parallel: boolean,
 /**
  * Daily opening hours in the event's local time; none = open all day.
  */
-hours: OpeningHours | null, };
+hours: OpeningHours | null, 
+/**
+ * Raised by every change to the record: a form sends back the one it was filled from.
+ */
+version: number, };
 
 export type OpeningHours = { opens: string, closes: string, };
 
@@ -395,7 +415,11 @@ category: string, status: ParticipantStatus, badgeCode: string, consent: boolean
 /**
  * The delegation they belong to (at most one).
  */
-delegation: Id | null, };
+delegation: Id | null, 
+/**
+ * Raised by every change to the record: a form sends back the one it was filled from.
+ */
+version: number, };
 
 export type ParticipantInput = { honorific: string, name: Bilingual, email: string, phone: string, organisation: Bilingual, country: string, 
 /**
@@ -503,7 +527,11 @@ head: Id | null,
 /**
  * How many participants belong to it (read, never written).
  */
-members: number, createdAt: string, };
+members: number, createdAt: string, 
+/**
+ * Raised by every change to the record: a form sends back the one it was filled from.
+ */
+version: number, };
 
 export type DelegationInput = { name: Bilingual, 
 /**
