@@ -16,6 +16,7 @@ mod outcome;
 mod participants;
 mod pdf;
 mod programme;
+mod race;
 mod safety;
 mod store;
 
