@@ -18,8 +18,8 @@ use std::sync::{mpsc, Barrier};
 use std::time::{Duration, Instant};
 
 use muntada::participants::{self, Participant, ParticipantStatus};
-use muntada::pledges::{self, Pledge, PledgeInput, PledgeStatus, RateInput};
-use muntada::{ErrorKind, Id, Reason, Store};
+use muntada::pledges::{self, Pledge, PledgeStatus};
+use muntada::{Id, Store};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -262,7 +262,8 @@ fn rank(stage: PledgeStatus) -> u8 {
 
 /// A temporary database holding the demo forum.
 struct Desk {
-    dir: tempfile::TempDir,
+    /// Kept for its lifetime: the folder goes when the desk does.
+    _dir: tempfile::TempDir,
     db: PathBuf,
     event: String,
 }
@@ -274,7 +275,7 @@ impl Desk {
         let out = Command::new(env!("CARGO_BIN_EXE_muntada")).arg("--db").arg(&db).arg("demo").output().unwrap();
         assert!(out.status.success(), "muntada demo: {}", String::from_utf8_lossy(&out.stderr));
         let event = String::from_utf8(out.stdout).unwrap().trim().to_owned();
-        Desk { dir, db, event }
+        Desk { _dir: dir, db, event }
     }
 
     fn cli(&self, args: &[&str]) -> Answer {
@@ -297,63 +298,10 @@ impl Desk {
         pledges::list(&self.store(), &self.event).unwrap()
     }
 
-    /// Changes a pledge's notes and nothing else, as the pledge form of the app does: in a
-    /// process of its own, through the library. The CLI has no `pledge edit`, so the process is
-    /// this test binary running `pledge_form_in_another_process`.
+    /// Changes a pledge's notes and nothing else: `muntada pledge edit ID --notes NOTES`.
     fn edit_pledge_notes(&self, id: &Id, notes: &str) -> Answer {
-        let answer = self.dir.path().join("pledge-form-answer.json");
-        let _ = std::fs::remove_file(&answer);
-        let mut command = Command::new(std::env::current_exe().unwrap());
-        command.args(["--exact", "race::pledge_form_in_another_process", "--ignored", "--test-threads=1", "-q"]).env(
-            PLEDGE_FORM,
-            serde_json::json!({ "db": self.db, "id": id, "notes": notes, "answer": answer }).to_string(),
-        );
-        let answer = match finish(command, COMMAND_LIMIT) {
-            Ok(out) if out.status.success() => std::fs::read_to_string(&answer).unwrap_or_default(),
-            Ok(out) => return Answer::Fault(format!("pledge edit failed: {}", String::from_utf8_lossy(&out.stdout))),
-            Err(hung) => return Answer::Fault(format!("pledge edit: {hung}")),
-        };
-        serde_json::from_str(&answer).unwrap_or_else(|_| Answer::Fault(format!("pledge edit answered {answer:?}")))
+        self.cli(&["pledge", "edit", id.as_str(), "--notes", notes])
     }
-}
-
-/// Where `pledge_form_in_another_process` finds what to do: JSON `{db, id, notes, answer}`.
-const PLEDGE_FORM: &str = "MUNTADA_RACE_PLEDGE_FORM";
-
-#[test]
-#[ignore = "a helper: stage_changes_and_pledge_edits_at_once_lose_nothing runs it in a process of its own"]
-fn pledge_form_in_another_process() {
-    let Ok(job) = std::env::var(PLEDGE_FORM) else { return };
-    let job: Value = serde_json::from_str(&job).unwrap();
-    let (db, id, notes) = (job["db"].as_str().unwrap(), job["id"].as_str().unwrap(), job["notes"].as_str().unwrap());
-    let edit = || -> muntada::Result<Pledge> {
-        let mut store = Store::open(Path::new(db))?;
-        store.set_busy_timeout(Duration::from_secs(5))?;
-        let held = pledges::get(&store, id)?.view();
-        let input = PledgeInput {
-            donors: held.donors,
-            recipient: held.recipient,
-            purpose: held.purpose,
-            kind: held.kind,
-            in_kind: held.in_kind,
-            currency: held.currency.unwrap_or_default(),
-            schedule: held.schedule,
-            rate: held.rate.map(|r| RateInput { rate: r.rate, date: r.date, source: r.source }),
-            session_id: held.session_id.map(|s| s.to_string()),
-            speaker_id: held.speaker_id.map(|s| s.to_string()),
-            delegation_id: held.delegation_id.map(|d| d.to_string()),
-            notes: notes.to_owned(),
-        };
-        pledges::update(&mut store, id, &input, chrono::Utc::now())
-    };
-    let answer = match edit() {
-        Ok(pledge) => Answer::Done(serde_json::to_value(pledge.view()).unwrap()),
-        Err(e) if e.kind() == ErrorKind::Conflict || e.reason == Reason::Busy => {
-            Answer::Refused(Refusal { reason: e.reason.as_str().to_owned(), message: e.message })
-        }
-        Err(e) => Answer::Fault(format!("pledge edit failed: {e}")),
-    };
-    std::fs::write(job["answer"].as_str().unwrap(), serde_json::to_string(&answer).unwrap()).unwrap();
 }
 
 /// What one command answered.
