@@ -142,12 +142,8 @@ test("write a recommendation in both languages and save it", async () => {
 });
 
 test("export the draft: every page carries the DRAFT watermark", async () => {
-  await (await app.find("export-outcome-lang")).setValue("en");
-  await click("export-outcome");
-  // Not outcome-v1-en-ar.pdf, which the adopted version's export writes below.
-  const file = join(exportDir, "outcome-v1-en.pdf");
-  await app.waitFor(async () => existsSync(file), "the draft PDF", 60_000);
-  await app.waitFor(async () => (await app.script("return document.querySelector('[data-testid=export-outcome]').disabled;")) === false, "export done");
+  // In English: not outcome-v1-en-ar.pdf, which the adopted version's export writes below.
+  const file = await exportOutcome("en", "outcome-v1-en.pdf");
   // The check that the adopted version has none finds it here, where it is drawn.
   assert.equal(watermarks(file), pageCount(file), "one watermark a page of a draft");
   rmSync(file);
@@ -222,11 +218,7 @@ test("set the event's logo on its overview: preview, a refused file, removal aft
 });
 
 test("export the adopted outcome as PDF in both languages, with the recommendation", async () => {
-  await (await app.find("export-outcome-lang")).setValue("both");
-  await click("export-outcome");
-  const file = join(exportDir, "outcome-v1-en-ar.pdf");
-  await app.waitFor(async () => existsSync(file), "the PDF", 60_000);
-  await app.waitFor(async () => (await app.script("return document.querySelector('[data-testid=export-outcome]').disabled;")) === false, "export done");
+  const file = await exportOutcome("both", "outcome-v1-en-ar.pdf");
   const text = execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" });
   assert.ok(text.includes("regional water data exchange"), "the English recommendation");
   // Arabic comes out of pdftotext in logical order, but spaces may move: compare the words.
@@ -241,6 +233,16 @@ test("export the adopted outcome as PDF in both languages, with the recommendati
     .map((cols) => cols.slice(0, 5).join(" "));
   assert.deepEqual(images, ["1 0 image 128 128"]);
 });
+
+/** Exports the outcome document in `lang` and waits for it: its path in the export folder. */
+async function exportOutcome(lang, name) {
+  await (await app.find("export-outcome-lang")).setValue(lang);
+  await click("export-outcome");
+  const file = join(exportDir, name);
+  await app.waitFor(async () => existsSync(file), name, 60_000);
+  await app.waitFor(async () => (await app.script("return document.querySelector('[data-testid=export-outcome]').disabled;")) === false, "export done");
+  return file;
+}
 
 /** The number of pages of a PDF. */
 function pageCount(file) {
