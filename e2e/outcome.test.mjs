@@ -141,6 +141,14 @@ test("write a recommendation in both languages and save it", async () => {
   assert.deepEqual(stored, [ENGLISH, ARABIC, false]);
 });
 
+test("export the draft: every page carries the DRAFT watermark", async () => {
+  // In English: not outcome-v1-en-ar.pdf, which the adopted version's export writes below.
+  const file = await exportOutcome("en", "outcome-v1-en.pdf");
+  // The check that the adopted version has none finds it here, where it is drawn.
+  assert.equal(watermarks(file), pageCount(file), "one watermark a page of a draft");
+  rmSync(file);
+});
+
 test("adopt the version and see it read-only", async () => {
   await click("adopt-version");
   await app.waitFor(async () => app.script("return !!document.querySelector('dialog[open]');"), "the confirmation");
@@ -210,16 +218,12 @@ test("set the event's logo on its overview: preview, a refused file, removal aft
 });
 
 test("export the adopted outcome as PDF in both languages, with the recommendation", async () => {
-  await (await app.find("export-outcome-lang")).setValue("both");
-  await click("export-outcome");
-  const file = join(exportDir, "outcome-v1-en-ar.pdf");
-  await app.waitFor(async () => existsSync(file), "the PDF", 60_000);
-  await app.waitFor(async () => (await app.script("return document.querySelector('[data-testid=export-outcome]').disabled;")) === false, "export done");
+  const file = await exportOutcome("both", "outcome-v1-en-ar.pdf");
   const text = execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" });
   assert.ok(text.includes("regional water data exchange"), "the English recommendation");
   // Arabic comes out of pdftotext in logical order, but spaces may move: compare the words.
   for (const word of ["إقليمية", "لتبادل", "بيانات", "المياه"]) assert.ok(text.includes(word), `Arabic word ${word}`);
-  assert.ok(!text.includes("DRAFT"), "an adopted version has no draft watermark");
+  assert.equal(watermarks(file), 0, "an adopted version has no draft watermark");
   // The logo, on the title page.
   const images = execFileSync("pdfimages", ["-list", file], { encoding: "utf8" })
     .split("\n")
@@ -230,9 +234,35 @@ test("export the adopted outcome as PDF in both languages, with the recommendati
   assert.deepEqual(images, ["1 0 image 128 128"]);
 });
 
+/** Exports the outcome document in `lang` and waits for it: its path in the export folder. */
+async function exportOutcome(lang, name) {
+  await (await app.find("export-outcome-lang")).setValue(lang);
+  await click("export-outcome");
+  const file = join(exportDir, name);
+  await app.waitFor(async () => existsSync(file), name, 60_000);
+  await app.waitFor(async () => (await app.script("return document.querySelector('[data-testid=export-outcome]').disabled;")) === false, "export done");
+  return file;
+}
+
+/** The number of pages of a PDF. */
+function pageCount(file) {
+  return Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [file], { encoding: "utf8" }))[1]);
+}
+
+/**
+ * How many times a PDF draws the DRAFT watermark. It is drawn diagonally: `pdftotext -layout`
+ * scatters its letters over the page, so the text never holds "DRAFT" even on a draft (the old
+ * check could not fail). In content-stream order (`-raw`) the letters follow each other, one a
+ * line; without whitespace and direction marks they read "DRAFT" (as in tests/it/outcome.rs).
+ */
+function watermarks(file) {
+  const raw = execFileSync("pdftotext", ["-raw", file, "-"], { encoding: "utf8" });
+  return raw.replace(/[\s\u200E\u200F\u061C\u202A-\u202E]/g, "").split("DRAFT").length - 1;
+}
+
 /** The text of each page of a PDF. */
 function pages(file) {
-  const count = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [file], { encoding: "utf8" }))[1]);
+  const count = pageCount(file);
   return Array.from({ length: count }, (_, i) =>
     execFileSync("pdftotext", ["-f", String(i + 1), "-l", String(i + 1), file, "-"], { encoding: "utf8" }),
   );

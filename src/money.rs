@@ -260,16 +260,17 @@ impl UsdRate {
         Ok(UsdRate { mantissa, scale: frac.len() as u32 })
     }
 
-    /// `minor` units of a currency with `decimals` decimals, in US cents, rounded half away from zero.
-    pub fn to_usd_cents(self, minor: i128, decimals: u8) -> i128 {
-        let numerator = minor * self.mantissa * 100;
-        let denominator = 10i128.pow(decimals as u32 + self.scale);
+    /// `minor` units of a currency with `decimals` decimals, in US cents, rounded half away from
+    /// zero; `None` when the result is beyond the largest amount Muntada keeps (`i64::MAX` minor
+    /// units), which also keeps any sum of such results far inside `i128`. Each rate and amount
+    /// is accepted alone, but an absurd pair (a 12-digit rate times a 19-digit amount) would
+    /// overflow the multiplication itself.
+    pub fn to_usd_cents(self, minor: i128, decimals: u8) -> Option<i128> {
+        let numerator = minor.checked_mul(self.mantissa)?.checked_mul(100)?;
+        let denominator = 10i128.checked_pow(u32::from(decimals) + self.scale)?;
         let (quotient, remainder) = (numerator / denominator, numerator % denominator);
-        if remainder.abs() * 2 >= denominator {
-            quotient + numerator.signum()
-        } else {
-            quotient
-        }
+        let cents = if remainder.abs() * 2 >= denominator { quotient + numerator.signum() } else { quotient };
+        (cents.unsigned_abs() <= i64::MAX as u128).then_some(cents)
     }
 }
 
@@ -288,15 +289,27 @@ mod rate_tests {
         let eur = UsdRate::parse("rate", "1.0832").unwrap();
         assert_eq!(eur.to_string(), "1.0832");
         // 1,000,000.00 EUR → 1,083,200.00 USD.
-        assert_eq!(eur.to_usd_cents(100_000_000, 2), 108_320_000);
+        assert_eq!(eur.to_usd_cents(100_000_000, 2), Some(108_320_000));
         // 5,000,000 JPY at 0.0064 → 32,000.00 USD.
-        assert_eq!(UsdRate::parse("rate", "0.0064").unwrap().to_usd_cents(5_000_000, 0), 3_200_000);
+        assert_eq!(UsdRate::parse("rate", "0.0064").unwrap().to_usd_cents(5_000_000, 0), Some(3_200_000));
         // 1.234 KWD at 3.25 → 4.0105 → 4.01 USD; 0.005 cents round half away from zero.
-        assert_eq!(UsdRate::parse("rate", "3.25").unwrap().to_usd_cents(1234, 3), 401);
-        assert_eq!(UsdRate::parse("rate", "0.5").unwrap().to_usd_cents(1, 2), 1);
-        assert_eq!(UsdRate::ONE.to_usd_cents(4_500_000_000, 2), 4_500_000_000);
+        assert_eq!(UsdRate::parse("rate", "3.25").unwrap().to_usd_cents(1234, 3), Some(401));
+        assert_eq!(UsdRate::parse("rate", "0.5").unwrap().to_usd_cents(1, 2), Some(1));
+        assert_eq!(UsdRate::ONE.to_usd_cents(4_500_000_000, 2), Some(4_500_000_000));
         for bad in ["", "-1", "1e3", "1,5", "0", "0.000", "1.", ".5", "NaN", "1.0000000000001"] {
             assert!(UsdRate::parse("rate", bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn an_absurd_rate_and_amount_do_not_overflow() {
+        // Both accepted alone: the largest rate, the largest amount.
+        let rate = UsdRate::parse("rate", "999999999999.999999999999").unwrap();
+        let amount = i128::from(i64::MAX);
+        assert_eq!(rate.to_usd_cents(amount, 2), None, "the product overflows i128");
+        assert_eq!(rate.to_usd_cents(-amount, 2), None);
+        assert_eq!(UsdRate::parse("rate", "2").unwrap().to_usd_cents(amount, 2), None, "beyond i64::MAX cents");
+        assert_eq!(UsdRate::ONE.to_usd_cents(amount, 2), Some(amount), "the largest amount itself converts");
+        assert_eq!(rate.to_usd_cents(0, 2), Some(0));
     }
 }

@@ -140,39 +140,107 @@ fn an_event_logo_is_set_from_bytes_shown_and_removed() {
     assert_eq!(h.call("event_logo_get", json!({ "id": id })), Ok(Value::Null));
 }
 
+/// How a hostile call must be refused, so a test fails when it is refused for another reason
+/// (an id check that starts to fail on every id would otherwise pass every case).
+#[derive(Debug, Clone, Copy)]
+enum Refused {
+    /// By the command, as `{ code, reason, field }`.
+    App(&'static str, &'static str, &'static str),
+    /// By Tauri before the command runs (arguments that do not deserialise, a command or plugin
+    /// the capabilities do not allow): a message, of which this is a part.
+    Tauri(&'static str),
+}
+
+fn assert_refused(result: Result<Value, Value>, expected: Refused, call: &str) {
+    let err = match result {
+        Ok(value) => panic!("{call} should fail, got {value}"),
+        Err(err) => err,
+    };
+    match expected {
+        Refused::App(code, reason, field) => {
+            let got = (err["code"].as_str(), err["reason"].as_str(), err["field"].as_str());
+            assert_eq!(got, (Some(code), Some(reason), Some(field)), "{call}: {}", short(&err));
+        }
+        Refused::Tauri(part) => {
+            let message = err.as_str().unwrap_or_else(|| panic!("{call}: not Tauri's refusal: {}", short(&err)));
+            assert!(message.contains(part), "{call}: {message:?} should say {part:?}");
+        }
+    }
+}
+
+/// A value as text, cut short: some of the hostile values are a megabyte long.
+fn short(value: &Value) -> String {
+    value.to_string().chars().take(300).collect()
+}
+
 #[test]
 fn hostile_arguments_get_errors_not_panics() {
     let h = harness();
+    use Refused::{App, Tauri};
+    let no_event = "0190a7e2-6f00-7c3a-9a51-d0a1f0e5a001";
+    let not_an_id = App("invalid_input", "invalid_value", "id");
     let hostile = [
-        ("event_create", json!({})),
-        ("event_create", json!({ "input": 5 })),
-        ("event_create", json!({ "input": { "title": [] } })),
-        ("event_get", json!({ "id": "../../../etc/passwd" })),
-        ("event_get", json!({ "id": "0190a7e2-6f00-7c3a-9a51-d0a1f0e5a001" })),
-        ("event_get", json!({ "id": "0190" })),
-        ("event_get", json!({ "id": "%%%%%%%%%%" })),
-        ("event_get", json!({ "id": "x".repeat(1 << 20) })),
-        ("event_get", json!({ "id": null })),
-        ("event_delete", json!({ "id": "'; DROP TABLE events; --" })),
-        ("event_overview", json!({ "id": 42 })),
-        ("event_update", json!({ "id": "0190a7e2-6f00-7c3a-9a51-d0a1f0e5a001", "input": doha() })),
-        ("no_such_command", json!({})),
-        ("plugin:fs|read_file", json!({ "path": "/etc/passwd" })),
-        ("audit_list", json!({})),
-        ("audit_list", json!({ "entity": "event" })),
-        ("audit_list", json!({ "entity": "sqlite_master", "entityId": "0190a7e2-6f00-7c3a-9a51-d0a1f0e5a001" })),
-        ("audit_list", json!({ "entity": ["participant"], "entityId": "0190a7e2" })),
-        ("audit_list", json!({ "entity": "participant", "entityId": "../../etc/passwd" })),
-        ("audit_list", json!({ "entity": "pledge", "entityId": "0190a7e2-6f00-7c3a-9a51-d0a1f0e5a001" })),
-        ("audit_list", json!({ "entity": "event", "entityId": "'; DROP TABLE audit_log; --" })),
-        ("audit_list", json!({ "entity": "event", "entityId": "x".repeat(1 << 20) })),
+        (
+            "event_create",
+            json!({}),
+            Tauri("invalid args `input` for command `event_create`: command event_create missing required key input"),
+        ),
+        (
+            "event_create",
+            json!({ "input": 5 }),
+            Tauri("invalid args `input` for command `event_create`: invalid type: integer `5`"),
+        ),
+        ("event_create", json!({ "input": { "title": [] } }), Tauri("invalid args `input` for command `event_create`")),
+        ("event_get", json!({ "id": "../../../etc/passwd" }), not_an_id),
+        ("event_get", json!({ "id": no_event }), App("not_found", "not_found", "id")),
+        ("event_get", json!({ "id": "0190" }), not_an_id),
+        ("event_get", json!({ "id": "%%%%%%%%%%" }), not_an_id),
+        ("event_get", json!({ "id": "x".repeat(1 << 20) }), not_an_id),
+        ("event_get", json!({ "id": null }), Tauri("invalid args `id` for command `event_get`: invalid type: null")),
+        ("event_delete", json!({ "id": "'; DROP TABLE events; --" }), not_an_id),
+        (
+            "event_overview",
+            json!({ "id": 42 }),
+            Tauri("invalid args `id` for command `event_overview`: invalid type: integer"),
+        ),
+        ("event_update", json!({ "id": no_event, "input": doha() }), App("not_found", "not_found", "id")),
+        ("no_such_command", json!({}), Tauri("no_such_command not allowed. Command not found")),
+        ("plugin:fs|read_file", json!({ "path": "/etc/passwd" }), Tauri("fs.read_file not allowed. Plugin not found")),
+        ("audit_list", json!({}), Tauri("invalid args `entity` for command `audit_list`: command audit_list missing")),
+        (
+            "audit_list",
+            json!({ "entity": "event" }),
+            Tauri("invalid args `entityId` for command `audit_list`: command audit_list missing"),
+        ),
+        (
+            "audit_list",
+            json!({ "entity": "sqlite_master", "entityId": no_event }),
+            Tauri("invalid args `entity` for command `audit_list`: unknown variant `sqlite_master`"),
+        ),
+        (
+            "audit_list",
+            json!({ "entity": ["participant"], "entityId": "0190a7e2" }),
+            Tauri("invalid args `entity` for command `audit_list`: invalid type: sequence"),
+        ),
+        ("audit_list", json!({ "entity": "participant", "entityId": "../../etc/passwd" }), not_an_id),
+        ("audit_list", json!({ "entity": "pledge", "entityId": no_event }), App("not_found", "not_found", "id")),
+        ("audit_list", json!({ "entity": "event", "entityId": "'; DROP TABLE audit_log; --" }), not_an_id),
+        ("audit_list", json!({ "entity": "event", "entityId": "x".repeat(1 << 20) }), not_an_id),
         // The dialog plugin is loaded for the app's own commands; the webview may not use it.
-        ("plugin:dialog|open", json!({ "options": { "directory": false, "defaultPath": "/etc" } })),
-        ("plugin:dialog|save", json!({ "options": { "defaultPath": "/etc/passwd" } })),
-        ("plugin:dialog|message", json!({ "message": "hi" })),
+        (
+            "plugin:dialog|open",
+            json!({ "options": { "directory": false, "defaultPath": "/etc" } }),
+            Tauri("dialog.open not allowed. Permissions associated with this command"),
+        ),
+        (
+            "plugin:dialog|save",
+            json!({ "options": { "defaultPath": "/etc/passwd" } }),
+            Tauri("dialog.save not allowed. Permissions associated with this command"),
+        ),
+        ("plugin:dialog|message", json!({ "message": "hi" }), Tauri("dialog.message not allowed. Permissions")),
     ];
-    for (cmd, body) in hostile {
-        assert!(h.call(cmd, body.clone()).is_err(), "{cmd} {body} should fail");
+    for (cmd, body, refused) in hostile {
+        assert_refused(h.call(cmd, body.clone()), refused, &format!("{cmd} {}", short(&body)));
     }
     // The database is intact and usable after all of that.
     assert!(h.call("event_create", json!({ "input": doha() })).is_ok());
@@ -322,20 +390,26 @@ fn exports_are_written_where_the_launcher_says_never_where_the_webview_says() {
         assert_eq!(outcome["bytes"].as_u64(), Some(bytes.len() as u64));
         assert!(bytes.starts_with(b"%PDF-") || bytes.starts_with(b"\xEF\xBB\xBF"), "{file}");
     }
-    for body in [
-        json!({ "eventId": demo["id"], "kind": "../../etc/passwd", "lang": "ar" }),
-        json!({ "eventId": demo["id"], "kind": "participant_list", "lang": "fr" }),
-        json!({ "eventId": "0190a7e2-0000-7000-8000-00000000dead", "kind": "event_summary", "lang": "en" }),
-        json!({ "eventId": demo["id"], "kind": "event_summary", "lang": "en", "path": "/etc/passwd" }),
+    for (body, refused) in [
+        (
+            json!({ "eventId": demo["id"], "kind": "../../etc/passwd", "lang": "ar" }),
+            Refused::Tauri("invalid args `kind` for command `export_document`: unknown variant `../../etc/passwd`"),
+        ),
+        (
+            json!({ "eventId": demo["id"], "kind": "participant_list", "lang": "fr" }),
+            Refused::Tauri("invalid args `lang` for command `export_document`: unknown variant `fr`"),
+        ),
+        (
+            json!({ "eventId": "0190a7e2-0000-7000-8000-00000000dead", "kind": "event_summary", "lang": "en" }),
+            Refused::App("not_found", "not_found", "event"),
+        ),
     ] {
-        let result = h.call("export_document", body.clone());
-        if body.get("path").is_some() {
-            // An extra argument is ignored: the file still goes to the launcher's folder.
-            assert!(result.unwrap()["file"].as_str().unwrap().starts_with(out.path().to_str().unwrap()));
-        } else {
-            assert!(result.is_err(), "{body}");
-        }
+        assert_refused(h.call("export_document", body.clone()), refused, &body.to_string());
     }
+    // An extra argument is ignored: the file still goes to the launcher's folder.
+    let body = json!({ "eventId": demo["id"], "kind": "event_summary", "lang": "en", "path": "/etc/passwd" });
+    let result = h.call("export_document", body).unwrap();
+    assert!(result["file"].as_str().unwrap().starts_with(out.path().to_str().unwrap()));
     assert!(!std::path::Path::new("/etc/passwd.partial").exists());
 }
 
@@ -344,7 +418,10 @@ fn app_ready_takes_the_view_and_answers_nothing() {
     let h = harness();
     assert_eq!(h.call("app_ready", json!({ "view": "welcome" })), Ok(Value::Null));
     assert_eq!(h.call("app_ready", json!({ "view": "events" })), Ok(Value::Null), "a second report is harmless");
-    assert!(h.call("app_ready", json!({})).is_err(), "the view is required");
+    // The view is required.
+    let refused =
+        Refused::Tauri("invalid args `view` for command `app_ready`: command app_ready missing required key view");
+    assert_refused(h.call("app_ready", json!({})), refused, "app_ready {}");
 }
 
 #[test]
@@ -437,7 +514,8 @@ fn outcome_sections_versions_and_adoption() {
     h.call("outcome_section_delete", json!({ "eventId": event, "key": key, "version": 2 })).unwrap();
     let doc = h.call("outcome_get", json!({ "eventId": event, "version": 2 })).unwrap();
     assert_eq!(doc["sections"].as_array().unwrap().len(), count);
-    assert!(h.call("outcome_get", json!({ "eventId": event, "version": 9 })).is_err());
+    let refused = Refused::App("not_found", "not_found", "version");
+    assert_refused(h.call("outcome_get", json!({ "eventId": event, "version": 9 })), refused, "outcome_get version 9");
 }
 
 #[test]
@@ -463,13 +541,34 @@ fn outcome_certificates_and_cue_cards_are_exported_where_the_launcher_says() {
         assert_eq!(outcome["file"].as_str(), Some(written.to_str().unwrap()), "{cmd} {args}");
         assert!(std::fs::read(&written).unwrap().starts_with(b"%PDF-"), "{file}");
     }
-    for (cmd, body) in [
-        ("outcome_export", json!({ "eventId": event, "lang": "fr", "version": null })),
-        ("outcome_export", json!({ "eventId": event, "lang": "en", "version": 7 })),
-        ("certificates_export", json!({ "eventId": event, "lang": "fr" })),
-        ("certificates_export", json!({ "eventId": event, "lang": "en", "status": "asleep" })),
-        ("cue_cards_export", json!({ "eventId": "nope", "lang": "en" })),
+    use Refused::{App, Tauri};
+    for (cmd, body, refused) in [
+        (
+            "outcome_export",
+            json!({ "eventId": event, "lang": "fr", "version": null }),
+            Tauri("invalid args `lang` for command `outcome_export`: unknown variant `fr`"),
+        ),
+        (
+            "outcome_export",
+            json!({ "eventId": event, "lang": "en", "version": 7 }),
+            App("not_found", "not_found", "version"),
+        ),
+        (
+            "certificates_export",
+            json!({ "eventId": event, "lang": "fr" }),
+            Tauri("invalid args `lang` for command `certificates_export`: unknown variant `fr`"),
+        ),
+        (
+            "certificates_export",
+            json!({ "eventId": event, "lang": "en", "status": "asleep" }),
+            Tauri("invalid args `status` for command `certificates_export`: unknown variant `asleep`"),
+        ),
+        (
+            "cue_cards_export",
+            json!({ "eventId": "nope", "lang": "en" }),
+            App("invalid_input", "invalid_value", "event"),
+        ),
     ] {
-        assert!(h.call(cmd, body.clone()).is_err(), "{cmd} {body}");
+        assert_refused(h.call(cmd, body.clone()), refused, &format!("{cmd} {body}"));
     }
 }

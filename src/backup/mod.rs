@@ -96,10 +96,29 @@ pub fn rotate(folder: &Path, kind: Kind, keep: usize) -> Result<Vec<PathBuf>> {
     Ok(removed)
 }
 
+/// What an on-demand backup does when its file exists already.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Existing {
+    /// Refuse, writing nothing: a file typed on a command line may be one the person meant to keep.
+    Refuse,
+    /// Replace it: the person confirmed that (a save dialog asks, `--force` says so).
+    Replace,
+}
+
 /// An on-demand backup to a file the person chose.
-pub fn create(store: &Store, dest: &Path) -> Result<()> {
+pub fn create(store: &Store, dest: &Path, existing: Existing) -> Result<()> {
     if dest.as_os_str().is_empty() || dest.is_dir() {
         return Err(Error::invalid("out", Reason::InvalidValue, "name a file to write the backup to"));
+    }
+    // Checked before the copy is made, so a refusal writes nothing; a file created between
+    // this check and the final rename is still replaced, which is no worse than before.
+    // (The database itself is refused by `backup_to`, whose message says why.)
+    if existing == Existing::Refuse && std::fs::symlink_metadata(dest).is_ok() && !store.is_own_file(dest) {
+        return Err(Error::invalid(
+            "out",
+            Reason::InvalidValue,
+            format!("{} already exists; nothing was written", dest.display()),
+        ));
     }
     store.backup_to(dest)
 }

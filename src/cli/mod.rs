@@ -89,6 +89,9 @@ enum Command {
         /// The file to write
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
+        /// Replace the file if it exists (without this, an existing file is refused)
+        #[arg(long)]
+        force: bool,
     },
     /// Replace all the data with a backup, after checking it; the current data is kept in the
     /// backups folder beside the database
@@ -708,8 +711,15 @@ fn execute(command: Command, db: Option<PathBuf>, wait: f64, out: &Out) -> Resul
         Command::Export(ExportCommand::CueCards(args)) => outcome::export_cue_cards(store, args, out),
         Command::Outcome(command) => outcome::run(store, command, now, out),
         Command::Demo => out.created(&demo::load(store, now)?, |e| &e.id),
-        Command::Backup { out: file } => {
-            backup::create(store, &file)?;
+        Command::Backup { out: file, force } => {
+            let existing = if force { backup::Existing::Replace } else { backup::Existing::Refuse };
+            backup::create(store, &file, existing).map_err(|e| match existing {
+                // The one refusal of an existing file that is not a folder: say how to replace it.
+                backup::Existing::Refuse if file.exists() && !file.is_dir() => {
+                    Error { message: format!("{} (--force replaces it)", e.message), ..e }
+                }
+                _ => e,
+            })?;
             out.backup(&file)
         }
         Command::Restore { file } => out.restored(&backup::restore(store, &file, now)?),

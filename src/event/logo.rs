@@ -87,15 +87,23 @@ impl EventLogo {
         }
         let format = LogoFormat::sniff(&bytes)
             .ok_or_else(|| Error::invalid("logo", Reason::InvalidValue, "the logo must be a PNG or JPEG image"))?;
-        let (width, height) =
-            pdf::image_size(&bytes).map_err(|e| Error::invalid("logo", Reason::InvalidValue, e.to_string()))?;
-        if width == 0 || height == 0 || width > MAX_LOGO_SIDE || height > MAX_LOGO_SIDE {
-            return Err(Error::invalid(
-                "logo",
-                Reason::InvalidValue,
-                format!("the logo is {width}×{height} pixels; each side must be 1 to {MAX_LOGO_SIDE}"),
-            ));
-        }
+        let unreadable = |e: pdf::PdfError| Error::invalid("logo", Reason::InvalidValue, e.to_string());
+        let check_sides = |width: usize, height: usize| {
+            if width == 0 || height == 0 || width > MAX_LOGO_SIDE || height > MAX_LOGO_SIDE {
+                return Err(Error::invalid(
+                    "logo",
+                    Reason::InvalidValue,
+                    format!("the logo is {width}×{height} pixels; each side must be 1 to {MAX_LOGO_SIDE}"),
+                ));
+            }
+            Ok(())
+        };
+        // The sides the header declares first: a few bytes can declare 60000×60000 pixels, which
+        // decoding would allocate before finding out.
+        let (width, height) = pdf::declared_image_size(&bytes).map_err(unreadable)?;
+        check_sides(width as usize, height as usize)?;
+        let (width, height) = pdf::image_size(&bytes).map_err(unreadable)?;
+        check_sides(width, height)?;
         Ok(EventLogo { format, width: width as u32, height: height as u32, image: bytes, updated_at: now })
     }
 }
@@ -158,6 +166,56 @@ mod tests {
         big.resize(MAX_LOGO_BYTES + 1, 0);
         check(big, Err(Reason::TooLong));
         check(png(MAX_LOGO_SIDE as u32 + 1, 1), Err(Reason::InvalidValue));
+    }
+
+    /// A PNG whose header declares `w`×`h` pixels (1-bit grey) but holds one tiny data chunk.
+    fn png_claiming(w: u32, h: u32) -> Vec<u8> {
+        fn chunk(out: &mut Vec<u8>, kind: &[u8; 4], data: &[u8]) {
+            out.extend_from_slice(&(data.len() as u32).to_be_bytes());
+            out.extend_from_slice(kind);
+            out.extend_from_slice(data);
+            let crc = crc32(kind.iter().chain(data));
+            out.extend_from_slice(&crc.to_be_bytes());
+        }
+        fn crc32<'a>(bytes: impl Iterator<Item = &'a u8>) -> u32 {
+            let mut crc = !0u32;
+            for &b in bytes {
+                crc ^= u32::from(b);
+                for _ in 0..8 {
+                    crc = if crc & 1 == 1 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
+                }
+            }
+            !crc
+        }
+        let mut out = b"\x89PNG\r\n\x1a\n".to_vec();
+        let mut ihdr = Vec::new();
+        ihdr.extend_from_slice(&w.to_be_bytes());
+        ihdr.extend_from_slice(&h.to_be_bytes());
+        ihdr.extend_from_slice(&[1, 0, 0, 0, 0]); // 1 bit, grey, deflate, no filter, no interlace
+        chunk(&mut out, b"IHDR", &ihdr);
+        chunk(&mut out, b"IDAT", &[0x78, 0x9C, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01]);
+        chunk(&mut out, b"IEND", &[]);
+        out
+    }
+
+    /// Refused from the header alone, before any pixel is decoded: the message gives the
+    /// declared size, which decoding (a 450 MB buffer for 60000×60000 at 1 bit, then an error
+    /// about the missing data) never reports.
+    #[test]
+    fn a_huge_declared_size_is_refused_before_decoding() {
+        assert_eq!(pdf::declared_image_size(&png_claiming(60_000, 60_000)).unwrap(), (60_000, 60_000));
+        // 11000×11000 is under the decoder's own 512 MiB limit: it would be decoded before.
+        for (w, h) in [(60_000, 60_000), (11_000, 11_000), (MAX_LOGO_SIDE as u32 + 1, 1), (1, 100_000)] {
+            let started = std::time::Instant::now();
+            let err = EventLogo::validate(png_claiming(w, h), Utc::now()).unwrap_err();
+            assert_eq!((err.field.as_deref(), err.reason), (Some("logo"), Reason::InvalidValue), "{err}");
+            assert!(err.message.contains(&format!("{w}×{h} pixels")), "refused for its size: {}", err.message);
+            assert!(started.elapsed() < std::time::Duration::from_millis(200), "{:?}", started.elapsed());
+        }
+        // The same small file within the limits is read further, and refused for its missing data.
+        let err = EventLogo::validate(png_claiming(40, 20), Utc::now()).unwrap_err();
+        assert_eq!(err.reason, Reason::InvalidValue);
+        assert!(!err.message.contains("pixels"), "{}", err.message);
     }
 
     #[test]

@@ -98,6 +98,17 @@ pub fn heading_pages(doc: &Document) -> Result<Vec<usize>, PdfError> {
     Ok(layout::layout(doc, logo)?.heading_pages)
 }
 
+/// The width and height in pixels that PNG or JPEG `bytes` declare in their header, read
+/// without decoding the pixels: to refuse an image too large before [`image_size`] decodes it.
+pub fn declared_image_size(bytes: &[u8]) -> Result<(u32, u32), PdfError> {
+    let invalid = |e: image::ImageError| PdfError::InvalidLogo(e.to_string());
+    image::ImageReader::new(std::io::Cursor::new(bytes))
+        .with_guessed_format()
+        .map_err(|e| PdfError::InvalidLogo(e.to_string()))?
+        .into_dimensions()
+        .map_err(invalid)
+}
+
 /// The width and height in pixels of PNG or JPEG `bytes`, decoded as [`render`] decodes a
 /// logo: bytes accepted here are a logo `render` can draw.
 pub fn image_size(bytes: &[u8]) -> Result<(usize, usize), PdfError> {

@@ -216,7 +216,8 @@ impl Pledge {
             usd_total: self
                 .usd_rate()
                 .filter(|_| self.currency.is_some())
-                .map(|r| money::decimal(r.to_usd_cents(self.total_minor(), decimals), 2)),
+                .and_then(|r| r.to_usd_cents(self.total_minor(), decimals))
+                .map(|cents| money::decimal(cents, 2)),
             rate: self.rate.as_ref().map(|r| RateView {
                 rate: r.rate.to_string(),
                 date: r.date.to_string(),
@@ -251,7 +252,8 @@ pub struct PledgeView {
     pub total: String,
     pub paid: String,
     pub status: PledgeStatus,
-    /// The total in US dollars at the recorded rate; none without a rate.
+    /// The total in US dollars at the recorded rate; none without a rate (or for a pledge stored
+    /// before rate and amount were checked together, whose product is beyond any amount).
     pub usd_total: Option<String>,
     pub rate: Option<RateView>,
     pub cancelled: Option<CancelView>,
@@ -507,7 +509,7 @@ impl PledgeInput {
             }),
             _ => None,
         };
-        Ok(Pledge {
+        let pledge = Pledge {
             id,
             event_id,
             donors,
@@ -529,7 +531,18 @@ impl PledgeInput {
             notes: input::text("notes", &self.notes, input::MAX_TEXT)?,
             created_at,
             version: 1,
-        })
+        };
+        // Rate and amount are each within bounds, but their product need not be.
+        if let (Some(currency), Some(rate)) = (pledge.currency, pledge.usd_rate()) {
+            if rate.to_usd_cents(pledge.total_minor(), currency.decimals()).is_none() {
+                return Err(Error::invalid(
+                    "rate",
+                    Reason::AmountTooLarge,
+                    format!("at a rate of {rate}, the total is too large to convert to US dollars"),
+                ));
+            }
+        }
+        Ok(pledge)
     }
 }
 

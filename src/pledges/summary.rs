@@ -79,23 +79,31 @@ pub struct UsdYear {
 pub fn usd_by_year(pledges: &[Pledge]) -> Vec<UsdYear> {
     let mut years: BTreeMap<i32, Sums> = BTreeMap::new();
     for pledge in pledges {
-        let (Some(currency), Some(rate)) = (pledge.currency.filter(|_| pledge.counts()), pledge.usd_rate()) else {
-            continue;
-        };
-        let cents = |minor: i128| rate.to_usd_cents(minor, currency.decimals());
-        for line in &pledge.lines {
-            let pledged = i128::from(line.minor);
-            let committed = if line.committed_on.is_some() { pledged } else { 0 };
-            years.entry(line.year).or_default().add(
-                cents(pledged),
-                cents(committed),
-                cents(i128::from(line.paid_minor)),
-            );
+        let Some(currency) = pledge.currency.filter(|_| pledge.counts()) else { continue };
+        for (year, [pledged, committed, paid]) in usd_lines(pledge, currency).unwrap_or_default() {
+            years.entry(year).or_default().add(pledged, committed, paid);
         }
     }
     years
         .into_iter()
         .map(|(year, s)| UsdYear { year, pledged: s.pledged, committed: s.committed, paid: s.paid })
+        .collect()
+}
+
+/// Each line's pledged, committed and paid amounts in US cents at the pledge's rate: `None`
+/// without a rate, and for a pledge stored before rate and amount were checked together whose
+/// product is beyond any amount (left out like one without a rate, rather than overflowing).
+fn usd_lines(pledge: &Pledge, currency: Currency) -> Option<Vec<(i32, [i128; 3])>> {
+    let rate = pledge.usd_rate()?;
+    let cents = |minor: i128| rate.to_usd_cents(minor, currency.decimals());
+    pledge
+        .lines
+        .iter()
+        .map(|line| {
+            let pledged = i128::from(line.minor);
+            let committed = if line.committed_on.is_some() { pledged } else { 0 };
+            Some((line.year, [cents(pledged)?, cents(committed)?, cents(i128::from(line.paid_minor))?]))
+        })
         .collect()
 }
 
@@ -112,9 +120,9 @@ pub fn summarise(pledges: &[Pledge]) -> PledgeSummary {
             summary.in_kind += 1;
         }
         let Some(currency) = pledge.currency.filter(|_| pledge.counts()) else { continue };
-        let rate = pledge.usd_rate();
-        if rate.is_none() {
-            summary.usd.without_rate += 1;
+        match usd_lines(pledge, currency) {
+            Some(lines) => lines.into_iter().for_each(|(_, [p, c, paid])| usd.add(p, c, paid)),
+            None => summary.usd.without_rate += 1,
         }
         let entry = currencies.entry(currency.code()).or_insert((currency, Sums::default(), 0));
         entry.2 += 1;
@@ -128,10 +136,6 @@ pub fn summarise(pledges: &[Pledge]) -> PledgeSummary {
                 .or_insert((currency, Sums::default()))
                 .1
                 .add(pledged, committed, paid);
-            if let Some(rate) = rate {
-                let cents = |minor| rate.to_usd_cents(minor, currency.decimals());
-                usd.add(cents(pledged), cents(committed), cents(paid));
-            }
         }
     }
     let text = |minor: i128, currency: Currency| money::decimal(minor, currency.decimals());

@@ -226,6 +226,39 @@ fn totals_per_stage_year_and_usd() {
     );
 }
 
+/// A rate and an amount each accepted alone, whose product is beyond any amount: refused with
+/// the rate named, never a panic (debug) or a wrapped number (release).
+#[test]
+fn an_absurd_rate_and_amount_are_refused_with_the_rate_named() {
+    let rated = |rate: &str, amount: &str, currency: &str| PledgeInput {
+        currency: currency.into(),
+        rate: Some(RateInput { rate: rate.into(), date: "2024-05-21".into(), source: String::new() }),
+        ..input(amount, false, 2024, 2024)
+    };
+    let (largest_rate, largest_amount) = ("999999999999.999999999999", "92233720368547758.07");
+    check(rated(largest_rate, largest_amount, "EUR"), Err(("rate", Reason::AmountTooLarge)));
+    check(rated(largest_rate, "920000000000", "EUR"), Err(("rate", Reason::AmountTooLarge)));
+    check(rated("2", largest_amount, "EUR"), Err(("rate", Reason::AmountTooLarge)));
+    check(rated(largest_rate, "1000", "KWD"), Ok(&[(2024, 1_000_000)]));
+    check(rated("1", largest_amount, "EUR"), Ok(&[(2024, i64::MAX)]));
+    // A USD pledge converts at 1 whatever rate was typed: nothing to refuse.
+    check(rated(largest_rate, largest_amount, "USD"), Ok(&[(2024, i64::MAX)]));
+
+    // Such a pair stored before the check (a release build wrapped it) is shown without a USD
+    // equivalent and left out of the USD totals like a pledge without a rate.
+    let mut stored = rated("1", largest_amount, "EUR").validate(Id::new(), Id::new(), now()).unwrap();
+    stored.rate.as_mut().unwrap().rate = money::UsdRate::parse("rate", largest_rate).unwrap();
+    assert_eq!(stored.view().usd_total, None);
+    let fine = rated("1.08", "1000000", "EUR").validate(Id::new(), Id::new(), now()).unwrap();
+    let summary = summarise(&[stored.clone(), fine.clone()]);
+    assert_eq!((summary.usd.pledged.as_str(), summary.usd.without_rate), ("1080000.00", 1));
+    assert_eq!(
+        usd_by_year(&[stored, fine]),
+        [UsdYear { year: 2024, pledged: 108_000_000, committed: 0, paid: 0 }],
+        "the chart of the outcome document leaves it out too"
+    );
+}
+
 fn arbitrary_pledge() -> impl Strategy<Value = Pledge> {
     let line = (2020i32..2030, 0i64..1_000_000_000_000, any::<bool>(), 0u8..=100);
     (prop::sample::select(vec!["USD", "EUR", "JPY", "KWD"]), prop::collection::vec(line, 1..6), any::<bool>()).prop_map(

@@ -47,6 +47,11 @@ impl Store {
         copy_to_file(&self.conn, dest)
     }
 
+    /// Whether `path` is this database's file (or its -wal or -shm).
+    pub fn is_own_file(&self, path: &Path) -> bool {
+        self.path.as_deref().is_some_and(|own| same_file(own, path))
+    }
+
     /// Checks that the backup at `source` may replace this database's data: `check_backup`,
     /// and pages of the same size (a database in WAL mode only takes pages of its own size).
     pub fn check_restore(&self, source: &Path) -> Result<BackupFacts> {
@@ -60,10 +65,7 @@ impl Store {
         copy_all(&candidate, &mut self.conn)?;
         drop(candidate);
         self.migrate()?;
-        let check = quick_check(&self.conn)?;
-        if check != ["ok"] {
-            return Err(Error::storage_because(Reason::Damaged, format!("after the restore: {}", check.join("; "))));
-        }
+        check_contents(&self.conn).map_err(|e| Error { message: format!("after the restore: {}", e.message), ..e })?;
         Ok(facts)
     }
 
@@ -120,9 +122,9 @@ pub(super) fn copy_to_file(from: &Connection, dest: &Path) -> Result<()> {
 }
 
 /// Checks that `path` is a database this version of Muntada wrote, without trusting it: it is
-/// opened read-only, in defensive mode, with `trusted_schema` off; `quick_check` must pass, its
-/// schema version must be one we know, and its tables, indexes, triggers and views must be
-/// exactly those our migrations create for that version. Refusals carry a reason the UI
+/// opened read-only, in defensive mode, with `trusted_schema` off; its schema version must be
+/// one we know, its tables, indexes, triggers and views exactly those our migrations create for
+/// that version, and then `integrity_check` and `foreign_key_check` must find nothing. Refusals carry a reason the UI
 /// translates: `not_a_database`, `damaged`, `schema_too_new`, `foreign_schema`.
 pub fn check_backup(path: &Path) -> Result<BackupFacts> {
     open_checked(path).map(|(_, facts)| facts)
@@ -167,11 +169,6 @@ fn uri(path: &Path, immutable: bool) -> String {
 
 fn verify(conn: &Connection) -> Result<BackupFacts> {
     let version: u32 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-    let check = quick_check(conn)?;
-    if check != ["ok"] {
-        let shown: Vec<&str> = check.iter().take(3).map(String::as_str).collect();
-        return Err(Error::storage_because(Reason::Damaged, format!("the file is damaged ({})", shown.join("; "))));
-    }
     let found = schema_of(conn)?;
     if version == 0 {
         let (reason, message) = if found.is_empty() {
@@ -198,14 +195,9 @@ fn verify(conn: &Connection) -> Result<BackupFacts> {
     if let Some((kind, name, _, _)) = expected.difference(&found).next() {
         return Err(Error::storage_because(Reason::ForeignSchema, format!("the file lacks the {kind} {name:?}")));
     }
-    let broken: Option<String> =
-        conn.query_row("SELECT \"table\" FROM pragma_foreign_key_check LIMIT 1", [], |r| r.get(0)).ok();
-    if let Some(table) = broken {
-        return Err(Error::storage_because(
-            Reason::Damaged,
-            format!("rows of {table} point to records that do not exist"),
-        ));
-    }
+    // Only now that the schema is ours: the checks below compare tables with their indexes
+    // and follow the foreign keys our migrations declare.
+    check_contents(conn)?;
     let count = |table: &str| -> Result<i64> {
         Ok(conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?)
     };
@@ -233,10 +225,50 @@ fn expected_schema(version: u32) -> Result<Schema> {
     schema_of(&conn)
 }
 
-fn quick_check(conn: &Connection) -> Result<Vec<String>> {
-    let mut stmt = conn.prepare("PRAGMA quick_check")?;
-    let rows = stmt.query_map([], |r| r.get(0))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+/// How many of the problems a check finds are named in the message.
+const SHOWN: usize = 3;
+
+/// `integrity_check` (which, unlike `quick_check`, also compares every index with its table and
+/// checks UNIQUE and NOT NULL) and `foreign_key_check` (rows pointing to records that do not
+/// exist); a check that cannot even run counts as damage too. The message names what they found.
+fn check_contents(conn: &Connection) -> Result<()> {
+    let integrity: Vec<String> = (|| {
+        let mut stmt = conn.prepare(&format!("PRAGMA integrity_check({SHOWN})"))?;
+        let rows = stmt.query_map([], |r| r.get(0))?;
+        rows.collect::<rusqlite::Result<_>>()
+    })()
+    .map_err(damaged)?;
+    if integrity != ["ok"] {
+        return Err(Error::storage_because(
+            Reason::Damaged,
+            format!("the file is damaged (integrity check: {})", integrity.join("; ")),
+        ));
+    }
+    let (count, shown): (i64, Vec<String>) = (|| {
+        let count = conn.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0))?;
+        let mut stmt =
+            conn.prepare(&format!("SELECT \"table\", rowid, parent FROM pragma_foreign_key_check LIMIT {SHOWN}"))?;
+        let rows = stmt.query_map([], |r| {
+            let (table, rowid, parent): (String, Option<i64>, String) = (r.get(0)?, r.get(1)?, r.get(2)?);
+            let row = rowid.map_or_else(|| "a row".to_owned(), |id| format!("row {id}"));
+            Ok(format!("{row} of {table} points to a missing record of {parent}"))
+        })?;
+        Ok((count, rows.collect::<rusqlite::Result<_>>()?))
+    })()
+    .map_err(damaged)?;
+    if count > 0 {
+        let more = if count > shown.len() as i64 { format!("; {count} in all") } else { String::new() };
+        return Err(Error::storage_because(
+            Reason::Damaged,
+            format!("the file is damaged (foreign key check: {}{more})", shown.join("; ")),
+        ));
+    }
+    Ok(())
+}
+
+/// A check that failed to run on the file: SQLite's own words, as damage.
+fn damaged(e: rusqlite::Error) -> Error {
+    Error::storage_because(Reason::Damaged, format!("the file is damaged ({e})"))
 }
 
 /// Copies every page of `from` into `to` in one step (one read transaction on `from`, one

@@ -7,7 +7,7 @@ use std::process::Command;
 
 use chrono::{TimeZone, Utc};
 use muntada::audit::{self, AuditSubject};
-use muntada::backup::{self, Kind};
+use muntada::backup::{self, Existing, Kind};
 use muntada::event::{self, EventInput, EventStatus};
 use muntada::participants::{self, ImportOutcome};
 use muntada::{Bilingual, ErrorKind, Reason, Store};
@@ -78,7 +78,7 @@ fn a_backup_taken_while_writing_is_consistent() {
     let mut seen = Vec::new();
     while !writer.is_finished() || seen.is_empty() {
         let copy = dir.path().join(format!("backup-{}.db", seen.len()));
-        backup::create(&store, &copy).unwrap();
+        backup::create(&store, &copy, Existing::Refuse).unwrap();
         let conn = Connection::open(&copy).unwrap();
         assert_eq!(pragma_rows(&conn, "integrity_check"), ["Text(\"ok\")"]);
         assert!(pragma_rows(&conn, "foreign_key_check").is_empty());
@@ -116,6 +116,20 @@ fn spoil(case: &str, file: &Path) {
             // Garbage over the middle of a b-tree page, not the first page.
             patch(4096 * (len / 4096 / 2) + 8, &[0xa5; 600]);
         }
+        // Two indexes of the participants swapped on disk: the schema reads exactly as ours and
+        // every page is sound, but each index now lists another's keys. `quick_check` does not
+        // compare indexes with their table; `integrity_check` does.
+        "index out of step" => sql(
+            "CREATE TEMP TABLE roots AS SELECT name, rootpage FROM sqlite_master
+                 WHERE name IN ('participants_category', 'participants_sort_name');
+             PRAGMA writable_schema = ON;
+             UPDATE sqlite_master SET rootpage = (SELECT r.rootpage FROM temp.roots AS r WHERE r.name <> sqlite_master.name)
+                 WHERE name IN ('participants_category', 'participants_sort_name');",
+        ),
+        // A participant whose category does not exist, written with the foreign keys off.
+        "dangling reference" => {
+            sql("PRAGMA foreign_keys = OFF; UPDATE participants SET category_id = 'gone' WHERE rowid IN (1, 2, 3, 4)")
+        }
         "unknown table" => sql("CREATE TABLE payloads (x TEXT)"),
         "trigger" => sql(
             "CREATE TRIGGER steal AFTER INSERT ON participants BEGIN UPDATE participants SET email = 'x@evil.example'; END",
@@ -142,6 +156,8 @@ fn a_damaged_or_foreign_file_is_refused_and_nothing_changes() {
         ("flipped magic", Reason::NotADatabase),
         ("flipped page size", Reason::NotADatabase),
         ("damaged page", Reason::Damaged),
+        ("index out of step", Reason::Damaged),
+        ("dangling reference", Reason::Damaged),
         ("unknown table", Reason::ForeignSchema),
         ("trigger", Reason::ForeignSchema),
         ("view", Reason::ForeignSchema),
@@ -160,11 +176,18 @@ fn a_damaged_or_foreign_file_is_refused_and_nothing_changes() {
     let before = event::overview(&store, &id).unwrap();
     for (case, reason) in cases {
         let file = dir.path().join(format!("{}.db", case.replace(' ', "-")));
-        backup::create(&store, &file).unwrap();
+        backup::create(&store, &file, Existing::Refuse).unwrap();
         spoil(case, &file);
         let err = backup::restore(&mut store, &file, Utc::now()).expect_err(case);
         assert_eq!(err.reason, reason, "{case}: {err}");
         assert!(err.message.contains("cannot be restored"), "{case}: {}", err.message);
+        // What the checks found is in the message, not only that something is wrong.
+        let said = match case {
+            "index out of step" => "integrity check: ",
+            "dangling reference" => "foreign key check: row 1 of participants points to a missing record of categories",
+            _ => "",
+        };
+        assert!(err.message.contains(said), "{case}: {}", err.message);
         assert_eq!(event::overview(&store, &id).unwrap(), before, "{case} changed the data");
         assert!(!backup::dir(&path).exists(), "{case}: a refused file must not even start a restore");
         let kind = if reason == Reason::NotFound { ErrorKind::InvalidInput } else { ErrorKind::Storage };
@@ -178,7 +201,7 @@ fn a_restore_replaces_the_data_and_keeps_the_old_data() {
     let path = dir.path().join("muntada.db");
     let (mut store, id) = database(&path, 120);
     let saved = dir.path().join("saved.db");
-    backup::create(&store, &saved).unwrap();
+    backup::create(&store, &saved, Existing::Refuse).unwrap();
     let at_backup = event::overview(&store, &id).unwrap();
 
     // Later: the event is deleted and another one created.
@@ -305,6 +328,34 @@ fn backup_and_restore_from_the_command_line() {
 }
 
 #[test]
+fn a_backup_does_not_replace_an_existing_file_unless_forced() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("muntada.db");
+    drop(database(&db, 3));
+    let kept = dir.path().join("minutes.db");
+    std::fs::write(&kept, b"the only copy of something").unwrap();
+    let listing = || std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect::<Vec<_>>();
+    let before = listing();
+
+    let (code, stdout, stderr) = cli(&db, &["backup", "--out", kept.to_str().unwrap()]);
+    assert_eq!(code, 2, "refused as invalid input: {stdout} {stderr}");
+    assert!(stderr.contains("--out") && stderr.contains("minutes.db") && stderr.contains("already exists"), "{stderr}");
+    assert!(stderr.contains("--force"), "says how to replace it: {stderr}");
+    assert_eq!(std::fs::read(&kept).unwrap(), b"the only copy of something", "the file is untouched");
+    assert_eq!(listing(), before, "nothing else was written either");
+
+    let (code, _, stderr) = cli(&db, &["--json", "backup", "--out", kept.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    let error: serde_json::Value = serde_json::from_str(stderr.trim()).unwrap();
+    assert_eq!((error["code"].as_str(), error["field"].as_str()), (Some("invalid_input"), Some("--out")), "{error}");
+
+    let (code, stdout, stderr) = cli(&db, &["backup", "--force", "--out", kept.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("minutes.db"), "{stdout}");
+    assert_eq!(muntada::store::check_backup(&kept).unwrap().participants, 3, "--force replaced it with the backup");
+}
+
+#[test]
 fn a_plain_copy_of_a_database_file_is_restored_and_the_database_itself_is_not() {
     let dir = tempfile::tempdir().unwrap();
     let (store, id) = database(&dir.path().join("office.db"), 7);
@@ -332,7 +383,7 @@ fn a_database_that_cannot_be_opened_is_replaced_by_a_backup_and_kept_aside() {
         let path = dir.path().join("muntada.db");
         let (store, id) = database(&path, 4);
         let saved = dir.path().join("saved.db");
-        backup::create(&store, &saved).unwrap();
+        backup::create(&store, &saved, Existing::Refuse).unwrap();
         drop(store);
         spoil(case, &path);
         let broken = std::fs::read(&path).unwrap();

@@ -3,8 +3,10 @@
 //! half written.
 //!
 //! The read-only and disk-full cases mount a small tmpfs when the tests run as root (CI does),
-//! because permission bits do not stop root. The read-only case falls back to permission bits
-//! when not root; the disk-full case needs a mount and is skipped, with a message, when not root.
+//! because permission bits do not stop root. Not root, the read-only case uses permission bits
+//! for the database; what needs a mount (the disk-full case, a backup into a read-only file
+//! system) fails, saying why, unless `MUNTADA_TEST_WITHOUT_ROOT=1` asks to skip it: see
+//! `can_mount`.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -48,6 +50,27 @@ fn is_root() -> bool {
     String::from_utf8_lossy(&out.stdout).trim() == "0"
 }
 
+/// The variable that skips, with a printed line, what needs root.
+const WITHOUT_ROOT: &str = "MUNTADA_TEST_WITHOUT_ROOT";
+
+/// Whether `what` can mount its tmpfs, i.e. the tests run as root. Not root, a returned `false`
+/// would let the test pass without testing anything, so that is a failure, naming the reason,
+/// unless the person said they know (`MUNTADA_TEST_WITHOUT_ROOT=1`): then the skip is printed.
+/// As root (CI), a mount that fails fails the test (`Tmpfs::mount`), never a skip.
+fn can_mount(what: &str) -> bool {
+    if is_root() {
+        return true;
+    }
+    if std::env::var_os(WITHOUT_ROOT).is_some_and(|v| v == "1") {
+        eprintln!("SKIPPED {what}: it mounts a small tmpfs, which needs root ({WITHOUT_ROOT}=1)");
+        return false;
+    }
+    panic!(
+        "{what} mounts a small tmpfs, which needs root, and the tests do not run as root. \
+         Run them as root (CI does), or set {WITHOUT_ROOT}=1 to skip this case knowingly."
+    );
+}
+
 /// A tmpfs mounted for one test, unmounted when dropped (even when the test fails).
 struct Tmpfs {
     dir: tempfile::TempDir,
@@ -56,12 +79,17 @@ struct Tmpfs {
 impl Tmpfs {
     fn mount(size: &str) -> Tmpfs {
         let dir = tempfile::tempdir().unwrap();
-        let status = Command::new("mount")
+        let out = Command::new("mount")
             .args(["-t", "tmpfs", "-o", &format!("size={size},mode=0755"), "muntada-test"])
             .arg(dir.path())
-            .status()
+            .output()
             .unwrap();
-        assert!(status.success(), "mounting a tmpfs failed although the tests run as root");
+        assert!(
+            out.status.success(),
+            "mounting a tmpfs failed although the tests run as root (a container without \
+             CAP_SYS_ADMIN?): {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         Tmpfs { dir }
     }
 
@@ -148,25 +176,24 @@ fn a_read_only_database_is_a_clear_error_and_stays_untouched() {
     assert_eq!(run.code, 1, "a new database in a read-only folder: {}", run.stdout);
     assert_eq!(std::fs::read(&db).unwrap(), bytes, "the file was modified");
 
-    // A backup into a read-only folder says so too (from a writable copy of the database).
-    let writable = plain.path().join("copy.db");
-    if tmpfs.is_some() {
-        std::fs::copy(&db, &writable).unwrap();
-        let run = muntada(&writable, &["backup", "--out", dir.join("backup.db").to_str().unwrap()]);
-        assert_eq!(run.code, 1);
-        assert!(run.stderr.contains("read-only") || run.stderr.contains("Read-only"), "{}", run.stderr);
-    } else {
+    if tmpfs.is_none() {
         use std::os::unix::fs::PermissionsExt;
         std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    // A backup into a read-only file system says so too (from a writable copy of the database).
+    if can_mount("a_read_only_database_is_a_clear_error_and_stays_untouched (a backup onto a read-only disk)") {
+        let fs = tmpfs.as_ref().expect("mounted as root");
+        let writable = plain.path().join("copy.db");
+        std::fs::copy(&db, &writable).unwrap();
+        let run = muntada(&writable, &["backup", "--out", fs.path().join("backup.db").to_str().unwrap()]);
+        assert_eq!(run.code, 1);
+        assert!(run.stderr.contains("read-only") || run.stderr.contains("Read-only"), "{}", run.stderr);
     }
 }
 
 #[test]
 fn a_full_disk_stops_an_import_with_nothing_half_written() {
-    if !is_root() {
-        eprintln!(
-            "SKIPPED a_full_disk_stops_an_import_with_nothing_half_written: it mounts a small tmpfs, which needs root"
-        );
+    if !can_mount("a_full_disk_stops_an_import_with_nothing_half_written") {
         return;
     }
     let fs = Tmpfs::mount("16m");

@@ -43,24 +43,30 @@ fn a_database_from_a_newer_version_is_refused_untouched() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("newer.db");
     drop(Store::open(&path).unwrap());
-    {
-        let conn = rusqlite_free_bump(&path);
-        assert!(conn);
-    }
+    bump_user_version(&path, 999);
+    let before = std::fs::read(&path).unwrap();
     let err = Store::open(&path).err().expect("refused");
-    assert_eq!(err.reason, Reason::SchemaTooNew);
+    assert_eq!(err.reason, Reason::SchemaTooNew, "{err}");
+    assert!(err.message.contains("999"), "names the version it found: {}", err.message);
+    assert_eq!(std::fs::read(&path).unwrap(), before, "the newer database is left untouched");
 }
 
-/// Bumps the schema version with the sqlite3 shell when present, else through a raw write of
-/// the header's user_version field (offset 60, big-endian), which is what the pragma sets.
-fn rusqlite_free_bump(path: &std::path::Path) -> bool {
+/// Sets the schema version by a raw write of the header's user_version field (offset 60,
+/// big-endian), which is what the pragma sets, without opening a writable connection; then
+/// reads it back through SQLite, so the test above fails here if the bump did not take.
+fn bump_user_version(path: &std::path::Path, version: u32) {
     use std::io::{Seek, SeekFrom, Write};
-    // Checkpoint the WAL into the main file first so the header is the one SQLite reads.
+    // Closing the last connection checkpoints the WAL into the main file and removes it, so
+    // the header written here is the one SQLite reads.
     drop(Store::open(path).unwrap());
+    assert!(!std::path::Path::new(&format!("{}-wal", path.display())).exists(), "a WAL is left over");
     let mut file = std::fs::OpenOptions::new().write(true).open(path).unwrap();
     file.seek(SeekFrom::Start(60)).unwrap();
-    file.write_all(&999u32.to_be_bytes()).unwrap();
-    true
+    file.write_all(&version.to_be_bytes()).unwrap();
+    drop(file);
+    let conn = rusqlite::Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
+    let read: u32 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+    assert_eq!(read, version, "SQLite reads the version written into the header");
 }
 
 #[test]

@@ -36,7 +36,8 @@ pub async fn backup_create<R: Runtime>(
 ) -> Result<Option<BackupSaved>, ApiError> {
     let suggested_name = format!("muntada-backup-{}.db", Utc::now().format("%Y-%m-%d"));
     let Some(file) = state.choose(&app, &FileRequest::SaveBackup { suggested_name }) else { return Ok(None) };
-    state.read(|store| backup::create(store, &file))?;
+    // The save dialog has already asked whether to replace an existing file.
+    state.read(|store| backup::create(store, &file, backup::Existing::Replace))?;
     Ok(Some(BackupSaved { file: file.display().to_string() }))
 }
 

@@ -1,6 +1,7 @@
 //! Exports: the core builds the document; the user picks where it goes in a native save
 //! dialog opened from here, so the webview never names a path.
 
+use std::ffi::OsString;
 use std::path::PathBuf;
 
 use muntada::documents::{self, ExportKind, Exported, ListFilter};
@@ -22,8 +23,8 @@ pub struct ExportOutcome {
     pub missing_glyphs: u32,
 }
 
-/// Renders off the main thread and asks where to save. `MUNTADA_EXPORT_DIR`, set by whoever
-/// starts the app (the end-to-end tests), writes there without asking.
+/// Renders off the main thread and asks where to save. In test builds, `MUNTADA_EXPORT_DIR`,
+/// set by whoever starts the app (the end-to-end tests), writes there without asking.
 #[tauri::command]
 pub async fn export_document<R: Runtime>(
     app: AppHandle<R>,
@@ -35,15 +36,16 @@ pub async fn export_document<R: Runtime>(
 }
 
 /// Builds a document with `build`, off the main thread, and saves it where the person chooses
-/// (or in `MUNTADA_EXPORT_DIR`): the one way every export command delivers its file.
+/// (or in `MUNTADA_EXPORT_DIR`, see [`export_dir`]): the one way every export command delivers
+/// its file.
 pub async fn deliver<R: Runtime>(
     app: AppHandle<R>,
     build: impl FnOnce(&muntada::Store) -> muntada::Result<Exported> + Send + 'static,
 ) -> Result<ExportOutcome, ApiError> {
     tauri::async_runtime::spawn_blocking(move || {
         let exported = app.state::<AppState>().read(build)?;
-        let path = match std::env::var_os("MUNTADA_EXPORT_DIR") {
-            Some(dir) => Some(PathBuf::from(dir).join(&exported.file_name)),
+        let path = match export_dir(std::env::var_os("MUNTADA_EXPORT_DIR"), cfg!(debug_assertions)) {
+            Some(dir) => Some(dir.join(&exported.file_name)),
             None => {
                 let extension = exported.file_name.rsplit_once('.').map_or("pdf", |(_, ext)| ext);
                 app.dialog()
@@ -66,4 +68,27 @@ pub async fn deliver<R: Runtime>(
     })
     .await
     .map_err(|e| ApiError::from(muntada::Error::internal(format!("the export stopped: {e}"))))?
+}
+
+/// The folder exports go to without a dialog: `MUNTADA_EXPORT_DIR`, honoured only in a test
+/// build (`debug_assertions`: the end-to-end tests drive `target/debug`), because a native save
+/// dialog cannot be driven by WebDriver. A release build always asks: a variable in the
+/// environment must not make the app write people's data where nobody chose.
+fn export_dir(var: Option<OsString>, test_build: bool) -> Option<PathBuf> {
+    var.filter(|_| test_build).map(PathBuf::from)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_a_test_build_exports_without_asking() {
+        let var = || Some(OsString::from("/tmp/exports"));
+        assert_eq!(export_dir(var(), true), Some(PathBuf::from("/tmp/exports")));
+        assert_eq!(export_dir(var(), false), None, "a release build ignores MUNTADA_EXPORT_DIR");
+        assert_eq!(export_dir(None, true), None);
+        // What this very build does: the shell's tests run as a debug build, like the e2e tests.
+        assert_eq!(export_dir(var(), cfg!(debug_assertions)).is_some(), cfg!(debug_assertions));
+    }
 }

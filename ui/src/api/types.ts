@@ -131,7 +131,8 @@ schedule: Schedule,
  */
 total: string, paid: string, status: PledgeStatus, 
 /**
- * The total in US dollars at the recorded rate; none without a rate.
+ * The total in US dollars at the recorded rate; none without a rate (or for a pledge stored
+ * before rate and amount were checked together, whose product is beyond any amount).
  */
 usdTotal: string | null, rate: RateView | null, cancelled: CancelView | null, sessionId: Id | null, speakerId: Id | null, delegationId: Id | null, notes: string, createdAt: string, 
 /**
