@@ -708,3 +708,79 @@ fn bulk_status_by_ids_or_by_filters() {
     assert!(out.ends_with("4 participants"), "{out}");
     assert!(statuses().iter().all(|(_, s)| s == "declined"));
 }
+
+#[test]
+fn an_edit_decided_on_an_older_version_is_refused_and_writes_nothing() {
+    let cli = Cli::new();
+    let event = cli.event();
+    let person = cli.ok(&["participant", "add", "--event", &event, "--name", "Layla Haddad"]);
+    let people = ["--json", "participant", "list", "--event", &event];
+    let listed: serde_json::Value = serde_json::from_str(&cli.ok(&people)).unwrap();
+    assert_eq!(listed[0]["version"], 1);
+
+    // Another desk's correction raises the version; an edit decided on version 1 is refused.
+    cli.ok(&["participant", "edit", &person, "--phone", "+974 5555 0101", "--version", "1"]);
+    check_refused(
+        &cli,
+        &["participant", "edit", &person, "--email", "l@example.org", "--version", "1"],
+        "version",
+        &people,
+    );
+    let run = cli.run(&["participant", "edit", &person, "--email", "l@example.org", "--version", "1"]);
+    assert!(run.stderr.contains("changed"), "{}", run.stderr);
+    // On the version it now has, or with no version (the fields not given are read in the same
+    // transaction as the write), the edit stands and keeps the phone.
+    cli.ok(&["participant", "edit", &person, "--email", "l@example.org", "--version", "2"]);
+    let listed: serde_json::Value = serde_json::from_str(&cli.ok(&people)).unwrap();
+    assert_eq!(
+        (&listed[0]["phone"], &listed[0]["email"], &listed[0]["version"]),
+        (&"+974 5555 0101".into(), &"l@example.org".into(), &3.into())
+    );
+
+    // Pledges: `pledge edit` with and without --version.
+    let pledge = cli.ok(&[
+        "pledge",
+        "add",
+        "--event",
+        &event,
+        "--donor",
+        "Norway",
+        "--amount",
+        "1000000",
+        "--currency",
+        "NOK",
+        "--from",
+        "2025",
+        "--to",
+        "2025",
+    ]);
+    let pledges = ["--json", "pledge", "list", "--event", &event];
+    cli.ok(&["pledge", "stage", &pledge, "--to", "committed"]);
+    check_refused(
+        &cli,
+        &["pledge", "edit", &pledge, "--notes", "At the opening", "--version", "1"],
+        "version",
+        &pledges,
+    );
+    let edited: serde_json::Value =
+        serde_json::from_str(&cli.ok(&["--json", "pledge", "edit", &pledge, "--notes", "At the opening"])).unwrap();
+    assert_eq!(
+        (&edited["notes"], &edited["status"], &edited["version"]),
+        (&"At the opening".into(), &"committed".into(), &3.into())
+    );
+
+    // Rooms and delegations take --version too.
+    let room = cli.ok(&["room", "add", "--event", &event, "--name", "Hall"]);
+    let rooms = ["--json", "room", "list", "--event", &event];
+    cli.ok(&["room", "update", &room, "--capacity", "120", "--version", "1"]);
+    check_refused(&cli, &["room", "update", &room, "--capacity", "80", "--version", "1"], "version", &rooms);
+    let delegation = cli.ok(&["delegation", "add", "--event", &event, "--name", "Qatar"]);
+    let delegations = ["--json", "delegation", "list", "--event", &event];
+    cli.ok(&["delegation", "update", &delegation, "--country", "QA", "--version", "1"]);
+    check_refused(
+        &cli,
+        &["delegation", "update", &delegation, "--name", "Qatar (State of)", "--version", "1"],
+        "version",
+        &delegations,
+    );
+}

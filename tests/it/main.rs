@@ -19,6 +19,7 @@ mod programme;
 mod race;
 mod safety;
 mod store;
+mod versions;
 
 /// A two-day open event in Doha, with nothing else set: the fixture several areas start from.
 pub(crate) fn forum_input() -> EventInput {
