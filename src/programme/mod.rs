@@ -308,10 +308,30 @@ pub fn update_session(tx: &Tx<'_>, session_id: &str, version: Option<u32>, sessi
 }
 
 /// Removes a session with its people; pledges announced in it keep their record, without the
-/// session.
-pub fn delete_session(tx: &Tx<'_>, session_id: &str) -> Result<()> {
-    let id = tx.sessions().resolve("id", session_id)?;
-    tx.sessions().delete(&id)
+/// session, and that change is in each pledge's history. Refused while an adopted version of
+/// the outcome document cites the session: what was adopted is not rewritten.
+pub fn delete_session(tx: &Tx<'_>, session_id: &str, now: DateTime<Utc>) -> Result<()> {
+    let session = tx.sessions().get(&tx.sessions().resolve("id", session_id)?)?;
+    let adopted = tx.outcome().adopted_citing(&session.id)?;
+    if !adopted.is_empty() {
+        let versions = adopted.iter().map(u32::to_string).collect::<Vec<_>>().join(", ");
+        return Err(Error::conflict(
+            Some("id"),
+            Reason::InUse,
+            format!(
+                "the adopted outcome document cites this session (version{} {versions}): it cannot be deleted; \
+                 move or rename it instead",
+                if adopted.len() == 1 { "" } else { "s" },
+            ),
+        ));
+    }
+    for pledge in tx.pledges().list(&session.event_id)? {
+        if pledge.session_id.as_ref() == Some(&session.id) {
+            let after = crate::pledges::Pledge { session_id: None, ..pledge.clone() };
+            tx.pledges().replace(&pledge, &after, now)?;
+        }
+    }
+    tx.sessions().delete(&session.id)
 }
 
 /// A session as typed, checked against its event: local times that exist, an end after the

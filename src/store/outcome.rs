@@ -44,6 +44,15 @@ impl<'c> Outcomes<'c> {
         })
     }
 
+    /// The numbers of the event's adopted versions whose sections name `session_id`.
+    pub fn adopted_citing(&self, session_id: &Id) -> Result<Vec<u32>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT DISTINCT v.number FROM outcome_section_sessions s JOIN outcome_versions v ON v.id = s.version_id
+             WHERE s.session_id = ?1 AND v.adopted_at IS NOT NULL ORDER BY v.number",
+        )?;
+        rows(&mut stmt, [session_id.as_str()], |r| r.get(0))
+    }
+
     pub fn insert_version(&self, v: &Version) -> Result<()> {
         self.conn.execute(
             "INSERT INTO outcome_versions (id, event_id, number, created_at, adopted_at, adopted_by)

@@ -806,10 +806,10 @@ mod editing {
     fn deleting_a_session_takes_its_people_with_it() {
         let mut e = setup();
         e.store.write(|tx| programme::assign(tx, &e.session, &e.amina, Role::Speaker)).unwrap();
-        e.store.write(|tx| programme::delete_session(tx, &e.session)).unwrap();
+        e.store.write(|tx| programme::delete_session(tx, &e.session, chrono::Utc::now())).unwrap();
         assert!(programme::sessions(&e.store, &e.event).unwrap().is_empty());
         assert!(programme::assignments(&e.store, &e.event).unwrap().is_empty());
-        let err = e.store.write(|tx| programme::delete_session(tx, &e.session)).unwrap_err();
+        let err = e.store.write(|tx| programme::delete_session(tx, &e.session, chrono::Utc::now())).unwrap_err();
         assert_eq!(err.reason.as_str(), "not_found");
         assert_eq!(programme::speakers(&e.store, &e.event).unwrap().len(), 1, "the speaker stays");
     }

@@ -3,6 +3,7 @@
 use chrono::{TimeZone, Utc};
 use muntada::audit::Actor;
 use muntada::event::{self, EventInput, EventStatus};
+use muntada::pledges::PledgeInput;
 use muntada::{demo, participants, Bilingual, Error, ErrorKind, Reason, Store};
 
 fn input() -> EventInput {
@@ -228,4 +229,45 @@ fn a_first_schema_database_is_upgraded_with_its_pledges() {
         [(2024, 1000, 1000), (2025, 2000, 2000)]
     );
     assert_eq!(p.lines[0].paid_on.map(|d| d.to_string()).as_deref(), Some("2024-03-04"));
+}
+
+#[test]
+fn deleting_a_session_keeps_its_pledges_history_and_what_was_adopted() {
+    use muntada::audit::{self, AuditAction, AuditSubject};
+    use muntada::outcome::{self, RichText, SectionInput, SectionKind};
+    use muntada::{pledges, programme};
+
+    let mut store = Store::open_in_memory().unwrap();
+    let demo = demo::load(&mut store, Utc::now()).unwrap();
+    let eid = demo.id.as_str();
+    let sessions = programme::sessions(&store, eid).unwrap();
+    let (cited, pledged) = (&sessions[0], &sessions[1]);
+    let pledge = pledges::list(&store, eid).unwrap().remove(0);
+    let linked = PledgeInput { session_id: Some(pledged.id.to_string()), ..PledgeInput::from(&pledge) };
+    store.write(|tx| pledges::update(tx, pledge.id.as_str(), None, &linked, Utc::now())).unwrap();
+
+    // A session cited by an adopted version of the outcome document stays.
+    let section = SectionInput {
+        kind: Some(SectionKind::Summary),
+        body_en: RichText::from_markup("body", "The opening plenary set the agenda.").unwrap(),
+        sessions: vec![cited.id.to_string()],
+        ..SectionInput::default()
+    };
+    store.write(|tx| outcome::add_section(tx, eid, None, &section, Utc::now())).unwrap();
+    let adopted = store.write(|tx| outcome::adopt(tx, eid, None, Utc::now())).unwrap();
+    let err = store.write(|tx| programme::delete_session(tx, cited.id.as_str(), Utc::now())).unwrap_err();
+    assert_eq!((err.kind, err.reason), (ErrorKind::Conflict, Reason::InUse), "{err:?}");
+    assert!(err.message.contains(&format!("version {}", adopted.number)), "{}", err.message);
+    assert!(programme::sessions(&store, eid).unwrap().iter().any(|s| s.id == cited.id));
+    let kept = outcome::get(&store, eid, Some(adopted.number)).unwrap().unwrap();
+    assert!(kept.sections.iter().any(|s| s.session_ids.contains(&cited.id)), "the adopted version still cites it");
+
+    // A session a pledge was announced in goes; the pledge stays, and its history says so.
+    store.set_actor(Actor::new("programme-team"));
+    store.write(|tx| programme::delete_session(tx, pledged.id.as_str(), Utc::now())).unwrap();
+    let after = pledges::get(&store, pledge.id.as_str()).unwrap();
+    assert_eq!(after.session_id, None);
+    let history = audit::list(&store, AuditSubject::Pledge, pledge.id.as_str()).unwrap();
+    let newest = &history[0];
+    assert_eq!((newest.action, newest.actor.as_str()), (AuditAction::Update, "programme-team"));
 }

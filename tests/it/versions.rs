@@ -50,7 +50,11 @@ fn a_participant_form_opened_before_another_desks_change_is_refused_and_names_wh
     let phone = ParticipantInput { phone: "+974 5555 0101".into(), ..person("Layla Haddad") };
     let err = assert_changed(store.write(|tx| participants::edit(tx, id, Some(1), &phone, Utc::now())), "participant");
     assert!(err.message.contains("desk-3") && err.message.contains("2025-05-20 09:12"), "{}", err.message);
-    assert_eq!(participants::list(&store, event.as_str()).unwrap(), std::slice::from_ref(&theirs), "nothing was written");
+    assert_eq!(
+        participants::list(&store, event.as_str()).unwrap(),
+        std::slice::from_ref(&theirs),
+        "nothing was written"
+    );
 
     // Re-applied on the current version, the edit stands and keeps the other desk's change.
     let again = ParticipantInput { email: theirs.email.clone().unwrap(), ..phone };

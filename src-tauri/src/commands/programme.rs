@@ -91,7 +91,7 @@ pub fn session_update(
 
 #[tauri::command]
 pub fn session_delete(state: State<'_, AppState>, id: String) -> Result<(), ApiError> {
-    state.write(|tx| programme::delete_session(tx, &id))
+    state.write(|tx| programme::delete_session(tx, &id, Utc::now()))
 }
 
 /// Everyone's roles in the event's sessions.
