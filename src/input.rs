@@ -64,6 +64,11 @@ pub fn email(field: &str, value: &str) -> Result<Option<String>> {
     Ok(Some(value))
 }
 
+/// An optional value as typed (an id, a time): blank means none.
+pub(crate) fn given(value: Option<&str>) -> Option<&str> {
+    value.map(str::trim).filter(|v| !v.is_empty())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -24,6 +24,7 @@ pub mod reference;
 pub mod spreadsheet;
 pub mod store;
 pub mod time;
+pub mod word;
 
 pub use bilingual::{Bilingual, Lang};
 pub use error::{Error, ErrorKind, Reason, Result};

@@ -10,10 +10,10 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::bilingual::Bilingual;
-use crate::error::{Error, Reason, Result};
+use crate::error::{Error, Result};
 use crate::id::Id;
-use crate::programme::word_enum;
 use crate::store::Store;
+use crate::word::word_enum;
 
 /// Most entries one listing returns, newest first.
 pub const MAX_ENTRIES: u32 = 200;

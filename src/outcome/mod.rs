@@ -20,8 +20,9 @@ use crate::bilingual::{Bilingual, Lang};
 use crate::error::{Error, Reason, Result};
 use crate::id::Id;
 use crate::input;
-use crate::programme::word_enum;
+use crate::input::given;
 use crate::store::{Store, Tx};
+use crate::word::word_enum;
 
 pub use generated::Generated;
 pub use rich::{RichBlock, RichText, Span};
@@ -563,10 +564,6 @@ fn place(field: &str, position: Option<u32>, len: usize) -> Result<usize> {
         Some(p) if p >= 1 && (p as usize) <= len => Ok(p as usize - 1),
         Some(p) => Err(Error::invalid(field, Reason::InvalidValue, format!("{p} is not between 1 and {len}"))),
     }
-}
-
-fn given(value: Option<&str>) -> Option<&str> {
-    value.map(str::trim).filter(|v| !v.is_empty())
 }
 
 fn sessions_of(tx: &Tx<'_>, event_id: &Id, sessions: &[String]) -> Result<Vec<Id>> {

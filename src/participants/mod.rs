@@ -9,8 +9,8 @@ use crate::audit::AuditAction;
 use crate::bilingual::Bilingual;
 use crate::error::{Error, Reason, Result};
 use crate::id::Id;
-use crate::programme::word_enum;
 use crate::store::{Store, Tx};
+use crate::word::word_enum;
 use crate::{country, input};
 
 pub mod category;

@@ -13,10 +13,11 @@ use crate::bilingual::Bilingual;
 use crate::error::{Error, Reason, Result};
 use crate::id::Id;
 use crate::input;
+use crate::input::given;
 use crate::money::{self, Currency, UsdRate};
-use crate::programme::{given, word_enum};
 use crate::store::{Store, Tx};
 use crate::time;
+use crate::word::word_enum;
 
 pub use summary::{summarise, usd_by_year, CurrencyTotals, PledgeSummary, UsdTotals, UsdYear, YearTotals};
 
@@ -550,11 +551,12 @@ impl PledgeInput {
 fn link(tx: &Tx<'_>, pledge: &mut Pledge, input: &PledgeInput) -> Result<()> {
     let event_id = &pledge.event_id;
     pledge.session_id =
-        given(&input.session_id).map(|s| tx.sessions().resolve_in(event_id, "session", s)).transpose()?;
+        given(input.session_id.as_deref()).map(|s| tx.sessions().resolve_in(event_id, "session", s)).transpose()?;
     pledge.speaker_id =
-        given(&input.speaker_id).map(|s| tx.speakers().resolve_in(event_id, "speaker", s)).transpose()?;
-    pledge.delegation_id =
-        given(&input.delegation_id).map(|d| tx.delegations().resolve_in(event_id, "delegation", d)).transpose()?;
+        given(input.speaker_id.as_deref()).map(|s| tx.speakers().resolve_in(event_id, "speaker", s)).transpose()?;
+    pledge.delegation_id = given(input.delegation_id.as_deref())
+        .map(|d| tx.delegations().resolve_in(event_id, "delegation", d))
+        .transpose()?;
     Ok(())
 }
 

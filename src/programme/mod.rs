@@ -14,35 +14,10 @@ use ts_rs::TS;
 use crate::bilingual::Bilingual;
 use crate::error::{Error, Reason, Result};
 use crate::id::Id;
+use crate::input::given;
 use crate::store::{Store, Tx};
+use crate::word::word_enum;
 use crate::{country, event, input, time};
-
-macro_rules! word_enum {
-    ($(#[$m:meta])* $name:ident { $($variant:ident = $text:literal),* $(,)? }) => {
-        $(#[$m])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
-        #[serde(rename_all = "snake_case")]
-        pub enum $name { $($variant),* }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),*];
-
-            pub fn as_str(self) -> &'static str {
-                match self { $($name::$variant => $text),* }
-            }
-
-            /// Accepts the word as written here, in any case, with `-` or `_` or a space.
-            pub fn parse(field: &str, value: &str) -> Result<$name> {
-                let wanted = value.trim().to_ascii_lowercase().replace(['-', ' '], "_");
-                Self::ALL.iter().copied().find(|v| v.as_str() == wanted).ok_or_else(|| {
-                    let words: Vec<&str> = Self::ALL.iter().map(|v| v.as_str()).collect();
-                    Error::invalid(field, Reason::InvalidValue, format!("{value:?} is not one of {}", words.join(", ")))
-                })
-            }
-        }
-    };
-}
-pub(crate) use word_enum;
 
 word_enum!(
     /// What a session is; the timetable colours sessions by kind.
@@ -345,7 +320,8 @@ fn checked_session(tx: &Tx<'_>, event: &event::Event, id: Id, session: &SessionI
     if end <= start {
         return Err(Error::invalid("end", Reason::EndBeforeStart, "a session must end after it starts"));
     }
-    let room_id = given(&session.room_id).map(|room| tx.rooms().resolve_in(&event.id, "room", room)).transpose()?;
+    let room_id =
+        given(session.room_id.as_deref()).map(|room| tx.rooms().resolve_in(&event.id, "room", room)).transpose()?;
     Ok(Session {
         id,
         event_id: event.id.clone(),
@@ -378,8 +354,9 @@ pub fn update_speaker(tx: &Tx<'_>, speaker_id: &str, version: Option<u32>, speak
 /// A speaker as typed, checked: a name, a known country, an e-mail address, and a participant
 /// of the same event who is not already another speaker.
 fn checked_speaker(tx: &Tx<'_>, event_id: &Id, id: Id, speaker: &SpeakerInput) -> Result<Speaker> {
-    let participant_id =
-        given(&speaker.participant_id).map(|p| tx.participants().resolve_in(event_id, "participant", p)).transpose()?;
+    let participant_id = given(speaker.participant_id.as_deref())
+        .map(|p| tx.participants().resolve_in(event_id, "participant", p))
+        .transpose()?;
     if let Some(participant) = &participant_id {
         if tx.speakers().by_participant(participant)?.is_some_and(|other| other.id != id) {
             return Err(Error::conflict(
@@ -553,14 +530,14 @@ pub fn move_session(tx: &Tx<'_>, session_id: &str, to: &SessionMove) -> Result<S
     let event = tx.events().get(&current.event_id)?;
     let tz = event.tz();
     let start = time::parse_local("start", &to.start, tz)?;
-    let end = match given(&to.end) {
+    let end = match given(to.end.as_deref()) {
         Some(end) => time::parse_local("end", end, tz)?,
         None => start + (current.end - current.start),
     };
     if end <= start {
         return Err(Error::invalid("end", Reason::EndBeforeStart, "a session must end after it starts"));
     }
-    let room_id = match given(&to.room_id) {
+    let room_id = match given(to.room_id.as_deref()) {
         Some(room) => Some(tx.rooms().resolve_in(&event.id, "room", room)?),
         None => current.room_id.clone(),
     };
@@ -657,11 +634,6 @@ pub fn rooms(store: &Store, event_id: &str) -> Result<Vec<Room>> {
 pub fn speakers(store: &Store, event_id: &str) -> Result<Vec<Speaker>> {
     let event_id = store.events().resolve("event", event_id)?;
     store.speakers().list(&event_id)
-}
-
-/// An optional id as typed: blank means none.
-pub(crate) fn given(value: &Option<String>) -> Option<&str> {
-    value.as_deref().map(str::trim).filter(|v| !v.is_empty())
 }
 
 #[cfg(test)]
