@@ -5,117 +5,12 @@
 //! writer can forget them. The actor is set once at the edge (`Store::set_actor`): the CLI and
 //! the app use the name of the person logged in to the computer.
 
-use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
-use ts_rs::TS;
+pub mod model;
 
-use crate::bilingual::Bilingual;
-use crate::error::{Error, Result};
-use crate::id::Id;
+use crate::error::Result;
 use crate::store::Store;
-use crate::word::word_enum;
 
-/// Most entries one listing returns, newest first.
-pub const MAX_ENTRIES: u32 = 200;
-/// Longest actor name kept, in characters.
-const MAX_ACTOR: usize = 100;
-
-/// Who made a change: the computer account's name, or "unknown".
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Actor(String);
-
-impl Actor {
-    /// A name given by the edge; control characters are dropped, and it is cut to a sane length.
-    pub fn new(name: &str) -> Actor {
-        let name: String = name.chars().filter(|c| !c.is_control()).take(MAX_ACTOR).collect();
-        let name = name.trim();
-        Actor(if name.is_empty() { "unknown".to_owned() } else { name.to_owned() })
-    }
-
-    /// The name of the person logged in to this computer (`$USER`, else `$LOGNAME`, else
-    /// `%USERNAME%` on Windows), or "unknown". For the edges (CLI, app): the core itself never
-    /// reads the environment.
-    pub fn os_user() -> Actor {
-        let name = ["USER", "LOGNAME", "USERNAME"].iter().find_map(|var| std::env::var(var).ok()).unwrap_or_default();
-        Actor::new(&name)
-    }
-
-    pub fn unknown() -> Actor {
-        Actor::new("")
-    }
-
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-word_enum!(
-    /// The kind of record an entry is about.
-    AuditEntity {
-        Participant = "participant",
-        Pledge = "pledge",
-        // A version of the outcome document (its id is the version's).
-        Outcome = "outcome",
-    }
-);
-
-word_enum!(
-    /// What happened to the record.
-    AuditAction {
-        Create = "create",
-        Import = "import",
-        Update = "update",
-        Delete = "delete",
-        Erase = "erase",
-        // A version of the outcome document was adopted.
-        Adopt = "adopt",
-    }
-);
-
-word_enum!(
-    /// Whose history to list: one record's, or a whole event's.
-    AuditSubject {
-        Event = "event",
-        Participant = "participant",
-        Pledge = "pledge",
-    }
-);
-
-/// One change. `before` and `after` are the record as JSON (absent for a creation's `before`);
-/// both are emptied when a person's data is erased.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct AuditEntry {
-    #[ts(type = "number")]
-    pub id: i64,
-    #[ts(type = "string")]
-    pub at: DateTime<Utc>,
-    pub actor: String,
-    pub entity: AuditEntity,
-    pub entity_id: Id,
-    pub event_id: Id,
-    pub action: AuditAction,
-    /// What the record is called (a person's name, a pledge's donor), from `after` or `before`;
-    /// empty once erased.
-    pub label: Bilingual,
-    pub redacted: bool,
-}
-
-/// A change as the store records it.
-pub(crate) struct Change<'a> {
-    pub at: DateTime<Utc>,
-    pub entity: AuditEntity,
-    pub entity_id: &'a Id,
-    pub event_id: &'a Id,
-    pub action: AuditAction,
-    pub before: Option<String>,
-    pub after: Option<String>,
-}
-
-/// The record as it is kept in the trail.
-pub(crate) fn snapshot(value: &impl Serialize) -> Result<String> {
-    serde_json::to_string(value).map_err(|e| Error::internal(format!("cannot record the change: {e}")))
-}
+pub use model::*;
 
 /// The newest entries about `id`: one participant's or pledge's, or every entry of an event.
 pub fn list(store: &Store, subject: AuditSubject, id: &str) -> Result<Vec<AuditEntry>> {
@@ -126,50 +21,5 @@ pub fn list(store: &Store, subject: AuditSubject, id: &str) -> Result<Vec<AuditE
             audit.for_record(AuditEntity::Participant, &store.participants().resolve("id", id)?, MAX_ENTRIES)
         }
         AuditSubject::Pledge => audit.for_record(AuditEntity::Pledge, &store.pledges().resolve("id", id)?, MAX_ENTRIES),
-    }
-}
-
-/// The display label of a recorded record: a participant's name, a pledge's donor.
-pub(crate) fn label(entity: AuditEntity, json: Option<&str>) -> Bilingual {
-    let Some(value) = json.and_then(|j| serde_json::from_str::<serde_json::Value>(j).ok()) else {
-        return Bilingual::default();
-    };
-    let text = |v: &serde_json::Value| v.as_str().unwrap_or_default().to_owned();
-    match entity {
-        AuditEntity::Participant => Bilingual::new(text(&value["name"]["en"]), text(&value["name"]["ar"])),
-        // One donor, or (a later schema's) several: "A, B".
-        AuditEntity::Pledge => match value["donors"].as_array() {
-            Some(donors) => Bilingual::new(donors.iter().map(text).collect::<Vec<_>>().join(", "), ""),
-            None => Bilingual::new(text(&value["donor"]), ""),
-        },
-        AuditEntity::Outcome => match value["number"].as_u64() {
-            Some(n) => Bilingual::new(format!("Version {n}"), format!("النسخة {n}")),
-            None => Bilingual::default(),
-        },
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn actors_are_one_clean_line() {
-        assert_eq!(Actor::new("  amina ").as_str(), "amina");
-        assert_eq!(Actor::new("").as_str(), "unknown");
-        assert_eq!(Actor::new("a\nb\u{7}").as_str(), "ab");
-        assert_eq!(Actor::new(&"x".repeat(1000)).as_str().len(), MAX_ACTOR);
-    }
-
-    #[test]
-    fn labels_come_from_the_recorded_json() {
-        let person = r#"{"name":{"en":"Amina","ar":"أمينة"}}"#;
-        assert_eq!(label(AuditEntity::Participant, Some(person)), Bilingual::new("Amina", "أمينة"));
-        assert_eq!(label(AuditEntity::Pledge, Some(r#"{"donor":"Japan"}"#)), Bilingual::new("Japan", ""));
-        let joint = r#"{"donors":["Japan","Norway"]}"#;
-        assert_eq!(label(AuditEntity::Pledge, Some(joint)), Bilingual::new("Japan, Norway", ""));
-        assert_eq!(label(AuditEntity::Outcome, Some(r#"{"number":3}"#)), Bilingual::new("Version 3", "النسخة 3"));
-        assert_eq!(label(AuditEntity::Participant, None), Bilingual::default());
-        assert_eq!(label(AuditEntity::Participant, Some("not json")), Bilingual::default());
     }
 }

@@ -3,110 +3,10 @@
 //! fails on a logo that was taken.
 
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
-use ts_rs::TS;
 
-use crate::error::{Error, Reason, Result};
-use crate::pdf;
+use super::model::EventLogo;
+use crate::error::Result;
 use crate::store::{Store, Tx};
-
-/// Largest logo file: a title-page logo needs far less, and the app sends the bytes over IPC.
-pub const MAX_LOGO_BYTES: usize = 1024 * 1024;
-/// Largest side in pixels: more is never needed for an 18 mm-high logo and only costs memory.
-pub const MAX_LOGO_SIDE: usize = 4000;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum LogoFormat {
-    Png,
-    Jpeg,
-}
-
-impl LogoFormat {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            LogoFormat::Png => "png",
-            LogoFormat::Jpeg => "jpeg",
-        }
-    }
-
-    pub fn parse(field: &str, value: &str) -> Result<LogoFormat> {
-        match value {
-            "png" => Ok(LogoFormat::Png),
-            "jpeg" => Ok(LogoFormat::Jpeg),
-            _ => Err(Error::invalid(field, Reason::InvalidValue, format!("{value:?} is not png or jpeg"))),
-        }
-    }
-
-    /// The MIME type, for showing the image.
-    pub fn mime(self) -> &'static str {
-        match self {
-            LogoFormat::Png => "image/png",
-            LogoFormat::Jpeg => "image/jpeg",
-        }
-    }
-
-    /// Recognised by the file's signature, not its name.
-    fn sniff(bytes: &[u8]) -> Option<LogoFormat> {
-        if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
-            Some(LogoFormat::Png)
-        } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
-            Some(LogoFormat::Jpeg)
-        } else {
-            None
-        }
-    }
-}
-
-/// A stored logo with its image.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct EventLogo {
-    pub format: LogoFormat,
-    pub width: u32,
-    pub height: u32,
-    /// The file as given.
-    pub image: Vec<u8>,
-    #[ts(type = "string")]
-    pub updated_at: DateTime<Utc>,
-}
-
-impl EventLogo {
-    /// Checks `bytes` (field `logo`) and describes them: a PNG or JPEG file of at most
-    /// [`MAX_LOGO_BYTES`] that decodes, with sides of at most [`MAX_LOGO_SIDE`] pixels.
-    pub fn validate(bytes: Vec<u8>, now: DateTime<Utc>) -> Result<EventLogo> {
-        if bytes.is_empty() {
-            return Err(Error::invalid("logo", Reason::Required, "the logo file is empty"));
-        }
-        if bytes.len() > MAX_LOGO_BYTES {
-            return Err(Error::invalid(
-                "logo",
-                Reason::TooLong,
-                format!("the logo is {} KiB; at most {} KiB", bytes.len().div_ceil(1024), MAX_LOGO_BYTES / 1024),
-            ));
-        }
-        let format = LogoFormat::sniff(&bytes)
-            .ok_or_else(|| Error::invalid("logo", Reason::InvalidValue, "the logo must be a PNG or JPEG image"))?;
-        let unreadable = |e: pdf::PdfError| Error::invalid("logo", Reason::InvalidValue, e.to_string());
-        let check_sides = |width: usize, height: usize| {
-            if width == 0 || height == 0 || width > MAX_LOGO_SIDE || height > MAX_LOGO_SIDE {
-                return Err(Error::invalid(
-                    "logo",
-                    Reason::InvalidValue,
-                    format!("the logo is {width}×{height} pixels; each side must be 1 to {MAX_LOGO_SIDE}"),
-                ));
-            }
-            Ok(())
-        };
-        // The sides the header declares first: a few bytes can declare 60000×60000 pixels, which
-        // decoding would allocate before finding out.
-        let (width, height) = pdf::declared_image_size(&bytes).map_err(unreadable)?;
-        check_sides(width as usize, height as usize)?;
-        let (width, height) = pdf::image_size(&bytes).map_err(unreadable)?;
-        check_sides(width, height)?;
-        Ok(EventLogo { format, width: width as u32, height: height as u32, image: bytes, updated_at: now })
-    }
-}
 
 /// Sets (or replaces) the event's logo; nothing is stored when the image is refused.
 pub fn set_logo(tx: &Tx<'_>, event_id: &str, bytes: Vec<u8>, now: DateTime<Utc>) -> Result<EventLogo> {
@@ -130,6 +30,9 @@ pub fn logo(store: &Store, event_id: &str) -> Result<Option<EventLogo>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::Reason;
+    use crate::event::model::{LogoFormat, MAX_LOGO_BYTES, MAX_LOGO_SIDE};
+    use crate::pdf;
 
     /// A PNG of `w`×`h` grey pixels, encoded by the `image` crate the PDF engine decodes with.
     pub(crate) fn png(w: u32, h: u32) -> Vec<u8> {
@@ -229,7 +132,8 @@ mod tests {
     #[test]
     fn set_replace_remove() {
         let mut store = Store::open_in_memory().unwrap();
-        let event = store.write(|tx| super::super::create(tx, &super::super::tests::doha(), Utc::now())).unwrap();
+        let event =
+            store.write(|tx| super::super::create(tx, &crate::event::model::tests::doha(), Utc::now())).unwrap();
         let id = event.id.as_str();
         assert_eq!(logo(&store, id).unwrap(), None);
         store.write(|tx| set_logo(tx, id, png(40, 20), Utc::now())).unwrap();

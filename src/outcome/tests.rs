@@ -1,6 +1,7 @@
 use chrono::{Duration, TimeZone};
 
 use super::*;
+use crate::bilingual::{Bilingual, Lang};
 use crate::error::ErrorKind;
 
 fn now() -> DateTime<Utc> {

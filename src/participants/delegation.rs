@@ -2,9 +2,8 @@
 //! head of delegation. A participant belongs to at most one delegation of their event.
 
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
-use ts_rs::TS;
 
+pub use super::model::{Delegation, DelegationInput};
 use super::{bulk, display_name, Participant};
 use crate::bilingual::Bilingual;
 use crate::country;
@@ -12,34 +11,6 @@ use crate::error::{Error, Reason, Result};
 use crate::id::Id;
 use crate::input;
 use crate::store::{ParticipantFilter, Store, Tx};
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct Delegation {
-    pub id: Id,
-    pub event_id: Id,
-    pub name: Bilingual,
-    /// ISO code of the country it represents, if any.
-    pub country: Option<String>,
-    /// The head of delegation: a participant of the event and a member of this delegation.
-    pub head: Option<Id>,
-    /// How many participants belong to it (read, never written).
-    pub members: u32,
-    #[ts(type = "string")]
-    pub created_at: DateTime<Utc>,
-    /// Raised by every change to the record: a form sends back the one it was filled from.
-    pub version: u32,
-}
-
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct DelegationInput {
-    pub name: Bilingual,
-    /// A country's ISO code, or empty.
-    pub country: String,
-    /// The head of delegation's participant id (or 8+ of its first characters), or empty.
-    pub head: String,
-}
 
 /// Adds a delegation to an event. Its head, when given, joins it (and must not belong to
 /// another delegation already).

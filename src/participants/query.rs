@@ -9,23 +9,11 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+pub use super::model::SortKey;
 use super::{Participant, ParticipantStatus, SearchIndex};
 use crate::error::{Error, Reason, Result};
 use crate::id::Id;
 use crate::store::{Store, Tx};
-
-/// The column a table is sorted by.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum SortKey {
-    #[default]
-    Name,
-    Organisation,
-    Country,
-    Category,
-    Status,
-    Registered,
-}
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]

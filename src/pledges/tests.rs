@@ -4,6 +4,8 @@ use chrono::{NaiveDate, TimeZone, Utc};
 use proptest::prelude::*;
 
 use super::*;
+use crate::bilingual::Bilingual;
+use crate::money::Currency;
 
 fn input(amount: &str, per_year: bool, from: i32, to: i32) -> PledgeInput {
     let range = ScheduleRange { amount: amount.into(), from_year: from, to_year: to };

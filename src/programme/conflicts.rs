@@ -18,6 +18,7 @@ use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+pub use super::model::Signups;
 use super::{Assignment, Availability, Room, Session, Speaker};
 use crate::bilingual::Bilingual;
 use crate::error::Result;
@@ -107,13 +108,6 @@ pub struct Programme<'a> {
     pub availability: &'a [Availability],
     /// Confirmed sign-ups of the sessions that take them.
     pub signups: &'a [Signups],
-}
-
-/// How many confirmed participants signed up for one session.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Signups {
-    pub session_id: Id,
-    pub confirmed: u32,
 }
 
 /// Loads an event's programme and checks it.

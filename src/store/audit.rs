@@ -4,7 +4,7 @@
 use rusqlite::{params, Connection};
 
 use super::{id_col, rows, time_col, word_col};
-use crate::audit::{self, Actor, AuditAction, AuditEntity, AuditEntry, Change};
+use crate::audit::model::{self as audit, Actor, AuditAction, AuditEntity, AuditEntry, Change};
 use crate::error::Result;
 use crate::id::Id;
 use crate::time;

@@ -5,7 +5,7 @@ use rusqlite::{params, Connection};
 use super::{bilingual, found, id_col, opt_id_col, resolve, resolve_in, rows, time_col};
 use crate::error::Result;
 use crate::id::Id;
-use crate::participants::delegation::Delegation;
+use crate::participants::model::Delegation;
 use crate::time;
 
 pub struct Delegations<'c> {

@@ -4,9 +4,9 @@ use rusqlite::{params, Connection, OptionalExtension};
 
 use super::{bilingual, found, id_col, resolve, rows, time_col, word_col};
 use crate::error::Result;
-use crate::event::{DeletedEvent, Event, EventCounts, EventLogo, EventStatus, LogoFormat};
+use crate::event::model::{DeletedEvent, Event, EventCounts, EventLogo, EventStatus, LogoFormat};
 use crate::id::Id;
-use crate::participants::Category;
+use crate::participants::model::Category;
 use crate::time;
 
 pub struct Events<'c> {
@@ -133,7 +133,7 @@ impl<'c> Events<'c> {
     pub fn record_deletion(
         &self,
         event: &Event,
-        actor: &crate::audit::Actor,
+        actor: &crate::audit::model::Actor,
         at: chrono::DateTime<chrono::Utc>,
         backup: Option<&std::path::Path>,
     ) -> Result<()> {

@@ -21,7 +21,7 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
-use crate::audit::{Actor, AuditEntity};
+use crate::audit::model::{Actor, AuditEntity};
 use crate::error::{Error, Reason, Result};
 use crate::id::{Id, IdPrefix};
 

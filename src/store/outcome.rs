@@ -6,10 +6,10 @@
 use rusqlite::{params, Connection, OptionalExtension};
 
 use super::{audit, audited, bilingual, id_col, opt_id_col, rows, time_col};
-use crate::audit::{snapshot, Actor, AuditAction, AuditEntity, Change};
+use crate::audit::model::{snapshot, Actor, AuditAction, AuditEntity, Change};
 use crate::error::{Error, Reason, Result};
 use crate::id::{Id, IdPrefix};
-use crate::outcome::{Adoption, Generated, RichText, Section, SectionKind, Version};
+use crate::outcome::model::{Adoption, Generated, RichText, Section, SectionKind, Version};
 use crate::time;
 
 pub struct Outcomes<'c> {

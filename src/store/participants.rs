@@ -3,12 +3,11 @@
 use rusqlite::{params, Connection};
 
 use super::{audit, audited, bilingual, found, id_col, opt_id_col, resolve, resolve_in, rows, time_col, word_col};
-use crate::audit::{snapshot, Actor, AuditAction, AuditEntity, Change};
+use crate::audit::model::{snapshot, Actor, AuditAction, AuditEntity, Change};
 use crate::error::{Error, Reason, Result};
 use crate::id::Id;
-use crate::participants::normalise::Keys;
-use crate::participants::query::SortKey;
-use crate::participants::{Answer, DuplicatePair, DuplicateReason, Participant, ParticipantStatus};
+use crate::participants::model::normalise::Keys;
+use crate::participants::model::{Answer, DuplicatePair, DuplicateReason, Participant, ParticipantStatus, SortKey};
 use crate::time;
 
 pub struct Participants<'c> {

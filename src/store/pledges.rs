@@ -6,11 +6,11 @@ use std::collections::HashMap;
 use rusqlite::{params, Connection};
 
 use super::{audit, audited, bilingual, found, id_col, opt_id_col, resolve, rows, time_col, word_col};
-use crate::audit::{snapshot, Actor, AuditAction, AuditEntity, Change};
+use crate::audit::model::{snapshot, Actor, AuditAction, AuditEntity, Change};
 use crate::error::{Error, Result};
 use crate::id::Id;
 use crate::money::{Currency, UsdRate};
-use crate::pledges::{Cancellation, EntryMode, Pledge, PledgeKind, PledgeLine, Rate};
+use crate::pledges::model::{Cancellation, EntryMode, Pledge, PledgeKind, PledgeLine, Rate};
 use crate::time;
 
 pub struct Pledges<'c> {

@@ -5,8 +5,9 @@ use rusqlite::{params, Connection, OptionalExtension};
 use super::{bilingual, found, id_col, opt_id_col, resolve, resolve_in, rows, time_col, word_col};
 use crate::error::Result;
 use crate::id::Id;
-use crate::programme::conflicts::Signups;
-use crate::programme::{Assignment, Availability, OpeningHours, Role, Room, Session, SessionKind, Speaker};
+use crate::programme::model::{
+    Assignment, Availability, OpeningHours, Role, Room, Session, SessionKind, Signups, Speaker,
+};
 use crate::time;
 
 pub struct Rooms<'c> {

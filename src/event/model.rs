@@ -1,0 +1,306 @@
+//! The event's model: an event, its details as typed and their checks, its logo. Plain data
+//! and rules, no I/O: the store reads and writes these types, the operations decide with them.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::bilingual::Bilingual;
+use crate::error::{Error, Reason, Result};
+use crate::id::Id;
+use crate::{country, input, pdf, time};
+
+/// Most organisers one event may list.
+const MAX_ORGANISERS: usize = 20;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum EventStatus {
+    Draft,
+    Open,
+    Closed,
+    Archived,
+}
+
+impl EventStatus {
+    pub const ALL: [EventStatus; 4] =
+        [EventStatus::Draft, EventStatus::Open, EventStatus::Closed, EventStatus::Archived];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventStatus::Draft => "draft",
+            EventStatus::Open => "open",
+            EventStatus::Closed => "closed",
+            EventStatus::Archived => "archived",
+        }
+    }
+
+    pub fn parse(field: &str, value: &str) -> Result<EventStatus> {
+        Self::ALL.into_iter().find(|s| s.as_str() == value.trim()).ok_or_else(|| {
+            Error::invalid(
+                field,
+                Reason::InvalidValue,
+                format!("{value:?} is not one of draft, open, closed, archived"),
+            )
+        })
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Event {
+    pub id: Id,
+    pub title: Bilingual,
+    pub description: Bilingual,
+    pub venue: String,
+    pub city: String,
+    pub country: Option<String>,
+    pub timezone: String,
+    #[ts(type = "string")]
+    pub start_date: NaiveDate,
+    #[ts(type = "string")]
+    pub end_date: NaiveDate,
+    pub organisers: Vec<String>,
+    pub status: EventStatus,
+    #[ts(type = "string")]
+    pub created_at: DateTime<Utc>,
+    #[ts(type = "string")]
+    pub updated_at: DateTime<Utc>,
+    /// Raised by every change to the record: a form sends back the one it was filled from.
+    pub version: u32,
+}
+
+impl Event {
+    pub fn tz(&self) -> chrono_tz::Tz {
+        // Stored zones were validated on the way in; UTC only guards a hand-edited file.
+        self.timezone.parse().unwrap_or(chrono_tz::UTC)
+    }
+}
+
+/// An event as typed in a form or on the command line, before validation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct EventInput {
+    pub title: Bilingual,
+    pub description: Bilingual,
+    pub venue: String,
+    pub city: String,
+    /// ISO 3166-1 alpha-2; empty for none.
+    pub country: String,
+    pub timezone: String,
+    /// `YYYY-MM-DD`.
+    pub start_date: String,
+    pub end_date: String,
+    pub organisers: Vec<String>,
+    pub status: EventStatus,
+}
+
+/// Counts shown on an event's overview.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct EventCounts {
+    pub rooms: u32,
+    pub sessions: u32,
+    pub speakers: u32,
+    pub participants: u32,
+    pub pledges: u32,
+}
+
+impl EventInput {
+    /// Checks every field and returns the event it describes, stamped with `id` and `now`.
+    pub fn validate(&self, id: Id, created_at: DateTime<Utc>, now: DateTime<Utc>) -> Result<Event> {
+        let title = self.title.clean_required("title", input::MAX_NAME)?;
+        let description = self.description.clean_text("description", input::MAX_TEXT)?;
+        let venue = input::line("venue", &self.venue, input::MAX_NAME)?;
+        let city = input::line("city", &self.city, input::MAX_NAME)?;
+        let country = country::parse_optional("country", &self.country)?;
+        let timezone = time::parse_timezone("timezone", &self.timezone)?;
+        let start_date = time::parse_date("startDate", &self.start_date)?;
+        let end_date = time::parse_date("endDate", &self.end_date)?;
+        if end_date < start_date {
+            return Err(Error::invalid("endDate", Reason::EndBeforeStart, "the end date is before the start date"));
+        }
+        if self.organisers.len() > MAX_ORGANISERS {
+            return Err(Error::invalid("organisers", Reason::TooLong, format!("at most {MAX_ORGANISERS} organisers")));
+        }
+        let mut organisers = Vec::with_capacity(self.organisers.len());
+        for name in &self.organisers {
+            let name = input::line("organisers", name, input::MAX_NAME)?;
+            if !name.is_empty() && !organisers.contains(&name) {
+                organisers.push(name);
+            }
+        }
+        Ok(Event {
+            id,
+            title,
+            description,
+            venue,
+            city,
+            country,
+            timezone: timezone.name().to_owned(),
+            start_date,
+            end_date,
+            organisers,
+            status: self.status,
+            created_at,
+            updated_at: now,
+            version: 1,
+        })
+    }
+}
+
+/// An event's deletion, as logged.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeletedEvent {
+    pub event_id: Id,
+    pub title: Bilingual,
+    pub at: DateTime<Utc>,
+    pub actor: String,
+    pub backup: Option<String>,
+}
+
+/// Largest logo file: a title-page logo needs far less, and the app sends the bytes over IPC.
+pub const MAX_LOGO_BYTES: usize = 1024 * 1024;
+/// Largest side in pixels: more is never needed for an 18 mm-high logo and only costs memory.
+pub const MAX_LOGO_SIDE: usize = 4000;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum LogoFormat {
+    Png,
+    Jpeg,
+}
+
+impl LogoFormat {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LogoFormat::Png => "png",
+            LogoFormat::Jpeg => "jpeg",
+        }
+    }
+
+    pub fn parse(field: &str, value: &str) -> Result<LogoFormat> {
+        match value {
+            "png" => Ok(LogoFormat::Png),
+            "jpeg" => Ok(LogoFormat::Jpeg),
+            _ => Err(Error::invalid(field, Reason::InvalidValue, format!("{value:?} is not png or jpeg"))),
+        }
+    }
+
+    /// The MIME type, for showing the image.
+    pub fn mime(self) -> &'static str {
+        match self {
+            LogoFormat::Png => "image/png",
+            LogoFormat::Jpeg => "image/jpeg",
+        }
+    }
+
+    /// Recognised by the file's signature, not its name.
+    fn sniff(bytes: &[u8]) -> Option<LogoFormat> {
+        if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+            Some(LogoFormat::Png)
+        } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+            Some(LogoFormat::Jpeg)
+        } else {
+            None
+        }
+    }
+}
+
+/// A stored logo with its image.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct EventLogo {
+    pub format: LogoFormat,
+    pub width: u32,
+    pub height: u32,
+    /// The file as given.
+    pub image: Vec<u8>,
+    #[ts(type = "string")]
+    pub updated_at: DateTime<Utc>,
+}
+
+impl EventLogo {
+    /// Checks `bytes` (field `logo`) and describes them: a PNG or JPEG file of at most
+    /// [`MAX_LOGO_BYTES`] that decodes, with sides of at most [`MAX_LOGO_SIDE`] pixels.
+    pub fn validate(bytes: Vec<u8>, now: DateTime<Utc>) -> Result<EventLogo> {
+        if bytes.is_empty() {
+            return Err(Error::invalid("logo", Reason::Required, "the logo file is empty"));
+        }
+        if bytes.len() > MAX_LOGO_BYTES {
+            return Err(Error::invalid(
+                "logo",
+                Reason::TooLong,
+                format!("the logo is {} KiB; at most {} KiB", bytes.len().div_ceil(1024), MAX_LOGO_BYTES / 1024),
+            ));
+        }
+        let format = LogoFormat::sniff(&bytes)
+            .ok_or_else(|| Error::invalid("logo", Reason::InvalidValue, "the logo must be a PNG or JPEG image"))?;
+        let unreadable = |e: pdf::PdfError| Error::invalid("logo", Reason::InvalidValue, e.to_string());
+        let check_sides = |width: usize, height: usize| {
+            if width == 0 || height == 0 || width > MAX_LOGO_SIDE || height > MAX_LOGO_SIDE {
+                return Err(Error::invalid(
+                    "logo",
+                    Reason::InvalidValue,
+                    format!("the logo is {width}×{height} pixels; each side must be 1 to {MAX_LOGO_SIDE}"),
+                ));
+            }
+            Ok(())
+        };
+        // The sides the header declares first: a few bytes can declare 60000×60000 pixels, which
+        // decoding would allocate before finding out.
+        let (width, height) = pdf::declared_image_size(&bytes).map_err(unreadable)?;
+        check_sides(width as usize, height as usize)?;
+        let (width, height) = pdf::image_size(&bytes).map_err(unreadable)?;
+        check_sides(width, height)?;
+        Ok(EventLogo { format, width: width as u32, height: height as u32, image: bytes, updated_at: now })
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    pub(crate) fn doha() -> EventInput {
+        EventInput {
+            title: Bilingual::new("Forum", "منتدى"),
+            description: Bilingual::default(),
+            venue: "Sheraton".into(),
+            city: "Doha".into(),
+            country: "qa".into(),
+            timezone: "Asia/Qatar".into(),
+            start_date: "2024-05-21".into(),
+            end_date: "2024-05-22".into(),
+            organisers: vec!["State of Qatar".into(), " UNOCT ".into(), "UNOCT".into(), "".into()],
+            status: EventStatus::Draft,
+        }
+    }
+
+    fn check(edit: impl FnOnce(&mut EventInput), expected: std::result::Result<(), (&str, Reason)>) {
+        let mut input = doha();
+        edit(&mut input);
+        let got = input.validate(Id::new(), Utc::now(), Utc::now()).map(|_| ());
+        let got = got.map_err(|e| (e.field.unwrap_or_default(), e.reason));
+        assert_eq!(got.as_ref().map(|_| ()).map_err(|(f, r)| (f.as_str(), *r)), expected);
+    }
+
+    #[test]
+    fn validation() {
+        check(|_| {}, Ok(()));
+        check(|i| i.title = Bilingual::new("", "منتدى"), Ok(()));
+        check(|i| i.end_date = "2024-05-21".into(), Ok(()));
+        check(|i| i.title = Bilingual::default(), Err(("title", Reason::Required)));
+        check(|i| i.title.en = "x".repeat(1 << 20), Err(("title", Reason::TooLong)));
+        check(|i| i.timezone = "Qatar/Doha".into(), Err(("timezone", Reason::UnknownTimezone)));
+        check(|i| i.end_date = "2024-05-20".into(), Err(("endDate", Reason::EndBeforeStart)));
+        check(|i| i.start_date = "21.05.2024".into(), Err(("startDate", Reason::InvalidDate)));
+        check(|i| i.country = "QQ".into(), Err(("country", Reason::UnknownCountry)));
+        check(|i| i.organisers = vec!["a\nb".into()], Err(("organisers", Reason::ControlCharacters)));
+    }
+
+    #[test]
+    fn organisers_are_trimmed_and_deduplicated() {
+        let event = doha().validate(Id::new(), Utc::now(), Utc::now()).unwrap();
+        assert_eq!(event.organisers, ["State of Qatar", "UNOCT"]);
+        assert_eq!(event.country.as_deref(), Some("QA"));
+    }
+}
