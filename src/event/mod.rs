@@ -35,7 +35,7 @@ pub fn create_with_id(tx: &Tx<'_>, id: Id, input: &EventInput, now: DateTime<Utc
     let event = input.validate(id, now, now)?;
     tx.events().insert(&event)?;
     for category in participants::default_categories(&event.id) {
-        tx.categories().insert(&category)?;
+        tx.categories().add(&category, participants::default_colour(&category.key))?;
     }
     Ok(event)
 }

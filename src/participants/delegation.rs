@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 
 pub use super::model::{Delegation, DelegationInput};
-use super::{bulk, display_name, Participant};
+use super::{bulk, display_name, save, Participant};
 use crate::bilingual::Bilingual;
 use crate::country;
 use crate::error::{Error, Reason, Result};
@@ -32,7 +32,7 @@ pub fn add(tx: &Tx<'_>, event_id: &str, input: &DelegationInput, now: DateTime<U
     let joins = head.map(|p| (p.clone(), Participant { delegation: Some(delegation.id.clone()), ..p }));
     tx.delegations().insert(&delegation)?;
     if let Some((before, after)) = &joins {
-        tx.participants().update(before, after, now)?;
+        save(tx, before, after, now)?;
     }
     tx.delegations().get(&delegation.id)
 }
@@ -60,7 +60,7 @@ pub fn update(
         .map(|p| (p.clone(), Participant { delegation: Some(id.clone()), ..p }));
     tx.delegations().update(&before, &after)?;
     if let Some((before, after)) = &joins {
-        tx.participants().update(before, after, now)?;
+        save(tx, before, after, now)?;
     }
     tx.delegations().get(&id)
 }
@@ -92,9 +92,8 @@ pub fn remove(tx: &Tx<'_>, id: &str, now: DateTime<Utc>) -> Result<Delegation> {
         .into_iter()
         .map(|p| (p.clone(), Participant { delegation: None, ..p }))
         .collect();
-    let participants = tx.participants();
     for (before, after) in &leaving {
-        participants.update(before, after, now)?;
+        save(tx, before, after, now)?;
     }
     tx.delegations().delete(&id)?;
     Ok(delegation)

@@ -64,9 +64,22 @@ pub fn edit(
         delegation,
         ..before.clone()
     };
-    let after = if after != before { tx.participants().update(&before, &after, now)? } else { after };
+    let after = if after != before { save(tx, &before, &after, now)? } else { after };
     let possible_duplicates = possible_duplicates(tx, &after)?;
     Ok(Added { participant: after, possible_duplicates })
+}
+
+/// Writes `after` over `before` (read in `tx`), with the rule that goes with a change of
+/// delegation: a head of delegation who leaves it is its head no more.
+pub(crate) fn save(tx: &Tx<'_>, before: &Participant, after: &Participant, now: DateTime<Utc>) -> Result<Participant> {
+    let saved = tx.participants().update(before, after, now)?;
+    if let Some(left) = before.delegation.as_ref().filter(|d| saved.delegation.as_ref() != Some(*d)) {
+        let delegation = tx.delegations().get(left)?;
+        if delegation.head.as_ref() == Some(&saved.id) {
+            tx.delegations().update(&delegation, &Delegation { head: None, ..delegation.clone() })?;
+        }
+    }
+    Ok(saved)
 }
 
 /// The delegation a form, a filter or a bulk action names (its id or a prefix; empty: none), of
@@ -155,7 +168,16 @@ pub fn merge(tx: &Tx<'_>, keep: &str, other: &str, now: DateTime<Utc>) -> Result
         consent: kept.consent || other.consent,
         ..kept.clone()
     };
-    tx.participants().merge(&kept, &merged, &other, now)
+    let headed: Vec<Delegation> =
+        tx.delegations().list(&kept.event_id)?.into_iter().filter(|d| d.head.as_ref() == Some(&other.id)).collect();
+    let kept = tx.participants().merge(&kept, &merged, &other, now)?;
+    // What `other` headed, `keep` heads when the merged record is in it (the deletion of
+    // `other` left it without a head otherwise).
+    for delegation in headed.iter().filter(|d| kept.delegation.as_ref() == Some(&d.id)) {
+        let now_held = tx.delegations().get(&delegation.id)?;
+        tx.delegations().update(&now_held, &Delegation { head: Some(kept.id.clone()), ..now_held.clone() })?;
+    }
+    Ok(kept)
 }
 
 /// How far along registration a status is, for merging two records.
@@ -223,7 +245,7 @@ pub(crate) fn bulk(
             if after == before {
                 Ok(after)
             } else {
-                participants.update(&before, &after, now)
+                save(tx, &before, &after, now)
             }
         })
         .collect()
@@ -263,7 +285,7 @@ pub fn check_in(tx: &Tx<'_>, event_id: &str, code: &str, now: DateTime<Utc>) -> 
         ParticipantStatus::InterestRegistered | ParticipantStatus::Waitlisted => Some(CheckInWarning::NotConfirmed),
     };
     let after = Participant { status: ParticipantStatus::CheckedIn, ..person.clone() };
-    let participant = tx.participants().update(&person, &after, now)?;
+    let participant = save(tx, &person, &after, now)?;
     Ok(CheckedIn { participant, was: person.status, warning })
 }
 

@@ -2,9 +2,7 @@
 //! its own currency, with the USD rate used), then followed per yearly line to commitment and
 //! payment, the way OCHA's Financial Tracking Service records flows.
 
-pub mod export;
 pub mod model;
-mod summary;
 
 use chrono::{DateTime, Utc};
 
@@ -16,8 +14,8 @@ use crate::money::{self};
 use crate::store::{Store, Tx};
 use crate::time;
 
+pub use model::export;
 pub use model::*;
-pub use summary::{summarise, usd_by_year, CurrencyTotals, PledgeSummary, UsdTotals, UsdYear, YearTotals};
 
 /// Resolves the optional session, speaker and delegation of a pledge, all of its event.
 fn link(tx: &Tx<'_>, pledge: &mut Pledge, input: &PledgeInput) -> Result<()> {

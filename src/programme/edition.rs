@@ -11,7 +11,7 @@ use super::{Room, Session};
 use crate::error::Result;
 use crate::event::{Event, EventStatus};
 use crate::id::Id;
-use crate::participants::Category;
+use crate::participants::{default_colour, Category};
 use crate::store::Tx;
 use crate::time;
 
@@ -34,6 +34,7 @@ pub fn clone_event(tx: &Tx<'_>, event_id: &str, start: &str, now: DateTime<Utc>)
     };
     let tz = new.tz();
     let categories = tx.categories().list(&old.id)?;
+    let colours = tx.categories().colours(&old.id)?;
     let rooms = tx.rooms().list(&old.id)?;
     let sessions = tx.sessions().list(&old.id)?;
     let buffer = tx.programme_settings().travel_buffer(&old.id)?;
@@ -44,7 +45,10 @@ pub fn clone_event(tx: &Tx<'_>, event_id: &str, start: &str, now: DateTime<Utc>)
             tx.events().set_logo(&new.id, logo)?;
         }
         for c in &categories {
-            tx.categories().insert(&Category { id: Id::new(), event_id: new.id.clone(), ..c.clone() })?;
+            // The copy keeps each category's badge colour.
+            let colour =
+                colours.iter().find(|(key, _)| *key == c.key).map_or(default_colour(&c.key), |(_, colour)| colour);
+            tx.categories().add(&Category { id: Id::new(), event_id: new.id.clone(), ..c.clone() }, colour)?;
         }
         let mut room_ids: HashMap<&Id, Id> = HashMap::new();
         for r in &rooms {

@@ -263,24 +263,7 @@ impl<'c> Categories<'c> {
         Categories { conn }
     }
 
-    pub fn insert(&self, c: &Category) -> Result<()> {
-        self.conn.execute(
-            "INSERT INTO categories (id, event_id, key, name_en, name_ar, position, colour)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            params![
-                c.id.as_str(),
-                c.event_id.as_str(),
-                c.key,
-                c.name.en,
-                c.name.ar,
-                c.position,
-                crate::participants::default_colour(&c.key)
-            ],
-        )?;
-        Ok(())
-    }
-
-    /// Adds a category the organisers made, with its colour.
+    /// Adds a category with the colour of its band on badges.
     pub fn add(&self, c: &Category, colour: &str) -> Result<()> {
         self.conn.execute(
             "INSERT INTO categories (id, event_id, key, name_en, name_ar, position, colour)

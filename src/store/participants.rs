@@ -326,10 +326,6 @@ impl Participants<'_> {
             if changed == 0 {
                 return Err(super::stale(self.conn, "participant", Some(AuditEntity::Participant), &after.id)?);
             }
-            // A head of delegation who leaves it is its head no more.
-            self.conn
-                .prepare_cached("UPDATE delegations SET head_id = NULL WHERE head_id = ?1 AND id IS NOT ?2")?
-                .execute(params![after.id.as_str(), after.delegation.as_ref().map(Id::as_str)])?;
             let change = Change {
                 at,
                 entity: AuditEntity::Participant,
@@ -381,13 +377,9 @@ impl Participants<'_> {
                  SELECT session_id, ?1 FROM session_signups WHERE participant_id = ?2",
                 [keep, gone],
             )?;
-            // `other` headed a delegation: `keep` heads it when the merged record is in it.
+            // The delegations `other` headed, for the trail (the operation decides who heads them).
             let mut stmt = self.conn.prepare_cached("SELECT id FROM delegations WHERE head_id = ?1")?;
             let headed: Vec<String> = rows(&mut stmt, [gone], |r| r.get(0))?;
-            self.conn.execute(
-                "UPDATE delegations SET head_id = ?1 WHERE head_id = ?2 AND id IS ?3",
-                params![keep, gone, kept.delegation.as_ref().map(Id::as_str)],
-            )?;
             self.conn.execute("DELETE FROM participants WHERE id = ?1", [gone])?;
             let merged_into = serde_json::json!({
                 "mergedInto": keep,

@@ -12,6 +12,7 @@ mod delegations;
 mod documents;
 mod import;
 mod kill;
+mod layers;
 mod outcome;
 mod participants;
 mod pdf;

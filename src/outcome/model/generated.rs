@@ -12,9 +12,9 @@ use std::collections::BTreeSet;
 use serde::{Deserialize, Serialize};
 
 use crate::bilingual::{Bilingual, Lang};
-use crate::participants::{Category, Participant, ParticipantStatus};
-use crate::pledges::export::{self, PledgeLines};
-use crate::pledges::{usd_by_year, Pledge, UsdYear};
+use crate::participants::model::{Category, Participant, ParticipantStatus};
+use crate::pledges::model::export::{self, PledgeLines};
+use crate::pledges::model::{usd_by_year, Pledge, UsdYear};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Generated {

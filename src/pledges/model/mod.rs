@@ -14,6 +14,11 @@ use crate::money::{self, Currency, UsdRate};
 use crate::time;
 use crate::word::word_enum;
 
+pub mod export;
+mod summary;
+
+pub use summary::{summarise, usd_by_year, CurrencyTotals, PledgeSummary, UsdTotals, UsdYear, YearTotals};
+
 /// Earliest and latest year a pledge may cover.
 const YEARS: std::ops::RangeInclusive<i32> = 1945..=2200;
 /// Longest schedule a pledge may have, in years.
