@@ -8,6 +8,7 @@
 // A form's state is a plain object; one level of nested plain objects (a Bilingual name) is
 // compared field by field ("name.en"), anything else (arrays, scalars) as a whole.
 import type { AuditEntry } from '../api/types';
+import type { Outcome } from '../services/errors';
 
 /** A field's path in the form state: "phone", "name.ar". */
 export type FieldPath = string;
@@ -42,6 +43,20 @@ export class EditedRecord<D extends object> {
   /** A save was refused: the record is now `current` at `version`. */
   refused(current: D, version: number, last: AuditEntry | null = null) {
     this.stale = { current: copy(current), version, last };
+  }
+
+  /**
+   * A save was refused: reads the record as it is now (`now`, filled into the form by `toForm`)
+   * and who changed it last, and keeps both for the panel. A failed read is the caller's to show.
+   */
+  async reload<R extends { version: number }>(
+    now: Promise<Outcome<R>>,
+    last: Promise<AuditEntry | null>,
+    toForm: (record: R) => D,
+  ): Promise<Outcome<R>> {
+    const [read, entry] = await Promise.all([now, last]);
+    if (read.ok) this.refused(toForm(read.value), read.value.version, entry);
+    return read;
   }
 
   /** What the other writer changed, against the person's form `mine`. */
