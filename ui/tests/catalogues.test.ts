@@ -26,7 +26,7 @@ describe('catalogues', () => {
 
   it('translate every error reason and code the core can send', () => {
     const reasons = ['required', 'too_long', 'invalid_date', 'unknown_timezone', 'unknown_country', 'end_before_start', 'not_found', 'invalid_value', 'control_characters', 'storage', 'internal',
-      'exceeds_pledge', 'invalid_year_range', 'unknown_currency', 'invalid_amount', 'ambiguous_amount', 'amount_too_large', 'duplicate', 'wrong_event', 'ambiguous_id', 'busy', 'read_only', 'disk_full', 'not_a_database', 'damaged', 'foreign_schema', 'schema_too_new'];
+      'exceeds_pledge', 'invalid_year_range', 'unknown_currency', 'invalid_amount', 'ambiguous_amount', 'amount_too_large', 'duplicate', 'wrong_event', 'changed', 'ambiguous_id', 'busy', 'read_only', 'disk_full', 'not_a_database', 'damaged', 'foreign_schema', 'schema_too_new'];
     const codes = ['not_found', 'invalid_input', 'conflict', 'storage', 'internal'];
     const fields = ['title', 'description', 'venue', 'city', 'country', 'timezone', 'startDate', 'endDate', 'organisers', 'status', 'id',
       'donors', 'recipient', 'purpose', 'inKind', 'currency', 'amount', 'fromYear', 'toYear', 'lines', 'rate', 'rateDate', 'rateSource', 'session', 'speaker', 'notes', 'year', 'to', 'reason', 'schedule'];

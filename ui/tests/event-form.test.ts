@@ -120,8 +120,8 @@ describe('event form', () => {
   });
 
   it('edits an existing event and sends the update for its id', async () => {
-    vi.mocked(client.eventGet).mockResolvedValue(event({ id: 'ev-9' }));
-    vi.mocked(client.eventUpdate).mockResolvedValue(event({ id: 'ev-9' }));
+    vi.mocked(client.eventGet).mockResolvedValue(event({ id: 'ev-9', version: 4 }));
+    vi.mocked(client.eventUpdate).mockResolvedValue(event({ id: 'ev-9', version: 5 }));
     render(EventForm, { props: { id: 'ev-9' } });
     expect(await screen.findByTestId('field-title-en')).toHaveValue('Doha Forum on Water Security');
     expect(screen.getByTestId('field-organisers')).toHaveValue('Arab Water Council\nمؤسسة قطر');
@@ -130,6 +130,7 @@ describe('event form', () => {
     await fireEvent.click(screen.getByTestId('save-event'));
 
     await waitFor(() => expect(location.hash).toBe('#/events/ev-9'));
-    expect(client.eventUpdate).toHaveBeenCalledWith('ev-9', expect.objectContaining({ city: 'Lusail', country: 'QA' }));
+    // Sent with the version the form was filled from, so that a stale form is refused.
+    expect(client.eventUpdate).toHaveBeenCalledWith('ev-9', 4, expect.objectContaining({ city: 'Lusail', country: 'QA' }));
   });
 });

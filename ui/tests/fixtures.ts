@@ -30,6 +30,7 @@ export function event(overrides: Partial<Event> = {}): Event {
     status: 'open',
     createdAt: '2025-11-02T08:30:00Z',
     updatedAt: '2025-11-20T14:05:00Z',
+    version: 1,
     ...overrides,
   };
 }
@@ -107,6 +108,7 @@ export function pledge(overrides: Partial<PledgeView> = {}): PledgeView {
     delegationId: null,
     notes: 'Announced at the opening session.',
     createdAt: '2024-05-21T07:00:00Z',
+    version: 1,
     ...overrides,
   };
 }
@@ -174,6 +176,7 @@ export function session(overrides: Partial<Session> = {}): Session {
     kind: 'opening',
     start: '2024-05-21T06:30:00Z',
     end: '2024-05-21T07:30:00Z',
+    version: 1,
     ...overrides,
   };
 }
@@ -191,6 +194,7 @@ export function speaker(overrides: Partial<Speaker> = {}): Speaker {
     country: 'QA',
     email: null,
     bio: none,
+    version: 1,
     ...overrides,
   };
 }
@@ -248,6 +252,7 @@ export function delegation(overrides: Partial<Delegation> = {}): Delegation {
     head: null,
     members: 6,
     createdAt: '2024-05-01T08:00:00Z',
+    version: 1,
     ...overrides,
   };
 }

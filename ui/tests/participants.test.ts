@@ -29,6 +29,7 @@ function person(i: number, overrides: Partial<Participant> = {}): Participant {
     consent: true,
     registeredAt: '2025-11-02T08:30:00Z',
     delegation: null,
+    version: 1,
     ...overrides,
   };
 }
@@ -38,7 +39,7 @@ const categories = [
   { key: 'other', name: { en: 'Other', ar: 'أخرى' }, colour: '#6b7280' },
 ];
 const delegations = [
-  { id: 'del-qa', eventId: 'ev-1', name: { en: 'Qatar', ar: 'قطر' }, country: 'QA', head: null, members: 2, createdAt: '' },
+  { id: 'del-qa', eventId: 'ev-1', name: { en: 'Qatar', ar: 'قطر' }, country: 'QA', head: null, members: 2, createdAt: '', version: 1 },
 ];
 
 /** A roster of `total` people served a page at a time, as the core would. */
@@ -319,7 +320,7 @@ describe('registration form', () => {
   });
 
   it("opens a person's record, sends the corrected fields and shows their history", async () => {
-    const held = person(4, { name: { en: 'Amina Yusf', ar: '' }, email: null, delegation: 'del-qa', status: 'checked_in' });
+    const held = person(4, { name: { en: 'Amina Yusf', ar: '' }, email: null, delegation: 'del-qa', status: 'checked_in', version: 7 });
     vi.mocked(client.participantGet).mockResolvedValue(held);
     vi.mocked(client.auditList).mockResolvedValue([]);
     vi.mocked(client.participantUpdate).mockResolvedValue({ participant: { ...held, name: { en: 'Amina Yusuf', ar: '' } }, possibleDuplicates: [] });
@@ -333,8 +334,9 @@ describe('registration form', () => {
     await fireEvent.input(name, { target: { value: 'Amina Yusuf' } });
     await fireEvent.click(screen.getByTestId('register-save'));
     await waitFor(() => expect(client.participantUpdate).toHaveBeenCalled());
-    const [id, sent] = vi.mocked(client.participantUpdate).mock.calls[0];
+    const [id, version, sent] = vi.mocked(client.participantUpdate).mock.calls[0];
     expect(id).toBe('p-4');
+    expect(version).toBe(7);
     expect(sent).toEqual({
       honorific: '',
       name: { en: 'Amina Yusuf', ar: '' },
@@ -519,7 +521,7 @@ describe('categories and delegations', () => {
     await fireEvent.change(head, { target: { value: 'p-2' } });
     await fireEvent.click(screen.getByTestId('delegation-edit-save'));
     await waitFor(() =>
-      expect(client.delegationUpdate).toHaveBeenLastCalledWith('del-qa', { name: { en: 'State of Qatar', ar: 'قطر' }, country: 'QA', head: 'p-2' }),
+      expect(client.delegationUpdate).toHaveBeenLastCalledWith('del-qa', 1, { name: { en: 'State of Qatar', ar: 'قطر' }, country: 'QA', head: 'p-2' }),
     );
     await waitFor(() => expect(screen.queryByTestId('delegation-form')).toBeNull());
     expect(screen.getByText('State of Qatar')).toBeInTheDocument();

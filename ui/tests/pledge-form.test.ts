@@ -252,6 +252,7 @@ describe('pledge form', () => {
     await waitFor(() => expect(location.hash).toBe('#/events/ev-1/pledges/pl-1'));
     expect(client.pledgeUpdate).toHaveBeenCalledWith(
       'pl-1',
+      1,
       expect.objectContaining({ schedule: { mode: 'perYear', amount: '15000000.00', fromYear: 2024, toYear: 2027 } }),
     );
     expect(client.pledgeAdd).not.toHaveBeenCalled();

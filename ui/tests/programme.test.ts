@@ -11,8 +11,8 @@ import { apiError, event, listing, pledge, session, speaker } from './fixtures';
 vi.mock('../src/api/client');
 
 // The event is in Asia/Qatar (UTC+3): 06:30Z is 09:30 on the timetable.
-const hall: Room = { id: 'r-hall', eventId: 'ev-1', name: { en: 'Main Hall', ar: 'القاعة الرئيسية' }, capacity: 400, parallel: false, hours: null };
-const dana: Room = { id: 'r-dana', eventId: 'ev-1', name: { en: 'Al Dana Room', ar: 'قاعة الدانة' }, capacity: 120, parallel: false, hours: null };
+const hall: Room = { id: 'r-hall', eventId: 'ev-1', name: { en: 'Main Hall', ar: 'القاعة الرئيسية' }, capacity: 400, parallel: false, hours: null, version: 1 };
+const dana: Room = { id: 'r-dana', eventId: 'ev-1', name: { en: 'Al Dana Room', ar: 'قاعة الدانة' }, capacity: 120, parallel: false, hours: null, version: 1 };
 const opening = session({ id: 'se-1', roomId: 'r-hall', start: '2026-03-12T06:30:00Z', end: '2026-03-12T07:30:00Z' });
 const workshop = session({
   id: 'se-2',
@@ -169,7 +169,7 @@ describe('programme view', () => {
     await fireEvent.input(within(panel).getByTestId('session-title-ar'), { target: { value: 'افتتاح المنتدى' } });
     await fireEvent.change(within(panel).getByTestId('session-kind'), { target: { value: 'plenary' } });
     await fireEvent.click(within(panel).getByTestId('save-session'));
-    expect(client.sessionUpdate).toHaveBeenLastCalledWith('se-1', {
+    expect(client.sessionUpdate).toHaveBeenLastCalledWith('se-1', 1, {
       roomId: 'r-hall',
       title: { en: 'Opening of the Forum', ar: 'افتتاح المنتدى' },
       description: { en: '', ar: '' },
@@ -313,7 +313,7 @@ describe('programme view', () => {
     await fireEvent.input(within(dialog).getByTestId('room-closes'), { target: { value: '18:00' } });
     await fireEvent.click(within(dialog).getByTestId('room-parallel'));
     await fireEvent.click(within(dialog).getByTestId('room-save'));
-    expect(client.roomUpdate).toHaveBeenLastCalledWith('r-dana', {
+    expect(client.roomUpdate).toHaveBeenLastCalledWith('r-dana', 1, {
       name: { en: 'Poster area', ar: 'قاعة الدانة' },
       capacity: 60,
       parallel: true,
@@ -330,7 +330,7 @@ describe('programme view', () => {
     expect(screen.getAllByTestId('room-head')[1]).toHaveTextContent('Poster area');
 
     // A new room, with no seats given.
-    vi.mocked(client.roomCreate).mockResolvedValueOnce({ id: 'r-new', eventId: 'ev-1', name: { en: 'Annex', ar: '' }, capacity: null, parallel: false, hours: null });
+    vi.mocked(client.roomCreate).mockResolvedValueOnce({ id: 'r-new', eventId: 'ev-1', name: { en: 'Annex', ar: '' }, capacity: null, parallel: false, hours: null, version: 1 });
     await fireEvent.click(within(dialog).getByTestId('room-new'));
     expect(within(dialog).getByTestId('room-name-en')).toHaveValue('');
     await fireEvent.input(within(dialog).getByTestId('room-name-en'), { target: { value: 'Annex' } });
@@ -357,6 +357,7 @@ describe('programme view', () => {
       consent: true,
       registeredAt: '2025-11-02T08:30:00Z',
       delegation: null,
+      version: 1,
     });
     const rania = person('p-1', 'Rania Saleh', 'confirmed');
     const tomas = person('p-2', 'Tomás Ortega', 'waitlisted');

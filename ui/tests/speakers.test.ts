@@ -123,7 +123,7 @@ describe('speakers', () => {
     expect(await screen.findByTestId('error-country')).toHaveTextContent('Choose a country from the list.');
     await fireEvent.input(screen.getByTestId('speaker-country'), { target: { value: 'SE' } });
     await fireEvent.click(screen.getByTestId('save-speaker'));
-    expect(client.speakerUpdate).toHaveBeenLastCalledWith('sp-2', expect.objectContaining({ position: { en: 'Ambassador', ar: 'سفيرة' }, country: 'SE' }));
+    expect(client.speakerUpdate).toHaveBeenLastCalledWith('sp-2', 1, expect.objectContaining({ position: { en: 'Ambassador', ar: 'سفيرة' }, country: 'SE' }));
     await waitFor(() => expect(screen.getByTestId('speaker-profile')).toHaveTextContent('Ambassador'));
   });
 

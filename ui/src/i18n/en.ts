@@ -117,7 +117,7 @@ export const en = {
   'reason.amount_too_large': 'This amount is too large.',
   'reason.duplicate': 'This year appears twice.',
   'reason.wrong_event': 'This belongs to another event.',
-  'reason.changed': 'The list changed since you chose. Nothing was changed; look at it again.',
+  'reason.changed': 'This was changed elsewhere in the meantime. Nothing was saved; look at it again.',
   'reason.in_use': 'Other records still refer to this.',
   'reason.ambiguous_id': 'Several records match; give more of the id.',
   'reason.busy': 'The data file is busy: another Muntada window or command is writing to it. Nothing was saved; try again in a moment.',
@@ -901,6 +901,23 @@ export const en = {
   'speakers.availability.confirmTitle': 'Remove this time?',
   'speakers.availability.confirmBody': '{when} will no longer be among the speaker’s stated times.',
   'field.minutes': 'Minutes',
+  // A form whose record was changed elsewhere while it was open (components/ConflictPanel.svelte).
+  'stale.title': 'Someone else changed this record while you were editing',
+  'stale.body': 'Nothing was saved.',
+  'stale.by': 'Last changed by {actor}, {when}.',
+  'stale.field': 'Field',
+  'stale.now': 'Their value now',
+  'stale.yours': 'Your value',
+  'stale.editedToo': '(you changed this too)',
+  'stale.untouched': 'not changed by you',
+  'stale.empty': '(empty)',
+  'stale.hidden': 'What changed is not shown in this form.',
+  'stale.hint': 'Re-apply puts your own edits back on top of the current record, for you to check and save again. Discard shows the current record as it is.',
+  'stale.reapply': 'Re-apply my changes',
+  'stale.discard': 'Discard my changes',
+  'stale.reapplied': 'Your changes are back, on top of the current record. Check them and save again.',
+  'stale.yes': 'Yes',
+  'stale.no': 'No',
 } as const;
 
 export type MessageKey = keyof typeof en;

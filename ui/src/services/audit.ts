@@ -6,3 +6,9 @@ import { attempt, type Outcome } from './errors';
 export function getHistory(subject: AuditSubject, id: string): Promise<Outcome<AuditEntry[]>> {
   return attempt(() => client.auditList(subject, id), { toast: false });
 }
+
+/** The newest entry about a record (who changed it last, and when), or null when there is none. */
+export async function lastChange(subject: AuditSubject, id: string): Promise<AuditEntry | null> {
+  const outcome = await getHistory(subject, id);
+  return outcome.ok ? (outcome.value[0] ?? null) : null;
+}

@@ -21,6 +21,14 @@ export function toApiError(value: unknown): ApiError {
   return { code: 'internal', field: null, reason: 'internal', message: String(value) };
 }
 
+/**
+ * Whether a save was refused because the record changed after the form was filled from it: the
+ * form then shows what changed and offers to re-apply the person's edit (components/stale.ts).
+ */
+export function isStale(error: ApiError): boolean {
+  return error.code === 'conflict' && error.reason === 'changed' && error.field === 'version';
+}
+
 /** The translated reason, or a generic message for the error's code. */
 export function reasonText(error: ApiError): string {
   const key = `reason.${error.reason}`;

@@ -3,7 +3,7 @@
 import * as client from '../api/client';
 import type { Event, EventInput, EventLogo, EventOverview } from '../api/types';
 import { pick, t } from '../i18n/index.svelte';
-import { attempt, type Outcome } from './errors';
+import { attempt, isStale, type Outcome } from './errors';
 import { showToast } from './toast.svelte';
 
 // Loading failures are shown in place, with a retry button, so they do not toast.
@@ -19,14 +19,17 @@ export function getOverview(id: string): Promise<Outcome<EventOverview>> {
   return attempt(() => client.eventOverview(id), { toast: false });
 }
 
-/** Creates (id null) or updates an event. Invalid input is left for the form to show. */
-export async function saveEvent(id: string | null, input: EventInput): Promise<Outcome<Event>> {
+/**
+ * Creates (id null) or updates an event from the `version` its form was filled from. Invalid
+ * input and a stale form are left for the form to show.
+ */
+export async function saveEvent(id: string | null, version: number | null, input: EventInput): Promise<Outcome<Event>> {
   const outcome = await attempt(
-    () => (id === null ? client.eventCreate(input) : client.eventUpdate(id, input)),
+    () => (id === null ? client.eventCreate(input) : client.eventUpdate(id, version, input)),
     { toast: false },
   );
   if (outcome.ok) showToast('success', t(id === null ? 'toast.created' : 'toast.saved'));
-  else if (outcome.error.code !== 'invalid_input') showToast('error', outcome.text, outcome.error.message || null);
+  else if (outcome.error.code !== 'invalid_input' && !isStale(outcome.error)) showToast('error', outcome.text, outcome.error.message || null);
   return outcome;
 }
 

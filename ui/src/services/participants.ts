@@ -48,9 +48,12 @@ export async function registerParticipant(eventId: string, input: ParticipantInp
   return outcome;
 }
 
-/** Saves corrected details; field errors are left for the form to show. */
-export async function updateParticipant(id: string, input: ParticipantInput): Promise<Outcome<Added>> {
-  const outcome = await attempt(() => client.participantUpdate(id, input), { toast: false });
+/**
+ * Saves corrected details made on `version` of the record; field errors and a stale form (the
+ * `field` is then "version") are left for the form to show.
+ */
+export async function updateParticipant(id: string, version: number, input: ParticipantInput): Promise<Outcome<Added>> {
+  const outcome = await attempt(() => client.participantUpdate(id, version, input), { toast: false });
   if (outcome.ok) showToast('success', t('participants.toast.updated'));
   else if (outcome.error.field === null) showToast('error', outcome.text, outcome.error.message || null);
   return outcome;
@@ -128,9 +131,9 @@ export async function addDelegation(eventId: string, input: DelegationInput): Pr
   return outcome;
 }
 
-/** Renames a delegation, changes its country or its head; field errors are for the form. */
-export async function updateDelegation(id: string, input: DelegationInput): Promise<Outcome<Delegation>> {
-  const outcome = await attempt(() => client.delegationUpdate(id, input), { toast: false });
+/** Renames a delegation, changes its country or its head (made on `version`); field errors are for the form. */
+export async function updateDelegation(id: string, version: number, input: DelegationInput): Promise<Outcome<Delegation>> {
+  const outcome = await attempt(() => client.delegationUpdate(id, version, input), { toast: false });
   if (outcome.ok) showToast('success', t('setup.toast.delegationSaved'));
   return outcome;
 }

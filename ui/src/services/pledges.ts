@@ -3,7 +3,7 @@
 import * as client from '../api/client';
 import type { PledgeInput, PledgeListing, PledgeView, StageChange } from '../api/types';
 import { t } from '../i18n/index.svelte';
-import { attempt, type Outcome } from './errors';
+import { attempt, isStale, type Outcome } from './errors';
 import { showToast } from './toast.svelte';
 
 // Loading failures are shown in place, with a retry button, so they do not toast.
@@ -15,14 +15,22 @@ export function getPledge(id: string): Promise<Outcome<PledgeView>> {
   return attempt(() => client.pledgeGet(id), { toast: false });
 }
 
-/** Records (id null) or updates a pledge. Invalid input is left for the form to show. */
-export async function savePledge(eventId: string, id: string | null, input: PledgeInput): Promise<Outcome<PledgeView>> {
+/**
+ * Records (id null) or updates a pledge from the `version` its form was filled from. Invalid
+ * input and a stale form are left for the form to show.
+ */
+export async function savePledge(
+  eventId: string,
+  id: string | null,
+  version: number | null,
+  input: PledgeInput,
+): Promise<Outcome<PledgeView>> {
   const outcome = await attempt(
-    () => (id === null ? client.pledgeAdd(eventId, input) : client.pledgeUpdate(id, input)),
+    () => (id === null ? client.pledgeAdd(eventId, input) : client.pledgeUpdate(id, version, input)),
     { toast: false },
   );
   if (outcome.ok) showToast('success', t(id === null ? 'pledges.toast.recorded' : 'pledges.toast.saved'));
-  else if (!isFieldError(outcome.error)) showToast('error', outcome.text, outcome.error.message || null);
+  else if (!isFieldError(outcome.error) && !isStale(outcome.error)) showToast('error', outcome.text, outcome.error.message || null);
   return outcome;
 }
 

@@ -62,10 +62,18 @@ export function moveSession(id: string, to: SessionMove): Promise<Outcome<Sessio
   return attempt(() => client.sessionMove(id, to), { toast: true });
 }
 
-/** Creates (id null) or updates a session. Invalid input is left for the panel to show. */
-export async function saveSession(eventId: string, id: string | null, input: SessionInput): Promise<Outcome<Session>> {
+/**
+ * Creates (id null) or updates a session from the `version` the panel was filled from. Invalid
+ * input and a stale panel are left for the panel to show.
+ */
+export async function saveSession(
+  eventId: string,
+  id: string | null,
+  version: number | null,
+  input: SessionInput,
+): Promise<Outcome<Session>> {
   const outcome = await attempt(
-    () => (id === null ? client.sessionCreate(eventId, input) : client.sessionUpdate(id, input)),
+    () => (id === null ? client.sessionCreate(eventId, input) : client.sessionUpdate(id, version, input)),
     { toast: false },
   );
   if (outcome.ok) showToast('success', t(id === null ? 'programme.toast.created' : 'programme.toast.saved'));
@@ -106,10 +114,15 @@ export async function cloneEvent(id: string, start: string): Promise<Outcome<Eve
   return outcome;
 }
 
-/** Creates (id null) or updates a speaker's profile. Invalid input is left for the form to show. */
-export async function saveSpeaker(eventId: string, id: string | null, input: SpeakerInput): Promise<Outcome<Speaker>> {
+/** Creates (id null) or updates a speaker's profile, made on `version`. Invalid input is left for the form. */
+export async function saveSpeaker(
+  eventId: string,
+  id: string | null,
+  version: number | null,
+  input: SpeakerInput,
+): Promise<Outcome<Speaker>> {
   const outcome = await attempt(
-    () => (id === null ? client.speakerCreate(eventId, input) : client.speakerUpdate(id, input)),
+    () => (id === null ? client.speakerCreate(eventId, input) : client.speakerUpdate(id, version, input)),
     { toast: false },
   );
   if (outcome.ok) showToast('success', t('speakers.toast.saved'));
@@ -149,11 +162,12 @@ export function exportScheduleJson(eventId: string, release: string): Promise<Ou
 
 // ---- Rooms: names, seats, whether sessions may overlap, opening hours. ----
 
-/** Adds a room (`id` null) or changes one; a refusal is shown next to its field, not toasted. */
-export async function saveRoom(eventId: string, id: string | null, input: RoomInput): Promise<Outcome<Room>> {
-  const outcome = await attempt(() => (id === null ? client.roomCreate(eventId, input) : client.roomUpdate(id, input)), {
-    toast: false,
-  });
+/** Adds a room (`id` null) or changes one, made on `version`; a refusal is shown in the form, not toasted. */
+export async function saveRoom(eventId: string, id: string | null, version: number | null, input: RoomInput): Promise<Outcome<Room>> {
+  const outcome = await attempt(
+    () => (id === null ? client.roomCreate(eventId, input) : client.roomUpdate(id, version, input)),
+    { toast: false },
+  );
   if (outcome.ok) showToast('success', t('programme.rooms.saved'));
   return outcome;
 }

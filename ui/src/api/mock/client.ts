@@ -112,6 +112,7 @@ const demo: Event = {
   status: 'open',
   createdAt: '2025-11-02T08:30:00Z',
   updatedAt: '2025-11-20T14:05:00Z',
+  version: 3,
 };
 
 const other: Event = {
@@ -128,6 +129,7 @@ const other: Event = {
   status: 'archived',
   createdAt: '2025-06-01T09:00:00Z',
   updatedAt: '2025-10-06T18:00:00Z',
+  version: 1,
 };
 
 const draftEvent: Event = {
@@ -144,6 +146,7 @@ const draftEvent: Event = {
   status: 'draft',
   createdAt: '2025-11-25T10:00:00Z',
   updatedAt: '2025-11-25T10:00:00Z',
+  version: 1,
 };
 
 const events = new Map<string, Event>(params.has('empty') ? [] : [demo, draftEvent, other].map((e) => [e.id, e]));
@@ -155,6 +158,15 @@ function reply<T>(value: T): Promise<T> {
 function fail(code: ApiError['code'], field: string | null, reason: string, message: string): Promise<never> {
   const error: ApiError = { code, field, reason, message };
   return new Promise((_, reject) => setTimeout(() => reject(error), delayMs));
+}
+
+/**
+ * As the core: an edit made on another version than the stored one is refused (`conflict` /
+ * `changed`, field "version"); `null` asks for no check.
+ */
+function stale(what: string, stored: number, sent: number | null): Promise<never> | null {
+  if (sent === null || sent === stored) return null;
+  return fail('conflict', 'version', 'changed', `this ${what} was changed after you opened it (your version ${sent}, now ${stored}); look at it again and re-apply your change`);
 }
 
 function validate(input: EventInput): ApiError | null {
@@ -174,8 +186,8 @@ function validate(input: EventInput): ApiError | null {
   return null;
 }
 
-function fromInput(id: string, input: EventInput, createdAt: string): Event {
-  return { ...structuredClone(input), id, country: input.country || null, createdAt, updatedAt: now() };
+function fromInput(id: string, input: EventInput, createdAt: string, version: number): Event {
+  return { ...structuredClone(input), id, country: input.country || null, createdAt, updatedAt: now(), version };
 }
 
 export function eventList(): Promise<Array<Event>> {
@@ -190,17 +202,19 @@ export function eventGet(id: string): Promise<Event> {
 export function eventCreate(input: EventInput): Promise<Event> {
   const error = validate(input);
   if (error) return fail(error.code, error.field, error.reason, error.message);
-  const event = fromInput(`ev-${Date.now().toString(36)}`, input, now());
+  const event = fromInput(`ev-${Date.now().toString(36)}`, input, now(), 1);
   events.set(event.id, event);
   return reply(event);
 }
 
-export function eventUpdate(id: string, input: EventInput): Promise<Event> {
+export function eventUpdate(id: string, version: number | null, input: EventInput): Promise<Event> {
   const existing = events.get(id);
   if (!existing) return fail('not_found', 'id', 'not_found', `no event with id ${id}`);
+  const refused = stale('event', existing.version, version);
+  if (refused) return refused;
   const error = validate(input);
   if (error) return fail(error.code, error.field, error.reason, error.message);
-  const event = fromInput(id, input, existing.createdAt);
+  const event = fromInput(id, input, existing.createdAt, existing.version + 1);
   events.set(id, event);
   return reply(event);
 }
@@ -274,7 +288,7 @@ const speakers: Speaker[] = [
 ];
 
 function session(id: string, en: string, ar: string, kind: Session['kind'], start: string, end: string): Session {
-  return { id, eventId: demo.id, roomId: null, title: { en, ar }, description: { en: '', ar: '' }, kind, start, end };
+  return { id, eventId: demo.id, roomId: null, title: { en, ar }, description: { en: '', ar: '' }, kind, start, end, version: 1 };
 }
 
 function speaker(id: string, honorific: [string, string], name: [string, string], country: string): Speaker {
@@ -290,6 +304,7 @@ function speaker(id: string, honorific: [string, string], name: [string, string]
     country,
     email: null,
     bio: none,
+    version: 1,
   };
 }
 
@@ -307,8 +322,8 @@ export function speakerList(eventId: string): Promise<Array<Speaker>> {
 const releases: ReleaseInfo[] = [];
 
 const rooms: Room[] = [
-  { id: 'r-hall', eventId: demo.id, name: { en: 'Main Hall', ar: 'القاعة الرئيسية' }, capacity: 400, parallel: false, hours: null },
-  { id: 'r-dana', eventId: demo.id, name: { en: 'Al Dana Room', ar: 'قاعة الدانة' }, capacity: 120, parallel: false, hours: null },
+  { id: 'r-hall', eventId: demo.id, name: { en: 'Main Hall', ar: 'القاعة الرئيسية' }, capacity: 400, parallel: false, hours: null, version: 1 },
+  { id: 'r-dana', eventId: demo.id, name: { en: 'Al Dana Room', ar: 'قاعة الدانة' }, capacity: 120, parallel: false, hours: null, version: 1 },
 ];
 for (const s of sessions) s.roomId = s.id === 's-closing' ? null : 'r-hall';
 
@@ -318,7 +333,7 @@ export function roomList(eventId: string): Promise<Array<Room>> {
 }
 
 /** A room as typed, checked as the core does; an error names the field. */
-function roomFrom(id: string, eventId: string, input: RoomInput): Room | ReturnType<typeof fail> {
+function roomFrom(id: string, eventId: string, input: RoomInput, version: number): Room | ReturnType<typeof fail> {
   if (!input.name.en.trim() && !input.name.ar.trim()) return fail('invalid_input', 'name', 'required', 'give a name');
   if (input.capacity === 0) return fail('invalid_input', 'capacity', 'invalid_value', 'a room seats at least one person');
   const opens = input.opens?.trim() || null;
@@ -327,21 +342,23 @@ function roomFrom(id: string, eventId: string, input: RoomInput): Room | ReturnT
   if (closes && !opens) return fail('invalid_input', 'opens', 'required', 'give the opening time too');
   if (opens && closes && closes <= opens) return fail('invalid_input', 'closes', 'end_before_start', 'a room must close after it opens');
   const hours = opens && closes ? { opens: `${opens}:00`, closes: `${closes}:00` } : null;
-  return { id, eventId, name: { en: input.name.en.trim(), ar: input.name.ar.trim() }, capacity: input.capacity, parallel: input.parallel, hours };
+  return { id, eventId, name: { en: input.name.en.trim(), ar: input.name.ar.trim() }, capacity: input.capacity, parallel: input.parallel, hours, version };
 }
 
 export function roomCreate(eventId: string, input: RoomInput): Promise<Room> {
   if (!events.has(eventId)) return fail('not_found', 'event', 'not_found', `no event with id ${eventId}`);
-  const room = roomFrom(crypto.randomUUID(), eventId, input);
+  const room = roomFrom(crypto.randomUUID(), eventId, input, 1);
   if (room instanceof Promise) return room;
   rooms.push(room);
   return reply(room);
 }
 
-export function roomUpdate(id: string, input: RoomInput): Promise<Room> {
+export function roomUpdate(id: string, version: number | null, input: RoomInput): Promise<Room> {
   const index = rooms.findIndex((r) => r.id === id);
   if (index === -1) return fail('not_found', 'id', 'not_found', `no room with id ${id}`);
-  const room = roomFrom(id, rooms[index].eventId, input);
+  const refused = stale('room', rooms[index].version, version);
+  if (refused) return refused;
+  const room = roomFrom(id, rooms[index].eventId, input, rooms[index].version + 1);
   if (room instanceof Promise) return room;
   rooms[index] = room;
   return reply(room);
@@ -356,7 +373,7 @@ export function sessionMove(id: string, to: SessionMove): Promise<Session> {
   const end = to.end ? localToIso('end', to.end, timeZone) : new Date(Date.parse(start) + Date.parse(session.end) - Date.parse(session.start)).toISOString();
   if (typeof end !== 'string') return fail(end.code, end.field, end.reason, end.message);
   if (end <= start) return fail('invalid_input', 'end', 'end_before_start', 'a session must end after it starts');
-  Object.assign(session, { start, end, roomId: to.roomId?.trim() || session.roomId });
+  Object.assign(session, { start, end, roomId: to.roomId?.trim() || session.roomId, version: session.version + 1 });
   return reply(session);
 }
 
@@ -413,6 +430,7 @@ type Pledge = {
   delegationId: string | null;
   notes: string;
   createdAt: string;
+  version: number;
 };
 
 /** The codes the mock knows, with their ISO 4217 decimals; the core knows all of ISO 4217. */
@@ -500,6 +518,7 @@ function view(p: Pledge): PledgeView {
     delegationId: p.delegationId,
     notes: p.notes,
     createdAt: p.createdAt,
+    version: p.version,
   };
 }
 
@@ -609,6 +628,7 @@ function validatePledge(eventId: string, input: PledgeInput, base: Pledge | null
     delegationId: input.delegationId?.trim() || null,
     notes: input.notes.trim(),
     createdAt: base?.createdAt ?? now(),
+    version: base ? base.version + 1 : 1,
   };
 }
 
@@ -639,9 +659,11 @@ export function pledgeAdd(eventId: string, input: PledgeInput): Promise<PledgeVi
   return reply(view(pledge));
 }
 
-export function pledgeUpdate(id: string, input: PledgeInput): Promise<PledgeView> {
+export function pledgeUpdate(id: string, version: number | null, input: PledgeInput): Promise<PledgeView> {
   const current = pledges.get(id);
   if (!current) return fail('not_found', 'id', 'not_found', `no pledge with id ${id}`);
+  const refused = stale('pledge', current.version, version);
+  if (refused) return refused;
   const pledge = validatePledge(current.eventId, input, current);
   if (isError(pledge)) return failWith(pledge);
   if (current.currency !== pledge.currency && current.lines.some((l) => l.paidMinor > 0n)) {
@@ -694,6 +716,7 @@ export function pledgeStage(id: string, change: StageChange): Promise<PledgeView
       } else return failWith(invalid('to', 'invalid_value', 'a pledge moves to committed, paid or cancelled'));
     }
   }
+  pledge.version += 1;
   pledges.set(id, pledge);
   return reply(view(pledge));
 }
@@ -894,7 +917,7 @@ function checkSession(eventId: string, input: SessionInput): ApiError | Session 
   const roomId = input.roomId?.trim() || null;
   if (roomId && !rooms.some((r) => r.id === roomId && r.eventId === eventId))
     return { code: 'invalid_input', field: 'room', reason: 'wrong_event', message: 'the room belongs to another event' };
-  return { id: '', eventId, roomId, title: input.title, description: input.description, kind: input.kind, start, end };
+  return { id: '', eventId, roomId, title: input.title, description: input.description, kind: input.kind, start, end, version: 1 };
 }
 
 export function sessionCreate(eventId: string, input: SessionInput): Promise<Session> {
@@ -905,12 +928,14 @@ export function sessionCreate(eventId: string, input: SessionInput): Promise<Ses
   return reply(session);
 }
 
-export function sessionUpdate(id: string, input: SessionInput): Promise<Session> {
+export function sessionUpdate(id: string, version: number | null, input: SessionInput): Promise<Session> {
   const index = sessions.findIndex((s) => s.id === id);
   if (index === -1) return fail('not_found', 'id', 'not_found', `no session with id ${id}`);
+  const refused = stale('session', sessions[index].version, version);
+  if (refused) return refused;
   const checked = checkSession(sessions[index].eventId, input);
   if ('code' in checked) return fail(checked.code, checked.field, checked.reason, checked.message);
-  sessions[index] = { ...checked, id };
+  sessions[index] = { ...checked, id, version: sessions[index].version + 1 };
   return reply(sessions[index]);
 }
 
@@ -1337,17 +1362,19 @@ if (!params.has('empty')) seedOutcome();
 
 export function speakerCreate(eventId: string, input: SpeakerInput): Promise<Speaker> {
   if (!input.name.en.trim() && !input.name.ar.trim()) return fail('invalid_input', 'name', 'required', 'name: at least one language');
-  const created: Speaker = { ...structuredClone(input), id: `sp-${Date.now().toString(36)}`, eventId, country: input.country || null, email: input.email || null };
+  const created: Speaker = { ...structuredClone(input), id: `sp-${Date.now().toString(36)}`, eventId, country: input.country || null, email: input.email || null, version: 1 };
   speakers.push(created);
   return reply(created);
 }
 
-export function speakerUpdate(id: string, input: SpeakerInput): Promise<Speaker> {
+export function speakerUpdate(id: string, version: number | null, input: SpeakerInput): Promise<Speaker> {
   const index = speakers.findIndex((s) => s.id === id);
   if (index === -1) return fail('not_found', 'id', 'not_found', `no speaker with id ${id}`);
+  const refused = stale('speaker', speakers[index].version, version);
+  if (refused) return refused;
   if (!input.name.en.trim() && !input.name.ar.trim()) return fail('invalid_input', 'name', 'required', 'name: at least one language');
   if (input.country && !COUNTRIES.includes(input.country)) return fail('invalid_input', 'country', 'unknown_country', `unknown country ${input.country}`);
-  speakers[index] = { ...speakers[index], ...structuredClone(input), country: input.country || null, email: input.email || null };
+  speakers[index] = { ...speakers[index], ...structuredClone(input), country: input.country || null, email: input.email || null, version: speakers[index].version + 1 };
   return reply(speakers[index]);
 }
 
@@ -1372,8 +1399,8 @@ const mockCategories: CategoryInfo[] = [
   { key: 'other', name: { en: 'Other', ar: 'أخرى' }, colour: '#6b7280' },
 ];
 const mockDelegations: Delegation[] = [
-  { id: 'del-qa', eventId: 'demo-forum', name: { en: 'Qatar', ar: 'قطر' }, country: 'QA', head: 'p-0', members: 0, createdAt: '2025-11-02T08:30:00Z' },
-  { id: 'del-jo', eventId: 'demo-forum', name: { en: 'Jordan', ar: 'الأردن' }, country: 'JO', head: null, members: 0, createdAt: '2025-11-02T08:30:00Z' },
+  { id: 'del-qa', eventId: 'demo-forum', name: { en: 'Qatar', ar: 'قطر' }, country: 'QA', head: 'p-0', members: 0, createdAt: '2025-11-02T08:30:00Z', version: 1 },
+  { id: 'del-jo', eventId: 'demo-forum', name: { en: 'Jordan', ar: 'الأردن' }, country: 'JO', head: null, members: 0, createdAt: '2025-11-02T08:30:00Z', version: 1 },
 ];
 const GIVEN = [['Ahmed', 'أحمد'], ['Amina', 'أمينة'], ['Fatima', 'فاطمة'], ['Omar', 'عمر'], ['Layla', 'ليلى'], ['José', '']];
 const FAMILY = [['Saleh', 'صالح'], ['Yusuf', 'يوسف'], ['Haddad', 'حداد'], ['Nour', 'نور'], ['Álvarez', '']];
@@ -1390,7 +1417,7 @@ for (let i = 0; i < 5000; i++) {
     organisation: { en: i % 2 ? 'Ministry of Foreign Affairs' : 'UNOCT', ar: '' },
     country: i % 3 ? 'QA' : 'JO', category: mockCategories[i % mockCategories.length].key,
     status: STATUSES[i % STATUSES.length], badgeCode: `B${String(i).padStart(9, '0')}`, consent: true,
-    registeredAt: '2025-11-02T08:30:00Z', delegation: i % 10 === 0 ? (i % 3 ? 'del-qa' : 'del-jo') : null,
+    registeredAt: '2025-11-02T08:30:00Z', delegation: i % 10 === 0 ? (i % 3 ? 'del-qa' : 'del-jo') : null, version: 1,
   });
 }
 
@@ -1444,7 +1471,7 @@ export function participantAdd(eventId: string, input: ParticipantInput): Promis
     email: input.email.trim() || null, phone: input.phone.trim() || null, organisation: input.organisation,
     country: input.country || null, category: input.category || 'other', status: input.status,
     badgeCode: `N${String(people.size).padStart(9, '0')}`, consent: input.consent, registeredAt: now(),
-    delegation: input.delegation || null,
+    delegation: input.delegation || null, version: 1,
   };
   const email = participant.email?.toLowerCase();
   const possibleDuplicates = [...people.values()].filter((p) => p.eventId === eventId && email && p.email?.toLowerCase() === email).map((p) => p.id);
@@ -1452,15 +1479,17 @@ export function participantAdd(eventId: string, input: ParticipantInput): Promis
   return reply({ participant, possibleDuplicates });
 }
 
-export function participantUpdate(id: string, input: ParticipantInput): Promise<Added> {
+export function participantUpdate(id: string, version: number | null, input: ParticipantInput): Promise<Added> {
   const p = people.get(id);
   if (!p) return fail('not_found', 'id', 'not_found', `no participant ${id}`);
+  const refused = stale('participant', p.version, version);
+  if (refused) return refused;
   if (!input.name.en.trim() && !input.name.ar.trim()) return fail('invalid_input', 'name', 'required', 'give a name');
   const participant: Participant = {
     ...p, honorific: input.honorific.trim(), name: { en: input.name.en.trim(), ar: input.name.ar.trim() },
     email: input.email.trim() || null, phone: input.phone.trim() || null, organisation: input.organisation,
     country: input.country || null, category: input.category || 'other', status: input.status, consent: input.consent,
-    delegation: input.delegation || null,
+    delegation: input.delegation || null, version: p.version + 1,
   };
   const email = participant.email?.toLowerCase();
   const possibleDuplicates = [...people.values()].filter((q) => q.id !== id && q.eventId === p.eventId && email && q.email?.toLowerCase() === email).map((q) => q.id);
@@ -1486,7 +1515,10 @@ function bulkChange(eventId: string, selection: Selection, change: (p: Participa
   }
   if (ids.length === 0) return fail('invalid_input', 'ids', 'required', 'select at least one participant');
   if (ids.some((id) => !people.has(id))) return fail('invalid_input', 'ids', 'not_found', 'no such participant');
-  for (const id of ids) people.set(id, change(people.get(id)!));
+  for (const id of ids) {
+    const p = people.get(id)!;
+    people.set(id, { ...change(p), version: p.version + 1 });
+  }
   return reply(ids.length);
 }
 
@@ -1510,7 +1542,7 @@ export function participantCheckIn(eventId: string, code: string): Promise<Check
   if (!p) return fail('not_found', 'code', 'not_found', 'no participant with this badge code');
   if (p.status === 'checked_in') return fail('conflict', 'code', 'duplicate', 'already checked in');
   if (p.status === 'declined') return fail('conflict', 'code', 'invalid_value', 'declined');
-  const after = { ...p, status: 'checked_in' as const };
+  const after = { ...p, status: 'checked_in' as const, version: p.version + 1 };
   people.set(p.id, after);
   return reply({ participant: after, was: p.status, warning: p.status === 'confirmed' ? null : 'not_confirmed' });
 }
@@ -1562,16 +1594,18 @@ export function delegationList(eventId: string): Promise<Delegation[]> {
 
 export function delegationAdd(eventId: string, input: DelegationInput): Promise<Delegation> {
   if (!input.name.en.trim() && !input.name.ar.trim()) return fail('invalid_input', 'name', 'required', 'give a name');
-  const d: Delegation = { id: `del-${mockDelegations.length}`, eventId, name: input.name, country: input.country || null, head: input.head || null, members: 0, createdAt: now() };
+  const d: Delegation = { id: `del-${mockDelegations.length}`, eventId, name: input.name, country: input.country || null, head: input.head || null, members: 0, createdAt: now(), version: 1 };
   mockDelegations.push(d);
   return reply(d);
 }
 
-export function delegationUpdate(id: string, input: DelegationInput): Promise<Delegation> {
+export function delegationUpdate(id: string, version: number | null, input: DelegationInput): Promise<Delegation> {
   const d = mockDelegations.find((x) => x.id === id);
   if (!d) return fail('not_found', 'id', 'not_found', `no delegation ${id}`);
+  const refused = stale('delegation', d.version, version);
+  if (refused) return refused;
   if (!input.name.en.trim() && !input.name.ar.trim()) return fail('invalid_input', 'name', 'required', 'give a name');
-  Object.assign(d, { name: input.name, country: input.country || null, head: input.head || null });
+  Object.assign(d, { name: input.name, country: input.country || null, head: input.head || null, version: d.version + 1 });
   return reply({ ...d });
 }
 

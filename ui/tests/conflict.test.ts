@@ -1,0 +1,232 @@
+// A form whose record someone else changed while it was open (issue 15). The rule (refuse a
+// save made on an old version) is the core's; here the client is mocked to refuse once, and the
+// tests check what the person sees and what the second save sends.
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import * as client from '../src/api/client';
+import type { Participant } from '../src/api/types';
+import { EditedRecord } from '../src/components/stale.svelte';
+import { setLang } from '../src/i18n/index.svelte';
+import { forgetReferenceData } from '../src/services/app';
+import RegisterForm from '../src/views/participants/RegisterForm.svelte';
+import PledgeForm from '../src/views/pledges/PledgeForm.svelte';
+import { apiError, auditEntry, delegation, event, pledge, reference, session, speaker } from './fixtures';
+
+vi.mock('../src/api/client');
+
+const changed = (now: number) =>
+  apiError({
+    code: 'conflict',
+    field: 'version',
+    reason: 'changed',
+    message: `this participant was changed by desk-2 at 2025-11-21 09:00:00 UTC after you opened it (your version 3, now ${now})`,
+  });
+
+type Form = { phone: string; name: { en: string; ar: string }; lines: { year: string }[] };
+
+describe('the edited record', () => {
+  const opened: Form = { phone: '', name: { en: 'Amina', ar: '' }, lines: [{ year: '2024' }] };
+
+  it.each([
+    // what the other writer stored, what the person typed → fields changed (edited too?), re-applied form
+    [
+      'different fields: both kept',
+      { ...opened, name: { en: 'Amina', ar: 'أمينة' } },
+      { ...opened, phone: '+974' },
+      [['name.ar', false]],
+      { phone: '+974', name: { en: 'Amina', ar: 'أمينة' }, lines: [{ year: '2024' }] },
+    ],
+    [
+      'the same field: the person’s value is put back',
+      { ...opened, phone: '+961' },
+      { ...opened, phone: '+974' },
+      [['phone', true]],
+      { phone: '+974', name: { en: 'Amina', ar: '' }, lines: [{ year: '2024' }] },
+    ],
+    [
+      'the same value typed by both: not a clash',
+      { ...opened, phone: '+974' },
+      { ...opened, phone: '+974' },
+      [['phone', false]],
+      { phone: '+974', name: { en: 'Amina', ar: '' }, lines: [{ year: '2024' }] },
+    ],
+    [
+      'lists compare whole',
+      { ...opened, lines: [{ year: '2025' }] },
+      { ...opened, name: { en: 'Amina Y', ar: '' } },
+      [['lines', false]],
+      { phone: '', name: { en: 'Amina Y', ar: '' }, lines: [{ year: '2025' }] },
+    ],
+  ] as const)('%s', (_, current, mine, fields, reapplied) => {
+    const record = new EditedRecord<Form>();
+    record.fill(opened, 3);
+    record.refused(current as Form, 4);
+    expect(record.changes(mine as Form).map((c) => [c.field, c.editedToo])).toEqual(fields);
+    expect(record.reapply(mine as Form)).toEqual(reapplied);
+    expect(record.version).toBe(4);
+    expect(record.stale).toBeNull();
+    expect(record.reapplied).toBe(true);
+  });
+
+  it('discards the person’s edits for the current record', () => {
+    const record = new EditedRecord<Form>();
+    record.fill(opened, 3);
+    record.refused({ ...opened, phone: '+961' }, 5);
+    expect(record.discard()).toEqual({ ...opened, phone: '+961' });
+    expect(record.version).toBe(5);
+    expect(record.reapplied).toBe(false);
+  });
+});
+
+describe('the participant form after someone else changed the person', () => {
+  const categories = [
+    { key: 'media', name: { en: 'Media', ar: 'وسائل الإعلام' }, colour: '#ea580c' },
+    { key: 'other', name: { en: 'Other', ar: 'أخرى' }, colour: '#6b7280' },
+  ];
+  const opened: Participant = {
+    id: 'p-4',
+    eventId: 'ev-1',
+    honorific: '',
+    name: { en: 'Amina Yusuf', ar: '' },
+    email: 'amina@un.org',
+    phone: null,
+    organisation: { en: 'UNOCT', ar: '' },
+    country: 'QA',
+    category: 'media',
+    status: 'confirmed',
+    badgeCode: 'CODE4',
+    consent: true,
+    registeredAt: '2025-11-02T08:30:00Z',
+    delegation: null,
+    version: 3,
+  };
+  /** What desk 2 stored meanwhile: a new e-mail address and another category. */
+  const now: Participant = { ...opened, email: 'amina.yusuf@un.org', category: 'other', version: 4 };
+
+  beforeEach(() => {
+    vi.resetAllMocks();
+    forgetReferenceData();
+    vi.mocked(client.categoryList).mockResolvedValue(categories);
+    vi.mocked(client.delegationList).mockResolvedValue([]);
+    vi.mocked(client.referenceData).mockResolvedValue({ countries: ['QA', 'JO'], timezones: ['UTC'], currencies: [] });
+    vi.mocked(client.participantGet).mockResolvedValueOnce(opened).mockResolvedValue(now);
+    vi.mocked(client.auditList).mockResolvedValue([
+      auditEntry({ actor: 'desk-2', action: 'update', at: '2025-11-21T09:00:00Z', entityId: 'p-4' }),
+    ]);
+    vi.mocked(client.participantUpdate)
+      .mockRejectedValueOnce(changed(4))
+      .mockResolvedValue({ participant: { ...now, phone: '+974 5555 1234', version: 5 }, possibleDuplicates: [] });
+  });
+
+  /** Opens the form, corrects the phone and saves: the core refuses once. */
+  async function editPhoneAndSave() {
+    render(RegisterForm, { props: { eventId: 'ev-1', participantId: 'p-4' } });
+    await fireEvent.input(await screen.findByTestId('field-phone'), { target: { value: '+974 5555 1234' } });
+    await fireEvent.click(screen.getByTestId('register-save'));
+    return screen.findByTestId('conflict-panel');
+  }
+
+  it('shows what changed, who changed it, and keeps the person’s edit', async () => {
+    const panel = await editPhoneAndSave();
+    expect(client.participantUpdate).toHaveBeenCalledWith('p-4', 3, expect.objectContaining({ phone: '+974 5555 1234' }));
+    expect(within(panel).getByRole('heading')).toHaveTextContent('Someone else changed this record while you were editing');
+    expect(within(panel).getByRole('heading')).toHaveFocus();
+    expect(within(panel).getByTestId('conflict-by')).toHaveTextContent('desk-2');
+    const rows = within(panel).getAllByTestId('conflict-change');
+    expect(rows.map((r) => r.dataset.field)).toEqual(['email', 'category']);
+    expect(rows[0]).toHaveTextContent('E-mail');
+    expect(rows[0]).toHaveTextContent('amina.yusuf@un.org');
+    expect(rows[1]).toHaveTextContent('Accreditation category');
+    expect(rows[1]).toHaveTextContent('Other');
+    // Nothing is lost while the person decides: their phone is still in the form, Save waits.
+    expect(screen.getByTestId('field-phone')).toHaveValue('+974 5555 1234');
+    expect(screen.getByTestId('register-save')).toBeDisabled();
+  });
+
+  it('re-applies the person’s edit on the current record and saves it with the new version', async () => {
+    await editPhoneAndSave();
+    await fireEvent.click(screen.getByTestId('conflict-reapply'));
+    expect(screen.queryByTestId('conflict-panel')).toBeNull();
+    expect(screen.getByTestId('conflict-reapplied')).toBeInTheDocument();
+    expect(screen.getByTestId('field-phone')).toHaveValue('+974 5555 1234');
+    expect(screen.getByTestId('field-email')).toHaveValue('amina.yusuf@un.org');
+    expect(screen.getByTestId('register-save')).toHaveFocus();
+    await fireEvent.click(screen.getByTestId('register-save'));
+    await waitFor(() => expect(client.participantUpdate).toHaveBeenCalledTimes(2));
+    const [id, version, input] = vi.mocked(client.participantUpdate).mock.calls[1];
+    expect([id, version]).toEqual(['p-4', 4]);
+    expect(input).toMatchObject({ phone: '+974 5555 1234', email: 'amina.yusuf@un.org', category: 'other' });
+  });
+
+  it('discards the person’s edit for the record as it is now', async () => {
+    await editPhoneAndSave();
+    await fireEvent.click(screen.getByTestId('conflict-discard'));
+    expect(screen.queryByTestId('conflict-panel')).toBeNull();
+    expect(screen.getByTestId('field-phone')).toHaveValue('');
+    expect(screen.getByTestId('field-email')).toHaveValue('amina.yusuf@un.org');
+    expect(screen.getByTestId('field-name-en')).toHaveFocus();
+    await fireEvent.input(screen.getByTestId('field-honorific'), { target: { value: 'Dr' } });
+    await fireEvent.click(screen.getByTestId('register-save'));
+    await waitFor(() => expect(client.participantUpdate).toHaveBeenCalledTimes(2));
+    expect(vi.mocked(client.participantUpdate).mock.calls[1][1]).toBe(4);
+  });
+
+  it('names a field both changed, with both values', async () => {
+    vi.mocked(client.participantGet).mockReset().mockResolvedValueOnce(opened).mockResolvedValue({ ...now, phone: '+961 1 234' });
+    const panel = await editPhoneAndSave();
+    const phone = within(panel).getAllByTestId('conflict-change').find((r) => r.dataset.field === 'phone')!;
+    expect(within(phone).getByTestId('conflict-now')).toHaveTextContent('+961 1 234');
+    expect(within(phone).getByTestId('conflict-mine')).toHaveTextContent('+974 5555 1234');
+  });
+
+  it('says it in Arabic, right to left', async () => {
+    setLang('ar');
+    const panel = await editPhoneAndSave();
+    expect(document.documentElement.dir).toBe('rtl');
+    expect(within(panel).getByRole('heading')).toHaveTextContent('غيّر شخص آخر هذا السجل أثناء تحريرك له');
+    const rows = within(panel).getAllByTestId('conflict-change');
+    expect(rows[0]).toHaveTextContent('البريد الإلكتروني');
+    expect(rows[1]).toHaveTextContent('أخرى');
+    expect(within(panel).getByTestId('conflict-reapply')).toHaveTextContent('أعد تطبيق تعديلاتي');
+    expect(within(panel).getByTestId('conflict-discard')).toHaveTextContent('تجاهل تعديلاتي');
+  });
+});
+
+describe('the pledge form after someone else changed the pledge', () => {
+  beforeEach(() => {
+    vi.resetAllMocks();
+    forgetReferenceData();
+    vi.mocked(client.referenceData).mockResolvedValue(reference());
+    vi.mocked(client.eventGet).mockResolvedValue(event());
+    vi.mocked(client.sessionList).mockResolvedValue([session()]);
+    vi.mocked(client.speakerList).mockResolvedValue([speaker()]);
+    vi.mocked(client.delegationList).mockResolvedValue([delegation()]);
+    vi.mocked(client.auditList).mockResolvedValue([]);
+    vi.mocked(client.pledgeGet)
+      .mockResolvedValueOnce(pledge({ version: 2 }))
+      .mockResolvedValue(pledge({ recipient: 'UNICEF', version: 3 }));
+    vi.mocked(client.pledgeUpdate).mockRejectedValueOnce(changed(3)).mockResolvedValue(pledge({ version: 4 }));
+  });
+
+  it('shows the changed recipient and re-applies the notes typed here with the new version', async () => {
+    render(PledgeForm, { props: { eventId: 'ev-1', pledgeId: 'pl-1' } });
+    await fireEvent.input(await screen.findByTestId('pledge-notes'), { target: { value: 'Confirmed by letter.' } });
+    await fireEvent.click(screen.getByTestId('save-pledge'));
+    const panel = await screen.findByTestId('conflict-panel');
+    expect(vi.mocked(client.pledgeUpdate).mock.calls[0][1]).toBe(2);
+    const rows = within(panel).getAllByTestId('conflict-change');
+    expect(rows.map((r) => r.dataset.field)).toEqual(['recipient']);
+    expect(rows[0]).toHaveTextContent('Recipient');
+    expect(rows[0]).toHaveTextContent('UNICEF');
+    expect(screen.queryByTestId('conflict-by')).toBeNull();
+
+    await fireEvent.click(within(panel).getByTestId('conflict-reapply'));
+    expect(screen.getByTestId('pledge-recipient')).toHaveValue('UNICEF');
+    expect(screen.getByTestId('pledge-notes')).toHaveValue('Confirmed by letter.');
+    await fireEvent.click(screen.getByTestId('save-pledge'));
+    await waitFor(() => expect(client.pledgeUpdate).toHaveBeenCalledTimes(2));
+    const [id, version, input] = vi.mocked(client.pledgeUpdate).mock.calls[1];
+    expect([id, version]).toEqual(['pl-1', 3]);
+    expect(input).toMatchObject({ recipient: 'UNICEF', notes: 'Confirmed by letter.' });
+  });
+});
