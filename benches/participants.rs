@@ -73,7 +73,15 @@ fn main() {
         let event = forum(&mut store);
         let start = Instant::now();
         let report = store
-            .write(|tx| participants::import(tx, &event, &bytes, &ImportOptions::default(), Utc::now()))
+            .write(|tx| {
+                participants::import(
+                    tx,
+                    &muntada::Id::parse("id", &event).unwrap(),
+                    &bytes,
+                    &ImportOptions::default(),
+                    Utc::now(),
+                )
+            })
             .expect("import");
         ours.push(start.elapsed());
         assert!(report.written && report.rows == PEOPLE, "{:?}", report.problems.first());

@@ -126,10 +126,7 @@ impl Data {
                     status,
                     ..Default::default()
                 };
-                store
-                    .write(|tx| muntada::participants::add(tx, id.as_str(), &person, Utc::now()))
-                    .expect("participant")
-                    .id
+                store.write(|tx| muntada::participants::add(tx, &id, &person, Utc::now())).expect("participant").id
             })
             .collect();
         store

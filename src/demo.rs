@@ -126,7 +126,7 @@ pub fn load(store: &mut Store, now: DateTime<Utc>) -> Result<Event> {
 
 fn write(tx: &Tx<'_>, forum: &Forum, id: Id, now: DateTime<Utc>) -> Result<Event> {
     let event = event::create_with_id(tx, id, &forum.event.input, now)?;
-    let eid = event.id.as_str();
+    let eid = &event.id;
     let key = |map: &HashMap<&str, Id>, k: &str| -> Result<String> {
         map.get(k).map(|id| id.to_string()).ok_or_else(|| Error::internal(format!("demo data names unknown key {k:?}")))
     };
@@ -180,7 +180,8 @@ fn write(tx: &Tx<'_>, forum: &Forum, id: Id, now: DateTime<Utc>) -> Result<Event
         speakers.insert(s.key.as_str(), programme::add_speaker(tx, eid, &input)?.id);
     }
     for a in &forum.assignments {
-        programme::assign(tx, &key(&sessions, &a.session)?, &key(&speakers, &a.speaker)?, a.role)?;
+        let (session, speaker) = (&sessions[a.session.as_str()], &speakers[a.speaker.as_str()]);
+        programme::assign(tx, session, speaker, a.role)?;
     }
     for p in &forum.pledges {
         let input = PledgeInput {
@@ -207,7 +208,7 @@ fn write(tx: &Tx<'_>, forum: &Forum, id: Id, now: DateTime<Utc>) -> Result<Event
         let pledge = pledges::add(tx, eid, &input, now)?;
         if p.status != PledgeStatus::Announced {
             let change = StageChange { to: p.status, year: None, amount: None, date: None, reason: String::new() };
-            pledges::stage(tx, pledge.id.as_str(), &change, now)?;
+            pledges::stage(tx, &pledge.id, &change, now)?;
         }
     }
     crate::outcome::demo::load(tx, &event.id, now)?;
@@ -215,9 +216,9 @@ fn write(tx: &Tx<'_>, forum: &Forum, id: Id, now: DateTime<Utc>) -> Result<Event
 }
 
 /// The id of the demo's delegation for `country` (one per member state).
-fn delegation_of(tx: &Tx<'_>, event_id: &str, country: &str) -> Result<String> {
+fn delegation_of(tx: &Tx<'_>, event_id: &Id, country: &str) -> Result<String> {
     tx.delegations()
-        .list(&tx.events().resolve("event", event_id)?)?
+        .list(event_id)?
         .into_iter()
         .find(|d| d.country.as_deref() == Some(country))
         .map(|d| d.id.to_string())

@@ -39,7 +39,7 @@ fuzz_target!(|data: &[u8]| {
         let (store, event) = cell.get_or_insert_with(fresh);
         let id = store.events().resolve("event", event).expect("event id");
         let before = store.participants().count(&id).expect("count");
-        let outcome = store.write(|tx| participants::import(tx, event, data, &ImportOptions::default(), chrono::Utc::now()));
+        let outcome = store.write(|tx| participants::import(tx, &id, data, &ImportOptions::default(), chrono::Utc::now()));
         let after = store.participants().count(&id).expect("count");
         match outcome {
             Ok(report) if report.written => assert_eq!(after, before + report.rows as i64, "{report:?}"),

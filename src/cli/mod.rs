@@ -523,7 +523,10 @@ fn execute(command: Command, db: Option<PathBuf>, wait: f64, out: &Out) -> Resul
         Command::Event(EventCommand::Show { id }) => out.overview(&event::overview(store, &id)?),
         Command::Room(RoomCommand::Add { event, name, name_ar, capacity, parallel, opens, closes }) => {
             let input = RoomInput { name: Bilingual::new(name, name_ar), capacity, parallel, opens, closes };
-            out.created(&store.write(|tx| muntada::programme::add_room(tx, &event, &input))?, |r| &r.id)
+            out.created(
+                &store.write(|tx| muntada::programme::add_room(tx, &tx.events().resolve("event", &event)?, &input))?,
+                |r| &r.id,
+            )
         }
         Command::Session(SessionCommand::Add { event, title, title_ar, start, end, room, kind }) => {
             let input = SessionInput {
@@ -534,7 +537,11 @@ fn execute(command: Command, db: Option<PathBuf>, wait: f64, out: &Out) -> Resul
                 start,
                 end,
             };
-            out.created(&store.write(|tx| muntada::programme::add_session(tx, &event, &input))?, |s| &s.id)
+            out.created(
+                &store
+                    .write(|tx| muntada::programme::add_session(tx, &tx.events().resolve("event", &event)?, &input))?,
+                |s| &s.id,
+            )
         }
         Command::Speaker(SpeakerCommand::Add {
             event,
@@ -557,11 +564,22 @@ fn execute(command: Command, db: Option<PathBuf>, wait: f64, out: &Out) -> Resul
                 email,
                 bio: Bilingual::default(),
             };
-            out.created(&store.write(|tx| muntada::programme::add_speaker(tx, &event, &input))?, |s| &s.id)
+            out.created(
+                &store
+                    .write(|tx| muntada::programme::add_speaker(tx, &tx.events().resolve("event", &event)?, &input))?,
+                |s| &s.id,
+            )
         }
         Command::Speaker(SpeakerCommand::Assign { session, speaker, role }) => {
             let role = Role::parse("role", &role)?;
-            let assignment = store.write(|tx| muntada::programme::assign(tx, &session, &speaker, role))?;
+            let assignment = store.write(|tx| {
+                muntada::programme::assign(
+                    tx,
+                    &tx.sessions().resolve("session", &session)?,
+                    &tx.speakers().resolve("speaker", &speaker)?,
+                    role,
+                )
+            })?;
             out.assigned(&assignment)
         }
         Command::Participant(ParticipantCommand::Add {
@@ -589,7 +607,10 @@ fn execute(command: Command, db: Option<PathBuf>, wait: f64, out: &Out) -> Resul
                 status: ParticipantStatus::parse("status", &status)?,
                 consent: false,
             };
-            out.created(&store.write(|tx| participant::add(tx, &event, &input, now))?, |p| &p.id)
+            out.created(
+                &store.write(|tx| participant::add(tx, &tx.events().resolve("event", &event)?, &input, now))?,
+                |p| &p.id,
+            )
         }
         Command::Participant(ParticipantCommand::Edit(args)) => participants::edit(store, args, now, out),
         Command::Participant(ParticipantCommand::Desk(command)) => participants::desk(store, command, now, out),
@@ -641,18 +662,18 @@ fn execute(command: Command, db: Option<PathBuf>, wait: f64, out: &Out) -> Resul
             };
             // One transaction: the pledge and the stage it was announced at.
             let pledge = store.write(|tx| {
-                let pledge = pledges::add(tx, &p.event, &input, now)?;
+                let pledge = pledges::add(tx, &tx.events().resolve("event", &p.event)?, &input, now)?;
                 if status == PledgeStatus::Announced {
                     return Ok(pledge);
                 }
                 let change = StageChange { to: status, year: None, amount: None, date: None, reason: String::new() };
-                pledges::stage(tx, pledge.id.as_str(), &change, now).map_err(|e| e.with_field("status"))
+                pledges::stage(tx, &pledge.id, &change, now).map_err(|e| e.with_field("status"))
             })?;
             out.created(&pledge.view(), |p| &p.id)
         }
         Command::Pledge(PledgeCommand::Stage { id, to, year, amount, date, reason }) => {
             let change = StageChange { to: PledgeStatus::parse("to", &to)?, year, amount, date, reason };
-            out.pledge(&store.write(|tx| pledges::stage(tx, &id, &change, now))?.view())
+            out.pledge(&store.write(|tx| pledges::stage(tx, &tx.pledges().resolve("id", &id)?, &change, now))?.view())
         }
         Command::Pledge(PledgeCommand::Edit { id, donors, recipient, purpose, purpose_ar, notes, version }) => {
             // The fields not given are read in the transaction that writes them back: a stage
@@ -667,7 +688,7 @@ fn execute(command: Command, db: Option<PathBuf>, wait: f64, out: &Out) -> Resul
                 input.purpose.en = purpose.unwrap_or(input.purpose.en);
                 input.purpose.ar = purpose_ar.unwrap_or(input.purpose.ar);
                 input.notes = notes.unwrap_or(input.notes);
-                pledges::update(tx, held.id.as_str(), version, &input, now)
+                pledges::update(tx, &held.id, version, &input, now)
             })?;
             out.pledge(&pledge.view())
         }
@@ -770,7 +791,7 @@ fn flag(error: Error) -> Error {
 /// `event logo`: with `--file` sets the logo, with `--remove` removes it, else says what it is.
 fn event_logo(store: &mut Store, args: LogoArgs, out: &Out, now: chrono::DateTime<Utc>) -> Result<(), Error> {
     if args.remove {
-        let removed = store.write(|tx| event::remove_logo(tx, &args.id))?;
+        let removed = store.write(|tx| event::remove_logo(tx, &tx.events().resolve("id", &args.id)?))?;
         if out.json {
             return out.print_json(&serde_json::json!({ "removed": removed }));
         }
@@ -781,7 +802,7 @@ fn event_logo(store: &mut Store, args: LogoArgs, out: &Out, now: chrono::DateTim
             let bytes = std::fs::read(&file).map_err(|e| {
                 Error::invalid("file", muntada::Reason::NotFound, format!("cannot read {}: {e}", file.display()))
             })?;
-            Some(store.write(|tx| event::set_logo(tx, &args.id, bytes, now))?)
+            Some(store.write(|tx| event::set_logo(tx, &tx.events().resolve("id", &args.id)?, bytes, now))?)
         }
         None => event::logo(store, &args.id)?,
     };

@@ -208,7 +208,8 @@ pub fn run(store: &mut Store, command: OutcomeCommand, now: DateTime<Utc>, out: 
                 sessions: text.sessions,
                 position,
             };
-            let section = store.write(|tx| outcome::add_section(tx, &event, version, &input, now))?;
+            let section = store
+                .write(|tx| outcome::add_section(tx, &tx.events().resolve("event", &event)?, version, &input, now))?;
             print(out, &section, || section.key.to_string())
         }
         OutcomeCommand::Section(SectionCommand::Edit { id, event, text, position, version }) => {
@@ -229,11 +230,13 @@ pub fn run(store: &mut Store, command: OutcomeCommand, now: DateTime<Utc>, out: 
                 sessions: (!text.sessions.is_empty()).then_some(text.sessions),
                 position,
             };
-            let section = store.write(|tx| outcome::edit_section(tx, &event, &id, version, &edit, now))?;
+            let section = store.write(|tx| {
+                outcome::edit_section(tx, &tx.events().resolve("event", &event)?, &id, version, &edit, now)
+            })?;
             print(out, &section, || section.key.to_string())
         }
         OutcomeCommand::Section(SectionCommand::Remove { id, event, version }) => {
-            store.write(|tx| outcome::remove_section(tx, &event, &id, version, now))?;
+            store.write(|tx| outcome::remove_section(tx, &tx.events().resolve("event", &event)?, &id, version, now))?;
             print(out, &serde_json::json!({ "removed": id }), || format!("removed {id}"))
         }
         OutcomeCommand::Section(SectionCommand::List { event, version }) => {
@@ -249,7 +252,7 @@ pub fn run(store: &mut Store, command: OutcomeCommand, now: DateTime<Utc>, out: 
             })
         }
         OutcomeCommand::Adopt { event } => {
-            let v = store.write(|tx| outcome::adopt(tx, &event, None, now))?;
+            let v = store.write(|tx| outcome::adopt(tx, &tx.events().resolve("event", &event)?, None, now))?;
             print(out, &v, || version_line(&v))
         }
         OutcomeCommand::Versions { event } => {

@@ -8,7 +8,7 @@ use clap::{Args as ClapArgs, Subcommand};
 use muntada::documents::BadgeLayout;
 use muntada::participants::delegation::DelegationInput;
 use muntada::participants::export::{self, TableFormat};
-use muntada::participants::query::{IndexCache, ParticipantQuery, Selection};
+use muntada::participants::query::{typed_ids, IndexCache, ParticipantQuery, Selection};
 use muntada::participants::{self, ImportOptions, ImportReport, ParticipantInput, ParticipantStatus};
 use muntada::{Bilingual, Error, Reason, Store};
 
@@ -125,7 +125,7 @@ pub fn edit(store: &mut Store, args: EditArgs, now: DateTime<Utc>, out: &Out) ->
         let id = tx.participants().resolve("id", &args.id)?;
         let held = tx.participants().get(&id)?;
         let input = edited_input(args, &held)?;
-        participants::edit(tx, id.as_str(), version, &input, now)
+        participants::edit(tx, &id, version, &input, now)
     })?;
     if out.json {
         return out.print_json(&edited);
@@ -273,7 +273,12 @@ pub fn delegation(store: &mut Store, command: DelegationCommand, now: DateTime<U
     match command {
         DelegationCommand::Add { event, name, name_ar, country, head } => {
             let input = DelegationInput { name: Bilingual::new(name, name_ar), country, head };
-            out.created(&store.write(|tx| participants::delegation::add(tx, &event, &input, now))?, |d| &d.id)
+            out.created(
+                &store.write(|tx| {
+                    participants::delegation::add(tx, &tx.events().resolve("event", &event)?, &input, now)
+                })?,
+                |d| &d.id,
+            )
         }
         DelegationCommand::Update { id, name, name_ar, country, head, version } => {
             // What is not given is read in the transaction that writes it back.
@@ -285,7 +290,7 @@ pub fn delegation(store: &mut Store, command: DelegationCommand, now: DateTime<U
                     country: country.or(held.country).unwrap_or_default(),
                     head: head.or(held.head.map(|h| h.to_string())).unwrap_or_default(),
                 };
-                participants::delegation::update(tx, id.as_str(), version, &input, now)
+                participants::delegation::update(tx, &id, version, &input, now)
             })?;
             if out.json {
                 return out.print_json(&updated);
@@ -317,15 +322,21 @@ pub fn delegation(store: &mut Store, command: DelegationCommand, now: DateTime<U
             out.line(&format!("{} delegations", list.len()))
         }
         DelegationCommand::Remove { id } => {
-            let removed = store.write(|tx| participants::delegation::remove(tx, &id, now))?;
+            let removed =
+                store.write(|tx| participants::delegation::remove(tx, &tx.delegations().resolve("id", &id)?, now))?;
             if out.json {
                 return out.print_json(&removed);
             }
             out.line(&format!("deleted delegation {} ({} members now in no delegation)", removed.id, removed.members))
         }
         DelegationCommand::Assign { event, delegation, ids } => {
-            let changed =
-                store.write(|tx| participants::delegation::assign(tx, &event, &ids, delegation.as_deref(), now))?;
+            let changed = store.write(|tx| {
+                let event = tx.events().resolve("event", &event)?;
+                let ids = typed_ids(tx, &ids)?;
+                let delegation =
+                    delegation.map(|d| tx.delegations().resolve_in(&event, "delegation", &d)).transpose()?;
+                participants::delegation::assign(tx, &event, &ids, delegation.as_ref(), now)
+            })?;
             out.participants(&changed)
         }
     }
@@ -380,8 +391,15 @@ pub fn desk(store: &mut Store, command: DeskCommand, now: DateTime<Utc>, out: &O
                     None => Err(Error::invalid("map", Reason::InvalidValue, format!("{m:?} is not COLUMN=FIELD"))),
                 })
                 .collect::<Result<Vec<_>, _>>()?;
-            let report =
-                store.write(|tx| participants::import(tx, &event, &bytes, &ImportOptions { dry_run, map }, now))?;
+            let report = store.write(|tx| {
+                participants::import(
+                    tx,
+                    &tx.events().resolve("event", &event)?,
+                    &bytes,
+                    &ImportOptions { dry_run, map },
+                    now,
+                )
+            })?;
             import_report(&report, dry_run, out)
         }
         DeskCommand::Search { event, query, limit } => {
@@ -415,7 +433,14 @@ pub fn desk(store: &mut Store, command: DeskCommand, now: DateTime<Utc>, out: &O
             out.line(&format!("{} possible duplicates", pairs.len()))
         }
         DeskCommand::Merge { keep, other } => {
-            let merged = store.write(|tx| participants::merge(tx, &keep, &other, now))?;
+            let merged = store.write(|tx| {
+                participants::merge(
+                    tx,
+                    &tx.participants().resolve("keep", &keep)?,
+                    &tx.participants().resolve("other", &other)?,
+                    now,
+                )
+            })?;
             out.created(&merged, |p| &p.id)
         }
         DeskCommand::Export { event, out: path } => {
@@ -439,7 +464,7 @@ pub fn desk(store: &mut Store, command: DeskCommand, now: DateTime<Utc>, out: &O
             let selection = matching.selection(ids)?;
             let changed = store.write(|tx| {
                 let ids = selection.ids(tx, &event, &mut IndexCache::new())?;
-                participants::set_status(tx, &event, &ids, status, now)
+                participants::set_status(tx, &tx.events().resolve("event", &event)?, &ids, status, now)
             })?;
             out.participants(&changed)
         }
@@ -447,7 +472,8 @@ pub fn desk(store: &mut Store, command: DeskCommand, now: DateTime<Utc>, out: &O
 }
 
 pub fn checkin(store: &mut Store, args: CheckinArgs, now: DateTime<Utc>, out: &Out) -> Result<(), Error> {
-    let done = store.write(|tx| participants::check_in(tx, &args.event, &args.code, now))?;
+    let done =
+        store.write(|tx| participants::check_in(tx, &tx.events().resolve("event", &args.event)?, &args.code, now))?;
     if out.json {
         return out.print_json(&done);
     }

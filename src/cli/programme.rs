@@ -125,7 +125,7 @@ pub enum ReleaseCommand {
 
 pub fn move_session(store: &mut Store, args: MoveArgs, out: &Out) -> Result<(), Error> {
     let to = SessionMove { start: args.start, end: args.end, room_id: args.room };
-    let moved = store.write(|tx| programme::move_session(tx, &args.id, &to))?;
+    let moved = store.write(|tx| programme::move_session(tx, &tx.sessions().resolve("id", &args.id)?, &to))?;
     if out.json {
         return out.print_json(&moved);
     }
@@ -139,7 +139,7 @@ pub fn update_room(store: &mut Store, args: RoomUpdateArgs, out: &Out) -> Result
         let current = tx.rooms().get(&tx.rooms().resolve("id", &args.id)?)?;
         let version = args.version;
         let input = room_input(args.clone(), &current)?;
-        programme::update_room(tx, current.id.as_str(), version, &input)
+        programme::update_room(tx, &current.id, version, &input)
     })?;
     out.created(&room, |r| &r.id)
 }
@@ -204,9 +204,21 @@ pub fn list_rooms(store: &Store, event_id: &str, out: &Out) -> Result<(), Error>
 /// Signs a participant up for a session (or takes them off) and says where its sign-ups stand.
 pub fn sign_up(store: &mut Store, args: SignUpArgs, out: &Out) -> Result<(), Error> {
     if args.remove {
-        store.write(|tx| programme::remove_sign_up(tx, &args.id, &args.participant))?;
+        store.write(|tx| {
+            programme::remove_sign_up(
+                tx,
+                &tx.sessions().resolve("id", &args.id)?,
+                &tx.participants().resolve("participant", &args.participant)?,
+            )
+        })?;
     } else {
-        store.write(|tx| programme::sign_up(tx, &args.id, &args.participant))?;
+        store.write(|tx| {
+            programme::sign_up(
+                tx,
+                &tx.sessions().resolve("id", &args.id)?,
+                &tx.participants().resolve("participant", &args.participant)?,
+            )
+        })?;
     }
     let s = programme::sign_ups(store, &args.id)?;
     if out.json {
@@ -217,7 +229,9 @@ pub fn sign_up(store: &mut Store, args: SignUpArgs, out: &Out) -> Result<(), Err
 }
 
 pub fn available(store: &mut Store, args: AvailableArgs, out: &Out) -> Result<(), Error> {
-    let a = store.write(|tx| programme::add_availability(tx, &args.speaker, &args.start, &args.end))?;
+    let a = store.write(|tx| {
+        programme::add_availability(tx, &tx.speakers().resolve("speaker", &args.speaker)?, &args.start, &args.end)
+    })?;
     if out.json {
         return out.print_json(&a);
     }
@@ -225,7 +239,7 @@ pub fn available(store: &mut Store, args: AvailableArgs, out: &Out) -> Result<()
 }
 
 pub fn travel_buffer(store: &mut Store, args: TravelBufferArgs, out: &Out) -> Result<(), Error> {
-    store.write(|tx| programme::set_travel_buffer(tx, &args.id, args.minutes))?;
+    store.write(|tx| programme::set_travel_buffer(tx, &tx.events().resolve("event", &args.id)?, args.minutes))?;
     if out.json {
         return out.print_json(&serde_json::json!({ "travelBufferMinutes": args.minutes }));
     }
@@ -264,7 +278,7 @@ pub fn release(
 ) -> Result<(), Error> {
     match command {
         ReleaseCommand::Create { event, name } => {
-            let created = store.write(|tx| release::create(tx, &event, &name, now))?;
+            let created = store.write(|tx| release::create(tx, &tx.events().resolve("event", &event)?, &name, now))?;
             if out.json {
                 return out.print_json(&created);
             }
@@ -341,7 +355,9 @@ pub fn clone_event(
     out: &Out,
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<(), Error> {
-    let event = store.write(|tx| muntada::programme::edition::clone_event(tx, &args.id, &args.start, now))?;
+    let event = store.write(|tx| {
+        muntada::programme::edition::clone_event(tx, &tx.events().resolve("id", &args.id)?, &args.start, now)
+    })?;
     out.created(&event, |e| &e.id)
 }
 

@@ -6,19 +6,20 @@ use chrono::{DateTime, Utc};
 
 use super::model::EventLogo;
 use crate::error::Result;
+use crate::id::Id;
 use crate::store::{Store, Tx};
 
 /// Sets (or replaces) the event's logo; nothing is stored when the image is refused.
-pub fn set_logo(tx: &Tx<'_>, event_id: &str, bytes: Vec<u8>, now: DateTime<Utc>) -> Result<EventLogo> {
-    let id = tx.events().resolve("id", event_id)?;
+pub fn set_logo(tx: &Tx<'_>, event_id: &Id, bytes: Vec<u8>, now: DateTime<Utc>) -> Result<EventLogo> {
+    let id = tx.events().resolve("id", event_id.as_str())?;
     let logo = EventLogo::validate(bytes, now)?;
     tx.events().set_logo(&id, &logo)?;
     Ok(logo)
 }
 
 /// Removes the event's logo; `false` when it had none.
-pub fn remove_logo(tx: &Tx<'_>, event_id: &str) -> Result<bool> {
-    let id = tx.events().resolve("id", event_id)?;
+pub fn remove_logo(tx: &Tx<'_>, event_id: &Id) -> Result<bool> {
+    let id = tx.events().resolve("id", event_id.as_str())?;
     tx.events().remove_logo(&id)
 }
 
@@ -136,20 +137,31 @@ mod tests {
             store.write(|tx| super::super::create(tx, &crate::event::model::tests::doha(), Utc::now())).unwrap();
         let id = event.id.as_str();
         assert_eq!(logo(&store, id).unwrap(), None);
-        store.write(|tx| set_logo(tx, id, png(40, 20), Utc::now())).unwrap();
-        store.write(|tx| set_logo(tx, id, png(10, 10), Utc::now())).unwrap();
+        store.write(|tx| set_logo(tx, &crate::id::Id::parse("id", id).unwrap(), png(40, 20), Utc::now())).unwrap();
+        store.write(|tx| set_logo(tx, &crate::id::Id::parse("id", id).unwrap(), png(10, 10), Utc::now())).unwrap();
         let stored = logo(&store, id).unwrap().unwrap();
         assert_eq!((stored.width, stored.image), (10, png(10, 10)));
         // A refused image leaves the stored one alone.
-        assert!(store.write(|tx| set_logo(tx, id, b"nope".to_vec(), Utc::now())).is_err());
+        assert!(store
+            .write(|tx| set_logo(tx, &crate::id::Id::parse("id", id).unwrap(), b"nope".to_vec(), Utc::now()))
+            .is_err());
         assert_eq!(logo(&store, id).unwrap().unwrap().width, 10);
-        let next = store.write(|tx| crate::programme::edition::clone_event(tx, id, "2025-05-20", Utc::now())).unwrap();
+        let next = store
+            .write(|tx| {
+                crate::programme::edition::clone_event(
+                    tx,
+                    &crate::id::Id::parse("id", id).unwrap(),
+                    "2025-05-20",
+                    Utc::now(),
+                )
+            })
+            .unwrap();
         assert_eq!(logo(&store, next.id.as_str()).unwrap().unwrap().image, png(10, 10), "next year's keeps it");
-        assert!(store.write(|tx| remove_logo(tx, id)).unwrap());
-        assert!(!store.write(|tx| remove_logo(tx, id)).unwrap());
+        assert!(store.write(|tx| remove_logo(tx, &crate::id::Id::parse("id", id).unwrap())).unwrap());
+        assert!(!store.write(|tx| remove_logo(tx, &crate::id::Id::parse("id", id).unwrap())).unwrap());
         assert_eq!(logo(&store, id).unwrap(), None);
         assert_eq!(
-            store.write(|tx| set_logo(tx, "nope", png(1, 1), Utc::now())).unwrap_err().field.as_deref(),
+            store.write(|tx| set_logo(tx, &crate::id::Id::new(), png(1, 1), Utc::now())).unwrap_err().field.as_deref(),
             Some("id")
         );
     }

@@ -42,8 +42,8 @@ pub fn create_with_id(tx: &Tx<'_>, id: Id, input: &EventInput, now: DateTime<Utc
 
 /// Replaces the event's details. `version` is the version the form was filled from: an event
 /// changed since is not overwritten (`conflict` / `changed`).
-pub fn update(tx: &Tx<'_>, id: &str, version: Option<u32>, input: &EventInput, now: DateTime<Utc>) -> Result<Event> {
-    let id = tx.events().resolve("id", id)?;
+pub fn update(tx: &Tx<'_>, id: &Id, version: Option<u32>, input: &EventInput, now: DateTime<Utc>) -> Result<Event> {
+    let id = tx.events().resolve("id", id.as_str())?;
     let current = tx.events().get(&id)?;
     tx.events().expect_version(&current, version)?;
     let event = input.validate(current.id.clone(), current.created_at, now)?;
@@ -63,9 +63,9 @@ pub struct Deleted {
 /// an event is archived instead. The whole database is first copied into the backups folder,
 /// inside the same transaction (no other desk writes in between), and the deletion is logged
 /// where the event's own audit trail, which goes with it, cannot take the log along.
-pub fn delete(tx: &Tx<'_>, id: &str, now: DateTime<Utc>) -> Result<Deleted> {
+pub fn delete(tx: &Tx<'_>, id: &Id, now: DateTime<Utc>) -> Result<Deleted> {
     let folder = tx.path().map(backup::dir);
-    let id = tx.events().resolve("id", id)?;
+    let id = tx.events().resolve("id", id.as_str())?;
     let event = tx.events().get(&id)?;
     let pledges = tx.events().counts(&id)?.pledges;
     let adopted = tx.outcome().versions(&id)?.iter().filter(|v| v.adopted.is_some()).count();

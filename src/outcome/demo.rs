@@ -67,7 +67,7 @@ pub(crate) fn load(tx: &Tx<'_>, event_id: &Id, now: DateTime<Utc>) -> Result<()>
             sessions: session_ids,
             position: None,
         };
-        add_section(tx, event_id.as_str(), None, &input, now)?;
+        add_section(tx, event_id, None, &input, now)?;
     }
     Ok(())
 }

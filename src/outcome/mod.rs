@@ -48,12 +48,12 @@ pub fn get(store: &Store, event_id: &str, number: VersionNumber) -> Result<Optio
 /// Adds a section to the current draft (started if needed) and returns it.
 pub fn add_section(
     tx: &Tx<'_>,
-    event_id: &str,
+    event_id: &Id,
     target: VersionNumber,
     section: &SectionInput,
     now: DateTime<Utc>,
 ) -> Result<Section> {
-    let event_id = tx.events().resolve("event", event_id)?;
+    let event_id = tx.events().resolve("event", event_id.as_str())?;
     let kind = section.kind.ok_or_else(|| Error::invalid("kind", Reason::Required, "say what kind of section"))?;
     let title = section.title.clean_line("title", input::MAX_NAME)?;
     let actor = section.actor.clean_line("actor", input::MAX_NAME)?;
@@ -91,13 +91,13 @@ pub fn add_section(
 /// Changes a section of the current draft (started if needed) and returns it.
 pub fn edit_section(
     tx: &Tx<'_>,
-    event_id: &str,
+    event_id: &Id,
     key: &str,
     target: VersionNumber,
     edit: &SectionEdit,
     now: DateTime<Utc>,
 ) -> Result<Section> {
-    let event_id = tx.events().resolve("event", event_id)?;
+    let event_id = tx.events().resolve("event", event_id.as_str())?;
     let key = tx.outcome().resolve_section(&event_id, "section", key)?;
     let line = |field, v: &Option<String>| v.as_deref().map(|v| input::line(field, v, input::MAX_NAME)).transpose();
     let (title_en, title_ar) = (line("titleEn", &edit.title_en)?, line("titleAr", &edit.title_ar)?);
@@ -167,8 +167,8 @@ pub fn edit_section(
 }
 
 /// Removes a section from the current draft (started if needed).
-pub fn remove_section(tx: &Tx<'_>, event_id: &str, key: &str, target: VersionNumber, now: DateTime<Utc>) -> Result<()> {
-    let event_id = tx.events().resolve("event", event_id)?;
+pub fn remove_section(tx: &Tx<'_>, event_id: &Id, key: &str, target: VersionNumber, now: DateTime<Utc>) -> Result<()> {
+    let event_id = tx.events().resolve("event", event_id.as_str())?;
     let key = tx.outcome().resolve_section(&event_id, "section", key)?;
     {
         let draft = draft(tx, &event_id, target, now)?;
@@ -187,8 +187,8 @@ pub fn remove_section(tx: &Tx<'_>, event_id: &str, key: &str, target: VersionNum
 /// transaction. Refused when there is no draft or it has no section, and, when `expected`
 /// names a version, unless the draft is that one (so that what is adopted is what the person
 /// read).
-pub fn adopt(tx: &Tx<'_>, event_id: &str, expected: VersionNumber, now: DateTime<Utc>) -> Result<Version> {
-    let event_id = tx.events().resolve("event", event_id)?;
+pub fn adopt(tx: &Tx<'_>, event_id: &Id, expected: VersionNumber, now: DateTime<Utc>) -> Result<Version> {
+    let event_id = tx.events().resolve("event", event_id.as_str())?;
     let by = tx.actor().as_str().to_owned();
     {
         let latest = tx.outcome().versions(&event_id)?.pop();

@@ -14,7 +14,9 @@ fn demo() -> (Store, String) {
     let event = crate::demo::load(&mut store, now()).unwrap();
     let event = event.id.as_str().to_owned();
     for s in get(&store, &event, None).unwrap().unwrap().sections {
-        store.write(|tx| remove_section(tx, &event, s.key.as_str(), None, now())).unwrap();
+        store
+            .write(|tx| remove_section(tx, &crate::id::Id::parse("id", &event).unwrap(), s.key.as_str(), None, now()))
+            .unwrap();
     }
     (store, event)
 }
@@ -43,7 +45,15 @@ fn sections_are_added_in_order_and_read_back() {
     assert_eq!(sections(&store, &event), vec![], "an empty draft");
     let session = crate::programme::sessions(&store, &event).unwrap()[0].id.clone();
     let first = store
-        .write(|tx| add_section(tx, &event, None, &recommendation("Share data.", "تبادل البيانات."), now()))
+        .write(|tx| {
+            add_section(
+                tx,
+                &crate::id::Id::parse("id", &event).unwrap(),
+                None,
+                &recommendation("Share data.", "تبادل البيانات."),
+                now(),
+            )
+        })
         .unwrap();
     let summary = SectionInput {
         kind: Some(SectionKind::Summary),
@@ -53,7 +63,8 @@ fn sections_are_added_in_order_and_read_back() {
         position: Some(1),
         ..SectionInput::default()
     };
-    let second = store.write(|tx| add_section(tx, &event, None, &summary, now())).unwrap();
+    let second =
+        store.write(|tx| add_section(tx, &crate::id::Id::parse("id", &event).unwrap(), None, &summary, now())).unwrap();
     let doc = get(&store, &event, None).unwrap().unwrap();
     assert_eq!(doc.version.number, 1);
     assert_eq!(doc.version.adopted, None);
@@ -90,7 +101,7 @@ fn bad_input_names_the_field_and_writes_nothing() {
         .write(|tx| {
             crate::programme::add_session(
                 tx,
-                other.id.as_str(),
+                &other.id,
                 &crate::programme::SessionInput {
                     room_id: None,
                     title: Bilingual::new("S", ""),
@@ -132,7 +143,9 @@ fn bad_input_names_the_field_and_writes_nothing() {
         ),
     ];
     for (input, field, reason) in cases {
-        let e = store.write(|tx| add_section(tx, &event, None, &input, now())).unwrap_err();
+        let e = store
+            .write(|tx| add_section(tx, &crate::id::Id::parse("id", &event).unwrap(), None, &input, now()))
+            .unwrap_err();
         assert_eq!((e.field.as_deref(), e.reason), (Some(field), reason), "{e:?}");
     }
     assert_eq!(sections(&store, &event), vec![], "nothing written");
@@ -142,14 +155,26 @@ fn bad_input_names_the_field_and_writes_nothing() {
 #[test]
 fn language_marks_missing_and_older() {
     let (mut store, event) = demo();
-    let s = store.write(|tx| add_section(tx, &event, None, &recommendation("Share data.", ""), now())).unwrap();
+    let s = store
+        .write(|tx| {
+            add_section(
+                tx,
+                &crate::id::Id::parse("id", &event).unwrap(),
+                None,
+                &recommendation("Share data.", ""),
+                now(),
+            )
+        })
+        .unwrap();
     assert_eq!(
         (s.language_state(Lang::En), s.language_state(Lang::Ar)),
         (LanguageState::Current, LanguageState::Missing)
     );
     let later = now() + Duration::minutes(5);
     let edit = SectionEdit { body_ar: Some(text("تبادل البيانات.")), ..SectionEdit::default() };
-    let s = store.write(|tx| edit_section(tx, &event, s.key.as_str(), None, &edit, later)).unwrap();
+    let s = store
+        .write(|tx| edit_section(tx, &crate::id::Id::parse("id", &event).unwrap(), s.key.as_str(), None, &edit, later))
+        .unwrap();
     assert_eq!(
         (s.language_state(Lang::En), s.language_state(Lang::Ar)),
         (LanguageState::Older, LanguageState::Current)
@@ -157,38 +182,64 @@ fn language_marks_missing_and_older() {
     assert_eq!((s.updated_en, s.updated_ar), (Some(now()), Some(later)));
     // Writing the same text again is no change and leaves the stamp.
     let same = SectionEdit { body_ar: Some(text("تبادل البيانات.")), ..SectionEdit::default() };
-    let s =
-        store.write(|tx| edit_section(tx, &event, s.key.as_str(), None, &same, later + Duration::hours(1))).unwrap();
+    let s = store
+        .write(|tx| {
+            edit_section(
+                tx,
+                &crate::id::Id::parse("id", &event).unwrap(),
+                s.key.as_str(),
+                None,
+                &same,
+                later + Duration::hours(1),
+            )
+        })
+        .unwrap();
     assert_eq!(s.updated_ar, Some(later));
 }
 
 #[test]
 fn adopted_versions_are_frozen_and_edits_start_a_new_draft() {
     let (mut store, event) = demo();
-    let e = store.write(|tx| adopt(tx, &event, None, now())).unwrap_err();
+    let e = store.write(|tx| adopt(tx, &crate::id::Id::parse("id", &event).unwrap(), None, now())).unwrap_err();
     assert_eq!((e.kind, e.reason), (ErrorKind::Conflict, Reason::Required), "an empty draft is not adopted");
     let s = store
-        .write(|tx| add_section(tx, &event, None, &recommendation("Share data.", "تبادل البيانات."), now()))
+        .write(|tx| {
+            add_section(
+                tx,
+                &crate::id::Id::parse("id", &event).unwrap(),
+                None,
+                &recommendation("Share data.", "تبادل البيانات."),
+                now(),
+            )
+        })
         .unwrap();
     store.set_actor(crate::audit::Actor::new("coordinator"));
     // Naming another version than the draft (as read by someone else): refused, nothing adopted.
-    let e = store.write(|tx| adopt(tx, &event, Some(2), now())).unwrap_err();
+    let e = store.write(|tx| adopt(tx, &crate::id::Id::parse("id", &event).unwrap(), Some(2), now())).unwrap_err();
     assert_eq!((e.kind, e.field.as_deref()), (ErrorKind::Conflict, Some("version")));
     assert!(versions(&store, &event).unwrap()[0].adopted.is_none());
-    let v1 = store.write(|tx| adopt(tx, &event, Some(1), now())).unwrap();
+    let v1 = store.write(|tx| adopt(tx, &crate::id::Id::parse("id", &event).unwrap(), Some(1), now())).unwrap();
     assert_eq!((v1.number, v1.adopted.as_ref().map(|a| a.by.as_str())), (1, Some("coordinator")));
     assert_eq!(
-        store.write(|tx| adopt(tx, &event, None, now())).unwrap_err().kind,
+        store.write(|tx| adopt(tx, &crate::id::Id::parse("id", &event).unwrap(), None, now())).unwrap_err().kind,
         ErrorKind::Conflict,
         "adopted twice"
     );
 
     // Naming the adopted version: refused, with the date, and nothing changes.
     let edit = SectionEdit { body_en: Some(text("Share more data.")), ..SectionEdit::default() };
-    let e = store.write(|tx| edit_section(tx, &event, s.key.as_str(), Some(1), &edit, now())).unwrap_err();
+    let e = store
+        .write(|tx| {
+            edit_section(tx, &crate::id::Id::parse("id", &event).unwrap(), s.key.as_str(), Some(1), &edit, now())
+        })
+        .unwrap_err();
     assert_eq!((e.kind, e.field.as_deref()), (ErrorKind::Conflict, Some("version")));
     assert!(e.message.contains("adopted on 2024-05-22"), "{}", e.message);
-    let e = store.write(|tx| add_section(tx, &event, Some(1), &recommendation("x", "y"), now())).unwrap_err();
+    let e = store
+        .write(|tx| {
+            add_section(tx, &crate::id::Id::parse("id", &event).unwrap(), Some(1), &recommendation("x", "y"), now())
+        })
+        .unwrap_err();
     assert_eq!(e.kind, ErrorKind::Conflict);
     assert_eq!(versions(&store, &event).unwrap().len(), 1);
     // The store itself refuses to rewrite an adopted version.
@@ -197,7 +248,11 @@ fn adopted_versions_are_frozen_and_edits_start_a_new_draft() {
     assert_eq!(e.kind, ErrorKind::Conflict);
 
     // Without a version: a new draft, copied from version 1, gets the edit.
-    let edited = store.write(|tx| edit_section(tx, &event, &s.key.as_str()[..8], None, &edit, now())).unwrap();
+    let edited = store
+        .write(|tx| {
+            edit_section(tx, &crate::id::Id::parse("id", &event).unwrap(), &s.key.as_str()[..8], None, &edit, now())
+        })
+        .unwrap();
     let all = versions(&store, &event).unwrap();
     assert_eq!(all.iter().map(|v| (v.number, v.adopted.is_some())).collect::<Vec<_>>(), vec![(1, true), (2, false)]);
     let v1 = get(&store, &event, Some(1)).unwrap().unwrap();
@@ -208,14 +263,54 @@ fn adopted_versions_are_frozen_and_edits_start_a_new_draft() {
 #[test]
 fn versions_compare_per_section() {
     let (mut store, event) = demo();
-    let kept = store.write(|tx| add_section(tx, &event, None, &recommendation("Keep.", "إبقاء."), now())).unwrap();
-    let changed = store.write(|tx| add_section(tx, &event, None, &recommendation("Old.", "قديم."), now())).unwrap();
-    let removed = store.write(|tx| add_section(tx, &event, None, &recommendation("Gone.", "محذوف."), now())).unwrap();
-    store.write(|tx| adopt(tx, &event, None, now())).unwrap();
+    let kept = store
+        .write(|tx| {
+            add_section(
+                tx,
+                &crate::id::Id::parse("id", &event).unwrap(),
+                None,
+                &recommendation("Keep.", "إبقاء."),
+                now(),
+            )
+        })
+        .unwrap();
+    let changed = store
+        .write(|tx| {
+            add_section(tx, &crate::id::Id::parse("id", &event).unwrap(), None, &recommendation("Old.", "قديم."), now())
+        })
+        .unwrap();
+    let removed = store
+        .write(|tx| {
+            add_section(
+                tx,
+                &crate::id::Id::parse("id", &event).unwrap(),
+                None,
+                &recommendation("Gone.", "محذوف."),
+                now(),
+            )
+        })
+        .unwrap();
+    store.write(|tx| adopt(tx, &crate::id::Id::parse("id", &event).unwrap(), None, now())).unwrap();
     let edit = SectionEdit { body_en: Some(text("New.")), ..SectionEdit::default() };
-    store.write(|tx| edit_section(tx, &event, changed.key.as_str(), None, &edit, now())).unwrap();
-    store.write(|tx| remove_section(tx, &event, removed.key.as_str(), None, now())).unwrap();
-    let added = store.write(|tx| add_section(tx, &event, None, &recommendation("Fresh.", "جديد."), now())).unwrap();
+    store
+        .write(|tx| {
+            edit_section(tx, &crate::id::Id::parse("id", &event).unwrap(), changed.key.as_str(), None, &edit, now())
+        })
+        .unwrap();
+    store
+        .write(|tx| remove_section(tx, &crate::id::Id::parse("id", &event).unwrap(), removed.key.as_str(), None, now()))
+        .unwrap();
+    let added = store
+        .write(|tx| {
+            add_section(
+                tx,
+                &crate::id::Id::parse("id", &event).unwrap(),
+                None,
+                &recommendation("Fresh.", "جديد."),
+                now(),
+            )
+        })
+        .unwrap();
     let d = diff(&store, &event, 1, 2).unwrap();
     let summary: Vec<(Id, Change, Vec<String>)> =
         d.iter().map(|s| (s.key.clone(), s.change, s.fields.clone())).collect();
@@ -237,7 +332,7 @@ fn versions_compare_per_section() {
         .write(|tx| {
             edit_section(
                 tx,
-                &event,
+                &crate::id::Id::parse("id", &event).unwrap(),
                 kept.key.as_str(),
                 None,
                 &SectionEdit { position: Some(3), ..Default::default() },
@@ -268,11 +363,21 @@ fn adoption_is_in_the_audit_trail_and_failed_adoptions_are_not() {
     };
     store.set_actor(crate::audit::Actor::new("amina"));
     // Refused adoptions (nothing to adopt, the wrong version) leave no entry.
-    assert!(store.write(|tx| adopt(tx, &event, None, now())).is_err());
-    store.write(|tx| add_section(tx, &event, None, &recommendation("Share data.", "تبادل البيانات."), now())).unwrap();
-    assert!(store.write(|tx| adopt(tx, &event, Some(3), now())).is_err());
+    assert!(store.write(|tx| adopt(tx, &crate::id::Id::parse("id", &event).unwrap(), None, now())).is_err());
+    store
+        .write(|tx| {
+            add_section(
+                tx,
+                &crate::id::Id::parse("id", &event).unwrap(),
+                None,
+                &recommendation("Share data.", "تبادل البيانات."),
+                now(),
+            )
+        })
+        .unwrap();
+    assert!(store.write(|tx| adopt(tx, &crate::id::Id::parse("id", &event).unwrap(), Some(3), now())).is_err());
     assert_eq!(adoptions(&store), vec![]);
-    let v1 = store.write(|tx| adopt(tx, &event, Some(1), now())).unwrap();
+    let v1 = store.write(|tx| adopt(tx, &crate::id::Id::parse("id", &event).unwrap(), Some(1), now())).unwrap();
     assert_eq!(
         adoptions(&store),
         vec![("adopt".to_owned(), "amina".to_owned(), Bilingual::new("Version 1", "النسخة 1"))]
@@ -325,7 +430,9 @@ fn check_generated(steps: &[Step], expected: &[(u32, u32, u32, u32, u32)]) {
                     delegation_id: None,
                     notes: String::new(),
                 };
-                let pledge = store.write(|tx| pledges::add(tx, &event, &input, at)).unwrap();
+                let pledge = store
+                    .write(|tx| pledges::add(tx, &crate::id::Id::parse("id", &event).unwrap(), &input, at))
+                    .unwrap();
                 let change = StageChange {
                     to: PledgeStatus::Committed,
                     year: None,
@@ -333,7 +440,7 @@ fn check_generated(steps: &[Step], expected: &[(u32, u32, u32, u32, u32)]) {
                     date: Some("2025-01-01".into()),
                     reason: String::new(),
                 };
-                store.write(|tx| pledges::stage(tx, pledge.id.as_str(), &change, at)).unwrap();
+                store.write(|tx| pledges::stage(tx, &pledge.id, &change, at)).unwrap();
             }
             Step::Register(country) => {
                 let person = ParticipantInput {
@@ -343,14 +450,18 @@ fn check_generated(steps: &[Step], expected: &[(u32, u32, u32, u32, u32)]) {
                     status: ParticipantStatus::Confirmed,
                     ..ParticipantInput::default()
                 };
-                store.write(|tx| participants::add(tx, &event, &person, at)).unwrap();
+                store
+                    .write(|tx| participants::add(tx, &crate::id::Id::parse("id", &event).unwrap(), &person, at))
+                    .unwrap();
             }
             Step::Edit => {
                 let free = SectionInput { kind: Some(SectionKind::Free), body_en: text("More."), ..Default::default() };
-                store.write(|tx| add_section(tx, &event, None, &free, at)).unwrap();
+                store
+                    .write(|tx| add_section(tx, &crate::id::Id::parse("id", &event).unwrap(), None, &free, at))
+                    .unwrap();
             }
             Step::Adopt => {
-                store.write(|tx| adopt(tx, &event, None, at)).unwrap();
+                store.write(|tx| adopt(tx, &crate::id::Id::parse("id", &event).unwrap(), None, at)).unwrap();
             }
         }
     }
@@ -401,10 +512,20 @@ fn adopted_versions_keep_their_generated_figures() {
 #[test]
 fn generated_figures_survive_the_store() {
     let (mut store, event) = demo();
-    store.write(|tx| add_section(tx, &event, None, &recommendation("Share data.", "تبادل البيانات."), now())).unwrap();
+    store
+        .write(|tx| {
+            add_section(
+                tx,
+                &crate::id::Id::parse("id", &event).unwrap(),
+                None,
+                &recommendation("Share data.", "تبادل البيانات."),
+                now(),
+            )
+        })
+        .unwrap();
     let draft = get(&store, &event, None).unwrap().unwrap().version;
     let live = generated(&store, &draft).unwrap();
     assert_eq!(store.outcome().generated(&draft.id).unwrap(), None, "a draft keeps nothing");
-    let adopted = store.write(|tx| adopt(tx, &event, None, now())).unwrap();
+    let adopted = store.write(|tx| adopt(tx, &crate::id::Id::parse("id", &event).unwrap(), None, now())).unwrap();
     assert_eq!(store.outcome().generated(&adopted.id).unwrap(), Some(live), "kept as they were, read back whole");
 }

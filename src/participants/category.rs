@@ -22,8 +22,8 @@ pub struct CategoryInput {
 
 /// Changes the category `key` of an event, or adds one when `key` is empty (its key made from
 /// the English name). Returns the category's key.
-pub fn save(tx: &Tx<'_>, event_id: &str, key: &str, input: &CategoryInput) -> Result<String> {
-    let event_id = tx.events().resolve("event", event_id)?;
+pub fn save(tx: &Tx<'_>, event_id: &Id, key: &str, input: &CategoryInput) -> Result<String> {
+    let event_id = tx.events().resolve("event", event_id.as_str())?;
     let name = input.name.clean_required("name", input::MAX_NAME)?;
     let colour = colour("colour", &input.colour)?;
     let categories = tx.categories().list(&event_id)?;

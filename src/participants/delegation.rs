@@ -14,8 +14,8 @@ use crate::store::{ParticipantFilter, Store, Tx};
 
 /// Adds a delegation to an event. Its head, when given, joins it (and must not belong to
 /// another delegation already).
-pub fn add(tx: &Tx<'_>, event_id: &str, input: &DelegationInput, now: DateTime<Utc>) -> Result<Delegation> {
-    let event_id = tx.events().resolve("event", event_id)?;
+pub fn add(tx: &Tx<'_>, event_id: &Id, input: &DelegationInput, now: DateTime<Utc>) -> Result<Delegation> {
+    let event_id = tx.events().resolve("event", event_id.as_str())?;
     let name = input.name.clean_required("name", input::MAX_NAME)?;
     let country = country::parse_optional("country", &input.country)?;
     let head = head_of(tx, &event_id, None, &input.head)?;
@@ -40,12 +40,12 @@ pub fn add(tx: &Tx<'_>, event_id: &str, input: &DelegationInput, now: DateTime<U
 /// Changes a delegation's name, country or head (who joins it if not a member yet).
 pub fn update(
     tx: &Tx<'_>,
-    id: &str,
+    id: &Id,
     version: Option<u32>,
     input: &DelegationInput,
     now: DateTime<Utc>,
 ) -> Result<Delegation> {
-    let id = tx.delegations().resolve("id", id)?;
+    let id = tx.delegations().resolve("id", id.as_str())?;
     let before = tx.delegations().get(&id)?;
     tx.delegations().expect_version(&before, version)?;
     let head = head_of(tx, &before.event_id, Some(&id), &input.head)?;
@@ -68,8 +68,8 @@ pub fn update(
 /// Deletes a delegation. Its members stay registered, without a delegation (each change is in
 /// their history). Refused while pledges name it as the delegation that announced them: who
 /// pledged is part of the record, so those pledges must be changed first.
-pub fn remove(tx: &Tx<'_>, id: &str, now: DateTime<Utc>) -> Result<Delegation> {
-    let id = tx.delegations().resolve("id", id)?;
+pub fn remove(tx: &Tx<'_>, id: &Id, now: DateTime<Utc>) -> Result<Delegation> {
+    let id = tx.delegations().resolve("id", id.as_str())?;
     let delegation = tx.delegations().get(&id)?;
     let pledges = tx.delegations().pledges(&id)?;
     if pledges > 0 {
@@ -108,13 +108,13 @@ pub fn list(store: &Store, event_id: &str) -> Result<Vec<Delegation>> {
 /// them, or none if any id is wrong. A head of delegation leaving it stops being its head.
 pub fn assign(
     tx: &Tx<'_>,
-    event_id: &str,
-    ids: &[String],
-    delegation: Option<&str>,
+    event_id: &Id,
+    ids: &[Id],
+    delegation: Option<&Id>,
     now: DateTime<Utc>,
 ) -> Result<Vec<Participant>> {
-    let event = tx.events().resolve("event", event_id)?;
-    let delegation = super::delegation_of(tx, &event, delegation.unwrap_or_default())?;
+    let event = tx.events().resolve("event", event_id.as_str())?;
+    let delegation = super::delegation_of(tx, &event, delegation.map(Id::as_str).unwrap_or_default())?;
     bulk(tx, &event, ids, now, |p| Ok(Participant { delegation: delegation.clone(), ..p.clone() }))
 }
 
@@ -138,9 +138,9 @@ fn head_of(tx: &Tx<'_>, event_id: &Id, this: Option<&Id>, head: &str) -> Result<
 
 /// The demo forum's delegations: one for each member state with participants there, headed by
 /// its first member by name.
-pub(crate) fn demo(tx: &Tx<'_>, event_id: &str, now: DateTime<Utc>) -> Result<()> {
+pub(crate) fn demo(tx: &Tx<'_>, event_id: &Id, now: DateTime<Utc>) -> Result<()> {
     let people = {
-        let event_id = tx.events().resolve("event", event_id)?;
+        let event_id = tx.events().resolve("event", event_id.as_str())?;
         tx.participants().list(&event_id)?
     };
     let mut countries: Vec<&str> =
@@ -159,8 +159,8 @@ pub(crate) fn demo(tx: &Tx<'_>, event_id: &str, now: DateTime<Utc>) -> Result<()
             head: members[0].id.to_string(),
         };
         let delegation = add(tx, event_id, &input, now)?;
-        let ids: Vec<String> = members.iter().map(|p| p.id.to_string()).collect();
-        assign(tx, event_id, &ids, Some(delegation.id.as_str()), now)?;
+        let ids: Vec<Id> = members.iter().map(|p| p.id.clone()).collect();
+        assign(tx, event_id, &ids, Some(&delegation.id), now)?;
     }
     Ok(())
 }

@@ -178,7 +178,7 @@ pub enum ImportOutcome {
 }
 
 /// Imports the participants in a CSV file's bytes, with the columns detected.
-pub fn import_csv(tx: &Tx<'_>, event_id: &str, csv: &[u8], now: DateTime<Utc>) -> Result<ImportOutcome> {
+pub fn import_csv(tx: &Tx<'_>, event_id: &Id, csv: &[u8], now: DateTime<Utc>) -> Result<ImportOutcome> {
     let report = import(tx, event_id, csv, &ImportOptions::default(), now)?;
     Ok(if report.written {
         ImportOutcome::Imported { count: report.rows }
@@ -192,12 +192,12 @@ pub fn import_csv(tx: &Tx<'_>, event_id: &str, csv: &[u8], now: DateTime<Utc>) -
 /// UTF-8, an old binary .xls, a damaged workbook) is an error about `file`.
 pub fn import(
     tx: &Tx<'_>,
-    event_id: &str,
+    event_id: &Id,
     file: &[u8],
     options: &ImportOptions,
     now: DateTime<Utc>,
 ) -> Result<ImportReport> {
-    let event_id = tx.events().resolve("event", event_id)?;
+    let event_id = tx.events().resolve("event", event_id.as_str())?;
     let categories = tx.categories().list(&event_id)?;
     let table = read_table(file)?;
     let mut problems = Vec::new();
@@ -643,7 +643,7 @@ mod tests {
     fn check(csv: &str, expected: std::result::Result<&[&str], &[(u64, &str, Reason)]>) {
         let mut store = Store::open_in_memory().unwrap();
         let id = event(&mut store);
-        let outcome = store.write(|tx| import_csv(tx, id.as_str(), csv.as_bytes(), Utc::now())).unwrap();
+        let outcome = store.write(|tx| import_csv(tx, &id, csv.as_bytes(), Utc::now())).unwrap();
         let stored: Vec<String> = store.participants().list(&id).unwrap().into_iter().map(|p| p.name.en).collect();
         match (outcome, expected) {
             (ImportOutcome::Imported { count }, Ok(names)) => {
@@ -762,8 +762,7 @@ mod tests {
             (&b"\xD0\xCF\x11\xE0rest"[..], ".xls"),
             (&b"PK\x03\x04broken"[..], "workbook"),
         ] {
-            let e =
-                store.write(|tx| import(tx, id.as_str(), bytes, &ImportOptions::default(), Utc::now())).unwrap_err();
+            let e = store.write(|tx| import(tx, &id, bytes, &ImportOptions::default(), Utc::now())).unwrap_err();
             assert_eq!(e.field.as_deref(), Some("file"));
             assert!(e.message.contains(says), "{}", e.message);
         }

@@ -24,8 +24,8 @@ pub use import::{
 pub use model::*;
 pub use search::{SearchHits, SearchIndex};
 
-pub fn add(tx: &Tx<'_>, event_id: &str, person: &ParticipantInput, now: DateTime<Utc>) -> Result<Participant> {
-    let event_id = tx.events().resolve("event", event_id)?;
+pub fn add(tx: &Tx<'_>, event_id: &Id, person: &ParticipantInput, now: DateTime<Utc>) -> Result<Participant> {
+    let event_id = tx.events().resolve("event", event_id.as_str())?;
     let valid = person.validate(&tx.categories().list(&event_id)?)?;
     let delegation = delegation_of(tx, &event_id, &person.delegation)?;
     let participant = Participant { delegation, ..valid.register(event_id, now) };
@@ -41,12 +41,12 @@ pub fn add(tx: &Tx<'_>, event_id: &str, person: &ParticipantInput, now: DateTime
 /// changed since, the save is refused (`conflict` / `changed`) rather than undo that change.
 pub fn edit(
     tx: &Tx<'_>,
-    id: &str,
+    id: &Id,
     version: Option<u32>,
     person: &ParticipantInput,
     now: DateTime<Utc>,
 ) -> Result<Added> {
-    let id = tx.participants().resolve("id", id)?;
+    let id = tx.participants().resolve("id", id.as_str())?;
     let before = tx.participants().get(&id)?;
     tx.participants().expect_version(&before, version)?;
     let valid = person.validate(&tx.categories().list(&before.event_id)?)?;
@@ -105,8 +105,8 @@ fn possible_duplicates(tx: &Tx<'_>, participant: &Participant) -> Result<Vec<Id>
 /// Deleted content is overwritten in the file (`secure_delete`); the caller empties the
 /// write-ahead log once the transaction is committed (`Store::checkpoint`). Backups made
 /// before keep the data until they rotate out.
-pub fn erase(tx: &Tx<'_>, id: &str, now: DateTime<Utc>) -> Result<Participant> {
-    let id = tx.participants().resolve("id", id)?;
+pub fn erase(tx: &Tx<'_>, id: &Id, now: DateTime<Utc>) -> Result<Participant> {
+    let id = tx.participants().resolve("id", id.as_str())?;
     let person = tx.participants().get(&id)?;
     let erased = Participant {
         honorific: String::new(),
@@ -123,7 +123,7 @@ pub fn erase(tx: &Tx<'_>, id: &str, now: DateTime<Utc>) -> Result<Participant> {
 
 /// Registers a participant like `add`, and names the records it may duplicate (it is registered
 /// all the same: only a person can tell two namesakes apart).
-pub fn add_checked(tx: &Tx<'_>, event_id: &str, person: &ParticipantInput, now: DateTime<Utc>) -> Result<Added> {
+pub fn add_checked(tx: &Tx<'_>, event_id: &Id, person: &ParticipantInput, now: DateTime<Utc>) -> Result<Added> {
     let participant = add(tx, event_id, person, now)?;
     let possible_duplicates = possible_duplicates(tx, &participant)?;
     Ok(Added { participant, possible_duplicates })
@@ -140,9 +140,9 @@ pub fn duplicates(store: &Store, event_id: &str) -> Result<Vec<DuplicatePair>> {
 /// (checked in over confirmed over the rest) wins. `other` is deleted; the audit trail keeps it
 /// as it was, and says which record it went into. Its session sign-ups and its place as head
 /// of a delegation go to `keep`.
-pub fn merge(tx: &Tx<'_>, keep: &str, other: &str, now: DateTime<Utc>) -> Result<Participant> {
-    let keep_id = tx.participants().resolve("keep", keep)?;
-    let other_id = tx.participants().resolve("other", other)?;
+pub fn merge(tx: &Tx<'_>, keep: &Id, other: &Id, now: DateTime<Utc>) -> Result<Participant> {
+    let keep_id = tx.participants().resolve("keep", keep.as_str())?;
+    let other_id = tx.participants().resolve("other", other.as_str())?;
     if keep_id == other_id {
         return Err(Error::invalid("other", Reason::InvalidValue, "a record cannot be merged into itself"));
     }
@@ -195,24 +195,24 @@ fn status_rank(status: ParticipantStatus) -> u8 {
 /// selection): all of them, or none if any id is wrong. Each change is in the audit trail.
 pub fn set_status(
     tx: &Tx<'_>,
-    event_id: &str,
-    ids: &[String],
+    event_id: &Id,
+    ids: &[Id],
     status: ParticipantStatus,
     now: DateTime<Utc>,
 ) -> Result<Vec<Participant>> {
-    let event_id = tx.events().resolve("event", event_id)?;
+    let event_id = tx.events().resolve("event", event_id.as_str())?;
     bulk(tx, &event_id, ids, now, |p| Ok(Participant { status, ..p.clone() }))
 }
 
 /// Puts several participants of one event in a category (its key or name): all or none.
 pub fn set_category(
     tx: &Tx<'_>,
-    event_id: &str,
-    ids: &[String],
+    event_id: &Id,
+    ids: &[Id],
     category: &str,
     now: DateTime<Utc>,
 ) -> Result<Vec<Participant>> {
-    let event_id = tx.events().resolve("event", event_id)?;
+    let event_id = tx.events().resolve("event", event_id.as_str())?;
     let categories = tx.categories().list(&event_id)?;
     let key = find_category(&categories, category)?.key.clone();
     bulk(tx, &event_id, ids, now, |p| Ok(Participant { category: key.clone(), ..p.clone() }))
@@ -224,7 +224,7 @@ pub fn set_category(
 pub(crate) fn bulk(
     tx: &Tx<'_>,
     event_id: &Id,
-    ids: &[String],
+    ids: &[Id],
     now: DateTime<Utc>,
     change: impl Fn(&Participant) -> Result<Participant>,
 ) -> Result<Vec<Participant>> {
@@ -232,15 +232,18 @@ pub(crate) fn bulk(
         return Err(Error::invalid("ids", Reason::Required, "select at least one participant"));
     }
     let participants = tx.participants();
-    let mut resolved = ids.iter().map(|id| participants.resolve_in(event_id, "ids", id)).collect::<Result<Vec<_>>>()?;
     // In the order they are stored, each once: 100,000 people read and written in name order
     // jumped around the file (9.2 s); a person named twice is changed once.
+    let mut resolved = ids.to_vec();
     resolved.sort_unstable();
     resolved.dedup();
     participants
         .get_sorted(&resolved)?
         .into_iter()
         .map(|before| {
+            if before.event_id != *event_id {
+                return Err(Error::invalid("ids", Reason::WrongEvent, "the participant belongs to another event"));
+            }
             let after = change(&before)?;
             if after == before {
                 Ok(after)
@@ -256,8 +259,8 @@ pub(crate) fn bulk(
 /// refused, with the reason; people not yet confirmed are checked in with a warning. The status
 /// read and the check-in written are one transaction: two desks scanning the same badge check
 /// the person in once.
-pub fn check_in(tx: &Tx<'_>, event_id: &str, code: &str, now: DateTime<Utc>) -> Result<CheckedIn> {
-    let event_id = tx.events().resolve("event", event_id)?;
+pub fn check_in(tx: &Tx<'_>, event_id: &Id, code: &str, now: DateTime<Utc>) -> Result<CheckedIn> {
+    let event_id = tx.events().resolve("event", event_id.as_str())?;
     let code = badge_code_as_typed(code);
     if code.is_empty() {
         return Err(Error::invalid("code", Reason::Required, "give the badge code"));

@@ -101,10 +101,11 @@ pub enum Selection {
 
 impl Selection {
     /// The ids of the participants selected, for the bulk actions, read in the transaction
-    /// that changes them.
-    pub fn ids(&self, tx: &Tx<'_>, event_id: &str, cache: &mut IndexCache) -> Result<Vec<String>> {
+    /// that changes them. Ids given as typed (8+ characters of one) are resolved here, at the
+    /// edge; the bulk operation checks that each is a participant of the event.
+    pub fn ids(&self, tx: &Tx<'_>, event_id: &str, cache: &mut IndexCache) -> Result<Vec<Id>> {
         match self {
-            Selection::Ids { ids } => Ok(ids.clone()),
+            Selection::Ids { ids } => typed_ids(tx, ids),
             Selection::Matching { query, expected } => {
                 let event_id = tx.events().resolve("event", event_id)?;
                 let ids =
@@ -118,11 +119,17 @@ impl Selection {
                         Reason::Changed,
                         format!("{} participants match now, not {n}: the list changed, look at it again", ids.len()),
                     )),
-                    _ => Ok(ids.iter().map(|id| id.as_str().to_owned()).collect()),
+                    _ => Ok(ids),
                 }
             }
         }
     }
+}
+
+/// Participants' ids as a person or the app gives them: a full id is taken as it is, a prefix
+/// (8+ characters) is resolved.
+pub fn typed_ids(tx: &Tx<'_>, ids: &[String]) -> Result<Vec<Id>> {
+    ids.iter().map(|id| Id::parse("ids", id).or_else(|_| tx.participants().resolve("ids", id))).collect()
 }
 
 /// Runs `read` with the store's filter for `query`'s search text and filters.

@@ -30,8 +30,8 @@ fn link(tx: &Tx<'_>, pledge: &mut Pledge, input: &PledgeInput) -> Result<()> {
     Ok(())
 }
 
-pub fn add(tx: &Tx<'_>, event_id: &str, input: &PledgeInput, now: DateTime<Utc>) -> Result<Pledge> {
-    let event_id = tx.events().resolve("event", event_id)?;
+pub fn add(tx: &Tx<'_>, event_id: &Id, input: &PledgeInput, now: DateTime<Utc>) -> Result<Pledge> {
+    let event_id = tx.events().resolve("event", event_id.as_str())?;
     let mut pledge = input.validate(Id::new(), event_id, now)?;
     link(tx, &mut pledge, input)?;
     tx.pledges().insert(&pledge)?;
@@ -41,8 +41,8 @@ pub fn add(tx: &Tx<'_>, event_id: &str, input: &PledgeInput, now: DateTime<Utc>)
 /// Replaces what was recorded. Commitments and payments stay with their years; a year that
 /// has been paid more than its new amount, or removed while paid, is refused. `version` is the
 /// version the form was filled from: a pledge changed since is not overwritten (`changed`).
-pub fn update(tx: &Tx<'_>, id: &str, version: Option<u32>, input: &PledgeInput, now: DateTime<Utc>) -> Result<Pledge> {
-    let current = get_in(tx, id)?;
+pub fn update(tx: &Tx<'_>, id: &Id, version: Option<u32>, input: &PledgeInput, now: DateTime<Utc>) -> Result<Pledge> {
+    let current = tx.pledges().get(id)?;
     tx.pledges().expect_version(&current, version)?;
     let mut pledge = input.validate(current.id.clone(), current.event_id.clone(), current.created_at)?;
     link(tx, &mut pledge, input)?;
@@ -77,8 +77,8 @@ pub fn update(tx: &Tx<'_>, id: &str, version: Option<u32>, input: &PledgeInput, 
 
 /// Records a commitment, a payment or a cancellation, decided on the pledge as it is in this
 /// transaction: a stage change and an edit at two desks both stand.
-pub fn stage(tx: &Tx<'_>, id: &str, change: &StageChange, now: DateTime<Utc>) -> Result<Pledge> {
-    let current = get_in(tx, id)?;
+pub fn stage(tx: &Tx<'_>, id: &Id, change: &StageChange, now: DateTime<Utc>) -> Result<Pledge> {
+    let current = tx.pledges().get(id)?;
     let mut pledge = current.clone();
     let on = match change.date.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
         Some(d) => time::parse_date("date", d)?,
@@ -164,8 +164,8 @@ pub fn get_in(tx: &Tx<'_>, id: &str) -> Result<Pledge> {
     tx.pledges().get(&id)
 }
 
-pub fn delete(tx: &Tx<'_>, id: &str, now: DateTime<Utc>) -> Result<()> {
-    let id = tx.pledges().resolve("id", id)?;
+pub fn delete(tx: &Tx<'_>, id: &Id, now: DateTime<Utc>) -> Result<()> {
+    let id = tx.pledges().resolve("id", id.as_str())?;
     tx.pledges().delete(&id, now)
 }
 

@@ -106,7 +106,7 @@ fn schedules_read_back_as_entered() {
     ];
     for (entered, expected) in cases {
         let pledge = PledgeInput { schedule: entered.clone(), ..input("1", true, 2024, 2024) };
-        let added = store.write(|tx| add(tx, event.id.as_str(), &pledge, now())).unwrap();
+        let added = store.write(|tx| add(tx, &event.id, &pledge, now())).unwrap();
         let read = store.pledges().get(&added.id).unwrap();
         assert_eq!(read.view().schedule, expected, "entered as {entered:?}");
     }
@@ -128,7 +128,7 @@ fn schedules_read_back_as_entered() {
 fn stored() -> (Store, Pledge) {
     let mut store = Store::open_in_memory().unwrap();
     let event = store.write(|tx| crate::event::create(tx, &crate::event::tests::doha(), now())).unwrap();
-    let pledge = store.write(|tx| add(tx, event.id.as_str(), &input("15000000", true, 2024, 2026), now())).unwrap();
+    let pledge = store.write(|tx| add(tx, &event.id, &input("15000000", true, 2024, 2026), now())).unwrap();
     (store, pledge)
 }
 
@@ -141,49 +141,120 @@ fn stages_move_per_year_and_derive_the_pledge_stage() {
     let (mut store, pledge) = stored();
     let id = pledge.id.as_str();
     assert_eq!(pledge.status(), PledgeStatus::Announced);
-    let p = store.write(|tx| stage(tx, id, &change(PledgeStatus::Committed, Some(2024), None), now())).unwrap();
+    let p = store
+        .write(|tx| {
+            stage(
+                tx,
+                &crate::id::Id::parse("id", id).unwrap(),
+                &change(PledgeStatus::Committed, Some(2024), None),
+                now(),
+            )
+        })
+        .unwrap();
     assert_eq!(
         p.lines.iter().map(PledgeLine::status).collect::<Vec<_>>(),
         [PledgeStatus::Committed, PledgeStatus::Announced, PledgeStatus::Announced]
     );
     assert_eq!(p.status(), PledgeStatus::Announced);
-    let p = store.write(|tx| stage(tx, id, &change(PledgeStatus::Committed, None, None), now())).unwrap();
+    let p = store
+        .write(|tx| {
+            stage(tx, &crate::id::Id::parse("id", id).unwrap(), &change(PledgeStatus::Committed, None, None), now())
+        })
+        .unwrap();
     assert_eq!(p.status(), PledgeStatus::Committed);
     assert_eq!(p.lines[0].committed_on, NaiveDate::from_ymd_opt(2024, 6, 1), "the first commitment date stays");
     // Partly paid: 5 million of 2024's 15 so far.
-    let p = store.write(|tx| stage(tx, id, &change(PledgeStatus::Paid, Some(2024), Some("5,000,000")), now())).unwrap();
+    let p = store
+        .write(|tx| {
+            stage(
+                tx,
+                &crate::id::Id::parse("id", id).unwrap(),
+                &change(PledgeStatus::Paid, Some(2024), Some("5,000,000")),
+                now(),
+            )
+        })
+        .unwrap();
     assert_eq!((p.lines[0].paid_minor, p.lines[0].status()), (500_000_000, PledgeStatus::Committed));
     let err = store
-        .write(|tx| stage(tx, id, &change(PledgeStatus::Paid, Some(2024), Some("15000000.01")), now()))
+        .write(|tx| {
+            stage(
+                tx,
+                &crate::id::Id::parse("id", id).unwrap(),
+                &change(PledgeStatus::Paid, Some(2024), Some("15000000.01")),
+                now(),
+            )
+        })
         .unwrap_err();
     assert_eq!((err.field.as_deref(), err.reason), (Some("amount"), Reason::ExceedsPledge));
-    let err = store.write(|tx| stage(tx, id, &change(PledgeStatus::Paid, None, Some("1")), now())).unwrap_err();
+    let err = store
+        .write(|tx| {
+            stage(tx, &crate::id::Id::parse("id", id).unwrap(), &change(PledgeStatus::Paid, None, Some("1")), now())
+        })
+        .unwrap_err();
     assert_eq!((err.field.as_deref(), err.reason), (Some("year"), Reason::Required));
-    let err = store.write(|tx| stage(tx, id, &change(PledgeStatus::Paid, Some(2030), None), now())).unwrap_err();
+    let err = store
+        .write(|tx| {
+            stage(tx, &crate::id::Id::parse("id", id).unwrap(), &change(PledgeStatus::Paid, Some(2030), None), now())
+        })
+        .unwrap_err();
     assert_eq!(err.field.as_deref(), Some("year"));
-    let p = store.write(|tx| stage(tx, id, &change(PledgeStatus::Paid, None, None), now())).unwrap();
+    let p = store
+        .write(|tx| stage(tx, &crate::id::Id::parse("id", id).unwrap(), &change(PledgeStatus::Paid, None, None), now()))
+        .unwrap();
     assert_eq!(p.status(), PledgeStatus::Paid);
     // What was stored is what was returned.
     assert_eq!(get(&store, id).unwrap(), p);
-    let err = store.write(|tx| stage(tx, id, &change(PledgeStatus::Cancelled, None, None), now())).unwrap_err();
+    let err = store
+        .write(|tx| {
+            stage(tx, &crate::id::Id::parse("id", id).unwrap(), &change(PledgeStatus::Cancelled, None, None), now())
+        })
+        .unwrap_err();
     assert_eq!((err.field.as_deref(), err.reason), (Some("reason"), Reason::Required));
     let cancel = StageChange { reason: "Withdrawn by the donor".into(), ..change(PledgeStatus::Cancelled, None, None) };
-    let p = store.write(|tx| stage(tx, id, &cancel, now())).unwrap();
+    let p = store.write(|tx| stage(tx, &crate::id::Id::parse("id", id).unwrap(), &cancel, now())).unwrap();
     assert_eq!(p.status(), PledgeStatus::Cancelled);
-    assert!(store.write(|tx| stage(tx, id, &change(PledgeStatus::Committed, None, None), now())).is_err());
+    assert!(store
+        .write(|tx| stage(
+            tx,
+            &crate::id::Id::parse("id", id).unwrap(),
+            &change(PledgeStatus::Committed, None, None),
+            now()
+        ))
+        .is_err());
 }
 
 #[test]
 fn an_update_keeps_payments_and_refuses_to_lose_them() {
     let (mut store, pledge) = stored();
     let id = pledge.id.as_str();
-    store.write(|tx| stage(tx, id, &change(PledgeStatus::Paid, Some(2024), Some("10000000")), now())).unwrap();
-    let p = store.write(|tx| update(tx, id, None, &input("12000000", true, 2024, 2027), now())).unwrap();
+    store
+        .write(|tx| {
+            stage(
+                tx,
+                &crate::id::Id::parse("id", id).unwrap(),
+                &change(PledgeStatus::Paid, Some(2024), Some("10000000")),
+                now(),
+            )
+        })
+        .unwrap();
+    let p = store
+        .write(|tx| {
+            update(tx, &crate::id::Id::parse("id", id).unwrap(), None, &input("12000000", true, 2024, 2027), now())
+        })
+        .unwrap();
     assert_eq!(p.lines.len(), 4);
     assert_eq!(p.lines[0].paid_minor, 1_000_000_000);
-    let err = store.write(|tx| update(tx, id, None, &input("5000000", true, 2024, 2026), now())).unwrap_err();
+    let err = store
+        .write(|tx| {
+            update(tx, &crate::id::Id::parse("id", id).unwrap(), None, &input("5000000", true, 2024, 2026), now())
+        })
+        .unwrap_err();
     assert_eq!(err.reason, Reason::ExceedsPledge);
-    let err = store.write(|tx| update(tx, id, None, &input("20000000", true, 2025, 2026), now())).unwrap_err();
+    let err = store
+        .write(|tx| {
+            update(tx, &crate::id::Id::parse("id", id).unwrap(), None, &input("20000000", true, 2025, 2026), now())
+        })
+        .unwrap_err();
     assert_eq!(err.field.as_deref(), Some("schedule"));
     assert_eq!(get(&store, id).unwrap(), p, "a refused update writes nothing");
 }
@@ -192,16 +263,16 @@ fn an_update_keeps_payments_and_refuses_to_lose_them() {
 fn totals_per_stage_year_and_usd() {
     let (mut store, pledge) = stored();
     let event_id = pledge.event_id.clone();
-    store.write(|tx| stage(tx, pledge.id.as_str(), &change(PledgeStatus::Paid, Some(2024), None), now())).unwrap();
+    store.write(|tx| stage(tx, &pledge.id, &change(PledgeStatus::Paid, Some(2024), None), now())).unwrap();
     let eur = PledgeInput {
         donors: vec!["Austria".into(), "Germany".into()],
         currency: "EUR".into(),
         rate: Some(RateInput { rate: "1.08".into(), date: "2024-05-21".into(), source: "UN operational rate".into() }),
         ..input("1000000", false, 2025, 2025)
     };
-    store.write(|tx| add(tx, event_id.as_str(), &eur, now())).unwrap();
+    store.write(|tx| add(tx, &event_id, &eur, now())).unwrap();
     let jpy = PledgeInput { currency: "JPY".into(), ..input("5000000", false, 2025, 2025) };
-    store.write(|tx| add(tx, event_id.as_str(), &jpy, now())).unwrap();
+    store.write(|tx| add(tx, &event_id, &jpy, now())).unwrap();
     let summary = summary(&store, &event_id).unwrap();
     let usd = summary.currencies.iter().find(|c| c.currency == "USD").unwrap();
     assert_eq!(
@@ -343,23 +414,23 @@ fn a_pledge_links_to_a_delegation_of_its_event() {
     let qatar = |event: &str, store: &mut Store| {
         let input =
             DelegationInput { name: Bilingual::new("Qatar", "قطر"), country: "QA".into(), head: String::new() };
-        store.write(|tx| delegation::add(tx, event, &input, now())).unwrap()
+        store.write(|tx| delegation::add(tx, &crate::id::Id::parse("id", event).unwrap(), &input, now())).unwrap()
     };
     let ours = qatar(doha.id.as_str(), &mut store);
     let theirs = qatar(other.id.as_str(), &mut store);
     let with =
         |delegation: &str| PledgeInput { delegation_id: Some(delegation.into()), ..input("1", true, 2024, 2024) };
 
-    let pledge = store.write(|tx| add(tx, doha.id.as_str(), &with(ours.id.as_str()), now())).unwrap();
+    let pledge = store.write(|tx| add(tx, &doha.id, &with(ours.id.as_str()), now())).unwrap();
     assert_eq!(store.pledges().get(&pledge.id).unwrap().view().delegation_id, Some(ours.id.clone()));
 
     for (given, reason) in [(theirs.id.to_string(), Reason::WrongEvent), (Id::new().to_string(), Reason::NotFound)] {
-        let e = store.write(|tx| add(tx, doha.id.as_str(), &with(&given), now())).unwrap_err();
+        let e = store.write(|tx| add(tx, &doha.id, &with(&given), now())).unwrap_err();
         assert_eq!((e.field.as_deref(), e.reason), (Some("delegation"), reason), "{given}");
     }
     assert_eq!(store.pledges().list(&doha.id).unwrap().len(), 1, "refused pledges are not written");
 
     // An empty choice is no delegation.
-    let updated = store.write(|tx| update(tx, pledge.id.as_str(), None, &with(""), now())).unwrap();
+    let updated = store.write(|tx| update(tx, &pledge.id, None, &with(""), now())).unwrap();
     assert_eq!(updated.delegation_id, None);
 }

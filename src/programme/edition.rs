@@ -17,8 +17,8 @@ use crate::time;
 
 /// Copies the event `event_id` to a new draft event starting on `start` (`YYYY-MM-DD`), lasting
 /// as many days; everything is written in one transaction.
-pub fn clone_event(tx: &Tx<'_>, event_id: &str, start: &str, now: DateTime<Utc>) -> Result<Event> {
-    let old = tx.events().get(&tx.events().resolve("id", event_id)?)?;
+pub fn clone_event(tx: &Tx<'_>, event_id: &Id, start: &str, now: DateTime<Utc>) -> Result<Event> {
+    let old = tx.events().get(&tx.events().resolve("id", event_id.as_str())?)?;
     let start_date = time::parse_date("start", start)?;
     let shift = start_date - old.start_date;
     let end_date = start_date + (old.end_date - old.start_date);

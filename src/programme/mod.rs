@@ -21,8 +21,8 @@ use crate::{country, event, input, time};
 
 pub use model::*;
 
-pub fn add_room(tx: &Tx<'_>, event_id: &str, room: &RoomInput) -> Result<Room> {
-    let event_id = tx.events().resolve("event", event_id)?;
+pub fn add_room(tx: &Tx<'_>, event_id: &Id, room: &RoomInput) -> Result<Room> {
+    let event_id = tx.events().resolve("event", event_id.as_str())?;
     let room = room.checked(Id::new(), event_id)?;
     tx.rooms().insert(&room)?;
     Ok(room)
@@ -31,15 +31,15 @@ pub fn add_room(tx: &Tx<'_>, event_id: &str, room: &RoomInput) -> Result<Room> {
 /// Changes a room's names, seats, whether sessions may overlap in it and its opening hours.
 /// The conflicts follow on the next check; nothing is written if any field is wrong, or if the
 /// room changed since `version` (the one the form was filled from).
-pub fn update_room(tx: &Tx<'_>, room_id: &str, version: Option<u32>, room: &RoomInput) -> Result<Room> {
-    let current = tx.rooms().get(&tx.rooms().resolve("id", room_id)?)?;
+pub fn update_room(tx: &Tx<'_>, room_id: &Id, version: Option<u32>, room: &RoomInput) -> Result<Room> {
+    let current = tx.rooms().get(&tx.rooms().resolve("id", room_id.as_str())?)?;
     tx.rooms().expect_version(&current, version)?;
     let room = room.checked(current.id.clone(), current.event_id.clone())?;
     tx.rooms().update(&current, &room)
 }
 
-pub fn add_session(tx: &Tx<'_>, event_id: &str, session: &SessionInput) -> Result<Session> {
-    let event = tx.events().get(&tx.events().resolve("event", event_id)?)?;
+pub fn add_session(tx: &Tx<'_>, event_id: &Id, session: &SessionInput) -> Result<Session> {
+    let event = tx.events().get(&tx.events().resolve("event", event_id.as_str())?)?;
     let session = checked_session(tx, &event, Id::new(), session)?;
     tx.sessions().insert(&session)?;
     Ok(session)
@@ -48,8 +48,8 @@ pub fn add_session(tx: &Tx<'_>, event_id: &str, session: &SessionInput) -> Resul
 /// Replaces what a session says (titles, description, kind, room and times); checked as a new
 /// one is, and nothing is written if any part is wrong or the session changed since `version`
 /// (the one the form was filled from). Its people stay.
-pub fn update_session(tx: &Tx<'_>, session_id: &str, version: Option<u32>, session: &SessionInput) -> Result<Session> {
-    let current = tx.sessions().get(&tx.sessions().resolve("id", session_id)?)?;
+pub fn update_session(tx: &Tx<'_>, session_id: &Id, version: Option<u32>, session: &SessionInput) -> Result<Session> {
+    let current = tx.sessions().get(&tx.sessions().resolve("id", session_id.as_str())?)?;
     tx.sessions().expect_version(&current, version)?;
     let event = tx.events().get(&current.event_id)?;
     let session = checked_session(tx, &event, current.id.clone(), session)?;
@@ -59,8 +59,8 @@ pub fn update_session(tx: &Tx<'_>, session_id: &str, version: Option<u32>, sessi
 /// Removes a session with its people; pledges announced in it keep their record, without the
 /// session, and that change is in each pledge's history. Refused while an adopted version of
 /// the outcome document cites the session: what was adopted is not rewritten.
-pub fn delete_session(tx: &Tx<'_>, session_id: &str, now: DateTime<Utc>) -> Result<()> {
-    let session = tx.sessions().get(&tx.sessions().resolve("id", session_id)?)?;
+pub fn delete_session(tx: &Tx<'_>, session_id: &Id, now: DateTime<Utc>) -> Result<()> {
+    let session = tx.sessions().get(&tx.sessions().resolve("id", session_id.as_str())?)?;
     let adopted = tx.outcome().adopted_citing(&session.id)?;
     if !adopted.is_empty() {
         let versions = adopted.iter().map(u32::to_string).collect::<Vec<_>>().join(", ");
@@ -109,8 +109,8 @@ fn checked_session(tx: &Tx<'_>, event: &event::Event, id: Id, session: &SessionI
     })
 }
 
-pub fn add_speaker(tx: &Tx<'_>, event_id: &str, speaker: &SpeakerInput) -> Result<Speaker> {
-    let event_id = tx.events().resolve("event", event_id)?;
+pub fn add_speaker(tx: &Tx<'_>, event_id: &Id, speaker: &SpeakerInput) -> Result<Speaker> {
+    let event_id = tx.events().resolve("event", event_id.as_str())?;
     let speaker = checked_speaker(tx, &event_id, Id::new(), speaker)?;
     tx.speakers().insert(&speaker)?;
     Ok(speaker)
@@ -118,8 +118,8 @@ pub fn add_speaker(tx: &Tx<'_>, event_id: &str, speaker: &SpeakerInput) -> Resul
 
 /// Rewrites a speaker's profile; checked as a new one is, nothing written if any part is wrong
 /// or the speaker changed since `version` (the one the form was filled from).
-pub fn update_speaker(tx: &Tx<'_>, speaker_id: &str, version: Option<u32>, speaker: &SpeakerInput) -> Result<Speaker> {
-    let current = tx.speakers().get(&tx.speakers().resolve("id", speaker_id)?)?;
+pub fn update_speaker(tx: &Tx<'_>, speaker_id: &Id, version: Option<u32>, speaker: &SpeakerInput) -> Result<Speaker> {
+    let current = tx.speakers().get(&tx.speakers().resolve("id", speaker_id.as_str())?)?;
     tx.speakers().expect_version(&current, version)?;
     let speaker = checked_speaker(tx, &current.event_id, current.id.clone(), speaker)?;
     tx.speakers().update(&current, &speaker)
@@ -190,10 +190,10 @@ pub fn speaker_candidates(store: &Store, event_id: &str, query: &str) -> Result<
 
 /// Makes a participant a speaker without retyping: name, organisation, country and e-mail come
 /// from their registration; the rest of the profile is filled in later.
-pub fn speaker_from_participant(tx: &Tx<'_>, event_id: &str, participant_id: &str) -> Result<Speaker> {
-    let event_id = tx.events().resolve("event", event_id)?;
+pub fn speaker_from_participant(tx: &Tx<'_>, event_id: &Id, participant_id: &Id) -> Result<Speaker> {
+    let event_id = tx.events().resolve("event", event_id.as_str())?;
     let participant =
-        tx.participants().get(&tx.participants().resolve_in(&event_id, "participant", participant_id)?)?;
+        tx.participants().get(&tx.participants().resolve_in(&event_id, "participant", participant_id.as_str())?)?;
     let input = SpeakerInput {
         participant_id: Some(participant.id.to_string()),
         name: participant.name,
@@ -202,13 +202,13 @@ pub fn speaker_from_participant(tx: &Tx<'_>, event_id: &str, participant_id: &st
         email: participant.email.unwrap_or_default(),
         ..SpeakerInput::default()
     };
-    add_speaker(tx, event_id.as_str(), &input)
+    add_speaker(tx, &event_id, &input)
 }
 
 /// Gives a speaker a role in a session of the same event. Assigning the same role twice is a no-op.
-pub fn assign(tx: &Tx<'_>, session_id: &str, speaker_id: &str, role: Role) -> Result<Assignment> {
-    let session = tx.sessions().get(&tx.sessions().resolve("session", session_id)?)?;
-    let speaker_id = tx.speakers().resolve_in(&session.event_id, "speaker", speaker_id)?;
+pub fn assign(tx: &Tx<'_>, session_id: &Id, speaker_id: &Id, role: Role) -> Result<Assignment> {
+    let session = tx.sessions().get(&tx.sessions().resolve("session", session_id.as_str())?)?;
+    let speaker_id = tx.speakers().resolve_in(&session.event_id, "speaker", speaker_id.as_str())?;
     let assignment = Assignment { session_id: session.id, speaker_id, role };
     tx.sessions().assign(&assignment)?;
     Ok(assignment)
@@ -216,9 +216,9 @@ pub fn assign(tx: &Tx<'_>, session_id: &str, speaker_id: &str, role: Role) -> Re
 
 /// Takes a role away from a speaker in a session; taking one they do not have is an error
 /// naming the role.
-pub fn unassign(tx: &Tx<'_>, session_id: &str, speaker_id: &str, role: Role) -> Result<()> {
-    let session = tx.sessions().get(&tx.sessions().resolve("session", session_id)?)?;
-    let speaker_id = tx.speakers().resolve_in(&session.event_id, "speaker", speaker_id)?;
+pub fn unassign(tx: &Tx<'_>, session_id: &Id, speaker_id: &Id, role: Role) -> Result<()> {
+    let session = tx.sessions().get(&tx.sessions().resolve("session", session_id.as_str())?)?;
+    let speaker_id = tx.speakers().resolve_in(&session.event_id, "speaker", speaker_id.as_str())?;
     let assignment = Assignment { session_id: session.id, speaker_id, role };
     if tx.sessions().unassign(&assignment)? {
         Ok(())
@@ -229,16 +229,16 @@ pub fn unassign(tx: &Tx<'_>, session_id: &str, speaker_id: &str, role: Role) -> 
 
 /// Signs a participant up for a session of their event. The conflict check then compares the
 /// session's confirmed sign-ups with its room's seats.
-pub fn sign_up(tx: &Tx<'_>, session_id: &str, participant_id: &str) -> Result<()> {
-    let session = tx.sessions().get(&tx.sessions().resolve("id", session_id)?)?;
-    let participant = tx.participants().resolve_in(&session.event_id, "participant", participant_id)?;
+pub fn sign_up(tx: &Tx<'_>, session_id: &Id, participant_id: &Id) -> Result<()> {
+    let session = tx.sessions().get(&tx.sessions().resolve("id", session_id.as_str())?)?;
+    let participant = tx.participants().resolve_in(&session.event_id, "participant", participant_id.as_str())?;
     tx.sessions().sign_up(&session.id, &participant)
 }
 
 /// Takes a participant off a session's sign-ups. Nothing is written if they were not on them.
-pub fn remove_sign_up(tx: &Tx<'_>, session_id: &str, participant_id: &str) -> Result<()> {
-    let session = tx.sessions().get(&tx.sessions().resolve("id", session_id)?)?;
-    let participant = tx.participants().resolve_in(&session.event_id, "participant", participant_id)?;
+pub fn remove_sign_up(tx: &Tx<'_>, session_id: &Id, participant_id: &Id) -> Result<()> {
+    let session = tx.sessions().get(&tx.sessions().resolve("id", session_id.as_str())?)?;
+    let participant = tx.participants().resolve_in(&session.event_id, "participant", participant_id.as_str())?;
     if tx.sessions().remove_sign_up(&session.id, &participant)? {
         Ok(())
     } else {
@@ -299,8 +299,8 @@ pub struct SessionMove {
 
 /// Moves a session to another time and/or room of its event. Nothing is written if any part is
 /// wrong (a local time the clocks skip, an end before the start, a room of another event).
-pub fn move_session(tx: &Tx<'_>, session_id: &str, to: &SessionMove) -> Result<Session> {
-    let current = tx.sessions().get(&tx.sessions().resolve("id", session_id)?)?;
+pub fn move_session(tx: &Tx<'_>, session_id: &Id, to: &SessionMove) -> Result<Session> {
+    let current = tx.sessions().get(&tx.sessions().resolve("id", session_id.as_str())?)?;
     let event = tx.events().get(&current.event_id)?;
     let tz = event.tz();
     let start = time::parse_local("start", &to.start, tz)?;
@@ -321,8 +321,8 @@ pub fn move_session(tx: &Tx<'_>, session_id: &str, to: &SessionMove) -> Result<S
 
 /// Records a time a speaker can be there (local times of the event). Once a speaker has any,
 /// sessions outside them are conflicts.
-pub fn add_availability(tx: &Tx<'_>, speaker_id: &str, start: &str, end: &str) -> Result<Availability> {
-    let speaker = tx.speakers().get(&tx.speakers().resolve("speaker", speaker_id)?)?;
+pub fn add_availability(tx: &Tx<'_>, speaker_id: &Id, start: &str, end: &str) -> Result<Availability> {
+    let speaker = tx.speakers().get(&tx.speakers().resolve("speaker", speaker_id.as_str())?)?;
     let tz = tx.events().get(&speaker.event_id)?.tz();
     let (start, end) = (time::parse_local("start", start, tz)?, time::parse_local("end", end, tz)?);
     if end <= start {
@@ -340,8 +340,8 @@ pub fn availability(store: &Store, speaker_id: &str) -> Result<Vec<Availability>
 }
 
 /// Takes back the time a speaker stated from `start` (an RFC 3339 instant, as listed).
-pub fn remove_availability(tx: &Tx<'_>, speaker_id: &str, start: &str) -> Result<()> {
-    let speaker = tx.speakers().resolve("speaker", speaker_id)?;
+pub fn remove_availability(tx: &Tx<'_>, speaker_id: &Id, start: &str) -> Result<()> {
+    let speaker = tx.speakers().resolve("speaker", speaker_id.as_str())?;
     let start = DateTime::parse_from_rfc3339(start.trim())
         .map_err(|_| Error::invalid("start", Reason::InvalidTime, format!("{start:?} is not an instant")))?
         .to_utc();
@@ -362,8 +362,8 @@ pub fn travel_buffer(store: &Store, event_id: &str) -> Result<u32> {
 const MAX_TRAVEL_BUFFER: u32 = 24 * 60;
 
 /// Sets the least time, in minutes, one person needs between sessions in two rooms (0: none).
-pub fn set_travel_buffer(tx: &Tx<'_>, event_id: &str, minutes: u32) -> Result<()> {
-    let event_id = tx.events().resolve("event", event_id)?;
+pub fn set_travel_buffer(tx: &Tx<'_>, event_id: &Id, minutes: u32) -> Result<()> {
+    let event_id = tx.events().resolve("event", event_id.as_str())?;
     if minutes > MAX_TRAVEL_BUFFER {
         return Err(Error::invalid("minutes", Reason::InvalidValue, format!("at most {MAX_TRAVEL_BUFFER} minutes")));
     }
@@ -432,7 +432,7 @@ mod tests {
         let room = rooms(&store, event.id.as_str()).unwrap().remove(0);
         let mut input = room_input("Poster area", Some(40), "08:00", "18:00");
         input.parallel = true;
-        let updated = store.write(|tx| update_room(tx, room.id.as_str(), None, &input)).unwrap();
+        let updated = store.write(|tx| update_room(tx, &room.id, None, &input)).unwrap();
         assert_eq!(store.rooms().get(&room.id).unwrap(), updated);
         assert_eq!((updated.name.en.as_str(), updated.capacity, updated.parallel), ("Poster area", Some(40), true));
         assert_eq!(updated.hours.unwrap().opens.to_string(), "08:00:00");
@@ -446,15 +446,15 @@ mod tests {
             (room_input("Hall", None, "8 o'clock", "18:00"), "opens"),
             (room_input("Hall", None, "", "18:00"), "opens"),
         ] {
-            let err = store.write(|tx| update_room(tx, room.id.as_str(), None, &bad)).unwrap_err();
+            let err = store.write(|tx| update_room(tx, &room.id, None, &bad)).unwrap_err();
             assert_eq!(err.field.as_deref(), Some(field), "{bad:?}");
             assert_eq!(store.rooms().get(&room.id).unwrap(), updated);
         }
-        let err = store.write(|tx| update_room(tx, "ffffffff", None, &input)).unwrap_err();
+        let err = store.write(|tx| update_room(tx, &crate::id::Id::new(), None, &input)).unwrap_err();
         assert_eq!(err.field.as_deref(), Some("id"));
         // Clearing the hours and the seats.
         let open = RoomInput { opens: None, closes: None, capacity: None, ..input };
-        let cleared = store.write(|tx| update_room(tx, room.id.as_str(), None, &open)).unwrap();
+        let cleared = store.write(|tx| update_room(tx, &room.id, None, &open)).unwrap();
         assert_eq!((cleared.hours, cleared.capacity), (None, None));
     }
 
@@ -466,24 +466,29 @@ mod tests {
         let speaker = speakers(&store, event.id.as_str()).unwrap().remove(0);
         let sp = speaker.id.as_str();
         let before = availability(&store, sp).unwrap();
-        let a = store.write(|tx| add_availability(tx, sp, "2024-05-21 09:00", "2024-05-21 12:00")).unwrap();
+        let a = store
+            .write(|tx| {
+                add_availability(tx, &crate::id::Id::parse("id", sp).unwrap(), "2024-05-21 09:00", "2024-05-21 12:00")
+            })
+            .unwrap();
         assert!(availability(&store, sp).unwrap().contains(&a));
         let start = a.start.to_rfc3339();
         for (bad, field) in [("yesterday", "start"), ("2024-05-21T05:00:00Z", "start")] {
-            let err = store.write(|tx| remove_availability(tx, sp, bad)).unwrap_err();
+            let err =
+                store.write(|tx| remove_availability(tx, &crate::id::Id::parse("id", sp).unwrap(), bad)).unwrap_err();
             assert_eq!(err.field.as_deref(), Some(field), "{bad}");
         }
         assert_eq!(
-            store.write(|tx| remove_availability(tx, "ffffffff", &start)).unwrap_err().field.as_deref(),
+            store.write(|tx| remove_availability(tx, &crate::id::Id::new(), &start)).unwrap_err().field.as_deref(),
             Some("speaker")
         );
-        store.write(|tx| remove_availability(tx, sp, &start)).unwrap();
+        store.write(|tx| remove_availability(tx, &crate::id::Id::parse("id", sp).unwrap(), &start)).unwrap();
         assert_eq!(availability(&store, sp).unwrap(), before);
 
         assert_eq!(travel_buffer(&store, event.id.as_str()).unwrap(), 0);
-        store.write(|tx| set_travel_buffer(tx, event.id.as_str(), 15)).unwrap();
+        store.write(|tx| set_travel_buffer(tx, &event.id, 15)).unwrap();
         assert_eq!(travel_buffer(&store, event.id.as_str()).unwrap(), 15);
-        assert!(store.write(|tx| set_travel_buffer(tx, event.id.as_str(), 24 * 60 + 1)).is_err());
+        assert!(store.write(|tx| set_travel_buffer(tx, &event.id, 24 * 60 + 1)).is_err());
         assert_eq!(travel_buffer(&store, event.id.as_str()).unwrap(), 15);
     }
 

@@ -113,8 +113,8 @@ pub fn draft(tx: &Tx<'_>, event_id: &Id) -> Result<Snapshot> {
 }
 
 /// Freezes the programme as it stands as a release called `name` (unique in the event).
-pub fn create(tx: &Tx<'_>, event_id: &str, name: &str, now: DateTime<Utc>) -> Result<ReleaseInfo> {
-    let event_id = tx.events().resolve("event", event_id)?;
+pub fn create(tx: &Tx<'_>, event_id: &Id, name: &str, now: DateTime<Utc>) -> Result<ReleaseInfo> {
+    let event_id = tx.events().resolve("event", event_id.as_str())?;
     let name = input::line("name", name, input::MAX_NAME)?;
     if name.is_empty() {
         return Err(Error::invalid("name", Reason::Required, "give the release a name, e.g. v1"));

@@ -43,11 +43,10 @@ fn changes_name_who_made_them_and_when() {
     let id = store.write(|tx| event::create(tx, &crate::forum_input(), Utc::now())).unwrap().id;
     store.set_actor(Actor::new("amina"));
     let at = Utc.with_ymd_and_hms(2025, 5, 20, 8, 0, 0).unwrap();
-    let amina =
-        store.write(|tx| participants::add(tx, id.as_str(), &person("Amina Yusuf", "أمينة يوسف", ""), at)).unwrap();
+    let amina = store.write(|tx| participants::add(tx, &id, &person("Amina Yusuf", "أمينة يوسف", ""), at)).unwrap();
     store.set_actor(Actor::new("omar"));
     let later = Utc.with_ymd_and_hms(2025, 5, 20, 9, 0, 0).unwrap();
-    let qatar = store.write(|tx| pledges::add(tx, id.as_str(), &pledge(), later)).unwrap();
+    let qatar = store.write(|tx| pledges::add(tx, &id, &pledge(), later)).unwrap();
 
     let trail = audit::list(&store, AuditSubject::Event, id.as_str()).unwrap();
     let seen: Vec<_> =
@@ -74,20 +73,20 @@ fn changes_name_who_made_them_and_when() {
 fn failed_changes_leave_no_entry_and_imports_are_marked() {
     let mut store = Store::open_in_memory().unwrap();
     let id = store.write(|tx| event::create(tx, &crate::forum_input(), Utc::now())).unwrap().id;
-    assert!(store.write(|tx| participants::add(tx, id.as_str(), &person("", "", ""), Utc::now())).is_err());
-    let refused = store
-        .write(|tx| participants::import_csv(tx, id.as_str(), b"name,email\nA,a@example.org\nB,nope\n", Utc::now()));
+    assert!(store.write(|tx| participants::add(tx, &id, &person("", "", ""), Utc::now())).is_err());
+    let refused =
+        store.write(|tx| participants::import_csv(tx, &id, b"name,email\nA,a@example.org\nB,nope\n", Utc::now()));
     assert!(matches!(refused, Ok(ImportOutcome::Refused { .. })));
     assert!(audit::list(&store, AuditSubject::Event, id.as_str()).unwrap().is_empty());
 
-    let imported = store.write(|tx| participants::import_csv(tx, id.as_str(), b"name\nA\nB\nC\n", Utc::now())).unwrap();
+    let imported = store.write(|tx| participants::import_csv(tx, &id, b"name\nA\nB\nC\n", Utc::now())).unwrap();
     assert_eq!(imported, ImportOutcome::Imported { count: 3 });
     let trail = audit::list(&store, AuditSubject::Event, id.as_str()).unwrap();
     assert_eq!(trail.iter().map(|e| e.action).collect::<Vec<_>>(), [AuditAction::Import; 3]);
     assert_eq!(trail.iter().filter(|e| e.actor == "unknown").count(), 3, "no actor set: the trail says so");
 
     // Deleting the event removes its trail with everything else in it.
-    store.write(|tx| event::delete(tx, id.as_str(), Utc::now())).unwrap();
+    store.write(|tx| event::delete(tx, &id, Utc::now())).unwrap();
     assert_eq!(store.audit().for_event(&id, 10).unwrap(), []);
 }
 
@@ -100,15 +99,14 @@ fn erasing_a_person_redacts_their_record_and_trail_down_to_the_file() {
     let id = store.write(|tx| event::create(tx, &crate::forum_input(), Utc::now())).unwrap().id;
     let secret = "Zenobia Quillfeather";
     let gone = store
-        .write(|tx| participants::add(tx, id.as_str(), &person(secret, "زنوبيا", "zenobia@example.org"), Utc::now()))
+        .write(|tx| participants::add(tx, &id, &person(secret, "زنوبيا", "zenobia@example.org"), Utc::now()))
         .unwrap();
-    let kept =
-        store.write(|tx| participants::add(tx, id.as_str(), &person("Amina Yusuf", "", ""), Utc::now())).unwrap();
+    let kept = store.write(|tx| participants::add(tx, &id, &person("Amina Yusuf", "", ""), Utc::now())).unwrap();
     store.checkpoint();
     assert!(file_contains(&path, secret), "the name is in the file before the erasure");
 
     let at = Utc.with_ymd_and_hms(2025, 6, 1, 12, 0, 0).unwrap();
-    let erased = store.write(|tx| participants::erase(tx, gone.id.as_str(), at)).unwrap();
+    let erased = store.write(|tx| participants::erase(tx, &gone.id, at)).unwrap();
     assert_eq!(
         (erased.name.en.as_str(), erased.email.as_deref(), erased.badge_code.as_str()),
         ("", None, gone.badge_code.as_str())
@@ -186,7 +184,7 @@ fn pledge_stages_edits_and_deletion_are_in_the_trail() {
     let id = store.write(|tx| event::create(tx, &crate::forum_input(), Utc::now())).unwrap().id;
     store.set_actor(Actor::new("coordinator"));
     let t = |h| Utc.with_ymd_and_hms(2024, 6, 1, h, 0, 0).unwrap();
-    let p = store.write(|tx| pledges::add(tx, id.as_str(), &pledge(), t(8))).unwrap();
+    let p = store.write(|tx| pledges::add(tx, &id, &pledge(), t(8))).unwrap();
     let change = StageChange {
         to: PledgeStatus::Paid,
         year: Some(2024),
@@ -194,10 +192,10 @@ fn pledge_stages_edits_and_deletion_are_in_the_trail() {
         date: None,
         reason: String::new(),
     };
-    store.write(|tx| pledges::stage(tx, p.id.as_str(), &change, t(9))).unwrap();
+    store.write(|tx| pledges::stage(tx, &p.id, &change, t(9))).unwrap();
     let refused = StageChange { amount: Some("99000000".into()), ..change };
-    assert!(store.write(|tx| pledges::stage(tx, p.id.as_str(), &refused, t(10))).is_err());
-    store.write(|tx| pledges::delete(tx, p.id.as_str(), t(11))).unwrap();
+    assert!(store.write(|tx| pledges::stage(tx, &p.id, &refused, t(10))).is_err());
+    store.write(|tx| pledges::delete(tx, &p.id, t(11))).unwrap();
     let trail = audit::list(&store, AuditSubject::Event, id.as_str()).unwrap();
     let seen: Vec<_> = trail.iter().map(|e| (e.action, e.at, e.actor.as_str(), e.label.en.as_str())).collect();
     assert_eq!(

@@ -41,8 +41,16 @@ fn database(path: &Path, people: usize) -> (Store, String) {
     let mut store = Store::open(path).unwrap();
     let id = store.write(|tx| event::create(tx, &forum("Doha Forum"), Utc::now())).unwrap().id.to_string();
     if people > 0 {
-        let outcome =
-            store.write(|tx| participants::import_csv(tx, &id, csv(0, people).as_bytes(), Utc::now())).unwrap();
+        let outcome = store
+            .write(|tx| {
+                participants::import_csv(
+                    tx,
+                    &muntada::Id::parse("id", &id).unwrap(),
+                    csv(0, people).as_bytes(),
+                    Utc::now(),
+                )
+            })
+            .unwrap();
         assert_eq!(outcome, ImportOutcome::Imported { count: people });
     }
     (store, id)
@@ -69,8 +77,14 @@ fn a_backup_taken_while_writing_is_consistent() {
         std::thread::spawn(move || {
             let mut store = Store::open(&path).unwrap();
             for round in 0..60 {
-                let outcome = store
-                    .write(|tx| participants::import_csv(tx, &id, csv(round * BATCH, BATCH).as_bytes(), Utc::now()));
+                let outcome = store.write(|tx| {
+                    participants::import_csv(
+                        tx,
+                        &muntada::Id::parse("id", &id).unwrap(),
+                        csv(round * BATCH, BATCH).as_bytes(),
+                        Utc::now(),
+                    )
+                });
                 assert!(matches!(outcome, Ok(ImportOutcome::Imported { .. })), "{outcome:?}");
             }
         })
@@ -205,7 +219,7 @@ fn a_restore_replaces_the_data_and_keeps_the_old_data() {
     let at_backup = event::overview(&store, &id).unwrap();
 
     // Later: the event is deleted and another one created.
-    store.write(|tx| event::delete(tx, &id, Utc::now())).unwrap();
+    store.write(|tx| event::delete(tx, &muntada::Id::parse("id", &id).unwrap(), Utc::now())).unwrap();
     let later = store.write(|tx| event::create(tx, &forum("Later Forum"), Utc::now())).unwrap();
     // Another connection (the CLI, say) has the database open during the restore.
     let other = Store::open(&path).unwrap();
@@ -226,7 +240,11 @@ fn a_restore_replaces_the_data_and_keeps_the_old_data() {
     assert_eq!(event::list(&kept).unwrap().into_iter().map(|e| e.id).collect::<Vec<_>>(), [later.id]);
 
     // Writing goes on normally afterwards.
-    store.write(|tx| participants::import_csv(tx, &id, csv(1000, 5).as_bytes(), Utc::now())).unwrap();
+    store
+        .write(|tx| {
+            participants::import_csv(tx, &muntada::Id::parse("id", &id).unwrap(), csv(1000, 5).as_bytes(), Utc::now())
+        })
+        .unwrap();
     assert_eq!(event::overview(&other, &id).unwrap().counts.participants, 125);
 }
 

@@ -16,7 +16,7 @@ fn fixture(name: &str) -> Vec<u8> {
 fn import_with(bytes: &[u8], options: &ImportOptions) -> (Store, Id, ImportReport, Vec<Participant>) {
     let mut store = Store::open_in_memory().unwrap();
     let event = forum(&mut store);
-    let report = store.write(|tx| participants::import(tx, event.as_str(), bytes, options, Utc::now())).unwrap();
+    let report = store.write(|tx| participants::import(tx, &event, bytes, options, Utc::now())).unwrap();
     let people = participants::list(&store, event.as_str()).unwrap();
     if !report.written {
         assert!(people.is_empty(), "an import that was not written left {people:?}");
@@ -79,7 +79,7 @@ fn windows_1252_is_refused_by_name() {
     let event = forum(&mut store);
     let error = store
         .write(|tx| {
-            participants::import(tx, event.as_str(), &fixture("windows1252.csv"), &ImportOptions::default(), Utc::now())
+            participants::import(tx, &event, &fixture("windows1252.csv"), &ImportOptions::default(), Utc::now())
         })
         .unwrap_err();
     assert_eq!((error.field.as_deref(), error.reason), (Some("file"), Reason::InvalidValue));
@@ -117,7 +117,7 @@ fn duplicate_emails_differing_in_case_and_normalisation() {
         .write(|tx| {
             participants::import(
                 tx,
-                event.as_str(),
+                &event,
                 &fixture("duplicate_emails.csv"),
                 &ImportOptions { dry_run: true, map: vec![] },
                 Utc::now(),
@@ -168,7 +168,7 @@ fn dry_run_and_column_map() {
     let event = forum(&mut store);
     for (column, field) in [("Missing", "name"), ("Nom", "surname")] {
         let options = ImportOptions { dry_run: false, map: vec![(column.into(), field.into())] };
-        let error = store.write(|tx| participants::import(tx, event.as_str(), csv, &options, Utc::now())).unwrap_err();
+        let error = store.write(|tx| participants::import(tx, &event, csv, &options, Utc::now())).unwrap_err();
         assert_eq!(error.field.as_deref(), Some("map"), "{column}={field}");
     }
 }
@@ -306,7 +306,7 @@ fn a_persons_data_and_its_erasure() {
     assert_eq!(data["history"][0]["action"], "import");
     assert_eq!(data["history"][0]["after"]["name"]["en"], "Amina Yusuf");
 
-    store.write(|tx| participants::erase(tx, id.as_str(), Utc::now())).unwrap();
+    store.write(|tx| participants::erase(tx, &id, Utc::now())).unwrap();
     let text = String::from_utf8(participants::export::person_data_json(&store, id.as_str()).unwrap()).unwrap();
     for gone in ["Amina", "amina@example.org", "halal"] {
         assert!(!text.contains(gone), "{gone} is still held: {text}");

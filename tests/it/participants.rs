@@ -17,7 +17,7 @@ fn person(en: &str, ar: &str, email: &str, org: &str) -> ParticipantInput {
 }
 
 fn add(store: &mut Store, event: &Id, p: ParticipantInput) -> participants::Added {
-    store.write(|tx| participants::add_checked(tx, event.as_str(), &p, Utc::now())).unwrap()
+    store.write(|tx| participants::add_checked(tx, event, &p, Utc::now())).unwrap()
 }
 
 #[test]
@@ -67,7 +67,7 @@ fn merge_fills_gaps_and_keeps_history() {
     other_input.country = "NG".into();
     let other = add(&mut store, &event, other_input).participant;
 
-    let merged = store.write(|tx| participants::merge(tx, keep.id.as_str(), other.id.as_str(), Utc::now())).unwrap();
+    let merged = store.write(|tx| participants::merge(tx, &keep.id, &other.id, Utc::now())).unwrap();
     assert_eq!(merged.id, keep.id);
     assert_eq!(merged.name, Bilingual::new("Amina Yusuf", "أمينة يوسف"));
     assert_eq!(merged.email.as_deref(), Some("amina@un.org"));
@@ -84,13 +84,11 @@ fn merge_fills_gaps_and_keeps_history() {
     assert_eq!(gone.label.en, "Amina Yusuf");
     assert!(trail.iter().any(|e| e.entity_id == keep.id && e.action == AuditAction::Update));
 
-    let refused =
-        store.write(|tx| participants::merge(tx, keep.id.as_str(), keep.id.as_str(), Utc::now())).unwrap_err();
+    let refused = store.write(|tx| participants::merge(tx, &keep.id, &keep.id, Utc::now())).unwrap_err();
     assert_eq!(refused.field.as_deref(), Some("other"));
     let elsewhere = forum(&mut store);
     let stranger = add(&mut store, &elsewhere, person("Amina Yusuf", "", "", "")).participant;
-    let refused =
-        store.write(|tx| participants::merge(tx, keep.id.as_str(), stranger.id.as_str(), Utc::now())).unwrap_err();
+    let refused = store.write(|tx| participants::merge(tx, &keep.id, &stranger.id, Utc::now())).unwrap_err();
     assert_eq!(refused.reason, Reason::WrongEvent);
     assert_eq!(participants::list(&store, elsewhere.as_str()).unwrap().len(), 1);
 }
@@ -111,24 +109,24 @@ fn check_in_by_badge_code() {
 
     // As a scanner or a person types it: lower case, spaces, O for 0.
     let typed = format!(" {} ", confirmed.badge_code.to_lowercase().replace('0', "o"));
-    let done = store.write(|tx| participants::check_in(tx, event.as_str(), &typed, at)).unwrap();
+    let done = store.write(|tx| participants::check_in(tx, &event, &typed, at)).unwrap();
     assert_eq!(
         (done.participant.id.clone(), done.was, done.warning),
         (confirmed.id.clone(), ParticipantStatus::Confirmed, None)
     );
     assert_eq!(done.participant.status, ParticipantStatus::CheckedIn);
 
-    let again = store.write(|tx| participants::check_in(tx, event.as_str(), &confirmed.badge_code, at)).unwrap_err();
+    let again = store.write(|tx| participants::check_in(tx, &event, &confirmed.badge_code, at)).unwrap_err();
     assert_eq!((again.kind, again.reason), (ErrorKind::Conflict, Reason::Duplicate));
 
-    let warned = store.write(|tx| participants::check_in(tx, event.as_str(), &interest.badge_code, at)).unwrap();
+    let warned = store.write(|tx| participants::check_in(tx, &event, &interest.badge_code, at)).unwrap();
     assert_eq!(warned.warning, Some(CheckInWarning::NotConfirmed));
 
-    let refused = store.write(|tx| participants::check_in(tx, event.as_str(), &declined.badge_code, at)).unwrap_err();
+    let refused = store.write(|tx| participants::check_in(tx, &event, &declined.badge_code, at)).unwrap_err();
     assert_eq!(refused.kind, ErrorKind::Conflict);
     assert_eq!(refused.field.as_deref(), Some("code"));
 
-    let unknown = store.write(|tx| participants::check_in(tx, event.as_str(), "ZZZZZZZZZZ", at)).unwrap_err();
+    let unknown = store.write(|tx| participants::check_in(tx, &event, "ZZZZZZZZZZ", at)).unwrap_err();
     assert_eq!(unknown.kind, ErrorKind::NotFound);
 
     let statuses: Vec<(String, ParticipantStatus)> =
@@ -162,7 +160,7 @@ fn edit_corrects_details_keeps_identity_and_history() {
         ..ParticipantInput::from(&amina)
     };
     let at = Utc.with_ymd_and_hms(2026, 3, 2, 9, 0, 0).unwrap();
-    let edited = store.write(|tx| participants::edit(tx, amina.id.as_str(), None, &input, at)).unwrap();
+    let edited = store.write(|tx| participants::edit(tx, &amina.id, None, &input, at)).unwrap();
     assert_eq!(edited.possible_duplicates, std::slice::from_ref(&omar.id));
     let got = store.participants().get(&amina.id).unwrap();
     assert_eq!(got, edited.participant);
@@ -178,7 +176,7 @@ fn edit_corrects_details_keeps_identity_and_history() {
     assert_eq!(history.iter().map(|e| (e.action, e.at)).collect::<Vec<_>>()[0], (AuditAction::Update, at));
 
     // Saving the same details writes nothing.
-    let unchanged = store.write(|tx| participants::edit(tx, amina.id.as_str(), None, &input, Utc::now())).unwrap();
+    let unchanged = store.write(|tx| participants::edit(tx, &amina.id, None, &input, Utc::now())).unwrap();
     assert_eq!(unchanged.participant, got);
     assert_eq!(audit::list(&store, AuditSubject::Participant, amina.id.as_str()).unwrap().len(), history.len());
 
@@ -188,7 +186,7 @@ fn edit_corrects_details_keeps_identity_and_history() {
         .write(|tx| {
             participants::delegation::add(
                 tx,
-                elsewhere.as_str(),
+                &elsewhere,
                 &participants::delegation::DelegationInput {
                     name: Bilingual::new("Austria", ""),
                     ..Default::default()
@@ -205,11 +203,11 @@ fn edit_corrects_details_keeps_identity_and_history() {
         (ParticipantInput { country: "Atlantis".into(), ..base.clone() }, "country", Reason::UnknownCountry),
         (ParticipantInput { delegation: foreign.id.to_string(), ..base.clone() }, "delegation", Reason::WrongEvent),
     ] {
-        let e = store.write(|tx| participants::edit(tx, amina.id.as_str(), None, &bad, Utc::now())).unwrap_err();
+        let e = store.write(|tx| participants::edit(tx, &amina.id, None, &bad, Utc::now())).unwrap_err();
         assert_eq!((e.field.as_deref(), e.reason), (Some(field), reason), "{bad:?}");
         assert_eq!(store.participants().get(&amina.id).unwrap(), got, "nothing written for {field}");
     }
-    let e = store.write(|tx| participants::edit(tx, "0000000000", None, &base, Utc::now())).unwrap_err();
+    let e = store.write(|tx| participants::edit(tx, &muntada::Id::new(), None, &base, Utc::now())).unwrap_err();
     assert_eq!((e.field.as_deref(), e.kind()), (Some("id"), ErrorKind::NotFound));
 }
 
@@ -219,17 +217,33 @@ fn bulk_status_is_all_or_nothing() {
     let event = forum(&mut store);
     let a = add(&mut store, &event, person("A", "", "", "")).participant;
     let b = add(&mut store, &event, person("B", "", "", "")).participant;
-    let ids = vec![a.id.to_string(), b.id.to_string()];
+    let ids = [a.id.to_string(), b.id.to_string()];
     let changed = store
-        .write(|tx| participants::set_status(tx, event.as_str(), &ids, ParticipantStatus::Confirmed, Utc::now()))
+        .write(|tx| {
+            participants::set_status(
+                tx,
+                &event,
+                &ids.iter().map(|s| muntada::Id::parse("ids", s).unwrap()).collect::<Vec<_>>(),
+                ParticipantStatus::Confirmed,
+                Utc::now(),
+            )
+        })
         .unwrap();
     assert!(changed.iter().all(|p| p.status == ParticipantStatus::Confirmed));
 
     let elsewhere = forum(&mut store);
     let c = add(&mut store, &elsewhere, person("C", "", "", "")).participant;
-    let ids = vec![a.id.to_string(), c.id.to_string()];
+    let ids = [a.id.to_string(), c.id.to_string()];
     let refused = store
-        .write(|tx| participants::set_status(tx, event.as_str(), &ids, ParticipantStatus::Declined, Utc::now()))
+        .write(|tx| {
+            participants::set_status(
+                tx,
+                &event,
+                &ids.iter().map(|s| muntada::Id::parse("ids", s).unwrap()).collect::<Vec<_>>(),
+                ParticipantStatus::Declined,
+                Utc::now(),
+            )
+        })
         .unwrap_err();
     assert_eq!(refused.reason, Reason::WrongEvent);
     assert!(participants::list(&store, event.as_str())
@@ -251,7 +265,7 @@ fn search_through_the_store_and_erasure_forgets_the_keys() {
     };
     assert_eq!(names(&store, "امينه"), ["Amina Yusuf"]);
     assert_eq!(names(&store, "unoct"), ["Amina Yusuf"]);
-    store.write(|tx| participants::erase(tx, amina.id.as_str(), Utc::now())).unwrap();
+    store.write(|tx| participants::erase(tx, &amina.id, Utc::now())).unwrap();
     assert!(names(&store, "amina").is_empty());
     assert!(names(&store, "امينه").is_empty());
     assert!(participants::duplicates(&store, event.as_str()).unwrap().is_empty());

@@ -733,13 +733,31 @@ mod editing {
             opens: None,
             closes: None,
         };
-        let hall = store.write(|tx| programme::add_room(tx, &event, &room("Hall"))).unwrap().id.to_string();
-        let other_room = store.write(|tx| programme::add_room(tx, &other, &room("Elsewhere"))).unwrap().id.to_string();
+        let hall = store
+            .write(|tx| programme::add_room(tx, &muntada::Id::parse("id", &event).unwrap(), &room("Hall")))
+            .unwrap()
+            .id
+            .to_string();
+        let other_room = store
+            .write(|tx| programme::add_room(tx, &muntada::Id::parse("id", &other).unwrap(), &room("Elsewhere")))
+            .unwrap()
+            .id
+            .to_string();
         let session = store
-            .write(|tx| programme::add_session(tx, &event, &input("2025-05-20 09:00", "2025-05-20 10:00", None)))
+            .write(|tx| {
+                programme::add_session(
+                    tx,
+                    &muntada::Id::parse("id", &event).unwrap(),
+                    &input("2025-05-20 09:00", "2025-05-20 10:00", None),
+                )
+            })
             .unwrap();
         let amina = SpeakerInput { name: Bilingual::new("Amina Yusuf", ""), ..SpeakerInput::default() };
-        let amina = store.write(|tx| programme::add_speaker(tx, &event, &amina)).unwrap().id.to_string();
+        let amina = store
+            .write(|tx| programme::add_speaker(tx, &muntada::Id::parse("id", &event).unwrap(), &amina))
+            .unwrap()
+            .id
+            .to_string();
         Edit { store, event, session: session.id.to_string(), hall, other_room, amina }
     }
 
@@ -750,11 +768,23 @@ mod editing {
     #[test]
     fn update_rewrites_the_session_and_keeps_its_people() {
         let mut e = setup();
-        e.store.write(|tx| programme::assign(tx, &e.session, &e.amina, Role::Chair)).unwrap();
+        e.store
+            .write(|tx| {
+                programme::assign(
+                    tx,
+                    &muntada::Id::parse("id", &e.session).unwrap(),
+                    &muntada::Id::parse("id", &e.amina).unwrap(),
+                    Role::Chair,
+                )
+            })
+            .unwrap();
         let mut changed = input("2025-05-20 11:00", "2025-05-20 12:30", Some(&e.hall));
         changed.title = Bilingual::new("Borders", "الحدود");
         changed.kind = SessionKind::Workshop;
-        let updated = e.store.write(|tx| programme::update_session(tx, &e.session, None, &changed)).unwrap();
+        let updated = e
+            .store
+            .write(|tx| programme::update_session(tx, &muntada::Id::parse("id", &e.session).unwrap(), None, &changed))
+            .unwrap();
         assert_eq!(updated.start.to_rfc3339(), "2025-05-20T08:00:00+00:00", "11:00 in Doha is 08:00 UTC");
         assert_eq!(updated.end.to_rfc3339(), "2025-05-20T09:30:00+00:00");
         let stored = programme::sessions(&e.store, &e.event).unwrap();
@@ -780,7 +810,10 @@ mod editing {
         ];
         for (bad, field, reason) in cases {
             let before = sessions(&e);
-            let err = e.store.write(|tx| programme::update_session(tx, &e.session, None, &bad)).unwrap_err();
+            let err = e
+                .store
+                .write(|tx| programme::update_session(tx, &muntada::Id::parse("id", &e.session).unwrap(), None, &bad))
+                .unwrap_err();
             assert_eq!((err.field.as_deref(), err.reason.as_str()), (Some(field), reason), "{bad:?}");
             assert_eq!(sessions(&e), before, "{bad:?} wrote something");
         }
@@ -789,15 +822,52 @@ mod editing {
     #[test]
     fn roles_are_given_and_taken_away() {
         let mut e = setup();
-        e.store.write(|tx| programme::assign(tx, &e.session, &e.amina, Role::Chair)).unwrap();
-        e.store.write(|tx| programme::assign(tx, &e.session, &e.amina, Role::Rapporteur)).unwrap();
+        e.store
+            .write(|tx| {
+                programme::assign(
+                    tx,
+                    &muntada::Id::parse("id", &e.session).unwrap(),
+                    &muntada::Id::parse("id", &e.amina).unwrap(),
+                    Role::Chair,
+                )
+            })
+            .unwrap();
+        e.store
+            .write(|tx| {
+                programme::assign(
+                    tx,
+                    &muntada::Id::parse("id", &e.session).unwrap(),
+                    &muntada::Id::parse("id", &e.amina).unwrap(),
+                    Role::Rapporteur,
+                )
+            })
+            .unwrap();
         let roles = |e: &Edit| -> Vec<Role> {
             programme::assignments(&e.store, &e.event).unwrap().iter().map(|a| a.role).collect()
         };
         assert_eq!(roles(&e), [Role::Chair, Role::Rapporteur]);
-        e.store.write(|tx| programme::unassign(tx, &e.session, &e.amina, Role::Chair)).unwrap();
+        e.store
+            .write(|tx| {
+                programme::unassign(
+                    tx,
+                    &muntada::Id::parse("id", &e.session).unwrap(),
+                    &muntada::Id::parse("id", &e.amina).unwrap(),
+                    Role::Chair,
+                )
+            })
+            .unwrap();
         assert_eq!(roles(&e), [Role::Rapporteur]);
-        let err = e.store.write(|tx| programme::unassign(tx, &e.session, &e.amina, Role::Chair)).unwrap_err();
+        let err = e
+            .store
+            .write(|tx| {
+                programme::unassign(
+                    tx,
+                    &muntada::Id::parse("id", &e.session).unwrap(),
+                    &muntada::Id::parse("id", &e.amina).unwrap(),
+                    Role::Chair,
+                )
+            })
+            .unwrap_err();
         assert_eq!(err.field.as_deref(), Some("role"));
         assert_eq!(roles(&e), [Role::Rapporteur]);
     }
@@ -805,11 +875,29 @@ mod editing {
     #[test]
     fn deleting_a_session_takes_its_people_with_it() {
         let mut e = setup();
-        e.store.write(|tx| programme::assign(tx, &e.session, &e.amina, Role::Speaker)).unwrap();
-        e.store.write(|tx| programme::delete_session(tx, &e.session, chrono::Utc::now())).unwrap();
+        e.store
+            .write(|tx| {
+                programme::assign(
+                    tx,
+                    &muntada::Id::parse("id", &e.session).unwrap(),
+                    &muntada::Id::parse("id", &e.amina).unwrap(),
+                    Role::Speaker,
+                )
+            })
+            .unwrap();
+        e.store
+            .write(|tx| {
+                programme::delete_session(tx, &muntada::Id::parse("id", &e.session).unwrap(), chrono::Utc::now())
+            })
+            .unwrap();
         assert!(programme::sessions(&e.store, &e.event).unwrap().is_empty());
         assert!(programme::assignments(&e.store, &e.event).unwrap().is_empty());
-        let err = e.store.write(|tx| programme::delete_session(tx, &e.session, chrono::Utc::now())).unwrap_err();
+        let err = e
+            .store
+            .write(|tx| {
+                programme::delete_session(tx, &muntada::Id::parse("id", &e.session).unwrap(), chrono::Utc::now())
+            })
+            .unwrap_err();
         assert_eq!(err.reason.as_str(), "not_found");
         assert_eq!(programme::speakers(&e.store, &e.event).unwrap().len(), 1, "the speaker stays");
     }
@@ -829,7 +917,11 @@ mod speakers {
             country: "NG".into(),
             ..ParticipantInput::default()
         };
-        store.write(|tx| participants::add(tx, event, &input, chrono::Utc::now())).unwrap().id.to_string()
+        store
+            .write(|tx| participants::add(tx, &muntada::Id::parse("id", event).unwrap(), &input, chrono::Utc::now()))
+            .unwrap()
+            .id
+            .to_string()
     }
 
     #[test]
@@ -843,14 +935,30 @@ mod speakers {
             std::slice::from_ref(&participant)
         );
 
-        let speaker = store.write(|tx| programme::speaker_from_participant(tx, &event, &participant)).unwrap();
+        let speaker = store
+            .write(|tx| {
+                programme::speaker_from_participant(
+                    tx,
+                    &muntada::Id::parse("id", &event).unwrap(),
+                    &muntada::Id::parse("id", &participant).unwrap(),
+                )
+            })
+            .unwrap();
         assert_eq!(speaker.name, Bilingual::new("Amina Yusuf", "أمينة يوسف"));
         assert_eq!(speaker.organisation.ar, "الاتحاد الأفريقي");
         assert_eq!((speaker.country.as_deref(), speaker.email.as_deref()), (Some("NG"), Some("amina@example.org")));
         assert_eq!(speaker.participant_id.as_ref().map(|p| p.to_string()), Some(participant.clone()));
 
         assert!(programme::speaker_candidates(&store, &event, "amina").unwrap().is_empty(), "a speaker already");
-        let err = store.write(|tx| programme::speaker_from_participant(tx, &event, &participant)).unwrap_err();
+        let err = store
+            .write(|tx| {
+                programme::speaker_from_participant(
+                    tx,
+                    &muntada::Id::parse("id", &event).unwrap(),
+                    &muntada::Id::parse("id", &participant).unwrap(),
+                )
+            })
+            .unwrap_err();
         assert_eq!((err.field.as_deref(), err.reason.as_str()), (Some("participant"), "duplicate"));
         assert_eq!(programme::speakers(&store, &event).unwrap().len(), 1);
     }
@@ -860,7 +968,15 @@ mod speakers {
         let mut store = Store::open_in_memory().unwrap();
         let event = crate::forum(&mut store).to_string();
         let participant = amina(&mut store, &event);
-        let speaker = store.write(|tx| programme::speaker_from_participant(tx, &event, &participant)).unwrap();
+        let speaker = store
+            .write(|tx| {
+                programme::speaker_from_participant(
+                    tx,
+                    &muntada::Id::parse("id", &event).unwrap(),
+                    &muntada::Id::parse("id", &participant).unwrap(),
+                )
+            })
+            .unwrap();
         let mut profile = SpeakerInput {
             participant_id: Some(participant),
             honorific: Bilingual::new("Dr.", "الدكتورة"),
@@ -871,7 +987,7 @@ mod speakers {
             email: "amina@example.org".into(),
             bio: Bilingual::new("Works on counter-terrorism.", ""),
         };
-        let updated = store.write(|tx| programme::update_speaker(tx, speaker.id.as_str(), None, &profile)).unwrap();
+        let updated = store.write(|tx| programme::update_speaker(tx, &speaker.id, None, &profile)).unwrap();
         assert_eq!(programme::speakers(&store, &event).unwrap(), vec![updated.clone()]);
         assert_eq!((updated.honorific.ar.as_str(), updated.position.en.as_str()), ("الدكتورة", "Commissioner"));
 
@@ -881,12 +997,12 @@ mod speakers {
                 "country" => wrong.country = bad.into(),
                 _ => wrong.email = bad.into(),
             }
-            let err = store.write(|tx| programme::update_speaker(tx, speaker.id.as_str(), None, &wrong)).unwrap_err();
+            let err = store.write(|tx| programme::update_speaker(tx, &speaker.id, None, &wrong)).unwrap_err();
             assert_eq!(err.field.as_deref(), Some(field));
             assert_eq!(programme::speakers(&store, &event).unwrap(), vec![updated.clone()], "{field} wrote something");
         }
         profile.name = Bilingual::default();
-        let err = store.write(|tx| programme::update_speaker(tx, speaker.id.as_str(), None, &profile)).unwrap_err();
+        let err = store.write(|tx| programme::update_speaker(tx, &speaker.id, None, &profile)).unwrap_err();
         assert_eq!(err.field.as_deref(), Some("name"));
     }
 }
@@ -908,7 +1024,11 @@ mod capacity {
             opens: None,
             closes: None,
         };
-        let lab = store.write(|tx| programme::add_room(tx, &event, &room)).unwrap().id.to_string();
+        let lab = store
+            .write(|tx| programme::add_room(tx, &muntada::Id::parse("id", &event).unwrap(), &room))
+            .unwrap()
+            .id
+            .to_string();
         let workshop = SessionInput {
             room_id: Some(lab),
             title: Bilingual::new("Workshop", ""),
@@ -917,10 +1037,20 @@ mod capacity {
             start: "2025-05-20 09:00".into(),
             end: "2025-05-20 10:00".into(),
         };
-        let workshop = store.write(|tx| programme::add_session(tx, &event, &workshop)).unwrap().id.to_string();
+        let workshop = store
+            .write(|tx| programme::add_session(tx, &muntada::Id::parse("id", &event).unwrap(), &workshop))
+            .unwrap()
+            .id
+            .to_string();
         let mut person = |name: &str, status| {
             let input = ParticipantInput { name: Bilingual::new(name, ""), status, ..ParticipantInput::default() };
-            store.write(|tx| participants::add(tx, &event, &input, chrono::Utc::now())).unwrap().id.to_string()
+            store
+                .write(|tx| {
+                    participants::add(tx, &muntada::Id::parse("id", &event).unwrap(), &input, chrono::Utc::now())
+                })
+                .unwrap()
+                .id
+                .to_string()
         };
         let people = [
             person("Amina", ParticipantStatus::Confirmed),
@@ -932,20 +1062,44 @@ mod capacity {
             conflicts::check_event(store, &event).unwrap().iter().map(|c| c.kind.as_str()).collect()
         };
         for p in &people[..3] {
-            store.write(|tx| programme::sign_up(tx, &workshop, p)).unwrap();
+            store
+                .write(|tx| {
+                    programme::sign_up(
+                        tx,
+                        &muntada::Id::parse("id", &workshop).unwrap(),
+                        &muntada::Id::parse("id", p).unwrap(),
+                    )
+                })
+                .unwrap();
         }
         assert_eq!(
             kinds(&store),
             Vec::<&str>::new(),
             "two confirmed (one checked in) and one waitlisted fit two seats"
         );
-        store.write(|tx| programme::sign_up(tx, &workshop, &people[3])).unwrap();
+        store
+            .write(|tx| {
+                programme::sign_up(
+                    tx,
+                    &muntada::Id::parse("id", &workshop).unwrap(),
+                    &muntada::Id::parse("id", &people[3]).unwrap(),
+                )
+            })
+            .unwrap();
         let found = conflicts::check_event(&store, &event).unwrap();
         assert_eq!(found.iter().map(|c| c.kind.as_str()).collect::<Vec<_>>(), ["room_over_capacity"]);
         assert_eq!(found[0].who.en, "Lab");
         assert!(found[0].message.contains("3 confirmed participants"), "{}", found[0].message);
         // Signing up twice counts once.
-        store.write(|tx| programme::sign_up(tx, &workshop, &people[3])).unwrap();
+        store
+            .write(|tx| {
+                programme::sign_up(
+                    tx,
+                    &muntada::Id::parse("id", &workshop).unwrap(),
+                    &muntada::Id::parse("id", &people[3]).unwrap(),
+                )
+            })
+            .unwrap();
         assert!(conflicts::check_event(&store, &event).unwrap()[0].message.contains("3 confirmed"));
     }
 }

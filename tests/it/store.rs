@@ -124,11 +124,11 @@ fn deleting_an_event_removes_everything_it_owns() {
     for p in people.iter().take(5) {
         let input =
             participants::ParticipantInput { delegation: String::new(), ..participants::ParticipantInput::from(p) };
-        store.write(|tx| participants::add(tx, copy.id.as_str(), &input, Utc::now())).unwrap();
+        store.write(|tx| participants::add(tx, &copy.id, &input, Utc::now())).unwrap();
     }
     assert_eq!(store.events().counts(&copy.id).unwrap().participants, 5);
     let now = Utc.with_ymd_and_hms(2025, 10, 27, 18, 0, 0).unwrap();
-    let deleted = store.write(|tx| event::delete(tx, copy.id.as_str(), now)).unwrap();
+    let deleted = store.write(|tx| event::delete(tx, &copy.id, now)).unwrap();
     assert_eq!(store.events().counts(&copy.id).unwrap(), Default::default());
     assert_eq!(
         event::list(&store).unwrap().into_iter().map(|e| e.id).collect::<Vec<_>>(),
@@ -157,7 +157,7 @@ fn an_event_with_pledges_or_an_adopted_outcome_is_archived_not_deleted() {
     let demo = demo::load(&mut store, Utc::now()).unwrap();
     let pledges = store.events().counts(&demo.id).unwrap().pledges;
     assert!(pledges > 0);
-    let err = store.write(|tx| event::delete(tx, demo.id.as_str(), Utc::now())).unwrap_err();
+    let err = store.write(|tx| event::delete(tx, &demo.id, Utc::now())).unwrap_err();
     assert_eq!((err.kind, err.reason, err.field.as_deref()), (ErrorKind::Conflict, Reason::InUse, Some("id")));
     assert!(err.message.contains("archive"), "{}", err.message);
     assert_eq!(store.events().counts(&demo.id).unwrap().pledges, pledges, "nothing was deleted");
@@ -167,12 +167,12 @@ fn an_event_with_pledges_or_an_adopted_outcome_is_archived_not_deleted() {
     let ids: Vec<String> =
         muntada::pledges::list(&store, demo.id.as_str()).unwrap().iter().map(|p| p.id.to_string()).collect();
     for id in &ids {
-        store.write(|tx| muntada::pledges::delete(tx, id, Utc::now())).unwrap();
+        store.write(|tx| muntada::pledges::delete(tx, &muntada::Id::parse("id", id).unwrap(), Utc::now())).unwrap();
     }
     if muntada::outcome::versions(&store, demo.id.as_str()).unwrap().iter().all(|v| v.adopted.is_none()) {
-        store.write(|tx| muntada::outcome::adopt(tx, demo.id.as_str(), None, Utc::now())).unwrap();
+        store.write(|tx| muntada::outcome::adopt(tx, &demo.id, None, Utc::now())).unwrap();
     }
-    let err = store.write(|tx| event::delete(tx, demo.id.as_str(), Utc::now())).unwrap_err();
+    let err = store.write(|tx| event::delete(tx, &demo.id, Utc::now())).unwrap_err();
     assert_eq!(err.reason, Reason::InUse);
     assert!(err.message.contains("adopted outcome"), "{}", err.message);
     assert!(event::get(&store, demo.id.as_str()).is_ok());
@@ -244,7 +244,7 @@ fn deleting_a_session_keeps_its_pledges_history_and_what_was_adopted() {
     let (cited, pledged) = (&sessions[0], &sessions[1]);
     let pledge = pledges::list(&store, eid).unwrap().remove(0);
     let linked = PledgeInput { session_id: Some(pledged.id.to_string()), ..PledgeInput::from(&pledge) };
-    store.write(|tx| pledges::update(tx, pledge.id.as_str(), None, &linked, Utc::now())).unwrap();
+    store.write(|tx| pledges::update(tx, &pledge.id, None, &linked, Utc::now())).unwrap();
 
     // A session cited by an adopted version of the outcome document stays.
     let section = SectionInput {
@@ -253,9 +253,12 @@ fn deleting_a_session_keeps_its_pledges_history_and_what_was_adopted() {
         sessions: vec![cited.id.to_string()],
         ..SectionInput::default()
     };
-    store.write(|tx| outcome::add_section(tx, eid, None, &section, Utc::now())).unwrap();
-    let adopted = store.write(|tx| outcome::adopt(tx, eid, None, Utc::now())).unwrap();
-    let err = store.write(|tx| programme::delete_session(tx, cited.id.as_str(), Utc::now())).unwrap_err();
+    store
+        .write(|tx| outcome::add_section(tx, &muntada::Id::parse("id", eid).unwrap(), None, &section, Utc::now()))
+        .unwrap();
+    let adopted =
+        store.write(|tx| outcome::adopt(tx, &muntada::Id::parse("id", eid).unwrap(), None, Utc::now())).unwrap();
+    let err = store.write(|tx| programme::delete_session(tx, &cited.id, Utc::now())).unwrap_err();
     assert_eq!((err.kind, err.reason), (ErrorKind::Conflict, Reason::InUse), "{err:?}");
     assert!(err.message.contains(&format!("version {}", adopted.number)), "{}", err.message);
     assert!(programme::sessions(&store, eid).unwrap().iter().any(|s| s.id == cited.id));
@@ -264,7 +267,7 @@ fn deleting_a_session_keeps_its_pledges_history_and_what_was_adopted() {
 
     // A session a pledge was announced in goes; the pledge stays, and its history says so.
     store.set_actor(Actor::new("programme-team"));
-    store.write(|tx| programme::delete_session(tx, pledged.id.as_str(), Utc::now())).unwrap();
+    store.write(|tx| programme::delete_session(tx, &pledged.id, Utc::now())).unwrap();
     let after = pledges::get(&store, pledge.id.as_str()).unwrap();
     assert_eq!(after.session_id, None);
     let history = audit::list(&store, AuditSubject::Pledge, pledge.id.as_str()).unwrap();

@@ -35,7 +35,7 @@ fn person(name: &str) -> ParticipantInput {
 fn a_participant_form_opened_before_another_desks_change_is_refused_and_names_who() {
     let mut store = Store::open_in_memory().unwrap();
     let event = super::forum(&mut store);
-    let added = store.write(|tx| participants::add(tx, event.as_str(), &person("Layla Haddad"), Utc::now())).unwrap();
+    let added = store.write(|tx| participants::add(tx, &event, &person("Layla Haddad"), Utc::now())).unwrap();
     assert_eq!(added.version, 1);
     let id = added.id.as_str();
 
@@ -43,12 +43,18 @@ fn a_participant_form_opened_before_another_desks_change_is_refused_and_names_wh
     store.set_actor(Actor::new("desk-3"));
     let at = Utc.with_ymd_and_hms(2025, 5, 20, 9, 12, 0).unwrap();
     let email = ParticipantInput { email: "layla@example.org".into(), ..person("Layla Haddad") };
-    let theirs = store.write(|tx| participants::edit(tx, id, Some(1), &email, at)).unwrap().participant;
+    let theirs = store
+        .write(|tx| participants::edit(tx, &muntada::Id::parse("id", id).unwrap(), Some(1), &email, at))
+        .unwrap()
+        .participant;
     assert_eq!(theirs.version, 2);
 
     store.set_actor(Actor::new("desk-1"));
     let phone = ParticipantInput { phone: "+974 5555 0101".into(), ..person("Layla Haddad") };
-    let err = assert_changed(store.write(|tx| participants::edit(tx, id, Some(1), &phone, Utc::now())), "participant");
+    let err = assert_changed(
+        store.write(|tx| participants::edit(tx, &muntada::Id::parse("id", id).unwrap(), Some(1), &phone, Utc::now())),
+        "participant",
+    );
     assert!(err.message.contains("desk-3") && err.message.contains("2025-05-20 09:12"), "{}", err.message);
     assert_eq!(
         participants::list(&store, event.as_str()).unwrap(),
@@ -58,16 +64,22 @@ fn a_participant_form_opened_before_another_desks_change_is_refused_and_names_wh
 
     // Re-applied on the current version, the edit stands and keeps the other desk's change.
     let again = ParticipantInput { email: theirs.email.clone().unwrap(), ..phone };
-    let saved = store.write(|tx| participants::edit(tx, id, Some(2), &again, Utc::now())).unwrap().participant;
+    let saved = store
+        .write(|tx| participants::edit(tx, &muntada::Id::parse("id", id).unwrap(), Some(2), &again, Utc::now()))
+        .unwrap()
+        .participant;
     assert_eq!(
         (saved.version, saved.phone.as_deref(), saved.email.as_deref()),
         (3, Some("+974 5555 0101"), Some("layla@example.org"))
     );
 
     // A check-in is a conditional write, not a form: it needs no version and raises it.
-    let checked = store.write(|tx| participants::check_in(tx, event.as_str(), &saved.badge_code, Utc::now())).unwrap();
+    let checked = store.write(|tx| participants::check_in(tx, &event, &saved.badge_code, Utc::now())).unwrap();
     assert_eq!(checked.participant.version, 4);
-    assert_changed(store.write(|tx| participants::edit(tx, id, Some(3), &again, Utc::now())), "participant");
+    assert_changed(
+        store.write(|tx| participants::edit(tx, &muntada::Id::parse("id", id).unwrap(), Some(3), &again, Utc::now())),
+        "participant",
+    );
 }
 
 #[test]
@@ -76,11 +88,9 @@ fn the_store_writes_only_over_the_version_it_read() {
     // written over even when the caller skips the check.
     let mut store = Store::open_in_memory().unwrap();
     let event = super::forum(&mut store);
-    let added = store.write(|tx| participants::add(tx, event.as_str(), &person("Omar Saleh"), Utc::now())).unwrap();
+    let added = store.write(|tx| participants::add(tx, &event, &person("Omar Saleh"), Utc::now())).unwrap();
     let stale = added.clone();
-    store
-        .write(|tx| participants::edit(tx, added.id.as_str(), None, &person("Omar Saleh Al-Amin"), Utc::now()))
-        .unwrap();
+    store.write(|tx| participants::edit(tx, &added.id, None, &person("Omar Saleh Al-Amin"), Utc::now())).unwrap();
     let overwrite = participants::Participant { phone: Some("+1".into()), ..stale.clone() };
     assert_changed(store.write(|tx| tx.participants().update(&stale, &overwrite, Utc::now())), "participant");
     let now = &participants::list(&store, event.as_str()).unwrap()[0];
@@ -109,30 +119,31 @@ fn every_edit_form_refuses_a_stale_version() {
         reason: String::new(),
     };
     store.set_actor(Actor::new("coordinator"));
-    store.write(|tx| pledges::stage(tx, pledge.id.as_str(), &change, now)).unwrap();
-    let err = assert_changed(
-        store.write(|tx| pledges::update(tx, pledge.id.as_str(), Some(pledge.version), &form, now)),
-        "pledge",
-    );
+    store.write(|tx| pledges::stage(tx, &pledge.id, &change, now)).unwrap();
+    let err =
+        assert_changed(store.write(|tx| pledges::update(tx, &pledge.id, Some(pledge.version), &form, now)), "pledge");
     assert!(err.message.contains("coordinator"), "{}", err.message);
     let current = pledges::get(&store, pledge.id.as_str()).unwrap();
     assert_eq!(current.status(), pledges::PledgeStatus::Committed, "the stage stands");
     assert_ne!(current.notes, form.notes, "the stale form wrote nothing");
-    let saved = store.write(|tx| pledges::update(tx, pledge.id.as_str(), Some(current.version), &form, now)).unwrap();
+    let saved = store.write(|tx| pledges::update(tx, &pledge.id, Some(current.version), &form, now)).unwrap();
     assert_eq!((saved.notes.as_str(), saved.status()), ("Announced at the opening", pledges::PledgeStatus::Committed));
 
     // The event.
     let input = event::EventInput { venue: "Sheraton Grand".into(), ..super::forum_input() };
     let first = event::get(&store, eid).unwrap().version;
-    store.write(|tx| event::update(tx, eid, Some(first), &input, now)).unwrap();
-    assert_changed(store.write(|tx| event::update(tx, eid, Some(first), &input, now)), "event");
+    store.write(|tx| event::update(tx, &muntada::Id::parse("id", eid).unwrap(), Some(first), &input, now)).unwrap();
+    assert_changed(
+        store.write(|tx| event::update(tx, &muntada::Id::parse("id", eid).unwrap(), Some(first), &input, now)),
+        "event",
+    );
 
     // A room, a session, a speaker.
     let room = programme::rooms(&store, eid).unwrap().remove(0);
     let seats =
         RoomInput { name: room.name.clone(), capacity: Some(99), parallel: room.parallel, opens: None, closes: None };
-    store.write(|tx| programme::update_room(tx, room.id.as_str(), Some(room.version), &seats)).unwrap();
-    assert_changed(store.write(|tx| programme::update_room(tx, room.id.as_str(), Some(room.version), &seats)), "room");
+    store.write(|tx| programme::update_room(tx, &room.id, Some(room.version), &seats)).unwrap();
+    assert_changed(store.write(|tx| programme::update_room(tx, &room.id, Some(room.version), &seats)), "room");
 
     let session = programme::sessions(&store, eid).unwrap().remove(0);
     let tz = demo.tz();
@@ -151,18 +162,18 @@ fn every_edit_form_refuses_a_stale_version() {
         end: None,
         room_id: None,
     };
-    store.write(|tx| programme::move_session(tx, session.id.as_str(), &to)).unwrap();
+    store.write(|tx| programme::move_session(tx, &session.id, &to)).unwrap();
     assert_changed(
-        store.write(|tx| programme::update_session(tx, session.id.as_str(), Some(session.version), &retitled)),
+        store.write(|tx| programme::update_session(tx, &session.id, Some(session.version), &retitled)),
         "session",
     );
 
     let speaker = programme::speakers(&store, eid).unwrap().remove(0);
     let profile =
         SpeakerInput { name: speaker.name.clone(), bio: Bilingual::new("Director", ""), ..SpeakerInput::default() };
-    store.write(|tx| programme::update_speaker(tx, speaker.id.as_str(), Some(speaker.version), &profile)).unwrap();
+    store.write(|tx| programme::update_speaker(tx, &speaker.id, Some(speaker.version), &profile)).unwrap();
     assert_changed(
-        store.write(|tx| programme::update_speaker(tx, speaker.id.as_str(), Some(speaker.version), &profile)),
+        store.write(|tx| programme::update_speaker(tx, &speaker.id, Some(speaker.version), &profile)),
         "speaker",
     );
 
@@ -173,9 +184,6 @@ fn every_edit_form_refuses_a_stale_version() {
         country: d.country.clone().unwrap_or_default(),
         head: d.head.as_ref().map(|h| h.to_string()).unwrap_or_default(),
     };
-    store.write(|tx| delegation::update(tx, d.id.as_str(), Some(d.version), &renamed, now)).unwrap();
-    assert_changed(
-        store.write(|tx| delegation::update(tx, d.id.as_str(), Some(d.version), &renamed, now)),
-        "delegation",
-    );
+    store.write(|tx| delegation::update(tx, &d.id, Some(d.version), &renamed, now)).unwrap();
+    assert_changed(store.write(|tx| delegation::update(tx, &d.id, Some(d.version), &renamed, now)), "delegation");
 }

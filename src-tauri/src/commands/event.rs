@@ -2,6 +2,7 @@
 
 use chrono::Utc;
 use muntada::event::{self, Event, EventInput, EventLogo, EventOverview};
+use muntada::Id;
 use tauri::State;
 
 use crate::{ApiError, AppState};
@@ -26,7 +27,7 @@ pub fn event_create(state: State<'_, AppState>, input: EventInput) -> Result<Eve
 #[tauri::command]
 pub fn event_update(
     state: State<'_, AppState>,
-    id: String,
+    id: Id,
     version: Option<u32>,
     input: EventInput,
 ) -> Result<Event, ApiError> {
@@ -35,7 +36,7 @@ pub fn event_update(
 
 /// Deletes an event without pledges or an adopted outcome, after a backup of the whole file.
 #[tauri::command]
-pub fn event_delete(state: State<'_, AppState>, id: String) -> Result<(), ApiError> {
+pub fn event_delete(state: State<'_, AppState>, id: Id) -> Result<(), ApiError> {
     state.write(|tx| event::delete(tx, &id, Utc::now())).map(|_| ())
 }
 
@@ -51,12 +52,12 @@ pub fn event_logo_get(state: State<'_, AppState>, id: String) -> Result<Option<E
 
 /// `file`: the bytes of the chosen PNG or JPEG file (the UI reads it; there is no file access here).
 #[tauri::command]
-pub fn event_logo_set(state: State<'_, AppState>, id: String, file: Vec<u8>) -> Result<EventLogo, ApiError> {
+pub fn event_logo_set(state: State<'_, AppState>, id: Id, file: Vec<u8>) -> Result<EventLogo, ApiError> {
     state.write(|tx| event::set_logo(tx, &id, file, Utc::now()))
 }
 
 /// `false` when the event had no logo.
 #[tauri::command]
-pub fn event_logo_remove(state: State<'_, AppState>, id: String) -> Result<bool, ApiError> {
+pub fn event_logo_remove(state: State<'_, AppState>, id: Id) -> Result<bool, ApiError> {
     state.write(|tx| event::remove_logo(tx, &id))
 }

@@ -6,6 +6,7 @@ use muntada::documents::certificates::{self, CertificateLang, Which};
 use muntada::documents::outcome::{self as outcome_pdf, Languages};
 use muntada::outcome::{self, LanguageState, Section, SectionDiff, SectionEdit, SectionInput, Version};
 use muntada::participants::ParticipantStatus;
+use muntada::Id;
 use muntada::{Lang, Store};
 use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, Runtime, State};
@@ -88,7 +89,7 @@ pub fn outcome_get(
 #[tauri::command]
 pub fn outcome_section_add(
     state: State<'_, AppState>,
-    event_id: String,
+    event_id: Id,
     version: Option<u32>,
     input: SectionInput,
 ) -> Result<SectionView, ApiError> {
@@ -99,7 +100,7 @@ pub fn outcome_section_add(
 #[tauri::command]
 pub fn outcome_section_update(
     state: State<'_, AppState>,
-    event_id: String,
+    event_id: Id,
     key: String,
     version: Option<u32>,
     edit: SectionEdit,
@@ -111,7 +112,7 @@ pub fn outcome_section_update(
 #[tauri::command]
 pub fn outcome_section_move(
     state: State<'_, AppState>,
-    event_id: String,
+    event_id: Id,
     key: String,
     version: Option<u32>,
     position: u32,
@@ -123,7 +124,7 @@ pub fn outcome_section_move(
 #[tauri::command]
 pub fn outcome_section_delete(
     state: State<'_, AppState>,
-    event_id: String,
+    event_id: Id,
     key: String,
     version: Option<u32>,
 ) -> Result<(), ApiError> {
@@ -132,7 +133,7 @@ pub fn outcome_section_delete(
 
 /// Adopts draft `version`, as the computer's user.
 #[tauri::command]
-pub fn outcome_adopt(state: State<'_, AppState>, event_id: String, version: u32) -> Result<Version, ApiError> {
+pub fn outcome_adopt(state: State<'_, AppState>, event_id: Id, version: u32) -> Result<Version, ApiError> {
     state.write(|tx| outcome::adopt(tx, &event_id, Some(version), Utc::now()))
 }
 

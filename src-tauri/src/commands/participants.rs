@@ -14,7 +14,7 @@ use muntada::participants::{
     ParticipantStatus, TablePreview,
 };
 use muntada::store::Tx;
-use muntada::Bilingual;
+use muntada::{Bilingual, Id};
 use serde::Serialize;
 use tauri::{AppHandle, Runtime, State};
 use ts_rs::TS;
@@ -72,11 +72,7 @@ pub fn participant_get(state: State<'_, AppState>, id: String) -> Result<Partici
 }
 
 #[tauri::command]
-pub fn participant_add(
-    state: State<'_, AppState>,
-    event_id: String,
-    input: ParticipantInput,
-) -> Result<Added, ApiError> {
+pub fn participant_add(state: State<'_, AppState>, event_id: Id, input: ParticipantInput) -> Result<Added, ApiError> {
     state.write(|tx| participants::add_checked(tx, &event_id, &input, Utc::now()))
 }
 
@@ -85,7 +81,7 @@ pub fn participant_add(
 #[tauri::command]
 pub fn participant_update(
     state: State<'_, AppState>,
-    id: String,
+    id: Id,
     version: Option<u32>,
     input: ParticipantInput,
 ) -> Result<Added, ApiError> {
@@ -93,7 +89,7 @@ pub fn participant_update(
 }
 
 #[tauri::command]
-pub fn participant_merge(state: State<'_, AppState>, keep: String, other: String) -> Result<Participant, ApiError> {
+pub fn participant_merge(state: State<'_, AppState>, keep: Id, other: Id) -> Result<Participant, ApiError> {
     state.write(|tx| participants::merge(tx, &keep, &other, Utc::now()))
 }
 
@@ -136,7 +132,8 @@ pub async fn participant_set_delegation<R: Runtime>(
     delegation: Option<String>,
 ) -> Result<u32, ApiError> {
     bulk(app, event_id, selection, move |tx, event_id, ids| {
-        delegation::assign(tx, event_id, ids, delegation.as_deref(), Utc::now())
+        let delegation = delegation.map(|d| tx.delegations().resolve_in(event_id, "delegation", &d)).transpose()?;
+        delegation::assign(tx, event_id, ids, delegation.as_ref(), Utc::now())
     })
     .await
 }
@@ -146,7 +143,7 @@ async fn bulk<R: Runtime>(
     app: AppHandle<R>,
     event_id: String,
     selection: Selection,
-    change: impl FnOnce(&Tx<'_>, &str, &[String]) -> muntada::Result<Vec<Participant>> + Send + 'static,
+    change: impl FnOnce(&Tx<'_>, &Id, &[Id]) -> muntada::Result<Vec<Participant>> + Send + 'static,
 ) -> Result<u32, ApiError> {
     AppState::off_main(app, move |state| {
         // Who the selection names is read in the transaction that changes them.
@@ -154,7 +151,7 @@ async fn bulk<R: Runtime>(
             let mut cache = INDEX.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
             let ids = selection.ids(tx, &event_id, &mut cache)?;
             drop(cache);
-            let changed = change(tx, &event_id, &ids)?;
+            let changed = change(tx, &tx.events().resolve("event", &event_id)?, &ids)?;
             Ok(u32::try_from(changed.len()).unwrap_or(u32::MAX))
         })
     })
@@ -162,14 +159,14 @@ async fn bulk<R: Runtime>(
 }
 
 #[tauri::command]
-pub fn participant_check_in(state: State<'_, AppState>, event_id: String, code: String) -> Result<CheckedIn, ApiError> {
+pub fn participant_check_in(state: State<'_, AppState>, event_id: Id, code: String) -> Result<CheckedIn, ApiError> {
     state.write(|tx| participants::check_in(tx, &event_id, &code, Utc::now()))
 }
 
 #[tauri::command]
 pub async fn participant_import_preview<R: Runtime>(
     app: AppHandle<R>,
-    event_id: String,
+    event_id: Id,
     file: Vec<u8>,
     map: Vec<ColumnMapping>,
 ) -> Result<ImportPreview, ApiError> {
@@ -188,7 +185,7 @@ pub async fn participant_import_preview<R: Runtime>(
 #[tauri::command]
 pub async fn participant_import<R: Runtime>(
     app: AppHandle<R>,
-    event_id: String,
+    event_id: Id,
     file: Vec<u8>,
     map: Vec<ColumnMapping>,
 ) -> Result<ImportReport, ApiError> {
@@ -203,7 +200,7 @@ pub async fn participant_import<R: Runtime>(
 
 #[tauri::command]
 pub fn category_list(state: State<'_, AppState>, event_id: String) -> Result<Vec<CategoryInfo>, ApiError> {
-    state.read(|store| categories(store, &event_id))
+    state.read(|store| categories(store, event_id.as_str()))
 }
 
 fn categories(store: &muntada::Store, event_id: &str) -> muntada::Result<Vec<CategoryInfo>> {
@@ -216,12 +213,12 @@ fn categories(store: &muntada::Store, event_id: &str) -> muntada::Result<Vec<Cat
 #[tauri::command]
 pub fn category_save(
     state: State<'_, AppState>,
-    event_id: String,
+    event_id: Id,
     key: String,
     input: CategoryInput,
 ) -> Result<Vec<CategoryInfo>, ApiError> {
     state.write(|tx| category::save(tx, &event_id, &key, &input))?;
-    state.read(|store| categories(store, &event_id))
+    state.read(|store| categories(store, event_id.as_str()))
 }
 
 #[tauri::command]
@@ -232,7 +229,7 @@ pub fn delegation_list(state: State<'_, AppState>, event_id: String) -> Result<V
 #[tauri::command]
 pub fn delegation_add(
     state: State<'_, AppState>,
-    event_id: String,
+    event_id: Id,
     input: DelegationInput,
 ) -> Result<Delegation, ApiError> {
     state.write(|tx| delegation::add(tx, &event_id, &input, Utc::now()))
@@ -241,7 +238,7 @@ pub fn delegation_add(
 #[tauri::command]
 pub fn delegation_update(
     state: State<'_, AppState>,
-    id: String,
+    id: Id,
     version: Option<u32>,
     input: DelegationInput,
 ) -> Result<Delegation, ApiError> {
@@ -262,6 +259,6 @@ pub async fn badges_export<R: Runtime>(
 
 /// Deletes a delegation; its members stay, in no delegation.
 #[tauri::command]
-pub fn delegation_remove(state: State<'_, AppState>, id: String) -> Result<Delegation, ApiError> {
+pub fn delegation_remove(state: State<'_, AppState>, id: Id) -> Result<Delegation, ApiError> {
     state.write(|tx| delegation::remove(tx, &id, Utc::now()))
 }

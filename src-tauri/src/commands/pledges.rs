@@ -2,6 +2,7 @@
 
 use chrono::Utc;
 use muntada::pledges::{self, PledgeInput, PledgeSummary, PledgeView, StageChange};
+use muntada::Id;
 use serde::Serialize;
 use tauri::State;
 use ts_rs::TS;
@@ -29,7 +30,7 @@ pub fn pledge_get(state: State<'_, AppState>, id: String) -> Result<PledgeView, 
 }
 
 #[tauri::command]
-pub fn pledge_add(state: State<'_, AppState>, event_id: String, input: PledgeInput) -> Result<PledgeView, ApiError> {
+pub fn pledge_add(state: State<'_, AppState>, event_id: Id, input: PledgeInput) -> Result<PledgeView, ApiError> {
     state.write(|tx| Ok(pledges::add(tx, &event_id, &input, Utc::now())?.view()))
 }
 
@@ -38,7 +39,7 @@ pub fn pledge_add(state: State<'_, AppState>, event_id: String, input: PledgeInp
 #[tauri::command]
 pub fn pledge_update(
     state: State<'_, AppState>,
-    id: String,
+    id: Id,
     version: Option<u32>,
     input: PledgeInput,
 ) -> Result<PledgeView, ApiError> {
@@ -46,11 +47,11 @@ pub fn pledge_update(
 }
 
 #[tauri::command]
-pub fn pledge_stage(state: State<'_, AppState>, id: String, change: StageChange) -> Result<PledgeView, ApiError> {
+pub fn pledge_stage(state: State<'_, AppState>, id: Id, change: StageChange) -> Result<PledgeView, ApiError> {
     state.write(|tx| Ok(pledges::stage(tx, &id, &change, Utc::now())?.view()))
 }
 
 #[tauri::command]
-pub fn pledge_delete(state: State<'_, AppState>, id: String) -> Result<(), ApiError> {
+pub fn pledge_delete(state: State<'_, AppState>, id: Id) -> Result<(), ApiError> {
     state.write(|tx| pledges::delete(tx, &id, Utc::now()))
 }

@@ -11,6 +11,7 @@ use muntada::programme::{
     self, edition, Assignment, Availability, Role, Room, RoomInput, Session, SessionInput, SessionMove, SignUps,
     Speaker, SpeakerCandidate, SpeakerInput,
 };
+use muntada::Id;
 use muntada::Lang;
 use tauri::{AppHandle, Runtime, State};
 
@@ -34,7 +35,7 @@ pub fn room_list(state: State<'_, AppState>, event_id: String) -> Result<Vec<Roo
 
 /// Adds a room to the event.
 #[tauri::command]
-pub fn room_create(state: State<'_, AppState>, event_id: String, input: RoomInput) -> Result<Room, ApiError> {
+pub fn room_create(state: State<'_, AppState>, event_id: Id, input: RoomInput) -> Result<Room, ApiError> {
     state.write(|tx| programme::add_room(tx, &event_id, &input))
 }
 
@@ -42,7 +43,7 @@ pub fn room_create(state: State<'_, AppState>, event_id: String, input: RoomInpu
 #[tauri::command]
 pub fn room_update(
     state: State<'_, AppState>,
-    id: String,
+    id: Id,
     version: Option<u32>,
     input: RoomInput,
 ) -> Result<Room, ApiError> {
@@ -50,7 +51,7 @@ pub fn room_update(
 }
 
 #[tauri::command]
-pub fn session_move(state: State<'_, AppState>, id: String, to: SessionMove) -> Result<Session, ApiError> {
+pub fn session_move(state: State<'_, AppState>, id: Id, to: SessionMove) -> Result<Session, ApiError> {
     state.write(|tx| muntada::programme::move_session(tx, &id, &to))
 }
 
@@ -65,7 +66,7 @@ pub fn release_list(state: State<'_, AppState>, event_id: String) -> Result<Vec<
 }
 
 #[tauri::command]
-pub fn release_create(state: State<'_, AppState>, event_id: String, name: String) -> Result<ReleaseInfo, ApiError> {
+pub fn release_create(state: State<'_, AppState>, event_id: Id, name: String) -> Result<ReleaseInfo, ApiError> {
     state.write(|tx| release::create(tx, &event_id, &name, Utc::now()))
 }
 
@@ -75,14 +76,14 @@ pub fn release_diff(state: State<'_, AppState>, event_id: String, from: String, 
 }
 
 #[tauri::command]
-pub fn session_create(state: State<'_, AppState>, event_id: String, input: SessionInput) -> Result<Session, ApiError> {
+pub fn session_create(state: State<'_, AppState>, event_id: Id, input: SessionInput) -> Result<Session, ApiError> {
     state.write(|tx| programme::add_session(tx, &event_id, &input))
 }
 
 #[tauri::command]
 pub fn session_update(
     state: State<'_, AppState>,
-    id: String,
+    id: Id,
     version: Option<u32>,
     input: SessionInput,
 ) -> Result<Session, ApiError> {
@@ -90,7 +91,7 @@ pub fn session_update(
 }
 
 #[tauri::command]
-pub fn session_delete(state: State<'_, AppState>, id: String) -> Result<(), ApiError> {
+pub fn session_delete(state: State<'_, AppState>, id: Id) -> Result<(), ApiError> {
     state.write(|tx| programme::delete_session(tx, &id, Utc::now()))
 }
 
@@ -104,8 +105,8 @@ pub fn assignment_list(state: State<'_, AppState>, event_id: String) -> Result<V
 #[tauri::command]
 pub fn session_assign(
     state: State<'_, AppState>,
-    session_id: String,
-    speaker_id: String,
+    session_id: Id,
+    speaker_id: Id,
     role: String,
 ) -> Result<Assignment, ApiError> {
     state.write(|tx| programme::assign(tx, &session_id, &speaker_id, Role::parse("role", &role)?))
@@ -114,8 +115,8 @@ pub fn session_assign(
 #[tauri::command]
 pub fn session_unassign(
     state: State<'_, AppState>,
-    session_id: String,
-    speaker_id: String,
+    session_id: Id,
+    speaker_id: Id,
     role: String,
 ) -> Result<(), ApiError> {
     state.write(|tx| programme::unassign(tx, &session_id, &speaker_id, Role::parse("role", &role)?))
@@ -123,19 +124,19 @@ pub fn session_unassign(
 
 /// Next year's edition: a new draft event from this one, starting on `start` (YYYY-MM-DD).
 #[tauri::command]
-pub fn event_clone(state: State<'_, AppState>, id: String, start: String) -> Result<Event, ApiError> {
+pub fn event_clone(state: State<'_, AppState>, id: Id, start: String) -> Result<Event, ApiError> {
     state.write(|tx| edition::clone_event(tx, &id, &start, Utc::now()))
 }
 
 #[tauri::command]
-pub fn speaker_create(state: State<'_, AppState>, event_id: String, input: SpeakerInput) -> Result<Speaker, ApiError> {
+pub fn speaker_create(state: State<'_, AppState>, event_id: Id, input: SpeakerInput) -> Result<Speaker, ApiError> {
     state.write(|tx| programme::add_speaker(tx, &event_id, &input))
 }
 
 #[tauri::command]
 pub fn speaker_update(
     state: State<'_, AppState>,
-    id: String,
+    id: Id,
     version: Option<u32>,
     input: SpeakerInput,
 ) -> Result<Speaker, ApiError> {
@@ -156,8 +157,8 @@ pub fn speaker_candidates(
 #[tauri::command]
 pub fn speaker_from_participant(
     state: State<'_, AppState>,
-    event_id: String,
-    participant_id: String,
+    event_id: Id,
+    participant_id: Id,
 ) -> Result<Speaker, ApiError> {
     state.write(|tx| programme::speaker_from_participant(tx, &event_id, &participant_id))
 }
@@ -200,29 +201,25 @@ pub async fn schedule_json_export<R: Runtime>(
 /// Who signed up for a session, against its room's seats.
 #[tauri::command]
 pub fn session_sign_ups(state: State<'_, AppState>, session_id: String) -> Result<SignUps, ApiError> {
-    state.read(|store| programme::sign_ups(store, &session_id))
+    state.read(|store| programme::sign_ups(store, session_id.as_str()))
 }
 
 /// Signs a participant of the event up for a session; gives the sign-ups as they now stand.
 #[tauri::command]
-pub fn session_sign_up(
-    state: State<'_, AppState>,
-    session_id: String,
-    participant_id: String,
-) -> Result<SignUps, ApiError> {
+pub fn session_sign_up(state: State<'_, AppState>, session_id: Id, participant_id: Id) -> Result<SignUps, ApiError> {
     state.write(|tx| programme::sign_up(tx, &session_id, &participant_id))?;
-    state.read(|store| programme::sign_ups(store, &session_id))
+    state.read(|store| programme::sign_ups(store, session_id.as_str()))
 }
 
 /// Takes a participant off a session's sign-ups; gives the sign-ups as they now stand.
 #[tauri::command]
 pub fn session_sign_up_remove(
     state: State<'_, AppState>,
-    session_id: String,
-    participant_id: String,
+    session_id: Id,
+    participant_id: Id,
 ) -> Result<SignUps, ApiError> {
     state.write(|tx| programme::remove_sign_up(tx, &session_id, &participant_id))?;
-    state.read(|store| programme::sign_ups(store, &session_id))
+    state.read(|store| programme::sign_ups(store, session_id.as_str()))
 }
 
 /// A speaker's stated times (sessions outside them are conflicts once there are any).
@@ -235,7 +232,7 @@ pub fn speaker_availability(state: State<'_, AppState>, speaker_id: String) -> R
 #[tauri::command]
 pub fn speaker_availability_add(
     state: State<'_, AppState>,
-    speaker_id: String,
+    speaker_id: Id,
     start: String,
     end: String,
 ) -> Result<Availability, ApiError> {
@@ -244,23 +241,19 @@ pub fn speaker_availability_add(
 
 /// Takes back the stated time that begins at `start` (the instant as listed).
 #[tauri::command]
-pub fn speaker_availability_remove(
-    state: State<'_, AppState>,
-    speaker_id: String,
-    start: String,
-) -> Result<(), ApiError> {
+pub fn speaker_availability_remove(state: State<'_, AppState>, speaker_id: Id, start: String) -> Result<(), ApiError> {
     state.write(|tx| programme::remove_availability(tx, &speaker_id, &start))
 }
 
 /// The event's travel buffer in minutes (0: none).
 #[tauri::command]
 pub fn travel_buffer_get(state: State<'_, AppState>, event_id: String) -> Result<u32, ApiError> {
-    state.read(|store| programme::travel_buffer(store, &event_id))
+    state.read(|store| programme::travel_buffer(store, event_id.as_str()))
 }
 
 /// Sets the event's travel buffer in minutes; gives it back as stored.
 #[tauri::command]
-pub fn travel_buffer_set(state: State<'_, AppState>, event_id: String, minutes: u32) -> Result<u32, ApiError> {
+pub fn travel_buffer_set(state: State<'_, AppState>, event_id: Id, minutes: u32) -> Result<u32, ApiError> {
     state.write(|tx| programme::set_travel_buffer(tx, &event_id, minutes))?;
-    state.read(|store| programme::travel_buffer(store, &event_id))
+    state.read(|store| programme::travel_buffer(store, event_id.as_str()))
 }

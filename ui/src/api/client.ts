@@ -1,6 +1,6 @@
 // Generated from the Rust types by `make bindings` (src-tauri/src/bindings.rs). Do not edit.
 import { call } from "./invoke";
-import type { Added, AppInfo, Assignment, AuditEntry, AuditSubject, Availability, BackupRestored, BackupSaved, BadgeLayout, CategoryInfo, CategoryInput, CertificateLang, CheckedIn, ColumnMapping, Conflict, Delegation, DelegationInput, Diff, Event, EventInput, EventLogo, EventOverview, ExportKind, ExportOutcome, ImportPreview, ImportReport, Lang, OutcomeDocument, OutcomeLang, Participant, ParticipantInput, ParticipantPage, ParticipantQuery, ParticipantStatus, PledgeInput, PledgeListing, PledgeView, ReferenceData, ReleaseInfo, Room, RoomInput, SectionDiff, SectionEdit, SectionInput, SectionView, Selection, Session, SessionInput, SessionMove, SignUps, Speaker, SpeakerCandidate, SpeakerInput, StageChange, Version } from "./types";
+import type { Added, AppInfo, Assignment, AuditEntry, AuditSubject, Availability, BackupRestored, BackupSaved, BadgeLayout, CategoryInfo, CategoryInput, CertificateLang, CheckedIn, ColumnMapping, Conflict, Delegation, DelegationInput, Diff, Event, EventInput, EventLogo, EventOverview, ExportKind, ExportOutcome, Id, ImportPreview, ImportReport, Lang, OutcomeDocument, OutcomeLang, Participant, ParticipantInput, ParticipantPage, ParticipantQuery, ParticipantStatus, PledgeInput, PledgeListing, PledgeView, ReferenceData, ReleaseInfo, Room, RoomInput, SectionDiff, SectionEdit, SectionInput, SectionView, Selection, Session, SessionInput, SessionMove, SignUps, Speaker, SpeakerCandidate, SpeakerInput, StageChange, Version } from "./types";
 
 export function appInfo(): Promise<AppInfo> {
   return call("app_info", {});
@@ -30,11 +30,11 @@ export function eventCreate(input: EventInput): Promise<Event> {
   return call("event_create", { input });
 }
 
-export function eventUpdate(id: string, version: number | null, input: EventInput): Promise<Event> {
+export function eventUpdate(id: Id, version: number | null, input: EventInput): Promise<Event> {
   return call("event_update", { id, version, input });
 }
 
-export function eventDelete(id: string): Promise<null> {
+export function eventDelete(id: Id): Promise<null> {
   return call("event_delete", { id });
 }
 
@@ -50,19 +50,19 @@ export function pledgeGet(id: string): Promise<PledgeView> {
   return call("pledge_get", { id });
 }
 
-export function pledgeAdd(eventId: string, input: PledgeInput): Promise<PledgeView> {
+export function pledgeAdd(eventId: Id, input: PledgeInput): Promise<PledgeView> {
   return call("pledge_add", { eventId, input });
 }
 
-export function pledgeUpdate(id: string, version: number | null, input: PledgeInput): Promise<PledgeView> {
+export function pledgeUpdate(id: Id, version: number | null, input: PledgeInput): Promise<PledgeView> {
   return call("pledge_update", { id, version, input });
 }
 
-export function pledgeStage(id: string, change: StageChange): Promise<PledgeView> {
+export function pledgeStage(id: Id, change: StageChange): Promise<PledgeView> {
   return call("pledge_stage", { id, change });
 }
 
-export function pledgeDelete(id: string): Promise<null> {
+export function pledgeDelete(id: Id): Promise<null> {
   return call("pledge_delete", { id });
 }
 
@@ -78,7 +78,7 @@ export function roomList(eventId: string): Promise<Array<Room>> {
   return call("room_list", { eventId });
 }
 
-export function sessionMove(id: string, to: SessionMove): Promise<Session> {
+export function sessionMove(id: Id, to: SessionMove): Promise<Session> {
   return call("session_move", { id, to });
 }
 
@@ -90,7 +90,7 @@ export function releaseList(eventId: string): Promise<Array<ReleaseInfo>> {
   return call("release_list", { eventId });
 }
 
-export function releaseCreate(eventId: string, name: string): Promise<ReleaseInfo> {
+export function releaseCreate(eventId: Id, name: string): Promise<ReleaseInfo> {
   return call("release_create", { eventId, name });
 }
 
@@ -114,15 +114,15 @@ export function backupRestore(): Promise<BackupRestored | null> {
   return call("backup_restore", {});
 }
 
-export function sessionCreate(eventId: string, input: SessionInput): Promise<Session> {
+export function sessionCreate(eventId: Id, input: SessionInput): Promise<Session> {
   return call("session_create", { eventId, input });
 }
 
-export function sessionUpdate(id: string, version: number | null, input: SessionInput): Promise<Session> {
+export function sessionUpdate(id: Id, version: number | null, input: SessionInput): Promise<Session> {
   return call("session_update", { id, version, input });
 }
 
-export function sessionDelete(id: string): Promise<null> {
+export function sessionDelete(id: Id): Promise<null> {
   return call("session_delete", { id });
 }
 
@@ -130,15 +130,15 @@ export function assignmentList(eventId: string): Promise<Array<Assignment>> {
   return call("assignment_list", { eventId });
 }
 
-export function sessionAssign(sessionId: string, speakerId: string, role: string): Promise<Assignment> {
+export function sessionAssign(sessionId: Id, speakerId: Id, role: string): Promise<Assignment> {
   return call("session_assign", { sessionId, speakerId, role });
 }
 
-export function sessionUnassign(sessionId: string, speakerId: string, role: string): Promise<null> {
+export function sessionUnassign(sessionId: Id, speakerId: Id, role: string): Promise<null> {
   return call("session_unassign", { sessionId, speakerId, role });
 }
 
-export function eventClone(id: string, start: string): Promise<Event> {
+export function eventClone(id: Id, start: string): Promise<Event> {
   return call("event_clone", { id, start });
 }
 
@@ -146,23 +146,23 @@ export function outcomeGet(eventId: string, version: number | null): Promise<Out
   return call("outcome_get", { eventId, version });
 }
 
-export function outcomeSectionAdd(eventId: string, version: number | null, input: SectionInput): Promise<SectionView> {
+export function outcomeSectionAdd(eventId: Id, version: number | null, input: SectionInput): Promise<SectionView> {
   return call("outcome_section_add", { eventId, version, input });
 }
 
-export function outcomeSectionUpdate(eventId: string, key: string, version: number | null, edit: SectionEdit): Promise<SectionView> {
+export function outcomeSectionUpdate(eventId: Id, key: string, version: number | null, edit: SectionEdit): Promise<SectionView> {
   return call("outcome_section_update", { eventId, key, version, edit });
 }
 
-export function outcomeSectionMove(eventId: string, key: string, version: number | null, position: number): Promise<SectionView> {
+export function outcomeSectionMove(eventId: Id, key: string, version: number | null, position: number): Promise<SectionView> {
   return call("outcome_section_move", { eventId, key, version, position });
 }
 
-export function outcomeSectionDelete(eventId: string, key: string, version: number | null): Promise<null> {
+export function outcomeSectionDelete(eventId: Id, key: string, version: number | null): Promise<null> {
   return call("outcome_section_delete", { eventId, key, version });
 }
 
-export function outcomeAdopt(eventId: string, version: number): Promise<Version> {
+export function outcomeAdopt(eventId: Id, version: number): Promise<Version> {
   return call("outcome_adopt", { eventId, version });
 }
 
@@ -182,11 +182,11 @@ export function cueCardsExport(eventId: string, lang: Lang): Promise<ExportOutco
   return call("cue_cards_export", { eventId, lang });
 }
 
-export function speakerCreate(eventId: string, input: SpeakerInput): Promise<Speaker> {
+export function speakerCreate(eventId: Id, input: SpeakerInput): Promise<Speaker> {
   return call("speaker_create", { eventId, input });
 }
 
-export function speakerUpdate(id: string, version: number | null, input: SpeakerInput): Promise<Speaker> {
+export function speakerUpdate(id: Id, version: number | null, input: SpeakerInput): Promise<Speaker> {
   return call("speaker_update", { id, version, input });
 }
 
@@ -194,7 +194,7 @@ export function speakerCandidates(eventId: string, query: string): Promise<Array
   return call("speaker_candidates", { eventId, query });
 }
 
-export function speakerFromParticipant(eventId: string, participantId: string): Promise<Speaker> {
+export function speakerFromParticipant(eventId: Id, participantId: Id): Promise<Speaker> {
   return call("speaker_from_participant", { eventId, participantId });
 }
 
@@ -206,15 +206,15 @@ export function participantGet(id: string): Promise<Participant> {
   return call("participant_get", { id });
 }
 
-export function participantAdd(eventId: string, input: ParticipantInput): Promise<Added> {
+export function participantAdd(eventId: Id, input: ParticipantInput): Promise<Added> {
   return call("participant_add", { eventId, input });
 }
 
-export function participantUpdate(id: string, version: number | null, input: ParticipantInput): Promise<Added> {
+export function participantUpdate(id: Id, version: number | null, input: ParticipantInput): Promise<Added> {
   return call("participant_update", { id, version, input });
 }
 
-export function participantMerge(keep: string, other: string): Promise<Participant> {
+export function participantMerge(keep: Id, other: Id): Promise<Participant> {
   return call("participant_merge", { keep, other });
 }
 
@@ -230,15 +230,15 @@ export function participantSetDelegation(eventId: string, selection: Selection, 
   return call("participant_set_delegation", { eventId, selection, delegation });
 }
 
-export function participantCheckIn(eventId: string, code: string): Promise<CheckedIn> {
+export function participantCheckIn(eventId: Id, code: string): Promise<CheckedIn> {
   return call("participant_check_in", { eventId, code });
 }
 
-export function participantImportPreview(eventId: string, file: Array<number>, map: Array<ColumnMapping>): Promise<ImportPreview> {
+export function participantImportPreview(eventId: Id, file: Array<number>, map: Array<ColumnMapping>): Promise<ImportPreview> {
   return call("participant_import_preview", { eventId, file, map });
 }
 
-export function participantImport(eventId: string, file: Array<number>, map: Array<ColumnMapping>): Promise<ImportReport> {
+export function participantImport(eventId: Id, file: Array<number>, map: Array<ColumnMapping>): Promise<ImportReport> {
   return call("participant_import", { eventId, file, map });
 }
 
@@ -250,15 +250,15 @@ export function delegationList(eventId: string): Promise<Array<Delegation>> {
   return call("delegation_list", { eventId });
 }
 
-export function delegationAdd(eventId: string, input: DelegationInput): Promise<Delegation> {
+export function delegationAdd(eventId: Id, input: DelegationInput): Promise<Delegation> {
   return call("delegation_add", { eventId, input });
 }
 
-export function delegationUpdate(id: string, version: number | null, input: DelegationInput): Promise<Delegation> {
+export function delegationUpdate(id: Id, version: number | null, input: DelegationInput): Promise<Delegation> {
   return call("delegation_update", { id, version, input });
 }
 
-export function delegationRemove(id: string): Promise<Delegation> {
+export function delegationRemove(id: Id): Promise<Delegation> {
   return call("delegation_remove", { id });
 }
 
@@ -266,7 +266,7 @@ export function badgesExport(eventId: string, status: ParticipantStatus | null, 
   return call("badges_export", { eventId, status, layout });
 }
 
-export function categorySave(eventId: string, key: string, input: CategoryInput): Promise<Array<CategoryInfo>> {
+export function categorySave(eventId: Id, key: string, input: CategoryInput): Promise<Array<CategoryInfo>> {
   return call("category_save", { eventId, key, input });
 }
 
@@ -274,11 +274,11 @@ export function eventLogoGet(id: string): Promise<EventLogo | null> {
   return call("event_logo_get", { id });
 }
 
-export function eventLogoSet(id: string, file: Array<number>): Promise<EventLogo> {
+export function eventLogoSet(id: Id, file: Array<number>): Promise<EventLogo> {
   return call("event_logo_set", { id, file });
 }
 
-export function eventLogoRemove(id: string): Promise<boolean> {
+export function eventLogoRemove(id: Id): Promise<boolean> {
   return call("event_logo_remove", { id });
 }
 
@@ -294,11 +294,11 @@ export function scheduleJsonExport(eventId: string, release: string): Promise<Ex
   return call("schedule_json_export", { eventId, release });
 }
 
-export function roomCreate(eventId: string, input: RoomInput): Promise<Room> {
+export function roomCreate(eventId: Id, input: RoomInput): Promise<Room> {
   return call("room_create", { eventId, input });
 }
 
-export function roomUpdate(id: string, version: number | null, input: RoomInput): Promise<Room> {
+export function roomUpdate(id: Id, version: number | null, input: RoomInput): Promise<Room> {
   return call("room_update", { id, version, input });
 }
 
@@ -306,11 +306,11 @@ export function sessionSignUps(sessionId: string): Promise<SignUps> {
   return call("session_sign_ups", { sessionId });
 }
 
-export function sessionSignUp(sessionId: string, participantId: string): Promise<SignUps> {
+export function sessionSignUp(sessionId: Id, participantId: Id): Promise<SignUps> {
   return call("session_sign_up", { sessionId, participantId });
 }
 
-export function sessionSignUpRemove(sessionId: string, participantId: string): Promise<SignUps> {
+export function sessionSignUpRemove(sessionId: Id, participantId: Id): Promise<SignUps> {
   return call("session_sign_up_remove", { sessionId, participantId });
 }
 
@@ -318,11 +318,11 @@ export function speakerAvailability(speakerId: string): Promise<Array<Availabili
   return call("speaker_availability", { speakerId });
 }
 
-export function speakerAvailabilityAdd(speakerId: string, start: string, end: string): Promise<Availability> {
+export function speakerAvailabilityAdd(speakerId: Id, start: string, end: string): Promise<Availability> {
   return call("speaker_availability_add", { speakerId, start, end });
 }
 
-export function speakerAvailabilityRemove(speakerId: string, start: string): Promise<null> {
+export function speakerAvailabilityRemove(speakerId: Id, start: string): Promise<null> {
   return call("speaker_availability_remove", { speakerId, start });
 }
 
@@ -330,6 +330,6 @@ export function travelBufferGet(eventId: string): Promise<number> {
   return call("travel_buffer_get", { eventId });
 }
 
-export function travelBufferSet(eventId: string, minutes: number): Promise<number> {
+export function travelBufferSet(eventId: Id, minutes: number): Promise<number> {
   return call("travel_buffer_set", { eventId, minutes });
 }
