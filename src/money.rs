@@ -280,9 +280,49 @@ impl fmt::Display for UsdRate {
     }
 }
 
+/// Splits `total` into parts proportional to `weights` (none negative) that add up to `total`
+/// exactly: each part rounded towards zero, and what is left given one unit at a time to the
+/// largest remainders, the earliest first on a tie (Hamilton's method). All zeros when the
+/// weights are.
+pub fn allocate(total: i128, weights: &[i128]) -> Vec<i128> {
+    let sum: i128 = weights.iter().sum();
+    if sum == 0 {
+        return vec![0; weights.len()];
+    }
+    let mut parts: Vec<i128> = weights.iter().map(|w| total * w / sum).collect();
+    let mut order: Vec<usize> = (0..weights.len()).collect();
+    // Remainders as fractions of `sum`; sort by the largest, ties by position.
+    order.sort_by_key(|&i| (std::cmp::Reverse((total * weights[i] % sum).abs()), i));
+    let left = total - parts.iter().sum::<i128>();
+    for &i in order.iter().cycle().take(left.unsigned_abs() as usize) {
+        parts[i] += left.signum();
+    }
+    parts
+}
+
 #[cfg(test)]
 mod rate_tests {
     use super::*;
+
+    #[test]
+    fn shares_add_up_to_the_whole() {
+        let check = |total: i128, weights: &[i128], expected: &[i128]| {
+            let parts = allocate(total, weights);
+            assert_eq!(parts, expected, "{total} over {weights:?}");
+            assert_eq!(parts.iter().sum::<i128>(), if weights.iter().sum::<i128>() == 0 { 0 } else { total });
+        };
+        // 2,700,000.00 USD over three lines of 833,333.33 / .33 / .34 EUR.
+        // Exact shares 899,999.9964 + 899,999.9964 + 900,000.0072: the two cents left go to the
+        // largest remainders.
+        check(270_000_000, &[83_333_333, 83_333_333, 83_333_334], &[90_000_000, 89_999_999, 90_000_001]);
+        // One cent left: the largest remainder takes it, the earliest on a tie.
+        check(10, &[1, 1, 1], &[4, 3, 3]);
+        check(2, &[1, 1, 1], &[1, 1, 0]);
+        check(7, &[0, 5, 0, 5], &[0, 4, 0, 3]);
+        check(100, &[0, 0], &[0, 0]);
+        check(0, &[3, 4], &[0, 0]);
+        check(i64::MAX as i128, &[i64::MAX as i128, 1], &[i64::MAX as i128 - 1, 1]);
+    }
 
     #[test]
     fn rates() {

@@ -9,6 +9,7 @@ use muntada::participants::RowProblem;
 use muntada::event::{Event, EventOverview};
 use muntada::money::grouped;
 use muntada::participants::Participant;
+use muntada::pledges::export::stage_name;
 use muntada::pledges::{PledgeStatus, PledgeSummary, PledgeView};
 use muntada::programme::Assignment;
 use muntada::{Error, Id, Lang};
@@ -145,9 +146,12 @@ impl Out {
             .lines
             .iter()
             .map(|l| {
-                let partly = l.status != PledgeStatus::Paid && l.paid.bytes().any(|b| (b'1'..=b'9').contains(&b));
-                let paid = if partly { format!(", {} paid", grouped(&l.paid)) } else { String::new() };
-                format!("{} {} {}{paid}", l.year, grouped(&l.amount), l.status.as_str())
+                let paid = if l.status == PledgeStatus::PartlyPaid {
+                    format!(", {} paid", grouped(&l.paid))
+                } else {
+                    String::new()
+                };
+                format!("{} {} {}{paid}", l.year, grouped(&l.amount), stage_name(l.status, Lang::En))
             })
             .collect();
         let amount = if p.lines.is_empty() {
@@ -164,7 +168,7 @@ impl Out {
             p.id,
             p.donors.join(" + "),
             if p.recipient.is_empty() { "—" } else { &p.recipient },
-            p.status.as_str(),
+            stage_name(p.status, Lang::En),
             years.join("; ")
         ))
     }

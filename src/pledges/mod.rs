@@ -137,7 +137,7 @@ pub fn stage(tx: &Tx<'_>, id: &Id, change: &StageChange, now: DateTime<Utc>) -> 
                             ),
                         ));
                     }
-                    line.committed_on.get_or_insert(on);
+                    // A payment commits the line without inventing a date for the commitment.
                     line.paid_minor = paid;
                     line.paid_on = Some(on);
                 }

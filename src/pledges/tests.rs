@@ -5,7 +5,7 @@ use proptest::prelude::*;
 
 use super::*;
 use crate::bilingual::Bilingual;
-use crate::money::Currency;
+use crate::money::{self, Currency, UsdRate};
 
 fn input(amount: &str, per_year: bool, from: i32, to: i32) -> PledgeInput {
     let range = ScheduleRange { amount: amount.into(), from_year: from, to_year: to };
@@ -139,124 +139,98 @@ fn change(to: PledgeStatus, year: Option<i32>, amount: Option<&str>) -> StageCha
 #[test]
 fn stages_move_per_year_and_derive_the_pledge_stage() {
     let (mut store, pledge) = stored();
-    let id = pledge.id.as_str();
+    let id = &pledge.id;
     assert_eq!(pledge.status(), PledgeStatus::Announced);
-    let p = store
-        .write(|tx| {
-            stage(
-                tx,
-                &crate::id::Id::parse("id", id).unwrap(),
-                &change(PledgeStatus::Committed, Some(2024), None),
-                now(),
-            )
-        })
-        .unwrap();
+    let p = store.write(|tx| stage(tx, id, &change(PledgeStatus::Committed, Some(2024), None), now())).unwrap();
     assert_eq!(
         p.lines.iter().map(PledgeLine::status).collect::<Vec<_>>(),
         [PledgeStatus::Committed, PledgeStatus::Announced, PledgeStatus::Announced]
     );
     assert_eq!(p.status(), PledgeStatus::Announced);
-    let p = store
-        .write(|tx| {
-            stage(tx, &crate::id::Id::parse("id", id).unwrap(), &change(PledgeStatus::Committed, None, None), now())
-        })
-        .unwrap();
+    let p = store.write(|tx| stage(tx, id, &change(PledgeStatus::Committed, None, None), now())).unwrap();
     assert_eq!(p.status(), PledgeStatus::Committed);
     assert_eq!(p.lines[0].committed_on, NaiveDate::from_ymd_opt(2024, 6, 1), "the first commitment date stays");
     // Partly paid: 5 million of 2024's 15 so far.
-    let p = store
-        .write(|tx| {
-            stage(
-                tx,
-                &crate::id::Id::parse("id", id).unwrap(),
-                &change(PledgeStatus::Paid, Some(2024), Some("5,000,000")),
-                now(),
-            )
-        })
-        .unwrap();
-    assert_eq!((p.lines[0].paid_minor, p.lines[0].status()), (500_000_000, PledgeStatus::Committed));
+    let p = store.write(|tx| stage(tx, id, &change(PledgeStatus::Paid, Some(2024), Some("5,000,000")), now())).unwrap();
+    assert_eq!((p.lines[0].paid_minor, p.lines[0].status()), (500_000_000, PledgeStatus::PartlyPaid));
+    assert_eq!(p.status(), PledgeStatus::PartlyPaid, "something is paid, not everything");
     let err = store
-        .write(|tx| {
-            stage(
-                tx,
-                &crate::id::Id::parse("id", id).unwrap(),
-                &change(PledgeStatus::Paid, Some(2024), Some("15000000.01")),
-                now(),
-            )
-        })
+        .write(|tx| stage(tx, id, &change(PledgeStatus::Paid, Some(2024), Some("15000000.01")), now()))
         .unwrap_err();
     assert_eq!((err.field.as_deref(), err.reason), (Some("amount"), Reason::ExceedsPledge));
-    let err = store
-        .write(|tx| {
-            stage(tx, &crate::id::Id::parse("id", id).unwrap(), &change(PledgeStatus::Paid, None, Some("1")), now())
-        })
-        .unwrap_err();
+    let err = store.write(|tx| stage(tx, id, &change(PledgeStatus::Paid, None, Some("1")), now())).unwrap_err();
     assert_eq!((err.field.as_deref(), err.reason), (Some("year"), Reason::Required));
-    let err = store
-        .write(|tx| {
-            stage(tx, &crate::id::Id::parse("id", id).unwrap(), &change(PledgeStatus::Paid, Some(2030), None), now())
-        })
-        .unwrap_err();
+    let err = store.write(|tx| stage(tx, id, &change(PledgeStatus::Paid, Some(2030), None), now())).unwrap_err();
     assert_eq!(err.field.as_deref(), Some("year"));
-    let p = store
-        .write(|tx| stage(tx, &crate::id::Id::parse("id", id).unwrap(), &change(PledgeStatus::Paid, None, None), now()))
-        .unwrap();
+    let p = store.write(|tx| stage(tx, id, &change(PledgeStatus::Paid, None, None), now())).unwrap();
     assert_eq!(p.status(), PledgeStatus::Paid);
     // What was stored is what was returned.
-    assert_eq!(get(&store, id).unwrap(), p);
-    let err = store
-        .write(|tx| {
-            stage(tx, &crate::id::Id::parse("id", id).unwrap(), &change(PledgeStatus::Cancelled, None, None), now())
-        })
-        .unwrap_err();
+    assert_eq!(get(&store, id.as_str()).unwrap(), p);
+    let err = store.write(|tx| stage(tx, id, &change(PledgeStatus::Cancelled, None, None), now())).unwrap_err();
     assert_eq!((err.field.as_deref(), err.reason), (Some("reason"), Reason::Required));
     let cancel = StageChange { reason: "Withdrawn by the donor".into(), ..change(PledgeStatus::Cancelled, None, None) };
-    let p = store.write(|tx| stage(tx, &crate::id::Id::parse("id", id).unwrap(), &cancel, now())).unwrap();
+    let p = store.write(|tx| stage(tx, id, &cancel, now())).unwrap();
     assert_eq!(p.status(), PledgeStatus::Cancelled);
-    assert!(store
-        .write(|tx| stage(
-            tx,
-            &crate::id::Id::parse("id", id).unwrap(),
-            &change(PledgeStatus::Committed, None, None),
-            now()
-        ))
-        .is_err());
+    assert!(store.write(|tx| stage(tx, id, &change(PledgeStatus::Committed, None, None), now())).is_err());
+}
+
+#[test]
+fn a_payment_moves_the_pledge_and_invents_no_date() {
+    // The walkthrough's case: 2025 of 2025–2027 paid in full, nothing committed before.
+    let (mut store, pledge) = stored();
+    let paid = StageChange { date: Some("2025-03-10".into()), ..change(PledgeStatus::Paid, Some(2025), None) };
+    let p = store.write(|tx| stage(tx, &pledge.id, &paid, now())).unwrap();
+    let line = p.lines.iter().find(|l| l.year == 2025).unwrap();
+    assert_eq!(
+        (line.status(), line.paid_on, line.committed_on),
+        (PledgeStatus::Paid, NaiveDate::from_ymd_opt(2025, 3, 10), None)
+    );
+    assert_eq!(p.status(), PledgeStatus::PartlyPaid);
+    assert_eq!(p.view().status, PledgeStatus::PartlyPaid, "the badge and the ledger read the view");
+    assert_eq!(export::lines(std::slice::from_ref(&p)).rows[0].stage, PledgeStatus::PartlyPaid);
+    // The paid year counts as committed in the totals, though no commitment date was typed.
+    let summary = summarise(std::slice::from_ref(&p));
+    assert_eq!(summary.currencies[0].committed, summary.currencies[0].paid);
+    // Every year paid: paid.
+    let all = StageChange { date: Some("2026-01-05".into()), ..change(PledgeStatus::Paid, None, None) };
+    let p = store.write(|tx| stage(tx, &pledge.id, &all, now())).unwrap();
+    assert_eq!(p.status(), PledgeStatus::Paid);
+    assert!(p.lines.iter().all(|l| l.committed_on.is_none()), "no commitment date was invented");
+    // "Partly paid" is a stage one reaches, not one to move to.
+    let err =
+        store.write(|tx| stage(tx, &pledge.id, &change(PledgeStatus::PartlyPaid, None, None), now())).unwrap_err();
+    assert_eq!(err.field.as_deref(), Some("to"));
+}
+
+#[test]
+fn every_place_shows_the_same_usd_total() {
+    // EUR 2,500,000 over 2025–2027 at 1.08: the lines are 833,333.33 + 833,333.33 + 833,333.34,
+    // each converted alone 900,000.00 + 900,000.00 + 900,000.01; the pledge says 2,700,000.00.
+    let mut eur = input("2500000", false, 2025, 2027);
+    eur.currency = "EUR".into();
+    eur.rate = Some(RateInput { rate: "1.08".into(), date: "2025-01-02".into(), source: "UN".into() });
+    let p = eur.validate(Id::new(), Id::new(), now()).unwrap();
+    assert_eq!(p.view().usd_total.as_deref(), Some("2700000.00"));
+    let summary = summarise(std::slice::from_ref(&p));
+    assert_eq!(summary.usd.pledged, "2700000.00", "the totals card");
+    let years: i128 = usd_by_year(std::slice::from_ref(&p)).iter().map(|y| y.pledged).sum();
+    assert_eq!(years, 270_000_000, "the chart's years");
+    assert_eq!(export::lines(std::slice::from_ref(&p)).rows[0].usd, "2,700,000.00", "the ledger");
 }
 
 #[test]
 fn an_update_keeps_payments_and_refuses_to_lose_them() {
     let (mut store, pledge) = stored();
-    let id = pledge.id.as_str();
-    store
-        .write(|tx| {
-            stage(
-                tx,
-                &crate::id::Id::parse("id", id).unwrap(),
-                &change(PledgeStatus::Paid, Some(2024), Some("10000000")),
-                now(),
-            )
-        })
-        .unwrap();
-    let p = store
-        .write(|tx| {
-            update(tx, &crate::id::Id::parse("id", id).unwrap(), None, &input("12000000", true, 2024, 2027), now())
-        })
-        .unwrap();
+    let id = &pledge.id;
+    store.write(|tx| stage(tx, id, &change(PledgeStatus::Paid, Some(2024), Some("10000000")), now())).unwrap();
+    let p = store.write(|tx| update(tx, id, None, &input("12000000", true, 2024, 2027), now())).unwrap();
     assert_eq!(p.lines.len(), 4);
     assert_eq!(p.lines[0].paid_minor, 1_000_000_000);
-    let err = store
-        .write(|tx| {
-            update(tx, &crate::id::Id::parse("id", id).unwrap(), None, &input("5000000", true, 2024, 2026), now())
-        })
-        .unwrap_err();
+    let err = store.write(|tx| update(tx, id, None, &input("5000000", true, 2024, 2026), now())).unwrap_err();
     assert_eq!(err.reason, Reason::ExceedsPledge);
-    let err = store
-        .write(|tx| {
-            update(tx, &crate::id::Id::parse("id", id).unwrap(), None, &input("20000000", true, 2025, 2026), now())
-        })
-        .unwrap_err();
+    let err = store.write(|tx| update(tx, id, None, &input("20000000", true, 2025, 2026), now())).unwrap_err();
     assert_eq!(err.field.as_deref(), Some("schedule"));
-    assert_eq!(get(&store, id).unwrap(), p, "a refused update writes nothing");
+    assert_eq!(get(&store, id.as_str()).unwrap(), p, "a refused update writes nothing");
 }
 
 #[test]
@@ -376,6 +350,40 @@ fn parse(decimal: &str) -> i128 {
 }
 
 proptest! {
+    /// Across amounts, years, stages and rates, the pledge, the totals, the years and the
+    /// ledger show one USD figure per stage.
+    #[test]
+    fn every_usd_figure_is_the_same(
+        pledge in arbitrary_pledge(),
+        // Rates from 0.00000001 to 5,000 US dollars for one unit.
+        mantissa in 1i128..500_000_000_000,
+        scale in 8u32..=8,
+    ) {
+        let rate = UsdRate::parse("rate", &money::decimal(mantissa, scale as u8)).unwrap();
+        let pledge = Pledge {
+            cancelled: None,
+            rate: Some(Rate { rate, date: now().date_naive(), source: "UN".into() }),
+            ..pledge
+        };
+        let currency = pledge.currency.unwrap();
+        // US dollars are their own rate.
+        let rate = pledge.usd_rate().unwrap();
+        let whole = |minor: i128| rate.to_usd_cents(minor, currency.decimals()).unwrap();
+        let view = pledge.view();
+        let summary = summarise(std::slice::from_ref(&pledge));
+        let years = usd_by_year(std::slice::from_ref(&pledge));
+        let sum = |f: fn(&UsdYear) -> i128| years.iter().map(f).sum::<i128>();
+        prop_assert_eq!(parse(view.usd_total.as_deref().unwrap()), whole(pledge.total_minor()));
+        prop_assert_eq!(parse(&summary.usd.pledged), whole(pledge.total_minor()));
+        prop_assert_eq!(sum(|y| y.pledged), whole(pledge.total_minor()));
+        let paid: i128 = pledge.lines.iter().map(|l| i128::from(l.paid_minor)).sum();
+        prop_assert_eq!(parse(&summary.usd.paid), whole(paid));
+        prop_assert_eq!(sum(|y| y.paid), whole(paid));
+        prop_assert_eq!(parse(&summary.usd.committed), sum(|y| y.committed));
+        let ledger = export::lines(std::slice::from_ref(&pledge)).rows[0].usd.replace(',', "");
+        prop_assert_eq!(parse(&ledger), whole(pledge.total_minor()));
+    }
+
     #[test]
     fn sums_of_lines_are_the_totals(pledges in prop::collection::vec(arbitrary_pledge(), 0..12)) {
         let summary = summarise(&pledges);

@@ -397,7 +397,8 @@ fn pledge_stages_from_the_command_line() {
     let id = pledge["id"].as_str().unwrap();
     cli.ok(&["pledge", "stage", id, "--to", "committed", "--date", "2024-06-01"]);
     let paid = cli.ok(&["pledge", "stage", id, "--to", "paid", "--year", "2024", "--amount", "5,000,000"]);
-    assert!(paid.contains("2024 15,000,000.00 committed, 5,000,000.00 paid"), "{paid}");
+    assert!(paid.contains("2024 15,000,000.00 partly paid, 5,000,000.00 paid"), "{paid}");
+    assert!(paid.contains("  partly paid  ["), "a payment moves the pledge: {paid}");
     let listing = |cli: &Cli| cli.run(&["--json", "pledge", "list", "--event", &event]).stdout;
     check_refused(
         &cli,

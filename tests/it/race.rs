@@ -255,8 +255,9 @@ fn rank(stage: PledgeStatus) -> u8 {
     match stage {
         PledgeStatus::Announced => 0,
         PledgeStatus::Committed => 1,
-        PledgeStatus::Paid => 2,
-        PledgeStatus::Cancelled => 3,
+        PledgeStatus::PartlyPaid => 2,
+        PledgeStatus::Paid => 3,
+        PledgeStatus::Cancelled => 4,
     }
 }
 

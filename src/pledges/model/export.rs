@@ -23,6 +23,7 @@ pub fn stage_name(status: PledgeStatus, lang: Lang) -> String {
     match status {
         PledgeStatus::Announced => label(lang, "announced", "مُعلن"),
         PledgeStatus::Committed => label(lang, "committed", "ملتزم به"),
+        PledgeStatus::PartlyPaid => label(lang, "partly paid", "مدفوع جزئيًا"),
         PledgeStatus::Paid => label(lang, "paid", "مدفوع"),
         PledgeStatus::Cancelled => label(lang, "cancelled", "ملغى"),
     }
@@ -79,8 +80,7 @@ pub fn lines(pledges: &[Pledge]) -> PledgeLines {
         .map(|p| {
             let decimals = p.currency.map_or(0, |c| c.decimals());
             let amount = |minor: i128| grouped(&money::decimal(minor, decimals));
-            let committed: i128 =
-                p.lines.iter().filter(|l| l.committed_on.is_some()).map(|l| i128::from(l.minor)).sum();
+            let committed: i128 = p.lines.iter().filter(|l| l.is_committed()).map(|l| i128::from(l.minor)).sum();
             let paid: i128 = p.lines.iter().map(|l| i128::from(l.paid_minor)).sum();
             let years = match (p.lines.first(), p.lines.last()) {
                 (Some(first), Some(last)) if first.year != last.year => format!("{}–{}", first.year, last.year),

@@ -31,6 +31,8 @@ word_enum!(
     PledgeStatus {
         Announced = "announced",
         Committed = "committed",
+        // Part of what was pledged has been paid (a line, or part of one), not all of it.
+        PartlyPaid = "partly_paid",
         Paid = "paid",
         Cancelled = "cancelled",
     }
@@ -68,11 +70,19 @@ impl PledgeLine {
     pub fn status(&self) -> PledgeStatus {
         if self.paid_minor >= self.minor && self.paid_minor > 0 {
             PledgeStatus::Paid
+        } else if self.paid_minor > 0 {
+            PledgeStatus::PartlyPaid
         } else if self.committed_on.is_some() {
             PledgeStatus::Committed
         } else {
             PledgeStatus::Announced
         }
+    }
+
+    /// Whether the line's amount is committed: a commitment was recorded, or a payment was
+    /// (paying is committing, though nobody typed a date for the commitment).
+    pub fn is_committed(&self) -> bool {
+        self.committed_on.is_some() || self.paid_minor > 0
     }
 }
 
@@ -122,10 +132,13 @@ impl Pledge {
         if self.cancelled.is_some() {
             return PledgeStatus::Cancelled;
         }
+        // The furthest stage every line reached; "partly paid" as soon as anything is paid.
         let stages: Vec<PledgeStatus> = self.lines.iter().map(PledgeLine::status).collect();
         if !stages.is_empty() && stages.iter().all(|s| *s == PledgeStatus::Paid) {
             PledgeStatus::Paid
-        } else if !stages.is_empty() && stages.iter().all(|s| *s != PledgeStatus::Announced) {
+        } else if self.lines.iter().any(|l| l.paid_minor > 0) {
+            PledgeStatus::PartlyPaid
+        } else if !stages.is_empty() && self.lines.iter().all(PledgeLine::is_committed) {
             PledgeStatus::Committed
         } else {
             PledgeStatus::Announced

@@ -93,18 +93,21 @@ pub fn usd_by_year(pledges: &[Pledge]) -> Vec<UsdYear> {
 /// Each line's pledged, committed and paid amounts in US cents at the pledge's rate: `None`
 /// without a rate, and for a pledge stored before rate and amount were checked together whose
 /// product is beyond any amount (left out like one without a rate, rather than overflowing).
-fn usd_lines(pledge: &Pledge, currency: Currency) -> Option<Vec<(i32, [i128; 3])>> {
+///
+/// One rule for every USD figure: a pledge's total (pledged, committed or paid) is converted
+/// once and rounded once, and the lines share it by largest remainder, so the yearly figures
+/// add up to the total shown on the pledge, in the totals and in the ledger alike.
+pub(crate) fn usd_lines(pledge: &Pledge, currency: Currency) -> Option<Vec<(i32, [i128; 3])>> {
     let rate = pledge.usd_rate()?;
-    let cents = |minor: i128| rate.to_usd_cents(minor, currency.decimals());
-    pledge
-        .lines
-        .iter()
-        .map(|line| {
-            let pledged = i128::from(line.minor);
-            let committed = if line.committed_on.is_some() { pledged } else { 0 };
-            Some((line.year, [cents(pledged)?, cents(committed)?, cents(i128::from(line.paid_minor))?]))
-        })
-        .collect()
+    let convert = |amounts: Vec<i128>| -> Option<Vec<i128>> {
+        let total = rate.to_usd_cents(amounts.iter().sum(), currency.decimals())?;
+        Some(money::allocate(total, &amounts))
+    };
+    let lines = &pledge.lines;
+    let pledged = convert(lines.iter().map(|l| i128::from(l.minor)).collect())?;
+    let committed = convert(lines.iter().map(|l| if l.is_committed() { i128::from(l.minor) } else { 0 }).collect())?;
+    let paid = convert(lines.iter().map(|l| i128::from(l.paid_minor)).collect())?;
+    Some(lines.iter().enumerate().map(|(i, l)| (l.year, [pledged[i], committed[i], paid[i]])).collect())
 }
 
 pub fn summarise(pledges: &[Pledge]) -> PledgeSummary {
@@ -128,7 +131,7 @@ pub fn summarise(pledges: &[Pledge]) -> PledgeSummary {
         entry.2 += 1;
         for line in &pledge.lines {
             let pledged = i128::from(line.minor);
-            let committed = if line.committed_on.is_some() { pledged } else { 0 };
+            let committed = if line.is_committed() { pledged } else { 0 };
             let paid = i128::from(line.paid_minor);
             entry.1.add(pledged, committed, paid);
             years

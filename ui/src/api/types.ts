@@ -117,7 +117,7 @@ export type PledgeKind = "financial" | "in_kind";
 
 export type PledgeListing = { pledges: Array<PledgeView>, summary: PledgeSummary, };
 
-export type PledgeStatus = "announced" | "committed" | "paid" | "cancelled";
+export type PledgeStatus = "announced" | "committed" | "partly_paid" | "paid" | "cancelled";
 
 export type PledgeSummary = { currencies: Array<CurrencyTotals>, years: Array<YearTotals>, usd: UsdTotals, inKind: number, cancelled: number, };
 

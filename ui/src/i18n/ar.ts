@@ -178,6 +178,7 @@ export const ar: Record<MessageKey, string> = {
 
   'stage.announced': 'مُعلَن',
   'stage.committed': 'مُلتزَم به',
+  'stage.partly_paid': 'مدفوع جزئيًا',
   'stage.paid': 'مدفوع',
   'stage.cancelled': 'ملغى',
 

@@ -176,6 +176,7 @@ export const en = {
 
   'stage.announced': 'Announced',
   'stage.committed': 'Committed',
+  'stage.partly_paid': 'Partly paid',
   'stage.paid': 'Paid',
   'stage.cancelled': 'Cancelled',
 

@@ -37,7 +37,7 @@ export async function savePledge(
 /** Records a commitment, a payment or a cancellation. Invalid input is left for the dialog. */
 export async function changeStage(id: string, change: StageChange): Promise<Outcome<PledgeView>> {
   const outcome = await attempt(() => client.pledgeStage(id, change), { toast: false });
-  if (outcome.ok) showToast('success', t(change.to === 'announced' ? 'pledges.toast.saved' : `pledges.toast.${change.to}`));
+  if (outcome.ok) showToast('success', t(change.to === 'announced' || change.to === 'partly_paid' ? 'pledges.toast.saved' : `pledges.toast.${change.to}`));
   return outcome;
 }
 

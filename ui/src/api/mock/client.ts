@@ -454,6 +454,7 @@ function invalid(field: string, reason: string, message: string): ApiError {
 
 function lineStatus(line: Line): PledgeStatus {
   if (line.paidMinor >= line.minor && line.paidMinor > 0n) return 'paid';
+  if (line.paidMinor > 0n) return 'partly_paid';
   return line.committedOn ? 'committed' : 'announced';
 }
 
@@ -461,6 +462,7 @@ function status(p: Pledge): PledgeStatus {
   if (p.cancelled) return 'cancelled';
   const stages = p.lines.map(lineStatus);
   if (stages.length && stages.every((s) => s === 'paid')) return 'paid';
+  if (p.lines.some((l) => l.paidMinor > 0n)) return 'partly_paid';
   if (stages.length && stages.every((s) => s !== 'announced')) return 'committed';
   return 'announced';
 }
@@ -710,7 +712,6 @@ export function pledgeStage(id: string, change: StageChange): Promise<PledgeView
       else if (change.to === 'paid') {
         const paid = amount ?? line.minor;
         if (paid > line.minor) return failWith(invalid('amount', 'exceeds_pledge', `more than pledged for ${line.year}`));
-        line.committedOn ??= on;
         line.paidMinor = paid;
         line.paidOn = on;
       } else return failWith(invalid('to', 'invalid_value', 'a pledge moves to committed, paid or cancelled'));
