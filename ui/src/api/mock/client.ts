@@ -220,7 +220,12 @@ export function eventUpdate(id: string, version: number | null, input: EventInpu
 }
 
 export function eventDelete(id: string): Promise<null> {
-  if (!events.delete(id)) return fail('not_found', 'id', 'not_found', `no event with id ${id}`);
+  if (!events.has(id)) return fail('not_found', 'id', 'not_found', `no event with id ${id}`);
+  // As the core (src/event/mod.rs): pledges and an adopted outcome document are kept.
+  const pledged = [...pledges.values()].some((p) => p.eventId === id);
+  const adopted = (outcomes.get(id) ?? []).some((v) => v.adopted);
+  if (pledged || adopted) return fail('conflict', 'id', 'in_use', 'the event has pledges or an adopted outcome document: archive it instead');
+  events.delete(id);
   return reply(null);
 }
 
