@@ -482,6 +482,7 @@ export const ar: Record<MessageKey, string> = {
   'programme.toast.created': 'أُنشئت الجلسة.',
   'programme.toast.saved': 'حُفظت الجلسة.',
   'programme.toast.deleted': 'حُذفت الجلسة.',
+  'programme.toast.cited': 'تستشهد الوثيقة الختامية المعتمدة بهذه الجلسة، وما اعتُمد لا يُعاد كتابته: لا يمكن حذف الجلسة. انقلها أو غيّر عنوانها بدلًا من ذلك.',
   'programme.toast.released': 'صدر البرنامج بالاسم «{name}».',
   'programme.releases': 'الإصدارات',
   'programme.release.hint': 'يبقى البرنامج مسودة إلى أن تصدره. كل إصدار ثابت لا يتغير، ويمكن تصدير المسودة أو أي إصدار.',

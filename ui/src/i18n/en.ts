@@ -480,6 +480,7 @@ export const en = {
   'programme.toast.created': 'Session created.',
   'programme.toast.saved': 'Session saved.',
   'programme.toast.deleted': 'Session deleted.',
+  'programme.toast.cited': 'The adopted outcome document cites this session, and what was adopted is not rewritten: the session cannot be deleted. Move or rename it instead.',
   'programme.toast.released': 'Released the programme as “{name}”.',
   'programme.releases': 'Releases',
   'programme.release.hint': 'The programme is a draft until you release it. Each release is frozen; exports can be of the draft or of a release.',

@@ -947,6 +947,9 @@ export function sessionUpdate(id: string, version: number | null, input: Session
 export function sessionDelete(id: string): Promise<null> {
   const index = sessions.findIndex((s) => s.id === id);
   if (index === -1) return fail('not_found', 'id', 'not_found', `no session with id ${id}`);
+  // As the core (src/programme/mod.rs): an adopted outcome document keeps the sessions it cites.
+  const cited = [...outcomes.values()].flat().some((v) => v.adopted && v.sections.some((s) => s.sessionIds.includes(id)));
+  if (cited) return fail('conflict', 'id', 'in_use', 'the adopted outcome document cites this session: move or rename it instead');
   sessions.splice(index, 1);
   return reply(null);
 }
