@@ -211,3 +211,72 @@ test("a second launch on the same database hands over; on another database the a
   await (await app.find("nav-events")).click();
   await app.find("events-list");
 });
+
+/** Opens, from the events list, the event whose row's text matches `pattern`. */
+async function openEvent(pattern) {
+  await (await app.find("nav-events")).click();
+  await app.find("events-list");
+  let row;
+  await app.waitFor(async () => {
+    for (const candidate of await app.findAll("event-row")) {
+      if (pattern.test(await candidate.text())) row = candidate;
+    }
+    return row !== undefined;
+  }, `an event row matching ${pattern}`);
+  await row.click();
+  await app.find("event-overview");
+}
+
+/** Whether the dialog holding the element `testId` is open. */
+async function dialogOpen(testId) {
+  return app.script(`return document.querySelector('[data-testid=${testId}]')?.closest('dialog')?.open === true;`);
+}
+
+test("the demo forum has pledges: the window says it cannot be deleted and archives it instead", async () => {
+  // The window is in Arabic after the PDF test.
+  await openEvent(/المنتدى/);
+  await (await app.find("delete-event")).click();
+  await app.waitFor(() => dialogOpen("confirm-archive"), "the offer to archive");
+  const body = await app.script("return document.querySelector('[data-testid=confirm-archive]').closest('dialog').textContent;");
+  assert.match(body, /لا يمكن حذف هذه الفعالية/);
+  assert.match(body, /أرشِف الفعالية/);
+  assert.equal(await dialogOpen("confirm-delete"), false, "no offer to delete");
+  await shot("arabic-event-kept");
+  await (await app.find("cancel-archive")).click();
+  await app.waitFor(async () => !(await dialogOpen("cancel-archive")), "the dialog closed");
+
+  await (await app.find("lang-toggle")).click();
+  await app.waitFor(async () => (await app.script("return document.documentElement.lang;")) === "en", "English");
+  await (await app.find("delete-event")).click();
+  await app.waitFor(() => dialogOpen("confirm-archive"), "the offer to archive");
+  const english = await app.script("return document.querySelector('[data-testid=confirm-archive]').closest('dialog').textContent;");
+  assert.match(english, /This event cannot be deleted/);
+  assert.match(english, /has pledges or an adopted outcome document/);
+  await shot("event-kept");
+  await (await app.find("confirm-archive")).click();
+  const badge = await app.find("status-badge");
+  await app.waitFor(async () => (await badge.text()) === "Archived", "the Archived badge");
+  // Still there, with its pledge.
+  assert.equal(digits(await (await app.find("pledge-total")).text()), "4500000000");
+});
+
+test("an event without pledges is deleted after a confirmation, with a backup taken first", async () => {
+  const deleteBackups = () => {
+    try {
+      return readdirSync(join(dataDir, "backups")).filter((name) => name.endsWith("-before-delete.db"));
+    } catch {
+      return [];
+    }
+  };
+  assert.deepEqual(deleteBackups(), []);
+  await openEvent(/Vienna Forum on Victims/);
+  await (await app.find("delete-event")).click();
+  await app.waitFor(() => dialogOpen("confirm-delete"), "the confirmation");
+  await (await app.find("confirm-delete")).click();
+  await app.find("events-list");
+  await app.waitFor(async () => {
+    const rows = await Promise.all((await app.findAll("event-row")).map((row) => row.text()));
+    return rows.length === 1 && !rows.some((text) => text.includes("Vienna"));
+  }, "the list without the deleted event");
+  assert.equal(deleteBackups().length, 1, "the copy of the data taken before the delete");
+});

@@ -16,7 +16,7 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { Driver } from "./webdriver.mjs";
 
 const PORT = 4480;
@@ -404,4 +404,25 @@ test("the timetable in English and in Arabic, its columns mirrored", async () =>
   await click("lang-toggle");
   await app.waitFor(async () => (await app.script("return document.documentElement.lang;")) === "en", "back to English");
   assert.deepEqual(await app.cspViolations(), [], "no CSP violations");
+});
+
+test("a session the adopted outcome document cites is not deleted, and the panel's toast says why", async () => {
+  // The CLI, as a second desk, cites the press briefing in a section and adopts the document.
+  const { id: session } = await gridSession("Press briefing");
+  const event = await app.script("return location.hash.split('/')[2];");
+  const cli = (...args) => execFileSync(join(dirname(application), "muntada"), ["--db", join(dataDir, "muntada.db"), ...args]);
+  cli("outcome", "section", "add", "--event", event, "--kind", "free", "--title", "From the press briefing", "--session", session);
+  cli("outcome", "adopt", "--event", event);
+
+  await press("Press briefing", "\uE007"); // Enter
+  await app.find("session-panel");
+  await click("delete-session");
+  await click("confirm-delete-session");
+  await app.waitFor(async () => {
+    const texts = await Promise.all((await app.findAll("toast")).map((toast) => toast.text()));
+    return texts.some((text) => text.includes("The adopted outcome document cites this session"));
+  }, "the toast saying why");
+  await shot("programme-session-cited");
+  assert.notEqual(await gridSession("Press briefing"), null, "the session is still on the grid");
+  await click("close-panel");
 });

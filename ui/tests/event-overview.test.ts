@@ -86,13 +86,18 @@ describe('event overview', () => {
     expect(screen.getByTestId('open-pledges')).toHaveTextContent('Record a pledge');
   });
 
+  /** An event nothing must keep: no pledges (and, as far as the overview knows, no adopted outcome). */
+  const deletable = () => overview({ counts: { rooms: 6, sessions: 42, speakers: 87, participants: 1250, pledges: 0 } });
+
   it('asks for confirmation before deleting, and cancelling deletes nothing', async () => {
+    vi.mocked(client.eventOverview).mockResolvedValue(deletable());
     render(EventOverview, { props: { id: 'ev-1' } });
     await fireEvent.click(await screen.findByTestId('delete-event'));
 
-    const dialog = screen.getByRole('dialog', { hidden: true }) as HTMLDialogElement;
+    const dialog = screen.getByTestId('confirm-delete').closest('dialog') as HTMLDialogElement;
     expect(dialog.open).toBe(true);
     expect(dialog).toHaveTextContent('Doha Forum on Water Security');
+    expect(dialog).toHaveTextContent('kept in the backups folder first');
     expect(client.eventDelete).not.toHaveBeenCalled();
 
     await fireEvent.click(screen.getByTestId('cancel-delete'));
@@ -101,6 +106,7 @@ describe('event overview', () => {
   });
 
   it('deletes after confirmation, then goes to the list with a toast', async () => {
+    vi.mocked(client.eventOverview).mockResolvedValue(deletable());
     vi.mocked(client.eventDelete).mockResolvedValue(null);
     render(EventOverview, { props: { id: 'ev-1' } });
     await fireEvent.click(await screen.findByTestId('delete-event'));
@@ -112,6 +118,7 @@ describe('event overview', () => {
   });
 
   it('stays on the page with an error toast when the delete fails', async () => {
+    vi.mocked(client.eventOverview).mockResolvedValue(deletable());
     vi.mocked(client.eventDelete).mockRejectedValue(apiError({ code: 'storage', reason: 'storage' }));
     render(EventOverview, { props: { id: 'ev-1' } });
     await fireEvent.click(await screen.findByTestId('delete-event'));
@@ -120,6 +127,70 @@ describe('event overview', () => {
     await waitFor(() => expect(toasts.list.map((toast) => toast.kind)).toEqual(['error']));
     expect(location.hash).toBe('');
     expect(screen.getByTestId('event-overview')).toBeInTheDocument();
+  });
+
+  it('does not offer to delete an event with pledges: it offers to archive it', async () => {
+    render(EventOverview, { props: { id: 'ev-1' } });
+    await fireEvent.click(await screen.findByTestId('delete-event'));
+
+    expect((screen.getByTestId('confirm-delete').closest('dialog') as HTMLDialogElement).open).toBe(false);
+    const dialog = screen.getByTestId('confirm-archive').closest('dialog') as HTMLDialogElement;
+    expect(dialog.open).toBe(true);
+    expect(dialog).toHaveTextContent('This event cannot be deleted');
+    expect(dialog).toHaveTextContent('“Doha Forum on Water Security” has pledges or an adopted outcome document');
+    await fireEvent.click(screen.getByTestId('cancel-archive'));
+    expect(dialog.open).toBe(false);
+    expect(client.eventDelete).not.toHaveBeenCalled();
+    expect(client.eventUpdate).not.toHaveBeenCalled();
+  });
+
+  it('archives the event as shown, from its version, and shows it archived', async () => {
+    const archived = event({ status: 'archived', version: 8 });
+    vi.mocked(client.eventOverview).mockResolvedValueOnce(overview({ event: event({ version: 7 }) }));
+    vi.mocked(client.eventOverview).mockResolvedValue(overview({ event: archived }));
+    vi.mocked(client.eventUpdate).mockResolvedValue(archived);
+    render(EventOverview, { props: { id: 'ev-1' } });
+    await fireEvent.click(await screen.findByTestId('delete-event'));
+    await fireEvent.click(screen.getByTestId('confirm-archive'));
+
+    await waitFor(() => expect(client.eventUpdate).toHaveBeenCalledTimes(1));
+    const [id, version, input] = vi.mocked(client.eventUpdate).mock.calls[0];
+    expect([id, version, input.status, input.country]).toEqual(['ev-1', 7, 'archived', 'QA']);
+    expect(input.title).toEqual(event().title);
+    expect(client.eventDelete).not.toHaveBeenCalled();
+    await waitFor(() => expect(toasts.list.map((toast) => toast.text)).toContain('“Doha Forum on Water Security” is archived.'));
+    await waitFor(() => expect(client.eventOverview).toHaveBeenCalledTimes(2));
+  });
+
+  it("turns the core's refusal (an adopted outcome document) into the offer to archive, without an error toast", async () => {
+    vi.mocked(client.eventOverview).mockResolvedValue(deletable());
+    vi.mocked(client.eventDelete).mockRejectedValue(
+      apiError({ code: 'conflict', field: 'id', reason: 'in_use', message: 'the event has an adopted outcome document' }),
+    );
+    render(EventOverview, { props: { id: 'ev-1' } });
+    await fireEvent.click(await screen.findByTestId('delete-event'));
+    await fireEvent.click(screen.getByTestId('confirm-delete'));
+
+    const archive = await screen.findByTestId('confirm-archive');
+    await waitFor(() => expect((archive.closest('dialog') as HTMLDialogElement).open).toBe(true));
+    expect((screen.getByTestId('confirm-delete').closest('dialog') as HTMLDialogElement).open).toBe(false);
+    expect(toasts.list.filter((toast) => toast.kind === 'error')).toEqual([]);
+    expect(location.hash).toBe('');
+  });
+
+  it('only explains, in Arabic too, for an archived event with pledges', async () => {
+    setLang('ar');
+    vi.mocked(client.eventOverview).mockResolvedValue(overview({ event: event({ status: 'archived' }) }));
+    render(EventOverview, { props: { id: 'ev-1' } });
+    await fireEvent.click(await screen.findByTestId('delete-event'));
+
+    const close = screen.getByTestId('cancel-archive');
+    const dialog = close.closest('dialog') as HTMLDialogElement;
+    expect(dialog.open).toBe(true);
+    expect(dialog).toHaveTextContent('لا يمكن حذف هذه الفعالية');
+    expect(dialog).toHaveTextContent('الفعالية مؤرشفة بالفعل');
+    expect(close).toHaveTextContent('إغلاق');
+    expect(screen.queryByTestId('confirm-archive')).toBeNull();
   });
 
   it('explains a missing event instead of failing', async () => {

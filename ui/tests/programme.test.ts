@@ -424,6 +424,22 @@ describe('programme view', () => {
     await waitFor(() => expect(gridSession('se-2')).toBeNull());
   });
 
+  it('says why a session the adopted outcome document cites is not deleted, and keeps it', async () => {
+    vi.mocked(client.sessionDelete).mockRejectedValue(
+      apiError({ code: 'conflict', field: 'id', reason: 'in_use', message: 'the adopted outcome document cites this session' }),
+    );
+    await renderView();
+    await fireEvent.click(gridButton('se-2'));
+    await fireEvent.click(screen.getByTestId('delete-session'));
+    await fireEvent.click(screen.getByTestId('confirm-delete-session'));
+    await waitFor(() =>
+      expect(toasts.list.map((toast) => toast.text)).toContain(
+        'The adopted outcome document cites this session, and what was adopted is not rewritten: the session cannot be deleted. Move or rename it instead.',
+      ),
+    );
+    expect(gridSession('se-2')).not.toBeNull();
+  });
+
   it('moves by the chosen step', async () => {
     vi.mocked(client.sessionMove).mockResolvedValue(opening);
     await renderView();

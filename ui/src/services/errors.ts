@@ -29,6 +29,14 @@ export function isStale(error: ApiError): boolean {
   return error.code === 'conflict' && error.reason === 'changed' && error.field === 'version';
 }
 
+/**
+ * Whether a delete was refused because what it would remove must be kept (pledges, an adopted
+ * outcome document): the view says what to do instead (archive the event, move the session).
+ */
+export function isInUse(error: ApiError): boolean {
+  return error.code === 'conflict' && error.reason === 'in_use';
+}
+
 /** The translated reason, or a generic message for the error's code. */
 export function reasonText(error: ApiError): string {
   const key = `reason.${error.reason}`;

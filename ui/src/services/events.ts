@@ -3,7 +3,7 @@
 import * as client from '../api/client';
 import type { Event, EventInput, EventLogo, EventOverview } from '../api/types';
 import { pick, t } from '../i18n/index.svelte';
-import { attempt, isStale, type Outcome } from './errors';
+import { attempt, isInUse, isStale, type Outcome } from './errors';
 import { showToast } from './toast.svelte';
 
 // Loading failures are shown in place, with a retry button, so they do not toast.
@@ -33,9 +33,24 @@ export async function saveEvent(id: string | null, version: number | null, input
   return outcome;
 }
 
+/**
+ * Deletes an event. The core refuses an event with pledges or an adopted outcome document
+ * (`conflict` / `in_use`): that refusal is left for the view, which offers to archive instead.
+ */
 export async function deleteEvent(event: Event): Promise<Outcome<null>> {
-  const outcome = await attempt(() => client.eventDelete(event.id), { toast: true });
+  const outcome = await attempt(() => client.eventDelete(event.id), { toast: false });
   if (outcome.ok) showToast('success', t('toast.deleted', { title: pick(event.title) || t('events.untitled') }));
+  else if (!isInUse(outcome.error)) showToast('error', outcome.text, outcome.error.message || null);
+  return outcome;
+}
+
+/**
+ * Archives the event as it was shown (`event.version`, `input` its details with the archived
+ * status): what it holds stays, unchanged. A refusal, stale or other, is toasted.
+ */
+export async function archiveEvent(event: Event, input: EventInput): Promise<Outcome<Event>> {
+  const outcome = await attempt(() => client.eventUpdate(event.id, event.version, input), { toast: true });
+  if (outcome.ok) showToast('success', t('toast.archived', { title: pick(event.title) || t('events.untitled') }));
   return outcome;
 }
 

@@ -23,7 +23,7 @@ import type {
   SpeakerInput,
 } from '../api/types';
 import { t } from '../i18n/index.svelte';
-import { attempt, type Outcome } from './errors';
+import { attempt, isInUse, type Outcome } from './errors';
 import { runExport } from './exports';
 import { showToast } from './toast.svelte';
 
@@ -80,9 +80,14 @@ export async function saveSession(
   return outcome;
 }
 
+/** Deletes a session; one an adopted outcome document cites is refused, and the toast says why. */
 export async function deleteSession(id: string): Promise<Outcome<null>> {
-  const outcome = await attempt(() => client.sessionDelete(id), { toast: true });
+  const outcome = await attempt(() => client.sessionDelete(id), { toast: false });
   if (outcome.ok) showToast('success', t('programme.toast.deleted'));
+  else {
+    const text = isInUse(outcome.error) ? t('programme.toast.cited') : outcome.text;
+    showToast('error', text, outcome.error.message || null);
+  }
   return outcome;
 }
 

@@ -220,7 +220,12 @@ export function eventUpdate(id: string, version: number | null, input: EventInpu
 }
 
 export function eventDelete(id: string): Promise<null> {
-  if (!events.delete(id)) return fail('not_found', 'id', 'not_found', `no event with id ${id}`);
+  if (!events.has(id)) return fail('not_found', 'id', 'not_found', `no event with id ${id}`);
+  // As the core (src/event/mod.rs): pledges and an adopted outcome document are kept.
+  const pledged = [...pledges.values()].some((p) => p.eventId === id);
+  const adopted = (outcomes.get(id) ?? []).some((v) => v.adopted);
+  if (pledged || adopted) return fail('conflict', 'id', 'in_use', 'the event has pledges or an adopted outcome document: archive it instead');
+  events.delete(id);
   return reply(null);
 }
 
@@ -943,6 +948,9 @@ export function sessionUpdate(id: string, version: number | null, input: Session
 export function sessionDelete(id: string): Promise<null> {
   const index = sessions.findIndex((s) => s.id === id);
   if (index === -1) return fail('not_found', 'id', 'not_found', `no session with id ${id}`);
+  // As the core (src/programme/mod.rs): an adopted outcome document keeps the sessions it cites.
+  const cited = [...outcomes.values()].flat().some((v) => v.adopted && v.sections.some((s) => s.sessionIds.includes(id)));
+  if (cited) return fail('conflict', 'id', 'in_use', 'the adopted outcome document cites this session: move or rename it instead');
   sessions.splice(index, 1);
   return reply(null);
 }
