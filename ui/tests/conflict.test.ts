@@ -4,12 +4,14 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as client from '../src/api/client';
-import type { Participant } from '../src/api/types';
+import type { Participant, Room } from '../src/api/types';
 import { EditedRecord } from '../src/components/stale.svelte';
+import { ar } from '../src/i18n/ar';
 import { setLang } from '../src/i18n/index.svelte';
 import { forgetReferenceData } from '../src/services/app';
 import RegisterForm from '../src/views/participants/RegisterForm.svelte';
 import PledgeForm from '../src/views/pledges/PledgeForm.svelte';
+import RoomsDialog from '../src/views/programme/RoomsDialog.svelte';
 import { apiError, auditEntry, delegation, event, pledge, reference, session, speaker } from './fixtures';
 
 vi.mock('../src/api/client');
@@ -228,5 +230,78 @@ describe('the pledge form after someone else changed the pledge', () => {
     const [id, version, input] = vi.mocked(client.pledgeUpdate).mock.calls[1];
     expect([id, version]).toEqual(['pl-1', 3]);
     expect(input).toMatchObject({ recipient: 'UNICEF', notes: 'Confirmed by letter.' });
+  });
+});
+
+describe('the rooms dialog after someone else changed the room', () => {
+  const hall: Room = { id: 'r-hall', eventId: 'ev-1', name: { en: 'Main Hall', ar: 'القاعة الرئيسية' }, capacity: 400, parallel: false, hours: null, version: 2 };
+  /** What desk 2 stored meanwhile: a new English name and opening hours. */
+  const now: Room = { ...hall, name: { ...hall.name, en: 'Main Hall A' }, hours: { opens: '08:00:00', closes: '18:00:00' }, version: 3 };
+  const onsaved = vi.fn();
+
+  beforeEach(() => {
+    vi.resetAllMocks();
+    vi.mocked(client.roomList).mockResolvedValue([now]);
+    vi.mocked(client.roomUpdate).mockRejectedValueOnce(changed(3)).mockResolvedValue({ ...now, capacity: 350, version: 4 });
+  });
+
+  /** Opens the hall, lowers its seats to 350 and saves: the core refuses once. */
+  async function editSeatsAndSave() {
+    render(RoomsDialog, { props: { eventId: 'ev-1', rooms: [hall], onsaved, onclose: () => {} } });
+    await fireEvent.click(screen.getByTestId('room-edit'));
+    await fireEvent.input(screen.getByTestId('room-capacity'), { target: { value: '350' } });
+    await fireEvent.click(screen.getByTestId('room-save'));
+    return screen.findByTestId('conflict-panel');
+  }
+
+  it('shows the fields the other desk changed, and waits for the person to choose', async () => {
+    const panel = await editSeatsAndSave();
+    expect(client.roomUpdate).toHaveBeenCalledWith('r-hall', 2, expect.objectContaining({ capacity: 350 }));
+    expect(within(panel).getByRole('heading')).toHaveFocus();
+    const rows = within(panel).getAllByTestId('conflict-change');
+    expect(rows.map((r) => r.dataset.field)).toEqual(['nameEn', 'opens', 'closes']);
+    expect(rows[0]).toHaveTextContent('Name (English)');
+    expect(rows[0]).toHaveTextContent('Main Hall A');
+    expect(rows[1]).toHaveTextContent('Opens');
+    expect(rows[1]).toHaveTextContent('08:00');
+    expect(screen.queryByTestId('room-error')).toBeNull();
+    // The list behind the form shows the room as it is now.
+    expect(onsaved).toHaveBeenCalledWith(now);
+    expect(screen.getByTestId('room-capacity')).toHaveValue(350);
+    expect(screen.getByTestId('room-save')).toBeDisabled();
+  });
+
+  it('re-applies the new seats on the current room and saves them with the new version', async () => {
+    await editSeatsAndSave();
+    await fireEvent.click(screen.getByTestId('conflict-reapply'));
+    expect(screen.queryByTestId('conflict-panel')).toBeNull();
+    expect(screen.getByTestId('conflict-reapplied')).toBeInTheDocument();
+    expect(screen.getByTestId('room-name-en')).toHaveValue('Main Hall A');
+    expect(screen.getByTestId('room-capacity')).toHaveValue(350);
+    expect(screen.getByTestId('room-save')).toHaveFocus();
+    await fireEvent.click(screen.getByTestId('room-save'));
+    await waitFor(() => expect(client.roomUpdate).toHaveBeenCalledTimes(2));
+    const [id, version, input] = vi.mocked(client.roomUpdate).mock.calls[1];
+    expect([id, version]).toEqual(['r-hall', 3]);
+    expect(input).toEqual({ name: { en: 'Main Hall A', ar: 'القاعة الرئيسية' }, capacity: 350, parallel: false, opens: '08:00', closes: '18:00' });
+  });
+
+  it('discards the new seats for the room as it is now', async () => {
+    await editSeatsAndSave();
+    await fireEvent.click(screen.getByTestId('conflict-discard'));
+    expect(screen.queryByTestId('conflict-panel')).toBeNull();
+    expect(screen.getByTestId('room-capacity')).toHaveValue(400);
+    expect(screen.getByTestId('room-opens')).toHaveValue('08:00');
+    expect(screen.getByTestId('room-name-en')).toHaveFocus();
+    await fireEvent.click(screen.getByTestId('room-save'));
+    await waitFor(() => expect(client.roomUpdate).toHaveBeenCalledTimes(2));
+    expect(vi.mocked(client.roomUpdate).mock.calls[1]).toEqual(['r-hall', 3, expect.objectContaining({ capacity: 400 })]);
+  });
+
+  it('says it in Arabic', async () => {
+    setLang('ar');
+    const panel = await editSeatsAndSave();
+    expect(within(panel).getByRole('heading')).toHaveTextContent('غيّر شخص آخر هذا السجل أثناء تحريرك له');
+    expect(within(panel).getAllByTestId('conflict-change')[0]).toHaveTextContent(ar['programme.rooms.nameEn']);
   });
 });
