@@ -12,7 +12,8 @@ import { forgetReferenceData } from '../src/services/app';
 import RegisterForm from '../src/views/participants/RegisterForm.svelte';
 import PledgeForm from '../src/views/pledges/PledgeForm.svelte';
 import RoomsDialog from '../src/views/programme/RoomsDialog.svelte';
-import { apiError, auditEntry, delegation, event, pledge, reference, session, speaker } from './fixtures';
+import SessionPanel from '../src/views/programme/SessionPanel.svelte';
+import { apiError, auditEntry, delegation, event, listing, pledge, reference, session, speaker } from './fixtures';
 
 vi.mock('../src/api/client');
 
@@ -303,5 +304,99 @@ describe('the rooms dialog after someone else changed the room', () => {
     const panel = await editSeatsAndSave();
     expect(within(panel).getByRole('heading')).toHaveTextContent('غيّر شخص آخر هذا السجل أثناء تحريرك له');
     expect(within(panel).getAllByTestId('conflict-change')[0]).toHaveTextContent(ar['programme.rooms.nameEn']);
+  });
+});
+
+describe('the session panel after someone else changed the session', () => {
+  const hall: Room = { id: 'r-hall', eventId: 'ev-1', name: { en: 'Main Hall', ar: 'القاعة الرئيسية' }, capacity: 400, parallel: false, hours: null, version: 1 };
+  // 09:30–10:30 in Doha, no room yet.
+  const opened = session({ version: 2 });
+  /** What desk 2 stored meanwhile: the session placed in the Main Hall, half an hour later. */
+  const now = session({ roomId: 'r-hall', start: '2024-05-21T07:00:00Z', end: '2024-05-21T08:00:00Z', version: 3 });
+  const onsaved = vi.fn();
+
+  beforeEach(() => {
+    vi.resetAllMocks();
+    vi.mocked(client.pledgeList).mockResolvedValue(listing());
+    vi.mocked(client.sessionSignUps).mockResolvedValue({ sessionId: 'se-1', capacity: null, confirmed: 0, participants: [] });
+    vi.mocked(client.sessionList).mockResolvedValue([session({ id: 'se-9' }), now]);
+    vi.mocked(client.sessionUpdate).mockRejectedValueOnce(changed(3)).mockResolvedValue({ ...now, version: 4 });
+  });
+
+  function openPanel() {
+    const days = ['2024-05-21', '2024-05-22'];
+    const handlers = { onsaved, ondeleted() {}, onpeople() {}, onclose() {}, onmove() {} };
+    const props = { event: event(), rooms: [hall], speakers: [], assignments: [], days, session: opened, defaultDate: days[0] };
+    render(SessionPanel, { props: { ...props, ...handlers } });
+  }
+
+  /** Opens the session, writes its description and saves: the core refuses once. */
+  async function describeAndSave() {
+    openPanel();
+    await fireEvent.input(screen.getByTestId('session-description-en'), { target: { value: 'Welcome words.' } });
+    await fireEvent.click(screen.getByTestId('save-session'));
+    return screen.findByTestId('conflict-panel');
+  }
+
+  it('shows the new room and times, and waits for the person to choose', async () => {
+    const panel = await describeAndSave();
+    expect(vi.mocked(client.sessionUpdate).mock.calls[0][1]).toBe(2);
+    expect(within(panel).getByRole('heading')).toHaveFocus();
+    const rows = within(panel).getAllByTestId('conflict-change');
+    expect(rows.map((r) => r.dataset.field)).toEqual(['roomId', 'start', 'end']);
+    expect(rows[0]).toHaveTextContent('Room');
+    expect(rows[0]).toHaveTextContent('Main Hall');
+    expect(rows[1]).toHaveTextContent('Starts');
+    expect(rows[1]).toHaveTextContent('10:00');
+    expect(onsaved).toHaveBeenCalledWith(now);
+    expect(screen.getByTestId('session-description-en')).toHaveValue('Welcome words.');
+    expect(screen.getByTestId('save-session')).toBeDisabled();
+  });
+
+  it('re-applies the description on the moved session and saves it with the new version', async () => {
+    await describeAndSave();
+    await fireEvent.click(screen.getByTestId('conflict-reapply'));
+    expect(screen.queryByTestId('conflict-panel')).toBeNull();
+    expect(screen.getByTestId('conflict-reapplied')).toBeInTheDocument();
+    expect(screen.getByTestId('session-room')).toHaveValue('r-hall');
+    expect(screen.getByTestId('save-session')).toHaveFocus();
+    await fireEvent.click(screen.getByTestId('save-session'));
+    await waitFor(() => expect(client.sessionUpdate).toHaveBeenCalledTimes(2));
+    const [id, version, input] = vi.mocked(client.sessionUpdate).mock.calls[1];
+    expect([id, version]).toEqual(['se-1', 3]);
+    expect(input).toMatchObject({
+      roomId: 'r-hall',
+      start: '2024-05-21 10:00',
+      end: '2024-05-21 11:00',
+      description: { en: 'Welcome words.', ar: '' },
+    });
+  });
+
+  it('discards the description for the session as it is now', async () => {
+    await describeAndSave();
+    await fireEvent.click(screen.getByTestId('conflict-discard'));
+    expect(screen.queryByTestId('conflict-panel')).toBeNull();
+    expect(screen.getByTestId('session-description-en')).toHaveValue('');
+    expect(screen.getByTestId('session-start')).toHaveValue('10:00');
+    expect(screen.getByTestId('session-title-en')).toHaveFocus();
+    await fireEvent.click(screen.getByTestId('save-session'));
+    await waitFor(() => expect(client.sessionUpdate).toHaveBeenCalledTimes(2));
+    expect(vi.mocked(client.sessionUpdate).mock.calls[1]).toEqual(['se-1', 3, expect.objectContaining({ roomId: 'r-hall' })]);
+  });
+
+  it('says where the session went in Arabic', async () => {
+    setLang('ar');
+    const panel = await describeAndSave();
+    const rows = within(panel).getAllByTestId('conflict-change');
+    expect(rows[0]).toHaveTextContent(ar['programme.field.room']);
+    expect(rows[0]).toHaveTextContent('القاعة الرئيسية');
+  });
+
+  it('says so when the session was deleted meanwhile', async () => {
+    vi.mocked(client.sessionList).mockResolvedValue([]);
+    openPanel();
+    await fireEvent.click(screen.getByTestId('save-session'));
+    expect(await screen.findByTestId('error-session')).toHaveTextContent('This item no longer exists.');
+    expect(screen.queryByTestId('conflict-panel')).toBeNull();
   });
 });
