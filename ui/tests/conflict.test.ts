@@ -13,6 +13,7 @@ import RegisterForm from '../src/views/participants/RegisterForm.svelte';
 import PledgeForm from '../src/views/pledges/PledgeForm.svelte';
 import RoomsDialog from '../src/views/programme/RoomsDialog.svelte';
 import SessionPanel from '../src/views/programme/SessionPanel.svelte';
+import SpeakersView from '../src/views/programme/SpeakersView.svelte';
 import { apiError, auditEntry, delegation, event, listing, pledge, reference, session, speaker } from './fixtures';
 
 vi.mock('../src/api/client');
@@ -398,5 +399,60 @@ describe('the session panel after someone else changed the session', () => {
     await fireEvent.click(screen.getByTestId('save-session'));
     expect(await screen.findByTestId('error-session')).toHaveTextContent('This item no longer exists.');
     expect(screen.queryByTestId('conflict-panel')).toBeNull();
+  });
+});
+
+describe('the speaker form after someone else changed the profile', () => {
+  const opened = speaker({ version: 5 });
+  /** What desk 2 stored meanwhile: the organisation in Arabic. */
+  const now = speaker({ organisation: { en: '', ar: 'وزارة الخارجية' }, version: 6 });
+
+  beforeEach(() => {
+    vi.resetAllMocks();
+    vi.mocked(client.eventGet).mockResolvedValue(event());
+    vi.mocked(client.sessionList).mockResolvedValue([]);
+    vi.mocked(client.assignmentList).mockResolvedValue([]);
+    vi.mocked(client.speakerAvailability).mockResolvedValue([]);
+    vi.mocked(client.speakerList).mockResolvedValueOnce([opened]).mockResolvedValue([now]);
+    vi.mocked(client.speakerUpdate).mockRejectedValueOnce(changed(6)).mockResolvedValue({ ...now, version: 7 });
+  });
+
+  /** Opens the profile, types a position and saves: the core refuses once. */
+  async function editPositionAndSave() {
+    render(SpeakersView, { props: { id: 'ev-1' } });
+    await fireEvent.click(await screen.findByTestId('speaker-row'));
+    await fireEvent.click(screen.getByTestId('edit-speaker'));
+    await fireEvent.input(screen.getByTestId('speaker-position-en'), { target: { value: 'Minister of State' } });
+    await fireEvent.click(screen.getByTestId('save-speaker'));
+    return screen.findByTestId('conflict-panel');
+  }
+
+  it('shows the changed organisation and re-applies the position typed here with the new version', async () => {
+    const panel = await editPositionAndSave();
+    expect(vi.mocked(client.speakerUpdate).mock.calls[0][1]).toBe(5);
+    expect(within(panel).getByRole('heading')).toHaveFocus();
+    const rows = within(panel).getAllByTestId('conflict-change');
+    expect(rows.map((r) => r.dataset.field)).toEqual(['organisation.ar']);
+    expect(rows[0]).toHaveTextContent('Organisation · Arabic');
+    expect(rows[0]).toHaveTextContent('وزارة الخارجية');
+    expect(screen.getByTestId('save-speaker')).toBeDisabled();
+
+    await fireEvent.click(within(panel).getByTestId('conflict-reapply'));
+    expect(screen.getByTestId('speaker-organisation-ar')).toHaveValue('وزارة الخارجية');
+    expect(screen.getByTestId('speaker-position-en')).toHaveValue('Minister of State');
+    expect(screen.getByTestId('save-speaker')).toHaveFocus();
+    await fireEvent.click(screen.getByTestId('save-speaker'));
+    await waitFor(() => expect(client.speakerUpdate).toHaveBeenCalledTimes(2));
+    const [id, version, input] = vi.mocked(client.speakerUpdate).mock.calls[1];
+    expect([id, version]).toEqual(['sp-1', 6]);
+    expect(input).toMatchObject({ participantId: null, organisation: { en: '', ar: 'وزارة الخارجية' }, position: { en: 'Minister of State', ar: '' } });
+  });
+
+  it('discards the position for the profile as it is now', async () => {
+    await editPositionAndSave();
+    await fireEvent.click(screen.getByTestId('conflict-discard'));
+    expect(screen.getByTestId('speaker-position-en')).toHaveValue('');
+    expect(screen.getByTestId('speaker-organisation-ar')).toHaveValue('وزارة الخارجية');
+    expect(screen.getByTestId('speaker-honorific-en')).toHaveFocus();
   });
 });
