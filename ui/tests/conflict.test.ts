@@ -328,7 +328,7 @@ describe('the session panel after someone else changed the session', () => {
     const days = ['2024-05-21', '2024-05-22'];
     const handlers = { onsaved, ondeleted() {}, onpeople() {}, onclose() {}, onmove() {} };
     const props = { event: event(), rooms: [hall], speakers: [], assignments: [], days, session: opened, defaultDate: days[0] };
-    render(SessionPanel, { props: { ...props, ...handlers } });
+    return render(SessionPanel, { props: { ...props, ...handlers } });
   }
 
   /** Opens the session, writes its description and saves: the core refuses once. */
@@ -391,6 +391,17 @@ describe('the session panel after someone else changed the session', () => {
     const rows = within(panel).getAllByTestId('conflict-change');
     expect(rows[0]).toHaveTextContent(ar['programme.field.room']);
     expect(rows[0]).toHaveTextContent('القاعة الرئيسية');
+  });
+
+  it('follows a move made in this window while the panel is untouched, so its save is not refused', async () => {
+    vi.mocked(client.sessionUpdate).mockReset().mockResolvedValue({ ...now, version: 4 });
+    const { rerender } = openPanel();
+    await rerender({ session: now });
+    expect(screen.getByTestId('session-start')).toHaveValue('10:00');
+    await fireEvent.input(screen.getByTestId('session-description-en'), { target: { value: 'Welcome words.' } });
+    await fireEvent.click(screen.getByTestId('save-session'));
+    await waitFor(() => expect(client.sessionUpdate).toHaveBeenCalledWith('se-1', 3, expect.objectContaining({ roomId: 'r-hall' })));
+    expect(screen.queryByTestId('conflict-panel')).toBeNull();
   });
 
   it('says so when the session was deleted meanwhile', async () => {
