@@ -1,6 +1,7 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as client from '../src/api/client';
+import { forgetReferenceData } from '../src/services/app';
 import type { Participant, ParticipantQuery } from '../src/api/types';
 import CheckInDesk from '../src/views/participants/CheckInDesk.svelte';
 import ImportView from '../src/views/participants/ImportView.svelte';
@@ -463,6 +464,8 @@ describe('import', () => {
 describe('categories and delegations', () => {
   beforeEach(() => {
     vi.resetAllMocks();
+    // The reference data is cached: without this, the countries are those of an earlier test.
+    forgetReferenceData();
     vi.mocked(client.categoryList).mockResolvedValue(categories);
     vi.mocked(client.delegationList).mockResolvedValue([]);
     vi.mocked(client.referenceData).mockResolvedValue({ countries: ['QA', 'OM'], timezones: ['UTC'], currencies: [] });
@@ -495,15 +498,17 @@ describe('categories and delegations', () => {
     expect(client.categorySave).toHaveBeenCalledWith('ev-1', '', { name: { en: 'Media', ar: '' }, colour: '#6b7280' });
   });
 
+  /** Qatar's members, Amina (its head in some tests) and Omar. */
+  function qatarMembers() {
+    const amina = person(1, { name: { en: 'Amina Yusuf', ar: '' } });
+    vi.mocked(client.participantGet).mockResolvedValue(amina);
+    vi.mocked(client.participantQuery).mockResolvedValue({ total: 2, offset: 0, rows: [amina, person(2, { name: { en: 'Omar Haddad', ar: '' } })] });
+  }
+
   it("changes a delegation's name and head, chosen among its members", async () => {
     const qatar = { ...delegations[0], head: 'p-1' };
     vi.mocked(client.delegationList).mockResolvedValue([qatar]);
-    vi.mocked(client.participantGet).mockResolvedValue(person(1, { name: { en: 'Amina Yusuf', ar: '' } }));
-    vi.mocked(client.participantQuery).mockResolvedValue({
-      total: 2,
-      offset: 0,
-      rows: [person(1, { name: { en: 'Amina Yusuf', ar: '' } }), person(2, { name: { en: 'Omar Haddad', ar: '' } })],
-    });
+    qatarMembers();
     vi.mocked(client.delegationUpdate)
       .mockRejectedValueOnce({ code: 'invalid_input', field: 'name', reason: 'required', message: '' })
       .mockResolvedValueOnce({ ...qatar, name: { en: 'State of Qatar', ar: 'قطر' }, head: 'p-2' });
@@ -525,6 +530,57 @@ describe('categories and delegations', () => {
     );
     await waitFor(() => expect(screen.queryByTestId('delegation-form')).toBeNull());
     expect(screen.getByText('State of Qatar')).toBeInTheDocument();
+  });
+
+  it('shows what another desk changed in a delegation, and re-applies or discards the edit made here', async () => {
+    const qatar = { ...delegations[0], head: 'p-1', version: 4 };
+    /** What desk 2 stored meanwhile: Omar as head. */
+    const now = { ...qatar, head: 'p-2', version: 5 };
+    vi.mocked(client.delegationList).mockResolvedValueOnce([qatar]).mockResolvedValue([now]);
+    qatarMembers();
+    vi.mocked(client.delegationUpdate)
+      .mockRejectedValueOnce({ code: 'conflict', field: 'version', reason: 'changed', message: '' })
+      .mockResolvedValue({ ...now, name: { en: 'State of Qatar', ar: 'قطر' }, version: 6 });
+    render(SetupView, { props: { eventId: 'ev-1' } });
+    await fireEvent.click(await screen.findByTestId('delegation-edit'));
+    await fireEvent.input(await screen.findByTestId('delegation-edit-en'), { target: { value: 'State of Qatar' } });
+    await fireEvent.click(screen.getByTestId('delegation-edit-save'));
+
+    const panel = await screen.findByTestId('conflict-panel');
+    expect(client.delegationUpdate).toHaveBeenCalledWith('del-qa', 4, expect.objectContaining({ head: 'p-1' }));
+    expect(within(panel).getByRole('heading')).toHaveFocus();
+    const rows = within(panel).getAllByTestId('conflict-change');
+    expect(rows.map((r) => r.dataset.field)).toEqual(['head']);
+    expect(rows[0]).toHaveTextContent('Head of delegation');
+    expect(rows[0]).toHaveTextContent('Omar Haddad');
+    expect(screen.queryByTestId('setup-error-delegation-edit')).toBeNull();
+    expect(screen.getByTestId('delegation-edit-save')).toBeDisabled();
+
+    await fireEvent.click(within(panel).getByTestId('conflict-reapply'));
+    expect(screen.getByTestId('delegation-edit-en')).toHaveValue('State of Qatar');
+    expect(screen.getByTestId('delegation-edit-head')).toHaveValue('p-2');
+    expect(screen.getByTestId('delegation-edit-save')).toHaveFocus();
+    await fireEvent.click(screen.getByTestId('delegation-edit-save'));
+    await waitFor(() =>
+      expect(client.delegationUpdate).toHaveBeenLastCalledWith('del-qa', 5, { name: { en: 'State of Qatar', ar: 'قطر' }, country: 'QA', head: 'p-2' }),
+    );
+  });
+
+  it('discards a delegation edit for the delegation as another desk left it', async () => {
+    const qatar = { ...delegations[0], version: 4 };
+    vi.mocked(client.delegationList).mockResolvedValueOnce([qatar]).mockResolvedValue([{ ...qatar, country: 'OM', version: 5 }]);
+    vi.mocked(client.participantQuery).mockResolvedValue({ total: 0, offset: 0, rows: [] });
+    vi.mocked(client.delegationUpdate).mockRejectedValueOnce({ code: 'conflict', field: 'version', reason: 'changed', message: '' });
+    render(SetupView, { props: { eventId: 'ev-1' } });
+    await fireEvent.click(await screen.findByTestId('delegation-edit'));
+    await fireEvent.input(await screen.findByTestId('delegation-edit-en'), { target: { value: 'State of Qatar' } });
+    await fireEvent.click(screen.getByTestId('delegation-edit-save'));
+    const rows = within(await screen.findByTestId('conflict-panel')).getAllByTestId('conflict-change');
+    expect(rows[0]).toHaveTextContent('Oman');
+    await fireEvent.click(screen.getByTestId('conflict-discard'));
+    expect(screen.getByTestId('delegation-edit-en')).toHaveValue('Qatar');
+    expect(screen.getByTestId('delegation-edit-country')).toHaveValue('OM');
+    expect(screen.getByTestId('delegation-edit-en')).toHaveFocus();
   });
 
   it('deletes a delegation only after asking, and keeps it when the core refuses', async () => {

@@ -7,6 +7,7 @@
 //
 // A form's state is a plain object; one level of nested plain objects (a Bilingual name) is
 // compared field by field ("name.en"), anything else (arrays, scalars) as a whole.
+import { tick } from 'svelte';
 import type { AuditEntry } from '../api/types';
 import type { Outcome } from '../services/errors';
 
@@ -40,6 +41,14 @@ export class EditedRecord<D extends object> {
     return copy(form);
   }
 
+  /** The form no longer edits a stored record (it adds a new one, or was closed). */
+  forget() {
+    this.opened = null;
+    this.version = null;
+    this.stale = null;
+    this.reapplied = false;
+  }
+
   /** A save was refused: the record is now `current` at `version`. */
   refused(current: D, version: number, last: AuditEntry | null = null) {
     this.stale = { current: copy(current), version, last };
@@ -47,11 +56,12 @@ export class EditedRecord<D extends object> {
 
   /**
    * A save was refused: reads the record as it is now (`now`, filled into the form by `toForm`)
-   * and who changed it last, and keeps both for the panel. A failed read is the caller's to show.
+   * and who changed it last (`last`; null for records the audit trail does not follow, such as
+   * rooms and sessions), and keeps both for the panel. A failed read is the caller's to show.
    */
   async reload<R extends { version: number }>(
     now: Promise<Outcome<R>>,
-    last: Promise<AuditEntry | null>,
+    last: Promise<AuditEntry | null> | null,
     toForm: (record: R) => D,
   ): Promise<Outcome<R>> {
     const [read, entry] = await Promise.all([now, last]);
@@ -78,6 +88,16 @@ export class EditedRecord<D extends object> {
   discard(): D | null {
     return this.stale ? this.fill(this.stale.current, this.stale.version) : null;
   }
+}
+
+/**
+ * After the person chose in the panel, moves the keyboard to `selector` once the form shows the
+ * choice: every form sends it to Save after re-apply (the edits wait to be saved again) and to
+ * its first field after discard.
+ */
+export async function focusAfterChoice(selector: string) {
+  await tick();
+  document.querySelector<HTMLElement>(selector)?.focus();
 }
 
 /** The fields other writers changed between `opened` and `current`, in the form's order. */

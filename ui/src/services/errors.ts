@@ -66,6 +66,19 @@ export function errorText(error: ApiError): string {
 /** What a service call gives a view: the value, or the error with its text ready to show. */
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: ApiError; text: string };
 
+/**
+ * The record `id` out of a listing, for the records the core reads only as a list (rooms,
+ * sessions, speakers, delegations): `not_found` when it is no longer listed (deleted meanwhile).
+ */
+export async function oneOf<T extends { id: string }>(listing: Promise<Outcome<T[]>>, id: string): Promise<Outcome<T>> {
+  const listed = await listing;
+  if (!listed.ok) return listed;
+  const found = listed.value.find((record) => record.id === id);
+  if (found) return { ok: true, value: found };
+  const error: ApiError = { code: 'not_found', field: null, reason: 'not_found', message: `${id} is no longer listed` };
+  return { ok: false, error, text: errorText(error) };
+}
+
 /** Runs a client call; on failure translates the error and, if asked, shows it as a toast. */
 export async function attempt<T>(call: () => Promise<T>, options: { toast: boolean }): Promise<Outcome<T>> {
   try {
