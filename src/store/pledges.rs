@@ -3,7 +3,8 @@
 
 use std::collections::HashMap;
 
-use rusqlite::{params, Connection};
+use rusqlite::types::Value;
+use rusqlite::{params, params_from_iter, Connection};
 
 use super::{audit, audited, bilingual, found, id_col, opt_id_col, resolve, rows, time_col, word_col};
 use crate::audit::model::{snapshot, Actor, AuditAction, AuditEntity, Change};
@@ -16,6 +17,43 @@ use crate::time;
 pub struct Pledges<'c> {
     conn: &'c Connection,
     actor: &'c Actor,
+}
+
+/// The pledges row's columns, in the order of `row`.
+const COLUMNS: &str = "id, event_id, recipient, purpose_en, purpose_ar, kind, in_kind, currency, usd_rate, rate_date, \
+     rate_source, cancelled_on, cancel_reason, session_id, speaker_id, notes, created_at, entry_mode, delegation_id, version";
+
+/// `?from, …, ?to`.
+fn placeholders(from: usize, to: usize) -> String {
+    (from..=to).map(|i| format!("?{i}")).collect::<Vec<_>>().join(", ")
+}
+
+/// The values of a pledge's row, in the order of `COLUMNS`.
+fn row(p: &Pledge) -> Vec<Value> {
+    let text = |s: &str| Value::Text(s.to_owned());
+    let opt = |s: Option<String>| s.map_or(Value::Null, Value::Text);
+    vec![
+        text(p.id.as_str()),
+        text(p.event_id.as_str()),
+        text(&p.recipient),
+        text(&p.purpose.en),
+        text(&p.purpose.ar),
+        text(p.kind.as_str()),
+        text(&p.in_kind),
+        text(p.currency.map(|c| c.code()).unwrap_or("")),
+        opt(p.rate.as_ref().map(|r| r.rate.to_string())),
+        opt(p.rate.as_ref().map(|r| r.date.to_string())),
+        text(p.rate.as_ref().map(|r| r.source.as_str()).unwrap_or("")),
+        opt(p.cancelled.as_ref().map(|c| c.on.to_string())),
+        text(p.cancelled.as_ref().map(|c| c.reason.as_str()).unwrap_or("")),
+        opt(p.session_id.as_ref().map(Id::to_string)),
+        opt(p.speaker_id.as_ref().map(Id::to_string)),
+        text(&p.notes),
+        Value::Text(time::to_db(p.created_at)),
+        opt(p.entry.map(|e| e.as_str().to_owned())),
+        opt(p.delegation_id.as_ref().map(Id::to_string)),
+        Value::from(i64::from(p.version)),
+    ]
 }
 
 const SELECT: &str = "SELECT id, event_id, recipient, purpose_en, purpose_ar, kind, in_kind, currency, usd_rate, \
@@ -54,32 +92,8 @@ impl<'c> Pledges<'c> {
     }
 
     fn insert_rows(&self, p: &Pledge) -> Result<()> {
-        self.conn.execute(
-            "INSERT INTO pledges (id, event_id, recipient, purpose_en, purpose_ar, kind, in_kind, currency, usd_rate,
-                 rate_date, rate_source, cancelled_on, cancel_reason, session_id, speaker_id, notes, created_at, entry_mode, delegation_id)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
-            params![
-                p.id.as_str(),
-                p.event_id.as_str(),
-                p.recipient,
-                p.purpose.en,
-                p.purpose.ar,
-                p.kind.as_str(),
-                p.in_kind,
-                p.currency.map(|c| c.code()).unwrap_or(""),
-                p.rate.as_ref().map(|r| r.rate.to_string()),
-                p.rate.as_ref().map(|r| r.date.to_string()),
-                p.rate.as_ref().map(|r| r.source.as_str()).unwrap_or(""),
-                p.cancelled.as_ref().map(|c| c.on.to_string()),
-                p.cancelled.as_ref().map(|c| c.reason.as_str()).unwrap_or(""),
-                p.session_id.as_ref().map(Id::as_str),
-                p.speaker_id.as_ref().map(Id::as_str),
-                p.notes,
-                time::to_db(p.created_at),
-                p.entry.map(EntryMode::as_str),
-                p.delegation_id.as_ref().map(Id::as_str),
-            ],
-        )?;
+        let sql = format!("INSERT INTO pledges ({COLUMNS}) VALUES ({})", placeholders(1, 20));
+        self.conn.prepare_cached(&sql)?.execute(params_from_iter(row(p)))?;
         self.insert_parts(p)
     }
 
@@ -118,36 +132,12 @@ impl<'c> Pledges<'c> {
     pub fn replace(&self, before: &Pledge, after: &Pledge, at: chrono::DateTime<chrono::Utc>) -> Result<Pledge> {
         let p = Pledge { version: before.version + 1, ..after.clone() };
         audited(self.conn, || {
-            let changed = self
-                .conn
-                .prepare_cached(
-                    "UPDATE pledges SET recipient = ?2, purpose_en = ?3, purpose_ar = ?4, kind = ?5, in_kind = ?6,
-                     currency = ?7, usd_rate = ?8, rate_date = ?9, rate_source = ?10, cancelled_on = ?11,
-                     cancel_reason = ?12, session_id = ?13, speaker_id = ?14, notes = ?15, entry_mode = ?16,
-                     delegation_id = ?17, version = ?18
-                 WHERE id = ?1 AND version = ?19",
-                )?
-                .execute(params![
-                    p.id.as_str(),
-                    p.recipient,
-                    p.purpose.en,
-                    p.purpose.ar,
-                    p.kind.as_str(),
-                    p.in_kind,
-                    p.currency.map(|c| c.code()).unwrap_or(""),
-                    p.rate.as_ref().map(|r| r.rate.to_string()),
-                    p.rate.as_ref().map(|r| r.date.to_string()),
-                    p.rate.as_ref().map(|r| r.source.as_str()).unwrap_or(""),
-                    p.cancelled.as_ref().map(|c| c.on.to_string()),
-                    p.cancelled.as_ref().map(|c| c.reason.as_str()).unwrap_or(""),
-                    p.session_id.as_ref().map(Id::as_str),
-                    p.speaker_id.as_ref().map(Id::as_str),
-                    p.notes,
-                    p.entry.map(EntryMode::as_str),
-                    p.delegation_id.as_ref().map(Id::as_str),
-                    p.version,
-                    before.version,
-                ])?;
+            // Every column from `row` (the id and creation time unchanged), while the stored
+            // version is still `before`'s.
+            let sql =
+                format!("UPDATE pledges SET ({COLUMNS}) = ({}) WHERE id = ?1 AND version = ?21", placeholders(1, 20));
+            let values = row(&p).into_iter().chain([Value::from(i64::from(before.version))]);
+            let changed = self.conn.prepare_cached(&sql)?.execute(params_from_iter(values))?;
             if changed == 0 {
                 return Err(super::stale(self.conn, "pledge", Some(AuditEntity::Pledge), &p.id)?);
             }
