@@ -94,6 +94,64 @@ fn merge_fills_gaps_and_keeps_history() {
 }
 
 #[test]
+fn merge_moves_the_sign_ups_and_the_headship_of_the_record_merged_away() {
+    use muntada::participants::delegation::{self, DelegationInput};
+    use muntada::programme::{self, SessionInput, SessionKind};
+
+    let mut store = Store::open_in_memory().unwrap();
+    let event = forum(&mut store);
+    let keep = add(&mut store, &event, person("Omar Saleh", "", "omar@example.org", "")).participant;
+    let other = add(&mut store, &event, person("Omar Saleh", "عمر صالح", "", "")).participant;
+    let session = |title: &str, hour: u32| SessionInput {
+        room_id: None,
+        title: Bilingual::new(title, ""),
+        description: Bilingual::default(),
+        kind: SessionKind::Workshop,
+        start: format!("2025-05-20 {hour:02}:00"),
+        end: format!("2025-05-20 {hour:02}:45"),
+    };
+    let (a, b) = store
+        .write(|tx| {
+            Ok((
+                programme::add_session(tx, &event, &session("A", 9))?,
+                programme::add_session(tx, &event, &session("B", 11))?,
+            ))
+        })
+        .unwrap();
+    store
+        .write(|tx| {
+            programme::sign_up(tx, &a.id, &keep.id)?;
+            programme::sign_up(tx, &a.id, &other.id)?;
+            programme::sign_up(tx, &b.id, &other.id)
+        })
+        .unwrap();
+    // The record merged away heads Jordan's delegation.
+    let head =
+        DelegationInput {
+            name: Bilingual::new("Jordan", "الأردن"), country: "JO".into(), head: other.id.to_string()
+        };
+    let jordan = store.write(|tx| delegation::add(tx, &event, &head, Utc::now())).unwrap();
+
+    let merged = store.write(|tx| participants::merge(tx, &keep.id, &other.id, Utc::now())).unwrap();
+    // Both sessions have the kept record, once each; the merged record's delegation is kept's.
+    for s in [&a, &b] {
+        let ups = programme::sign_ups(&store, s.id.as_str()).unwrap();
+        assert_eq!(ups.participants.iter().map(|p| &p.id).collect::<Vec<_>>(), [&keep.id], "{}", s.title.en);
+    }
+    assert_eq!(merged.delegation.as_ref(), Some(&jordan.id));
+    let jordan = delegation::list(&store, event.as_str()).unwrap().into_iter().find(|d| d.id == jordan.id).unwrap();
+    assert_eq!(jordan.head.as_ref(), Some(&keep.id), "the headship moved with the merge");
+    // And the trail says so.
+    let trail = audit::list(&store, AuditSubject::Event, event.as_str()).unwrap();
+    let gone = trail.iter().find(|e| e.entity_id == other.id && e.action == AuditAction::Delete).unwrap();
+    let recorded = store.audit().contents_for(muntada::audit::AuditEntity::Participant, &gone.entity_id).unwrap();
+    let after = recorded.iter().rev().find_map(|(_, _, after)| after.clone()).unwrap();
+    let after: serde_json::Value = serde_json::from_str(&after).unwrap();
+    assert_eq!(after["signUpsMoved"].as_array().map(Vec::len), Some(2), "{after}");
+    assert_eq!(after["headOf"], serde_json::json!([jordan.id.as_str()]), "{after}");
+}
+
+#[test]
 fn check_in_by_badge_code() {
     let mut store = Store::open_in_memory().unwrap();
     let event = forum(&mut store);
