@@ -128,14 +128,35 @@ test("confirm them by bulk action, after a confirmation", async () => {
 test("check them in at the desk with their badge code, once", async () => {
   await click("open-checkin");
   await app.find("checkin-desk");
-  const scan = await app.find("desk-scan");
-  await scan.type(badge.toLowerCase() + ENTER);
+  await app.find("desk-scan");
+  // A keyboard-wedge scanner types into whatever has the focus: the first code must land in
+  // the scan box without anyone clicking it.
+  await app.waitFor(async () => (await app.focused()) === "desk-scan", "the scan box focused on opening", 3_000);
+  await app.keys(badge.toLowerCase() + ENTER);
   await app.find("desk-ok");
   assert.match(await (await app.find("desk-result")).text(), /Layla Haddad/);
+  assert.equal(await app.focused(), "desk-scan", "the scan box focused after the result");
   await shot("checkin-desk");
-  await (await app.find("desk-scan")).type(badge + ENTER);
+  await app.keys(badge + ENTER);
   const refused = await app.find("desk-refused");
   assert.equal(await app.script("return arguments[0].dataset.reason;", refused.reference), "already");
+  assert.match(await (await app.find("desk-refused-since")).text(), /since \d{4}-\d\d-\d\d \d\d:\d\d/, "since when");
+  assert.equal(await app.focused(), "desk-scan", "the scan box focused after a refusal");
+
+  // Another result in between, so that the next one is seen to come.
+  await app.keys("ZZZZZZZZZZ" + ENTER);
+  await app.waitFor(async () => (await app.script("return document.querySelector('[data-testid=desk-refused]')?.dataset.reason;")) === "unknown", "an unknown code");
+
+  // Found by search, the card warns; Enter must show the refusal, not a green check-in.
+  await (await app.find("desk-search")).click();
+  await app.keys("Layla Haddad");
+  await app.waitFor(async () => (await app.findAll("desk-caution")).length === 1, "the warning on the card");
+  await app.keys(ENTER);
+  const reason = () => app.script("return document.querySelector('[data-testid=desk-refused]')?.dataset.reason ?? 'none';");
+  await app.waitFor(async () => (await reason()) !== "unknown" || (await app.findAll("desk-ok")).length > 0, "a result for Enter");
+  assert.equal(await reason(), "already");
+  assert.equal((await app.findAll("desk-ok")).length, 0, "no green check-in");
+  assert.equal(await app.focused(), "desk-scan", "the scan box focused after a result from the search");
 
   await click("lang-toggle");
   await app.waitFor(async () => (await app.script("return document.documentElement.dir;")) === "rtl", "right to left");

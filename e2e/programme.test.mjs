@@ -234,6 +234,59 @@ test("allow parallel sessions in that room in the Rooms dialog, and the clash is
   await app.waitFor(async () => (await app.findAll("rooms-dialog")).length === 0, "the dialog closed");
 });
 
+test("add two rooms one after the other, delete one, and a room in use is refused with its sessions", async () => {
+  const names = () => app.script("return [...document.querySelectorAll('[data-testid=room-row] .name')].map((n) => n.textContent);");
+  const heading = () => app.script("return document.querySelector('[data-testid=room-form] h3').textContent;");
+  const nameField = () => app.script("return document.querySelector('[data-testid=room-name-en]').value;");
+  const busyRoom = (await gridSession(WORKSHOP)).room;
+  await click("open-rooms");
+  await app.find("rooms-dialog");
+  const before = await names();
+  assert.equal(await heading(), "New room");
+
+  await fill("room-name-en", "Main Hall");
+  await click("room-save");
+  await app.waitFor(async () => (await names()).includes("Main Hall"), "Main Hall listed");
+  // After a save the form is for a new room again: editing is chosen from the list.
+  assert.equal(await heading(), "New room", "a new room after the save");
+  assert.equal(await nameField(), "", "an empty form");
+  await fill("room-name-en", "Petra Room");
+  await fill("room-capacity", "60");
+  await click("room-save");
+  await app.waitFor(async () => (await names()).includes("Petra Room"), "Petra Room listed");
+  assert.deepEqual((await names()).filter((n) => !before.includes(n)).sort(), ["Main Hall", "Petra Room"], "both rooms kept");
+  assert.equal(await heading(), "New room");
+
+  // Delete Petra Room, after a confirmation.
+  const roomNamed = (name) =>
+    app.script(
+      "return [...document.querySelectorAll('[data-testid=room-row]')].find((r) => r.querySelector('.name').textContent === arguments[0]).dataset.roomId;",
+      name,
+    );
+  const askToDelete = (id) => app.script("document.querySelector(`[data-room-id='${arguments[0]}'] [data-testid=room-delete]`).click();", id);
+  await askToDelete(await roomNamed("Petra Room"));
+  await app.waitFor(async () => app.script("return [...document.querySelectorAll('dialog.confirm')].some((d) => d.open);"), "the confirmation");
+  await shot("programme-room-delete");
+  await click("room-delete-go");
+  await app.waitFor(async () => !(await names()).includes("Petra Room"), "Petra Room gone");
+  assert.ok((await names()).includes("Main Hall"), "Main Hall stays");
+
+  // The workshop's room has sessions: refused, saying how many.
+  await askToDelete(busyRoom);
+  await click("room-delete-go");
+  const error = await (await app.find("room-delete-error")).text();
+  assert.match(error, /\b[1-9]\d* sessions?\b/, error);
+  assert.ok(await app.script("return !!document.querySelector(`[data-room-id='${arguments[0]}']`);", busyRoom), "the room stays");
+
+  // Main Hall goes too, so that the later tests find the demo's rooms.
+  await askToDelete(await roomNamed("Main Hall"));
+  await click("room-delete-go");
+  await app.waitFor(async () => !(await names()).includes("Main Hall"), "Main Hall gone");
+  assert.deepEqual(await names(), before);
+  await click("rooms-close");
+  await app.waitFor(async () => (await app.findAll("rooms-dialog")).length === 0, "the dialog closed");
+});
+
 test("drag a session half an hour earlier", async () => {
   const before = await gridSession(SIDE_EVENT);
   assert.equal(before.start, "15:30");

@@ -142,6 +142,24 @@ export class Driver {
     await this.cmd("DELETE", "/actions");
   }
 
+  /**
+   * Presses the keys of `text` on whatever has the focus, as a keyboard or a keyboard-wedge
+   * scanner does (an element's `type` focuses the element first; this does not).
+   */
+  async keys(text) {
+    const strokes = [...text].flatMap((key) => [
+      { type: "keyDown", value: key },
+      { type: "keyUp", value: key },
+    ]);
+    await this.cmd("POST", "/actions", { actions: [{ type: "key", id: "keyboard", actions: strokes }] });
+    await this.cmd("DELETE", "/actions");
+  }
+
+  /** The `data-testid` of the element that has the focus ("" when none has one). */
+  focused() {
+    return this.script("return document.activeElement?.dataset?.testid ?? '';");
+  }
+
   /** Types `text` into the field and waits until the field holds it. */
   async fill(testId, text) {
     const field = await this.find(testId);

@@ -245,6 +245,11 @@ enum RoomCommand {
     },
     /// Change a room's names, seats, parallel rule or opening hours; what is not given stays
     Update(programme::RoomUpdateArgs),
+    /// Delete a room (refused while sessions are in it)
+    Delete {
+        /// The room (its id, or 8+ of its first characters)
+        id: String,
+    },
     /// List an event's rooms
     List {
         #[arg(long)]
@@ -746,6 +751,7 @@ fn execute(command: Command, db: Option<PathBuf>, wait: f64, out: &Out) -> Resul
         Command::Restore { file } => out.restored(&backup::restore(store, &file, now)?),
         Command::Event(EventCommand::TravelBuffer(args)) => programme::travel_buffer(store, args, out),
         Command::Room(RoomCommand::Update(args)) => programme::update_room(store, args, out),
+        Command::Room(RoomCommand::Delete { id }) => programme::delete_room(store, &id, out),
         Command::Room(RoomCommand::List { event }) => programme::list_rooms(store, &event, out),
         Command::Session(SessionCommand::Move(args)) => programme::move_session(store, args, out),
         Command::Session(SessionCommand::Signup(args)) => programme::sign_up(store, args, out),

@@ -144,6 +144,16 @@ pub fn update_room(store: &mut Store, args: RoomUpdateArgs, out: &Out) -> Result
     out.created(&room, |r| &r.id)
 }
 
+/// Deletes a room; prints what was deleted (the room as JSON).
+pub fn delete_room(store: &mut Store, id: &str, out: &Out) -> Result<(), Error> {
+    let room = store.write(|tx| programme::delete_room(tx, &tx.rooms().resolve("id", id)?))?;
+    if out.json {
+        return out.print_json(&room);
+    }
+    let name = if room.name.en.is_empty() { &room.name.ar } else { &room.name.en };
+    out.line(&format!("deleted room {} ({name})", room.id))
+}
+
 /// The room `current` with the fields `args` gives changed.
 fn room_input(args: RoomUpdateArgs, current: &programme::Room) -> Result<RoomInput, Error> {
     let capacity = match args.capacity.as_deref().map(str::trim) {

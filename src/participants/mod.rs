@@ -3,11 +3,12 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::audit::AuditAction;
+use crate::audit::{AuditAction, AuditEntity};
 use crate::bilingual::Bilingual;
 use crate::error::{Error, Reason, Result};
 use crate::id::Id;
 use crate::store::{Store, Tx};
+use crate::time;
 
 pub mod category;
 pub mod delegation;
@@ -271,11 +272,17 @@ pub fn check_in(tx: &Tx<'_>, event_id: &Id, code: &str, now: DateTime<Utc>) -> R
         .ok_or_else(|| Error::not_found("code", "participant of this event", &code))?;
     let warning = match person.status {
         ParticipantStatus::CheckedIn => {
+            // Since when, in the event's time: the desk can tell a badge passed to someone
+            // else from a person coming back in.
+            let tz = tx.events().get(&event_id)?.tz();
+            let since = checked_in_at(tx, &person.id)?
+                .map(|at| format!(", since {} ({tz})", time::format_local(at, tz)))
+                .unwrap_or_default();
             return Err(Error::conflict(
                 Some("code"),
                 Reason::Duplicate,
-                format!("{} is already checked in", display_name(&person)),
-            ))
+                format!("{} is already checked in{since}", display_name(&person)),
+            ));
         }
         ParticipantStatus::Declined => {
             return Err(Error::conflict(
@@ -290,6 +297,24 @@ pub fn check_in(tx: &Tx<'_>, event_id: &Id, code: &str, now: DateTime<Utc>) -> R
     let after = Participant { status: ParticipantStatus::CheckedIn, ..person.clone() };
     let participant = save(tx, &person, &after, now)?;
     Ok(CheckedIn { participant, was: person.status, warning })
+}
+
+/// When the person's status last became "checked in", as the audit trail recorded it: the
+/// newest entry that moved it there (or created them checked in). None when the trail has no
+/// such entry, as for a record whose history was emptied.
+fn checked_in_at(tx: &Tx<'_>, id: &Id) -> Result<Option<DateTime<Utc>>> {
+    let status = |json: &Option<String>| {
+        let value = serde_json::from_str::<serde_json::Value>(json.as_deref()?).ok()?;
+        ParticipantStatus::parse("status", value.get("status")?.as_str()?).ok()
+    };
+    let entries = tx.audit().contents_for(AuditEntity::Participant, id)?;
+    Ok(entries
+        .iter()
+        .rev()
+        .find(|(_, before, after)| {
+            status(after) == Some(ParticipantStatus::CheckedIn) && status(before) != Some(ParticipantStatus::CheckedIn)
+        })
+        .map(|(entry, _, _)| entry.at))
 }
 
 fn badge_code_as_typed(code: &str) -> String {

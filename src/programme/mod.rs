@@ -38,6 +38,26 @@ pub fn update_room(tx: &Tx<'_>, room_id: &Id, version: Option<u32>, room: &RoomI
     tx.rooms().update(&current, &room)
 }
 
+/// Deletes a room. Refused while sessions are in it, saying how many: moving them is a choice
+/// for a person (another room, or none), not something a deletion should do quietly.
+pub fn delete_room(tx: &Tx<'_>, room_id: &Id) -> Result<Room> {
+    let room = tx.rooms().get(&tx.rooms().resolve("id", room_id.as_str())?)?;
+    let sessions = tx.rooms().sessions(&room.id)?;
+    if sessions > 0 {
+        return Err(Error::conflict(
+            Some("id"),
+            Reason::InUse,
+            format!(
+                "{sessions} session{} in this room: move {} to another room first",
+                if sessions == 1 { " is" } else { "s are" },
+                if sessions == 1 { "it" } else { "them" },
+            ),
+        ));
+    }
+    tx.rooms().delete(&room.id)?;
+    Ok(room)
+}
+
 pub fn add_session(tx: &Tx<'_>, event_id: &Id, session: &SessionInput) -> Result<Session> {
     let event = tx.events().get(&tx.events().resolve("event", event_id.as_str())?)?;
     let session = checked_session(tx, &event, Id::new(), session)?;

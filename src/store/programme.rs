@@ -88,6 +88,18 @@ impl<'c> Rooms<'c> {
         let mut stmt = self.conn.prepare_cached(&sql)?;
         rows(&mut stmt, [event_id.as_str()], row_to_room)
     }
+
+    /// How many sessions are in the room.
+    pub fn sessions(&self, id: &Id) -> Result<u32> {
+        Ok(self.conn.query_row("SELECT count(*) FROM sessions WHERE room_id = ?1", [id.as_str()], |r| r.get(0))?)
+    }
+
+    /// Deletes a room; the schema would leave its sessions without a room, so callers check
+    /// that none are in it first.
+    pub fn delete(&self, id: &Id) -> Result<()> {
+        let changed = self.conn.execute("DELETE FROM rooms WHERE id = ?1", [id.as_str()])?;
+        one_row(changed, "id", "room", id)
+    }
 }
 
 /// Opening hours as stored: `HH:MM` text, or two nulls.

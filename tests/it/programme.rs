@@ -348,6 +348,46 @@ fn bad_room_updates_name_the_flag_and_write_nothing() {
 }
 
 #[test]
+fn deleting_a_room_is_refused_while_sessions_are_in_it() {
+    let f = Forum::new();
+    let rooms = || f.cli.ok(&["--json", "room", "list", "--event", &f.event]);
+    // The hall has the opening and lunch: refused, saying how many, and nothing written.
+    let before = rooms();
+    let run = f.cli.run(&["--json", "room", "delete", &f.hall[..30]]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let error: serde_json::Value = serde_json::from_str(run.stderr.trim()).unwrap();
+    assert_eq!((error["code"].as_str(), error["reason"].as_str()), (Some("conflict"), Some("in_use")), "{error}");
+    assert!(error["message"].as_str().unwrap().contains("2 sessions"), "{error}");
+    assert_eq!(rooms(), before);
+    let run = f.cli.run(&["room", "delete", &f.annex]);
+    assert!(run.code == 1 && run.stderr.contains("1 session is"), "{}", run.stderr);
+
+    // With its sessions moved out, the room goes; the other event's room is untouched.
+    f.cli.ok(&["session", "move", &f.opening, "--start", "2025-03-30 09:00", "--room", &f.annex]);
+    f.cli.ok(&["session", "move", &f.lunch, "--start", "2025-03-30 12:00", "--room", &f.annex]);
+    assert_eq!(f.cli.ok(&["room", "delete", &f.hall[..30]]), format!("deleted room {} (Plenary hall)", f.hall));
+    let left = f.cli.json(&["room", "list", "--event", &f.event]);
+    let ids: Vec<&str> = left.as_array().unwrap().iter().map(|r| r["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, [f.annex.as_str()]);
+    assert_eq!(f.cli.json(&["room", "list", "--event", &f.other_room_event()]).as_array().unwrap().len(), 1);
+
+    // Gone, or never a room: not found.
+    for id in [f.hall.as_str(), "00000000-dead", f.opening.as_str()] {
+        let run = f.cli.run(&["room", "delete", id]);
+        assert_eq!(run.code, 4, "{id}: {}", run.stderr);
+    }
+}
+
+impl Forum {
+    /// The event of the room that belongs to another event.
+    fn other_room_event(&self) -> String {
+        let events = self.cli.json(&["event", "list"]);
+        let other = events.as_array().unwrap().iter().find(|e| e["title"]["en"] == "Other Forum").unwrap();
+        other["id"].as_str().unwrap().to_owned()
+    }
+}
+
+#[test]
 fn releases_and_what_changed() {
     let f = Forum::new();
     assert_eq!(f.cli.ok(&["release", "list", "--event", &f.event]), "no releases yet: the programme is a draft");

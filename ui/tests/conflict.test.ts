@@ -249,7 +249,7 @@ describe('the rooms dialog after someone else changed the room', () => {
 
   /** Opens the hall, lowers its seats to 350 and saves: the core refuses once. */
   async function editSeatsAndSave() {
-    render(RoomsDialog, { props: { eventId: 'ev-1', rooms: [hall], onsaved, onclose: () => {} } });
+    render(RoomsDialog, { props: { eventId: 'ev-1', rooms: [hall], sessions: [], onsaved, ondeleted: () => {}, onclose: () => {} } });
     await fireEvent.click(screen.getByTestId('room-edit'));
     await fireEvent.input(screen.getByTestId('room-capacity'), { target: { value: '350' } });
     await fireEvent.click(screen.getByTestId('room-save'));

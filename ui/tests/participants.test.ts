@@ -396,13 +396,28 @@ describe('check-in desk', () => {
     expect(screen.getByTestId('desk-warning')).toHaveTextContent('was: Waitlisted');
   });
 
-  it('says why a badge is refused', async () => {
-    vi.mocked(client.participantCheckIn).mockRejectedValue({ code: 'conflict', field: 'code', reason: 'duplicate', message: '' });
+  it('says why a badge is refused, and since when a person is checked in', async () => {
+    const since = 'Person 1 is already checked in, since 2026-03-12 09:41 (Asia/Qatar)';
+    vi.mocked(client.participantCheckIn).mockRejectedValue({ code: 'conflict', field: 'code', reason: 'duplicate', message: since });
     render(CheckInDesk, { props: { eventId: 'ev-1' } });
     const scan = await screen.findByTestId('desk-scan');
     await fireEvent.input(scan, { target: { value: 'CODE1' } });
     await fireEvent.submit(scan.closest('form')!);
     expect(await screen.findByTestId('desk-refused')).toHaveAttribute('data-reason', 'already');
+    expect(screen.getByTestId('desk-refused-since')).toHaveTextContent(since);
+  });
+
+  it('has the scan box focused when it opens and after each result, for a scanner', async () => {
+    vi.mocked(client.participantCheckIn).mockRejectedValue({ code: 'not_found', field: 'code', reason: 'not_found', message: '' });
+    render(CheckInDesk, { props: { eventId: 'ev-1' } });
+    const scan = await screen.findByTestId('desk-scan');
+    await waitFor(() => expect(document.activeElement).toBe(scan));
+    const search = screen.getByTestId('desk-search');
+    search.focus();
+    await fireEvent.input(scan, { target: { value: 'CODE9' } });
+    await fireEvent.submit(scan.closest('form')!);
+    await screen.findByTestId('desk-refused');
+    expect(document.activeElement).toBe(scan);
   });
 
   it('finds a person and checks them in with Enter', async () => {
@@ -416,6 +431,7 @@ describe('check-in desk', () => {
     await fireEvent.keyDown(search, { key: 'Enter' });
     await waitFor(() => expect(client.participantCheckIn).toHaveBeenCalledWith('ev-1', 'CODE5'));
     expect(await screen.findByTestId('desk-refused')).toHaveAttribute('data-reason', 'declined');
+    expect(document.activeElement).toBe(screen.getByTestId('desk-scan'));
   });
 });
 

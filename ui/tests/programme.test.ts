@@ -329,16 +329,43 @@ describe('programme view', () => {
     expect(after[1]).toHaveTextContent('Parallel');
     expect(screen.getAllByTestId('room-head')[1]).toHaveTextContent('Poster area');
 
-    // A new room, with no seats given.
-    vi.mocked(client.roomCreate).mockResolvedValueOnce({ id: 'r-new', eventId: 'ev-1', name: { en: 'Annex', ar: '' }, capacity: null, parallel: false, hours: null, version: 1 });
-    await fireEvent.click(within(dialog).getByTestId('room-new'));
+    // After the save the form is for a new room (typing the next one must not overwrite this
+    // one): a new room, with no seats given.
+    expect(within(dialog).queryByTestId('room-new')).toBeNull();
     expect(within(dialog).getByTestId('room-name-en')).toHaveValue('');
+    expect(within(dialog).getByTestId('room-capacity')).toHaveValue(null);
+    vi.mocked(client.roomCreate).mockResolvedValueOnce({ id: 'r-new', eventId: 'ev-1', name: { en: 'Annex', ar: '' }, capacity: null, parallel: false, hours: null, version: 1 });
     await fireEvent.input(within(dialog).getByTestId('room-name-en'), { target: { value: 'Annex' } });
     await fireEvent.click(within(dialog).getByTestId('room-save'));
     expect(client.roomCreate).toHaveBeenCalledWith('ev-1', { name: { en: 'Annex', ar: '' }, capacity: null, parallel: false, opens: null, closes: null });
     await waitFor(() => expect(within(dialog).getAllByTestId('room-row')).toHaveLength(3));
+    expect(client.roomUpdate).toHaveBeenCalledTimes(2);
     await fireEvent.click(within(dialog).getByTestId('rooms-close'));
     expect(screen.queryByTestId('rooms-dialog')).toBeNull();
+  });
+
+  it('deletes a room after asking; a room with sessions is refused, saying how many', async () => {
+    await renderView();
+    await fireEvent.click(screen.getByTestId('open-rooms'));
+    const dialog = screen.getByTestId('rooms-dialog');
+    const row = (id: string) => dialog.querySelector<HTMLElement>(`[data-room-id="${id}"]`)!;
+
+    // The hall has the opening and the closing: the core refuses, the dialog says how many.
+    vi.mocked(client.roomDelete).mockRejectedValueOnce(
+      apiError({ code: 'conflict', field: 'id', reason: 'in_use', message: '2 sessions are in this room: move them to another room first' }),
+    );
+    await fireEvent.click(within(row('r-hall')).getByTestId('room-delete'));
+    await fireEvent.click(screen.getByTestId('room-delete-go'));
+    expect(client.roomDelete).toHaveBeenCalledWith('r-hall');
+    expect(await within(dialog).findByTestId('room-delete-error')).toHaveTextContent('2 sessions are in this room');
+    expect(within(dialog).getAllByTestId('room-row')).toHaveLength(2);
+
+    vi.mocked(client.roomDelete).mockResolvedValueOnce(dana);
+    await fireEvent.click(within(row('r-dana')).getByTestId('room-delete'));
+    await fireEvent.click(screen.getByTestId('room-delete-go'));
+    await waitFor(() => expect(within(dialog).getAllByTestId('room-row')).toHaveLength(1));
+    expect(within(dialog).queryByTestId('room-delete-error')).toBeNull();
+    expect(screen.getAllByTestId('room-head')).toHaveLength(1);
   });
 
   it('lists a session’s sign-ups against the room’s seats, signs one up from a search and removes one after asking', async () => {

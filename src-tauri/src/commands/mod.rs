@@ -135,6 +135,7 @@ api! {
     programme::schedule_json_export(event_id: String, release: String) -> export::ExportOutcome;
     programme::room_create(event_id: Id, input: RoomInput) -> Room;
     programme::room_update(id: Id, version: Option<u32>, input: RoomInput) -> Room;
+    programme::room_delete(id: Id) -> Room;
     programme::session_sign_ups(session_id: String) -> SignUps;
     programme::session_sign_up(session_id: Id, participant_id: Id) -> SignUps;
     programme::session_sign_up_remove(session_id: Id, participant_id: Id) -> SignUps;

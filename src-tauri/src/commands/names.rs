@@ -76,6 +76,7 @@ pub const COMMAND_NAMES: &[&str] = &[
     "schedule_json_export",
     "room_create",
     "room_update",
+    "room_delete",
     "session_sign_ups",
     "session_sign_up",
     "session_sign_up_remove",

@@ -50,6 +50,12 @@ pub fn room_update(
     state.write(|tx| programme::update_room(tx, &id, version, &input))
 }
 
+/// Deletes a room; refused while sessions are in it.
+#[tauri::command]
+pub fn room_delete(state: State<'_, AppState>, id: Id) -> Result<Room, ApiError> {
+    state.write(|tx| programme::delete_room(tx, &id))
+}
+
 #[tauri::command]
 pub fn session_move(state: State<'_, AppState>, id: Id, to: SessionMove) -> Result<Session, ApiError> {
     state.write(|tx| muntada::programme::move_session(tx, &id, &to))

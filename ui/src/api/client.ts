@@ -302,6 +302,10 @@ export function roomUpdate(id: Id, version: number | null, input: RoomInput): Pr
   return call("room_update", { id, version, input });
 }
 
+export function roomDelete(id: Id): Promise<Room> {
+  return call("room_delete", { id });
+}
+
 export function sessionSignUps(sessionId: string): Promise<SignUps> {
   return call("session_sign_ups", { sessionId });
 }

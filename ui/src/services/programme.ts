@@ -177,6 +177,13 @@ export async function saveRoom(eventId: string, id: string | null, version: numb
   return outcome;
 }
 
+/** Deletes a room. A refusal (sessions still in it) is left for the dialog to show. */
+export async function deleteRoom(id: string): Promise<Outcome<Room>> {
+  const outcome = await attempt(() => client.roomDelete(id), { toast: false });
+  if (outcome.ok) showToast('success', t('programme.rooms.deleted'));
+  return outcome;
+}
+
 // ---- Sign-ups: who signed up for a session, against its room's seats. ----
 
 export function listSignUps(sessionId: string): Promise<Outcome<SignUps>> {

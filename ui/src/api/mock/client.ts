@@ -369,6 +369,15 @@ export function roomUpdate(id: string, version: number | null, input: RoomInput)
   return reply(room);
 }
 
+export function roomDelete(id: string): Promise<Room> {
+  const index = rooms.findIndex((r) => r.id === id);
+  if (index === -1) return fail('not_found', 'id', 'not_found', `no room with id ${id}`);
+  const inRoom = sessions.filter((s) => s.roomId === id).length;
+  if (inRoom > 0) return fail('conflict', 'id', 'in_use', `${inRoom} session(s) in this room: move them to another room first`);
+  const [room] = rooms.splice(index, 1);
+  return reply(room);
+}
+
 export function sessionMove(id: string, to: SessionMove): Promise<Session> {
   const session = sessions.find((s) => s.id === id);
   if (!session) return fail('not_found', 'id', 'not_found', `no session with id ${id}`);
@@ -1713,6 +1722,7 @@ import type * as real from '../client';
   scheduleJsonExport,
   roomCreate,
   roomUpdate,
+  roomDelete,
   sessionSignUps,
   sessionSignUp,
   sessionSignUpRemove,
