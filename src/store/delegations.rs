@@ -68,9 +68,7 @@ impl<'c> Delegations<'c> {
                 before.version
             ],
         )?;
-        if changed == 0 {
-            return Err(super::stale(self.conn, "delegation", None, &after.id)?);
-        }
+        super::guarded(self.conn, changed, "delegation", None, &after.id)?;
         Ok(())
     }
 

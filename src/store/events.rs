@@ -107,9 +107,7 @@ impl<'c> Events<'c> {
                 before.version,
             ],
         )?;
-        if changed == 0 {
-            return Err(super::stale(self.conn, "event", None, &e.id)?);
-        }
+        super::guarded(self.conn, changed, "event", None, &e.id)?;
         self.conn.execute("DELETE FROM event_organisers WHERE event_id = ?1", [e.id.as_str()])?;
         self.set_organisers(&e)?;
         Ok(e)

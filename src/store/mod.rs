@@ -460,6 +460,15 @@ fn expect_version(
     }
 }
 
+/// Checks a guarded write (`… WHERE id = ? AND version = ?`): when it changed no row, the
+/// record is gone or another writer changed it first, and the error says which.
+fn guarded(conn: &Connection, changed: usize, what: &str, entity: Option<AuditEntity>, id: &Id) -> Result<()> {
+    match changed {
+        0 => Err(stale(conn, what, entity, id)?),
+        _ => Ok(()),
+    }
+}
+
 /// The error for a guarded write (`… WHERE id = ? AND version = ?`) that changed no row: the
 /// record is gone, or another writer changed it first.
 fn stale(conn: &Connection, what: &str, entity: Option<AuditEntity>, id: &Id) -> Result<Error> {

@@ -108,9 +108,7 @@ impl<'c> Participants<'c> {
                     before.version,
                 ],
             )?;
-            if changed == 0 {
-                return Err(super::stale(self.conn, "participant", Some(AuditEntity::Participant), &erased.id)?);
-            }
+            super::guarded(self.conn, changed, "participant", Some(AuditEntity::Participant), &erased.id)?;
             // Extra answers from an import are personal data too.
             self.conn.execute("DELETE FROM participant_answers WHERE participant_id = ?1", [erased.id.as_str()])?;
             audit::redact(self.conn, AuditEntity::Participant, &erased.id)?;
@@ -323,9 +321,7 @@ impl Participants<'_> {
                     after.version,
                     before.version,
                 ])?;
-            if changed == 0 {
-                return Err(super::stale(self.conn, "participant", Some(AuditEntity::Participant), &after.id)?);
-            }
+            super::guarded(self.conn, changed, "participant", Some(AuditEntity::Participant), &after.id)?;
             let change = Change {
                 at,
                 entity: AuditEntity::Participant,

@@ -138,9 +138,7 @@ impl<'c> Pledges<'c> {
                 format!("UPDATE pledges SET ({COLUMNS}) = ({}) WHERE id = ?1 AND version = ?21", placeholders(1, 20));
             let values = row(&p).into_iter().chain([Value::from(i64::from(before.version))]);
             let changed = self.conn.prepare_cached(&sql)?.execute(params_from_iter(values))?;
-            if changed == 0 {
-                return Err(super::stale(self.conn, "pledge", Some(AuditEntity::Pledge), &p.id)?);
-            }
+            super::guarded(self.conn, changed, "pledge", Some(AuditEntity::Pledge), &p.id)?;
             self.conn.prepare_cached("DELETE FROM pledge_donors WHERE pledge_id = ?1")?.execute([p.id.as_str()])?;
             self.conn.prepare_cached("DELETE FROM pledge_years WHERE pledge_id = ?1")?.execute([p.id.as_str()])?;
             self.insert_parts(&p)?;

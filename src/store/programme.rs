@@ -72,10 +72,8 @@ impl<'c> Rooms<'c> {
                 before.version
             ],
         )?;
-        match changed {
-            0 => Err(super::stale(self.conn, "room", None, &r.id)?),
-            _ => Ok(r),
-        }
+        super::guarded(self.conn, changed, "room", None, &r.id)?;
+        Ok(r)
     }
 
     pub fn get(&self, id: &Id) -> Result<Room> {
@@ -201,10 +199,8 @@ impl<'c> Sessions<'c> {
                 before.version
             ],
         )?;
-        match changed {
-            0 => Err(super::stale(self.conn, "session", None, &s.id)?),
-            _ => Ok(s),
-        }
+        super::guarded(self.conn, changed, "session", None, &s.id)?;
+        Ok(s)
     }
 
     /// Rewrites what a session says and where it is; the caller has checked it.
@@ -212,10 +208,9 @@ impl<'c> Sessions<'c> {
         let s = Session { version: before.version + 1, ..after.clone() };
         let sql =
             format!("UPDATE sessions SET ({SESSION_COLUMNS}) = ({SESSION_VALUES}) WHERE id = ?1 AND version = ?11 - 1");
-        match self.execute_row(&sql, &s)? {
-            0 => Err(super::stale(self.conn, "session", None, &s.id)?),
-            _ => Ok(s),
-        }
+        let changed = self.execute_row(&sql, &s)?;
+        super::guarded(self.conn, changed, "session", None, &s.id)?;
+        Ok(s)
     }
 
     /// Refuses a save made from `version` of `s` when `s` has been changed since.
@@ -353,10 +348,9 @@ impl<'c> Speakers<'c> {
         let s = Speaker { version: before.version + 1, ..after.clone() };
         let sql =
             format!("UPDATE speakers SET ({SPEAKER_COLUMNS}) = ({SPEAKER_VALUES}) WHERE id = ?1 AND version = ?16 - 1");
-        match self.execute_row(&sql, &s)? {
-            0 => Err(super::stale(self.conn, "speaker", None, &s.id)?),
-            _ => Ok(s),
-        }
+        let changed = self.execute_row(&sql, &s)?;
+        super::guarded(self.conn, changed, "speaker", None, &s.id)?;
+        Ok(s)
     }
 
     /// Runs `sql` with the speaker's columns as ?1..?16, in the order of SPEAKER_COLUMNS.
