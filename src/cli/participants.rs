@@ -391,15 +391,12 @@ pub fn desk(store: &mut Store, command: DeskCommand, now: DateTime<Utc>, out: &O
                     None => Err(Error::invalid("map", Reason::InvalidValue, format!("{m:?} is not COLUMN=FIELD"))),
                 })
                 .collect::<Result<Vec<_>, _>>()?;
-            let report = store.write(|tx| {
-                participants::import(
-                    tx,
-                    &tx.events().resolve("event", &event)?,
-                    &bytes,
-                    &ImportOptions { dry_run, map },
-                    now,
-                )
-            })?;
+            let import = |tx: &muntada::store::Tx<'_>| {
+                let event = tx.events().resolve("event", &event)?;
+                participants::import(tx, &event, &bytes, &ImportOptions { dry_run, map }, now)
+            };
+            // A dry run writes nothing, so it does not hold other desks' writes back.
+            let report = if dry_run { store.read(import)? } else { store.write(import)? };
             import_report(&report, dry_run, out)
         }
         DeskCommand::Search { event, query, limit } => {

@@ -170,13 +170,17 @@ pub async fn participant_import_preview<R: Runtime>(
     file: Vec<u8>,
     map: Vec<ColumnMapping>,
 ) -> Result<ImportPreview, ApiError> {
+    // A dry run writes nothing: it reads in a read transaction, and other desks write meanwhile.
     AppState::off_main(app, move |state| {
-        state.write(|tx| {
-            let table = import::preview(&file, PREVIEW_ROWS).map_err(|e| e.with_field("file"))?;
-            let options = ImportOptions { dry_run: true, map: map.into_iter().map(|m| (m.column, m.field)).collect() };
-            let report = participants::import(tx, &event_id, &file, &options, Utc::now())?;
-            let fields = FIELDS.iter().chain([&import::EXTRA, &import::IGNORE]).map(|f| (*f).to_owned()).collect();
-            Ok(ImportPreview { table, report, fields })
+        state.read(|store| {
+            store.read(|tx| {
+                let table = import::preview(&file, PREVIEW_ROWS).map_err(|e| e.with_field("file"))?;
+                let options =
+                    ImportOptions { dry_run: true, map: map.into_iter().map(|m| (m.column, m.field)).collect() };
+                let report = participants::import(tx, &event_id, &file, &options, Utc::now())?;
+                let fields = FIELDS.iter().chain([&import::EXTRA, &import::IGNORE]).map(|f| (*f).to_owned()).collect();
+                Ok(ImportPreview { table, report, fields })
+            })
         })
     })
     .await
