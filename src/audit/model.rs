@@ -51,6 +51,11 @@ word_enum!(
         Pledge = "pledge",
         // A version of the outcome document (its id is the version's).
         Outcome = "outcome",
+        Event = "event",
+        Room = "room",
+        Session = "session",
+        Speaker = "speaker",
+        Delegation = "delegation",
     }
 );
 
@@ -129,6 +134,12 @@ pub(crate) fn label(entity: AuditEntity, json: Option<&str>) -> Bilingual {
             Some(n) => Bilingual::new(format!("Version {n}"), format!("النسخة {n}")),
             None => Bilingual::default(),
         },
+        AuditEntity::Event | AuditEntity::Session => {
+            Bilingual::new(text(&value["title"]["en"]), text(&value["title"]["ar"]))
+        }
+        AuditEntity::Room | AuditEntity::Speaker | AuditEntity::Delegation => {
+            Bilingual::new(text(&value["name"]["en"]), text(&value["name"]["ar"]))
+        }
     }
 }
 

@@ -750,10 +750,10 @@ fn execute(command: Command, db: Option<PathBuf>, wait: f64, out: &Out) -> Resul
         }
         Command::Restore { file } => out.restored(&backup::restore(store, &file, now)?),
         Command::Event(EventCommand::TravelBuffer(args)) => programme::travel_buffer(store, args, out),
-        Command::Room(RoomCommand::Update(args)) => programme::update_room(store, args, out),
+        Command::Room(RoomCommand::Update(args)) => programme::update_room(store, args, now, out),
         Command::Room(RoomCommand::Delete { id }) => programme::delete_room(store, &id, out),
         Command::Room(RoomCommand::List { event }) => programme::list_rooms(store, &event, out),
-        Command::Session(SessionCommand::Move(args)) => programme::move_session(store, args, out),
+        Command::Session(SessionCommand::Move(args)) => programme::move_session(store, args, now, out),
         Command::Session(SessionCommand::Signup(args)) => programme::sign_up(store, args, out),
         Command::Speaker(SpeakerCommand::Available(args)) => programme::available(store, args, out),
         Command::Release(command) => programme::release(store, command, out, now),

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use chrono::NaiveTime;
+use chrono::{DateTime, NaiveTime, Utc};
 use clap::{Args as ClapArgs, Subcommand};
 use muntada::bilingual::Bilingual;
 use muntada::documents::ProgrammeDocument;
@@ -123,9 +123,9 @@ pub enum ReleaseCommand {
     },
 }
 
-pub fn move_session(store: &mut Store, args: MoveArgs, out: &Out) -> Result<(), Error> {
+pub fn move_session(store: &mut Store, args: MoveArgs, now: DateTime<Utc>, out: &Out) -> Result<(), Error> {
     let to = SessionMove { start: args.start, end: args.end, room_id: args.room };
-    let moved = store.write(|tx| programme::move_session(tx, &tx.sessions().resolve("id", &args.id)?, &to))?;
+    let moved = store.write(|tx| programme::move_session(tx, &tx.sessions().resolve("id", &args.id)?, &to, now))?;
     if out.json {
         return out.print_json(&moved);
     }
@@ -133,13 +133,13 @@ pub fn move_session(store: &mut Store, args: MoveArgs, out: &Out) -> Result<(), 
 }
 
 /// Changes the fields given and keeps the others; prints the room's id (the room as JSON).
-pub fn update_room(store: &mut Store, args: RoomUpdateArgs, out: &Out) -> Result<(), Error> {
+pub fn update_room(store: &mut Store, args: RoomUpdateArgs, now: DateTime<Utc>, out: &Out) -> Result<(), Error> {
     // The fields not given are read in the transaction that writes them back.
     let room = store.write(|tx| {
         let current = tx.rooms().get(&tx.rooms().resolve("id", &args.id)?)?;
         let version = args.version;
         let input = room_input(args.clone(), &current)?;
-        programme::update_room(tx, &current.id, version, &input)
+        programme::update_room(tx, &current.id, version, &input, now)
     })?;
     out.created(&room, |r| &r.id)
 }

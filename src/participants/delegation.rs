@@ -58,7 +58,7 @@ pub fn update(
     let joins = head
         .filter(|p| p.delegation.as_ref() != Some(&id))
         .map(|p| (p.clone(), Participant { delegation: Some(id.clone()), ..p }));
-    tx.delegations().update(&before, &after)?;
+    tx.delegations().update(&before, &after, now)?;
     if let Some((before, after)) = &joins {
         save(tx, before, after, now)?;
     }

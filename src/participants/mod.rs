@@ -77,7 +77,7 @@ pub(crate) fn save(tx: &Tx<'_>, before: &Participant, after: &Participant, now: 
     if let Some(left) = before.delegation.as_ref().filter(|d| saved.delegation.as_ref() != Some(*d)) {
         let delegation = tx.delegations().get(left)?;
         if delegation.head.as_ref() == Some(&saved.id) {
-            tx.delegations().update(&delegation, &Delegation { head: None, ..delegation.clone() })?;
+            tx.delegations().update(&delegation, &Delegation { head: None, ..delegation.clone() }, now)?;
         }
     }
     Ok(saved)
@@ -176,7 +176,7 @@ pub fn merge(tx: &Tx<'_>, keep: &Id, other: &Id, now: DateTime<Utc>) -> Result<P
     // `other` left it without a head otherwise).
     for delegation in headed.iter().filter(|d| kept.delegation.as_ref() == Some(&d.id)) {
         let now_held = tx.delegations().get(&delegation.id)?;
-        tx.delegations().update(&now_held, &Delegation { head: Some(kept.id.clone()), ..now_held.clone() })?;
+        tx.delegations().update(&now_held, &Delegation { head: Some(kept.id.clone()), ..now_held.clone() }, now)?;
     }
     Ok(kept)
 }

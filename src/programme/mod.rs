@@ -31,11 +31,17 @@ pub fn add_room(tx: &Tx<'_>, event_id: &Id, room: &RoomInput) -> Result<Room> {
 /// Changes a room's names, seats, whether sessions may overlap in it and its opening hours.
 /// The conflicts follow on the next check; nothing is written if any field is wrong, or if the
 /// room changed since `version` (the one the form was filled from).
-pub fn update_room(tx: &Tx<'_>, room_id: &Id, version: Option<u32>, room: &RoomInput) -> Result<Room> {
+pub fn update_room(
+    tx: &Tx<'_>,
+    room_id: &Id,
+    version: Option<u32>,
+    room: &RoomInput,
+    now: DateTime<Utc>,
+) -> Result<Room> {
     let current = tx.rooms().get(&tx.rooms().resolve("id", room_id.as_str())?)?;
     tx.rooms().expect_version(&current, version)?;
     let room = room.checked(current.id.clone(), current.event_id.clone())?;
-    tx.rooms().update(&current, &room)
+    tx.rooms().update(&current, &room, now)
 }
 
 /// Deletes a room. Refused while sessions are in it, saying how many: moving them is a choice
@@ -68,12 +74,18 @@ pub fn add_session(tx: &Tx<'_>, event_id: &Id, session: &SessionInput) -> Result
 /// Replaces what a session says (titles, description, kind, room and times); checked as a new
 /// one is, and nothing is written if any part is wrong or the session changed since `version`
 /// (the one the form was filled from). Its people stay.
-pub fn update_session(tx: &Tx<'_>, session_id: &Id, version: Option<u32>, session: &SessionInput) -> Result<Session> {
+pub fn update_session(
+    tx: &Tx<'_>,
+    session_id: &Id,
+    version: Option<u32>,
+    session: &SessionInput,
+    now: DateTime<Utc>,
+) -> Result<Session> {
     let current = tx.sessions().get(&tx.sessions().resolve("id", session_id.as_str())?)?;
     tx.sessions().expect_version(&current, version)?;
     let event = tx.events().get(&current.event_id)?;
     let session = checked_session(tx, &event, current.id.clone(), session)?;
-    tx.sessions().update(&current, &session)
+    tx.sessions().update(&current, &session, now)
 }
 
 /// Removes a session with its people; pledges announced in it keep their record, without the
@@ -138,11 +150,17 @@ pub fn add_speaker(tx: &Tx<'_>, event_id: &Id, speaker: &SpeakerInput) -> Result
 
 /// Rewrites a speaker's profile; checked as a new one is, nothing written if any part is wrong
 /// or the speaker changed since `version` (the one the form was filled from).
-pub fn update_speaker(tx: &Tx<'_>, speaker_id: &Id, version: Option<u32>, speaker: &SpeakerInput) -> Result<Speaker> {
+pub fn update_speaker(
+    tx: &Tx<'_>,
+    speaker_id: &Id,
+    version: Option<u32>,
+    speaker: &SpeakerInput,
+    now: DateTime<Utc>,
+) -> Result<Speaker> {
     let current = tx.speakers().get(&tx.speakers().resolve("id", speaker_id.as_str())?)?;
     tx.speakers().expect_version(&current, version)?;
     let speaker = checked_speaker(tx, &current.event_id, current.id.clone(), speaker)?;
-    tx.speakers().update(&current, &speaker)
+    tx.speakers().update(&current, &speaker, now)
 }
 
 /// A speaker as typed, checked: a name, a known country, an e-mail address, and a participant
@@ -319,7 +337,7 @@ pub struct SessionMove {
 
 /// Moves a session to another time and/or room of its event. Nothing is written if any part is
 /// wrong (a local time the clocks skip, an end before the start, a room of another event).
-pub fn move_session(tx: &Tx<'_>, session_id: &Id, to: &SessionMove) -> Result<Session> {
+pub fn move_session(tx: &Tx<'_>, session_id: &Id, to: &SessionMove, now: DateTime<Utc>) -> Result<Session> {
     let current = tx.sessions().get(&tx.sessions().resolve("id", session_id.as_str())?)?;
     let event = tx.events().get(&current.event_id)?;
     let tz = event.tz();
@@ -336,7 +354,7 @@ pub fn move_session(tx: &Tx<'_>, session_id: &Id, to: &SessionMove) -> Result<Se
         None => current.room_id.clone(),
     };
     let moved = Session { start, end, room_id, ..current.clone() };
-    tx.sessions().reschedule(&current, &moved)
+    tx.sessions().reschedule(&current, &moved, now)
 }
 
 /// Records a time a speaker can be there (local times of the event). Once a speaker has any,
@@ -452,7 +470,7 @@ mod tests {
         let room = rooms(&store, event.id.as_str()).unwrap().remove(0);
         let mut input = room_input("Poster area", Some(40), "08:00", "18:00");
         input.parallel = true;
-        let updated = store.write(|tx| update_room(tx, &room.id, None, &input)).unwrap();
+        let updated = store.write(|tx| update_room(tx, &room.id, None, &input, Utc::now())).unwrap();
         assert_eq!(store.rooms().get(&room.id).unwrap(), updated);
         assert_eq!((updated.name.en.as_str(), updated.capacity, updated.parallel), ("Poster area", Some(40), true));
         assert_eq!(updated.hours.unwrap().opens.to_string(), "08:00:00");
@@ -466,15 +484,15 @@ mod tests {
             (room_input("Hall", None, "8 o'clock", "18:00"), "opens"),
             (room_input("Hall", None, "", "18:00"), "opens"),
         ] {
-            let err = store.write(|tx| update_room(tx, &room.id, None, &bad)).unwrap_err();
+            let err = store.write(|tx| update_room(tx, &room.id, None, &bad, Utc::now())).unwrap_err();
             assert_eq!(err.field.as_deref(), Some(field), "{bad:?}");
             assert_eq!(store.rooms().get(&room.id).unwrap(), updated);
         }
-        let err = store.write(|tx| update_room(tx, &crate::id::Id::new(), None, &input)).unwrap_err();
+        let err = store.write(|tx| update_room(tx, &crate::id::Id::new(), None, &input, Utc::now())).unwrap_err();
         assert_eq!(err.field.as_deref(), Some("id"));
         // Clearing the hours and the seats.
         let open = RoomInput { opens: None, closes: None, capacity: None, ..input };
-        let cleared = store.write(|tx| update_room(tx, &room.id, None, &open)).unwrap();
+        let cleared = store.write(|tx| update_room(tx, &room.id, None, &open, Utc::now())).unwrap();
         assert_eq!((cleared.hours, cleared.capacity), (None, None));
     }
 

@@ -3,6 +3,7 @@
 use rusqlite::{params, Connection};
 
 use super::{bilingual, found, id_col, opt_id_col, resolve, resolve_in, rows, time_col};
+use crate::audit::model::{Actor, AuditEntity};
 use crate::error::Result;
 use crate::id::Id;
 use crate::participants::model::Delegation;
@@ -10,14 +11,15 @@ use crate::time;
 
 pub struct Delegations<'c> {
     conn: &'c Connection,
+    actor: &'c Actor,
 }
 
 const SELECT: &str = "SELECT d.id, d.event_id, d.name_en, d.name_ar, d.country, d.head_id, d.created_at, \
      (SELECT count(*) FROM participants p WHERE p.delegation_id = d.id), d.version FROM delegations d";
 
 impl<'c> Delegations<'c> {
-    pub(super) fn new(conn: &'c Connection) -> Delegations<'c> {
-        Delegations { conn }
+    pub(super) fn new(conn: &'c Connection, actor: &'c Actor) -> Delegations<'c> {
+        Delegations { conn, actor }
     }
 
     pub fn resolve(&self, field: &str, value: &str) -> Result<Id> {
@@ -50,12 +52,12 @@ impl<'c> Delegations<'c> {
     /// Replaces the name, country and head of a delegation (same id).
     /// Refuses a save made from `version` of `d` when `d` has been changed since.
     pub fn expect_version(&self, d: &Delegation, version: Option<u32>) -> Result<()> {
-        super::expect_version(self.conn, "delegation", None, &d.id, d.version, version)
+        super::expect_version(self.conn, "delegation", Some(AuditEntity::Delegation), &d.id, d.version, version)
     }
 
     /// Writes `after` over the delegation read as `before` in this transaction, while it is
     /// still at `before`'s version.
-    pub fn update(&self, before: &Delegation, after: &Delegation) -> Result<()> {
+    pub fn update(&self, before: &Delegation, after: &Delegation, at: chrono::DateTime<chrono::Utc>) -> Result<()> {
         let changed = self.conn.execute(
             "UPDATE delegations SET name_en = ?2, name_ar = ?3, country = ?4, head_id = ?5, version = version + 1
              WHERE id = ?1 AND version = ?6",
@@ -68,7 +70,16 @@ impl<'c> Delegations<'c> {
                 before.version
             ],
         )?;
-        super::guarded(self.conn, changed, "delegation", None, &after.id)?;
+        super::guarded(self.conn, changed, "delegation", Some(AuditEntity::Delegation), &after.id)?;
+        let after = Delegation { version: before.version + 1, ..after.clone() };
+        super::record_update(
+            self.conn,
+            self.actor,
+            AuditEntity::Delegation,
+            (before, &after),
+            (&after.id, &after.event_id),
+            at,
+        )?;
         Ok(())
     }
 

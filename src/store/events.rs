@@ -3,6 +3,7 @@
 use rusqlite::{params, Connection, OptionalExtension};
 
 use super::{bilingual, found, id_col, resolve, rows, time_col, word_col};
+use crate::audit::model::{Actor, AuditEntity};
 use crate::error::Result;
 use crate::event::model::{DeletedEvent, Event, EventCounts, EventLogo, EventStatus, LogoFormat};
 use crate::id::Id;
@@ -11,14 +12,15 @@ use crate::time;
 
 pub struct Events<'c> {
     conn: &'c Connection,
+    actor: &'c Actor,
 }
 
 const EVENT_COLUMNS: &str = "id, title_en, title_ar, description_en, description_ar, venue, city, country, \
      timezone, start_date, end_date, status, created_at, updated_at";
 
 impl<'c> Events<'c> {
-    pub(super) fn new(conn: &'c Connection) -> Events<'c> {
-        Events { conn }
+    pub(super) fn new(conn: &'c Connection, actor: &'c Actor) -> Events<'c> {
+        Events { conn, actor }
     }
 
     pub fn resolve(&self, field: &str, value: &str) -> Result<Id> {
@@ -77,7 +79,7 @@ impl<'c> Events<'c> {
 
     /// Refuses a save made from `version` of `e` when `e` has been changed since.
     pub fn expect_version(&self, e: &Event, version: Option<u32>) -> Result<()> {
-        super::expect_version(self.conn, "event", None, &e.id, e.version, version)
+        super::expect_version(self.conn, "event", Some(AuditEntity::Event), &e.id, e.version, version)
     }
 
     /// Writes `e` over the event read as `before` in this transaction, while it is still at
@@ -107,7 +109,8 @@ impl<'c> Events<'c> {
                 before.version,
             ],
         )?;
-        super::guarded(self.conn, changed, "event", None, &e.id)?;
+        super::guarded(self.conn, changed, "event", Some(AuditEntity::Event), &e.id)?;
+        super::record_update(self.conn, self.actor, AuditEntity::Event, (before, &e), (&e.id, &e.id), e.updated_at)?;
         self.conn.execute("DELETE FROM event_organisers WHERE event_id = ?1", [e.id.as_str()])?;
         self.set_organisers(&e)?;
         Ok(e)
@@ -131,7 +134,7 @@ impl<'c> Events<'c> {
     pub fn record_deletion(
         &self,
         event: &Event,
-        actor: &crate::audit::model::Actor,
+        actor: &Actor,
         at: chrono::DateTime<chrono::Utc>,
         backup: Option<&std::path::Path>,
     ) -> Result<()> {

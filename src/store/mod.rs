@@ -208,19 +208,19 @@ impl Store {
     }
 
     pub fn events(&self) -> Events<'_> {
-        Events::new(&self.conn)
+        Events::new(&self.conn, &self.actor)
     }
     pub fn categories(&self) -> Categories<'_> {
         Categories::new(&self.conn)
     }
     pub fn rooms(&self) -> Rooms<'_> {
-        Rooms::new(&self.conn)
+        Rooms::new(&self.conn, &self.actor)
     }
     pub fn sessions(&self) -> Sessions<'_> {
-        Sessions::new(&self.conn)
+        Sessions::new(&self.conn, &self.actor)
     }
     pub fn speakers(&self) -> Speakers<'_> {
-        Speakers::new(&self.conn)
+        Speakers::new(&self.conn, &self.actor)
     }
     pub fn programme_settings(&self) -> ProgrammeSettings<'_> {
         ProgrammeSettings::new(&self.conn)
@@ -232,7 +232,7 @@ impl Store {
         Participants::new(&self.conn, &self.actor)
     }
     pub fn delegations(&self) -> Delegations<'_> {
-        Delegations::new(&self.conn)
+        Delegations::new(&self.conn, &self.actor)
     }
     pub fn outcome(&self) -> Outcomes<'_> {
         Outcomes::new(&self.conn, &self.actor)
@@ -304,19 +304,19 @@ impl Tx<'_> {
     }
 
     pub fn events(&self) -> Events<'_> {
-        Events::new(self.conn)
+        Events::new(self.conn, self.actor)
     }
     pub fn categories(&self) -> Categories<'_> {
         Categories::new(self.conn)
     }
     pub fn rooms(&self) -> Rooms<'_> {
-        Rooms::new(self.conn)
+        Rooms::new(self.conn, self.actor)
     }
     pub fn sessions(&self) -> Sessions<'_> {
-        Sessions::new(self.conn)
+        Sessions::new(self.conn, self.actor)
     }
     pub fn speakers(&self) -> Speakers<'_> {
-        Speakers::new(self.conn)
+        Speakers::new(self.conn, self.actor)
     }
     pub fn programme_settings(&self) -> ProgrammeSettings<'_> {
         ProgrammeSettings::new(self.conn)
@@ -328,7 +328,7 @@ impl Tx<'_> {
         Participants::new(self.conn, self.actor)
     }
     pub fn delegations(&self) -> Delegations<'_> {
-        Delegations::new(self.conn)
+        Delegations::new(self.conn, self.actor)
     }
     pub fn outcome(&self) -> Outcomes<'_> {
         Outcomes::new(self.conn, self.actor)
@@ -458,6 +458,28 @@ fn expect_version(
         Some(version) if version != current => Err(changed_since(conn, what, entity, id, version, current)?),
         _ => Ok(()),
     }
+}
+
+/// Records an update of a record whose history the trail keeps: the record before and after,
+/// in the transaction of the change.
+fn record_update<T: serde::Serialize>(
+    conn: &Connection,
+    actor: &Actor,
+    entity: AuditEntity,
+    (before, after): (&T, &T),
+    (id, event_id): (&Id, &Id),
+    at: chrono::DateTime<chrono::Utc>,
+) -> Result<()> {
+    let change = crate::audit::model::Change {
+        at,
+        entity,
+        entity_id: id,
+        event_id,
+        action: crate::audit::model::AuditAction::Update,
+        before: Some(crate::audit::model::snapshot(before)?),
+        after: Some(crate::audit::model::snapshot(after)?),
+    };
+    audit::record(conn, actor, &change)
 }
 
 /// Checks a guarded write (`… WHERE id = ? AND version = ?`): when it changed no row, the

@@ -535,11 +535,11 @@ impl Participants<'_> {
     }
 
     /// Changes whenever the event's participants change: their count, and the newest audit
-    /// entry of the event (every change to a participant writes one).
+    /// entry about one of the event's participants (every change to a participant writes one).
     pub fn version(&self, event_id: &Id) -> Result<(i64, i64)> {
         Ok(self.conn.query_row(
             "SELECT (SELECT count(*) FROM participants WHERE event_id = ?1),
-                    (SELECT coalesce(max(id), 0) FROM audit_log WHERE event_id = ?1)",
+                    (SELECT coalesce(max(id), 0) FROM audit_log WHERE event_id = ?1 AND entity = 'participant')",
             [event_id.as_str()],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )?)

@@ -3,6 +3,7 @@
 use rusqlite::{params, Connection, OptionalExtension};
 
 use super::{bilingual, found, id_col, opt_id_col, resolve, resolve_in, rows, time_col, word_col};
+use crate::audit::model::{Actor, AuditEntity};
 use crate::error::Result;
 use crate::id::Id;
 use crate::programme::model::{
@@ -12,11 +13,12 @@ use crate::time;
 
 pub struct Rooms<'c> {
     conn: &'c Connection,
+    actor: &'c Actor,
 }
 
 impl<'c> Rooms<'c> {
-    pub(super) fn new(conn: &'c Connection) -> Rooms<'c> {
-        Rooms { conn }
+    pub(super) fn new(conn: &'c Connection, actor: &'c Actor) -> Rooms<'c> {
+        Rooms { conn, actor }
     }
 
     pub fn resolve(&self, field: &str, value: &str) -> Result<Id> {
@@ -49,12 +51,12 @@ impl<'c> Rooms<'c> {
 
     /// Refuses a save made from `version` of `r` when `r` has been changed since.
     pub fn expect_version(&self, r: &Room, version: Option<u32>) -> Result<()> {
-        super::expect_version(self.conn, "room", None, &r.id, r.version, version)
+        super::expect_version(self.conn, "room", Some(AuditEntity::Room), &r.id, r.version, version)
     }
 
     /// Writes a room's name, seats, overlap rule and hours over the room read as `before` in
     /// this transaction, while it is still at `before`'s version; its event stays.
-    pub fn update(&self, before: &Room, after: &Room) -> Result<Room> {
+    pub fn update(&self, before: &Room, after: &Room, at: chrono::DateTime<chrono::Utc>) -> Result<Room> {
         let r = Room { version: before.version + 1, ..after.clone() };
         let (opens, closes) = hours_cols(r.hours);
         let changed = self.conn.execute(
@@ -72,7 +74,8 @@ impl<'c> Rooms<'c> {
                 before.version
             ],
         )?;
-        super::guarded(self.conn, changed, "room", None, &r.id)?;
+        super::guarded(self.conn, changed, "room", Some(AuditEntity::Room), &r.id)?;
+        super::record_update(self.conn, self.actor, AuditEntity::Room, (before, &r), (&r.id, &r.event_id), at)?;
         Ok(r)
     }
 
@@ -128,6 +131,7 @@ fn row_to_room(r: &rusqlite::Row<'_>) -> rusqlite::Result<Room> {
 
 pub struct Sessions<'c> {
     conn: &'c Connection,
+    actor: &'c Actor,
 }
 
 const SESSION_COLUMNS: &str =
@@ -135,8 +139,8 @@ const SESSION_COLUMNS: &str =
 const SESSION_VALUES: &str = "?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11";
 
 impl<'c> Sessions<'c> {
-    pub(super) fn new(conn: &'c Connection) -> Sessions<'c> {
-        Sessions { conn }
+    pub(super) fn new(conn: &'c Connection, actor: &'c Actor) -> Sessions<'c> {
+        Sessions { conn, actor }
     }
 
     pub fn resolve(&self, field: &str, value: &str) -> Result<Id> {
@@ -186,7 +190,7 @@ impl<'c> Sessions<'c> {
     }
 
     /// Moves a session to new times and a room; the caller has checked them.
-    pub fn reschedule(&self, before: &Session, after: &Session) -> Result<Session> {
+    pub fn reschedule(&self, before: &Session, after: &Session, at: chrono::DateTime<chrono::Utc>) -> Result<Session> {
         let s = Session { version: before.version + 1, ..after.clone() };
         let changed = self.conn.execute(
             "UPDATE sessions SET starts_at = ?2, ends_at = ?3, room_id = ?4, version = ?5 WHERE id = ?1 AND version = ?6",
@@ -199,23 +203,25 @@ impl<'c> Sessions<'c> {
                 before.version
             ],
         )?;
-        super::guarded(self.conn, changed, "session", None, &s.id)?;
+        super::guarded(self.conn, changed, "session", Some(AuditEntity::Session), &s.id)?;
+        super::record_update(self.conn, self.actor, AuditEntity::Session, (before, &s), (&s.id, &s.event_id), at)?;
         Ok(s)
     }
 
     /// Rewrites what a session says and where it is; the caller has checked it.
-    pub fn update(&self, before: &Session, after: &Session) -> Result<Session> {
+    pub fn update(&self, before: &Session, after: &Session, at: chrono::DateTime<chrono::Utc>) -> Result<Session> {
         let s = Session { version: before.version + 1, ..after.clone() };
         let sql =
             format!("UPDATE sessions SET ({SESSION_COLUMNS}) = ({SESSION_VALUES}) WHERE id = ?1 AND version = ?11 - 1");
         let changed = self.execute_row(&sql, &s)?;
-        super::guarded(self.conn, changed, "session", None, &s.id)?;
+        super::guarded(self.conn, changed, "session", Some(AuditEntity::Session), &s.id)?;
+        super::record_update(self.conn, self.actor, AuditEntity::Session, (before, &s), (&s.id, &s.event_id), at)?;
         Ok(s)
     }
 
     /// Refuses a save made from `version` of `s` when `s` has been changed since.
     pub fn expect_version(&self, s: &Session, version: Option<u32>) -> Result<()> {
-        super::expect_version(self.conn, "session", None, &s.id, s.version, version)
+        super::expect_version(self.conn, "session", Some(AuditEntity::Session), &s.id, s.version, version)
     }
 
     /// Deletes a session; its people go with it (the schema cascades), pledges keep no session.
@@ -312,6 +318,7 @@ fn row_to_session(r: &rusqlite::Row<'_>) -> rusqlite::Result<Session> {
 
 pub struct Speakers<'c> {
     conn: &'c Connection,
+    actor: &'c Actor,
 }
 
 const SPEAKER_COLUMNS: &str = "id, event_id, participant_id, honorific_en, honorific_ar, name_en, name_ar, \
@@ -319,8 +326,8 @@ const SPEAKER_COLUMNS: &str = "id, event_id, participant_id, honorific_en, honor
 const SPEAKER_VALUES: &str = "?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16";
 
 impl<'c> Speakers<'c> {
-    pub(super) fn new(conn: &'c Connection) -> Speakers<'c> {
-        Speakers { conn }
+    pub(super) fn new(conn: &'c Connection, actor: &'c Actor) -> Speakers<'c> {
+        Speakers { conn, actor }
     }
 
     pub fn resolve(&self, field: &str, value: &str) -> Result<Id> {
@@ -339,17 +346,18 @@ impl<'c> Speakers<'c> {
 
     /// Refuses a save made from `version` of `s` when `s` has been changed since.
     pub fn expect_version(&self, s: &Speaker, version: Option<u32>) -> Result<()> {
-        super::expect_version(self.conn, "speaker", None, &s.id, s.version, version)
+        super::expect_version(self.conn, "speaker", Some(AuditEntity::Speaker), &s.id, s.version, version)
     }
 
     /// Rewrites a speaker's profile, read as `before` in this transaction; the caller has
     /// checked it. Written only while the stored version is still `before`'s.
-    pub fn update(&self, before: &Speaker, after: &Speaker) -> Result<Speaker> {
+    pub fn update(&self, before: &Speaker, after: &Speaker, at: chrono::DateTime<chrono::Utc>) -> Result<Speaker> {
         let s = Speaker { version: before.version + 1, ..after.clone() };
         let sql =
             format!("UPDATE speakers SET ({SPEAKER_COLUMNS}) = ({SPEAKER_VALUES}) WHERE id = ?1 AND version = ?16 - 1");
         let changed = self.execute_row(&sql, &s)?;
-        super::guarded(self.conn, changed, "speaker", None, &s.id)?;
+        super::guarded(self.conn, changed, "speaker", Some(AuditEntity::Speaker), &s.id)?;
+        super::record_update(self.conn, self.actor, AuditEntity::Speaker, (before, &s), (&s.id, &s.event_id), at)?;
         Ok(s)
     }
 

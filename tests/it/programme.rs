@@ -823,7 +823,15 @@ mod editing {
         changed.kind = SessionKind::Workshop;
         let updated = e
             .store
-            .write(|tx| programme::update_session(tx, &muntada::Id::parse("id", &e.session).unwrap(), None, &changed))
+            .write(|tx| {
+                programme::update_session(
+                    tx,
+                    &muntada::Id::parse("id", &e.session).unwrap(),
+                    None,
+                    &changed,
+                    chrono::Utc::now(),
+                )
+            })
             .unwrap();
         assert_eq!(updated.start.to_rfc3339(), "2025-05-20T08:00:00+00:00", "11:00 in Doha is 08:00 UTC");
         assert_eq!(updated.end.to_rfc3339(), "2025-05-20T09:30:00+00:00");
@@ -852,7 +860,15 @@ mod editing {
             let before = sessions(&e);
             let err = e
                 .store
-                .write(|tx| programme::update_session(tx, &muntada::Id::parse("id", &e.session).unwrap(), None, &bad))
+                .write(|tx| {
+                    programme::update_session(
+                        tx,
+                        &muntada::Id::parse("id", &e.session).unwrap(),
+                        None,
+                        &bad,
+                        chrono::Utc::now(),
+                    )
+                })
                 .unwrap_err();
             assert_eq!((err.field.as_deref(), err.reason.as_str()), (Some(field), reason), "{bad:?}");
             assert_eq!(sessions(&e), before, "{bad:?} wrote something");
@@ -1027,7 +1043,8 @@ mod speakers {
             email: "amina@example.org".into(),
             bio: Bilingual::new("Works on counter-terrorism.", ""),
         };
-        let updated = store.write(|tx| programme::update_speaker(tx, &speaker.id, None, &profile)).unwrap();
+        let updated =
+            store.write(|tx| programme::update_speaker(tx, &speaker.id, None, &profile, chrono::Utc::now())).unwrap();
         assert_eq!(programme::speakers(&store, &event).unwrap(), vec![updated.clone()]);
         assert_eq!((updated.honorific.ar.as_str(), updated.position.en.as_str()), ("الدكتورة", "Commissioner"));
 
@@ -1037,12 +1054,16 @@ mod speakers {
                 "country" => wrong.country = bad.into(),
                 _ => wrong.email = bad.into(),
             }
-            let err = store.write(|tx| programme::update_speaker(tx, &speaker.id, None, &wrong)).unwrap_err();
+            let err = store
+                .write(|tx| programme::update_speaker(tx, &speaker.id, None, &wrong, chrono::Utc::now()))
+                .unwrap_err();
             assert_eq!(err.field.as_deref(), Some(field));
             assert_eq!(programme::speakers(&store, &event).unwrap(), vec![updated.clone()], "{field} wrote something");
         }
         profile.name = Bilingual::default();
-        let err = store.write(|tx| programme::update_speaker(tx, &speaker.id, None, &profile)).unwrap_err();
+        let err = store
+            .write(|tx| programme::update_speaker(tx, &speaker.id, None, &profile, chrono::Utc::now()))
+            .unwrap_err();
         assert_eq!(err.field.as_deref(), Some("name"));
     }
 }

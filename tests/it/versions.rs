@@ -133,17 +133,22 @@ fn every_edit_form_refuses_a_stale_version() {
     let input = event::EventInput { venue: "Sheraton Grand".into(), ..super::forum_input() };
     let first = event::get(&store, eid).unwrap().version;
     store.write(|tx| event::update(tx, &muntada::Id::parse("id", eid).unwrap(), Some(first), &input, now)).unwrap();
-    assert_changed(
+    let err = assert_changed(
         store.write(|tx| event::update(tx, &muntada::Id::parse("id", eid).unwrap(), Some(first), &input, now)),
         "event",
     );
+    assert!(err.message.contains("by coordinator at "), "{}", err.message);
 
     // A room, a session, a speaker.
     let room = programme::rooms(&store, eid).unwrap().remove(0);
     let seats =
         RoomInput { name: room.name.clone(), capacity: Some(99), parallel: room.parallel, opens: None, closes: None };
-    store.write(|tx| programme::update_room(tx, &room.id, Some(room.version), &seats)).unwrap();
-    assert_changed(store.write(|tx| programme::update_room(tx, &room.id, Some(room.version), &seats)), "room");
+    store.write(|tx| programme::update_room(tx, &room.id, Some(room.version), &seats, Utc::now())).unwrap();
+    let err = assert_changed(
+        store.write(|tx| programme::update_room(tx, &room.id, Some(room.version), &seats, Utc::now())),
+        "room",
+    );
+    assert!(err.message.contains("by coordinator at "), "{}", err.message);
 
     let session = programme::sessions(&store, eid).unwrap().remove(0);
     let tz = demo.tz();
@@ -162,20 +167,22 @@ fn every_edit_form_refuses_a_stale_version() {
         end: None,
         room_id: None,
     };
-    store.write(|tx| programme::move_session(tx, &session.id, &to)).unwrap();
-    assert_changed(
-        store.write(|tx| programme::update_session(tx, &session.id, Some(session.version), &retitled)),
+    store.write(|tx| programme::move_session(tx, &session.id, &to, Utc::now())).unwrap();
+    let err = assert_changed(
+        store.write(|tx| programme::update_session(tx, &session.id, Some(session.version), &retitled, Utc::now())),
         "session",
     );
+    assert!(err.message.contains("by coordinator at "), "{}", err.message);
 
     let speaker = programme::speakers(&store, eid).unwrap().remove(0);
     let profile =
         SpeakerInput { name: speaker.name.clone(), bio: Bilingual::new("Director", ""), ..SpeakerInput::default() };
-    store.write(|tx| programme::update_speaker(tx, &speaker.id, Some(speaker.version), &profile)).unwrap();
-    assert_changed(
-        store.write(|tx| programme::update_speaker(tx, &speaker.id, Some(speaker.version), &profile)),
+    store.write(|tx| programme::update_speaker(tx, &speaker.id, Some(speaker.version), &profile, Utc::now())).unwrap();
+    let err = assert_changed(
+        store.write(|tx| programme::update_speaker(tx, &speaker.id, Some(speaker.version), &profile, Utc::now())),
         "speaker",
     );
+    assert!(err.message.contains("by coordinator at "), "{}", err.message);
 
     // A delegation.
     let d = delegation::list(&store, eid).unwrap().remove(0);
@@ -185,5 +192,7 @@ fn every_edit_form_refuses_a_stale_version() {
         head: d.head.as_ref().map(|h| h.to_string()).unwrap_or_default(),
     };
     store.write(|tx| delegation::update(tx, &d.id, Some(d.version), &renamed, now)).unwrap();
-    assert_changed(store.write(|tx| delegation::update(tx, &d.id, Some(d.version), &renamed, now)), "delegation");
+    let err =
+        assert_changed(store.write(|tx| delegation::update(tx, &d.id, Some(d.version), &renamed, now)), "delegation");
+    assert!(err.message.contains("by coordinator at "), "{}", err.message);
 }

@@ -47,7 +47,7 @@ pub fn room_update(
     version: Option<u32>,
     input: RoomInput,
 ) -> Result<Room, ApiError> {
-    state.write(|tx| programme::update_room(tx, &id, version, &input))
+    state.write(|tx| programme::update_room(tx, &id, version, &input, Utc::now()))
 }
 
 /// Deletes a room; refused while sessions are in it.
@@ -58,7 +58,7 @@ pub fn room_delete(state: State<'_, AppState>, id: Id) -> Result<Room, ApiError>
 
 #[tauri::command]
 pub fn session_move(state: State<'_, AppState>, id: Id, to: SessionMove) -> Result<Session, ApiError> {
-    state.write(|tx| muntada::programme::move_session(tx, &id, &to))
+    state.write(|tx| muntada::programme::move_session(tx, &id, &to, Utc::now()))
 }
 
 #[tauri::command]
@@ -93,7 +93,7 @@ pub fn session_update(
     version: Option<u32>,
     input: SessionInput,
 ) -> Result<Session, ApiError> {
-    state.write(|tx| programme::update_session(tx, &id, version, &input))
+    state.write(|tx| programme::update_session(tx, &id, version, &input, Utc::now()))
 }
 
 #[tauri::command]
@@ -146,7 +146,7 @@ pub fn speaker_update(
     version: Option<u32>,
     input: SpeakerInput,
 ) -> Result<Speaker, ApiError> {
-    state.write(|tx| programme::update_speaker(tx, &id, version, &input))
+    state.write(|tx| programme::update_speaker(tx, &id, version, &input, Utc::now()))
 }
 
 /// Participants matching a search who are not speakers yet.

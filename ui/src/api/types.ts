@@ -14,7 +14,7 @@ backupsFolder: string, licence: string, };
 
 export type AuditAction = "create" | "import" | "update" | "delete" | "erase" | "adopt";
 
-export type AuditEntity = "participant" | "pledge" | "outcome";
+export type AuditEntity = "participant" | "pledge" | "outcome" | "event" | "room" | "session" | "speaker" | "delegation";
 
 export type AuditEntry = { id: number, at: string, actor: string, entity: AuditEntity, entityId: Id, eventId: Id, action: AuditAction, 
 /**
