@@ -103,10 +103,16 @@ fn possible_duplicates(tx: &Tx<'_>, participant: &Participant) -> Result<Vec<Id>
 /// Erases a person's personal data (their right to erasure): the record stays, so that counts
 /// and badge numbers still add up, but their name, contact details, organisation and country
 /// are emptied, and the audit trail about them keeps only who changed the record and when.
-/// Deleted content is overwritten in the file (`secure_delete`); the caller empties the
-/// write-ahead log once the transaction is committed (`Store::checkpoint`). Backups made
-/// before keep the data until they rotate out.
-pub fn erase(tx: &Tx<'_>, id: &Id, now: DateTime<Utc>) -> Result<Participant> {
+/// Deleted content is overwritten in the file (`secure_delete`) and, once the erasure is
+/// committed, the write-ahead log is emptied too; backups made before keep the data until they
+/// rotate out. Its own transaction: the log can only be emptied after the commit.
+pub fn erase(store: &mut Store, id: &Id, now: DateTime<Utc>) -> Result<Participant> {
+    let erased = store.write(|tx| erase_in(tx, id, now))?;
+    store.checkpoint();
+    Ok(erased)
+}
+
+fn erase_in(tx: &Tx<'_>, id: &Id, now: DateTime<Utc>) -> Result<Participant> {
     let id = tx.participants().resolve("id", id.as_str())?;
     let person = tx.participants().get(&id)?;
     let erased = Participant {

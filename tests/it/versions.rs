@@ -132,11 +132,8 @@ fn every_edit_form_refuses_a_stale_version() {
     // The event.
     let input = event::EventInput { venue: "Sheraton Grand".into(), ..super::forum_input() };
     let first = event::get(&store, eid).unwrap().version;
-    store.write(|tx| event::update(tx, &muntada::Id::parse("id", eid).unwrap(), Some(first), &input, now)).unwrap();
-    let err = assert_changed(
-        store.write(|tx| event::update(tx, &muntada::Id::parse("id", eid).unwrap(), Some(first), &input, now)),
-        "event",
-    );
+    store.write(|tx| event::update(tx, &demo.id, Some(first), &input, now)).unwrap();
+    let err = assert_changed(store.write(|tx| event::update(tx, &demo.id, Some(first), &input, now)), "event");
     assert!(err.message.contains("by coordinator at "), "{}", err.message);
 
     // A room, a session, a speaker.
