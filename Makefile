@@ -15,9 +15,11 @@ SHELL := /bin/bash
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Debian/Ubuntu packages: WebKitGTK for the window, Xvfb + WebKitWebDriver for the end-to-end
 # tests, poppler for checking PDFs, a D-Bus session for the single-instance end-to-end test,
-# sqlite3 for the import benchmark's comparison.
+# sqlite3 for the import benchmark's comparison, PostgreSQL for the team-mode tests' throwaway
+# cluster (python3 finds it a free port).
 APT_PACKAGES := build-essential pkg-config curl file libwebkit2gtk-4.1-dev libssl-dev librsvg2-dev \
-	libxdo-dev xvfb xauth webkit2gtk-driver poppler-utils dbus sqlite3
+	libxdo-dev xvfb xauth webkit2gtk-driver poppler-utils dbus sqlite3 \
+	postgresql python3
 NODE_MIN := 20.19.0
 # Packaging: squashfs-tools packs the AppImage, dpkg-dev gives cargo-deb dpkg-shlibdeps (the
 # package's dependencies), desktop-file-utils checks the desktop entry in the tests.
@@ -25,7 +27,7 @@ PACKAGE_APT := squashfs-tools dpkg-dev desktop-file-utils
 CARGO_DEB := 3.8.0
 VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n 1)
 
-.PHONY: run test deps deps-test deps-package ui package bench-app bench-table bench-grid bindings bench fuzz audit clean help
+.PHONY: run test test-postgres deps deps-test deps-package ui package bench-app bench-table bench-grid bindings bench fuzz audit clean help
 
 help:
 	@echo "make run    start the desktop app (installs what is missing)"
@@ -88,12 +90,25 @@ test: deps-test package
 		echo "the muntada core depends on a GUI crate"; exit 1
 	fi
 	cargo test --workspace --locked
+	$(MAKE) --no-print-directory test-postgres
 	(cd ui && npm run check && npm test)
 	# The end-to-end tests drive target/debug/muntada-desktop, built by the cargo test above, and
 	# the packages in target/package/ (e2e/package.test.mjs), in a private D-Bus session inside
 	# the X server (the single-instance plugin finds a running app through it, and services it
 	# starts get the display).
 	xvfb-run -a dbus-run-session -- node --test --test-reporter=spec e2e/
+
+# The core's tests that read and write through the store, again on PostgreSQL: a throwaway
+# cluster (tests/pg-cluster.sh) on a free loopback port, stopped and removed whatever happens.
+# Each test gets a schema of its own there (src/store/testing.rs).
+PG_TESTS := audit:: delegations:: import:: participants:: programme:: store:: versions:: outcome:: documents:: team::
+test-postgres: deps
+	cluster=$$(tests/pg-cluster.sh start)
+	dir=$$(echo "$$cluster" | sed -n 1p)
+	trap 'tests/pg-cluster.sh stop "$$dir"' EXIT
+	export MUNTADA_TEST_PG=$$(echo "$$cluster" | sed -n 2p) PGPASSWORD=muntada-test
+	cargo test -p muntada --locked --lib
+	cargo test -p muntada --locked --test it -- $(PG_TESTS)
 
 # Known vulnerabilities in the dependencies: RustSec's advisories for Cargo.lock (cargo-audit
 # fetches them from GitHub) and the npm registry's for the UI's runtime packages. Not part of

@@ -180,6 +180,22 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
+impl From<postgres::Error> for Error {
+    /// PostgreSQL's failures: a connection that closed says so (nothing it was writing was
+    /// committed); the rest keep the server's words, which never include the password.
+    fn from(e: postgres::Error) -> Error {
+        if e.is_closed() {
+            return Error::storage(format!(
+                "the connection to the team database was lost; nothing of this change was saved ({e})"
+            ));
+        }
+        match e.as_db_error() {
+            Some(db) => Error::storage(format!("database error: {} ({})", db.message(), db.code().code())),
+            None => Error::storage(format!("database error: {e}")),
+        }
+    }
+}
+
 impl From<rusqlite::Error> for Error {
     /// SQLite's failures that people can act on get their own reason and an explanation;
     /// the rest stay "storage" with SQLite's words as the detail.

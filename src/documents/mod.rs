@@ -225,7 +225,7 @@ mod tests {
 
     #[test]
     fn ical_and_schedule_files_of_the_demo() {
-        let mut store = Store::open_in_memory().unwrap();
+        let mut store = crate::store::testing::store();
         let now = chrono::DateTime::parse_from_rfc3339("2025-01-10T09:00:00Z").unwrap().to_utc();
         let event = crate::demo::load(&mut store, now).unwrap();
         let id = event.id.as_str();

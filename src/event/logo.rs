@@ -132,7 +132,7 @@ mod tests {
 
     #[test]
     fn set_replace_remove() {
-        let mut store = Store::open_in_memory().unwrap();
+        let mut store = crate::store::testing::store();
         let event =
             store.write(|tx| super::super::create(tx, &crate::event::model::tests::doha(), Utc::now())).unwrap();
         let id = event.id.as_str();

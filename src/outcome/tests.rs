@@ -10,7 +10,7 @@ fn now() -> DateTime<Utc> {
 
 /// The demo forum (speakers, sessions) with its outcome draft emptied.
 fn demo() -> (Store, String) {
-    let mut store = Store::open_in_memory().unwrap();
+    let mut store = crate::store::testing::store();
     let event = crate::demo::load(&mut store, now()).unwrap();
     let event = event.id.as_str().to_owned();
     for s in get(&store, &event, None).unwrap().unwrap().sections {
@@ -404,7 +404,7 @@ enum Step {
 fn check_generated(steps: &[Step], expected: &[(u32, u32, u32, u32, u32)]) {
     use crate::participants::{self, ParticipantInput, ParticipantStatus};
     use crate::pledges::{self, PledgeInput, PledgeKind, PledgeStatus, Schedule, ScheduleRange, StageChange};
-    let mut store = Store::open_in_memory().unwrap();
+    let mut store = crate::store::testing::store();
     let event = crate::demo::load(&mut store, now()).unwrap().id.as_str().to_owned();
     let demo = get(&store, &event, None).unwrap().unwrap().version;
     let base = generated(&store, &demo).unwrap().participation;

@@ -641,7 +641,7 @@ mod tests {
     /// Imports `csv` into a fresh event and compares the outcome: the names imported, or the
     /// (row, column, reason) of every problem, in which case nothing may have been written.
     fn check(csv: &str, expected: std::result::Result<&[&str], &[(u64, &str, Reason)]>) {
-        let mut store = Store::open_in_memory().unwrap();
+        let mut store = crate::store::testing::store();
         let id = event(&mut store);
         let outcome = store.write(|tx| import_csv(tx, &id, csv.as_bytes(), Utc::now())).unwrap();
         let stored: Vec<String> = store.participants().list(&id).unwrap().into_iter().map(|p| p.name.en).collect();
@@ -754,7 +754,7 @@ mod tests {
 
     #[test]
     fn unreadable_files_say_why() {
-        let mut store = Store::open_in_memory().unwrap();
+        let mut store = crate::store::testing::store();
         let id = event(&mut store);
         for (bytes, says) in [
             (&b"name,organisation\nJos\xe9,UN\n"[..], "Windows-1252"),

@@ -86,7 +86,7 @@ fn schedules() {
 /// entry mode was kept read back from their lines.
 #[test]
 fn schedules_read_back_as_entered() {
-    let mut store = Store::open_in_memory().unwrap();
+    let mut store = crate::store::testing::store();
     let event = store.write(|tx| crate::event::create(tx, &crate::event::tests::doha(), now())).unwrap();
     let range =
         |amount: &str, from: i32, to: i32| ScheduleRange { amount: amount.into(), from_year: from, to_year: to };
@@ -126,7 +126,7 @@ fn schedules_read_back_as_entered() {
 }
 
 fn stored() -> (Store, Pledge) {
-    let mut store = Store::open_in_memory().unwrap();
+    let mut store = crate::store::testing::store();
     let event = store.write(|tx| crate::event::create(tx, &crate::event::tests::doha(), now())).unwrap();
     let pledge = store.write(|tx| add(tx, &event.id, &input("15000000", true, 2024, 2026), now())).unwrap();
     (store, pledge)
@@ -416,7 +416,7 @@ proptest! {
 #[test]
 fn a_pledge_links_to_a_delegation_of_its_event() {
     use crate::participants::delegation::{self, DelegationInput};
-    let mut store = Store::open_in_memory().unwrap();
+    let mut store = crate::store::testing::store();
     let doha = store.write(|tx| crate::event::create(tx, &crate::event::tests::doha(), now())).unwrap();
     let other = store.write(|tx| crate::event::create(tx, &crate::event::tests::doha(), now())).unwrap();
     let qatar = |event: &str, store: &mut Store| {

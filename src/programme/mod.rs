@@ -464,7 +464,7 @@ mod tests {
 
     #[test]
     fn updating_a_room() {
-        let mut store = Store::open_in_memory().unwrap();
+        let mut store = crate::store::testing::store();
         let now = chrono::DateTime::parse_from_rfc3339("2025-01-10T09:00:00Z").unwrap().to_utc();
         let event = crate::demo::load(&mut store, now).unwrap();
         let room = rooms(&store, event.id.as_str()).unwrap().remove(0);
@@ -498,7 +498,7 @@ mod tests {
 
     #[test]
     fn availability_and_travel_buffer() {
-        let mut store = Store::open_in_memory().unwrap();
+        let mut store = crate::store::testing::store();
         let now = chrono::DateTime::parse_from_rfc3339("2025-01-10T09:00:00Z").unwrap().to_utc();
         let event = crate::demo::load(&mut store, now).unwrap();
         let speaker = speakers(&store, event.id.as_str()).unwrap().remove(0);

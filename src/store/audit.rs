@@ -1,7 +1,7 @@
 //! The audit trail's table. Entries are written only from inside this module's siblings (the
 //! participants and pledges accessors), in the transaction of the change they describe.
 
-use rusqlite::{params, Connection};
+use super::db::{params, Db, Row};
 
 use super::{id_col, rows, time_col, word_col};
 use crate::audit::model::{self as audit, Actor, AuditAction, AuditEntity, AuditEntry, Change};
@@ -13,13 +13,13 @@ use crate::time;
 pub type RecordedEntry = (AuditEntry, Option<String>, Option<String>);
 
 pub struct Audit<'c> {
-    conn: &'c Connection,
+    conn: &'c Db,
 }
 
 const SELECT: &str = "SELECT id, at, actor, entity, entity_id, event_id, action, before, after FROM audit_log";
 
 impl<'c> Audit<'c> {
-    pub(super) fn new(conn: &'c Connection) -> Audit<'c> {
+    pub(super) fn new(conn: &'c Db) -> Audit<'c> {
         Audit { conn }
     }
 
@@ -47,7 +47,7 @@ impl<'c> Audit<'c> {
 }
 
 /// Appends an entry. Callers are inside the change's own transaction or savepoint.
-pub(super) fn record(conn: &Connection, actor: &Actor, change: &Change<'_>) -> Result<()> {
+pub(super) fn record(conn: &Db, actor: &Actor, change: &Change<'_>) -> Result<()> {
     let mut stmt = conn.prepare_cached(
         "INSERT INTO audit_log (at, actor, entity, entity_id, event_id, action, before, after)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -67,7 +67,7 @@ pub(super) fn record(conn: &Connection, actor: &Actor, change: &Change<'_>) -> R
 
 /// Empties the recorded content of every entry about a record (when a person is erased): who
 /// changed it and when stays, what it contained goes.
-pub(super) fn redact(conn: &Connection, entity: AuditEntity, id: &Id) -> Result<()> {
+pub(super) fn redact(conn: &Db, entity: AuditEntity, id: &Id) -> Result<()> {
     conn.execute(
         "UPDATE audit_log SET before = NULL, after = NULL WHERE entity = ?1 AND entity_id = ?2",
         params![entity.as_str(), id.as_str()],
@@ -75,7 +75,7 @@ pub(super) fn redact(conn: &Connection, entity: AuditEntity, id: &Id) -> Result<
     Ok(())
 }
 
-fn row_to_entry(r: &rusqlite::Row<'_>) -> rusqlite::Result<AuditEntry> {
+fn row_to_entry(r: &Row<'_>) -> Result<AuditEntry> {
     let entity = word_col(r, 3, AuditEntity::parse)?;
     let action = word_col(r, 6, AuditAction::parse)?;
     let before: Option<String> = r.get(7)?;

@@ -30,6 +30,12 @@ pub struct BackupFacts {
 }
 
 impl Store {
+    /// The SQLite connection: backups and restores are the laptop's file's; a team database is
+    /// copied with `team snapshot`.
+    fn lite(&self) -> Result<&Connection> {
+        self.conn.lite().ok_or_else(team_backup)
+    }
+
     /// Writes a consistent copy of the database to `dest`, atomically (see `copy_to_file`).
     pub fn backup_to(&self, dest: &Path) -> Result<()> {
         if let Some(own) = &self.path {
@@ -44,7 +50,7 @@ impl Store {
         if dest.file_name().is_none() {
             return Err(Error::invalid("out", Reason::InvalidValue, "name a file"));
         }
-        copy_to_file(&self.conn, dest)
+        copy_to_file(self.lite()?, dest)
     }
 
     /// Whether `path` is this database's file (or its -wal or -shm).
@@ -62,10 +68,11 @@ impl Store {
     /// (see `check_restore`), then brings its schema up to date and checks the result.
     pub fn restore_from(&mut self, source: &Path) -> Result<BackupFacts> {
         let (candidate, facts) = self.checked_candidate(source)?;
-        copy_all(&candidate, &mut self.conn)?;
+        copy_all(&candidate, self.conn.lite_mut().ok_or_else(team_backup)?)?;
         drop(candidate);
         self.migrate()?;
-        check_contents(&self.conn).map_err(|e| Error { message: format!("after the restore: {}", e.message), ..e })?;
+        check_contents(self.lite()?)
+            .map_err(|e| Error { message: format!("after the restore: {}", e.message), ..e })?;
         Ok(facts)
     }
 
@@ -80,7 +87,7 @@ impl Store {
         let (candidate, facts) = open_checked(source)?;
         let page_size =
             |conn: &Connection| -> Result<i64> { Ok(conn.query_row("PRAGMA page_size", [], |r| r.get(0))?) };
-        let (theirs, ours) = (page_size(&candidate)?, page_size(&self.conn)?);
+        let (theirs, ours) = (page_size(&candidate)?, page_size(self.lite()?)?);
         if theirs != ours {
             return Err(Error::storage_because(
                 Reason::ForeignSchema,
@@ -340,4 +347,13 @@ pub(crate) fn io_error(path: &Path, e: std::io::Error) -> Error {
         _ => Reason::Storage,
     };
     Error { kind: ErrorKind::Storage, field: None, reason, message: format!("{}: {e}", path.display()) }
+}
+
+fn team_backup() -> Error {
+    Error::invalid(
+        "db",
+        Reason::InvalidValue,
+        "a team database is backed up with `muntada team snapshot` (a copy in one SQLite file), and restored \
+         with `muntada team init --from`",
+    )
 }

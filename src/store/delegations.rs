@@ -1,6 +1,6 @@
 //! Delegations of an event; a participant's delegation is a column of `participants`.
 
-use rusqlite::{params, Connection};
+use super::db::{params, Db, DbError, Row};
 
 use super::{bilingual, found, id_col, opt_id_col, resolve, resolve_in, rows, time_col};
 use crate::audit::model::{Actor, AuditEntity};
@@ -10,7 +10,7 @@ use crate::participants::model::Delegation;
 use crate::time;
 
 pub struct Delegations<'c> {
-    conn: &'c Connection,
+    conn: &'c Db,
     actor: &'c Actor,
 }
 
@@ -18,7 +18,7 @@ const SELECT: &str = "SELECT d.id, d.event_id, d.name_en, d.name_ar, d.country, 
      (SELECT count(*) FROM participants p WHERE p.delegation_id = d.id), d.version FROM delegations d";
 
 impl<'c> Delegations<'c> {
-    pub(super) fn new(conn: &'c Connection, actor: &'c Actor) -> Delegations<'c> {
+    pub(super) fn new(conn: &'c Db, actor: &'c Actor) -> Delegations<'c> {
         Delegations { conn, actor }
     }
 
@@ -84,29 +84,31 @@ impl<'c> Delegations<'c> {
     }
 
     pub fn delete(&self, id: &Id) -> Result<()> {
-        let changed = self.conn.execute("DELETE FROM delegations WHERE id = ?1", [id.as_str()])?;
-        found(if changed == 1 { Ok(()) } else { Err(rusqlite::Error::QueryReturnedNoRows) }, "id", "delegation", id)
+        let changed = self.conn.execute("DELETE FROM delegations WHERE id = ?1", params![id.as_str()])?;
+        found(if changed == 1 { Ok(()) } else { Err(DbError::NoRows) }, "id", "delegation", id)
     }
 
     /// How many pledges name the delegation as the one that announced them.
     pub fn pledges(&self, id: &Id) -> Result<u32> {
-        Ok(self.conn.query_row("SELECT count(*) FROM pledges WHERE delegation_id = ?1", [id.as_str()], |r| r.get(0))?)
+        Ok(self
+            .conn
+            .query_row("SELECT count(*) FROM pledges WHERE delegation_id = ?1", params![id.as_str()], |r| r.get(0))?)
     }
 
     pub fn get(&self, id: &Id) -> Result<Delegation> {
         let sql = format!("{SELECT} WHERE d.id = ?1");
-        found(self.conn.query_row(&sql, [id.as_str()], row_to_delegation), "id", "delegation", id)
+        found(self.conn.query_row(&sql, params![id.as_str()], row_to_delegation), "id", "delegation", id)
     }
 
     /// The event's delegations by English name, then Arabic.
     pub fn list(&self, event_id: &Id) -> Result<Vec<Delegation>> {
         let sql = format!("{SELECT} WHERE d.event_id = ?1 ORDER BY d.name_en, d.name_ar, d.id");
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        rows(&mut stmt, [event_id.as_str()], row_to_delegation)
+        rows(&mut stmt, params![event_id.as_str()], row_to_delegation)
     }
 }
 
-fn row_to_delegation(r: &rusqlite::Row<'_>) -> rusqlite::Result<Delegation> {
+fn row_to_delegation(r: &Row<'_>) -> Result<Delegation> {
     Ok(Delegation {
         id: id_col(r, 0)?,
         event_id: id_col(r, 1)?,

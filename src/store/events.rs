@@ -1,6 +1,6 @@
 //! Events, their organisers and their participant categories.
 
-use rusqlite::{params, Connection, OptionalExtension};
+use super::db::{params, Db, DbError, Optional, Row};
 
 use super::{bilingual, found, id_col, resolve, rows, time_col, word_col};
 use crate::audit::model::{Actor, AuditEntity};
@@ -11,7 +11,7 @@ use crate::participants::model::Category;
 use crate::time;
 
 pub struct Events<'c> {
-    conn: &'c Connection,
+    conn: &'c Db,
     actor: &'c Actor,
 }
 
@@ -19,7 +19,7 @@ const EVENT_COLUMNS: &str = "id, title_en, title_ar, description_en, description
      timezone, start_date, end_date, status, created_at, updated_at";
 
 impl<'c> Events<'c> {
-    pub(super) fn new(conn: &'c Connection, actor: &'c Actor) -> Events<'c> {
+    pub(super) fn new(conn: &'c Db, actor: &'c Actor) -> Events<'c> {
         Events { conn, actor }
     }
 
@@ -29,7 +29,7 @@ impl<'c> Events<'c> {
 
     pub fn get(&self, id: &Id) -> Result<Event> {
         let sql = format!("SELECT {EVENT_COLUMNS}, version FROM events WHERE id = ?1");
-        let event = self.conn.query_row(&sql, [id.as_str()], row_to_event);
+        let event = self.conn.query_row(&sql, params![id.as_str()], row_to_event);
         let mut event = found(event, "id", "event", id)?;
         event.organisers = self.organisers(id)?;
         Ok(event)
@@ -39,7 +39,7 @@ impl<'c> Events<'c> {
     pub fn list(&self) -> Result<Vec<Event>> {
         let sql = format!("SELECT {EVENT_COLUMNS}, version FROM events ORDER BY start_date DESC, title_en, title_ar");
         let mut stmt = self.conn.prepare(&sql)?;
-        rows(&mut stmt, [], row_to_event)?
+        rows(&mut stmt, params![], row_to_event)?
             .into_iter()
             .map(|mut e| {
                 e.organisers = self.organisers(&e.id)?;
@@ -51,7 +51,7 @@ impl<'c> Events<'c> {
     fn organisers(&self, id: &Id) -> Result<Vec<String>> {
         let mut stmt =
             self.conn.prepare_cached("SELECT name FROM event_organisers WHERE event_id = ?1 ORDER BY position")?;
-        rows(&mut stmt, [id.as_str()], |r| r.get(0))
+        rows(&mut stmt, params![id.as_str()], |r| r.get(0))
     }
 
     pub fn insert(&self, e: &Event) -> Result<()> {
@@ -111,7 +111,7 @@ impl<'c> Events<'c> {
         )?;
         super::guarded(self.conn, changed, "event", Some(AuditEntity::Event), &e.id)?;
         super::record_update(self.conn, self.actor, AuditEntity::Event, (before, &e), (&e.id, &e.id), e.updated_at)?;
-        self.conn.execute("DELETE FROM event_organisers WHERE event_id = ?1", [e.id.as_str()])?;
+        self.conn.execute("DELETE FROM event_organisers WHERE event_id = ?1", params![e.id.as_str()])?;
         self.set_organisers(&e)?;
         Ok(e)
     }
@@ -126,8 +126,8 @@ impl<'c> Events<'c> {
     }
 
     pub fn delete(&self, id: &Id) -> Result<()> {
-        let deleted = self.conn.execute("DELETE FROM events WHERE id = ?1", [id.as_str()])?;
-        found(if deleted == 1 { Ok(()) } else { Err(rusqlite::Error::QueryReturnedNoRows) }, "id", "event", id)
+        let deleted = self.conn.execute("DELETE FROM events WHERE id = ?1", params![id.as_str()])?;
+        found(if deleted == 1 { Ok(()) } else { Err(DbError::NoRows) }, "id", "event", id)
     }
 
     /// Logs the deletion of `event` where it outlives the event (its own trail goes with it).
@@ -158,7 +158,7 @@ impl<'c> Events<'c> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT event_id, title_en, title_ar, at, actor, backup FROM deleted_events ORDER BY id DESC",
         )?;
-        rows(&mut stmt, [], |r| {
+        rows(&mut stmt, params![], |r| {
             Ok(DeletedEvent {
                 event_id: id_col(r, 0)?,
                 title: bilingual(r, 1)?,
@@ -170,7 +170,11 @@ impl<'c> Events<'c> {
     }
 
     pub fn exists(&self, id: &Id) -> Result<bool> {
-        Ok(self.conn.query_row("SELECT 1 FROM events WHERE id = ?1", [id.as_str()], |_| Ok(())).optional()?.is_some())
+        Ok(self
+            .conn
+            .query_row("SELECT 1 FROM events WHERE id = ?1", params![id.as_str()], |_| Ok(()))
+            .optional()?
+            .is_some())
     }
 
     pub fn logo(&self, id: &Id) -> Result<Option<EventLogo>> {
@@ -178,7 +182,7 @@ impl<'c> Events<'c> {
             .conn
             .query_row(
                 "SELECT format, width, height, image, updated_at FROM event_logos WHERE event_id = ?1",
-                [id.as_str()],
+                params![id.as_str()],
                 |r| {
                     Ok(EventLogo {
                         format: word_col(r, 0, LogoFormat::parse)?,
@@ -213,13 +217,13 @@ impl<'c> Events<'c> {
 
     /// `false` when there was no logo.
     pub fn remove_logo(&self, id: &Id) -> Result<bool> {
-        Ok(self.conn.execute("DELETE FROM event_logos WHERE event_id = ?1", [id.as_str()])? == 1)
+        Ok(self.conn.execute("DELETE FROM event_logos WHERE event_id = ?1", params![id.as_str()])? == 1)
     }
 
     pub fn counts(&self, id: &Id) -> Result<EventCounts> {
         let count = |table: &str| -> Result<u32> {
             let sql = format!("SELECT count(*) FROM {table} WHERE event_id = ?1");
-            Ok(self.conn.query_row(&sql, [id.as_str()], |r| r.get(0))?)
+            Ok(self.conn.query_row(&sql, params![id.as_str()], |r| r.get(0))?)
         };
         Ok(EventCounts {
             rooms: count("rooms")?,
@@ -231,11 +235,10 @@ impl<'c> Events<'c> {
     }
 }
 
-fn row_to_event(r: &rusqlite::Row<'_>) -> rusqlite::Result<Event> {
-    let date = |idx: usize| -> rusqlite::Result<chrono::NaiveDate> {
+fn row_to_event(r: &Row<'_>) -> Result<Event> {
+    let date = |idx: usize| -> Result<chrono::NaiveDate> {
         let text: String = r.get(idx)?;
-        time::parse_date("stored", &text)
-            .map_err(|e| rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, Box::new(e)))
+        time::parse_date("stored", &text).map_err(|e| super::stored(idx, e))
     };
     Ok(Event {
         id: id_col(r, 0)?,
@@ -256,11 +259,11 @@ fn row_to_event(r: &rusqlite::Row<'_>) -> rusqlite::Result<Event> {
 }
 
 pub struct Categories<'c> {
-    conn: &'c Connection,
+    conn: &'c Db,
 }
 
 impl<'c> Categories<'c> {
-    pub(super) fn new(conn: &'c Connection) -> Categories<'c> {
+    pub(super) fn new(conn: &'c Db) -> Categories<'c> {
         Categories { conn }
     }
 
@@ -280,21 +283,21 @@ impl<'c> Categories<'c> {
             "UPDATE categories SET name_en = ?2, name_ar = ?3, colour = ?4 WHERE id = ?1",
             params![id.as_str(), name.en, name.ar, colour],
         )?;
-        found(if changed == 1 { Ok(()) } else { Err(rusqlite::Error::QueryReturnedNoRows) }, "key", "category", id)
+        found(if changed == 1 { Ok(()) } else { Err(DbError::NoRows) }, "key", "category", id)
     }
 
     /// Each category's badge colour (`#rrggbb`) by key.
     pub fn colours(&self, event_id: &Id) -> Result<Vec<(String, String)>> {
         let mut stmt =
             self.conn.prepare_cached("SELECT key, colour FROM categories WHERE event_id = ?1 ORDER BY position")?;
-        rows(&mut stmt, [event_id.as_str()], |r| Ok((r.get(0)?, r.get(1)?)))
+        rows(&mut stmt, params![event_id.as_str()], |r| Ok((r.get(0)?, r.get(1)?)))
     }
 
     pub fn list(&self, event_id: &Id) -> Result<Vec<Category>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT id, event_id, key, name_en, name_ar, position FROM categories WHERE event_id = ?1 ORDER BY position",
         )?;
-        rows(&mut stmt, [event_id.as_str()], |r| {
+        rows(&mut stmt, params![event_id.as_str()], |r| {
             Ok(Category {
                 id: id_col(r, 0)?,
                 event_id: id_col(r, 1)?,

@@ -9,17 +9,23 @@
 
 mod audit;
 mod backup;
+pub(crate) mod db;
 mod delegations;
 mod events;
 mod outcome;
 mod participants;
 mod pledges;
+mod postgres;
 mod programme;
+#[doc(hidden)]
+pub mod testing;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use rusqlite::{Connection, OpenFlags, TransactionBehavior};
+use rusqlite::{Connection, OpenFlags};
+
+use db::{params, Db, DbError, DbResult, Engine, Optional, Row};
 
 use crate::audit::model::{Actor, AuditEntity};
 use crate::error::{Error, Reason, Result};
@@ -28,11 +34,13 @@ use crate::id::{Id, IdPrefix};
 pub use audit::Audit;
 pub(crate) use backup::io_error;
 pub use backup::{check_backup, restore_into_new_file, BackupFacts};
+pub use db::Engine as DbEngine;
 pub use delegations::Delegations;
 pub use events::{Categories, Events};
 pub use outcome::Outcomes;
 pub use participants::{ParticipantFilter, Participants};
 pub use pledges::Pledges;
+pub use postgres::{Location, TeamTarget};
 pub use programme::{ProgrammeSettings, Releases, Rooms, Sessions, Speakers, StoredRelease};
 
 /// Forward-only migrations, applied in order at open; the schema version is their count.
@@ -57,15 +65,17 @@ const MIGRATIONS: &[&str] = &[
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
 pub struct Store {
-    conn: Connection,
+    conn: Db,
     path: Option<PathBuf>,
     /// Who the audit trail names for the changes made through this store.
     actor: Actor,
+    /// The team database, when the data is not this computer's file.
+    team: Option<TeamTarget>,
 }
 
 /// The connection inside a write transaction, with the same accessors as `Store`.
 pub struct Tx<'c> {
-    conn: &'c Connection,
+    conn: &'c Db,
     actor: &'c Actor,
     path: Option<&'c Path>,
 }
@@ -135,7 +145,7 @@ impl Store {
                 return Err(Error::storage(format!("the database refused write-ahead logging (journal mode {mode})")));
             }
         }
-        let mut store = Store { conn, path, actor: Actor::unknown() };
+        let mut store = Store { conn: Db::sqlite(conn), path, actor: Actor::unknown(), team: None };
         if let Err(e) = store.migrate() {
             return Err(match &store.path {
                 Some(p) => Error { message: format!("cannot use the database {}: {}", p.display(), e.message), ..e },
@@ -146,7 +156,8 @@ impl Store {
     }
 
     fn migrate(&mut self) -> Result<()> {
-        let found: u32 = self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        let Some(lite) = self.conn.lite() else { return postgres::migrate(&self.conn, &self.actor) };
+        let found: u32 = lite.query_row("PRAGMA user_version", [], |r| r.get(0))?;
         let known = schema_version();
         if found > known {
             return Err(Error {
@@ -161,19 +172,25 @@ impl Store {
         if found == known {
             return Ok(());
         }
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        for sql in &MIGRATIONS[found as usize..] {
-            tx.execute_batch(sql)?;
-        }
-        // Keys computed in Rust for the rows a migration gave new key columns (a no-op otherwise).
-        participants::backfill_keys(&tx, &self.actor)?;
-        tx.pragma_update(None, "user_version", known)?;
-        tx.commit()?;
-        Ok(())
+        self.conn.execute_batch("BEGIN IMMEDIATE")?;
+        let migrated = (|| {
+            for sql in &MIGRATIONS[found as usize..] {
+                self.conn.execute_batch(sql)?;
+            }
+            // Keys computed in Rust for the rows a migration gave new key columns (a no-op otherwise).
+            participants::backfill_keys(&self.conn, &self.actor)?;
+            self.conn.execute_batch(&format!("PRAGMA user_version = {known}"))
+        })();
+        finish(&self.conn, migrated, "COMMIT", "ROLLBACK")
     }
 
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
+    }
+
+    /// Which engine holds the data.
+    pub fn engine(&self) -> Engine {
+        self.conn.engine()
     }
 
     /// Names the person the audit trail records for the changes made from now on (the edge
@@ -188,13 +205,19 @@ impl Store {
 
     /// How long a write waits for another program holding the database (5 s unless changed).
     pub fn set_busy_timeout(&self, timeout: Duration) -> Result<()> {
-        Ok(self.conn.busy_timeout(timeout)?)
+        match self.conn.lite() {
+            Some(lite) => Ok(lite.busy_timeout(timeout)?),
+            None => postgres::set_lock_timeout(&self.conn, timeout),
+        }
     }
 
     /// Runs `f` in one IMMEDIATE transaction: all of it is written, or none of it. Another
     /// writer waits until it ends, so what `f` reads is what it writes over.
     pub fn write<T>(&mut self, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
-        statement(&self.conn, "BEGIN IMMEDIATE")?;
+        match self.conn.engine() {
+            Engine::Sqlite => statement(&self.conn, "BEGIN IMMEDIATE")?,
+            Engine::Postgres => postgres::begin_write(&self.conn)?,
+        }
         let tx = Tx { conn: &self.conn, actor: &self.actor, path: self.path.as_deref() };
         finish(&self.conn, f(&tx), "COMMIT", "ROLLBACK")
     }
@@ -202,7 +225,10 @@ impl Store {
     /// Runs `f` in one read transaction: every read in it sees the same state of the data, even
     /// while another program writes.
     pub fn read<T>(&self, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
-        statement(&self.conn, "BEGIN DEFERRED")?;
+        match self.conn.engine() {
+            Engine::Sqlite => statement(&self.conn, "BEGIN DEFERRED")?,
+            Engine::Postgres => self.conn.execute_batch("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")?,
+        }
         let tx = Tx { conn: &self.conn, actor: &self.actor, path: self.path.as_deref() };
         finish(&self.conn, f(&tx), "COMMIT", "ROLLBACK")
     }
@@ -248,12 +274,15 @@ impl Store {
     /// overwritten (an erasure) does not linger there. Best effort: a reader elsewhere may keep
     /// part of the log alive until it finishes, and the next checkpoint then takes it.
     pub fn checkpoint(&self) {
-        let _ = self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
+        if let Some(lite) = self.conn.lite() {
+            let _ = lite.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
+        }
     }
 
     /// Reads a pragma, for the tests that check every connection's settings.
     pub fn pragma(&self, name: &str) -> Result<String> {
-        let value: rusqlite::types::Value = self.conn.query_row(&format!("PRAGMA {name}"), [], |r| r.get(0))?;
+        let lite = self.conn.lite().ok_or_else(|| Error::internal("pragmas are SQLite's"))?;
+        let value: rusqlite::types::Value = lite.query_row(&format!("PRAGMA {name}"), [], |r| r.get(0))?;
         Ok(match value {
             rusqlite::types::Value::Integer(i) => i.to_string(),
             rusqlite::types::Value::Text(t) => t,
@@ -263,11 +292,20 @@ impl Store {
 }
 
 /// Commits on success; rolls back on any error, including a failed commit.
-fn finish<T>(conn: &Connection, result: Result<T>, commit: &str, rollback: &str) -> Result<T> {
+fn finish<T>(conn: &Db, result: Result<T>, commit: &str, rollback: &str) -> Result<T> {
+    let result = match result {
+        // PostgreSQL turns the COMMIT of a transaction in which a statement failed into a
+        // rollback, without an error: a caller that carried on after a failure must not be
+        // told its change was saved.
+        Ok(_) if conn.aborted() => {
+            Err(Error::internal("a statement failed inside the transaction, so nothing of it was written"))
+        }
+        other => other,
+    };
     let committed = result.and_then(|value| statement(conn, commit).map(|()| value));
-    if committed.is_err() && !conn.is_autocommit() {
-        // The error being reported matters more than a failure to roll back, which SQLite
-        // also does by itself when the connection closes.
+    if committed.is_err() && conn.lite().is_none_or(|c| !c.is_autocommit()) {
+        // The error being reported matters more than a failure to roll back, which the
+        // engine also does by itself when the connection closes.
         let _ = conn.execute_batch(rollback);
     }
     committed
@@ -349,7 +387,7 @@ fn about(path: &Path, e: rusqlite::Error) -> Error {
 
 /// Runs a change and its audit entry as one unit, whether or not a transaction is open: a
 /// savepoint outside a transaction starts one.
-fn audited<T>(conn: &Connection, f: impl FnOnce() -> Result<T>) -> Result<T> {
+fn audited<T>(conn: &Db, f: impl FnOnce() -> Result<T>) -> Result<T> {
     statement(conn, "SAVEPOINT audited")?;
     finish(conn, f(), "RELEASE audited", "ROLLBACK TO audited; RELEASE audited")
 }
@@ -357,18 +395,25 @@ fn audited<T>(conn: &Connection, f: impl FnOnce() -> Result<T>) -> Result<T> {
 /// Runs one statement that returns no rows, prepared once per connection: a bulk change of
 /// 100,000 people opens and releases a savepoint for each, and parsing them again each time
 /// showed in the profile.
-fn statement(conn: &Connection, sql: &str) -> Result<()> {
-    conn.prepare_cached(sql)?.execute([])?;
-    Ok(())
+fn statement(conn: &Db, sql: &str) -> Result<()> {
+    match conn.engine() {
+        Engine::Sqlite if !sql.contains(';') => {
+            conn.prepare_cached(sql)?.execute(params![])?;
+            Ok(())
+        }
+        // PostgreSQL does not prepare transaction control, and neither engine prepares two
+        // statements at once.
+        _ => conn.execute_batch(sql),
+    }
 }
 
 /// Finds the one id in `table` that is `value` or starts with it (at least 8 characters).
-fn resolve(conn: &Connection, table: &'static str, what: &str, field: &str, value: &str) -> Result<Id> {
+fn resolve(conn: &Db, table: &'static str, what: &str, field: &str, value: &str) -> Result<Id> {
     let prefix = IdPrefix::parse(field, value)?;
     // Ids are lower-case hex and hyphens, all of which sort below '~'.
     let sql = format!("SELECT id FROM {table} WHERE id >= ?1 AND id < ?1 || '~' LIMIT 2");
     let mut stmt = conn.prepare_cached(&sql)?;
-    let ids: Vec<String> = stmt.query_map([prefix.as_str()], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    let ids: Vec<String> = stmt.query_map(params![prefix.as_str()], |r| r.get(0))?;
     match ids.as_slice() {
         [id] => Ok(Id::from_db(id.clone())),
         [] => Err(Error::not_found(field, what, value)),
@@ -382,18 +427,11 @@ fn resolve(conn: &Connection, table: &'static str, what: &str, field: &str, valu
 
 /// Like `resolve`, and the record must belong to `event_id` (a room, session, speaker or
 /// participant of another event is refused by name).
-fn resolve_in(
-    conn: &Connection,
-    table: &'static str,
-    what: &str,
-    field: &str,
-    value: &str,
-    event_id: &Id,
-) -> Result<Id> {
+fn resolve_in(conn: &Db, table: &'static str, what: &str, field: &str, value: &str, event_id: &Id) -> Result<Id> {
     let id = resolve(conn, table, what, field, value)?;
     let owner: String = conn
         .prepare_cached(&format!("SELECT event_id FROM {table} WHERE id = ?1"))?
-        .query_row([id.as_str()], |r| r.get(0))?;
+        .query_row(params![id.as_str()], |r| r.get(0))?;
     if owner != event_id.as_str() {
         return Err(Error::invalid(field, Reason::WrongEvent, format!("the {what} belongs to another event")));
     }
@@ -401,53 +439,55 @@ fn resolve_in(
 }
 
 /// Maps "no row" to a not-found error about `field`.
-fn found<T>(result: rusqlite::Result<T>, field: &str, what: &str, id: &Id) -> Result<T> {
+fn found<T>(result: DbResult<T>, field: &str, what: &str, id: &Id) -> Result<T> {
     match result {
-        Err(rusqlite::Error::QueryReturnedNoRows) => Err(Error::not_found(field, what, id.as_str())),
+        Err(DbError::NoRows) => Err(Error::not_found(field, what, id.as_str())),
         other => Ok(other?),
     }
 }
 
 /// A stored time column.
-fn time_col(row: &rusqlite::Row<'_>, idx: usize) -> rusqlite::Result<chrono::DateTime<chrono::Utc>> {
+fn time_col(row: &Row<'_>, idx: usize) -> Result<chrono::DateTime<chrono::Utc>> {
     let text: String = row.get(idx)?;
-    crate::time::from_db(&text)
-        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, Box::new(e)))
+    crate::time::from_db(&text).map_err(|e| stored(idx, e))
+}
+
+/// A stored value its domain type refuses: the database was changed behind Muntada's back.
+fn stored(idx: usize, e: impl std::fmt::Display) -> Error {
+    Error::storage(format!("column {idx} of a stored row holds a value Muntada cannot read: {e}"))
 }
 
 /// A stored word column (status, kind, role) parsed by its domain type.
-fn word_col<T>(row: &rusqlite::Row<'_>, idx: usize, parse: fn(&str, &str) -> Result<T>) -> rusqlite::Result<T> {
+fn word_col<T>(row: &Row<'_>, idx: usize, parse: fn(&str, &str) -> Result<T>) -> Result<T> {
     let text: String = row.get(idx)?;
-    parse("stored", &text)
-        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, Box::new(e)))
+    parse("stored", &text).map_err(|e| stored(idx, e))
 }
 
-fn bilingual(row: &rusqlite::Row<'_>, idx: usize) -> rusqlite::Result<crate::bilingual::Bilingual> {
+fn bilingual(row: &Row<'_>, idx: usize) -> Result<crate::bilingual::Bilingual> {
     Ok(crate::bilingual::Bilingual { en: row.get(idx)?, ar: row.get(idx + 1)? })
 }
 
-fn id_col(row: &rusqlite::Row<'_>, idx: usize) -> rusqlite::Result<Id> {
+fn id_col(row: &Row<'_>, idx: usize) -> Result<Id> {
     row.get::<_, String>(idx).map(Id::from_db)
 }
 
-fn opt_id_col(row: &rusqlite::Row<'_>, idx: usize) -> rusqlite::Result<Option<Id>> {
+fn opt_id_col(row: &Row<'_>, idx: usize) -> Result<Option<Id>> {
     Ok(row.get::<_, Option<String>>(idx)?.map(Id::from_db))
 }
 
 /// Runs a prepared query and collects every row.
 fn rows<T>(
-    stmt: &mut rusqlite::Statement<'_>,
-    params: impl rusqlite::Params,
-    map: impl FnMut(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+    stmt: &mut db::Stmt<'_>,
+    params: &[&dyn db::Param],
+    map: impl FnMut(&Row<'_>) -> Result<T>,
 ) -> Result<Vec<T>> {
-    let rows = stmt.query_map(params, map)?.collect::<rusqlite::Result<Vec<T>>>()?;
-    Ok(rows)
+    stmt.query_map(params, map)
 }
 
 /// Refuses a save made from version `expected` of a record now at `current` (`None`: the
 /// caller read it in this same transaction, so there is nothing to compare).
 fn expect_version(
-    conn: &Connection,
+    conn: &Db,
     what: &str,
     entity: Option<AuditEntity>,
     id: &Id,
@@ -463,7 +503,7 @@ fn expect_version(
 /// Records an update of a record whose history the trail keeps: the record before and after,
 /// in the transaction of the change.
 fn record_update<T: serde::Serialize>(
-    conn: &Connection,
+    conn: &Db,
     actor: &Actor,
     entity: AuditEntity,
     (before, after): (&T, &T),
@@ -484,7 +524,7 @@ fn record_update<T: serde::Serialize>(
 
 /// Checks a guarded write (`… WHERE id = ? AND version = ?`): when it changed no row, the
 /// record is gone or another writer changed it first, and the error says which.
-fn guarded(conn: &Connection, changed: usize, what: &str, entity: Option<AuditEntity>, id: &Id) -> Result<()> {
+fn guarded(conn: &Db, changed: usize, what: &str, entity: Option<AuditEntity>, id: &Id) -> Result<()> {
     match changed {
         0 => Err(stale(conn, what, entity, id)?),
         _ => Ok(()),
@@ -493,7 +533,7 @@ fn guarded(conn: &Connection, changed: usize, what: &str, entity: Option<AuditEn
 
 /// The error for a guarded write (`… WHERE id = ? AND version = ?`) that changed no row: the
 /// record is gone, or another writer changed it first.
-fn stale(conn: &Connection, what: &str, entity: Option<AuditEntity>, id: &Id) -> Result<Error> {
+fn stale(conn: &Db, what: &str, entity: Option<AuditEntity>, id: &Id) -> Result<Error> {
     let table = match what {
         "participant" => "participants",
         "pledge" => "pledges",
@@ -506,9 +546,8 @@ fn stale(conn: &Connection, what: &str, entity: Option<AuditEntity>, id: &Id) ->
     };
     let current: Option<u32> = conn
         .prepare_cached(&format!("SELECT version FROM {table} WHERE id = ?1"))?
-        .query_row([id.as_str()], |r| r.get(0))
-        .map(Some)
-        .or_else(|e| if e == rusqlite::Error::QueryReturnedNoRows { Ok(None) } else { Err(e) })?;
+        .query_row(params![id.as_str()], |r| r.get(0))
+        .optional()?;
     match current {
         None => Ok(Error::not_found("id", what, id.as_str())),
         Some(current) => changed_since(conn, what, entity, id, current.saturating_sub(1), current),
@@ -518,7 +557,7 @@ fn stale(conn: &Connection, what: &str, entity: Option<AuditEntity>, id: &Id) ->
 /// "Changed by … at … since you opened it", from the newest entry of the audit trail about the
 /// record where the trail keeps its history.
 fn changed_since(
-    conn: &Connection,
+    conn: &Db,
     what: &str,
     entity: Option<AuditEntity>,
     id: &Id,

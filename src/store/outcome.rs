@@ -3,7 +3,7 @@
 //! and refuses to touch an adopted version, whatever the caller checked before. Adopting is
 //! recorded in the audit trail, in the same transaction.
 
-use rusqlite::{params, Connection, OptionalExtension};
+use super::db::{params, Db, Optional};
 
 use super::{audit, audited, bilingual, id_col, opt_id_col, rows, time_col};
 use crate::audit::model::{snapshot, Actor, AuditAction, AuditEntity, Change};
@@ -13,12 +13,12 @@ use crate::outcome::model::{Adoption, Generated, RichText, Section, SectionKind,
 use crate::time;
 
 pub struct Outcomes<'c> {
-    conn: &'c Connection,
+    conn: &'c Db,
     actor: &'c Actor,
 }
 
 impl<'c> Outcomes<'c> {
-    pub(super) fn new(conn: &'c Connection, actor: &'c Actor) -> Outcomes<'c> {
+    pub(super) fn new(conn: &'c Db, actor: &'c Actor) -> Outcomes<'c> {
         Outcomes { conn, actor }
     }
 
@@ -28,7 +28,7 @@ impl<'c> Outcomes<'c> {
             "SELECT id, event_id, number, created_at, adopted_at, adopted_by FROM outcome_versions
              WHERE event_id = ?1 ORDER BY number",
         )?;
-        rows(&mut stmt, [event_id.as_str()], |r| {
+        rows(&mut stmt, params![event_id.as_str()], |r| {
             let adopted_at: Option<String> = r.get(4)?;
             let adopted = match adopted_at {
                 Some(_) => Some(Adoption { at: time_col(r, 4)?, by: r.get(5)? }),
@@ -50,7 +50,7 @@ impl<'c> Outcomes<'c> {
             "SELECT DISTINCT v.number FROM outcome_section_sessions s JOIN outcome_versions v ON v.id = s.version_id
              WHERE s.session_id = ?1 AND v.adopted_at IS NOT NULL ORDER BY v.number",
         )?;
-        rows(&mut stmt, [session_id.as_str()], |r| r.get(0))
+        rows(&mut stmt, params![session_id.as_str()], |r| r.get(0))
     }
 
     pub fn insert_version(&self, v: &Version) -> Result<()> {
@@ -95,7 +95,9 @@ impl<'c> Outcomes<'c> {
     pub fn generated(&self, version_id: &Id) -> Result<Option<Generated>> {
         let json: Option<Option<String>> = self
             .conn
-            .query_row("SELECT generated FROM outcome_versions WHERE id = ?1", [version_id.as_str()], |r| r.get(0))
+            .query_row("SELECT generated FROM outcome_versions WHERE id = ?1", params![version_id.as_str()], |r| {
+                r.get(0)
+            })
             .optional()?;
         json.flatten()
             .map(|json| {
@@ -112,8 +114,8 @@ impl<'c> Outcomes<'c> {
                     speaker_id
              FROM outcome_sections WHERE version_id = ?1 ORDER BY position",
         )?;
-        let raw = rows(&mut stmt, [version_id.as_str()], |r| {
-            let when = |i| -> rusqlite::Result<Option<chrono::DateTime<chrono::Utc>>> {
+        let raw = rows(&mut stmt, params![version_id.as_str()], |r| {
+            let when = |i| -> Result<Option<chrono::DateTime<chrono::Utc>>> {
                 let text: Option<String> = r.get(i)?;
                 text.map(|_| time_col(r, i)).transpose()
             };
@@ -156,7 +158,9 @@ impl<'c> Outcomes<'c> {
     pub fn replace_sections(&self, version_id: &Id, sections: &[Section]) -> Result<()> {
         let adopted: Option<Option<String>> = self
             .conn
-            .query_row("SELECT adopted_at FROM outcome_versions WHERE id = ?1", [version_id.as_str()], |r| r.get(0))
+            .query_row("SELECT adopted_at FROM outcome_versions WHERE id = ?1", params![version_id.as_str()], |r| {
+                r.get(0)
+            })
             .optional()?;
         match adopted {
             None => return Err(Error::not_found("version", "outcome version", version_id.as_str())),
@@ -169,7 +173,7 @@ impl<'c> Outcomes<'c> {
             }
             Some(None) => {}
         }
-        self.conn.execute("DELETE FROM outcome_sections WHERE version_id = ?1", [version_id.as_str()])?;
+        self.conn.execute("DELETE FROM outcome_sections WHERE version_id = ?1", params![version_id.as_str()])?;
         let mut insert = self.conn.prepare_cached(
             "INSERT INTO outcome_sections (version_id, key, position, kind, title_en, title_ar, body_en, body_ar,
                  updated_en, updated_ar, actor_en, actor_ar, speaker_id)

@@ -1,6 +1,6 @@
 //! Participants, stored with their category's id and read back with its key.
 
-use rusqlite::{params, Connection};
+use super::db::{params, Db, DbError, Row};
 
 use super::{audit, audited, bilingual, found, id_col, opt_id_col, resolve, resolve_in, rows, time_col, word_col};
 use crate::audit::model::{snapshot, Actor, AuditAction, AuditEntity, Change};
@@ -11,7 +11,7 @@ use crate::participants::model::{Answer, DuplicatePair, DuplicateReason, Partici
 use crate::time;
 
 pub struct Participants<'c> {
-    conn: &'c Connection,
+    conn: &'c Db,
     actor: &'c Actor,
 }
 
@@ -20,7 +20,7 @@ const SELECT: &str = "SELECT p.id, p.event_id, p.name_en, p.name_ar, p.email, p.
      p.honorific, p.delegation_id, p.version FROM participants p JOIN categories c ON c.id = p.category_id";
 
 impl<'c> Participants<'c> {
-    pub(super) fn new(conn: &'c Connection, actor: &'c Actor) -> Participants<'c> {
+    pub(super) fn new(conn: &'c Db, actor: &'c Actor) -> Participants<'c> {
         Participants { conn, actor }
     }
 
@@ -110,7 +110,8 @@ impl<'c> Participants<'c> {
             )?;
             super::guarded(self.conn, changed, "participant", Some(AuditEntity::Participant), &erased.id)?;
             // Extra answers from an import are personal data too.
-            self.conn.execute("DELETE FROM participant_answers WHERE participant_id = ?1", [erased.id.as_str()])?;
+            self.conn
+                .execute("DELETE FROM participant_answers WHERE participant_id = ?1", params![erased.id.as_str()])?;
             audit::redact(self.conn, AuditEntity::Participant, &erased.id)?;
             let change = Change {
                 at,
@@ -128,16 +129,18 @@ impl<'c> Participants<'c> {
 
     /// How many participants an event has.
     pub fn count(&self, event_id: &Id) -> Result<i64> {
-        Ok(self
-            .conn
-            .query_row("SELECT count(*) FROM participants WHERE event_id = ?1", [event_id.as_str()], |r| r.get(0))?)
+        Ok(self.conn.query_row(
+            "SELECT count(*) FROM participants WHERE event_id = ?1",
+            params![event_id.as_str()],
+            |r| r.get(0),
+        )?)
     }
 
     /// The row id of `p`'s category (of its event).
     fn category_id(&self, p: &Participant) -> Result<String> {
         self.conn
             .prepare_cached("SELECT id FROM categories WHERE event_id = ?1 AND key = ?2")?
-            .query_row([p.event_id.as_str(), p.category.as_str()], |r| r.get(0))
+            .query_row(params![p.event_id.as_str(), p.category.as_str()], |r| r.get(0))
             .map_err(|_| Error::invalid("category", Reason::InvalidValue, format!("no category {:?}", p.category)))
     }
 
@@ -177,17 +180,17 @@ impl<'c> Participants<'c> {
     pub fn get(&self, id: &Id) -> Result<Participant> {
         let sql = format!("{SELECT} WHERE p.id = ?1");
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        found(stmt.query_row([id.as_str()], row_to_participant), "participant", "participant", id)
+        found(stmt.query_row(params![id.as_str()], row_to_participant), "participant", "participant", id)
     }
 
     /// The participants `ids` names (sorted, each once), in that order, read a thousand at a
     /// time: a bulk change of 100,000 people spent 40 % of its time reading them one by one.
     pub fn get_sorted(&self, ids: &[Id]) -> Result<Vec<Participant>> {
-        let sql = format!("{SELECT} WHERE p.id IN (SELECT value FROM json_each(?1)) ORDER BY p.id");
+        let sql = format!("{SELECT} WHERE p.id IN {} ORDER BY p.id", json_ids(self.conn).replace('?', "?1"));
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let mut people = Vec::with_capacity(ids.len());
         for chunk in ids.chunks(1000) {
-            people.extend(rows(&mut stmt, [json_array(chunk)?], row_to_participant)?);
+            people.extend(rows(&mut stmt, params![json_array(chunk)?], row_to_participant)?);
         }
         // Another program may have deleted one since it was named.
         match ids.iter().zip(&people).find(|(id, p)| **id != p.id).map(|(id, _)| id).or(ids.get(people.len())) {
@@ -200,7 +203,7 @@ impl<'c> Participants<'c> {
     pub fn list(&self, event_id: &Id) -> Result<Vec<Participant>> {
         let sql = format!("{SELECT} WHERE p.event_id = ?1 ORDER BY p.name_en, p.name_ar, p.id");
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        rows(&mut stmt, [event_id.as_str()], row_to_participant)
+        rows(&mut stmt, params![event_id.as_str()], row_to_participant)
     }
 }
 
@@ -210,7 +213,7 @@ impl Participants<'_> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT question, answer FROM participant_answers WHERE participant_id = ?1 ORDER BY position",
         )?;
-        rows(&mut stmt, [id.as_str()], |r| Ok(Answer { question: r.get(0)?, answer: r.get(1)? }))
+        rows(&mut stmt, params![id.as_str()], |r| Ok(Answer { question: r.get(0)?, answer: r.get(1)? }))
     }
 
     /// Every participant's search key, in the order of `list` (by name).
@@ -218,15 +221,15 @@ impl Participants<'_> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT id, search_key FROM participants WHERE event_id = ?1 ORDER BY name_en, name_ar, id",
         )?;
-        rows(&mut stmt, [event_id.as_str()], |r| Ok((id_col(r, 0)?, r.get(1)?)))
+        rows(&mut stmt, params![event_id.as_str()], |r| Ok((id_col(r, 0)?, r.get(1)?)))
     }
 
     /// The participant of `event_id` whose badge code is `code` (already upper-cased).
     pub fn by_badge_code(&self, event_id: &Id, code: &str) -> Result<Option<Participant>> {
         let sql = format!("{SELECT} WHERE p.event_id = ?1 AND p.badge_code = ?2");
-        match self.conn.prepare_cached(&sql)?.query_row([event_id.as_str(), code], row_to_participant) {
+        match self.conn.prepare_cached(&sql)?.query_row(params![event_id.as_str(), code], row_to_participant) {
             Ok(p) => Ok(Some(p)),
-            Err(rusqlite::Error::QueryReturnedNoRows) => Ok(None),
+            Err(DbError::NoRows) => Ok(None),
             Err(e) => Err(e.into()),
         }
     }
@@ -247,7 +250,7 @@ impl Participants<'_> {
         let mut stmt = self
             .conn
             .prepare_cached("SELECT id, email_key, name_key, org_key FROM participants WHERE event_id = ?1")?;
-        rows(&mut stmt, [event_id.as_str()], |r| {
+        rows(&mut stmt, params![event_id.as_str()], |r| {
             Ok((id_col(r, 0)?, Keys { search: String::new(), email: r.get(1)?, name: r.get(2)?, org: r.get(3)? }))
         })
     }
@@ -264,7 +267,7 @@ impl Participants<'_> {
              WHERE a.event_id = ?1 AND a.name_key <> ''
              ORDER BY 1, 2, 3",
         )?;
-        rows(&mut stmt, [event_id.as_str()], |r| {
+        rows(&mut stmt, params![event_id.as_str()], |r| {
             let reason: String = r.get(2)?;
             Ok(DuplicatePair {
                 first: id_col(r, 0)?,
@@ -355,28 +358,28 @@ impl Participants<'_> {
                      position = position + 1 + (SELECT coalesce(max(position), -1) FROM participant_answers
                                                  WHERE participant_id = ?1)
                  WHERE participant_id = ?2",
-                [keep, gone],
+                params![keep, gone],
             )?;
             // A speaker can be linked to one participant only; keep's link wins.
             self.conn.execute(
                 "UPDATE speakers SET participant_id = ?1 WHERE participant_id = ?2
                      AND NOT EXISTS (SELECT 1 FROM speakers WHERE participant_id = ?1)",
-                [keep, gone],
+                params![keep, gone],
             )?;
             // The sessions `other` signed up for are `keep`'s now (once each).
             let mut stmt = self.conn.prepare_cached(
                 "SELECT session_id FROM session_signups WHERE participant_id = ?1 ORDER BY session_id",
             )?;
-            let sessions: Vec<String> = rows(&mut stmt, [gone], |r| r.get(0))?;
+            let sessions: Vec<String> = rows(&mut stmt, params![gone], |r| r.get(0))?;
             self.conn.execute(
-                "INSERT OR IGNORE INTO session_signups (session_id, participant_id)
-                 SELECT session_id, ?1 FROM session_signups WHERE participant_id = ?2",
-                [keep, gone],
+                "INSERT INTO session_signups (session_id, participant_id)
+                 SELECT session_id, ?1 FROM session_signups WHERE participant_id = ?2 ON CONFLICT DO NOTHING",
+                params![keep, gone],
             )?;
             // The delegations `other` headed, for the trail (the operation decides who heads them).
             let mut stmt = self.conn.prepare_cached("SELECT id FROM delegations WHERE head_id = ?1")?;
-            let headed: Vec<String> = rows(&mut stmt, [gone], |r| r.get(0))?;
-            self.conn.execute("DELETE FROM participants WHERE id = ?1", [gone])?;
+            let headed: Vec<String> = rows(&mut stmt, params![gone], |r| r.get(0))?;
+            self.conn.execute("DELETE FROM participants WHERE id = ?1", params![gone])?;
             let merged_into = serde_json::json!({
                 "mergedInto": keep,
                 "name": other.name,
@@ -400,10 +403,10 @@ impl Participants<'_> {
 
 /// Computes the matching keys of rows written before they existed (run once, by the migration
 /// that added them).
-pub(super) fn backfill_keys(conn: &Connection, actor: &Actor) -> Result<()> {
+pub(super) fn backfill_keys(conn: &Db, actor: &Actor) -> Result<()> {
     let ids: Vec<Id> = {
         let mut stmt = conn.prepare("SELECT id FROM participants WHERE search_key = ''")?;
-        rows(&mut stmt, [], |r| id_col(r, 0))?
+        rows(&mut stmt, params![], |r| id_col(r, 0))?
     };
     let participants = Participants::new(conn, actor);
     let mut stmt = conn.prepare(
@@ -416,7 +419,7 @@ pub(super) fn backfill_keys(conn: &Connection, actor: &Actor) -> Result<()> {
     Ok(())
 }
 
-fn row_to_participant(r: &rusqlite::Row<'_>) -> rusqlite::Result<Participant> {
+fn row_to_participant(r: &Row<'_>) -> Result<Participant> {
     Ok(Participant {
         id: id_col(r, 0)?,
         event_id: id_col(r, 1)?,
@@ -436,7 +439,16 @@ fn row_to_participant(r: &rusqlite::Row<'_>) -> rusqlite::Result<Participant> {
     })
 }
 
-/// Ids as a JSON array, for `json_each`: how a list of ids is one SQL parameter.
+/// The ids in a JSON array given as the parameter `?`, as a subquery: how a list of ids is one
+/// SQL parameter on either engine.
+fn json_ids(conn: &Db) -> &'static str {
+    match conn.engine() {
+        super::Engine::Sqlite => "(SELECT value FROM json_each(?))",
+        super::Engine::Postgres => "(SELECT json_array_elements_text(?::json))",
+    }
+}
+
+/// Ids as a JSON array, for `json_ids`.
 fn json_array(ids: &[Id]) -> Result<String> {
     serde_json::to_string(&ids.iter().map(Id::as_str).collect::<Vec<_>>()).map_err(|e| Error::internal(e.to_string()))
 }
@@ -454,15 +466,15 @@ pub struct ParticipantFilter<'a> {
 
 impl ParticipantFilter<'_> {
     /// The filter as a condition on `participants p`, and its parameters.
-    fn sql(&self, event_id: &Id) -> Result<(String, Vec<rusqlite::types::Value>)> {
+    fn sql(&self, conn: &Db, event_id: &Id) -> Result<(String, Vec<String>)> {
         let mut clauses = vec!["p.event_id = ?1".to_owned()];
-        let mut values: Vec<rusqlite::types::Value> = vec![event_id.as_str().to_owned().into()];
+        let mut values: Vec<String> = vec![event_id.as_str().to_owned()];
         let mut add = |clause: &str, value: String| {
-            values.push(value.into());
+            values.push(value);
             clauses.push(clause.replace('?', &format!("?{}", values.len())));
         };
         if let Some(ids) = self.ids {
-            add("p.id IN (SELECT value FROM json_each(?))", json_array(ids)?);
+            add(&format!("p.id IN {}", json_ids(conn)), json_array(ids)?);
         }
         if let Some(status) = self.status {
             add("p.status = ?", status.as_str().to_owned());
@@ -498,10 +510,10 @@ impl Participants<'_> {
         offset: u32,
         limit: u32,
     ) -> Result<(u32, Vec<Participant>)> {
-        let (wheres, values) = filter.sql(event_id)?;
+        let (wheres, values) = filter.sql(self.conn, event_id)?;
         let total: u32 = self.conn.query_row(
             &format!("SELECT count(*) FROM participants p WHERE {wheres}"),
-            rusqlite::params_from_iter(&values),
+            &super::db::param_list(&values),
             |r| r.get(0),
         )?;
         let direction = if descending { "DESC" } else { "ASC" };
@@ -522,16 +534,16 @@ impl Participants<'_> {
              LIMIT {limit} OFFSET {offset}) ORDER BY {order}"
         );
         let mut stmt = self.conn.prepare(&sql)?;
-        let rows = rows(&mut stmt, rusqlite::params_from_iter(&values), row_to_participant)?;
+        let rows = rows(&mut stmt, &super::db::param_list(&values), row_to_participant)?;
         Ok((total, rows))
     }
 
     /// The ids of every participant `filter` matches, by name.
     pub fn matching_ids(&self, event_id: &Id, filter: &ParticipantFilter<'_>) -> Result<Vec<Id>> {
-        let (wheres, values) = filter.sql(event_id)?;
+        let (wheres, values) = filter.sql(self.conn, event_id)?;
         let sql = format!("SELECT p.id FROM participants p WHERE {wheres} ORDER BY p.name_key, p.id");
         let mut stmt = self.conn.prepare(&sql)?;
-        rows(&mut stmt, rusqlite::params_from_iter(&values), |r| id_col(r, 0))
+        rows(&mut stmt, &super::db::param_list(&values), |r| id_col(r, 0))
     }
 
     /// Changes whenever the event's participants change: their count, and the newest audit
@@ -540,7 +552,7 @@ impl Participants<'_> {
         Ok(self.conn.query_row(
             "SELECT (SELECT count(*) FROM participants WHERE event_id = ?1),
                     (SELECT coalesce(max(id), 0) FROM audit_log WHERE event_id = ?1 AND entity = 'participant')",
-            [event_id.as_str()],
+            params![event_id.as_str()],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )?)
     }

@@ -3,8 +3,7 @@
 
 use std::collections::HashMap;
 
-use rusqlite::types::Value;
-use rusqlite::{params, params_from_iter, Connection};
+use super::db::{param_list, params, Db, DbError, Owned as Value, Row};
 
 use super::{audit, audited, bilingual, found, id_col, opt_id_col, resolve, rows, time_col, word_col};
 use crate::audit::model::{snapshot, Actor, AuditAction, AuditEntity, Change};
@@ -15,7 +14,7 @@ use crate::pledges::model::{Cancellation, EntryMode, Pledge, PledgeKind, PledgeL
 use crate::time;
 
 pub struct Pledges<'c> {
-    conn: &'c Connection,
+    conn: &'c Db,
     actor: &'c Actor,
 }
 
@@ -61,7 +60,7 @@ const SELECT: &str = "SELECT id, event_id, recipient, purpose_en, purpose_ar, ki
      delegation_id, version FROM pledges";
 
 impl<'c> Pledges<'c> {
-    pub(super) fn new(conn: &'c Connection, actor: &'c Actor) -> Pledges<'c> {
+    pub(super) fn new(conn: &'c Db, actor: &'c Actor) -> Pledges<'c> {
         Pledges { conn, actor }
     }
 
@@ -93,7 +92,7 @@ impl<'c> Pledges<'c> {
 
     fn insert_rows(&self, p: &Pledge) -> Result<()> {
         let sql = format!("INSERT INTO pledges ({COLUMNS}) VALUES ({})", placeholders(1, 20));
-        self.conn.prepare_cached(&sql)?.execute(params_from_iter(row(p)))?;
+        self.conn.prepare_cached(&sql)?.execute(&param_list(&row(p)))?;
         self.insert_parts(p)
     }
 
@@ -136,11 +135,16 @@ impl<'c> Pledges<'c> {
             // version is still `before`'s.
             let sql =
                 format!("UPDATE pledges SET ({COLUMNS}) = ({}) WHERE id = ?1 AND version = ?21", placeholders(1, 20));
-            let values = row(&p).into_iter().chain([Value::from(i64::from(before.version))]);
-            let changed = self.conn.prepare_cached(&sql)?.execute(params_from_iter(values))?;
+            let mut values = row(&p);
+            values.push(Value::from(i64::from(before.version)));
+            let changed = self.conn.prepare_cached(&sql)?.execute(&param_list(&values))?;
             super::guarded(self.conn, changed, "pledge", Some(AuditEntity::Pledge), &p.id)?;
-            self.conn.prepare_cached("DELETE FROM pledge_donors WHERE pledge_id = ?1")?.execute([p.id.as_str()])?;
-            self.conn.prepare_cached("DELETE FROM pledge_years WHERE pledge_id = ?1")?.execute([p.id.as_str()])?;
+            self.conn
+                .prepare_cached("DELETE FROM pledge_donors WHERE pledge_id = ?1")?
+                .execute(params![p.id.as_str()])?;
+            self.conn
+                .prepare_cached("DELETE FROM pledge_years WHERE pledge_id = ?1")?
+                .execute(params![p.id.as_str()])?;
             self.insert_parts(&p)?;
             self.record(&p, AuditAction::Update, Some(snapshot(&before.view())?), Some(snapshot(&p.view())?), at)
         })?;
@@ -156,20 +160,20 @@ impl<'c> Pledges<'c> {
     }
 
     fn delete_rows(&self, id: &Id) -> Result<()> {
-        let deleted = self.conn.execute("DELETE FROM pledges WHERE id = ?1", [id.as_str()])?;
-        found(if deleted == 1 { Ok(()) } else { Err(rusqlite::Error::QueryReturnedNoRows) }, "id", "pledge", id)
+        let deleted = self.conn.execute("DELETE FROM pledges WHERE id = ?1", params![id.as_str()])?;
+        found(if deleted == 1 { Ok(()) } else { Err(DbError::NoRows) }, "id", "pledge", id)
     }
 
     pub fn get(&self, id: &Id) -> Result<Pledge> {
         let mut stmt = self.conn.prepare_cached(&format!("{SELECT} WHERE id = ?1"))?;
-        let pledges = self.complete(rows(&mut stmt, [id.as_str()], row_to_pledge)?, "pledge_id = ?1", id)?;
+        let pledges = self.complete(rows(&mut stmt, params![id.as_str()], row_to_pledge)?, "pledge_id = ?1", id)?;
         pledges.into_iter().next().ok_or_else(|| Error::not_found("id", "pledge", id.as_str()))
     }
 
     /// The event's pledges in the order they were recorded.
     pub fn list(&self, event_id: &Id) -> Result<Vec<Pledge>> {
         let mut stmt = self.conn.prepare_cached(&format!("{SELECT} WHERE event_id = ?1 ORDER BY created_at, id"))?;
-        let pledges = rows(&mut stmt, [event_id.as_str()], row_to_pledge)?;
+        let pledges = rows(&mut stmt, params![event_id.as_str()], row_to_pledge)?;
         self.complete(pledges, "pledge_id IN (SELECT id FROM pledges WHERE event_id = ?1)", event_id)
     }
 
@@ -180,7 +184,8 @@ impl<'c> Pledges<'c> {
         let mut donors = self
             .conn
             .prepare_cached(&format!("SELECT pledge_id, name FROM pledge_donors WHERE {filter} ORDER BY position"))?;
-        for (pledge_id, name) in rows(&mut donors, [key.as_str()], |r| Ok((r.get::<_, String>(0)?, r.get(1)?)))? {
+        for (pledge_id, name) in rows(&mut donors, params![key.as_str()], |r| Ok((r.get::<_, String>(0)?, r.get(1)?)))?
+        {
             if let Some(&i) = index.get(&pledge_id) {
                 pledges[i].donors.push(name);
             }
@@ -189,10 +194,10 @@ impl<'c> Pledges<'c> {
             "SELECT pledge_id, year, amount_minor, committed_on, paid_minor, paid_on FROM pledge_years
              WHERE {filter} ORDER BY year"
         ))?;
-        let date = |r: &rusqlite::Row<'_>, idx| -> rusqlite::Result<Option<chrono::NaiveDate>> {
+        let date = |r: &Row<'_>, idx| -> Result<Option<chrono::NaiveDate>> {
             r.get::<_, Option<String>>(idx)?.map(|s| parse_stored(idx, time::parse_date("stored", &s))).transpose()
         };
-        let read = rows(&mut lines, [key.as_str()], |r| {
+        let read = rows(&mut lines, params![key.as_str()], |r| {
             Ok((
                 r.get::<_, String>(0)?,
                 PledgeLine {
@@ -213,12 +218,12 @@ impl<'c> Pledges<'c> {
     }
 }
 
-fn parse_stored<T>(idx: usize, value: Result<T>) -> rusqlite::Result<T> {
-    value.map_err(|e| rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, Box::new(e)))
+fn parse_stored<T>(idx: usize, value: Result<T>) -> Result<T> {
+    value.map_err(|e| super::stored(idx, e))
 }
 
 /// Reads the pledge row; donors and lines are added by `complete`.
-fn row_to_pledge(r: &rusqlite::Row<'_>) -> rusqlite::Result<Pledge> {
+fn row_to_pledge(r: &Row<'_>) -> Result<Pledge> {
     let currency: String = r.get(7)?;
     let currency =
         if currency.is_empty() { None } else { Some(parse_stored(7, Currency::parse("stored", &currency))?) };

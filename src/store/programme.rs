@@ -1,6 +1,6 @@
 //! Rooms, sessions, speakers and who does what in which session.
 
-use rusqlite::{params, Connection, OptionalExtension};
+use super::db::{params, Db, DbError, Optional, Row};
 
 use super::{bilingual, found, id_col, opt_id_col, resolve, resolve_in, rows, time_col, word_col};
 use crate::audit::model::{Actor, AuditEntity};
@@ -12,12 +12,12 @@ use crate::programme::model::{
 use crate::time;
 
 pub struct Rooms<'c> {
-    conn: &'c Connection,
+    conn: &'c Db,
     actor: &'c Actor,
 }
 
 impl<'c> Rooms<'c> {
-    pub(super) fn new(conn: &'c Connection, actor: &'c Actor) -> Rooms<'c> {
+    pub(super) fn new(conn: &'c Db, actor: &'c Actor) -> Rooms<'c> {
         Rooms { conn, actor }
     }
 
@@ -81,24 +81,26 @@ impl<'c> Rooms<'c> {
 
     pub fn get(&self, id: &Id) -> Result<Room> {
         let sql = format!("SELECT {ROOM_COLUMNS} FROM rooms WHERE id = ?1");
-        found(self.conn.query_row(&sql, [id.as_str()], row_to_room), "room", "room", id)
+        found(self.conn.query_row(&sql, params![id.as_str()], row_to_room), "room", "room", id)
     }
 
     pub fn list(&self, event_id: &Id) -> Result<Vec<Room>> {
         let sql = format!("SELECT {ROOM_COLUMNS} FROM rooms WHERE event_id = ?1 ORDER BY name_en, name_ar, id");
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        rows(&mut stmt, [event_id.as_str()], row_to_room)
+        rows(&mut stmt, params![event_id.as_str()], row_to_room)
     }
 
     /// How many sessions are in the room.
     pub fn sessions(&self, id: &Id) -> Result<u32> {
-        Ok(self.conn.query_row("SELECT count(*) FROM sessions WHERE room_id = ?1", [id.as_str()], |r| r.get(0))?)
+        Ok(self
+            .conn
+            .query_row("SELECT count(*) FROM sessions WHERE room_id = ?1", params![id.as_str()], |r| r.get(0))?)
     }
 
     /// Deletes a room; the schema would leave its sessions without a room, so callers check
     /// that none are in it first.
     pub fn delete(&self, id: &Id) -> Result<()> {
-        let changed = self.conn.execute("DELETE FROM rooms WHERE id = ?1", [id.as_str()])?;
+        let changed = self.conn.execute("DELETE FROM rooms WHERE id = ?1", params![id.as_str()])?;
         one_row(changed, "id", "room", id)
     }
 }
@@ -113,7 +115,7 @@ fn hours_cols(hours: Option<OpeningHours>) -> (Option<String>, Option<String>) {
 
 const ROOM_COLUMNS: &str = "id, event_id, name_en, name_ar, capacity, parallel, opens, closes, version";
 
-fn row_to_room(r: &rusqlite::Row<'_>) -> rusqlite::Result<Room> {
+fn row_to_room(r: &Row<'_>) -> Result<Room> {
     let opens: Option<String> = r.get(6)?;
     let closes: Option<String> = r.get(7)?;
     let hours = OpeningHours::parse(opens.as_deref(), closes.as_deref())
@@ -130,7 +132,7 @@ fn row_to_room(r: &rusqlite::Row<'_>) -> rusqlite::Result<Room> {
 }
 
 pub struct Sessions<'c> {
-    conn: &'c Connection,
+    conn: &'c Db,
     actor: &'c Actor,
 }
 
@@ -139,7 +141,7 @@ const SESSION_COLUMNS: &str =
 const SESSION_VALUES: &str = "?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11";
 
 impl<'c> Sessions<'c> {
-    pub(super) fn new(conn: &'c Connection, actor: &'c Actor) -> Sessions<'c> {
+    pub(super) fn new(conn: &'c Db, actor: &'c Actor) -> Sessions<'c> {
         Sessions { conn, actor }
     }
 
@@ -159,7 +161,7 @@ impl<'c> Sessions<'c> {
 
     /// Runs `sql` with the session's columns as ?1..?11, in the order of SESSION_COLUMNS.
     fn execute_row(&self, sql: &str, s: &Session) -> Result<usize> {
-        Ok(self.conn.execute(
+        self.conn.execute(
             sql,
             params![
                 s.id.as_str(),
@@ -174,19 +176,19 @@ impl<'c> Sessions<'c> {
                 time::to_db(s.end),
                 s.version,
             ],
-        )?)
+        )
     }
 
     pub fn get(&self, id: &Id) -> Result<Session> {
         let sql = format!("SELECT {SESSION_COLUMNS} FROM sessions WHERE id = ?1");
-        found(self.conn.query_row(&sql, [id.as_str()], row_to_session), "session", "session", id)
+        found(self.conn.query_row(&sql, params![id.as_str()], row_to_session), "session", "session", id)
     }
 
     /// The event's sessions in time order.
     pub fn list(&self, event_id: &Id) -> Result<Vec<Session>> {
         let sql = format!("SELECT {SESSION_COLUMNS} FROM sessions WHERE event_id = ?1 ORDER BY starts_at, ends_at, id");
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        rows(&mut stmt, [event_id.as_str()], row_to_session)
+        rows(&mut stmt, params![event_id.as_str()], row_to_session)
     }
 
     /// Moves a session to new times and a room; the caller has checked them.
@@ -226,7 +228,7 @@ impl<'c> Sessions<'c> {
 
     /// Deletes a session; its people go with it (the schema cascades), pledges keep no session.
     pub fn delete(&self, id: &Id) -> Result<()> {
-        let changed = self.conn.execute("DELETE FROM sessions WHERE id = ?1", [id.as_str()])?;
+        let changed = self.conn.execute("DELETE FROM sessions WHERE id = ?1", params![id.as_str()])?;
         one_row(changed, "id", "session", id)
     }
 
@@ -241,7 +243,7 @@ impl<'c> Sessions<'c> {
 
     pub fn assign(&self, a: &Assignment) -> Result<()> {
         self.conn.execute(
-            "INSERT OR IGNORE INTO session_speakers (session_id, speaker_id, role) VALUES (?1, ?2, ?3)",
+            "INSERT INTO session_speakers (session_id, speaker_id, role) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING",
             params![a.session_id.as_str(), a.speaker_id.as_str(), a.role.as_str()],
         )?;
         Ok(())
@@ -250,7 +252,7 @@ impl<'c> Sessions<'c> {
     /// Records that a participant signed up for a session (twice is once).
     pub fn sign_up(&self, session_id: &Id, participant_id: &Id) -> Result<()> {
         self.conn.execute(
-            "INSERT OR IGNORE INTO session_signups (session_id, participant_id) VALUES (?1, ?2)",
+            "INSERT INTO session_signups (session_id, participant_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
             params![session_id.as_str(), participant_id.as_str()],
         )?;
         Ok(())
@@ -269,7 +271,7 @@ impl<'c> Sessions<'c> {
     pub fn signed_up(&self, session_id: &Id) -> Result<Vec<Id>> {
         let mut stmt =
             self.conn.prepare_cached("SELECT participant_id FROM session_signups WHERE session_id = ?1 ORDER BY 1")?;
-        rows(&mut stmt, [session_id.as_str()], |r| id_col(r, 0))
+        rows(&mut stmt, params![session_id.as_str()], |r| id_col(r, 0))
     }
 
     /// How many confirmed participants (checked in counts: they were confirmed) signed up for
@@ -282,16 +284,24 @@ impl<'c> Sessions<'c> {
              WHERE s.event_id = ?1 AND p.status IN ('confirmed', 'checked_in')
              GROUP BY su.session_id ORDER BY su.session_id",
         )?;
-        rows(&mut stmt, [event_id.as_str()], |r| Ok(Signups { session_id: id_col(r, 0)?, confirmed: r.get(1)? }))
+        rows(&mut stmt, params![event_id.as_str()], |r| Ok(Signups { session_id: id_col(r, 0)?, confirmed: r.get(1)? }))
     }
 
     /// Every assignment in the event's sessions.
     pub fn assignments(&self, event_id: &Id) -> Result<Vec<Assignment>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT ss.session_id, ss.speaker_id, ss.role FROM session_speakers ss
-             JOIN sessions s ON s.id = ss.session_id WHERE s.event_id = ?1 ORDER BY s.starts_at, ss.rowid",
-        )?;
-        rows(&mut stmt, [event_id.as_str()], |r| {
+        // In the order they were assigned: SQLite's rowid, PostgreSQL's `seq` standing in for it.
+        let sql = match self.conn.engine() {
+            super::Engine::Sqlite => {
+                "SELECT ss.session_id, ss.speaker_id, ss.role FROM session_speakers ss
+                 JOIN sessions s ON s.id = ss.session_id WHERE s.event_id = ?1 ORDER BY s.starts_at, ss.rowid"
+            }
+            super::Engine::Postgres => {
+                "SELECT ss.session_id, ss.speaker_id, ss.role FROM session_speakers ss
+                 JOIN sessions s ON s.id = ss.session_id WHERE s.event_id = ?1 ORDER BY s.starts_at, ss.seq"
+            }
+        };
+        let mut stmt = self.conn.prepare_cached(sql)?;
+        rows(&mut stmt, params![event_id.as_str()], |r| {
             Ok(Assignment { session_id: id_col(r, 0)?, speaker_id: id_col(r, 1)?, role: word_col(r, 2, Role::parse)? })
         })
     }
@@ -299,10 +309,10 @@ impl<'c> Sessions<'c> {
 
 /// A write that had to change exactly one row: none means the record does not exist.
 fn one_row(changed: usize, field: &str, what: &str, id: &Id) -> Result<()> {
-    found(if changed == 1 { Ok(()) } else { Err(rusqlite::Error::QueryReturnedNoRows) }, field, what, id)
+    found(if changed == 1 { Ok(()) } else { Err(DbError::NoRows) }, field, what, id)
 }
 
-fn row_to_session(r: &rusqlite::Row<'_>) -> rusqlite::Result<Session> {
+fn row_to_session(r: &Row<'_>) -> Result<Session> {
     Ok(Session {
         id: id_col(r, 0)?,
         event_id: id_col(r, 1)?,
@@ -317,7 +327,7 @@ fn row_to_session(r: &rusqlite::Row<'_>) -> rusqlite::Result<Session> {
 }
 
 pub struct Speakers<'c> {
-    conn: &'c Connection,
+    conn: &'c Db,
     actor: &'c Actor,
 }
 
@@ -326,7 +336,7 @@ const SPEAKER_COLUMNS: &str = "id, event_id, participant_id, honorific_en, honor
 const SPEAKER_VALUES: &str = "?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16";
 
 impl<'c> Speakers<'c> {
-    pub(super) fn new(conn: &'c Connection, actor: &'c Actor) -> Speakers<'c> {
+    pub(super) fn new(conn: &'c Db, actor: &'c Actor) -> Speakers<'c> {
         Speakers { conn, actor }
     }
 
@@ -363,7 +373,7 @@ impl<'c> Speakers<'c> {
 
     /// Runs `sql` with the speaker's columns as ?1..?16, in the order of SPEAKER_COLUMNS.
     fn execute_row(&self, sql: &str, s: &Speaker) -> Result<usize> {
-        Ok(self.conn.execute(
+        self.conn.execute(
             sql,
             params![
                 s.id.as_str(),
@@ -383,29 +393,30 @@ impl<'c> Speakers<'c> {
                 s.bio.ar,
                 s.version,
             ],
-        )?)
+        )
     }
 
     pub fn get(&self, id: &Id) -> Result<Speaker> {
         let sql = format!("SELECT {SPEAKER_COLUMNS} FROM speakers WHERE id = ?1");
-        found(self.conn.query_row(&sql, [id.as_str()], row_to_speaker), "speaker", "speaker", id)
+        found(self.conn.query_row(&sql, params![id.as_str()], row_to_speaker), "speaker", "speaker", id)
     }
 
     pub fn by_participant(&self, participant_id: &Id) -> Result<Option<Speaker>> {
         let sql = format!("SELECT {SPEAKER_COLUMNS} FROM speakers WHERE participant_id = ?1");
-        Ok(self.conn.query_row(&sql, [participant_id.as_str()], row_to_speaker).optional()?)
+        self.conn.query_row(&sql, params![participant_id.as_str()], row_to_speaker).optional()
     }
 
     pub fn list(&self, event_id: &Id) -> Result<Vec<Speaker>> {
         let sql = format!("SELECT {SPEAKER_COLUMNS} FROM speakers WHERE event_id = ?1 ORDER BY name_en, name_ar");
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        rows(&mut stmt, [event_id.as_str()], row_to_speaker)
+        rows(&mut stmt, params![event_id.as_str()], row_to_speaker)
     }
 
     /// Records a time the speaker can be there (the same start twice replaces the first).
     pub fn add_availability(&self, a: &Availability) -> Result<()> {
         self.conn.execute(
-            "INSERT OR REPLACE INTO speaker_availability (speaker_id, starts_at, ends_at) VALUES (?1, ?2, ?3)",
+            "INSERT INTO speaker_availability (speaker_id, starts_at, ends_at) VALUES (?1, ?2, ?3)
+             ON CONFLICT (speaker_id, starts_at) DO UPDATE SET ends_at = excluded.ends_at",
             params![a.speaker_id.as_str(), time::to_db(a.start), time::to_db(a.end)],
         )?;
         Ok(())
@@ -425,7 +436,7 @@ impl<'c> Speakers<'c> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT speaker_id, starts_at, ends_at FROM speaker_availability WHERE speaker_id = ?1 ORDER BY starts_at",
         )?;
-        rows(&mut stmt, [speaker_id.as_str()], |r| {
+        rows(&mut stmt, params![speaker_id.as_str()], |r| {
             Ok(Availability { speaker_id: id_col(r, 0)?, start: time_col(r, 1)?, end: time_col(r, 2)? })
         })
     }
@@ -436,7 +447,7 @@ impl<'c> Speakers<'c> {
             "SELECT a.speaker_id, a.starts_at, a.ends_at FROM speaker_availability a
              JOIN speakers s ON s.id = a.speaker_id WHERE s.event_id = ?1 ORDER BY a.speaker_id, a.starts_at",
         )?;
-        rows(&mut stmt, [event_id.as_str()], |r| {
+        rows(&mut stmt, params![event_id.as_str()], |r| {
             Ok(Availability { speaker_id: id_col(r, 0)?, start: time_col(r, 1)?, end: time_col(r, 2)? })
         })
     }
@@ -444,11 +455,11 @@ impl<'c> Speakers<'c> {
 
 /// Settings of an event's programme: the travel buffer between rooms.
 pub struct ProgrammeSettings<'c> {
-    conn: &'c Connection,
+    conn: &'c Db,
 }
 
 impl<'c> ProgrammeSettings<'c> {
-    pub(super) fn new(conn: &'c Connection) -> ProgrammeSettings<'c> {
+    pub(super) fn new(conn: &'c Db) -> ProgrammeSettings<'c> {
         ProgrammeSettings { conn }
     }
 
@@ -458,7 +469,7 @@ impl<'c> ProgrammeSettings<'c> {
             .conn
             .query_row(
                 "SELECT travel_buffer_minutes FROM programme_settings WHERE event_id = ?1",
-                [event_id.as_str()],
+                params![event_id.as_str()],
                 |r| r.get(0),
             )
             .optional()?;
@@ -477,7 +488,7 @@ impl<'c> ProgrammeSettings<'c> {
 
 /// Named, frozen releases of an event's programme; the snapshot is JSON the domain writes.
 pub struct Releases<'c> {
-    conn: &'c Connection,
+    conn: &'c Db,
 }
 
 /// A stored release as the store knows it: the snapshot stays text until the domain reads it.
@@ -490,7 +501,7 @@ pub struct StoredRelease {
 }
 
 impl<'c> Releases<'c> {
-    pub(super) fn new(conn: &'c Connection) -> Releases<'c> {
+    pub(super) fn new(conn: &'c Db) -> Releases<'c> {
         Releases { conn }
     }
 
@@ -503,14 +514,13 @@ impl<'c> Releases<'c> {
     }
 
     pub fn by_name(&self, event_id: &Id, name: &str) -> Result<Option<StoredRelease>> {
-        Ok(self
-            .conn
+        self.conn
             .query_row(
                 "SELECT id, event_id, name, created_at, snapshot FROM releases WHERE event_id = ?1 AND name = ?2",
                 params![event_id.as_str(), name],
                 row_to_release,
             )
-            .optional()?)
+            .optional()
     }
 
     /// The event's releases, oldest first.
@@ -518,11 +528,11 @@ impl<'c> Releases<'c> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT id, event_id, name, created_at, snapshot FROM releases WHERE event_id = ?1 ORDER BY created_at, id",
         )?;
-        rows(&mut stmt, [event_id.as_str()], row_to_release)
+        rows(&mut stmt, params![event_id.as_str()], row_to_release)
     }
 }
 
-fn row_to_release(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoredRelease> {
+fn row_to_release(r: &Row<'_>) -> Result<StoredRelease> {
     Ok(StoredRelease {
         id: id_col(r, 0)?,
         event_id: id_col(r, 1)?,
@@ -532,7 +542,7 @@ fn row_to_release(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoredRelease> {
     })
 }
 
-fn row_to_speaker(r: &rusqlite::Row<'_>) -> rusqlite::Result<Speaker> {
+fn row_to_speaker(r: &Row<'_>) -> Result<Speaker> {
     Ok(Speaker {
         id: id_col(r, 0)?,
         event_id: id_col(r, 1)?,

@@ -39,7 +39,7 @@ fn pledge() -> PledgeInput {
 
 #[test]
 fn changes_name_who_made_them_and_when() {
-    let mut store = Store::open_in_memory().unwrap();
+    let mut store = muntada::store::testing::store();
     let id = store.write(|tx| event::create(tx, &crate::forum_input(), Utc::now())).unwrap().id;
     store.set_actor(Actor::new("amina"));
     let at = Utc.with_ymd_and_hms(2025, 5, 20, 8, 0, 0).unwrap();
@@ -71,7 +71,7 @@ fn changes_name_who_made_them_and_when() {
 
 #[test]
 fn failed_changes_leave_no_entry_and_imports_are_marked() {
-    let mut store = Store::open_in_memory().unwrap();
+    let mut store = muntada::store::testing::store();
     let id = store.write(|tx| event::create(tx, &crate::forum_input(), Utc::now())).unwrap().id;
     assert!(store.write(|tx| participants::add(tx, &id, &person("", "", ""), Utc::now())).is_err());
     let refused =
@@ -180,7 +180,7 @@ fn the_cli_names_the_person_logged_in() {
 
 #[test]
 fn pledge_stages_edits_and_deletion_are_in_the_trail() {
-    let mut store = Store::open_in_memory().unwrap();
+    let mut store = muntada::store::testing::store();
     let id = store.write(|tx| event::create(tx, &crate::forum_input(), Utc::now())).unwrap().id;
     store.set_actor(Actor::new("coordinator"));
     let t = |h| Utc.with_ymd_and_hms(2024, 6, 1, h, 0, 0).unwrap();

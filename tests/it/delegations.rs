@@ -38,7 +38,7 @@ fn refused<T: std::fmt::Debug>(result: muntada::Result<T>) -> (Option<String>, R
 
 #[test]
 fn a_head_joins_the_delegation_and_belongs_to_one_only() {
-    let mut store = Store::open_in_memory().unwrap();
+    let mut store = muntada::store::testing::store();
     let event = forum(&mut store);
     let amina = add(&mut store, &event, person("Amina Yusuf", "", "QA", "member_state", ParticipantStatus::Confirmed));
     let omar = add(&mut store, &event, person("Omar Haddad", "", "JO", "member_state", ParticipantStatus::Confirmed));
@@ -69,7 +69,7 @@ fn a_head_joins_the_delegation_and_belongs_to_one_only() {
 
 #[test]
 fn delegations_are_checked_and_stay_in_their_event() {
-    let mut store = Store::open_in_memory().unwrap();
+    let mut store = muntada::store::testing::store();
     let event = forum(&mut store);
     let other = forum(&mut store);
     let stranger = add(&mut store, &other, person("Lea Roth", "", "", "", ParticipantStatus::Confirmed));
@@ -108,7 +108,7 @@ fn delegations_are_checked_and_stay_in_their_event() {
 
 #[test]
 fn honorific_is_kept_and_checked() {
-    let mut store = Store::open_in_memory().unwrap();
+    let mut store = muntada::store::testing::store();
     let event = forum(&mut store);
     let input =
         ParticipantInput { honorific: " H.E. ".into(), ..person("Amina", "", "", "", ParticipantStatus::Confirmed) };
@@ -123,7 +123,7 @@ fn honorific_is_kept_and_checked() {
 
 #[test]
 fn bulk_category_is_all_or_nothing() {
-    let mut store = Store::open_in_memory().unwrap();
+    let mut store = muntada::store::testing::store();
     let event = forum(&mut store);
     let a = add(&mut store, &event, person("Amina", "", "", "", ParticipantStatus::Confirmed));
     let b = add(&mut store, &event, person("Omar", "", "", "", ParticipantStatus::Confirmed));
@@ -149,7 +149,7 @@ struct Table {
 }
 
 fn table() -> Table {
-    let mut store = Store::open_in_memory().unwrap();
+    let mut store = muntada::store::testing::store();
     let event = forum(&mut store);
     use ParticipantStatus::*;
     let people = [
@@ -280,7 +280,7 @@ fn query_sees_changes_and_checks_its_input() {
 #[test]
 fn categories_are_renamed_recoloured_and_added() {
     use muntada::participants::category::{self, CategoryInput};
-    let mut store = Store::open_in_memory().unwrap();
+    let mut store = muntada::store::testing::store();
     let event = forum(&mut store);
     let input =
         |en: &str, ar: &str, colour: &str| CategoryInput { name: Bilingual::new(en, ar), colour: colour.into() };
@@ -331,7 +331,7 @@ fn categories_are_renamed_recoloured_and_added() {
 fn honorifics_import_and_export() {
     use muntada::participants::export::{export_table, TableFormat};
     use muntada::participants::{import, ImportOptions};
-    let mut store = Store::open_in_memory().unwrap();
+    let mut store = muntada::store::testing::store();
     let event = forum(&mut store);
     let csv = "Honorific,Name,E-mail\nH.E.,Amina Yusuf,amina@example.org\n,Omar Haddad,omar@example.org\n";
     let report = store.write(|tx| import(tx, &event, csv.as_bytes(), &ImportOptions::default(), Utc::now())).unwrap();

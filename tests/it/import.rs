@@ -14,7 +14,7 @@ fn fixture(name: &str) -> Vec<u8> {
 
 /// Imports `bytes` into a new event: the report and what the store then holds.
 fn import_with(bytes: &[u8], options: &ImportOptions) -> (Store, Id, ImportReport, Vec<Participant>) {
-    let mut store = Store::open_in_memory().unwrap();
+    let mut store = muntada::store::testing::store();
     let event = forum(&mut store);
     let report = store.write(|tx| participants::import(tx, &event, bytes, options, Utc::now())).unwrap();
     let people = participants::list(&store, event.as_str()).unwrap();
@@ -75,7 +75,7 @@ fn unknown_columns_are_kept_as_answers_even_across_lines() {
 
 #[test]
 fn windows_1252_is_refused_by_name() {
-    let mut store = Store::open_in_memory().unwrap();
+    let mut store = muntada::store::testing::store();
     let event = forum(&mut store);
     let error = store
         .write(|tx| {
@@ -164,7 +164,7 @@ fn dry_run_and_column_map() {
     assert!(report.written);
     assert_eq!(people[0].email.as_deref(), Some("amina@example.org"));
 
-    let mut store = Store::open_in_memory().unwrap();
+    let mut store = muntada::store::testing::store();
     let event = forum(&mut store);
     for (column, field) in [("Missing", "name"), ("Nom", "surname")] {
         let options = ImportOptions { dry_run: false, map: vec![(column.into(), field.into())] };

@@ -22,7 +22,7 @@ fn add(store: &mut Store, event: &Id, p: ParticipantInput) -> participants::Adde
 
 #[test]
 fn duplicates_by_email_or_by_name_and_organisation() {
-    let mut store = Store::open_in_memory().unwrap();
+    let mut store = muntada::store::testing::store();
     let event = forum(&mut store);
     let amina = add(&mut store, &event, person("Amina Yusuf", "", "Amina.Yusuf@UN.org", "UNOCT"));
     assert!(amina.possible_duplicates.is_empty());
@@ -59,7 +59,7 @@ fn duplicates_by_email_or_by_name_and_organisation() {
 
 #[test]
 fn merge_fills_gaps_and_keeps_history() {
-    let mut store = Store::open_in_memory().unwrap();
+    let mut store = muntada::store::testing::store();
     let event = forum(&mut store);
     let keep = add(&mut store, &event, person("Amina Yusuf", "", "amina@un.org", "UNOCT")).participant;
     let mut other_input = person("Amina Yusuf", "أمينة يوسف", "AMINA@un.org", "");
@@ -98,7 +98,7 @@ fn merge_moves_the_sign_ups_and_the_headship_of_the_record_merged_away() {
     use muntada::participants::delegation::{self, DelegationInput};
     use muntada::programme::{self, SessionInput, SessionKind};
 
-    let mut store = Store::open_in_memory().unwrap();
+    let mut store = muntada::store::testing::store();
     let event = forum(&mut store);
     let keep = add(&mut store, &event, person("Omar Saleh", "", "omar@example.org", "")).participant;
     let other = add(&mut store, &event, person("Omar Saleh", "عمر صالح", "", "")).participant;
@@ -153,7 +153,7 @@ fn merge_moves_the_sign_ups_and_the_headship_of_the_record_merged_away() {
 
 #[test]
 fn check_in_by_badge_code() {
-    let mut store = Store::open_in_memory().unwrap();
+    let mut store = muntada::store::testing::store();
     let event = forum(&mut store);
     let mut with = |status: ParticipantStatus, name: &str| {
         let mut p = person(name, "", "", "");
@@ -221,7 +221,7 @@ fn check_in_by_badge_code() {
 
 #[test]
 fn edit_corrects_details_keeps_identity_and_history() {
-    let mut store = Store::open_in_memory().unwrap();
+    let mut store = muntada::store::testing::store();
     let event = forum(&mut store);
     let amina = add(&mut store, &event, person("Amina Yusuf", "", "amina@un.org", "UNOCT")).participant;
     let amina = store.participants().get(&amina.id).unwrap(); // as stored: times to the second
@@ -288,7 +288,7 @@ fn edit_corrects_details_keeps_identity_and_history() {
 
 #[test]
 fn bulk_status_is_all_or_nothing() {
-    let mut store = Store::open_in_memory().unwrap();
+    let mut store = muntada::store::testing::store();
     let event = forum(&mut store);
     let a = add(&mut store, &event, person("A", "", "", "")).participant;
     let b = add(&mut store, &event, person("B", "", "", "")).participant;
@@ -329,7 +329,7 @@ fn bulk_status_is_all_or_nothing() {
 
 #[test]
 fn search_through_the_store_and_erasure_forgets_the_keys() {
-    let mut store = Store::open_in_memory().unwrap();
+    let mut store = muntada::store::testing::store();
     let event = forum(&mut store);
     let amina = add(&mut store, &event, person("Amina Yusuf", "أمينة يوسف", "amina@un.org", "UNOCT")).participant;
     add(&mut store, &event, person("Bob", "", "", ""));
@@ -380,7 +380,7 @@ fn keys_are_computed_for_rows_written_before_they_existed() {
 #[test]
 fn badges_show_both_scripts_shrink_long_names_and_carry_the_code() {
     use muntada::documents::{export_badges, BadgeLayout};
-    let mut store = Store::open_in_memory().unwrap();
+    let mut store = muntada::store::testing::store();
     let event = forum(&mut store);
     let mut people = Vec::new();
     for (en, ar, category) in [
@@ -440,7 +440,7 @@ fn badges_show_both_scripts_shrink_long_names_and_carry_the_code() {
 #[test]
 fn badge_qr_codes_read_back_as_the_badge_codes() {
     use muntada::documents::{export_badges, BadgeLayout};
-    let mut store = Store::open_in_memory().unwrap();
+    let mut store = muntada::store::testing::store();
     let event = forum(&mut store);
     let mut codes = Vec::new();
     for (en, ar) in [("Amina Yusuf", "أمينة يوسف"), ("Omar Haddad", ""), ("Li Wei", "لي وي")] {

@@ -761,7 +761,7 @@ mod editing {
     }
 
     fn setup() -> Edit {
-        let mut store = Store::open_in_memory().unwrap();
+        let mut store = muntada::store::testing::store();
         let event = crate::forum(&mut store).to_string();
         let mut other = crate::forum_input();
         other.title = Bilingual::new("Another forum", "");
@@ -982,7 +982,7 @@ mod speakers {
 
     #[test]
     fn a_participant_becomes_a_speaker_with_their_details_and_only_once() {
-        let mut store = Store::open_in_memory().unwrap();
+        let mut store = muntada::store::testing::store();
         let event = crate::forum(&mut store).to_string();
         let participant = amina(&mut store, &event);
         let found = programme::speaker_candidates(&store, &event, "amina").unwrap();
@@ -1021,7 +1021,7 @@ mod speakers {
 
     #[test]
     fn a_profile_is_updated_and_bad_input_writes_nothing() {
-        let mut store = Store::open_in_memory().unwrap();
+        let mut store = muntada::store::testing::store();
         let event = crate::forum(&mut store).to_string();
         let participant = amina(&mut store, &event);
         let speaker = store
@@ -1076,7 +1076,7 @@ mod capacity {
 
     #[test]
     fn more_confirmed_signups_than_seats_is_a_conflict() {
-        let mut store = Store::open_in_memory().unwrap();
+        let mut store = muntada::store::testing::store();
         let event = crate::forum(&mut store).to_string();
         let room = RoomInput {
             name: Bilingual::new("Lab", ""),

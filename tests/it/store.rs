@@ -87,7 +87,7 @@ fn created_events_survive_reopening() {
 
 #[test]
 fn a_failed_transaction_writes_nothing() {
-    let mut store = Store::open_in_memory().unwrap();
+    let mut store = muntada::store::testing::store();
     let result: Result<(), Error> = store.write(|tx| {
         event::create(tx, &input(), Utc::now())?;
         event::create(tx, &input(), Utc::now())?;
@@ -153,7 +153,7 @@ fn deleting_an_event_removes_everything_it_owns() {
 
 #[test]
 fn an_event_with_pledges_or_an_adopted_outcome_is_archived_not_deleted() {
-    let mut store = Store::open_in_memory().unwrap();
+    let mut store = muntada::store::testing::store();
     let demo = demo::load(&mut store, Utc::now()).unwrap();
     let pledges = store.events().counts(&demo.id).unwrap().pledges;
     assert!(pledges > 0);
@@ -180,7 +180,7 @@ fn an_event_with_pledges_or_an_adopted_outcome_is_archived_not_deleted() {
 
 #[test]
 fn the_demo_forum_is_complete() {
-    let mut store = Store::open_in_memory().unwrap();
+    let mut store = muntada::store::testing::store();
     let demo = demo::load(&mut store, Utc::now()).unwrap();
     let overview = event::overview(&store, demo.id.as_str()).unwrap();
     assert_eq!(overview.event.timezone, "Asia/Qatar");
@@ -237,7 +237,7 @@ fn deleting_a_session_keeps_its_pledges_history_and_what_was_adopted() {
     use muntada::outcome::{self, RichText, SectionInput, SectionKind};
     use muntada::{pledges, programme};
 
-    let mut store = Store::open_in_memory().unwrap();
+    let mut store = muntada::store::testing::store();
     let demo = demo::load(&mut store, Utc::now()).unwrap();
     let eid = demo.id.as_str();
     let sessions = programme::sessions(&store, eid).unwrap();

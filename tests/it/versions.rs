@@ -8,7 +8,7 @@ use muntada::participants::delegation::{self, DelegationInput};
 use muntada::participants::{self, ParticipantInput, ParticipantStatus};
 use muntada::pledges::{self, PledgeInput};
 use muntada::programme::{self, RoomInput, SessionInput, SpeakerInput};
-use muntada::{demo, event, Bilingual, Error, ErrorKind, Reason, Store};
+use muntada::{demo, event, Bilingual, Error, ErrorKind, Reason};
 
 /// The refusal a stale save must get: nothing else will do.
 fn assert_changed(result: Result<impl std::fmt::Debug, Error>, what: &str) -> Error {
@@ -33,7 +33,7 @@ fn person(name: &str) -> ParticipantInput {
 
 #[test]
 fn a_participant_form_opened_before_another_desks_change_is_refused_and_names_who() {
-    let mut store = Store::open_in_memory().unwrap();
+    let mut store = muntada::store::testing::store();
     let event = super::forum(&mut store);
     let added = store.write(|tx| participants::add(tx, &event, &person("Layla Haddad"), Utc::now())).unwrap();
     assert_eq!(added.version, 1);
@@ -86,7 +86,7 @@ fn a_participant_form_opened_before_another_desks_change_is_refused_and_names_wh
 fn the_store_writes_only_over_the_version_it_read() {
     // The conditional statement itself: a record read, then changed by someone else, is not
     // written over even when the caller skips the check.
-    let mut store = Store::open_in_memory().unwrap();
+    let mut store = muntada::store::testing::store();
     let event = super::forum(&mut store);
     let added = store.write(|tx| participants::add(tx, &event, &person("Omar Saleh"), Utc::now())).unwrap();
     let stale = added.clone();
@@ -103,7 +103,7 @@ fn the_store_writes_only_over_the_version_it_read() {
 
 #[test]
 fn every_edit_form_refuses_a_stale_version() {
-    let mut store = Store::open_in_memory().unwrap();
+    let mut store = muntada::store::testing::store();
     let demo = demo::load(&mut store, Utc::now()).unwrap();
     let eid = demo.id.as_str();
     let now = Utc::now();

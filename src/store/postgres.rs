@@ -1,0 +1,324 @@
+//! Team mode: the store on a shared PostgreSQL database.
+//!
+//! Writes keep SQLite's model: one writer at a time. Each write transaction takes one
+//! transaction-level advisory lock before it reads what it decides from, as SQLite's
+//! `BEGIN IMMEDIATE` takes the file's write lock, so every operation written for the laptop is
+//! correct on the server unchanged (READ COMMITTED then reads what the previous writer
+//! committed). Reads run in REPEATABLE READ snapshots and never wait for writers.
+
+use std::fmt;
+use std::path::PathBuf;
+use std::str::FromStr;
+use std::time::Duration;
+
+use super::db::{params, Db};
+use super::participants;
+use crate::audit::model::Actor;
+use crate::error::{Error, ErrorKind, Reason, Result};
+
+/// The schema changes for PostgreSQL, by the version they bring the database to. Team
+/// databases start at version 13, which creates the whole schema at once.
+const MIGRATIONS: &[(u32, &str)] = &[(13, include_str!("migrations/postgres/0013_team.sql"))];
+
+/// The advisory lock every write transaction takes: its key spells "MUNT".
+const WRITE_LOCK: i64 = 0x4D55_4E54;
+
+/// How long connecting may take before it is reported as failed.
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// Where the data is: this computer's own file, or a team's database.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Location {
+    File(PathBuf),
+    Team(TeamTarget),
+}
+
+impl Location {
+    /// `postgres://…` (or `postgresql://…`) names a team database; anything else is a file.
+    pub fn parse(value: &str) -> Result<Location> {
+        if value.starts_with("postgres://") || value.starts_with("postgresql://") {
+            Ok(Location::Team(TeamTarget::parse(value)?))
+        } else {
+            Ok(Location::File(PathBuf::from(value)))
+        }
+    }
+}
+
+/// A team database, as named by a `postgres://user@host:port/dbname` address. It never holds a
+/// password: that comes from `PGPASSWORD`, `~/.pgpass` or the person, when connecting.
+#[derive(Clone, PartialEq, Eq)]
+pub struct TeamTarget {
+    pub host: String,
+    pub port: u16,
+    pub dbname: String,
+    pub user: String,
+    /// Server options (`-c search_path=…`), from the address's `options` parameter.
+    pub options: Option<String>,
+}
+
+impl TeamTarget {
+    pub fn parse(url: &str) -> Result<TeamTarget> {
+        let refuse = |why: String| Error::invalid("db", Reason::InvalidValue, why);
+        let config = postgres::Config::from_str(url)
+            .map_err(|e| refuse(format!("not a PostgreSQL address (postgres://user@host:port/dbname): {e}")))?;
+        if config.get_password().is_some() {
+            return Err(refuse(
+                "the address must not hold the password: remove it, and give it through PGPASSWORD, \
+                 ~/.pgpass or when asked"
+                    .into(),
+            ));
+        }
+        let host = match config.get_hosts() {
+            [postgres::config::Host::Tcp(h)] => h.clone(),
+            [] => return Err(refuse("the address names no host".into())),
+            _ => return Err(refuse("give one host name or address (postgres://user@host:port/dbname)".into())),
+        };
+        let user = config.get_user().map(str::to_owned).filter(|u| !u.is_empty());
+        let user = user.ok_or_else(|| refuse("the address names no user (postgres://user@host/dbname)".into()))?;
+        let dbname = config.get_dbname().map(str::to_owned).filter(|d| !d.is_empty());
+        let dbname =
+            dbname.ok_or_else(|| refuse("the address names no database (postgres://user@host/dbname)".into()))?;
+        let port = config.get_ports().first().copied().unwrap_or(5432);
+        Ok(TeamTarget { host, port, dbname, user, options: config.get_options().map(str::to_owned) })
+    }
+
+    /// "forum-2025 on db.example.org", as the header shows it.
+    pub fn describe(&self) -> String {
+        format!("{} on {}", self.dbname, self.host)
+    }
+
+    /// The password as libpq would find it: `PGPASSWORD`, then `~/.pgpass` (or `PGPASSFILE`).
+    pub fn password_from_environment(&self) -> Option<String> {
+        if let Some(p) = std::env::var_os("PGPASSWORD").and_then(|p| p.into_string().ok()) {
+            return Some(p);
+        }
+        let file = std::env::var_os("PGPASSFILE")
+            .map(PathBuf::from)
+            .or_else(|| dirs::home_dir().map(|h| h.join(".pgpass")))?;
+        self.password_in_pgpass(&std::fs::read_to_string(file).ok()?)
+    }
+
+    /// The first `host:port:database:user:password` line of a pgpass file that matches.
+    fn password_in_pgpass(&self, text: &str) -> Option<String> {
+        let port = self.port.to_string();
+        text.lines().filter(|l| !l.trim_start().starts_with('#')).find_map(|line| {
+            let fields = split_pgpass(line);
+            let [host, p, db, user, password] = fields.as_slice() else { return None };
+            let fits = |pattern: &str, value: &str| pattern == "*" || pattern == value;
+            (fits(host, &self.host) && fits(p, &port) && fits(db, &self.dbname) && fits(user, &self.user))
+                .then(|| password.clone())
+        })
+    }
+
+    /// Whether the server is on this computer (TLS is then not required).
+    pub fn is_loopback(&self) -> bool {
+        self.host == "localhost" || self.host.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())
+    }
+
+    fn config(&self, password: Option<&str>) -> postgres::Config {
+        let mut config = postgres::Config::new();
+        config
+            .host(&self.host)
+            .port(self.port)
+            .dbname(&self.dbname)
+            .user(&self.user)
+            .application_name("muntada")
+            .connect_timeout(CONNECT_TIMEOUT);
+        if let Some(options) = &self.options {
+            config.options(options);
+        }
+        if let Some(password) = password {
+            config.password(password);
+        }
+        config
+    }
+
+    /// Opens a connection (no schema check): for `team` administration and the tests.
+    pub fn connect(&self, password: Option<&str>) -> Result<postgres::Client> {
+        if !self.is_loopback() {
+            return Err(Error::invalid(
+                "db",
+                Reason::InvalidValue,
+                format!(
+                    "{} is not on this computer: team databases elsewhere need TLS, which this build \
+                     does not offer yet; connect through an SSH tunnel to a loopback port",
+                    self.host
+                ),
+            ));
+        }
+        self.config(password).connect(postgres::NoTls).map_err(|e| self.failed(e))
+    }
+
+    /// A connection failure, naming the server and what went wrong, never the password.
+    fn failed(&self, e: postgres::Error) -> Error {
+        let why = match e.as_db_error() {
+            Some(db) if db.code() == &postgres::error::SqlState::INVALID_PASSWORD => {
+                "the password was refused".to_string()
+            }
+            Some(db) => db.message().to_string(),
+            None => {
+                let text = e.to_string();
+                let mut source: Option<&dyn std::error::Error> = std::error::Error::source(&e);
+                let mut detail = text.clone();
+                while let Some(s) = source {
+                    detail = s.to_string();
+                    source = s.source();
+                }
+                if detail == text {
+                    text
+                } else {
+                    format!("{text}: {detail}")
+                }
+            }
+        };
+        Error::storage(format!("cannot connect to the team database {} as {}: {why}", self.describe(), self.user))
+    }
+}
+
+impl fmt::Debug for TeamTarget {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "postgres://{}@{}:{}/{}", self.user, self.host, self.port, self.dbname)
+    }
+}
+
+impl fmt::Display for TeamTarget {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self, f)
+    }
+}
+
+/// Splits a pgpass line at unescaped colons (`\:` and `\\` are a colon and a backslash).
+fn split_pgpass(line: &str) -> Vec<String> {
+    let mut fields = vec![String::new()];
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => fields.last_mut().unwrap_or(&mut String::new()).extend(chars.next()),
+            ':' => fields.push(String::new()),
+            c => fields.last_mut().unwrap_or(&mut String::new()).push(c),
+        }
+    }
+    fields
+}
+
+impl super::Store {
+    /// Connects to a team database and brings its schema up to date.
+    pub fn connect(target: &TeamTarget, password: Option<&str>) -> Result<super::Store> {
+        let client = target.connect(password)?;
+        let conn = Db::postgres(client);
+        conn.execute_batch(&format!("SET lock_timeout = {}", super::BUSY_TIMEOUT.as_millis()))?;
+        let mut store = super::Store { conn, path: None, actor: Actor::unknown(), team: Some(target.clone()) };
+        store
+            .migrate()
+            .map_err(|e| Error { message: format!("cannot use {}: {}", target.describe(), e.message), ..e })?;
+        Ok(store)
+    }
+
+    /// The team database this store is connected to (none for a file).
+    pub fn team(&self) -> Option<&TeamTarget> {
+        self.team.as_ref()
+    }
+}
+
+/// Starts a write transaction: later writers wait for this one, as on SQLite.
+pub(super) fn begin_write(conn: &Db) -> Result<()> {
+    conn.execute_batch("BEGIN ISOLATION LEVEL READ COMMITTED")?;
+    let locked = conn.query_row("SELECT pg_advisory_xact_lock(?1)::text", params![WRITE_LOCK], |_| Ok(()));
+    match locked {
+        Ok(()) => Ok(()),
+        Err(e) => {
+            let _ = conn.execute_batch("ROLLBACK");
+            let e = Error::from(e);
+            if e.message.contains("55P03") {
+                Err(Error::storage_because(
+                    Reason::Busy,
+                    "the team database is busy: another desk's change is taking long; nothing was written, try again",
+                ))
+            } else {
+                Err(e)
+            }
+        }
+    }
+}
+
+/// How long a write waits for another desk's write before giving up.
+pub(super) fn set_lock_timeout(conn: &Db, timeout: Duration) -> Result<()> {
+    conn.execute_batch(&format!("SET lock_timeout = {}", timeout.as_millis()))
+}
+
+/// Creates or updates the schema, under the write lock so that two apps starting at once do
+/// not both migrate.
+pub(super) fn migrate(conn: &Db, actor: &Actor) -> Result<()> {
+    begin_write(conn)?;
+    let result = (|| {
+        conn.execute_batch("CREATE TABLE IF NOT EXISTS muntada_schema (version BIGINT NOT NULL)")?;
+        let found: Option<u32> =
+            conn.query_row("SELECT max(version) FROM muntada_schema", params![], |r| r.get(0)).map_err(Error::from)?;
+        let found = found.unwrap_or(0);
+        let known = super::schema_version();
+        if found > known {
+            return Err(Error {
+                kind: ErrorKind::Storage,
+                field: None,
+                reason: Reason::SchemaTooNew,
+                message: format!(
+                    "the database was written by a newer Muntada (schema {found}, this one knows {known}); \
+                     update Muntada on this computer"
+                ),
+            });
+        }
+        if found == known {
+            return Ok(());
+        }
+        for (version, sql) in MIGRATIONS.iter().filter(|(v, _)| *v > found) {
+            conn.execute_batch(sql)
+                .map_err(|e| Error { message: format!("migration {version}: {}", e.message), ..e })?;
+        }
+        participants::backfill_keys(conn, actor)?;
+        conn.execute("DELETE FROM muntada_schema", params![])?;
+        conn.execute("INSERT INTO muntada_schema (version) VALUES (?1)", params![known])?;
+        Ok(())
+    })();
+    super::finish(conn, result, "COMMIT", "ROLLBACK")
+}
+
+/// The version PostgreSQL's migrations end at: must be the version SQLite's end at.
+#[cfg(test)]
+fn schema_version() -> u32 {
+    MIGRATIONS.last().map_or(0, |(v, _)| *v)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_engines_end_at_the_same_schema_version() {
+        assert_eq!(schema_version(), crate::store::schema_version());
+    }
+
+    #[test]
+    fn addresses_name_a_server_and_never_a_password() {
+        let t = TeamTarget::parse("postgres://desk1@db.example.org:6543/forum-2025").unwrap();
+        assert_eq!(
+            (t.host.as_str(), t.port, t.dbname.as_str(), t.user.as_str()),
+            ("db.example.org", 6543, "forum-2025", "desk1")
+        );
+        assert_eq!(t.describe(), "forum-2025 on db.example.org");
+        let e = TeamTarget::parse("postgres://desk1:secret@db.example.org/forum").unwrap_err();
+        assert_eq!(e.field.as_deref(), Some("db"));
+        assert!(!e.message.contains("secret"), "{}", e.message);
+        assert!(TeamTarget::parse("postgres://db.example.org/forum").is_err(), "no user");
+        assert!(TeamTarget::parse("postgres://u@db.example.org").is_err(), "no database");
+        assert!(matches!(Location::parse("/tmp/a.db").unwrap(), Location::File(_)));
+    }
+
+    #[test]
+    fn pgpass_lines_match_by_field_with_wildcards_and_escapes() {
+        let t = TeamTarget::parse("postgres://desk1@127.0.0.1:5433/forum").unwrap();
+        let file = "# comment\n127.0.0.1:5433:other:desk1:no\n*:5433:forum:desk1:pa\\:ss\\\\w\n*:*:*:*:later\n";
+        assert_eq!(t.password_in_pgpass(file).as_deref(), Some("pa:ss\\w"));
+        assert_eq!(t.password_in_pgpass("h:1:d:u:p\n"), None);
+        assert!(t.is_loopback());
+    }
+}

@@ -1,0 +1,37 @@
+//! Stores for tests, on the engine the test run names. Unless `MUNTADA_TEST_PG` holds the
+//! address of a throwaway PostgreSQL server (see `scripts/pg-test-cluster`), a test gets a
+//! private SQLite database in memory; with it, a schema of its own on that server, so that
+//! tests running at once never see each other's data. One test suite, both engines.
+
+use super::{Store, TeamTarget};
+
+/// The variable naming the test server (`postgres://user@127.0.0.1:port/dbname`); its
+/// password, if it needs one, comes from `PGPASSWORD` as for any team database.
+pub const SERVER: &str = "MUNTADA_TEST_PG";
+
+/// The team database the tests run against, when the run names one.
+pub fn server() -> Option<TeamTarget> {
+    let url = std::env::var(SERVER).ok().filter(|u| !u.is_empty())?;
+    Some(TeamTarget::parse(&url).unwrap_or_else(|e| panic!("{SERVER}: {}", e.message)))
+}
+
+/// A new, empty store with the schema applied, on the engine of this test run.
+pub fn store() -> Store {
+    match server() {
+        None => Store::open_in_memory().expect("a database in memory"),
+        Some(server) => {
+            let target = fresh_schema(&server);
+            let password = target.password_from_environment();
+            Store::connect(&target, password.as_deref()).unwrap_or_else(|e| panic!("{}", e.message))
+        }
+    }
+}
+
+/// A schema of its own on `server`, as a target whose connections use it.
+pub fn fresh_schema(server: &TeamTarget) -> TeamTarget {
+    let name = format!("t_{}", uuid::Uuid::new_v4().simple());
+    let password = server.password_from_environment();
+    let mut admin = server.connect(password.as_deref()).unwrap_or_else(|e| panic!("{}", e.message));
+    admin.batch_execute(&format!("CREATE SCHEMA {name}")).expect("a schema for the test");
+    TeamTarget { options: Some(format!("-c search_path={name}")), ..server.clone() }
+}
