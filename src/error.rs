@@ -66,6 +66,8 @@ pub enum Reason {
     Damaged,
     /// An SQLite database, but not one Muntada wrote: unknown tables, triggers or views.
     ForeignSchema,
+    /// The team database refuses the change to this login's role.
+    NotPermitted,
     Storage,
     Internal,
 }
@@ -103,6 +105,7 @@ impl Reason {
             Reason::NotADatabase => "not_a_database",
             Reason::Damaged => "damaged",
             Reason::ForeignSchema => "foreign_schema",
+            Reason::NotPermitted => "not_permitted",
             Reason::Storage => "storage",
             Reason::Internal => "internal",
         }
@@ -190,6 +193,14 @@ impl From<postgres::Error> for Error {
             ));
         }
         match e.as_db_error() {
+            Some(db) if db.code() == &postgres::error::SqlState::INSUFFICIENT_PRIVILEGE => Error::storage_because(
+                Reason::NotPermitted,
+                format!(
+                    "your login's role does not allow this change, and the team database refused it ({}); \
+                     nothing was written — an admin can change your role",
+                    db.message()
+                ),
+            ),
             Some(db) => Error::storage(format!("database error: {} ({})", db.message(), db.code().code())),
             None => Error::storage(format!("database error: {e}")),
         }

@@ -9,6 +9,7 @@ mod outcome;
 mod output;
 mod participants;
 mod programme;
+mod team;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -28,14 +29,17 @@ use muntada::pledges::{
 use muntada::programme::{Role, RoomInput, SessionInput, SessionKind, SpeakerInput};
 use muntada::{demo, Error, Store};
 
+use muntada::store::Location;
 use output::Out;
 
 #[derive(Parser)]
 #[command(name = "muntada", version, about = "Muntada (منتدى): forums and conferences in English and Arabic")]
 pub struct Args {
-    /// Database file [default: the desktop app's file in the platform data directory]
-    #[arg(long, global = true, env = "MUNTADA_DB", value_name = "PATH")]
-    db: Option<PathBuf>,
+    /// Database: a file, or a team database postgres://user@host:port/dbname (its password from
+    /// PGPASSWORD, ~/.pgpass or a prompt) [default: the desktop app's file in the platform data
+    /// directory]
+    #[arg(long, global = true, env = "MUNTADA_DB", value_name = "PATH|URL")]
+    db: Option<String>,
     /// Print JSON instead of text
     #[arg(long, global = true)]
     json: bool,
@@ -84,6 +88,9 @@ enum Command {
     Outcome(outcome::OutcomeCommand),
     /// Load the demo forum (Doha) and print its event id
     Demo,
+    /// Team mode: a shared PostgreSQL database (init, snapshot, logins)
+    #[command(subcommand)]
+    Team(team::TeamCommand),
     /// Write a consistent copy of the database to a file (safe while the app is writing)
     Backup {
         /// The file to write
@@ -492,15 +499,25 @@ pub fn run(args: Args) -> ExitCode {
 
 /// Runs one command; the number is the exit status of a command that succeeded (0, or 3 for
 /// conflicts found).
-fn execute(command: Command, db: Option<PathBuf>, wait: f64, out: &Out) -> Result<u8, Error> {
+fn execute(command: Command, db: Option<String>, wait: f64, out: &Out) -> Result<u8, Error> {
     let wait = Duration::try_from_secs_f64(wait)
         .map_err(|_| Error::invalid("wait", muntada::Reason::InvalidValue, "give a number of seconds"))?;
-    let path = db.unwrap_or_else(muntada::store::default_path);
-    let opened = Store::open(&path);
-    if let (Command::Restore { file }, Err(error)) = (&command, &opened) {
+    let command = match command {
+        Command::Team(command) => return team::run(command, db.as_deref(), out),
+        other => other,
+    };
+    let location = match &db {
+        Some(value) => Location::parse(value)?,
+        None => Location::File(muntada::store::default_path()),
+    };
+    let opened = match &location {
+        Location::File(path) => Store::open(path),
+        Location::Team(target) => team::connect(target),
+    };
+    if let (Command::Restore { file }, Err(error), Location::File(path)) = (&command, &opened, &location) {
         // The database cannot even be opened: restoring a backup is exactly what is needed.
         if backup::restore_can_cure(error) {
-            return out.restored(&backup::restore_file(&path, file, Utc::now())?.1).map(|()| 0);
+            return out.restored(&backup::restore_file(path, file, Utc::now())?.1).map(|()| 0);
         }
     }
     let mut store = opened?;
@@ -749,6 +766,7 @@ fn execute(command: Command, db: Option<PathBuf>, wait: f64, out: &Out) -> Resul
             out.backup(&file)
         }
         Command::Restore { file } => out.restored(&backup::restore(store, &file, now)?),
+        Command::Team(_) => Err(Error::internal("team commands run before a database is opened")),
         Command::Event(EventCommand::TravelBuffer(args)) => programme::travel_buffer(store, args, out),
         Command::Room(RoomCommand::Update(args)) => programme::update_room(store, args, now, out),
         Command::Room(RoomCommand::Delete { id }) => programme::delete_room(store, &id, out),

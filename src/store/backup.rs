@@ -110,17 +110,29 @@ pub fn restore_into_new_file(source: &Path, dest: &Path) -> Result<BackupFacts> 
 /// under a temporary name, flushed to disk, then renamed, so `dest` is either what it was or
 /// the complete copy. The copy is a single file (rollback journal mode).
 pub(super) fn copy_to_file(from: &Connection, dest: &Path) -> Result<()> {
+    write_atomically(dest, |partial| {
+        let mut copy = Connection::open(partial).map_err(|e| io_about(partial, e))?;
+        copy_all(from, &mut copy)?;
+        copy.query_row("PRAGMA journal_mode = DELETE", [], |_| Ok(()))?;
+        copy.close().map_err(|(_, e)| Error::from(e))
+    })
+}
+
+/// Has `fill` write a new database file beside `dest` under a temporary name, then flushes and
+/// renames it: `dest` is either what it was or the complete file.
+pub(super) fn write_atomically<T>(dest: &Path, fill: impl FnOnce(&Path) -> Result<T>) -> Result<T> {
     let name = dest.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let partial = dest.with_file_name(format!(".{name}.partial-{}", std::process::id()));
     let result = (|| {
         remove_if_present(&partial)?;
-        let mut copy = Connection::open(&partial).map_err(|e| io_about(&partial, e))?;
-        copy_all(from, &mut copy)?;
-        copy.query_row("PRAGMA journal_mode = DELETE", [], |_| Ok(()))?;
-        copy.close().map_err(|(_, e)| Error::from(e))?;
+        let value = fill(&partial)?;
+        for log in ["-wal", "-shm"] {
+            remove_if_present(&partial.with_file_name(format!(".{name}.partial-{}{log}", std::process::id())))?;
+        }
         sync_file(&partial)?;
         std::fs::rename(&partial, dest).map_err(|e| io_error(dest, e))?;
-        sync_dir(dest)
+        sync_dir(dest)?;
+        Ok(value)
     })();
     if result.is_err() {
         let _ = std::fs::remove_file(&partial);

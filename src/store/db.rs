@@ -126,7 +126,9 @@ impl Param for Value<'_> {
 pub enum Owned {
     Null,
     Int(i64),
+    Real(f64),
     Text(String),
+    Blob(Vec<u8>),
 }
 
 impl Param for Owned {
@@ -134,8 +136,22 @@ impl Param for Owned {
         match self {
             Owned::Null => Value::Null,
             Owned::Int(i) => Value::Int(*i),
+            Owned::Real(r) => Value::Real(*r),
             Owned::Text(t) => Value::Text(t),
+            Owned::Blob(b) => Value::Blob(b),
         }
+    }
+}
+
+impl Col for Owned {
+    fn from_value(v: Value<'_>) -> std::result::Result<Owned, String> {
+        Ok(match v {
+            Value::Null => Owned::Null,
+            Value::Int(i) => Owned::Int(i),
+            Value::Real(r) => Owned::Real(r),
+            Value::Text(t) => Owned::Text(t.to_owned()),
+            Value::Blob(b) => Owned::Blob(b.to_vec()),
+        })
     }
 }
 

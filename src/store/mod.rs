@@ -19,6 +19,7 @@ mod postgres;
 mod programme;
 #[doc(hidden)]
 pub mod testing;
+pub mod transfer;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -40,7 +41,7 @@ pub use events::{Categories, Events};
 pub use outcome::Outcomes;
 pub use participants::{ParticipantFilter, Participants};
 pub use pledges::Pledges;
-pub use postgres::{Location, TeamTarget};
+pub use postgres::{check_login_name, Location, TeamRole, TeamTarget, TeamUser};
 pub use programme::{ProgrammeSettings, Releases, Rooms, Sessions, Speakers, StoredRelease};
 
 /// Forward-only migrations, applied in order at open; the schema version is their count.
@@ -62,7 +63,7 @@ const MIGRATIONS: &[&str] = &[
 ];
 
 /// How long a write waits for another process holding the database before giving up.
-const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+pub(crate) const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
 pub struct Store {
     conn: Db,
@@ -196,7 +197,10 @@ impl Store {
     /// Names the person the audit trail records for the changes made from now on (the edge
     /// knows who that is; until it says, the trail says "unknown").
     pub fn set_actor(&mut self, actor: Actor) {
-        self.actor = actor;
+        // A team database's changes are its login's (see `Store::connect`).
+        if self.team.is_none() {
+            self.actor = actor;
+        }
     }
 
     pub fn actor(&self) -> &Actor {

@@ -207,7 +207,10 @@ impl super::Store {
         let client = target.connect(password)?;
         let conn = Db::postgres(client);
         conn.execute_batch(&format!("SET lock_timeout = {}", super::BUSY_TIMEOUT.as_millis()))?;
-        let mut store = super::Store { conn, path: None, actor: Actor::unknown(), team: Some(target.clone()) };
+        // On a team database the login is who acts: the server knows it, and a desk cannot
+        // claim another name in the audit trail.
+        let actor = Actor::new(&target.user);
+        let mut store = super::Store { conn, path: None, actor, team: Some(target.clone()) };
         store
             .migrate()
             .map_err(|e| Error { message: format!("cannot use {}: {}", target.describe(), e.message), ..e })?;
@@ -251,9 +254,16 @@ pub(super) fn set_lock_timeout(conn: &Db, timeout: Duration) -> Result<()> {
 pub(super) fn migrate(conn: &Db, actor: &Actor) -> Result<()> {
     begin_write(conn)?;
     let result = (|| {
-        conn.execute_batch("CREATE TABLE IF NOT EXISTS muntada_schema (version BIGINT NOT NULL)")?;
-        let found: Option<u32> =
-            conn.query_row("SELECT max(version) FROM muntada_schema", params![], |r| r.get(0)).map_err(Error::from)?;
+        // A login of the team may not create tables: look before creating.
+        let present: bool = conn
+            .query_row("SELECT to_regclass('muntada_schema') IS NOT NULL", params![], |r| r.get(0))
+            .map_err(Error::from)?;
+        let found: Option<u32> = match present {
+            true => conn
+                .query_row("SELECT max(version) FROM muntada_schema", params![], |r| r.get(0))
+                .map_err(Error::from)?,
+            false => None,
+        };
         let found = found.unwrap_or(0);
         let known = super::schema_version();
         if found > known {
@@ -270,6 +280,9 @@ pub(super) fn migrate(conn: &Db, actor: &Actor) -> Result<()> {
         if found == known {
             return Ok(());
         }
+        if !present {
+            conn.execute_batch("CREATE TABLE muntada_schema (version BIGINT NOT NULL)")?;
+        }
         for (version, sql) in MIGRATIONS.iter().filter(|(v, _)| *v > found) {
             conn.execute_batch(sql)
                 .map_err(|e| Error { message: format!("migration {version}: {}", e.message), ..e })?;
@@ -277,7 +290,7 @@ pub(super) fn migrate(conn: &Db, actor: &Actor) -> Result<()> {
         participants::backfill_keys(conn, actor)?;
         conn.execute("DELETE FROM muntada_schema", params![])?;
         conn.execute("INSERT INTO muntada_schema (version) VALUES (?1)", params![known])?;
-        Ok(())
+        grant_roles(conn)
     })();
     super::finish(conn, result, "COMMIT", "ROLLBACK")
 }
@@ -320,5 +333,177 @@ mod tests {
         assert_eq!(t.password_in_pgpass(file).as_deref(), Some("pa:ss\\w"));
         assert_eq!(t.password_in_pgpass("h:1:d:u:p\n"), None);
         assert!(t.is_loopback());
+    }
+}
+
+crate::word::word_enum!(
+    /// What a team login may change. Every role reads everything; PostgreSQL enforces the rest.
+    TeamRole {
+        Registration = "registration",
+        Programme = "programme",
+        Coordinator = "coordinator",
+        Admin = "admin",
+    }
+);
+
+impl TeamRole {
+    /// The PostgreSQL role (NOLOGIN) that logins of this kind are members of.
+    pub fn group(self) -> String {
+        format!("muntada_{}", self.as_str())
+    }
+
+    /// The tables this role writes (insert, update, delete); `None`: all of them.
+    fn writes(self) -> Option<&'static [&'static str]> {
+        match self {
+            TeamRole::Registration => Some(&["participants", "participant_answers", "session_signups", "delegations"]),
+            TeamRole::Programme => Some(&[
+                "rooms",
+                "sessions",
+                "speakers",
+                "session_speakers",
+                "speaker_availability",
+                "programme_settings",
+                "releases",
+            ]),
+            TeamRole::Coordinator => Some(&[
+                "pledges",
+                "pledge_years",
+                "pledge_donors",
+                "outcome_versions",
+                "outcome_sections",
+                "outcome_section_sessions",
+            ]),
+            TeamRole::Admin => None,
+        }
+    }
+}
+
+/// A login of the team and its role.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct TeamUser {
+    pub name: String,
+    pub role: TeamRole,
+}
+
+/// Creates the four roles if the server lacks them and grants them what they may do on this
+/// database's tables: run at every connection that migrated, so tables added later are covered.
+fn grant_roles(conn: &Db) -> Result<()> {
+    for role in TeamRole::ALL {
+        let group = role.group();
+        let exists: i64 = conn
+            .query_row("SELECT count(*) FROM pg_roles WHERE rolname = ?1", params![group], |r| r.get(0))
+            .map_err(Error::from)?;
+        if exists == 0 {
+            conn.execute_batch(&format!("CREATE ROLE {group} NOLOGIN"))?;
+        }
+        let mut sql = format!(
+            "GRANT USAGE ON SCHEMA {schema} TO {group};
+             GRANT SELECT ON ALL TABLES IN SCHEMA {schema} TO {group};
+             GRANT INSERT ON audit_log TO {group};
+             GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {schema} TO {group};",
+            schema = "current_schema()",
+        );
+        match role.writes() {
+            Some(tables) => {
+                sql.push_str(&format!("GRANT INSERT, UPDATE, DELETE ON {} TO {group};", tables.join(", ")));
+            }
+            None => sql.push_str(&format!(
+                "GRANT ALL ON ALL TABLES IN SCHEMA {schema} TO {group};
+                 GRANT ALL ON ALL SEQUENCES IN SCHEMA {schema} TO {group};",
+                schema = "current_schema()"
+            )),
+        }
+        // GRANT … IN SCHEMA takes a name, not an expression: name the schema in use.
+        let schema: String =
+            conn.query_row("SELECT current_schema()::text", params![], |r| r.get(0)).map_err(Error::from)?;
+        conn.execute_batch(&sql.replace("current_schema()", &quote_ident(&schema)))?;
+    }
+    Ok(())
+}
+
+/// A login name as the team commands accept it: lower-case letters, digits, `_`, `.` and `-`,
+/// starting with a letter, at most 63 bytes (PostgreSQL's limit), and not a role of Muntada's.
+pub fn check_login_name(name: &str) -> Result<&str> {
+    let ok = name.len() <= 63
+        && name.chars().next().is_some_and(|c| c.is_ascii_lowercase())
+        && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '_' | '.' | '-'))
+        && !name.starts_with("muntada_")
+        && !name.starts_with("pg_");
+    if ok {
+        Ok(name)
+    } else {
+        Err(Error::invalid(
+            "name",
+            Reason::InvalidValue,
+            format!(
+                "{name:?} cannot be a login: use lower-case letters, digits, '_', '.' or '-', starting with a \
+                 letter, at most 63 characters (and not muntada_… or pg_…)"
+            ),
+        ))
+    }
+}
+
+fn quote_ident(name: &str) -> String {
+    format!("\"{}\"", name.replace('"', "\"\""))
+}
+
+impl super::Store {
+    /// Adds a login in `role`. Only its SCRAM verifier reaches the server, never the password.
+    pub fn add_team_user(&self, name: &str, role: TeamRole, password: &str) -> Result<TeamUser> {
+        let name = check_login_name(name)?;
+        if password.chars().count() < 8 {
+            return Err(Error::invalid("password", Reason::InvalidValue, "use at least 8 characters"));
+        }
+        let conn = self.team_conn()?;
+        let taken: i64 = conn
+            .query_row("SELECT count(*) FROM pg_roles WHERE rolname = ?1", params![name], |r| r.get(0))
+            .map_err(Error::from)?;
+        if taken > 0 {
+            return Err(Error::invalid("name", Reason::Duplicate, format!("the server already has a login {name:?}")));
+        }
+        let verifier = postgres_protocol::password::scram_sha_256(password.as_bytes());
+        let extra = if role == TeamRole::Admin { " CREATEROLE" } else { "" };
+        conn.execute_batch(&format!(
+            "CREATE ROLE {} LOGIN{extra} PASSWORD '{verifier}' IN ROLE {}",
+            quote_ident(name),
+            role.group()
+        ))?;
+        Ok(TeamUser { name: name.to_owned(), role })
+    }
+
+    /// The logins in Muntada's roles, by name.
+    pub fn team_users(&self) -> Result<Vec<TeamUser>> {
+        let conn = self.team_conn()?;
+        let mut stmt = conn.prepare_cached(
+            "SELECT r.rolname::text, g.rolname::text FROM pg_roles r
+             JOIN pg_auth_members m ON m.member = r.oid JOIN pg_roles g ON g.oid = m.roleid
+             WHERE r.rolcanlogin AND g.rolname IN ('muntada_registration', 'muntada_programme',
+                   'muntada_coordinator', 'muntada_admin')
+             ORDER BY r.rolname, g.rolname",
+        )?;
+        stmt.query_map(params![], |r| {
+            let group: String = r.get(1)?;
+            Ok(TeamUser { name: r.get(0)?, role: TeamRole::parse("role", group.trim_start_matches("muntada_"))? })
+        })
+    }
+
+    /// Removes a login of the team (not one outside Muntada's roles).
+    pub fn remove_team_user(&self, name: &str) -> Result<()> {
+        let name = check_login_name(name)?;
+        if !self.team_users()?.iter().any(|u| u.name == name) {
+            return Err(Error::not_found("name", "team login", name));
+        }
+        self.team_conn()?.execute_batch(&format!("DROP ROLE {}", quote_ident(name)))
+    }
+
+    fn team_conn(&self) -> Result<&Db> {
+        match self.conn.engine() {
+            super::Engine::Postgres => Ok(&self.conn),
+            super::Engine::Sqlite => Err(Error::invalid(
+                "db",
+                Reason::InvalidValue,
+                "team logins belong to a team database: give --db postgres://…",
+            )),
+        }
     }
 }

@@ -20,6 +20,7 @@ mod programme;
 mod race;
 mod safety;
 mod store;
+mod team;
 mod versions;
 
 /// A two-day open event in Doha, with nothing else set: the fixture several areas start from.

@@ -126,6 +126,7 @@ export const en = {
   'reason.not_a_database': 'This file is not a Muntada backup, or its beginning is damaged.',
   'reason.damaged': 'This file is damaged and cannot be used.',
   'reason.foreign_schema': 'This file is a database, but not one written by Muntada.',
+  'reason.not_permitted': 'Your role in the team does not allow this change. Nothing was saved; an admin can change your role.',
   'reason.schema_too_new': 'This file was written by a newer version of Muntada. Update Muntada first.',
 
   'error.not_found': 'This item no longer exists.',
