@@ -3,6 +3,7 @@
 # new temporary folder, listening on a free loopback port only, with a password for the `muntada`
 # superuser (so connections go through real authentication).
 #   tests/pg-cluster.sh start      prints DIR, then the address to put in MUNTADA_TEST_PG
+#   tests/pg-cluster.sh restart DIR   (the fault tests: clients see their connections drop)
 #   tests/pg-cluster.sh stop DIR
 # The password is $PGPASSWORD, or muntada-test.
 set -euo pipefail
@@ -30,13 +31,17 @@ start)
   echo "$dir"
   echo "postgres://muntada@127.0.0.1:$port/postgres"
   ;;
+restart)
+  dir=${2:?the cluster folder that start printed}
+  "${as[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -m fast -w -t 30 restart >/dev/null
+  ;;
 stop)
   dir=${2:?the cluster folder that start printed}
   "${as[@]}" "$bin/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null 2>&1 || true
   rm -rf "$dir"
   ;;
 *)
-  echo "usage: $0 start | stop DIR" >&2
+  echo "usage: $0 start | restart DIR | stop DIR" >&2
   exit 2
   ;;
 esac

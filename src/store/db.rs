@@ -264,6 +264,23 @@ impl Db {
         }
     }
 
+    /// Whether the connection to the server was lost (never for SQLite).
+    pub fn is_closed(&self) -> bool {
+        match &self.inner {
+            Inner::Lite(_) => false,
+            Inner::Pg(pg) => pg.client.borrow().is_closed(),
+        }
+    }
+
+    /// Puts a new connection in place of a lost one; its statements are prepared again.
+    pub fn replace_client(&self, client: postgres::Client) {
+        if let Inner::Pg(pg) = &self.inner {
+            *pg.client.borrow_mut() = client;
+            pg.statements.borrow_mut().clear();
+            pg.aborted.set(false);
+        }
+    }
+
     /// The SQLite connection, for what only SQLite has (pragmas, the backup API).
     pub fn lite(&self) -> Option<&rusqlite::Connection> {
         match &self.inner {

@@ -41,7 +41,7 @@ pub use events::{Categories, Events};
 pub use outcome::Outcomes;
 pub use participants::{ParticipantFilter, Participants};
 pub use pledges::Pledges;
-pub use postgres::{check_login_name, Location, TeamRole, TeamTarget, TeamUser};
+pub use postgres::{check_login_name, Listener, Location, TeamRole, TeamTarget, TeamUser};
 pub use programme::{ProgrammeSettings, Releases, Rooms, Sessions, Speakers, StoredRelease};
 
 /// Forward-only migrations, applied in order at open; the schema version is their count.
@@ -70,8 +70,10 @@ pub struct Store {
     path: Option<PathBuf>,
     /// Who the audit trail names for the changes made through this store.
     actor: Actor,
-    /// The team database, when the data is not this computer's file.
+    /// The team database, when the data is not this computer's file, and the password that
+    /// connected to it (kept in memory only, to reconnect after the network drops).
     team: Option<TeamTarget>,
+    password: Option<String>,
 }
 
 /// The connection inside a write transaction, with the same accessors as `Store`.
@@ -146,7 +148,7 @@ impl Store {
                 return Err(Error::storage(format!("the database refused write-ahead logging (journal mode {mode})")));
             }
         }
-        let mut store = Store { conn: Db::sqlite(conn), path, actor: Actor::unknown(), team: None };
+        let mut store = Store { conn: Db::sqlite(conn), path, actor: Actor::unknown(), team: None, password: None };
         if let Err(e) = store.migrate() {
             return Err(match &store.path {
                 Some(p) => Error { message: format!("cannot use the database {}: {}", p.display(), e.message), ..e },
@@ -220,7 +222,10 @@ impl Store {
     pub fn write<T>(&mut self, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
         match self.conn.engine() {
             Engine::Sqlite => statement(&self.conn, "BEGIN IMMEDIATE")?,
-            Engine::Postgres => postgres::begin_write(&self.conn)?,
+            Engine::Postgres => {
+                self.reconnect_if_lost()?;
+                postgres::begin_write(&self.conn)?
+            }
         }
         let tx = Tx { conn: &self.conn, actor: &self.actor, path: self.path.as_deref() };
         finish(&self.conn, f(&tx), "COMMIT", "ROLLBACK")
@@ -231,7 +236,10 @@ impl Store {
     pub fn read<T>(&self, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
         match self.conn.engine() {
             Engine::Sqlite => statement(&self.conn, "BEGIN DEFERRED")?,
-            Engine::Postgres => self.conn.execute_batch("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")?,
+            Engine::Postgres => {
+                self.reconnect_if_lost()?;
+                self.conn.execute_batch("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")?
+            }
         }
         let tx = Tx { conn: &self.conn, actor: &self.actor, path: self.path.as_deref() };
         finish(&self.conn, f(&tx), "COMMIT", "ROLLBACK")

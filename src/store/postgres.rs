@@ -210,11 +210,31 @@ impl super::Store {
         // On a team database the login is who acts: the server knows it, and a desk cannot
         // claim another name in the audit trail.
         let actor = Actor::new(&target.user);
-        let mut store = super::Store { conn, path: None, actor, team: Some(target.clone()) };
+        let mut store =
+            super::Store { conn, path: None, actor, team: Some(target.clone()), password: password.map(str::to_owned) };
         store
             .migrate()
             .map_err(|e| Error { message: format!("cannot use {}: {}", target.describe(), e.message), ..e })?;
         Ok(store)
+    }
+
+    /// After the connection to the server was lost (a network drop, a server restart),
+    /// connects again before the next transaction: what was being written when it dropped
+    /// was rolled back by the server, and the caller was told.
+    pub(super) fn reconnect_if_lost(&self) -> Result<()> {
+        let Some(target) = &self.team else { return Ok(()) };
+        if !self.conn.is_closed() {
+            return Ok(());
+        }
+        let client = target.connect(self.password.as_deref())?;
+        self.conn.replace_client(client);
+        self.conn.execute_batch(&format!("SET lock_timeout = {}", super::BUSY_TIMEOUT.as_millis()))
+    }
+
+    /// Whether the connection to the team database is lost (it is tried again at the next
+    /// read or write); always false for a file.
+    pub fn connection_lost(&self) -> bool {
+        self.conn.is_closed()
     }
 
     /// The team database this store is connected to (none for a file).
@@ -505,5 +525,43 @@ impl super::Store {
                 "team logins belong to a team database: give --db postgres://…",
             )),
         }
+    }
+}
+
+/// What changed in a team database, as the desks are told: the tables a committed
+/// transaction wrote to (see the `muntada_notify` triggers).
+pub struct Listener {
+    client: postgres::Client,
+}
+
+impl Listener {
+    /// A second connection that only listens.
+    pub fn start(target: &TeamTarget, password: Option<&str>) -> Result<Listener> {
+        let mut client = target.connect(password)?;
+        client.batch_execute("LISTEN muntada").map_err(Error::from)?;
+        Ok(Listener { client })
+    }
+
+    /// Waits up to `timeout` for changes; the tables named (each once), empty when nothing
+    /// changed. An error means the connection was lost: start a new listener.
+    pub fn wait(&mut self, timeout: Duration) -> Result<Vec<String>> {
+        use postgres::fallible_iterator::FallibleIterator;
+        let mut tables: Vec<String> = Vec::new();
+        {
+            let mut notifications = self.client.notifications();
+            let first = notifications.timeout_iter(timeout).next().map_err(Error::from)?;
+            tables.extend(first.map(|n| n.payload().to_owned()));
+            // Whatever else already arrived with it, without waiting again.
+            let mut rest = notifications.iter();
+            while let Some(n) = rest.next().map_err(Error::from)? {
+                if !tables.iter().any(|t| t == n.payload()) {
+                    tables.push(n.payload().to_owned());
+                }
+            }
+        }
+        if self.client.is_closed() {
+            return Err(Error::storage("the connection to the team database was lost"));
+        }
+        Ok(tables)
     }
 }

@@ -192,3 +192,152 @@ fn a_database_written_by_a_newer_muntada_is_refused_with_the_version() {
     assert_eq!(err.reason, Reason::SchemaTooNew);
     assert!(err.message.contains("schema 99"), "{}", err.message);
 }
+
+/// A cluster of the test's own, for faults the shared one must not suffer (a restart).
+struct OwnCluster {
+    dir: String,
+    target: TeamTarget,
+}
+
+impl OwnCluster {
+    fn start() -> Option<OwnCluster> {
+        testing::server()?;
+        let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/pg-cluster.sh");
+        let out = Command::new(script).arg("start").output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let text = String::from_utf8(out.stdout).unwrap();
+        let mut lines = text.lines();
+        let dir = lines.next().unwrap().to_owned();
+        let target = TeamTarget::parse(lines.next().unwrap()).unwrap();
+        Some(OwnCluster { dir, target })
+    }
+
+    fn pg_cluster(&self, action: &str) {
+        let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/pg-cluster.sh");
+        let out = Command::new(script).args([action, &self.dir]).output().unwrap();
+        assert!(out.status.success(), "{action}: {}", String::from_utf8_lossy(&out.stderr));
+    }
+}
+
+impl Drop for OwnCluster {
+    fn drop(&mut self) {
+        self.pg_cluster("stop");
+    }
+}
+
+/// An event with `n` people registered, through `store`: their badge codes.
+fn confirmed_people(store: &mut Store, n: usize) -> (muntada::Id, Vec<String>) {
+    let event = crate::forum(store);
+    let csv: String = std::iter::once("name,email\n".to_owned())
+        .chain((0..n).map(|i| format!("Person {i},p{i}@example.org\n")))
+        .collect();
+    let outcome =
+        store.write(|tx| muntada::participants::import_csv(tx, &event, csv.as_bytes(), chrono::Utc::now())).unwrap();
+    assert!(matches!(outcome, muntada::participants::ImportOutcome::Imported { .. }), "{outcome:?}");
+    let codes = muntada::participants::list(store, event.as_str()).unwrap().into_iter().map(|p| p.badge_code).collect();
+    (event, codes)
+}
+
+/// Entries of the trail that moved a person to checked in (from any other status).
+fn check_ins_in_trail(target: &TeamTarget, event: &muntada::Id) -> i64 {
+    let mut client = target.connect(Some(&superuser_password())).unwrap();
+    let row = client
+        .query_one(
+            "SELECT count(*) FROM audit_log WHERE event_id = $1 AND entity = 'participant'
+               AND after LIKE '%\"status\":\"checked_in\"%'
+               AND coalesce(before, '') NOT LIKE '%\"status\":\"checked_in\"%'",
+            &[&event.as_str()],
+        )
+        .unwrap();
+    row.get(0)
+}
+
+#[test]
+fn a_server_restart_mid_run_loses_and_doubles_no_check_in() {
+    let Some(cluster) = OwnCluster::start() else { return };
+    let pw = superuser_password();
+    let mut store = Store::connect(&cluster.target, Some(&pw)).unwrap();
+    let (event, codes) = confirmed_people(&mut store, 40);
+    let mut refused = Vec::new();
+    for (i, code) in codes.iter().enumerate() {
+        if i == 15 {
+            cluster.pg_cluster("restart");
+        }
+        let now = chrono::Utc::now();
+        if let Err(e) = store.write(|tx| muntada::participants::check_in(tx, &event, code, now)) {
+            refused.push((code.clone(), e.message));
+        }
+    }
+    // What failed while the server was away is scanned again, as a desk's staff would.
+    for (code, why) in &refused {
+        let now = chrono::Utc::now();
+        let again = store.write(|tx| muntada::participants::check_in(tx, &event, code, now));
+        assert!(again.is_ok() || again.as_ref().is_err_and(|e| e.message.contains("already checked in")), "{why}");
+    }
+    let people = muntada::participants::list(&store, event.as_str()).unwrap();
+    assert!(people.iter().all(|p| p.status.as_str() == "checked_in"), "every check-in is stored");
+    assert_eq!(check_ins_in_trail(&cluster.target, &event), 40, "each person checked in once in the trail");
+    assert!(refused.len() <= 1, "at most the write under way when the server went: {refused:?}");
+}
+
+#[test]
+fn a_desk_killed_mid_transaction_rolls_back_and_the_others_carry_on() {
+    let Some(target) = empty_database() else { return };
+    let pw = superuser_password();
+    let mut store = Store::connect(&target, Some(&pw)).unwrap();
+    let (event, codes) = confirmed_people(&mut store, 3);
+    // A long import by another process, killed while its transaction is open.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("many.csv");
+    let rows: String = std::iter::once("name,email\n".to_owned())
+        .chain((0..60_000).map(|i| format!("Imported {i},i{i}@example.org\n")))
+        .collect();
+    std::fs::write(&file, rows).unwrap();
+    let mut import = Command::new(env!("CARGO_BIN_EXE_muntada"))
+        .args(["--db", &url(&target), "participant", "import", "--event", event.as_str(), file.to_str().unwrap()])
+        .env("PGPASSWORD", &pw)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // Until the import holds the write lock (its transaction is open and writing).
+    let started = Instant::now();
+    let mut client = target.connect(Some(&pw)).unwrap();
+    loop {
+        let waiting: i64 = client
+            .query_one("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted", &[])
+            .unwrap()
+            .get(0);
+        if waiting > 0 || started.elapsed() > Duration::from_secs(20) {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    std::thread::sleep(Duration::from_millis(300));
+    import.kill().unwrap(); // SIGKILL
+    import.wait().unwrap();
+
+    let now = chrono::Utc::now();
+    let t = Instant::now();
+    store.write(|tx| muntada::participants::check_in(tx, &event, &codes[0], now)).unwrap();
+    assert!(t.elapsed() < Duration::from_secs(5), "the others carry on: {:?}", t.elapsed());
+    let people = muntada::participants::list(&store, event.as_str()).unwrap();
+    assert_eq!(people.len(), 3, "none of the killed import's rows was committed");
+}
+
+#[test]
+fn a_change_at_one_desk_reaches_the_listening_ones_within_a_second() {
+    let Some(target) = empty_database() else { return };
+    let pw = superuser_password();
+    let mut store = Store::connect(&target, Some(&pw)).unwrap();
+    let (event, codes) = confirmed_people(&mut store, 2);
+    let mut listener = muntada::store::Listener::start(&target, Some(&pw)).unwrap();
+    assert!(listener.wait(Duration::from_millis(100)).unwrap().is_empty(), "nothing changed yet");
+    let (code, _, err) =
+        muntada(&pw, &["--db", &url(&target), "checkin", "--event", event.as_str(), "--code", &codes[1]]);
+    assert_eq!(code, 0, "{err}");
+    let started = Instant::now();
+    let changed = listener.wait(Duration::from_secs(1)).unwrap();
+    assert!(changed.iter().any(|t| t == "participants"), "{changed:?}");
+    assert!(started.elapsed() < Duration::from_secs(1));
+}

@@ -266,3 +266,35 @@ CREATE TABLE deleted_events (
 -- The two tables refer to each other; SQLite resolves that lazily, PostgreSQL needs both first.
 ALTER TABLE participants ADD FOREIGN KEY (delegation_id) REFERENCES delegations (id) ON DELETE SET NULL;
 ALTER TABLE delegations ADD FOREIGN KEY (head_id) REFERENCES participants (id) ON DELETE SET NULL;
+
+-- Every committed change tells the desks that listen which table it touched, whoever wrote it
+-- (an app, the CLI, an admin by hand): channel `muntada`, the table's name as payload.
+-- PostgreSQL sends each distinct payload once per transaction, at commit.
+CREATE FUNCTION muntada_notify() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM pg_notify('muntada', TG_TABLE_NAME);
+    RETURN NULL;
+END
+$$;
+CREATE TRIGGER events_notify AFTER INSERT OR UPDATE OR DELETE ON events
+    FOR EACH STATEMENT EXECUTE FUNCTION muntada_notify();
+CREATE TRIGGER rooms_notify AFTER INSERT OR UPDATE OR DELETE ON rooms
+    FOR EACH STATEMENT EXECUTE FUNCTION muntada_notify();
+CREATE TRIGGER sessions_notify AFTER INSERT OR UPDATE OR DELETE ON sessions
+    FOR EACH STATEMENT EXECUTE FUNCTION muntada_notify();
+CREATE TRIGGER speakers_notify AFTER INSERT OR UPDATE OR DELETE ON speakers
+    FOR EACH STATEMENT EXECUTE FUNCTION muntada_notify();
+CREATE TRIGGER session_speakers_notify AFTER INSERT OR UPDATE OR DELETE ON session_speakers
+    FOR EACH STATEMENT EXECUTE FUNCTION muntada_notify();
+CREATE TRIGGER participants_notify AFTER INSERT OR UPDATE OR DELETE ON participants
+    FOR EACH STATEMENT EXECUTE FUNCTION muntada_notify();
+CREATE TRIGGER delegations_notify AFTER INSERT OR UPDATE OR DELETE ON delegations
+    FOR EACH STATEMENT EXECUTE FUNCTION muntada_notify();
+CREATE TRIGGER pledges_notify AFTER INSERT OR UPDATE OR DELETE ON pledges
+    FOR EACH STATEMENT EXECUTE FUNCTION muntada_notify();
+CREATE TRIGGER pledge_years_notify AFTER INSERT OR UPDATE OR DELETE ON pledge_years
+    FOR EACH STATEMENT EXECUTE FUNCTION muntada_notify();
+CREATE TRIGGER outcome_versions_notify AFTER INSERT OR UPDATE OR DELETE ON outcome_versions
+    FOR EACH STATEMENT EXECUTE FUNCTION muntada_notify();
+CREATE TRIGGER outcome_sections_notify AFTER INSERT OR UPDATE OR DELETE ON outcome_sections
+    FOR EACH STATEMENT EXECUTE FUNCTION muntada_notify();
