@@ -491,6 +491,36 @@ impl super::Store {
         Ok(TeamUser { name: name.to_owned(), role })
     }
 
+    /// The role of the login this store is connected as: `None` for a file (one person, who
+    /// may do everything), `Admin` for a login that owns the database or is a superuser.
+    pub fn team_role(&self) -> Result<Option<TeamRole>> {
+        if self.team.is_none() {
+            return Ok(None);
+        }
+        let (superuser, groups): (bool, Option<String>) = self
+            .conn
+            .query_row(
+                "SELECT r.rolsuper OR r.rolname = (SELECT pg_get_userbyid(datdba)::text FROM pg_database
+                                                   WHERE datname = current_database()),
+                        (SELECT string_agg(g.rolname::text, ',') FROM pg_auth_members m
+                           JOIN pg_roles g ON g.oid = m.roleid
+                          WHERE m.member = r.oid AND g.rolname LIKE 'muntada\\_%')
+                   FROM pg_roles r WHERE r.rolname = current_user",
+                params![],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .map_err(Error::from)?;
+        if superuser {
+            return Ok(Some(TeamRole::Admin));
+        }
+        // A login in several roles is shown as the widest; the server enforces each anyway.
+        let groups = groups.unwrap_or_default();
+        let role = [TeamRole::Admin, TeamRole::Coordinator, TeamRole::Programme, TeamRole::Registration]
+            .into_iter()
+            .find(|r| groups.split(',').any(|g| g == r.group()));
+        Ok(role)
+    }
+
     /// The logins in Muntada's roles, by name.
     pub fn team_users(&self) -> Result<Vec<TeamUser>> {
         let conn = self.team_conn()?;

@@ -151,6 +151,9 @@ fn each_role_writes_only_its_own_tables_and_the_trail_names_the_login() {
 
     // The coordinator's may, and the trail names each login, not what the computer says.
     let coord_store = Store::connect(&as_login(&coordinator), Some("coordinator-password")).unwrap();
+    assert_eq!(coord_store.team_role().unwrap(), Some(TeamRole::Coordinator));
+    assert_eq!(desk_store.team_role().unwrap(), Some(TeamRole::Registration));
+    assert_eq!(admin.team_role().unwrap(), Some(TeamRole::Admin), "the superuser");
     assert!(coord_store.read(|tx| tx.pledges().get(&pledge)).is_ok());
     let trail = admin.audit().for_event(&event, 5).unwrap();
     assert_eq!(trail[0].actor.as_str(), desk, "the newest entry is the check-in: {trail:?}");
