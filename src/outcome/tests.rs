@@ -213,7 +213,7 @@ fn adopted_versions_are_frozen_and_edits_start_a_new_draft() {
             )
         })
         .unwrap();
-    store.set_actor(crate::audit::Actor::new("coordinator"));
+    crate::store::testing::act_as(&mut store, "coordinator");
     // Naming another version than the draft (as read by someone else): refused, nothing adopted.
     let e = store.write(|tx| adopt(tx, &crate::id::Id::parse("id", &event).unwrap(), Some(2), now())).unwrap_err();
     assert_eq!((e.kind, e.field.as_deref()), (ErrorKind::Conflict, Some("version")));
@@ -361,7 +361,7 @@ fn adoption_is_in_the_audit_trail_and_failed_adoptions_are_not() {
             .map(|e| (e.action.as_str().to_owned(), e.actor, e.label))
             .collect()
     };
-    store.set_actor(crate::audit::Actor::new("amina"));
+    crate::store::testing::act_as(&mut store, "amina");
     // Refused adoptions (nothing to adopt, the wrong version) leave no entry.
     assert!(store.write(|tx| adopt(tx, &crate::id::Id::parse("id", &event).unwrap(), None, now())).is_err());
     store

@@ -65,6 +65,33 @@ pub(super) fn record(conn: &Db, actor: &Actor, change: &Change<'_>) -> Result<()
     Ok(())
 }
 
+/// Records many changes with one COPY (a team database's import).
+pub(super) fn copy_records<'a>(
+    conn: &Db,
+    actor: &Actor,
+    changes: impl Iterator<Item = Result<Change<'a>>>,
+) -> Result<()> {
+    let columns = ["at", "actor", "entity", "entity_id", "event_id", "action", "before", "after"];
+    conn.copy_in("audit_log", &columns, |sink| {
+        for change in changes {
+            let change = change?;
+            sink.row(params![
+                time::to_db(change.at),
+                actor.as_str(),
+                change.entity.as_str(),
+                change.entity_id.as_str(),
+                change.event_id.as_str(),
+                change.action.as_str(),
+                change.before,
+                change.after,
+            ])?;
+        }
+        Ok(())
+    })
+    .unwrap_or_else(|| Err(crate::error::Error::internal("COPY is PostgreSQL's")))
+    .map(|_| ())
+}
+
 /// Empties the recorded content of every entry about a record (when a person is erased): who
 /// changed it and when stays, what it contained goes.
 pub(super) fn redact(conn: &Db, entity: AuditEntity, id: &Id) -> Result<()> {

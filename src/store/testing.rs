@@ -35,3 +35,26 @@ pub fn fresh_schema(server: &TeamTarget) -> TeamTarget {
     admin.batch_execute(&format!("CREATE SCHEMA {name}")).expect("a schema for the test");
     TeamTarget { options: Some(format!("-c search_path={name}")), ..server.clone() }
 }
+
+/// Makes `name` the one who acts through `store` from now on, as the edge would: on SQLite the
+/// name the CLI or app gives; on a team database a login of that name (an admin, created on
+/// the test server if missing), since there the trail names the login and nothing else.
+pub fn act_as(store: &mut Store, name: &str) {
+    let Some(target) = store.team().cloned() else {
+        store.set_actor(crate::audit::model::Actor::new(name));
+        return;
+    };
+    const PASSWORD: &str = "muntada-test-login";
+    if let Err(e) = store.add_team_user(name, super::TeamRole::Admin, PASSWORD) {
+        // Another test made it first: logins are the server's, shared by every database on it.
+        assert!(e.reason == crate::error::Reason::Duplicate || e.message.contains("already exists"), "{}", e.message);
+    }
+    let login = TeamTarget { user: name.to_owned(), ..target };
+    *store = Store::connect(&login, Some(PASSWORD)).unwrap_or_else(|e| panic!("{}", e.message));
+}
+
+/// What the trail names when the edge named no one: "unknown" on SQLite, the login on a team
+/// database.
+pub fn nobody(store: &Store) -> String {
+    store.team().map_or_else(|| "unknown".to_owned(), |t| t.user.clone())
+}

@@ -1,7 +1,6 @@
 //! The store on a real SQLite file: settings on every connection, migrations, atomic writes.
 
 use chrono::{TimeZone, Utc};
-use muntada::audit::Actor;
 use muntada::event::{self, EventInput, EventStatus};
 use muntada::pledges::PledgeInput;
 use muntada::{demo, participants, Bilingual, Error, ErrorKind, Reason, Store};
@@ -115,7 +114,7 @@ fn a_failed_transaction_writes_nothing() {
 fn deleting_an_event_removes_everything_it_owns() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("muntada.db")).unwrap();
-    store.set_actor(Actor::new("desk-2"));
+    muntada::store::testing::act_as(&mut store, "desk-2");
     let demo = demo::load(&mut store, Utc::now()).unwrap();
     // A copy of the demo's programme and registrations without its pledges: an event that
     // may be deleted.
@@ -266,7 +265,7 @@ fn deleting_a_session_keeps_its_pledges_history_and_what_was_adopted() {
     assert!(kept.sections.iter().any(|s| s.session_ids.contains(&cited.id)), "the adopted version still cites it");
 
     // A session a pledge was announced in goes; the pledge stays, and its history says so.
-    store.set_actor(Actor::new("programme-team"));
+    muntada::store::testing::act_as(&mut store, "programme-team");
     store.write(|tx| programme::delete_session(tx, &pledged.id, Utc::now())).unwrap();
     let after = pledges::get(&store, pledge.id.as_str()).unwrap();
     assert_eq!(after.session_id, None);

@@ -3,7 +3,6 @@
 //! when where the audit trail keeps its history, and writes nothing.
 
 use chrono::{TimeZone, Utc};
-use muntada::audit::Actor;
 use muntada::participants::delegation::{self, DelegationInput};
 use muntada::participants::{self, ParticipantInput, ParticipantStatus};
 use muntada::pledges::{self, PledgeInput};
@@ -40,7 +39,7 @@ fn a_participant_form_opened_before_another_desks_change_is_refused_and_names_wh
     let id = added.id.as_str();
 
     // Desk 3 corrects the e-mail while desk 1 has the form open on version 1.
-    store.set_actor(Actor::new("desk-3"));
+    muntada::store::testing::act_as(&mut store, "desk-3");
     let at = Utc.with_ymd_and_hms(2025, 5, 20, 9, 12, 0).unwrap();
     let email = ParticipantInput { email: "layla@example.org".into(), ..person("Layla Haddad") };
     let theirs = store
@@ -49,7 +48,7 @@ fn a_participant_form_opened_before_another_desks_change_is_refused_and_names_wh
         .participant;
     assert_eq!(theirs.version, 2);
 
-    store.set_actor(Actor::new("desk-1"));
+    muntada::store::testing::act_as(&mut store, "desk-1");
     let phone = ParticipantInput { phone: "+974 5555 0101".into(), ..person("Layla Haddad") };
     let err = assert_changed(
         store.write(|tx| participants::edit(tx, &muntada::Id::parse("id", id).unwrap(), Some(1), &phone, Utc::now())),
@@ -118,7 +117,7 @@ fn every_edit_form_refuses_a_stale_version() {
         date: Some("2024-05-21".into()),
         reason: String::new(),
     };
-    store.set_actor(Actor::new("coordinator"));
+    muntada::store::testing::act_as(&mut store, "coordinator");
     store.write(|tx| pledges::stage(tx, &pledge.id, &change, now)).unwrap();
     let err =
         assert_changed(store.write(|tx| pledges::update(tx, &pledge.id, Some(pledge.version), &form, now)), "pledge");
