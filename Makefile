@@ -27,12 +27,13 @@ PACKAGE_APT := squashfs-tools dpkg-dev desktop-file-utils
 CARGO_DEB := 3.8.0
 VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n 1)
 
-.PHONY: run test test-postgres deps deps-test deps-package ui package bench-app bench-table bench-grid bindings bench fuzz audit clean help
+.PHONY: run test test-postgres bench-team deps deps-test deps-package ui package bench-app bench-table bench-grid bindings bench fuzz audit clean help
 
 help:
 	@echo "make run    start the desktop app (installs what is missing)"
 	@echo "make test   run every test (installs what is missing)"
 	@echo "make bench  run the benchmarks"
+	@echo "make bench-team  20 check-in desks at once on a local PostgreSQL, and the team import"
 	@echo "make fuzz   fuzz the import's file reader and the name folding (FUZZ_SECONDS each)"
 	@echo "make package    build the .deb and the AppImage into target/package/"
 	@echo "make bench-app  measure start-up, memory and sizes of the release build"
@@ -136,6 +137,13 @@ bench:
 	cargo bench --bench programme_conflicts
 	cargo bench --bench outcome
 	cargo bench --bench participants
+
+# A team's first morning on one local PostgreSQL (a throwaway cluster, tests/pg-cluster.sh): 20
+# desk processes with their own logins checking in 10,000 people at once, with corrections,
+# session moves and pledge stages alongside; then 100,000 rows imported next to psql's \copy.
+# Prints throughput and check-in latency; asserts no double check-in and no lost edit.
+bench-team: deps
+	cargo bench --bench team
 
 # The .deb (cargo-deb, with [package.metadata.deb] in src-tauri/Cargo.toml) and the AppImage
 # (packaging/appimage.sh) of the release build. The Tauri bundler is not used: see the README.

@@ -281,8 +281,9 @@ pub fn check_in(tx: &Tx<'_>, event_id: &Id, code: &str, now: DateTime<Utc>) -> R
             // Since when, in the event's time: the desk can tell a badge passed to someone
             // else from a person coming back in.
             let tz = tx.events().get(&event_id)?.tz();
+            // And by whom: on a team database the login, which is the desk.
             let since = checked_in_at(tx, &person.id)?
-                .map(|at| format!(", since {} ({tz})", time::format_local(at, tz)))
+                .map(|(at, by)| format!(", since {} ({tz}), by {by}", time::format_local(at, tz)))
                 .unwrap_or_default();
             return Err(Error::conflict(
                 Some("code"),
@@ -305,10 +306,10 @@ pub fn check_in(tx: &Tx<'_>, event_id: &Id, code: &str, now: DateTime<Utc>) -> R
     Ok(CheckedIn { participant, was: person.status, warning })
 }
 
-/// When the person's status last became "checked in", as the audit trail recorded it: the
-/// newest entry that moved it there (or created them checked in). None when the trail has no
-/// such entry, as for a record whose history was emptied.
-fn checked_in_at(tx: &Tx<'_>, id: &Id) -> Result<Option<DateTime<Utc>>> {
+/// When the person's status last became "checked in", and who did it, as the audit trail
+/// recorded it: the newest entry that moved it there (or created them checked in). None when
+/// the trail has no such entry, as for a record whose history was emptied.
+fn checked_in_at(tx: &Tx<'_>, id: &Id) -> Result<Option<(DateTime<Utc>, String)>> {
     let status = |json: &Option<String>| {
         let value = serde_json::from_str::<serde_json::Value>(json.as_deref()?).ok()?;
         ParticipantStatus::parse("status", value.get("status")?.as_str()?).ok()
@@ -320,7 +321,7 @@ fn checked_in_at(tx: &Tx<'_>, id: &Id) -> Result<Option<DateTime<Utc>>> {
         .find(|(_, before, after)| {
             status(after) == Some(ParticipantStatus::CheckedIn) && status(before) != Some(ParticipantStatus::CheckedIn)
         })
-        .map(|(entry, _, _)| entry.at))
+        .map(|(entry, _, _)| (entry.at, entry.actor.clone())))
 }
 
 fn badge_code_as_typed(code: &str) -> String {
