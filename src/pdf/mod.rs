@@ -47,6 +47,9 @@ pub struct Rendered {
 pub struct Warnings {
     /// Characters no shipped font covers (emoji, CJK, …), drawn as empty boxes.
     pub missing_glyphs: usize,
+    /// Tables whose columns did not fit the page even in the smallest table type (7 pt): a
+    /// column of words was narrowed below its longest word, whose letters then wrap.
+    pub squeezed_tables: usize,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -86,7 +89,7 @@ pub fn render(doc: &Document) -> Result<Rendered, PdfError> {
     let laid = layout::layout(doc, logo)?;
     let pages = laid.pages.len();
     let heading_pages = laid.heading_pages.clone();
-    let warnings = Warnings { missing_glyphs: laid.missing_glyphs };
+    let warnings = Warnings { missing_glyphs: laid.missing_glyphs, squeezed_tables: laid.squeezed_tables };
     let bytes = write(doc, pdf, laid)?;
     Ok(Rendered { bytes, pages, heading_pages, warnings })
 }
