@@ -8,7 +8,7 @@
 //!
 //! Why not printpdf's own text: its `ShowText` with plain text does no shaping (Arabic comes
 //! out as isolated letters, reversed) and its HTML path drops glyphs in right-to-left text.
-//! We shape with rustybuzz and hand printpdf positioned glyph ids, each carrying the text it
+//! We shape with harfrust (the HarfBuzz project's Rust port) and hand printpdf positioned glyph ids, each carrying the text it
 //! stands for so the PDF gets a /ToUnicode map and text extraction works.
 //!
 //! Checks: `cargo test` (unit tests of bidi, runs and line breaking in `text`; integration
@@ -160,7 +160,7 @@ fn write(doc: &Document, mut pdf: PdfDocument, mut laid: layout::Pages) -> Resul
     let info = &mut pdf.metadata.info;
     info.author = doc.meta.author.clone();
     info.creator = "Muntada".to_owned();
-    info.producer = "Muntada (printpdf, rustybuzz)".to_owned();
+    info.producer = "Muntada (printpdf, harfrust)".to_owned();
     let (w, h) = doc.page.size.mm();
     pdf.pages = laid.pages.into_iter().map(|ops| PdfPage::new(Mm(w), Mm(h), ops)).collect();
     let options = PdfSaveOptions { optimize: true, subset_fonts: true, secure: true, image_optimization: None };

@@ -4,7 +4,7 @@
 //! bidi embedding levels (UAX #9, `unicode-bidi`) → items of one level, font and style →
 //! break opportunities (UAX #14, `unicode-linebreak`, kept only at spaces and at hyphens in
 //! words: see `break_allowed`) cut items into atoms → each atom is
-//! shaped by rustybuzz in its own direction (results cached by text, face and direction) →
+//! shaped by harfrust in its own direction (results cached by text, face and direction) →
 //! greedy line filling by shaped advances, words wider than a line broken by force →
 //! atoms of each line reordered for display (UAX #9 rule L2).
 //!
@@ -15,7 +15,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::rc::Rc;
 
-use rustybuzz::{BufferClusterLevel, Direction, UnicodeBuffer};
+use harfrust::{Buffer, ClusterLevel, Direction, ShapeOptions, ShaperFont};
 use unicode_bidi::{Level, ParagraphBidiInfo};
 use unicode_linebreak::linebreaks;
 
@@ -205,12 +205,12 @@ fn each_hard_line(
     missing
 }
 
-/// Shapes text with rustybuzz, remembering every result for the rest of the render so
+/// Shapes text with harfrust, remembering every result for the rest of the render so
 /// repeated strings (countries, categories, headers) are shaped once.
 #[derive(Default)]
 pub(crate) struct Shaper {
     cache: HashMap<(Face, bool), HashMap<Box<str>, Rc<Shaped>>>,
-    spare: Option<UnicodeBuffer>,
+    spare: Option<Buffer>,
 }
 
 /// The shaped form of one piece of text, in font units.
@@ -292,14 +292,18 @@ impl Shaper {
         if let Some(shaped) = by_face.get(text) {
             return shaped.clone();
         }
-        let mut buffer = self.spare.take().unwrap_or_default();
-        buffer.push_str(text);
-        buffer.set_direction(if rtl { Direction::RightToLeft } else { Direction::LeftToRight });
-        buffer.guess_segment_properties();
+        let mut out = self.spare.take().unwrap_or_default();
+        out.push_str(text);
+        out.set_direction(if rtl { Direction::RightToLeft } else { Direction::LeftToRight });
+        out.guess_segment_properties();
         // One cluster per character where the font allows it, so a base letter and its
         // vowel marks keep their own text for extraction.
-        buffer.set_cluster_level(BufferClusterLevel::MonotoneCharacters);
-        let out = rustybuzz::shape(face.shaping(), &[], buffer);
+        out.set_cluster_level(ClusterLevel::MonotoneCharacters);
+        if harfrust::shape(&ShaperFont::new(face.shaping()), &mut out, ShapeOptions::new()).is_err() {
+            // Only a buffer already shaped or without a direction fails, and neither is
+            // possible here; an empty result is drawn as nothing rather than panicking.
+            out.clear();
+        }
 
         let infos = out.glyph_infos();
         let positions = out.glyph_positions();
@@ -333,7 +337,8 @@ impl Shaper {
             });
             advance += pos.x_advance;
         }
-        self.spare = Some(out.clear());
+        out.clear();
+        self.spare = Some(out);
         let shaped = Rc::new(Shaped { text: text.into(), glyphs, advance, registered: Cell::new(0) });
         by_face.insert(text.into(), shaped.clone());
         shaped
