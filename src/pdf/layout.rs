@@ -17,7 +17,7 @@ use printpdf::{
 
 use super::fonts::{vertical_metrics, Face};
 use super::model::{Align, Block, Document, KeyValue, Language, List, Paragraph, Placed, PlacedText, Row, Table};
-use super::text::{self, AtomKind, Extent, Glyph, Laid, Line, Shaper, Style, MISSING_BOX_EM};
+use super::text::{self, Atom, AtomKind, Extent, Glyph, Laid, Line, Shaper, Style, MISSING_BOX_EM};
 use super::PdfError;
 
 /// The result of laying out a document.
@@ -519,37 +519,53 @@ impl Layouter {
         // Lines mixing directions get direction marks on their neutrals (see glyph_text).
         let mixed = drawn().any(|a| a.rtl()) && drawn().any(|a| !a.rtl());
         let mut pen = x;
-        for atom in &line.atoms {
-            if !atom.space {
-                match &atom.kind {
-                    AtomKind::Glyphs { face, shaped } => {
-                        let rtl = atom.rtl();
-                        let resource = |g: &Glyph| FontResource {
-                            face: *face,
-                            rtl,
-                            marked: mixed && g.len > 0 && text::is_neutral(shaped.cluster_text(g)),
-                        };
-                        let mode = 1u8 << u8::from(mixed);
-                        if shaped.registered.get() & mode == 0 {
-                            shaped.registered.set(shaped.registered.get() | mode);
-                            for g in shaped.glyphs.iter().filter(|g| g.len > 0) {
-                                let font = resource(g);
-                                self.glyph_texts
-                                    .entry((font, g.gid))
-                                    .or_insert_with(|| shaped.glyph_text(g, rtl, font.marked));
-                            }
-                        }
-                        canvas.glyphs(resource, size, pen, baseline, shaped, atom.italic);
-                        for g in &shaped.glyphs {
-                            self.fonts_used[resource(g).index()] = true;
+        // Spaces are drawn too, as the font's space glyph: an extractor then copies the space
+        // that is there instead of guessing one from the gap, which poppler got wrong beside
+        // a number in right-to-left lines ("صفحة 4من 4"). A space where the direction changes
+        // is marked as the other neutrals are, or poppler glues it to the number before it;
+        // the spaces inside a run need no marks.
+        for (i, atom) in line.atoms.iter().enumerate() {
+            match &atom.kind {
+                AtomKind::Glyphs { face, shaped } => {
+                    let rtl = atom.rtl();
+                    let turn = || {
+                        let before = line.atoms[..i].iter().rev().find(|a| !a.space).map(Atom::rtl);
+                        let after = line.atoms[i + 1..].iter().find(|a| !a.space).map(Atom::rtl);
+                        before != after || before != Some(rtl)
+                    };
+                    let mark = mixed && (!atom.space || turn());
+                    let resource = |g: &Glyph| FontResource {
+                        face: *face,
+                        rtl,
+                        marked: mark && g.len > 0 && text::is_neutral(shaped.cluster_text(g)),
+                    };
+                    // Bit 0: drawn plain; 1: on a mixed line; 2: a marked space.
+                    let mode = if !mixed {
+                        1
+                    } else if atom.space && mark {
+                        4
+                    } else {
+                        2
+                    };
+                    if shaped.registered.get() & mode == 0 {
+                        shaped.registered.set(shaped.registered.get() | mode);
+                        for g in shaped.glyphs.iter().filter(|g| g.len > 0) {
+                            let font = resource(g);
+                            self.glyph_texts
+                                .entry((font, g.gid))
+                                .or_insert_with(|| shaped.glyph_text(g, rtl, font.marked));
                         }
                     }
-                    AtomKind::Missing => {
-                        let m = vertical_metrics();
-                        let w = MISSING_BOX_EM * size;
-                        let h = m.ascent.min(0.75) * size;
-                        canvas.stroke_box(pen + w * 0.12, baseline - h, w * 0.76, h, 0.5);
+                    canvas.glyphs(resource, size, pen, baseline, shaped, atom.italic);
+                    for g in &shaped.glyphs {
+                        self.fonts_used[resource(g).index()] = true;
                     }
+                }
+                AtomKind::Missing => {
+                    let m = vertical_metrics();
+                    let w = MISSING_BOX_EM * size;
+                    let h = m.ascent.min(0.75) * size;
+                    canvas.stroke_box(pen + w * 0.12, baseline - h, w * 0.76, h, 0.5);
                 }
             }
             pen += atom.width;

@@ -220,8 +220,8 @@ pub(crate) struct Shaped {
     /// In visual order (left to right), as the shaper returns them.
     pub(crate) glyphs: Vec<Glyph>,
     pub(crate) advance: i32,
-    /// Which ways of drawing (plain, with marks) have recorded their glyphs' texts for the
-    /// PDF's /ToUnicode: bit 0 plain, bit 1 marked.
+    /// Which ways of drawing (plain, on a mixed line, as a marked space) have recorded their
+    /// glyphs' texts for the PDF's /ToUnicode: bits 0, 1, 2.
     pub(crate) registered: Cell<u8>,
 }
 

@@ -792,3 +792,36 @@ fn tables_keep_their_amounts_whole() {
         }
     }
 }
+
+/// Text as a reader's copy gets it: the invisible direction marks dropped (poppler's
+/// embeddings around runs, the engine's marks around neutrals), every other character kept,
+/// spaces included.
+fn as_copied(s: &str) -> String {
+    s.chars().filter(|c| !matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}')).collect()
+}
+
+/// Copying gives the words in logical order with the spaces drawn between them: the drawn
+/// spaces are real glyphs, not gaps the extractor has to guess (it used to give "صفحة 4من 4").
+#[test]
+fn copied_text_keeps_its_spaces() {
+    let (path, _) = render_to("copied-ar", &long_list(Language::Ar, 120));
+    let total = page_count(&path);
+    for n in 1..=total {
+        let lines: Vec<String> = text_of(&path, Some(n)).lines().map(as_copied).collect();
+        let footer = format!("صفحة {n} من {total}");
+        assert!(lines.iter().any(|l| l.trim() == footer), "page {n}: no line {footer:?} in {lines:#?}");
+    }
+    let (path, _) = render_to("copied-mixed", &arabic_doc());
+    let text = as_copied(&text_of(&path, None));
+    for line in [
+        "أعلنت دولة قطر عن دعم بقيمة 15 مليون دولار (2024–2026)",
+        "ملاحظة: شارك في Doha Forum أكثر من 300 مشارك من 45 دولة،",
+        "3. كلمة السيد John Smith، الأمم المتحدة",
+    ] {
+        assert!(text.lines().any(|l| l.contains(line)), "{line:?} not copied whole from\n{text}");
+    }
+    let (path, _) = render_to("copied-en", &english_doc());
+    let text = as_copied(&text_of(&path, None));
+    let line = "(2024–2026). The Arabic title is منتدى الدوحة,";
+    assert!(text.lines().any(|l| l.contains(line)), "{line:?} not copied whole from\n{text}");
+}
