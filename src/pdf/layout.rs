@@ -856,8 +856,9 @@ pub(crate) struct ColumnPlan {
 /// [`TABLE_SIZE`].
 ///
 /// When the minimums do not fit, the type steps down to [`TABLE_MIN_SIZE`]; if they still do
-/// not, the widest column whose minimum is a word (not a number) gives way, down to its widest
-/// number, and so on; only if the numbers alone are too wide are they cut too.
+/// not, the widest columns of words give way together (a column never below its widest number
+/// nor [`WRAP_MIN_EM`]), and those are `wrapped`; only if that is not enough either are the
+/// numbers cut too, every column then shrinking in proportion.
 pub(crate) fn plan_columns(extents: &[Extent], weights: &[f32], measure: f32) -> ColumnPlan {
     let pad = 2.0 * CELL_PAD_X;
     let mut size = TABLE_SIZE;
