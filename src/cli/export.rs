@@ -31,6 +31,12 @@ pub fn save(exported: &muntada::documents::Exported, path: &Path, out: &Out) -> 
             exported.missing_glyphs
         );
     }
+    if exported.squeezed_tables > 0 {
+        eprintln!(
+            "warning: {} table(s) are too wide for the page even in 7 pt type: a column wraps inside its words",
+            exported.squeezed_tables
+        );
+    }
     muntada::documents::write_file(path, &exported.bytes).map_err(|e| e.with_field("out"))?;
     out.exported(path, exported.bytes.len())
 }

@@ -175,5 +175,6 @@ pub fn export_badges(
         file_name: "badges.pdf".into(),
         bytes: rendered.bytes,
         missing_glyphs: rendered.warnings.missing_glyphs,
+        squeezed_tables: rendered.warnings.squeezed_tables,
     })
 }

@@ -304,7 +304,12 @@ pub fn export(store: &Store, event_id: &str, what: Which) -> Result<Exported> {
         }
     };
     let rendered = render(&doc)?;
-    Ok(Exported { file_name, bytes: rendered.bytes, missing_glyphs: rendered.warnings.missing_glyphs })
+    Ok(Exported {
+        file_name,
+        bytes: rendered.bytes,
+        missing_glyphs: rendered.warnings.missing_glyphs,
+        squeezed_tables: rendered.warnings.squeezed_tables,
+    })
 }
 
 pub enum Which {

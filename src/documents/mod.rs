@@ -44,6 +44,9 @@ pub struct Exported {
     pub bytes: Vec<u8>,
     /// Characters no shipped font covers, drawn as boxes (PDF only).
     pub missing_glyphs: usize,
+    /// Tables too wide for the page even in their smallest type, whose widest column of
+    /// words wraps inside its words (PDF only).
+    pub squeezed_tables: usize,
 }
 
 /// Builds and renders one export of an event: the one path the CLI and the app share.
@@ -66,7 +69,12 @@ pub fn export(store: &Store, kind: ExportKind, event_id: &str, lang: Lang, filte
         ExportKind::PledgesPdf => ("pledges", pledges(&event, &pledge_ledger::list(store, event.id.as_str())?, lang)),
         ExportKind::PledgesCsv => {
             let bytes = pledge_ledger::export::csv(&pledge_ledger::list(store, event.id.as_str())?, lang)?;
-            return Ok(Exported { file_name: format!("pledges-{suffix}.csv"), bytes, missing_glyphs: 0 });
+            return Ok(Exported {
+                file_name: format!("pledges-{suffix}.csv"),
+                bytes,
+                missing_glyphs: 0,
+                squeezed_tables: 0,
+            });
         }
     };
     let rendered = render(&doc)?;
@@ -74,6 +82,7 @@ pub fn export(store: &Store, kind: ExportKind, event_id: &str, lang: Lang, filte
         file_name: format!("{name}-{suffix}.pdf"),
         bytes: rendered.bytes,
         missing_glyphs: rendered.warnings.missing_glyphs,
+        squeezed_tables: rendered.warnings.squeezed_tables,
     })
 }
 
@@ -110,6 +119,7 @@ pub fn export_programme(
         file_name: format!("{name}-{suffix}.pdf"),
         bytes: rendered.bytes,
         missing_glyphs: rendered.warnings.missing_glyphs,
+        squeezed_tables: rendered.warnings.squeezed_tables,
     })
 }
 
@@ -130,13 +140,18 @@ pub fn export_ical(
             format!("programme-{}.ics", file_stem(&speaker.name.en, "speaker"))
         }
     };
-    Ok(Exported { file_name, bytes: text.into_bytes(), missing_glyphs: 0 })
+    Ok(Exported { file_name, bytes: text.into_bytes(), missing_glyphs: 0, squeezed_tables: 0 })
 }
 
 /// The programme (draft or `release`) in the frab/pretalx schedule JSON format.
 pub fn export_schedule_json(store: &Store, event_id: &str, release: &str) -> Result<Exported> {
     let text = crate::programme::export_schedule_json(store, event_id, release)?;
-    Ok(Exported { file_name: "schedule.json".to_owned(), bytes: text.into_bytes(), missing_glyphs: 0 })
+    Ok(Exported {
+        file_name: "schedule.json".to_owned(),
+        bytes: text.into_bytes(),
+        missing_glyphs: 0,
+        squeezed_tables: 0,
+    })
 }
 
 /// A file-name part from a (Latin) name: lower-case letters and digits joined by hyphens;

@@ -130,6 +130,7 @@ pub fn export(
         file_name: format!("outcome-v{}-{suffix}.pdf", outcome.version.number),
         bytes: rendered.bytes,
         missing_glyphs: rendered.warnings.missing_glyphs,
+        squeezed_tables: rendered.warnings.squeezed_tables,
     })
 }
 

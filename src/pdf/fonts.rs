@@ -7,7 +7,8 @@
 
 use std::{io::Read, sync::OnceLock};
 
-use rustybuzz::Face as ShapingFace;
+use harfrust::font::Font as ShapingFont;
+use read_fonts::{types::GlyphId, FontRef, TableProvider};
 
 /// One concrete font file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -62,35 +63,68 @@ impl Face {
     pub(crate) fn postscript_name(self) -> String {
         self.shaping()
             .names()
-            .into_iter()
-            .filter(|name| name.name_id == rustybuzz::ttf_parser::name_id::POST_SCRIPT_NAME)
-            .find_map(|name| name.to_string())
+            .get(read_fonts::types::NameId::POSTSCRIPT_NAME)
+            .and_then(|name| name.english_or_first())
+            .map(|name| name.name().chars().collect())
             .unwrap_or_else(|| format!("{self:?}"))
     }
 
-    /// The parsed face used for shaping and metrics, parsed once per process and each face on
-    /// its own: a document without bold text never inflates a bold font.
-    pub(crate) fn shaping(self) -> &'static ShapingFace<'static> {
-        static FACES: [OnceLock<ShapingFace<'static>>; 4] = [const { OnceLock::new() }; 4];
-        FACES[self.index()]
-            .get_or_init(|| ShapingFace::from_slice(self.data(), 0).expect("embedded font files are valid"))
+    /// The font as harfrust shapes with it, built once per process and each face on its own:
+    /// a document without bold text never inflates a bold font.
+    pub(crate) fn shaping(self) -> &'static ShapingFont {
+        static FONTS: [OnceLock<ShapingFont>; 4] = [const { OnceLock::new() }; 4];
+        FONTS[self.index()].get_or_init(|| ShapingFont::new(self.data(), 0).expect("embedded font files are valid"))
+    }
+
+    /// The font's tables, for metrics.
+    fn tables(self) -> &'static Tables {
+        static TABLES: [OnceLock<Tables>; 4] = [const { OnceLock::new() }; 4];
+        TABLES[self.index()].get_or_init(|| Tables::new(self.data()).expect("embedded font files are valid"))
     }
 
     pub(crate) fn units_per_em(self) -> f32 {
-        f32::from(self.shaping().units_per_em() as u16)
+        f32::from(self.tables().units_per_em)
     }
 
     /// Whether this face has a glyph for `c`.
     pub(crate) fn covers(self, c: char) -> bool {
-        self.shaping().glyph_index(c).is_some()
+        self.tables().font.cmap().ok().and_then(|cmap| cmap.map_codepoint(c)).is_some_and(|g| g.to_u32() != 0)
     }
 
     /// Advance width of glyph `gid` in the integer thousandths of an em that printpdf writes
     /// into the PDF's `/W` array (truncated, exactly as printpdf computes it), so that the
     /// kerning numbers we emit reproduce the shaper's positions in every viewer.
     pub(crate) fn pdf_width(self, gid: u16) -> f32 {
-        let advance = self.shaping().glyph_hor_advance(rustybuzz::ttf_parser::GlyphId(gid)).unwrap_or(0);
+        let tables = self.tables();
+        let advance = tables.hmtx.as_ref().and_then(|h| h.advance(GlyphId::new(u32::from(gid)))).unwrap_or(0);
         ((f32::from(advance) * 1000.0 / self.units_per_em()) as i64) as f32
+    }
+}
+
+/// The parsed tables a face's metrics come from.
+struct Tables {
+    font: FontRef<'static>,
+    hmtx: Option<read_fonts::tables::hmtx::Hmtx<'static>>,
+    units_per_em: u16,
+    /// Ascender and descender in font units (descender negative): the OS/2 typographic values
+    /// when the font asks for them (USE_TYPO_METRICS), else hhea's, as HarfBuzz and
+    /// ttf-parser take them.
+    ascender: i16,
+    descender: i16,
+}
+
+impl Tables {
+    fn new(data: &'static [u8]) -> Option<Tables> {
+        let font = FontRef::new(data).ok()?;
+        let hhea = font.hhea().ok()?;
+        let (mut ascender, mut descender) = (hhea.ascender().to_i16(), hhea.descender().to_i16());
+        if let Ok(os2) = font.os2() {
+            if os2.fs_selection().contains(read_fonts::tables::os2::SelectionFlags::USE_TYPO_METRICS) {
+                (ascender, descender) = (os2.s_typo_ascender(), os2.s_typo_descender());
+            }
+        }
+        let units_per_em = font.head().ok()?.units_per_em();
+        Some(Tables { hmtx: font.hmtx().ok(), font, units_per_em, ascender, descender })
     }
 }
 
@@ -107,10 +141,10 @@ pub(crate) fn vertical_metrics() -> &'static VerticalMetrics {
         let mut ascent: f32 = 0.0;
         let mut descent: f32 = 0.0;
         for face in [Face::Sans, Face::Naskh] {
-            let f = face.shaping();
+            let t = face.tables();
             let upm = face.units_per_em();
-            ascent = ascent.max(f32::from(f.ascender()) / upm);
-            descent = descent.max(-f32::from(f.descender()) / upm);
+            ascent = ascent.max(f32::from(t.ascender) / upm);
+            descent = descent.max(-f32::from(t.descender) / upm);
         }
         VerticalMetrics { ascent, descent }
     })

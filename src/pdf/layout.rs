@@ -17,7 +17,7 @@ use printpdf::{
 
 use super::fonts::{vertical_metrics, Face};
 use super::model::{Align, Block, Document, KeyValue, Language, List, Paragraph, Placed, PlacedText, Row, Table};
-use super::text::{self, AtomKind, Glyph, Laid, Line, Shaper, Style, MISSING_BOX_EM};
+use super::text::{self, Atom, AtomKind, Extent, Glyph, Laid, Line, Shaper, Style, MISSING_BOX_EM};
 use super::PdfError;
 
 /// The result of laying out a document.
@@ -28,6 +28,8 @@ pub(crate) struct Pages {
     pub(crate) missing_glyphs: usize,
     /// The page (from 1) of each heading, in block order.
     pub(crate) heading_pages: Vec<usize>,
+    /// Tables too wide for the page even at the smallest type: see [`plan_columns`].
+    pub(crate) squeezed_tables: usize,
 }
 
 /// An image placed on the first page.
@@ -80,6 +82,12 @@ pub(crate) const MM: f32 = 72.0 / 25.4;
 /// Type sizes and spacing, in points.
 const BODY_SIZE: f32 = 10.0;
 const TABLE_SIZE: f32 = 9.0;
+/// The smallest type a table steps down to when its columns' minimums do not fit, and the
+/// step: below 7 pt a printed list is hard to read.
+const TABLE_MIN_SIZE: f32 = 7.0;
+const TABLE_SIZE_STEP: f32 = 0.5;
+/// The narrowest a column of words gets when a table is squeezed, in em.
+const WRAP_MIN_EM: f32 = 2.5;
 const BAND_SIZE: f32 = 8.0;
 const HEADING_SIZES: [f32; 3] = [17.0, 13.5, 11.0];
 const LINE_FACTOR: f32 = 1.5;
@@ -111,7 +119,9 @@ pub(crate) fn layout(doc: &Document, logo: Option<Logo>) -> Result<Pages, PdfErr
         missing: 0,
         header: None,
         laid_cache: HashMap::new(),
+        extent_cache: HashMap::new(),
         heading_pages: Vec::new(),
+        squeezed_tables: 0,
     };
     if let Some(header) = &doc.header {
         let laid = layouter.lay(header, Style::default(), BAND_SIZE, layouter.geometry.width());
@@ -129,7 +139,7 @@ pub(crate) fn layout(doc: &Document, logo: Option<Logo>) -> Result<Pages, PdfErr
     if let Some(text) = &doc.watermark {
         layouter.watermarks(text);
     }
-    let Layouter { pages, glyph_texts, fonts_used, missing, heading_pages, .. } = layouter;
+    let Layouter { pages, glyph_texts, fonts_used, missing, heading_pages, squeezed_tables, .. } = layouter;
     let mut pages: Vec<Vec<Op>> = pages.into_iter().map(Canvas::finish).collect();
     attach_glyph_texts(&mut pages, &glyph_texts);
     Ok(Pages {
@@ -137,6 +147,7 @@ pub(crate) fn layout(doc: &Document, logo: Option<Logo>) -> Result<Pages, PdfErr
         fonts_used: (0..FONT_RESOURCES).filter(|&i| fonts_used[i]).map(FontResource::from_index).collect(),
         missing_glyphs: missing,
         heading_pages,
+        squeezed_tables,
     })
 }
 
@@ -224,7 +235,10 @@ struct Layouter {
     header: Option<Rc<Laid>>,
     /// Single-span layouts by (size, width, bold, italic) and text.
     laid_cache: HashMap<LaidKey, HashMap<Box<str>, Rc<Laid>>>,
+    /// Cell measures at [`TABLE_SIZE`] by (bold, right-to-left base direction) and text.
+    extent_cache: HashMap<(bool, bool), HashMap<Box<str>, Extent>>,
     heading_pages: Vec<usize>,
+    squeezed_tables: usize,
 }
 
 impl Layouter {
@@ -505,37 +519,53 @@ impl Layouter {
         // Lines mixing directions get direction marks on their neutrals (see glyph_text).
         let mixed = drawn().any(|a| a.rtl()) && drawn().any(|a| !a.rtl());
         let mut pen = x;
-        for atom in &line.atoms {
-            if !atom.space {
-                match &atom.kind {
-                    AtomKind::Glyphs { face, shaped } => {
-                        let rtl = atom.rtl();
-                        let resource = |g: &Glyph| FontResource {
-                            face: *face,
-                            rtl,
-                            marked: mixed && g.len > 0 && text::is_neutral(shaped.cluster_text(g)),
-                        };
-                        let mode = 1u8 << u8::from(mixed);
-                        if shaped.registered.get() & mode == 0 {
-                            shaped.registered.set(shaped.registered.get() | mode);
-                            for g in shaped.glyphs.iter().filter(|g| g.len > 0) {
-                                let font = resource(g);
-                                self.glyph_texts
-                                    .entry((font, g.gid))
-                                    .or_insert_with(|| shaped.glyph_text(g, rtl, font.marked));
-                            }
-                        }
-                        canvas.glyphs(resource, size, pen, baseline, shaped, atom.italic);
-                        for g in &shaped.glyphs {
-                            self.fonts_used[resource(g).index()] = true;
+        // Spaces are drawn too, as the font's space glyph: an extractor then copies the space
+        // that is there instead of guessing one from the gap, which poppler got wrong beside
+        // a number in right-to-left lines ("صفحة 4من 4"). A space where the direction changes
+        // is marked as the other neutrals are, or poppler glues it to the number before it;
+        // the spaces inside a run need no marks.
+        for (i, atom) in line.atoms.iter().enumerate() {
+            match &atom.kind {
+                AtomKind::Glyphs { face, shaped } => {
+                    let rtl = atom.rtl();
+                    let turn = || {
+                        let before = line.atoms[..i].iter().rev().find(|a| !a.space).map(Atom::rtl);
+                        let after = line.atoms[i + 1..].iter().find(|a| !a.space).map(Atom::rtl);
+                        before != after || before != Some(rtl)
+                    };
+                    let mark = mixed && (!atom.space || turn());
+                    let resource = |g: &Glyph| FontResource {
+                        face: *face,
+                        rtl,
+                        marked: mark && g.len > 0 && text::is_neutral(shaped.cluster_text(g)),
+                    };
+                    // Bit 0: drawn plain; 1: on a mixed line; 2: a marked space.
+                    let mode = if !mixed {
+                        1
+                    } else if atom.space && mark {
+                        4
+                    } else {
+                        2
+                    };
+                    if shaped.registered.get() & mode == 0 {
+                        shaped.registered.set(shaped.registered.get() | mode);
+                        for g in shaped.glyphs.iter().filter(|g| g.len > 0) {
+                            let font = resource(g);
+                            self.glyph_texts
+                                .entry((font, g.gid))
+                                .or_insert_with(|| shaped.glyph_text(g, rtl, font.marked));
                         }
                     }
-                    AtomKind::Missing => {
-                        let m = vertical_metrics();
-                        let w = MISSING_BOX_EM * size;
-                        let h = m.ascent.min(0.75) * size;
-                        canvas.stroke_box(pen + w * 0.12, baseline - h, w * 0.76, h, 0.5);
+                    canvas.glyphs(resource, size, pen, baseline, shaped, atom.italic);
+                    for g in &shaped.glyphs {
+                        self.fonts_used[resource(g).index()] = true;
                     }
+                }
+                AtomKind::Missing => {
+                    let m = vertical_metrics();
+                    let w = MISSING_BOX_EM * size;
+                    let h = m.ascent.min(0.75) * size;
+                    canvas.stroke_box(pen + w * 0.12, baseline - h, w * 0.76, h, 0.5);
                 }
             }
             pen += atom.width;
@@ -564,8 +594,9 @@ impl Layouter {
     }
 
     fn key_values(&mut self, rows: &[KeyValue]) {
+        let full = self.geometry.width();
         let grid = Grid {
-            weights: vec![(35.0, Align::Start), (65.0, Align::Start)],
+            columns: vec![(0.35 * full, Align::Start), (0.65 * full, Align::Start)],
             header: None,
             repeat_header: false,
             borders: false,
@@ -583,21 +614,21 @@ impl Layouter {
         if table.columns.is_empty() {
             return;
         }
+        let n = table.columns.len();
+        let weights: Vec<f32> =
+            table.columns.iter().map(|c| if c.width.is_finite() && c.width > 0.0 { c.width } else { 1.0 }).collect();
+        let extents = self.column_extents(table);
+        let plan = plan_columns(&extents, &weights, self.geometry.width());
+        if !plan.wrapped.is_empty() {
+            self.squeezed_tables += 1;
+        }
         let grid = Grid {
-            weights: table
-                .columns
-                .iter()
-                .map(|c| {
-                    let w = if c.width.is_finite() && c.width > 0.0 { c.width } else { 1.0 };
-                    (w, c.align)
-                })
-                .collect(),
+            columns: plan.widths.iter().zip(&table.columns).map(|(&w, c)| (w, c.align)).collect(),
             header: Some(table.columns.iter().map(|c| c.header.as_str()).collect()),
             repeat_header: table.repeat_header,
             borders: true,
-            size: TABLE_SIZE,
+            size: plan.size,
         };
-        let n = table.columns.len();
         let rows = table.rows.iter().map(|row| match row {
             Row::Cells(cells) => GridRow { cells: cells_of(cells, n, false), kind: RowKind::Plain },
             Row::Total(cells) => GridRow { cells: cells_of(cells, n, true), kind: RowKind::Total },
@@ -607,15 +638,41 @@ impl Layouter {
         self.y += PARAGRAPH_GAP;
     }
 
+    /// What each column of `table` needs at [`TABLE_SIZE`]: the union of its header's (bold)
+    /// and its cells' measures. Group titles span the table and take no part.
+    fn column_extents(&mut self, table: &Table) -> Vec<Extent> {
+        let mut extents: Vec<Extent> = table.columns.iter().map(|c| self.extent(&c.header, true)).collect();
+        for row in &table.rows {
+            let (cells, bold) = match row {
+                Row::Cells(cells) => (cells, false),
+                Row::Total(cells) => (cells, true),
+                Row::Group(_) => continue,
+            };
+            for (extent, cell) in extents.iter_mut().zip(cells) {
+                *extent = extent.union(self.extent(cell, bold));
+            }
+        }
+        extents
+    }
+
+    /// One cell's measure at [`TABLE_SIZE`], cached by text: lists repeat their countries,
+    /// organisations and categories.
+    fn extent(&mut self, text: &str, bold: bool) -> Extent {
+        let by_text = self.extent_cache.entry((bold, self.rtl)).or_default();
+        if let Some(extent) = by_text.get(text) {
+            return *extent;
+        }
+        let extent = text::measure(&mut self.shaper, &[(text, Style::weight(bold))], TABLE_SIZE, self.rtl);
+        by_text.insert(text.into(), extent);
+        extent
+    }
+
     /// Lay out and draw a grid of cells, breaking rows across pages.
     fn grid<'a>(&mut self, grid: &Grid<'a>, rows: impl Iterator<Item = GridRow<'a>>) {
-        let total_weight: f32 = grid.weights.iter().map(|w| w.0).sum();
-        let full = self.geometry.width();
         // Column boxes in reading order: (x, width), starting at the right in Arabic.
-        let mut columns = Vec::with_capacity(grid.weights.len());
+        let mut columns = Vec::with_capacity(grid.columns.len());
         let mut offset = 0.0;
-        for (w, _) in &grid.weights {
-            let width = full * w / total_weight;
+        for &(width, _) in &grid.columns {
             let x = if self.rtl { self.geometry.right - offset - width } else { self.geometry.left + offset };
             columns.push((x, width));
             offset += width;
@@ -691,7 +748,7 @@ impl Layouter {
         } else {
             columns
                 .iter()
-                .zip(&grid.weights)
+                .zip(&grid.columns)
                 .zip(&row.cells)
                 .map(|((&(x, w), &(_, align)), &(text, bold))| {
                     let inner = (w - 2.0 * CELL_PAD_X).max(1.0);
@@ -742,8 +799,8 @@ fn cells_of(cells: &[String], n: usize, bold: bool) -> Vec<(&str, bool)> {
 }
 
 struct Grid<'a> {
-    /// Relative width and alignment of each column, in reading order.
-    weights: Vec<(f32, Align)>,
+    /// Width in points and alignment of each column, in reading order.
+    columns: Vec<(f32, Align)>,
     header: Option<Vec<&'a str>>,
     repeat_header: bool,
     borders: bool,
@@ -778,6 +835,93 @@ impl LaidRow {
     fn height(&self, line_height: f32) -> f32 {
         self.max_lines() as f32 * line_height + 2.0 * CELL_PAD_Y
     }
+}
+
+/// The type size and column widths of a table.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct ColumnPlan {
+    pub(crate) size: f32,
+    /// Widths in points, cell padding included, in reading order; they add up to the measure.
+    pub(crate) widths: Vec<f32>,
+    /// Columns given less than their longest word, even at [`TABLE_MIN_SIZE`]: their words
+    /// are cut where the column ends (numbers never are, unless even they cannot fit).
+    pub(crate) wrapped: Vec<usize>,
+}
+
+/// Share `measure` points between columns as browsers do for automatic table layout (CSS 2.1
+/// §17.5.2.2, and TeX's and LibreOffice's tables alike): each column gets its minimum (its
+/// longest unbreakable piece), then the space left goes to the columns in proportion to how
+/// much wider they would like to be (natural width − minimum). When every column fits at its
+/// natural width the rest is shared by the columns' weights. `extents` are measured at
+/// [`TABLE_SIZE`].
+///
+/// When the minimums do not fit, the type steps down to [`TABLE_MIN_SIZE`]; if they still do
+/// not, the widest columns of words give way together (a column never below its widest number
+/// nor [`WRAP_MIN_EM`]), and those are `wrapped`; only if that is not enough either are the
+/// numbers cut too, every column then shrinking in proportion.
+pub(crate) fn plan_columns(extents: &[Extent], weights: &[f32], measure: f32) -> ColumnPlan {
+    let pad = 2.0 * CELL_PAD_X;
+    let mut size = TABLE_SIZE;
+    loop {
+        let k = size / TABLE_SIZE;
+        let min_sum: f32 = extents.iter().map(|e| e.min * k + pad).sum();
+        if min_sum <= measure || size <= TABLE_MIN_SIZE {
+            break;
+        }
+        size = (size - TABLE_SIZE_STEP).max(TABLE_MIN_SIZE);
+    }
+    let k = size / TABLE_SIZE;
+    let scaled: Vec<Extent> = extents.iter().map(|e| e.scaled(k)).collect();
+    let mut mins: Vec<f32> = scaled.iter().map(|e| e.min + pad).collect();
+    let maxes: Vec<f32> = scaled.iter().zip(&mins).map(|(e, &min)| (e.max + pad).max(min)).collect();
+    // Too wide even so: the widest columns of words give way together, down to a common
+    // width (found by bisection), none below its floor.
+    let floors: Vec<f32> = scaled.iter().map(|&e| wrap_floor(e, size) + pad).collect();
+    let over = mins.iter().sum::<f32>() - measure;
+    let mut wrapped = Vec::new();
+    if over > 0.0 {
+        let given = |level: f32| -> f32 { mins.iter().zip(&floors).map(|(&m, &f)| (m - level.max(f)).max(0.0)).sum() };
+        let (mut low, mut high) = (0.0f32, mins.iter().copied().fold(0.0, f32::max));
+        for _ in 0..40 {
+            let mid = (low + high) / 2.0;
+            if given(mid) >= over {
+                low = mid;
+            } else {
+                high = mid;
+            }
+        }
+        for (i, (m, &f)) in mins.iter_mut().zip(&floors).enumerate() {
+            let narrowed = m.min(low.max(f));
+            if narrowed < *m - 0.01 {
+                wrapped.push(i);
+            }
+            *m = narrowed;
+        }
+    }
+    let min_sum: f32 = mins.iter().sum();
+    let max_sum: f32 = maxes.iter().sum();
+    let widths = if min_sum >= measure {
+        // Even the numbers do not fit: every column in proportion to its minimum.
+        if min_sum > measure + 0.01 {
+            wrapped = (0..mins.len()).collect();
+        }
+        mins.iter().map(|m| measure * m / min_sum.max(f32::MIN_POSITIVE)).collect()
+    } else if max_sum <= measure {
+        let total: f32 = weights.iter().sum();
+        let spare = measure - max_sum;
+        maxes.iter().zip(weights).map(|(max, w)| max + spare * w / total).collect()
+    } else {
+        let stretch = max_sum - min_sum;
+        let spare = measure - min_sum;
+        mins.iter().zip(&maxes).map(|(min, max)| min + spare * (max - min) / stretch).collect()
+    };
+    ColumnPlan { size, widths, wrapped }
+}
+
+/// How narrow a column of `extent` may get when its words give way: its numbers whole, and
+/// room for a few letters a line (a narrower column would spill even single letters).
+fn wrap_floor(extent: Extent, size: f32) -> f32 {
+    extent.firm.max(extent.min.min(WRAP_MIN_EM * size))
 }
 
 /// The operations of one page, with the little text state needed to avoid redundant ones.
@@ -998,6 +1142,185 @@ fn attach_glyph_texts(pages: &mut [Vec<Op>], texts: &HashMap<(FontResource, u16)
                     }
                 }
                 _ => {}
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::ops::Range;
+
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The text width of A4 with 20 mm margins.
+    const MEASURE: f32 = 170.0 * MM;
+
+    fn extents(shaper: &mut Shaper, header: &[String], rows: &[Vec<String>], rtl: bool) -> Vec<Extent> {
+        (0..header.len())
+            .map(|i| {
+                let head = text::measure(shaper, &[(&header[i], Style::weight(true))], TABLE_SIZE, rtl);
+                rows.iter().fold(head, |e, row| {
+                    e.union(text::measure(shaper, &[(&row[i], Style::default())], TABLE_SIZE, rtl))
+                })
+            })
+            .collect()
+    }
+
+    fn plan(header: &[&str], rows: &[&[&str]], rtl: bool) -> ColumnPlan {
+        plan_with_extents(header, rows, rtl).0
+    }
+
+    fn plan_with_extents(header: &[&str], rows: &[&[&str]], rtl: bool) -> (ColumnPlan, Vec<Extent>) {
+        let header: Vec<String> = header.iter().map(|s| s.to_string()).collect();
+        let rows: Vec<Vec<String>> = rows.iter().map(|r| r.iter().map(|s| s.to_string()).collect()).collect();
+        let extents = extents(&mut Shaper::default(), &header, &rows, rtl);
+        (plan_columns(&extents, &vec![1.0; header.len()], MEASURE), extents)
+    }
+
+    #[test]
+    fn columns_share_the_measure_by_their_content() {
+        let header = ["Donor", "Years", "Currency", "Pledged", "Committed", "Paid", "Stage", "USD equivalent"];
+        let row: &[&str] = &[
+            "State of Qatar, Ministry of Foreign Affairs",
+            "2024–2026",
+            "USD",
+            "45,000,000.00",
+            "45,000,000.00",
+            "45,000,000.00",
+            "announced",
+            "45,000,000.00",
+        ];
+        for rtl in [false, true] {
+            let (p, extents) = plan_with_extents(&header, &[row], rtl);
+            assert_eq!(p.size, TABLE_SIZE, "{p:?}");
+            assert!(p.wrapped.is_empty());
+            assert!((p.widths.iter().sum::<f32>() - MEASURE).abs() < 0.01, "{p:?}");
+            // Only the donor and the header "USD equivalent" can wrap; the donor, much the
+            // longer, takes most of what the others leave, and the amounts have their width.
+            let pad = 2.0 * CELL_PAD_X;
+            assert!(p.widths[0] > extents[0].min + pad + 0.8 * (p.widths[7] - extents[7].min - pad), "{p:?}");
+            for i in 1..7 {
+                assert!((p.widths[i] - extents[i].max - pad).abs() < 0.01, "column {i}: {p:?} {extents:?}");
+            }
+        }
+        // Narrow content on a wide page: every column at its natural width and more.
+        let p = plan(&["#", "Name"], &[&["1", "Ann"]], false);
+        assert!((p.widths[0] - p.widths[1]).abs() < 30.0, "the spare space shared by weight: {p:?}");
+    }
+
+    #[test]
+    fn too_wide_tables_step_down_then_wrap_a_column_of_words() {
+        let amount = "999,999,999,999,999.99";
+        // Eight amounts fit at a smaller size.
+        let header = ["A"; 5];
+        let p = plan(&header, &[&[amount; 5]], false);
+        assert!(p.size < TABLE_SIZE && p.size >= TABLE_MIN_SIZE, "{p:?}");
+        assert!(p.wrapped.is_empty());
+        // A word longer than the page: its column gives way, the amounts stay whole.
+        let word = "Donaudampfschifffahrtsgesellschaftskapitänskajüte".repeat(3);
+        let p = plan(&["Name", "Amount", "Amount"], &[&[&word, amount, amount]], false);
+        assert_eq!((p.size, p.wrapped.clone()), (TABLE_MIN_SIZE, vec![0]), "{p:?}");
+        assert!((p.widths.iter().sum::<f32>() - MEASURE).abs() < 0.01);
+        // Numbers alone too wide: everything shrinks in proportion, nothing panics.
+        let p = plan(&["A"; 12], &[&[amount; 12]], true);
+        assert_eq!(p.wrapped.len(), 12);
+        assert!((p.widths.iter().sum::<f32>() - MEASURE).abs() < 0.01);
+        // Degenerate input.
+        let p = plan(&["", ""], &[&["", ""]], false);
+        assert!(p.widths.iter().all(|w| w.is_finite() && *w > 0.0), "{p:?}");
+    }
+
+    /// A cell: words of random length in either script, or an amount up to 10^15 (maybe with
+    /// its currency code), a year range, a time range, a date.
+    fn cell() -> impl Strategy<Value = String> {
+        let word = prop_oneof!["[a-z]{1,16}", "[a-z]{2,6}-[a-z]{2,8}", "[\u{0628}-\u{064A}]{1,12}"];
+        let words = proptest::collection::vec(word, 1..8).prop_map(|w| w.join(" "));
+        let amount = (0u64..=1_000_000_000_000_000, 0u8..100, any::<bool>()).prop_map(|(n, cents, code)| {
+            let digits = n.to_string();
+            let mut grouped = String::new();
+            for (i, c) in digits.chars().enumerate() {
+                if i > 0 && (digits.len() - i) % 3 == 0 {
+                    grouped.push(',');
+                }
+                grouped.push(c);
+            }
+            let amount = format!("{grouped}.{cents:02}");
+            if code {
+                format!("USD {amount}")
+            } else {
+                amount
+            }
+        });
+        let dates = prop_oneof![
+            (2000u32..2100, 0u32..5).prop_map(|(y, n)| format!("{y}–{}", y + n)),
+            (0u32..24, 0u32..24).prop_map(|(a, b)| format!("{a:02}:00–{b:02}:30")),
+            (1u32..29, 1u32..13).prop_map(|(d, m)| format!("2025-{m:02}-{d:02}")),
+        ];
+        prop_oneof![3 => words, 2 => amount, 1 => dates]
+    }
+
+    /// The pieces of `text` that hold a digit, between spaces: none may be split.
+    fn number_tokens(text: &str) -> Vec<Range<usize>> {
+        let mut tokens = Vec::new();
+        let mut start = None;
+        for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+            match (c == ' ', start) {
+                (true, Some(s)) => {
+                    if text[s..i].chars().any(|c| c.is_ascii_digit()) {
+                        tokens.push(s..i);
+                    }
+                    start = None;
+                }
+                (false, None) => start = Some(i),
+                _ => {}
+            }
+        }
+        tokens
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+        #[test]
+        fn no_number_split_and_no_text_outside_its_cell(
+            columns in 1usize..7,
+            cells in proptest::collection::vec(cell(), 42),
+            rtl in any::<bool>(),
+        ) {
+            // At most four amounts a row: four of 10^15 fit A4 at 7 pt; more cannot fit whole.
+            let header: Vec<String> = (0..columns).map(|i| ["Amount", "المبلغ", "Name of the donor", "السنوات"][i % 4].to_owned()).collect();
+            let mut rows: Vec<Vec<String>> = cells.chunks(columns).take(6).map(<[String]>::to_vec).collect();
+            for row in &mut rows {
+                for (i, cell) in row.iter_mut().enumerate() {
+                    if i >= 4 && cell.chars().any(|c| c.is_ascii_digit()) {
+                        *cell = "word".to_owned();
+                    }
+                }
+            }
+            let mut shaper = Shaper::default();
+            let extents = extents(&mut shaper, &header, &rows, rtl);
+            let plan = plan_columns(&extents, &vec![1.0; columns], MEASURE);
+            prop_assert!((plan.widths.iter().sum::<f32>() - MEASURE).abs() < 0.05, "{:?}", plan);
+            let all = std::iter::once((&header, true)).chain(rows.iter().map(|r| (r, false)));
+            for (row, bold) in all {
+                for (i, cell) in row.iter().enumerate() {
+                    let inner = plan.widths[i] - 2.0 * CELL_PAD_X;
+                    let laid = text::layout(&mut shaper, &[(cell, Style::weight(bold))], plan.size, inner, rtl);
+                    for line in &laid.lines {
+                        prop_assert!(line.width <= inner + 0.05, "{cell:?}: a line of {} pt in {inner} pt ({plan:?})", line.width);
+                    }
+                    // Where each line after the first starts, in the text.
+                    let starts: Vec<usize> = laid.lines.iter().skip(1)
+                        .filter_map(|l| l.atoms.iter().map(|a| a.range.start).min())
+                        .collect();
+                    for token in number_tokens(&laid.text) {
+                        prop_assert!(
+                            !starts.iter().any(|&s| token.start < s && s < token.end),
+                            "{:?} split in {cell:?} ({plan:?})", &laid.text[token.clone()]
+                        );
+                    }
+                }
             }
         }
     }

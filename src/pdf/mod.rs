@@ -8,7 +8,7 @@
 //!
 //! Why not printpdf's own text: its `ShowText` with plain text does no shaping (Arabic comes
 //! out as isolated letters, reversed) and its HTML path drops glyphs in right-to-left text.
-//! We shape with rustybuzz and hand printpdf positioned glyph ids, each carrying the text it
+//! We shape with harfrust (the HarfBuzz project's Rust port) and hand printpdf positioned glyph ids, each carrying the text it
 //! stands for so the PDF gets a /ToUnicode map and text extraction works.
 //!
 //! Checks: `cargo test` (unit tests of bidi, runs and line breaking in `text`; integration
@@ -47,6 +47,9 @@ pub struct Rendered {
 pub struct Warnings {
     /// Characters no shipped font covers (emoji, CJK, …), drawn as empty boxes.
     pub missing_glyphs: usize,
+    /// Tables whose columns did not fit the page even in the smallest table type (7 pt): a
+    /// column of words was narrowed below its longest word, whose letters then wrap.
+    pub squeezed_tables: usize,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -86,7 +89,7 @@ pub fn render(doc: &Document) -> Result<Rendered, PdfError> {
     let laid = layout::layout(doc, logo)?;
     let pages = laid.pages.len();
     let heading_pages = laid.heading_pages.clone();
-    let warnings = Warnings { missing_glyphs: laid.missing_glyphs };
+    let warnings = Warnings { missing_glyphs: laid.missing_glyphs, squeezed_tables: laid.squeezed_tables };
     let bytes = write(doc, pdf, laid)?;
     Ok(Rendered { bytes, pages, heading_pages, warnings })
 }
@@ -157,7 +160,7 @@ fn write(doc: &Document, mut pdf: PdfDocument, mut laid: layout::Pages) -> Resul
     let info = &mut pdf.metadata.info;
     info.author = doc.meta.author.clone();
     info.creator = "Muntada".to_owned();
-    info.producer = "Muntada (printpdf, rustybuzz)".to_owned();
+    info.producer = "Muntada (printpdf, harfrust)".to_owned();
     let (w, h) = doc.page.size.mm();
     pdf.pages = laid.pages.into_iter().map(|ops| PdfPage::new(Mm(w), Mm(h), ops)).collect();
     let options = PdfSaveOptions { optimize: true, subset_fonts: true, secure: true, image_optimization: None };

@@ -240,7 +240,11 @@ pub struct List {
 }
 
 /// A table with a header row, drawn across the full text width. Columns are laid out in
-/// reading order: in an Arabic document the first column is at the right.
+/// reading order: in an Arabic document the first column is at the right. Their widths come
+/// from their content: each is at least as wide as its longest word, number, amount, date or
+/// code (never broken), and the rest of the width goes to the columns with the most text to
+/// wrap. A table too wide for the page is set in smaller type (down to 7 pt), then its widest
+/// columns of words wrap inside their words ([`crate::pdf::Warnings::squeezed_tables`]).
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Table {
     pub columns: Vec<Column>,
@@ -252,7 +256,9 @@ pub struct Table {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Column {
     pub header: String,
-    /// Relative width: a column of weight 2 is twice as wide as one of weight 1.
+    /// Relative share of the space left once every column has its natural width (a column of
+    /// weight 2 gets twice as much of it as one of weight 1); it does not set the width
+    /// otherwise.
     pub width: f32,
     pub align: Align,
 }

@@ -2,8 +2,9 @@
 //!
 //! For one paragraph: remove control characters → split into hard lines at line feeds →
 //! bidi embedding levels (UAX #9, `unicode-bidi`) → items of one level, font and style →
-//! break opportunities (UAX #14, `unicode-linebreak`) cut items into atoms → each atom is
-//! shaped by rustybuzz in its own direction (results cached by text, face and direction) →
+//! break opportunities (UAX #14, `unicode-linebreak`, kept only at spaces and at hyphens in
+//! words: see `break_allowed`) cut items into atoms → each atom is
+//! shaped by harfrust in its own direction (results cached by text, face and direction) →
 //! greedy line filling by shaped advances, words wider than a line broken by force →
 //! atoms of each line reordered for display (UAX #9 rule L2).
 //!
@@ -14,7 +15,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::rc::Rc;
 
-use rustybuzz::{BufferClusterLevel, Direction, UnicodeBuffer};
+use harfrust::{Buffer, ClusterLevel, Direction, ShapeOptions, ShaperFont};
 use unicode_bidi::{Level, ParagraphBidiInfo};
 use unicode_linebreak::linebreaks;
 
@@ -102,31 +103,114 @@ pub(crate) fn layout(
     default_rtl: bool,
 ) -> Laid {
     let (text, styles) = clean(spans);
-    let rtl = match unicode_bidi::get_base_direction_full(text.as_str()) {
-        unicode_bidi::Direction::Rtl => true,
-        unicode_bidi::Direction::Ltr => false,
-        unicode_bidi::Direction::Mixed => default_rtl,
-    };
+    let rtl = base_rtl(&text, default_rtl);
     let mut laid = Laid { text: String::new(), lines: Vec::new(), missing: 0 };
     let max_width = if max_width.is_finite() { max_width.max(0.0) } else { f32::MAX };
-    let mut start = 0;
-    for hard_line in text.split('\n') {
-        let range = start..start + hard_line.len();
-        start = range.end + 1;
-        let items = itemize(&text, range.clone(), &styles, rtl, &mut laid.missing);
-        let atoms = atomize(shaper, &text, range.clone(), &items, size);
-        fill_lines(shaper, &text, atoms, size, max_width, &mut laid.lines);
-    }
+    let mut lines = Vec::new();
+    laid.missing = each_hard_line(shaper, &text, &styles, rtl, size, |shaper, segments| {
+        fill_lines(shaper, &text, segments, size, max_width, &mut lines);
+    });
+    laid.lines = lines;
     laid.text = text;
     laid
 }
 
-/// Shapes text with rustybuzz, remembering every result for the rest of the render so
+/// How narrow and how wide a text can be set, in points: what a table column needs.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub(crate) struct Extent {
+    /// The widest piece that is never broken: a word, a number with its separators, a date
+    /// range, a code, an amount with its currency code.
+    pub(crate) min: f32,
+    /// The widest of those pieces that holds a digit: kept whole even when a table is too
+    /// narrow for its words.
+    pub(crate) firm: f32,
+    /// The width of its widest line when nothing wraps.
+    pub(crate) max: f32,
+}
+
+impl Extent {
+    /// The larger of each measure: what a column holding both texts needs.
+    pub(crate) fn union(self, other: Extent) -> Extent {
+        Extent { min: self.min.max(other.min), firm: self.firm.max(other.firm), max: self.max.max(other.max) }
+    }
+
+    pub(crate) fn scaled(self, k: f32) -> Extent {
+        Extent { min: self.min * k, firm: self.firm * k, max: self.max * k }
+    }
+}
+
+/// Measure `spans` at `size` points as [`layout`] would break them: the same pieces, the same
+/// shaped widths, so a box `max` wide holds each hard line on one line and a box `min` wide
+/// breaks no piece.
+pub(crate) fn measure(shaper: &mut Shaper, spans: &[(&str, Style)], size: f32, default_rtl: bool) -> Extent {
+    let (text, styles) = clean(spans);
+    let rtl = base_rtl(&text, default_rtl);
+    let mut extent = Extent::default();
+    each_hard_line(shaper, &text, &styles, rtl, size, |_, segments| {
+        let mut line = 0.0;
+        let mut pending = 0.0;
+        for segment in &segments {
+            let split = segment.iter().rposition(|a| !a.space).map_or(0, |last| last + 1);
+            let content: f32 = segment[..split].iter().map(|a| a.width).sum();
+            let trailing: f32 = segment[split..].iter().map(|a| a.width).sum();
+            if split == 0 {
+                // White space only: it counts when words follow it on the line.
+                if line > 0.0 {
+                    pending += trailing;
+                }
+                continue;
+            }
+            let piece_start = segment[0].range.start;
+            let piece_end = segment[split - 1].range.end;
+            let numeric = text[piece_start..piece_end].chars().any(char::is_numeric);
+            extent.min = extent.min.max(content);
+            if numeric {
+                extent.firm = extent.firm.max(content);
+            }
+            line += pending + content;
+            pending = trailing;
+        }
+        extent.max = extent.max.max(line);
+    });
+    extent
+}
+
+fn base_rtl(text: &str, default_rtl: bool) -> bool {
+    match unicode_bidi::get_base_direction_full(text) {
+        unicode_bidi::Direction::Rtl => true,
+        unicode_bidi::Direction::Ltr => false,
+        unicode_bidi::Direction::Mixed => default_rtl,
+    }
+}
+
+/// Itemize and cut each hard line of `text` into its unbreakable segments for `f`; returns
+/// the number of missing characters.
+fn each_hard_line(
+    shaper: &mut Shaper,
+    text: &str,
+    styles: &[(Range<usize>, Style)],
+    rtl: bool,
+    size: f32,
+    mut f: impl FnMut(&mut Shaper, Vec<Vec<Atom>>),
+) -> usize {
+    let mut missing = 0;
+    let mut start = 0;
+    for hard_line in text.split('\n') {
+        let range = start..start + hard_line.len();
+        start = range.end + 1;
+        let items = itemize(text, range.clone(), styles, rtl, &mut missing);
+        let segments = atomize(shaper, text, range, &items, size);
+        f(shaper, segments);
+    }
+    missing
+}
+
+/// Shapes text with harfrust, remembering every result for the rest of the render so
 /// repeated strings (countries, categories, headers) are shaped once.
 #[derive(Default)]
 pub(crate) struct Shaper {
     cache: HashMap<(Face, bool), HashMap<Box<str>, Rc<Shaped>>>,
-    spare: Option<UnicodeBuffer>,
+    spare: Option<Buffer>,
 }
 
 /// The shaped form of one piece of text, in font units.
@@ -136,8 +220,8 @@ pub(crate) struct Shaped {
     /// In visual order (left to right), as the shaper returns them.
     pub(crate) glyphs: Vec<Glyph>,
     pub(crate) advance: i32,
-    /// Which ways of drawing (plain, with marks) have recorded their glyphs' texts for the
-    /// PDF's /ToUnicode: bit 0 plain, bit 1 marked.
+    /// Which ways of drawing (plain, on a mixed line, as a marked space) have recorded their
+    /// glyphs' texts for the PDF's /ToUnicode: bits 0, 1, 2.
     pub(crate) registered: Cell<u8>,
 }
 
@@ -208,14 +292,18 @@ impl Shaper {
         if let Some(shaped) = by_face.get(text) {
             return shaped.clone();
         }
-        let mut buffer = self.spare.take().unwrap_or_default();
-        buffer.push_str(text);
-        buffer.set_direction(if rtl { Direction::RightToLeft } else { Direction::LeftToRight });
-        buffer.guess_segment_properties();
+        let mut out = self.spare.take().unwrap_or_default();
+        out.push_str(text);
+        out.set_direction(if rtl { Direction::RightToLeft } else { Direction::LeftToRight });
+        out.guess_segment_properties();
         // One cluster per character where the font allows it, so a base letter and its
         // vowel marks keep their own text for extraction.
-        buffer.set_cluster_level(BufferClusterLevel::MonotoneCharacters);
-        let out = rustybuzz::shape(face.shaping(), &[], buffer);
+        out.set_cluster_level(ClusterLevel::MonotoneCharacters);
+        if harfrust::shape(&ShaperFont::new(face.shaping()), &mut out, ShapeOptions::new()).is_err() {
+            // Only a buffer already shaped or without a direction fails, and neither is
+            // possible here; an empty result is drawn as nothing rather than panicking.
+            out.clear();
+        }
 
         let infos = out.glyph_infos();
         let positions = out.glyph_positions();
@@ -249,7 +337,8 @@ impl Shaper {
             });
             advance += pos.x_advance;
         }
-        self.spare = Some(out.clear());
+        out.clear();
+        self.spare = Some(out);
         let shaped = Rc::new(Shaped { text: text.into(), glyphs, advance, registered: Cell::new(0) });
         by_face.insert(text.into(), shaped.clone());
         shaped
@@ -392,7 +481,7 @@ fn atomize(shaper: &mut Shaper, text: &str, line: Range<usize>, items: &[Item], 
     let mut segments = Vec::new();
     let mut item_ix = 0;
     let mut seg_start = line.start;
-    for (pos, _) in linebreaks(s) {
+    for (pos, _) in linebreaks(s).filter(|&(pos, _)| pos == s.len() || break_allowed(s, pos)) {
         let seg_end = line.start + pos;
         if seg_end == seg_start {
             continue;
@@ -413,6 +502,44 @@ fn atomize(shaper: &mut Shaper, text: &str, line: Range<usize>, items: &[Item], 
         seg_start = seg_end;
     }
     segments
+}
+
+/// Whether a line may break before byte `pos` of `s`, among the places UAX #14 allows. Only
+/// after white space, and after a hyphen between words ("Jean-Pierre", "well-known"):
+/// never inside a number, an amount, a date or date range ("2024–2026", "10/12/2024"), a time
+/// range, a code ("QA-2024-17") or a word, and never between an amount and its currency code
+/// ("USD 45,000,000.00"). A delegate reads "45,000,000.0" over "0" as two numbers.
+fn break_allowed(s: &str, pos: usize) -> bool {
+    let before = &s[..pos];
+    let mut back = before.chars().rev();
+    let Some(prev) = back.next() else {
+        return false;
+    };
+    if prev == '\u{200B}' {
+        return true;
+    }
+    if is_space(prev) {
+        let word_before = before.trim_end_matches(is_space).rsplit(is_space).next().unwrap_or("");
+        let word_after = s[pos..].split(is_space).next().unwrap_or("");
+        let digit_at = |c: Option<char>| c.is_some_and(|c| c.is_numeric());
+        let amount_and_code = is_currency_code(word_before) && digit_at(word_after.chars().next())
+            || digit_at(word_before.chars().next_back()) && is_currency_code(word_after);
+        return !amount_and_code;
+    }
+    if matches!(prev, '-' | '\u{2010}') {
+        // Three letters on each side, as TeX's hyphenation minimums: "Al-" or "co-" does not
+        // end a line, so a name such as "Al-Muraikhi" stays whole.
+        let letters_before = back.take_while(|c| c.is_alphabetic()).take(3).count();
+        let letters_after = s[pos..].chars().take_while(|c| c.is_alphabetic()).take(3).count();
+        return letters_before == 3 && letters_after == 3;
+    }
+    false
+}
+
+/// Three capital Latin letters, as ISO 4217 writes currencies ("USD", "QAR").
+fn is_currency_code(word: &str) -> bool {
+    let word = word.trim_matches(|c: char| c.is_ascii_punctuation());
+    word.len() == 3 && word.bytes().all(|b| b.is_ascii_uppercase())
 }
 
 fn push_atoms(shaper: &mut Shaper, text: &str, range: Range<usize>, item: &Item, size: f32, out: &mut Vec<Atom>) {
@@ -826,6 +953,56 @@ mod tests {
         let laid = layout(&mut shaper, &[("abc", Style::default())], 10.0, 0.5, false);
         assert_eq!(laid.lines.len(), 3);
         check("ab verylongword", 40.0, false, &["Ls[ab]", "Ls[verylon]", "Ls[gword]"]);
+    }
+
+    #[test]
+    fn numbers_dates_and_codes_never_break() {
+        let pieces = |s: &str| -> Vec<String> {
+            let mut out = Vec::new();
+            let mut from = 0;
+            for (pos, _) in linebreaks(s).filter(|&(pos, _)| pos == s.len() || break_allowed(s, pos)) {
+                out.push(s[from..pos].to_owned());
+                from = pos;
+            }
+            out
+        };
+        for (text, expected) in [
+            ("USD 45,000,000.00 a year", &["USD 45,000,000.00 ", "a ", "year"][..]),
+            ("45,000,000.00 QAR, paid", &["45,000,000.00 QAR, ", "paid"]),
+            ("2024–2026 (2024–2026)", &["2024–2026 ", "(2024–2026)"]),
+            ("Jean-Pierre co-operation Al-Muraikhi", &["Jean-", "Pierre ", "co-operation ", "Al-Muraikhi"]),
+            ("QA-2024-17 10/12/2024 09:00–10:30 -5", &["QA-2024-17 ", "10/12/2024 ", "09:00–10:30 ", "-5"]),
+            ("www.example.org/a/b", &["www.example.org/a/b"]),
+            ("صفحة 4 من 4", &["صفحة ", "4 ", "من ", "4"]),
+        ] {
+            assert_eq!(pieces(text), expected, "{text:?}");
+        }
+        // The amount with its code is one piece, and a digit makes it firm.
+        let mut shaper = Shaper::default();
+        let amount = measure(&mut shaper, &[("USD 45,000,000.00", Style::default())], 9.0, false);
+        assert!(amount.min == amount.max && amount.firm == amount.min && amount.min > 0.0, "{amount:?}");
+        let laid = layout(&mut shaper, &[("USD 45,000,000.00 a year", Style::default())], 9.0, amount.min, false);
+        assert_eq!(laid.lines.len(), 2);
+    }
+
+    #[test]
+    fn measures_agree_with_the_layout() {
+        let mut shaper = Shaper::default();
+        for (text, rtl) in [
+            ("State of Qatar, Ministry of Foreign Affairs", false),
+            ("دولة قطر، وزارة الخارجية 45,000,000.00", true),
+            ("Two\nhard lines of text", false),
+            ("  leading and trailing  ", false),
+            ("", true),
+        ] {
+            let e = measure(&mut shaper, &[(text, Style::default())], 9.0, rtl);
+            assert!(e.firm <= e.min && e.min <= e.max, "{text:?}: {e:?}");
+            let hard_lines = text.split('\n').count();
+            let wide = layout(&mut shaper, &[(text, Style::default())], 9.0, e.max, rtl);
+            assert_eq!(wide.lines.len(), hard_lines, "{text:?} on one line per hard line at {e:?}");
+            let narrow = layout(&mut shaper, &[(text, Style::default())], 9.0, e.min, rtl);
+            assert!(narrow.lines.iter().all(|l| l.width <= e.min + EPSILON), "{text:?} unbroken at {e:?}");
+        }
     }
 
     #[test]

@@ -173,7 +173,15 @@ fn pledges_pdf_charts_years_by_stage() {
         assert!(full > 100.0, "{lang}: pledged bars {full} px");
         assert!((tallest(&committed) as f32 / full - 1.0).abs() < 0.05, "{lang}: committed = pledged in 2024");
         assert!((tallest(&paid) as f32 / full - 1.0 / 3.0).abs() < 0.05, "{lang}: paid a third");
-        // The chart is below the table, in the lower half of the page.
-        assert!(pledged.iter().all(|p| p.1 > page.height / 3), "{lang}: chart position");
+        // The chart is below the table: below its last amount (the page is rasterised at
+        // 72 dpi, so pixels are points).
+        let words = poppler("pdftotext", &["-bbox", "-f", "1", "-l", "1", path.to_str().unwrap(), "-"]);
+        let table_bottom = words
+            .lines()
+            .filter(|l| l.contains(">45,000,000.00</word>"))
+            .filter_map(|l| l.split("yMax=\"").nth(1)?.split('"').next()?.parse::<f32>().ok())
+            .fold(0.0, f32::max);
+        assert!(table_bottom > 0.0, "{lang}: the table's amounts are on page 1");
+        assert!(pledged.iter().all(|p| p.1 as f32 > table_bottom), "{lang}: chart position");
     }
 }

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::pdf::{assert_contains_text, page_count, text_of};
+use crate::pdf::{assert_contains_text, page_count, poppler, text_of};
 
 pub(crate) struct Demo {
     pub(crate) dir: tempfile::TempDir,
@@ -88,4 +88,40 @@ fn pledges_table_pdf() {
         assert_contains_text(&text, total, lang);
         assert_contains_text(&text, "2024–2026", lang);
     }
+}
+
+/// The demo's one pledge, USD 15,000,000 a year for 2024–2026: in the outcome document's
+/// pledges table every amount is whole on its line, in each language and in both.
+#[test]
+fn outcome_pledge_amounts_are_never_broken() {
+    let demo = Demo::new();
+    for (lang, sections) in [("en", 1), ("ar", 1), ("both", 2)] {
+        let path = demo.export("outcome", lang, &[]);
+        let text = poppler("pdftotext", &["-layout", path.to_str().unwrap(), "-"]);
+        // Poppler wraps right-to-left and mixed runs in invisible embedding marks.
+        let text: String =
+            text.chars().filter(|c| !matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}')).collect();
+        // Pledged and USD equivalent, then the totals in the currency and in USD.
+        let whole = text.matches("45,000,000.00").count();
+        assert!(whole >= 4 * sections, "{lang}: {whole} whole amounts in\n{text}");
+        for token in text.split_whitespace() {
+            let numeric = token.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.');
+            // "45,000,000.00", not "2024," before a word.
+            if numeric && token.contains(',') && !token.ends_with(',') {
+                assert!(is_amount(token), "{lang}: {token:?} is a piece of an amount in\n{text}");
+            }
+        }
+    }
+}
+
+/// "45,000,000.00": groups of three after the first, two decimals.
+fn is_amount(token: &str) -> bool {
+    let Some((whole, cents)) = token.split_once('.') else { return false };
+    let mut groups = whole.split(',');
+    let first = groups.next().unwrap_or("");
+    cents.len() == 2
+        && cents.bytes().all(|b| b.is_ascii_digit())
+        && (1..=3).contains(&first.len())
+        && first.bytes().all(|b| b.is_ascii_digit())
+        && groups.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()))
 }

@@ -402,8 +402,8 @@ fn participation_figures(path: &Path) -> [u32; 3] {
     })
 }
 
-/// What an outcome PDF's generated sections say: the USD totals pledged and committed (the
-/// narrow column cuts the last digit of a long amount) and the participation figures.
+/// What an outcome PDF's generated sections say: the USD totals pledged and committed (each
+/// whole on its line) and the participation figures.
 fn generated_of(path: &Path) -> (String, String, [u32; 3]) {
     let text = crate::pdf::poppler("pdftotext", &["-layout", path.to_str().unwrap(), "-"]);
     let usd: Vec<String> = text
@@ -462,13 +462,13 @@ fn adopted_versions_keep_their_pledges_and_participation() {
     let first = text_of(&v("1"), None);
     let adopted = generated_of(&v("1"));
     let [people, states, orgs] = adopted.2;
-    assert_eq!((adopted.0.as_str(), adopted.1.as_str()), ("45,000,000.0", "0.00"), "the demo's pledge");
+    assert_eq!((adopted.0.as_str(), adopted.1.as_str()), ("45,000,000.00", "0.00"), "the demo's pledge");
 
     pledge_and_register(&demo, "Tuvalu", "5,000,000", "TV");
     assert_eq!(text_of(&v("1"), None), first, "version 1 reads as when it was adopted");
     demo.muntada(&["outcome", "section", "add", "--event", e, "--kind", "free", "--text", "Closed."]);
     let second = generated_of(&v("2"));
-    assert_eq!(second, ("50,000,000.0".into(), "5,000,000.00".into(), [people + 1, states + 1, orgs + 1]));
+    assert_eq!(second, ("50,000,000.00".into(), "5,000,000.00".into(), [people + 1, states + 1, orgs + 1]));
 
     // Adopting version 2 keeps it as it is then; what comes after shows only in version 3.
     demo.muntada(&["outcome", "adopt", "--event", e]);
@@ -476,7 +476,7 @@ fn adopted_versions_keep_their_pledges_and_participation() {
     demo.muntada(&["outcome", "section", "add", "--event", e, "--kind", "free", "--text", "Again."]);
     assert_eq!(generated_of(&v("1")), adopted);
     assert_eq!(generated_of(&v("2")), second);
-    let third = ("51,000,000.0".into(), "6,000,000.00".into(), [people + 2, states + 2, orgs + 2]);
+    let third = ("51,000,000.00".into(), "6,000,000.00".into(), [people + 2, states + 2, orgs + 2]);
     assert_eq!(generated_of(&v("3")), third);
     let arabic = text_of(&demo.export("outcome", "ar", &["--version", "1"]), None);
     assert!(!arabic.contains("Tuvalu") && !arabic.contains("Nauru"), "nor in Arabic");
@@ -494,7 +494,7 @@ fn a_version_adopted_before_figures_were_kept_shows_them_as_they_stand() {
     let (_, _, [people, states, orgs]) = generated_of(&demo.export("outcome", "en", &["--version", "1"]));
     pledge_and_register(&demo, "Tuvalu", "5,000,000", "TV");
     let path = demo.export("outcome", "en", &["--version", "1"]);
-    let live = ("50,000,000.0".into(), "5,000,000.00".into(), [people + 1, states + 1, orgs + 1]);
+    let live = ("50,000,000.00".into(), "5,000,000.00".into(), [people + 1, states + 1, orgs + 1]);
     assert_eq!(generated_of(&path), live, "nothing kept: the figures as they stand");
     assert_contains_text(&text_of(&path, None), "Adopted on", "still adopted");
 }

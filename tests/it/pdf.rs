@@ -104,6 +104,57 @@ fn english_doc() -> Document {
     doc
 }
 
+/// A pledges table with long amounts in narrow columns: nine columns, amounts up to
+/// billions. `squeezed` adds a column with a word longer than the page and more amounts, so
+/// that even at the smallest type the minimums do not fit.
+fn amounts_table(language: Language, squeezed: bool) -> Document {
+    let ar = language == Language::Ar;
+    let l = |en: &'static str, ar_text: &'static str| if ar { ar_text } else { en };
+    let mut doc = Document::new(language, l("Pledges", "التعهدات"));
+    let mut columns = vec![
+        Column::new(l("Donor", "الجهة المانحة"), 3.0),
+        Column::new(l("Years", "السنوات"), 1.4),
+        Column::new(l("Currency", "العملة"), 1.0),
+        Column::new(l("Pledged", "المبلغ المُعلن"), 2.0).align(Align::End),
+        Column::new(l("Committed", "الملتزم به"), 2.0).align(Align::End),
+        Column::new(l("Paid", "المدفوع"), 2.0).align(Align::End),
+        Column::new(l("Stage", "المرحلة"), 1.4),
+        Column::new(l("USD equivalent", "المعادل بالدولار"), 2.0).align(Align::End),
+    ];
+    let mut rows = vec![
+        vec![
+            l("State of Qatar, Ministry of Foreign Affairs", "دولة قطر، وزارة الخارجية"),
+            "2024–2026",
+            "USD",
+            "45,000,000.00",
+            "15,000,000.00",
+            "0.00",
+            l("announced", "مُعلن"),
+            "45,000,000.00",
+        ],
+        vec![
+            l("European Union", "الاتحاد الأوروبي"),
+            "2025",
+            "EUR",
+            "1,250,000,000.00",
+            "1,250,000,000.00",
+            "999,999,999.99",
+            l("committed", "ملتزم به"),
+            "1,362,500,000.00",
+        ],
+    ];
+    if squeezed {
+        columns.push(Column::new(l("Reference", "المرجع"), 1.0));
+        rows[0].push("Donaudampfschifffahrtsgesellschaftskapitänskajütentürschlossschlüssel");
+        rows[1].push("QA-2025-0001");
+    }
+    doc.blocks = vec![
+        Block::Heading { level: 2, text: l("Pledges", "التعهدات").into() },
+        Block::Table(Table { columns, rows: rows.into_iter().map(Row::cells).collect(), repeat_header: true }),
+    ];
+    doc
+}
+
 /// A participant list long enough for several pages, with names in both scripts and the
 /// other cells in the document's language.
 ///
@@ -661,7 +712,13 @@ fn golden_pages() {
     let update = std::env::var("MUNTADA_UPDATE_GOLDEN").as_deref() == Ok("1");
     let mut failures = Vec::new();
     let mut images = Vec::new();
-    for (name, doc) in [("arabic-page1", arabic_doc()), ("english-page1", english_doc())] {
+    for (name, doc) in [
+        ("arabic-page1", arabic_doc()),
+        ("english-page1", english_doc()),
+        ("table-amounts-en", amounts_table(Language::En, false)),
+        ("table-amounts-ar", amounts_table(Language::Ar, false)),
+        ("table-squeezed-en", amounts_table(Language::En, true)),
+    ] {
         let (path, _) = render_to(&format!("golden-{name}"), &doc);
         // The top 260 rows (about 165 mm) hold all the text of both pages; the rest is blank
         // but for the page number, checked by text elsewhere.
@@ -713,4 +770,58 @@ fn heading_pages_are_where_the_headings_are_drawn() {
             assert!(!text_of(&path, Some(page - 1)).contains(heading), "{heading} is not on page {}", page - 1);
         }
     }
+}
+
+/// The golden tables, as a reader sees them: amounts whole on their lines, and only the table
+/// that cannot fit says so.
+#[test]
+fn tables_keep_their_amounts_whole() {
+    for (name, language, squeezed) in
+        [("amounts-en", Language::En, false), ("amounts-ar", Language::Ar, false), ("squeezed-en", Language::En, true)]
+    {
+        let (path, rendered) = render_to(&format!("table-{name}"), &amounts_table(language, squeezed));
+        assert_eq!(rendered.warnings.squeezed_tables, usize::from(squeezed), "{name}");
+        let text = poppler("pdftotext", &["-layout", path.to_str().unwrap(), "-"]);
+        for amount in ["45,000,000.00", "1,250,000,000.00", "999,999,999.99", "1,362,500,000.00"] {
+            assert!(text.contains(amount), "{name}: {amount} not whole on one line in\n{text}");
+        }
+        // The year range on one line (an Arabic line shows it right to left: 2026–2024).
+        assert!(text.lines().any(|l| l.contains("2024") && l.contains("2026")), "{name}: years split in\n{text}");
+        if squeezed {
+            assert!(text.contains("QA-2025-0001"), "{name}: the code is whole in\n{text}");
+        }
+    }
+}
+
+/// Text as a reader's copy gets it: the invisible direction marks dropped (poppler's
+/// embeddings around runs, the engine's marks around neutrals), every other character kept,
+/// spaces included.
+fn as_copied(s: &str) -> String {
+    s.chars().filter(|c| !matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}')).collect()
+}
+
+/// Copying gives the words in logical order with the spaces drawn between them: the drawn
+/// spaces are real glyphs, not gaps the extractor has to guess (it used to give "صفحة 4من 4").
+#[test]
+fn copied_text_keeps_its_spaces() {
+    let (path, _) = render_to("copied-ar", &long_list(Language::Ar, 120));
+    let total = page_count(&path);
+    for n in 1..=total {
+        let lines: Vec<String> = text_of(&path, Some(n)).lines().map(as_copied).collect();
+        let footer = format!("صفحة {n} من {total}");
+        assert!(lines.iter().any(|l| l.trim() == footer), "page {n}: no line {footer:?} in {lines:#?}");
+    }
+    let (path, _) = render_to("copied-mixed", &arabic_doc());
+    let text = as_copied(&text_of(&path, None));
+    for line in [
+        "أعلنت دولة قطر عن دعم بقيمة 15 مليون دولار (2024–2026)",
+        "ملاحظة: شارك في Doha Forum أكثر من 300 مشارك من 45 دولة،",
+        "3. كلمة السيد John Smith، الأمم المتحدة",
+    ] {
+        assert!(text.lines().any(|l| l.contains(line)), "{line:?} not copied whole from\n{text}");
+    }
+    let (path, _) = render_to("copied-en", &english_doc());
+    let text = as_copied(&text_of(&path, None));
+    let line = "(2024–2026). The Arabic title is منتدى الدوحة,";
+    assert!(text.lines().any(|l| l.contains(line)), "{line:?} not copied whole from\n{text}");
 }
