@@ -33,6 +33,8 @@ pub struct AppState {
 /// keeps the password in memory to reconnect with).
 struct TeamSession {
     target: TeamTarget,
+    /// The login's role as read when connecting: shown while the connection is lost.
+    role: Option<TeamRole>,
     /// Connected for this session only: the keyring could not keep the password.
     session_only: bool,
     _watch: Watch,
@@ -218,17 +220,20 @@ impl AppState {
         let mut session = lock(&self.team);
         *lock(&self.store) = open_as_user(&self.path);
         *session = None;
+        // A file is never "reconnecting", whatever the team's connection was doing.
+        self.news.send(team::TeamNews::Connection { lost: false });
         *lock(&self.start_failure) = None;
         Ok(())
     }
 
     fn use_team(&self, store: Store, target: TeamTarget, password: Option<String>, session_only: bool) {
+        let role = store.team_role().ok().flatten();
         let mut session = lock(&self.team);
         // The old listener stops before the new one starts telling the window.
         *session = None;
         *lock(&self.store) = Ok(store);
         let watch = Watch::start(target.clone(), password, self.news.clone());
-        *session = Some(TeamSession { target, session_only, _watch: watch });
+        *session = Some(TeamSession { target, role, session_only, _watch: watch });
         *lock(&self.start_failure) = None;
     }
 
@@ -242,11 +247,12 @@ impl AppState {
 
     /// Where the data is and what the login may change, for the header and the views.
     pub fn team_status(&self) -> Result<TeamStatus, ApiError> {
-        let (team, session_only) = match &*lock(&self.team) {
-            Some(s) => (Some(TeamPlace::of(&s.target)), s.session_only),
-            None => (None, false),
+        let (team, known_role, session_only) = match &*lock(&self.team) {
+            Some(s) => (Some(TeamPlace::of(&s.target)), s.role, s.session_only),
+            None => (None, None, false),
         };
-        let role = if team.is_some() { self.read(|store| store.team_role()).unwrap_or(None) } else { None };
+        // Read again (an admin may have changed it); while the connection is lost, as it was.
+        let role = if team.is_some() { self.read(|store| store.team_role()).unwrap_or(known_role) } else { None };
         let saved = Settings::load(&self.settings_path()).team_target().map(|t| TeamPlace::of(&t));
         Ok(TeamStatus {
             team,

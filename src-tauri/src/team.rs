@@ -262,13 +262,16 @@ fn listen(target: &TeamTarget, password: Option<&str>, sink: &NewsSink, stop: &A
         let mut listener = match Listener::start(target, password) {
             Ok(listener) => listener,
             Err(_) => {
-                if !sink.lost() {
+                if !sink.lost() && !stop.load(Ordering::SeqCst) {
                     sink.send(TeamNews::Connection { lost: true });
                 }
                 sleep_unless_stopped(pause.next(), stop);
                 continue;
             }
         };
+        if stop.load(Ordering::SeqCst) {
+            break;
+        }
         if sink.lost() {
             sink.send(TeamNews::Connection { lost: false });
             // What changed while the connection was down is unknown: everything may have.
@@ -285,6 +288,9 @@ fn listen(target: &TeamTarget, password: Option<&str>, sink: &NewsSink, stop: &A
                     }
                 }
                 Err(_) => {
+                    if stop.load(Ordering::SeqCst) {
+                        break;
+                    }
                     if let Some(tables) = batch.flush() {
                         sink.send(TeamNews::Changed { tables });
                     }

@@ -41,6 +41,10 @@ describe('what a role may change', () => {
   it('allows everything before the status is known (this computer)', () => {
     expect(can('pledges')).toBe(true);
   });
+
+  it('allows nothing to a team login in none of the roles', () => {
+    expect(can('participants', status({ role: null }))).toBe(false);
+  });
 });
 
 describe('news from the team database', () => {

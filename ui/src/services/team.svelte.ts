@@ -19,10 +19,13 @@ const WRITES: Record<TeamRole, readonly Area[]> = {
   admin: ['events', 'participants', 'programme', 'pledges', 'outcome'],
 };
 
-/** Whether the signed-in role may change `area`: on this computer, everything. */
+/**
+ * Whether the signed-in role may change `area`: on this computer, everything; on a team
+ * database, what the login's role writes (a login in none of Muntada's roles writes nothing).
+ */
 export function can(area: Area, status: TeamStatus | null = team.status): boolean {
-  const role = status?.role ?? null;
-  return role === null || WRITES[role].includes(area);
+  if (!status?.team) return true;
+  return status.role !== null && WRITES[status.role].includes(area);
 }
 
 type Subscriber = { tables: readonly string[]; run: () => void };
