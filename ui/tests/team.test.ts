@@ -6,7 +6,9 @@ import Header from '../src/components/Header.svelte';
 import { setLang } from '../src/i18n/index.svelte';
 import { can, forgetTeam, loadTeamStatus, onDataChanged, receive, team } from '../src/services/team.svelte';
 import TeamDialog from '../src/views/about/TeamDialog.svelte';
-import { apiError } from './fixtures';
+import CheckInDesk from '../src/views/participants/CheckInDesk.svelte';
+import PledgesView from '../src/views/pledges/PledgesView.svelte';
+import { apiError, event, listing } from './fixtures';
 
 vi.mock('../src/api/client');
 
@@ -138,5 +140,52 @@ describe('connect to a team database', () => {
     expect(await screen.findByTestId('team-no-keyring')).toHaveTextContent('keyring cannot keep the password');
     await fireEvent.click(screen.getByTestId('team-session-only'));
     await waitFor(() => expect(client.teamConnect).toHaveBeenLastCalledWith({ ...place, password: 's3cret' }, false));
+  });
+});
+
+describe('the pledges view follows the team', () => {
+  beforeEach(() => {
+    vi.mocked(client.eventGet).mockResolvedValue(event());
+    vi.mocked(client.pledgeList).mockResolvedValue(listing());
+  });
+
+  it('reads the totals again when another desk changed pledges, keeping the filters', async () => {
+    render(PledgesView, { props: { id: 'ev-1' } });
+    await screen.findByTestId('pledges-view');
+    await fireEvent.input(screen.getByTestId('pledge-filter-donor'), { target: { value: 'Qatar' } });
+    receive({ kind: 'changed', tables: ['participants'] });
+    expect(client.pledgeList).toHaveBeenCalledTimes(1);
+    receive({ kind: 'changed', tables: ['pledges'] });
+    await waitFor(() => expect(client.pledgeList).toHaveBeenCalledTimes(2));
+    expect(screen.getByTestId('pledges-view')).toBeInTheDocument();
+    expect(screen.getByTestId('pledge-filter-donor')).toHaveValue('Qatar');
+  });
+
+  it('offers no New pledge to a registration login', async () => {
+    vi.mocked(client.teamStatus).mockResolvedValue(status({ role: 'registration' }));
+    await loadTeamStatus();
+    render(PledgesView, { props: { id: 'ev-1' } });
+    await screen.findByTestId('pledges-view');
+    expect(screen.queryByTestId('new-pledge')).toBeNull();
+  });
+});
+
+describe('the check-in desk follows the other desks', () => {
+  it('counts again when someone was checked in elsewhere, keeping what is typed', async () => {
+    let checked = 3;
+    vi.mocked(client.categoryList).mockResolvedValue([]);
+    vi.mocked(client.delegationList).mockResolvedValue([]);
+    vi.mocked(client.participantQuery).mockImplementation(async (_event, query) => ({
+      total: query.status === 'checked_in' ? checked : 10,
+      offset: 0,
+      rows: [],
+    }));
+    render(CheckInDesk, { props: { eventId: 'ev-1' } });
+    expect(await screen.findByTestId('desk-count')).toHaveTextContent('3 of 10 checked in');
+    await fireEvent.input(screen.getByTestId('desk-scan'), { target: { value: 'AB12' } });
+    checked = 4;
+    receive({ kind: 'changed', tables: ['participants'] });
+    await waitFor(() => expect(screen.getByTestId('desk-count')).toHaveTextContent('4 of 10 checked in'));
+    expect(screen.getByTestId('desk-scan')).toHaveValue('AB12');
   });
 });
