@@ -188,7 +188,23 @@ test("a check-in made through the CLI changes the desk's count without a reload"
   await app.shot(shots, "team-desk-count");
 });
 
+test("the pledge totals follow a stage change made through the CLI, without a reload", async () => {
+  await app.script(`location.hash = '#/events/${eventId}/pledges';`);
+  await app.find("pledges-view");
+  const committed = () => app.script("return document.querySelector('[data-testid=usd-committed]')?.textContent.trim();");
+  const before = await app.waitFor(committed, "the committed total");
+  await app.script("window.__samePledges = true;");
+  const listing = JSON.parse(muntada(["--db", team, "--json", "pledge", "list", "--event", eventId]));
+  const pledges = listing.pledges ?? listing;
+  const announced = pledges.find((p) => p.status === "announced");
+  assert.ok(announced, "an announced demo pledge");
+  muntada(["--db", team, "pledge", "stage", announced.id, "--to", "committed"]);
+  await app.waitFor(async () => (await committed()) !== before, "the committed total to change", 5_000);
+  assert.equal(await app.script("return window.__samePledges === true;"), true, "no reload");
+});
+
 test("a dropped connection shows Reconnecting…, keeps what was typed, and clears", async () => {
+  await app.script(`location.hash = '#/events/${eventId}/checkin';`);
   await app.find("checkin-desk");
   await app.fill("desk-search", "typed during the outage");
   const bin = execFileSync("bash", ["-c", "ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1"], { encoding: "utf8" }).trim();
