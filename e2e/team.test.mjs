@@ -3,7 +3,8 @@
 // init --from`; a Secret Service (gnome-keyring, unlocked, in this run's private D-Bus session)
 // keeps the password. The window connects through About → Your data → Connect to a team
 // database…, its header then says "Team: …"; a check-in made through the CLI changes the desk's
-// count without a reload; a dropped connection shows "Reconnecting…" and keeps what was typed;
+// count without a reload, and a pledge committed through the CLI the pledge totals; a dropped
+// connection shows "Reconnecting…" and keeps what was typed;
 // a registration login sees no pledge editing; one click goes back to "This computer".
 // Screenshots of the dialog and the header, in English and Arabic, go to target/e2e/.
 //
