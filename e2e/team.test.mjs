@@ -216,6 +216,10 @@ test("a dropped connection shows Reconnecting…, keeps what was typed, and clea
     await app.find("reconnecting", { timeout: 10_000 });
     assert.match(await (await app.find("reconnecting")).text(), /Reconnecting/);
     await app.shot(shots, "team-reconnecting-en");
+    await arabic();
+    await app.waitFor(async () => /إعادة الاتصال/.test(await (await app.find("reconnecting")).text()), "Arabic");
+    await app.shot(shots, "team-reconnecting-ar");
+    await english();
   } finally {
     pgctl(
       "-D", `${cluster.dir}/data`, "-l", `${cluster.dir}/server.log`, "-w", "-t", "30",
@@ -242,6 +246,7 @@ test("a registration login sees no pledge editing", async () => {
   await app.script(`location.hash = '#/events/${eventId}/pledges';`);
   await app.find("pledges-view");
   assert.equal((await app.findAll("new-pledge")).length, 0, "no New pledge");
+  assert.match(await (await app.find("view-only")).text(), /can look at this page but not change it/);
   const pledge = await app.script("return document.querySelector('[data-testid=pledges-view] tbody a')?.getAttribute('href');");
   assert.ok(pledge, "the demo has pledges to look at");
   await app.script(`location.hash = arguments[0];`, pledge);

@@ -969,6 +969,7 @@ export const en = {
   'team.connectedSession': 'Connected to {database} on {host} for this session; the password was not saved.',
   'team.left': 'Muntada is using this computer\u2019s data again.',
   'team.reconnecting': 'Reconnecting to the team database… Nothing you typed is lost.',
+  'team.computerFile': 'This computer\u2019s data file (not in use while on the team database)',
   'team.viewOnly': 'Your team role can look at this page but not change it.',
   'field.team.host': 'Server (host)',
   'field.team.port': 'Port',
