@@ -11,7 +11,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { Driver } from "./webdriver.mjs";
 
 const root = resolve(import.meta.dirname, "..");
-const application = process.env.MUNTADA_APP ?? join(root, "target/debug/muntada-desktop");
+const application = process.env.MUNTADA_APP ?? resolve(root, process.env.CARGO_TARGET_DIR ?? "target", "debug/muntada-desktop");
 const shots = join(root, "target/e2e");
 const dataDir = mkdtempSync(join(tmpdir(), "muntada-e2e-"));
 const exportDir = join(dataDir, "exports");

@@ -20,7 +20,7 @@ const PORT = 4510;
 const NATIVE_PORT = 4511;
 
 const root = resolve(import.meta.dirname, "..");
-const application = process.env.MUNTADA_APP ?? join(root, "target/debug/muntada-desktop");
+const application = process.env.MUNTADA_APP ?? resolve(root, process.env.CARGO_TARGET_DIR ?? "target", "debug/muntada-desktop");
 /** The CLI built beside the app (`cargo build` builds both). */
 const cli = join(dirname(application), "muntada");
 const shots = join(root, "target/e2e");

@@ -21,7 +21,7 @@ const PORT = 4500;
 const NATIVE_PORT = 4501;
 
 const root = resolve(import.meta.dirname, "..");
-const application = process.env.MUNTADA_APP ?? join(root, "target/debug/muntada-desktop");
+const application = process.env.MUNTADA_APP ?? resolve(root, process.env.CARGO_TARGET_DIR ?? "target", "debug/muntada-desktop");
 const shots = join(root, "target/e2e");
 const dataDir = mkdtempSync(join(tmpdir(), "muntada-e2e-outcome-"));
 const exportDir = join(dataDir, "exports");

@@ -20,7 +20,7 @@ const NATIVE_PORT = 4491;
 const ENTER = "\uE007";
 
 const root = resolve(import.meta.dirname, "..");
-const application = process.env.MUNTADA_APP ?? join(root, "target/debug/muntada-desktop");
+const application = process.env.MUNTADA_APP ?? resolve(root, process.env.CARGO_TARGET_DIR ?? "target", "debug/muntada-desktop");
 const shots = join(root, "target/e2e");
 const dataDir = mkdtempSync(join(tmpdir(), "muntada-e2e-participants-"));
 /** Where the app writes exports instead of asking (MUNTADA_EXPORT_DIR). */

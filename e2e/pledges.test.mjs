@@ -18,7 +18,7 @@ const PORT = 4446;
 const NATIVE_PORT = 4447;
 
 const root = resolve(import.meta.dirname, "..");
-const application = process.env.MUNTADA_APP ?? join(root, "target/debug/muntada-desktop");
+const application = process.env.MUNTADA_APP ?? resolve(root, process.env.CARGO_TARGET_DIR ?? "target", "debug/muntada-desktop");
 const shots = join(root, "target/e2e");
 const dataDir = mkdtempSync(join(tmpdir(), "muntada-e2e-pledges-"));
 let app;

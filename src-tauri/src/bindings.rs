@@ -137,6 +137,11 @@ pub fn types() -> String {
         crate::commands::participants::ImportPreview,
         crate::commands::participants::CategoryInfo,
         muntada::participants::category::CategoryInput,
+        muntada::store::TeamRole,
+        crate::state::TeamStatus,
+        crate::state::TeamPlace,
+        crate::team::TeamLogin,
+        crate::team::TeamNews,
     );
     format!("{HEADER}\n{}\n", decls.join("\n\n"))
 }
@@ -163,11 +168,14 @@ pub fn client() -> String {
     }
     used.sort_unstable();
     used.dedup();
-    let imports = if used.is_empty() {
-        String::new()
-    } else {
-        format!("import type {{ {} }} from \"./types\";\n", used.join(", "))
-    };
+    // Tauri's channel (a command's stream to the window) is a class of its API, not a type here.
+    let channel = used.contains(&"Channel");
+    used.retain(|name| *name != "Channel");
+    let mut imports =
+        if channel { "import type { Channel } from \"@tauri-apps/api/core\";\n".to_owned() } else { String::new() };
+    if !used.is_empty() {
+        imports.push_str(&format!("import type {{ {} }} from \"./types\";\n", used.join(", ")));
+    }
     format!("{HEADER}import {{ call }} from \"./invoke\";\n{imports}\n{}\n", functions.join("\n\n"))
 }
 

@@ -7,6 +7,7 @@ pub mod commands;
 pub mod error;
 pub mod startup;
 pub mod state;
+pub mod team;
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -40,7 +41,8 @@ pub fn run() -> ExitCode {
     // First: a second launch on the same database hands over to the running app and exits
     // before it opens anything.
     let app = one_window_per_database(tauri::Builder::default(), &path);
-    let state = AppState::open(&path);
+    // On the team database the settings name, if any (a few seconds at most when unreachable).
+    let state = AppState::start(&path);
     // In `setup`, which a second instance never reaches (the plugin's own setup runs first and
     // exits it), so that only the app that opens a window makes the start backup.
     let app = builder(app, state).setup(|app| {

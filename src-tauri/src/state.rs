@@ -1,24 +1,43 @@
-//! The app's state: the one store of this process, opened at start, and how the app asks the
-//! person for a file.
+//! The app's state: the one store of this process (this computer's file, or a team database),
+//! opened at start, and how the app asks the person for a file.
 
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use chrono::Utc;
 use muntada::audit::Actor;
-use muntada::store::Tx;
+use muntada::store::{TeamRole, TeamTarget, Tx};
 use muntada::{backup, Error, Store};
 use tauri::{AppHandle, Runtime};
 use tauri_plugin_dialog::DialogExt;
 
+use crate::team::{self, keyring_store, NewsSink, Settings, TeamLogin, Watch};
 use crate::ApiError;
 
 pub struct AppState {
     /// The store, or why it could not be opened (reported by every command until a restore
     /// replaces the unreadable file).
     store: Mutex<Result<Store, Error>>,
+    /// This computer's data file (also when the app is on a team database).
     path: PathBuf,
     picker: Option<Picker>,
+    /// The team database the store is on, if it is.
+    team: Mutex<Option<TeamSession>>,
+    /// Where the listener's news goes: the window's channel.
+    news: NewsSink,
+    /// The saved team database could not be used at start: why (the app is on this computer).
+    start_failure: Mutex<Option<ApiError>>,
+}
+
+/// The team database in use: its address and the listening thread (which, like the store,
+/// keeps the password in memory to reconnect with).
+struct TeamSession {
+    target: TeamTarget,
+    /// The login's role as read when connecting: shown while the connection is lost.
+    role: Option<TeamRole>,
+    /// Connected for this session only: the keyring could not keep the password.
+    session_only: bool,
+    _watch: Watch,
 }
 
 /// A file the app asks the person to choose. The webview never sends a path: backups and
@@ -51,7 +70,33 @@ impl AppState {
     /// Opens the store; a failure is kept and reported by every command, so the window still
     /// opens and can say what is wrong. Changes are recorded as made by the computer's user.
     pub fn open(path: &Path) -> AppState {
-        AppState { store: Mutex::new(open_as_user(path)), path: path.to_owned(), picker: None }
+        AppState {
+            store: Mutex::new(open_as_user(path)),
+            path: path.to_owned(),
+            picker: None,
+            team: Mutex::new(None),
+            news: NewsSink::default(),
+            start_failure: Mutex::new(None),
+        }
+    }
+
+    /// As `open`, then on the team database the settings say the app uses, with the password
+    /// from the keyring. When that fails the app stays on this computer's file and says why
+    /// (`TeamStatus::start_failure`): the header shows "This computer", never a stale team.
+    pub fn start(path: &Path) -> AppState {
+        let state = AppState::open(path);
+        let settings = Settings::load(&team::settings_path(path));
+        if let (true, Some(target)) = (settings.use_team, settings.team_target()) {
+            let connected = keyring_store::read(&target).and_then(|password| {
+                let store = Store::connect(&target, password.as_deref()).map_err(team::connect_failure)?;
+                state.use_team(store, target.clone(), password, false);
+                Ok(())
+            });
+            if let Err(error) = connected {
+                *lock(&state.start_failure) = Some(error);
+            }
+        }
+        state
     }
 
     /// Answers file requests with `picker` instead of the native dialog.
@@ -105,6 +150,9 @@ impl AppState {
     /// Replaces the data with the backup at `file`: into the open store, or, when the database
     /// could not be opened for a reason a restore cures, as a new file (then opened).
     pub fn restore(&self, file: &Path) -> Result<backup::Restored, ApiError> {
+        if self.on_team() {
+            return Err(on_team_refusal());
+        }
         let mut slot = self.store.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         match &mut *slot {
             Ok(store) => Ok(backup::restore(store, file, Utc::now())?),
@@ -116,6 +164,109 @@ impl AppState {
             }
             Err(error) => Err(ApiError::from(error.clone())),
         }
+    }
+
+    /// Connects to a team database and, once the server accepted the login, uses it: the
+    /// password goes to the keyring (`remember`) or stays in memory only, and the address to
+    /// the settings (only when remembered: a session-only connection is not resumed at start).
+    /// When the keyring cannot keep it, nothing changes and the error says so.
+    pub fn connect_team(&self, login: &TeamLogin, remember: bool) -> Result<(), ApiError> {
+        let target = login.target()?;
+        let password = login.password().map(str::to_owned);
+        let store = Store::connect(&target, password.as_deref()).map_err(team::connect_failure)?;
+        if remember {
+            match &password {
+                Some(p) => keyring_store::save(&target, p)?,
+                None => keyring_store::forget(&target),
+            }
+            Settings { team: Some(target.to_string()), use_team: true }.save(&self.settings_path())?;
+        }
+        self.use_team(store, target, password, !remember);
+        Ok(())
+    }
+
+    /// Tries a login without using it: the connection is closed again at once.
+    pub fn test_team(login: &TeamLogin) -> Result<(), ApiError> {
+        let target = login.target()?;
+        target.connect(login.password()).map(drop).map_err(team::connect_failure)
+    }
+
+    /// Back on the team database the settings remember, with the keyring's password; the
+    /// error `password_needed` when the keyring has none (the dialog then asks for it).
+    pub fn resume_team(&self) -> Result<(), ApiError> {
+        let settings = Settings::load(&self.settings_path());
+        let Some(target) = settings.team_target() else {
+            return Err(ApiError::from(Error::not_found("team", "saved team database", "none")));
+        };
+        let Some(password) = keyring_store::read(&target)? else {
+            return Err(ApiError {
+                reason: "password_needed",
+                ..ApiError::from(Error::storage("no password is kept"))
+            });
+        };
+        let store = Store::connect(&target, Some(&password)).map_err(team::connect_failure)?;
+        Settings { use_team: true, ..settings }.save(&self.settings_path())?;
+        self.use_team(store, target, Some(password), false);
+        Ok(())
+    }
+
+    /// Back to this computer's own file, in one step; the team's address and password stay
+    /// saved for the way back.
+    pub fn leave_team(&self) -> Result<(), ApiError> {
+        let settings = Settings::load(&self.settings_path());
+        if settings.use_team {
+            Settings { use_team: false, ..settings }.save(&self.settings_path())?;
+        }
+        let mut session = lock(&self.team);
+        *lock(&self.store) = open_as_user(&self.path);
+        *session = None;
+        // A file is never "reconnecting", whatever the team's connection was doing.
+        self.news.send(team::TeamNews::Connection { lost: false });
+        *lock(&self.start_failure) = None;
+        Ok(())
+    }
+
+    fn use_team(&self, store: Store, target: TeamTarget, password: Option<String>, session_only: bool) {
+        let role = store.team_role().ok().flatten();
+        let mut session = lock(&self.team);
+        // The old listener stops before the new one starts telling the window.
+        *session = None;
+        *lock(&self.store) = Ok(store);
+        let watch = Watch::start(target.clone(), password, self.news.clone());
+        *session = Some(TeamSession { target, role, session_only, _watch: watch });
+        *lock(&self.start_failure) = None;
+    }
+
+    fn settings_path(&self) -> PathBuf {
+        team::settings_path(&self.path)
+    }
+
+    pub fn news(&self) -> &NewsSink {
+        &self.news
+    }
+
+    /// Where the data is and what the login may change, for the header and the views.
+    pub fn team_status(&self) -> Result<TeamStatus, ApiError> {
+        let (team, known_role, session_only) = match &*lock(&self.team) {
+            Some(s) => (Some(TeamPlace::of(&s.target)), s.role, s.session_only),
+            None => (None, None, false),
+        };
+        // Read again (an admin may have changed it); while the connection is lost, as it was.
+        let role = if team.is_some() { self.read(|store| store.team_role()).unwrap_or(known_role) } else { None };
+        let saved = Settings::load(&self.settings_path()).team_target().map(|t| TeamPlace::of(&t));
+        Ok(TeamStatus {
+            team,
+            role,
+            saved,
+            session_only,
+            lost: self.news.lost(),
+            start_failure: lock(&self.start_failure).clone(),
+        })
+    }
+
+    /// Whether the store is this computer's file (backups and restores are for files only).
+    pub fn on_team(&self) -> bool {
+        lock(&self.team).is_some()
     }
 
     /// Asks the person for a file; `None` when they cancel. Blocks until they answer, so it is
@@ -136,4 +287,56 @@ impl AppState {
         };
         chosen.and_then(|file| file.into_path().ok())
     }
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// A team database as the window names it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct TeamPlace {
+    pub host: String,
+    pub port: u16,
+    pub database: String,
+    pub user: String,
+}
+
+impl TeamPlace {
+    fn of(target: &TeamTarget) -> TeamPlace {
+        TeamPlace {
+            host: target.host.clone(),
+            port: target.port,
+            database: target.dbname.clone(),
+            user: target.user.clone(),
+        }
+    }
+}
+
+/// Where the data is: this computer (`team` null) or a team database, and the login's role.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct TeamStatus {
+    /// The team database in use; null: this computer's file.
+    pub team: Option<TeamPlace>,
+    /// What the login may change; null on this computer, where everything is allowed.
+    pub role: Option<TeamRole>,
+    /// The team database remembered in the settings, to go back to in one step.
+    pub saved: Option<TeamPlace>,
+    /// The password is in memory only (the keyring could not keep it).
+    pub session_only: bool,
+    /// The connection to the server is lost; it is being tried again.
+    pub lost: bool,
+    /// Why the remembered team database could not be used when the app started.
+    pub start_failure: Option<ApiError>,
+}
+
+/// Backups and restores are of this computer's file; the team's backup is `muntada team snapshot`.
+pub fn on_team_refusal() -> ApiError {
+    ApiError::from(Error::invalid(
+        "team",
+        muntada::error::Reason::InvalidValue,
+        "the app is on a team database: its backup is `muntada team snapshot`; switch to this computer to back up or restore its file",
+    ))
 }

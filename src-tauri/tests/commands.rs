@@ -572,3 +572,49 @@ fn outcome_certificates_and_cue_cards_are_exported_where_the_launcher_says() {
         assert_refused(h.call(cmd, body.clone()), refused, &format!("{cmd} {body}"));
     }
 }
+
+/// Team mode on a laptop's file: where the data is, and a login checked field by field before
+/// any connection is tried; nothing is saved when it is refused.
+#[test]
+fn team_logins_are_checked_before_connecting() {
+    let h = harness();
+    let status = h.call("team_status", json!({})).unwrap();
+    assert_eq!((&status["team"], &status["role"], &status["lost"]), (&Value::Null, &Value::Null, &json!(false)));
+    let login = |patch: Value| {
+        let mut login =
+            json!({ "host": "127.0.0.1", "port": 5432, "database": "forum", "user": "desk1", "password": "pw" });
+        for (k, v) in patch.as_object().unwrap() {
+            login[k] = v.clone();
+        }
+        login
+    };
+    for (patch, field) in [
+        (json!({ "host": "127.0.0.1/forum?options=-c" }), "host"),
+        (json!({ "host": "" }), "host"),
+        (json!({ "port": 0 }), "port"),
+        (json!({ "database": "" }), "database"),
+        (json!({ "user": "desk\u{1}" }), "user"),
+        (json!({ "password": "a\u{0}b" }), "password"),
+        // Not on this computer: refused before connecting (no TLS yet), naming the host.
+        (json!({ "host": "db.example.org" }), "host"),
+    ] {
+        for (cmd, body) in [
+            ("team_test", json!({ "login": login(patch.clone()) })),
+            ("team_connect", json!({ "login": login(patch.clone()), "remember": true })),
+        ] {
+            let refused = h.call(cmd, body).unwrap_err();
+            assert_eq!(
+                (refused["code"].as_str(), refused["field"].as_str()),
+                (Some("invalid_input"), Some(field)),
+                "{cmd} {patch}"
+            );
+            assert!(!refused.to_string().contains("\"pw\""), "the password is not in the error");
+        }
+    }
+    // A port out of range is refused by the argument's type.
+    assert!(h.call("team_test", json!({ "login": login(json!({ "port": 70000 })) })).unwrap_err().is_string());
+    assert!(!h.path("desktop-settings.json").exists(), "nothing saved");
+    // Going back to this computer when on it already changes nothing.
+    assert_eq!(h.call("team_leave", json!({})).unwrap()["team"], Value::Null);
+    assert_eq!(h.call("event_list", json!({})), Ok(json!([])));
+}

@@ -4,6 +4,7 @@ import * as client from '../src/api/client';
 import type { Conflict, Participant, Room } from '../src/api/types';
 import { setLang } from '../src/i18n/index.svelte';
 import { parseHash } from '../src/router.svelte';
+import { forgetTeam, receive } from '../src/services/team.svelte';
 import { toasts } from '../src/services/toast.svelte';
 import ProgrammeView from '../src/views/programme/ProgrammeView.svelte';
 import { apiError, event, listing, pledge, session, speaker } from './fixtures';
@@ -61,6 +62,20 @@ describe('programme view', () => {
     vi.mocked(client.conflictList).mockResolvedValue([]);
     vi.mocked(client.releaseList).mockResolvedValue([]);
     vi.mocked(client.pledgeList).mockResolvedValue(listing());
+  });
+
+  it('moves a session on the grid when another desk moved it, without reloading the view', async () => {
+    forgetTeam();
+    await renderView();
+    expect(gridSession('se-1')).toHaveAttribute('data-start', '09:30');
+    const moved = { ...opening, start: '2026-03-12T08:00:00Z', end: '2026-03-12T09:00:00Z', version: 2 };
+    vi.mocked(client.sessionList).mockResolvedValue([moved, workshop, closing, roomless]);
+    receive({ kind: 'changed', tables: ['pledges'] });
+    expect(client.sessionList).toHaveBeenCalledTimes(1);
+    receive({ kind: 'changed', tables: ['sessions'] });
+    await waitFor(() => expect(gridSession('se-1')).toHaveAttribute('data-start', '11:00'));
+    expect(screen.getByTestId('programme-view')).toBeInTheDocument();
+    expect(screen.queryByTestId('loading')).toBeNull();
   });
 
   it('draws one tab per day, one column per room, the day’s sessions by kind and the unscheduled list', async () => {

@@ -34,6 +34,9 @@ pub async fn backup_create<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
 ) -> Result<Option<BackupSaved>, ApiError> {
+    if state.on_team() {
+        return Err(crate::state::on_team_refusal());
+    }
     let suggested_name = format!("muntada-backup-{}.db", Utc::now().format("%Y-%m-%d"));
     let Some(file) = state.choose(&app, &FileRequest::SaveBackup { suggested_name }) else { return Ok(None) };
     // The save dialog has already asked whether to replace an existing file.

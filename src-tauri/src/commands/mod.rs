@@ -11,6 +11,7 @@ pub mod outcome;
 pub mod participants;
 pub mod pledges;
 pub mod programme;
+pub mod team;
 
 include!("names.rs");
 
@@ -144,6 +145,12 @@ api! {
     programme::speaker_availability_remove(speaker_id: Id, start: String) -> ();
     programme::travel_buffer_get(event_id: String) -> u32;
     programme::travel_buffer_set(event_id: Id, minutes: u32) -> u32;
+    team::team_status() -> crate::state::TeamStatus;
+    team::team_test(login: crate::team::TeamLogin) -> ();
+    team::team_connect(login: crate::team::TeamLogin, remember: bool) -> crate::state::TeamStatus;
+    team::team_resume() -> crate::state::TeamStatus;
+    team::team_leave() -> crate::state::TeamStatus;
+    team::team_watch(news: team::NewsChannel) -> ();
 }
 
 #[cfg(test)]

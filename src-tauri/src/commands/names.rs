@@ -85,4 +85,10 @@ pub const COMMAND_NAMES: &[&str] = &[
     "speaker_availability_remove",
     "travel_buffer_get",
     "travel_buffer_set",
+    "team_status",
+    "team_test",
+    "team_connect",
+    "team_resume",
+    "team_leave",
+    "team_watch",
 ];

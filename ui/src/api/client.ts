@@ -1,6 +1,7 @@
 // Generated from the Rust types by `make bindings` (src-tauri/src/bindings.rs). Do not edit.
 import { call } from "./invoke";
-import type { Added, AppInfo, Assignment, AuditEntry, AuditSubject, Availability, BackupRestored, BackupSaved, BadgeLayout, CategoryInfo, CategoryInput, CertificateLang, CheckedIn, ColumnMapping, Conflict, Delegation, DelegationInput, Diff, Event, EventInput, EventLogo, EventOverview, ExportKind, ExportOutcome, Id, ImportPreview, ImportReport, Lang, OutcomeDocument, OutcomeLang, Participant, ParticipantInput, ParticipantPage, ParticipantQuery, ParticipantStatus, PledgeInput, PledgeListing, PledgeView, ReferenceData, ReleaseInfo, Room, RoomInput, SectionDiff, SectionEdit, SectionInput, SectionView, Selection, Session, SessionInput, SessionMove, SignUps, Speaker, SpeakerCandidate, SpeakerInput, StageChange, Version } from "./types";
+import type { Channel } from "@tauri-apps/api/core";
+import type { Added, AppInfo, Assignment, AuditEntry, AuditSubject, Availability, BackupRestored, BackupSaved, BadgeLayout, CategoryInfo, CategoryInput, CertificateLang, CheckedIn, ColumnMapping, Conflict, Delegation, DelegationInput, Diff, Event, EventInput, EventLogo, EventOverview, ExportKind, ExportOutcome, Id, ImportPreview, ImportReport, Lang, OutcomeDocument, OutcomeLang, Participant, ParticipantInput, ParticipantPage, ParticipantQuery, ParticipantStatus, PledgeInput, PledgeListing, PledgeView, ReferenceData, ReleaseInfo, Room, RoomInput, SectionDiff, SectionEdit, SectionInput, SectionView, Selection, Session, SessionInput, SessionMove, SignUps, Speaker, SpeakerCandidate, SpeakerInput, StageChange, TeamLogin, TeamNews, TeamStatus, Version } from "./types";
 
 export function appInfo(): Promise<AppInfo> {
   return call("app_info", {});
@@ -336,4 +337,28 @@ export function travelBufferGet(eventId: string): Promise<number> {
 
 export function travelBufferSet(eventId: Id, minutes: number): Promise<number> {
   return call("travel_buffer_set", { eventId, minutes });
+}
+
+export function teamStatus(): Promise<TeamStatus> {
+  return call("team_status", {});
+}
+
+export function teamTest(login: TeamLogin): Promise<null> {
+  return call("team_test", { login });
+}
+
+export function teamConnect(login: TeamLogin, remember: boolean): Promise<TeamStatus> {
+  return call("team_connect", { login, remember });
+}
+
+export function teamResume(): Promise<TeamStatus> {
+  return call("team_resume", {});
+}
+
+export function teamLeave(): Promise<TeamStatus> {
+  return call("team_leave", {});
+}
+
+export function teamWatch(news: Channel<TeamNews>): Promise<null> {
+  return call("team_watch", { news });
 }

@@ -565,3 +565,37 @@ export type CategoryInput = { name: Bilingual,
  * The badge band's colour, `#rrggbb`.
  */
 colour: string, };
+
+export type TeamRole = "registration" | "programme" | "coordinator" | "admin";
+
+export type TeamStatus = { 
+/**
+ * The team database in use; null: this computer's file.
+ */
+team: TeamPlace | null, 
+/**
+ * What the login may change; null on this computer, where everything is allowed.
+ */
+role: TeamRole | null, 
+/**
+ * The team database remembered in the settings, to go back to in one step.
+ */
+saved: TeamPlace | null, 
+/**
+ * The password is in memory only (the keyring could not keep it).
+ */
+sessionOnly: boolean, 
+/**
+ * The connection to the server is lost; it is being tried again.
+ */
+lost: boolean, 
+/**
+ * Why the remembered team database could not be used when the app started.
+ */
+startFailure: ApiError | null, };
+
+export type TeamPlace = { host: string, port: number, database: string, user: string, };
+
+export type TeamLogin = { host: string, port: number, database: string, user: string, password: string, };
+
+export type TeamNews = { "kind": "changed", tables: Array<string>, } | { "kind": "connection", lost: boolean, };

@@ -6,6 +6,8 @@
 // BigInt minor units, totals never added across currencies.
 import type {
   ApiError,
+  TeamLogin,
+  TeamStatus,
   Assignment,
   SessionInput,
   SpeakerCandidate,
@@ -1646,6 +1648,39 @@ export function categorySave(_eventId: string, key: string, input: CategoryInput
 
 // Compile-time check that this module offers exactly what the real client offers.
 import type * as real from '../client';
+
+// Team mode: the mock is always on this computer; "wrong" as a password is refused.
+let mockTeam: TeamStatus = { team: null, role: null, saved: null, sessionOnly: false, lost: false, startFailure: null };
+
+function teamStatus(): Promise<TeamStatus> {
+  return reply(mockTeam);
+}
+
+function teamTest(login: TeamLogin): Promise<null> {
+  if (login.password === 'wrong') return fail('storage', null, 'password_refused', 'the password was refused');
+  return reply(null);
+}
+
+function teamConnect(login: TeamLogin, remember: boolean): Promise<TeamStatus> {
+  const place = { host: login.host, port: login.port, database: login.database, user: login.user };
+  mockTeam = { ...mockTeam, team: place, role: 'registration', saved: place, sessionOnly: !remember };
+  return reply(mockTeam);
+}
+
+function teamResume(): Promise<TeamStatus> {
+  mockTeam = { ...mockTeam, team: mockTeam.saved, role: 'registration' };
+  return reply(mockTeam);
+}
+
+function teamLeave(): Promise<TeamStatus> {
+  mockTeam = { ...mockTeam, team: null, role: null };
+  return reply(mockTeam);
+}
+
+function teamWatch(_news: unknown): Promise<null> {
+  return reply(null);
+}
+
 ({
   eventList,
   eventGet,
@@ -1731,4 +1766,10 @@ import type * as real from '../client';
   speakerAvailabilityRemove,
   travelBufferGet,
   travelBufferSet,
+  teamStatus,
+  teamTest,
+  teamConnect,
+  teamResume,
+  teamLeave,
+  teamWatch,
 }) satisfies typeof real;
