@@ -181,14 +181,15 @@ pub const FORMS: &[(ValueField, &str, &[&str])] = &[
         "no",
         &["No", "N", "False", "0", "✗", "✘", "☐", "I do not agree", "Disagree", "لا", "لا أوافق", "غير موافق"],
     ),
-    // Honorifics: written as badges print them.
-    (Honorific, "H.E.", &["HE", "H.E", "His Excellency", "Her Excellency", "سعادة", "معالي"]),
-    (Honorific, "Dr", &["Dr.", "Doctor", "د.", "دكتور", "الدكتور"]),
-    (Honorific, "Prof.", &["Prof", "Professor", "أ.د.", "الأستاذ الدكتور", "بروفيسور"]),
-    (Honorific, "Mr", &["Mr.", "Mister", "السيد"]),
-    (Honorific, "Ms", &["Ms.", "السيدة"]),
+    // Honorifics: written as badges print them. Arabic ones (سعادة، معالي، د.) are kept as typed:
+    // a badge prints the one honorific field, and "H.E." is not what an Arabic badge says.
+    (Honorific, "H.E.", &["HE", "H.E", "His Excellency", "Her Excellency"]),
+    (Honorific, "Dr", &["Dr.", "Doctor"]),
+    (Honorific, "Prof.", &["Prof", "Professor"]),
+    (Honorific, "Mr", &["Mr.", "Mister"]),
+    (Honorific, "Ms", &["Ms."]),
     (Honorific, "Mrs", &["Mrs."]),
-    (Honorific, "Amb.", &["Ambassador", "Amb", "السفير"]),
+    (Honorific, "Amb.", &["Ambassador", "Amb"]),
     // Countries: the short and long forms CLDR's names are not.
     (
         Country,
@@ -424,6 +425,7 @@ mod tests {
             (Honorific, "h.e.", Some("H.E.")),
             (Honorific, "dr", Some("Dr")),
             (Honorific, "Sheikh", None),
+            (Honorific, "سعادة", None),
         ] {
             check(field, input, expected);
         }
