@@ -324,7 +324,12 @@ impl Values {
 
     /// What `value` is stored as, or `None` when it matches nothing known.
     pub fn find(&self, field: ValueField, value: &str) -> Option<&str> {
-        self.known.get(&(field, key(value))).map(String::as_str)
+        self.find_key(field, key(value))
+    }
+
+    /// `find` for a value already made a `key`.
+    pub fn find_key(&self, field: ValueField, key: String) -> Option<&str> {
+        self.known.get(&(field, key)).map(String::as_str)
     }
 }
 

@@ -551,4 +551,20 @@ fn old_excel_workbooks() {
         .unwrap_err();
     assert_eq!(e.field.as_deref(), Some("file"));
     assert!(e.message.contains("workbook"), "{}", e.message);
+    // Cut anywhere or with a byte changed, it is a report or an error, never a panic.
+    for cut in (0..workbook.len()).step_by(97) {
+        let mut damaged = workbook.clone();
+        damaged[cut] ^= 0x5A;
+        for bytes in [&workbook[..cut], &damaged[..]] {
+            let _ = store.read(|tx| {
+                participants::import(
+                    tx,
+                    &event,
+                    bytes,
+                    &ImportOptions { dry_run: true, ..Default::default() },
+                    Utc::now(),
+                )
+            });
+        }
+    }
 }
