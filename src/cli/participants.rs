@@ -17,7 +17,7 @@ use super::output::Out;
 
 #[derive(Subcommand)]
 pub enum DeskCommand {
-    /// Import participants from a CSV (UTF-8; `,` `;` or tab) or XLSX file: every row, or none
+    /// Import participants from a CSV (UTF-8; `,` `;` or tab), XLSX or XLS file: every row, or none
     /// if any has a problem. Columns are recognised by their header in English or Arabic
     /// (Name, Full name, الاسم, E-mail, Organisation, الجهة, Country, الدولة, Category, Phone…);
     /// other columns are kept as extra answers.
