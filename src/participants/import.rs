@@ -309,7 +309,14 @@ pub fn import(
         return Ok(report);
     }
 
-    let reader = RowReader { header: &table.header, columns: &columns, values: &values, choices: &choices };
+    let category_keys = categories.iter().map(|c| c.key.as_str()).collect::<Vec<_>>().join(", ");
+    let reader = RowReader {
+        header: &table.header,
+        columns: &columns,
+        values: &values,
+        choices: &choices,
+        category_keys: &category_keys,
+    };
     let mut unmatched = Unmatched::default();
     let mut people: Vec<(Participant, Vec<Answer>)> = Vec::new();
     let mut rows_of_people = Vec::new();
@@ -700,6 +707,8 @@ struct RowReader<'a> {
     columns: &'a [&'static str],
     values: &'a Values,
     choices: &'a Choices,
+    /// The event's category keys, for the message about a category that matches none.
+    category_keys: &'a str,
 }
 
 impl RowReader<'_> {
@@ -750,9 +759,10 @@ impl RowReader<'_> {
                             Reason::UnknownCountry,
                             format!("{value:?} is neither a country's name (English or Arabic) nor its ISO code (e.g. QA)"),
                         ),
-                        ValueField::Category => {
-                            (Reason::InvalidValue, format!("{value:?} is not one of the event's categories"))
-                        }
+                        ValueField::Category => (
+                            Reason::InvalidValue,
+                            format!("{value:?} is none of the event's categories ({})", self.category_keys),
+                        ),
                         ValueField::Status => (
                             Reason::InvalidValue,
                             format!("{value:?} is not a status (interest_registered, confirmed, waitlisted, declined, checked_in)"),
