@@ -204,6 +204,64 @@ test("import a small CSV through the preview", async () => {
   assert.match(rows[0], /France/);
 });
 
+/** Chooses `name` from tests/fixtures/import/ in the import view's file input. */
+async function chooseFixture(name) {
+  const csv = readFileSync(join(root, "tests/fixtures/import", name), "utf8");
+  await app.script(
+    "const input = document.querySelector('[data-testid=import-file]');" +
+      "const dt = new DataTransfer(); dt.items.add(new File([arguments[0]], arguments[1], { type: 'text/csv' }));" +
+      "input.files = dt.files; input.dispatchEvent(new Event('change', { bubbles: true }));",
+    csv,
+    name,
+  );
+  await app.find("import-preview");
+}
+
+test("map two unknown categories in the preview, then import the form's next export with no questions", async () => {
+  await click("open-import");
+  await app.find("import-view");
+  await chooseFixture("unknown_values.csv");
+  await app.waitFor(async () => (await app.findAll("import-value")).length === 2, "two unknown values listed");
+  const listed = await app.script(
+    "return [...document.querySelectorAll('[data-testid=import-value]')].map((r) => [r.dataset.value, r.children[2].textContent]);",
+  );
+  assert.deepEqual(listed, [["UN Specialized Agency", "2"], ["Observer", "1"]]);
+  assert.equal(await app.script("return document.querySelector('[data-testid=import-run]').disabled;"), true);
+  const choose = (index, value) =>
+    app.script(
+      "const s = document.querySelectorAll('[data-testid=import-value-choice]')[arguments[0]];" +
+        "s.value = arguments[1]; s.dispatchEvent(new Event('change', { bubbles: true }));",
+      index,
+      value,
+    );
+  // One to an existing category, a new category from the other.
+  await choose(0, "un");
+  await app.waitFor(async () => (await app.findAll("import-problem")).length === 1, "only Observer's row refused");
+  await choose(1, "+new");
+  await app.find("import-new-categories");
+  await app.waitFor(
+    async () => (await app.script("return document.querySelector('[data-testid=import-run]').disabled;")) === false,
+    "nothing left to choose",
+  );
+  await shot("participants-import-values");
+  await click("import-run");
+  await app.find("participants-view");
+  await search("li wei");
+  assert.ok((await rowTexts()).some((r) => /Li Wei/.test(r) && /observer/i.test(r)), "Li Wei is an Observer");
+
+  // The next export of the same form: its values are remembered, nothing is asked.
+  await click("open-import");
+  await app.find("import-view");
+  await chooseFixture("unknown_values_second_export.csv");
+  await app.waitFor(async () => (await app.findAll("import-row")).length === 2, "two rows previewed");
+  assert.equal((await app.findAll("import-value")).length, 0);
+  assert.equal(await (await app.find("import-rows")).text(), "2");
+  await click("import-run");
+  await app.find("participants-view");
+  await search("maria silva");
+  assert.ok((await rowTexts()).some((r) => /Maria Silva/.test(r) && /observer/i.test(r)), "Maria Silva is an Observer");
+});
+
 test("recolour a category and add a delegation", async () => {
   await click("open-setup");
   await app.find("setup-view");

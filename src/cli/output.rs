@@ -194,6 +194,28 @@ impl Out {
         }
     }
 
+    /// The values of a refused import that matched nothing, each once, with how to map them.
+    pub fn unmatched(&self, unmatched: &[muntada::participants::import::UnmatchedValue]) {
+        let mut stderr = std::io::stderr().lock();
+        for u in unmatched {
+            let _ = if self.json {
+                writeln!(stderr, "{}", serde_json::json!({ "unmatched": u }))
+            } else {
+                writeln!(
+                    stderr,
+                    "column {}: {:?} matches nothing ({} row{}, first row {}); give --map-value \"{}:{}=…\"",
+                    u.column,
+                    u.value,
+                    u.rows,
+                    if u.rows == 1 { "" } else { "s" },
+                    u.first_row,
+                    u.column,
+                    u.value
+                )
+            };
+        }
+    }
+
     pub fn backup(&self, file: &Path) -> Result<(), Error> {
         if self.json {
             return self.print_json(&serde_json::json!({ "backup": file }));

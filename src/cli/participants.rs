@@ -8,6 +8,7 @@ use clap::{Args as ClapArgs, Subcommand};
 use muntada::documents::BadgeLayout;
 use muntada::participants::delegation::DelegationInput;
 use muntada::participants::export::{self, TableFormat};
+use muntada::participants::import::ValueChoice;
 use muntada::participants::query::{typed_ids, IndexCache, ParticipantQuery, Selection};
 use muntada::participants::{self, ImportOptions, ImportReport, ParticipantInput, ParticipantStatus};
 use muntada::{Bilingual, Error, Reason, Store};
@@ -16,7 +17,7 @@ use super::output::Out;
 
 #[derive(Subcommand)]
 pub enum DeskCommand {
-    /// Import participants from a CSV (UTF-8; `,` `;` or tab) or XLSX file: every row, or none
+    /// Import participants from a CSV (UTF-8; `,` `;` or tab), XLSX or XLS file: every row, or none
     /// if any has a problem. Columns are recognised by their header in English or Arabic
     /// (Name, Full name, الاسم, E-mail, Organisation, الجهة, Country, الدولة, Category, Phone…);
     /// other columns are kept as extra answers.
@@ -32,6 +33,16 @@ pub enum DeskCommand {
         /// organisation, organisation_ar, country, category, status, consent, extra, ignore)
         #[arg(long = "map", value_name = "COLUMN=FIELD")]
         map: Vec<String>,
+        /// What a value that matches nothing stands for, e.g. --map-value
+        /// "Category:Intl. Organisation=international_organisation" (COLUMN is a field or the
+        /// file's header; TARGET a category key, status, country code, yes/no, or +new to add a
+        /// category named after the value). Remembered for the event once imported.
+        #[arg(long = "map-value", value_name = "COLUMN:VALUE=TARGET")]
+        map_value: Vec<String>,
+        /// Read value choices from FILE (one COLUMN:VALUE=TARGET a line) if it exists, and write
+        /// them back to it with those given, and the values still unmatched as comments to fill
+        #[arg(long = "map-file", value_name = "FILE")]
+        map_file: Option<PathBuf>,
     },
     /// Search an event's participants by name (either script), e-mail, organisation or badge
     /// code, ignoring case, accents and Arabic letter variants
@@ -380,7 +391,7 @@ pub struct CheckinArgs {
 
 pub fn desk(store: &mut Store, command: DeskCommand, now: DateTime<Utc>, out: &Out) -> Result<(), Error> {
     match command {
-        DeskCommand::Import { event, file, dry_run, map } => {
+        DeskCommand::Import { event, file, dry_run, map, map_value, map_file } => {
             let bytes = std::fs::read(&file).map_err(|e| {
                 Error::invalid("file", Reason::NotFound, format!("cannot read {}: {e}", file.display()))
             })?;
@@ -391,12 +402,25 @@ pub fn desk(store: &mut Store, command: DeskCommand, now: DateTime<Utc>, out: &O
                     None => Err(Error::invalid("map", Reason::InvalidValue, format!("{m:?} is not COLUMN=FIELD"))),
                 })
                 .collect::<Result<Vec<_>, _>>()?;
+            let mut values = match &map_file {
+                Some(path) if path.exists() => read_map_file(path)?,
+                _ => Vec::new(),
+            };
+            for text in &map_value {
+                let choice = ValueChoice::parse(text)?;
+                values.retain(|c| !(c.column == choice.column && c.value == choice.value));
+                values.push(choice);
+            }
+            let options = ImportOptions { dry_run, map, values };
             let import = |tx: &muntada::store::Tx<'_>| {
                 let event = tx.events().resolve("event", &event)?;
-                participants::import(tx, &event, &bytes, &ImportOptions { dry_run, map }, now)
+                participants::import(tx, &event, &bytes, &options, now)
             };
             // A dry run writes nothing, so it does not hold other desks' writes back.
             let report = if dry_run { store.read(import)? } else { store.write(import)? };
+            if let Some(path) = &map_file {
+                write_map_file(path, &options.values, &report)?;
+            }
             import_report(&report, dry_run, out)
         }
         DeskCommand::Search { event, query, limit } => {
@@ -484,9 +508,51 @@ pub fn checkin(store: &mut Store, args: CheckinArgs, now: DateTime<Utc>, out: &O
     out.line(&format!("checked in: {}  {}", done.participant.badge_code, participants::display_name(&done.participant)))
 }
 
+/// The value choices of a `--map-file`: one `COLUMN:VALUE=TARGET` a line; blank lines and
+/// lines starting with `#` are skipped.
+fn read_map_file(path: &std::path::Path) -> Result<Vec<ValueChoice>, Error> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| Error::invalid("map-file", Reason::NotFound, format!("cannot read {}: {e}", path.display())))?;
+    text.lines()
+        .enumerate()
+        .filter(|(_, line)| !line.trim().is_empty() && !line.trim_start().starts_with('#'))
+        .map(|(i, line)| {
+            ValueChoice::parse(line).map_err(|e| {
+                Error::invalid("map-file", e.reason, format!("{} line {}: {}", path.display(), i + 1, e.message))
+            })
+        })
+        .collect()
+}
+
+/// Writes the choices used, and each value still unmatched as a commented line to complete.
+fn write_map_file(path: &std::path::Path, choices: &[ValueChoice], report: &ImportReport) -> Result<(), Error> {
+    let mut text = String::from(
+        "# Muntada import: what values of the file stand for, one COLUMN:VALUE=TARGET a line\n\
+         # (TARGET: a category key, a status, a country code, yes/no, or +new for a new category).\n",
+    );
+    for choice in choices {
+        text.push_str(&format!("{choice}\n"));
+    }
+    for u in &report.unmatched {
+        let rows = if u.rows == 1 { "1 row".to_owned() } else { format!("{} rows", u.rows) };
+        text.push_str(&format!("# {}:{}=   ({rows}, first row {})\n", u.column, u.value, u.first_row));
+    }
+    std::fs::write(path, text)
+        .map_err(|e| Error::invalid("map-file", Reason::InvalidValue, format!("cannot write {}: {e}", path.display())))
+}
+
 fn import_report(report: &ImportReport, dry_run: bool, out: &Out) -> Result<(), Error> {
+    if !out.json {
+        for w in &report.warnings {
+            out.line(&format!(
+                "row {}, column {}: {} (the cell as written is kept as an answer)",
+                w.row, w.column, w.message
+            ))?;
+        }
+    }
     if !report.problems.is_empty() {
         out.problems(&report.problems);
+        out.unmatched(&report.unmatched);
         let rows: std::collections::BTreeSet<u64> = report.problems.iter().map(|p| p.row).collect();
         return Err(Error::invalid(
             "file",

@@ -28,25 +28,31 @@ pub fn save(tx: &Tx<'_>, event_id: &Id, key: &str, input: &CategoryInput) -> Res
     let colour = colour("colour", &input.colour)?;
     let categories = tx.categories().list(&event_id)?;
     if key.trim().is_empty() {
-        let key = new_key(&name, &categories);
-        if categories.iter().any(|c| c.key == key || c.name.en.eq_ignore_ascii_case(&name.en) && !name.en.is_empty()) {
-            return Err(Error::conflict(Some("name"), Reason::Duplicate, "the event has a category with this name"));
-        }
-        let category = Category {
-            id: Id::new(),
-            event_id: event_id.clone(),
-            key: key.clone(),
-            name,
-            position: categories.iter().map(|c| c.position + 1).max().unwrap_or(0),
-        };
+        let category = new_category(&event_id, name, &categories)?;
         tx.categories().add(&category, &colour)?;
-        Ok(key)
+        Ok(category.key)
     } else {
         let category =
             categories.iter().find(|c| c.key == key).ok_or_else(|| Error::not_found("key", "category", key))?;
         tx.categories().rename(&category.id, &name, &colour)?;
         Ok(category.key.clone())
     }
+}
+
+/// A category named `name` (already checked) to add after `existing`, its key made from the
+/// English name; refused when the event has one of that key or English name.
+pub(crate) fn new_category(event_id: &Id, name: Bilingual, existing: &[Category]) -> Result<Category> {
+    let key = new_key(&name, existing);
+    if existing.iter().any(|c| c.key == key || c.name.en.eq_ignore_ascii_case(&name.en) && !name.en.is_empty()) {
+        return Err(Error::conflict(Some("name"), Reason::Duplicate, "the event has a category with this name"));
+    }
+    Ok(Category {
+        id: Id::new(),
+        event_id: event_id.clone(),
+        key,
+        name,
+        position: existing.iter().map(|c| c.position + 1).max().unwrap_or(0),
+    })
 }
 
 /// `#rrggbb` (any case, surrounding spaces forgiven), lower-cased as stored.

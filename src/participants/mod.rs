@@ -17,6 +17,7 @@ pub mod import;
 pub mod model;
 pub mod query;
 pub mod search;
+pub mod values;
 
 pub use import::{
     import, import_csv, ColumnMapping, ImportDuplicate, ImportOptions, ImportOutcome, ImportReport, RowProblem,

@@ -12,6 +12,7 @@ mod backup;
 pub(crate) mod db;
 mod delegations;
 mod events;
+mod import_choices;
 mod outcome;
 mod participants;
 mod pledges;
@@ -38,6 +39,7 @@ pub use backup::{check_backup, restore_into_new_file, BackupFacts};
 pub use db::Engine as DbEngine;
 pub use delegations::Delegations;
 pub use events::{Categories, Events};
+pub use import_choices::ImportChoices;
 pub use outcome::Outcomes;
 pub use participants::{ParticipantFilter, Participants};
 pub use pledges::Pledges;
@@ -60,6 +62,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0011_event_logo.sql"),
     include_str!("migrations/0012_participant_indexes.sql"),
     include_str!("migrations/0013_versions.sql"),
+    include_str!("migrations/0014_import_value_choices.sql"),
 ];
 
 /// How long a write waits for another process holding the database before giving up.
@@ -251,6 +254,9 @@ impl Store {
     pub fn categories(&self) -> Categories<'_> {
         Categories::new(&self.conn)
     }
+    pub fn import_choices(&self) -> ImportChoices<'_> {
+        ImportChoices::new(&self.conn)
+    }
     pub fn rooms(&self) -> Rooms<'_> {
         Rooms::new(&self.conn, &self.actor)
     }
@@ -358,6 +364,9 @@ impl Tx<'_> {
     }
     pub fn categories(&self) -> Categories<'_> {
         Categories::new(self.conn)
+    }
+    pub fn import_choices(&self) -> ImportChoices<'_> {
+        ImportChoices::new(self.conn)
     }
     pub fn rooms(&self) -> Rooms<'_> {
         Rooms::new(self.conn, self.actor)

@@ -18,7 +18,10 @@ use crate::error::{Error, ErrorKind, Reason, Result};
 
 /// The schema changes for PostgreSQL, by the version they bring the database to. Team
 /// databases start at version 13, which creates the whole schema at once.
-const MIGRATIONS: &[(u32, &str)] = &[(13, include_str!("migrations/postgres/0013_team.sql"))];
+const MIGRATIONS: &[(u32, &str)] = &[
+    (13, include_str!("migrations/postgres/0013_team.sql")),
+    (14, include_str!("migrations/postgres/0014_import_value_choices.sql")),
+];
 
 /// The advisory lock every write transaction takes: its key spells "MUNT".
 const WRITE_LOCK: i64 = 0x4D55_4E54;

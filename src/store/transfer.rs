@@ -18,6 +18,7 @@ const TABLES: &[&str] = &[
     "event_organisers",
     "event_logos",
     "categories",
+    "import_value_choices",
     "programme_settings",
     "releases",
     "rooms",
@@ -50,6 +51,12 @@ pub struct Copied {
 /// Copies every row of `from` into `to`, whose tables must be empty, inside the caller's
 /// transactions on both.
 fn copy_tables(from: &Db, to: &Db) -> Result<Copied> {
+    // A table added by a later migration but not to `TABLES` would be left behind silently.
+    for table in tables_of(from)? {
+        if !TABLES.contains(&table.as_str()) {
+            return Err(Error::internal(format!("the copy does not know the table {table}")));
+        }
+    }
     let mut copied = Copied::default();
     // A delegation's head names a participant, copied after it: (delegation, head), set last.
     let mut heads: Vec<(Owned, Owned)> = Vec::new();
@@ -97,6 +104,18 @@ fn copy_tables(from: &Db, to: &Db) -> Result<Copied> {
         }
     }
     Ok(copied)
+}
+
+/// Muntada's tables in `db` (not the schema's own bookkeeping).
+fn tables_of(db: &Db) -> Result<Vec<String>> {
+    let sql = match db.engine() {
+        Engine::Sqlite => "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
+        Engine::Postgres => {
+            "SELECT table_name::text FROM information_schema.tables
+             WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name <> 'muntada_schema'"
+        }
+    };
+    db.prepare(sql)?.query_map(params![], |r| r.get(0))
 }
 
 /// The columns of `table`, in their order.

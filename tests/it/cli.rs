@@ -493,7 +493,10 @@ fn an_import_lists_every_bad_row_or_imports_every_row() {
     assert!(lines[0].starts_with("row 3, column name:"), "{}", run.stderr);
     assert!(lines[1].starts_with("row 4, column email:"), "{}", run.stderr);
     assert!(lines[2].starts_with("row 5, column country:"), "{}", run.stderr);
-    assert!(lines[3].contains("3 rows have problems; nothing was imported"), "{}", run.stderr);
+    // The unknown value is listed once, with how to say what it stands for.
+    assert!(lines[3].starts_with("column country: \"XX\" matches nothing (1 row, first row 5)"), "{}", run.stderr);
+    assert!(lines[3].contains("--map-value \"country:XX=…\""), "{}", run.stderr);
+    assert!(lines[4].contains("3 rows have problems; nothing was imported"), "{}", run.stderr);
     assert_eq!(cli.run(&listing).stdout, before);
 
     let json = cli.run(&["--json", "participant", "import", "--event", &event, bad.to_str().unwrap()]);
@@ -784,4 +787,69 @@ fn an_edit_decided_on_an_older_version_is_refused_and_writes_nothing() {
         "version",
         &delegations,
     );
+}
+
+#[test]
+fn unknown_values_are_mapped_on_the_command_line_and_in_a_map_file() {
+    let cli = Cli::new();
+    let event = cli.event();
+    let dir = tempfile::tempdir().unwrap();
+    let fixtures = format!("{}/tests/fixtures/import", env!("CARGO_MANIFEST_DIR"));
+    let first = format!("{fixtures}/unknown_values.csv");
+    let map_file = dir.path().join("form.map");
+    let map = map_file.to_str().unwrap();
+    let import = |extra: &[&str]| {
+        let mut args = vec!["participant", "import", "--event", event.as_str()];
+        args.extend(extra);
+        cli.run(&args)
+    };
+
+    // Refused, each unknown value listed once; the map file gets them as lines to complete.
+    let run = import(&[&first, "--map-file", map]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("column Category: \"UN Specialized Agency\" matches nothing (2 rows, first row 3)"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("column Category: \"Observer\" matches nothing (1 row, first row 4)"),
+        "{}",
+        run.stderr
+    );
+    let written = std::fs::read_to_string(&map_file).unwrap();
+    assert!(written.contains("# Category:Observer=   (1 row, first row 4)"), "{written}");
+
+    // A choice that names nothing is refused by name.
+    let run = import(&[&first, "--map-value", "Category:Observer=vip"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("--map-value") || run.stderr.contains("map-value"), "{}", run.stderr);
+
+    // Given on the command line, saved to the map file, imported.
+    let out = cli.ok(&[
+        "participant",
+        "import",
+        "--event",
+        &event,
+        &first,
+        "--map-value",
+        "Category:UN Specialized Agency=un",
+        "--map-value",
+        "Category:Observer=+new",
+        "--map-file",
+        map,
+    ]);
+    assert!(out.lines().last().unwrap().starts_with("imported 4 participants"), "{out}");
+    let written = std::fs::read_to_string(&map_file).unwrap();
+    assert!(written.contains("\nCategory:UN Specialized Agency=un\nCategory:Observer=+new\n"), "{written}");
+
+    // The second export of the form, into the same event: no questions.
+    let second = format!("{fixtures}/unknown_values_second_export.csv");
+    let out = cli.ok(&["participant", "import", "--event", &event, &second]);
+    assert!(out.lines().last().unwrap().starts_with("imported 2 participants"), "{out}");
+
+    // Into another event, the map file carries the choices.
+    let other = cli.event();
+    let out = cli.ok(&["participant", "import", "--event", &other, &second, "--map-file", map]);
+    assert!(out.lines().last().unwrap().starts_with("imported 2 participants"), "{out}");
 }

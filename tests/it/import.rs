@@ -4,6 +4,8 @@
 
 use crate::forum;
 use chrono::Utc;
+use muntada::participants::import::ValueChoice;
+use muntada::participants::values::ValueField;
 use muntada::participants::{self, DuplicateReason, ImportOptions, ImportReport, Participant};
 use muntada::{Bilingual, Id, Reason, Store};
 use proptest::prelude::*;
@@ -119,7 +121,7 @@ fn duplicate_emails_differing_in_case_and_normalisation() {
                 tx,
                 &event,
                 &fixture("duplicate_emails.csv"),
-                &ImportOptions { dry_run: true, map: vec![] },
+                &ImportOptions { dry_run: true, map: vec![], ..Default::default() },
                 Utc::now(),
             )
         })
@@ -157,17 +159,18 @@ fn dry_run_and_column_map() {
     assert_eq!(report.problems[0].reason, Reason::Required);
     let map =
         vec![("Nom".into(), "name".into()), ("courriel".into(), "email".into()), ("Pays".into(), "country".into())];
-    let (_, _, report, people) = import_with(csv, &ImportOptions { dry_run: true, map: map.clone() });
+    let (_, _, report, people) =
+        import_with(csv, &ImportOptions { dry_run: true, map: map.clone(), ..Default::default() });
     assert!(!report.written && report.problems.is_empty() && people.is_empty());
     assert_eq!((report.rows, report.new), (1, 1));
-    let (_, _, report, people) = import_with(csv, &ImportOptions { dry_run: false, map });
+    let (_, _, report, people) = import_with(csv, &ImportOptions { dry_run: false, map, ..Default::default() });
     assert!(report.written);
     assert_eq!(people[0].email.as_deref(), Some("amina@example.org"));
 
     let mut store = muntada::store::testing::store();
     let event = forum(&mut store);
     for (column, field) in [("Missing", "name"), ("Nom", "surname")] {
-        let options = ImportOptions { dry_run: false, map: vec![(column.into(), field.into())] };
+        let options = ImportOptions { dry_run: false, map: vec![(column.into(), field.into())], ..Default::default() };
         let error = store.write(|tx| participants::import(tx, &event, csv, &options, Utc::now())).unwrap_err();
         assert_eq!(error.field.as_deref(), Some("map"), "{column}={field}");
     }
@@ -310,5 +313,258 @@ fn a_persons_data_and_its_erasure() {
     let text = String::from_utf8(participants::export::person_data_json(&store, id.as_str()).unwrap()).unwrap();
     for gone in ["Amina", "amina@example.org", "halal"] {
         assert!(!text.contains(gone), "{gone} is still held: {text}");
+    }
+}
+
+/// The categories of each person, by name.
+fn categories(people: &[Participant]) -> Vec<(&str, &str)> {
+    people.iter().map(|p| (participants::display_name(p), p.category.as_str())).collect()
+}
+
+#[test]
+fn a_form_export_with_labels_in_both_spellings_and_languages() {
+    let (store, _, report, people) = import("form_export.csv");
+    assert!(report.written, "{:#?}", report.problems);
+    assert_eq!(
+        categories(&people),
+        [
+            ("سارة", "international_organisation"),
+            ("Amina Yusuf", "international_organisation"),
+            ("Jean Dupont", "international_organisation"),
+            ("Li Wei", "civil_society"),
+            ("Omar Haddad", "member_state"),
+        ]
+    );
+    let country = |name: &str| people.iter().find(|p| participants::display_name(p) == name).unwrap();
+    assert_eq!(
+        ["Amina Yusuf", "Omar Haddad", "Li Wei", "سارة", "Jean Dupont"].map(|n| country(n).country.clone().unwrap()),
+        ["KE", "QA", "GB", "AE", "GB"]
+    );
+    assert_eq!(
+        ["Amina Yusuf", "Omar Haddad", "Li Wei", "سارة", "Jean Dupont"].map(|n| country(n).consent),
+        [true, true, true, false, false]
+    );
+
+    // The line break in an organisation and the double space in a name: tidied, each said with
+    // its row, and the cells as written kept with the person.
+    let warnings: Vec<(u64, &str, &str)> =
+        report.warnings.iter().map(|w| (w.row, w.column.as_str(), w.message.as_str())).collect();
+    assert_eq!(
+        warnings,
+        [(3, "Organization", "a line break became a space"), (4, "Full name", "several spaces in a row became one"),]
+    );
+    let omar = country("Omar Haddad");
+    assert_eq!(omar.organisation.en, "Ministry of Foreign Affairs Qatar");
+    let answers = store.participants().answers(&omar.id).unwrap();
+    let kept = answers.iter().find(|a| a.question == "Organization (as in the file)").unwrap();
+    assert_eq!(kept.answer, "Ministry of Foreign Affairs\r\nQatar");
+    let li = store.participants().answers(&country("Li Wei").id).unwrap();
+    assert!(li.iter().any(|a| a.question == "Full name (as in the file)" && a.answer == "Li  Wei"), "{li:?}");
+}
+
+#[test]
+fn other_control_characters_in_a_name_are_still_refused() {
+    let (_, _, report, _) = import_with(b"Name,Organisation\n\"Amina\nYusuf\",\"UN\x07\"\n", &ImportOptions::default());
+    assert!(!report.written);
+    let problems: Vec<(u64, &str, Reason)> =
+        report.problems.iter().map(|p| (p.row, p.column.as_str(), p.reason)).collect();
+    assert_eq!(problems, [(2, "Organisation", Reason::ControlCharacters)]);
+}
+
+fn choice(text: &str) -> ValueChoice {
+    ValueChoice::parse(text).unwrap()
+}
+
+/// Imports into `event` of `store`: the report.
+fn import_into(store: &mut Store, event: &Id, name: &str, options: &ImportOptions) -> ImportReport {
+    let bytes = fixture(name);
+    let run = |tx: &muntada::store::Tx<'_>| participants::import(tx, event, &bytes, options, Utc::now());
+    if options.dry_run {
+        store.read(run).unwrap()
+    } else {
+        store.write(run).unwrap()
+    }
+}
+
+#[test]
+fn unknown_values_are_listed_once_mapped_in_one_step_and_remembered() {
+    let mut store = muntada::store::testing::store();
+    let event = forum(&mut store);
+    let categories_before = participants::categories(&store, event.as_str()).unwrap().len();
+
+    // Each unknown value once, with its rows; its rows refused; nothing written.
+    let report = import_into(&mut store, &event, "unknown_values.csv", &ImportOptions::default());
+    assert!(!report.written);
+    let unmatched: Vec<(&str, ValueField, &str, usize, u64)> =
+        report.unmatched.iter().map(|u| (u.column.as_str(), u.field, u.value.as_str(), u.rows, u.first_row)).collect();
+    assert_eq!(
+        unmatched,
+        [
+            ("Category", ValueField::Category, "UN Specialized Agency", 2, 3),
+            ("Category", ValueField::Category, "Observer", 1, 4),
+        ]
+    );
+    assert_eq!(report.problems.iter().map(|p| p.row).collect::<Vec<_>>(), [3, 4, 5]);
+
+    // A choice naming nothing is an error about it, and writes nothing.
+    let wrong = ImportOptions { values: vec![choice("Category:Observer=vip")], ..Default::default() };
+    let e = store
+        .write(|tx| participants::import(tx, &event, &fixture("unknown_values.csv"), &wrong, Utc::now()))
+        .unwrap_err();
+    assert_eq!((e.field.as_deref(), e.reason), (Some("map-value"), Reason::InvalidValue));
+    assert!(e.message.contains("+new"), "{}", e.message);
+
+    // One value to an existing category (by its name, any case), a new category from the other.
+    let values = vec![choice("category:UN specialized agency=United Nations"), choice("Category:Observer=+new")];
+    let dry = ImportOptions { dry_run: true, values: values.clone(), ..Default::default() };
+    let report = import_into(&mut store, &event, "unknown_values.csv", &dry);
+    assert!(report.problems.is_empty() && report.unmatched.is_empty() && !report.written, "{report:#?}");
+    assert_eq!(report.new_categories, ["observer"]);
+    assert_eq!(participants::categories(&store, event.as_str()).unwrap().len(), categories_before);
+
+    let report = import_into(&mut store, &event, "unknown_values.csv", &ImportOptions { values, ..Default::default() });
+    assert!(report.written, "{:#?}", report.problems);
+    let added = participants::categories(&store, event.as_str()).unwrap();
+    assert_eq!(added.len(), categories_before + 1);
+    assert_eq!(added.last().map(|c| (c.key.as_str(), c.name.en.as_str())), Some(("observer", "Observer")));
+    let people = participants::list(&store, event.as_str()).unwrap();
+    assert_eq!(
+        categories(&people),
+        [
+            ("Amina Yusuf", "international_organisation"),
+            ("Li Wei", "observer"),
+            ("Omar Haddad", "un"),
+            ("Sara Ali", "un")
+        ]
+    );
+
+    // The second export of the same form: no questions.
+    let report = import_into(&mut store, &event, "unknown_values_second_export.csv", &ImportOptions::default());
+    assert!(report.written && report.unmatched.is_empty() && report.new_categories.is_empty(), "{report:#?}");
+    let people = participants::list(&store, event.as_str()).unwrap();
+    let second: Vec<(&str, &str)> =
+        categories(&people).into_iter().filter(|(n, _)| ["Jean Dupont", "Maria Silva"].contains(n)).collect();
+    assert_eq!(second, [("Jean Dupont", "un"), ("Maria Silva", "observer")]);
+
+    // Remembered for that event only.
+    let other = forum(&mut store);
+    let report = import_into(&mut store, &other, "unknown_values_second_export.csv", &ImportOptions::default());
+    assert_eq!(report.unmatched.len(), 2);
+}
+
+#[test]
+fn a_dry_run_remembers_nothing() {
+    let mut store = muntada::store::testing::store();
+    let event = forum(&mut store);
+    let values = vec![choice("Category:UN Specialized Agency=un"), choice("Category:Observer=other")];
+    let dry = ImportOptions { dry_run: true, values, ..Default::default() };
+    assert!(import_into(&mut store, &event, "unknown_values.csv", &dry).problems.is_empty());
+    let report = import_into(&mut store, &event, "unknown_values_second_export.csv", &ImportOptions::default());
+    assert_eq!(report.unmatched.len(), 2);
+    assert!(!report.written);
+}
+
+/// A cell of a workbook made for a test.
+enum Cell<'a> {
+    Text(&'a str),
+    Number(f64),
+}
+
+/// An old Excel (BIFF8) workbook of one sheet holding `rows`, as Excel 97-2003 writes one: a
+/// compound file whose "Workbook" stream has the globals (BOF, BOUNDSHEET, EOF) then the sheet
+/// (BOF, a LABEL or NUMBER record per cell, EOF). No crate writes .xls, so it is made here.
+fn xls(rows: &[Vec<Cell<'_>>]) -> Vec<u8> {
+    fn record(out: &mut Vec<u8>, typ: u16, data: &[u8]) {
+        out.extend(typ.to_le_bytes());
+        out.extend((data.len() as u16).to_le_bytes());
+        out.extend(data);
+    }
+    let bof =
+        |dt: u16| [0x0600u16.to_le_bytes(), dt.to_le_bytes(), [0; 2], [0; 2], [0; 2], [0; 2], [0; 2], [0; 2]].concat();
+    let mut sheet = Vec::new();
+    record(&mut sheet, 0x0809, &bof(0x0010));
+    for (r, cells) in rows.iter().enumerate() {
+        for (c, cell) in cells.iter().enumerate() {
+            let mut data = [(r as u16).to_le_bytes(), (c as u16).to_le_bytes(), [0; 2]].concat();
+            match cell {
+                Cell::Text(text) => {
+                    let units: Vec<u16> = text.encode_utf16().collect();
+                    data.extend((units.len() as u16).to_le_bytes());
+                    data.push(1); // UTF-16
+                    data.extend(units.iter().flat_map(|u| u.to_le_bytes()));
+                    record(&mut sheet, 0x0204, &data);
+                }
+                Cell::Number(n) => {
+                    data.extend(n.to_le_bytes());
+                    record(&mut sheet, 0x0203, &data);
+                }
+            }
+        }
+    }
+    record(&mut sheet, 0x000A, &[]);
+
+    let name: Vec<u8> = [b"Form responses".len() as u8, 0].into_iter().chain(*b"Form responses").collect();
+    let globals_len = 4 + 16 + 4 + (6 + name.len()) + 4;
+    let mut stream = Vec::new();
+    record(&mut stream, 0x0809, &bof(0x0005));
+    let boundsheet = [(globals_len as u32).to_le_bytes().to_vec(), vec![0, 0], name].concat();
+    record(&mut stream, 0x0085, &boundsheet);
+    record(&mut stream, 0x000A, &[]);
+    assert_eq!(stream.len(), globals_len);
+    stream.extend(sheet);
+
+    let mut file = cfb::CompoundFile::create(std::io::Cursor::new(Vec::new())).unwrap();
+    std::io::Write::write_all(&mut file.create_stream("/Workbook").unwrap(), &stream).unwrap();
+    file.flush().unwrap();
+    file.into_inner().into_inner()
+}
+
+#[test]
+fn old_excel_workbooks() {
+    use Cell::{Number, Text};
+    let workbook = xls(&[
+        vec![Text("Full name"), Text("Organization"), Text("Category"), Text("Phone"), Text("الدولة")],
+        vec![
+            Text("Amina Yusuf"),
+            Text("UN Women"),
+            Text("International Organization"),
+            Number(97455512345.0),
+            Text("قطر"),
+        ],
+        vec![Text("عمر"), Text("وزارة\nالخارجية"), Text("دولة عضو"), Text("+974 5551"), Text("UK")],
+    ]);
+    assert!(workbook.starts_with(b"\xD0\xCF\x11\xE0"));
+    let (_, _, report, people) = import_with(&workbook, &ImportOptions::default());
+    assert!(report.written, "{:#?}", report.problems);
+    assert_eq!(names(&people), [("", "عمر"), ("Amina Yusuf", "")]);
+    assert_eq!(people[1].phone.as_deref(), Some("97455512345"));
+    assert_eq!(people[1].category, "international_organisation");
+    assert_eq!(people[0].organisation.ar, "وزارة الخارجية");
+    assert_eq!(people[0].country.as_deref(), Some("GB"));
+    assert_eq!(report.warnings.iter().map(|w| (w.row, w.column.as_str())).collect::<Vec<_>>(), [(3, "Organization")]);
+
+    // A damaged one is an error about the file.
+    let mut store = muntada::store::testing::store();
+    let event = forum(&mut store);
+    let e = store
+        .write(|tx| participants::import(tx, &event, &workbook[..600], &ImportOptions::default(), Utc::now()))
+        .unwrap_err();
+    assert_eq!(e.field.as_deref(), Some("file"));
+    assert!(e.message.contains("workbook"), "{}", e.message);
+    // Cut anywhere or with a byte changed, it is a report or an error, never a panic.
+    for cut in (0..workbook.len()).step_by(97) {
+        let mut damaged = workbook.clone();
+        damaged[cut] ^= 0x5A;
+        for bytes in [&workbook[..cut], &damaged[..]] {
+            let _ = store.read(|tx| {
+                participants::import(
+                    tx,
+                    &event,
+                    bytes,
+                    &ImportOptions { dry_run: true, ..Default::default() },
+                    Utc::now(),
+                )
+            });
+        }
     }
 }

@@ -455,6 +455,9 @@ describe('import', () => {
         new: 2,
         duplicates: [],
         problems: [{ row: 3, column: 'Country', reason: 'unknown_country', message: '"Atlantis"' }],
+        unmatched: [],
+        warnings: [],
+        newCategories: [],
         written: false,
       },
       fields: ['name', 'email', 'extra', 'ignore'],
@@ -474,6 +477,60 @@ describe('import', () => {
       ]),
     );
     expect(client.participantImport).not.toHaveBeenCalled();
+  });
+
+  it('lists each unknown value once and sends what the person chose it stands for', async () => {
+    const header = ['Name', 'Category'];
+    const report = (values: { value: string }[]) => {
+      const unmatched = [
+        { column: 'Category', field: 'category' as const, value: 'UN Specialized Agency', rows: 2, firstRow: 3 },
+        { column: 'Category', field: 'category' as const, value: 'Observer', rows: 1, firstRow: 4 },
+      ].filter((u) => !values.some((v) => v.value === u.value));
+      return {
+        columns: [{ column: 'Name', field: 'name' }, { column: 'Category', field: 'category' }],
+        rows: 4,
+        new: 4,
+        duplicates: [],
+        problems: unmatched.map((u) => ({ row: u.firstRow, column: 'Category', reason: 'invalid_value', message: u.value })),
+        unmatched,
+        warnings: [{ row: 2, column: 'Name', message: 'a line break became a space' }],
+        newCategories: values.some((v) => v.value === 'Observer') ? ['observer'] : [],
+        written: false,
+      };
+    };
+    vi.mocked(client.participantImportPreview).mockImplementation(async (_e, _f, _m, values) => ({
+      table: { header, rows: [['Amina', 'UN Specialized Agency']], totalRows: 4 },
+      report: report(values),
+      fields: ['name', 'category', 'extra', 'ignore'],
+    }));
+    vi.mocked(client.categoryList).mockResolvedValue(categories);
+    vi.mocked(client.referenceData).mockResolvedValue({ countries: ['QA'], timezones: ['UTC'], currencies: [] });
+    vi.mocked(client.participantImport).mockResolvedValue({ ...report([]), written: true });
+    await choose('Name,Category\nAmina,UN Specialized Agency\n');
+
+    const rows = await screen.findAllByTestId('import-value');
+    expect(rows.map((r) => r.getAttribute('data-value'))).toEqual(['UN Specialized Agency', 'Observer']);
+    expect(rows[0]).toHaveTextContent('2');
+    expect(screen.getByTestId('import-warning')).toHaveTextContent('a line break became a space');
+    expect(screen.getByTestId('import-run')).toBeDisabled();
+
+    const [first, second] = screen.getAllByTestId('import-value-choice') as HTMLSelectElement[];
+    await waitFor(() => expect(within(first).getAllByRole('option').length).toBeGreaterThan(2));
+    await fireEvent.change(first, { target: { value: categories[0].key } });
+    await fireEvent.change(second, { target: { value: '+new' } });
+    await waitFor(() =>
+      expect(vi.mocked(client.participantImportPreview).mock.lastCall?.[3]).toEqual([
+        { column: 'category', value: 'UN Specialized Agency', target: categories[0].key },
+        { column: 'category', value: 'Observer', target: '+new' },
+      ]),
+    );
+    // Chosen values stay listed, with their choice; the new category is named.
+    expect(screen.getAllByTestId('import-value')).toHaveLength(2);
+    expect(await screen.findByTestId('import-new-categories')).toHaveTextContent('observer');
+    await waitFor(() => expect(screen.getByTestId('import-run')).toBeEnabled());
+    await fireEvent.click(screen.getByTestId('import-run'));
+    await waitFor(() => expect(client.participantImport).toHaveBeenCalled());
+    expect(vi.mocked(client.participantImport).mock.lastCall?.[3]).toHaveLength(2);
   });
 });
 

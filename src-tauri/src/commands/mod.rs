@@ -45,6 +45,7 @@ use muntada::documents::{BadgeLayout, ExportKind};
 use muntada::event::{Event, EventInput, EventLogo, EventOverview};
 use muntada::outcome::{SectionDiff, SectionEdit, SectionInput, Version};
 use muntada::participants::delegation::{Delegation, DelegationInput};
+use muntada::participants::import::ValueChoice;
 use muntada::participants::query::{ParticipantPage, ParticipantQuery, Selection};
 use muntada::participants::{
     Added, CheckedIn, ColumnMapping, ImportReport, Participant, ParticipantInput, ParticipantStatus,
@@ -119,8 +120,8 @@ api! {
     participants::participant_set_category(event_id: String, selection: Selection, category: String) -> u32;
     participants::participant_set_delegation(event_id: String, selection: Selection, delegation: Option<String>) -> u32;
     participants::participant_check_in(event_id: Id, code: String) -> CheckedIn;
-    participants::participant_import_preview(event_id: Id, file: Vec<u8>, map: Vec<ColumnMapping>) -> participants::ImportPreview;
-    participants::participant_import(event_id: Id, file: Vec<u8>, map: Vec<ColumnMapping>) -> ImportReport;
+    participants::participant_import_preview(event_id: Id, file: Vec<u8>, map: Vec<ColumnMapping>, values: Vec<ValueChoice>) -> participants::ImportPreview;
+    participants::participant_import(event_id: Id, file: Vec<u8>, map: Vec<ColumnMapping>, values: Vec<ValueChoice>) -> ImportReport;
     participants::category_list(event_id: String) -> Vec<participants::CategoryInfo>;
     participants::delegation_list(event_id: String) -> Vec<Delegation>;
     participants::delegation_add(event_id: Id, input: DelegationInput) -> Delegation;

@@ -7,7 +7,7 @@ use chrono::Utc;
 use muntada::documents::BadgeLayout;
 use muntada::participants::category::{self, CategoryInput};
 use muntada::participants::delegation::{self, Delegation, DelegationInput};
-use muntada::participants::import::{self, FIELDS};
+use muntada::participants::import::{self, ValueChoice, FIELDS};
 use muntada::participants::query::{self, IndexCache, ParticipantPage, ParticipantQuery, Selection};
 use muntada::participants::{
     self, Added, CheckedIn, ColumnMapping, ImportOptions, ImportReport, Participant, ParticipantInput,
@@ -169,14 +169,14 @@ pub async fn participant_import_preview<R: Runtime>(
     event_id: Id,
     file: Vec<u8>,
     map: Vec<ColumnMapping>,
+    values: Vec<ValueChoice>,
 ) -> Result<ImportPreview, ApiError> {
     // A dry run writes nothing: it reads in a read transaction, and other desks write meanwhile.
     AppState::off_main(app, move |state| {
         state.read(|store| {
             store.read(|tx| {
                 let table = import::preview(&file, PREVIEW_ROWS).map_err(|e| e.with_field("file"))?;
-                let options =
-                    ImportOptions { dry_run: true, map: map.into_iter().map(|m| (m.column, m.field)).collect() };
+                let options = options(true, map, values);
                 let report = participants::import(tx, &event_id, &file, &options, Utc::now())?;
                 let fields = FIELDS.iter().chain([&import::EXTRA, &import::IGNORE]).map(|f| (*f).to_owned()).collect();
                 Ok(ImportPreview { table, report, fields })
@@ -192,14 +192,16 @@ pub async fn participant_import<R: Runtime>(
     event_id: Id,
     file: Vec<u8>,
     map: Vec<ColumnMapping>,
+    values: Vec<ValueChoice>,
 ) -> Result<ImportReport, ApiError> {
     AppState::off_main(app, move |state| {
-        state.write(|tx| {
-            let options = ImportOptions { dry_run: false, map: map.into_iter().map(|m| (m.column, m.field)).collect() };
-            participants::import(tx, &event_id, &file, &options, Utc::now())
-        })
+        state.write(|tx| participants::import(tx, &event_id, &file, &options(false, map, values), Utc::now()))
     })
     .await
+}
+
+fn options(dry_run: bool, map: Vec<ColumnMapping>, values: Vec<ValueChoice>) -> ImportOptions {
+    ImportOptions { dry_run, map: map.into_iter().map(|m| (m.column, m.field)).collect(), values }
 }
 
 #[tauri::command]

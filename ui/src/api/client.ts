@@ -1,7 +1,7 @@
 // Generated from the Rust types by `make bindings` (src-tauri/src/bindings.rs). Do not edit.
 import { call } from "./invoke";
 import type { Channel } from "@tauri-apps/api/core";
-import type { Added, AppInfo, Assignment, AuditEntry, AuditSubject, Availability, BackupRestored, BackupSaved, BadgeLayout, CategoryInfo, CategoryInput, CertificateLang, CheckedIn, ColumnMapping, Conflict, Delegation, DelegationInput, Diff, Event, EventInput, EventLogo, EventOverview, ExportKind, ExportOutcome, Id, ImportPreview, ImportReport, Lang, OutcomeDocument, OutcomeLang, Participant, ParticipantInput, ParticipantPage, ParticipantQuery, ParticipantStatus, PledgeInput, PledgeListing, PledgeView, ReferenceData, ReleaseInfo, Room, RoomInput, SectionDiff, SectionEdit, SectionInput, SectionView, Selection, Session, SessionInput, SessionMove, SignUps, Speaker, SpeakerCandidate, SpeakerInput, StageChange, TeamLogin, TeamNews, TeamStatus, Version } from "./types";
+import type { Added, AppInfo, Assignment, AuditEntry, AuditSubject, Availability, BackupRestored, BackupSaved, BadgeLayout, CategoryInfo, CategoryInput, CertificateLang, CheckedIn, ColumnMapping, Conflict, Delegation, DelegationInput, Diff, Event, EventInput, EventLogo, EventOverview, ExportKind, ExportOutcome, Id, ImportPreview, ImportReport, Lang, OutcomeDocument, OutcomeLang, Participant, ParticipantInput, ParticipantPage, ParticipantQuery, ParticipantStatus, PledgeInput, PledgeListing, PledgeView, ReferenceData, ReleaseInfo, Room, RoomInput, SectionDiff, SectionEdit, SectionInput, SectionView, Selection, Session, SessionInput, SessionMove, SignUps, Speaker, SpeakerCandidate, SpeakerInput, StageChange, TeamLogin, TeamNews, TeamStatus, ValueChoice, Version } from "./types";
 
 export function appInfo(): Promise<AppInfo> {
   return call("app_info", {});
@@ -235,12 +235,12 @@ export function participantCheckIn(eventId: Id, code: string): Promise<CheckedIn
   return call("participant_check_in", { eventId, code });
 }
 
-export function participantImportPreview(eventId: Id, file: Array<number>, map: Array<ColumnMapping>): Promise<ImportPreview> {
-  return call("participant_import_preview", { eventId, file, map });
+export function participantImportPreview(eventId: Id, file: Array<number>, map: Array<ColumnMapping>, values: Array<ValueChoice>): Promise<ImportPreview> {
+  return call("participant_import_preview", { eventId, file, map, values });
 }
 
-export function participantImport(eventId: Id, file: Array<number>, map: Array<ColumnMapping>): Promise<ImportReport> {
-  return call("participant_import", { eventId, file, map });
+export function participantImport(eventId: Id, file: Array<number>, map: Array<ColumnMapping>, values: Array<ValueChoice>): Promise<ImportReport> {
+  return call("participant_import", { eventId, file, map, values });
 }
 
 export function categoryList(eventId: string): Promise<Array<CategoryInfo>> {

@@ -464,6 +464,18 @@ new: number, duplicates: Array<ImportDuplicate>,
  */
 problems: Array<RowProblem>, 
 /**
+ * Each value that matched nothing, once (its rows are among `problems`).
+ */
+unmatched: Array<UnmatchedValue>, 
+/**
+ * Cells tidied where nothing is lost.
+ */
+warnings: Array<RowWarning>, 
+/**
+ * The keys of the categories the import adds (or would add), from `NEW_CATEGORY` choices.
+ */
+newCategories: Array<string>, 
+/**
  * Whether the rows were written: no problem, and not a dry run.
  */
 written: boolean, };
@@ -479,6 +491,41 @@ existing: Id | null,
 sameAsRow: number | null, };
 
 export type RowProblem = { row: number, column: string, reason: string, message: string, };
+
+export type RowWarning = { row: number, column: string, message: string, };
+
+export type UnmatchedValue = { 
+/**
+ * The file's header of the column.
+ */
+column: string, field: ValueField, 
+/**
+ * As the file first writes it.
+ */
+value: string, 
+/**
+ * How many rows have it.
+ */
+rows: number, firstRow: number, };
+
+export type ValueChoice = { 
+/**
+ * A field (`category`, `status`, `country`, `honorific`, `consent`) or the file's header of
+ * a column that is one.
+ */
+column: string, 
+/**
+ * The value as the file writes it (compared as headers are: any case, spelling of
+ * punctuation…).
+ */
+value: string, 
+/**
+ * What it is stored as: a category's key or name, a status, a country's code or name, yes
+ * or no, an honorific; or `NEW_CATEGORY` to add a category named after the value.
+ */
+target: string, };
+
+export type ValueField = "category" | "status" | "country" | "honorific" | "consent";
 
 export type DuplicateReason = "email" | "name_and_organisation";
 

@@ -18,6 +18,7 @@ import type {
   ParticipantQuery,
   ParticipantStatus,
   Selection,
+  ValueChoice,
 } from '../api/types';
 import { formatNumber, t } from '../i18n/index.svelte';
 import { attempt, type Outcome } from './errors';
@@ -107,12 +108,13 @@ export function checkIn(eventId: string, code: string): Promise<Outcome<CheckedI
   return attempt(() => client.participantCheckIn(eventId, code), { toast: false });
 }
 
-export function previewImport(eventId: string, file: number[], map: ColumnMapping[]): Promise<Outcome<ImportPreview>> {
-  return attempt(() => client.participantImportPreview(eventId, file, map), { toast: false });
+/** A dry run of the import: `values` says what values that match nothing stand for. */
+export function previewImport(eventId: string, file: number[], map: ColumnMapping[], values: ValueChoice[]): Promise<Outcome<ImportPreview>> {
+  return attempt(() => client.participantImportPreview(eventId, file, map, values), { toast: false });
 }
 
-export async function importFile(eventId: string, file: number[], map: ColumnMapping[]): Promise<Outcome<ImportReport>> {
-  const outcome = await attempt(() => client.participantImport(eventId, file, map), { toast: true });
+export async function importFile(eventId: string, file: number[], map: ColumnMapping[], values: ValueChoice[]): Promise<Outcome<ImportReport>> {
+  const outcome = await attempt(() => client.participantImport(eventId, file, map, values), { toast: true });
   if (outcome.ok && outcome.value.written)
     showToast('success', t('participants.toast.imported', { count: outcome.value.rows }));
   return outcome;

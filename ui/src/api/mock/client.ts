@@ -75,6 +75,8 @@ import type {
   Selection,
   BadgeLayout,
   RowProblem,
+  UnmatchedValue,
+  ValueChoice,
 } from '../types';
 import { parseTyped, toDecimal, toUsdCents } from '../../money';
 import { scheduleLines } from '../../views/pledges/schedule';
@@ -1572,7 +1574,7 @@ function readCsv(file: number[]): string[][] {
   return text.split(/\r?\n/).filter((l) => l.trim()).map((l) => l.split(l.includes(';') ? ';' : ','));
 }
 
-function mockImport(eventId: string, file: number[], map: ColumnMapping[], write: boolean): ImportReport {
+function mockImport(eventId: string, file: number[], map: ColumnMapping[], values: ValueChoice[], write: boolean): ImportReport {
   const [header = [], ...rows] = readCsv(file);
   const guess = (h: string) => map.find((m) => m.column === h)?.field ?? (/mail/i.test(h) ? 'email' : /name|اسم/i.test(h) ? 'name' : /org/i.test(h) ? 'organisation' : 'extra');
   const columns = header.map((column) => ({ column, field: guess(column) }));
@@ -1591,17 +1593,34 @@ function mockImport(eventId: string, file: number[], map: ColumnMapping[], write
       void participantAdd(eventId, input);
     }
   }
-  return { columns, rows: rows.length, new: rows.length, duplicates: [], problems, written: write && problems.length === 0 };
+  // Values of a category column that name no category, each once, unless a choice maps them.
+  const unmatched: UnmatchedValue[] = [];
+  const newCategories: string[] = [];
+  const categoryColumn = columns.findIndex((c) => c.field === 'category');
+  if (categoryColumn >= 0) {
+    const known = (v: string) => mockCategories.some((c) => [c.key, c.name.en.toLowerCase(), c.name.ar].includes(v.trim().toLowerCase()));
+    rows.forEach((cells, i) => {
+      const value = cells[categoryColumn]?.trim() ?? '';
+      const choice = values.find((v) => v.column === 'category' && v.value === value);
+      if (choice?.target === '+new' && !newCategories.includes(value.toLowerCase())) newCategories.push(value.toLowerCase());
+      if (!value || known(value) || choice) return;
+      const seen = unmatched.find((u) => u.value === value);
+      if (seen) seen.rows += 1;
+      else unmatched.push({ column: header[categoryColumn], field: 'category', value, rows: 1, firstRow: i + 2 });
+      problems.push({ row: i + 2, column: header[categoryColumn], reason: 'invalid_value', message: `"${value}" is not one of the event's categories` });
+    });
+  }
+  return { columns, rows: rows.length, new: rows.length, duplicates: [], problems, unmatched, warnings: [], newCategories, written: write && problems.length === 0 };
 }
 
-export function participantImportPreview(eventId: string, file: number[], map: ColumnMapping[]): Promise<ImportPreview> {
+export function participantImportPreview(eventId: string, file: number[], map: ColumnMapping[], values: ValueChoice[]): Promise<ImportPreview> {
   const [header = [], ...rows] = readCsv(file);
   const fields = ['honorific', 'name', 'name_ar', 'email', 'phone', 'organisation', 'organisation_ar', 'country', 'category', 'status', 'consent', 'extra', 'ignore'];
-  return reply({ table: { header, rows: rows.slice(0, 5), totalRows: rows.length }, report: mockImport(eventId, file, map, false), fields });
+  return reply({ table: { header, rows: rows.slice(0, 5), totalRows: rows.length }, report: mockImport(eventId, file, map, values, false), fields });
 }
 
-export function participantImport(eventId: string, file: number[], map: ColumnMapping[]): Promise<ImportReport> {
-  return reply(mockImport(eventId, file, map, true));
+export function participantImport(eventId: string, file: number[], map: ColumnMapping[], values: ValueChoice[]): Promise<ImportReport> {
+  return reply(mockImport(eventId, file, map, values, true));
 }
 
 export function categoryList(_eventId: string): Promise<CategoryInfo[]> {
