@@ -378,7 +378,9 @@ impl TeamRole {
     /// The tables this role writes (insert, update, delete); `None`: all of them.
     fn writes(self) -> Option<&'static [&'static str]> {
         match self {
-            TeamRole::Registration => Some(&["participants", "participant_answers", "session_signups", "delegations"]),
+            TeamRole::Registration => {
+                Some(&["participants", "participant_answers", "session_signups", "delegations", "import_value_choices"])
+            }
             TeamRole::Programme => Some(&[
                 "rooms",
                 "sessions",
