@@ -1,7 +1,7 @@
 //! The audit trail's table. Entries are written only from inside this module's siblings (the
 //! participants and pledges accessors), in the transaction of the change they describe.
 
-use super::db::{params, Db, Row};
+use super::db::{params, Db, Param, Row};
 
 use super::{id_col, rows, time_col, word_col};
 use crate::audit::model::{self as audit, Actor, AuditAction, AuditEntity, AuditEntry, Change};
@@ -52,17 +52,7 @@ pub(super) fn record(conn: &Db, actor: &Actor, change: &Change<'_>) -> Result<()
         "INSERT INTO audit_log (at, actor, entity, entity_id, event_id, action, before, after)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     )?;
-    stmt.execute(params![
-        time::to_db(change.at),
-        actor.as_str(),
-        change.entity.as_str(),
-        change.entity_id.as_str(),
-        change.event_id.as_str(),
-        change.action.as_str(),
-        change.before,
-        change.after,
-    ])?;
-    Ok(())
+    with_values(actor, change, |values| stmt.execute(values).map(|_| ()))
 }
 
 /// Records many changes with one COPY (a team database's import).
@@ -74,22 +64,26 @@ pub(super) fn copy_records<'a>(
     let columns = ["at", "actor", "entity", "entity_id", "event_id", "action", "before", "after"];
     conn.copy_in("audit_log", &columns, |sink| {
         for change in changes {
-            let change = change?;
-            sink.row(params![
-                time::to_db(change.at),
-                actor.as_str(),
-                change.entity.as_str(),
-                change.entity_id.as_str(),
-                change.event_id.as_str(),
-                change.action.as_str(),
-                change.before,
-                change.after,
-            ])?;
+            with_values(actor, &change?, |values| sink.row(values))?;
         }
         Ok(())
     })
     .unwrap_or_else(|| Err(crate::error::Error::internal("COPY is PostgreSQL's")))
     .map(|_| ())
+}
+
+/// An entry's values, in the column order of `record` and `copy_records`.
+fn with_values<T>(actor: &Actor, change: &Change<'_>, f: impl FnOnce(&[&dyn Param]) -> Result<T>) -> Result<T> {
+    f(params![
+        time::to_db(change.at),
+        actor.as_str(),
+        change.entity.as_str(),
+        change.entity_id.as_str(),
+        change.event_id.as_str(),
+        change.action.as_str(),
+        change.before,
+        change.after,
+    ])
 }
 
 /// Empties the recorded content of every entry about a record (when a person is erased): who

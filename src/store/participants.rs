@@ -19,7 +19,38 @@ const SELECT: &str = "SELECT p.id, p.event_id, p.name_en, p.name_ar, p.email, p.
      p.organisation_ar, p.country, c.key, p.status, p.badge_code, p.consent, p.registered_at, \
      p.honorific, p.delegation_id, p.version FROM participants p JOIN categories c ON c.id = p.category_id";
 
-/// The columns a new participant's row is written with, in the order of `insert_row`'s values.
+/// A new participant's row, in the column order of `PARTICIPANT_COLUMNS` (and `insert_row`).
+fn with_values<T>(
+    p: &Participant,
+    category_id: &str,
+    keys: &Keys,
+    f: impl FnOnce(&[&dyn super::db::Param]) -> Result<T>,
+) -> Result<T> {
+    f(params![
+        p.id.as_str(),
+        p.event_id.as_str(),
+        p.name.en,
+        p.name.ar,
+        p.email,
+        p.phone,
+        p.organisation.en,
+        p.organisation.ar,
+        p.country,
+        category_id,
+        p.status.as_str(),
+        p.badge_code,
+        p.consent,
+        time::to_db(p.registered_at),
+        keys.search,
+        keys.name,
+        keys.org,
+        keys.email,
+        p.honorific,
+        p.delegation.as_ref().map(Id::as_str),
+    ])
+}
+
+/// The columns a new participant's row is written with, in the order of `with_values`.
 const PARTICIPANT_COLUMNS: [&str; 20] = [
     "id",
     "event_id",
@@ -98,29 +129,7 @@ impl<'c> Participants<'c> {
         }
         let copied = self.conn.copy_in("participants", &PARTICIPANT_COLUMNS, |sink| {
             for ((p, _), keys) in people.iter().zip(keys) {
-                let registered = time::to_db(p.registered_at);
-                sink.row(params![
-                    p.id.as_str(),
-                    p.event_id.as_str(),
-                    p.name.en,
-                    p.name.ar,
-                    p.email,
-                    p.phone,
-                    p.organisation.en,
-                    p.organisation.ar,
-                    p.country,
-                    categories[p.category.as_str()],
-                    p.status.as_str(),
-                    p.badge_code,
-                    p.consent,
-                    registered,
-                    keys.search,
-                    keys.name,
-                    keys.org,
-                    keys.email,
-                    p.honorific,
-                    p.delegation.as_ref().map(Id::as_str),
-                ])?;
+                with_values(p, &categories[p.category.as_str()], keys, |values| sink.row(values))?;
             }
             Ok(())
         });
@@ -236,36 +245,13 @@ impl<'c> Participants<'c> {
     }
 
     fn insert_row(&self, p: &Participant, category_id: &str, keys: &Keys) -> Result<()> {
-        self.conn.prepare_cached(
+        let mut stmt = self.conn.prepare_cached(
             "INSERT INTO participants (id, event_id, name_en, name_ar, email, phone, organisation_en, organisation_ar,
                  country, category_id, status, badge_code, consent, registered_at,
                  search_key, name_key, org_key, email_key, honorific, delegation_id)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
-        )?
-        .execute(params![
-                p.id.as_str(),
-                p.event_id.as_str(),
-                p.name.en,
-                p.name.ar,
-                p.email,
-                p.phone,
-                p.organisation.en,
-                p.organisation.ar,
-                p.country,
-                category_id,
-                p.status.as_str(),
-                p.badge_code,
-                p.consent,
-                time::to_db(p.registered_at),
-                keys.search,
-                keys.name,
-                keys.org,
-                keys.email,
-                p.honorific,
-                p.delegation.as_ref().map(Id::as_str),
-            ],
         )?;
-        Ok(())
+        with_values(p, category_id, keys, |values| stmt.execute(values).map(|_| ()))
     }
 
     pub fn get(&self, id: &Id) -> Result<Participant> {
