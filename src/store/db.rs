@@ -240,6 +240,9 @@ pub struct Pg {
     /// Set when a statement failed inside the open transaction: PostgreSQL then refuses the rest
     /// and turns COMMIT into a rollback without an error, which must not pass for success.
     aborted: Cell<bool>,
+    /// How long a write waits for another desk's (the session's `lock_timeout`): set again on
+    /// a new connection after a drop.
+    lock_timeout: Cell<std::time::Duration>,
 }
 
 impl Db {
@@ -253,6 +256,7 @@ impl Db {
                 client: RefCell::new(client),
                 statements: RefCell::new(HashMap::new()),
                 aborted: Cell::new(false),
+                lock_timeout: Cell::new(std::time::Duration::ZERO),
             })),
         }
     }
@@ -272,13 +276,26 @@ impl Db {
         }
     }
 
-    /// Puts a new connection in place of a lost one; its statements are prepared again.
-    pub fn replace_client(&self, client: postgres::Client) {
+    /// Puts a new connection in place of a lost one, with the same lock timeout; its
+    /// statements are prepared again.
+    pub fn replace_client(&self, client: postgres::Client) -> Result<()> {
         if let Inner::Pg(pg) = &self.inner {
             *pg.client.borrow_mut() = client;
             pg.statements.borrow_mut().clear();
             pg.aborted.set(false);
+            self.set_lock_timeout(pg.lock_timeout.get())?;
         }
+        Ok(())
+    }
+
+    /// How long a PostgreSQL write waits for another's lock before giving up (none for SQLite,
+    /// whose busy timeout is the connection's own).
+    pub fn set_lock_timeout(&self, timeout: std::time::Duration) -> Result<()> {
+        if let Inner::Pg(pg) = &self.inner {
+            pg.lock_timeout.set(timeout);
+            self.execute_batch(&format!("SET lock_timeout = {}", timeout.as_millis()))?;
+        }
+        Ok(())
     }
 
     /// The SQLite connection, for what only SQLite has (pragmas, the backup API).

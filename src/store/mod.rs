@@ -66,7 +66,7 @@ const MIGRATIONS: &[&str] = &[
 ];
 
 /// How long a write waits for another process holding the database before giving up.
-pub(crate) const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
 pub struct Store {
     conn: Db,
@@ -216,7 +216,7 @@ impl Store {
     pub fn set_busy_timeout(&self, timeout: Duration) -> Result<()> {
         match self.conn.lite() {
             Some(lite) => Ok(lite.busy_timeout(timeout)?),
-            None => postgres::set_lock_timeout(&self.conn, timeout),
+            None => self.conn.set_lock_timeout(timeout),
         }
     }
 

@@ -209,7 +209,7 @@ impl super::Store {
     pub fn connect(target: &TeamTarget, password: Option<&str>) -> Result<super::Store> {
         let client = target.connect(password)?;
         let conn = Db::postgres(client);
-        conn.execute_batch(&format!("SET lock_timeout = {}", super::BUSY_TIMEOUT.as_millis()))?;
+        conn.set_lock_timeout(super::BUSY_TIMEOUT)?;
         // On a team database the login is who acts: the server knows it, and a desk cannot
         // claim another name in the audit trail.
         let actor = Actor::new(&target.user);
@@ -230,8 +230,7 @@ impl super::Store {
             return Ok(());
         }
         let client = target.connect(self.password.as_deref())?;
-        self.conn.replace_client(client);
-        self.conn.execute_batch(&format!("SET lock_timeout = {}", super::BUSY_TIMEOUT.as_millis()))
+        self.conn.replace_client(client)
     }
 
     /// Whether the connection to the team database is lost (it is tried again at the next
@@ -265,11 +264,6 @@ pub(super) fn begin_write(conn: &Db) -> Result<()> {
             }
         }
     }
-}
-
-/// How long a write waits for another desk's write before giving up.
-pub(super) fn set_lock_timeout(conn: &Db, timeout: Duration) -> Result<()> {
-    conn.execute_batch(&format!("SET lock_timeout = {}", timeout.as_millis()))
 }
 
 /// Creates or updates the schema, under the write lock so that two apps starting at once do
@@ -413,6 +407,10 @@ pub struct TeamUser {
 /// Creates the four roles if the server lacks them and grants them what they may do on this
 /// database's tables: run at every connection that migrated, so tables added later are covered.
 fn grant_roles(conn: &Db) -> Result<()> {
+    // GRANT … IN SCHEMA takes a name, not an expression: name the schema in use.
+    let schema: String =
+        conn.query_row("SELECT current_schema()::text", params![], |r| r.get(0)).map_err(Error::from)?;
+    let schema = quote_ident(&schema);
     for role in TeamRole::ALL {
         let group = role.group();
         let exists: i64 = conn
@@ -421,27 +419,20 @@ fn grant_roles(conn: &Db) -> Result<()> {
         if exists == 0 {
             conn.execute_batch(&format!("CREATE ROLE {group} NOLOGIN"))?;
         }
-        let mut sql = format!(
+        let writes = match role.writes() {
+            Some(tables) => format!("GRANT INSERT, UPDATE, DELETE ON {} TO {group};", tables.join(", ")),
+            None => format!(
+                "GRANT ALL ON ALL TABLES IN SCHEMA {schema} TO {group};
+                 GRANT ALL ON ALL SEQUENCES IN SCHEMA {schema} TO {group};"
+            ),
+        };
+        conn.execute_batch(&format!(
             "GRANT USAGE ON SCHEMA {schema} TO {group};
              GRANT SELECT ON ALL TABLES IN SCHEMA {schema} TO {group};
              GRANT INSERT ON audit_log TO {group};
-             GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {schema} TO {group};",
-            schema = "current_schema()",
-        );
-        match role.writes() {
-            Some(tables) => {
-                sql.push_str(&format!("GRANT INSERT, UPDATE, DELETE ON {} TO {group};", tables.join(", ")));
-            }
-            None => sql.push_str(&format!(
-                "GRANT ALL ON ALL TABLES IN SCHEMA {schema} TO {group};
-                 GRANT ALL ON ALL SEQUENCES IN SCHEMA {schema} TO {group};",
-                schema = "current_schema()"
-            )),
-        }
-        // GRANT … IN SCHEMA takes a name, not an expression: name the schema in use.
-        let schema: String =
-            conn.query_row("SELECT current_schema()::text", params![], |r| r.get(0)).map_err(Error::from)?;
-        conn.execute_batch(&sql.replace("current_schema()", &quote_ident(&schema)))?;
+             GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {schema} TO {group};
+             {writes}"
+        ))?;
     }
     Ok(())
 }

@@ -191,7 +191,6 @@ pub fn init(target: &TeamTarget, password: Option<&str>, from: Option<&Path>) ->
         drop(file);
         let _ = std::fs::remove_dir_all(dir);
     }
-    store.set_busy_timeout(super::BUSY_TIMEOUT)?;
     Ok((store, copied))
 }
 
