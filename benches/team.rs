@@ -392,33 +392,19 @@ fn now_ms() -> u128 {
     SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_millis()).unwrap_or(0)
 }
 
-/// The benchmark's own PostgreSQL: `MUNTADA_BENCH_PG` if given, else a throwaway cluster.
+/// The benchmark's own PostgreSQL: `MUNTADA_BENCH_PG` if given, else a throwaway cluster
+/// (kept alive, then stopped, by the value held).
 struct Cluster {
-    dir: Option<String>,
+    _own: Option<muntada::store::testing::Cluster>,
     target: TeamTarget,
 }
 
 impl Cluster {
     fn start() -> Cluster {
         if let Ok(url) = std::env::var("MUNTADA_BENCH_PG") {
-            return Cluster { dir: None, target: TeamTarget::parse(&url).expect("MUNTADA_BENCH_PG") };
+            return Cluster { _own: None, target: TeamTarget::parse(&url).expect("MUNTADA_BENCH_PG") };
         }
-        let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/pg-cluster.sh");
-        let out = Command::new(script).arg("start").output().expect("tests/pg-cluster.sh");
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-        let text = String::from_utf8(out.stdout).expect("utf-8");
-        let mut lines = text.lines();
-        let dir = lines.next().expect("dir").to_owned();
-        let target = TeamTarget::parse(lines.next().expect("url")).expect("url");
-        Cluster { dir: Some(dir), target }
-    }
-}
-
-impl Drop for Cluster {
-    fn drop(&mut self) {
-        if let Some(dir) = &self.dir {
-            let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/pg-cluster.sh");
-            let _ = Command::new(script).args(["stop", dir]).status();
-        }
+        let own = muntada::store::testing::Cluster::start();
+        Cluster { target: own.target.clone(), _own: Some(own) }
     }
 }

@@ -58,3 +58,41 @@ pub fn act_as(store: &mut Store, name: &str) {
 pub fn nobody(store: &Store) -> String {
     store.team().map_or_else(|| "unknown".to_owned(), |t| t.user.clone())
 }
+
+/// A throwaway PostgreSQL cluster of one's own (`tests/pg-cluster.sh`): for the faults the
+/// shared test server must not suffer (a restart) and for the benchmark. Stopped and removed
+/// when dropped.
+pub struct Cluster {
+    dir: String,
+    pub target: TeamTarget,
+}
+
+const SCRIPT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/pg-cluster.sh");
+
+impl Cluster {
+    pub fn start() -> Cluster {
+        let out = std::process::Command::new(SCRIPT).arg("start").output().expect("tests/pg-cluster.sh");
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let text = String::from_utf8(out.stdout).expect("the script writes UTF-8");
+        let mut lines = text.lines();
+        let dir = lines.next().expect("the cluster's folder").to_owned();
+        let target = TeamTarget::parse(lines.next().expect("the cluster's address")).expect("an address");
+        Cluster { dir, target }
+    }
+
+    /// Restarts the server: every client's connection drops.
+    pub fn restart(&self) {
+        self.run("restart");
+    }
+
+    fn run(&self, action: &str) {
+        let out = std::process::Command::new(SCRIPT).args([action, &self.dir]).output().expect("pg-cluster.sh");
+        assert!(out.status.success(), "{action}: {}", String::from_utf8_lossy(&out.stderr));
+    }
+}
+
+impl Drop for Cluster {
+    fn drop(&mut self) {
+        self.run("stop");
+    }
+}

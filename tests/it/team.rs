@@ -196,38 +196,6 @@ fn a_database_written_by_a_newer_muntada_is_refused_with_the_version() {
     assert!(err.message.contains("schema 99"), "{}", err.message);
 }
 
-/// A cluster of the test's own, for faults the shared one must not suffer (a restart).
-struct OwnCluster {
-    dir: String,
-    target: TeamTarget,
-}
-
-impl OwnCluster {
-    fn start() -> Option<OwnCluster> {
-        testing::server()?;
-        let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/pg-cluster.sh");
-        let out = Command::new(script).arg("start").output().unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-        let text = String::from_utf8(out.stdout).unwrap();
-        let mut lines = text.lines();
-        let dir = lines.next().unwrap().to_owned();
-        let target = TeamTarget::parse(lines.next().unwrap()).unwrap();
-        Some(OwnCluster { dir, target })
-    }
-
-    fn pg_cluster(&self, action: &str) {
-        let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/pg-cluster.sh");
-        let out = Command::new(script).args([action, &self.dir]).output().unwrap();
-        assert!(out.status.success(), "{action}: {}", String::from_utf8_lossy(&out.stderr));
-    }
-}
-
-impl Drop for OwnCluster {
-    fn drop(&mut self) {
-        self.pg_cluster("stop");
-    }
-}
-
 /// An event with `n` people registered, through `store`: their badge codes.
 fn confirmed_people(store: &mut Store, n: usize) -> (muntada::Id, Vec<String>) {
     let event = crate::forum(store);
@@ -257,14 +225,19 @@ fn check_ins_in_trail(target: &TeamTarget, event: &muntada::Id) -> i64 {
 
 #[test]
 fn a_server_restart_mid_run_loses_and_doubles_no_check_in() {
-    let Some(cluster) = OwnCluster::start() else { return };
+    if testing::server().is_none() {
+        eprintln!("skipped: {} names no PostgreSQL server", testing::SERVER);
+        return;
+    }
+    // A cluster of the test's own: the shared one must not be restarted under the others.
+    let cluster = testing::Cluster::start();
     let pw = superuser_password();
     let mut store = Store::connect(&cluster.target, Some(&pw)).unwrap();
     let (event, codes) = confirmed_people(&mut store, 40);
     let mut refused = Vec::new();
     for (i, code) in codes.iter().enumerate() {
         if i == 15 {
-            cluster.pg_cluster("restart");
+            cluster.restart();
         }
         let now = chrono::Utc::now();
         if let Err(e) = store.write(|tx| muntada::participants::check_in(tx, &event, code, now)) {

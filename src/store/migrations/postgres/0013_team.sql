@@ -276,25 +276,13 @@ BEGIN
     RETURN NULL;
 END
 $$;
-CREATE TRIGGER events_notify AFTER INSERT OR UPDATE OR DELETE ON events
-    FOR EACH STATEMENT EXECUTE FUNCTION muntada_notify();
-CREATE TRIGGER rooms_notify AFTER INSERT OR UPDATE OR DELETE ON rooms
-    FOR EACH STATEMENT EXECUTE FUNCTION muntada_notify();
-CREATE TRIGGER sessions_notify AFTER INSERT OR UPDATE OR DELETE ON sessions
-    FOR EACH STATEMENT EXECUTE FUNCTION muntada_notify();
-CREATE TRIGGER speakers_notify AFTER INSERT OR UPDATE OR DELETE ON speakers
-    FOR EACH STATEMENT EXECUTE FUNCTION muntada_notify();
-CREATE TRIGGER session_speakers_notify AFTER INSERT OR UPDATE OR DELETE ON session_speakers
-    FOR EACH STATEMENT EXECUTE FUNCTION muntada_notify();
-CREATE TRIGGER participants_notify AFTER INSERT OR UPDATE OR DELETE ON participants
-    FOR EACH STATEMENT EXECUTE FUNCTION muntada_notify();
-CREATE TRIGGER delegations_notify AFTER INSERT OR UPDATE OR DELETE ON delegations
-    FOR EACH STATEMENT EXECUTE FUNCTION muntada_notify();
-CREATE TRIGGER pledges_notify AFTER INSERT OR UPDATE OR DELETE ON pledges
-    FOR EACH STATEMENT EXECUTE FUNCTION muntada_notify();
-CREATE TRIGGER pledge_years_notify AFTER INSERT OR UPDATE OR DELETE ON pledge_years
-    FOR EACH STATEMENT EXECUTE FUNCTION muntada_notify();
-CREATE TRIGGER outcome_versions_notify AFTER INSERT OR UPDATE OR DELETE ON outcome_versions
-    FOR EACH STATEMENT EXECUTE FUNCTION muntada_notify();
-CREATE TRIGGER outcome_sections_notify AFTER INSERT OR UPDATE OR DELETE ON outcome_sections
-    FOR EACH STATEMENT EXECUTE FUNCTION muntada_notify();
+DO $$
+DECLARE
+    t text;
+BEGIN
+    FOREACH t IN ARRAY ARRAY['events', 'rooms', 'sessions', 'speakers', 'session_speakers', 'participants', 'delegations', 'pledges', 'pledge_years', 'outcome_versions', 'outcome_sections'] LOOP
+        EXECUTE format('CREATE TRIGGER %I AFTER INSERT OR UPDATE OR DELETE ON %I
+                        FOR EACH STATEMENT EXECUTE FUNCTION muntada_notify()', t || '_notify', t);
+    END LOOP;
+END
+$$;
