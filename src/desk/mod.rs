@@ -260,6 +260,13 @@ pub fn check_in(store: Option<&mut Store>, file: &mut DeskFile, code: &str, now:
     let info = prepared(file)?;
     let scan = new_scan(&info, code, now);
     let Some(store) = store else { return check_in_offline(file, &scan) };
+    // Someone whose scan here still waits to be sent: the desk refuses them itself, as the
+    // server would once it has the queue.
+    if let Some(person) = file.reader().person(&badge_code_as_typed(code))? {
+        if file.reader().queued_for(&person.participant_id)?.is_some() {
+            return check_in_offline(file, &scan);
+        }
+    }
     match store.write(|tx| check_in_live(tx, &scan, now)) {
         Ok(checked) => {
             let person = file.reader().person(&checked.participant.badge_code)?;

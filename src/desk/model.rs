@@ -117,6 +117,7 @@ pub struct DeskInfo {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct QueuedScan {
+    #[ts(type = "number")]
     pub seq: i64,
     pub scan_id: Id,
     pub code: String,

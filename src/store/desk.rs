@@ -382,10 +382,10 @@ impl DeskTx<'_> {
         Ok(self.conn.last_insert_rowid())
     }
 
-    /// This person's scan in the queue, if there is one.
+    /// This person's scan waiting in the queue, if there is one.
     pub fn queued_for(&self, participant_id: &Id) -> Result<Option<QueuedScan>> {
         self.conn
-            .prepare_cached(&format!("{QUEUED} WHERE participant_id = ?1 ORDER BY seq LIMIT 1"))?
+            .prepare_cached(&format!("{QUEUED} WHERE participant_id = ?1 AND outcome IS NULL ORDER BY seq LIMIT 1"))?
             .query_row([participant_id.as_str()], queued)
             .optional()?
             .transpose()
