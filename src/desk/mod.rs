@@ -331,7 +331,12 @@ pub fn sync(store: &mut Store, file: &mut DeskFile, now: impl Fn() -> DateTime<U
         }
         local.set_offline_since(None)?;
         local.replace_people(&people)?;
-        local.set_info(&DeskInfo { refreshed_at: Some(now()), offline_since: None, ..info.clone() })
+        local.set_info(&DeskInfo {
+            refreshed_at: Some(now()),
+            offline_since: None,
+            people: u32::try_from(people.len()).unwrap_or(u32::MAX),
+            ..info.clone()
+        })
     })?;
     let status = status(file)?;
     Ok(SyncReport { sent, waiting: status.waiting, conflicts: status.conflicts })
