@@ -10,6 +10,7 @@ mod chart;
 mod cli;
 mod delegations;
 mod documents;
+mod feeds;
 mod import;
 mod kill;
 mod layers;
