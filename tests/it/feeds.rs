@@ -182,3 +182,102 @@ fn ical_instants_in_doha_and_tunis() {
 fn utc(text: &str) -> DateTime<Utc> {
     DateTime::parse_from_rfc3339(text).unwrap().to_utc()
 }
+
+/// What `xmllint --schema schedule.xml.xsd` (libxml2's validator, from the Debian package
+/// libxml2-utils that `make test` installs) says of `xml`: `Ok` when it validates, else its
+/// complaints.
+fn xsd_check(dir: &Path, xml: &str) -> Result<(), String> {
+    let file = dir.join("checked.xml");
+    std::fs::write(&file, xml).unwrap();
+    let out = Command::new("xmllint")
+        .arg("--noout")
+        .arg("--schema")
+        .arg(fixture("schedule.xml.xsd"))
+        .arg(&file)
+        .output()
+        .expect("xmllint is missing: install libxml2-utils (make test does)");
+    let said = String::from_utf8_lossy(&out.stderr).into_owned();
+    if out.status.success() {
+        assert!(said.contains("validates"), "{said}");
+        Ok(())
+    } else {
+        Err(said)
+    }
+}
+
+#[test]
+fn schedule_xml_passes_the_c3voc_xsd() {
+    let demo = Demo::new();
+    let xml = demo.export("schedule-xml", "schedule.xml");
+    if let Err(said) = xsd_check(demo.dir.path(), &xml) {
+        panic!("our export of the demo is refused:\n{said}\n{xml}");
+    }
+    assert!(xml.contains("<title>Opening Session</title>"), "{xml}");
+    assert!(xml.contains("<subtitle>الجلسة الافتتاحية</subtitle>"), "Arabic kept as text");
+    assert!(xml.contains("<date>2024-05-21T09:30:00+03:00</date>"), "local time with Doha's offset");
+    assert!(xml.contains("<time_zone_name>Asia/Qatar</time_zone_name>"));
+    let json: Value = serde_json::from_str(&demo.export("schedule-json", "schedule.json")).unwrap();
+    let sessions: usize = json["schedule"]["conference"]["days"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|d| d["rooms"].as_object().unwrap().values())
+        .map(|r| r.as_array().unwrap().len())
+        .sum();
+    assert_eq!(xml.matches("<event id=").count(), sessions, "the same sessions as the JSON");
+
+    // User text with markup in it stays text, and the file still validates.
+    let event = demo.ok(&[
+        "event",
+        "create",
+        "--title",
+        "Youth & <Peace>",
+        "--title-ar",
+        "منتدى \"الشباب\"",
+        "--start",
+        "2025-07-01",
+        "--end",
+        "2025-07-01",
+        "--timezone",
+        "Africa/Tunis",
+    ]);
+    demo.ok(&[
+        "session",
+        "add",
+        "--event",
+        &event,
+        "--title",
+        "</title><script>x</script> & 'more'",
+        "--start",
+        "2025-07-01 09:00",
+        "--end",
+        "2025-07-01 10:00",
+    ]);
+    let path = demo.path("markup.xml");
+    demo.ok(&["export", "schedule-xml", "--event", &event, "--out", path.to_str().unwrap()]);
+    let markup = std::fs::read_to_string(path).unwrap();
+    xsd_check(demo.dir.path(), &markup).unwrap_or_else(|said| panic!("{said}\n{markup}"));
+    assert!(
+        markup.contains("<title>&lt;/title&gt;&lt;script&gt;x&lt;/script&gt; &amp; &apos;more&apos;</title>"),
+        "{markup}"
+    );
+    assert!(markup.contains("<acronym>youth_peace</acronym>"), "{markup}");
+
+    // The check can fail: documents the schema refuses are reported.
+    for (from, to) in [
+        ("<acronym>", "<acronym>X "),
+        ("<time_zone_name>", "<bogus/><time_zone_name>"),
+        ("<date>2024-05-21T09:30:00+03:00</date>", "<date>21 May 2024, 09:30</date>"),
+    ] {
+        let broken = xml.replacen(from, to, 1);
+        assert_ne!(broken, xml, "{from} is in the export");
+        let said = xsd_check(demo.dir.path(), &broken).expect_err(to);
+        assert!(said.contains("fails to validate"), "{said}");
+    }
+    // Two events with one guid: the schema's uniqueness rule. (The first guid in the file is a
+    // room's, the second the first event's.)
+    let first_guid = xml.split("guid=\"").nth(2).unwrap().split('"').next().unwrap().to_owned();
+    let second = xml.split("<event id=").nth(2).unwrap().split("guid=\"").nth(1).unwrap().split('"').next().unwrap();
+    let twice = xml.replacen(second, &first_guid, 1);
+    assert!(xsd_check(demo.dir.path(), &twice).is_err(), "a repeated guid is refused");
+}
