@@ -135,6 +135,7 @@ api! {
     programme::programme_pdf_export(event_id: String, lang: Lang, release: String, door_sheets: bool) -> export::ExportOutcome;
     programme::ical_export(event_id: String, release: String, speaker_id: Option<String>) -> export::ExportOutcome;
     programme::schedule_json_export(event_id: String, release: String) -> export::ExportOutcome;
+    programme::schedule_xml_export(event_id: String, release: String) -> export::ExportOutcome;
     programme::room_create(event_id: Id, input: RoomInput) -> Room;
     programme::room_update(id: Id, version: Option<u32>, input: RoomInput) -> Room;
     programme::room_delete(id: Id) -> Room;

@@ -74,6 +74,7 @@ pub const COMMAND_NAMES: &[&str] = &[
     "programme_pdf_export",
     "ical_export",
     "schedule_json_export",
+    "schedule_xml_export",
     "room_create",
     "room_update",
     "room_delete",

@@ -1344,6 +1344,10 @@ export function scheduleJsonExport(eventId: string, release: string): Promise<Ex
   return programmeExport(eventId, release);
 }
 
+export function scheduleXmlExport(eventId: string, release: string): Promise<ExportOutcome> {
+  return programmeExport(eventId, release);
+}
+
 /** The demo's first draft: a summary, a recommendation with no Arabic yet, and the generated sections. */
 function seedOutcome(): void {
   const at = '2026-03-14T15:00:00Z';
@@ -1774,6 +1778,7 @@ function teamWatch(_news: unknown): Promise<null> {
   programmePdfExport,
   icalExport,
   scheduleJsonExport,
+  scheduleXmlExport,
   roomCreate,
   roomUpdate,
   roomDelete,
