@@ -56,6 +56,8 @@ pub const COMMAND_NAMES: &[&str] = &[
     "participant_update",
     "participant_merge",
     "participant_set_status",
+    "participant_erasure",
+    "participant_erase",
     "participant_set_category",
     "participant_set_delegation",
     "participant_check_in",

@@ -58,6 +58,7 @@ import type {
   TextChange,
   Version,
   Added,
+  Erasure,
   CategoryInfo,
   CategoryInput,
   CertificateLang,
@@ -1530,6 +1531,34 @@ export function participantMerge(keep: string, other: string): Promise<Participa
   return reply(a);
 }
 
+/** Each person's history in the mock: created, then one entry a change. */
+function erasureOfPerson(p: Participant): Erasure {
+  return { participant: p, historyEntries: p.version };
+}
+
+export function participantErasure(id: string): Promise<Erasure> {
+  const p = people.get(id);
+  return p ? reply(erasureOfPerson(p)) : fail('not_found', 'id', 'not_found', 'no such participant');
+}
+
+export function participantErase(id: string): Promise<Erasure> {
+  const p = people.get(id);
+  if (!p) return fail('not_found', 'id', 'not_found', 'no such participant');
+  const erased: Participant = {
+    ...p,
+    honorific: '',
+    name: { en: '', ar: '' },
+    email: null,
+    phone: null,
+    organisation: { en: '', ar: '' },
+    country: null,
+    consent: false,
+    version: p.version + 1,
+  };
+  people.set(id, erased);
+  return reply(erasureOfPerson(erased));
+}
+
 function bulkChange(eventId: string, selection: Selection, change: (p: Participant) => Participant): Promise<number> {
   let ids: string[];
   if (selection.kind === 'ids') ids = selection.ids;
@@ -1759,6 +1788,8 @@ function teamWatch(_news: unknown): Promise<null> {
   participantAdd,
   participantUpdate,
   participantMerge,
+  participantErasure,
+  participantErase,
   participantSetStatus,
   participantSetCategory,
   participantSetDelegation,
