@@ -60,6 +60,17 @@ fn schema_errors(document: &Value) -> Vec<String> {
     validator.iter_errors(document).map(|e| format!("{}: {e}", e.instance_path())).collect()
 }
 
+/// How many sessions a schedule JSON lists, over all its days and rooms.
+fn session_count(schedule: &Value) -> usize {
+    schedule["schedule"]["conference"]["days"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|d| d["rooms"].as_object().unwrap().values())
+        .map(|r| r.as_array().unwrap().len())
+        .sum()
+}
+
 #[test]
 fn schedule_json_passes_the_c3voc_schema() {
     // The positive control: pretalx's own export passes, so the validator is set up right.
@@ -70,13 +81,7 @@ fn schedule_json_passes_the_c3voc_schema() {
     let demo = Demo::new();
     let ours: Value = serde_json::from_str(&demo.export("schedule-json", "schedule.json")).unwrap();
     assert_eq!(schema_errors(&ours), Vec::<String>::new(), "our export of the demo");
-    let sessions: usize = ours["schedule"]["conference"]["days"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .flat_map(|d| d["rooms"].as_object().unwrap().values())
-        .map(|r| r.as_array().unwrap().len())
-        .sum();
+    let sessions = session_count(&ours);
     assert!(sessions > 5, "the demo's sessions are in it: {sessions}");
 
     // The check can fail: what the schema refuses is reported, where it is.
@@ -217,14 +222,7 @@ fn schedule_xml_passes_the_c3voc_xsd() {
     assert!(xml.contains("<date>2024-05-21T09:30:00+03:00</date>"), "local time with Doha's offset");
     assert!(xml.contains("<time_zone_name>Asia/Qatar</time_zone_name>"));
     let json: Value = serde_json::from_str(&demo.export("schedule-json", "schedule.json")).unwrap();
-    let sessions: usize = json["schedule"]["conference"]["days"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .flat_map(|d| d["rooms"].as_object().unwrap().values())
-        .map(|r| r.as_array().unwrap().len())
-        .sum();
-    assert_eq!(xml.matches("<event id=").count(), sessions, "the same sessions as the JSON");
+    assert_eq!(xml.matches("<event id=").count(), session_count(&json), "the same sessions as the JSON");
 
     // User text with markup in it stays text, and the file still validates.
     let event = demo.ok(&[
