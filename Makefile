@@ -104,7 +104,7 @@ test: deps-test package
 # The core's tests that read and write through the store, again on PostgreSQL: a throwaway
 # cluster (tests/pg-cluster.sh) on a free loopback port, stopped and removed whatever happens.
 # Each test gets a schema of its own there (src/store/testing.rs).
-PG_TESTS := audit:: delegations:: import:: participants:: programme:: store:: versions:: outcome:: documents:: team::
+PG_TESTS := audit:: delegations:: desk:: import:: participants:: programme:: store:: versions:: outcome:: documents:: team::
 test-postgres: deps
 	cluster=$$(tests/pg-cluster.sh start)
 	dir=$$(echo "$$cluster" | sed -n 1p)

@@ -5,6 +5,8 @@
 // database…, its header then says "Team: …"; a check-in made through the CLI changes the desk's
 // count without a reload, and a pledge committed through the CLI the pledge totals; a dropped
 // connection shows "Reconnecting…" and keeps what was typed;
+// with the server stopped the check-in desk goes on from its copy, says so, and sends what it
+// queued when the server is back (issue 17);
 // a registration login sees no pledge editing; one click goes back to "This computer".
 // Screenshots of the dialog and the header, in English and Arabic, go to target/e2e/.
 //
@@ -229,6 +231,49 @@ test("a dropped connection shows Reconnecting…, keeps what was typed, and clea
   }
   await app.waitFor(async () => (await app.findAll("reconnecting")).length === 0, "Reconnecting… to clear", 15_000);
   assert.equal(await app.script("return document.querySelector('[data-testid=desk-search]').value;"), "typed during the outage");
+});
+
+test("with the server stopped the desk checks people in from its copy, and sends them when it is back", async () => {
+  await app.script(`location.hash = '#/events/${eventId}/checkin';`);
+  await app.find("checkin-desk");
+  await app.find("desk-copy");
+  const people = JSON.parse(muntada(["--db", team, "--json", "participant", "list", "--event", eventId]));
+  const person = people.find((p) => p.status === "confirmed");
+  assert.ok(person, "a confirmed demo participant");
+  const cluster_ = (action) => execFileSync(join(root, "tests/pg-cluster.sh"), [action, cluster.dir]);
+  cluster_("pause");
+  let resumed = false;
+  try {
+    await app.waitFor(async () => (await app.findAll("reconnecting")).length > 0, "the window to see the server gone", 10_000);
+    await (await app.find("desk-scan")).click();
+    await app.keys(person.badgeCode + "\uE007");
+    const ok = await app.find("desk-ok");
+    assert.equal(await app.script("return arguments[0].dataset.via;", ok.reference), "desk", "checked in from the desk's copy");
+    const banner = await app.find("desk-offline");
+    assert.match(await banner.text(), /^Offline since .+ — 1 check-in waiting to be sent$/);
+    assert.equal(await app.script("return arguments[0].dataset.waiting;", banner.reference), "1");
+    await app.shot(shots, "team-desk-offline-en");
+    await arabic();
+    await app.waitFor(async () => /غير متصل منذ/.test(await (await app.find("desk-offline")).text()), "the Arabic banner");
+    await app.shot(shots, "team-desk-offline-ar");
+    await english();
+    cluster_("resume");
+    resumed = true;
+    // The desk's thread sends the queue once the server answers: the count goes to 0.
+    const waiting = () => app.script("return document.querySelector('[data-testid=desk-copy]')?.dataset.waiting;");
+    await app.waitFor(async () => (await waiting()) === "0", "the queue to be sent", 20_000);
+    assert.equal((await app.findAll("desk-offline")).length, 0, "no offline banner once sent");
+  } finally {
+    if (!resumed) cluster_("resume");
+  }
+  // At another desk (the CLI), the person is checked in, by this desk's scan.
+  let refusal = "";
+  try {
+    muntada(["--db", team, "checkin", "--event", eventId, "--code", person.badgeCode]);
+  } catch (e) {
+    refusal = String(e.stderr);
+  }
+  assert.match(refusal, /already checked in, since .* at /, "checked in on the server, naming this desk");
 });
 
 test("a registration login sees no pledge editing", async () => {

@@ -68,6 +68,9 @@ pub enum Reason {
     ForeignSchema,
     /// The team database refuses the change to this login's role.
     NotPermitted,
+    /// The team database cannot be reached: no network, the server is down, or it did not
+    /// answer in time. A check-in desk goes on from its own copy.
+    Unreachable,
     Storage,
     Internal,
 }
@@ -106,6 +109,7 @@ impl Reason {
             Reason::Damaged => "damaged",
             Reason::ForeignSchema => "foreign_schema",
             Reason::NotPermitted => "not_permitted",
+            Reason::Unreachable => "unreachable",
             Reason::Storage => "storage",
             Reason::Internal => "internal",
         }

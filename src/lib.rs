@@ -24,6 +24,7 @@ pub mod backup;
 pub mod bilingual;
 pub mod country;
 pub mod demo;
+pub mod desk;
 pub mod documents;
 pub mod error;
 pub mod event;

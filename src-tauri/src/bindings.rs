@@ -147,6 +147,16 @@ pub fn types() -> String {
         crate::state::TeamPlace,
         crate::team::TeamLogin,
         crate::team::TeamNews,
+        muntada::desk::DeskStatus,
+        muntada::desk::DeskInfo,
+        muntada::desk::DeskCheckIn,
+        muntada::desk::DeskPerson,
+        muntada::desk::QueuedScan,
+        muntada::desk::ScanResult,
+        muntada::desk::ScanOutcome,
+        muntada::desk::Refusal,
+        muntada::desk::OtherScan,
+        muntada::desk::Via,
     );
     format!("{HEADER}\n{}\n", decls.join("\n\n"))
 }

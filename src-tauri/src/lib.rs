@@ -4,6 +4,7 @@
 
 pub mod bindings;
 pub mod commands;
+pub mod desk;
 pub mod error;
 pub mod startup;
 pub mod state;

@@ -6,8 +6,9 @@ use std::sync::Mutex;
 
 use chrono::Utc;
 use muntada::audit::Actor;
-use muntada::store::{TeamRole, TeamTarget, Tx};
-use muntada::{backup, Error, Store};
+use muntada::desk::{self, DeskCheckIn, DeskStatus};
+use muntada::store::{DeskFile, TeamRole, TeamTarget, Tx};
+use muntada::{backup, Error, Id, Store};
 use tauri::{AppHandle, Runtime};
 use tauri_plugin_dialog::DialogExt;
 
@@ -27,6 +28,14 @@ pub struct AppState {
     news: NewsSink,
     /// The saved team database could not be used at start: why (the app is on this computer).
     start_failure: Mutex<Option<ApiError>>,
+    /// The check-in desk, once opened on a team database.
+    desk: Mutex<Option<DeskSession>>,
+}
+
+/// The open check-in desk: its file, and the thread sending its queue.
+struct DeskSession {
+    file: DeskFile,
+    _sender: crate::desk::Sender,
 }
 
 /// The team database in use: its address and the listening thread (which, like the store,
@@ -35,6 +44,9 @@ struct TeamSession {
     target: TeamTarget,
     /// The login's role as read when connecting: shown while the connection is lost.
     role: Option<TeamRole>,
+    /// The password, in memory only (as the store and the listener keep it), for the desk's
+    /// own connection.
+    password: Option<String>,
     /// Connected for this session only: the keyring could not keep the password.
     session_only: bool,
     _watch: Watch,
@@ -77,6 +89,7 @@ impl AppState {
             team: Mutex::new(None),
             news: NewsSink::default(),
             start_failure: Mutex::new(None),
+            desk: Mutex::new(None),
         }
     }
 
@@ -220,6 +233,7 @@ impl AppState {
         let mut session = lock(&self.team);
         *lock(&self.store) = open_as_user(&self.path);
         *session = None;
+        *lock(&self.desk) = None;
         // A file is never "reconnecting", whatever the team's connection was doing.
         self.news.send(team::TeamNews::Connection { lost: false });
         *lock(&self.start_failure) = None;
@@ -232,8 +246,10 @@ impl AppState {
         // The old listener stops before the new one starts telling the window.
         *session = None;
         *lock(&self.store) = Ok(store);
-        let watch = Watch::start(target.clone(), password, self.news.clone());
-        *session = Some(TeamSession { target, role, session_only, _watch: watch });
+        let watch = Watch::start(target.clone(), password.clone(), self.news.clone());
+        *session = Some(TeamSession { target, role, password, session_only, _watch: watch });
+        // A desk opened on another database starts again when the view asks for it.
+        *lock(&self.desk) = None;
         *lock(&self.start_failure) = None;
     }
 
@@ -262,6 +278,77 @@ impl AppState {
             lost: self.news.lost(),
             start_failure: lock(&self.start_failure).clone(),
         })
+    }
+
+    /// Opens the check-in desk for an event. On a team database the desk's copy is made or
+    /// brought up to date; when the server cannot be reached, the copy it has for the event
+    /// serves, and the thread that sends the queue starts. On this computer's file there is
+    /// nothing to open (`info` is null).
+    pub fn open_desk(&self, event_id: &Id) -> Result<DeskStatus, ApiError> {
+        let Some((target, password)) = lock(&self.team).as_ref().map(|s| (s.target.clone(), s.password.clone())) else {
+            return Ok(DeskStatus { info: None, waiting: 0, sent: 0, conflicts: Vec::new() });
+        };
+        let mut slot = lock(&self.desk);
+        let path = crate::desk::file_path(&self.path);
+        let mut file = DeskFile::open(&path)?;
+        let lost = self.news.lost();
+        let prepared = self.with(|store| {
+            if lost {
+                return Err(Error::storage_because(muntada::Reason::Unreachable, "the team database is not answering"));
+            }
+            let name = desk::prepared(&file).map(|i| i.desk).unwrap_or_else(|_| crate::desk::desk_name());
+            desk::prepare(store, &mut file, event_id.as_str(), &name, Utc::now()).map_err(|e| {
+                if desk::unreachable(store, &e) {
+                    Error::storage_because(muntada::Reason::Unreachable, e.message)
+                } else {
+                    e
+                }
+            })
+        });
+        match prepared {
+            Ok(_) => {}
+            // Offline: the copy made earlier serves, if it is of this event.
+            Err(e) if e.reason == "unreachable" => {
+                if desk::prepared(&file).map(|i| i.event_id != *event_id).unwrap_or(true) {
+                    return Err(e);
+                }
+                file.write(|local| local.set_offline_since(Some(Utc::now())))?;
+            }
+            Err(e) => return Err(e),
+        }
+        let status = desk::status(&file)?;
+        let sender = crate::desk::Sender::start(path, target, password);
+        *slot = Some(DeskSession { file, _sender: sender });
+        Ok(status)
+    }
+
+    /// Checks a person in at the open desk: at the team database while it answers, else from
+    /// the desk's copy (straight away when the listener already knows the server is gone: a
+    /// scan must not wait for a connection to time out).
+    pub fn desk_check_in(&self, code: &str) -> Result<DeskCheckIn, ApiError> {
+        let mut slot = lock(&self.desk);
+        let Some(session) = slot.as_mut() else {
+            return Err(ApiError::from(Error::invalid(
+                "desk",
+                muntada::Reason::Required,
+                "open the check-in desk first",
+            )));
+        };
+        let lost = self.news.lost();
+        let now = Utc::now();
+        let done = self.with(|store| desk::check_in((!lost).then_some(store), &mut session.file, code, now));
+        match done {
+            Err(e) if lost || e.reason == "unreachable" => Ok(desk::check_in(None, &mut session.file, code, now)?),
+            other => other,
+        }
+    }
+
+    /// The open desk's state, from its file alone.
+    pub fn desk_status(&self) -> Result<DeskStatus, ApiError> {
+        match lock(&self.desk).as_ref() {
+            Some(session) => Ok(desk::status(&session.file)?),
+            None => Ok(DeskStatus { info: None, waiting: 0, sent: 0, conflicts: Vec::new() }),
+        }
     }
 
     /// Whether the store is this computer's file (backups and restores are for files only).

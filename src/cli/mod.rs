@@ -4,6 +4,7 @@
 // The command enums are parsed once per process; boxing their variants would buy nothing.
 #![allow(clippy::large_enum_variant)]
 
+mod desk;
 mod export;
 mod outcome;
 mod output;
@@ -88,6 +89,9 @@ enum Command {
     Outcome(outcome::OutcomeCommand),
     /// Load the demo forum (Doha) and print its event id
     Demo,
+    /// A check-in desk that keeps working offline: prepare its copy, check in, sync, status
+    #[command(subcommand)]
+    Desk(desk::DeskCommand),
     /// Team mode: a shared PostgreSQL database (init, snapshot, logins)
     #[command(subcommand)]
     Team(team::TeamCommand),
@@ -506,6 +510,8 @@ fn execute(command: Command, db: Option<String>, wait: f64, out: &Out) -> Result
         .map_err(|_| Error::invalid("wait", muntada::Reason::InvalidValue, "give a number of seconds"))?;
     let command = match command {
         Command::Team(command) => return team::run(command, db.as_deref(), out),
+        // A desk must work when the database cannot be reached: it connects (or not) itself.
+        Command::Desk(command) => return desk::run(command, db.as_deref(), out),
         other => other,
     };
     let location = match &db {
@@ -768,7 +774,9 @@ fn execute(command: Command, db: Option<String>, wait: f64, out: &Out) -> Result
             out.backup(&file)
         }
         Command::Restore { file } => out.restored(&backup::restore(store, &file, now)?),
-        Command::Team(_) => Err(Error::internal("team commands run before a database is opened")),
+        Command::Team(_) | Command::Desk(_) => {
+            Err(Error::internal("team and desk commands run before a database is opened"))
+        }
         Command::Event(EventCommand::TravelBuffer(args)) => programme::travel_buffer(store, args, out),
         Command::Room(RoomCommand::Update(args)) => programme::update_room(store, args, now, out),
         Command::Room(RoomCommand::Delete { id }) => programme::delete_room(store, &id, out),

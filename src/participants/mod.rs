@@ -286,31 +286,17 @@ pub fn check_in(tx: &Tx<'_>, event_id: &Id, code: &str, now: DateTime<Utc>) -> R
         .participants()
         .by_badge_code(&event_id, &code)?
         .ok_or_else(|| Error::not_found("code", "participant of this event", &code))?;
-    let warning = match person.status {
-        ParticipantStatus::CheckedIn => {
-            // Since when, in the event's time: the desk can tell a badge passed to someone
-            // else from a person coming back in.
-            let tz = tx.events().get(&event_id)?.tz();
-            // And by whom: on a team database the login, which is the desk.
-            let since = checked_in_at(tx, &person.id)?
-                .map(|(at, by)| format!(", since {} ({tz}), by {by}", time::format_local(at, tz)))
-                .unwrap_or_default();
-            return Err(Error::conflict(
-                Some("code"),
-                Reason::Duplicate,
-                format!("{} is already checked in{since}", display_name(&person)),
-            ));
-        }
-        ParticipantStatus::Declined => {
-            return Err(Error::conflict(
-                Some("code"),
-                Reason::InvalidValue,
-                format!("{} declined (or was declined): not checked in", display_name(&person)),
-            ))
-        }
-        ParticipantStatus::Confirmed => None,
-        ParticipantStatus::InterestRegistered | ParticipantStatus::Waitlisted => Some(CheckInWarning::NotConfirmed),
-    };
+    let warning = may_check_in(person.status, display_name(&person), || {
+        // Since when, in the event's time: the desk can tell a badge passed to someone else
+        // from a person coming back in. And where: the desk whose scan stands, else who the
+        // trail names (on a team database the login).
+        let tz = tx.events().get(&event_id)?.tz();
+        let first = match tx.desks().standing(&person.id)? {
+            Some((_, scan)) => Some((scan.at, format!("at {}", scan.desk))),
+            None => checked_in_at(tx, &person.id)?.map(|(at, by)| (at, format!("by {by}"))),
+        };
+        Ok(first.map(|(at, by)| format!(", since {} ({tz}), {by}", time::format_local(at, tz))).unwrap_or_default())
+    })?;
     let after = Participant { status: ParticipantStatus::CheckedIn, ..person.clone() };
     let participant = save(tx, &person, &after, now)?;
     Ok(CheckedIn { participant, was: person.status, warning })
@@ -319,7 +305,7 @@ pub fn check_in(tx: &Tx<'_>, event_id: &Id, code: &str, now: DateTime<Utc>) -> R
 /// When the person's status last became "checked in", and who did it, as the audit trail
 /// recorded it: the newest entry that moved it there (or created them checked in). None when
 /// the trail has no such entry, as for a record whose history was emptied.
-fn checked_in_at(tx: &Tx<'_>, id: &Id) -> Result<Option<(DateTime<Utc>, String)>> {
+pub(crate) fn checked_in_at(tx: &Tx<'_>, id: &Id) -> Result<Option<(DateTime<Utc>, String)>> {
     let status = |json: &Option<String>| {
         let value = serde_json::from_str::<serde_json::Value>(json.as_deref()?).ok()?;
         ParticipantStatus::parse("status", value.get("status")?.as_str()?).ok()
@@ -332,17 +318,6 @@ fn checked_in_at(tx: &Tx<'_>, id: &Id) -> Result<Option<(DateTime<Utc>, String)>
             status(after) == Some(ParticipantStatus::CheckedIn) && status(before) != Some(ParticipantStatus::CheckedIn)
         })
         .map(|(entry, _, _)| (entry.at, entry.actor.clone())))
-}
-
-fn badge_code_as_typed(code: &str) -> String {
-    code.chars()
-        .filter(|c| !c.is_whitespace() && *c != '-')
-        .map(|c| match c.to_ascii_uppercase() {
-            'O' => '0',
-            'I' | 'L' => '1',
-            other => other,
-        })
-        .collect()
 }
 
 /// The name to show in a message: the English one, or the Arabic one.

@@ -11,6 +11,7 @@ mod audit;
 mod backup;
 pub(crate) mod db;
 mod delegations;
+mod desk;
 mod events;
 mod import_choices;
 mod outcome;
@@ -38,6 +39,7 @@ pub(crate) use backup::io_error;
 pub use backup::{check_backup, restore_into_new_file, BackupFacts};
 pub use db::Engine as DbEngine;
 pub use delegations::Delegations;
+pub use desk::{DeskFile, DeskTx, Desks};
 pub use events::{Categories, Events};
 pub use import_choices::ImportChoices;
 pub use outcome::Outcomes;
@@ -63,6 +65,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0012_participant_indexes.sql"),
     include_str!("migrations/0013_versions.sql"),
     include_str!("migrations/0014_import_value_choices.sql"),
+    include_str!("migrations/0015_desk_scans.sql"),
 ];
 
 /// How long a write waits for another process holding the database before giving up.
@@ -288,6 +291,10 @@ impl Store {
         Audit::new(&self.conn)
     }
 
+    pub fn desks(&self) -> Desks<'_> {
+        Desks::new(&self.conn)
+    }
+
     /// Copies the write-ahead log into the database file and empties it, so that content just
     /// overwritten (an erasure) does not linger there. Best effort: a reader elsewhere may keep
     /// part of the log alive until it finishes, and the next checkpoint then takes it.
@@ -397,6 +404,10 @@ impl Tx<'_> {
     }
     pub fn audit(&self) -> Audit<'_> {
         Audit::new(self.conn)
+    }
+
+    pub fn desks(&self) -> Desks<'_> {
+        Desks::new(self.conn)
     }
 }
 

@@ -21,6 +21,7 @@ use crate::error::{Error, ErrorKind, Reason, Result};
 const MIGRATIONS: &[(u32, &str)] = &[
     (13, include_str!("migrations/postgres/0013_team.sql")),
     (14, include_str!("migrations/postgres/0014_import_value_choices.sql")),
+    (15, include_str!("migrations/postgres/0015_desk_scans.sql")),
 ];
 
 /// The advisory lock every write transaction takes: its key spells "MUNT".
@@ -154,6 +155,9 @@ impl TeamTarget {
 
     /// A connection failure, naming the server and what went wrong, never the password.
     fn failed(&self, e: postgres::Error) -> Error {
+        // No answer from the server at all (refused, timed out, cut): a desk can work on
+        // without it. An answer that refuses (a password, a database) is another matter.
+        let reason = if e.as_db_error().is_none() { Reason::Unreachable } else { Reason::Storage };
         let why = match e.as_db_error() {
             Some(db) if db.code() == &postgres::error::SqlState::INVALID_PASSWORD => {
                 "the password was refused".to_string()
@@ -174,7 +178,10 @@ impl TeamTarget {
                 }
             }
         };
-        Error::storage(format!("cannot connect to the team database {} as {}: {why}", self.describe(), self.user))
+        Error::storage_because(
+            reason,
+            format!("cannot connect to the team database {} as {}: {why}", self.describe(), self.user),
+        )
     }
 }
 
@@ -372,9 +379,14 @@ impl TeamRole {
     /// The tables this role writes (insert, update, delete); `None`: all of them.
     fn writes(self) -> Option<&'static [&'static str]> {
         match self {
-            TeamRole::Registration => {
-                Some(&["participants", "participant_answers", "session_signups", "delegations", "import_value_choices"])
-            }
+            TeamRole::Registration => Some(&[
+                "participants",
+                "participant_answers",
+                "session_signups",
+                "delegations",
+                "import_value_choices",
+                "desk_scans",
+            ]),
             TeamRole::Programme => Some(&[
                 "rooms",
                 "sessions",

@@ -85,6 +85,16 @@ impl Cluster {
         self.run("restart");
     }
 
+    /// Stops the server (a venue's network gone): connections fail until `resume`.
+    pub fn pause(&self) {
+        self.run("pause");
+    }
+
+    /// Starts the stopped server again, on the same port.
+    pub fn resume(&self) {
+        self.run("resume");
+    }
+
     fn run(&self, action: &str) {
         let out = std::process::Command::new(SCRIPT).args([action, &self.dir]).output().expect("pg-cluster.sh");
         assert!(out.status.success(), "{action}: {}", String::from_utf8_lossy(&out.stderr));

@@ -27,6 +27,7 @@ const TABLES: &[&str] = &[
     "participants",
     "participant_answers",
     "session_signups",
+    "desk_scans",
     "speakers",
     "session_speakers",
     "speaker_availability",

@@ -9,6 +9,7 @@ mod backup;
 mod chart;
 mod cli;
 mod delegations;
+mod desk;
 mod documents;
 mod feeds;
 mod import;

@@ -5,6 +5,7 @@
 pub mod app;
 pub mod audit;
 pub mod backup;
+pub mod desk;
 pub mod event;
 pub mod export;
 pub mod outcome;
@@ -155,6 +156,9 @@ api! {
     team::team_resume() -> crate::state::TeamStatus;
     team::team_leave() -> crate::state::TeamStatus;
     team::team_watch(news: team::NewsChannel) -> ();
+    desk::desk_open(event_id: Id) -> muntada::desk::DeskStatus;
+    desk::desk_check_in(code: String) -> muntada::desk::DeskCheckIn;
+    desk::desk_status() -> muntada::desk::DeskStatus;
 }
 
 #[cfg(test)]

@@ -94,4 +94,7 @@ pub const COMMAND_NAMES: &[&str] = &[
     "team_resume",
     "team_leave",
     "team_watch",
+    "desk_open",
+    "desk_check_in",
+    "desk_status",
 ];

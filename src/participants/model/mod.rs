@@ -62,6 +62,14 @@ pub struct Participant {
     pub version: u32,
 }
 
+impl Participant {
+    /// Whether the person's data was erased: a registration always has a name in one script,
+    /// and only erasure empties both.
+    pub fn is_erased(&self) -> bool {
+        self.name.en.is_empty() && self.name.ar.is_empty()
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ParticipantInput {
@@ -330,4 +338,39 @@ pub enum SortKey {
     Category,
     Status,
     Registered,
+}
+
+/// A badge code as typed or scanned: spaces and hyphens dropped, upper case, and the letters
+/// O, I and L (never in a code) read as the digits they look like.
+pub fn badge_code_as_typed(code: &str) -> String {
+    code.chars()
+        .filter(|c| !c.is_whitespace() && *c != '-')
+        .map(|c| match c.to_ascii_uppercase() {
+            'O' => '0',
+            'I' | 'L' => '1',
+            other => other,
+        })
+        .collect()
+}
+
+/// Whether a person of this status may be checked in: yes (with a warning when their
+/// registration was not confirmed), or the error for an already checked-in or a declined
+/// person, `since` saying when and where they came in when it is known (", since …").
+pub fn may_check_in(
+    status: ParticipantStatus,
+    name: &str,
+    since: impl FnOnce() -> Result<String>,
+) -> Result<Option<CheckInWarning>> {
+    match status {
+        ParticipantStatus::CheckedIn => {
+            Err(Error::conflict(Some("code"), Reason::Duplicate, format!("{name} is already checked in{}", since()?)))
+        }
+        ParticipantStatus::Declined => Err(Error::conflict(
+            Some("code"),
+            Reason::InvalidValue,
+            format!("{name} declined (or was declined): not checked in"),
+        )),
+        ParticipantStatus::Confirmed => Ok(None),
+        ParticipantStatus::InterestRegistered | ParticipantStatus::Waitlisted => Ok(Some(CheckInWarning::NotConfirmed)),
+    }
 }

@@ -652,3 +652,67 @@ export type TeamPlace = { host: string, port: number, database: string, user: st
 export type TeamLogin = { host: string, port: number, database: string, user: string, password: string, };
 
 export type TeamNews = { "kind": "changed", tables: Array<string>, } | { "kind": "connection", lost: boolean, };
+
+export type DeskStatus = { info: DeskInfo | null, waiting: number, sent: number, conflicts: Array<QueuedScan>, };
+
+export type DeskInfo = { eventId: Id, eventTitle: Bilingual, 
+/**
+ * The event's time zone (IANA name), for the times a desk shows.
+ */
+timezone: string, desk: string, login: string, 
+/**
+ * The team database, as `user@host:port/db` (never a password).
+ */
+server: string, refreshedAt: string | null, 
+/**
+ * Since when the desk has not reached the server (none while it does).
+ */
+offlineSince: string | null, people: number, };
+
+export type DeskCheckIn = { via: Via, scanId: Id, person: DeskPerson, warning: CheckInWarning | null, 
+/**
+ * Scans waiting in the desk's queue after this one.
+ */
+waiting: number, };
+
+export type DeskPerson = { participantId: Id, badgeCode: string, honorific: string, name: Bilingual, status: ParticipantStatus, 
+/**
+ * The category's name in both languages.
+ */
+category: Bilingual, 
+/**
+ * The delegation's name in both languages (empty when none).
+ */
+delegation: Bilingual, };
+
+export type QueuedScan = { seq: number, scanId: Id, code: string, participantId: Id, 
+/**
+ * The person's name as the desk's copy had it, for the desk's lists.
+ */
+name: Bilingual, desk: string, scannedAt: string, 
+/**
+ * None while waiting to be sent.
+ */
+result: ScanResult | null, };
+
+export type ScanResult = { scanId: Id, outcome: ScanOutcome, 
+/**
+ * The person scanned; none when the code matched nobody by the time it was sent.
+ */
+participantId: Id | null, 
+/**
+ * Why a refused scan was refused, in English (`refusal` is the same as data).
+ */
+reason: string, refusal: Refusal | null, 
+/**
+ * For a scan that does not stand, or one that displaced a later scan: the other one.
+ */
+other: OtherScan | null, };
+
+export type ScanOutcome = "checked_in" | "also_scanned" | "refused";
+
+export type Refusal = "declined" | "erased" | "not_registered";
+
+export type OtherScan = { desk: string, at: string, };
+
+export type Via = "server" | "desk";

@@ -3,6 +3,8 @@
 import * as client from '../api/client';
 import type {
   Added,
+  DeskCheckIn,
+  DeskStatus,
   BadgeLayout,
   CategoryInfo,
   CategoryInput,
@@ -119,6 +121,20 @@ export function setDelegation(eventId: string, selection: Selection, delegation:
 /** Checks a person in; refusals (declined, already checked in) are for the desk to show. */
 export function checkIn(eventId: string, code: string): Promise<Outcome<CheckedIn>> {
   return attempt(() => client.participantCheckIn(eventId, code), { toast: false });
+}
+
+/** Opens the check-in desk on a team database (its copy made or refreshed); `info` is null on this computer. */
+export function openDesk(eventId: string): Promise<Outcome<DeskStatus>> {
+  return attempt(() => client.deskOpen(eventId), { toast: false });
+}
+
+/** Checks a person in at the open desk: at the server, or from the desk's copy while it cannot be reached. */
+export function deskCheckIn(code: string): Promise<Outcome<DeskCheckIn>> {
+  return attempt(() => client.deskCheckIn(code), { toast: false });
+}
+
+export function deskStatus(): Promise<Outcome<DeskStatus>> {
+  return attempt(() => client.deskStatus(), { toast: false });
 }
 
 /** A dry run of the import: `values` says what values that match nothing stand for. */

@@ -6,6 +6,8 @@
 // BigInt minor units, totals never added across currencies.
 import type {
   ApiError,
+  DeskCheckIn,
+  DeskStatus,
   TeamLogin,
   TeamStatus,
   Assignment,
@@ -1729,6 +1731,21 @@ function teamLeave(): Promise<TeamStatus> {
   return reply(mockTeam);
 }
 
+// On this computer there is no desk to open: the desk checks in with participantCheckIn.
+const noDesk: DeskStatus = { info: null, waiting: 0, sent: 0, conflicts: [] };
+
+function deskOpen(_eventId: string): Promise<DeskStatus> {
+  return reply(noDesk);
+}
+
+function deskCheckIn(_code: string): Promise<DeskCheckIn> {
+  return fail('invalid_input', 'desk', 'required', 'open the check-in desk first');
+}
+
+function deskStatus(): Promise<DeskStatus> {
+  return reply(noDesk);
+}
+
 function teamWatch(_news: unknown): Promise<null> {
   return reply(null);
 }
@@ -1827,4 +1844,7 @@ function teamWatch(_news: unknown): Promise<null> {
   teamResume,
   teamLeave,
   teamWatch,
+  deskOpen,
+  deskCheckIn,
+  deskStatus,
 }) satisfies typeof real;
