@@ -16,11 +16,12 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Debian/Ubuntu packages: WebKitGTK for the window, Xvfb + WebKitWebDriver for the end-to-end
 # tests, poppler for checking PDFs, a D-Bus session for the single-instance end-to-end test,
 # sqlite3 for the import benchmark's comparison, PostgreSQL for the team-mode tests' throwaway
-# cluster (python3 finds it a free port), libdbus for the keyring that keeps a team password, and
-# gnome-keyring as the Secret Service of the team end-to-end test.
+# cluster (python3 finds it a free port), libdbus for the keyring that keeps a team password,
+# gnome-keyring as the Secret Service of the team end-to-end test, and libxml2-utils for xmllint,
+# which validates the schedule XML export against its XSD.
 APT_PACKAGES := build-essential pkg-config curl file libwebkit2gtk-4.1-dev libssl-dev librsvg2-dev \
 	libxdo-dev xvfb xauth webkit2gtk-driver poppler-utils dbus sqlite3 \
-	postgresql python3 libdbus-1-dev gnome-keyring
+	postgresql python3 libdbus-1-dev gnome-keyring libxml2-utils
 NODE_MIN := 20.19.0
 # Packaging: squashfs-tools packs the AppImage, dpkg-dev gives cargo-deb dpkg-shlibdeps (the
 # package's dependencies), desktop-file-utils checks the desktop entry in the tests.

@@ -1,7 +1,8 @@
 // End-to-end: participants in the real app window (WebKitGTK through tauri-driver, under Xvfb),
 // on its own fresh database. Opens the demo forum's participants, searches in Arabic with a
 // letter variant, registers a person with the form, confirms them by bulk action, checks them in
-// at the desk with their badge code, and imports a small CSV through the preview. Screenshots
+// at the desk with their badge code, imports a small CSV through the preview, and erases the
+// person registered, after a dialog that says what is kept. Screenshots
 // go to target/e2e/, in English and Arabic.
 //
 // Ports: this file takes 4490 (tauri-driver) and 4491 (WebKitWebDriver); the other e2e files
@@ -374,6 +375,53 @@ test("delete a delegation: its members stay, in none", async () => {
   const rows = await rowTexts();
   assert.equal(rows.length, 1, rows.join(" | "));
   assert.doesNotMatch(rows[0], /Oman/, "Layla is in no delegation now");
+});
+
+test("erase Layla from her page: the dialog says what is kept, the table still counts her", async () => {
+  await search("");
+  const total = await counted();
+  await search("layla@awc.example.org");
+  await click("participant-link");
+  await app.find("register-form");
+  await app.waitFor(
+    async () => (await app.script("return document.querySelector('[data-testid=field-name-en]')?.value;")) === "Layla Haddad",
+    "her record in the form",
+  );
+  const entriesBefore = (await app.findAll("history-entry")).length;
+  await click("erase-open");
+  await app.waitFor(async () => app.script("return document.querySelector('dialog.confirm')?.open;"), "the erase dialog");
+  const said = await app.script("return document.querySelector('dialog.confirm[open]').textContent;");
+  assert.match(said, /Erase the personal data of Dr Layla Haddad ليلى حداد\?/);
+  assert.match(said, new RegExp(`badge code ${badge}`), "the badge is kept");
+  assert.match(said, new RegExp(`${entriesBefore} history entries with who and when`), said);
+  await shot("participant-erase-dialog");
+  await click("erase-confirm");
+  await app.waitFor(
+    async () => (await app.script("return document.querySelector('[data-testid=field-name-en]')?.value;")) === "",
+    "the name emptied in the form",
+  );
+  assert.equal(await app.script("return document.querySelector('[data-testid=field-email]').value;"), "");
+  assert.equal(await app.script("return document.querySelector('[data-testid=field-name-ar]').value;"), "");
+  assert.match(await (await app.find("participant-badge")).text(), new RegExp(badge), "the badge code stays");
+  await app.waitFor(
+    async () => (await (await app.find("history")).text()).includes("Erased the personal data of a participant"),
+    "the erasure in her history",
+  );
+  const history = await (await app.find("history")).text();
+  assert.doesNotMatch(history, /Layla|ليلى/, "the history keeps no content about her");
+  await shot("participant-erased");
+
+  await app.script("history.back();");
+  await app.find("participants-view");
+  await search("");
+  assert.equal(await counted(), total, "the record is kept, so the count is the same");
+  await search("layla");
+  assert.ok(!(await rowTexts()).some((r) => r.includes("Layla Haddad")), "her name is nowhere in the table");
+  await search(badge);
+  const rows = await rowTexts();
+  assert.equal(rows.length, 1, rows.join(" | "));
+  assert.doesNotMatch(rows[0], /Layla|ليلى|awc\.example/, rows[0]);
+  assert.match(rows[0], /Checked in/, "her status is kept");
 });
 
 test("the participants table in Arabic, mirrored", async () => {

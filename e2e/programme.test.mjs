@@ -346,7 +346,7 @@ test("release the programme, move a session, see the change; release again and s
   assert.match(await changes.text(), /Civil Society and Resilience/);
 });
 
-test("export the programme PDF of release v2 and the iCal file", async () => {
+test("export the programme PDF of release v2, the iCal file and the schedule XML", async () => {
   const version = await app.find("export-version");
   await app.script(
     "arguments[0].value = 'v2'; arguments[0].dispatchEvent(new Event('change', { bubbles: true }));",
@@ -368,6 +368,18 @@ test("export the programme PDF of release v2 and the iCal file", async () => {
   const events = calendar.split("\r\n").filter((line) => line === "BEGIN:VEVENT").length;
   assert.ok(events > 5, `one VEVENT per session (${events})`);
   assert.match(calendar, /SUMMARY:Civil Society and Resilience/);
+
+  // The schedule XML as conference apps read it: c3voc's XSD accepts it (xmllint, libxml2).
+  await app.waitFor(async () => (await app.script("return document.querySelector('[data-testid=export-xml]').disabled;")) === false, "exports free again");
+  await click("export-xml");
+  const xml = join(exportDir, "schedule.xml");
+  await app.waitFor(async () => existsSync(xml), "the schedule XML", 30_000);
+  const xsd = join(root, "tests/fixtures/voc-schedule/schedule.xml.xsd");
+  const said = execFileSync("xmllint", ["--noout", "--schema", xsd, xml], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+  assert.equal(said, "", "xmllint exits 0 and prints the verdict on stderr");
+  const schedule = readFileSync(xml, "utf8");
+  assert.match(schedule, /<version>v2<\/version>/, "the release, not the draft");
+  assert.match(schedule, /<title>Civil Society and Resilience<\/title>/);
 });
 
 test("make a registered participant a speaker without retyping, then find them in the list", async () => {

@@ -120,6 +120,7 @@ pub fn types() -> String {
         muntada::participants::ParticipantInput,
         muntada::participants::ParticipantStatus,
         muntada::participants::Added,
+        muntada::participants::Erasure,
         muntada::participants::CheckedIn,
         muntada::participants::CheckInWarning,
         muntada::participants::ColumnMapping,

@@ -382,6 +382,11 @@ fn exports_are_written_where_the_launcher_says_never_where_the_webview_says() {
     // has no say in the path.
     std::env::set_var("MUNTADA_EXPORT_DIR", out.path());
     let demo = h.call("demo_open", json!({})).unwrap();
+    // The schedule XML, like every export, goes to the launcher's folder.
+    let xml = h.call("schedule_xml_export", json!({ "eventId": demo["id"], "release": "draft" })).unwrap();
+    let written = out.path().join("schedule.xml");
+    assert_eq!(xml["file"].as_str(), Some(written.to_str().unwrap()));
+    assert!(std::fs::read_to_string(&written).unwrap().starts_with("<?xml"));
     for (kind, file) in [("participant_list", "participants-ar.pdf"), ("pledges_csv", "pledges-ar.csv")] {
         let outcome = h.call("export_document", json!({ "eventId": demo["id"], "kind": kind, "lang": "ar" })).unwrap();
         let written = out.path().join(file);
@@ -617,4 +622,42 @@ fn team_logins_are_checked_before_connecting() {
     // Going back to this computer when on it already changes nothing.
     assert_eq!(h.call("team_leave", json!({})).unwrap()["team"], Value::Null);
     assert_eq!(h.call("event_list", json!({})), Ok(json!([])));
+}
+
+#[test]
+fn erasing_a_person_says_what_is_kept_and_refuses_bad_ids() {
+    let h = harness();
+    let event = h.call("event_create", json!({ "input": doha() })).unwrap();
+    let input = json!({
+        "honorific": "H.E.", "name": { "en": "Amina Yusuf", "ar": "أمينة يوسف" }, "email": "amina@example.org",
+        "phone": "", "organisation": { "en": "UNOCT", "ar": "" }, "country": "QA", "category": "media",
+        "status": "confirmed", "consent": true, "delegation": ""
+    });
+    let added = h.call("participant_add", json!({ "eventId": event["id"], "input": input })).unwrap();
+    let id = added["participant"]["id"].clone();
+    let before = h.call("participant_erasure", json!({ "id": id })).unwrap();
+    assert_eq!(
+        (before["participant"]["name"]["en"].as_str(), before["historyEntries"].as_u64()),
+        (Some("Amina Yusuf"), Some(1))
+    );
+
+    use Refused::{App, Tauri};
+    let not_an_id = App("invalid_input", "invalid_value", "id");
+    for (body, refused) in [
+        (json!({ "id": "../../etc/passwd" }), not_an_id),
+        (json!({ "id": "'; DELETE FROM participants; --" }), not_an_id),
+        (json!({ "id": "0190a7e2-6f00-7c3a-9a51-d0a1f0e5a001" }), App("not_found", "not_found", "id")),
+        (json!({ "id": 42 }), Tauri("invalid args `id` for command `participant_erase`: invalid type: integer")),
+        (json!({}), Tauri("invalid args `id` for command `participant_erase`")),
+    ] {
+        assert_refused(h.call("participant_erase", body.clone()), refused, &body.to_string());
+    }
+    let unchanged = h.call("participant_get", json!({ "id": id })).unwrap();
+    assert_eq!(unchanged["name"]["en"], "Amina Yusuf", "a refused erasure erased nothing");
+
+    let erased = h.call("participant_erase", json!({ "id": id })).unwrap();
+    let p = &erased["participant"];
+    assert_eq!((p["name"]["en"].as_str(), p["email"].as_str(), p["honorific"].as_str()), (Some(""), None, Some("")));
+    assert_eq!((&p["badgeCode"], p["category"].as_str()), (&added["participant"]["badgeCode"], Some("media")));
+    assert_eq!(erased["historyEntries"], 2, "created, erased: who and when kept");
 }

@@ -150,6 +150,8 @@ enum ExportCommand {
     Ical(programme::IcalArgs),
     /// The programme in the frab/pretalx schedule JSON format
     ScheduleJson(programme::ScheduleJsonArgs),
+    /// The programme as frab schedule XML (Giggity, ConfClerk, pretalx's importer)
+    ScheduleXml(programme::ScheduleJsonArgs),
     /// The programme day by day (or door sheets per room), as PDF
     Programme(programme::ProgrammePdfArgs),
     /// The outcome document, as PDF
@@ -788,6 +790,7 @@ fn execute(command: Command, db: Option<String>, wait: f64, out: &Out) -> Result
         Command::Event(EventCommand::Clone(args)) => programme::clone_event(store, args, out, now),
         Command::Export(ExportCommand::Ical(args)) => programme::ical(store, args, out, now),
         Command::Export(ExportCommand::ScheduleJson(args)) => programme::schedule_json(store, args, out),
+        Command::Export(ExportCommand::ScheduleXml(args)) => programme::schedule_xml(store, args, out),
         Command::Export(ExportCommand::Programme(args)) => programme::programme_pdf(store, args, out),
     };
     done.map(|()| 0)

@@ -1,6 +1,7 @@
 //! The participant commands of the registration desk: import, search, duplicates and merging,
 //! bulk status, check-in. Each calls one core function and prints its result.
 
+use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use chrono::{DateTime, Utc};
@@ -62,6 +63,16 @@ pub enum DeskCommand {
     /// Merge OTHER into KEEP (two records of the same person); OTHER is deleted, the history
     /// keeps both
     Merge { keep: String, other: String },
+    /// Erase a person's personal data (their right to erasure): name, contact details,
+    /// organisation, country, extra answers and what their history recorded. The record stays
+    /// with its badge code, category and status, and the history with who and when. Asks first.
+    Erase {
+        #[arg(value_name = "ID")]
+        id: String,
+        /// Erase without asking
+        #[arg(long)]
+        yes: bool,
+    },
     /// Set the status of several participants at once (all or none): the IDs given, or every
     /// participant the filters match (--all: every participant of the event)
     Status {
@@ -464,6 +475,19 @@ pub fn desk(store: &mut Store, command: DeskCommand, now: DateTime<Utc>, out: &O
             })?;
             out.created(&merged, |p| &p.id)
         }
+        DeskCommand::Erase { id, yes } => {
+            let before = participants::erasure(store, &id)?;
+            if !yes {
+                confirm_erasure(&before)?;
+            }
+            participants::erase(store, &before.participant.id, now)?;
+            let after = participants::erasure(store, before.participant.id.as_str())?;
+            if out.json {
+                return out.print_json(&after);
+            }
+            out.line(&format!("erased the personal data of participant {}", after.participant.id))?;
+            out.line(&kept(&after))
+        }
         DeskCommand::Export { event, out: path } => {
             let format = match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
                 Some("csv") => TableFormat::Csv,
@@ -589,4 +613,54 @@ fn import_report(report: &ImportReport, dry_run: bool, out: &Out) -> Result<(), 
         out.line("dry run: nothing was written")?;
     }
     Ok(())
+}
+
+/// What erasing keeps, in a line.
+fn kept(e: &participants::Erasure) -> String {
+    let p = &e.participant;
+    format!(
+        "kept: the record (badge {}, category {}, status {}), so counts and badge numbers still add up; \
+         {} history {}, with who and when but not what",
+        p.badge_code,
+        p.category,
+        p.status.as_str(),
+        e.history_entries,
+        if e.history_entries == 1 { "entry" } else { "entries" }
+    )
+}
+
+/// Says on stderr what erasing `e` deletes and keeps, and reads the answer from standard input
+/// (a terminal, or a pipe: `echo yes | muntada participant erase ID`). Anything but yes erases
+/// nothing.
+fn confirm_erasure(e: &participants::Erasure) -> Result<(), Error> {
+    let p = &e.participant;
+    let who = [p.honorific.as_str(), p.name.en.as_str(), p.name.ar.as_str()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    eprintln!(
+        "This erases the name, e-mail, phone, organisation, country, honorific and extra answers of\n  {} (badge {}),\n\
+         and the content of their history. Backups made before keep them until they rotate out.\n{}",
+        if who.is_empty() { "(no name)" } else { &who },
+        p.badge_code,
+        kept(e)
+    );
+    eprint!("Erase? Type yes to confirm: ");
+    let mut answer = String::new();
+    std::io::stdin()
+        .read_line(&mut answer)
+        .map_err(|err| Error::invalid("yes", Reason::Required, format!("cannot read the answer: {err}")))?;
+    if !std::io::stdin().is_terminal() {
+        // A piped answer is not echoed: end the question's line.
+        eprintln!();
+    }
+    match answer.trim().to_lowercase().as_str() {
+        "yes" | "y" | "نعم" => Ok(()),
+        _ => Err(Error::invalid(
+            "yes",
+            Reason::Required,
+            "not confirmed: nothing was erased (--yes erases without asking)",
+        )),
+    }
 }

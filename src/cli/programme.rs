@@ -385,6 +385,7 @@ pub struct IcalArgs {
     release: String,
 }
 
+/// The schedule feeds' arguments (JSON and XML alike).
 #[derive(ClapArgs)]
 pub struct ScheduleJsonArgs {
     #[arg(long)]
@@ -420,6 +421,11 @@ pub fn ical(store: &Store, args: IcalArgs, out: &Out, now: chrono::DateTime<chro
 
 pub fn schedule_json(store: &Store, args: ScheduleJsonArgs, out: &Out) -> Result<(), Error> {
     let exported = muntada::documents::export_schedule_json(store, &args.event, &args.release)?;
+    write(&args.out, &exported.bytes, out)
+}
+
+pub fn schedule_xml(store: &Store, args: ScheduleJsonArgs, out: &Out) -> Result<(), Error> {
+    let exported = muntada::documents::export_schedule_xml(store, &args.event, &args.release)?;
     write(&args.out, &exported.bytes, out)
 }
 

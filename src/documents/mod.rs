@@ -154,6 +154,17 @@ pub fn export_schedule_json(store: &Store, event_id: &str, release: &str) -> Res
     })
 }
 
+/// The programme (draft or `release`) as frab schedule XML.
+pub fn export_schedule_xml(store: &Store, event_id: &str, release: &str) -> Result<Exported> {
+    let text = crate::programme::export_schedule_xml(store, event_id, release)?;
+    Ok(Exported {
+        file_name: "schedule.xml".to_owned(),
+        bytes: text.into_bytes(),
+        missing_glyphs: 0,
+        squeezed_tables: 0,
+    })
+}
+
 /// A file-name part from a (Latin) name: lower-case letters and digits joined by hyphens;
 /// `fallback` when nothing is left (a name in Arabic script only).
 fn file_stem(name: &str, fallback: &str) -> String {
@@ -261,6 +272,14 @@ mod tests {
         let json: serde_json::Value = serde_json::from_slice(&schedule.bytes).unwrap();
         assert_eq!(json["schedule"]["version"], "draft");
         let err = export_schedule_json(&store, id, "v9").unwrap_err();
+        assert_eq!(err.field.as_deref(), Some("release"));
+
+        let xml = export_schedule_xml(&store, id, "draft").unwrap();
+        assert_eq!(xml.file_name, "schedule.xml");
+        let text = String::from_utf8(xml.bytes).unwrap();
+        assert_eq!(text.matches("<event id=").count(), sessions.len());
+        assert!(text.contains("الجلسة الافتتاحية"), "the Arabic title is kept as text");
+        let err = export_schedule_xml(&store, id, "v9").unwrap_err();
         assert_eq!(err.field.as_deref(), Some("release"));
     }
 }

@@ -113,6 +113,15 @@ pub fn erase(store: &mut Store, id: &Id, now: DateTime<Utc>) -> Result<Participa
     Ok(erased)
 }
 
+/// What erasing `id` keeps (before it: the record as it stands; after: as erased). Writes
+/// nothing.
+pub fn erasure(store: &Store, id: &str) -> Result<Erasure> {
+    let id = store.participants().resolve("id", id)?;
+    let participant = store.participants().get(&id)?;
+    let history = store.audit().for_record(AuditEntity::Participant, &id, crate::audit::MAX_ENTRIES)?;
+    Ok(Erasure { participant, history_entries: u32::try_from(history.len()).unwrap_or(u32::MAX) })
+}
+
 fn erase_in(tx: &Tx<'_>, id: &Id, now: DateTime<Utc>) -> Result<Participant> {
     let id = tx.participants().resolve("id", id.as_str())?;
     let person = tx.participants().get(&id)?;

@@ -7,6 +7,7 @@ pub mod ical;
 pub mod model;
 pub mod release;
 pub mod schedule_json;
+pub mod schedule_xml;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -429,6 +430,15 @@ pub fn export_schedule_json(store: &Store, event_id: &str, release: &str) -> Res
     let snapshot = release::snapshot(store, &event.id, "release", release)?;
     serde_json::to_string_pretty(&schedule_json::schedule(&event, &snapshot, release.trim()))
         .map_err(|e| Error::internal(e.to_string()))
+}
+
+/// The event's programme (draft or release) as frab schedule XML text: the same schedule as the
+/// JSON, in the XML that conference apps and pretalx's importer read.
+pub fn export_schedule_xml(store: &Store, event_id: &str, release: &str) -> Result<String> {
+    let event = event::get(store, event_id).map_err(|e| e.with_field("event"))?;
+    let snapshot = release::snapshot(store, &event.id, "release", release)?;
+    schedule_xml::render(&schedule_json::schedule(&event, &snapshot, release.trim()))
+        .map_err(|e| Error::internal(format!("cannot write the schedule XML: {e}")))
 }
 
 /// The event's sessions in time order.

@@ -59,7 +59,6 @@ pub fn schedule(event: &Event, snapshot: &Snapshot, version: &str) -> Value {
         "generator": { "name": "muntada", "version": env!("CARGO_PKG_VERSION") },
         "schedule": {
             "version": version,
-            "base_url": "",
             "conference": {
                 "acronym": acronym(event),
                 "title": event.title.get(Lang::En),
@@ -111,7 +110,7 @@ fn session(snapshot: &Snapshot, s: &Session, event: &Event) -> Value {
         "duration": format!("{:02}:{:02}", minutes / 60, minutes % 60),
         "room": room_name(snapshot, s),
         "slug": format!("{}-{}", acronym(event), numeric_id(s)),
-        "url": "",
+        "url": session_urn(s),
         "title": s.title.get(Lang::En),
         "subtitle": s.title.other(Lang::En).unwrap_or(""),
         "track": Value::Null,
@@ -138,24 +137,93 @@ fn room_name(snapshot: &Snapshot, s: &Session) -> String {
         .unwrap_or_else(|| NO_ROOM.to_owned())
 }
 
-/// A short lower-case slug of the event's title, e.g. "annual-forum".
-fn acronym(event: &Event) -> String {
-    let mut slug = String::new();
-    for c in event.title.get(Lang::En).chars() {
-        if c.is_alphanumeric() {
-            slug.extend(c.to_lowercase());
-        } else if !slug.ends_with('-') && !slug.is_empty() {
-            slug.push('-');
+/// Longest acronym we derive, cut at a word: long enough to tell events apart, short enough for
+/// the file names and URLs conference apps build from it.
+const ACRONYM_MAX: usize = 32;
+
+/// The conference's acronym, as the c3voc schema wants it (`^[a-z0-9_-][a-z0-9_]{3,}…`): the
+/// English title's words in lower-case ASCII (accents dropped: "Économie" → "economie") joined by
+/// underscores, e.g. "doha_forum". A title too short for the schema's four characters, or in
+/// Arabic only, gets the event's year: "un_2025", "event_2025".
+pub fn acronym(event: &Event) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let folded: String = event.title.get(Lang::En).nfd().filter(char::is_ascii).collect();
+    let mut acronym = String::new();
+    for word in folded.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()) {
+        let word = word.to_ascii_lowercase();
+        let sep = usize::from(!acronym.is_empty());
+        if acronym.len() + sep + word.len() > ACRONYM_MAX {
+            if acronym.is_empty() {
+                acronym = word[..ACRONYM_MAX].to_owned();
+            }
+            break;
         }
+        if sep == 1 {
+            acronym.push('_');
+        }
+        acronym.push_str(&word);
     }
-    let slug = slug.trim_end_matches('-');
-    if slug.is_empty() {
-        "event".to_owned()
-    } else {
-        slug.chars().take(40).collect()
+    if acronym.is_empty() {
+        acronym.push_str("event");
+    } else if acronym.len() >= 4 {
+        return acronym;
     }
+    format!("{acronym}_{}", event.start_date.format("%Y"))
+}
+
+/// A session's `url`: the schema wants a URI and the programme has no web page per session, so a
+/// URN naming the session, which stays the same from one export to the next.
+pub fn session_urn(s: &Session) -> String {
+    format!("urn:uuid:{}", s.id.as_str())
 }
 
 fn local_midnight(tz: chrono_tz::Tz, date: NaiveDate) -> String {
     super::conflicts::day_start(tz, date).with_timezone(&tz).to_rfc3339()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bilingual::Bilingual;
+    use crate::event::EventStatus;
+    use crate::id::Id;
+
+    fn check(title_en: &str, expected: &str) {
+        let day = NaiveDate::from_ymd_opt(2025, 5, 20).unwrap();
+        let now = chrono::Utc::now();
+        let event = Event {
+            version: 1,
+            id: Id::new(),
+            title: Bilingual::new(title_en, "منتدى الدوحة"),
+            description: Bilingual::default(),
+            venue: String::new(),
+            city: String::new(),
+            country: None,
+            timezone: "Asia/Qatar".into(),
+            start_date: day,
+            end_date: day,
+            organisers: Vec::new(),
+            status: EventStatus::Draft,
+            created_at: now,
+            updated_at: now,
+        };
+        let acronym = acronym(&event);
+        assert_eq!(acronym, expected, "{title_en:?}");
+        // What the schema's pattern asks, spelled out: [a-z0-9_-] then at least 3 of [a-z0-9_].
+        let allowed = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_';
+        assert!(acronym.len() >= 4 && acronym.chars().all(allowed), "{acronym:?}");
+    }
+
+    #[test]
+    fn acronyms_the_schema_accepts() {
+        check("Doha Forum", "doha_forum");
+        check("Annual Forum 2025", "annual_forum_2025");
+        check("  H.E. — Youth & Peace!  ", "h_e_youth_peace");
+        check("Forum de l'Économie", "forum_de_l_economie");
+        check("First Annual Forum of Beneficiaries of Cooperation Programmes", "first_annual_forum_of");
+        check("Supercalifragilisticexpialidocious-and-more-words", "supercalifragilisticexpialidocio");
+        check("UN", "un_2025");
+        check("", "event_2025");
+        check("منتدى", "event_2025");
+    }
 }

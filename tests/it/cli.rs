@@ -853,3 +853,108 @@ fn unknown_values_are_mapped_on_the_command_line_and_in_a_map_file() {
     let out = cli.ok(&["participant", "import", "--event", &other, &second, "--map-file", map]);
     assert!(out.lines().last().unwrap().starts_with("imported 2 participants"), "{out}");
 }
+
+/// Runs `muntada` with `answer` on its standard input (a pipe, as a script would give it).
+fn run_answering(cli: &Cli, answer: &str, args: &[&str]) -> Run {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_muntada"))
+        .arg("--db")
+        .arg(&cli.db)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(answer.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8(out.stdout).unwrap(),
+        stderr: String::from_utf8(out.stderr).unwrap(),
+    }
+}
+
+#[test]
+fn erasing_a_person_asks_first_and_says_what_is_kept() {
+    let cli = Cli::new();
+    let event = cli.event();
+    let add = |name: &str, email: &str| {
+        cli.ok(&[
+            "participant",
+            "add",
+            "--event",
+            &event,
+            "--name",
+            name,
+            "--name-ar",
+            "زنوبيا",
+            "--email",
+            email,
+            "--organisation",
+            "Quill Trust",
+            "--country",
+            "AT",
+            "--category",
+            "media",
+            "--status",
+            "confirmed",
+        ])
+    };
+    let zenobia = add("Zenobia Quill", "zenobia@example.org");
+    let omar = add("Omar Haddad", "omar@example.org");
+    cli.ok(&["participant", "edit", &zenobia, "--phone", "+43 1 234 5678"]);
+    let listing = ["--json", "participant", "list", "--event", event.as_str()];
+    let people = || -> serde_json::Value { serde_json::from_str(&cli.ok(&listing)).unwrap() };
+    let before = people();
+    let badge = before.as_array().unwrap().iter().find(|p| p["id"] == zenobia.as_str()).unwrap()["badgeCode"].clone();
+
+    // It says what it erases and keeps, then anything but yes erases nothing.
+    for answer in ["", "\n", "no\n", "yes please\n"] {
+        let run = run_answering(&cli, answer, &["participant", "erase", &zenobia]);
+        assert_eq!(run.code, 2, "{answer:?}: {}", run.stderr);
+        for said in ["Zenobia Quill", "زنوبيا", "Erase? Type yes", "kept: the record (badge", "history entries"] {
+            assert!(run.stderr.contains(said), "{answer:?}: {said:?} not in {}", run.stderr);
+        }
+        assert!(run.stderr.contains("nothing was erased"), "{}", run.stderr);
+        assert_eq!(people(), before, "{answer:?} erased something");
+    }
+
+    // Typed yes: erased; the record stays with its badge, category and status.
+    let run = run_answering(&cli, "yes\n", &["--json", "participant", "erase", &zenobia]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let erased: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let p = &erased["participant"];
+    assert_eq!((p["name"]["en"].as_str(), p["name"]["ar"].as_str()), (Some(""), Some("")));
+    assert_eq!((p["email"].as_str(), p["phone"].as_str(), p["country"].as_str()), (None, None, None));
+    assert_eq!(p["organisation"]["en"], "");
+    assert_eq!(
+        (&p["badgeCode"], p["category"].as_str(), p["status"].as_str()),
+        (&badge, Some("media"), Some("confirmed"))
+    );
+    // Created, edited, erased: three entries, who and when only.
+    assert_eq!(erased["historyEntries"], 3);
+    let after = people();
+    assert_eq!(after.as_array().unwrap().len(), 2, "the record is kept, so counts add up");
+    assert!(!cli.ok(&listing).contains("Zenobia"), "the name is gone from the listing");
+    assert!(cli.ok(&listing).contains("Omar Haddad"), "the other person is untouched");
+
+    // --yes asks nothing; the text output says what was kept.
+    let run = run_answering(&cli, "", &["participant", "erase", "--yes", &omar]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(!run.stderr.contains("Erase?"), "{}", run.stderr);
+    assert!(run.stdout.contains(&format!("erased the personal data of participant {omar}")), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("category media, status confirmed") && run.stdout.contains("2 history entries"),
+        "{}",
+        run.stdout
+    );
+
+    // An unknown id is refused, naming it, and writes nothing.
+    let before = people();
+    let run = cli.run(&["participant", "erase", "--yes", "ffffffff-0000-0000-0000-000000000000"]);
+    assert_ne!(run.code, 0);
+    assert!(run.stderr.contains("id") && !run.stderr.contains("panicked"), "{}", run.stderr);
+    assert_eq!(people(), before);
+}

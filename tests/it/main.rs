@@ -11,6 +11,7 @@ mod cli;
 mod delegations;
 mod desk;
 mod documents;
+mod feeds;
 mod import;
 mod kill;
 mod layers;

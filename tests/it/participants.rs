@@ -341,7 +341,17 @@ fn search_through_the_store_and_erasure_forgets_the_keys() {
     };
     assert_eq!(names(&store, "امينه"), ["Amina Yusuf"]);
     assert_eq!(names(&store, "unoct"), ["Amina Yusuf"]);
+    // What erasing keeps, said before and after: the record, and the history's entries.
+    let before = participants::erasure(&store, amina.id.as_str()).unwrap();
+    assert_eq!((before.participant.name.en.as_str(), before.history_entries), ("Amina Yusuf", 1));
     participants::erase(&mut store, &amina.id, Utc::now()).unwrap();
+    let after = participants::erasure(&store, amina.id.as_str()).unwrap();
+    assert_eq!((after.participant.name.en.as_str(), after.history_entries), ("", 2));
+    assert_eq!(
+        (&after.participant.badge_code, &after.participant.category, after.participant.status),
+        (&amina.badge_code, &amina.category, amina.status)
+    );
+    assert_eq!(participants::erasure(&store, "ffffffff").unwrap_err().field.as_deref(), Some("id"));
     assert!(names(&store, "amina").is_empty());
     assert!(names(&store, "امينه").is_empty());
     assert!(participants::duplicates(&store, event.as_str()).unwrap().is_empty());

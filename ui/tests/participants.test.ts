@@ -355,6 +355,46 @@ describe('registration form', () => {
     expect(client.auditList).toHaveBeenCalledWith('participant', 'p-4');
   });
 
+  it('erases a person after saying what is kept, and shows the record as kept', async () => {
+    const held = person(4, { honorific: 'H.E.', name: { en: 'Amina Yusuf', ar: 'أمينة يوسف' }, version: 3 });
+    const erased = { ...held, honorific: '', name: { en: '', ar: '' }, email: null, organisation: { en: '', ar: '' }, country: null, version: 4 };
+    vi.mocked(client.participantGet).mockResolvedValue(held);
+    vi.mocked(client.auditList).mockResolvedValue([]);
+    vi.mocked(client.participantErasure).mockResolvedValue({ participant: held, historyEntries: 3 });
+    vi.mocked(client.participantErase).mockResolvedValue({ participant: erased, historyEntries: 4 });
+    render(RegisterForm, { props: { eventId: 'ev-1', participantId: 'p-4' } });
+    await fireEvent.click(await screen.findByTestId('erase-open'));
+    const dialog = await screen.findByRole('dialog');
+    expect(dialog).toHaveTextContent('Erase the personal data of H.E. Amina Yusuf أمينة يوسف?');
+    expect(dialog).toHaveTextContent('badge code CODE4');
+    expect(dialog).toHaveTextContent('3 history entries with who and when');
+    // Cancelling erases nothing.
+    await fireEvent.click(within(dialog).getByTestId('erase-cancel'));
+    expect(client.participantErase).not.toHaveBeenCalled();
+    await fireEvent.click(screen.getByTestId('erase-open'));
+    await fireEvent.click(within(await screen.findByRole('dialog')).getByTestId('erase-confirm'));
+    await waitFor(() => expect(client.participantErase).toHaveBeenCalledWith('p-4'));
+    await waitFor(() => expect((screen.getByTestId('field-name-en') as HTMLInputElement).value).toBe(''));
+    expect(screen.getByTestId('participant-badge')).toHaveTextContent('CODE4');
+    expect(client.auditList).toHaveBeenCalledTimes(2);
+  });
+
+  it('says in Arabic what erasing keeps', async () => {
+    setLang('ar');
+    const held = person(4, { name: { en: 'Amina Yusuf', ar: 'أمينة يوسف' } });
+    vi.mocked(client.participantGet).mockResolvedValue(held);
+    vi.mocked(client.auditList).mockResolvedValue([]);
+    vi.mocked(client.participantErasure).mockResolvedValue({ participant: held, historyEntries: 2 });
+    render(RegisterForm, { props: { eventId: 'ev-1', participantId: 'p-4' } });
+    const open = await screen.findByTestId('erase-open');
+    expect(open).toHaveTextContent('محو بيانات هذا الشخص…');
+    await fireEvent.click(open);
+    const dialog = await screen.findByRole('dialog');
+    expect(dialog).toHaveTextContent('برمز الشارة CODE4');
+    expect(within(dialog).getByTestId('erase-confirm')).toHaveTextContent('محو');
+    setLang('en');
+  });
+
   it('keeps a refused correction in the form with the error by its field', async () => {
     vi.mocked(client.participantGet).mockResolvedValue(person(4));
     vi.mocked(client.auditList).mockResolvedValue([]);

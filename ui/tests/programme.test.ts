@@ -266,6 +266,7 @@ describe('programme view', () => {
     vi.mocked(client.programmePdfExport).mockResolvedValue(saved);
     vi.mocked(client.icalExport).mockResolvedValue({ ...saved, file: null });
     vi.mocked(client.scheduleJsonExport).mockResolvedValue({ ...saved, file: null });
+    vi.mocked(client.scheduleXmlExport).mockResolvedValue({ ...saved, file: null });
     await renderView();
     const panel = screen.getByTestId('programme-exports');
     await waitFor(() => expect(within(panel).getAllByRole('option').map((o) => o.textContent)).toContain('v1'));
@@ -283,6 +284,9 @@ describe('programme view', () => {
     await waitFor(() => expect(within(panel).getByTestId('export-json')).not.toBeDisabled());
     await fireEvent.click(within(panel).getByTestId('export-json'));
     expect(client.scheduleJsonExport).toHaveBeenCalledWith('ev-1', 'v1');
+    await waitFor(() => expect(within(panel).getByTestId('export-xml')).not.toBeDisabled());
+    await fireEvent.click(within(panel).getByTestId('export-xml'));
+    expect(client.scheduleXmlExport).toHaveBeenCalledWith('ev-1', 'v1');
   });
 
   it('offers a release for export as soon as it is made', async () => {

@@ -8,6 +8,7 @@ import { can, forgetTeam, loadTeamStatus, onDataChanged, receive, team } from '.
 import TeamDialog from '../src/views/about/TeamDialog.svelte';
 import CheckInDesk from '../src/views/participants/CheckInDesk.svelte';
 import PledgesView from '../src/views/pledges/PledgesView.svelte';
+import RegisterForm from '../src/views/participants/RegisterForm.svelte';
 import { apiError, event, listing } from './fixtures';
 
 vi.mock('../src/api/client');
@@ -25,8 +26,8 @@ beforeEach(() => {
 
 describe('what a role may change', () => {
   const cases: [TeamRole | null, string[]][] = [
-    [null, ['events', 'participants', 'programme', 'pledges', 'outcome']],
-    ['admin', ['events', 'participants', 'programme', 'pledges', 'outcome']],
+    [null, ['events', 'participants', 'programme', 'pledges', 'outcome', 'audit']],
+    ['admin', ['events', 'participants', 'programme', 'pledges', 'outcome', 'audit']],
     ['registration', ['participants']],
     ['programme', ['programme']],
     ['coordinator', ['pledges', 'outcome']],
@@ -34,7 +35,7 @@ describe('what a role may change', () => {
   for (const [role, allowed] of cases) {
     it(`${role ?? 'this computer'}: ${allowed.join(', ')}`, () => {
       const s = role === null ? status({ team: null, role: null }) : status({ role });
-      for (const area of ['events', 'participants', 'programme', 'pledges', 'outcome'] as const) {
+      for (const area of ['events', 'participants', 'programme', 'pledges', 'outcome', 'audit'] as const) {
         expect(can(area, s), area).toBe(allowed.includes(area));
       }
     });
@@ -159,6 +160,26 @@ describe('the pledges view follows the team', () => {
     await waitFor(() => expect(client.pledgeList).toHaveBeenCalledTimes(2));
     expect(screen.getByTestId('pledges-view')).toBeInTheDocument();
     expect(screen.getByTestId('pledge-filter-donor')).toHaveValue('Qatar');
+  });
+
+  it('offers Erase this person… to an admin only: the audit trail it rewrites is theirs alone', async () => {
+    vi.mocked(client.categoryList).mockResolvedValue([]);
+    vi.mocked(client.delegationList).mockResolvedValue([]);
+    vi.mocked(client.referenceData).mockResolvedValue({ countries: [], timezones: ['UTC'], currencies: [] });
+    vi.mocked(client.auditList).mockResolvedValue([]);
+    vi.mocked(client.participantGet).mockResolvedValue({
+      id: 'p-4', eventId: 'ev-1', honorific: '', name: { en: 'Amina', ar: '' }, email: null, phone: null,
+      organisation: { en: '', ar: '' }, country: null, category: 'media', status: 'confirmed', badgeCode: 'CODE4',
+      consent: true, registeredAt: '2025-11-02T08:30:00Z', delegation: null, version: 1,
+    });
+    for (const [role, offered] of [['registration', false], ['admin', true]] as const) {
+      vi.mocked(client.teamStatus).mockResolvedValue(status({ role }));
+      await loadTeamStatus();
+      const view = render(RegisterForm, { props: { eventId: 'ev-1', participantId: 'p-4' } });
+      await screen.findByTestId('field-name-en');
+      expect(screen.queryByTestId('erase-open') !== null, role).toBe(offered);
+      view.unmount();
+    }
   });
 
   it('offers no New pledge to a registration login', async () => {

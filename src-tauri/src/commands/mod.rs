@@ -49,7 +49,7 @@ use muntada::participants::delegation::{Delegation, DelegationInput};
 use muntada::participants::import::ValueChoice;
 use muntada::participants::query::{ParticipantPage, ParticipantQuery, Selection};
 use muntada::participants::{
-    Added, CheckedIn, ColumnMapping, ImportReport, Participant, ParticipantInput, ParticipantStatus,
+    Added, CheckedIn, ColumnMapping, Erasure, ImportReport, Participant, ParticipantInput, ParticipantStatus,
 };
 use muntada::pledges::{PledgeInput, PledgeView, StageChange};
 use muntada::programme::conflicts::Conflict;
@@ -118,6 +118,8 @@ api! {
     participants::participant_update(id: Id, version: Option<u32>, input: ParticipantInput) -> Added;
     participants::participant_merge(keep: Id, other: Id) -> Participant;
     participants::participant_set_status(event_id: String, selection: Selection, status: ParticipantStatus) -> u32;
+    participants::participant_erasure(id: Id) -> Erasure;
+    participants::participant_erase(id: Id) -> Erasure;
     participants::participant_set_category(event_id: String, selection: Selection, category: String) -> u32;
     participants::participant_set_delegation(event_id: String, selection: Selection, delegation: Option<String>) -> u32;
     participants::participant_check_in(event_id: Id, code: String) -> CheckedIn;
@@ -136,6 +138,7 @@ api! {
     programme::programme_pdf_export(event_id: String, lang: Lang, release: String, door_sheets: bool) -> export::ExportOutcome;
     programme::ical_export(event_id: String, release: String, speaker_id: Option<String>) -> export::ExportOutcome;
     programme::schedule_json_export(event_id: String, release: String) -> export::ExportOutcome;
+    programme::schedule_xml_export(event_id: String, release: String) -> export::ExportOutcome;
     programme::room_create(event_id: Id, input: RoomInput) -> Room;
     programme::room_update(id: Id, version: Option<u32>, input: RoomInput) -> Room;
     programme::room_delete(id: Id) -> Room;

@@ -10,7 +10,7 @@ use muntada::participants::delegation::{self, Delegation, DelegationInput};
 use muntada::participants::import::{self, ValueChoice, FIELDS};
 use muntada::participants::query::{self, IndexCache, ParticipantPage, ParticipantQuery, Selection};
 use muntada::participants::{
-    self, Added, CheckedIn, ColumnMapping, ImportOptions, ImportReport, Participant, ParticipantInput,
+    self, Added, CheckedIn, ColumnMapping, Erasure, ImportOptions, ImportReport, Participant, ParticipantInput,
     ParticipantStatus, TablePreview,
 };
 use muntada::store::Tx;
@@ -91,6 +91,22 @@ pub fn participant_update(
 #[tauri::command]
 pub fn participant_merge(state: State<'_, AppState>, keep: Id, other: Id) -> Result<Participant, ApiError> {
     state.write(|tx| participants::merge(tx, &keep, &other, Utc::now()))
+}
+
+/// What erasing a person would keep: their record and how many history entries (for the
+/// confirmation to say). Writes nothing.
+#[tauri::command]
+pub fn participant_erasure(state: State<'_, AppState>, id: Id) -> Result<Erasure, ApiError> {
+    state.read(|store| participants::erasure(store, id.as_str()))
+}
+
+/// Erases a person's personal data (their right to erasure) and says what was kept.
+#[tauri::command]
+pub fn participant_erase(state: State<'_, AppState>, id: Id) -> Result<Erasure, ApiError> {
+    state.with_store(|store| {
+        participants::erase(store, &id, Utc::now())?;
+        participants::erasure(store, id.as_str())
+    })
 }
 
 /// Sets the status of the participants selected: the rows picked, or all that match the

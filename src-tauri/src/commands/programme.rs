@@ -204,6 +204,16 @@ pub async fn schedule_json_export<R: Runtime>(
     deliver(app, move |store| documents::export_schedule_json(store, &event_id, &release)).await
 }
 
+/// The programme as frab schedule XML.
+#[tauri::command]
+pub async fn schedule_xml_export<R: Runtime>(
+    app: AppHandle<R>,
+    event_id: String,
+    release: String,
+) -> Result<ExportOutcome, ApiError> {
+    deliver(app, move |store| documents::export_schedule_xml(store, &event_id, &release)).await
+}
+
 /// Who signed up for a session, against its room's seats.
 #[tauri::command]
 pub fn session_sign_ups(state: State<'_, AppState>, session_id: String) -> Result<SignUps, ApiError> {

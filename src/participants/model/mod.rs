@@ -149,6 +149,18 @@ pub struct DuplicatePair {
     pub reason: DuplicateReason,
 }
 
+/// What erasing a person keeps, to say before and after: their record, emptied of personal
+/// data but with its badge code, category, status and delegation (so counts and badge numbers
+/// still add up), and the entries of their history, which keep who changed the record and when
+/// but not what.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Erasure {
+    pub participant: Participant,
+    /// Entries of their history (at most `audit::MAX_ENTRIES` counted).
+    pub history_entries: u32,
+}
+
 /// A participant just registered or corrected, and the records it may duplicate (for the form
 /// to show).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]

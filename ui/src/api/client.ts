@@ -1,7 +1,7 @@
 // Generated from the Rust types by `make bindings` (src-tauri/src/bindings.rs). Do not edit.
 import { call } from "./invoke";
 import type { Channel } from "@tauri-apps/api/core";
-import type { Added, AppInfo, Assignment, AuditEntry, AuditSubject, Availability, BackupRestored, BackupSaved, BadgeLayout, CategoryInfo, CategoryInput, CertificateLang, CheckedIn, ColumnMapping, Conflict, Delegation, DelegationInput, DeskCheckIn, DeskStatus, Diff, Event, EventInput, EventLogo, EventOverview, ExportKind, ExportOutcome, Id, ImportPreview, ImportReport, Lang, OutcomeDocument, OutcomeLang, Participant, ParticipantInput, ParticipantPage, ParticipantQuery, ParticipantStatus, PledgeInput, PledgeListing, PledgeView, ReferenceData, ReleaseInfo, Room, RoomInput, SectionDiff, SectionEdit, SectionInput, SectionView, Selection, Session, SessionInput, SessionMove, SignUps, Speaker, SpeakerCandidate, SpeakerInput, StageChange, TeamLogin, TeamNews, TeamStatus, ValueChoice, Version } from "./types";
+import type { Added, AppInfo, Assignment, AuditEntry, AuditSubject, Availability, BackupRestored, BackupSaved, BadgeLayout, CategoryInfo, CategoryInput, CertificateLang, CheckedIn, ColumnMapping, Conflict, Delegation, DelegationInput, DeskCheckIn, DeskStatus, Diff, Erasure, Event, EventInput, EventLogo, EventOverview, ExportKind, ExportOutcome, Id, ImportPreview, ImportReport, Lang, OutcomeDocument, OutcomeLang, Participant, ParticipantInput, ParticipantPage, ParticipantQuery, ParticipantStatus, PledgeInput, PledgeListing, PledgeView, ReferenceData, ReleaseInfo, Room, RoomInput, SectionDiff, SectionEdit, SectionInput, SectionView, Selection, Session, SessionInput, SessionMove, SignUps, Speaker, SpeakerCandidate, SpeakerInput, StageChange, TeamLogin, TeamNews, TeamStatus, ValueChoice, Version } from "./types";
 
 export function appInfo(): Promise<AppInfo> {
   return call("app_info", {});
@@ -223,6 +223,14 @@ export function participantSetStatus(eventId: string, selection: Selection, stat
   return call("participant_set_status", { eventId, selection, status });
 }
 
+export function participantErasure(id: Id): Promise<Erasure> {
+  return call("participant_erasure", { id });
+}
+
+export function participantErase(id: Id): Promise<Erasure> {
+  return call("participant_erase", { id });
+}
+
 export function participantSetCategory(eventId: string, selection: Selection, category: string): Promise<number> {
   return call("participant_set_category", { eventId, selection, category });
 }
@@ -293,6 +301,10 @@ export function icalExport(eventId: string, release: string, speakerId: string |
 
 export function scheduleJsonExport(eventId: string, release: string): Promise<ExportOutcome> {
   return call("schedule_json_export", { eventId, release });
+}
+
+export function scheduleXmlExport(eventId: string, release: string): Promise<ExportOutcome> {
+  return call("schedule_xml_export", { eventId, release });
 }
 
 export function roomCreate(eventId: Id, input: RoomInput): Promise<Room> {

@@ -436,6 +436,12 @@ export type ParticipantStatus = "interest_registered" | "confirmed" | "declined"
 
 export type Added = { participant: Participant, possibleDuplicates: Array<Id>, };
 
+export type Erasure = { participant: Participant, 
+/**
+ * Entries of their history (at most `audit::MAX_ENTRIES` counted).
+ */
+historyEntries: number, };
+
 export type CheckedIn = { participant: Participant, 
 /**
  * The status they had before.

@@ -12,6 +12,7 @@ import type {
   ColumnMapping,
   Delegation,
   DelegationInput,
+  Erasure,
   ImportPreview,
   ImportReport,
   Participant,
@@ -81,6 +82,18 @@ export function inputOf(p: Participant): ParticipantInput {
 export async function mergeParticipants(keep: string, other: string): Promise<Outcome<Participant>> {
   const outcome = await attempt(() => client.participantMerge(keep, other), { toast: true });
   if (outcome.ok) showToast('success', t('participants.toast.merged'));
+  return outcome;
+}
+
+/** What erasing a person would keep, for the confirmation to say. */
+export function erasureOf(id: string): Promise<Outcome<Erasure>> {
+  return attempt(() => client.participantErasure(id), { toast: true });
+}
+
+/** Erases a person's personal data; the toast says so, the page shows the record as kept. */
+export async function eraseParticipant(id: string): Promise<Outcome<Erasure>> {
+  const outcome = await attempt(() => client.participantErase(id), { toast: true });
+  if (outcome.ok) showToast('success', t('participants.toast.erased'));
   return outcome;
 }
 

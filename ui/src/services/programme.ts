@@ -165,6 +165,11 @@ export function exportScheduleJson(eventId: string, release: string): Promise<Ou
   return runExport(() => client.scheduleJsonExport(eventId, release));
 }
 
+/** The same schedule as frab XML, for conference apps (Giggity, ConfClerk) and pretalx. */
+export function exportScheduleXml(eventId: string, release: string): Promise<Outcome<ExportOutcome>> {
+  return runExport(() => client.scheduleXmlExport(eventId, release));
+}
+
 // ---- Rooms: names, seats, whether sessions may overlap, opening hours. ----
 
 /** Adds a room (`id` null) or changes one, made on `version`; a refusal is shown in the form, not toasted. */

@@ -10,13 +10,15 @@ import { attempt, type Outcome } from './errors';
 export const team = $state<{ status: TeamStatus | null; lost: boolean }>({ status: null, lost: false });
 
 /** What a part of the app writes; each team role writes some of them (the server enforces it). */
-export type Area = 'events' | 'participants' | 'programme' | 'pledges' | 'outcome';
+export type Area = 'events' | 'participants' | 'programme' | 'pledges' | 'outcome' | 'audit';
 
 const WRITES: Record<TeamRole, readonly Area[]> = {
   registration: ['participants'],
   programme: ['programme'],
   coordinator: ['pledges', 'outcome'],
-  admin: ['events', 'participants', 'programme', 'pledges', 'outcome'],
+  // Rewriting the audit trail (erasing a person empties what it recorded of them): the server
+  // lets only an admin update it; every other role can only add to it.
+  admin: ['events', 'participants', 'programme', 'pledges', 'outcome', 'audit'],
 };
 
 /**

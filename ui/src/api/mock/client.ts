@@ -60,6 +60,7 @@ import type {
   TextChange,
   Version,
   Added,
+  Erasure,
   CategoryInfo,
   CategoryInput,
   CertificateLang,
@@ -1346,6 +1347,10 @@ export function scheduleJsonExport(eventId: string, release: string): Promise<Ex
   return programmeExport(eventId, release);
 }
 
+export function scheduleXmlExport(eventId: string, release: string): Promise<ExportOutcome> {
+  return programmeExport(eventId, release);
+}
+
 /** The demo's first draft: a summary, a recommendation with no Arabic yet, and the generated sections. */
 function seedOutcome(): void {
   const at = '2026-03-14T15:00:00Z';
@@ -1526,6 +1531,34 @@ export function participantMerge(keep: string, other: string): Promise<Participa
   if (!a || !people.has(other)) return fail('not_found', 'other', 'not_found', 'no such participant');
   people.delete(other);
   return reply(a);
+}
+
+/** Each person's history in the mock: created, then one entry a change. */
+function erasureOfPerson(p: Participant): Erasure {
+  return { participant: p, historyEntries: p.version };
+}
+
+export function participantErasure(id: string): Promise<Erasure> {
+  const p = people.get(id);
+  return p ? reply(erasureOfPerson(p)) : fail('not_found', 'id', 'not_found', 'no such participant');
+}
+
+export function participantErase(id: string): Promise<Erasure> {
+  const p = people.get(id);
+  if (!p) return fail('not_found', 'id', 'not_found', 'no such participant');
+  const erased: Participant = {
+    ...p,
+    honorific: '',
+    name: { en: '', ar: '' },
+    email: null,
+    phone: null,
+    organisation: { en: '', ar: '' },
+    country: null,
+    consent: false,
+    version: p.version + 1,
+  };
+  people.set(id, erased);
+  return reply(erasureOfPerson(erased));
 }
 
 function bulkChange(eventId: string, selection: Selection, change: (p: Participant) => Participant): Promise<number> {
@@ -1772,6 +1805,8 @@ function teamWatch(_news: unknown): Promise<null> {
   participantAdd,
   participantUpdate,
   participantMerge,
+  participantErasure,
+  participantErase,
   participantSetStatus,
   participantSetCategory,
   participantSetDelegation,
@@ -1791,6 +1826,7 @@ function teamWatch(_news: unknown): Promise<null> {
   programmePdfExport,
   icalExport,
   scheduleJsonExport,
+  scheduleXmlExport,
   roomCreate,
   roomUpdate,
   roomDelete,
