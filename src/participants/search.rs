@@ -6,7 +6,7 @@
 //! open event); each query is a binary search in a sorted list of words, then a check of the
 //! other query words against the few candidates.
 
-use super::normalise::fold;
+use super::normalise::{fold, without_article};
 use crate::id::Id;
 
 pub struct SearchIndex {
@@ -66,23 +66,30 @@ impl SearchIndex {
     /// The participants matching `query`; an empty query (after folding) matches nobody.
     pub fn search(&self, query: &str, limit: usize) -> SearchHits {
         let query = fold(query);
-        let mut terms: Vec<&str> = query.split(' ').filter(|t| !t.is_empty()).collect();
+        // A term typed with the article also matches the word without it ("العتيبي" finds
+        // عتيبي): the keys hold every Arabic word also without its article (`Keys::of`).
+        let mut terms: Vec<(&str, Option<&str>)> =
+            query.split(' ').filter(|t| !t.is_empty()).map(|t| (t, without_article(t))).collect();
         if terms.is_empty() {
             return SearchHits { ids: Vec::new(), total: 0 };
         }
         // The longest term has the fewest words starting with it.
-        terms.sort_by_key(|t| std::cmp::Reverse(t.len()));
+        terms.sort_by_key(|(t, _)| std::cmp::Reverse(t.len()));
         let (first, rest) = (terms[0], &terms[1..]);
-        let from = self.words.partition_point(|w| self.word(*w) < first);
         // A mark per person rather than sorting the candidates: one typed letter starts the
         // words of a third of 100,000 people, and the marks come out in name order for free.
         let mut marked = vec![false; self.ids.len()];
-        for w in self.words[from..].iter().take_while(|w| self.word(**w).starts_with(first)) {
-            marked[w.person as usize] = true;
+        for prefix in [Some(first.0), first.1].into_iter().flatten() {
+            let from = self.words.partition_point(|w| self.word(*w) < prefix);
+            for w in self.words[from..].iter().take_while(|w| self.word(**w).starts_with(prefix)) {
+                marked[w.person as usize] = true;
+            }
         }
         let mut people: Vec<u32> = (0..self.ids.len() as u32).filter(|&p| marked[p as usize]).collect();
         if !rest.is_empty() {
-            people.retain(|&p| rest.iter().all(|t| self.keys[p as usize].split(' ').any(|w| w.starts_with(t))));
+            let starts =
+                |w: &str, (t, bare): &(&str, Option<&str>)| w.starts_with(t) || bare.is_some_and(|b| w.starts_with(b));
+            people.retain(|&p| rest.iter().all(|t| self.keys[p as usize].split(' ').any(|w| starts(w, t))));
         }
         SearchHits {
             total: people.len(),
@@ -121,6 +128,44 @@ mod tests {
         "Yusuf Amin Qatar Foundation",
         "Zoë van der Berg",
     ];
+
+    /// Like `check`, with the keys made as the store makes them (`Keys::of`).
+    fn check_keys(people: &[(&str, &str)], query: &str, expected: &[usize]) {
+        let ids: Vec<Id> = people.iter().map(|_| Id::new()).collect();
+        let rows = ids
+            .iter()
+            .zip(people)
+            .map(|(id, (en, ar))| {
+                let p = crate::participants::model::Participant::sample(
+                    crate::bilingual::Bilingual::new(*en, *ar),
+                    crate::bilingual::Bilingual::default(),
+                    None,
+                    "",
+                );
+                (id.clone(), crate::participants::model::normalise::Keys::of(&p).search)
+            })
+            .collect();
+        let hits = SearchIndex::new(rows).search(query, 100);
+        let got: Vec<usize> = hits.ids.iter().map(|h| ids.iter().position(|i| i == h).unwrap()).collect();
+        assert_eq!(got, expected, "query {query:?}");
+    }
+
+    #[test]
+    fn arabic_words_match_with_or_without_the_article() {
+        let people = [
+            ("Sara Al-Otaibi", "سارة العتيبي"),
+            ("Omar Tarabulsi", "عمر الطرابلسي"),
+            ("Huda Otaibi", "هدى عتيبي"),
+            ("Abdullah Rashid", "عبد الله راشد"),
+        ];
+        check_keys(&people, "عتيبي", &[0, 2]);
+        check_keys(&people, "العتيبي", &[0, 2]);
+        check_keys(&people, "طرابلسي", &[1]);
+        check_keys(&people, "الطرابلسي", &[1]);
+        check_keys(&people, "Otaibi", &[0, 2]);
+        check_keys(&people, "الله", &[3]);
+        check_keys(&people, "سارة عتي", &[0]);
+    }
 
     #[test]
     fn prefixes_of_words_in_any_order() {

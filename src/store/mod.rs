@@ -66,6 +66,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0013_versions.sql"),
     include_str!("migrations/0014_import_value_choices.sql"),
     include_str!("migrations/0015_desk_scans.sql"),
+    include_str!("migrations/0016_search_without_article.sql"),
 ];
 
 /// How long a write waits for another process holding the database before giving up.

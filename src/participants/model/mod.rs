@@ -63,6 +63,33 @@ pub struct Participant {
 }
 
 impl Participant {
+    /// A confirmed person of category "other" with these texts, for the model's unit tests.
+    #[cfg(test)]
+    pub(crate) fn sample(
+        name: Bilingual,
+        organisation: Bilingual,
+        email: Option<String>,
+        badge_code: &str,
+    ) -> Participant {
+        Participant {
+            version: 1,
+            id: Id::new(),
+            event_id: Id::new(),
+            honorific: String::new(),
+            name,
+            email,
+            phone: None,
+            organisation,
+            country: None,
+            category: "other".into(),
+            status: ParticipantStatus::Confirmed,
+            badge_code: badge_code.into(),
+            consent: false,
+            registered_at: chrono::Utc::now(),
+            delegation: None,
+        }
+    }
+
     /// Whether the person's data was erased: a registration always has a name in one script,
     /// and only erasure empties both.
     pub fn is_erased(&self) -> bool {
