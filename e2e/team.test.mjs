@@ -301,6 +301,25 @@ test("a registration login sees no pledge editing", async () => {
   }
   await app.shot(shots, "team-registration-pledge");
 
+  // Nor any programme editing: a session opens to read, nothing drags, the speakers are read-only.
+  await app.script(`location.hash = '#/events/${eventId}/programme';`);
+  await app.find("programme-view");
+  assert.equal((await app.findAll("new-session")).length, 0, "no New session");
+  await (await app.find("grid-session-button")).click();
+  await app.find("session-panel");
+  for (const testId of ["save-session", "move-session", "delete-session", "add-person", "remove-person"]) {
+    assert.equal((await app.findAll(testId)).length, 0, `no ${testId}`);
+  }
+  assert.equal(await app.script("return document.querySelector('[data-testid=session-title-en]').disabled;"), true);
+  await app.shot(shots, "team-registration-session");
+  await app.script(`location.hash = '#/events/${eventId}/speakers';`);
+  await app.find("speakers-view");
+  assert.equal((await app.findAll("add-speaker")).length, 0, "no adding speakers");
+  await (await app.find("speaker-row")).click();
+  await app.find("export-speaker-ical");
+  assert.equal((await app.findAll("edit-speaker")).length, 0, "no editing speakers");
+  assert.equal((await app.findAll("availability-add")).length, 0, "no availability changes");
+
   // …while registering people is there.
   await app.script(`location.hash = '#/events/${eventId}/participants';`);
   await app.find("new-participant");
