@@ -179,7 +179,7 @@ impl AppState {
                 Some(p) => keyring_store::save(&target, p)?,
                 None => keyring_store::forget(&target),
             }
-            Settings { team: Some(target.to_string()), use_team: true }.save(&self.settings_path())?;
+            Settings { team: Some(target.url()), use_team: true }.save(&self.settings_path())?;
         }
         self.use_team(store, target, password, !remember);
         Ok(())
@@ -301,6 +301,8 @@ pub struct TeamPlace {
     pub port: u16,
     pub database: String,
     pub user: String,
+    /// The CA certificate file trusted for it, if one was given.
+    pub ca_file: Option<String>,
 }
 
 impl TeamPlace {
@@ -310,6 +312,7 @@ impl TeamPlace {
             port: target.port,
             database: target.dbname.clone(),
             user: target.user.clone(),
+            ca_file: target.root_cert.as_ref().map(|p| p.display().to_string()),
         }
     }
 }

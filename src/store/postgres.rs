@@ -137,9 +137,8 @@ impl TeamTarget {
             root_cert,
         };
         target.tls = match sslmode.as_deref() {
-            // A CA named means the person wants the server checked, on this computer too.
-            None if target.is_loopback() && target.root_cert.is_none() => TlsMode::Disable,
-            None | Some("verify-full") => TlsMode::VerifyFull,
+            None => target.default_tls(),
+            Some("verify-full") => TlsMode::VerifyFull,
             Some("disable") if target.root_cert.is_some() => {
                 return Err(refuse("sslmode=disable and sslrootcert= contradict each other: remove one".into()))
             }
@@ -162,13 +161,20 @@ impl TeamTarget {
         Ok(target)
     }
 
+    /// The mode when the address names none: in clear only to this computer, and only when
+    /// no CA is named (naming one means the person wants the server checked).
+    pub fn default_tls(&self) -> TlsMode {
+        match self.is_loopback() && self.root_cert.is_none() {
+            true => TlsMode::Disable,
+            false => TlsMode::VerifyFull,
+        }
+    }
+
     /// The address as `parse` reads it back, with its TLS parameters when they are not the
     /// host's default (the settings keep this; it never holds the password).
     pub fn url(&self) -> String {
         let mut params = Vec::new();
-        let default =
-            if self.is_loopback() && self.root_cert.is_none() { TlsMode::Disable } else { TlsMode::VerifyFull };
-        if self.tls != default {
+        if self.tls != self.default_tls() {
             params.push(format!("sslmode={}", self.tls.as_str()));
         }
         if let Some(path) = &self.root_cert {
