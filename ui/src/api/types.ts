@@ -647,9 +647,17 @@ lost: boolean,
  */
 startFailure: ApiError | null, };
 
-export type TeamPlace = { host: string, port: number, database: string, user: string, };
+export type TeamPlace = { host: string, port: number, database: string, user: string, 
+/**
+ * The CA certificate file trusted for it, if one was given.
+ */
+caFile: string | null, };
 
-export type TeamLogin = { host: string, port: number, database: string, user: string, password: string, };
+export type TeamLogin = { host: string, port: number, database: string, user: string, password: string, 
+/**
+ * A CA certificate file (PEM) to trust for this server; empty: this computer's CAs only.
+ */
+caFile: string, };
 
 export type TeamNews = { "kind": "changed", tables: Array<string>, } | { "kind": "connection", lost: boolean, };
 
