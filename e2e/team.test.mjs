@@ -330,12 +330,13 @@ test("a registration login sees no pledge editing", async () => {
   await app.script(`location.hash = '#/events/${eventId}/programme';`);
   await app.find("programme-view");
   assert.equal((await app.findAll("new-session")).length, 0, "no New session");
+  assert.equal((await app.findAll("travel-buffer")).length, 0, "no travel buffer setting");
   await (await app.find("grid-session-button")).click();
   await app.find("session-panel");
   for (const testId of ["save-session", "move-session", "delete-session", "add-person", "remove-person"]) {
     assert.equal((await app.findAll(testId)).length, 0, `no ${testId}`);
   }
-  assert.equal(await app.script("return document.querySelector('[data-testid=session-title-en]').disabled;"), true);
+  assert.equal(await app.script("return document.querySelector('[data-testid=session-title-en]').matches(':disabled');"), true);
   await app.shot(shots, "team-registration-session");
   await app.script(`location.hash = '#/events/${eventId}/speakers';`);
   await app.find("speakers-view");
