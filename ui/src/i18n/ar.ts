@@ -747,7 +747,7 @@ export const ar: Record<MessageKey, string> = {
   'field.category': 'الفئة',
   'field.delegation': 'الوفد',
   'field.file': 'الملف',
-  'register.title': 'تسجيل الاهتمام بالمشاركة',
+  'register.title': 'تسجيل مشارك',
   'register.honorific': 'اللقب',
   'register.honorificHint': 'معالي، سعادة، د.…',
   'register.nameEn': 'الاسم بالإنجليزية',

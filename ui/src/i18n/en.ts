@@ -745,7 +745,7 @@ export const en = {
   'field.category': 'Category',
   'field.delegation': 'Delegation',
   'field.file': 'File',
-  'register.title': 'Register your interest',
+  'register.title': 'Register a participant',
   'register.honorific': 'Honorific',
   'register.honorificHint': 'H.E., Dr…',
   'register.nameEn': 'Name in English',
