@@ -286,6 +286,14 @@ pub fn check_in(tx: &Tx<'_>, event_id: &Id, code: &str, now: DateTime<Utc>) -> R
         .participants()
         .by_badge_code(&event_id, &code)?
         .ok_or_else(|| Error::not_found("code", "participant of this event", &code))?;
+    if person.is_erased() {
+        // The record stays so counts add up; the person it was is no longer on the list.
+        return Err(Error::conflict(
+            Some("code"),
+            Reason::InvalidValue,
+            format!("the person with the badge code {code} was erased from the event's records: not checked in"),
+        ));
+    }
     let warning = may_check_in(person.status, display_name(&person), || {
         // Since when, in the event's time: the desk can tell a badge passed to someone else
         // from a person coming back in. And where: the desk whose scan stands, else who the

@@ -355,6 +355,14 @@ fn search_through_the_store_and_erasure_forgets_the_keys() {
     assert!(names(&store, "amina").is_empty());
     assert!(names(&store, "امينه").is_empty());
     assert!(participants::duplicates(&store, event.as_str()).unwrap().is_empty());
+    // An erased record keeps its badge code for the counts, but no one checks in with it.
+    let refused = store.write(|tx| participants::check_in(tx, &event, &amina.badge_code, Utc::now())).unwrap_err();
+    assert_eq!(
+        (refused.kind, refused.reason, refused.field.as_deref()),
+        (ErrorKind::Conflict, Reason::InvalidValue, Some("code"))
+    );
+    assert!(refused.message.contains("erased"), "{}", refused.message);
+    assert_eq!(participants::erasure(&store, amina.id.as_str()).unwrap().participant.status, amina.status);
 }
 
 #[test]
