@@ -15,10 +15,41 @@ pub enum ErrorCode {
     Internal,
 }
 
+impl ErrorCode {
+    pub const ALL: &'static [ErrorCode] =
+        &[ErrorCode::NotFound, ErrorCode::InvalidInput, ErrorCode::Conflict, ErrorCode::Storage, ErrorCode::Internal];
+}
+
+/// Why the shell refused, where the core has no word for it: the team password's keyring, and
+/// what the team dialog reads from a failed connection's message (`team::connect_failure`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ShellReason {
+    /// The keyring holds no password for the saved team database.
+    PasswordNeeded,
+    /// No keyring is running, or it is locked or refused.
+    KeyringUnavailable,
+    PasswordRefused,
+    TimedOut,
+    NoDatabase,
+}
+
+impl ShellReason {
+    pub const ALL: &'static [ShellReason] = &[
+        ShellReason::PasswordNeeded,
+        ShellReason::KeyringUnavailable,
+        ShellReason::PasswordRefused,
+        ShellReason::TimedOut,
+        ShellReason::NoDatabase,
+    ];
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct ApiError {
     pub code: ErrorCode,
     pub field: Option<String>,
+    /// A word of the core's `Reason`, or of `ShellReason` for what only the shell reports.
+    #[ts(type = "Reason | ShellReason")]
     pub reason: &'static str,
     pub message: String,
 }

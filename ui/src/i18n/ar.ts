@@ -287,6 +287,7 @@ export const ar: Record<MessageKey, string> = {
   'pledgeForm.preview.amount_too_large': 'هذا المبلغ كبير جدًا.',
   'pledgeForm.preview.invalid_year_range': 'أدخل السنة الأولى والأخيرة (لا تسبق الأخيرةُ الأولى، وبحد أقصى ٥٠ سنة).',
   'pledgeForm.preview.duplicate': 'هناك سنة مكرّرة.',
+  'pledgeForm.preview.unknown_currency': 'اكتب رمز عملة لتظهر المبالغ بها (مثل USD أو EUR أو QAR).',
   'pledgeForm.sectionRate': 'سعر الصرف مقابل الدولار الأمريكي',
   'pledgeForm.rateHint': 'السعر المستخدم في المجاميع بالدولار، كما سُجّل وقت التعهد: لا يُجلب أي سعر آني. ومن دونه لا يُحتسب هذا التعهد في المجاميع بالدولار.',
   'pledgeForm.rate': 'عدد الدولارات الأمريكية مقابل 1 {currency}',

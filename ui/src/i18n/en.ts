@@ -285,6 +285,7 @@ export const en = {
   'pledgeForm.preview.amount_too_large': 'This amount is too large.',
   'pledgeForm.preview.invalid_year_range': 'Enter the first and last year (the last not before the first, at most 50 years).',
   'pledgeForm.preview.duplicate': 'A year appears twice.',
+  'pledgeForm.preview.unknown_currency': 'Type a currency code to see the amounts in it (e.g. USD, EUR, QAR).',
   'pledgeForm.sectionRate': 'Exchange rate to US dollars',
   'pledgeForm.rateHint': 'The rate used for the US dollar totals, as recorded when the pledge was made: no live rate is fetched. Without it, this pledge is left out of the US dollar totals.',
   'pledgeForm.rate': 'US dollars for 1 {currency}',

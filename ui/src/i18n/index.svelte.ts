@@ -1,14 +1,13 @@
 // The current language (a rune), the translation function, and formatting bound to the
 // current language. Reading `t()` or any formatter inside a component makes it re-render
 // when the language changes.
-import type { Bilingual } from '../api/types';
+import type { Bilingual, Lang } from '../api/types';
 import { ar } from './ar';
 import { en, type MessageKey } from './en';
 import * as format from './format';
 import type { Money } from './format';
 
-export type Lang = 'en' | 'ar';
-export type { MessageKey, Money };
+export type { Lang, MessageKey, Money };
 
 const STORAGE_KEY = 'muntada.lang';
 const catalogues: Record<Lang, Record<MessageKey, string>> = { en, ar };
