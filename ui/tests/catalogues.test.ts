@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES, PLEDGE_KINDS, REASONS, ROLES, SECTION_KINDS, SESSION_KINDS, SHELL_REASONS } from '../src/api/types';
-import { ar } from '../src/i18n/ar';
-import { en } from '../src/i18n/en';
+import { ar, arPlurals } from '../src/i18n/ar';
+import { en, enPlurals } from '../src/i18n/en';
 import { errorText, fieldLabel } from '../src/services/errors';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -22,6 +22,27 @@ describe('catalogues', () => {
   it('use the same placeholders in both languages', () => {
     for (const key of Object.keys(en) as (keyof typeof en)[]) {
       expect(placeholders(ar[key]), key).toEqual(placeholders(en[key]));
+    }
+  });
+
+  // Each language needs the forms its plural rules name, no fewer (a count would fall back to
+  // `other`) and no more (a form never chosen is a translation nobody reads).
+  it.each([
+    ['en', 'en-GB', enPlurals],
+    ['ar', 'ar', arPlurals],
+  ] as const)('%s has every plural form of its language for every counted message', (_, locale, catalogue) => {
+    const forms = [...new Intl.PluralRules(locale).resolvedOptions().pluralCategories].sort();
+    expect(Object.keys(catalogue).sort()).toEqual(Object.keys(enPlurals).sort());
+    for (const [key, texts] of Object.entries(catalogue)) expect(Object.keys(texts).sort(), key).toEqual(forms);
+  });
+
+  it('use the same placeholders in every plural form, but for the count a form may spell out', () => {
+    for (const key of Object.keys(enPlurals) as (keyof typeof enPlurals)[]) {
+      const wanted = placeholders(enPlurals[key].other);
+      expect(wanted, key).toContain('count');
+      for (const text of [...Object.values(enPlurals[key]), ...Object.values(arPlurals[key])]) {
+        expect(placeholders(text).filter((p) => p !== 'count'), `${key}: ${text}`).toEqual(wanted.filter((p) => p !== 'count'));
+      }
     }
   });
 
