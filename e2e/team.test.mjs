@@ -133,6 +133,31 @@ test("the header says where the data is: this computer", async () => {
   await english();
 });
 
+test("a CA certificate file sends the connection through TLS; each failure is named and shown on the field", async () => {
+  await openDialog("muntada", SUPERUSER_PASSWORD);
+  await app.fill("team-ca-file", join(dataDir, "no-such-ca.pem"));
+  await app.tap("team-test");
+  let error = await app.find("team-error");
+  assert.equal(await app.script("return arguments[0].dataset.reason;", error.reference), "invalid_value");
+  assert.equal(await app.script("return document.querySelector('[data-testid=team-ca-file]').getAttribute('aria-invalid');"), "true");
+  assert.match(await error.text(), /CA certificate file/);
+
+  // A real CA file: the app then asks this server (which has no TLS) for TLS, and says so.
+  const ca = join(dataDir, "ca.pem");
+  execFileSync("openssl", ["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
+    "-subj", "/CN=Muntada e2e CA", "-days", "1", "-keyout", join(dataDir, "ca.key"), "-out", ca], { stdio: "ignore" });
+  await app.fill("team-ca-file", ca);
+  await app.tap("team-test");
+  await app.waitFor(
+    async () => (await app.script("return document.querySelector('[data-testid=team-error]')?.dataset.reason ?? null;")) === "tls_unavailable",
+    "the server's lack of TLS to be named",
+  );
+  error = await app.find("team-error");
+  assert.match(await error.text(), /does not offer an encrypted connection/);
+  await app.shot(shots, "team-dialog-no-tls");
+  await app.tap("team-cancel");
+});
+
 test("a wrong password is named; the right one is tested, saved in the keyring, and the header says Team", async () => {
   await openDialog("muntada", "not-the-password");
   assert.equal(await app.script("return document.querySelector('[data-testid=team-save]').disabled;"), true);
@@ -300,6 +325,26 @@ test("a registration login sees no pledge editing", async () => {
     assert.equal((await app.findAll(testId)).length, 0, `no ${testId}`);
   }
   await app.shot(shots, "team-registration-pledge");
+
+  // Nor any programme editing: a session opens to read, nothing drags, the speakers are read-only.
+  await app.script(`location.hash = '#/events/${eventId}/programme';`);
+  await app.find("programme-view");
+  assert.equal((await app.findAll("new-session")).length, 0, "no New session");
+  assert.equal((await app.findAll("travel-buffer")).length, 0, "no travel buffer setting");
+  await (await app.find("grid-session-button")).click();
+  await app.find("session-panel");
+  for (const testId of ["save-session", "move-session", "delete-session", "add-person", "remove-person"]) {
+    assert.equal((await app.findAll(testId)).length, 0, `no ${testId}`);
+  }
+  assert.equal(await app.script("return document.querySelector('[data-testid=session-title-en]').matches(':disabled');"), true);
+  await app.shot(shots, "team-registration-session");
+  await app.script(`location.hash = '#/events/${eventId}/speakers';`);
+  await app.find("speakers-view");
+  assert.equal((await app.findAll("add-speaker")).length, 0, "no adding speakers");
+  await (await app.find("speaker-row")).click();
+  await app.find("export-speaker-ical");
+  assert.equal((await app.findAll("edit-speaker")).length, 0, "no editing speakers");
+  assert.equal((await app.findAll("availability-add")).length, 0, "no availability changes");
 
   // …while registering people is there.
   await app.script(`location.hash = '#/events/${eventId}/participants';`);

@@ -71,9 +71,22 @@ word_enum!(
         ForeignSchema = "foreign_schema",
         /// The team database refuses the change to this login's role.
         NotPermitted = "not_permitted",
-        /// The team database cannot be reached: no network, the server is down, or it did not
-        /// answer in time. A check-in desk goes on from its own copy.
+        /// No team database server answers at that host and port (refused, no route, unknown name).
         Unreachable = "unreachable",
+        /// The team database server did not answer within the connect timeout.
+        TimedOut = "timed_out",
+        /// The connection to the team database dropped while in use.
+        ConnectionLost = "connection_lost",
+        /// The team database server refused the login: user name or password.
+        PasswordRefused = "password_refused",
+        /// The team database server has no database of that name.
+        NoDatabase = "no_database",
+        /// The server's certificate is not signed by a CA this computer (or `sslrootcert`) trusts.
+        CertificateUntrusted = "certificate_untrusted",
+        /// The server's certificate is for another host name than the one connected to.
+        CertificateWrongHost = "certificate_wrong_host",
+        /// TLS was asked for and the server does not offer it.
+        TlsUnavailable = "tls_unavailable",
         Storage = "storage",
         Internal = "internal",
     }
@@ -126,6 +139,12 @@ impl Error {
         self.kind
     }
 
+    /// Whether the team database's server could not be reached or the connection to it
+    /// dropped: what a desk may wait out and retry, unlike a refusal.
+    pub fn server_unreachable(&self) -> bool {
+        matches!(self.reason, Reason::Unreachable | Reason::TimedOut | Reason::ConnectionLost)
+    }
+
     /// The same error about another field name (e.g. a CLI flag or an import column).
     pub fn with_field(mut self, field: &str) -> Error {
         self.field = Some(field.to_owned());
@@ -149,9 +168,10 @@ impl From<postgres::Error> for Error {
     /// committed); the rest keep the server's words, which never include the password.
     fn from(e: postgres::Error) -> Error {
         if e.is_closed() {
-            return Error::storage(format!(
-                "the connection to the team database was lost; nothing of this change was saved ({e})"
-            ));
+            return Error::storage_because(
+                Reason::ConnectionLost,
+                format!("the connection to the team database was lost; nothing of this change was saved ({e})"),
+            );
         }
         match e.as_db_error() {
             Some(db) if db.code() == &postgres::error::SqlState::INSUFFICIENT_PRIVILEGE => Error::storage_because(

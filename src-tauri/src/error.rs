@@ -20,8 +20,7 @@ impl ErrorCode {
         &[ErrorCode::NotFound, ErrorCode::InvalidInput, ErrorCode::Conflict, ErrorCode::Storage, ErrorCode::Internal];
 }
 
-/// Why the shell refused, where the core has no word for it: the team password's keyring, and
-/// what the team dialog reads from a failed connection's message (`team::connect_failure`).
+/// Why the shell refused, where the core has no word for it: the team password's keyring.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum ShellReason {
@@ -29,19 +28,10 @@ pub enum ShellReason {
     PasswordNeeded,
     /// No keyring is running, or it is locked or refused.
     KeyringUnavailable,
-    PasswordRefused,
-    TimedOut,
-    NoDatabase,
 }
 
 impl ShellReason {
-    pub const ALL: &'static [ShellReason] = &[
-        ShellReason::PasswordNeeded,
-        ShellReason::KeyringUnavailable,
-        ShellReason::PasswordRefused,
-        ShellReason::TimedOut,
-        ShellReason::NoDatabase,
-    ];
+    pub const ALL: &'static [ShellReason] = &[ShellReason::PasswordNeeded, ShellReason::KeyringUnavailable];
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]

@@ -192,7 +192,7 @@ impl AppState {
                 Some(p) => keyring_store::save(&target, p)?,
                 None => keyring_store::forget(&target),
             }
-            Settings { team: Some(target.to_string()), use_team: true }.save(&self.settings_path())?;
+            Settings { team: Some(target.url()), use_team: true }.save(&self.settings_path())?;
         }
         self.use_team(store, target, password, !remember);
         Ok(())
@@ -308,7 +308,7 @@ impl AppState {
         match prepared {
             Ok(_) => {}
             // Offline: the copy made earlier serves, if it is of this event.
-            Err(e) if e.reason == "unreachable" => {
+            Err(e) if server_gone(&e) => {
                 if desk::prepared(&file).map(|i| i.event_id != *event_id).unwrap_or(true) {
                     return Err(e);
                 }
@@ -338,7 +338,7 @@ impl AppState {
         let now = Utc::now();
         let done = self.with(|store| desk::check_in((!lost).then_some(store), &mut session.file, code, now));
         match done {
-            Err(e) if lost || e.reason == "unreachable" => Ok(desk::check_in(None, &mut session.file, code, now)?),
+            Err(e) if lost || server_gone(&e) => Ok(desk::check_in(None, &mut session.file, code, now)?),
             other => other,
         }
     }
@@ -376,6 +376,11 @@ impl AppState {
     }
 }
 
+/// Whether an error says the team database cannot be reached (the core's reasons for it).
+fn server_gone(e: &ApiError) -> bool {
+    matches!(e.reason, "unreachable" | "timed_out" | "connection_lost")
+}
+
 fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
 }
@@ -388,6 +393,8 @@ pub struct TeamPlace {
     pub port: u16,
     pub database: String,
     pub user: String,
+    /// The CA certificate file trusted for it, if one was given.
+    pub ca_file: Option<String>,
 }
 
 impl TeamPlace {
@@ -397,6 +404,7 @@ impl TeamPlace {
             port: target.port,
             database: target.dbname.clone(),
             user: target.user.clone(),
+            ca_file: target.root_cert.as_ref().map(|p| p.display().to_string()),
         }
     }
 }

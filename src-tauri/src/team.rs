@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use muntada::store::{Listener, TeamTarget};
+use muntada::store::{Listener, TeamTarget, TlsMode};
 use serde::{Deserialize, Serialize};
 use tauri::ipc::Channel;
 use ts_rs::TS;
@@ -26,6 +26,9 @@ pub struct TeamLogin {
     pub database: String,
     pub user: String,
     pub password: String,
+    /// A CA certificate file (PEM) to trust for this server; empty: this computer's CAs only.
+    #[serde(default)]
+    pub ca_file: String,
 }
 
 impl std::fmt::Debug for TeamLogin {
@@ -59,7 +62,29 @@ impl TeamLogin {
         if self.password.len() > 1024 || self.password.contains('\0') {
             return Err(invalid("password", "at most 1024 characters"));
         }
-        Ok(TeamTarget { host: host.to_owned(), port: self.port, dbname, user, options: None })
+        let ca_file = self.ca_file.trim();
+        let root_cert = match ca_file {
+            "" => None,
+            path if path.len() > 4096 || path.chars().any(char::is_control) => {
+                return Err(invalid("caFile", "a file path of at most 4096 characters, no control characters"))
+            }
+            path if !Path::new(path).is_absolute() => {
+                return Err(invalid("caFile", "the full path of the CA certificate file"))
+            }
+            path => Some(PathBuf::from(path)),
+        };
+        let mut target = TeamTarget {
+            host: host.to_owned(),
+            port: self.port,
+            dbname,
+            user,
+            options: None,
+            tls: TlsMode::VerifyFull,
+            root_cert,
+        };
+        // The core's default: verify-full, except in clear to this computer when no CA is named.
+        target.tls = target.default_tls();
+        Ok(target)
     }
 
     /// No password: the server trusts this computer's connections (a local test cluster).
@@ -77,30 +102,14 @@ fn invalid(field: &str, message: &str) -> ApiError {
     }
 }
 
-/// A connection that failed, with a reason the dialog words for people: the core names what
-/// went wrong in its message only, so the shell reads it there (see the report in the README).
+/// A connection that failed: the core gave it its reason; here only the fields are named as
+/// the dialog names them.
 pub fn connect_failure(error: muntada::Error) -> ApiError {
     let mut api = ApiError::from(error);
-    if api.code != ErrorCode::Storage {
-        if api.field.as_deref() == Some("db") {
-            api.field = Some("host".to_owned());
-        }
-        return api;
-    }
-    let message = api.message.to_ascii_lowercase();
-    api.reason = if message.contains("password") {
-        "password_refused"
-    } else if message.contains("timed out") || message.contains("timeout") {
-        "timed_out"
-    } else if message.contains("does not exist") && message.contains("database") {
-        "no_database"
-    } else if ["refused", "error connecting", "lookup", "resolve", "unreachable", "no route", "i/o error"]
-        .iter()
-        .any(|w| message.contains(w))
-    {
-        "unreachable"
-    } else {
-        api.reason
+    api.field = match api.field.as_deref() {
+        Some("db") => Some("host".to_owned()),
+        Some("sslrootcert") => Some("caFile".to_owned()),
+        _ => api.field,
     };
     api
 }
@@ -116,7 +125,7 @@ pub fn settings_path(data_file: &Path) -> PathBuf {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Settings {
-    /// `postgres://user@host:port/dbname`.
+    /// `postgres://user@host:port/dbname`, with `?sslrootcert=…` when a CA file was given.
     #[serde(default)]
     pub team: Option<String>,
     #[serde(default)]
@@ -371,6 +380,7 @@ mod tests {
             database: "forum-2025".into(),
             user: "desk1".into(),
             password: "s3cret".into(),
+            ca_file: String::new(),
         }
     }
 
@@ -380,7 +390,7 @@ mod tests {
         assert_eq!(target.describe(), "forum-2025 on db.example.org");
         assert_eq!(target.to_string(), "postgres://desk1@db.example.org:5432/forum-2025");
         type Spoil = fn(&mut TeamLogin);
-        let cases: [(&str, Spoil); 8] = [
+        let cases: [(&str, Spoil); 10] = [
             ("host", |l| l.host = " ".into()),
             ("host", |l| l.host = "db.example.org/other?options=-c".into()),
             ("host", |l| l.host = "user@db".into()),
@@ -389,6 +399,8 @@ mod tests {
             ("database", |l| l.database = "x".repeat(64)),
             ("user", |l| l.user = "desk\n1".into()),
             ("password", |l| l.password = "a\0b".into()),
+            ("caFile", |l| l.ca_file = "ca.pem".into()),
+            ("caFile", |l| l.ca_file = "/tmp/ca\n.pem".into()),
         ];
         for (field, spoil) in cases {
             let mut l = login();
@@ -406,19 +418,30 @@ mod tests {
     }
 
     #[test]
-    fn connection_failures_are_named() {
-        let cases = [
-            ("cannot connect to the team database f on h as u: the password was refused", "password_refused"),
-            ("cannot connect to the team database f on h as u: error connecting to server: Connection refused (os error 111)", "unreachable"),
-            ("cannot connect to the team database f on h as u: error connecting to server: timed out", "timed_out"),
-            ("cannot connect to the team database f on h as u: database \"f\" does not exist", "no_database"),
-            ("cannot connect to the team database f on h as u: something else", "storage"),
-        ];
-        for (message, reason) in cases {
-            assert_eq!(connect_failure(muntada::Error::storage(message)).reason, reason, "{message}");
+    fn logins_get_the_cores_tls_default() {
+        assert_eq!(login().target().unwrap().tls, TlsMode::VerifyFull);
+        let local = TeamLogin { host: "127.0.0.1".into(), ..login() };
+        assert_eq!(local.target().unwrap().tls, TlsMode::Disable);
+        let with_ca = TeamLogin { ca_file: " /etc/team/ca.pem ".into(), ..local };
+        let target = with_ca.target().unwrap();
+        assert_eq!(
+            (target.tls, target.root_cert.as_deref()),
+            (TlsMode::VerifyFull, Some(Path::new("/etc/team/ca.pem")))
+        );
+    }
+
+    #[test]
+    fn connection_failures_keep_the_cores_reason_and_name_the_dialogs_field() {
+        use muntada::error::Reason;
+        for reason in [Reason::PasswordRefused, Reason::CertificateUntrusted, Reason::Unreachable] {
+            // The message no longer matters: only the reason the core set.
+            let api = connect_failure(muntada::Error::storage_because(reason, "the password was refused"));
+            assert_eq!((api.code, api.reason), (ErrorCode::Storage, reason.as_str()));
         }
-        let far = muntada::Error::invalid("db", muntada::error::Reason::InvalidValue, "not on this computer");
+        let far = muntada::Error::invalid("db", Reason::InvalidValue, "not on this computer");
         assert_eq!(connect_failure(far).field.as_deref(), Some("host"));
+        let ca = muntada::Error::invalid("sslrootcert", Reason::InvalidValue, "no certificate");
+        assert_eq!(connect_failure(ca).field.as_deref(), Some("caFile"));
     }
 
     #[test]
@@ -430,6 +453,11 @@ mod tests {
         settings.save(&path).unwrap();
         assert_eq!(Settings::load(&path), settings);
         assert_eq!(settings.team_target().unwrap().describe(), "forum on 127.0.0.1");
+        // The CA file is remembered with the address, as the core writes and reads it.
+        let target = TeamLogin { ca_file: "/etc/team/ca.pem".into(), ..login() }.target().unwrap();
+        let settings = Settings { team: Some(target.url()), use_team: true };
+        settings.save(&path).unwrap();
+        assert_eq!(Settings::load(&path).team_target(), Some(target));
         std::fs::write(&path, "{not json").unwrap();
         assert_eq!(Settings::load(&path), Settings::default());
     }

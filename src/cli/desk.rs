@@ -188,7 +188,7 @@ fn server(db: Option<&str>, info: Option<&DeskInfo>) -> Result<TeamTarget, Error
 fn reach(db: Option<&str>, info: &DeskInfo) -> Result<Option<Store>, Error> {
     match team::connect(&server(db, Some(info))?) {
         Ok(store) => Ok(Some(store)),
-        Err(e) if e.reason == Reason::Unreachable => {
+        Err(e) if e.server_unreachable() => {
             eprintln!("the team database cannot be reached ({}): working from this desk's copy", e.message);
             Ok(None)
         }

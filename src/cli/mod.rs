@@ -37,8 +37,9 @@ use output::Out;
 #[command(name = "muntada", version, about = "Muntada (منتدى): forums and conferences in English and Arabic")]
 pub struct Args {
     /// Database: a file, or a team database postgres://user@host:port/dbname (its password from
-    /// PGPASSWORD, ~/.pgpass or a prompt) [default: the desktop app's file in the platform data
-    /// directory]
+    /// PGPASSWORD, ~/.pgpass or a prompt; TLS checked unless on this computer,
+    /// ?sslrootcert=CA.pem for a team's own CA) [default: the desktop app's file in the
+    /// platform data directory]
     #[arg(long, global = true, env = "MUNTADA_DB", value_name = "PATH|URL")]
     db: Option<String>,
     /// Print JSON instead of text

@@ -163,7 +163,7 @@ pub fn prepare(store: &Store, file: &mut DeskFile, event: &str, desk: &str, now:
         timezone: event.timezone.clone(),
         desk,
         login: team.user.clone(),
-        server: team.to_string(),
+        server: team.url(),
         refreshed_at: Some(now),
         offline_since: None,
         people: u32::try_from(people.len()).unwrap_or(u32::MAX),
@@ -290,7 +290,7 @@ pub fn check_in(store: Option<&mut Store>, file: &mut DeskFile, code: &str, now:
 
 /// Whether an error means the team database could not be reached (rather than a refusal).
 pub fn unreachable(store: &Store, e: &Error) -> bool {
-    e.reason == Reason::Unreachable || store.connection_lost()
+    e.server_unreachable() || store.connection_lost()
 }
 
 /// Sends the desk's queue, oldest first, then learns what the server now says of every scan

@@ -45,7 +45,7 @@ pub use import_choices::ImportChoices;
 pub use outcome::Outcomes;
 pub use participants::{ParticipantFilter, Participants};
 pub use pledges::Pledges;
-pub use postgres::{check_login_name, Listener, Location, TeamRole, TeamTarget, TeamUser};
+pub use postgres::{check_login_name, Listener, Location, TeamRole, TeamTarget, TeamUser, TlsMode};
 pub use programme::{ProgrammeSettings, Releases, Rooms, Sessions, Speakers, StoredRelease};
 
 /// Forward-only migrations, applied in order at open; the schema version is their count.

@@ -49,8 +49,28 @@ impl Location {
     }
 }
 
-/// A team database, as named by a `postgres://user@host:port/dbname` address. It never holds a
-/// password: that comes from `PGPASSWORD`, `~/.pgpass` or the person, when connecting.
+/// How the connection to a team database is protected, by libpq's `sslmode` names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TlsMode {
+    /// In clear: only to a server on this computer, where nothing crosses a network.
+    Disable,
+    /// TLS, with the server's certificate chain checked against the CAs this computer trusts
+    /// (and `sslrootcert`), and its name against the host connected to.
+    VerifyFull,
+}
+
+impl TlsMode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TlsMode::Disable => "disable",
+            TlsMode::VerifyFull => "verify-full",
+        }
+    }
+}
+
+/// A team database, as named by a `postgres://user@host:port/dbname[?sslmode=…&sslrootcert=…]`
+/// address. It never holds a password: that comes from `PGPASSWORD`, `~/.pgpass` or the
+/// person, when connecting.
 #[derive(Clone, PartialEq, Eq)]
 pub struct TeamTarget {
     pub host: String,
@@ -59,12 +79,31 @@ pub struct TeamTarget {
     pub user: String,
     /// Server options (`-c search_path=…`), from the address's `options` parameter.
     pub options: Option<String>,
+    /// `disable` only for a loopback host (its default); `verify-full` for any other.
+    pub tls: TlsMode,
+    /// A CA certificate file (PEM) trusted for this server besides the computer's own.
+    pub root_cert: Option<PathBuf>,
 }
 
 impl TeamTarget {
     pub fn parse(url: &str) -> Result<TeamTarget> {
         let refuse = |why: String| Error::invalid("db", Reason::InvalidValue, why);
-        let config = postgres::Config::from_str(url)
+        // `postgres::Config` knows neither `verify-full` nor `sslrootcert`: those two are
+        // taken out here and the rest of the address is left to it.
+        let (base, query) = url.split_once('?').unwrap_or((url, ""));
+        let mut kept = Vec::new();
+        let (mut sslmode, mut root_cert) = (None, None);
+        for pair in query.split('&').filter(|p| !p.is_empty()) {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            let decoded = || percent_encoding::percent_decode_str(value).decode_utf8_lossy().into_owned();
+            match key {
+                "sslmode" => sslmode = Some(decoded()),
+                "sslrootcert" => root_cert = Some(decoded()),
+                _ => kept.push(pair),
+            }
+        }
+        let rest = if kept.is_empty() { base.to_owned() } else { format!("{base}?{}", kept.join("&")) };
+        let config = postgres::Config::from_str(&rest)
             .map_err(|e| refuse(format!("not a PostgreSQL address (postgres://user@host:port/dbname): {e}")))?;
         if config.get_password().is_some() {
             return Err(refuse(
@@ -84,7 +123,73 @@ impl TeamTarget {
         let dbname =
             dbname.ok_or_else(|| refuse("the address names no database (postgres://user@host/dbname)".into()))?;
         let port = config.get_ports().first().copied().unwrap_or(5432);
-        Ok(TeamTarget { host, port, dbname, user, options: config.get_options().map(str::to_owned) })
+        let root_cert = match root_cert {
+            Some(path) if path.trim().is_empty() => {
+                return Err(refuse("sslrootcert= names no file: give the CA certificate's path".into()))
+            }
+            path => path.map(PathBuf::from),
+        };
+        let mut target = TeamTarget {
+            host,
+            port,
+            dbname,
+            user,
+            options: config.get_options().map(str::to_owned),
+            tls: TlsMode::VerifyFull,
+            root_cert,
+        };
+        target.tls = match sslmode.as_deref() {
+            None => target.default_tls(),
+            Some("verify-full") => TlsMode::VerifyFull,
+            Some("disable") if target.root_cert.is_some() => {
+                return Err(refuse("sslmode=disable and sslrootcert= contradict each other: remove one".into()))
+            }
+            Some("disable") if target.is_loopback() => TlsMode::Disable,
+            Some("disable") => {
+                return Err(refuse(format!(
+                    "sslmode=disable is only for a server on this computer: {} is reached over the network, \
+                     where the password and the data would travel unprotected; remove sslmode= to use \
+                     verify-full",
+                    target.host
+                )))
+            }
+            Some(other) => {
+                return Err(refuse(format!(
+                    "sslmode={other} is not offered: use verify-full (the server's certificate and name are \
+                     checked), or disable for a server on this computer"
+                )))
+            }
+        };
+        Ok(target)
+    }
+
+    /// The mode when the address names none: in clear only to this computer, and only when
+    /// no CA is named (naming one means the person wants the server checked).
+    pub fn default_tls(&self) -> TlsMode {
+        match self.is_loopback() && self.root_cert.is_none() {
+            true => TlsMode::Disable,
+            false => TlsMode::VerifyFull,
+        }
+    }
+
+    /// The address as `parse` reads it back, with its TLS parameters when they are not the
+    /// host's default (the settings keep this; it never holds the password).
+    pub fn url(&self) -> String {
+        let mut params = Vec::new();
+        if self.tls != self.default_tls() {
+            params.push(format!("sslmode={}", self.tls.as_str()));
+        }
+        if let Some(path) = &self.root_cert {
+            let path = path.to_string_lossy();
+            params.push(format!(
+                "sslrootcert={}",
+                percent_encoding::utf8_percent_encode(&path, percent_encoding::NON_ALPHANUMERIC)
+            ));
+        }
+        match params.is_empty() {
+            true => self.to_string(),
+            false => format!("{self}?{}", params.join("&")),
+        }
     }
 
     /// "forum-2025 on db.example.org", as the header shows it.
@@ -140,44 +245,40 @@ impl TeamTarget {
 
     /// Opens a connection (no schema check): for `team` administration and the tests.
     pub fn connect(&self, password: Option<&str>) -> Result<postgres::Client> {
-        if !self.is_loopback() {
-            return Err(Error::invalid(
+        let mut config = self.config(password);
+        match self.tls {
+            TlsMode::Disable if !self.is_loopback() => Err(Error::invalid(
                 "db",
                 Reason::InvalidValue,
-                format!(
-                    "{} is not on this computer: team databases elsewhere need TLS, which this build \
-                     does not offer yet; connect through an SSH tunnel to a loopback port",
-                    self.host
-                ),
-            ));
+                format!("{} is not on this computer: a connection to it must use TLS (sslmode=verify-full)", self.host),
+            )),
+            TlsMode::Disable => {
+                config.ssl_mode(postgres::config::SslMode::Disable);
+                config.connect(postgres::NoTls).map_err(|e| self.failed(e))
+            }
+            TlsMode::VerifyFull => {
+                // Require: no fallback to clear text; the connector checks chain and name.
+                config.ssl_mode(postgres::config::SslMode::Require);
+                config.connect(tls::connector(self.root_cert.as_deref())?).map_err(|e| self.failed(e))
+            }
         }
-        self.config(password).connect(postgres::NoTls).map_err(|e| self.failed(e))
     }
 
-    /// A connection failure, naming the server and what went wrong, never the password.
+    /// A connection failure with its own reason, naming the server and what went wrong, never
+    /// the password.
     fn failed(&self, e: postgres::Error) -> Error {
-        // No answer from the server at all (refused, timed out, cut): a desk can work on
-        // without it. An answer that refuses (a password, a database) is another matter.
-        let reason = if e.as_db_error().is_none() { Reason::Unreachable } else { Reason::Storage };
-        let why = match e.as_db_error() {
-            Some(db) if db.code() == &postgres::error::SqlState::INVALID_PASSWORD => {
-                "the password was refused".to_string()
+        use postgres::error::SqlState;
+        let (reason, why) = match e.as_db_error() {
+            Some(db) if db.code() == &SqlState::INVALID_PASSWORD => {
+                (Reason::PasswordRefused, "the password was refused".to_string())
             }
-            Some(db) => db.message().to_string(),
-            None => {
-                let text = e.to_string();
-                let mut source: Option<&dyn std::error::Error> = std::error::Error::source(&e);
-                let mut detail = text.clone();
-                while let Some(s) = source {
-                    detail = s.to_string();
-                    source = s.source();
-                }
-                if detail == text {
-                    text
-                } else {
-                    format!("{text}: {detail}")
-                }
+            // The server's refusals of the login itself: no such role, no pg_hba.conf entry.
+            Some(db) if db.code() == &SqlState::INVALID_AUTHORIZATION_SPECIFICATION => {
+                (Reason::PasswordRefused, db.message().to_string())
             }
+            Some(db) if db.code() == &SqlState::INVALID_CATALOG_NAME => (Reason::NoDatabase, db.message().to_string()),
+            Some(db) => (Reason::Storage, db.message().to_string()),
+            None => tls::classify(&e, &self.host),
         };
         Error::storage_because(
             reason,
@@ -186,8 +287,120 @@ impl TeamTarget {
     }
 }
 
+/// TLS for team connections: rustls with the ring provider.
+mod tls {
+    use std::error::Error as _;
+    use std::path::Path;
+    use std::sync::{Arc, OnceLock};
+
+    use rustls::pki_types::pem::PemObject;
+    use rustls::pki_types::CertificateDer;
+    use rustls::{CertificateError, RootCertStore};
+
+    use crate::error::{Error, Reason, Result};
+
+    /// This computer's trusted CAs, read once per process: a reconnect does not read the
+    /// system's certificate files again.
+    fn native_roots() -> &'static [CertificateDer<'static>] {
+        static ROOTS: OnceLock<Vec<CertificateDer<'static>>> = OnceLock::new();
+        // A computer without a trust store still reaches a server whose CA is given.
+        ROOTS.get_or_init(|| rustls_native_certs::load_native_certs().certs)
+    }
+
+    /// A connector that checks the server's chain against the computer's CAs and `root_cert`,
+    /// and its name against the host (rustls' WebPKI verifier does both).
+    pub(super) fn connector(root_cert: Option<&Path>) -> Result<tokio_postgres_rustls::MakeRustlsConnect> {
+        let mut roots = RootCertStore::empty();
+        roots.add_parsable_certificates(native_roots().iter().cloned());
+        if let Some(path) = root_cert {
+            let refuse = |why: String| Error::invalid("sslrootcert", Reason::InvalidValue, why);
+            let certs = CertificateDer::pem_file_iter(path)
+                .and_then(|certs| certs.collect::<std::result::Result<Vec<_>, _>>())
+                .map_err(|e| refuse(format!("cannot read the CA certificate {}: {e}", path.display())))?;
+            if certs.is_empty() {
+                return Err(refuse(format!(
+                    "{} holds no PEM certificate (-----BEGIN CERTIFICATE-----)",
+                    path.display()
+                )));
+            }
+            for cert in certs {
+                roots.add(cert).map_err(|e| refuse(format!("{}: not a CA certificate: {e}", path.display())))?;
+            }
+        }
+        // ring, not aws-lc-rs: no C/cmake build and a smaller binary (README, Team mode).
+        // rustls 0.23.48 deprecated it for lacking post-quantum key exchange; aws-lc-rs is
+        // the way to get that when the budget allows.
+        #[allow(deprecated)]
+        let provider = Arc::new(rustls::crypto::ring::default_provider());
+        let config = rustls::ClientConfig::builder_with_provider(provider)
+            .with_safe_default_protocol_versions()
+            .map_err(|e| Error::internal(format!("TLS: {e}")))?
+            .with_root_certificates(roots)
+            .with_no_client_auth();
+        Ok(tokio_postgres_rustls::MakeRustlsConnect::new(config))
+    }
+
+    /// Why a connection failed before the server said anything: the reason and the words.
+    pub(super) fn classify(e: &postgres::Error, host: &str) -> (Reason, String) {
+        // The I/O error under it, if any: rustls' refusals travel inside one.
+        let mut source = e.source();
+        while let Some(s) = source {
+            if let Some(io) = s.downcast_ref::<std::io::Error>() {
+                if let Some(tls) = io.get_ref().and_then(|inner| inner.downcast_ref::<rustls::Error>()) {
+                    return certificate(tls, host);
+                }
+                let reason = match io.kind() {
+                    std::io::ErrorKind::TimedOut => Reason::TimedOut,
+                    _ => Reason::Unreachable,
+                };
+                return (reason, format!("{e}: {io}"));
+            }
+            source = s.source();
+        }
+        // The library's words and those of the deepest cause, as people read them.
+        let mut detail = e.to_string();
+        let mut source = e.source();
+        while let Some(s) = source {
+            detail = format!("{e}: {s}");
+            source = s.source();
+        }
+        // tokio-postgres says this in words only; tests/it/team.rs pins them against a server.
+        if detail.contains("server does not support TLS") {
+            let why = format!(
+                "{host} does not offer TLS ({detail}); its administrator must turn ssl on (connecting in clear, \
+                 sslmode=disable, is only for a server on this computer)"
+            );
+            return (Reason::TlsUnavailable, why);
+        }
+        (Reason::Storage, detail)
+    }
+
+    fn certificate(error: &rustls::Error, host: &str) -> (Reason, String) {
+        match error {
+            rustls::Error::InvalidCertificate(
+                CertificateError::NotValidForName | CertificateError::NotValidForNameContext { .. },
+            ) => (
+                Reason::CertificateWrongHost,
+                format!(
+                    "the server's certificate is not for {host} ({error}): connect with the host name the \
+                     certificate names, or ask its administrator for a certificate for {host}"
+                ),
+            ),
+            rustls::Error::InvalidCertificate(_) => (
+                Reason::CertificateUntrusted,
+                format!(
+                    "the certificate of {host} is not trusted ({error}): if the server uses its own CA, add its \
+                     certificate with sslrootcert=PATH (the app: CA certificate file)"
+                ),
+            ),
+            other => (Reason::Storage, format!("TLS with {host} failed: {other}")),
+        }
+    }
+}
+
 impl fmt::Debug for TeamTarget {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // The identity of the database (the keyring's key), without the TLS parameters.
         write!(f, "postgres://{}@{}:{}/{}", self.user, self.host, self.port, self.dbname)
     }
 }
@@ -349,6 +562,54 @@ mod tests {
         assert!(TeamTarget::parse("postgres://db.example.org/forum").is_err(), "no user");
         assert!(TeamTarget::parse("postgres://u@db.example.org").is_err(), "no database");
         assert!(matches!(Location::parse("/tmp/a.db").unwrap(), Location::File(_)));
+    }
+
+    #[test]
+    fn tls_is_verify_full_by_default_and_off_only_on_this_computer() {
+        let check = |url: &str, expected: std::result::Result<TlsMode, &str>| {
+            let got = TeamTarget::parse(url).map(|t| t.tls).map_err(|e| e.message);
+            match (&got, expected) {
+                (Ok(mode), Ok(want)) => assert_eq!(*mode, want, "{url}"),
+                (Err(message), Err(says)) => assert!(message.contains(says), "{url}: {message}"),
+                _ => panic!("{url}: {got:?}"),
+            }
+        };
+        check("postgres://u@db.example.org/forum", Ok(TlsMode::VerifyFull));
+        check("postgres://u@10.0.0.5/forum", Ok(TlsMode::VerifyFull));
+        check("postgres://u@db.example.org/forum?sslmode=verify-full", Ok(TlsMode::VerifyFull));
+        check("postgres://u@127.0.0.1/forum", Ok(TlsMode::Disable));
+        check("postgres://u@localhost/forum?sslmode=disable", Ok(TlsMode::Disable));
+        check("postgres://u@localhost/forum?sslmode=verify-full", Ok(TlsMode::VerifyFull));
+        // Naming a CA asks for the server to be checked, on this computer too.
+        check("postgres://u@127.0.0.1/forum?sslrootcert=/tmp/ca.pem", Ok(TlsMode::VerifyFull));
+        check("postgres://u@db.example.org/forum?sslmode=disable", Err("db.example.org is reached over the network"));
+        check("postgres://u@db.example.org/forum?sslmode=require", Err("sslmode=require is not offered"));
+        check("postgres://u@db.example.org/forum?sslmode=prefer", Err("sslmode=prefer is not offered"));
+        check("postgres://u@127.0.0.1/forum?sslmode=disable&sslrootcert=/ca.pem", Err("contradict"));
+        check("postgres://u@db.example.org/forum?sslrootcert=", Err("names no file"));
+        let e = TeamTarget::parse("postgres://u@db.example.org/forum?sslmode=disable").unwrap_err();
+        assert_eq!((e.kind, e.field.as_deref()), (ErrorKind::InvalidInput, Some("db")));
+    }
+
+    #[test]
+    fn addresses_keep_their_tls_parameters_through_the_settings() {
+        let t = TeamTarget::parse(
+            "postgres://desk1@db.example.org:6543/forum?sslrootcert=%2Fhome%2Fa%20b%2Fca.pem&options=-c%20x%3D1",
+        )
+        .unwrap();
+        assert_eq!(t.root_cert.as_deref(), Some(std::path::Path::new("/home/a b/ca.pem")));
+        assert_eq!(t.options.as_deref(), Some("-c x=1"));
+        // The keyring's key stays the database's identity, whatever the TLS settings.
+        assert_eq!(t.to_string(), "postgres://desk1@db.example.org:6543/forum");
+        let back = TeamTarget::parse(&t.url()).unwrap();
+        assert_eq!((back.tls, back.root_cert.clone()), (t.tls, t.root_cert.clone()));
+        for url in [
+            "postgres://u@db.example.org:5432/forum",
+            "postgres://u@127.0.0.1:5432/forum",
+            "postgres://u@127.0.0.1:5432/forum?sslmode=verify-full",
+        ] {
+            assert_eq!(TeamTarget::parse(url).unwrap().url(), url);
+        }
     }
 
     #[test]
@@ -599,7 +860,7 @@ impl Listener {
             }
         }
         if self.client.is_closed() {
-            return Err(Error::storage("the connection to the team database was lost"));
+            return Err(Error::storage_because(Reason::ConnectionLost, "the connection to the team database was lost"));
         }
         Ok(tables)
     }

@@ -80,6 +80,11 @@ impl Cluster {
         Cluster { dir, target }
     }
 
+    /// The cluster's folder: the server's own files may go there (it can read them).
+    pub fn dir(&self) -> &std::path::Path {
+        std::path::Path::new(&self.dir)
+    }
+
     /// Restarts the server: every client's connection drops.
     pub fn restart(&self) {
         self.run("restart");

@@ -317,3 +317,133 @@ fn a_change_at_one_desk_reaches_the_listening_ones_within_a_second() {
     assert!(changed.iter().any(|t| t == "participants"), "{changed:?}");
     assert!(started.elapsed() < Duration::from_secs(1));
 }
+
+/// Makes a test CA and, signed by it, a certificate for 127.0.0.1 and localhost (`server`) and
+/// one for db.example.org only (`other`), in `dir`, readable by the server.
+const MAKE_CERTIFICATES: &str = r#"
+set -eu
+cd "$1"
+key() { openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$1.key" 2>/dev/null; }
+key ca
+openssl req -x509 -new -key ca.key -days 2 -subj "/CN=Muntada test CA" -out ca.pem \
+  -addext basicConstraints=critical,CA:TRUE -addext keyUsage=critical,keyCertSign,cRLSign
+for pair in "server:IP:127.0.0.1,DNS:localhost" "other:DNS:db.example.org"; do
+  name=${pair%%:*}
+  key "$name"
+  openssl req -new -key "$name.key" -subj "/CN=$name" -out "$name.csr"
+  printf 'subjectAltName=%s\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n' "${pair#*:}" > "$name.ext"
+  openssl x509 -req -in "$name.csr" -CA ca.pem -CAkey ca.key -CAcreateserial -days 2 -out "$name.pem" \
+    -extfile "$name.ext" 2>/dev/null
+done
+chmod 600 ./*.key
+# As root the server runs as postgres, and refuses a key file it does not own.
+if [ "$(id -u)" = 0 ]; then chown postgres ./*.key ./*.pem; fi
+"#;
+
+/// A cluster of the test's own serving TLS with `certificate` ("server" or "other"), and the
+/// test CA's file; `None` without a test server (the SQLite pass).
+fn tls_cluster(certificate: &str) -> Option<(testing::Cluster, std::path::PathBuf)> {
+    if testing::server().is_none() {
+        eprintln!("skipped: {} names no PostgreSQL server", testing::SERVER);
+        return None;
+    }
+    let cluster = testing::Cluster::start();
+    let dir = cluster.dir().join("tls");
+    std::fs::create_dir(&dir).unwrap();
+    let out = Command::new("bash").args(["-c", MAKE_CERTIFICATES, "make-certificates"]).arg(&dir).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let mut admin = cluster.target.connect(Some(&superuser_password())).unwrap();
+    let file = |ext: &str| dir.join(format!("{certificate}.{ext}")).display().to_string();
+    // ALTER SYSTEM runs outside a transaction: one statement each.
+    for sql in [
+        format!("ALTER SYSTEM SET ssl_cert_file = '{}'", file("pem")),
+        format!("ALTER SYSTEM SET ssl_key_file = '{}'", file("key")),
+        "ALTER SYSTEM SET ssl = on".to_owned(),
+        "SELECT pg_reload_conf()".to_owned(),
+    ] {
+        admin.batch_execute(&sql).unwrap();
+    }
+    // The reload is asynchronous: wait until the server says TLS is on.
+    let started = Instant::now();
+    while admin.query_one("SELECT current_setting('ssl')", &[]).unwrap().get::<_, String>(0) != "on" {
+        assert!(started.elapsed() < Duration::from_secs(10), "the server did not turn TLS on");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    Some((cluster, dir.join("ca.pem")))
+}
+
+/// The cluster's address with TLS parameters.
+fn with_params(target: &TeamTarget, host: &str, params: &str) -> TeamTarget {
+    let url = format!("postgres://{}@{host}:{}/{}?{params}", target.user, target.port, target.dbname);
+    TeamTarget::parse(&url).unwrap()
+}
+
+#[test]
+fn verify_full_with_the_teams_ca_connects_over_tls_and_without_it_names_the_host() {
+    let Some((cluster, ca)) = tls_cluster("server") else { return };
+    let pw = superuser_password();
+    let ca_param = format!("sslrootcert={}", ca.display());
+
+    // With the CA: the connection is encrypted, and the store works over it.
+    let trusted = with_params(&cluster.target, "127.0.0.1", &ca_param);
+    assert_eq!(trusted.tls, muntada::store::TlsMode::VerifyFull);
+    let mut store = Store::connect(&trusted, Some(&pw)).unwrap_or_else(|e| panic!("{}", e.message));
+    let (event, codes) = confirmed_people(&mut store, 2);
+    assert_eq!(muntada::participants::list(&store, event.as_str()).unwrap().len(), codes.len());
+    let mut client = trusted.connect(Some(&pw)).unwrap();
+    let ssl: bool = client.query_one("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()", &[]).unwrap().get(0);
+    assert!(ssl, "the connection is encrypted");
+    // By name too: the certificate names localhost.
+    let by_name = with_params(&cluster.target, "localhost", &ca_param);
+    by_name.connect(Some(&pw)).unwrap_or_else(|e| panic!("{}", e.message));
+
+    // The CLI carries the same address.
+    let (code, out, err) = muntada(&pw, &["--db", &trusted.url(), "event", "list"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains(event.as_str()), "{out}");
+
+    // Without the CA: refused before any password is sent, naming the host and the remedy.
+    let untrusted = with_params(&cluster.target, "127.0.0.1", "sslmode=verify-full");
+    let e = Store::connect(&untrusted, Some(&pw)).err().expect("an unknown CA is refused");
+    assert_eq!(e.reason, Reason::CertificateUntrusted, "{}", e.message);
+    assert!(e.message.contains("127.0.0.1") && e.message.contains("sslrootcert"), "{}", e.message);
+    assert!(!e.message.contains(&pw), "{}", e.message);
+    let (code, _, err) = muntada(&pw, &["--db", &untrusted.url(), "event", "list"]);
+    assert_ne!(code, 0);
+    assert!(err.contains("not trusted") && err.contains("sslrootcert"), "{err}");
+
+    // A CA file that is not one names the parameter.
+    let not_pem = cluster.dir().join("tls/server.ext");
+    let wrong = with_params(&cluster.target, "127.0.0.1", &format!("sslrootcert={}", not_pem.display()));
+    let e = wrong.connect(Some(&pw)).err().expect("no certificate in the file");
+    assert_eq!(e.field.as_deref(), Some("sslrootcert"), "{}", e.message);
+}
+
+#[test]
+fn a_certificate_for_another_name_is_refused_even_from_a_trusted_ca() {
+    let Some((cluster, ca)) = tls_cluster("other") else { return };
+    let target = with_params(&cluster.target, "127.0.0.1", &format!("sslrootcert={}", ca.display()));
+    let e = target.connect(Some(&superuser_password())).err().expect("the name does not match");
+    assert_eq!(e.reason, Reason::CertificateWrongHost, "{}", e.message);
+    assert!(e.message.contains("not for 127.0.0.1"), "{}", e.message);
+}
+
+#[test]
+fn connection_failures_each_have_their_reason() {
+    let Some(target) = empty_database() else { return };
+    let pw = superuser_password();
+    let check = |target: &TeamTarget, password: &str, reason: Reason| {
+        let e = target.connect(Some(password)).err().unwrap_or_else(|| panic!("{target} connected"));
+        assert_eq!(e.reason, reason, "{}", e.message);
+        assert!(!e.message.contains(password), "{}", e.message);
+    };
+    check(&target, "not-the-password", Reason::PasswordRefused);
+    check(&TeamTarget { user: "nobody_here".into(), ..target.clone() }, &pw, Reason::PasswordRefused);
+    check(&TeamTarget { dbname: "no_such_database".into(), ..target.clone() }, &pw, Reason::NoDatabase);
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    check(&TeamTarget { port, ..target.clone() }, &pw, Reason::Unreachable);
+    // The shared test server has no TLS: asking for it is refused with that reason.
+    let tls = TeamTarget { tls: muntada::store::TlsMode::VerifyFull, ..target.clone() };
+    check(&tls, &pw, Reason::TlsUnavailable);
+    assert!(muntada::Error::storage_because(Reason::Unreachable, "x").server_unreachable());
+}

@@ -13,7 +13,9 @@ import { apiError, event, listing } from './fixtures';
 
 vi.mock('../src/api/client');
 
-const place = { host: 'db.example.org', port: 5432, database: 'forum-2025', user: 'desk1' };
+const place = { host: 'db.example.org', port: 5432, database: 'forum-2025', user: 'desk1', caFile: null };
+/** What the dialog sends for `place`, before the password: no CA file given. */
+const login = { host: 'db.example.org', port: 5432, database: 'forum-2025', user: 'desk1', caFile: '' };
 
 function status(overrides: Partial<TeamStatus> = {}): TeamStatus {
   return { team: place, role: 'admin', saved: place, sessionOnly: false, lost: false, startFailure: null, ...overrides };
@@ -109,7 +111,7 @@ describe('connect to a team database', () => {
     expect(screen.getByTestId('team-save')).toBeDisabled();
     await fireEvent.click(screen.getByTestId('team-test'));
     expect(await screen.findByTestId('team-error')).toHaveTextContent('The server refused the user name or the password.');
-    expect(client.teamTest).toHaveBeenCalledWith({ ...place, password: 's3cret' });
+    expect(client.teamTest).toHaveBeenCalledWith({ ...login, password: 's3cret' });
     expect(screen.getByTestId('team-save')).toBeDisabled();
   });
 
@@ -125,8 +127,33 @@ describe('connect to a team database', () => {
     await fireEvent.click(screen.getByTestId('team-test'));
     await screen.findByTestId('team-ok');
     await fireEvent.click(screen.getByTestId('team-save'));
-    await waitFor(() => expect(client.teamConnect).toHaveBeenCalledWith({ ...place, user: 'desk2', password: 's3cret' }, true));
+    await waitFor(() => expect(client.teamConnect).toHaveBeenCalledWith({ ...login, user: 'desk2', password: 's3cret' }, true));
     await waitFor(() => expect(team.status?.team?.database).toBe('forum-2025'));
+  });
+
+  it('points at the CA file when the certificate is not trusted, and sends the file given', async () => {
+    vi.mocked(client.teamTest)
+      .mockRejectedValueOnce(apiError({ code: 'storage', reason: 'certificate_untrusted' }))
+      .mockResolvedValueOnce(null);
+    await fillIn();
+    await fireEvent.click(screen.getByTestId('team-test'));
+    expect(await screen.findByTestId('team-error')).toHaveTextContent('CA certificate file');
+    expect(screen.getByTestId('team-ca-file')).toHaveAttribute('aria-invalid', 'true');
+    await fireEvent.input(screen.getByTestId('team-ca-file'), { target: { value: ' /etc/ssl/team-ca.pem ' } });
+    await fireEvent.click(screen.getByTestId('team-test'));
+    await screen.findByTestId('team-ok');
+    expect(client.teamTest).toHaveBeenLastCalledWith({ ...login, password: 's3cret', caFile: '/etc/ssl/team-ca.pem' });
+    expect(screen.getByTestId('team-ca-file')).not.toHaveAttribute('aria-invalid');
+  });
+
+  it('shows the remembered CA file and names each certificate failure in Arabic too', async () => {
+    render(TeamDialog, { saved: { ...place, caFile: '/etc/ssl/team-ca.pem' }, onclose: vi.fn() });
+    expect(screen.getByTestId('team-ca-file')).toHaveValue('/etc/ssl/team-ca.pem');
+    setLang('ar');
+    vi.mocked(client.teamTest).mockRejectedValue(apiError({ code: 'storage', reason: 'certificate_wrong_host' }));
+    await fireEvent.click(screen.getByTestId('team-test'));
+    expect(await screen.findByTestId('team-error')).toHaveTextContent('شهادة الخادم صادرة لاسم غير اسم المضيف');
+    expect(screen.getByText('ملف شهادة جهة التصديق (اختياري)')).toBeInTheDocument();
   });
 
   it('offers this session only when the keyring cannot keep the password', async () => {
@@ -140,7 +167,7 @@ describe('connect to a team database', () => {
     await fireEvent.click(screen.getByTestId('team-save'));
     expect(await screen.findByTestId('team-no-keyring')).toHaveTextContent('keyring cannot keep the password');
     await fireEvent.click(screen.getByTestId('team-session-only'));
-    await waitFor(() => expect(client.teamConnect).toHaveBeenLastCalledWith({ ...place, password: 's3cret' }, false));
+    await waitFor(() => expect(client.teamConnect).toHaveBeenLastCalledWith({ ...login, password: 's3cret' }, false));
   });
 });
 

@@ -16,8 +16,9 @@ pub async fn team_status<R: Runtime>(app: AppHandle<R>) -> Result<TeamStatus, Ap
     AppState::off_main(app, |state| state.team_status()).await
 }
 
-/// Tries the login without using it; an error names what failed (`password_refused`,
-/// `unreachable`, `timed_out`, `no_database`).
+/// Tries the login without using it; an error's reason names what failed (`password_refused`,
+/// `unreachable`, `timed_out`, `no_database`, `certificate_untrusted`, `certificate_wrong_host`,
+/// `tls_unavailable`; `invalid_value` on `caFile` for a CA file that cannot be used).
 #[tauri::command]
 pub async fn team_test<R: Runtime>(app: AppHandle<R>, login: TeamLogin) -> Result<(), ApiError> {
     AppState::off_main(app, move |_| AppState::test_team(&login)).await

@@ -8,9 +8,9 @@ reason: Reason | ShellReason, message: string, };
 
 export type ErrorCode = "not_found" | "invalid_input" | "conflict" | "storage" | "internal";
 
-export type Reason = "required" | "too_long" | "invalid_date" | "invalid_time" | "nonexistent_local_time" | "ambiguous_local_time" | "unknown_timezone" | "unknown_country" | "unknown_currency" | "invalid_amount" | "ambiguous_amount" | "amount_too_large" | "exceeds_pledge" | "end_before_start" | "invalid_year_range" | "not_found" | "ambiguous_id" | "wrong_event" | "invalid_value" | "control_characters" | "duplicate" | "changed" | "in_use" | "schema_too_new" | "busy" | "read_only" | "disk_full" | "not_a_database" | "damaged" | "foreign_schema" | "not_permitted" | "unreachable" | "storage" | "internal";
+export type Reason = "required" | "too_long" | "invalid_date" | "invalid_time" | "nonexistent_local_time" | "ambiguous_local_time" | "unknown_timezone" | "unknown_country" | "unknown_currency" | "invalid_amount" | "ambiguous_amount" | "amount_too_large" | "exceeds_pledge" | "end_before_start" | "invalid_year_range" | "not_found" | "ambiguous_id" | "wrong_event" | "invalid_value" | "control_characters" | "duplicate" | "changed" | "in_use" | "schema_too_new" | "busy" | "read_only" | "disk_full" | "not_a_database" | "damaged" | "foreign_schema" | "not_permitted" | "unreachable" | "timed_out" | "connection_lost" | "password_refused" | "no_database" | "certificate_untrusted" | "certificate_wrong_host" | "tls_unavailable" | "storage" | "internal";
 
-export type ShellReason = "password_needed" | "keyring_unavailable" | "password_refused" | "timed_out" | "no_database";
+export type ShellReason = "password_needed" | "keyring_unavailable";
 
 export type Id = string;
 
@@ -672,9 +672,17 @@ lost: boolean,
  */
 startFailure: ApiError | null, };
 
-export type TeamPlace = { host: string, port: number, database: string, user: string, };
+export type TeamPlace = { host: string, port: number, database: string, user: string, 
+/**
+ * The CA certificate file trusted for it, if one was given.
+ */
+caFile: string | null, };
 
-export type TeamLogin = { host: string, port: number, database: string, user: string, password: string, };
+export type TeamLogin = { host: string, port: number, database: string, user: string, password: string, 
+/**
+ * A CA certificate file (PEM) to trust for this server; empty: this computer's CAs only.
+ */
+caFile: string, };
 
 export type TeamNews = { "kind": "changed", tables: Array<string>, } | { "kind": "connection", lost: boolean, };
 
@@ -744,9 +752,9 @@ export type Via = "server" | "desk";
 
 export const ERROR_CODES: readonly ErrorCode[] = ["not_found", "invalid_input", "conflict", "storage", "internal"];
 
-export const REASONS: readonly Reason[] = ["required", "too_long", "invalid_date", "invalid_time", "nonexistent_local_time", "ambiguous_local_time", "unknown_timezone", "unknown_country", "unknown_currency", "invalid_amount", "ambiguous_amount", "amount_too_large", "exceeds_pledge", "end_before_start", "invalid_year_range", "not_found", "ambiguous_id", "wrong_event", "invalid_value", "control_characters", "duplicate", "changed", "in_use", "schema_too_new", "busy", "read_only", "disk_full", "not_a_database", "damaged", "foreign_schema", "not_permitted", "unreachable", "storage", "internal"];
+export const REASONS: readonly Reason[] = ["required", "too_long", "invalid_date", "invalid_time", "nonexistent_local_time", "ambiguous_local_time", "unknown_timezone", "unknown_country", "unknown_currency", "invalid_amount", "ambiguous_amount", "amount_too_large", "exceeds_pledge", "end_before_start", "invalid_year_range", "not_found", "ambiguous_id", "wrong_event", "invalid_value", "control_characters", "duplicate", "changed", "in_use", "schema_too_new", "busy", "read_only", "disk_full", "not_a_database", "damaged", "foreign_schema", "not_permitted", "unreachable", "timed_out", "connection_lost", "password_refused", "no_database", "certificate_untrusted", "certificate_wrong_host", "tls_unavailable", "storage", "internal"];
 
-export const SHELL_REASONS: readonly ShellReason[] = ["password_needed", "keyring_unavailable", "password_refused", "timed_out", "no_database"];
+export const SHELL_REASONS: readonly ShellReason[] = ["password_needed", "keyring_unavailable"];
 
 export const LANGS: readonly Lang[] = ["en", "ar"];
 

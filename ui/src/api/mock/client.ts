@@ -1751,11 +1751,20 @@ function teamStatus(): Promise<TeamStatus> {
 
 function teamTest(login: TeamLogin): Promise<null> {
   if (login.password === 'wrong') return fail('storage', null, 'password_refused', 'the password was refused');
+  // A server whose certificate comes from the team's own CA: refused until that CA is given.
+  if (login.host === 'own-ca.example.org' && login.caFile === '')
+    return fail('storage', null, 'certificate_untrusted', `the certificate of ${login.host} is not trusted`);
   return reply(null);
 }
 
 function teamConnect(login: TeamLogin, remember: boolean): Promise<TeamStatus> {
-  const place = { host: login.host, port: login.port, database: login.database, user: login.user };
+  const place = {
+    host: login.host,
+    port: login.port,
+    database: login.database,
+    user: login.user,
+    caFile: login.caFile === '' ? null : login.caFile,
+  };
   mockTeam = { ...mockTeam, team: place, role: 'registration', saved: place, sessionOnly: !remember };
   return reply(mockTeam);
 }
