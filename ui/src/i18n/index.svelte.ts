@@ -1,7 +1,7 @@
 // The current language (a rune), the translation function, and formatting bound to the
 // current language. Reading `t()` or any formatter inside a component makes it re-render
 // when the language changes.
-import type { Bilingual, Lang } from '../api/types';
+import { LANGS, type Bilingual, type Lang } from '../api/types';
 import { ar, arPlurals } from './ar';
 import { en, enPlurals, type MessageKey, type PluralKey } from './en';
 import * as format from './format';
@@ -134,7 +134,8 @@ export const currencyName = (code: string) => format.currencyName(locales[curren
 function initialLang(): Lang {
   try {
     const saved = localStorage.getItem(STORAGE_KEY);
-    if (saved === 'en' || saved === 'ar') return saved;
+    const known = LANGS.find((lang) => lang === saved);
+    if (known) return known;
   } catch {
     // Fall through to the system language.
   }
