@@ -23,16 +23,6 @@ pub fn file_path(data_file: &Path) -> PathBuf {
     data_file.with_file_name("desk.db")
 }
 
-/// This desk's name as other desks see it ("also scanned at …"): the computer's name.
-pub fn desk_name() -> String {
-    std::fs::read_to_string("/proc/sys/kernel/hostname")
-        .ok()
-        .or_else(|| std::env::var("COMPUTERNAME").ok())
-        .map(|n| n.trim().chars().take(40).collect::<String>())
-        .filter(|n| !n.is_empty())
-        .unwrap_or_else(|| "desk".to_owned())
-}
-
 /// The sending thread of one desk; dropping it stops the thread (within a second).
 pub struct Sender {
     stop: Arc<AtomicBool>,

@@ -296,7 +296,7 @@ impl AppState {
             if lost {
                 return Err(Error::storage_because(muntada::Reason::Unreachable, "the team database is not answering"));
             }
-            let name = desk::prepared(&file).map(|i| i.desk).unwrap_or_else(|_| crate::desk::desk_name());
+            let name = desk::prepared(&file).map(|i| i.desk).unwrap_or_else(|_| desk::computer_name());
             desk::prepare(store, &mut file, event_id.as_str(), &name, Utc::now()).map_err(|e| {
                 if desk::unreachable(store, &e) {
                     Error::storage_because(muntada::Reason::Unreachable, e.message)

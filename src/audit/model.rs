@@ -99,6 +99,9 @@ pub struct AuditEntry {
     /// empty once erased.
     pub label: Bilingual,
     pub redacted: bool,
+    /// The status the change moved the record to (a participant checked in, a pledge
+    /// committed), when it changed one: the history says "Checked in", not "Changed".
+    pub status_to: Option<String>,
 }
 
 /// A change as the store records it.
@@ -143,6 +146,17 @@ pub(crate) fn label(entity: AuditEntity, json: Option<&str>) -> Bilingual {
     }
 }
 
+/// The record's `status` after the change, when the change moved it (or created the record
+/// in it): what the history names the change by.
+pub(crate) fn status_to(before: Option<&str>, after: Option<&str>) -> Option<String> {
+    let status = |json: Option<&str>| {
+        let value = serde_json::from_str::<serde_json::Value>(json?).ok()?;
+        value.get("status")?.as_str().map(str::to_owned)
+    };
+    let to = status(after)?;
+    (status(before).as_deref() != Some(to.as_str())).then_some(to)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -153,6 +167,16 @@ mod tests {
         assert_eq!(Actor::new("").as_str(), "unknown");
         assert_eq!(Actor::new("a\nb\u{7}").as_str(), "ab");
         assert_eq!(Actor::new(&"x".repeat(1000)).as_str().len(), MAX_ACTOR);
+    }
+
+    #[test]
+    fn a_change_is_named_by_the_status_it_moved_to() {
+        let (confirmed, checked) = (r#"{"status":"confirmed"}"#, r#"{"status":"checked_in"}"#);
+        assert_eq!(status_to(Some(confirmed), Some(checked)).as_deref(), Some("checked_in"));
+        assert_eq!(status_to(None, Some(confirmed)).as_deref(), Some("confirmed"));
+        assert_eq!(status_to(Some(checked), Some(checked)), None, "an edit that kept the status");
+        assert_eq!(status_to(Some(checked), None), None, "a deletion");
+        assert_eq!(status_to(Some("{}"), Some(r#"{"name":"x"}"#)), None, "no status at all");
     }
 
     #[test]

@@ -81,7 +81,7 @@ pub fn run(command: DeskCommand, db: Option<&str>, out: &Out) -> Result<u8, Erro
             let store = team::connect(&server(db, None)?)?;
             let name = match desk {
                 Some(name) => name,
-                None => desk::status(&file)?.info.map(|i| i.desk).unwrap_or_else(computer_name),
+                None => desk::status(&file)?.info.map(|i| i.desk).unwrap_or_else(desk::computer_name),
             };
             let info = desk::prepare(&store, &mut file, &event, &name, Utc::now())?;
             if out.json {
@@ -250,13 +250,4 @@ fn local_time(info: &DeskInfo, at: Option<chrono::DateTime<Utc>>) -> String {
         }
         None => "never".to_owned(),
     }
-}
-
-/// This computer's name, for a desk not named (Linux; "desk" elsewhere).
-fn computer_name() -> String {
-    std::fs::read_to_string("/proc/sys/kernel/hostname")
-        .ok()
-        .map(|n| n.trim().chars().take(40).collect::<String>())
-        .filter(|n| !n.is_empty())
-        .unwrap_or_else(|| "desk".to_owned())
 }

@@ -180,14 +180,7 @@ pub fn prepare(store: &Store, file: &mut DeskFile, event: &str, desk: &str, now:
             local.clear_sent()?;
         }
         local.set_info(&info)?;
-        local.replace_people(&people)?;
-        // What the server does not know yet stays as the desk left it.
-        for person in &people {
-            if local.queued_for(&person.participant_id)?.is_some() {
-                local.set_status(&person.participant_id, ParticipantStatus::CheckedIn)?;
-            }
-        }
-        Ok(())
+        local.replace_people(&people)
     })?;
     Ok(info)
 }
@@ -362,6 +355,17 @@ pub fn prepared(file: &DeskFile) -> Result<DeskInfo> {
             ),
         )
     })
+}
+
+/// This computer's name, the name a desk gets when none is given (Linux and Windows; "desk"
+/// elsewhere). Read only when the edge asks for it.
+pub fn computer_name() -> String {
+    std::fs::read_to_string("/proc/sys/kernel/hostname")
+        .ok()
+        .or_else(|| std::env::var("COMPUTERNAME").ok())
+        .map(|n| n.trim().chars().take(40).collect::<String>())
+        .filter(|n| !n.is_empty())
+        .unwrap_or_else(|| "desk".to_owned())
 }
 
 /// The event's time zone as the desk recorded it.

@@ -161,6 +161,15 @@ fn write(doc: &Document, mut pdf: PdfDocument, mut laid: layout::Pages) -> Resul
     info.author = doc.meta.author.clone();
     info.creator = "Muntada".to_owned();
     info.producer = "Muntada (printpdf, harfrust)".to_owned();
+    // printpdf leaves 1970 in both dates unless told: a reader's "Created" would show it.
+    let created = doc.meta.created.unwrap_or_else(|| {
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64)
+    });
+    if let Ok(at) = printpdf::OffsetDateTime::from_unix_timestamp(created) {
+        info.creation_date = at;
+        info.modification_date = at;
+        info.metadata_date = at;
+    }
     let (w, h) = doc.page.size.mm();
     pdf.pages = laid.pages.into_iter().map(|ops| PdfPage::new(Mm(w), Mm(h), ops)).collect();
     let options = PdfSaveOptions { optimize: true, subset_fonts: true, secure: true, image_optimization: None };

@@ -33,7 +33,7 @@ impl Document {
     /// An empty A4 document with 20 mm margins, no header and no logo.
     pub fn new(language: Language, title: impl Into<String>) -> Document {
         Document {
-            meta: Meta { title: title.into(), author: String::new(), language: None },
+            meta: Meta { title: title.into(), author: String::new(), language: None, created: None },
             language,
             page: PageSetup::default(),
             header: None,
@@ -52,6 +52,10 @@ pub struct Meta {
     /// BCP 47 tag for the PDF's `/Lang` (e.g. `"ar-QA"`); `None` = `"ar"` or `"en"` from
     /// [`Document::language`].
     pub language: Option<String>,
+    /// When the document was made, in seconds since 1970 (UTC), for its creation and
+    /// modification dates; `None`: the moment it is written. Tests that compare whole files
+    /// give a fixed one.
+    pub created: Option<i64>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -444,16 +444,20 @@ fn itemize(
         let style = styles.get(style_ix).map(|s| s.1).unwrap_or_default();
         let level = bidi.levels[i].number();
         let joined = is_continuation(c) || prev_char == Some('\u{200D}');
+        // Arabic has no italic: emphasis asked of Arabic letters is drawn upright in the bold
+        // face, never slanted (a slanted Naskh reads as a mistake).
+        let upright = |family: Family| family == Family::Naskh && style.italic;
         let (ink, new_cluster) = match (prev_ink, joined) {
             (Some(Ink::Missing), true) => (Ink::Missing, false),
             _ => match family_for(c, prev_family) {
                 Some(family) => {
                     prev_family = Some(family);
-                    (Ink::Face(Face::new(family, style.bold)), false)
+                    (Ink::Face(Face::new(family, style.bold || upright(family))), false)
                 }
                 None => (Ink::Missing, true),
             },
         };
+        let italic = style.italic && !prev_family.is_some_and(upright);
         if new_cluster {
             *missing += 1;
         }
@@ -464,11 +468,11 @@ fn itemize(
         let extend = !new_cluster
             && items
                 .last()
-                .is_some_and(|it| it.level == level && it.ink == ink && it.italic == style.italic && it.space == space);
+                .is_some_and(|it| it.level == level && it.ink == ink && it.italic == italic && it.space == space);
         if extend {
             items.last_mut().expect("checked").range.end = end;
         } else {
-            items.push(Item { range: at..end, level, ink, italic: style.italic, space });
+            items.push(Item { range: at..end, level, ink, italic, space });
         }
     }
     items
@@ -862,6 +866,29 @@ mod tests {
     }
 
     const WIDE: f32 = 10_000.0;
+
+    #[test]
+    fn emphasis_slants_latin_and_sets_arabic_upright_in_bold() {
+        let mut shaper = Shaper::default();
+        let style = Style { bold: false, italic: true };
+        let laid = layout(&mut shaper, &[("Session: الجلسة الافتتاحية", style)], 10.0, WIDE, false);
+        let atoms: Vec<(String, Option<Face>, bool)> = laid.lines[0]
+            .atoms
+            .iter()
+            .filter(|a| !a.space)
+            .map(|a| {
+                let face = match &a.kind {
+                    AtomKind::Glyphs { face, .. } => Some(*face),
+                    AtomKind::Missing => None,
+                };
+                (laid.text[a.range.clone()].to_owned(), face, a.italic)
+            })
+            .collect();
+        assert!(atoms.iter().any(|(t, face, italic)| t.contains("Session") && *face == Some(Face::Sans) && *italic));
+        let arabic: Vec<_> = atoms.iter().filter(|(t, _, _)| t.contains("ال")).collect();
+        assert_eq!(arabic.len(), 2, "{atoms:?}");
+        assert!(arabic.iter().all(|(_, face, italic)| *face == Some(Face::NaskhBold) && !*italic), "{atoms:?}");
+    }
 
     #[test]
     fn runs_of_mixed_text() {

@@ -111,5 +111,6 @@ fn row_to_entry(r: &Row<'_>) -> Result<AuditEntry> {
         action,
         label: audit::label(entity, after.as_deref().or(before.as_deref())),
         redacted: before.is_none() && after.is_none(),
+        status_to: audit::status_to(before.as_deref(), after.as_deref()),
     })
 }

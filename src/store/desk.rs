@@ -295,7 +295,8 @@ impl DeskTx<'_> {
         Ok(())
     }
 
-    /// Replaces the copy's people with `people`.
+    /// Replaces the copy's people with `people`; those whose scan here still waits to be sent
+    /// stay checked in, as the desk left them (the server does not know it yet).
     pub fn replace_people(&self, people: &[DeskPerson]) -> Result<()> {
         self.conn.execute("DELETE FROM people", [])?;
         let mut insert = self.conn.prepare_cached(
@@ -318,6 +319,11 @@ impl DeskTx<'_> {
                 p.photo,
             ])?;
         }
+        self.conn.execute(
+            "UPDATE people SET status = 'checked_in'
+             WHERE participant_id IN (SELECT participant_id FROM queue WHERE outcome IS NULL)",
+            [],
+        )?;
         Ok(())
     }
 

@@ -413,6 +413,21 @@ fn metadata_is_set() {
     assert!(String::from_utf8_lossy(&rendered.bytes).contains("/Lang(en-GB)"));
 }
 
+#[test]
+fn the_creation_date_is_when_it_was_made_not_1970() {
+    let created = |info: &str| info.lines().find(|l| l.starts_with("CreationDate:")).unwrap_or_default().to_owned();
+    let (path, _) = render_to("created-now", &english_doc());
+    let info = poppler("pdfinfo", &["-isodates", path.to_str().unwrap()]);
+    let year = chrono::Utc::now().format("%Y").to_string();
+    assert!(created(&info).contains(&year), "{info}");
+
+    let mut doc = english_doc();
+    doc.meta.created = Some(1_747_735_200); // 2025-05-20 10:00 UTC
+    let (path, _) = render_to("created-fixed", &doc);
+    let info = poppler("pdfinfo", &["-isodates", path.to_str().unwrap()]);
+    assert!(created(&info).contains("2025-05-20T10:00:00"), "{info}");
+}
+
 // ---------------------------------------------------------------------------------------
 // Pagination
 

@@ -228,6 +228,7 @@ export function auditEntry(overrides: Partial<AuditEntry> = {}): AuditEntry {
     action: 'create',
     label: { en: 'Amina Yusuf', ar: 'أمينة يوسف' },
     redacted: false,
+    statusTo: null,
     ...overrides,
   };
 }

@@ -36,6 +36,27 @@ describe('history', () => {
     expect(client.auditList).toHaveBeenCalledTimes(1);
   });
 
+  it('names a change by the status it moved the record to, in both languages', async () => {
+    vi.mocked(client.auditList).mockResolvedValue([
+      auditEntry({ id: 3, action: 'update', statusTo: 'checked_in' }),
+      auditEntry({ id: 2, action: 'update', statusTo: null }),
+      auditEntry({ id: 1, entity: 'pledge', action: 'update', statusTo: 'committed', label: { en: 'State of Qatar', ar: '' } }),
+    ]);
+    const { unmount } = render(History, { props: { subject: 'event', id: 'ev-1' } });
+    const what = async () =>
+      (await screen.findAllByTestId('history-entry')).map((e) => e.querySelector('.what')?.textContent?.replace(/\s+/g, ' ').trim());
+    expect(await what()).toEqual([
+      'Checked in Amina Yusuf',
+      'Changed the registration of Amina Yusuf',
+      'Committed pledge State of Qatar',
+    ]);
+    unmount();
+    setLang('ar');
+    render(History, { props: { subject: 'event', id: 'ev-1' } });
+    expect((await what())[0]).toBe('تسجيل حضور أمينة يوسف');
+    setLang('en');
+  });
+
   it('translates an unknown actor', async () => {
     setLang('ar');
     vi.mocked(client.auditList).mockResolvedValue([auditEntry({ actor: 'unknown' })]);

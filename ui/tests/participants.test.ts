@@ -306,6 +306,8 @@ describe('registration form', () => {
     vi.mocked(client.participantGet).mockResolvedValue(existing);
     vi.mocked(client.participantMerge).mockResolvedValue(existing);
     render(RegisterForm, { props: { eventId: 'ev-1' } });
+    // Staff register someone: the form says so, not the public form's "Register your interest".
+    expect(await screen.findByRole('heading', { level: 1 })).toHaveTextContent('Register a participant');
     await fireEvent.input(await screen.findByTestId('field-name-en'), { target: { value: 'Amina Yusuf' } });
     await fireEvent.input(screen.getByTestId('field-email'), { target: { value: 'amina@un.org' } });
     await fireEvent.input(screen.getByTestId('field-honorific'), { target: { value: 'Dr' } });

@@ -29,7 +29,12 @@ export type AuditEntry = { id: number, at: string, actor: string, entity: AuditE
  * What the record is called (a person's name, a pledge's donor), from `after` or `before`;
  * empty once erased.
  */
-label: Bilingual, redacted: boolean, };
+label: Bilingual, redacted: boolean, 
+/**
+ * The status the change moved the record to (a participant checked in, a pledge
+ * committed), when it changed one: the history says "Checked in", not "Changed".
+ */
+statusTo: string | null, };
 
 export type AuditSubject = "event" | "participant" | "pledge";
 

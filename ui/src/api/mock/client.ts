@@ -919,6 +919,7 @@ export function auditList(entity: AuditSubject, entityId: string): Promise<Array
     action: 'create',
     label: { en: '', ar: '' },
     redacted: false,
+    statusTo: null,
     ...rest,
   });
   return reply([
