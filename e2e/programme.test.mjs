@@ -463,8 +463,48 @@ test("the timetable in English and in Arabic, its columns mirrored", async () =>
   await app.waitFor(async () => (await (await app.find("programme-view")).text()).includes("البرنامج"), "Arabic text");
   const rtl = await xOfColumns();
   assert.ok(rtl[0] > rtl[1], "in Arabic the rooms run right to left");
+
+  // Seats in Arabic take the form of their number: 70 "مقعدًا" (11–99), 3 "مقاعد" (3–10). A room
+  // of 3 seats is added beside the demo's room of 70 for the screenshots, and removed after.
+  const plain = (text) => text.replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660)).replace(/[\u200e\u200f\u061c]/g, "");
+  const heads = async () =>
+    (await app.script("return [...document.querySelectorAll('[data-testid=room-head] .capacity')].map((c) => c.textContent);")).map(plain);
+  await click("open-rooms");
+  await app.find("rooms-dialog");
+  await fill("room-name-en", "Petra Room");
+  await fill("room-name-ar", "قاعة البتراء");
+  await fill("room-capacity", "3");
+  await click("room-save");
+  // Each room's name and its facts (seats first), as listed.
+  const rows = async () =>
+    (
+      await app.script(
+        "return [...document.querySelectorAll('[data-testid=room-row]')].map((r) => [r.querySelector('.name').textContent, r.querySelector('.facts').textContent.split('·')[0].trim()]);",
+      )
+    ).map(([name, seats]) => [name, plain(seats)]);
+  const PETRA = "قاعة البتراء";
+  await app.waitFor(async () => (await rows()).some(([name]) => name === PETRA), "the room of 3 seats listed");
+  assert.deepEqual((await rows()).find(([name]) => name === PETRA), [PETRA, "3 مقاعد"], "3 seats in the rooms list");
+  assert.ok((await rows()).some(([, seats]) => seats === "70 مقعدًا"), `70 seats in the rooms list: ${await rows()}`);
+  await shot("programme-rooms-ar");
+  await click("rooms-close");
+  await app.waitFor(async () => (await app.findAll("rooms-dialog")).length === 0, "the dialog closed");
+  await app.waitFor(async () => (await heads()).includes("3 مقاعد"), "3 seats over the grid");
+  assert.ok((await heads()).includes("70 مقعدًا"), `70 seats over the grid: ${await heads()}`);
   await app.script("document.querySelector('[data-testid=timetable-grid]').scrollIntoView();");
   await shot("programme-ar");
+
+  await click("open-rooms");
+  await app.find("rooms-dialog");
+  const petra = await app.script(
+    "return [...document.querySelectorAll('[data-testid=room-row]')].find((r) => r.querySelector('.name').textContent === arguments[0]).dataset.roomId;",
+    PETRA,
+  );
+  await app.script("document.querySelector(`[data-room-id='${arguments[0]}'] [data-testid=room-delete]`).click();", petra);
+  await click("room-delete-go");
+  await app.waitFor(async () => !(await rows()).some(([name]) => name === PETRA), "the room of 3 seats gone");
+  await click("rooms-close");
+  await app.waitFor(async () => (await app.findAll("rooms-dialog")).length === 0, "the dialog closed");
 
   await click("lang-toggle");
   await app.waitFor(async () => (await app.script("return document.documentElement.lang;")) === "en", "back to English");

@@ -15,6 +15,8 @@ pub enum Lang {
 }
 
 impl Lang {
+    pub const ALL: &'static [Lang] = &[Lang::En, Lang::Ar];
+
     pub fn parse(s: &str) -> Option<Lang> {
         match s {
             "en" => Some(Lang::En),

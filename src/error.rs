@@ -3,6 +3,8 @@
 
 use std::fmt;
 
+use crate::word::word_enum;
+
 /// What kind of failure this is; the shell's error `code` is derived from it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ErrorKind {
@@ -25,122 +27,70 @@ impl ErrorKind {
     }
 }
 
-/// Why a value was refused: a small vocabulary the UI translates.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Reason {
-    Required,
-    TooLong,
-    InvalidDate,
-    InvalidTime,
-    NonexistentLocalTime,
-    AmbiguousLocalTime,
-    UnknownTimezone,
-    UnknownCountry,
-    UnknownCurrency,
-    InvalidAmount,
-    AmbiguousAmount,
-    AmountTooLarge,
-    ExceedsPledge,
-    EndBeforeStart,
-    InvalidYearRange,
-    NotFound,
-    AmbiguousId,
-    WrongEvent,
-    InvalidValue,
-    ControlCharacters,
-    Duplicate,
-    /// What an action was to apply to changed since the person chose it.
-    Changed,
-    /// Other records still refer to this one.
-    InUse,
-    SchemaTooNew,
-    /// Another program holds the database longer than the busy timeout.
-    Busy,
-    /// The file, its folder or the disk does not allow writing.
-    ReadOnly,
-    /// The disk (or the user's quota) is full.
-    DiskFull,
-    /// The file is not an SQLite database at all (or its header is damaged).
-    NotADatabase,
-    /// An SQLite database whose content fails SQLite's own checks.
-    Damaged,
-    /// An SQLite database, but not one Muntada wrote: unknown tables, triggers or views.
-    ForeignSchema,
-    /// The team database refuses the change to this login's role.
-    NotPermitted,
-    /// No team database server answers at that host and port (refused, no route, unknown name).
-    Unreachable,
-    /// The team database server did not answer within the connect timeout.
-    TimedOut,
-    /// The connection to the team database dropped while in use.
-    ConnectionLost,
-    /// The team database server refused the login: user name or password.
-    PasswordRefused,
-    /// The team database server has no database of that name.
-    NoDatabase,
-    /// The server's certificate is not signed by a CA this computer (or `sslrootcert`) trusts.
-    CertificateUntrusted,
-    /// The server's certificate is for another host name than the one connected to.
-    CertificateWrongHost,
-    /// TLS was asked for and the server does not offer it.
-    TlsUnavailable,
-    Storage,
-    Internal,
-}
-
-impl Reason {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Reason::Required => "required",
-            Reason::TooLong => "too_long",
-            Reason::InvalidDate => "invalid_date",
-            Reason::InvalidTime => "invalid_time",
-            Reason::NonexistentLocalTime => "nonexistent_local_time",
-            Reason::AmbiguousLocalTime => "ambiguous_local_time",
-            Reason::UnknownTimezone => "unknown_timezone",
-            Reason::UnknownCountry => "unknown_country",
-            Reason::UnknownCurrency => "unknown_currency",
-            Reason::InvalidAmount => "invalid_amount",
-            Reason::AmbiguousAmount => "ambiguous_amount",
-            Reason::AmountTooLarge => "amount_too_large",
-            Reason::ExceedsPledge => "exceeds_pledge",
-            Reason::EndBeforeStart => "end_before_start",
-            Reason::InvalidYearRange => "invalid_year_range",
-            Reason::NotFound => "not_found",
-            Reason::AmbiguousId => "ambiguous_id",
-            Reason::WrongEvent => "wrong_event",
-            Reason::InvalidValue => "invalid_value",
-            Reason::ControlCharacters => "control_characters",
-            Reason::Duplicate => "duplicate",
-            Reason::Changed => "changed",
-            Reason::InUse => "in_use",
-            Reason::SchemaTooNew => "schema_too_new",
-            Reason::Busy => "busy",
-            Reason::ReadOnly => "read_only",
-            Reason::DiskFull => "disk_full",
-            Reason::NotADatabase => "not_a_database",
-            Reason::Damaged => "damaged",
-            Reason::ForeignSchema => "foreign_schema",
-            Reason::NotPermitted => "not_permitted",
-            Reason::Unreachable => "unreachable",
-            Reason::TimedOut => "timed_out",
-            Reason::ConnectionLost => "connection_lost",
-            Reason::PasswordRefused => "password_refused",
-            Reason::NoDatabase => "no_database",
-            Reason::CertificateUntrusted => "certificate_untrusted",
-            Reason::CertificateWrongHost => "certificate_wrong_host",
-            Reason::TlsUnavailable => "tls_unavailable",
-            Reason::Storage => "storage",
-            Reason::Internal => "internal",
-        }
+word_enum!(
+    /// Why a value was refused: a small vocabulary the UI translates. The UI's catalogues are
+    /// tested against the list generated from this one (`REASONS` in `ui/src/api/types.ts`).
+    Reason {
+        Required = "required",
+        TooLong = "too_long",
+        InvalidDate = "invalid_date",
+        InvalidTime = "invalid_time",
+        NonexistentLocalTime = "nonexistent_local_time",
+        AmbiguousLocalTime = "ambiguous_local_time",
+        UnknownTimezone = "unknown_timezone",
+        UnknownCountry = "unknown_country",
+        UnknownCurrency = "unknown_currency",
+        InvalidAmount = "invalid_amount",
+        AmbiguousAmount = "ambiguous_amount",
+        AmountTooLarge = "amount_too_large",
+        ExceedsPledge = "exceeds_pledge",
+        EndBeforeStart = "end_before_start",
+        InvalidYearRange = "invalid_year_range",
+        NotFound = "not_found",
+        AmbiguousId = "ambiguous_id",
+        WrongEvent = "wrong_event",
+        InvalidValue = "invalid_value",
+        ControlCharacters = "control_characters",
+        Duplicate = "duplicate",
+        /// What an action was to apply to changed since the person chose it.
+        Changed = "changed",
+        /// Other records still refer to this one.
+        InUse = "in_use",
+        SchemaTooNew = "schema_too_new",
+        /// Another program holds the database longer than the busy timeout.
+        Busy = "busy",
+        /// The file, its folder or the disk does not allow writing.
+        ReadOnly = "read_only",
+        /// The disk (or the user's quota) is full.
+        DiskFull = "disk_full",
+        /// The file is not an SQLite database at all (or its header is damaged).
+        NotADatabase = "not_a_database",
+        /// An SQLite database whose content fails SQLite's own checks.
+        Damaged = "damaged",
+        /// An SQLite database, but not one Muntada wrote: unknown tables, triggers or views.
+        ForeignSchema = "foreign_schema",
+        /// The team database refuses the change to this login's role.
+        NotPermitted = "not_permitted",
+        /// No team database server answers at that host and port (refused, no route, unknown name).
+        Unreachable = "unreachable",
+        /// The team database server did not answer within the connect timeout.
+        TimedOut = "timed_out",
+        /// The connection to the team database dropped while in use.
+        ConnectionLost = "connection_lost",
+        /// The team database server refused the login: user name or password.
+        PasswordRefused = "password_refused",
+        /// The team database server has no database of that name.
+        NoDatabase = "no_database",
+        /// The server's certificate is not signed by a CA this computer (or `sslrootcert`) trusts.
+        CertificateUntrusted = "certificate_untrusted",
+        /// The server's certificate is for another host name than the one connected to.
+        CertificateWrongHost = "certificate_wrong_host",
+        /// TLS was asked for and the server does not offer it.
+        TlsUnavailable = "tls_unavailable",
+        Storage = "storage",
+        Internal = "internal",
     }
-}
-
-impl serde::Serialize for Reason {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
+);
 
 /// A failure with the field it concerns (camelCase, as the UI and `--json` name fields).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -266,5 +216,18 @@ impl From<rusqlite::Error> for Error {
             _ => return Error::storage(format!("database error: {e}")),
         };
         Error::storage_because(reason, format!("{advice} ({e})"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Reason;
+
+    /// The words the CLI's `--json` and the UI have always received: serde's and `as_str` agree.
+    #[test]
+    fn reasons_serialise_as_their_words() {
+        for reason in Reason::ALL {
+            assert_eq!(serde_json::to_value(reason).unwrap(), reason.as_str(), "{reason:?}");
+        }
     }
 }

@@ -8,18 +8,22 @@ use muntada::documents::certificates::CertificateLang;
 use muntada::documents::BadgeLayout;
 use muntada::event::{Event, EventCounts, EventInput, EventLogo, EventOverview, EventStatus, LogoFormat};
 use muntada::pledges::{
-    CancelView, CurrencyTotals, LineInput, LineView, PledgeInput, PledgeKind, PledgeStatus, PledgeSummary, PledgeView,
-    RateInput, RateView, Schedule, ScheduleLines, ScheduleRange, StageChange, UsdTotals, YearTotals,
+    CancelView, CurrencyTotals, FieldProblem, LineInput, LineView, PledgeInput, PledgeKind, PledgePreview,
+    PledgeStatus, PledgeSummary, PledgeView, PreviewLine, RateInput, RateView, Schedule, ScheduleLines, ScheduleRange,
+    StageChange, UsdTotals, YearTotals,
 };
 use muntada::programme::conflicts::{Conflict, ConflictKind};
 use muntada::programme::release::{Diff, Moved, PeopleChanged, PersonRole, ReleaseInfo, SessionSlot};
 use muntada::programme::{OpeningHours, Role, Room, Session, SessionKind, SessionMove, Speaker};
 use muntada::reference::{CurrencyInfo, ReferenceData};
+use muntada::Reason;
+use serde::Serialize;
 use ts_rs::{Config, TS};
 
 use crate::commands::backup::{BackupRestored, BackupSaved};
 use crate::commands::outcome::{OutcomeDocument, OutcomeLang, SectionView};
 use crate::commands::{self, app::AppInfo, export::ExportOutcome, pledges::PledgeListing};
+use crate::error::ShellReason;
 use crate::ApiError;
 
 const HEADER: &str = "// Generated from the Rust types by `make bindings` (src-tauri/src/bindings.rs). Do not edit.\n";
@@ -37,6 +41,8 @@ pub fn types() -> String {
         &cfg,
         ApiError,
         crate::error::ErrorCode,
+        Reason,
+        ShellReason,
         muntada::Id,
         AppInfo,
         AuditAction,
@@ -65,6 +71,10 @@ pub fn types() -> String {
         PledgeInput,
         PledgeKind,
         PledgeListing,
+        PledgePreview,
+        PreviewLine,
+        muntada::money::Money,
+        FieldProblem,
         PledgeStatus,
         PledgeSummary,
         PledgeView,
@@ -158,7 +168,26 @@ pub fn types() -> String {
         muntada::desk::OtherScan,
         muntada::desk::Via,
     );
-    format!("{HEADER}\n{}\n", decls.join("\n\n"))
+    let lists = [
+        list("ERROR_CODES", "ErrorCode", crate::error::ErrorCode::ALL),
+        list("REASONS", "Reason", Reason::ALL),
+        list("SHELL_REASONS", "ShellReason", ShellReason::ALL),
+        list("LANGS", "Lang", Lang::ALL),
+        list("PLEDGE_KINDS", "PledgeKind", PledgeKind::ALL),
+        list("SESSION_KINDS", "SessionKind", SessionKind::ALL),
+        list("ROLES", "Role", Role::ALL),
+        list("SECTION_KINDS", "SectionKind", muntada::outcome::SectionKind::ALL),
+    ];
+    format!("{HEADER}\n{}\n\n{}\n", decls.join("\n\n"), lists.join("\n\n"))
+}
+
+/// Every value of a closed set, in the core's order, as a constant: the UI lists choices and
+/// its tests check translations from these, so a value added in Rust reaches both. A constant
+/// rather than a command because the sets are fixed at build time and tests read them without
+/// a running core.
+fn list<T: Serialize>(name: &str, ty: &str, all: &[T]) -> String {
+    let words: Vec<String> = all.iter().map(|v| serde_json::to_string(v).expect("a word serialises")).collect();
+    format!("export const {name}: readonly {ty}[] = [{}];", words.join(", "))
 }
 
 /// `ui/src/api/client.ts`: one function per command, through the one `call` in `invoke.ts`.

@@ -15,10 +15,31 @@ pub enum ErrorCode {
     Internal,
 }
 
+impl ErrorCode {
+    pub const ALL: &'static [ErrorCode] =
+        &[ErrorCode::NotFound, ErrorCode::InvalidInput, ErrorCode::Conflict, ErrorCode::Storage, ErrorCode::Internal];
+}
+
+/// Why the shell refused, where the core has no word for it: the team password's keyring.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ShellReason {
+    /// The keyring holds no password for the saved team database.
+    PasswordNeeded,
+    /// No keyring is running, or it is locked or refused.
+    KeyringUnavailable,
+}
+
+impl ShellReason {
+    pub const ALL: &'static [ShellReason] = &[ShellReason::PasswordNeeded, ShellReason::KeyringUnavailable];
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct ApiError {
     pub code: ErrorCode,
     pub field: Option<String>,
+    /// A word of the core's `Reason`, or of `ShellReason` for what only the shell reports.
+    #[ts(type = "Reason | ShellReason")]
     pub reason: &'static str,
     pub message: String,
 }

@@ -1,6 +1,7 @@
 // Exact amounts in the UI: decimal strings <-> BigInt minor units, never a float. The core is the
-// authority on every amount; this module only lets views compare, subtract and preview the
-// decimal strings it sends (chart segments, the form's live preview, the mock client).
+// authority on every amount: reading what people type, schedules and conversions are its
+// (`pledge_preview`). This module only lets views compare, subtract and sum the decimal strings
+// it sends (chart segments, the ledger's remaining amounts).
 
 import type { CurrencyInfo } from './api/types';
 
@@ -70,69 +71,6 @@ export function ratio(part: string, whole: string): number {
   if (denominator <= 0n) return 0;
   const steps = (rescale(x, scale) * 1_000_000_000n) / denominator;
   return Math.min(1, Math.max(0, Number(steps) / 1_000_000_000));
-}
-
-export type TypedAmount =
-  | { ok: true; minor: bigint }
-  | { ok: false; reason: 'required' | 'invalid_amount' | 'ambiguous_amount' | 'amount_too_large' };
-
-/** The largest amount the core stores: i64 minor units. */
-export const MAX_MINOR = 2n ** 63n - 1n;
-
-/**
- * Reads an amount as a person types it, with the core's rules (money.rs `parse_amount`), into
- * minor units of a currency with `decimals` decimals: `15000000`, `15,000,000.00`, `1.5` and
- * Arabic-Indic digits are read; `1,5`, `-5`, `1e308` are not. For the form's preview only.
- */
-export function parseTyped(text: string, decimals: number): TypedAmount {
-  const ascii = [...text.trim()]
-    .map((c) => {
-      const code = c.codePointAt(0)!;
-      if (code >= 0x660 && code <= 0x669) return String(code - 0x660);
-      if (code >= 0x6f0 && code <= 0x6f9) return String(code - 0x6f0);
-      if (c === '\u066b') return '.';
-      if (c === '\u066c') return ',';
-      return c;
-    })
-    .join('');
-  if (!ascii) return { ok: false, reason: 'required' };
-  if (!/^[\d,.]+$/.test(ascii)) return { ok: false, reason: 'invalid_amount' };
-  const [integer, fraction, ...rest] = ascii.split('.');
-  if (!integer || rest.length > 0 || fraction === '' || fraction?.includes(',')) {
-    return { ok: false, reason: 'invalid_amount' };
-  }
-  let digits = integer;
-  if (integer.includes(',')) {
-    const [first, ...groups] = integer.split(',');
-    if (first.length < 1 || first.length > 3 || groups.some((group) => group.length !== 3)) {
-      return { ok: false, reason: 'ambiguous_amount' };
-    }
-    digits = integer.replaceAll(',', '');
-  }
-  const frac = fraction ?? '';
-  if (frac.length > decimals) return { ok: false, reason: 'invalid_amount' };
-  const minor = BigInt(digits + frac.padEnd(decimals, '0'));
-  if (minor > MAX_MINOR) return { ok: false, reason: 'amount_too_large' };
-  return { ok: true, minor };
-}
-
-/**
- * Minor units of a currency converted to US cents at `rate` (US dollars for one unit, e.g.
- * "1.0832"), rounded half away from zero as the core does; null if the rate is not readable.
- */
-export function toUsdCents(minor: bigint, decimals: number, rate: string): bigint | null {
-  const parsed = /^(\d{1,12})(?:\.(\d{1,12}))?$/.exec(rate.trim());
-  if (!parsed) return null;
-  const mantissa = BigInt(parsed[1] + (parsed[2] ?? ''));
-  if (mantissa === 0n) return null;
-  const scale = (parsed[2] ?? '').length;
-  const numerator = minor * mantissa * 100n;
-  const denominator = 10n ** BigInt(decimals + scale);
-  const quotient = numerator / denominator;
-  const remainder = numerator % denominator;
-  const abs = remainder < 0n ? -remainder : remainder;
-  if (abs * 2n >= denominator) return quotient + (numerator < 0n ? -1n : 1n);
-  return quotient;
 }
 
 /** Decimals per ISO 4217 code, as the core sends them in its reference data. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ar } from '../src/i18n/ar';
-import { en } from '../src/i18n/en';
+import { ERROR_CODES, PLEDGE_KINDS, REASONS, ROLES, SECTION_KINDS, SESSION_KINDS, SHELL_REASONS } from '../src/api/types';
+import { ar, arPlurals } from '../src/i18n/ar';
+import { en, enPlurals } from '../src/i18n/en';
 import { errorText, fieldLabel } from '../src/services/errors';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -24,14 +25,50 @@ describe('catalogues', () => {
     }
   });
 
-  it('translate every error reason and code the core can send', () => {
-    const reasons = ['required', 'too_long', 'invalid_date', 'unknown_timezone', 'unknown_country', 'end_before_start', 'not_found', 'invalid_value', 'control_characters', 'storage', 'internal',
-      'exceeds_pledge', 'invalid_year_range', 'unknown_currency', 'invalid_amount', 'ambiguous_amount', 'amount_too_large', 'duplicate', 'wrong_event', 'changed', 'ambiguous_id', 'busy', 'read_only', 'disk_full', 'not_a_database', 'damaged', 'foreign_schema', 'schema_too_new'];
-    const codes = ['not_found', 'invalid_input', 'conflict', 'storage', 'internal'];
+  // Each language needs the forms its plural rules name, no fewer (a count would fall back to
+  // `other`) and no more (a form never chosen is a translation nobody reads).
+  it.each([
+    ['en', 'en-GB', enPlurals],
+    ['ar', 'ar', arPlurals],
+  ] as const)('%s has every plural form of its language for every counted message', (_, locale, catalogue) => {
+    const forms = [...new Intl.PluralRules(locale).resolvedOptions().pluralCategories].sort();
+    expect(Object.keys(catalogue).sort()).toEqual(Object.keys(enPlurals).sort());
+    for (const [key, texts] of Object.entries(catalogue)) expect(Object.keys(texts).sort(), key).toEqual(forms);
+  });
+
+  it('use the same placeholders in every plural form, but for the count a form may spell out', () => {
+    for (const key of Object.keys(enPlurals) as (keyof typeof enPlurals)[]) {
+      const wanted = placeholders(enPlurals[key].other);
+      expect(wanted, key).toContain('count');
+      for (const text of [...Object.values(enPlurals[key]), ...Object.values(arPlurals[key])]) {
+        expect(placeholders(text).filter((p) => p !== 'count'), `${key}: ${text}`).toEqual(wanted.filter((p) => p !== 'count'));
+      }
+    }
+  });
+
+  // The lists come from the Rust enums (make bindings): a reason added there without a
+  // translation fails here.
+  it.each([...REASONS, ...SHELL_REASONS])('translate the reason %s', (reason) => {
+    expect(Object.keys(en)).toContain(`reason.${reason}`);
+  });
+
+  it.each(ERROR_CODES)('translate the error code %s', (code) => {
+    expect(Object.keys(en)).toContain(`error.${code}`);
+  });
+
+  it('label every field the core names', () => {
     const fields = ['title', 'description', 'venue', 'city', 'country', 'timezone', 'startDate', 'endDate', 'organisers', 'status', 'id',
       'donors', 'recipient', 'purpose', 'inKind', 'currency', 'amount', 'fromYear', 'toYear', 'lines', 'rate', 'rateDate', 'rateSource', 'session', 'speaker', 'notes', 'year', 'to', 'reason', 'schedule'];
-    const keys = [...reasons.map((r) => `reason.${r}`), ...codes.map((c) => `error.${c}`), ...fields.map((f) => `field.${f}`)];
-    for (const key of keys) expect(Object.keys(en), key).toContain(key);
+    for (const field of fields) expect(Object.keys(en), field).toContain(`field.${field}`);
+  });
+
+  it.each([
+    ['session kind', SESSION_KINDS, 'programme.kind'],
+    ['role', ROLES, 'programme.role'],
+    ['pledge kind', PLEDGE_KINDS, 'pledgeForm.kind'],
+    ['section kind', SECTION_KINDS, 'outcome.kind'],
+  ] as const)('name every %s of the core', (_, values, prefix) => {
+    for (const value of values) expect(Object.keys(en), value).toContain(`${prefix}.${value}`);
   });
 
   it('label any line of a schedule ("lines[3]") as the schedule lines', () => {

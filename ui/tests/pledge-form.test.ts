@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as client from '../src/api/client';
-import type { PledgeInput } from '../src/api/types';
+import type { PledgeInput, PledgePreview, Reason } from '../src/api/types';
 import { en } from '../src/i18n/en';
 import { setLang } from '../src/i18n/index.svelte';
 import { forgetReferenceData } from '../src/services/app';
@@ -32,6 +32,20 @@ async function typeDoha() {
 const previewLines = () =>
   screen.getAllByTestId('pledge-preview-line').map((row) => row.textContent?.replace(/\u00a0/g, ' '));
 
+/** A preview as the core answers it: these lines and total in `currency`. */
+function preview(lines: [number, string][], total: string, currency = 'USD'): PledgePreview {
+  return {
+    lines: lines.map(([year, amount]) => ({ year, amount })),
+    total: { currency, amount: total },
+    usd: null,
+    problems: [],
+  };
+}
+
+function problem(field: string, reason: Reason): PledgePreview {
+  return { lines: [], total: null, usd: null, problems: [{ field, reason }] };
+}
+
 /** The input the last save sent. */
 function sent(): PledgeInput {
   return vi.mocked(client.pledgeAdd).mock.calls.at(-1)![1];
@@ -49,61 +63,57 @@ describe('pledge form', () => {
     vi.mocked(client.pledgeAdd).mockResolvedValue(pledge({ id: 'pl-new' }));
   });
 
-  it('previews 15,000,000 a year for 2024–2026 as three years and 45,000,000.00 in total', async () => {
+  it('asks the core for the preview once typing pauses, and shows what it computed', async () => {
+    vi.mocked(client.pledgePreview).mockResolvedValue(
+      preview([[2024, '15000000.00'], [2025, '15000000.00'], [2026, '15000000.00']], '45000000.00'),
+    );
     await renderForm();
     await typeDoha();
 
-    expect(screen.getByTestId('pledge-preview-total')).toHaveTextContent('US$45,000,000.00');
+    expect(await screen.findByTestId('pledge-preview-total')).toHaveTextContent('US$45,000,000.00');
     expect(previewLines()).toEqual(['2024US$15,000,000.00', '2025US$15,000,000.00', '2026US$15,000,000.00']);
-    // Nothing is sent while typing: the preview is the UI's own arithmetic.
+    // One question for the five fields typed in a row, with the schedule as typed.
+    expect(client.pledgePreview).toHaveBeenCalledTimes(1);
+    expect(vi.mocked(client.pledgePreview).mock.calls[0][0]).toMatchObject({
+      currency: 'USD',
+      schedule: { mode: 'perYear', amount: '15,000,000', fromYear: 2024, toYear: 2026 },
+    });
     expect(client.pledgeAdd).not.toHaveBeenCalled();
   });
 
-  it('splits a total evenly in minor units, the last year taking the remainder', async () => {
+  it('shows the amounts in the currency the core names, with its decimals', async () => {
+    vi.mocked(client.pledgePreview).mockResolvedValue(preview([[2024, '0.333'], [2025, '0.333'], [2026, '0.334']], '1.000', 'IQD'));
     await renderForm();
-    await fireEvent.click(screen.getByTestId('pledge-mode-total'));
-    await fill('pledge-amount', '100');
+    await fill('pledge-currency', 'IQD');
+    await fill('pledge-amount', '1');
     await fill('pledge-from', '2024');
     await fill('pledge-to', '2026');
-    expect(previewLines()).toEqual(['2024US$33.33', '2025US$33.33', '2026US$33.34']);
-    expect(screen.getByTestId('pledge-preview-total')).toHaveTextContent('US$100.00');
-
-    // Yen have no minor unit; dinars have three decimals.
-    await fill('pledge-currency', 'JPY');
-    expect(previewLines()).toEqual(['2024JP¥33', '2025JP¥33', '2026JP¥34']);
-    await fill('pledge-currency', 'KWD');
-    await fill('pledge-amount', '1');
-    expect(previewLines()).toEqual(['2024KWD 0.333', '2025KWD 0.333', '2026KWD 0.334']);
-    // The decimals are the core's (ISO 4217: 3 for the Iraqi dinar), not the browser's (0).
-    await fill('pledge-currency', 'IQD');
+    await screen.findByTestId('pledge-preview-total');
     expect(previewLines()).toEqual(['2024IQD 0.333', '2025IQD 0.333', '2026IQD 0.334']);
   });
 
-  it('shows no currency amounts for a code the core does not know, and still lets the core decide', async () => {
+  it('explains in the preview what the core cannot read yet, and still lets the core decide', async () => {
+    vi.mocked(client.pledgePreview).mockResolvedValue(problem('amount', 'ambiguous_amount'));
     await renderForm();
     await typeDoha();
+    await fill('pledge-amount', '1,5');
+    expect(await screen.findByText(/Commas only separate thousands/)).toHaveAttribute('data-testid', 'pledge-preview-waiting');
+    expect(screen.queryByTestId('pledge-preview-total')).toBeNull();
+
+    vi.mocked(client.pledgePreview).mockResolvedValue(problem('currency', 'unknown_currency'));
     await fill('pledge-currency', 'XYZ');
-    expect(screen.getByTestId('pledge-preview-total').textContent?.trim()).toBe('45,000,000.00');
-    expect(document.getElementById('hint-currency')).toHaveTextContent(en['pledgeForm.currencyHint']);
+    expect(await screen.findByText(/Type a currency code/)).toHaveAttribute('data-testid', 'pledge-preview-waiting');
     await fireEvent.click(screen.getByTestId('save-pledge'));
     expect(sent().currency).toBe('XYZ');
   });
 
-  it('keeps every digit of amounts beyond floating point', async () => {
+  it('does not ask about a year that is not a number: the preview says what is missing', async () => {
     await renderForm();
-    await fill('pledge-amount', '30,000,000,000,000.01');
+    await fill('pledge-amount', '1');
     await fill('pledge-from', '2024');
-    await fill('pledge-to', '2026');
-    expect(screen.getByTestId('pledge-preview-total')).toHaveTextContent('US$90,000,000,000,000.03');
-  });
-
-  it('explains in the preview what it cannot read yet', async () => {
-    await renderForm();
-    await fill('pledge-amount', '1,5');
-    await fill('pledge-from', '2024');
-    await fill('pledge-to', '2026');
-    expect(screen.getByTestId('pledge-preview-waiting')).toHaveTextContent('Commas only separate thousands');
-    expect(screen.queryByTestId('pledge-preview-total')).toBeNull();
+    await fill('pledge-to', 'twenty');
+    expect(await screen.findByTestId('pledge-preview-waiting')).toHaveTextContent(en['pledgeForm.preview.invalid_year_range']);
+    expect(client.pledgePreview).not.toHaveBeenCalled();
   });
 
   it('shows the core’s year-range error next to the last year', async () => {
@@ -161,14 +171,18 @@ describe('pledge form', () => {
   });
 
   it('asks for the USD rate of another currency, previews the conversion and sends the rate', async () => {
+    vi.mocked(client.pledgePreview).mockResolvedValue({
+      ...preview([[2024, '15000000.00'], [2025, '15000000.00'], [2026, '15000000.00']], '45000000.00', 'EUR'),
+      usd: { currency: 'USD', amount: '48744000.00' },
+    });
     await renderForm();
     await typeDoha();
     await fill('pledge-currency', 'eur');
     await fill('pledge-rate', '1.0832');
     await fireEvent.input(screen.getByTestId('pledge-rate-date'), { target: { value: '2024-05-21' } });
     await fill('pledge-rate-source', 'UN operational rates');
-    // 45,000,000.00 EUR at 1.0832 = 48,744,000.00 USD.
-    expect(screen.getByTestId('pledge-preview-usd')).toHaveTextContent('US$48,744,000.00');
+    expect(await screen.findByTestId('pledge-preview-usd')).toHaveTextContent('US$48,744,000.00');
+    await waitFor(() => expect(vi.mocked(client.pledgePreview).mock.lastCall?.[0].rate?.rate).toBe('1.0832'));
     await fireEvent.click(screen.getByTestId('save-pledge'));
 
     await waitFor(() => expect(client.pledgeAdd).toHaveBeenCalled());
@@ -195,11 +209,15 @@ describe('pledge form', () => {
   });
 
   it('year by year: carries the previewed lines over and marks the line the core refuses', async () => {
+    vi.mocked(client.pledgePreview).mockResolvedValue(
+      preview([[2024, '15000000.00'], [2025, '15000000.00'], [2026, '15000000.00']], '45000000.00'),
+    );
     vi.mocked(client.pledgeAdd).mockRejectedValue(
       apiError({ code: 'invalid_input', field: 'lines[1]', reason: 'duplicate', message: '2024 appears twice' }),
     );
     await renderForm();
     await typeDoha();
+    await screen.findByTestId('pledge-preview-total');
     await fireEvent.click(screen.getByTestId('pledge-mode-lines'));
     const years = () => screen.getAllByTestId('pledge-line-year') as HTMLInputElement[];
     const amounts = () => screen.getAllByTestId('pledge-line-amount') as HTMLInputElement[];
@@ -259,13 +277,22 @@ describe('pledge form', () => {
   });
 
   it('reopens a pledge entered as a total over the years as that total', async () => {
+    vi.mocked(client.pledgePreview).mockResolvedValue(
+      preview([[2024, '15000000.00'], [2025, '15000000.00'], [2026, '15000000.00']], '45000000.00'),
+    );
     vi.mocked(client.pledgeGet).mockResolvedValue(
       pledge({ schedule: { mode: 'total', amount: '45000000.00', fromYear: 2024, toYear: 2026 } }),
     );
     await renderForm({ eventId: 'ev-1', pledgeId: 'pl-1' });
     expect(screen.getByTestId('pledge-mode-total')).toBeChecked();
     expect(screen.getByTestId('pledge-amount')).toHaveValue('45000000.00');
-    expect(screen.getByTestId('pledge-preview-total')).toHaveTextContent('US$45,000,000.00');
+    expect(await screen.findByTestId('pledge-preview-total')).toHaveTextContent('US$45,000,000.00');
+    expect(vi.mocked(client.pledgePreview).mock.calls[0][0].schedule).toEqual({
+      mode: 'total',
+      amount: '45000000.00',
+      fromYear: 2024,
+      toYear: 2026,
+    });
   });
 
   it('edits uneven years year by year', async () => {

@@ -412,7 +412,7 @@ describe('programme view', () => {
     await fireEvent.click(gridButton('se-2'));
     const section = await within(await screen.findByTestId('session-panel')).findByTestId('signups');
     expect(client.sessionSignUps).toHaveBeenCalledWith('se-2');
-    expect(within(section).getByTestId('signups-count')).toHaveTextContent('1 confirmed of 1 seats (1 signed up)');
+    expect(within(section).getByTestId('signups-count')).toHaveTextContent('1 confirmed of 1 seat (1 signed up)');
     expect(within(section).getByTestId('signup')).toHaveTextContent('Rania Saleh');
     expect(within(section).getByTestId('signup')).toHaveTextContent('Confirmed');
 
@@ -427,7 +427,7 @@ describe('programme view', () => {
     await fireEvent.click(within(candidates[1]).getByTestId('signup-add'));
     expect(client.sessionSignUp).toHaveBeenCalledWith('se-2', 'p-2');
     await waitFor(() => expect(within(section).getAllByTestId('signup')).toHaveLength(2));
-    expect(within(section).getByTestId('signups-count')).toHaveTextContent('1 confirmed of 1 seats (2 signed up)');
+    expect(within(section).getByTestId('signups-count')).toHaveTextContent('1 confirmed of 1 seat (2 signed up)');
     await waitFor(() => expect(vi.mocked(client.conflictList).mock.calls.length).toBeGreaterThan(checks));
 
     // Removing asks first; keeping it changes nothing.

@@ -51,7 +51,7 @@ use muntada::participants::query::{ParticipantPage, ParticipantQuery, Selection}
 use muntada::participants::{
     Added, CheckedIn, ColumnMapping, Erasure, ImportReport, Participant, ParticipantInput, ParticipantStatus,
 };
-use muntada::pledges::{PledgeInput, PledgeView, StageChange};
+use muntada::pledges::{PledgeInput, PledgePreview, PledgeView, StageChange};
 use muntada::programme::conflicts::Conflict;
 use muntada::programme::release::{Diff, ReleaseInfo};
 use muntada::programme::{
@@ -79,6 +79,7 @@ api! {
     pledges::pledge_update(id: Id, version: Option<u32>, input: PledgeInput) -> PledgeView;
     pledges::pledge_stage(id: Id, change: StageChange) -> PledgeView;
     pledges::pledge_delete(id: Id) -> ();
+    pledges::pledge_preview(input: PledgeInput) -> PledgePreview;
     programme::session_list(event_id: String) -> Vec<Session>;
     programme::speaker_list(event_id: String) -> Vec<Speaker>;
     programme::room_list(event_id: String) -> Vec<Room>;

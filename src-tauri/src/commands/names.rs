@@ -17,6 +17,7 @@ pub const COMMAND_NAMES: &[&str] = &[
     "pledge_update",
     "pledge_stage",
     "pledge_delete",
+    "pledge_preview",
     "session_list",
     "speaker_list",
     "room_list",

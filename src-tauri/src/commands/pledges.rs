@@ -1,7 +1,7 @@
 //! Pledges: the ledger of an event, the form, stages.
 
 use chrono::Utc;
-use muntada::pledges::{self, PledgeInput, PledgeSummary, PledgeView, StageChange};
+use muntada::pledges::{self, PledgeInput, PledgePreview, PledgeSummary, PledgeView, StageChange};
 use muntada::Id;
 use serde::Serialize;
 use tauri::State;
@@ -54,4 +54,10 @@ pub fn pledge_stage(state: State<'_, AppState>, id: Id, change: StageChange) -> 
 #[tauri::command]
 pub fn pledge_delete(state: State<'_, AppState>, id: Id) -> Result<(), ApiError> {
     state.write(|tx| pledges::delete(tx, &id, Utc::now()))
+}
+
+/// The form's live preview: no state, the core's rules only.
+#[tauri::command]
+pub fn pledge_preview(input: PledgeInput) -> Result<PledgePreview, ApiError> {
+    Ok(pledges::preview(&input))
 }

@@ -15,8 +15,10 @@ use crate::time;
 use crate::word::word_enum;
 
 pub mod export;
+mod preview;
 mod summary;
 
+pub use preview::{preview, FieldProblem, PledgePreview, PreviewLine};
 pub use summary::{summarise, usd_by_year, CurrencyTotals, PledgeSummary, UsdTotals, UsdYear, YearTotals};
 
 /// Earliest and latest year a pledge may cover.

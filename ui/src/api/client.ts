@@ -1,7 +1,7 @@
 // Generated from the Rust types by `make bindings` (src-tauri/src/bindings.rs). Do not edit.
 import { call } from "./invoke";
 import type { Channel } from "@tauri-apps/api/core";
-import type { Added, AppInfo, Assignment, AuditEntry, AuditSubject, Availability, BackupRestored, BackupSaved, BadgeLayout, CategoryInfo, CategoryInput, CertificateLang, CheckedIn, ColumnMapping, Conflict, Delegation, DelegationInput, DeskCheckIn, DeskStatus, Diff, Erasure, Event, EventInput, EventLogo, EventOverview, ExportKind, ExportOutcome, Id, ImportPreview, ImportReport, Lang, OutcomeDocument, OutcomeLang, Participant, ParticipantInput, ParticipantPage, ParticipantQuery, ParticipantStatus, PledgeInput, PledgeListing, PledgeView, ReferenceData, ReleaseInfo, Room, RoomInput, SectionDiff, SectionEdit, SectionInput, SectionView, Selection, Session, SessionInput, SessionMove, SignUps, Speaker, SpeakerCandidate, SpeakerInput, StageChange, TeamLogin, TeamNews, TeamStatus, ValueChoice, Version } from "./types";
+import type { Added, AppInfo, Assignment, AuditEntry, AuditSubject, Availability, BackupRestored, BackupSaved, BadgeLayout, CategoryInfo, CategoryInput, CertificateLang, CheckedIn, ColumnMapping, Conflict, Delegation, DelegationInput, DeskCheckIn, DeskStatus, Diff, Erasure, Event, EventInput, EventLogo, EventOverview, ExportKind, ExportOutcome, Id, ImportPreview, ImportReport, Lang, OutcomeDocument, OutcomeLang, Participant, ParticipantInput, ParticipantPage, ParticipantQuery, ParticipantStatus, PledgeInput, PledgeListing, PledgePreview, PledgeView, ReferenceData, ReleaseInfo, Room, RoomInput, SectionDiff, SectionEdit, SectionInput, SectionView, Selection, Session, SessionInput, SessionMove, SignUps, Speaker, SpeakerCandidate, SpeakerInput, StageChange, TeamLogin, TeamNews, TeamStatus, ValueChoice, Version } from "./types";
 
 export function appInfo(): Promise<AppInfo> {
   return call("app_info", {});
@@ -65,6 +65,10 @@ export function pledgeStage(id: Id, change: StageChange): Promise<PledgeView> {
 
 export function pledgeDelete(id: Id): Promise<null> {
   return call("pledge_delete", { id });
+}
+
+export function pledgePreview(input: PledgeInput): Promise<PledgePreview> {
+  return call("pledge_preview", { input });
 }
 
 export function sessionList(eventId: string): Promise<Array<Session>> {

@@ -5,8 +5,14 @@
 import { invoke } from "@tauri-apps/api/core";
 import type { ApiError } from "./types";
 
+/** Whether a thrown value has the shape of the shell's errors (the mock client's too). */
 export function isApiError(value: unknown): value is ApiError {
-  return typeof value === "object" && value !== null && "code" in value && "reason" in value;
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as ApiError).code === "string" &&
+    typeof (value as ApiError).reason === "string"
+  );
 }
 
 export async function call<T>(command: string, args: Record<string, unknown>): Promise<T> {

@@ -1,8 +1,16 @@
 // Generated from the Rust types by `make bindings` (src-tauri/src/bindings.rs). Do not edit.
 
-export type ApiError = { code: ErrorCode, field: string | null, reason: string, message: string, };
+export type ApiError = { code: ErrorCode, field: string | null, 
+/**
+ * A word of the core's `Reason`, or of `ShellReason` for what only the shell reports.
+ */
+reason: Reason | ShellReason, message: string, };
 
 export type ErrorCode = "not_found" | "invalid_input" | "conflict" | "storage" | "internal";
+
+export type Reason = "required" | "too_long" | "invalid_date" | "invalid_time" | "nonexistent_local_time" | "ambiguous_local_time" | "unknown_timezone" | "unknown_country" | "unknown_currency" | "invalid_amount" | "ambiguous_amount" | "amount_too_large" | "exceeds_pledge" | "end_before_start" | "invalid_year_range" | "not_found" | "ambiguous_id" | "wrong_event" | "invalid_value" | "control_characters" | "duplicate" | "changed" | "in_use" | "schema_too_new" | "busy" | "read_only" | "disk_full" | "not_a_database" | "damaged" | "foreign_schema" | "not_permitted" | "unreachable" | "timed_out" | "connection_lost" | "password_refused" | "no_database" | "certificate_untrusted" | "certificate_wrong_host" | "tls_unavailable" | "storage" | "internal";
+
+export type ShellReason = "password_needed" | "keyring_unavailable";
 
 export type Id = string;
 
@@ -121,6 +129,23 @@ delegationId: string | null, notes: string, };
 export type PledgeKind = "financial" | "in_kind";
 
 export type PledgeListing = { pledges: Array<PledgeView>, summary: PledgeSummary, };
+
+export type PledgePreview = { 
+/**
+ * Oldest year first, each amount an exact decimal of the pledge's currency.
+ */
+lines: Array<PreviewLine>, total: Money | null, 
+/**
+ * The total in US dollars at the rate typed; none for US dollars themselves, and none
+ * without a readable rate.
+ */
+usd: Money | null, problems: Array<FieldProblem>, };
+
+export type PreviewLine = { year: number, amount: string, };
+
+export type Money = { currency: string, amount: string, };
+
+export type FieldProblem = { field: string, reason: Reason, };
 
 export type PledgeStatus = "announced" | "committed" | "partly_paid" | "paid" | "cancelled";
 
@@ -729,3 +754,19 @@ export type Refusal = "declined" | "erased" | "not_registered";
 export type OtherScan = { desk: string, at: string, };
 
 export type Via = "server" | "desk";
+
+export const ERROR_CODES: readonly ErrorCode[] = ["not_found", "invalid_input", "conflict", "storage", "internal"];
+
+export const REASONS: readonly Reason[] = ["required", "too_long", "invalid_date", "invalid_time", "nonexistent_local_time", "ambiguous_local_time", "unknown_timezone", "unknown_country", "unknown_currency", "invalid_amount", "ambiguous_amount", "amount_too_large", "exceeds_pledge", "end_before_start", "invalid_year_range", "not_found", "ambiguous_id", "wrong_event", "invalid_value", "control_characters", "duplicate", "changed", "in_use", "schema_too_new", "busy", "read_only", "disk_full", "not_a_database", "damaged", "foreign_schema", "not_permitted", "unreachable", "timed_out", "connection_lost", "password_refused", "no_database", "certificate_untrusted", "certificate_wrong_host", "tls_unavailable", "storage", "internal"];
+
+export const SHELL_REASONS: readonly ShellReason[] = ["password_needed", "keyring_unavailable"];
+
+export const LANGS: readonly Lang[] = ["en", "ar"];
+
+export const PLEDGE_KINDS: readonly PledgeKind[] = ["financial", "in_kind"];
+
+export const SESSION_KINDS: readonly SessionKind[] = ["opening", "plenary", "panel", "workshop", "side_event", "break", "closing"];
+
+export const ROLES: readonly Role[] = ["chair", "moderator", "speaker", "panellist", "rapporteur"];
+
+export const SECTION_KINDS: readonly SectionKind[] = ["summary", "opening_statement", "key_messages", "best_practices", "recommendation", "pledges", "participation", "free"];

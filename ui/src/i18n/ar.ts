@@ -1,5 +1,5 @@
 // Arabic catalogue. Its type forces exactly the keys of the English one.
-import type { MessageKey } from './en';
+import type { MessageKey, PluralKey } from './en';
 
 export const ar: Record<MessageKey, string> = {
   'app.name': 'منتدى',
@@ -287,6 +287,7 @@ export const ar: Record<MessageKey, string> = {
   'pledgeForm.preview.amount_too_large': 'هذا المبلغ كبير جدًا.',
   'pledgeForm.preview.invalid_year_range': 'أدخل السنة الأولى والأخيرة (لا تسبق الأخيرةُ الأولى، وبحد أقصى ٥٠ سنة).',
   'pledgeForm.preview.duplicate': 'هناك سنة مكرّرة.',
+  'pledgeForm.preview.unknown_currency': 'اكتب رمز عملة لتظهر المبالغ بها (مثل USD أو EUR أو QAR).',
   'pledgeForm.sectionRate': 'سعر الصرف مقابل الدولار الأمريكي',
   'pledgeForm.rateHint': 'السعر المستخدم في المجاميع بالدولار، كما سُجّل وقت التعهد: لا يُجلب أي سعر آني. ومن دونه لا يُحتسب هذا التعهد في المجاميع بالدولار.',
   'pledgeForm.rate': 'عدد الدولارات الأمريكية مقابل 1 {currency}',
@@ -380,7 +381,6 @@ export const ar: Record<MessageKey, string> = {
   'export.pledgesCsv': 'التعهدات (CSV)…',
   'export.working': 'جارٍ التصدير…',
   'export.saved': 'تم الحفظ في {file}',
-  'export.missingGlyphs': '{count} من المحارف لا يوجد لها شكل في الخطوط المضمّنة وتظهر كمربعات.',
   'data.title': 'بياناتك',
   'data.backupsFolder': 'النسخ الاحتياطية التلقائية',
   'data.backupsHint': 'في كل مرة يبدأ فيها البرنامج يحتفظ بنسخة من بياناتك في هذا المجلد (آخر عشر نسخ).',
@@ -438,11 +438,9 @@ export const ar: Record<MessageKey, string> = {
   'programme.newSession': 'جلسة جديدة',
   'programme.days': 'الأيام',
   'programme.step': 'الفاصل الزمني',
-  'programme.minutes': '{count} دقيقة',
   'programme.legend': 'أنواع الجلسات',
   'programme.legendConflict': 'فيها تعارض',
   'programme.noRooms': 'لا توجد قاعات لهذه الفعالية بعد. أضف قاعات لتضع الجلسات في الجدول الزمني.',
-  'programme.capacity': '{count} مقعدًا',
   'programme.grid.label': 'الجدول الزمني',
   'programme.grid.keys': 'على الجلسة: السهم للأعلى أو للأسفل ينقلها بمقدار فاصل واحد، ومع Shift يغيّر مدتها، والسهم يمينًا أو يسارًا ينقلها إلى القاعة المجاورة، وM يفتح نموذج النقل، وEnter يفتحها في اللوحة الجانبية.',
   'programme.grid.hasConflict': 'فيها تعارض',
@@ -517,7 +515,6 @@ export const ar: Record<MessageKey, string> = {
   'programme.release.draftSince': 'ما تغيّر في المسودة منذ «{name}»',
   'programme.release.since': 'ما تغيّر في «{name}» منذ «{previous}»',
   'programme.release.first': '«{name}» هو الإصدار الأول.',
-  'programme.release.sessions': '{count} جلسة',
   'programme.release.noChanges': 'لا تغييرات.',
   'programme.release.moved': 'نُقلت',
   'programme.release.added': 'أُضيفت',
@@ -723,7 +720,6 @@ export const ar: Record<MessageKey, string> = {
   'participants.bulk.confirm.delegation': 'وضع المحدَّدين ({count}) في وفد {delegation}؟',
   'participants.bulk.confirm.noDelegation': 'إخراج المحدَّدين ({count}) من وفودهم؟',
   'participants.bulk.body': 'يُسجَّل كل تغيير في السجل مع اسمك ووقت التغيير.',
-  'participants.bulk.bodyAll': 'يسري هذا على جميع المشاركين المطابقين للبحث والتصفية ({count})، ومنهم غير الظاهرين.',
   'participants.bulk.go': 'نعم، غيّرها',
   'participants.bulk.cancel': 'إلغاء',
   'participants.toast.registered': 'تم تسجيل المشارك.',
@@ -733,7 +729,6 @@ export const ar: Record<MessageKey, string> = {
   'erase.hint': 'حقه في المحو: تُحذف بياناته الشخصية ويبقى السجل، فتبقى الأعداد صحيحة.',
   'erase.title': 'محو البيانات الشخصية لـ{name}؟',
   'erase.someone': 'هذا الشخص',
-  'erase.body': 'يُحذف الاسم والبريد الإلكتروني والهاتف والجهة والدولة واللقب والإجابات الإضافية، ومحتوى سجل التغييرات. ويبقى: السجل برمز الشارة {code} وفئته وحالته، فتبقى الأعداد وأرقام الشارات صحيحة، و{count} من مدخلات السجل تذكر من غيّر ومتى دون ما غُيّر. تحتفظ النسخ الاحتياطية السابقة بالبيانات حتى تُستبدل.',
   'erase.confirm': 'محو',
   'erase.cancel': 'إلغاء',
   'participants.toast.changed': 'عدد المشاركين الذين تغيّرت بياناتهم: {count}.',
@@ -784,7 +779,6 @@ export const ar: Record<MessageKey, string> = {
   'setup.delegation.remove': 'حذف',
   'setup.delegation.removeNamed': 'حذف وفد {name}',
   'setup.delegation.removeTitle': 'حذف وفد {name}؟',
-  'setup.delegation.removeBody': 'يبقى أعضاؤه ({count}) مسجلين خارج أي وفد، ويُسجَّل كل تغيير في سجلّهم. لا يمكن حذف وفد مذكور في تعهدات.',
   'setup.delegation.removeGo': 'حذف الوفد',
   'setup.toast.delegationSaved': 'حُفظ الوفد.',
   'setup.toast.delegationRemoved': 'حُذف الوفد. أصبح أعضاؤه خارج أي وفد.',
@@ -807,8 +801,6 @@ export const ar: Record<MessageKey, string> = {
   'desk.refused.unknown': 'لا يحمل أي مشارك في هذه الفعالية رمز البطاقة هذا.',
   'desk.refused.other': 'لم يُسجَّل الحضور.',
   'desk.queued': 'سُجّل الحضور في هذا المكتب، ويُرسَل إلى قاعدة بيانات الفريق عند عودة الاتصال.',
-  'desk.offline': 'غير متصل منذ {time} — تسجيلات حضور بانتظار الإرسال: {count}',
-  'desk.offline1': 'غير متصل منذ {time} — تسجيل حضور واحد بانتظار الإرسال',
   'desk.sending': 'عاد الاتصال: جارٍ إرسال تسجيلات الحضور التي تمت دون اتصال ({count})…',
   'desk.copy': 'المشاركون في نسخة هذا المكتب: {people} · حُدّثت {time}',
   'desk.followUp': 'للمتابعة',
@@ -925,7 +917,6 @@ export const ar: Record<MessageKey, string> = {
   'programme.rooms.nameAr': 'الاسم (بالعربية)',
   'programme.rooms.parallel': 'يُسمح بجلسات متوازية (منطقة ملصقات، معرض)',
   'programme.rooms.hoursHint': 'ساعات العمل بالتوقيت المحلي للفعالية؛ اترك الحقلين فارغين لقاعة مفتوحة طوال اليوم.',
-  'programme.rooms.seats': '{count} مقعدًا',
   'programme.rooms.noLimit': 'عدد المقاعد غير محدد',
   'programme.rooms.allDay': 'مفتوحة طوال اليوم',
   'programme.rooms.parallelTag': 'متوازية',
@@ -937,13 +928,10 @@ export const ar: Record<MessageKey, string> = {
   'programme.rooms.confirmDeleteTitle': 'حذف هذه القاعة؟',
   'programme.rooms.confirmDeleteBody': 'ستُحذف «{name}». أما القاعة التي فيها جلسات فتبقى إلى أن تُنقل جلساتها إلى قاعة أخرى.',
   'programme.rooms.deleted': 'حُذفت القاعة.',
-  'programme.rooms.inUseOne': 'لم تُحذف: في هذه القاعة جلسة واحدة. انقلها إلى قاعة أخرى أولًا.',
-  'programme.rooms.inUse': 'لم تُحذف: عدد الجلسات في هذه القاعة {count}. انقلها إلى قاعة أخرى أولًا.',
   'field.capacity': 'عدد المقاعد',
   'field.opens': 'تفتح',
   'field.closes': 'تغلق',
   'programme.signups.title': 'التسجيل في الجلسة',
-  'programme.signups.count': '{confirmed} مؤكَّدون من {capacity} مقعدًا ({total} مسجَّلون)',
   'programme.signups.countNoSeats': '{confirmed} مؤكَّدون، بلا حدّ للمقاعد ({total} مسجَّلون)',
   'programme.signups.empty': 'لم يسجّل أحد في هذه الجلسة.',
   'programme.signups.search': 'ابحث عن مشارك في الفعالية',
@@ -1038,4 +1026,80 @@ export const ar: Record<MessageKey, string> = {
   'reason.keyring_unavailable': 'لا تستطيع سلسلة مفاتيح سطح المكتب حفظ كلمة المرور (لا تعمل، أو هي مقفلة). يمكنك الاتصال لهذه الجلسة فقط: تبقى كلمة المرور في الذاكرة ولا تُكتب على القرص أبدًا.',
   'reason.password_needed': 'أدخل كلمة المرور مجددًا: لا تحفظ سلسلة المفاتيح كلمة مرور لقاعدة بيانات الفريق هذه.',
   'desk.count': 'سُجّل حضور {checked} من {total}',
+};
+
+/**
+ * The six plural forms of Arabic for each counted message (see `enPlurals`): zero, one, two,
+ * few (3–10), many (11–99) and other (100, 101…), as `Intl.PluralRules('ar')` chooses them. Where
+ * the wording puts the count in a construction that agrees with every number (a count in
+ * brackets, "من" + plural), the forms share that wording.
+ */
+const removeBody = 'يبقى أعضاؤه ({count}) مسجلين خارج أي وفد، ويُسجَّل كل تغيير في سجلّهم. لا يمكن حذف وفد مذكور في تعهدات.';
+const bodyAll = 'يسري هذا على جميع المشاركين المطابقين للبحث والتصفية ({count})، ومنهم غير الظاهرين.';
+const eraseBody =
+  'يُحذف الاسم والبريد الإلكتروني والهاتف والجهة والدولة واللقب والإجابات الإضافية، ومحتوى سجل التغييرات. ويبقى: السجل برمز الشارة {code} وفئته وحالته، فتبقى الأعداد وأرقام الشارات صحيحة، و{count} من مدخلات السجل تذكر من غيّر ومتى دون ما غُيّر. تحتفظ النسخ الاحتياطية السابقة بالبيانات حتى تُستبدل.';
+const same = (text: string) => ({ zero: text, one: text, two: text, few: text, many: text, other: text });
+const seats = {
+  zero: '{count} مقعد',
+  one: '{count} مقعد',
+  two: '{count} مقعدان',
+  few: '{count} مقاعد',
+  many: '{count} مقعدًا',
+  other: '{count} مقعد',
+};
+
+export const arPlurals: Record<PluralKey, Record<'zero' | 'one' | 'two' | 'few' | 'many' | 'other', string>> = {
+  'programme.minutes': {
+    zero: '{count} دقيقة',
+    one: '{count} دقيقة',
+    two: '{count} دقيقتان',
+    few: '{count} دقائق',
+    many: '{count} دقيقة',
+    other: '{count} دقيقة',
+  },
+  'programme.capacity': seats,
+  'programme.rooms.seats': seats,
+  'programme.release.sessions': {
+    zero: '{count} جلسة',
+    one: '{count} جلسة',
+    two: '{count} جلستان',
+    few: '{count} جلسات',
+    many: '{count} جلسة',
+    other: '{count} جلسة',
+  },
+  'programme.rooms.inUse': {
+    zero: 'لم تُحذف: في هذه القاعة {count} جلسة. انقلها إلى قاعة أخرى أولًا.',
+    one: 'لم تُحذف: في هذه القاعة جلسة واحدة. انقلها إلى قاعة أخرى أولًا.',
+    two: 'لم تُحذف: في هذه القاعة جلستان. انقلهما إلى قاعة أخرى أولًا.',
+    few: 'لم تُحذف: في هذه القاعة {count} جلسات. انقلها إلى قاعة أخرى أولًا.',
+    many: 'لم تُحذف: في هذه القاعة {count} جلسة. انقلها إلى قاعة أخرى أولًا.',
+    other: 'لم تُحذف: في هذه القاعة {count} جلسة. انقلها إلى قاعة أخرى أولًا.',
+  },
+  'programme.signups.count': {
+    zero: '{confirmed} مؤكَّدون من {count} مقعد ({total} مسجَّلون)',
+    one: '{confirmed} مؤكَّدون من مقعد واحد ({total} مسجَّلون)',
+    two: '{confirmed} مؤكَّدون من مقعدين ({total} مسجَّلون)',
+    few: '{confirmed} مؤكَّدون من {count} مقاعد ({total} مسجَّلون)',
+    many: '{confirmed} مؤكَّدون من {count} مقعدًا ({total} مسجَّلون)',
+    other: '{confirmed} مؤكَّدون من {count} مقعد ({total} مسجَّلون)',
+  },
+  'export.missingGlyphs': {
+    zero: 'لا محارف بلا شكل في الخطوط المضمّنة.',
+    one: 'محرف واحد لا شكل له في الخطوط المضمّنة ويظهر كمربع.',
+    two: 'محرفان لا شكل لهما في الخطوط المضمّنة ويظهران كمربعين.',
+    few: '{count} محارف لا شكل لها في الخطوط المضمّنة وتظهر كمربعات.',
+    many: '{count} محرفًا لا شكل لها في الخطوط المضمّنة وتظهر كمربعات.',
+    other: '{count} محرف لا شكل لها في الخطوط المضمّنة وتظهر كمربعات.',
+  },
+  'participants.bulk.bodyAll': same(bodyAll),
+  'erase.body': same(eraseBody),
+  'setup.delegation.removeBody': same(removeBody),
+  'desk.offline': {
+    zero: 'غير متصل منذ {time} — لا تسجيلات حضور بانتظار الإرسال',
+    one: 'غير متصل منذ {time} — تسجيل حضور واحد بانتظار الإرسال',
+    two: 'غير متصل منذ {time} — تسجيلا حضور بانتظار الإرسال',
+    few: 'غير متصل منذ {time} — {count} تسجيلات حضور بانتظار الإرسال',
+    many: 'غير متصل منذ {time} — {count} تسجيلًا للحضور بانتظار الإرسال',
+    other: 'غير متصل منذ {time} — {count} تسجيل حضور بانتظار الإرسال',
+  },
 };

@@ -285,6 +285,7 @@ export const en = {
   'pledgeForm.preview.amount_too_large': 'This amount is too large.',
   'pledgeForm.preview.invalid_year_range': 'Enter the first and last year (the last not before the first, at most 50 years).',
   'pledgeForm.preview.duplicate': 'A year appears twice.',
+  'pledgeForm.preview.unknown_currency': 'Type a currency code to see the amounts in it (e.g. USD, EUR, QAR).',
   'pledgeForm.sectionRate': 'Exchange rate to US dollars',
   'pledgeForm.rateHint': 'The rate used for the US dollar totals, as recorded when the pledge was made: no live rate is fetched. Without it, this pledge is left out of the US dollar totals.',
   'pledgeForm.rate': 'US dollars for 1 {currency}',
@@ -378,7 +379,6 @@ export const en = {
   'export.pledgesCsv': 'Pledges (CSV)…',
   'export.working': 'Exporting…',
   'export.saved': 'Saved {file}',
-  'export.missingGlyphs': '{count} characters have no glyph in the bundled fonts and appear as boxes.',
   'data.title': 'Your data',
   'data.backupsFolder': 'Automatic backups',
   'data.backupsHint': 'Each time Muntada starts, it keeps a copy of your data in this folder (the last ten).',
@@ -436,11 +436,9 @@ export const en = {
   'programme.newSession': 'New session',
   'programme.days': 'Days',
   'programme.step': 'Step',
-  'programme.minutes': '{count} min',
   'programme.legend': 'Kinds of session',
   'programme.legendConflict': 'Has a conflict',
   'programme.noRooms': 'This event has no rooms yet. Add rooms to place sessions on the timetable.',
-  'programme.capacity': '{count} seats',
   'programme.grid.label': 'Timetable',
   'programme.grid.keys': 'On a session: arrow up or down moves it by one step, Shift with arrow up or down changes its length, arrow left or right moves it to the next room, M opens the Move form, Enter opens it in the side panel.',
   'programme.grid.hasConflict': 'has a conflict',
@@ -515,7 +513,6 @@ export const en = {
   'programme.release.draftSince': 'Changed in the draft since “{name}”',
   'programme.release.since': 'Changed in “{name}” since “{previous}”',
   'programme.release.first': '“{name}” is the first release.',
-  'programme.release.sessions': '{count} sessions',
   'programme.release.noChanges': 'No changes.',
   'programme.release.moved': 'Moved',
   'programme.release.added': 'Added',
@@ -721,7 +718,6 @@ export const en = {
   'participants.bulk.confirm.delegation': 'Put the selected participants ({count}) in the delegation {delegation}?',
   'participants.bulk.confirm.noDelegation': 'Take the selected participants ({count}) out of their delegations?',
   'participants.bulk.body': 'Every change is recorded in the history, with your name and the time.',
-  'participants.bulk.bodyAll': 'This applies to all {count} participants that match the search and filters, including those not shown.',
   'participants.bulk.go': 'Yes, change them',
   'participants.bulk.cancel': 'Cancel',
   'participants.toast.registered': 'Participant registered.',
@@ -731,7 +727,6 @@ export const en = {
   'erase.hint': 'Their right to erasure: deletes their personal data and keeps the record, so counts still add up.',
   'erase.title': 'Erase the personal data of {name}?',
   'erase.someone': 'this person',
-  'erase.body': 'Their name, e-mail, phone, organisation, country, honorific and extra answers are deleted, and the content of their history. Kept: the record with badge code {code}, its category and status, so counts and badge numbers still add up, and {count} history entries with who and when but not what. Backups made before keep the data until they rotate out.',
   'erase.confirm': 'Erase',
   'erase.cancel': 'Cancel',
   'participants.toast.changed': 'Participants changed: {count}.',
@@ -782,7 +777,6 @@ export const en = {
   'setup.delegation.remove': 'Delete',
   'setup.delegation.removeNamed': 'Delete the delegation {name}',
   'setup.delegation.removeTitle': 'Delete the delegation {name}?',
-  'setup.delegation.removeBody': 'Its {count} members stay registered, in no delegation; each change is recorded in their history. A delegation named on pledges cannot be deleted.',
   'setup.delegation.removeGo': 'Delete the delegation',
   'setup.toast.delegationSaved': 'Delegation saved.',
   'setup.toast.delegationRemoved': 'Delegation deleted. Its members are now in no delegation.',
@@ -805,8 +799,6 @@ export const en = {
   'desk.refused.unknown': 'No participant of this event has this badge code.',
   'desk.refused.other': 'Not checked in.',
   'desk.queued': 'Checked in at this desk: it is sent to the team database when the connection is back.',
-  'desk.offline': 'Offline since {time} — {count} check-ins waiting to be sent',
-  'desk.offline1': 'Offline since {time} — 1 check-in waiting to be sent',
   'desk.sending': 'Connected again: sending the check-ins made offline ({count})…',
   'desk.copy': "People in this desk's copy: {people} · refreshed {time}",
   'desk.followUp': 'To follow up',
@@ -923,7 +915,6 @@ export const en = {
   'programme.rooms.nameAr': 'Name (Arabic)',
   'programme.rooms.parallel': 'Parallel sessions allowed (a poster area, an exhibition)',
   'programme.rooms.hoursHint': 'Opening hours are local times of the event; leave both empty for a room open all day.',
-  'programme.rooms.seats': '{count} seats',
   'programme.rooms.noLimit': 'Seats not set',
   'programme.rooms.allDay': 'Open all day',
   'programme.rooms.parallelTag': 'Parallel',
@@ -935,13 +926,10 @@ export const en = {
   'programme.rooms.confirmDeleteTitle': 'Delete this room?',
   'programme.rooms.confirmDeleteBody': '“{name}” will be deleted. A room with sessions in it is kept until they move to another room.',
   'programme.rooms.deleted': 'Room deleted.',
-  'programme.rooms.inUseOne': 'Not deleted: 1 session is in this room. Move it to another room first.',
-  'programme.rooms.inUse': 'Not deleted: {count} sessions are in this room. Move them to another room first.',
   'field.capacity': 'Seats',
   'field.opens': 'Opens',
   'field.closes': 'Closes',
   'programme.signups.title': 'Sign-ups',
-  'programme.signups.count': '{confirmed} confirmed of {capacity} seats ({total} signed up)',
   'programme.signups.countNoSeats': '{confirmed} confirmed, no seat limit ({total} signed up)',
   'programme.signups.empty': 'Nobody has signed up for this session.',
   'programme.signups.search': 'Find a participant of the event',
@@ -1040,3 +1028,45 @@ export const en = {
 } as const;
 
 export type MessageKey = keyof typeof en;
+
+/**
+ * Messages with a count next to a noun, one string per plural form of English (`one`, `other`,
+ * as `Intl.PluralRules` names them); `plural(key, count)` picks the form. The Arabic catalogue
+ * has all six of its forms for each of these keys.
+ */
+export const enPlurals = {
+  'programme.minutes': { one: '{count} min', other: '{count} min' },
+  'programme.capacity': { one: '{count} seat', other: '{count} seats' },
+  'programme.rooms.seats': { one: '{count} seat', other: '{count} seats' },
+  'programme.release.sessions': { one: '{count} session', other: '{count} sessions' },
+  'programme.rooms.inUse': {
+    one: 'Not deleted: {count} session is in this room. Move it to another room first.',
+    other: 'Not deleted: {count} sessions are in this room. Move them to another room first.',
+  },
+  'programme.signups.count': {
+    one: '{confirmed} confirmed of {count} seat ({total} signed up)',
+    other: '{confirmed} confirmed of {count} seats ({total} signed up)',
+  },
+  'export.missingGlyphs': {
+    one: '{count} character has no glyph in the bundled fonts and appears as a box.',
+    other: '{count} characters have no glyph in the bundled fonts and appear as boxes.',
+  },
+  'participants.bulk.bodyAll': {
+    one: 'This applies to the {count} participant that matches the search and filters, even if not shown.',
+    other: 'This applies to all {count} participants that match the search and filters, including those not shown.',
+  },
+  'erase.body': {
+    one: 'Their name, e-mail, phone, organisation, country, honorific and extra answers are deleted, and the content of their history. Kept: the record with badge code {code}, its category and status, so counts and badge numbers still add up, and {count} history entry with who and when but not what. Backups made before keep the data until they rotate out.',
+    other: 'Their name, e-mail, phone, organisation, country, honorific and extra answers are deleted, and the content of their history. Kept: the record with badge code {code}, its category and status, so counts and badge numbers still add up, and {count} history entries with who and when but not what. Backups made before keep the data until they rotate out.',
+  },
+  'setup.delegation.removeBody': {
+    one: 'Its {count} member stays registered, in no delegation; the change is recorded in their history. A delegation named on pledges cannot be deleted.',
+    other: 'Its {count} members stay registered, in no delegation; each change is recorded in their history. A delegation named on pledges cannot be deleted.',
+  },
+  'desk.offline': {
+    one: 'Offline since {time} — {count} check-in waiting to be sent',
+    other: 'Offline since {time} — {count} check-ins waiting to be sent',
+  },
+} as const satisfies Record<string, Record<'one' | 'other', string>>;
+
+export type PluralKey = keyof typeof enPlurals;

@@ -1,14 +1,13 @@
 // The current language (a rune), the translation function, and formatting bound to the
 // current language. Reading `t()` or any formatter inside a component makes it re-render
 // when the language changes.
-import type { Bilingual } from '../api/types';
-import { ar } from './ar';
-import { en, type MessageKey } from './en';
+import { LANGS, type Bilingual, type Lang } from '../api/types';
+import { ar, arPlurals } from './ar';
+import { en, enPlurals, type MessageKey, type PluralKey } from './en';
 import * as format from './format';
 import type { Money } from './format';
 
-export type Lang = 'en' | 'ar';
-export type { MessageKey, Money };
+export type { Lang, MessageKey, Money, PluralKey };
 
 const STORAGE_KEY = 'muntada.lang';
 const catalogues: Record<Lang, Record<MessageKey, string>> = { en, ar };
@@ -52,10 +51,28 @@ export function isMessageKey(key: string): key is MessageKey {
 /** Translates `key`, replacing `{name}` placeholders with `params`. */
 export function t(key: MessageKey, params?: Record<string, string | number>): string {
   const text = catalogues[current][key] ?? en[key] ?? key;
-  if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return params ? fill(text, params) : text;
+}
+
+/** Each language's strings per plural form, keyed by the forms `Intl.PluralRules` names. */
+const plurals: Record<Lang, Record<PluralKey, Partial<Record<Intl.LDMLPluralRule, string>>>> = {
+  en: enPlurals,
+  ar: arPlurals,
+};
+
+/**
+ * The form of `key` that the current language uses for `count` ("1 seat", "3 seats"; in Arabic
+ * "٣ مقاعد", "١١ مقعدًا"), with `{count}` as the formatted number and other `params` filled in.
+ */
+export function plural(key: PluralKey, count: number, params?: Record<string, string | number>): string {
+  const forms = plurals[current][key];
+  const form = new Intl.PluralRules(locales[current]).select(count);
+  const text = forms[form] ?? forms.other ?? key;
+  return fill(text, { ...params, count: formatNumber(count) });
+}
+
+function fill(text: string, params: Record<string, string | number>): string {
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
 /** The text in the current language, else in the other one. */
@@ -117,7 +134,8 @@ export const currencyName = (code: string) => format.currencyName(locales[curren
 function initialLang(): Lang {
   try {
     const saved = localStorage.getItem(STORAGE_KEY);
-    if (saved === 'en' || saved === 'ar') return saved;
+    const known = LANGS.find((lang) => lang === saved);
+    if (known) return known;
   } catch {
     // Fall through to the system language.
   }

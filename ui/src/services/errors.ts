@@ -1,19 +1,9 @@
 // Turns an ApiError into words for people. The UI branches on `code`, `field` and
 // `reason`; `message` is developer English and is only shown under "Technical details".
-import type { ApiError, ErrorCode } from '../api/types';
+import { isApiError } from '../api/invoke';
+import { ERROR_CODES, type ApiError } from '../api/types';
 import { isMessageKey, t } from '../i18n/index.svelte';
 import { showToast } from './toast.svelte';
-
-const CODES: readonly ErrorCode[] = ['not_found', 'invalid_input', 'conflict', 'storage', 'internal'];
-
-export function isApiError(value: unknown): value is ApiError {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as ApiError).code === 'string' &&
-    typeof (value as ApiError).reason === 'string'
-  );
-}
 
 /** Whatever was thrown, as an ApiError (a generated client should only throw those). */
 export function toApiError(value: unknown): ApiError {
@@ -46,7 +36,7 @@ export function reasonText(error: ApiError): string {
 
 export function codeText(code: string): string {
   const key = `error.${code}`;
-  if ((CODES as readonly string[]).includes(code) && isMessageKey(key)) return t(key);
+  if ((ERROR_CODES as readonly string[]).includes(code) && isMessageKey(key)) return t(key);
   return t('error.unknown');
 }
 

@@ -2,7 +2,7 @@
 // reports the outcome. A cancelled dialog is not an error and shows nothing.
 import * as client from '../api/client';
 import type { ExportKind, ExportOutcome } from '../api/types';
-import { i18n, t } from '../i18n/index.svelte';
+import { i18n, plural, t } from '../i18n/index.svelte';
 import { attempt, type Outcome } from './errors';
 import { showToast } from './toast.svelte';
 
@@ -16,7 +16,7 @@ export async function runExport(call: () => Promise<ExportOutcome>): Promise<Out
   if (outcome.ok && outcome.value.file !== null) {
     showToast('success', t('export.saved', { file: outcome.value.file }));
     if (outcome.value.missingGlyphs > 0) {
-      showToast('info', t('export.missingGlyphs', { count: outcome.value.missingGlyphs }));
+      showToast('info', plural('export.missingGlyphs', outcome.value.missingGlyphs));
     }
   }
   return outcome;

@@ -1,7 +1,7 @@
 // Pledges: every call the views make about pledges goes through here. It calls the client,
 // turns failures into translated text and shows the toasts, so views only render outcomes.
 import * as client from '../api/client';
-import type { PledgeInput, PledgeListing, PledgeView, StageChange } from '../api/types';
+import type { PledgeInput, PledgeListing, PledgePreview, PledgeView, StageChange } from '../api/types';
 import { t } from '../i18n/index.svelte';
 import { attempt, isStale, type Outcome } from './errors';
 import { showToast } from './toast.svelte';
@@ -13,6 +13,11 @@ export function listPledges(eventId: string): Promise<Outcome<PledgeListing>> {
 
 export function getPledge(id: string): Promise<Outcome<PledgeView>> {
   return attempt(() => client.pledgeGet(id), { toast: false });
+}
+
+/** The core's reading of the schedule as typed: lines, total, US dollars, refused fields. */
+export function previewPledge(input: PledgeInput): Promise<Outcome<PledgePreview>> {
+  return attempt(() => client.pledgePreview(input), { toast: false });
 }
 
 /**

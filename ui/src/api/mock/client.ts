@@ -35,6 +35,8 @@ import type {
   EventOverview,
   LineView,
   PledgeInput,
+  PledgePreview,
+  Reason,
   PledgeKind,
   PledgeListing,
   PledgeStatus,
@@ -81,8 +83,8 @@ import type {
   UnmatchedValue,
   ValueChoice,
 } from '../types';
-import { parseTyped, toDecimal, toUsdCents } from '../../money';
-import { scheduleLines } from '../../views/pledges/schedule';
+import { ROLES } from '../types';
+import { readDecimal, rescale, toDecimal } from '../../money';
 import { toLocal } from '../../views/programme/timetable';
 
 const params = new URLSearchParams(location.search);
@@ -162,7 +164,7 @@ function reply<T>(value: T): Promise<T> {
   return new Promise((resolve) => setTimeout(() => resolve(structuredClone(value)), delayMs));
 }
 
-function fail(code: ApiError['code'], field: string | null, reason: string, message: string): Promise<never> {
+function fail(code: ApiError['code'], field: string | null, reason: ApiError['reason'], message: string): Promise<never> {
   const error: ApiError = { code, field, reason, message };
   return new Promise((_, reject) => setTimeout(() => reject(error), delayMs));
 }
@@ -177,7 +179,7 @@ function stale(what: string, stored: number, sent: number | null): Promise<never
 }
 
 function validate(input: EventInput): ApiError | null {
-  const invalid = (field: string, reason: string, message: string): ApiError => ({
+  const invalid = (field: string, reason: ApiError['reason'], message: string): ApiError => ({
     code: 'invalid_input',
     field,
     reason,
@@ -469,7 +471,7 @@ const CURRENCIES = new Map(
 
 const pledges = new Map<string, Pledge>();
 
-function invalid(field: string, reason: string, message: string): ApiError {
+function invalid(field: string, reason: ApiError['reason'], message: string): ApiError {
   return { code: 'invalid_input', field, reason, message };
 }
 
@@ -488,11 +490,6 @@ function status(p: Pledge): PledgeStatus {
   return 'announced';
 }
 
-function usdRate(p: Pledge): string | null {
-  if (p.currency === 'USD') return '1';
-  return p.rate?.rate ?? null;
-}
-
 /** The schedule the way it was entered, as the core gives it back. */
 function entered(p: Pledge): Schedule {
   const amount = (minor: bigint) => toDecimal(minor, p.decimals);
@@ -501,15 +498,15 @@ function entered(p: Pledge): Schedule {
   if (p.entry === 'lines' || !first) {
     return { mode: 'lines', lines: p.lines.map((l) => ({ year: l.year, amount: amount(l.minor) })) };
   }
-  const total = p.lines.reduce((sum, l) => sum + l.minor, 0n);
-  return { mode: p.entry, amount: amount(p.entry === 'total' ? total : first.minor), fromYear: first.year, toYear: last.year };
+  // Each year of a range carries the amount typed (see `cannedLines`).
+  return { mode: p.entry, amount: amount(first.minor), fromYear: first.year, toYear: last.year };
 }
 
 function view(p: Pledge): PledgeView {
   const amount = (minor: bigint) => toDecimal(minor, p.decimals);
   const total = p.lines.reduce((sum, l) => sum + l.minor, 0n);
-  const rate = usdRate(p);
-  const cents = rate && p.currency ? toUsdCents(total, p.decimals, rate) : null;
+  // No conversion in the mock: only US dollars have a US-dollar total.
+  const cents = p.currency === 'USD' ? total : null;
   return {
     id: p.id,
     eventId: p.eventId,
@@ -562,8 +559,7 @@ function summarise(list: Pledge[]): PledgeSummary {
     if (p.cancelled) summary.cancelled += 1;
     if (p.kind === 'in_kind') summary.inKind += 1;
     if (p.kind !== 'financial' || p.cancelled || !p.currency) continue;
-    const rate = usdRate(p);
-    if (!rate) summary.usd.withoutRate += 1;
+    if (p.currency !== 'USD') summary.usd.withoutRate += 1;
     const entry = currencies.get(p.currency) ?? { decimals: p.decimals, sums: zero(), count: 0 };
     currencies.set(p.currency, entry);
     entry.count += 1;
@@ -577,10 +573,10 @@ function summarise(list: Pledge[]): PledgeSummary {
         sums.committed += committed;
         sums.paid += l.paidMinor;
       }
-      if (rate) {
-        usd.pledged += toUsdCents(l.minor, p.decimals, rate) ?? 0n;
-        usd.committed += toUsdCents(committed, p.decimals, rate) ?? 0n;
-        usd.paid += toUsdCents(l.paidMinor, p.decimals, rate) ?? 0n;
+      if (p.currency === 'USD') {
+        usd.pledged += l.minor;
+        usd.committed += committed;
+        usd.paid += l.paidMinor;
       }
     }
   }
@@ -613,9 +609,9 @@ function validatePledge(eventId: string, input: PledgeInput, base: Pledge | null
     currency = input.currency.trim().toUpperCase();
     if (!CURRENCIES.has(currency)) return invalid('currency', 'unknown_currency', `${JSON.stringify(input.currency)} is not an ISO 4217 currency`);
     decimals = CURRENCIES.get(currency)!;
-    const schedule = scheduleLines(input.schedule, decimals);
-    if (!schedule.ok) return invalid(schedule.problem.field, schedule.problem.reason, `${schedule.problem.field}: ${schedule.problem.reason}`);
-    lines = schedule.lines.map((l) => ({ year: l.year, minor: l.minor, committedOn: null, paidMinor: 0n, paidOn: null }));
+    const schedule = cannedLines(input.schedule, decimals);
+    if (!Array.isArray(schedule)) return schedule;
+    lines = schedule.map((l) => ({ year: l.year, minor: l.minor, committedOn: null, paidMinor: 0n, paidOn: null }));
   }
   let rate: Pledge['rate'] = null;
   if (input.rate && input.rate.rate.trim()) {
@@ -653,6 +649,51 @@ function validatePledge(eventId: string, input: PledgeInput, base: Pledge | null
     createdAt: base?.createdAt ?? now(),
     version: base ? base.version + 1 : 1,
   };
+}
+
+/**
+ * An amount as the mock reads it: a plain decimal with at most the currency's decimals. Reading
+ * what people type (grouping, Arabic-Indic digits, limits) is the core's; the mock does not copy it.
+ */
+function plainMinor(text: string, decimals: number): bigint | null {
+  const value = readDecimal(text);
+  return value && value.units > 0n && value.scale <= decimals ? rescale(value, decimals) : null;
+}
+
+/**
+ * Canned lines: each year of a range carries the amount typed (the core splits a total over its
+ * years; the mock does not), and year-by-year lines stay as given.
+ */
+function cannedLines(schedule: Schedule, decimals: number): { year: number; minor: bigint }[] | ApiError {
+  const typed =
+    schedule.mode === 'lines'
+      ? schedule.lines
+      : Array.from({ length: Math.max(0, schedule.toYear - schedule.fromYear + 1) }, (_, i) => ({
+          year: schedule.fromYear + i,
+          amount: schedule.amount,
+        }));
+  const lines = typed.map((line) => ({ year: line.year, minor: plainMinor(line.amount, decimals) }));
+  if (lines.length === 0) return invalid('amount', 'required', 'amount: the mock needs at least one year');
+  const unread = lines.findIndex((line) => line.minor === null);
+  if (unread >= 0) return invalid(schedule.mode === 'lines' ? `lines[${unread}]` : 'amount', 'invalid_amount', 'the mock reads plain decimals only');
+  return lines.map((line) => ({ year: line.year, minor: line.minor! })).sort((a, b) => a.year - b.year);
+}
+
+/** The form's preview, canned from the lines as typed: no checks, no conversion. */
+export function pledgePreview(input: PledgeInput): Promise<PledgePreview> {
+  const currency = input.currency.trim().toUpperCase();
+  const decimals = CURRENCIES.get(currency) ?? 2;
+  const lines = cannedLines(input.schedule, decimals);
+  if (!Array.isArray(lines)) {
+    return reply({ lines: [], total: null, usd: null, problems: [{ field: lines.field ?? 'amount', reason: lines.reason as Reason }] });
+  }
+  const total = lines.reduce((sum, line) => sum + line.minor, 0n);
+  return reply({
+    lines: lines.map((line) => ({ year: line.year, amount: toDecimal(line.minor, decimals) })),
+    total: { currency, amount: toDecimal(total, decimals) },
+    usd: null,
+    problems: [],
+  });
 }
 
 function isError(value: Pledge | ApiError): value is ApiError {
@@ -724,9 +765,8 @@ export function pledgeStage(id: string, change: StageChange): Promise<PledgeView
     if (change.amount?.trim()) {
       if (change.to !== 'paid') return failWith(invalid('amount', 'invalid_value', 'an amount goes with a payment'));
       if (change.year === null) return failWith(invalid('year', 'required', 'name the year the amount was paid for'));
-      const parsed = parseTyped(change.amount, pledge.decimals);
-      if (!parsed.ok) return failWith(invalid('amount', parsed.reason, `amount: ${parsed.reason}`));
-      amount = parsed.minor;
+      amount = plainMinor(change.amount, pledge.decimals);
+      if (amount === null) return failWith(invalid('amount', 'invalid_amount', 'amount: the mock reads plain decimals only'));
     }
     for (const line of pledge.lines.filter((l) => change.year === null || l.year === change.year)) {
       if (change.to === 'committed') line.committedOn ??= on;
@@ -773,7 +813,7 @@ function seedPledges(): void {
         if (change.to === 'committed') l.committedOn ??= change.date;
         if (change.to === 'paid') {
           l.committedOn ??= change.date;
-          l.paidMinor = change.amount ? (parseTyped(change.amount, pledge.decimals) as { minor: bigint }).minor : l.minor;
+          l.paidMinor = change.amount ? plainMinor(change.amount, pledge.decimals)! : l.minor;
           l.paidOn = change.date;
         }
       }
@@ -798,11 +838,11 @@ function seedPledges(): void {
       donors: ['European Union'],
       recipient: 'UNDP Water Governance Programme',
       currency: 'EUR',
-      schedule: { mode: 'total', amount: '12,500,000', fromYear: 2025, toYear: 2026 },
+      schedule: { mode: 'perYear', amount: '6250000', fromYear: 2025, toYear: 2026 },
       rate: { rate: '1.0832', date: '2026-03-01', source: 'UN operational rates of exchange' },
       speakerId: 'sp-lindqvist',
     },
-    [stage('committed', null, '2026-03-20'), stage('paid', 2025, '2026-04-02', '3,000,000')],
+    [stage('committed', null, '2026-03-20'), stage('paid', 2025, '2026-04-02', '3000000')],
   );
   add({
     donors: ['Kuwait Fund for Arab Economic Development'],
@@ -815,10 +855,10 @@ function seedPledges(): void {
     donors: ['Government of Japan', 'Japan International Cooperation Agency'],
     recipient: 'UNICEF Water, Sanitation and Hygiene',
     currency: 'JPY',
-    schedule: { mode: 'lines', lines: [{ year: 2025, amount: '200,000,000' }, { year: 2026, amount: '300,000,000' }] },
+    schedule: { mode: 'lines', lines: [{ year: 2025, amount: '200000000' }, { year: 2026, amount: '300000000' }] },
     speakerId: 'sp-watanabe',
     notes: 'The exchange rate will be recorded when the agreement is signed.',
-  }, [stage('paid', 2025, '2025-12-10', '100,000,000')]);
+  }, [stage('paid', 2025, '2025-12-10', '100000000')]);
   add({
     donors: ['مؤسسة قطر'],
     kind: 'in_kind',
@@ -832,7 +872,7 @@ function seedPledges(): void {
       donors: ['Ministry of Municipality'],
       recipient: 'Arab Water Council',
       currency: 'QAR',
-      schedule: { mode: 'perYear', amount: '3,640,000', fromYear: 2026, toYear: 2026 },
+      schedule: { mode: 'perYear', amount: '3640000', fromYear: 2026, toYear: 2026 },
       rate: { rate: '0.2747', date: '2026-03-01', source: 'Qatar Central Bank' },
     },
     [stage('cancelled', null, '2026-05-04', null, 'Replaced by the joint GCC programme announced in May.')],
@@ -978,10 +1018,9 @@ export function assignmentList(eventId: string): Promise<Array<Assignment>> {
   return reply(assignments.filter((a) => own.has(a.sessionId)));
 }
 
-const ROLES: readonly string[] = ['chair', 'moderator', 'speaker', 'panellist', 'rapporteur'];
 
 export function sessionAssign(sessionId: string, speakerId: string, role: string): Promise<Assignment> {
-  if (!ROLES.includes(role)) return fail('invalid_input', 'role', 'invalid_value', `${role} is not one of ${ROLES.join(', ')}`);
+  if (!(ROLES as readonly string[]).includes(role)) return fail('invalid_input', 'role', 'invalid_value', `${role} is not one of ${ROLES.join(', ')}`);
   if (!sessions.some((s) => s.id === sessionId)) return fail('not_found', 'session', 'not_found', `no session with id ${sessionId}`);
   if (!speakers.some((s) => s.id === speakerId)) return fail('not_found', 'speaker', 'not_found', `no speaker with id ${speakerId}`);
   const assignment = { sessionId, speakerId, role: role as Assignment['role'] };
@@ -1777,6 +1816,7 @@ function teamWatch(_news: unknown): Promise<null> {
   pledgeUpdate,
   pledgeStage,
   pledgeDelete,
+  pledgePreview,
   sessionList,
   speakerList,
   roomList,

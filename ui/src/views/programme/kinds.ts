@@ -1,9 +1,6 @@
 // The colours of session kinds, shared by the grid, its legend and the unscheduled list.
+// The kinds and roles themselves are the core's (SESSION_KINDS, ROLES in api/types.ts).
 import type { SessionKind } from '../../api/types';
-
-export const KINDS: readonly SessionKind[] = ['opening', 'plenary', 'panel', 'workshop', 'side_event', 'break', 'closing'];
-
-export const ROLES = ['chair', 'moderator', 'speaker', 'panellist', 'rapporteur'] as const;
 
 /** Background and edge colour of each kind: distinct hues, readable with dark text. */
 export const KIND_COLOURS: Record<SessionKind, { bg: string; edge: string }> = {
