@@ -56,6 +56,9 @@ word_enum!(
         Session = "session",
         Speaker = "speaker",
         Delegation = "delegation",
+        // An import of participants from a file: one entry for the whole file, to which each
+        // person it registered points (its id is the import's).
+        Import = "import",
     }
 );
 
@@ -143,6 +146,8 @@ pub(crate) fn label(entity: AuditEntity, json: Option<&str>) -> Bilingual {
         AuditEntity::Room | AuditEntity::Speaker | AuditEntity::Delegation => {
             Bilingual::new(text(&value["name"]["en"]), text(&value["name"]["ar"]))
         }
+        // The file's name is the same in both languages.
+        AuditEntity::Import => Bilingual::new(text(&value["file"]), text(&value["file"])),
     }
 }
 

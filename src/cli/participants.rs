@@ -422,7 +422,8 @@ pub fn desk(store: &mut Store, command: DeskCommand, now: DateTime<Utc>, out: &O
                 values.retain(|c| !(c.column == choice.column && c.value == choice.value));
                 values.push(choice);
             }
-            let options = ImportOptions { dry_run, map, values };
+            let file_name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let options = ImportOptions { dry_run, map, values, file_name };
             let import = |tx: &muntada::store::Tx<'_>| {
                 let event = tx.events().resolve("event", &event)?;
                 participants::import(tx, &event, &bytes, &options, now)

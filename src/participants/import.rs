@@ -25,6 +25,7 @@ use crate::bilingual::Bilingual;
 use crate::error::{Error, Reason, Result};
 use crate::id::Id;
 use crate::input;
+use crate::store::ImportEntry;
 use crate::store::Tx;
 
 /// The fields a column can fill.
@@ -122,6 +123,9 @@ pub struct ImportOptions {
     /// What values that match nothing known stand for. Once the rows are written they are
     /// remembered for the event, and apply to its later imports without being given again.
     pub values: Vec<ValueChoice>,
+    /// The file's name as the person chose it (no folder), for the import's audit entry and
+    /// the history of each person it registers; empty when not known.
+    pub file_name: String,
 }
 
 /// A value of the file chosen to stand for a stored one, as in
@@ -376,12 +380,34 @@ pub fn import(
     for new in &choices.new {
         tx.categories().add(new, super::default_colour(&new.key))?;
     }
-    tx.participants().insert_imported(&people, &keys)?;
+    let import_id = Id::new();
+    let summary = summary(file, options, &report)?;
+    let entry = ImportEntry { id: &import_id, event_id: &event_id, at: now, summary: &summary };
+    tx.participants().insert_imported(&entry, &people, &keys)?;
     for (field, value_key, target) in &choices.given {
         tx.import_choices().remember(&event_id, field.as_str(), value_key, target)?;
     }
     report.written = true;
     Ok(report)
+}
+
+/// What the import's one audit entry records: the file (its name and SHA-256), the mapping
+/// of its columns, the values chosen for unknown ones, the categories it created and how many
+/// people it registered. Who and when are the entry's own.
+fn summary(file: &[u8], options: &ImportOptions, report: &ImportReport) -> Result<String> {
+    use sha2::Digest;
+    let name: String = options.file_name.chars().filter(|c| !c.is_control()).take(255).collect();
+    let name = name.rsplit(['/', '\\']).next().unwrap_or_default().trim();
+    let sha256: String = sha2::Sha256::digest(file).iter().map(|b| format!("{b:02x}")).collect();
+    let value = serde_json::json!({
+        "file": if name.is_empty() { "(unnamed file)" } else { name },
+        "sha256": sha256,
+        "count": report.rows,
+        "columns": report.columns,
+        "values": options.values,
+        "newCategories": report.new_categories,
+    });
+    serde_json::to_string(&value).map_err(|e| Error::internal(format!("the import's summary: {e}")))
 }
 
 /// The first rows of a file as read, for a person to see before importing it.

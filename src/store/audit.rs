@@ -30,19 +30,34 @@ impl<'c> Audit<'c> {
         rows(&mut stmt, params![event_id.as_str(), limit], row_to_entry)
     }
 
-    /// The newest `limit` entries about one record.
+    /// The newest `limit` entries about one record. A person registered by an import has the
+    /// import's one entry as their first.
     pub fn for_record(&self, entity: AuditEntity, id: &Id, limit: u32) -> Result<Vec<AuditEntry>> {
-        let sql = format!("{SELECT} WHERE entity = ?1 AND entity_id = ?2 ORDER BY id DESC LIMIT ?3");
+        let sql = format!("{} ORDER BY id DESC LIMIT ?3", about(entity));
         let mut stmt = self.conn.prepare_cached(&sql)?;
         rows(&mut stmt, params![entity.as_str(), id.as_str(), limit], row_to_entry)
     }
 
     /// Every entry about one record, oldest first, with the content it recorded (JSON text,
-    /// `None` once redacted): for a person's "export my data".
+    /// `None` once redacted): for a person's "export my data". A person registered by an
+    /// import has the import's entry first (its content is about the file, not the person).
     pub fn contents_for(&self, entity: AuditEntity, id: &Id) -> Result<Vec<RecordedEntry>> {
-        let sql = format!("{SELECT} WHERE entity = ?1 AND entity_id = ?2 ORDER BY id");
+        let sql = format!("{} ORDER BY id", about(entity));
         let mut stmt = self.conn.prepare_cached(&sql)?;
         rows(&mut stmt, params![entity.as_str(), id.as_str()], |r| Ok((row_to_entry(r)?, r.get(7)?, r.get(8)?)))
+    }
+}
+
+/// The entries about one record (`?1` its entity, `?2` its id), with, for a participant, the
+/// entry of the import that registered them.
+fn about(entity: AuditEntity) -> String {
+    let own = format!("{SELECT} WHERE entity = ?1 AND entity_id = ?2");
+    match entity {
+        AuditEntity::Participant => format!(
+            "{own} UNION ALL {SELECT} WHERE entity = 'import' AND entity_id = \
+             (SELECT import_id FROM participants WHERE id = ?2)"
+        ),
+        _ => own,
     }
 }
 
@@ -55,24 +70,7 @@ pub(super) fn record(conn: &Db, actor: &Actor, change: &Change<'_>) -> Result<()
     with_values(actor, change, |values| stmt.execute(values).map(|_| ()))
 }
 
-/// Records many changes with one COPY (a team database's import).
-pub(super) fn copy_records<'a>(
-    conn: &Db,
-    actor: &Actor,
-    changes: impl Iterator<Item = Result<Change<'a>>>,
-) -> Result<()> {
-    let columns = ["at", "actor", "entity", "entity_id", "event_id", "action", "before", "after"];
-    conn.copy_in("audit_log", &columns, |sink| {
-        for change in changes {
-            with_values(actor, &change?, |values| sink.row(values))?;
-        }
-        Ok(())
-    })
-    .unwrap_or_else(|| Err(crate::error::Error::internal("COPY is PostgreSQL's")))
-    .map(|_| ())
-}
-
-/// An entry's values, in the column order of `record` and `copy_records`.
+/// An entry's values, in the column order of `record`.
 fn with_values<T>(actor: &Actor, change: &Change<'_>, f: impl FnOnce(&[&dyn Param]) -> Result<T>) -> Result<T> {
     f(params![
         time::to_db(change.at),

@@ -43,7 +43,7 @@ pub use desk::{DeskFile, DeskTx, Desks};
 pub use events::{Categories, Events};
 pub use import_choices::ImportChoices;
 pub use outcome::Outcomes;
-pub use participants::{ParticipantFilter, Participants};
+pub use participants::{ImportEntry, ParticipantFilter, Participants};
 pub use pledges::Pledges;
 pub use postgres::{check_login_name, Listener, Location, TeamRole, TeamTarget, TeamUser, TlsMode};
 pub use programme::{ProgrammeSettings, Releases, Rooms, Sessions, Speakers, StoredRelease};
@@ -67,6 +67,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0014_import_value_choices.sql"),
     include_str!("migrations/0015_desk_scans.sql"),
     include_str!("migrations/0016_search_without_article.sql"),
+    include_str!("migrations/0017_import_audit.sql"),
 ];
 
 /// How long a write waits for another process holding the database before giving up.

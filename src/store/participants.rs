@@ -24,6 +24,7 @@ fn with_values<T>(
     p: &Participant,
     category_id: &str,
     keys: &Keys,
+    import: Option<&Id>,
     f: impl FnOnce(&[&dyn super::db::Param]) -> Result<T>,
 ) -> Result<T> {
     f(params![
@@ -47,11 +48,12 @@ fn with_values<T>(
         keys.email,
         p.honorific,
         p.delegation.as_ref().map(Id::as_str),
+        import.map(Id::as_str),
     ])
 }
 
 /// The columns a new participant's row is written with, in the order of `with_values`.
-const PARTICIPANT_COLUMNS: [&str; 20] = [
+const PARTICIPANT_COLUMNS: [&str; 21] = [
     "id",
     "event_id",
     "name_en",
@@ -72,7 +74,17 @@ const PARTICIPANT_COLUMNS: [&str; 20] = [
     "email_key",
     "honorific",
     "delegation_id",
+    "import_id",
 ];
+
+/// The one audit entry of an import: its id (to which the people point), when, and the JSON
+/// summary it records (file, SHA-256, mapping, count).
+pub struct ImportEntry<'a> {
+    pub id: &'a Id,
+    pub event_id: &'a Id,
+    pub at: chrono::DateTime<chrono::Utc>,
+    pub summary: &'a str,
+}
 
 impl<'c> Participants<'c> {
     pub(super) fn new(conn: &'c Db, actor: &'c Actor) -> Participants<'c> {
@@ -93,23 +105,45 @@ impl<'c> Participants<'c> {
         audited(self.conn, || self.insert_audited(p, &self.category_id(p)?, &Keys::of(p), how))
     }
 
-    /// Adds the participants of an import, each with its extra answers, its matching keys (as
-    /// `Keys::of` makes them, computed once by the import) and its own audit entry. Only inside
-    /// the caller's transaction: the import is all or nothing as a whole, so there is no
-    /// savepoint per row, and each category's id is looked up once.
-    pub fn insert_imported(&self, people: &[(Participant, Vec<Answer>)], keys: &[Keys]) -> Result<()> {
-        if self.conn.engine() == super::Engine::Postgres {
-            return self.copy_imported(people, keys);
-        }
+    /// Adds the participants of an import, each with its extra answers and its matching keys
+    /// (as `Keys::of` makes them, computed once by the import), and the import's one audit
+    /// entry, to which every row points. Only inside the caller's transaction: the import is
+    /// all or nothing as a whole, so there is no savepoint per row, and each category's id is
+    /// looked up once.
+    pub fn insert_imported(
+        &self,
+        import: &ImportEntry<'_>,
+        people: &[(Participant, Vec<Answer>)],
+        keys: &[Keys],
+    ) -> Result<()> {
         let mut categories: std::collections::HashMap<&str, String> = std::collections::HashMap::new();
+        for (p, _) in people {
+            if !categories.contains_key(p.category.as_str()) {
+                categories.insert(p.category.as_str(), self.category_id(p)?);
+            }
+        }
+        audit::record(
+            self.conn,
+            self.actor,
+            &Change {
+                at: import.at,
+                entity: AuditEntity::Import,
+                entity_id: import.id,
+                event_id: import.event_id,
+                action: AuditAction::Import,
+                before: None,
+                after: Some(import.summary.to_owned()),
+            },
+        )?;
+        let category = |p: &Participant| categories[p.category.as_str()].as_str();
+        if self.conn.engine() == super::Engine::Postgres {
+            return self.copy_imported(import.id, people, keys, category);
+        }
         let mut answers = self.conn.prepare_cached(
             "INSERT INTO participant_answers (participant_id, position, question, answer) VALUES (?1, ?2, ?3, ?4)",
         )?;
         for ((p, extra), keys) in people.iter().zip(keys) {
-            if !categories.contains_key(p.category.as_str()) {
-                categories.insert(p.category.as_str(), self.category_id(p)?);
-            }
-            self.insert_audited(p, &categories[p.category.as_str()], keys, AuditAction::Import)?;
+            self.insert_row(p, category(p), keys, Some(import.id))?;
             for (position, a) in extra.iter().enumerate() {
                 answers.execute(params![p.id.as_str(), position as i64, a.question, a.answer])?;
             }
@@ -117,19 +151,19 @@ impl<'c> Participants<'c> {
         Ok(())
     }
 
-    /// `insert_imported` on a team database: the rows, their answers and their audit entries
-    /// each go in one COPY, in the caller's transaction (per-row inserts cost a round trip to
-    /// the server each: 25 s for 60,000 people).
-    fn copy_imported(&self, people: &[(Participant, Vec<Answer>)], keys: &[Keys]) -> Result<()> {
-        let mut categories: std::collections::HashMap<&str, String> = std::collections::HashMap::new();
-        for (p, _) in people {
-            if !categories.contains_key(p.category.as_str()) {
-                categories.insert(p.category.as_str(), self.category_id(p)?);
-            }
-        }
+    /// `insert_imported` on a team database: the rows and their answers each go in one COPY,
+    /// in the caller's transaction (per-row inserts cost a round trip to the server each: 25 s
+    /// for 60,000 people).
+    fn copy_imported<'p>(
+        &self,
+        import: &Id,
+        people: &'p [(Participant, Vec<Answer>)],
+        keys: &[Keys],
+        category: impl Fn(&'p Participant) -> &'p str,
+    ) -> Result<()> {
         let copied = self.conn.copy_in("participants", &PARTICIPANT_COLUMNS, |sink| {
             for ((p, _), keys) in people.iter().zip(keys) {
-                with_values(p, &categories[p.category.as_str()], keys, |values| sink.row(values))?;
+                with_values(p, category(p), keys, Some(import), |values| sink.row(values))?;
             }
             Ok(())
         });
@@ -145,22 +179,11 @@ impl<'c> Participants<'c> {
                 Ok(())
             })
             .unwrap_or_else(|| Err(Error::internal("COPY is PostgreSQL's")))?;
-        let changes = people.iter().map(|(p, _)| {
-            Ok(Change {
-                at: p.registered_at,
-                entity: AuditEntity::Participant,
-                entity_id: &p.id,
-                event_id: &p.event_id,
-                action: AuditAction::Import,
-                before: None,
-                after: Some(snapshot(p)?),
-            })
-        });
-        audit::copy_records(self.conn, self.actor, changes)
+        Ok(())
     }
 
     fn insert_audited(&self, p: &Participant, category_id: &str, keys: &Keys, how: AuditAction) -> Result<()> {
-        self.insert_row(p, category_id, keys)?;
+        self.insert_row(p, category_id, keys, None)?;
         let change = Change {
             at: p.registered_at,
             entity: AuditEntity::Participant,
@@ -244,14 +267,14 @@ impl<'c> Participants<'c> {
             .map_err(|_| Error::invalid("category", Reason::InvalidValue, format!("no category {:?}", p.category)))
     }
 
-    fn insert_row(&self, p: &Participant, category_id: &str, keys: &Keys) -> Result<()> {
+    fn insert_row(&self, p: &Participant, category_id: &str, keys: &Keys, import: Option<&Id>) -> Result<()> {
         let mut stmt = self.conn.prepare_cached(
             "INSERT INTO participants (id, event_id, name_en, name_ar, email, phone, organisation_en, organisation_ar,
                  country, category_id, status, badge_code, consent, registered_at,
-                 search_key, name_key, org_key, email_key, honorific, delegation_id)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
+                 search_key, name_key, org_key, email_key, honorific, delegation_id, import_id)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)",
         )?;
-        with_values(p, category_id, keys, |values| stmt.execute(values).map(|_| ()))
+        with_values(p, category_id, keys, import, |values| stmt.execute(values).map(|_| ()))
     }
 
     pub fn get(&self, id: &Id) -> Result<Participant> {

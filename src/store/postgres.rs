@@ -23,6 +23,7 @@ const MIGRATIONS: &[(u32, &str)] = &[
     (14, include_str!("migrations/postgres/0014_import_value_choices.sql")),
     (15, include_str!("migrations/postgres/0015_desk_scans.sql")),
     (16, include_str!("migrations/postgres/0016_search_without_article.sql")),
+    (17, include_str!("migrations/postgres/0017_import_audit.sql")),
 ];
 
 /// The advisory lock every write transaction takes: its key spells "MUNT".

@@ -300,14 +300,22 @@ fn export_then_import_gives_the_same_people() {
 #[test]
 fn a_persons_data_and_its_erasure() {
     let csv = "Name,Email,Dietary needs\nAmina Yusuf,amina@example.org,halal\n";
-    let (mut store, _, _, people) = import_with(csv.as_bytes(), &ImportOptions::default());
+    let options = ImportOptions { file_name: "C:\\Forms\\forum-registrations.csv".into(), ..Default::default() };
+    let (mut store, _, _, people) = import_with(csv.as_bytes(), &options);
     let id = people[0].id.clone();
     let data: serde_json::Value =
         serde_json::from_slice(&participants::export::person_data_json(&store, id.as_str()).unwrap()).unwrap();
     assert_eq!(data["participant"]["email"], "amina@example.org");
     assert_eq!(data["answers"][0]["answer"], "halal");
+    // The person's history starts with the import's one entry: the file (its name without the
+    // folder, and its SHA-256, as `sha256sum` gives it), the mapping and the count.
     assert_eq!(data["history"][0]["action"], "import");
-    assert_eq!(data["history"][0]["after"]["name"]["en"], "Amina Yusuf");
+    let import = &data["history"][0]["after"];
+    assert_eq!(import["file"], "forum-registrations.csv");
+    assert_eq!(import["sha256"], sha256sum(csv.as_bytes()));
+    assert_eq!(import["count"], 1);
+    assert_eq!(import["columns"][2]["column"], "Dietary needs");
+    assert_eq!(import["columns"][2]["field"], "extra");
 
     participants::erase(&mut store, &id, Utc::now()).unwrap();
     let text = String::from_utf8(participants::export::person_data_json(&store, id.as_str()).unwrap()).unwrap();
@@ -577,4 +585,18 @@ fn old_excel_workbooks() {
             });
         }
     }
+}
+
+/// The SHA-256 of `bytes` as the coreutils' `sha256sum` prints it (a tool of its own, not the
+/// crate the import uses).
+fn sha256sum(bytes: &[u8]) -> String {
+    use std::io::Write;
+    let mut child = std::process::Command::new("sha256sum")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(bytes).unwrap();
+    let out = child.wait_with_output().unwrap();
+    String::from_utf8(out.stdout).unwrap().split_whitespace().next().unwrap().to_owned()
 }

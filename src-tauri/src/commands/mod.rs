@@ -125,7 +125,7 @@ api! {
     participants::participant_set_delegation(event_id: String, selection: Selection, delegation: Option<String>) -> u32;
     participants::participant_check_in(event_id: Id, code: String) -> CheckedIn;
     participants::participant_import_preview(event_id: Id, file: Vec<u8>, map: Vec<ColumnMapping>, values: Vec<ValueChoice>) -> participants::ImportPreview;
-    participants::participant_import(event_id: Id, file: Vec<u8>, map: Vec<ColumnMapping>, values: Vec<ValueChoice>) -> ImportReport;
+    participants::participant_import(event_id: Id, file: Vec<u8>, file_name: String, map: Vec<ColumnMapping>, values: Vec<ValueChoice>) -> ImportReport;
     participants::category_list(event_id: String) -> Vec<participants::CategoryInfo>;
     participants::delegation_list(event_id: String) -> Vec<Delegation>;
     participants::delegation_add(event_id: Id, input: DelegationInput) -> Delegation;

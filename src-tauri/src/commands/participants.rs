@@ -207,17 +207,24 @@ pub async fn participant_import<R: Runtime>(
     app: AppHandle<R>,
     event_id: Id,
     file: Vec<u8>,
+    file_name: String,
     map: Vec<ColumnMapping>,
     values: Vec<ValueChoice>,
 ) -> Result<ImportReport, ApiError> {
     AppState::off_main(app, move |state| {
-        state.write(|tx| participants::import(tx, &event_id, &file, &options(false, map, values), Utc::now()))
+        let options = ImportOptions { file_name, ..options(false, map, values) };
+        state.write(|tx| participants::import(tx, &event_id, &file, &options, Utc::now()))
     })
     .await
 }
 
 fn options(dry_run: bool, map: Vec<ColumnMapping>, values: Vec<ValueChoice>) -> ImportOptions {
-    ImportOptions { dry_run, map: map.into_iter().map(|m| (m.column, m.field)).collect(), values }
+    ImportOptions {
+        dry_run,
+        map: map.into_iter().map(|m| (m.column, m.field)).collect(),
+        values,
+        file_name: String::new(),
+    }
 }
 
 #[tauri::command]

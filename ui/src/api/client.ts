@@ -251,8 +251,8 @@ export function participantImportPreview(eventId: Id, file: Array<number>, map: 
   return call("participant_import_preview", { eventId, file, map, values });
 }
 
-export function participantImport(eventId: Id, file: Array<number>, map: Array<ColumnMapping>, values: Array<ValueChoice>): Promise<ImportReport> {
-  return call("participant_import", { eventId, file, map, values });
+export function participantImport(eventId: Id, file: Array<number>, fileName: string, map: Array<ColumnMapping>, values: Array<ValueChoice>): Promise<ImportReport> {
+  return call("participant_import", { eventId, file, fileName, map, values });
 }
 
 export function categoryList(eventId: string): Promise<Array<CategoryInfo>> {

@@ -22,7 +22,7 @@ backupsFolder: string, licence: string, };
 
 export type AuditAction = "create" | "import" | "update" | "delete" | "erase" | "adopt";
 
-export type AuditEntity = "participant" | "pledge" | "outcome" | "event" | "room" | "session" | "speaker" | "delegation";
+export type AuditEntity = "participant" | "pledge" | "outcome" | "event" | "room" | "session" | "speaker" | "delegation" | "import";
 
 export type AuditEntry = { id: number, at: string, actor: string, entity: AuditEntity, entityId: Id, eventId: Id, action: AuditAction, 
 /**

@@ -398,6 +398,7 @@ export const ar: Record<MessageKey, string> = {
   'history.empty': 'لم تُسجَّل أي تغييرات بعد.',
   'history.participant.create': 'تسجيل مشارك',
   'history.participant.import': 'استيراد مشارك',
+  'history.import.import': 'سُجِّل باستيراد الملف',
   'history.participant.erase': 'محو البيانات الشخصية لمشارك',
   'history.pledge.create': 'تسجيل تعهّد',
   'history.pledge.update': 'تعديل تعهّد',

@@ -396,6 +396,7 @@ export const en = {
   'history.empty': 'No changes recorded yet.',
   'history.participant.create': 'Registered participant',
   'history.participant.import': 'Imported participant',
+  'history.import.import': 'Registered by import of',
   'history.participant.erase': 'Erased the personal data of a participant',
   'history.pledge.create': 'Recorded pledge',
   'history.pledge.update': 'Changed pledge',

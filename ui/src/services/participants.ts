@@ -142,8 +142,9 @@ export function previewImport(eventId: string, file: number[], map: ColumnMappin
   return attempt(() => client.participantImportPreview(eventId, file, map, values), { toast: false });
 }
 
-export async function importFile(eventId: string, file: number[], map: ColumnMapping[], values: ValueChoice[]): Promise<Outcome<ImportReport>> {
-  const outcome = await attempt(() => client.participantImport(eventId, file, map, values), { toast: true });
+/** Imports the file; `fileName` goes into the import's history entry. */
+export async function importFile(eventId: string, file: number[], fileName: string, map: ColumnMapping[], values: ValueChoice[]): Promise<Outcome<ImportReport>> {
+  const outcome = await attempt(() => client.participantImport(eventId, file, fileName, map, values), { toast: true });
   if (outcome.ok && outcome.value.written)
     showToast('success', t('participants.toast.imported', { count: outcome.value.rows }));
   return outcome;

@@ -1694,7 +1694,7 @@ export function participantImportPreview(eventId: string, file: number[], map: C
   return reply({ table: { header, rows: rows.slice(0, 5), totalRows: rows.length }, report: mockImport(eventId, file, map, values, false), fields });
 }
 
-export function participantImport(eventId: string, file: number[], map: ColumnMapping[], values: ValueChoice[]): Promise<ImportReport> {
+export function participantImport(eventId: string, file: number[], _fileName: string, map: ColumnMapping[], values: ValueChoice[]): Promise<ImportReport> {
   return reply(mockImport(eventId, file, map, values, true));
 }
 
