@@ -469,8 +469,8 @@ fn forum() -> EventInput {
     EventInput {
         title: Bilingual::new("Doha Forum", "منتدى الدوحة"),
         description: Bilingual::default(),
-        venue: String::new(),
-        city: String::new(),
+        venue: Bilingual::default(),
+        city: Bilingual::default(),
         country: String::new(),
         timezone: "Asia/Qatar".into(),
         start_date: "2025-05-20".into(),

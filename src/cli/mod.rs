@@ -223,13 +223,21 @@ struct EventCreate {
     #[arg(long, default_value = "")]
     venue: String,
     #[arg(long, default_value = "")]
+    venue_ar: String,
+    #[arg(long, default_value = "")]
     city: String,
+    #[arg(long, default_value = "")]
+    city_ar: String,
     /// ISO 3166-1 alpha-2 code, e.g. QA
     #[arg(long, default_value = "")]
     country: String,
-    /// An organiser (repeat for several)
-    #[arg(long = "organiser")]
+    /// An organiser's name in English (repeat for several)
+    #[arg(long = "organiser", value_name = "NAME")]
     organisers: Vec<String>,
+    /// An organiser's name in Arabic (repeat for several): the n-th goes with the n-th
+    /// --organiser; give "" on either side for a name in one language only
+    #[arg(long = "organiser-ar", value_name = "NAME")]
+    organisers_ar: Vec<String>,
     /// draft, open, closed or archived
     #[arg(long, default_value = "draft")]
     status: String,
@@ -539,13 +547,13 @@ fn execute(command: Command, db: Option<String>, wait: f64, out: &Out) -> Result
             let input = EventInput {
                 title: Bilingual::new(e.title, e.title_ar),
                 description: Bilingual::new(e.description, e.description_ar),
-                venue: e.venue,
-                city: e.city,
+                venue: Bilingual::new(e.venue, e.venue_ar),
+                city: Bilingual::new(e.city, e.city_ar),
                 country: e.country,
                 timezone: e.timezone,
                 start_date: e.start,
                 end_date: e.end,
-                organisers: e.organisers,
+                organisers: paired(e.organisers, e.organisers_ar),
                 status: EventStatus::parse("status", &e.status)?,
             };
             out.created(&store.write(|tx| event::create(tx, &input, now))?, |e| &e.id)
@@ -802,6 +810,13 @@ fn extension(path: &std::path::Path) -> Result<String, Error> {
     path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).ok_or_else(|| {
         Error::invalid("out", muntada::Reason::InvalidValue, "name the file with its extension, e.g. pledges.csv")
     })
+}
+
+/// Names given in English and in Arabic by repeated flags, paired by position.
+fn paired(en: Vec<String>, ar: Vec<String>) -> Vec<Bilingual> {
+    let count = en.len().max(ar.len());
+    let (mut en, mut ar) = (en.into_iter(), ar.into_iter());
+    (0..count).map(|_| Bilingual::new(en.next().unwrap_or_default(), ar.next().unwrap_or_default())).collect()
 }
 
 /// Names a field by the flag that sets it, so the error points at what was typed.

@@ -80,8 +80,8 @@ impl Out {
             format!(
                 "venue:       {}",
                 [
-                    e.venue.as_str(),
-                    e.city.as_str(),
+                    e.venue.get(Lang::En),
+                    e.city.get(Lang::En),
                     &muntada::country::name(e.country.as_deref().unwrap_or(""), Lang::En)
                 ]
                 .into_iter()
@@ -89,7 +89,7 @@ impl Out {
                 .collect::<Vec<_>>()
                 .join(", ")
             ),
-            format!("organisers:  {}", e.organisers.join("; ")),
+            format!("organisers:  {}", e.organisers.iter().map(|o| o.get(Lang::En)).collect::<Vec<_>>().join("; ")),
             format!("status:      {}", e.status.as_str()),
             format!(
                 "counts:      rooms {}, sessions {}, speakers {}, participants {}, pledges {}",

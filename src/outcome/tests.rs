@@ -84,8 +84,8 @@ fn bad_input_names_the_field_and_writes_nothing() {
                 &crate::event::EventInput {
                     title: Bilingual::new("Other", ""),
                     description: Bilingual::default(),
-                    venue: String::new(),
-                    city: String::new(),
+                    venue: Bilingual::default(),
+                    city: Bilingual::default(),
                     country: String::new(),
                     timezone: "UTC".into(),
                     start_date: "2024-01-01".into(),

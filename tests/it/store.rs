@@ -9,13 +9,13 @@ fn input() -> EventInput {
     EventInput {
         title: Bilingual::new("Vienna Forum", ""),
         description: Bilingual::default(),
-        venue: "Vienna International Centre".into(),
-        city: "Vienna".into(),
+        venue: Bilingual::new("Vienna International Centre", ""),
+        city: Bilingual::new("Vienna", ""),
         country: "AT".into(),
         timezone: "Europe/Vienna".into(),
         start_date: "2025-10-25".into(),
         end_date: "2025-10-26".into(),
-        organisers: vec!["UNODC".into()],
+        organisers: vec![Bilingual::new("UNODC", "")],
         status: EventStatus::Open,
     }
 }
@@ -80,7 +80,7 @@ fn created_events_survive_reopening() {
     let store = Store::open(&path).unwrap();
     let event = event::get(&store, id.as_str()).unwrap();
     assert_eq!(event.title.en, "Vienna Forum");
-    assert_eq!(event.organisers, ["UNODC"]);
+    assert_eq!(event.organisers, [Bilingual::new("UNODC", "")]);
     assert_eq!(muntada::participants::categories(&store, id.as_str()).unwrap().len(), 8);
 }
 
@@ -272,4 +272,38 @@ fn deleting_a_session_keeps_its_pledges_history_and_what_was_adopted() {
     let history = audit::list(&store, AuditSubject::Pledge, pledge.id.as_str()).unwrap();
     let newest = &history[0];
     assert_eq!((newest.action, newest.actor.as_str()), (AuditAction::Update, "programme-team"));
+}
+
+#[test]
+fn names_stored_in_one_language_go_to_the_side_of_their_script() {
+    // Two events as schema 16 held them: venue, city and organisers one string each.
+    let dir = tempfile::tempdir().unwrap();
+    let store = muntada::store::testing::store_from_version(
+        dir.path(),
+        16,
+        "INSERT INTO events (id, title_en, title_ar, description_en, description_ar, venue, city, country, timezone,
+             start_date, end_date, status, created_at, updated_at)
+         VALUES ('0190e0a0-0000-7000-8000-000000000001', 'Forum', '', '', '', 'قصر المؤتمرات, Tunis', 'تونس', 'TN',
+                 'Africa/Tunis', '2025-05-20', '2025-05-21', 'open', '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z'),
+                ('0190e0a0-0000-7000-8000-000000000002', 'Summit', '', '', '', 'Sheraton Grand Doha', 'Doha', 'QA',
+                 'Asia/Qatar', '2025-06-20', '2025-06-21', 'open', '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z');
+         INSERT INTO event_organisers (event_id, position, name)
+         VALUES ('0190e0a0-0000-7000-8000-000000000001', 0, 'State of Qatar'),
+                ('0190e0a0-0000-7000-8000-000000000001', 1, 'مكتب الأمم المتحدة لمكافحة الإرهاب'),
+                ('0190e0a0-0000-7000-8000-000000000001', 2, 'UNOCT ١٢');",
+    );
+    let tunis = event::get(&store, "0190e0a0-0000-7000-8000-000000000001").unwrap();
+    assert_eq!(tunis.venue, Bilingual::new("", "قصر المؤتمرات, Tunis"));
+    assert_eq!(tunis.city, Bilingual::new("", "تونس"));
+    assert_eq!(
+        tunis.organisers,
+        [
+            Bilingual::new("State of Qatar", ""),
+            Bilingual::new("", "مكتب الأمم المتحدة لمكافحة الإرهاب"),
+            Bilingual::new("UNOCT ١٢", ""),
+        ]
+    );
+    let doha = event::get(&store, "0190e0a0-0000-7000-8000-000000000002").unwrap();
+    assert_eq!((doha.venue, doha.city), (Bilingual::new("Sheraton Grand Doha", ""), Bilingual::new("Doha", "")));
+    assert!(doha.organisers.is_empty());
 }
