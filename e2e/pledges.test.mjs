@@ -77,7 +77,7 @@ test("an event to pledge to, created through the UI", async () => {
   await click("create-event");
   await fill("field-title-en", "Doha Forum on Counter-Terrorism Assistance");
   await fill("field-title-ar", "منتدى الدوحة للمساعدة في مكافحة الإرهاب");
-  await fill("field-city", "Doha");
+  await fill("field-city-en", "Doha");
   await (await app.find("field-start")).setValue("2024-05-21");
   await (await app.find("field-end")).setValue("2024-05-22");
   await click("save-event");

@@ -40,7 +40,7 @@ export type BackupSaved = { file: string, };
 
 export type Bilingual = { en: string, ar: string, };
 
-export type Event = { id: Id, title: Bilingual, description: Bilingual, venue: string, city: string, country: string | null, timezone: string, startDate: string, endDate: string, organisers: Array<string>, status: EventStatus, createdAt: string, updatedAt: string, 
+export type Event = { id: Id, title: Bilingual, description: Bilingual, venue: Bilingual, city: Bilingual, country: string | null, timezone: string, startDate: string, endDate: string, organisers: Array<Bilingual>, status: EventStatus, createdAt: string, updatedAt: string, 
 /**
  * Raised by every change to the record: a form sends back the one it was filled from.
  */
@@ -48,7 +48,7 @@ version: number, };
 
 export type EventCounts = { rooms: number, sessions: number, speakers: number, participants: number, pledges: number, };
 
-export type EventInput = { title: Bilingual, description: Bilingual, venue: string, city: string, 
+export type EventInput = { title: Bilingual, description: Bilingual, venue: Bilingual, city: Bilingual, 
 /**
  * ISO 3166-1 alpha-2; empty for none.
  */
@@ -56,7 +56,12 @@ country: string, timezone: string,
 /**
  * `YYYY-MM-DD`.
  */
-startDate: string, endDate: string, organisers: Array<string>, status: EventStatus, };
+startDate: string, endDate: string, 
+/**
+ * Each organiser's name in English and Arabic (one side may be empty); an entry empty on
+ * both sides is left out.
+ */
+organisers: Array<Bilingual>, status: EventStatus, };
 
 export type EventLogo = { format: LogoFormat, width: number, height: number, 
 /**

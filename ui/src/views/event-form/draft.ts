@@ -1,18 +1,22 @@
 // The event form's editable state and its conversion to and from the API types.
-import type { Event, EventInput, EventStatus } from '../../api/types';
+import type { Bilingual, Event, EventInput, EventStatus } from '../../api/types';
 
 export type Draft = {
   titleEn: string;
   titleAr: string;
   descriptionEn: string;
   descriptionAr: string;
-  venue: string;
-  city: string;
+  venueEn: string;
+  venueAr: string;
+  cityEn: string;
+  cityAr: string;
   country: string;
   timezone: string;
   startDate: string;
   endDate: string;
-  organisers: string;
+  /** One organiser a line; line n of the two is the same organiser (empty when not given in that language). */
+  organisersEn: string;
+  organisersAr: string;
   status: EventStatus;
 };
 
@@ -54,13 +58,16 @@ export function emptyDraft(timezones: readonly string[]): Draft {
     titleAr: '',
     descriptionEn: '',
     descriptionAr: '',
-    venue: '',
-    city: '',
+    venueEn: '',
+    venueAr: '',
+    cityEn: '',
+    cityAr: '',
     country: '',
     timezone: defaultTimezone(timezones),
     startDate: '',
     endDate: '',
-    organisers: '',
+    organisersEn: '',
+    organisersAr: '',
     status: 'draft',
   };
 }
@@ -71,13 +78,15 @@ export function draftFromEvent(event: Event): Draft {
     titleAr: event.title.ar,
     descriptionEn: event.description.en,
     descriptionAr: event.description.ar,
-    venue: event.venue,
-    city: event.city,
+    venueEn: event.venue.en,
+    venueAr: event.venue.ar,
+    cityEn: event.city.en,
+    cityAr: event.city.ar,
     country: event.country ?? '',
     timezone: event.timezone,
     startDate: event.startDate,
     endDate: event.endDate,
-    organisers: event.organisers.join('\n'),
+    ...organiserLines(event.organisers),
     status: event.status,
   };
 }
@@ -87,16 +96,30 @@ export function inputFromDraft(draft: Draft): EventInput {
   return {
     title: { en: draft.titleEn, ar: draft.titleAr },
     description: { en: draft.descriptionEn, ar: draft.descriptionAr },
-    venue: draft.venue,
-    city: draft.city,
+    venue: { en: draft.venueEn, ar: draft.venueAr },
+    city: { en: draft.cityEn, ar: draft.cityAr },
     country: draft.country,
     timezone: draft.timezone,
     startDate: draft.startDate,
     endDate: draft.endDate,
-    organisers: draft.organisers
-      .split(/\r?\n/)
-      .map((line) => line.trim())
-      .filter((line) => line !== ''),
+    organisers: organisersFromLines(draft.organisersEn, draft.organisersAr),
     status: draft.status,
   };
+}
+
+/** The organisers as the form's two lists, one name a line, an empty line where a name is missing in that language. */
+function organiserLines(organisers: readonly Bilingual[]): Pick<Draft, 'organisersEn' | 'organisersAr'> {
+  // Trailing empty lines would only be noise in the list that has no more names.
+  const lines = (side: 'en' | 'ar') => organisers.map((o) => o[side]).join('\n').replace(/\n+$/, '');
+  return { organisersEn: lines('en'), organisersAr: lines('ar') };
+}
+
+/** Pairs line n of the English list with line n of the Arabic one; lines empty in both are dropped. */
+function organisersFromLines(en: string, ar: string): Bilingual[] {
+  const lines = (text: string) => (text.trim() === '' ? [] : text.split(/\r?\n/));
+  const [enLines, arLines] = [lines(en), lines(ar)];
+  return Array.from({ length: Math.max(enLines.length, arLines.length) }, (_, i) => ({
+    en: enLines[i] ?? '',
+    ar: arLines[i] ?? '',
+  })).filter((o) => o.en.trim() !== '' || o.ar.trim() !== '');
 }
