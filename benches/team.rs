@@ -181,8 +181,8 @@ fn morning(server: &TeamTarget, superuser: &str) {
     }
     for i in 0..40 {
         let input = PledgeInput {
-            donors: vec![format!("Donor {i}")],
-            recipient: "UNOCT".into(),
+            donors: vec![Bilingual::new(format!("Donor {i}"), "")],
+            recipient: Bilingual::new("UNOCT", ""),
             purpose: Bilingual::default(),
             kind: PledgeKind::Financial,
             in_kind: String::new(),

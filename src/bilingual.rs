@@ -107,6 +107,42 @@ impl Bilingual {
     }
 }
 
+/// Reads (serde's `deserialize_with`) a name kept in a stored document: a `Bilingual`, or a
+/// plain string kept before the name had two languages, which goes to the side of its script.
+pub fn stored_name<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Bilingual, D::Error> {
+    Ok(StoredName::deserialize(d)?.into())
+}
+
+/// As [`stored_name`], for a list of names; a string kept before stands for a list of one.
+pub fn stored_names<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Vec<Bilingual>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Stored {
+        Many(Vec<StoredName>),
+        One(String),
+    }
+    Ok(match Stored::deserialize(d)? {
+        Stored::Many(names) => names.into_iter().map(Bilingual::from).collect(),
+        Stored::One(name) => vec![Bilingual::from_one(name)],
+    })
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum StoredName {
+    One(String),
+    Both(Bilingual),
+}
+
+impl From<StoredName> for Bilingual {
+    fn from(name: StoredName) -> Bilingual {
+        match name {
+            StoredName::One(name) => Bilingual::from_one(name),
+            StoredName::Both(name) => name,
+        }
+    }
+}
+
 /// Whether `text` has a letter of the Arabic script (the Arabic block, its supplements and
 /// extensions, and the presentation forms).
 pub fn is_arabic_script(text: &str) -> bool {
@@ -147,6 +183,28 @@ mod tests {
         ] {
             assert_eq!(Bilingual::from_one(value), Bilingual::new(en, ar), "{value:?}");
         }
+    }
+
+    #[test]
+    fn names_stored_in_one_language_are_read_on_the_side_of_their_script() {
+        #[derive(Deserialize)]
+        struct Row {
+            #[serde(deserialize_with = "stored_names")]
+            donors: Vec<Bilingual>,
+            #[serde(deserialize_with = "stored_name")]
+            recipient: Bilingual,
+        }
+        let old: Row = serde_json::from_str(r#"{"donors": "State of Qatar", "recipient": "مكتب"}"#).unwrap();
+        assert_eq!(
+            (old.donors, old.recipient),
+            (vec![Bilingual::new("State of Qatar", "")], Bilingual::new("", "مكتب"))
+        );
+        let new: Row = serde_json::from_str(
+            r#"{"donors": [{"en": "Qatar", "ar": "قطر"}, "اليابان"], "recipient": {"en": "UNOCT", "ar": ""}}"#,
+        )
+        .unwrap();
+        assert_eq!(new.donors, [Bilingual::new("Qatar", "قطر"), Bilingual::new("", "اليابان")]);
+        assert_eq!(new.recipient, Bilingual::new("UNOCT", ""));
     }
 
     #[test]

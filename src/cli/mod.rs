@@ -422,10 +422,15 @@ enum PledgeCommand {
     Edit {
         id: String,
         /// Replaces the donors (repeat for a joint pledge; the first leads)
-        #[arg(long = "donor")]
+        #[arg(long = "donor", value_name = "NAME")]
         donors: Vec<String>,
+        /// The n-th donor's name in Arabic (with --donor, or alone)
+        #[arg(long = "donor-ar", value_name = "NAME")]
+        donors_ar: Vec<String>,
         #[arg(long)]
         recipient: Option<String>,
+        #[arg(long)]
+        recipient_ar: Option<String>,
         #[arg(long)]
         purpose: Option<String>,
         #[arg(long)]
@@ -448,11 +453,17 @@ enum PledgeCommand {
 struct PledgeAdd {
     #[arg(long)]
     event: String,
-    /// The state or organisation that pledges (repeat for a joint pledge)
-    #[arg(long = "donor", required = true)]
+    /// The state or organisation that pledges, in English (repeat for a joint pledge)
+    #[arg(long = "donor", value_name = "NAME", required_unless_present = "donors_ar")]
     donors: Vec<String>,
+    /// The n-th donor's name in Arabic: the n-th --donor's; "" on either side for a name in one
+    /// language only
+    #[arg(long = "donor-ar", value_name = "NAME")]
+    donors_ar: Vec<String>,
     #[arg(long, default_value = "")]
     recipient: String,
+    #[arg(long, default_value = "")]
+    recipient_ar: String,
     /// Decimal amount, e.g. 15000000 or 15,000,000.00 (the estimated value for --in-kind)
     #[arg(long, allow_hyphen_values = true)]
     amount: Option<String>,
@@ -686,8 +697,8 @@ fn execute(command: Command, db: Option<String>, wait: f64, out: &Out) -> Result
                 }
             };
             let input = PledgeInput {
-                donors: p.donors,
-                recipient: p.recipient,
+                donors: paired(p.donors, p.donors_ar),
+                recipient: Bilingual::new(p.recipient, p.recipient_ar),
                 purpose: Bilingual::new(p.purpose, p.purpose_ar),
                 kind: if p.in_kind.is_some() { PledgeKind::InKind } else { PledgeKind::Financial },
                 in_kind: p.in_kind.unwrap_or_default(),
@@ -714,16 +725,27 @@ fn execute(command: Command, db: Option<String>, wait: f64, out: &Out) -> Result
             let change = StageChange { to: PledgeStatus::parse("to", &to)?, year, amount, date, reason };
             out.pledge(&store.write(|tx| pledges::stage(tx, &tx.pledges().resolve("id", &id)?, &change, now))?.view())
         }
-        Command::Pledge(PledgeCommand::Edit { id, donors, recipient, purpose, purpose_ar, notes, version }) => {
+        Command::Pledge(PledgeCommand::Edit {
+            id,
+            donors,
+            donors_ar,
+            recipient,
+            recipient_ar,
+            purpose,
+            purpose_ar,
+            notes,
+            version,
+        }) => {
             // The fields not given are read in the transaction that writes them back: a stage
             // recorded meanwhile at another desk is kept.
             let pledge = store.write(|tx| {
                 let held = pledges::get_in(tx, &id)?;
                 let mut input = PledgeInput::from(&held);
-                if !donors.is_empty() {
-                    input.donors = donors;
+                if !donors.is_empty() || !donors_ar.is_empty() {
+                    input.donors = paired(donors, donors_ar);
                 }
-                input.recipient = recipient.unwrap_or(input.recipient);
+                input.recipient.en = recipient.unwrap_or(input.recipient.en);
+                input.recipient.ar = recipient_ar.unwrap_or(input.recipient.ar);
                 input.purpose.en = purpose.unwrap_or(input.purpose.en);
                 input.purpose.ar = purpose_ar.unwrap_or(input.purpose.ar);
                 input.notes = notes.unwrap_or(input.notes);

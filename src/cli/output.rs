@@ -166,8 +166,8 @@ impl Out {
         self.line(&format!(
             "{}  {} → {}  {amount}{usd}  {}  [{}]",
             p.id,
-            p.donors.join(" + "),
-            if p.recipient.is_empty() { "—" } else { &p.recipient },
+            p.donors.iter().map(|d| d.get(Lang::En)).collect::<Vec<_>>().join(" + "),
+            if p.recipient.is_empty() { "—" } else { p.recipient.get(Lang::En) },
             stage_name(p.status, Lang::En),
             years.join("; ")
         ))

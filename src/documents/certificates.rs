@@ -266,7 +266,10 @@ pub fn cue_cards(data: &ProgrammeData<'_>, lang: Lang) -> pdf::Document {
                         .currency
                         .map(|c| format!("{} {}", grouped(&decimal(p.total_minor(), c.decimals())), c.code()))
                         .unwrap_or_else(|| p.in_kind.clone());
-                    Paragraph::runs(vec![Run::bold(p.donors.join(" + ")), Run::plain(format!(": {amount}"))])
+                    Paragraph::runs(vec![
+                        Run::bold(crate::pledges::export::donor_names(&p.donors, lang)),
+                        Run::plain(format!(": {amount}")),
+                    ])
                 })
                 .collect();
             doc.blocks.push(Block::List(List { ordered: false, items }));

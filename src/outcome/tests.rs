@@ -413,8 +413,8 @@ fn check_generated(steps: &[Step], expected: &[(u32, u32, u32, u32, u32)]) {
         match *step {
             Step::Pledge(millions) => {
                 let input = PledgeInput {
-                    donors: vec![format!("Donor {i}")],
-                    recipient: String::new(),
+                    donors: vec![Bilingual::new(format!("Donor {i}"), "")],
+                    recipient: Bilingual::default(),
                     purpose: Bilingual::default(),
                     kind: PledgeKind::Financial,
                     in_kind: String::new(),

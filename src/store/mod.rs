@@ -56,6 +56,9 @@ fn after_migrations(conn: &Db, actor: &Actor, found: u32) -> Result<()> {
     if found < 17 {
         events::split_names_by_script(conn)?;
     }
+    if found < 18 {
+        pledges::split_names_by_script(conn)?;
+    }
     Ok(())
 }
 
@@ -79,6 +82,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0015_desk_scans.sql"),
     include_str!("migrations/0016_search_without_article.sql"),
     include_str!("migrations/0017_bilingual_names.sql"),
+    include_str!("migrations/0018_bilingual_pledge_names.sql"),
 ];
 
 /// How long a write waits for another process holding the database before giving up.

@@ -23,6 +23,7 @@ pub(super) const MIGRATIONS: &[(u32, &str)] = &[
     (15, include_str!("migrations/postgres/0015_desk_scans.sql")),
     (16, include_str!("migrations/postgres/0016_search_without_article.sql")),
     (17, include_str!("migrations/postgres/0017_bilingual_names.sql")),
+    (18, include_str!("migrations/postgres/0018_bilingual_pledge_names.sql")),
 ];
 
 /// The advisory lock every write transaction takes: its key spells "MUNT".

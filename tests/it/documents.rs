@@ -81,9 +81,12 @@ fn event_summary_names_dates_and_pledge_total() {
 #[test]
 fn pledges_table_pdf() {
     let demo = Demo::new();
-    for (lang, total) in [("en", "Total"), ("ar", "المجموع")] {
+    for (lang, total, donor, other) in
+        [("en", "Total", "State of Qatar", "دولة قطر"), ("ar", "المجموع", "دولة قطر", "State of Qatar")]
+    {
         let text = all_text(&demo.export("pledges", lang, &[]));
-        assert_contains_text(&text, "State of Qatar", lang);
+        assert_contains_text(&text, donor, lang);
+        assert!(!text.contains(other), "{lang}: {other} in\n{text}");
         assert_contains_text(&text, "45,000,000.00", lang);
         assert_contains_text(&text, total, lang);
         assert_contains_text(&text, "2024–2026", lang);
@@ -135,7 +138,8 @@ fn names_are_in_the_documents_language() {
     let english =
         ["Doha, Qatar", "State of Qatar", "United Nations Office of Counter-Terrorism", "Sheraton Grand Doha"];
     let summary_ar = all_text(&demo.export("event-summary", "ar", &[]));
-    let outcome_ar = text_of(&demo.export("outcome", "ar", &[]), Some(1));
+    let outcome_ar_file = demo.export("outcome", "ar", &[]);
+    let outcome_ar = text_of(&outcome_ar_file, Some(1));
     let certificate_ar = text_of(&demo.export("certificates", "ar", &["--status", "checked_in"]), Some(1));
     let summary_en = all_text(&demo.export("event-summary", "en", &[]));
     let outcome_en = text_of(&demo.export("outcome", "en", &[]), Some(1));
@@ -151,6 +155,14 @@ fn names_are_in_the_documents_language() {
         }
         assert!(!text.contains("Doha"), "{what}: Doha in\n{text}");
     }
+    // The pledges table and the cue cards name the donor and the recipient in Arabic too.
+    let whole_ar = all_text(&outcome_ar_file);
+    let cards_ar = all_text(&demo.export("cue-cards", "ar", &[]));
+    for (text, what) in [(&whole_ar, "outcome ar"), (&cards_ar, "cue cards ar")] {
+        assert_contains_text(text, "دولة قطر", what);
+        assert!(!text.contains("State of Qatar") && !text.contains("UNOCT"), "{what}: English names in\n{text}");
+    }
+    assert_contains_text(&whole_ar, "مكتب الأمم المتحدة لمكافحة الإرهاب", "outcome ar: the recipient");
     for (text, what) in [(&summary_en, "summary en"), (&outcome_en, "outcome en"), (&certificate_en, "certificate en")]
     {
         for (shown, hidden) in english.iter().zip(arabic) {

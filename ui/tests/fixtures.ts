@@ -92,8 +92,8 @@ export function pledge(overrides: Partial<PledgeView> = {}): PledgeView {
   return {
     id: 'pl-1',
     eventId: 'ev-1',
-    donors: ['State of Qatar'],
-    recipient: 'UNOCT',
+    donors: [{ en: 'State of Qatar', ar: '' }],
+    recipient: { en: 'UNOCT', ar: '' },
     purpose: { en: 'Technical assistance', ar: 'المساعدة التقنية' },
     kind: 'financial',
     inKind: '',
@@ -129,8 +129,8 @@ export function listing(): PledgeListing {
       }),
       pledge({
         id: 'pl-2',
-        donors: ['European Union', 'Government of Germany'],
-        recipient: 'UNDP',
+        donors: [{ en: 'European Union', ar: '' }, { en: 'Government of Germany', ar: '' }],
+        recipient: { en: 'UNDP', ar: '' },
         currency: 'EUR',
         lines: [line({ year: 2025, amount: '6250000.25' }), line({ year: 2026, amount: '6250000.25' })],
         total: '12500000.50',
@@ -141,8 +141,8 @@ export function listing(): PledgeListing {
       }),
       pledge({
         id: 'pl-3',
-        donors: ['مؤسسة قطر'],
-        recipient: 'UNOCT',
+        donors: [{ en: '', ar: 'مؤسسة قطر' }],
+        recipient: { en: 'UNOCT', ar: '' },
         kind: 'in_kind',
         inKind: 'Training venues',
         currency: null,
@@ -155,7 +155,7 @@ export function listing(): PledgeListing {
       }),
       pledge({
         id: 'pl-4',
-        donors: ['Japan'],
+        donors: [{ en: 'Japan', ar: '' }],
         currency: 'JPY',
         lines: [line({ year: 2027, amount: '500000000' })],
         total: '500000000',

@@ -113,7 +113,11 @@ export type LineInput = { year: number, amount: string, };
 
 export type LineView = { year: number, amount: string, paid: string, status: PledgeStatus, committedOn: string | null, paidOn: string | null, };
 
-export type PledgeInput = { donors: Array<string>, recipient: string, purpose: Bilingual, kind: PledgeKind, inKind: string, 
+export type PledgeInput = { 
+/**
+ * Each donor's name in English and Arabic (one side may be empty).
+ */
+donors: Array<Bilingual>, recipient: Bilingual, purpose: Bilingual, kind: PledgeKind, inKind: string, 
 /**
  * ISO 4217; may be empty only for an in-kind pledge without an estimated value.
  */
@@ -131,7 +135,7 @@ export type PledgeStatus = "announced" | "committed" | "partly_paid" | "paid" | 
 
 export type PledgeSummary = { currencies: Array<CurrencyTotals>, years: Array<YearTotals>, usd: UsdTotals, inKind: number, cancelled: number, };
 
-export type PledgeView = { id: Id, eventId: Id, donors: Array<string>, recipient: string, purpose: Bilingual, kind: PledgeKind, inKind: string, currency: string | null, lines: Array<LineView>, 
+export type PledgeView = { id: Id, eventId: Id, donors: Array<Bilingual>, recipient: Bilingual, purpose: Bilingual, kind: PledgeKind, inKind: string, currency: string | null, lines: Array<LineView>, 
 /**
  * The lines as they were entered ("15 million a year for 2024–2026"), for the form.
  */

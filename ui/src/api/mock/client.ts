@@ -5,6 +5,7 @@
 // Pledges follow the core's rules (src/pledges/) closely enough to try the views: amounts in
 // BigInt minor units, totals never added across currencies.
 import type {
+  Bilingual,
   ApiError,
   DeskCheckIn,
   DeskStatus,
@@ -439,8 +440,8 @@ type Line = { year: number; minor: bigint; committedOn: string | null; paidMinor
 type Pledge = {
   id: string;
   eventId: string;
-  donors: string[];
-  recipient: string;
+  donors: Bilingual[];
+  recipient: Bilingual;
   purpose: { en: string; ar: string };
   kind: PledgeKind;
   inKind: string;
@@ -517,8 +518,8 @@ function view(p: Pledge): PledgeView {
   return {
     id: p.id,
     eventId: p.eventId,
-    donors: [...p.donors],
-    recipient: p.recipient,
+    donors: p.donors.map((d) => ({ ...d })),
+    recipient: { ...p.recipient },
     purpose: { ...p.purpose },
     kind: p.kind,
     inKind: p.inKind,
@@ -605,7 +606,9 @@ function summarise(list: Pledge[]): PledgeSummary {
 
 /** Checks a pledge as the core does, and returns the record to store or the error. */
 function validatePledge(eventId: string, input: PledgeInput, base: Pledge | null): Pledge | ApiError {
-  const donors = [...new Set(input.donors.map((d) => d.trim()).filter(Boolean))];
+  const donors = input.donors
+    .map((d) => ({ en: d.en.trim(), ar: d.ar.trim() }))
+    .filter((d, i, all) => (d.en || d.ar) && all.findIndex((o) => o.en === d.en && o.ar === d.ar) === i);
   if (donors.length === 0) return invalid('donors', 'required', 'name the state or organisation that pledges');
   const inKind = input.inKind.trim();
   if (input.kind === 'in_kind' && !inKind) return invalid('inKind', 'required', 'describe what is given in kind');
@@ -639,7 +642,7 @@ function validatePledge(eventId: string, input: PledgeInput, base: Pledge | null
     id: base?.id ?? `pl-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`,
     eventId,
     donors,
-    recipient: input.recipient.trim(),
+    recipient: { en: input.recipient.en.trim(), ar: input.recipient.ar.trim() },
     purpose: { en: input.purpose.en.trim(), ar: input.purpose.ar.trim() },
     kind: input.kind,
     inKind: input.kind === 'in_kind' ? inKind : '',
@@ -756,7 +759,7 @@ export function pledgeDelete(id: string): Promise<null> {
 function seedPledges(): void {
   const add = (input: Partial<PledgeInput> & Pick<PledgeInput, 'donors' | 'currency' | 'schedule'>, stages: [StageChange, ...StageChange[]] | [] = []) => {
     const full: PledgeInput = {
-      recipient: 'Arab Water Council',
+      recipient: { en: 'Arab Water Council', ar: '' },
       purpose: { en: '', ar: '' },
       kind: 'financial',
       inKind: '',
@@ -787,7 +790,7 @@ function seedPledges(): void {
   const stage = (to: StageChange['to'], year: number | null, date: string, amount: string | null = null, reason = ''): StageChange => ({ to, year, amount, date, reason });
   add(
     {
-      donors: ['State of Qatar'],
+      donors: [{ en: 'State of Qatar', ar: '' }],
       currency: 'USD',
       schedule: { mode: 'perYear', amount: '15000000', fromYear: 2024, toYear: 2026 },
       purpose: { en: 'Desalination research and regional water-security programmes', ar: 'أبحاث تحلية المياه وبرامج الأمن المائي الإقليمية' },
@@ -799,8 +802,8 @@ function seedPledges(): void {
   );
   add(
     {
-      donors: ['European Union'],
-      recipient: 'UNDP Water Governance Programme',
+      donors: [{ en: 'European Union', ar: '' }],
+      recipient: { en: 'UNDP Water Governance Programme', ar: '' },
       currency: 'EUR',
       schedule: { mode: 'total', amount: '12,500,000', fromYear: 2025, toYear: 2026 },
       rate: { rate: '1.0832', date: '2026-03-01', source: 'UN operational rates of exchange' },
@@ -809,22 +812,22 @@ function seedPledges(): void {
     [stage('committed', null, '2026-03-20'), stage('paid', 2025, '2026-04-02', '3,000,000')],
   );
   add({
-    donors: ['Kuwait Fund for Arab Economic Development'],
+    donors: [{ en: 'Kuwait Fund for Arab Economic Development', ar: '' }],
     currency: 'KWD',
     schedule: { mode: 'perYear', amount: '250000.125', fromYear: 2026, toYear: 2028 },
     rate: { rate: '3.25', date: '2026-03-01', source: 'Central Bank of Kuwait' },
     speakerId: 'sp-hamadi',
   });
   add({
-    donors: ['Government of Japan', 'Japan International Cooperation Agency'],
-    recipient: 'UNICEF Water, Sanitation and Hygiene',
+    donors: [{ en: 'Government of Japan', ar: '' }, { en: 'Japan International Cooperation Agency', ar: '' }],
+    recipient: { en: 'UNICEF Water, Sanitation and Hygiene', ar: '' },
     currency: 'JPY',
     schedule: { mode: 'lines', lines: [{ year: 2025, amount: '200,000,000' }, { year: 2026, amount: '300,000,000' }] },
     speakerId: 'sp-watanabe',
     notes: 'The exchange rate will be recorded when the agreement is signed.',
   }, [stage('paid', 2025, '2025-12-10', '100,000,000')]);
   add({
-    donors: ['مؤسسة قطر'],
+    donors: [{ en: '', ar: 'مؤسسة قطر' }],
     kind: 'in_kind',
     inKind: 'Training venues in Education City and twelve water engineers seconded for 2026.',
     currency: '',
@@ -833,8 +836,8 @@ function seedPledges(): void {
   });
   add(
     {
-      donors: ['Ministry of Municipality'],
-      recipient: 'Arab Water Council',
+      donors: [{ en: 'Ministry of Municipality', ar: '' }],
+      recipient: { en: 'Arab Water Council', ar: '' },
       currency: 'QAR',
       schedule: { mode: 'perYear', amount: '3,640,000', fromYear: 2026, toYear: 2026 },
       rate: { rate: '0.2747', date: '2026-03-01', source: 'Qatar Central Bank' },

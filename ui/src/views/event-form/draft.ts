@@ -1,5 +1,6 @@
 // The event form's editable state and its conversion to and from the API types.
-import type { Bilingual, Event, EventInput, EventStatus } from '../../api/types';
+import type { Event, EventInput, EventStatus } from '../../api/types';
+import { namesFromLines, namesToLines } from '../../components/names';
 
 export type Draft = {
   titleEn: string;
@@ -86,7 +87,8 @@ export function draftFromEvent(event: Event): Draft {
     timezone: event.timezone,
     startDate: event.startDate,
     endDate: event.endDate,
-    ...organiserLines(event.organisers),
+    organisersEn: namesToLines(event.organisers).en,
+    organisersAr: namesToLines(event.organisers).ar,
     status: event.status,
   };
 }
@@ -102,24 +104,7 @@ export function inputFromDraft(draft: Draft): EventInput {
     timezone: draft.timezone,
     startDate: draft.startDate,
     endDate: draft.endDate,
-    organisers: organisersFromLines(draft.organisersEn, draft.organisersAr),
+    organisers: namesFromLines({ en: draft.organisersEn, ar: draft.organisersAr }),
     status: draft.status,
   };
-}
-
-/** The organisers as the form's two lists, one name a line, an empty line where a name is missing in that language. */
-function organiserLines(organisers: readonly Bilingual[]): Pick<Draft, 'organisersEn' | 'organisersAr'> {
-  // Trailing empty lines would only be noise in the list that has no more names.
-  const lines = (side: 'en' | 'ar') => organisers.map((o) => o[side]).join('\n').replace(/\n+$/, '');
-  return { organisersEn: lines('en'), organisersAr: lines('ar') };
-}
-
-/** Pairs line n of the English list with line n of the Arabic one; lines empty in both are dropped. */
-function organisersFromLines(en: string, ar: string): Bilingual[] {
-  const lines = (text: string) => (text.trim() === '' ? [] : text.split(/\r?\n/));
-  const [enLines, arLines] = [lines(en), lines(ar)];
-  return Array.from({ length: Math.max(enLines.length, arLines.length) }, (_, i) => ({
-    en: enLines[i] ?? '',
-    ar: arLines[i] ?? '',
-  })).filter((o) => o.en.trim() !== '' || o.ar.trim() !== '');
 }
