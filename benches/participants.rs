@@ -265,8 +265,8 @@ fn forum(store: &mut Store) -> String {
     let input = EventInput {
         title: Bilingual::new("Forum", "منتدى"),
         description: Bilingual::default(),
-        venue: String::new(),
-        city: String::new(),
+        venue: Bilingual::default(),
+        city: Bilingual::default(),
         country: String::new(),
         timezone: "Asia/Qatar".into(),
         start_date: "2025-05-20".into(),

@@ -103,8 +103,8 @@ impl Data {
         let input = muntada::event::EventInput {
             title: Bilingual::new("Bench forum", ""),
             description: Bilingual::default(),
-            venue: String::new(),
-            city: String::new(),
+            venue: Bilingual::default(),
+            city: Bilingual::default(),
             country: String::new(),
             timezone: rules.tz.name().to_owned(),
             start_date: rules.first_day.to_string(),

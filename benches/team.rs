@@ -181,8 +181,8 @@ fn morning(server: &TeamTarget, superuser: &str) {
     }
     for i in 0..40 {
         let input = PledgeInput {
-            donors: vec![format!("Donor {i}")],
-            recipient: "UNOCT".into(),
+            donors: vec![Bilingual::new(format!("Donor {i}"), "")],
+            recipient: Bilingual::new("UNOCT", ""),
             purpose: Bilingual::default(),
             kind: PledgeKind::Financial,
             in_kind: String::new(),
@@ -469,8 +469,8 @@ fn forum() -> EventInput {
     EventInput {
         title: Bilingual::new("Doha Forum", "منتدى الدوحة"),
         description: Bilingual::default(),
-        venue: String::new(),
-        city: String::new(),
+        venue: Bilingual::default(),
+        city: Bilingual::default(),
         country: String::new(),
         timezone: "Asia/Qatar".into(),
         start_date: "2025-05-20".into(),

@@ -105,7 +105,8 @@ test("create an event, then read it in Arabic, right to left", async () => {
   await (await app.find("new-event")).click();
   await fill("field-title-en", "Vienna Forum on Victims");
   await fill("field-title-ar", "منتدى فيينا للضحايا");
-  await fill("field-city", "Vienna");
+  await fill("field-city-en", "Vienna");
+  await fill("field-city-ar", "فيينا");
   await (await app.find("field-start")).setValue("2025-10-25");
   await (await app.find("field-end")).setValue("2025-10-26");
   await (await app.find("save-event")).click();
@@ -114,6 +115,9 @@ test("create an event, then read it in Arabic, right to left", async () => {
 
   await (await app.find("lang-toggle")).click();
   await app.waitFor(async () => (await title.text()).includes("منتدى فيينا للضحايا"), "Arabic title");
+  // The city in the interface's language too.
+  const place = await (await app.find("event-place")).text();
+  assert.ok(place.includes("فيينا") && !place.includes("Vienna"), place);
   const page = await app.script(
     "return { lang: document.documentElement.lang, dir: document.documentElement.dir," +
       " body: getComputedStyle(document.body).direction };",

@@ -37,6 +37,17 @@ impl Bilingual {
         Bilingual { en: en.into(), ar: ar.into() }
     }
 
+    /// A value typed or stored without saying its language: on the Arabic side when it is in
+    /// Arabic script (any Arabic letter), else on the English side.
+    pub fn from_one(value: impl Into<String>) -> Bilingual {
+        let value = value.into();
+        if is_arabic_script(&value) {
+            Bilingual { en: String::new(), ar: value }
+        } else {
+            Bilingual { en: value, ar: String::new() }
+        }
+    }
+
     pub fn is_empty(&self) -> bool {
         self.en.is_empty() && self.ar.is_empty()
     }
@@ -63,6 +74,21 @@ impl Bilingual {
         (!other.is_empty() && other != self.get(lang)).then_some(other.as_str())
     }
 
+    /// The text a document in `lang` shows: `lang`'s side, or the other side marked with its
+    /// language ("Doha (بالإنجليزية)", "الدوحة (in Arabic)") so that a reader knows the
+    /// translation is missing rather than the name being that.
+    pub fn marked(&self, lang: Lang) -> String {
+        let (own, other, mark) = match lang {
+            Lang::En => (&self.en, &self.ar, "in Arabic"),
+            Lang::Ar => (&self.ar, &self.en, "بالإنجليزية"),
+        };
+        match (own.is_empty(), other.is_empty()) {
+            (false, _) => own.clone(),
+            (true, false) => format!("{other} ({mark})"),
+            (true, true) => String::new(),
+        }
+    }
+
     /// Cleans both sides as single lines of at most `max` characters.
     pub fn clean_line(&self, field: &str, max: usize) -> Result<Bilingual> {
         Ok(Bilingual { en: input::line(field, &self.en, max)?, ar: input::line(field, &self.ar, max)? })
@@ -83,6 +109,56 @@ impl Bilingual {
     }
 }
 
+/// Reads (serde's `deserialize_with`) a name kept in a stored document: a `Bilingual`, or a
+/// plain string kept before the name had two languages, which goes to the side of its script.
+pub fn stored_name<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Bilingual, D::Error> {
+    Ok(StoredName::deserialize(d)?.into())
+}
+
+/// As [`stored_name`], for a list of names; a string kept before stands for a list of one.
+pub fn stored_names<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Vec<Bilingual>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Stored {
+        Many(Vec<StoredName>),
+        One(String),
+    }
+    Ok(match Stored::deserialize(d)? {
+        Stored::Many(names) => names.into_iter().map(Bilingual::from).collect(),
+        Stored::One(name) => vec![Bilingual::from_one(name)],
+    })
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum StoredName {
+    One(String),
+    Both(Bilingual),
+}
+
+impl From<StoredName> for Bilingual {
+    fn from(name: StoredName) -> Bilingual {
+        match name {
+            StoredName::One(name) => Bilingual::from_one(name),
+            StoredName::Both(name) => name,
+        }
+    }
+}
+
+/// Whether `text` has a letter of the Arabic script (the Arabic block, its supplements and
+/// extensions, and the presentation forms).
+pub fn is_arabic_script(text: &str) -> bool {
+    text.chars().any(|c| {
+        matches!(c,
+            '\u{0600}'..='\u{06FF}'
+            | '\u{0750}'..='\u{077F}'
+            | '\u{0870}'..='\u{08FF}'
+            | '\u{FB50}'..='\u{FDFF}'
+            | '\u{FE70}'..='\u{FEFF}')
+            && c.is_alphabetic()
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -95,6 +171,51 @@ mod tests {
         let both = Bilingual::new("Forum", "منتدى");
         assert_eq!(both.get(Lang::Ar), "منتدى");
         assert_eq!(both.other(Lang::Ar), Some("Forum"));
+    }
+
+    #[test]
+    fn one_value_goes_to_the_side_of_its_script() {
+        for (value, en, ar) in [
+            ("Doha", "Doha", ""),
+            ("الدوحة", "", "الدوحة"),
+            ("قصر المؤتمرات, Tunis", "", "قصر المؤتمرات, Tunis"),
+            ("ﻗﻄﺮ", "", "ﻗﻄﺮ"),
+            ("Room ١٢", "Room ١٢", ""),
+            ("", "", ""),
+        ] {
+            assert_eq!(Bilingual::from_one(value), Bilingual::new(en, ar), "{value:?}");
+        }
+    }
+
+    #[test]
+    fn names_stored_in_one_language_are_read_on_the_side_of_their_script() {
+        #[derive(Deserialize)]
+        struct Row {
+            #[serde(deserialize_with = "stored_names")]
+            donors: Vec<Bilingual>,
+            #[serde(deserialize_with = "stored_name")]
+            recipient: Bilingual,
+        }
+        let old: Row = serde_json::from_str(r#"{"donors": "State of Qatar", "recipient": "مكتب"}"#).unwrap();
+        assert_eq!(
+            (old.donors, old.recipient),
+            (vec![Bilingual::new("State of Qatar", "")], Bilingual::new("", "مكتب"))
+        );
+        let new: Row = serde_json::from_str(
+            r#"{"donors": [{"en": "Qatar", "ar": "قطر"}, "اليابان"], "recipient": {"en": "UNOCT", "ar": ""}}"#,
+        )
+        .unwrap();
+        assert_eq!(new.donors, [Bilingual::new("Qatar", "قطر"), Bilingual::new("", "اليابان")]);
+        assert_eq!(new.recipient, Bilingual::new("UNOCT", ""));
+    }
+
+    #[test]
+    fn a_fallback_says_its_language() {
+        let doha = Bilingual::new("Doha", "الدوحة");
+        assert_eq!((doha.marked(Lang::En), doha.marked(Lang::Ar)), ("Doha".into(), "الدوحة".into()));
+        assert_eq!(Bilingual::new("Doha", "").marked(Lang::Ar), "Doha (بالإنجليزية)");
+        assert_eq!(Bilingual::new("", "الدوحة").marked(Lang::En), "الدوحة (in Arabic)");
+        assert_eq!(Bilingual::default().marked(Lang::Ar), "");
     }
 
     #[test]

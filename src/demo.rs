@@ -91,8 +91,8 @@ struct DemoParticipant {
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct DemoPledge {
-    donor: String,
-    recipient: String,
+    donor: Bilingual,
+    recipient: Bilingual,
     currency: String,
     amount_per_year: String,
     from_year: i32,

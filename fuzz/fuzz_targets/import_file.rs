@@ -19,8 +19,8 @@ fn fresh() -> (Store, String) {
     let input = EventInput {
         title: Bilingual::new("Fuzz", "فز"),
         description: Bilingual::default(),
-        venue: String::new(),
-        city: String::new(),
+        venue: Bilingual::default(),
+        city: Bilingual::default(),
         country: String::new(),
         timezone: "Asia/Qatar".into(),
         start_date: "2025-05-20".into(),

@@ -71,9 +71,10 @@ fn doha() -> Value {
     json!({
         "title": { "en": "Annual Forum", "ar": "المنتدى السنوي" },
         "description": { "en": "", "ar": "" },
-        "venue": "", "city": "Doha", "country": "QA", "timezone": "Asia/Qatar",
+        "venue": { "en": "", "ar": "" }, "city": { "en": "Doha", "ar": "الدوحة" }, "country": "QA",
+        "timezone": "Asia/Qatar",
         "startDate": "2025-05-20", "endDate": "2025-05-21",
-        "organisers": ["State of Qatar"], "status": "draft"
+        "organisers": [{ "en": "State of Qatar", "ar": "دولة قطر" }], "status": "draft"
     })
 }
 
@@ -87,10 +88,11 @@ fn create_list_update_delete() {
     assert_eq!(h.call("event_list", json!({})).unwrap().as_array().unwrap().len(), 1);
 
     let mut edited = doha();
-    edited["city"] = json!("Vienna");
+    edited["city"] = json!({ "en": "Vienna", "ar": "" });
     edited["timezone"] = json!("Europe/Vienna");
     let updated = h.call("event_update", json!({ "id": id, "input": edited })).unwrap();
-    assert_eq!((updated["city"].as_str(), updated["id"].as_str()), (Some("Vienna"), Some(id.as_str())));
+    assert_eq!((updated["city"]["en"].as_str(), updated["id"].as_str()), (Some("Vienna"), Some(id.as_str())));
+    assert_eq!(updated["organisers"], json!([{ "en": "State of Qatar", "ar": "دولة قطر" }]));
 
     assert_eq!(h.call("event_delete", json!({ "id": id })), Ok(Value::Null));
     let gone = h.call("event_get", json!({ "id": id })).unwrap_err();
@@ -107,6 +109,9 @@ fn invalid_input_names_the_field_and_writes_nothing() {
         ("title", "too_long", json!({ "title": { "en": "x".repeat(1 << 20), "ar": "" } })),
         ("country", "unknown_country", json!({ "country": "ZZ" })),
         ("startDate", "invalid_date", json!({ "startDate": "2025-02-30" })),
+        ("venue", "control_characters", json!({ "venue": { "en": "", "ar": "فندق\nشيراتون" } })),
+        ("city", "too_long", json!({ "city": { "en": "", "ar": "د".repeat(1 << 20) } })),
+        ("organisers", "control_characters", json!({ "organisers": [{ "en": "UN\tOCT", "ar": "" }] })),
     ];
     for (field, reason, patch) in cases {
         let mut input = doha();
@@ -288,7 +293,7 @@ fn back_up_then_restore_through_the_commands() {
     let restored = h.call("backup_restore", json!({})).unwrap();
     assert_eq!((restored["events"].as_i64(), restored["participants"].as_i64()), (Some(1), Some(0)));
     assert!(restored["previousData"].as_str().unwrap().contains("before-restore"));
-    assert_eq!(h.call("event_get", json!({ "id": id })).unwrap()["city"], "Doha");
+    assert_eq!(h.call("event_get", json!({ "id": id })).unwrap()["city"]["en"], "Doha");
 
     // A file that is not a backup is refused with a reason the UI translates.
     let junk = h.path("junk.db");

@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::bilingual::Bilingual;
+use crate::bilingual::{Bilingual, Lang};
 use crate::error::{Error, Result};
 use crate::id::Id;
 use crate::word::word_enum;
@@ -131,11 +131,29 @@ pub(crate) fn label(entity: AuditEntity, json: Option<&str>) -> Bilingual {
     let text = |v: &serde_json::Value| v.as_str().unwrap_or_default().to_owned();
     match entity {
         AuditEntity::Participant => Bilingual::new(text(&value["name"]["en"]), text(&value["name"]["ar"])),
-        // One donor, or (a later schema's) several: "A, B".
-        AuditEntity::Pledge => match value["donors"].as_array() {
-            Some(donors) => Bilingual::new(donors.iter().map(text).collect::<Vec<_>>().join(", "), ""),
-            None => Bilingual::new(text(&value["donor"]), ""),
-        },
+        // One donor, or (a later schema's) several: "A, B"; each a name in one language, or
+        // (later still) in both.
+        AuditEntity::Pledge => {
+            let name = |v: &serde_json::Value| match v.as_str() {
+                Some(one) => Bilingual::from_one(one),
+                None => Bilingual::new(text(&v["en"]), text(&v["ar"])),
+            };
+            let donors: Vec<Bilingual> = match value["donors"].as_array() {
+                Some(donors) => donors.iter().map(name).collect(),
+                None => vec![name(&value["donor"])],
+            };
+            // A language none of the names is in stays empty, for the reader's own fallback.
+            let joined = |lang: Lang, comma| {
+                let given = donors.iter().any(|d| !(if lang == Lang::En { &d.en } else { &d.ar }).is_empty());
+                let names: Vec<&str> = donors.iter().map(|d| d.get(lang)).collect();
+                if given {
+                    names.join(comma)
+                } else {
+                    String::new()
+                }
+            };
+            Bilingual::new(joined(Lang::En, ", "), joined(Lang::Ar, "، "))
+        }
         AuditEntity::Outcome => match value["number"].as_u64() {
             Some(n) => Bilingual::new(format!("Version {n}"), format!("النسخة {n}")),
             None => Bilingual::default(),
@@ -189,6 +207,8 @@ mod tests {
         let person = r#"{"name":{"en":"Amina","ar":"أمينة"}}"#;
         assert_eq!(label(AuditEntity::Participant, Some(person)), Bilingual::new("Amina", "أمينة"));
         assert_eq!(label(AuditEntity::Pledge, Some(r#"{"donor":"Japan"}"#)), Bilingual::new("Japan", ""));
+        let both = r#"{"donors":[{"en":"Japan","ar":"اليابان"},{"en":"Norway","ar":""}]}"#;
+        assert_eq!(label(AuditEntity::Pledge, Some(both)), Bilingual::new("Japan, Norway", "اليابان، Norway"));
         let joint = r#"{"donors":["Japan","Norway"]}"#;
         assert_eq!(label(AuditEntity::Pledge, Some(joint)), Bilingual::new("Japan, Norway", ""));
         assert_eq!(label(AuditEntity::Outcome, Some(r#"{"number":3}"#)), Bilingual::new("Version 3", "النسخة 3"));

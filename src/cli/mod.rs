@@ -223,13 +223,21 @@ struct EventCreate {
     #[arg(long, default_value = "")]
     venue: String,
     #[arg(long, default_value = "")]
+    venue_ar: String,
+    #[arg(long, default_value = "")]
     city: String,
+    #[arg(long, default_value = "")]
+    city_ar: String,
     /// ISO 3166-1 alpha-2 code, e.g. QA
     #[arg(long, default_value = "")]
     country: String,
-    /// An organiser (repeat for several)
-    #[arg(long = "organiser")]
+    /// An organiser's name in English (repeat for several)
+    #[arg(long = "organiser", value_name = "NAME")]
     organisers: Vec<String>,
+    /// An organiser's name in Arabic (repeat for several): the n-th goes with the n-th
+    /// --organiser; give "" on either side for a name in one language only
+    #[arg(long = "organiser-ar", value_name = "NAME")]
+    organisers_ar: Vec<String>,
     /// draft, open, closed or archived
     #[arg(long, default_value = "draft")]
     status: String,
@@ -414,10 +422,15 @@ enum PledgeCommand {
     Edit {
         id: String,
         /// Replaces the donors (repeat for a joint pledge; the first leads)
-        #[arg(long = "donor")]
+        #[arg(long = "donor", value_name = "NAME")]
         donors: Vec<String>,
+        /// The n-th donor's name in Arabic (with --donor, or alone)
+        #[arg(long = "donor-ar", value_name = "NAME")]
+        donors_ar: Vec<String>,
         #[arg(long)]
         recipient: Option<String>,
+        #[arg(long)]
+        recipient_ar: Option<String>,
         #[arg(long)]
         purpose: Option<String>,
         #[arg(long)]
@@ -440,11 +453,17 @@ enum PledgeCommand {
 struct PledgeAdd {
     #[arg(long)]
     event: String,
-    /// The state or organisation that pledges (repeat for a joint pledge)
-    #[arg(long = "donor", required = true)]
+    /// The state or organisation that pledges, in English (repeat for a joint pledge)
+    #[arg(long = "donor", value_name = "NAME", required_unless_present = "donors_ar")]
     donors: Vec<String>,
+    /// The n-th donor's name in Arabic: the n-th --donor's; "" on either side for a name in one
+    /// language only
+    #[arg(long = "donor-ar", value_name = "NAME")]
+    donors_ar: Vec<String>,
     #[arg(long, default_value = "")]
     recipient: String,
+    #[arg(long, default_value = "")]
+    recipient_ar: String,
     /// Decimal amount, e.g. 15000000 or 15,000,000.00 (the estimated value for --in-kind)
     #[arg(long, allow_hyphen_values = true)]
     amount: Option<String>,
@@ -539,13 +558,13 @@ fn execute(command: Command, db: Option<String>, wait: f64, out: &Out) -> Result
             let input = EventInput {
                 title: Bilingual::new(e.title, e.title_ar),
                 description: Bilingual::new(e.description, e.description_ar),
-                venue: e.venue,
-                city: e.city,
+                venue: Bilingual::new(e.venue, e.venue_ar),
+                city: Bilingual::new(e.city, e.city_ar),
                 country: e.country,
                 timezone: e.timezone,
                 start_date: e.start,
                 end_date: e.end,
-                organisers: e.organisers,
+                organisers: paired(e.organisers, e.organisers_ar),
                 status: EventStatus::parse("status", &e.status)?,
             };
             out.created(&store.write(|tx| event::create(tx, &input, now))?, |e| &e.id)
@@ -678,8 +697,8 @@ fn execute(command: Command, db: Option<String>, wait: f64, out: &Out) -> Result
                 }
             };
             let input = PledgeInput {
-                donors: p.donors,
-                recipient: p.recipient,
+                donors: paired(p.donors, p.donors_ar),
+                recipient: Bilingual::new(p.recipient, p.recipient_ar),
                 purpose: Bilingual::new(p.purpose, p.purpose_ar),
                 kind: if p.in_kind.is_some() { PledgeKind::InKind } else { PledgeKind::Financial },
                 in_kind: p.in_kind.unwrap_or_default(),
@@ -706,16 +725,27 @@ fn execute(command: Command, db: Option<String>, wait: f64, out: &Out) -> Result
             let change = StageChange { to: PledgeStatus::parse("to", &to)?, year, amount, date, reason };
             out.pledge(&store.write(|tx| pledges::stage(tx, &tx.pledges().resolve("id", &id)?, &change, now))?.view())
         }
-        Command::Pledge(PledgeCommand::Edit { id, donors, recipient, purpose, purpose_ar, notes, version }) => {
+        Command::Pledge(PledgeCommand::Edit {
+            id,
+            donors,
+            donors_ar,
+            recipient,
+            recipient_ar,
+            purpose,
+            purpose_ar,
+            notes,
+            version,
+        }) => {
             // The fields not given are read in the transaction that writes them back: a stage
             // recorded meanwhile at another desk is kept.
             let pledge = store.write(|tx| {
                 let held = pledges::get_in(tx, &id)?;
                 let mut input = PledgeInput::from(&held);
-                if !donors.is_empty() {
-                    input.donors = donors;
+                if !donors.is_empty() || !donors_ar.is_empty() {
+                    input.donors = paired(donors, donors_ar);
                 }
-                input.recipient = recipient.unwrap_or(input.recipient);
+                input.recipient.en = recipient.unwrap_or(input.recipient.en);
+                input.recipient.ar = recipient_ar.unwrap_or(input.recipient.ar);
                 input.purpose.en = purpose.unwrap_or(input.purpose.en);
                 input.purpose.ar = purpose_ar.unwrap_or(input.purpose.ar);
                 input.notes = notes.unwrap_or(input.notes);
@@ -802,6 +832,13 @@ fn extension(path: &std::path::Path) -> Result<String, Error> {
     path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).ok_or_else(|| {
         Error::invalid("out", muntada::Reason::InvalidValue, "name the file with its extension, e.g. pledges.csv")
     })
+}
+
+/// Names given in English and in Arabic by repeated flags, paired by position.
+fn paired(en: Vec<String>, ar: Vec<String>) -> Vec<Bilingual> {
+    let count = en.len().max(ar.len());
+    let (mut en, mut ar) = (en.into_iter(), ar.into_iter());
+    (0..count).map(|_| Bilingual::new(en.next().unwrap_or_default(), ar.next().unwrap_or_default())).collect()
 }
 
 /// Names a field by the flag that sets it, so the error points at what was typed.

@@ -80,8 +80,8 @@ impl Out {
             format!(
                 "venue:       {}",
                 [
-                    e.venue.as_str(),
-                    e.city.as_str(),
+                    e.venue.get(Lang::En),
+                    e.city.get(Lang::En),
                     &muntada::country::name(e.country.as_deref().unwrap_or(""), Lang::En)
                 ]
                 .into_iter()
@@ -89,7 +89,7 @@ impl Out {
                 .collect::<Vec<_>>()
                 .join(", ")
             ),
-            format!("organisers:  {}", e.organisers.join("; ")),
+            format!("organisers:  {}", e.organisers.iter().map(|o| o.get(Lang::En)).collect::<Vec<_>>().join("; ")),
             format!("status:      {}", e.status.as_str()),
             format!(
                 "counts:      rooms {}, sessions {}, speakers {}, participants {}, pledges {}",
@@ -166,8 +166,8 @@ impl Out {
         self.line(&format!(
             "{}  {} → {}  {amount}{usd}  {}  [{}]",
             p.id,
-            p.donors.join(" + "),
-            if p.recipient.is_empty() { "—" } else { &p.recipient },
+            p.donors.iter().map(|d| d.get(Lang::En)).collect::<Vec<_>>().join(" + "),
+            if p.recipient.is_empty() { "—" } else { p.recipient.get(Lang::En) },
             stage_name(p.status, Lang::En),
             years.join("; ")
         ))

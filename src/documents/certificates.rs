@@ -150,10 +150,7 @@ pub fn certificates(
 fn certificate(blocks: &mut Vec<Block>, data: &ProgrammeData<'_>, person: &Participant, lang: Lang, space_above: f32) {
     let l = |en, ar| label(lang, en, ar);
     let event = data.event;
-    let place = joined(
-        &[event.city.as_str(), &event.country.as_deref().map(|c| country::name(c, lang)).unwrap_or_default()],
-        lang,
-    );
+    let place = super::place(event, lang, false);
     blocks.push(Block::Spacer(space_above));
     blocks.push(Block::Heading { level: 1, text: l("Certificate of attendance", "شهادة حضور") });
     blocks.push(Block::Spacer(if space_above < 45.0 { 3.0 } else { 8.0 }));
@@ -188,7 +185,7 @@ fn certificate(blocks: &mut Vec<Block>, data: &ProgrammeData<'_>, person: &Parti
         blocks.push(Block::List(List { ordered: false, items: roles }));
     }
     blocks.push(Block::Spacer(if space_above < 45.0 { 8.0 } else { 20.0 }));
-    blocks.push(Block::Paragraph(Paragraph::text(event.organisers.join(l(" · ", " · ").as_str())).align(Align::End)));
+    blocks.push(Block::Paragraph(Paragraph::text(super::organisers(event, lang, " · ")).align(Align::End)));
 }
 
 /// One page per session (breaks left out) for its chair.
@@ -269,7 +266,10 @@ pub fn cue_cards(data: &ProgrammeData<'_>, lang: Lang) -> pdf::Document {
                         .currency
                         .map(|c| format!("{} {}", grouped(&decimal(p.total_minor(), c.decimals())), c.code()))
                         .unwrap_or_else(|| p.in_kind.clone());
-                    Paragraph::runs(vec![Run::bold(p.donors.join(" + ")), Run::plain(format!(": {amount}"))])
+                    Paragraph::runs(vec![
+                        Run::bold(crate::pledges::export::donor_names(&p.donors, lang)),
+                        Run::plain(format!(": {amount}")),
+                    ])
                 })
                 .collect();
             doc.blocks.push(Block::List(List { ordered: false, items }));

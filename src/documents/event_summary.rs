@@ -1,9 +1,8 @@
 //! A one-page summary of an event: what, when, where, who organises it, how many people and
 //! sessions, and what was pledged.
 
-use super::{document, label};
+use super::{document, label, organisers, place};
 use crate::bilingual::Lang;
-use crate::country;
 use crate::event::EventOverview;
 use crate::money::grouped;
 use crate::pdf::{Align, Block, Column, KeyValue, Paragraph, Row, Table};
@@ -17,14 +16,6 @@ pub fn event_summary(overview: &EventOverview, lang: Lang) -> crate::pdf::Docume
     if let Some(other) = event.title.other(lang) {
         doc.blocks.push(Block::Paragraph(Paragraph::text(other)));
     }
-    let place: Vec<String> = [
-        event.venue.clone(),
-        event.city.clone(),
-        event.country.as_deref().map(|c| country::name(c, lang)).unwrap_or_default(),
-    ]
-    .into_iter()
-    .filter(|s| !s.is_empty())
-    .collect();
     let status = match event.status.as_str() {
         "draft" => l("Draft", "مسودة"),
         "open" => l("Open for registration", "التسجيل مفتوح"),
@@ -34,9 +25,9 @@ pub fn event_summary(overview: &EventOverview, lang: Lang) -> crate::pdf::Docume
     let c = &overview.counts;
     doc.blocks.push(Block::KeyValues(vec![
         KeyValue::new(l("Dates", "التواريخ"), format_date_range(event.start_date, event.end_date, lang)),
-        KeyValue::new(l("Venue", "المكان"), place.join(l(", ", "، ").as_str())),
+        KeyValue::new(l("Venue", "المكان"), place(event, lang, true)),
         KeyValue::new(l("Timezone", "المنطقة الزمنية"), event.timezone.clone()),
-        KeyValue::new(l("Organisers", "الجهات المنظمة"), event.organisers.join(l("; ", "؛ ").as_str())),
+        KeyValue::new(l("Organisers", "الجهات المنظمة"), organisers(event, lang, &l("; ", "؛ "))),
         KeyValue::new(l("Status", "الحالة"), status),
         KeyValue::new(l("Rooms", "القاعات"), c.rooms.to_string()),
         KeyValue::new(l("Sessions", "الجلسات"), c.sessions.to_string()),

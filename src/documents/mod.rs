@@ -194,10 +194,27 @@ fn label(lang: Lang, en: &str, ar: &str) -> String {
     Bilingual::new(en, ar).get(lang).to_owned()
 }
 
+/// Where `event` is held, for a document in `lang`: its venue (with `venue`), city and
+/// country, each name in `lang` or marked as in the other language.
+fn place(event: &Event, lang: Lang, venue: bool) -> String {
+    let venue = if venue { event.venue.marked(lang) } else { String::new() };
+    let country = event.country.as_deref().map(|c| crate::country::name(c, lang)).unwrap_or_default();
+    [venue, event.city.marked(lang), country]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(label(lang, ", ", "، ").as_str())
+}
+
+/// The organisers' names for a document in `lang`, each in `lang` or marked, joined by `separator`.
+fn organisers(event: &Event, lang: Lang, separator: &str) -> String {
+    event.organisers.iter().map(|o| o.marked(lang)).collect::<Vec<_>>().join(separator)
+}
+
 /// A document for `event` with its title in the running header.
 fn document(event: &Event, lang: Lang, title: String) -> pdf::Document {
     let mut doc = pdf::Document::new(lang.into(), title);
-    doc.meta.author = event.organisers.join(", ");
+    doc.meta.author = organisers(event, lang, ", ");
     doc.meta.language = Some(match lang {
         Lang::En => "en".to_owned(),
         Lang::Ar => "ar".to_owned(),

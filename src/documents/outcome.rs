@@ -172,7 +172,7 @@ fn build(data: &OutcomeData<'_>, languages: Languages, toc_pages: Option<&[usize
         main.into(),
         format!("{} — {}", l("Outcome document", "الوثيقة الختامية"), event.title.get(main)),
     );
-    doc.meta.author = event.organisers.join(", ");
+    doc.meta.author = super::organisers(event, main, ", ");
     doc.header = Some(match languages {
         Languages::Both => format!("{} — Outcome document / الوثيقة الختامية", event.title.en),
         Languages::One(lang) => {
@@ -192,14 +192,6 @@ fn build(data: &OutcomeData<'_>, languages: Languages, toc_pages: Option<&[usize
         b.direction(lang);
         b.push(Block::Heading { level: 1, text: event.title.get(lang).to_owned() });
         b.push(Block::Paragraph(Paragraph::runs(vec![Run::bold(label(lang, "Outcome document", "الوثيقة الختامية"))])));
-        let place: Vec<String> = [
-            event.venue.clone(),
-            event.city.clone(),
-            event.country.as_deref().map(|c| country::name(c, lang)).unwrap_or_default(),
-        ]
-        .into_iter()
-        .filter(|s| !s.is_empty())
-        .collect();
         let status = match &version.adopted {
             Some(a) => format!(
                 "{} {} ({} {})",
@@ -212,10 +204,10 @@ fn build(data: &OutcomeData<'_>, languages: Languages, toc_pages: Option<&[usize
         };
         b.push(Block::KeyValues(vec![
             KeyValue::new(label(lang, "Dates", "التواريخ"), format_date_range(event.start_date, event.end_date, lang)),
-            KeyValue::new(label(lang, "Venue", "المكان"), place.join(label(lang, ", ", "، ").as_str())),
+            KeyValue::new(label(lang, "Venue", "المكان"), super::place(event, lang, true)),
             KeyValue::new(
                 label(lang, "Organisers", "الجهات المنظمة"),
-                event.organisers.join(label(lang, "; ", "؛ ").as_str()),
+                super::organisers(event, lang, &label(lang, "; ", "؛ ")),
             ),
             KeyValue::new(label(lang, "Status", "الحالة"), status),
         ]));

@@ -52,15 +52,15 @@ pub struct Event {
     pub id: Id,
     pub title: Bilingual,
     pub description: Bilingual,
-    pub venue: String,
-    pub city: String,
+    pub venue: Bilingual,
+    pub city: Bilingual,
     pub country: Option<String>,
     pub timezone: String,
     #[ts(type = "string")]
     pub start_date: NaiveDate,
     #[ts(type = "string")]
     pub end_date: NaiveDate,
-    pub organisers: Vec<String>,
+    pub organisers: Vec<Bilingual>,
     pub status: EventStatus,
     #[ts(type = "string")]
     pub created_at: DateTime<Utc>,
@@ -83,15 +83,17 @@ impl Event {
 pub struct EventInput {
     pub title: Bilingual,
     pub description: Bilingual,
-    pub venue: String,
-    pub city: String,
+    pub venue: Bilingual,
+    pub city: Bilingual,
     /// ISO 3166-1 alpha-2; empty for none.
     pub country: String,
     pub timezone: String,
     /// `YYYY-MM-DD`.
     pub start_date: String,
     pub end_date: String,
-    pub organisers: Vec<String>,
+    /// Each organiser's name in English and Arabic (one side may be empty); an entry empty on
+    /// both sides is left out.
+    pub organisers: Vec<Bilingual>,
     pub status: EventStatus,
 }
 
@@ -110,8 +112,8 @@ impl EventInput {
     pub fn validate(&self, id: Id, created_at: DateTime<Utc>, now: DateTime<Utc>) -> Result<Event> {
         let title = self.title.clean_required("title", input::MAX_NAME)?;
         let description = self.description.clean_text("description", input::MAX_TEXT)?;
-        let venue = input::line("venue", &self.venue, input::MAX_NAME)?;
-        let city = input::line("city", &self.city, input::MAX_NAME)?;
+        let venue = self.venue.clean_line("venue", input::MAX_NAME)?;
+        let city = self.city.clean_line("city", input::MAX_NAME)?;
         let country = country::parse_optional("country", &self.country)?;
         let timezone = time::parse_timezone("timezone", &self.timezone)?;
         let start_date = time::parse_date("startDate", &self.start_date)?;
@@ -124,7 +126,7 @@ impl EventInput {
         }
         let mut organisers = Vec::with_capacity(self.organisers.len());
         for name in &self.organisers {
-            let name = input::line("organisers", name, input::MAX_NAME)?;
+            let name = name.clean_line("organisers", input::MAX_NAME)?;
             if !name.is_empty() && !organisers.contains(&name) {
                 organisers.push(name);
             }
@@ -264,13 +266,19 @@ pub(crate) mod tests {
         EventInput {
             title: Bilingual::new("Forum", "منتدى"),
             description: Bilingual::default(),
-            venue: "Sheraton".into(),
-            city: "Doha".into(),
+            venue: Bilingual::new("Sheraton", ""),
+            city: Bilingual::new("Doha", "الدوحة"),
             country: "qa".into(),
             timezone: "Asia/Qatar".into(),
             start_date: "2024-05-21".into(),
             end_date: "2024-05-22".into(),
-            organisers: vec!["State of Qatar".into(), " UNOCT ".into(), "UNOCT".into(), "".into()],
+            organisers: vec![
+                Bilingual::new("State of Qatar", " دولة قطر "),
+                Bilingual::new(" UNOCT ", ""),
+                Bilingual::new("UNOCT", ""),
+                Bilingual::new("", " "),
+                Bilingual::new("", "دولة قطر"),
+            ],
             status: EventStatus::Draft,
         }
     }
@@ -294,13 +302,25 @@ pub(crate) mod tests {
         check(|i| i.end_date = "2024-05-20".into(), Err(("endDate", Reason::EndBeforeStart)));
         check(|i| i.start_date = "21.05.2024".into(), Err(("startDate", Reason::InvalidDate)));
         check(|i| i.country = "QQ".into(), Err(("country", Reason::UnknownCountry)));
-        check(|i| i.organisers = vec!["a\nb".into()], Err(("organisers", Reason::ControlCharacters)));
+        check(|i| i.organisers = vec![Bilingual::new("a\nb", "")], Err(("organisers", Reason::ControlCharacters)));
+        check(|i| i.organisers = vec![Bilingual::new("", "أ\nب")], Err(("organisers", Reason::ControlCharacters)));
+        check(|i| i.venue.ar = "فندق\nشيراتون".into(), Err(("venue", Reason::ControlCharacters)));
+        check(|i| i.city.en = "x".repeat(1 << 20), Err(("city", Reason::TooLong)));
+        check(|i| i.city.ar = "د".repeat(1 << 20), Err(("city", Reason::TooLong)));
+        check(
+            |i| i.organisers = vec![Bilingual::new("UNOCT", ""); MAX_ORGANISERS + 1],
+            Err(("organisers", Reason::TooLong)),
+        );
     }
 
     #[test]
     fn organisers_are_trimmed_and_deduplicated() {
         let event = doha().validate(Id::new(), Utc::now(), Utc::now()).unwrap();
-        assert_eq!(event.organisers, ["State of Qatar", "UNOCT"]);
+        assert_eq!(
+            event.organisers,
+            [Bilingual::new("State of Qatar", "دولة قطر"), Bilingual::new("UNOCT", ""), Bilingual::new("", "دولة قطر"),]
+        );
+        assert_eq!(event.city, Bilingual::new("Doha", "الدوحة"));
         assert_eq!(event.country.as_deref(), Some("QA"));
     }
 }

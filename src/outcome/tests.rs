@@ -84,8 +84,8 @@ fn bad_input_names_the_field_and_writes_nothing() {
                 &crate::event::EventInput {
                     title: Bilingual::new("Other", ""),
                     description: Bilingual::default(),
-                    venue: String::new(),
-                    city: String::new(),
+                    venue: Bilingual::default(),
+                    city: Bilingual::default(),
                     country: String::new(),
                     timezone: "UTC".into(),
                     start_date: "2024-01-01".into(),
@@ -413,8 +413,8 @@ fn check_generated(steps: &[Step], expected: &[(u32, u32, u32, u32, u32)]) {
         match *step {
             Step::Pledge(millions) => {
                 let input = PledgeInput {
-                    donors: vec![format!("Donor {i}")],
-                    recipient: String::new(),
+                    donors: vec![Bilingual::new(format!("Donor {i}"), "")],
+                    recipient: Bilingual::default(),
                     purpose: Bilingual::default(),
                     kind: PledgeKind::Financial,
                     in_kind: String::new(),

@@ -994,8 +994,8 @@ mod tests {
         let input = EventInput {
             title: Bilingual::new("Forum", ""),
             description: Bilingual::default(),
-            venue: String::new(),
-            city: String::new(),
+            venue: Bilingual::default(),
+            city: Bilingual::default(),
             country: String::new(),
             timezone: "UTC".into(),
             start_date: "2025-05-20".into(),

@@ -10,8 +10,8 @@ use crate::money::{self, Currency, UsdRate};
 fn input(amount: &str, per_year: bool, from: i32, to: i32) -> PledgeInput {
     let range = ScheduleRange { amount: amount.into(), from_year: from, to_year: to };
     PledgeInput {
-        donors: vec!["State of Qatar".into()],
-        recipient: "UNOCT".into(),
+        donors: vec![Bilingual::new("State of Qatar", "")],
+        recipient: Bilingual::new("UNOCT", ""),
         purpose: Bilingual::default(),
         kind: PledgeKind::Financial,
         in_kind: String::new(),
@@ -68,7 +68,10 @@ fn schedules() {
         PledgeInput { currency: "USX".into(), ..input("1", false, 2024, 2024) },
         Err(("currency", Reason::UnknownCurrency)),
     );
-    check(PledgeInput { donors: vec![" ".into()], ..input("1", false, 2024, 2024) }, Err(("donors", Reason::Required)));
+    check(
+        PledgeInput { donors: vec![Bilingual::new(" ", "")], ..input("1", false, 2024, 2024) },
+        Err(("donors", Reason::Required)),
+    );
     let bad_rate = RateInput { rate: "-1".into(), date: "2024-05-21".into(), source: String::new() };
     check(PledgeInput { rate: Some(bad_rate), ..input("1", false, 2024, 2024) }, Err(("rate", Reason::InvalidValue)));
     let in_kind = PledgeInput {
@@ -239,7 +242,7 @@ fn totals_per_stage_year_and_usd() {
     let event_id = pledge.event_id.clone();
     store.write(|tx| stage(tx, &pledge.id, &change(PledgeStatus::Paid, Some(2024), None), now())).unwrap();
     let eur = PledgeInput {
-        donors: vec!["Austria".into(), "Germany".into()],
+        donors: vec![Bilingual::new("Austria", ""), Bilingual::new("Germany", "")],
         currency: "EUR".into(),
         rate: Some(RateInput { rate: "1.08".into(), date: "2024-05-21".into(), source: "UN operational rate".into() }),
         ..input("1000000", false, 2025, 2025)
@@ -315,8 +318,8 @@ fn arbitrary_pledge() -> impl Strategy<Value = Pledge> {
                 version: 1,
                 id: Id::new(),
                 event_id: Id::new(),
-                donors: vec!["D".into()],
-                recipient: String::new(),
+                donors: vec![Bilingual::new("D", "")],
+                recipient: Bilingual::default(),
                 purpose: Bilingual::default(),
                 kind: PledgeKind::Financial,
                 in_kind: String::new(),

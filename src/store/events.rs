@@ -4,6 +4,7 @@ use super::db::{params, Db, DbError, Optional, Row};
 
 use super::{bilingual, found, id_col, resolve, rows, time_col, word_col};
 use crate::audit::model::{Actor, AuditEntity};
+use crate::bilingual::Bilingual;
 use crate::error::Result;
 use crate::event::model::{DeletedEvent, Event, EventCounts, EventLogo, EventStatus, LogoFormat};
 use crate::id::Id;
@@ -15,8 +16,8 @@ pub struct Events<'c> {
     actor: &'c Actor,
 }
 
-const EVENT_COLUMNS: &str = "id, title_en, title_ar, description_en, description_ar, venue, city, country, \
-     timezone, start_date, end_date, status, created_at, updated_at";
+const EVENT_COLUMNS: &str = "id, title_en, title_ar, description_en, description_ar, venue_en, venue_ar, city_en, \
+     city_ar, country, timezone, start_date, end_date, status, created_at, updated_at";
 
 impl<'c> Events<'c> {
     pub(super) fn new(conn: &'c Db, actor: &'c Actor) -> Events<'c> {
@@ -48,23 +49,26 @@ impl<'c> Events<'c> {
             .collect()
     }
 
-    fn organisers(&self, id: &Id) -> Result<Vec<String>> {
-        let mut stmt =
-            self.conn.prepare_cached("SELECT name FROM event_organisers WHERE event_id = ?1 ORDER BY position")?;
-        rows(&mut stmt, params![id.as_str()], |r| r.get(0))
+    fn organisers(&self, id: &Id) -> Result<Vec<Bilingual>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT name_en, name_ar FROM event_organisers WHERE event_id = ?1 ORDER BY position")?;
+        rows(&mut stmt, params![id.as_str()], |r| bilingual(r, 0))
     }
 
     pub fn insert(&self, e: &Event) -> Result<()> {
         self.conn.execute(
-            &format!("INSERT INTO events ({EVENT_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"),
+            &format!("INSERT INTO events ({EVENT_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)"),
             params![
                 e.id.as_str(),
                 e.title.en,
                 e.title.ar,
                 e.description.en,
                 e.description.ar,
-                e.venue,
-                e.city,
+                e.venue.en,
+                e.venue.ar,
+                e.city.en,
+                e.city.ar,
                 e.country,
                 e.timezone,
                 e.start_date.to_string(),
@@ -87,18 +91,20 @@ impl<'c> Events<'c> {
     pub fn update(&self, before: &Event, e: &Event) -> Result<Event> {
         let e = Event { version: before.version + 1, ..e.clone() };
         let changed = self.conn.execute(
-            "UPDATE events SET title_en = ?2, title_ar = ?3, description_en = ?4, description_ar = ?5, venue = ?6,
-                 city = ?7, country = ?8, timezone = ?9, start_date = ?10, end_date = ?11, status = ?12, updated_at = ?13,
-                 version = ?14
-             WHERE id = ?1 AND version = ?15",
+            "UPDATE events SET title_en = ?2, title_ar = ?3, description_en = ?4, description_ar = ?5, venue_en = ?6,
+                 venue_ar = ?7, city_en = ?8, city_ar = ?9, country = ?10, timezone = ?11, start_date = ?12,
+                 end_date = ?13, status = ?14, updated_at = ?15, version = ?16
+             WHERE id = ?1 AND version = ?17",
             params![
                 e.id.as_str(),
                 e.title.en,
                 e.title.ar,
                 e.description.en,
                 e.description.ar,
-                e.venue,
-                e.city,
+                e.venue.en,
+                e.venue.ar,
+                e.city.en,
+                e.city.ar,
                 e.country,
                 e.timezone,
                 e.start_date.to_string(),
@@ -117,10 +123,11 @@ impl<'c> Events<'c> {
     }
 
     fn set_organisers(&self, e: &Event) -> Result<()> {
-        let mut stmt =
-            self.conn.prepare_cached("INSERT INTO event_organisers (event_id, position, name) VALUES (?1, ?2, ?3)")?;
+        let mut stmt = self.conn.prepare_cached(
+            "INSERT INTO event_organisers (event_id, position, name_en, name_ar) VALUES (?1, ?2, ?3, ?4)",
+        )?;
         for (position, name) in e.organisers.iter().enumerate() {
-            stmt.execute(params![e.id.as_str(), position as i64, name])?;
+            stmt.execute(params![e.id.as_str(), position as i64, name.en, name.ar])?;
         }
         Ok(())
     }
@@ -244,18 +251,44 @@ fn row_to_event(r: &Row<'_>) -> Result<Event> {
         id: id_col(r, 0)?,
         title: bilingual(r, 1)?,
         description: bilingual(r, 3)?,
-        venue: r.get(5)?,
-        city: r.get(6)?,
-        country: r.get(7)?,
-        timezone: r.get(8)?,
-        start_date: date(9)?,
-        end_date: date(10)?,
-        status: word_col(r, 11, EventStatus::parse)?,
-        created_at: time_col(r, 12)?,
-        updated_at: time_col(r, 13)?,
+        venue: bilingual(r, 5)?,
+        city: bilingual(r, 7)?,
+        country: r.get(9)?,
+        timezone: r.get(10)?,
+        start_date: date(11)?,
+        end_date: date(12)?,
+        status: word_col(r, 13, EventStatus::parse)?,
+        created_at: time_col(r, 14)?,
+        updated_at: time_col(r, 15)?,
         organisers: Vec::new(),
-        version: r.get(14)?,
+        version: r.get(16)?,
     })
+}
+
+/// Migration 17 gave venue, city and organisers an Arabic side: each value stored before it,
+/// in the English column, goes to the side of its script (`Bilingual::from_one`).
+pub(super) fn split_names_by_script(conn: &Db) -> Result<()> {
+    let events: Vec<(String, String, String)> = {
+        let mut stmt = conn.prepare("SELECT id, venue_en, city_en FROM events")?;
+        rows(&mut stmt, params![], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+    };
+    let mut stmt =
+        conn.prepare("UPDATE events SET venue_en = ?2, venue_ar = ?3, city_en = ?4, city_ar = ?5 WHERE id = ?1")?;
+    for (id, venue, city) in events {
+        let (venue, city) = (Bilingual::from_one(venue), Bilingual::from_one(city));
+        stmt.execute(params![id, venue.en, venue.ar, city.en, city.ar])?;
+    }
+    let organisers: Vec<(String, i64, String)> = {
+        let mut stmt = conn.prepare("SELECT event_id, position, name_en FROM event_organisers")?;
+        rows(&mut stmt, params![], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+    };
+    let mut stmt =
+        conn.prepare("UPDATE event_organisers SET name_en = ?3, name_ar = ?4 WHERE event_id = ?1 AND position = ?2")?;
+    for (event, position, name) in organisers {
+        let name = Bilingual::from_one(name);
+        stmt.execute(params![event, position, name.en, name.ar])?;
+    }
+    Ok(())
 }
 
 pub struct Categories<'c> {

@@ -48,6 +48,20 @@ pub use pledges::Pledges;
 pub use postgres::{check_login_name, Listener, Location, TeamRole, TeamTarget, TeamUser, TlsMode};
 pub use programme::{ProgrammeSettings, Releases, Rooms, Sessions, Speakers, StoredRelease};
 
+/// The steps of the migrations done in Rust, on either engine, for a schema found at version
+/// `found`: what a rule decides, the rule's one implementation does.
+fn after_migrations(conn: &Db, actor: &Actor, found: u32) -> Result<()> {
+    // Keys computed in Rust for the rows a migration gave new key columns (a no-op otherwise).
+    participants::backfill_keys(conn, actor)?;
+    if found < 17 {
+        events::split_names_by_script(conn)?;
+    }
+    if found < 18 {
+        pledges::split_names_by_script(conn)?;
+    }
+    Ok(())
+}
+
 /// Forward-only migrations, applied in order at open; the schema version is their count.
 /// A shipped migration is never edited: add a new file instead.
 const MIGRATIONS: &[&str] = &[
@@ -67,7 +81,9 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0014_import_value_choices.sql"),
     include_str!("migrations/0015_desk_scans.sql"),
     include_str!("migrations/0016_search_without_article.sql"),
-    include_str!("migrations/0017_import_audit.sql"),
+    include_str!("migrations/0017_bilingual_names.sql"),
+    include_str!("migrations/0018_bilingual_pledge_names.sql"),
+    include_str!("migrations/0019_import_audit.sql"),
 ];
 
 /// How long a write waits for another process holding the database before giving up.
@@ -188,8 +204,7 @@ impl Store {
             for sql in &MIGRATIONS[found as usize..] {
                 self.conn.execute_batch(sql)?;
             }
-            // Keys computed in Rust for the rows a migration gave new key columns (a no-op otherwise).
-            participants::backfill_keys(&self.conn, &self.actor)?;
+            after_migrations(&self.conn, &self.actor, found)?;
             self.conn.execute_batch(&format!("PRAGMA user_version = {known}"))
         })();
         finish(&self.conn, migrated, "COMMIT", "ROLLBACK")

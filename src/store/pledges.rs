@@ -7,6 +7,7 @@ use super::db::{param_list, params, Db, DbError, Owned as Value, Row};
 
 use super::{audit, audited, bilingual, found, id_col, opt_id_col, resolve, rows, time_col, word_col};
 use crate::audit::model::{snapshot, Actor, AuditAction, AuditEntity, Change};
+use crate::bilingual::Bilingual;
 use crate::error::{Error, Result};
 use crate::id::Id;
 use crate::money::{Currency, UsdRate};
@@ -19,8 +20,9 @@ pub struct Pledges<'c> {
 }
 
 /// The pledges row's columns, in the order of `row`.
-const COLUMNS: &str = "id, event_id, recipient, purpose_en, purpose_ar, kind, in_kind, currency, usd_rate, rate_date, \
-     rate_source, cancelled_on, cancel_reason, session_id, speaker_id, notes, created_at, entry_mode, delegation_id, version";
+const COLUMNS: &str = "id, event_id, recipient_en, purpose_en, purpose_ar, kind, in_kind, currency, usd_rate, rate_date, \
+     rate_source, cancelled_on, cancel_reason, session_id, speaker_id, notes, created_at, entry_mode, delegation_id, version, \
+     recipient_ar";
 
 /// `?from, …, ?to`.
 fn placeholders(from: usize, to: usize) -> String {
@@ -34,7 +36,7 @@ fn row(p: &Pledge) -> Vec<Value> {
     vec![
         text(p.id.as_str()),
         text(p.event_id.as_str()),
-        text(&p.recipient),
+        text(&p.recipient.en),
         text(&p.purpose.en),
         text(&p.purpose.ar),
         text(p.kind.as_str()),
@@ -52,12 +54,13 @@ fn row(p: &Pledge) -> Vec<Value> {
         opt(p.entry.map(|e| e.as_str().to_owned())),
         opt(p.delegation_id.as_ref().map(Id::to_string)),
         Value::from(i64::from(p.version)),
+        text(&p.recipient.ar),
     ]
 }
 
-const SELECT: &str = "SELECT id, event_id, recipient, purpose_en, purpose_ar, kind, in_kind, currency, usd_rate, \
+const SELECT: &str = "SELECT id, event_id, recipient_en, purpose_en, purpose_ar, kind, in_kind, currency, usd_rate, \
      rate_date, rate_source, cancelled_on, cancel_reason, session_id, speaker_id, notes, created_at, entry_mode, \
-     delegation_id, version FROM pledges";
+     delegation_id, version, recipient_ar FROM pledges";
 
 impl<'c> Pledges<'c> {
     pub(super) fn new(conn: &'c Db, actor: &'c Actor) -> Pledges<'c> {
@@ -91,16 +94,17 @@ impl<'c> Pledges<'c> {
     }
 
     fn insert_rows(&self, p: &Pledge) -> Result<()> {
-        let sql = format!("INSERT INTO pledges ({COLUMNS}) VALUES ({})", placeholders(1, 20));
+        let sql = format!("INSERT INTO pledges ({COLUMNS}) VALUES ({})", placeholders(1, 21));
         self.conn.prepare_cached(&sql)?.execute(&param_list(&row(p)))?;
         self.insert_parts(p)
     }
 
     fn insert_parts(&self, p: &Pledge) -> Result<()> {
-        let mut donors =
-            self.conn.prepare_cached("INSERT INTO pledge_donors (pledge_id, position, name) VALUES (?1, ?2, ?3)")?;
+        let mut donors = self.conn.prepare_cached(
+            "INSERT INTO pledge_donors (pledge_id, position, name_en, name_ar) VALUES (?1, ?2, ?3, ?4)",
+        )?;
         for (position, name) in p.donors.iter().enumerate() {
-            donors.execute(params![p.id.as_str(), position as i64, name])?;
+            donors.execute(params![p.id.as_str(), position as i64, name.en, name.ar])?;
         }
         let mut lines = self.conn.prepare_cached(
             "INSERT INTO pledge_years (pledge_id, year, amount_minor, committed_on, paid_minor, paid_on)
@@ -134,7 +138,7 @@ impl<'c> Pledges<'c> {
             // Every column from `row` (the id and creation time unchanged), while the stored
             // version is still `before`'s.
             let sql =
-                format!("UPDATE pledges SET ({COLUMNS}) = ({}) WHERE id = ?1 AND version = ?21", placeholders(1, 20));
+                format!("UPDATE pledges SET ({COLUMNS}) = ({}) WHERE id = ?1 AND version = ?22", placeholders(1, 21));
             let mut values = row(&p);
             values.push(Value::from(i64::from(before.version)));
             let changed = self.conn.prepare_cached(&sql)?.execute(&param_list(&values))?;
@@ -181,10 +185,11 @@ impl<'c> Pledges<'c> {
     fn complete(&self, mut pledges: Vec<Pledge>, filter: &str, key: &Id) -> Result<Vec<Pledge>> {
         let index: HashMap<String, usize> =
             pledges.iter().enumerate().map(|(i, p)| (p.id.as_str().to_owned(), i)).collect();
-        let mut donors = self
-            .conn
-            .prepare_cached(&format!("SELECT pledge_id, name FROM pledge_donors WHERE {filter} ORDER BY position"))?;
-        for (pledge_id, name) in rows(&mut donors, params![key.as_str()], |r| Ok((r.get::<_, String>(0)?, r.get(1)?)))?
+        let mut donors = self.conn.prepare_cached(&format!(
+            "SELECT pledge_id, name_en, name_ar FROM pledge_donors WHERE {filter} ORDER BY position"
+        ))?;
+        for (pledge_id, name) in
+            rows(&mut donors, params![key.as_str()], |r| Ok((r.get::<_, String>(0)?, bilingual(r, 1)?)))?
         {
             if let Some(&i) = index.get(&pledge_id) {
                 pledges[i].donors.push(name);
@@ -222,6 +227,31 @@ fn parse_stored<T>(idx: usize, value: Result<T>) -> Result<T> {
     value.map_err(|e| super::stored(idx, e))
 }
 
+/// Migration 18 gave donors and recipients an Arabic side: each name stored before it, in the
+/// English column, goes to the side of its script (`Bilingual::from_one`).
+pub(super) fn split_names_by_script(conn: &Db) -> Result<()> {
+    let pledges: Vec<(String, String)> = {
+        let mut stmt = conn.prepare("SELECT id, recipient_en FROM pledges")?;
+        rows(&mut stmt, params![], |r| Ok((r.get(0)?, r.get(1)?)))?
+    };
+    let mut stmt = conn.prepare("UPDATE pledges SET recipient_en = ?2, recipient_ar = ?3 WHERE id = ?1")?;
+    for (id, recipient) in pledges {
+        let recipient = Bilingual::from_one(recipient);
+        stmt.execute(params![id, recipient.en, recipient.ar])?;
+    }
+    let donors: Vec<(String, i64, String)> = {
+        let mut stmt = conn.prepare("SELECT pledge_id, position, name_en FROM pledge_donors")?;
+        rows(&mut stmt, params![], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+    };
+    let mut stmt =
+        conn.prepare("UPDATE pledge_donors SET name_en = ?3, name_ar = ?4 WHERE pledge_id = ?1 AND position = ?2")?;
+    for (pledge, position, name) in donors {
+        let name = Bilingual::from_one(name);
+        stmt.execute(params![pledge, position, name.en, name.ar])?;
+    }
+    Ok(())
+}
+
 /// Reads the pledge row; donors and lines are added by `complete`.
 fn row_to_pledge(r: &Row<'_>) -> Result<Pledge> {
     let currency: String = r.get(7)?;
@@ -243,7 +273,7 @@ fn row_to_pledge(r: &Row<'_>) -> Result<Pledge> {
         id: id_col(r, 0)?,
         event_id: id_col(r, 1)?,
         donors: Vec::new(),
-        recipient: r.get(2)?,
+        recipient: Bilingual::new(r.get::<_, String>(2)?, r.get::<_, String>(20)?),
         purpose: bilingual(r, 3)?,
         kind: word_col(r, 5, PledgeKind::parse)?,
         in_kind: r.get(6)?,

@@ -12,18 +12,19 @@ use std::str::FromStr;
 use std::time::Duration;
 
 use super::db::{params, Db};
-use super::participants;
 use crate::audit::model::Actor;
 use crate::error::{Error, ErrorKind, Reason, Result};
 
 /// The schema changes for PostgreSQL, by the version they bring the database to. Team
 /// databases start at version 13, which creates the whole schema at once.
-const MIGRATIONS: &[(u32, &str)] = &[
+pub(super) const MIGRATIONS: &[(u32, &str)] = &[
     (13, include_str!("migrations/postgres/0013_team.sql")),
     (14, include_str!("migrations/postgres/0014_import_value_choices.sql")),
     (15, include_str!("migrations/postgres/0015_desk_scans.sql")),
     (16, include_str!("migrations/postgres/0016_search_without_article.sql")),
-    (17, include_str!("migrations/postgres/0017_import_audit.sql")),
+    (17, include_str!("migrations/postgres/0017_bilingual_names.sql")),
+    (18, include_str!("migrations/postgres/0018_bilingual_pledge_names.sql")),
+    (19, include_str!("migrations/postgres/0019_import_audit.sql")),
 ];
 
 /// The advisory lock every write transaction takes: its key spells "MUNT".
@@ -526,7 +527,7 @@ pub(super) fn migrate(conn: &Db, actor: &Actor) -> Result<()> {
             conn.execute_batch(sql)
                 .map_err(|e| Error { message: format!("migration {version}: {}", e.message), ..e })?;
         }
-        participants::backfill_keys(conn, actor)?;
+        super::after_migrations(conn, actor, found)?;
         conn.execute("DELETE FROM muntada_schema", params![])?;
         conn.execute("INSERT INTO muntada_schema (version) VALUES (?1)", params![known])?;
         grant_roles(conn)

@@ -27,6 +27,43 @@ pub fn store() -> Store {
     }
 }
 
+/// A store opened over a database that the migrations up to `version` made and that `rows`
+/// (SQL both engines take) then filled, as an older Muntada left it: opening it runs the
+/// migrations after `version`, which is what a test of them looks at. On SQLite the database
+/// is a file in `dir`; on the test server, a schema of its own.
+pub fn store_from_version(dir: &std::path::Path, version: u32, rows: &str) -> Store {
+    match server() {
+        None => {
+            let path = dir.join(format!("schema-{version}.db"));
+            let conn = rusqlite::Connection::open(&path).expect("a database file");
+            for sql in &super::MIGRATIONS[..version as usize] {
+                conn.execute_batch(sql).expect("an old migration");
+            }
+            conn.execute_batch(&format!("PRAGMA user_version = {version}")).expect("the old version");
+            conn.execute_batch(rows).expect("the old rows");
+            drop(conn);
+            Store::open(&path).unwrap_or_else(|e| panic!("{}", e.message))
+        }
+        Some(server) => {
+            let target = fresh_schema(&server);
+            let password = target.password_from_environment();
+            let mut client = target.connect(password.as_deref()).unwrap_or_else(|e| panic!("{}", e.message));
+            for (_, sql) in super::postgres::MIGRATIONS.iter().filter(|(v, _)| *v <= version) {
+                client.batch_execute(sql).expect("an old migration");
+            }
+            client
+                .batch_execute(&format!(
+                    "CREATE TABLE muntada_schema (version BIGINT NOT NULL);
+                     INSERT INTO muntada_schema (version) VALUES ({version});"
+                ))
+                .expect("the old version");
+            client.batch_execute(rows).expect("the old rows");
+            drop(client);
+            Store::connect(&target, password.as_deref()).unwrap_or_else(|e| panic!("{}", e.message))
+        }
+    }
+}
+
 /// A schema of its own on `server`, as a target whose connections use it.
 pub fn fresh_schema(server: &TeamTarget) -> TeamTarget {
     let name = format!("t_{}", uuid::Uuid::new_v4().simple());

@@ -22,8 +22,8 @@ fn person(en: &str, ar: &str, email: &str) -> ParticipantInput {
 
 fn pledge() -> PledgeInput {
     PledgeInput {
-        donors: vec!["State of Qatar".into()],
-        recipient: "UNOCT".into(),
+        donors: vec![Bilingual::new("State of Qatar", "")],
+        recipient: Bilingual::new("UNOCT", ""),
         purpose: Bilingual::default(),
         kind: PledgeKind::Financial,
         in_kind: String::new(),

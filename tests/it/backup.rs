@@ -17,8 +17,8 @@ fn forum(title: &str) -> EventInput {
     EventInput {
         title: Bilingual::new(title, ""),
         description: Bilingual::default(),
-        venue: String::new(),
-        city: "Doha".into(),
+        venue: Bilingual::default(),
+        city: Bilingual::new("Doha", ""),
         country: "QA".into(),
         timezone: "Asia/Qatar".into(),
         start_date: "2025-05-20".into(),

@@ -455,7 +455,10 @@ fn pledges_export_to_csv_in_both_languages() {
     let cli = Cli::new();
     let id = cli.ok(&["demo"]);
     let dir = tempfile::tempdir().unwrap();
-    for (lang, header, total) in [("en", "Donor", "Total"), ("ar", "الجهة المانحة", "المجموع")] {
+    for (lang, header, total, donor, recipient) in [
+        ("en", "Donor", "Total", "State of Qatar", "UNOCT"),
+        ("ar", "الجهة المانحة", "المجموع", "دولة قطر", "مكتب الأمم المتحدة لمكافحة الإرهاب"),
+    ] {
         let path = dir.path().join(format!("pledges-{lang}.csv"));
         cli.ok(&["export", "pledges", "--event", &id, "--out", path.to_str().unwrap(), "--lang", lang]);
         let bytes = std::fs::read(&path).unwrap();
@@ -463,7 +466,7 @@ fn pledges_export_to_csv_in_both_languages() {
         let mut reader = csv::Reader::from_reader(&bytes[3..]);
         assert_eq!(&reader.headers().unwrap()[0], header);
         let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
-        assert_eq!(&rows[0][0], "State of Qatar");
+        assert_eq!((&rows[0][0], &rows[0][1]), (donor, recipient), "the names in the file's language");
         assert_eq!(&rows[0][5], "45,000,000.00");
         assert!(rows.iter().any(|r| &r[0] == total && &r[4] == "USD" && &r[5] == "45,000,000.00"));
     }
@@ -957,4 +960,43 @@ fn erasing_a_person_asks_first_and_says_what_is_kept() {
     assert_ne!(run.code, 0);
     assert!(run.stderr.contains("id") && !run.stderr.contains("panicked"), "{}", run.stderr);
     assert_eq!(people(), before);
+}
+
+/// `--donor-ar` and `--recipient-ar` give the Arabic names: the n-th `--donor-ar` goes with the
+/// n-th `--donor`, and an Arabic name alone is enough.
+#[test]
+fn pledge_names_in_arabic_from_the_flags() {
+    let cli = Cli::new();
+    let event = cli.event();
+    let pledge: serde_json::Value = serde_json::from_str(&cli.ok(&[
+        "--json",
+        "pledge",
+        "add",
+        "--event",
+        &event,
+        "--donor",
+        "Japan",
+        "--donor-ar",
+        "اليابان",
+        "--donor",
+        "",
+        "--donor-ar",
+        "الكويت",
+        "--recipient-ar",
+        "اليونيسف",
+        "--amount",
+        "100",
+        "--currency",
+        "USD",
+        "--from",
+        "2025",
+    ]))
+    .unwrap();
+    assert_eq!(pledge["donors"], serde_json::json!([{ "en": "Japan", "ar": "اليابان" }, { "en": "", "ar": "الكويت" }]));
+    assert_eq!(pledge["recipient"], serde_json::json!({ "en": "", "ar": "اليونيسف" }));
+    let id = pledge["id"].as_str().unwrap();
+    let edited: serde_json::Value =
+        serde_json::from_str(&cli.ok(&["--json", "pledge", "edit", id, "--recipient", "UNICEF"])).unwrap();
+    assert_eq!(edited["recipient"], serde_json::json!({ "en": "UNICEF", "ar": "اليونيسف" }), "the Arabic side kept");
+    assert_eq!(edited["donors"], pledge["donors"], "donors not given are kept");
 }

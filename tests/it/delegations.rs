@@ -396,8 +396,8 @@ fn deleting_a_delegation_keeps_its_members_and_their_history() {
 fn a_delegation_named_on_a_pledge_is_not_deleted() {
     let mut t = table();
     let input = pledges::PledgeInput {
-        donors: vec!["State of Qatar".into()],
-        recipient: "UNOCT".into(),
+        donors: vec![Bilingual::new("State of Qatar", "")],
+        recipient: Bilingual::new("UNOCT", ""),
         purpose: Bilingual::default(),
         kind: pledges::PledgeKind::Financial,
         in_kind: String::new(),

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::pdf::{assert_contains_text, page_count, poppler, text_of};
+use crate::pdf::{assert_contains_text, normalise, page_count, poppler, text_of};
 
 pub(crate) struct Demo {
     pub(crate) dir: tempfile::TempDir,
@@ -81,9 +81,12 @@ fn event_summary_names_dates_and_pledge_total() {
 #[test]
 fn pledges_table_pdf() {
     let demo = Demo::new();
-    for (lang, total) in [("en", "Total"), ("ar", "المجموع")] {
+    for (lang, total, donor, other) in
+        [("en", "Total", "State of Qatar", "دولة قطر"), ("ar", "المجموع", "دولة قطر", "State of Qatar")]
+    {
         let text = all_text(&demo.export("pledges", lang, &[]));
-        assert_contains_text(&text, "State of Qatar", lang);
+        assert_contains_text(&text, donor, lang);
+        assert!(!text.contains(other), "{lang}: {other} in\n{text}");
         assert_contains_text(&text, "45,000,000.00", lang);
         assert_contains_text(&text, total, lang);
         assert_contains_text(&text, "2024–2026", lang);
@@ -124,4 +127,103 @@ fn is_amount(token: &str) -> bool {
         && (1..=3).contains(&first.len())
         && first.bytes().all(|b| b.is_ascii_digit())
         && groups.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// The demo forum's venue, city and organisers in the language of each document: the Arabic
+/// names on Arabic pages, the English ones on English pages.
+#[test]
+fn names_are_in_the_documents_language() {
+    let demo = Demo::new();
+    let arabic = ["الدوحة، قطر", "دولة قطر", "مكتب الأمم المتحدة لمكافحة الإرهاب", "شيراتون جراند الدوحة"];
+    let english =
+        ["Doha, Qatar", "State of Qatar", "United Nations Office of Counter-Terrorism", "Sheraton Grand Doha"];
+    let summary_ar = all_text(&demo.export("event-summary", "ar", &[]));
+    let outcome_ar_file = demo.export("outcome", "ar", &[]);
+    let outcome_ar = text_of(&outcome_ar_file, Some(1));
+    let certificate_ar = text_of(&demo.export("certificates", "ar", &["--status", "checked_in"]), Some(1));
+    let summary_en = all_text(&demo.export("event-summary", "en", &[]));
+    let outcome_en = text_of(&demo.export("outcome", "en", &[]), Some(1));
+    let certificate_en = text_of(&demo.export("certificates", "en", &["--status", "checked_in"]), Some(1));
+    for (text, what) in [(&summary_ar, "summary ar"), (&outcome_ar, "outcome ar"), (&certificate_ar, "certificate ar")]
+    {
+        for (shown, hidden) in arabic.iter().zip(english) {
+            if what.starts_with("certificate") && shown.contains("شيراتون") {
+                continue; // a certificate names the city, not the venue
+            }
+            assert_contains_text(text, shown, what);
+            assert!(!normalise(text).contains(&normalise(hidden)), "{what}: {hidden:?} in\n{text}");
+        }
+        assert!(!text.contains("Doha"), "{what}: Doha in\n{text}");
+    }
+    // The pledges table and the cue cards name the donor and the recipient in Arabic too.
+    let whole_ar = all_text(&outcome_ar_file);
+    let cards_ar = all_text(&demo.export("cue-cards", "ar", &[]));
+    for (text, what) in [(&whole_ar, "outcome ar"), (&cards_ar, "cue cards ar")] {
+        assert_contains_text(text, "دولة قطر", what);
+        assert!(!text.contains("State of Qatar") && !text.contains("UNOCT"), "{what}: English names in\n{text}");
+    }
+    assert_contains_text(&whole_ar, "مكتب الأمم المتحدة لمكافحة الإرهاب", "outcome ar: the recipient");
+    for (text, what) in [(&summary_en, "summary en"), (&outcome_en, "outcome en"), (&certificate_en, "certificate en")]
+    {
+        for (shown, hidden) in english.iter().zip(arabic) {
+            if what.starts_with("certificate") && shown.contains("Sheraton") {
+                continue;
+            }
+            assert_contains_text(text, shown, what);
+            assert!(!normalise(text).contains(&normalise(hidden)), "{what}: {hidden:?} in\n{text}");
+        }
+    }
+}
+
+/// A name given in one language only stands in for the other, marked with its language.
+#[test]
+fn a_name_in_the_other_language_is_marked() {
+    let demo = Demo::new();
+    let event = demo.muntada(&[
+        "event",
+        "create",
+        "--title",
+        "Tunis Forum",
+        "--title-ar",
+        "منتدى تونس",
+        "--start",
+        "2025-03-01",
+        "--end",
+        "2025-03-02",
+        "--timezone",
+        "Africa/Tunis",
+        "--venue",
+        "Palais des Congrès",
+        "--city-ar",
+        "تونس",
+        "--organiser",
+        "UNDP",
+        "--organiser-ar",
+        "برنامج الأمم المتحدة الإنمائي",
+        "--organiser",
+        "",
+        "--organiser-ar",
+        "جامعة الدول العربية",
+    ]);
+    let export = |lang: &str| {
+        let path = demo.dir.path().join(format!("tunis-{lang}.pdf"));
+        let args = ["export", "event-summary", "--event", &event, "--lang", lang, "--out", path.to_str().unwrap()];
+        demo.muntada(&args);
+        all_text(&path)
+    };
+    // Poppler orders a line of mixed directions its own way (brackets apart from the words
+    // they hold): the mark is looked for on the name's line, not at a position.
+    let line_of = |text: &str, name: &str| -> String {
+        let line = text.lines().find(|l| normalise(l).contains(&normalise(name)));
+        normalise(line.unwrap_or_else(|| panic!("{name:?} not in\n{text}")))
+    };
+    let ar = export("ar");
+    let place = line_of(&ar, "Palais des Congrès");
+    assert!(place.matches("بالإنجليزية").count() == 1 && place.contains('(') && place.contains(')'), "{ar}");
+    assert_contains_text(&ar, "برنامج الأمم المتحدة الإنمائي؛ جامعة الدول العربية", "organisers ar");
+    assert!(!ar.contains("UNDP") && !ar.contains("(in Arabic)"), "{ar}");
+    let en = export("en");
+    assert!(line_of(&en, "Palais des Congrès").ends_with("PalaisdesCongrès,تونس(inArabic)"), "{en}");
+    assert!(line_of(&en, "جامعة الدول العربية").ends_with("UNDP;جامعةالدولالعربية(inArabic)"), "{en}");
+    assert!(!en.contains("برنامج") && !en.contains("بالإنجليزية"), "{en}");
 }

@@ -30,8 +30,8 @@ pub(crate) fn forum_input() -> EventInput {
     EventInput {
         title: Bilingual::new("Doha Forum", ""),
         description: Bilingual::default(),
-        venue: String::new(),
-        city: String::new(),
+        venue: Bilingual::default(),
+        city: Bilingual::default(),
         country: String::new(),
         timezone: "Asia/Qatar".into(),
         start_date: "2025-05-20".into(),

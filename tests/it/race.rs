@@ -135,7 +135,7 @@ fn stage_changes_and_pledge_edits_at_once_lose_nothing() {
     let mut expected_stage: HashMap<(Id, i32), PledgeStatus> = HashMap::new();
     let mut expected_notes: HashMap<Id, String> = before.iter().map(|p| (p.id.clone(), p.notes.clone())).collect();
     for (i, ((pledge, year, stage), (change, edit))) in steps.iter().zip(stages.iter().zip(&edits)).enumerate() {
-        let who = format!("{} {year}", pledge.donors[0]);
+        let who = format!("{} {year}", pledge.donors[0].en);
         match change {
             Answer::Done(answer) => {
                 staged.done += 1;
@@ -156,7 +156,7 @@ fn stage_changes_and_pledge_edits_at_once_lose_nothing() {
                 expected_notes.insert(pledge.id.clone(), note(i));
             }
             Answer::Refused(_) => edited.refused += 1,
-            Answer::Fault(fault) => edited.faults.push(format!("{}: {fault}", pledge.donors[0])),
+            Answer::Fault(fault) => edited.faults.push(format!("{}: {fault}", pledge.donors[0].en)),
         }
     }
     for pledge in &before {
@@ -166,7 +166,7 @@ fn stage_changes_and_pledge_edits_at_once_lose_nothing() {
             let expected = expected.unwrap_or_else(|| {
                 pledge.lines.iter().find(|l| l.year == line.year).map_or(PledgeStatus::Announced, |l| l.status())
             });
-            let (stored, problem) = (line.status(), format!("{} {}", pledge.donors[0], line.year));
+            let (stored, problem) = (line.status(), format!("{} {}", pledge.donors[0].en, line.year));
             let problem = || format!("{problem}: last reported {}, stored {}", expected.as_str(), stored.as_str());
             // Behind what was reported: lost; beyond it: a refused change was written after all.
             staged.keep(rank(stored) >= rank(expected), problem);
@@ -174,7 +174,7 @@ fn stage_changes_and_pledge_edits_at_once_lose_nothing() {
         }
         let expected = &expected_notes[&pledge.id];
         edited.keep(now.notes == *expected, || {
-            format!("{}: last reported notes {expected:?}, stored {:?}", pledge.donors[0], now.notes)
+            format!("{}: last reported notes {expected:?}, stored {:?}", pledge.donors[0].en, now.notes)
         });
     }
     report(&[staged, edited]);

@@ -9,13 +9,13 @@ fn input() -> EventInput {
     EventInput {
         title: Bilingual::new("Vienna Forum", ""),
         description: Bilingual::default(),
-        venue: "Vienna International Centre".into(),
-        city: "Vienna".into(),
+        venue: Bilingual::new("Vienna International Centre", ""),
+        city: Bilingual::new("Vienna", ""),
         country: "AT".into(),
         timezone: "Europe/Vienna".into(),
         start_date: "2025-10-25".into(),
         end_date: "2025-10-26".into(),
-        organisers: vec!["UNODC".into()],
+        organisers: vec![Bilingual::new("UNODC", "")],
         status: EventStatus::Open,
     }
 }
@@ -80,7 +80,7 @@ fn created_events_survive_reopening() {
     let store = Store::open(&path).unwrap();
     let event = event::get(&store, id.as_str()).unwrap();
     assert_eq!(event.title.en, "Vienna Forum");
-    assert_eq!(event.organisers, ["UNODC"]);
+    assert_eq!(event.organisers, [Bilingual::new("UNODC", "")]);
     assert_eq!(muntada::participants::categories(&store, id.as_str()).unwrap().len(), 8);
 }
 
@@ -221,7 +221,7 @@ fn a_first_schema_database_is_upgraded_with_its_pledges() {
     let pledges = muntada::pledges::list(&store, "0190a7e2-0000-7000-8000-000000000001").unwrap();
     assert_eq!(pledges.len(), 1);
     let p = &pledges[0];
-    assert_eq!(p.donors, ["Norway"]);
+    assert_eq!(p.donors, [Bilingual::new("Norway", "")]);
     assert_eq!(p.status(), muntada::pledges::PledgeStatus::Paid);
     assert_eq!(
         p.lines.iter().map(|l| (l.year, l.minor, l.paid_minor)).collect::<Vec<_>>(),
@@ -272,4 +272,62 @@ fn deleting_a_session_keeps_its_pledges_history_and_what_was_adopted() {
     let history = audit::list(&store, AuditSubject::Pledge, pledge.id.as_str()).unwrap();
     let newest = &history[0];
     assert_eq!((newest.action, newest.actor.as_str()), (AuditAction::Update, "programme-team"));
+}
+
+#[test]
+fn names_stored_in_one_language_go_to_the_side_of_their_script() {
+    // Two events and two pledges as schema 16 held them: venue, city, organisers, donors and
+    // recipient one string each (migrations 17 and 18 give them two languages).
+    let dir = tempfile::tempdir().unwrap();
+    let store = muntada::store::testing::store_from_version(
+        dir.path(),
+        16,
+        "INSERT INTO events (id, title_en, title_ar, description_en, description_ar, venue, city, country, timezone,
+             start_date, end_date, status, created_at, updated_at)
+         VALUES ('0190e0a0-0000-7000-8000-000000000001', 'Forum', '', '', '', 'قصر المؤتمرات, Tunis', 'تونس', 'TN',
+                 'Africa/Tunis', '2025-05-20', '2025-05-21', 'open', '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z'),
+                ('0190e0a0-0000-7000-8000-000000000002', 'Summit', '', '', '', 'Sheraton Grand Doha', 'Doha', 'QA',
+                 'Asia/Qatar', '2025-06-20', '2025-06-21', 'open', '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z');
+         INSERT INTO event_organisers (event_id, position, name)
+         VALUES ('0190e0a0-0000-7000-8000-000000000001', 0, 'State of Qatar'),
+                ('0190e0a0-0000-7000-8000-000000000001', 1, 'مكتب الأمم المتحدة لمكافحة الإرهاب'),
+                ('0190e0a0-0000-7000-8000-000000000001', 2, 'UNOCT ١٢');
+         INSERT INTO pledges (id, event_id, recipient, currency, notes, created_at, entry_mode)
+         VALUES ('0190e0a0-0000-7000-8000-000000000003', '0190e0a0-0000-7000-8000-000000000001',
+                 'مكتب الأمم المتحدة لمكافحة الإرهاب', 'USD', '', '2025-01-01T00:00:00Z', 'lines'),
+                ('0190e0a0-0000-7000-8000-000000000004', '0190e0a0-0000-7000-8000-000000000001', 'UNOCT', 'USD', '',
+                 '2025-01-02T00:00:00Z', 'lines');
+         INSERT INTO pledge_years (pledge_id, year, amount_minor) VALUES ('0190e0a0-0000-7000-8000-000000000003', 2025, 100),
+             ('0190e0a0-0000-7000-8000-000000000004', 2025, 100);
+         INSERT INTO pledge_donors (pledge_id, position, name)
+         VALUES ('0190e0a0-0000-7000-8000-000000000003', 0, 'دولة قطر'),
+                ('0190e0a0-0000-7000-8000-000000000003', 1, 'Japan'),
+                ('0190e0a0-0000-7000-8000-000000000004', 0, 'Norway');",
+    );
+    let tunis = event::get(&store, "0190e0a0-0000-7000-8000-000000000001").unwrap();
+    assert_eq!(tunis.venue, Bilingual::new("", "قصر المؤتمرات, Tunis"));
+    assert_eq!(tunis.city, Bilingual::new("", "تونس"));
+    assert_eq!(
+        tunis.organisers,
+        [
+            Bilingual::new("State of Qatar", ""),
+            Bilingual::new("", "مكتب الأمم المتحدة لمكافحة الإرهاب"),
+            Bilingual::new("UNOCT ١٢", ""),
+        ]
+    );
+    let pledges = muntada::pledges::list(&store, "0190e0a0-0000-7000-8000-000000000001").unwrap();
+    let names: Vec<_> = pledges.iter().map(|p| (p.donors.clone(), p.recipient.clone())).collect();
+    assert_eq!(
+        names,
+        [
+            (
+                vec![Bilingual::new("", "دولة قطر"), Bilingual::new("Japan", "")],
+                Bilingual::new("", "مكتب الأمم المتحدة لمكافحة الإرهاب")
+            ),
+            (vec![Bilingual::new("Norway", "")], Bilingual::new("UNOCT", "")),
+        ]
+    );
+    let doha = event::get(&store, "0190e0a0-0000-7000-8000-000000000002").unwrap();
+    assert_eq!((doha.venue, doha.city), (Bilingual::new("Sheraton Grand Doha", ""), Bilingual::new("Doha", "")));
+    assert!(doha.organisers.is_empty());
 }

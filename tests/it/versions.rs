@@ -129,7 +129,7 @@ fn every_edit_form_refuses_a_stale_version() {
     assert_eq!((saved.notes.as_str(), saved.status()), ("Announced at the opening", pledges::PledgeStatus::Committed));
 
     // The event.
-    let input = event::EventInput { venue: "Sheraton Grand".into(), ..super::forum_input() };
+    let input = event::EventInput { venue: muntada::Bilingual::new("Sheraton Grand", ""), ..super::forum_input() };
     let first = event::get(&store, eid).unwrap().version;
     store.write(|tx| event::update(tx, &demo.id, Some(first), &input, now)).unwrap();
     let err = assert_changed(store.write(|tx| event::update(tx, &demo.id, Some(first), &input, now)), "event");

@@ -208,7 +208,7 @@ describe('the pledge form after someone else changed the pledge', () => {
     vi.mocked(client.auditList).mockResolvedValue([]);
     vi.mocked(client.pledgeGet)
       .mockResolvedValueOnce(pledge({ version: 2 }))
-      .mockResolvedValue(pledge({ recipient: 'UNICEF', version: 3 }));
+      .mockResolvedValue(pledge({ recipient: { en: 'UNICEF', ar: '' }, version: 3 }));
     vi.mocked(client.pledgeUpdate).mockRejectedValueOnce(changed(3)).mockResolvedValue(pledge({ version: 4 }));
   });
 
@@ -219,19 +219,19 @@ describe('the pledge form after someone else changed the pledge', () => {
     const panel = await screen.findByTestId('conflict-panel');
     expect(vi.mocked(client.pledgeUpdate).mock.calls[0][1]).toBe(2);
     const rows = within(panel).getAllByTestId('conflict-change');
-    expect(rows.map((r) => r.dataset.field)).toEqual(['recipient']);
-    expect(rows[0]).toHaveTextContent('Recipient');
+    expect(rows.map((r) => r.dataset.field)).toEqual(['recipientEn']);
+    expect(rows[0]).toHaveTextContent('Recipient in English');
     expect(rows[0]).toHaveTextContent('UNICEF');
     expect(screen.queryByTestId('conflict-by')).toBeNull();
 
     await fireEvent.click(within(panel).getByTestId('conflict-reapply'));
-    expect(screen.getByTestId('pledge-recipient')).toHaveValue('UNICEF');
+    expect(screen.getByTestId('pledge-recipient-en')).toHaveValue('UNICEF');
     expect(screen.getByTestId('pledge-notes')).toHaveValue('Confirmed by letter.');
     await fireEvent.click(screen.getByTestId('save-pledge'));
     await waitFor(() => expect(client.pledgeUpdate).toHaveBeenCalledTimes(2));
     const [id, version, input] = vi.mocked(client.pledgeUpdate).mock.calls[1];
     expect([id, version]).toEqual(['pl-1', 3]);
-    expect(input).toMatchObject({ recipient: 'UNICEF', notes: 'Confirmed by letter.' });
+    expect(input).toMatchObject({ recipient: { en: 'UNICEF', ar: '' }, notes: 'Confirmed by letter.' });
   });
 });
 

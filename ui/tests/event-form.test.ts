@@ -82,13 +82,16 @@ describe('event form', () => {
     render(EventForm);
     await fill('field-title-en', 'Doha Forum');
     await fill('field-title-ar', 'منتدى الدوحة');
-    await fill('field-venue', 'QNCC');
-    await fill('field-city', 'Doha');
+    await fill('field-venue-en', 'QNCC');
+    await fill('field-venue-ar', 'مركز قطر الوطني للمؤتمرات');
+    await fill('field-city-en', 'Doha');
     await fireEvent.change(screen.getByTestId('field-country'), { target: { value: 'QA' } });
     await fireEvent.change(screen.getByTestId('field-timezone'), { target: { value: 'Asia/Qatar' } });
     await fill('field-start', '2026-03-12');
     await fill('field-end', '2026-03-14');
-    await fill('field-organisers', 'Arab Water Council\n\n  مؤسسة قطر  \n');
+    // Line n of one list is line n of the other; a line empty in both is dropped.
+    await fill('field-organisers-en', 'Arab Water Council\nUNOCT\n\n');
+    await fill('field-organisers-ar', 'المجلس العربي للمياه\n\n\n  مؤسسة قطر  \n');
     await fireEvent.change(screen.getByTestId('field-status'), { target: { value: 'open' } });
     await fireEvent.click(screen.getByTestId('save-event'));
 
@@ -96,13 +99,17 @@ describe('event form', () => {
     expect(client.eventCreate).toHaveBeenCalledWith({
       title: { en: 'Doha Forum', ar: 'منتدى الدوحة' },
       description: { en: '', ar: '' },
-      venue: 'QNCC',
-      city: 'Doha',
+      venue: { en: 'QNCC', ar: 'مركز قطر الوطني للمؤتمرات' },
+      city: { en: 'Doha', ar: '' },
       country: 'QA',
       timezone: 'Asia/Qatar',
       startDate: '2026-03-12',
       endDate: '2026-03-14',
-      organisers: ['Arab Water Council', 'مؤسسة قطر'],
+      organisers: [
+        { en: 'Arab Water Council', ar: 'المجلس العربي للمياه' },
+        { en: 'UNOCT', ar: '' },
+        { en: '', ar: '  مؤسسة قطر  ' },
+      ],
       status: 'open',
     });
   });
@@ -120,6 +127,11 @@ describe('event form', () => {
     expect(screen.getByTestId('field-title-ar')).toHaveAttribute('dir', 'rtl');
     expect(screen.getByTestId('field-title-ar')).toHaveAttribute('lang', 'ar');
     expect(screen.getByTestId('field-description-ar')).toHaveAttribute('dir', 'rtl');
+    for (const field of ['venue', 'city', 'organisers']) {
+      expect(screen.getByTestId(`field-${field}-ar`)).toHaveAttribute('dir', 'rtl');
+      expect(screen.getByTestId(`field-${field}-ar`)).toHaveAttribute('lang', 'ar');
+      expect(screen.getByTestId(`field-${field}-en`)).toHaveAttribute('dir', 'ltr');
+    }
   });
 
   it('edits an existing event and sends the update for its id', async () => {
@@ -127,13 +139,28 @@ describe('event form', () => {
     vi.mocked(client.eventUpdate).mockResolvedValue(event({ id: 'ev-9', version: 5 }));
     render(EventForm, { props: { id: 'ev-9' } });
     expect(await screen.findByTestId('field-title-en')).toHaveValue('Doha Forum on Water Security');
-    expect(screen.getByTestId('field-organisers')).toHaveValue('Arab Water Council\nمؤسسة قطر');
+    // The organiser with no English name leaves no trailing line in the English list.
+    expect(screen.getByTestId('field-organisers-en')).toHaveValue('Arab Water Council');
+    expect(screen.getByTestId('field-organisers-ar')).toHaveValue('المجلس العربي للمياه\nمؤسسة قطر');
+    expect(screen.getByTestId('field-city-ar')).toHaveValue('الدوحة');
     expect(screen.getByTestId('cancel-event')).toHaveAttribute('href', '#/events/ev-9');
-    await fill('field-city', 'Lusail');
+    await fill('field-city-en', 'Lusail');
     await fireEvent.click(screen.getByTestId('save-event'));
 
     await waitFor(() => expect(location.hash).toBe('#/events/ev-9'));
     // Sent with the version the form was filled from, so that a stale form is refused.
-    expect(client.eventUpdate).toHaveBeenCalledWith('ev-9', 4, expect.objectContaining({ city: 'Lusail', country: 'QA' }));
+    expect(client.eventUpdate).toHaveBeenCalledWith(
+      'ev-9',
+      4,
+      expect.objectContaining({
+        city: { en: 'Lusail', ar: 'الدوحة' },
+        country: 'QA',
+        // Saved as they were: each name keeps its pair.
+        organisers: [
+          { en: 'Arab Water Council', ar: 'المجلس العربي للمياه' },
+          { en: '', ar: 'مؤسسة قطر' },
+        ],
+      }),
+    );
   });
 });

@@ -42,6 +42,39 @@ describe('event overview', () => {
     expect(client.eventOverview).toHaveBeenCalledWith('ev-1');
   });
 
+  it("shows venue, city and organisers in the interface's language, isolating the other script", async () => {
+    setLang('ar');
+    try {
+      render(EventOverview, { props: { id: 'ev-1' } });
+      const place = await screen.findByTestId('event-place');
+      // The venue has no Arabic name: the English one stands in, isolated from the Arabic around it.
+      expect(place).toHaveTextContent('Qatar National Convention Centre، الدوحة، قطر');
+      const parts = [...place.querySelectorAll('bdi')].map((el) => [el.textContent, el.getAttribute('lang')]);
+      expect(parts).toEqual([
+        ['Qatar National Convention Centre', 'en'],
+        ['الدوحة', 'ar'],
+        ['قطر', 'ar'],
+      ]);
+      const organisers = [...screen.getByTestId('event-organisers').querySelectorAll('li bdi')];
+      expect(organisers.map((el) => [el.textContent, el.getAttribute('lang')])).toEqual([
+        ['المجلس العربي للمياه', 'ar'],
+        ['مؤسسة قطر', 'ar'],
+      ]);
+    } finally {
+      setLang('en');
+    }
+  });
+
+  it('shows organisers in English, an Arabic-only one isolated', async () => {
+    render(EventOverview, { props: { id: 'ev-1' } });
+    const organisers = await screen.findByTestId('event-organisers');
+    const names = [...organisers.querySelectorAll('li bdi')].map((el) => [el.textContent, el.getAttribute('lang')]);
+    expect(names).toEqual([
+      ['Arab Water Council', 'en'],
+      ['مؤسسة قطر', 'ar'],
+    ]);
+  });
+
   it('shows pledged, committed and paid per currency, the USD line, and links to the pledges', async () => {
     render(EventOverview, { props: { id: 'ev-1' } });
 

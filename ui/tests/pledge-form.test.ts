@@ -21,8 +21,8 @@ async function renderForm(props: { eventId: string; pledgeId?: string } = { even
 
 /** The Doha pledge as typed: USD 15,000,000 a year for 2024–2026. */
 async function typeDoha() {
-  await fill('pledge-donors', 'State of Qatar');
-  await fill('pledge-recipient', 'UNOCT');
+  await fill('pledge-donors-en', 'State of Qatar');
+  await fill('pledge-recipient-en', 'UNOCT');
   await fill('pledge-amount', '15,000,000');
   await fill('pledge-from', '2024');
   await fill('pledge-to', '2026');
@@ -139,8 +139,11 @@ describe('pledge form', () => {
 
   it('sends the pledge as typed and opens it', async () => {
     await renderForm();
-    await fill('pledge-donors', 'State of Qatar\n\n  Qatar Fund for Development \n');
-    await fill('pledge-recipient', 'UNOCT');
+    // Line n of one list is line n of the other; a line empty in both is dropped.
+    await fill('pledge-donors-en', 'State of Qatar\n\n  Qatar Fund for Development \n');
+    await fill('pledge-donors-ar', 'دولة قطر\n\n\n\nمؤسسة قطر');
+    await fill('pledge-recipient-en', 'UNOCT');
+    await fill('pledge-recipient-ar', 'مكتب الأمم المتحدة لمكافحة الإرهاب');
     await fill('pledge-purpose-en', 'Technical assistance');
     await fill('pledge-purpose-ar', 'المساعدة التقنية');
     await fill('pledge-amount', '15,000,000');
@@ -155,8 +158,12 @@ describe('pledge form', () => {
 
     await waitFor(() => expect(location.hash).toBe('#/events/ev-1/pledges/pl-new'));
     expect(client.pledgeAdd).toHaveBeenCalledWith('ev-1', {
-      donors: ['State of Qatar', 'Qatar Fund for Development'],
-      recipient: 'UNOCT',
+      donors: [
+        { en: 'State of Qatar', ar: 'دولة قطر' },
+        { en: '  Qatar Fund for Development ', ar: '' },
+        { en: '', ar: 'مؤسسة قطر' },
+      ],
+      recipient: { en: 'UNOCT', ar: 'مكتب الأمم المتحدة لمكافحة الإرهاب' },
       purpose: { en: 'Technical assistance', ar: 'المساعدة التقنية' },
       kind: 'financial',
       inKind: '',
@@ -192,7 +199,9 @@ describe('pledge form', () => {
 
   it('records an in-kind pledge without a value: no currency, no lines', async () => {
     await renderForm();
-    await fill('pledge-donors', 'مؤسسة قطر');
+    await fill('pledge-donors-ar', 'مؤسسة قطر');
+    expect(screen.getByTestId('pledge-donors-ar')).toHaveAttribute('dir', 'rtl');
+    expect(screen.getByTestId('pledge-recipient-ar')).toHaveAttribute('dir', 'rtl');
     await fireEvent.click(screen.getByTestId('pledge-kind-in_kind'));
     await fill('pledge-in-kind', 'Training venues');
     expect(screen.queryByTestId('pledge-currency')).toBeNull();
@@ -200,6 +209,7 @@ describe('pledge form', () => {
 
     await waitFor(() => expect(client.pledgeAdd).toHaveBeenCalled());
     expect(sent()).toMatchObject({
+      donors: [{ en: '', ar: 'مؤسسة قطر' }],
       kind: 'in_kind',
       inKind: 'Training venues',
       currency: '',

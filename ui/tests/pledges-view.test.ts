@@ -132,6 +132,32 @@ describe('pledges view', () => {
     expect(within(rows[3]).getByTestId('stage-badge')).toHaveTextContent('Cancelled');
   });
 
+  it("names donors and recipient in the interface's language, the other script isolated", async () => {
+    const [qatar, ...rest] = listing().pledges;
+    const named = {
+      ...qatar,
+      donors: [{ en: 'State of Qatar', ar: 'دولة قطر' }, { en: 'Qatar Fund for Development', ar: '' }],
+      recipient: { en: 'UNOCT', ar: 'مكتب الأمم المتحدة لمكافحة الإرهاب' },
+    };
+    vi.mocked(client.pledgeList).mockResolvedValue({ ...listing(), pledges: [named, ...rest] });
+    setLang('ar');
+    try {
+      await renderView();
+      const row = screen.getAllByTestId('pledge-row')[0];
+      const names = [...row.querySelectorAll('bdi[lang]')].map((el) => [el.textContent, el.getAttribute('lang')]);
+      expect(names).toEqual([
+        ['دولة قطر', 'ar'],
+        ['Qatar Fund for Development', 'en'],
+        ['مكتب الأمم المتحدة لمكافحة الإرهاب', 'ar'],
+      ]);
+      // Filtering by donor finds a name in either language.
+      await fireEvent.input(screen.getByTestId('pledge-filter-donor'), { target: { value: 'state of' } });
+      expect(screen.getAllByTestId('pledge-row')).toHaveLength(1);
+    } finally {
+      setLang('en');
+    }
+  });
+
   it('filters by stage, currency and donor, and says when nothing matches', async () => {
     await renderView();
     const donors = () => screen.queryAllByTestId('pledge-row').map((row) => row.dataset.id);

@@ -99,7 +99,7 @@ describe('home page', () => {
   it('shows the list instead when events exist, titles falling back to the other language', async () => {
     vi.mocked(client.eventList).mockResolvedValue([
       event(),
-      event({ id: 'ev-2', title: { en: '', ar: 'ملتقى تونس' }, city: 'Tunis', country: 'TN', status: 'archived' }),
+      event({ id: 'ev-2', title: { en: '', ar: 'ملتقى تونس' }, city: { en: 'Tunis', ar: 'تونس' }, country: 'TN', status: 'archived' }),
     ]);
     render(EventsView, { props: { home: true } });
 

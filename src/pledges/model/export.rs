@@ -43,8 +43,11 @@ pub struct PledgeLines {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PledgeRow {
-    pub donors: String,
-    pub recipient: String,
+    /// Outcome versions adopted before names had two languages kept them as one string.
+    #[serde(deserialize_with = "crate::bilingual::stored_names")]
+    pub donors: Vec<Bilingual>,
+    #[serde(deserialize_with = "crate::bilingual::stored_name")]
+    pub recipient: Bilingual,
     /// An in-kind pledge's description comes after "In kind:" in each language.
     pub purpose: Bilingual,
     pub years: String,
@@ -96,7 +99,7 @@ pub fn lines(pledges: &[Pledge]) -> PledgeLines {
             let view = p.view();
             let shown = |minor: i128| if p.lines.is_empty() { String::new() } else { amount(minor) };
             PledgeRow {
-                donors: p.donors.join(" + "),
+                donors: p.donors.clone(),
                 recipient: p.recipient.clone(),
                 purpose,
                 years,
@@ -130,6 +133,12 @@ pub fn lines(pledges: &[Pledge]) -> PledgeLines {
     PledgeLines { rows, totals, usd }
 }
 
+/// A pledge's donors for a table or document in `lang`: each name in `lang` or marked, joined
+/// by " + " (a joint pledge).
+pub fn donor_names(donors: &[Bilingual], lang: Lang) -> String {
+    donors.iter().map(|d| d.marked(lang)).collect::<Vec<_>>().join(" + ")
+}
+
 pub fn table(pledges: &[Pledge], lang: Lang) -> PledgeTable {
     lines(pledges).table(lang)
 }
@@ -156,8 +165,8 @@ impl PledgeLines {
             .iter()
             .map(|r| {
                 vec![
-                    r.donors.clone(),
-                    r.recipient.clone(),
+                    donor_names(&r.donors, lang),
+                    r.recipient.marked(lang),
                     r.purpose.get(lang).to_owned(),
                     r.years.clone(),
                     r.currency.clone(),

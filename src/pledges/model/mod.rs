@@ -106,8 +106,8 @@ pub struct Pledge {
     pub id: Id,
     pub event_id: Id,
     /// One donor, or several for a joint pledge; the first leads.
-    pub donors: Vec<String>,
-    pub recipient: String,
+    pub donors: Vec<Bilingual>,
+    pub recipient: Bilingual,
     pub purpose: Bilingual,
     pub kind: PledgeKind,
     /// What an in-kind pledge gives.
@@ -253,8 +253,8 @@ impl Pledge {
 pub struct PledgeView {
     pub id: Id,
     pub event_id: Id,
-    pub donors: Vec<String>,
-    pub recipient: String,
+    pub donors: Vec<Bilingual>,
+    pub recipient: Bilingual,
     pub purpose: Bilingual,
     pub kind: PledgeKind,
     pub in_kind: String,
@@ -309,8 +309,9 @@ pub struct CancelView {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct PledgeInput {
-    pub donors: Vec<String>,
-    pub recipient: String,
+    /// Each donor's name in English and Arabic (one side may be empty).
+    pub donors: Vec<Bilingual>,
+    pub recipient: Bilingual,
     pub purpose: Bilingual,
     pub kind: PledgeKind,
     pub in_kind: String,
@@ -492,9 +493,9 @@ impl PledgeInput {
         if self.donors.len() > MAX_DONORS {
             return Err(Error::invalid("donors", Reason::TooLong, format!("at most {MAX_DONORS} donors")));
         }
-        let mut donors: Vec<String> = Vec::with_capacity(self.donors.len());
+        let mut donors: Vec<Bilingual> = Vec::with_capacity(self.donors.len());
         for donor in &self.donors {
-            let donor = input::line("donors", donor, input::MAX_NAME)?;
+            let donor = donor.clean_line("donors", input::MAX_NAME)?;
             if !donor.is_empty() && !donors.contains(&donor) {
                 donors.push(donor);
             }
@@ -527,7 +528,7 @@ impl PledgeInput {
             id,
             event_id,
             donors,
-            recipient: input::line("recipient", &self.recipient, input::MAX_NAME)?,
+            recipient: self.recipient.clean_line("recipient", input::MAX_NAME)?,
             purpose: self.purpose.clean_text("purpose", input::MAX_TEXT)?,
             kind: self.kind,
             in_kind,

@@ -48,7 +48,7 @@ export type BackupSaved = { file: string, };
 
 export type Bilingual = { en: string, ar: string, };
 
-export type Event = { id: Id, title: Bilingual, description: Bilingual, venue: string, city: string, country: string | null, timezone: string, startDate: string, endDate: string, organisers: Array<string>, status: EventStatus, createdAt: string, updatedAt: string, 
+export type Event = { id: Id, title: Bilingual, description: Bilingual, venue: Bilingual, city: Bilingual, country: string | null, timezone: string, startDate: string, endDate: string, organisers: Array<Bilingual>, status: EventStatus, createdAt: string, updatedAt: string, 
 /**
  * Raised by every change to the record: a form sends back the one it was filled from.
  */
@@ -56,7 +56,7 @@ version: number, };
 
 export type EventCounts = { rooms: number, sessions: number, speakers: number, participants: number, pledges: number, };
 
-export type EventInput = { title: Bilingual, description: Bilingual, venue: string, city: string, 
+export type EventInput = { title: Bilingual, description: Bilingual, venue: Bilingual, city: Bilingual, 
 /**
  * ISO 3166-1 alpha-2; empty for none.
  */
@@ -64,7 +64,12 @@ country: string, timezone: string,
 /**
  * `YYYY-MM-DD`.
  */
-startDate: string, endDate: string, organisers: Array<string>, status: EventStatus, };
+startDate: string, endDate: string, 
+/**
+ * Each organiser's name in English and Arabic (one side may be empty); an entry empty on
+ * both sides is left out.
+ */
+organisers: Array<Bilingual>, status: EventStatus, };
 
 export type EventLogo = { format: LogoFormat, width: number, height: number, 
 /**
@@ -116,7 +121,11 @@ export type LineInput = { year: number, amount: string, };
 
 export type LineView = { year: number, amount: string, paid: string, status: PledgeStatus, committedOn: string | null, paidOn: string | null, };
 
-export type PledgeInput = { donors: Array<string>, recipient: string, purpose: Bilingual, kind: PledgeKind, inKind: string, 
+export type PledgeInput = { 
+/**
+ * Each donor's name in English and Arabic (one side may be empty).
+ */
+donors: Array<Bilingual>, recipient: Bilingual, purpose: Bilingual, kind: PledgeKind, inKind: string, 
 /**
  * ISO 4217; may be empty only for an in-kind pledge without an estimated value.
  */
@@ -151,7 +160,7 @@ export type PledgeStatus = "announced" | "committed" | "partly_paid" | "paid" | 
 
 export type PledgeSummary = { currencies: Array<CurrencyTotals>, years: Array<YearTotals>, usd: UsdTotals, inKind: number, cancelled: number, };
 
-export type PledgeView = { id: Id, eventId: Id, donors: Array<string>, recipient: string, purpose: Bilingual, kind: PledgeKind, inKind: string, currency: string | null, lines: Array<LineView>, 
+export type PledgeView = { id: Id, eventId: Id, donors: Array<Bilingual>, recipient: Bilingual, purpose: Bilingual, kind: PledgeKind, inKind: string, currency: string | null, lines: Array<LineView>, 
 /**
  * The lines as they were entered ("15 million a year for 2024–2026"), for the form.
  */

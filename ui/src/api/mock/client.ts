@@ -5,6 +5,7 @@
 // Pledges follow the core's rules (src/pledges/) closely enough to try the views: amounts in
 // BigInt minor units, totals never added across currencies.
 import type {
+  Bilingual,
   ApiError,
   DeskCheckIn,
   DeskStatus,
@@ -111,13 +112,17 @@ const demo: Event = {
     en: 'Three days of plenaries and working groups on water security in arid regions.\nHosted with the support of partner ministries and foundations.',
     ar: 'ثلاثة أيام من الجلسات العامة ومجموعات العمل حول الأمن المائي في المناطق القاحلة.\nبدعم من الوزارات والمؤسسات الشريكة.',
   },
-  venue: 'Qatar National Convention Centre',
-  city: 'Doha',
+  venue: { en: 'Qatar National Convention Centre', ar: 'مركز قطر الوطني للمؤتمرات' },
+  city: { en: 'Doha', ar: 'الدوحة' },
   country: 'QA',
   timezone: 'Asia/Qatar',
   startDate: '2026-03-12',
   endDate: '2026-03-14',
-  organisers: ['Ministry of Municipality', 'Arab Water Council', 'مؤسسة قطر'],
+  organisers: [
+    { en: 'Ministry of Municipality', ar: 'وزارة البلدية' },
+    { en: 'Arab Water Council', ar: '' },
+    { en: '', ar: 'مؤسسة قطر' },
+  ],
   status: 'open',
   createdAt: '2025-11-02T08:30:00Z',
   updatedAt: '2025-11-20T14:05:00Z',
@@ -128,8 +133,8 @@ const other: Event = {
   id: 'tunis-2025',
   title: { en: '', ar: 'ملتقى تونس للشباب والتشغيل' },
   description: { en: '', ar: '' },
-  venue: '',
-  city: 'Tunis',
+  venue: { en: '', ar: 'قصر المؤتمرات' },
+  city: { en: 'Tunis', ar: 'تونس' },
   country: 'TN',
   timezone: 'Africa/Tunis',
   startDate: '2025-10-05',
@@ -145,13 +150,13 @@ const draftEvent: Event = {
   id: 'geneva-2026',
   title: { en: 'Geneva Roundtable on Humanitarian Financing', ar: '' },
   description: { en: '', ar: '' },
-  venue: 'Palais des Nations',
-  city: 'Geneva',
+  venue: { en: 'Palais des Nations', ar: '' },
+  city: { en: 'Geneva', ar: 'جنيف' },
   country: 'CH',
   timezone: 'Europe/Zurich',
   startDate: '2026-06-29',
   endDate: '2026-07-01',
-  organisers: ['OCHA'],
+  organisers: [{ en: 'OCHA', ar: '' }],
   status: 'draft',
   createdAt: '2025-11-25T10:00:00Z',
   updatedAt: '2025-11-25T10:00:00Z',
@@ -437,8 +442,8 @@ type Line = { year: number; minor: bigint; committedOn: string | null; paidMinor
 type Pledge = {
   id: string;
   eventId: string;
-  donors: string[];
-  recipient: string;
+  donors: Bilingual[];
+  recipient: Bilingual;
   purpose: { en: string; ar: string };
   kind: PledgeKind;
   inKind: string;
@@ -510,8 +515,8 @@ function view(p: Pledge): PledgeView {
   return {
     id: p.id,
     eventId: p.eventId,
-    donors: [...p.donors],
-    recipient: p.recipient,
+    donors: p.donors.map((d) => ({ ...d })),
+    recipient: { ...p.recipient },
     purpose: { ...p.purpose },
     kind: p.kind,
     inKind: p.inKind,
@@ -597,7 +602,9 @@ function summarise(list: Pledge[]): PledgeSummary {
 
 /** Checks a pledge as the core does, and returns the record to store or the error. */
 function validatePledge(eventId: string, input: PledgeInput, base: Pledge | null): Pledge | ApiError {
-  const donors = [...new Set(input.donors.map((d) => d.trim()).filter(Boolean))];
+  const donors = input.donors
+    .map((d) => ({ en: d.en.trim(), ar: d.ar.trim() }))
+    .filter((d, i, all) => (d.en || d.ar) && all.findIndex((o) => o.en === d.en && o.ar === d.ar) === i);
   if (donors.length === 0) return invalid('donors', 'required', 'name the state or organisation that pledges');
   const inKind = input.inKind.trim();
   if (input.kind === 'in_kind' && !inKind) return invalid('inKind', 'required', 'describe what is given in kind');
@@ -631,7 +638,7 @@ function validatePledge(eventId: string, input: PledgeInput, base: Pledge | null
     id: base?.id ?? `pl-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`,
     eventId,
     donors,
-    recipient: input.recipient.trim(),
+    recipient: { en: input.recipient.en.trim(), ar: input.recipient.ar.trim() },
     purpose: { en: input.purpose.en.trim(), ar: input.purpose.ar.trim() },
     kind: input.kind,
     inKind: input.kind === 'in_kind' ? inKind : '',
@@ -792,7 +799,7 @@ export function pledgeDelete(id: string): Promise<null> {
 function seedPledges(): void {
   const add = (input: Partial<PledgeInput> & Pick<PledgeInput, 'donors' | 'currency' | 'schedule'>, stages: [StageChange, ...StageChange[]] | [] = []) => {
     const full: PledgeInput = {
-      recipient: 'Arab Water Council',
+      recipient: { en: 'Arab Water Council', ar: '' },
       purpose: { en: '', ar: '' },
       kind: 'financial',
       inKind: '',
@@ -823,7 +830,7 @@ function seedPledges(): void {
   const stage = (to: StageChange['to'], year: number | null, date: string, amount: string | null = null, reason = ''): StageChange => ({ to, year, amount, date, reason });
   add(
     {
-      donors: ['State of Qatar'],
+      donors: [{ en: 'State of Qatar', ar: '' }],
       currency: 'USD',
       schedule: { mode: 'perYear', amount: '15000000', fromYear: 2024, toYear: 2026 },
       purpose: { en: 'Desalination research and regional water-security programmes', ar: 'أبحاث تحلية المياه وبرامج الأمن المائي الإقليمية' },
@@ -835,8 +842,8 @@ function seedPledges(): void {
   );
   add(
     {
-      donors: ['European Union'],
-      recipient: 'UNDP Water Governance Programme',
+      donors: [{ en: 'European Union', ar: '' }],
+      recipient: { en: 'UNDP Water Governance Programme', ar: '' },
       currency: 'EUR',
       schedule: { mode: 'perYear', amount: '6250000', fromYear: 2025, toYear: 2026 },
       rate: { rate: '1.0832', date: '2026-03-01', source: 'UN operational rates of exchange' },
@@ -845,22 +852,22 @@ function seedPledges(): void {
     [stage('committed', null, '2026-03-20'), stage('paid', 2025, '2026-04-02', '3000000')],
   );
   add({
-    donors: ['Kuwait Fund for Arab Economic Development'],
+    donors: [{ en: 'Kuwait Fund for Arab Economic Development', ar: '' }],
     currency: 'KWD',
     schedule: { mode: 'perYear', amount: '250000.125', fromYear: 2026, toYear: 2028 },
     rate: { rate: '3.25', date: '2026-03-01', source: 'Central Bank of Kuwait' },
     speakerId: 'sp-hamadi',
   });
   add({
-    donors: ['Government of Japan', 'Japan International Cooperation Agency'],
-    recipient: 'UNICEF Water, Sanitation and Hygiene',
+    donors: [{ en: 'Government of Japan', ar: '' }, { en: 'Japan International Cooperation Agency', ar: '' }],
+    recipient: { en: 'UNICEF Water, Sanitation and Hygiene', ar: '' },
     currency: 'JPY',
     schedule: { mode: 'lines', lines: [{ year: 2025, amount: '200000000' }, { year: 2026, amount: '300000000' }] },
     speakerId: 'sp-watanabe',
     notes: 'The exchange rate will be recorded when the agreement is signed.',
   }, [stage('paid', 2025, '2025-12-10', '100000000')]);
   add({
-    donors: ['مؤسسة قطر'],
+    donors: [{ en: '', ar: 'مؤسسة قطر' }],
     kind: 'in_kind',
     inKind: 'Training venues in Education City and twelve water engineers seconded for 2026.',
     currency: '',
@@ -869,8 +876,8 @@ function seedPledges(): void {
   });
   add(
     {
-      donors: ['Ministry of Municipality'],
-      recipient: 'Arab Water Council',
+      donors: [{ en: 'Ministry of Municipality', ar: '' }],
+      recipient: { en: 'Arab Water Council', ar: '' },
       currency: 'QAR',
       schedule: { mode: 'perYear', amount: '3640000', fromYear: 2026, toYear: 2026 },
       rate: { rate: '0.2747', date: '2026-03-01', source: 'Qatar Central Bank' },

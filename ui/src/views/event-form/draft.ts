@@ -1,18 +1,23 @@
 // The event form's editable state and its conversion to and from the API types.
 import type { Event, EventInput, EventStatus } from '../../api/types';
+import { namesFromLines, namesToLines } from '../../components/names';
 
 export type Draft = {
   titleEn: string;
   titleAr: string;
   descriptionEn: string;
   descriptionAr: string;
-  venue: string;
-  city: string;
+  venueEn: string;
+  venueAr: string;
+  cityEn: string;
+  cityAr: string;
   country: string;
   timezone: string;
   startDate: string;
   endDate: string;
-  organisers: string;
+  /** One organiser a line; line n of the two is the same organiser (empty when not given in that language). */
+  organisersEn: string;
+  organisersAr: string;
   status: EventStatus;
 };
 
@@ -54,13 +59,16 @@ export function emptyDraft(timezones: readonly string[]): Draft {
     titleAr: '',
     descriptionEn: '',
     descriptionAr: '',
-    venue: '',
-    city: '',
+    venueEn: '',
+    venueAr: '',
+    cityEn: '',
+    cityAr: '',
     country: '',
     timezone: defaultTimezone(timezones),
     startDate: '',
     endDate: '',
-    organisers: '',
+    organisersEn: '',
+    organisersAr: '',
     status: 'draft',
   };
 }
@@ -71,13 +79,16 @@ export function draftFromEvent(event: Event): Draft {
     titleAr: event.title.ar,
     descriptionEn: event.description.en,
     descriptionAr: event.description.ar,
-    venue: event.venue,
-    city: event.city,
+    venueEn: event.venue.en,
+    venueAr: event.venue.ar,
+    cityEn: event.city.en,
+    cityAr: event.city.ar,
     country: event.country ?? '',
     timezone: event.timezone,
     startDate: event.startDate,
     endDate: event.endDate,
-    organisers: event.organisers.join('\n'),
+    organisersEn: namesToLines(event.organisers).en,
+    organisersAr: namesToLines(event.organisers).ar,
     status: event.status,
   };
 }
@@ -87,16 +98,13 @@ export function inputFromDraft(draft: Draft): EventInput {
   return {
     title: { en: draft.titleEn, ar: draft.titleAr },
     description: { en: draft.descriptionEn, ar: draft.descriptionAr },
-    venue: draft.venue,
-    city: draft.city,
+    venue: { en: draft.venueEn, ar: draft.venueAr },
+    city: { en: draft.cityEn, ar: draft.cityAr },
     country: draft.country,
     timezone: draft.timezone,
     startDate: draft.startDate,
     endDate: draft.endDate,
-    organisers: draft.organisers
-      .split(/\r?\n/)
-      .map((line) => line.trim())
-      .filter((line) => line !== ''),
+    organisers: namesFromLines({ en: draft.organisersEn, ar: draft.organisersAr }),
     status: draft.status,
   };
 }

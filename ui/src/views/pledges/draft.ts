@@ -1,6 +1,7 @@
 // The pledge form's editable state, its conversion to and from the API types, and where the
 // form shows an error the core names. Amounts stay text as typed: reading them is the core's.
 import type { ApiError, PledgeInput, PledgeKind, PledgeView, Schedule } from '../../api/types';
+import { namesFromLines, namesToLines } from '../../components/names';
 
 export type Mode = Schedule['mode'];
 export const MODES: readonly Mode[] = ['perYear', 'total', 'lines'];
@@ -8,9 +9,11 @@ export const MODES: readonly Mode[] = ['perYear', 'total', 'lines'];
 export type LineDraft = { year: string; amount: string };
 
 export type Draft = {
-  /** One donor per line; several make a joint pledge. */
-  donors: string;
-  recipient: string;
+  /** One donor per line (several make a joint pledge); line n of the two is the same donor. */
+  donorsEn: string;
+  donorsAr: string;
+  recipientEn: string;
+  recipientAr: string;
   purposeEn: string;
   purposeAr: string;
   kind: PledgeKind;
@@ -77,8 +80,10 @@ export function placeError(error: ApiError, mode: Mode): { field: FormField; lin
 
 export function emptyDraft(): Draft {
   return {
-    donors: '',
-    recipient: '',
+    donorsEn: '',
+    donorsAr: '',
+    recipientEn: '',
+    recipientAr: '',
     purposeEn: '',
     purposeAr: '',
     kind: 'financial',
@@ -108,8 +113,10 @@ export function draftFromPledge(pledge: PledgeView): Draft {
   const lines = schedule.mode === 'lines' ? schedule.lines : [];
   return {
     ...draft,
-    donors: pledge.donors.join('\n'),
-    recipient: pledge.recipient,
+    donorsEn: namesToLines(pledge.donors).en,
+    donorsAr: namesToLines(pledge.donors).ar,
+    recipientEn: pledge.recipient.en,
+    recipientAr: pledge.recipient.ar,
     purposeEn: pledge.purpose.en,
     purposeAr: pledge.purpose.ar,
     kind: pledge.kind,
@@ -184,11 +191,8 @@ export function inputFromDraft(draft: Draft): { ok: true; input: PledgeInput } |
   return {
     ok: true,
     input: {
-      donors: draft.donors
-        .split(/\r?\n/)
-        .map((line) => line.trim())
-        .filter((line) => line !== ''),
-      recipient: draft.recipient,
+      donors: namesFromLines({ en: draft.donorsEn, ar: draft.donorsAr }),
+      recipient: { en: draft.recipientEn, ar: draft.recipientAr },
       purpose: { en: draft.purposeEn, ar: draft.purposeAr },
       kind: draft.kind,
       inKind: draft.kind === 'in_kind' ? draft.inKind : '',

@@ -1,2 +1,0 @@
--- As SQLite's 0017: the people an import registered point to its one audit entry.
-ALTER TABLE participants ADD COLUMN import_id TEXT;
