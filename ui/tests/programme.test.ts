@@ -526,6 +526,51 @@ describe('programme view', () => {
     expect(gridSession('se-9')).toHaveAttribute('data-start', '13:00');
   });
 
+  it('puts the keyboard in the new-session panel, keeps it there on Save, and Escape gives it back to "New session"', async () => {
+    const created = session({ id: 'se-9', roomId: 'r-dana', title: { en: 'Youth dialogue', ar: 'حوار الشباب' }, start: '2026-03-12T10:00:00Z', end: '2026-03-12T11:00:00Z' });
+    vi.mocked(client.sessionCreate).mockResolvedValue(created);
+    await renderView();
+    const opener = screen.getByTestId('new-session');
+    opener.focus();
+    await fireEvent.click(opener);
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('session-title-en')));
+    await fireEvent.input(screen.getByTestId('session-title-en'), { target: { value: 'Youth dialogue' } });
+    screen.getByTestId('save-session').focus();
+    await fireEvent.click(screen.getByTestId('save-session'));
+    await waitFor(() => expect(screen.getByTestId('delete-session')).toBeInTheDocument());
+    // The same panel, now of the stored session: the keyboard did not fall to the page.
+    expect(document.activeElement).toBe(screen.getByTestId('save-session'));
+    await fireEvent.keyDown(screen.getByTestId('save-session'), { key: 'Escape' });
+    await waitFor(() => expect(screen.queryByTestId('session-panel')).toBeNull());
+    expect(document.activeElement).toBe(screen.getByTestId('new-session'));
+  });
+
+  it('opens a session from the grid with the keyboard in its panel; Escape closes it and returns to the block', async () => {
+    await renderView();
+    gridButton('se-1').focus();
+    await fireEvent.click(gridButton('se-1'), { detail: 0 });
+    await waitFor(() => expect(document.activeElement).toBe(within(screen.getByTestId('session-panel')).getByTestId('session-title-en')));
+    await fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
+    await waitFor(() => expect(screen.queryByTestId('session-panel')).toBeNull());
+    expect(document.activeElement).toBe(gridButton('se-1'));
+  });
+
+  it('keeps Tab inside the Move dialog, closes it on Escape and returns to the session', async () => {
+    await renderView();
+    gridButton('se-1').focus();
+    await fireEvent.keyDown(gridButton('se-1'), { key: 'm' });
+    const dialog = await screen.findByTestId('move-dialog');
+    await waitFor(() => expect(document.activeElement).toBe(within(dialog).getByTestId('move-day')));
+    within(dialog).getByTestId('move-submit').focus();
+    await fireEvent.keyDown(document.activeElement!, { key: 'Tab' });
+    expect(document.activeElement).toBe(within(dialog).getByTestId('move-day'));
+    await fireEvent.keyDown(document.activeElement!, { key: 'Tab', shiftKey: true });
+    expect(document.activeElement).toBe(within(dialog).getByTestId('move-submit'));
+    await fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
+    await waitFor(() => expect(screen.queryByTestId('move-dialog')).toBeNull());
+    expect(document.activeElement).toBe(gridButton('se-1'));
+  });
+
   it('places a session without a room by dragging it from the list onto a room and time', async () => {
     vi.mocked(client.sessionMove).mockResolvedValue({ ...roomless, roomId: 'r-dana', start: '2026-03-12T06:45:00Z', end: '2026-03-12T07:45:00Z' });
     await renderView();
