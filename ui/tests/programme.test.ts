@@ -606,7 +606,7 @@ describe('next year’s edition', () => {
     vi.mocked(client.eventClone).mockResolvedValueOnce(event({ id: 'ev-2', startDate: '2027-03-11', endDate: '2027-03-13', status: 'draft' }));
     render(EditionButton, { props: { event: event() } });
     await fireEvent.click(screen.getByTestId('next-edition'));
-    expect(screen.getByTestId('edition-start')).toHaveValue('2027-03-11');
+    expect(screen.getByTestId('edition-start')).toHaveValue('11/03/2027');
     await fireEvent.click(screen.getByTestId('edition-create'));
     expect(await screen.findByTestId('edition-error')).toHaveTextContent('Enter a valid date.');
     await fireEvent.click(screen.getByTestId('edition-create'));

@@ -18,6 +18,8 @@ export const ar: Record<MessageKey, string> = {
   'common.details': 'تفاصيل تقنية',
   'common.notifications': 'الإشعارات',
   'common.comma': '، ',
+  'input.dateFormat': 'يوم\u200e/شهر\u200e/سنة',
+  'input.timeFormat': 'ساعة\u200e:دقيقة',
 
   'welcome.title': 'مرحبًا بك في منتدى',
   'welcome.lead': 'حضّر منتدى دوليًا بالعربية والإنجليزية: برنامجه ومشاركيه وبطاقاته وتعهداته، محفوظة كلها في ملف واحد على هذا الحاسوب.',

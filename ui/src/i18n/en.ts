@@ -16,6 +16,8 @@ export const en = {
   'common.details': 'Technical details',
   'common.notifications': 'Notifications',
   'common.comma': ', ',
+  'input.dateFormat': 'DD/MM/YYYY',
+  'input.timeFormat': 'HH:MM',
 
   'welcome.title': 'Welcome to Muntada',
   'welcome.lead': 'Prepare an international forum in English and Arabic: its programme, participants, badges and pledges, kept in one file on this computer.',
