@@ -37,11 +37,11 @@ describe('event form', () => {
     expect(end.getAttribute('aria-describedby')).toContain(error.id);
     expect(screen.getByTestId('field-start')).not.toHaveAttribute('aria-invalid');
     expect(screen.getByTestId('form-error')).toHaveTextContent('The event was not saved.');
-    // The developer message is only inside the collapsed details.
-    expect(screen.getByTestId('form-error').querySelector('details:not([open]) code')).toHaveTextContent(
-      'endDate before startDate',
-    );
-    expect(error).not.toHaveTextContent('endDate before startDate');
+    // The collapsed details name the field and the reason in words, not the developer's English.
+    const details = screen.getByTestId('form-error').querySelector('details:not([open]) [data-testid=error-details]');
+    expect(details).toHaveTextContent('End date · The end date cannot be before the start date.');
+    expect(details).not.toHaveTextContent('endDate');
+    expect(screen.getByTestId('form-error')).not.toHaveTextContent('invalid_input');
     expect(client.eventCreate).toHaveBeenCalledWith(
       expect.objectContaining({ title: { en: 'Doha Forum', ar: '' }, startDate: '2026-03-14', endDate: '2026-03-12' }),
     );
@@ -56,6 +56,7 @@ describe('event form', () => {
     render(EventForm);
     await fireEvent.click(await screen.findByTestId('save-event'));
     expect(await screen.findByTestId('error-endDate')).toHaveTextContent('لا يمكن أن يسبق تاريخ الانتهاء تاريخ البدء.');
+    expect(screen.getByTestId('error-details').textContent).toMatch(/^تاريخ الانتهاء · لا يمكن/);
   });
 
   it('gives a generic message for a reason it does not know', async () => {

@@ -20,6 +20,7 @@ export const ar: Record<MessageKey, string> = {
   'common.comma': '، ',
   'input.dateFormat': 'يوم\u200e/شهر\u200e/سنة',
   'input.timeFormat': 'ساعة\u200e:دقيقة',
+  'file.noneChosen': 'لم يُختر ملف',
 
   'welcome.title': 'مرحبًا بك في منتدى',
   'welcome.lead': 'حضّر منتدى دوليًا بالعربية والإنجليزية: برنامجه ومشاركيه وبطاقاته وتعهداته، محفوظة كلها في ملف واحد على هذا الحاسوب.',

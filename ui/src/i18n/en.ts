@@ -18,6 +18,7 @@ export const en = {
   'common.comma': ', ',
   'input.dateFormat': 'DD/MM/YYYY',
   'input.timeFormat': 'HH:MM',
+  'file.noneChosen': 'No file chosen',
 
   'welcome.title': 'Welcome to Muntada',
   'welcome.lead': 'Prepare an international forum in English and Arabic: its programme, participants, badges and pledges, kept in one file on this computer.',

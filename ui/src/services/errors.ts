@@ -53,6 +53,18 @@ export function errorText(error: ApiError): string {
   return label && error.code === 'invalid_input' ? `${label}: ${reason}` : reason;
 }
 
+/**
+ * What a form's "Technical details" say, in the interface's language: the field's label and the
+ * reason (not the developer's English). A failure the app did not foresee (storage, internal)
+ * adds the developer's words, the only thing a support desk can act on.
+ */
+export function technicalDetails(error: ApiError): string {
+  const label = error.field ? (fieldLabel(error.field) ?? error.field) : null;
+  const translated = [label, reasonText(error)].filter(Boolean).join(' · ');
+  const foreseen = error.code === 'invalid_input' || error.code === 'not_found' || error.code === 'conflict';
+  return foreseen || !error.message ? translated : `${translated} — ${error.message}`;
+}
+
 /** What a service call gives a view: the value, or the error with its text ready to show. */
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: ApiError; text: string };
 
