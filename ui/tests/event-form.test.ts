@@ -59,6 +59,32 @@ describe('event form', () => {
     expect(screen.getByTestId('error-details').textContent).toMatch(/^تاريخ الانتهاء · لا يمكن/);
   });
 
+  it('names the time zones by city and country in both languages, keeping the IANA id as the value', async () => {
+    render(EventForm);
+    const zone = (await screen.findByTestId('field-timezone')) as HTMLSelectElement;
+    const tunis = [...zone.options].find((o) => o.value === 'Africa/Tunis')!;
+    expect(tunis.textContent).toBe('Tunis — Tunisia');
+    setLang('ar');
+    await waitFor(() => expect(tunis.textContent).toBe('تونس'));
+    expect([...zone.options].find((o) => o.value === 'Europe/London')!.textContent).toBe('لندن — المملكة المتحدة');
+    expect([...zone.options].some((o) => o.textContent?.includes('/'))).toBe(false);
+    setLang('en');
+  });
+
+  it('suggests the zone of a country with one, until the zone is chosen by hand', async () => {
+    vi.mocked(client.eventCreate).mockResolvedValue(event());
+    render(EventForm);
+    const zone = (await screen.findByTestId('field-timezone')) as HTMLSelectElement;
+    await fireEvent.change(screen.getByTestId('field-country'), { target: { value: 'TN' } });
+    expect(zone.value).toBe('Africa/Tunis');
+    // A country of several zones leaves the choice as it was.
+    await fireEvent.change(screen.getByTestId('field-country'), { target: { value: 'US' } });
+    expect(zone.value).toBe('Africa/Tunis');
+    await fireEvent.change(zone, { target: { value: 'Europe/London' } });
+    await fireEvent.change(screen.getByTestId('field-country'), { target: { value: 'QA' } });
+    expect(zone.value).toBe('Europe/London');
+  });
+
   it('gives a generic message for a reason it does not know', async () => {
     // A core newer than this window may send a word the window's types do not list.
     const unknown = 'brand_new_reason' as Reason;
