@@ -85,6 +85,32 @@ describe('event form', () => {
     expect(zone.value).toBe('Europe/London');
   });
 
+  it('shows every field the core refused at once, each beside its field, and an empty date as required', async () => {
+    vi.mocked(client.eventCreate).mockRejectedValue(
+      apiError({
+        code: 'invalid_input',
+        field: 'title',
+        reason: 'required',
+        problems: [
+          { field: 'title', reason: 'required' },
+          { field: 'startDate', reason: 'required' },
+          { field: 'endDate', reason: 'invalid_date' },
+        ],
+      }),
+    );
+    render(EventForm);
+    await fireEvent.click(await screen.findByTestId('save-event'));
+    expect(await screen.findByTestId('error-title')).toHaveTextContent('This is required.');
+    expect(screen.getByTestId('error-startDate')).toHaveTextContent('This is required.');
+    expect(screen.getByTestId('error-endDate')).toHaveTextContent('Enter a valid date.');
+    expect(screen.getByTestId('field-start')).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByTestId('field-end')).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.queryByTestId('error-venue')).toBeNull();
+    // The keyboard goes to the first.
+    expect(document.activeElement).toBe(screen.getByTestId('field-title-en'));
+    expect(screen.getByTestId('error-details')).toHaveTextContent('Start date · This is required.');
+  });
+
   it('gives a generic message for a reason it does not know', async () => {
     // A core newer than this window may send a word the window's types do not list.
     const unknown = 'brand_new_reason' as Reason;

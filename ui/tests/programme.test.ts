@@ -320,7 +320,7 @@ describe('programme view', () => {
     await fireEvent.input(within(dialog).getByTestId('room-opens'), { target: { value: '18:00' } });
     await fireEvent.input(within(dialog).getByTestId('room-closes'), { target: { value: '08:00' } });
     await fireEvent.click(within(dialog).getByTestId('room-save'));
-    expect(await within(dialog).findByTestId('room-error')).toHaveTextContent('Closes');
+    expect(await within(dialog).findByTestId('error-closes')).toHaveTextContent('The end date cannot be before the start date.');
     expect(within(dialog).getByTestId('room-closes')).toHaveAttribute('aria-invalid', 'true');
 
     const updated: Room = { ...dana, name: { en: 'Poster area', ar: dana.name.ar }, capacity: 60, parallel: true, hours: { opens: '08:00:00', closes: '18:00:00' } };
@@ -340,7 +340,7 @@ describe('programme view', () => {
       closes: '18:00',
     });
     await waitFor(() => expect(vi.mocked(client.conflictList).mock.calls.length).toBe(checks + 1));
-    expect(within(dialog).queryByTestId('room-error')).toBeNull();
+    expect(within(dialog).queryByTestId('error-closes')).toBeNull();
     const after = within(dialog).getAllByTestId('room-row');
     expect(after.map((r) => r.textContent)).toEqual([expect.stringContaining('Main Hall'), expect.stringContaining('Poster area')]);
     expect(after[1]).toHaveTextContent('60 seats');
@@ -569,6 +569,34 @@ describe('programme view', () => {
     await fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
     await waitFor(() => expect(screen.queryByTestId('move-dialog')).toBeNull());
     expect(document.activeElement).toBe(gridButton('se-1'));
+  });
+
+  it('shows every field the core refused in the session panel at once, a blank time as required', async () => {
+    vi.mocked(client.sessionCreate).mockRejectedValue(
+      apiError({
+        code: 'invalid_input',
+        field: 'title',
+        reason: 'required',
+        problems: [
+          { field: 'title', reason: 'required' },
+          { field: 'start', reason: 'required' },
+          { field: 'end', reason: 'invalid_time' },
+        ],
+      }),
+    );
+    await renderView();
+    await fireEvent.click(screen.getByTestId('new-session'));
+    const panel = screen.getByTestId('session-panel');
+    await fireEvent.input(within(panel).getByTestId('session-start'), { target: { value: '' } });
+    await fireEvent.input(within(panel).getByTestId('session-end'), { target: { value: '25:00' } });
+    await fireEvent.click(within(panel).getByTestId('save-session'));
+    // A blank time goes to the core as blank, for it to say it is required.
+    expect(vi.mocked(client.sessionCreate).mock.calls[0][1]).toEqual(expect.objectContaining({ start: '', end: '2026-03-12 25:00' }));
+    expect(await within(panel).findByTestId('error-title')).toHaveTextContent('This is required.');
+    expect(within(panel).getByTestId('error-start')).toHaveTextContent('This is required.');
+    expect(within(panel).getByTestId('error-end')).toHaveTextContent('Enter a time as HH:MM.');
+    expect(within(panel).getByTestId('session-start')).toHaveAttribute('aria-invalid', 'true');
+    expect(within(panel).getByTestId('session-end')).toHaveAttribute('aria-invalid', 'true');
   });
 
   it('places a session without a room by dragging it from the list onto a room and time', async () => {

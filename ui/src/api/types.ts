@@ -4,7 +4,11 @@ export type ApiError = { code: ErrorCode, field: string | null,
 /**
  * A word of the core's `Reason`, or of `ShellReason` for what only the shell reports.
  */
-reason: Reason | ShellReason, message: string, };
+reason: Reason | ShellReason, message: string, 
+/**
+ * Every field a form's check refused (the first is `field`), for the form to show them all.
+ */
+problems?: Array<FieldProblem>, };
 
 export type ErrorCode = "not_found" | "invalid_input" | "conflict" | "storage" | "internal";
 

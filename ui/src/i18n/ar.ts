@@ -18,6 +18,7 @@ export const ar: Record<MessageKey, string> = {
   'common.details': 'تفاصيل تقنية',
   'common.notifications': 'الإشعارات',
   'common.comma': '، ',
+  'common.semicolon': '؛ ',
   'input.dateFormat': 'يوم\u200e/شهر\u200e/سنة',
   'input.timeFormat': 'ساعة\u200e:دقيقة',
   'file.noneChosen': 'لم يُختر ملف',

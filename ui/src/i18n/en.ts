@@ -16,6 +16,7 @@ export const en = {
   'common.details': 'Technical details',
   'common.notifications': 'Notifications',
   'common.comma': ', ',
+  'common.semicolon': '; ',
   'input.dateFormat': 'DD/MM/YYYY',
   'input.timeFormat': 'HH:MM',
   'file.noneChosen': 'No file chosen',

@@ -34,6 +34,15 @@ export function reasonText(error: ApiError): string {
   return codeText(error.code);
 }
 
+/**
+ * The fields a refusal names, each with its translated reason, in the form's order: the core's
+ * whole list when it checked a form field by field, else the error's one field.
+ */
+export function fieldProblems(error: ApiError): Map<string, string> {
+  const listed = error.problems?.length ? error.problems : error.field ? [{ field: error.field, reason: error.reason }] : [];
+  return new Map(listed.map((p) => [p.field, reasonText({ ...error, reason: p.reason })]));
+}
+
 export function codeText(code: string): string {
   const key = `error.${code}`;
   if ((ERROR_CODES as readonly string[]).includes(code) && isMessageKey(key)) return t(key);
@@ -59,8 +68,8 @@ export function errorText(error: ApiError): string {
  * adds the developer's words, the only thing a support desk can act on.
  */
 export function technicalDetails(error: ApiError): string {
-  const label = error.field ? (fieldLabel(error.field) ?? error.field) : null;
-  const translated = [label, reasonText(error)].filter(Boolean).join(' · ');
+  const fields = [...fieldProblems(error)].map(([field, reason]) => `${fieldLabel(field) ?? field} · ${reason}`);
+  const translated = fields.length ? fields.join(t('common.semicolon')) : reasonText(error);
   const foreseen = error.code === 'invalid_input' || error.code === 'not_found' || error.code === 'conflict';
   return foreseen || !error.message ? translated : `${translated} — ${error.message}`;
 }

@@ -62,6 +62,11 @@ export function localText(date: string, minutes: number): string {
   return `${addDays(date, days)} ${clock(minutes - days * 1440)}`;
 }
 
+/** A day and a typed time as the core reads them ("2026-03-12 09:30"); a blank time stays blank, for the core to say it is required. */
+export function atTime(date: string, time: string): string {
+  return time.trim() ? `${date} ${time}` : '';
+}
+
 /** The event's days, and any other day a session in a room falls on (so none is out of sight). */
 export function eventDays(event: Event, sessions: Session[]): string[] {
   const days = new Set<string>();
