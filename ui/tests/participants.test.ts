@@ -415,6 +415,26 @@ describe('registration form', () => {
     await fireEvent.click(await screen.findByTestId('register-save'));
     expect(await screen.findByTestId('error-name')).toHaveTextContent('Name: This is required.');
   });
+
+  it('shows every field the core refused at once, each beside its field', async () => {
+    vi.mocked(client.participantAdd).mockRejectedValue({
+      code: 'invalid_input',
+      field: 'name',
+      reason: 'required',
+      message: '',
+      problems: [
+        { field: 'name', reason: 'required' },
+        { field: 'email', reason: 'invalid_value' },
+        { field: 'country', reason: 'unknown_country' },
+      ],
+    });
+    render(RegisterForm, { props: { eventId: 'ev-1' } });
+    await fireEvent.click(await screen.findByTestId('register-save'));
+    expect(await screen.findByTestId('error-name')).toHaveTextContent('Name: This is required.');
+    expect(screen.getByTestId('error-email')).toHaveTextContent('E-mail');
+    expect(screen.getByTestId('error-country')).toBeInTheDocument();
+    expect(screen.getByTestId('field-email')).toHaveAttribute('aria-invalid', 'true');
+  });
 });
 
 describe('check-in desk', () => {
