@@ -289,6 +289,22 @@ describe('programme view', () => {
     expect(client.scheduleXmlExport).toHaveBeenCalledWith('ev-1', 'v1');
   });
 
+  it('says why the other exports are disabled while one document is made', async () => {
+    let finish: (value: { file: string; bytes: number; missingGlyphs: number }) => void = () => {};
+    vi.mocked(client.programmePdfExport).mockReturnValue(new Promise((resolve) => (finish = resolve)));
+    await renderView();
+    const panel = screen.getByTestId('programme-exports');
+    expect(within(panel).queryByTestId('export-wait')).toBeNull();
+    await fireEvent.click(within(panel).getByTestId('export-pdf'));
+    const wait = await within(panel).findByTestId('export-wait');
+    expect(wait).toHaveTextContent('One document is being made; the other exports wait until it is done.');
+    expect(within(panel).getByTestId('export-doors')).toBeDisabled();
+    expect(within(panel).getByTestId('export-doors')).toHaveAttribute('aria-describedby', wait.id);
+    finish({ file: '/tmp/p.pdf', bytes: 1, missingGlyphs: 0 });
+    await waitFor(() => expect(within(panel).queryByTestId('export-wait')).toBeNull());
+    expect(within(panel).getByTestId('export-doors')).not.toBeDisabled();
+  });
+
   it('offers a release for export as soon as it is made', async () => {
     vi.mocked(client.releaseCreate).mockResolvedValue({ id: 'rel-1', eventId: 'ev-1', name: 'v1', createdAt: '2026-02-01T10:00:00Z', sessions: 4 });
     vi.mocked(client.releaseDiff).mockResolvedValue({ added: [], cancelled: [], moved: [], people: [] });

@@ -384,6 +384,7 @@ export const ar: Record<MessageKey, string> = {
   'export.pledgesPdf': 'التعهدات (PDF)…',
   'export.pledgesCsv': 'التعهدات (CSV)…',
   'export.working': 'جارٍ التصدير…',
+  'export.waitOther': 'يجري إعداد مستند الآن؛ تنتظر عمليات التصدير الأخرى حتى يكتمل.',
   'export.saved': 'تم الحفظ في {file}',
   'data.title': 'بياناتك',
   'data.backupsFolder': 'النسخ الاحتياطية التلقائية',

@@ -382,6 +382,7 @@ export const en = {
   'export.pledgesPdf': 'Pledges (PDF)…',
   'export.pledgesCsv': 'Pledges (CSV)…',
   'export.working': 'Exporting…',
+  'export.waitOther': 'One document is being made; the other exports wait until it is done.',
   'export.saved': 'Saved {file}',
   'data.title': 'Your data',
   'data.backupsFolder': 'Automatic backups',
