@@ -315,6 +315,8 @@ test("create a session without a room, then drag it from the side list onto a ro
   await click("new-session");
   await app.find("session-panel");
   await fill("session-title-en", "Press briefing");
+  // A new session starts in a room's first free hour; this one is to have none.
+  await (await app.find("session-room")).setValue("");
   await click("save-session");
   await app.waitFor(async () => (await app.findAll("unscheduled-item")).length === 1, "the new session in the side list");
   await click("close-panel");

@@ -615,6 +615,16 @@ describe('programme view', () => {
     expect(within(panel).getByTestId('session-end')).toHaveAttribute('aria-invalid', 'true');
   });
 
+  it('starts a new session in the first free hour of a room on the day shown', async () => {
+    // 12 March: the Main Hall is taken 09:30–10:30 and the Al Dana Room 09:30–11:00.
+    await renderView();
+    await fireEvent.click(screen.getByTestId('new-session'));
+    const panel = screen.getByTestId('session-panel');
+    expect(within(panel).getByTestId('session-room')).toHaveValue('r-hall');
+    expect(within(panel).getByTestId('session-start')).toHaveValue('10:30');
+    expect(within(panel).getByTestId('session-end')).toHaveValue('11:30');
+  });
+
   it('places a session without a room by dragging it from the list onto a room and time', async () => {
     vi.mocked(client.sessionMove).mockResolvedValue({ ...roomless, roomId: 'r-dana', start: '2026-03-12T06:45:00Z', end: '2026-03-12T07:45:00Z' });
     await renderView();

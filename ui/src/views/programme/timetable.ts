@@ -96,6 +96,27 @@ export function dayRange(placed: Placed[]): { from: number; to: number } {
   return { from: Math.max(0, from), to: Math.min(24 * 60, to) };
 }
 
+/**
+ * Where a new session goes: the earliest hour from `from` (09:00) that one of the rooms has free
+ * on the day (the first room listed on a tie), on the step; null when every room is full.
+ */
+export function firstFreeSlot(
+  placed: readonly Placed[],
+  roomIds: readonly string[],
+  from = 9 * 60,
+  length = 60,
+  step = 15,
+): { roomId: string; start: number; end: number } | null {
+  for (let start = from; start + length <= 24 * 60; start += step) {
+    const end = start + length;
+    const roomId = roomIds.find((room) =>
+      placed.every((p) => p.session.roomId !== room || p.end <= start || p.start >= end),
+    );
+    if (roomId) return { roomId, start, end };
+  }
+  return null;
+}
+
 /** Rounds minutes to the nearest multiple of the step. */
 export function snap(minutes: number, step: number): number {
   return Math.round(minutes / step) * step;
