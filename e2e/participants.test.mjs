@@ -424,6 +424,62 @@ test("erase Layla from her page: the dialog says what is kept, the table still c
   assert.match(rows[0], /Checked in/, "her status is kept");
 });
 
+test("the table at 1200 and 800 px, in Arabic: both names readable, sideways scrolling shown, no header cut mid-word", async () => {
+  await search("");
+  const size = await app.cmd("GET", "/window/rect");
+  await click("lang-toggle");
+  await app.waitFor(async () => (await app.script("return document.documentElement.dir;")) === "rtl", "right to left");
+  try {
+    for (const width of [1200, 800]) {
+      await app.cmd("POST", "/window/rect", { width, height: 800 });
+      await app.waitFor(async () => (await app.script("return window.innerWidth;")) <= width, `a window ${width} px wide`);
+      await app.waitFor(async () => (await rowTexts()).length >= 5, "rows");
+      const table = await app.script(`
+        const body = document.querySelector('[data-testid=participant-rows]');
+        const cut = (el) => el.scrollWidth > el.clientWidth + 1;
+        const heads = [...document.querySelectorAll('[role=columnheader]')].filter((h) => h.textContent.trim());
+        const names = [...document.querySelectorAll('[data-testid=participant-name]')];
+        const twoLines = names.filter((n) => n.querySelector('[data-testid=participant-other-name]'));
+        return {
+          scrolls: body.scrollWidth > body.clientWidth + 1,
+          headsCut: heads.filter((h) => cut(h) || [...h.querySelectorAll('button')].some(cut)).map((h) => h.textContent.trim()),
+          headWordsSplit: heads.filter((h) => {
+            const label = h.querySelector('button') ?? h;
+            const lines = Math.round(label.getBoundingClientRect().height / parseFloat(getComputedStyle(label).lineHeight));
+            return lines > label.textContent.replace(/[▲▼]/g, '').trim().split(/\s+/).length;
+          }).map((h) => h.textContent.trim()),
+          twoLines: twoLines.length,
+          otherBelow: twoLines.every((n) => {
+            const [first, other] = [n.querySelector('.line'), n.querySelector('[data-testid=participant-other-name]')];
+            return other.getBoundingClientRect().top >= first.getBoundingClientRect().bottom - 1;
+          }),
+          namesCut: twoLines.filter((n) => [...n.querySelectorAll('.line')].some(cut)).length,
+        };`);
+      await shot(`participants-ar-${width}`);
+      assert.deepEqual(table.headsCut, [], `${width} px: no header cut`);
+      assert.deepEqual(table.headWordsSplit, [], `${width} px: no header broken inside a word`);
+      assert.ok(table.twoLines > 0 && table.otherBelow, `${width} px: the other script on its own line under the name`);
+      assert.equal(table.namesCut, 0, `${width} px: both names whole`);
+      if (width === 800) {
+        assert.ok(table.scrolls, "at 800 px the table scrolls sideways");
+        // Scrolling sideways brings the badge code into view, and the header follows the rows.
+        const seen = await app.script(`
+          const body = document.querySelector('[data-testid=participant-rows]');
+          body.scrollLeft = -body.scrollWidth; body.dispatchEvent(new Event('scroll'));
+          const code = body.querySelector('.registered').getBoundingClientRect();
+          const head = [...document.querySelectorAll('[role=columnheader]')].at(-1).getBoundingClientRect();
+          const box = body.getBoundingClientRect();
+          return { inside: code.left >= box.left - 1 && code.right <= box.right + 1, aligned: Math.abs(head.left - code.left) < 20 };`);
+        assert.deepEqual(seen, { inside: true, aligned: true }, "the badge code column scrolled into view, under its header");
+      }
+    }
+  } finally {
+    await app.cmd("POST", "/window/rect", { width: size.width, height: size.height });
+    await click("lang-toggle");
+    await app.waitFor(async () => (await app.script("return document.documentElement.lang;")) === "en", "back to English");
+  }
+});
+
 test("the participants table in Arabic, mirrored", async () => {
   await search("");
   await click("lang-toggle");

@@ -315,6 +315,8 @@ test("create a session without a room, then drag it from the side list onto a ro
   await click("new-session");
   await app.find("session-panel");
   await fill("session-title-en", "Press briefing");
+  // A new session starts in a room's first free hour; this one is to have none.
+  await (await app.find("session-room")).setValue("");
   await click("save-session");
   await app.waitFor(async () => (await app.findAll("unscheduled-item")).length === 1, "the new session in the side list");
   await click("close-panel");
@@ -530,4 +532,79 @@ test("a session the adopted outcome document cites is not deleted, and the panel
   await shot("programme-session-cited");
   assert.notEqual(await gridSession("Press briefing"), null, "the session is still on the grid");
   await click("close-panel");
+});
+
+const ENTER = "\uE007";
+const ESCAPE = "\uE00C";
+const TAB = "\uE004";
+
+test("New session puts the keyboard on its Title, Save keeps it in the panel, Escape closes it and returns to the button", async () => {
+  await app.script("document.querySelector('[data-testid=new-session]').focus();");
+  await app.keys(ENTER);
+  await app.find("session-panel");
+  await app.waitFor(async () => (await app.focused()) === "session-title-en", "the focus on the English title");
+  await app.keys("Keyboard check");
+  await app.keys(TAB);
+  assert.equal(await app.focused(), "session-title-ar", "Tab goes on to the Arabic title, not through the page");
+  await app.keys(ENTER); // submits the form
+  await app.find("delete-session");
+  const focus = await app.script(
+    "const a = document.activeElement; return { panel: !!a.closest('[data-testid=session-panel]'), id: a.dataset.testid ?? '' };",
+  );
+  assert.ok(focus.panel, `after Save the focus stays in the panel, not on the page: ${JSON.stringify(focus)}`);
+  await app.keys(ESCAPE);
+  await app.waitFor(async () => (await app.findAll("session-panel")).length === 0, "Escape closes the panel");
+  assert.equal(await app.focused(), "new-session", "the focus is back on New session");
+});
+
+test("a dialog takes the keyboard, keeps Tab inside and gives it back on Escape", async () => {
+  await press(WORKSHOP, "m");
+  await app.find("move-dialog");
+  await app.waitFor(async () => (await app.focused()) === "move-day", "the focus on the first field");
+  for (let i = 0; i < 8; i += 1) await app.keys(TAB);
+  assert.ok(
+    await app.script("return !!document.activeElement.closest('[data-testid=move-dialog]');"),
+    "eight Tabs later the focus is still in the dialog",
+  );
+  await app.keys(ESCAPE);
+  await app.waitFor(async () => (await app.findAll("move-dialog")).length === 0, "Escape closes the dialog");
+  const back = await app.script(
+    "return document.activeElement.closest('[data-testid=grid-session]')?.textContent.includes(arguments[0]) ?? false;",
+    WORKSHOP,
+  );
+  assert.ok(back, "the focus is back on the session that opened it");
+});
+
+test("in Arabic, times and dates are left-to-right islands: 11:30 is not 30:11, 4 December 2026 is 04/12/2026", async () => {
+  const { id } = await gridSession(WORKSHOP);
+  await click("lang-toggle");
+  await app.waitFor(async () => (await app.script("return document.documentElement.dir;")) === "rtl", "right to left");
+  await app.script("document.querySelector(`[data-session-id=\"${arguments[0]}\"] button`).focus();", id);
+  await app.keys(ENTER);
+  await app.find("session-panel");
+  await fill("session-start", "11:30");
+  const start = await app.script(
+    "const el = document.querySelector('[data-testid=session-start]');" +
+      "return { value: el.value, direction: getComputedStyle(el).direction, page: getComputedStyle(el.closest('form')).direction };",
+  );
+  assert.deepEqual(start, { value: "11:30", direction: "ltr", page: "rtl" }, "the time field is an LTR island in an RTL form");
+  await shot("programme-panel-ar");
+  await app.keys(ESCAPE);
+  await app.waitFor(async () => (await app.findAll("session-panel")).length === 0, "the panel closed without saving");
+
+  await click("crumb-event");
+  await app.find("next-edition");
+  await click("next-edition");
+  await app.find("edition-dialog");
+  await fill("edition-start", "4/12/2026");
+  await app.keys(TAB); // leaving the field writes it in the app's order
+  const date = await app.script(
+    "const el = document.querySelector('[data-testid=edition-start]'); return { value: el.value, direction: getComputedStyle(el).direction };",
+  );
+  assert.deepEqual(date, { value: "04/12/2026", direction: "ltr" });
+  await shot("edition-dialog-ar");
+  await app.keys(ESCAPE);
+  await app.waitFor(async () => (await app.findAll("edition-dialog")).length === 0, "the dialog closed");
+  await click("lang-toggle");
+  await app.waitFor(async () => (await app.script("return document.documentElement.lang;")) === "en", "back to English");
 });

@@ -3,6 +3,9 @@
 
 use std::fmt;
 
+use serde::Serialize;
+use ts_rs::TS;
+
 use crate::word::word_enum;
 
 /// What kind of failure this is; the shell's error `code` is derived from it.
@@ -100,13 +103,78 @@ pub struct Error {
     pub reason: Reason,
     /// English detail for the CLI and logs; the UI shows its own translation of `reason`.
     pub message: String,
+    /// Every field a form's check refused, this error's own first, so that the form can show
+    /// them all at once; empty when one value was checked.
+    pub problems: Vec<FieldProblem>,
+}
+
+/// A field refused (`startDate`, `lines[2]`, `rate`…) and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct FieldProblem {
+    pub field: String,
+    pub reason: Reason,
+}
+
+impl From<Error> for FieldProblem {
+    fn from(e: Error) -> FieldProblem {
+        FieldProblem { field: e.field.unwrap_or_default(), reason: e.reason }
+    }
+}
+
+/// Checks a form field by field and refuses it once, naming every field that failed: the first
+/// refusal is the error, the others ride along in its `problems`.
+#[derive(Debug, Default)]
+pub struct Problems {
+    first: Option<Error>,
+    all: Vec<FieldProblem>,
+}
+
+impl Problems {
+    /// The checked value, or None after noting why it was refused.
+    pub fn check<T>(&mut self, checked: Result<T>) -> Option<T> {
+        checked.map_err(|e| self.note(e)).ok()
+    }
+
+    /// Notes a refusal; a field already refused keeps its first reason.
+    pub fn note(&mut self, e: Error) {
+        if let Some(field) = &e.field {
+            if !self.all.iter().any(|p| &p.field == field) {
+                self.all.push(FieldProblem { field: field.clone(), reason: e.reason });
+            }
+        }
+        // A failure to read the store is what the caller must hear, whatever came before.
+        let fatal = matches!(e.kind, ErrorKind::Storage | ErrorKind::Internal);
+        match &self.first {
+            Some(first) if !fatal || matches!(first.kind, ErrorKind::Storage | ErrorKind::Internal) => {}
+            _ => self.first = Some(e),
+        }
+    }
+
+    /// Whether a field was refused already (a check that needs it is then left out).
+    pub fn has(&self, field: &str) -> bool {
+        self.all.iter().any(|p| p.field == field)
+    }
+
+    /// The first refusal, carrying them all, or Ok when every field passed.
+    pub fn finish(self) -> Result<()> {
+        match self.first {
+            None => Ok(()),
+            Some(first) => Err(Error { problems: self.all, ..first }),
+        }
+    }
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 impl Error {
     pub fn invalid(field: &str, reason: Reason, message: impl Into<String>) -> Error {
-        Error { kind: ErrorKind::InvalidInput, field: Some(field.to_owned()), reason, message: message.into() }
+        Error {
+            kind: ErrorKind::InvalidInput,
+            field: Some(field.to_owned()),
+            reason,
+            message: message.into(),
+            problems: Vec::new(),
+        }
     }
 
     pub fn not_found(field: &str, what: &str, id: &str) -> Error {
@@ -115,24 +183,43 @@ impl Error {
             field: Some(field.to_owned()),
             reason: Reason::NotFound,
             message: format!("no {what} with id {id:?}"),
+            problems: Vec::new(),
         }
     }
 
     pub fn conflict(field: Option<&str>, reason: Reason, message: impl Into<String>) -> Error {
-        Error { kind: ErrorKind::Conflict, field: field.map(str::to_owned), reason, message: message.into() }
+        Error {
+            kind: ErrorKind::Conflict,
+            field: field.map(str::to_owned),
+            reason,
+            message: message.into(),
+            problems: Vec::new(),
+        }
     }
 
     pub fn storage(message: impl Into<String>) -> Error {
-        Error { kind: ErrorKind::Storage, field: None, reason: Reason::Storage, message: message.into() }
+        Error {
+            kind: ErrorKind::Storage,
+            field: None,
+            reason: Reason::Storage,
+            message: message.into(),
+            problems: Vec::new(),
+        }
     }
 
     /// A storage failure with a more precise reason the UI can translate (busy, disk full…).
     pub fn storage_because(reason: Reason, message: impl Into<String>) -> Error {
-        Error { kind: ErrorKind::Storage, field: None, reason, message: message.into() }
+        Error { kind: ErrorKind::Storage, field: None, reason, message: message.into(), problems: Vec::new() }
     }
 
     pub fn internal(message: impl Into<String>) -> Error {
-        Error { kind: ErrorKind::Internal, field: None, reason: Reason::Internal, message: message.into() }
+        Error {
+            kind: ErrorKind::Internal,
+            field: None,
+            reason: Reason::Internal,
+            message: message.into(),
+            problems: Vec::new(),
+        }
     }
 
     pub fn kind(&self) -> ErrorKind {

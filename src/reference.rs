@@ -3,12 +3,19 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::bilingual::Bilingual;
+
+const ZONES: &str = include_str!("../assets/reference/timezones.tsv");
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ReferenceData {
     /// ISO 3166-1 alpha-2 codes.
     pub countries: Vec<String>,
-    /// IANA timezone names, sorted.
+    /// IANA timezone names, sorted: every one the core accepts.
     pub timezones: Vec<String>,
+    /// The zones the event form offers, one a country and city, with the city named in both
+    /// languages (`assets/reference/timezones.tsv`), sorted by id.
+    pub zones: Vec<TimeZoneChoice>,
     /// The ISO 4217 currencies a pledge may be in, with their decimals, sorted by code.
     pub currencies: Vec<CurrencyInfo>,
 }
@@ -18,6 +25,30 @@ pub struct CurrencyInfo {
     pub code: String,
     /// Digits after the decimal point: JPY 0, USD 2, KWD 3.
     pub decimals: u8,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct TimeZoneChoice {
+    /// The IANA id, which is what an event stores.
+    pub id: String,
+    /// ISO 3166-1 alpha-2 code of the country it is in; none for UTC.
+    pub country: Option<String>,
+    pub city: Bilingual,
+}
+
+/// The zones the event form offers, from the table (IANA's zone.tab with CLDR's city names).
+pub fn zones() -> Vec<TimeZoneChoice> {
+    ZONES
+        .lines()
+        .skip(1)
+        .filter_map(|row| {
+            let mut cols = row.split('\t');
+            let (id, country, en, ar) = (cols.next()?, cols.next()?, cols.next()?, cols.next()?);
+            let country = (!country.is_empty()).then(|| country.to_owned());
+            Some(TimeZoneChoice { id: id.to_owned(), country, city: Bilingual::new(en, ar) })
+        })
+        .collect()
 }
 
 pub fn reference_data() -> ReferenceData {
@@ -30,6 +61,7 @@ pub fn reference_data() -> ReferenceData {
     ReferenceData {
         countries: crate::country::all().iter().map(|c| c.code.to_owned()).collect(),
         timezones,
+        zones: zones(),
         currencies,
     }
 }
@@ -48,5 +80,24 @@ mod tests {
         }
         assert!(data.currencies.len() > 150, "{} currencies", data.currencies.len());
         assert!(data.currencies.windows(2).all(|w| w[0].code < w[1].code));
+    }
+
+    #[test]
+    fn every_zone_offered_is_accepted_and_named_in_both_languages() {
+        let data = reference_data();
+        assert!(data.zones.len() > 400, "{} zones", data.zones.len());
+        for zone in &data.zones {
+            assert!(data.timezones.contains(&zone.id), "{} is not a zone the core accepts", zone.id);
+            assert!(!zone.city.en.is_empty() && !zone.city.ar.is_empty(), "{}", zone.id);
+            if let Some(country) = &zone.country {
+                assert!(crate::country::find(country).is_some(), "{}: {country}", zone.id);
+            }
+        }
+        let tunis = data.zones.iter().find(|z| z.id == "Africa/Tunis").expect("Tunis");
+        assert_eq!(
+            (tunis.city.en.as_str(), tunis.city.ar.as_str(), tunis.country.as_deref()),
+            ("Tunis", "تونس", Some("TN"))
+        );
+        assert!(data.zones.windows(2).all(|w| w[0].id < w[1].id));
     }
 }

@@ -14,6 +14,9 @@ pub fn parse_timezone(field: &str, value: &str) -> Result<Tz> {
 /// A calendar date written `YYYY-MM-DD`.
 pub fn parse_date(field: &str, value: &str) -> Result<NaiveDate> {
     let value = value.trim();
+    if value.is_empty() {
+        return Err(Error::invalid(field, Reason::Required, "a date is required"));
+    }
     if value.len() != 10 {
         return Err(Error::invalid(field, Reason::InvalidDate, format!("{value:?} is not a date YYYY-MM-DD")));
     }
@@ -25,6 +28,9 @@ pub fn parse_date(field: &str, value: &str) -> Result<NaiveDate> {
 /// repeated by a daylight-saving change is refused rather than guessed.
 pub fn parse_local(field: &str, value: &str, tz: Tz) -> Result<DateTime<Utc>> {
     let value = value.trim();
+    if value.is_empty() {
+        return Err(Error::invalid(field, Reason::Required, "a time is required"));
+    }
     let naive = NaiveDateTime::parse_from_str(value, "%Y-%m-%d %H:%M")
         .or_else(|_| NaiveDateTime::parse_from_str(value, "%Y-%m-%dT%H:%M"))
         .map_err(|_| Error::invalid(field, Reason::InvalidTime, format!("{value:?} is not a time YYYY-MM-DD HH:MM")))?;
@@ -148,9 +154,11 @@ mod tests {
     fn zones_and_dates() {
         assert_eq!(parse_timezone("tz", "Mars/Olympus").unwrap_err().reason, Reason::UnknownTimezone);
         assert!(parse_date("d", "2024-05-21").is_ok());
-        for bad in ["2024-5-21", "21/05/2024", "2024-13-01", ""] {
+        for bad in ["2024-5-21", "21/05/2024", "2024-13-01"] {
             assert_eq!(parse_date("d", bad).unwrap_err().reason, Reason::InvalidDate, "{bad}");
         }
+        // A date left empty is missing, not mistyped: the form says "required".
+        assert_eq!(parse_date("d", " ").unwrap_err().reason, Reason::Required);
         let t = parse_local("t", "2024-05-21 09:30", chrono_tz::Asia::Qatar).unwrap();
         assert_eq!(format_local(t, chrono_tz::Asia::Qatar), "2024-05-21 09:30");
         assert_eq!(from_db(&to_db(t)).unwrap(), t);

@@ -1,6 +1,7 @@
 //! The error as the UI receives it: `{ code, field, reason, message }`. The UI branches on
 //! `code`, translates `reason` and `field`, and shows `message` only as a detail.
 
+use muntada::error::FieldProblem;
 use muntada::ErrorKind;
 use serde::Serialize;
 use ts_rs::TS;
@@ -42,6 +43,10 @@ pub struct ApiError {
     #[ts(type = "Reason | ShellReason")]
     pub reason: &'static str,
     pub message: String,
+    /// Every field a form's check refused (the first is `field`), for the form to show them all.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[ts(optional, as = "Option<Vec<FieldProblem>>")]
+    pub problems: Vec<FieldProblem>,
 }
 
 impl From<muntada::Error> for ApiError {
@@ -53,6 +58,6 @@ impl From<muntada::Error> for ApiError {
             ErrorKind::Storage => ErrorCode::Storage,
             ErrorKind::Internal => ErrorCode::Internal,
         };
-        ApiError { code, field: e.field, reason: e.reason.as_str(), message: e.message }
+        ApiError { code, field: e.field, reason: e.reason.as_str(), message: e.message, problems: e.problems }
     }
 }

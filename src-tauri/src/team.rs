@@ -99,6 +99,7 @@ fn invalid(field: &str, message: &str) -> ApiError {
         field: Some(field.to_owned()),
         reason: "invalid_value",
         message: format!("{field}: {message}"),
+        problems: Vec::new(),
     }
 }
 
@@ -154,7 +155,7 @@ impl Settings {
 }
 
 fn storage(message: String) -> ApiError {
-    ApiError { code: ErrorCode::Storage, field: None, reason: "storage", message }
+    ApiError { code: ErrorCode::Storage, field: None, reason: "storage", message, problems: Vec::new() }
 }
 
 /// The desktop's keyring (Secret Service on Linux): the one place a team password is kept.
@@ -194,6 +195,7 @@ pub mod keyring_store {
             field: None,
             reason: "keyring_unavailable",
             message: format!("the desktop keyring cannot keep the password: {error}"),
+            problems: Vec::new(),
         }
     }
 }

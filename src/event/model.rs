@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::bilingual::Bilingual;
-use crate::error::{Error, Reason, Result};
+use crate::error::{Error, Problems, Reason, Result};
 use crate::id::Id;
 use crate::{country, input, pdf, time};
 
@@ -110,27 +110,54 @@ pub struct EventCounts {
 impl EventInput {
     /// Checks every field and returns the event it describes, stamped with `id` and `now`.
     pub fn validate(&self, id: Id, created_at: DateTime<Utc>, now: DateTime<Utc>) -> Result<Event> {
-        let title = self.title.clean_required("title", input::MAX_NAME)?;
-        let description = self.description.clean_text("description", input::MAX_TEXT)?;
-        let venue = self.venue.clean_line("venue", input::MAX_NAME)?;
-        let city = self.city.clean_line("city", input::MAX_NAME)?;
-        let country = country::parse_optional("country", &self.country)?;
-        let timezone = time::parse_timezone("timezone", &self.timezone)?;
-        let start_date = time::parse_date("startDate", &self.start_date)?;
-        let end_date = time::parse_date("endDate", &self.end_date)?;
-        if end_date < start_date {
-            return Err(Error::invalid("endDate", Reason::EndBeforeStart, "the end date is before the start date"));
-        }
-        if self.organisers.len() > MAX_ORGANISERS {
-            return Err(Error::invalid("organisers", Reason::TooLong, format!("at most {MAX_ORGANISERS} organisers")));
-        }
-        let mut organisers = Vec::with_capacity(self.organisers.len());
-        for name in &self.organisers {
-            let name = name.clean_line("organisers", input::MAX_NAME)?;
-            if !name.is_empty() && !organisers.contains(&name) {
-                organisers.push(name);
+        // Every field is checked, so that the form can show all its problems at once.
+        let mut problems = Problems::default();
+        let title = problems.check(self.title.clean_required("title", input::MAX_NAME));
+        let description = problems.check(self.description.clean_text("description", input::MAX_TEXT));
+        let venue = problems.check(self.venue.clean_line("venue", input::MAX_NAME));
+        let city = problems.check(self.city.clean_line("city", input::MAX_NAME));
+        let country = problems.check(country::parse_optional("country", &self.country));
+        let timezone = problems.check(time::parse_timezone("timezone", &self.timezone));
+        let start_date = problems.check(time::parse_date("startDate", &self.start_date));
+        let end_date = problems.check(time::parse_date("endDate", &self.end_date));
+        if let (Some(start), Some(end)) = (start_date, end_date) {
+            if end < start {
+                problems.note(Error::invalid(
+                    "endDate",
+                    Reason::EndBeforeStart,
+                    "the end date is before the start date",
+                ));
             }
         }
+        let mut organisers = Vec::with_capacity(self.organisers.len());
+        if self.organisers.len() > MAX_ORGANISERS {
+            problems.note(Error::invalid(
+                "organisers",
+                Reason::TooLong,
+                format!("at most {MAX_ORGANISERS} organisers"),
+            ));
+        } else {
+            for name in &self.organisers {
+                let Some(name) = problems.check(name.clean_line("organisers", input::MAX_NAME)) else { break };
+                if !name.is_empty() && !organisers.contains(&name) {
+                    organisers.push(name);
+                }
+            }
+        }
+        problems.finish()?;
+        let (
+            Some(title),
+            Some(description),
+            Some(venue),
+            Some(city),
+            Some(country),
+            Some(timezone),
+            Some(start_date),
+            Some(end_date),
+        ) = (title, description, venue, city, country, timezone, start_date, end_date)
+        else {
+            return Err(Error::internal("an event field passed its check without a value"));
+        };
         Ok(Event {
             id,
             title,
@@ -311,6 +338,36 @@ pub(crate) mod tests {
             |i| i.organisers = vec![Bilingual::new("UNOCT", ""); MAX_ORGANISERS + 1],
             Err(("organisers", Reason::TooLong)),
         );
+        check(|i| i.start_date = " ".into(), Err(("startDate", Reason::Required)));
+    }
+
+    /// A form shows every field's problem at once: the check goes on past the first.
+    #[test]
+    fn every_problem_is_named() {
+        let problems = |edit: fn(&mut EventInput)| {
+            let mut input = doha();
+            edit(&mut input);
+            let e = input.validate(Id::new(), Utc::now(), Utc::now()).unwrap_err();
+            e.problems.into_iter().map(|p| (p.field, p.reason)).collect::<Vec<_>>()
+        };
+        let all = problems(|i| {
+            i.title = Bilingual::default();
+            i.start_date = String::new();
+            i.end_date = "2024-13-01".into();
+            i.country = "QQ".into();
+        });
+        let fields: Vec<(&str, Reason)> = all.iter().map(|(f, r)| (f.as_str(), *r)).collect();
+        assert_eq!(
+            fields,
+            [
+                ("title", Reason::Required),
+                ("country", Reason::UnknownCountry),
+                ("startDate", Reason::Required),
+                ("endDate", Reason::InvalidDate)
+            ]
+        );
+        // Dates that cannot be compared are not also said to be out of order.
+        assert_eq!(problems(|i| i.end_date = "2024-05-20".into()), [("endDate".to_owned(), Reason::EndBeforeStart)]);
     }
 
     #[test]

@@ -87,6 +87,19 @@ fn schedules() {
 
 /// The schedule reads back the way it was entered, through the store; pledges stored before the
 /// entry mode was kept read back from their lines.
+/// The form shows every field's problem at once: the check goes on past the first.
+#[test]
+fn every_problem_of_a_pledge_is_named() {
+    let mut typed = PledgeInput { donors: vec![], currency: "QQQ".into(), ..input("1", false, 2024, 2024) };
+    typed.rate = Some(RateInput { rate: "3.64".into(), date: String::new(), source: String::new() });
+    let e = typed.validate(Id::new(), Id::new(), now()).unwrap_err();
+    let named: Vec<(&str, Reason)> = e.problems.iter().map(|p| (p.field.as_str(), p.reason)).collect();
+    assert_eq!(
+        named,
+        [("donors", Reason::Required), ("currency", Reason::UnknownCurrency), ("rateDate", Reason::Required)]
+    );
+}
+
 #[test]
 fn schedules_read_back_as_entered() {
     let mut store = crate::store::testing::store();

@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::bilingual::Bilingual;
-use crate::error::{Error, Reason, Result};
+use crate::error::{Error, Problems, Reason, Result};
 use crate::id::Id;
 use crate::input::given;
 use crate::store::{Store, Tx};
@@ -120,15 +120,26 @@ pub fn delete_session(tx: &Tx<'_>, session_id: &Id, now: DateTime<Utc>) -> Resul
 /// start, a room of the same event.
 fn checked_session(tx: &Tx<'_>, event: &event::Event, id: Id, session: &SessionInput) -> Result<Session> {
     let tz = event.tz();
-    let title = session.title.clean_required("title", input::MAX_NAME)?;
-    let description = session.description.clean_text("description", input::MAX_TEXT)?;
-    let start = time::parse_local("start", &session.start, tz)?;
-    let end = time::parse_local("end", &session.end, tz)?;
-    if end <= start {
-        return Err(Error::invalid("end", Reason::EndBeforeStart, "a session must end after it starts"));
+    // Every field is checked, so that the panel can show all its problems at once.
+    let mut problems = Problems::default();
+    let title = problems.check(session.title.clean_required("title", input::MAX_NAME));
+    let description = problems.check(session.description.clean_text("description", input::MAX_TEXT));
+    let start = problems.check(time::parse_local("start", &session.start, tz));
+    let end = problems.check(time::parse_local("end", &session.end, tz));
+    if let (Some(start), Some(end)) = (start, end) {
+        if end <= start {
+            problems.note(Error::invalid("end", Reason::EndBeforeStart, "a session must end after it starts"));
+        }
     }
-    let room_id =
-        given(session.room_id.as_deref()).map(|room| tx.rooms().resolve_in(&event.id, "room", room)).transpose()?;
+    let room_id = problems.check(
+        given(session.room_id.as_deref()).map(|room| tx.rooms().resolve_in(&event.id, "room", room)).transpose(),
+    );
+    problems.finish()?;
+    let (Some(title), Some(description), Some(start), Some(end), Some(room_id)) =
+        (title, description, start, end, room_id)
+    else {
+        return Err(Error::internal("a session field passed its check without a value"));
+    };
     Ok(Session {
         id,
         event_id: event.id.clone(),
@@ -504,6 +515,39 @@ mod tests {
         let open = RoomInput { opens: None, closes: None, capacity: None, ..input };
         let cleared = store.write(|tx| update_room(tx, &room.id, None, &open, Utc::now())).unwrap();
         assert_eq!((cleared.hours, cleared.capacity), (None, None));
+    }
+
+    /// The panel and the dialog show every field's problem at once: the checks go on past the first.
+    #[test]
+    fn every_problem_of_a_session_or_a_room_is_named() {
+        let mut store = crate::store::testing::store();
+        let now = chrono::DateTime::parse_from_rfc3339("2025-01-10T09:00:00Z").unwrap().to_utc();
+        let event = crate::demo::load(&mut store, now).unwrap();
+        let named = |e: Error| e.problems.into_iter().map(|p| (p.field, p.reason.as_str())).collect::<Vec<_>>();
+        let session = SessionInput {
+            room_id: None,
+            title: Bilingual::default(),
+            description: Bilingual::default(),
+            kind: SessionKind::Panel,
+            start: String::new(),
+            end: "2024-05-21 25:00".into(),
+        };
+        let err = store.write(|tx| add_session(tx, &event.id, &session)).unwrap_err();
+        assert_eq!(
+            named(err),
+            [("title".to_owned(), "required"), ("start".to_owned(), "required"), ("end".to_owned(), "invalid_time")]
+        );
+        let mut room = room_input("", Some(0), "8 o'clock", "18:00");
+        room.name = Bilingual::default();
+        let err = store.write(|tx| add_room(tx, &event.id, &room)).unwrap_err();
+        assert_eq!(
+            named(err),
+            [
+                ("name".to_owned(), "required"),
+                ("capacity".to_owned(), "invalid_value"),
+                ("opens".to_owned(), "invalid_time")
+            ]
+        );
     }
 
     #[test]

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::bilingual::Bilingual;
-use crate::error::{Error, Reason, Result};
+use crate::error::{Error, Problems, Reason, Result};
 use crate::id::Id;
 use crate::input;
 use crate::word::word_enum;
@@ -225,18 +225,18 @@ impl RoomInput {
     /// The room as typed, checked: a name in either language, at least one seat if any are
     /// given, both opening times or neither.
     pub(crate) fn checked(&self, id: Id, event_id: Id) -> Result<Room> {
+        // Every field is checked, so that the dialog can show all its problems at once.
+        let mut problems = Problems::default();
+        let name = problems.check(self.name.clean_required("name", input::MAX_NAME));
         if self.capacity == Some(0) {
-            return Err(Error::invalid("capacity", Reason::InvalidValue, "a room seats at least one person"));
+            problems.note(Error::invalid("capacity", Reason::InvalidValue, "a room seats at least one person"));
         }
-        Ok(Room {
-            id,
-            event_id,
-            name: self.name.clean_required("name", input::MAX_NAME)?,
-            capacity: self.capacity,
-            parallel: self.parallel,
-            hours: OpeningHours::parse(self.opens.as_deref(), self.closes.as_deref())?,
-            version: 1,
-        })
+        let hours = problems.check(OpeningHours::parse(self.opens.as_deref(), self.closes.as_deref()));
+        problems.finish()?;
+        let (Some(name), Some(hours)) = (name, hours) else {
+            return Err(Error::internal("a room field passed its check without a value"));
+        };
+        Ok(Room { id, event_id, name, capacity: self.capacity, parallel: self.parallel, hours, version: 1 })
     }
 }
 

@@ -19,7 +19,7 @@ use rusqlite::config::DbConfig;
 use rusqlite::{Connection, OpenFlags};
 
 use super::{schema_version, Store, MIGRATIONS};
-use crate::error::{Error, ErrorKind, Reason, Result};
+use crate::error::{Error, Reason, Result};
 
 /// What a checked backup holds, for the messages that confirm a restore.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -358,7 +358,7 @@ pub(crate) fn io_error(path: &Path, e: std::io::Error) -> Error {
         ReadOnlyFilesystem | PermissionDenied => Reason::ReadOnly,
         _ => Reason::Storage,
     };
-    Error { kind: ErrorKind::Storage, field: None, reason, message: format!("{}: {e}", path.display()) }
+    Error::storage_because(reason, format!("{}: {e}", path.display()))
 }
 
 fn team_backup() -> Error {

@@ -187,14 +187,10 @@ impl Store {
         let found: u32 = lite.query_row("PRAGMA user_version", [], |r| r.get(0))?;
         let known = schema_version();
         if found > known {
-            return Err(Error {
-                kind: crate::error::ErrorKind::Storage,
-                field: None,
-                reason: Reason::SchemaTooNew,
-                message: format!(
-                    "the database was written by a newer Muntada (schema {found}, this one knows {known})"
-                ),
-            });
+            return Err(Error::storage_because(
+                Reason::SchemaTooNew,
+                format!("the database was written by a newer Muntada (schema {found}, this one knows {known})"),
+            ));
         }
         if found == known {
             return Ok(());

@@ -13,7 +13,7 @@ use std::time::Duration;
 
 use super::db::{params, Db};
 use crate::audit::model::Actor;
-use crate::error::{Error, ErrorKind, Reason, Result};
+use crate::error::{Error, Reason, Result};
 
 /// The schema changes for PostgreSQL, by the version they bring the database to. Team
 /// databases start at version 13, which creates the whole schema at once.
@@ -507,15 +507,13 @@ pub(super) fn migrate(conn: &Db, actor: &Actor) -> Result<()> {
         let found = found.unwrap_or(0);
         let known = super::schema_version();
         if found > known {
-            return Err(Error {
-                kind: ErrorKind::Storage,
-                field: None,
-                reason: Reason::SchemaTooNew,
-                message: format!(
+            return Err(Error::storage_because(
+                Reason::SchemaTooNew,
+                format!(
                     "the database was written by a newer Muntada (schema {found}, this one knows {known}); \
                      update Muntada on this computer"
                 ),
-            });
+            ));
         }
         if found == known {
             return Ok(());
@@ -590,7 +588,7 @@ mod tests {
         check("postgres://u@127.0.0.1/forum?sslmode=disable&sslrootcert=/ca.pem", Err("contradict"));
         check("postgres://u@db.example.org/forum?sslrootcert=", Err("names no file"));
         let e = TeamTarget::parse("postgres://u@db.example.org/forum?sslmode=disable").unwrap_err();
-        assert_eq!((e.kind, e.field.as_deref()), (ErrorKind::InvalidInput, Some("db")));
+        assert_eq!((e.kind, e.field.as_deref()), (crate::ErrorKind::InvalidInput, Some("db")));
     }
 
     #[test]

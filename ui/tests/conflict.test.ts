@@ -112,7 +112,7 @@ describe('the participant form after someone else changed the person', () => {
     forgetReferenceData();
     vi.mocked(client.categoryList).mockResolvedValue(categories);
     vi.mocked(client.delegationList).mockResolvedValue([]);
-    vi.mocked(client.referenceData).mockResolvedValue({ countries: ['QA', 'JO'], timezones: ['UTC'], currencies: [] });
+    vi.mocked(client.referenceData).mockResolvedValue({ countries: ['QA', 'JO'], timezones: ['UTC'], zones: [], currencies: [] });
     vi.mocked(client.participantGet).mockResolvedValueOnce(opened).mockResolvedValue(now);
     vi.mocked(client.auditList).mockResolvedValue([
       auditEntry({ actor: 'desk-2', action: 'update', at: '2025-11-21T09:00:00Z', entityId: 'p-4' }),

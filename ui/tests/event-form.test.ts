@@ -37,11 +37,11 @@ describe('event form', () => {
     expect(end.getAttribute('aria-describedby')).toContain(error.id);
     expect(screen.getByTestId('field-start')).not.toHaveAttribute('aria-invalid');
     expect(screen.getByTestId('form-error')).toHaveTextContent('The event was not saved.');
-    // The developer message is only inside the collapsed details.
-    expect(screen.getByTestId('form-error').querySelector('details:not([open]) code')).toHaveTextContent(
-      'endDate before startDate',
-    );
-    expect(error).not.toHaveTextContent('endDate before startDate');
+    // The collapsed details name the field and the reason in words, not the developer's English.
+    const details = screen.getByTestId('form-error').querySelector('details:not([open]) [data-testid=error-details]');
+    expect(details).toHaveTextContent('End date · The end date cannot be before the start date.');
+    expect(details).not.toHaveTextContent('endDate');
+    expect(screen.getByTestId('form-error')).not.toHaveTextContent('invalid_input');
     expect(client.eventCreate).toHaveBeenCalledWith(
       expect.objectContaining({ title: { en: 'Doha Forum', ar: '' }, startDate: '2026-03-14', endDate: '2026-03-12' }),
     );
@@ -56,6 +56,59 @@ describe('event form', () => {
     render(EventForm);
     await fireEvent.click(await screen.findByTestId('save-event'));
     expect(await screen.findByTestId('error-endDate')).toHaveTextContent('لا يمكن أن يسبق تاريخ الانتهاء تاريخ البدء.');
+    expect(screen.getByTestId('error-details').textContent).toMatch(/^تاريخ الانتهاء · لا يمكن/);
+  });
+
+  it('names the time zones by city and country in both languages, keeping the IANA id as the value', async () => {
+    render(EventForm);
+    const zone = (await screen.findByTestId('field-timezone')) as HTMLSelectElement;
+    const tunis = [...zone.options].find((o) => o.value === 'Africa/Tunis')!;
+    expect(tunis.textContent).toBe('Tunis — Tunisia');
+    setLang('ar');
+    await waitFor(() => expect(tunis.textContent).toBe('تونس'));
+    expect([...zone.options].find((o) => o.value === 'Europe/London')!.textContent).toBe('لندن — المملكة المتحدة');
+    expect([...zone.options].some((o) => o.textContent?.includes('/'))).toBe(false);
+    setLang('en');
+  });
+
+  it('suggests the zone of a country with one, until the zone is chosen by hand', async () => {
+    vi.mocked(client.eventCreate).mockResolvedValue(event());
+    render(EventForm);
+    const zone = (await screen.findByTestId('field-timezone')) as HTMLSelectElement;
+    await fireEvent.change(screen.getByTestId('field-country'), { target: { value: 'TN' } });
+    expect(zone.value).toBe('Africa/Tunis');
+    // A country of several zones leaves the choice as it was.
+    await fireEvent.change(screen.getByTestId('field-country'), { target: { value: 'US' } });
+    expect(zone.value).toBe('Africa/Tunis');
+    await fireEvent.change(zone, { target: { value: 'Europe/London' } });
+    await fireEvent.change(screen.getByTestId('field-country'), { target: { value: 'QA' } });
+    expect(zone.value).toBe('Europe/London');
+  });
+
+  it('shows every field the core refused at once, each beside its field, and an empty date as required', async () => {
+    vi.mocked(client.eventCreate).mockRejectedValue(
+      apiError({
+        code: 'invalid_input',
+        field: 'title',
+        reason: 'required',
+        problems: [
+          { field: 'title', reason: 'required' },
+          { field: 'startDate', reason: 'required' },
+          { field: 'endDate', reason: 'invalid_date' },
+        ],
+      }),
+    );
+    render(EventForm);
+    await fireEvent.click(await screen.findByTestId('save-event'));
+    expect(await screen.findByTestId('error-title')).toHaveTextContent('This is required.');
+    expect(screen.getByTestId('error-startDate')).toHaveTextContent('This is required.');
+    expect(screen.getByTestId('error-endDate')).toHaveTextContent('Enter a valid date.');
+    expect(screen.getByTestId('field-start')).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByTestId('field-end')).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.queryByTestId('error-venue')).toBeNull();
+    // The keyboard goes to the first.
+    expect(document.activeElement).toBe(screen.getByTestId('field-title-en'));
+    expect(screen.getByTestId('error-details')).toHaveTextContent('Start date · This is required.');
   });
 
   it('gives a generic message for a reason it does not know', async () => {

@@ -204,8 +204,16 @@ export function speaker(overrides: Partial<Speaker> = {}): Speaker {
 
 export function reference(): ReferenceData {
   return {
-    countries: ['QA', 'TN', 'GB'],
-    timezones: ['UTC', 'Asia/Qatar', 'Africa/Tunis', 'Europe/London'],
+    countries: ['QA', 'TN', 'GB', 'US'],
+    timezones: ['UTC', 'Asia/Qatar', 'Africa/Tunis', 'Europe/London', 'America/New_York', 'America/Chicago'],
+    zones: [
+      { id: 'Africa/Tunis', country: 'TN', city: { en: 'Tunis', ar: 'تونس' } },
+      { id: 'America/Chicago', country: 'US', city: { en: 'Chicago', ar: 'شيكاغو' } },
+      { id: 'America/New_York', country: 'US', city: { en: 'New York', ar: 'نيويورك' } },
+      { id: 'Asia/Qatar', country: 'QA', city: { en: 'Qatar', ar: 'قطر' } },
+      { id: 'Europe/London', country: 'GB', city: { en: 'London', ar: 'لندن' } },
+      { id: 'UTC', country: null, city: { en: 'UTC', ar: 'UTC' } },
+    ],
     currencies: [
       { code: 'EUR', decimals: 2 },
       { code: 'IQD', decimals: 3 },

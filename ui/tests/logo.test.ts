@@ -39,7 +39,8 @@ describe('event logo', () => {
     vi.mocked(client.eventLogoSet).mockResolvedValue(logo());
     render(LogoPanel, { props: { eventId: 'ev-1' } });
     expect(await screen.findByTestId('no-logo')).toHaveTextContent('No logo yet.');
-    expect(screen.getByLabelText('Choose an image')).toHaveAttribute('accept', 'image/png,image/jpeg');
+    expect(screen.getByRole('button', { name: 'Choose an image' })).toBeInTheDocument();
+    expect(screen.getByTestId('logo-file')).toHaveAttribute('accept', 'image/png,image/jpeg');
     expect(screen.queryByTestId('remove-logo')).toBeNull();
 
     await choose(PNG);
@@ -49,7 +50,7 @@ describe('event logo', () => {
     expect(preview).toHaveAttribute('alt', 'The event’s logo');
     expect(blobs[0].type).toBe('image/png');
     expect(screen.getByTestId('logo-size')).toHaveTextContent('PNG, 300 × 120 pixels');
-    expect(screen.getByLabelText('Replace with another image')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Replace with another image' })).toBeInTheDocument();
     expect(toasts.list.map((t) => t.text)).toContain('Logo saved.');
   });
 
@@ -102,5 +103,33 @@ describe('event logo', () => {
     render(LogoPanel, { props: { eventId: 'ev-1' } });
     expect(await screen.findByTestId('logo-size')).toHaveTextContent('بكسل');
     expect(screen.getByRole('heading', { name: 'الشعار' })).toBeInTheDocument();
+  });
+});
+
+describe('choosing the logo file', () => {
+  beforeEach(() => {
+    vi.resetAllMocks();
+    URL.createObjectURL = vi.fn(() => 'blob:logo');
+    URL.revokeObjectURL = vi.fn();
+  });
+
+  it('offers the app’s own button and says in Arabic that no file is chosen, then names the chosen file', async () => {
+    setLang('ar');
+    vi.mocked(client.eventLogoGet).mockResolvedValue(null);
+    vi.mocked(client.eventLogoSet).mockResolvedValue(logo());
+    render(LogoPanel, { props: { eventId: 'ev-1' } });
+    const button = await screen.findByTestId('logo-file-button');
+    expect(button).toHaveTextContent('اختيار صورة');
+    expect(screen.getByTestId('logo-file-chosen')).toHaveTextContent('لم يُختر ملف');
+    // The webview's own control (with its English words) is out of sight and out of the Tab order.
+    const input = screen.getByTestId('logo-file');
+    expect(input).toHaveClass('visually-hidden');
+    expect(input).toHaveAttribute('tabindex', '-1');
+    const opened = vi.spyOn(input, 'click').mockImplementation(() => {});
+    await fireEvent.click(button);
+    expect(opened).toHaveBeenCalled();
+    await choose(PNG, 'شعار المنتدى.png');
+    expect(screen.getByTestId('logo-file-chosen')).toHaveTextContent('شعار المنتدى.png');
+    setLang('en');
   });
 });

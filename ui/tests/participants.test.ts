@@ -296,7 +296,7 @@ describe('registration form', () => {
     vi.resetAllMocks();
     vi.mocked(client.categoryList).mockResolvedValue(categories);
     vi.mocked(client.delegationList).mockResolvedValue(delegations);
-    vi.mocked(client.referenceData).mockResolvedValue({ countries: ['QA', 'JO'], timezones: ['UTC'], currencies: [] });
+    vi.mocked(client.referenceData).mockResolvedValue({ countries: ['QA', 'JO'], timezones: ['UTC'], zones: [], currencies: [] });
   });
 
   it('offers likely duplicates for merging and never merges by itself', async () => {
@@ -414,6 +414,26 @@ describe('registration form', () => {
     render(RegisterForm, { props: { eventId: 'ev-1' } });
     await fireEvent.click(await screen.findByTestId('register-save'));
     expect(await screen.findByTestId('error-name')).toHaveTextContent('Name: This is required.');
+  });
+
+  it('shows every field the core refused at once, each beside its field', async () => {
+    vi.mocked(client.participantAdd).mockRejectedValue({
+      code: 'invalid_input',
+      field: 'name',
+      reason: 'required',
+      message: '',
+      problems: [
+        { field: 'name', reason: 'required' },
+        { field: 'email', reason: 'invalid_value' },
+        { field: 'country', reason: 'unknown_country' },
+      ],
+    });
+    render(RegisterForm, { props: { eventId: 'ev-1' } });
+    await fireEvent.click(await screen.findByTestId('register-save'));
+    expect(await screen.findByTestId('error-name')).toHaveTextContent('Name: This is required.');
+    expect(screen.getByTestId('error-email')).toHaveTextContent('E-mail');
+    expect(screen.getByTestId('error-country')).toBeInTheDocument();
+    expect(screen.getByTestId('field-email')).toHaveAttribute('aria-invalid', 'true');
   });
 });
 
@@ -546,7 +566,7 @@ describe('import', () => {
       fields: ['name', 'category', 'extra', 'ignore'],
     }));
     vi.mocked(client.categoryList).mockResolvedValue(categories);
-    vi.mocked(client.referenceData).mockResolvedValue({ countries: ['QA'], timezones: ['UTC'], currencies: [] });
+    vi.mocked(client.referenceData).mockResolvedValue({ countries: ['QA'], timezones: ['UTC'], zones: [], currencies: [] });
     vi.mocked(client.participantImport).mockResolvedValue({ ...report([]), written: true });
     await choose('Name,Category\nAmina,UN Specialized Agency\n');
 
@@ -583,7 +603,7 @@ describe('categories and delegations', () => {
     forgetReferenceData();
     vi.mocked(client.categoryList).mockResolvedValue(categories);
     vi.mocked(client.delegationList).mockResolvedValue([]);
-    vi.mocked(client.referenceData).mockResolvedValue({ countries: ['QA', 'OM'], timezones: ['UTC'], currencies: [] });
+    vi.mocked(client.referenceData).mockResolvedValue({ countries: ['QA', 'OM'], timezones: ['UTC'], zones: [], currencies: [] });
   });
 
   it('renames and recolours a category by its key, and shows a refused colour by its field', async () => {

@@ -137,6 +137,29 @@ describe('pledge form', () => {
     expect(location.hash).toBe('');
   });
 
+  it('shows every field the core refused at once, each beside its field', async () => {
+    vi.mocked(client.pledgeAdd).mockRejectedValue(
+      apiError({
+        code: 'invalid_input',
+        field: 'recipient',
+        reason: 'too_long',
+        problems: [
+          { field: 'recipient', reason: 'too_long' },
+          { field: 'toYear', reason: 'invalid_year_range' },
+        ],
+      }),
+    );
+    await renderForm();
+    await typeDoha();
+    await fireEvent.click(screen.getByTestId('save-pledge'));
+    expect(await screen.findByTestId('error-recipient')).toHaveTextContent(en['reason.too_long']);
+    expect(screen.getByTestId('error-toYear')).toHaveTextContent('Check the years: the last cannot be before the first');
+    expect(screen.getByTestId('pledge-recipient-en')).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByTestId('pledge-to')).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByTestId('pledge-from')).not.toHaveAttribute('aria-invalid');
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('pledge-recipient-en')));
+  });
+
   it('sends the pledge as typed and opens it', async () => {
     await renderForm();
     // Line n of one list is line n of the other; a line empty in both is dropped.

@@ -289,6 +289,22 @@ describe('programme view', () => {
     expect(client.scheduleXmlExport).toHaveBeenCalledWith('ev-1', 'v1');
   });
 
+  it('says why the other exports are disabled while one document is made', async () => {
+    let finish: (value: { file: string; bytes: number; missingGlyphs: number }) => void = () => {};
+    vi.mocked(client.programmePdfExport).mockReturnValue(new Promise((resolve) => (finish = resolve)));
+    await renderView();
+    const panel = screen.getByTestId('programme-exports');
+    expect(within(panel).queryByTestId('export-wait')).toBeNull();
+    await fireEvent.click(within(panel).getByTestId('export-pdf'));
+    const wait = await within(panel).findByTestId('export-wait');
+    expect(wait).toHaveTextContent('One document is being made; the other exports wait until it is done.');
+    expect(within(panel).getByTestId('export-doors')).toBeDisabled();
+    expect(within(panel).getByTestId('export-doors')).toHaveAttribute('aria-describedby', wait.id);
+    finish({ file: '/tmp/p.pdf', bytes: 1, missingGlyphs: 0 });
+    await waitFor(() => expect(within(panel).queryByTestId('export-wait')).toBeNull());
+    expect(within(panel).getByTestId('export-doors')).not.toBeDisabled();
+  });
+
   it('offers a release for export as soon as it is made', async () => {
     vi.mocked(client.releaseCreate).mockResolvedValue({ id: 'rel-1', eventId: 'ev-1', name: 'v1', createdAt: '2026-02-01T10:00:00Z', sessions: 4 });
     vi.mocked(client.releaseDiff).mockResolvedValue({ added: [], cancelled: [], moved: [], people: [] });
@@ -320,7 +336,7 @@ describe('programme view', () => {
     await fireEvent.input(within(dialog).getByTestId('room-opens'), { target: { value: '18:00' } });
     await fireEvent.input(within(dialog).getByTestId('room-closes'), { target: { value: '08:00' } });
     await fireEvent.click(within(dialog).getByTestId('room-save'));
-    expect(await within(dialog).findByTestId('room-error')).toHaveTextContent('Closes');
+    expect(await within(dialog).findByTestId('error-closes')).toHaveTextContent('The end date cannot be before the start date.');
     expect(within(dialog).getByTestId('room-closes')).toHaveAttribute('aria-invalid', 'true');
 
     const updated: Room = { ...dana, name: { en: 'Poster area', ar: dana.name.ar }, capacity: 60, parallel: true, hours: { opens: '08:00:00', closes: '18:00:00' } };
@@ -340,7 +356,7 @@ describe('programme view', () => {
       closes: '18:00',
     });
     await waitFor(() => expect(vi.mocked(client.conflictList).mock.calls.length).toBe(checks + 1));
-    expect(within(dialog).queryByTestId('room-error')).toBeNull();
+    expect(within(dialog).queryByTestId('error-closes')).toBeNull();
     const after = within(dialog).getAllByTestId('room-row');
     expect(after.map((r) => r.textContent)).toEqual([expect.stringContaining('Main Hall'), expect.stringContaining('Poster area')]);
     expect(after[1]).toHaveTextContent('60 seats');
@@ -526,6 +542,89 @@ describe('programme view', () => {
     expect(gridSession('se-9')).toHaveAttribute('data-start', '13:00');
   });
 
+  it('puts the keyboard in the new-session panel, keeps it there on Save, and Escape gives it back to "New session"', async () => {
+    const created = session({ id: 'se-9', roomId: 'r-dana', title: { en: 'Youth dialogue', ar: 'حوار الشباب' }, start: '2026-03-12T10:00:00Z', end: '2026-03-12T11:00:00Z' });
+    vi.mocked(client.sessionCreate).mockResolvedValue(created);
+    await renderView();
+    const opener = screen.getByTestId('new-session');
+    opener.focus();
+    await fireEvent.click(opener);
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('session-title-en')));
+    await fireEvent.input(screen.getByTestId('session-title-en'), { target: { value: 'Youth dialogue' } });
+    screen.getByTestId('save-session').focus();
+    await fireEvent.click(screen.getByTestId('save-session'));
+    await waitFor(() => expect(screen.getByTestId('delete-session')).toBeInTheDocument());
+    // The same panel, now of the stored session: the keyboard did not fall to the page.
+    expect(document.activeElement).toBe(screen.getByTestId('save-session'));
+    await fireEvent.keyDown(screen.getByTestId('save-session'), { key: 'Escape' });
+    await waitFor(() => expect(screen.queryByTestId('session-panel')).toBeNull());
+    expect(document.activeElement).toBe(screen.getByTestId('new-session'));
+  });
+
+  it('opens a session from the grid with the keyboard in its panel; Escape closes it and returns to the block', async () => {
+    await renderView();
+    gridButton('se-1').focus();
+    await fireEvent.click(gridButton('se-1'), { detail: 0 });
+    await waitFor(() => expect(document.activeElement).toBe(within(screen.getByTestId('session-panel')).getByTestId('session-title-en')));
+    await fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
+    await waitFor(() => expect(screen.queryByTestId('session-panel')).toBeNull());
+    expect(document.activeElement).toBe(gridButton('se-1'));
+  });
+
+  it('keeps Tab inside the Move dialog, closes it on Escape and returns to the session', async () => {
+    await renderView();
+    gridButton('se-1').focus();
+    await fireEvent.keyDown(gridButton('se-1'), { key: 'm' });
+    const dialog = await screen.findByTestId('move-dialog');
+    await waitFor(() => expect(document.activeElement).toBe(within(dialog).getByTestId('move-day')));
+    within(dialog).getByTestId('move-submit').focus();
+    await fireEvent.keyDown(document.activeElement!, { key: 'Tab' });
+    expect(document.activeElement).toBe(within(dialog).getByTestId('move-day'));
+    await fireEvent.keyDown(document.activeElement!, { key: 'Tab', shiftKey: true });
+    expect(document.activeElement).toBe(within(dialog).getByTestId('move-submit'));
+    await fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
+    await waitFor(() => expect(screen.queryByTestId('move-dialog')).toBeNull());
+    expect(document.activeElement).toBe(gridButton('se-1'));
+  });
+
+  it('shows every field the core refused in the session panel at once, a blank time as required', async () => {
+    vi.mocked(client.sessionCreate).mockRejectedValue(
+      apiError({
+        code: 'invalid_input',
+        field: 'title',
+        reason: 'required',
+        problems: [
+          { field: 'title', reason: 'required' },
+          { field: 'start', reason: 'required' },
+          { field: 'end', reason: 'invalid_time' },
+        ],
+      }),
+    );
+    await renderView();
+    await fireEvent.click(screen.getByTestId('new-session'));
+    const panel = screen.getByTestId('session-panel');
+    await fireEvent.input(within(panel).getByTestId('session-start'), { target: { value: '' } });
+    await fireEvent.input(within(panel).getByTestId('session-end'), { target: { value: '25:00' } });
+    await fireEvent.click(within(panel).getByTestId('save-session'));
+    // A blank time goes to the core as blank, for it to say it is required.
+    expect(vi.mocked(client.sessionCreate).mock.calls[0][1]).toEqual(expect.objectContaining({ start: '', end: '2026-03-12 25:00' }));
+    expect(await within(panel).findByTestId('error-title')).toHaveTextContent('This is required.');
+    expect(within(panel).getByTestId('error-start')).toHaveTextContent('This is required.');
+    expect(within(panel).getByTestId('error-end')).toHaveTextContent('Enter a time as HH:MM.');
+    expect(within(panel).getByTestId('session-start')).toHaveAttribute('aria-invalid', 'true');
+    expect(within(panel).getByTestId('session-end')).toHaveAttribute('aria-invalid', 'true');
+  });
+
+  it('starts a new session in the first free hour of a room on the day shown', async () => {
+    // 12 March: the Main Hall is taken 09:30–10:30 and the Al Dana Room 09:30–11:00.
+    await renderView();
+    await fireEvent.click(screen.getByTestId('new-session'));
+    const panel = screen.getByTestId('session-panel');
+    expect(within(panel).getByTestId('session-room')).toHaveValue('r-hall');
+    expect(within(panel).getByTestId('session-start')).toHaveValue('10:30');
+    expect(within(panel).getByTestId('session-end')).toHaveValue('11:30');
+  });
+
   it('places a session without a room by dragging it from the list onto a room and time', async () => {
     vi.mocked(client.sessionMove).mockResolvedValue({ ...roomless, roomId: 'r-dana', start: '2026-03-12T06:45:00Z', end: '2026-03-12T07:45:00Z' });
     await renderView();
@@ -561,7 +660,7 @@ describe('next year’s edition', () => {
     vi.mocked(client.eventClone).mockResolvedValueOnce(event({ id: 'ev-2', startDate: '2027-03-11', endDate: '2027-03-13', status: 'draft' }));
     render(EditionButton, { props: { event: event() } });
     await fireEvent.click(screen.getByTestId('next-edition'));
-    expect(screen.getByTestId('edition-start')).toHaveValue('2027-03-11');
+    expect(screen.getByTestId('edition-start')).toHaveValue('11/03/2027');
     await fireEvent.click(screen.getByTestId('edition-create'));
     expect(await screen.findByTestId('edition-error')).toHaveTextContent('Enter a valid date.');
     await fireEvent.click(screen.getByTestId('edition-create'));

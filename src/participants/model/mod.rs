@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::bilingual::Bilingual;
-use crate::error::{Error, Reason, Result};
+use crate::error::{Error, Problems, Reason, Result};
 use crate::id::Id;
 use crate::word::word_enum;
 use crate::{country, input};
@@ -263,14 +263,28 @@ pub fn new_badge_code() -> String {
 
 impl ParticipantInput {
     pub(crate) fn validate(&self, categories: &[Category]) -> Result<ValidParticipant> {
-        let category = find_category(categories, &self.category)?;
+        // Every field is checked, so that the form can show all its problems at once.
+        let mut problems = Problems::default();
+        let honorific = problems.check(input::line("honorific", &self.honorific, 40));
+        let name = problems.check(self.name.clean_required("name", input::MAX_NAME));
+        let email = problems.check(input::email("email", &self.email));
+        let phone = problems.check(input::optional_line("phone", Some(&self.phone), 40));
+        let organisation = problems.check(self.organisation.clean_line("organisation", input::MAX_NAME));
+        let country = problems.check(country::parse_optional("country", &self.country));
+        let category = problems.check(find_category(categories, &self.category));
+        problems.finish()?;
+        let (Some(honorific), Some(name), Some(email), Some(phone), Some(organisation), Some(country), Some(category)) =
+            (honorific, name, email, phone, organisation, country, category)
+        else {
+            return Err(Error::internal("a participant field passed its check without a value"));
+        };
         Ok(ValidParticipant {
-            honorific: input::line("honorific", &self.honorific, 40)?,
-            name: self.name.clean_required("name", input::MAX_NAME)?,
-            email: input::email("email", &self.email)?,
-            phone: input::optional_line("phone", Some(&self.phone), 40)?,
-            organisation: self.organisation.clean_line("organisation", input::MAX_NAME)?,
-            country: country::parse_optional("country", &self.country)?,
+            honorific,
+            name,
+            email,
+            phone,
+            organisation,
+            country,
             category: category.key.clone(),
             status: self.status,
             consent: self.consent,
@@ -399,5 +413,34 @@ pub fn may_check_in(
         )),
         ParticipantStatus::Confirmed => Ok(None),
         ParticipantStatus::InterestRegistered | ParticipantStatus::Waitlisted => Ok(Some(CheckInWarning::NotConfirmed)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The registration form shows every field's problem at once: the check goes on past the first.
+    #[test]
+    fn every_problem_of_a_registration_is_named() {
+        let categories = default_categories(&Id::new());
+        let typed = ParticipantInput {
+            email: "not an address".into(),
+            country: "QQ".into(),
+            category: "astronauts".into(),
+            ..ParticipantInput::default()
+        };
+        let Err(e) = typed.validate(&categories) else { panic!("accepted") };
+        let named: Vec<(&str, &str)> = e.problems.iter().map(|p| (p.field.as_str(), p.reason.as_str())).collect();
+        assert_eq!(
+            named,
+            [
+                ("name", "required"),
+                ("email", "invalid_value"),
+                ("country", "unknown_country"),
+                ("category", "invalid_value")
+            ]
+        );
+        assert_eq!((e.field.as_deref(), e.reason), (Some("name"), Reason::Required));
     }
 }

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::bilingual::Bilingual;
-use crate::error::{Error, Reason, Result};
+use crate::error::{Error, Problems, Reason, Result};
 use crate::id::Id;
 use crate::input;
 use crate::money::{self, Currency, UsdRate};
@@ -490,46 +490,65 @@ fn year_range(from: i32, to: i32) -> Result<Vec<i32>> {
 impl PledgeInput {
     /// Checks everything but the links to sessions and speakers (which need the store).
     pub(crate) fn validate(&self, id: Id, event_id: Id, created_at: DateTime<Utc>) -> Result<Pledge> {
-        if self.donors.len() > MAX_DONORS {
-            return Err(Error::invalid("donors", Reason::TooLong, format!("at most {MAX_DONORS} donors")));
-        }
+        // Every field is checked, so that the form can show all its problems at once.
+        let mut problems = Problems::default();
         let mut donors: Vec<Bilingual> = Vec::with_capacity(self.donors.len());
-        for donor in &self.donors {
-            let donor = donor.clean_line("donors", input::MAX_NAME)?;
+        if self.donors.len() > MAX_DONORS {
+            problems.note(Error::invalid("donors", Reason::TooLong, format!("at most {MAX_DONORS} donors")));
+        }
+        for donor in self.donors.iter().take(MAX_DONORS) {
+            let Some(donor) = problems.check(donor.clean_line("donors", input::MAX_NAME)) else { break };
             if !donor.is_empty() && !donors.contains(&donor) {
                 donors.push(donor);
             }
         }
-        if donors.is_empty() {
-            return Err(Error::invalid("donors", Reason::Required, "name the state or organisation that pledges"));
+        if donors.is_empty() && !problems.has("donors") {
+            problems.note(Error::invalid("donors", Reason::Required, "name the state or organisation that pledges"));
         }
-        let in_kind = input::text("inKind", &self.in_kind, input::MAX_TEXT)?;
+        let recipient = problems.check(self.recipient.clean_line("recipient", input::MAX_NAME));
+        let purpose = problems.check(self.purpose.clean_text("purpose", input::MAX_TEXT));
+        let in_kind = problems.check(input::text("inKind", &self.in_kind, input::MAX_TEXT)).unwrap_or_default();
         let no_value = self.currency.trim().is_empty()
             && matches!(&self.schedule, Schedule::Lines(ScheduleLines { lines }) if lines.is_empty());
         let (currency, lines, entry) = match self.kind {
             PledgeKind::InKind if in_kind.is_empty() => {
-                return Err(Error::invalid("inKind", Reason::Required, "describe what is given in kind"));
+                if !problems.has("inKind") {
+                    problems.note(Error::invalid("inKind", Reason::Required, "describe what is given in kind"));
+                }
+                (None, Vec::new(), None)
             }
             PledgeKind::InKind if no_value => (None, Vec::new(), None),
-            _ => {
-                let currency = Currency::parse("currency", &self.currency)?;
-                (Some(currency), self.schedule.lines(currency)?, Some(self.schedule.mode()))
-            }
+            _ => match problems.check(Currency::parse("currency", &self.currency)) {
+                Some(currency) => {
+                    let lines = problems.check(self.schedule.lines(currency)).unwrap_or_default();
+                    (Some(currency), lines, Some(self.schedule.mode()))
+                }
+                None => (None, Vec::new(), None),
+            },
         };
         let rate = match &self.rate {
-            Some(r) if !r.rate.trim().is_empty() => Some(Rate {
-                rate: UsdRate::parse("rate", &r.rate)?,
-                date: time::parse_date("rateDate", &r.date)?,
-                source: input::line("rateSource", &r.source, input::MAX_NAME)?,
-            }),
+            Some(r) if !r.rate.trim().is_empty() => {
+                let rate = problems.check(UsdRate::parse("rate", &r.rate));
+                let date = problems.check(time::parse_date("rateDate", &r.date));
+                let source = problems.check(input::line("rateSource", &r.source, input::MAX_NAME));
+                match (rate, date, source) {
+                    (Some(rate), Some(date), Some(source)) => Some(Rate { rate, date, source }),
+                    _ => None,
+                }
+            }
             _ => None,
+        };
+        let notes = problems.check(input::text("notes", &self.notes, input::MAX_TEXT));
+        problems.finish()?;
+        let (Some(recipient), Some(purpose), Some(notes)) = (recipient, purpose, notes) else {
+            return Err(Error::internal("a pledge field passed its check without a value"));
         };
         let pledge = Pledge {
             id,
             event_id,
             donors,
-            recipient: self.recipient.clean_line("recipient", input::MAX_NAME)?,
-            purpose: self.purpose.clean_text("purpose", input::MAX_TEXT)?,
+            recipient,
+            purpose,
             kind: self.kind,
             in_kind,
             currency,
@@ -543,7 +562,7 @@ impl PledgeInput {
             session_id: None,
             speaker_id: None,
             delegation_id: None,
-            notes: input::text("notes", &self.notes, input::MAX_TEXT)?,
+            notes,
             created_at,
             version: 1,
         };

@@ -7,7 +7,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::{PledgeInput, PledgeKind, Schedule, ScheduleLines};
-use crate::error::{Error, Reason};
+use crate::error::Reason;
 use crate::money::{Currency, Money, UsdRate};
 
 /// The preview of a pledge as typed. `lines` and `total` are empty when the currency or the
@@ -30,17 +30,7 @@ pub struct PreviewLine {
 }
 
 /// A field the core would refuse (`amount`, `toYear`, `lines[2]`, `rate`…) and why.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-pub struct FieldProblem {
-    pub field: String,
-    pub reason: Reason,
-}
-
-impl From<Error> for FieldProblem {
-    fn from(e: Error) -> FieldProblem {
-        FieldProblem { field: e.field.unwrap_or_default(), reason: e.reason }
-    }
-}
+pub use crate::error::FieldProblem;
 
 /// The schedule's lines with the same checks and the same splitting as `add` and `update`, and
 /// the rate's conversion as the ledger's totals make it. Only the currency, the schedule and
@@ -83,12 +73,13 @@ pub fn preview(input: &PledgeInput) -> PledgePreview {
 mod tests {
     use super::*;
     use crate::pledges::{LineInput, RateInput, ScheduleRange};
+    use crate::Bilingual;
 
     /// A financial pledge typed with this currency, schedule and rate ("" for none).
     fn typed(currency: &str, schedule: Schedule, rate: &str) -> PledgeInput {
         PledgeInput {
-            donors: vec!["State of Qatar".into()],
-            recipient: String::new(),
+            donors: vec![Bilingual::new("State of Qatar", "")],
+            recipient: Bilingual::default(),
             purpose: Default::default(),
             kind: PledgeKind::Financial,
             in_kind: String::new(),

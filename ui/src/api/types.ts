@@ -4,7 +4,11 @@ export type ApiError = { code: ErrorCode, field: string | null,
 /**
  * A word of the core's `Reason`, or of `ShellReason` for what only the shell reports.
  */
-reason: Reason | ShellReason, message: string, };
+reason: Reason | ShellReason, message: string, 
+/**
+ * Every field a form's check refused (the first is `field`), for the form to show them all.
+ */
+problems?: Array<FieldProblem>, };
 
 export type ErrorCode = "not_found" | "invalid_input" | "conflict" | "storage" | "internal";
 
@@ -99,9 +103,14 @@ export type ReferenceData = {
  */
 countries: Array<string>, 
 /**
- * IANA timezone names, sorted.
+ * IANA timezone names, sorted: every one the core accepts.
  */
 timezones: Array<string>, 
+/**
+ * The zones the event form offers, one a country and city, with the city named in both
+ * languages (`assets/reference/timezones.tsv`), sorted by id.
+ */
+zones: Array<TimeZoneChoice>, 
 /**
  * The ISO 4217 currencies a pledge may be in, with their decimals, sorted by code.
  */
@@ -112,6 +121,16 @@ export type CurrencyInfo = { code: string,
  * Digits after the decimal point: JPY 0, USD 2, KWD 3.
  */
 decimals: number, };
+
+export type TimeZoneChoice = { 
+/**
+ * The IANA id, which is what an event stores.
+ */
+id: string, 
+/**
+ * ISO 3166-1 alpha-2 code of the country it is in; none for UTC.
+ */
+country: string | null, city: Bilingual, };
 
 export type CancelView = { on: string, reason: string, };
 

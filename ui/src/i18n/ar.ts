@@ -18,6 +18,10 @@ export const ar: Record<MessageKey, string> = {
   'common.details': 'تفاصيل تقنية',
   'common.notifications': 'الإشعارات',
   'common.comma': '، ',
+  'common.semicolon': '؛ ',
+  'input.dateFormat': 'يوم\u200e/شهر\u200e/سنة',
+  'input.timeFormat': 'ساعة\u200e:دقيقة',
+  'file.noneChosen': 'لم يُختر ملف',
 
   'welcome.title': 'مرحبًا بك في منتدى',
   'welcome.lead': 'حضّر منتدى دوليًا بالعربية والإنجليزية: برنامجه ومشاركيه وبطاقاته وتعهداته، محفوظة كلها في ملف واحد على هذا الحاسوب.',
@@ -385,6 +389,7 @@ export const ar: Record<MessageKey, string> = {
   'export.pledgesPdf': 'التعهدات (PDF)…',
   'export.pledgesCsv': 'التعهدات (CSV)…',
   'export.working': 'جارٍ التصدير…',
+  'export.waitOther': 'يجري إعداد مستند الآن؛ تنتظر عمليات التصدير الأخرى حتى يكتمل.',
   'export.saved': 'تم الحفظ في {file}',
   'data.title': 'بياناتك',
   'data.backupsFolder': 'النسخ الاحتياطية التلقائية',

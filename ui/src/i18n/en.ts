@@ -16,6 +16,10 @@ export const en = {
   'common.details': 'Technical details',
   'common.notifications': 'Notifications',
   'common.comma': ', ',
+  'common.semicolon': '; ',
+  'input.dateFormat': 'DD/MM/YYYY',
+  'input.timeFormat': 'HH:MM',
+  'file.noneChosen': 'No file chosen',
 
   'welcome.title': 'Welcome to Muntada',
   'welcome.lead': 'Prepare an international forum in English and Arabic: its programme, participants, badges and pledges, kept in one file on this computer.',
@@ -383,6 +387,7 @@ export const en = {
   'export.pledgesPdf': 'Pledges (PDF)…',
   'export.pledgesCsv': 'Pledges (CSV)…',
   'export.working': 'Exporting…',
+  'export.waitOther': 'One document is being made; the other exports wait until it is done.',
   'export.saved': 'Saved {file}',
   'data.title': 'Your data',
   'data.backupsFolder': 'Automatic backups',

@@ -211,3 +211,33 @@ function localDigits(locale: string): string[] {
   }
   return digits;
 }
+
+/** Arabic-Indic and Persian digits as ASCII ones, for what a person types with an Arabic keyboard. */
+function asciiDigits(text: string): string {
+  return text.replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (d) => String((d.charCodeAt(0) & 0xf) % 10));
+}
+
+/**
+ * A date as a person types it, day first ("4/12/2026", "04.12.2026", "٤/١٢/٢٠٢٦") or ISO, as the
+ * "YYYY-MM-DD" the core reads. What is not in that shape is passed on as typed, so that the
+ * core refuses it (`invalid_date`) and the form says so; blank stays blank (`required`).
+ */
+export function typedDate(text: string): string {
+  const typed = asciiDigits(text.trim());
+  const dayFirst = /^(\d{1,2})[/.\-\s](\d{1,2})[/.\-\s](\d{4})$/.exec(typed);
+  if (dayFirst) return `${dayFirst[3]}-${dayFirst[2].padStart(2, '0')}-${dayFirst[1].padStart(2, '0')}`;
+  return typed;
+}
+
+/** A "YYYY-MM-DD" date in the app's day-month-year order for typing ("04/12/2026"); other text as it is. */
+export function dateForTyping(iso: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return match ? `${match[3]}/${match[2]}/${match[1]}` : iso;
+}
+
+/** A time of day as typed ("9:30", "0930", "9.30", "٩:٣٠") as the 24-hour "HH:MM" the core reads; other text as typed. */
+export function typedTime(text: string): string {
+  const typed = asciiDigits(text.trim());
+  const match = /^(\d{1,2})[:.\u066b]?(\d{2})$/.exec(typed);
+  return match ? `${match[1].padStart(2, '0')}:${match[2]}` : typed;
+}

@@ -34,6 +34,15 @@ export function reasonText(error: ApiError): string {
   return codeText(error.code);
 }
 
+/**
+ * The fields a refusal names, each with its translated reason, in the form's order: the core's
+ * whole list when it checked a form field by field, else the error's one field.
+ */
+export function fieldProblems(error: ApiError): Map<string, string> {
+  const listed = error.problems?.length ? error.problems : error.field ? [{ field: error.field, reason: error.reason }] : [];
+  return new Map(listed.map((p) => [p.field, reasonText({ ...error, reason: p.reason })]));
+}
+
 export function codeText(code: string): string {
   const key = `error.${code}`;
   if ((ERROR_CODES as readonly string[]).includes(code) && isMessageKey(key)) return t(key);
@@ -51,6 +60,18 @@ export function errorText(error: ApiError): string {
   const reason = reasonText(error);
   const label = error.field ? fieldLabel(error.field) : null;
   return label && error.code === 'invalid_input' ? `${label}: ${reason}` : reason;
+}
+
+/**
+ * What a form's "Technical details" say, in the interface's language: the field's label and the
+ * reason (not the developer's English). A failure the app did not foresee (storage, internal)
+ * adds the developer's words, the only thing a support desk can act on.
+ */
+export function technicalDetails(error: ApiError): string {
+  const fields = [...fieldProblems(error)].map(([field, reason]) => `${fieldLabel(field) ?? field} · ${reason}`);
+  const translated = fields.length ? fields.join(t('common.semicolon')) : reasonText(error);
+  const foreseen = error.code === 'invalid_input' || error.code === 'not_found' || error.code === 'conflict';
+  return foreseen || !error.message ? translated : `${translated} — ${error.message}`;
 }
 
 /** What a service call gives a view: the value, or the error with its text ready to show. */

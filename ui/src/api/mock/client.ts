@@ -952,7 +952,12 @@ export function backupRestore(): Promise<BackupRestored | null> {
 
 export function referenceData(): Promise<ReferenceData> {
   const currencies = [...CURRENCIES].map(([code, decimals]) => ({ code, decimals })).sort((a, b) => a.code.localeCompare(b.code));
-  return reply({ countries: COUNTRIES, timezones: timezones(), currencies });
+  // The mock names each zone by its last part; the app has CLDR's names from the core.
+  const zones = timezones().map((id) => {
+    const city = id.split('/').at(-1)!.replaceAll('_', ' ');
+    return { id, country: null, city: { en: city, ar: city } };
+  });
+  return reply({ countries: COUNTRIES, timezones: timezones(), zones, currencies });
 }
 
 // ---- Programme: editing sessions and their people, next year's edition. ----

@@ -62,6 +62,11 @@ export function localText(date: string, minutes: number): string {
   return `${addDays(date, days)} ${clock(minutes - days * 1440)}`;
 }
 
+/** A day and a typed time as the core reads them ("2026-03-12 09:30"); a blank time stays blank, for the core to say it is required. */
+export function atTime(date: string, time: string): string {
+  return time.trim() ? `${date} ${time}` : '';
+}
+
 /** The event's days, and any other day a session in a room falls on (so none is out of sight). */
 export function eventDays(event: Event, sessions: Session[]): string[] {
   const days = new Set<string>();
@@ -89,6 +94,27 @@ export function dayRange(placed: Placed[]): { from: number; to: number } {
     to = Math.max(to, Math.ceil(p.end / 60) * 60);
   }
   return { from: Math.max(0, from), to: Math.min(24 * 60, to) };
+}
+
+/**
+ * Where a new session goes: the earliest hour from `from` (09:00) that one of the rooms has free
+ * on the day (the first room listed on a tie), on the step; null when every room is full.
+ */
+export function firstFreeSlot(
+  placed: readonly Placed[],
+  roomIds: readonly string[],
+  from = 9 * 60,
+  length = 60,
+  step = 15,
+): { roomId: string; start: number; end: number } | null {
+  for (let start = from; start + length <= 24 * 60; start += step) {
+    const end = start + length;
+    const roomId = roomIds.find((room) =>
+      placed.every((p) => p.session.roomId !== room || p.end <= start || p.start >= end),
+    );
+    if (roomId) return { roomId, start, end };
+  }
+  return null;
 }
 
 /** Rounds minutes to the nearest multiple of the step. */

@@ -1,0 +1,31 @@
+// The event form's time-zone choice: the zones the core offers, named by city and country in
+// the interface's language (the IANA id stays the value), and the zone a country suggests.
+import type { TimeZoneChoice } from '../../api/types';
+import { countryName, i18n, pick } from '../../i18n/index.svelte';
+
+export type ZoneOption = { id: string; label: string };
+
+/** "Tunis — Tunisia", "Qatar" (not twice), "تونس"; an id the table lacks as the id itself. */
+export function zoneLabel(zones: readonly TimeZoneChoice[], id: string): string {
+  const zone = zones.find((z) => z.id === id);
+  if (!zone) return id.replaceAll('_', ' ');
+  const city = pick(zone.city);
+  const country = zone.country ? countryName(zone.country) : city;
+  return country === city ? city : `${city} — ${country}`;
+}
+
+/** The choices sorted by what they say, UTC first; `current` is kept when the table lacks it. */
+export function zoneOptions(zones: readonly TimeZoneChoice[], current: string): ZoneOption[] {
+  const collator = new Intl.Collator(i18n.locale);
+  const ids = zones.map((z) => z.id);
+  if (current && !ids.includes(current)) ids.push(current);
+  return ids
+    .map((id) => ({ id, label: zoneLabel(zones, id) }))
+    .sort((a, b) => (a.id === 'UTC' ? -1 : b.id === 'UTC' ? 1 : collator.compare(a.label, b.label)));
+}
+
+/** The zone of a country that has one only (Qatar, Tunisia); null for none or several. */
+export function zoneOfCountry(zones: readonly TimeZoneChoice[], country: string): string | null {
+  const its = zones.filter((z) => z.country === country);
+  return its.length === 1 ? its[0].id : null;
+}
