@@ -472,8 +472,11 @@ fn image_dict(logo: &Logo, space: &str) -> String {
     )
 }
 
+/// Colour channels, the alpha channel if any, and the colour space of 8-bit pixels.
+type Split = (Vec<u8>, Option<Vec<u8>>, &'static str);
+
 /// The colour channels, the alpha channel if any, and the colour space of 8-bit pixels.
-fn split_pixels(image: RawImage) -> Result<(Vec<u8>, Option<Vec<u8>>, &'static str), PdfError> {
+fn split_pixels(image: RawImage) -> Result<Split, PdfError> {
     let RawImageData::U8(pixels) = image.pixels else {
         return Err(PdfError::InvalidLogo("the pixels are not 8-bit".to_owned()));
     };
