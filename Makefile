@@ -135,6 +135,9 @@ fuzz:
 	done
 
 bench:
+	# ReportLab for the participant list's comparison (PyPI); without it the column says so.
+	python3 -c 'import reportlab' 2>/dev/null || pip install --quiet reportlab==5.1.0 \
+		|| echo "ReportLab could not be installed: the bench leaves its comparison out"
 	cargo bench --bench pdf_participants
 	cargo bench --bench programme_conflicts
 	cargo bench --bench outcome

@@ -101,6 +101,45 @@ impl Face {
     }
 }
 
+/// What a PDF font descriptor says of a face (ISO 32000-1 §9.8), in thousandths of an em.
+pub(crate) struct Descriptor {
+    pub(crate) ascent: i64,
+    pub(crate) descent: i64,
+    /// x min, y min, x max, y max.
+    pub(crate) bbox: [i64; 4],
+    /// Degrees counter-clockwise from vertical: negative for an italic face.
+    pub(crate) italic_angle: i64,
+    /// Vertical stem thickness, estimated from the weight class as PDF producers do.
+    pub(crate) stem_v: i64,
+}
+
+impl Face {
+    pub(crate) fn descriptor(self) -> Descriptor {
+        let font = &self.tables().font;
+        let scale = 1000.0 / self.units_per_em();
+        let em = |v: i16| (f32::from(v) * scale).round() as i64;
+        let (mut d, mut slope) =
+            (Descriptor { ascent: 0, descent: 0, bbox: [0; 4], italic_angle: 0, stem_v: 80 }, (1, 0));
+        if let Ok(hhea) = font.hhea() {
+            (d.ascent, d.descent) = (em(hhea.ascender().to_i16()), em(hhea.descender().to_i16()));
+            slope = (hhea.caret_slope_rise(), hhea.caret_slope_run());
+        }
+        if let Ok(head) = font.head() {
+            d.bbox = [em(head.x_min()), em(head.y_min()), em(head.x_max()), em(head.y_max())];
+        }
+        if slope.0 != 0 {
+            d.italic_angle = (-f32::from(slope.1).atan2(f32::from(slope.0)).to_degrees()).round() as i64;
+        }
+        if let Ok(os2) = font.os2() {
+            let weight = f32::from(os2.us_weight_class());
+            if weight > 0.0 {
+                d.stem_v = 50 + (weight / 65.0).powi(2).round() as i64;
+            }
+        }
+        d
+    }
+}
+
 /// The parsed tables a face's metrics come from.
 struct Tables {
     font: FontRef<'static>,

@@ -1,13 +1,13 @@
 //! Pagination: the blocks of a [`Document`] → pages of printpdf drawing operations.
 //!
-//! Everything is laid out first; the footers ("Page 3 of 12") are drawn once the page count
-//! is known. Coordinates are points, `y` measured down from the top of the page while laying
+//! Each page goes to a [`PageSink`] as soon as it is finished; the footers ("Page 3 of 12")
+//! follow once the page count is known, one a page, in order. Coordinates are points, `y` measured down from the top of the page while laying
 //! out and converted to PDF's bottom-up space only when an operation is emitted.
 
 mod chart;
 mod watermark;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use printpdf::{
@@ -18,13 +18,14 @@ use printpdf::{
 use super::fonts::{vertical_metrics, Face};
 use super::model::{Align, Block, Document, KeyValue, Language, List, Paragraph, Placed, PlacedText, Row, Table};
 use super::text::{self, Atom, AtomKind, Extent, Glyph, Laid, Line, Shaper, Style, MISSING_BOX_EM};
+use super::writer::{PageSink, Part};
 use super::PdfError;
 
-/// The result of laying out a document.
-pub(crate) struct Pages {
-    pub(crate) pages: Vec<Vec<Op>>,
-    /// Which font resources the pages use.
-    pub(crate) fonts_used: Vec<FontResource>,
+/// What laying out a document found, besides the pages it handed over.
+pub(crate) struct Summary {
+    pub(crate) pages: usize,
+    /// The text each glyph stands for, per font resource (one per glyph: /ToUnicode).
+    pub(crate) glyph_texts: HashMap<(FontResource, u16), String>,
     pub(crate) missing_glyphs: usize,
     /// The page (from 1) of each heading, in block order.
     pub(crate) heading_pages: Vec<usize>,
@@ -54,12 +55,16 @@ pub(crate) struct FontResource {
 pub(crate) const FONT_RESOURCES: usize = 16;
 
 impl FontResource {
-    fn index(self) -> usize {
+    pub(crate) fn index(self) -> usize {
         self.face.index() * 4 + usize::from(self.rtl) * 2 + usize::from(self.marked)
     }
 
-    fn from_index(i: usize) -> FontResource {
+    pub(crate) fn from_index(i: usize) -> FontResource {
         FontResource { face: Face::ALL[i / 4], rtl: i % 4 >= 2, marked: i % 2 == 1 }
+    }
+
+    pub(crate) fn by_name(name: &str) -> Option<FontResource> {
+        (0..FONT_RESOURCES).map(FontResource::from_index).find(|f| f.name() == name)
     }
 
     /// The resource name; its six capitals double as the subset tag that marks an embedded
@@ -106,20 +111,27 @@ const RULE_INK: f32 = 0.75;
 const HEADER_FILL: f32 = 0.88;
 const GROUP_FILL: f32 = 0.94;
 
-pub(crate) fn layout(doc: &Document, logo: Option<Logo>) -> Result<Pages, PdfError> {
+/// Lay out `doc`, handing each finished page (and the watermark, and at the end the footers)
+/// to `sink`; the first error of the sink stops the writing and is returned.
+pub(crate) fn layout(doc: &Document, logo: Option<&Logo>, sink: &mut dyn PageSink) -> Result<Summary, PdfError> {
     let geometry = Geometry::new(doc)?;
+    let page_height = geometry.page_height;
     let mut layouter = Layouter {
         rtl: doc.language.is_rtl(),
         geometry,
         shaper: Shaper::default(),
-        pages: Vec::new(),
+        page: Canvas::new(page_height),
+        pages: 0,
+        sink,
+        failed: None,
         y: 0.0,
         glyph_texts: HashMap::new(),
-        fonts_used: [false; FONT_RESOURCES],
         missing: 0,
         header: None,
         laid_cache: HashMap::new(),
+        laid_cached: 0,
         extent_cache: HashMap::new(),
+        extent_cached: 0,
         heading_pages: Vec::new(),
         squeezed_tables: 0,
     };
@@ -127,28 +139,25 @@ pub(crate) fn layout(doc: &Document, logo: Option<Logo>) -> Result<Pages, PdfErr
         let laid = layouter.lay(header, Style::default(), BAND_SIZE, layouter.geometry.width());
         layouter.header = Some(laid);
     }
+    if let Some(text) = &doc.watermark {
+        layouter.watermark(text);
+    }
     layouter.new_page();
     if let Some(logo) = logo {
-        layouter.logo(&logo);
+        layouter.logo(logo);
     }
     for block in &doc.blocks {
         layouter.block(block);
     }
+    let last = std::mem::replace(&mut layouter.page, Canvas::new(page_height));
+    layouter.emit(Part::Body, last);
     layouter.rtl = doc.language.is_rtl();
     layouter.footers(doc.language);
-    if let Some(text) = &doc.watermark {
-        layouter.watermarks(text);
+    if let Some(e) = layouter.failed.take() {
+        return Err(e);
     }
-    let Layouter { pages, glyph_texts, fonts_used, missing, heading_pages, squeezed_tables, .. } = layouter;
-    let mut pages: Vec<Vec<Op>> = pages.into_iter().map(Canvas::finish).collect();
-    attach_glyph_texts(&mut pages, &glyph_texts);
-    Ok(Pages {
-        pages,
-        fonts_used: (0..FONT_RESOURCES).filter(|&i| fonts_used[i]).map(FontResource::from_index).collect(),
-        missing_glyphs: missing,
-        heading_pages,
-        squeezed_tables,
-    })
+    let Layouter { pages, glyph_texts, missing, heading_pages, squeezed_tables, .. } = layouter;
+    Ok(Summary { pages, glyph_texts, missing_glyphs: missing, heading_pages, squeezed_tables })
 }
 
 /// Page and content box, in points.
@@ -221,27 +230,37 @@ enum Side {
 /// Size and width (as bits), bold, italic, right-to-left base direction.
 type LaidKey = (u32, u32, bool, bool, bool);
 
-struct Layouter {
+/// Single-span layouts (and cell measures) kept by [`Layouter::lay`] before it starts afresh: as for the shaper's
+/// words, a long list's names are not all kept to the end.
+const LAID_KEPT: usize = 8_192;
+
+struct Layouter<'s> {
     rtl: bool,
     geometry: Geometry,
     shaper: Shaper,
-    pages: Vec<Canvas>,
+    /// The page being drawn, and how many pages were started.
+    page: Canvas,
+    pages: usize,
+    sink: &'s mut dyn PageSink,
+    /// The sink's first error: nothing more is written after it.
+    failed: Option<PdfError>,
     /// Top of the free space on the current page.
     y: f32,
     /// The text each glyph stands for, per font resource (one per glyph: /ToUnicode).
     glyph_texts: HashMap<(FontResource, u16), String>,
-    fonts_used: [bool; FONT_RESOURCES],
     missing: usize,
     header: Option<Rc<Laid>>,
     /// Single-span layouts by (size, width, bold, italic) and text.
     laid_cache: HashMap<LaidKey, HashMap<Box<str>, Rc<Laid>>>,
+    laid_cached: usize,
     /// Cell measures at [`TABLE_SIZE`] by (bold, right-to-left base direction) and text.
     extent_cache: HashMap<(bool, bool), HashMap<Box<str>, Extent>>,
+    extent_cached: usize,
     heading_pages: Vec<usize>,
     squeezed_tables: usize,
 }
 
-impl Layouter {
+impl Layouter<'_> {
     fn side(&self, align: Align) -> Side {
         match (align, self.rtl) {
             (Align::Center, _) => Side::Center,
@@ -258,7 +277,12 @@ impl Layouter {
             Some(laid) => laid.clone(),
             None => {
                 let laid = Rc::new(text::layout(&mut self.shaper, &[(text, style)], size, width, self.rtl));
+                if self.laid_cached >= LAID_KEPT {
+                    self.laid_cache.clear();
+                    self.laid_cached = 0;
+                }
                 self.laid_cache.entry(key).or_default().insert(text.into(), laid.clone());
+                self.laid_cached += 1;
                 laid
             }
         };
@@ -267,11 +291,24 @@ impl Layouter {
     }
 
     fn canvas(&mut self) -> &mut Canvas {
-        self.pages.last_mut().expect("a page is always open")
+        &mut self.page
+    }
+
+    /// Hand `canvas` to the sink, unless it has already failed.
+    fn emit(&mut self, part: Part, canvas: Canvas) {
+        if self.failed.is_none() {
+            if let Err(e) = self.sink.stream(part, &canvas.finish()) {
+                self.failed = Some(e);
+            }
+        }
     }
 
     fn new_page(&mut self) {
         let mut canvas = Canvas::new(self.geometry.page_height);
+        if self.pages > 0 {
+            let done = std::mem::replace(&mut self.page, Canvas::new(self.geometry.page_height));
+            self.emit(Part::Body, done);
+        }
         if let Some(header) = self.header.take() {
             if let Some(line) = header.lines.first() {
                 let x = self.line_x(line, self.side(Align::Start), self.geometry.left, self.geometry.width());
@@ -284,7 +321,8 @@ impl Layouter {
             canvas.rule(self.geometry.left, self.geometry.right, rule_y, 0.5, RULE_INK);
             self.header = Some(header);
         }
-        self.pages.push(canvas);
+        self.page = canvas;
+        self.pages += 1;
         self.y = self.geometry.body_top;
     }
 
@@ -435,7 +473,7 @@ impl Layouter {
         let lines = laid.lines.len().min(3) as f32;
         self.ensure(lines * size * LINE_FACTOR + 2.0 * BODY_SIZE * LINE_FACTOR);
         let side = self.side(Align::Start);
-        self.heading_pages.push(self.pages.len());
+        self.heading_pages.push(self.pages);
         self.flow(&laid, size, self.geometry.left, width, side, None);
         self.y += size * 0.3;
     }
@@ -509,9 +547,9 @@ impl Layouter {
     }
 
     fn draw_line(&mut self, line: &Line, x: f32, baseline: f32, size: f32) {
-        let mut canvas = self.pages.pop().expect("a page is always open");
+        let mut canvas = std::mem::replace(&mut self.page, Canvas::new(0.0));
         self.draw_line_on(&mut canvas, line, x, baseline, size);
-        self.pages.push(canvas);
+        self.page = canvas;
     }
 
     fn draw_line_on(&mut self, canvas: &mut Canvas, line: &Line, x: f32, baseline: f32, size: f32) {
@@ -557,9 +595,6 @@ impl Layouter {
                         }
                     }
                     canvas.glyphs(resource, size, pen, baseline, shaped, atom.italic);
-                    for g in &shaped.glyphs {
-                        self.fonts_used[resource(g).index()] = true;
-                    }
                 }
                 AtomKind::Missing => {
                     let m = vertical_metrics();
@@ -572,25 +607,25 @@ impl Layouter {
         }
     }
 
+    /// Each page's footer, now that the page count is known, as a stream of its own.
     fn footers(&mut self, language: Language) {
-        let total = self.pages.len();
+        let total = self.pages;
         let width = self.geometry.width();
         let baseline = self.geometry.bottom - BAND_SIZE * LINE_FACTOR + baseline_offset(BAND_SIZE);
-        let mut pages = std::mem::take(&mut self.pages);
-        for (i, canvas) in pages.iter_mut().enumerate() {
+        for page in 1..=total {
             let text = match language {
-                Language::En => format!("Page {} of {}", i + 1, total),
-                Language::Ar => format!("صفحة {} من {}", i + 1, total),
+                Language::En => format!("Page {page} of {total}"),
+                Language::Ar => format!("صفحة {page} من {total}"),
             };
             let laid = self.lay(&text, Style::default(), BAND_SIZE, width);
+            let mut canvas = Canvas::new(self.geometry.page_height);
             if let Some(line) = laid.lines.first() {
                 let x = self.line_x(line, Side::Center, self.geometry.left, width);
                 canvas.fill = BAND_INK;
-                self.draw_line_on(canvas, line, x, baseline, BAND_SIZE);
-                canvas.fill = INK;
+                self.draw_line_on(&mut canvas, line, x, baseline, BAND_SIZE);
             }
+            self.emit(Part::Footer, canvas);
         }
-        self.pages = pages;
     }
 
     fn key_values(&mut self, rows: &[KeyValue]) {
@@ -658,12 +693,16 @@ impl Layouter {
     /// One cell's measure at [`TABLE_SIZE`], cached by text: lists repeat their countries,
     /// organisations and categories.
     fn extent(&mut self, text: &str, bold: bool) -> Extent {
-        let by_text = self.extent_cache.entry((bold, self.rtl)).or_default();
-        if let Some(extent) = by_text.get(text) {
+        if let Some(extent) = self.extent_cache.get(&(bold, self.rtl)).and_then(|by_text| by_text.get(text)) {
             return *extent;
         }
         let extent = text::measure(&mut self.shaper, &[(text, Style::weight(bold))], TABLE_SIZE, self.rtl);
-        by_text.insert(text.into(), extent);
+        if self.extent_cached >= LAID_KEPT {
+            self.extent_cache.clear();
+            self.extent_cached = 0;
+        }
+        self.extent_cache.entry((bold, self.rtl)).or_default().insert(text.into(), extent);
+        self.extent_cached += 1;
         extent
     }
 
@@ -1085,66 +1124,6 @@ impl Canvas {
 
 fn gray(level: f32) -> Color {
     Color::Greyscale(Greyscale { percent: level, icc_profile: None })
-}
-
-/// Give drawn glyphs the text they stand for. printpdf builds each font's /ToUnicode from
-/// the glyphs' `cid`s in page and operation order, one entry per glyph, a later occurrence
-/// replacing an earlier one; so only the last occurrence of each glyph carries its text (the
-/// integration tests check the result). A `String` per drawn glyph would be most of the
-/// memory of a long list.
-/// Calls `f` with every glyph the pages draw and the font resource it is drawn in.
-pub(crate) fn each_glyph(pages: &mut [Vec<Op>], mut f: impl FnMut(FontResource, &mut Codepoint)) {
-    for ops in pages {
-        let mut font = None;
-        for op in ops.iter_mut() {
-            match op {
-                Op::SetFont { font: PdfFontHandle::External(id), .. } => {
-                    font = (0..FONT_RESOURCES).map(FontResource::from_index).find(|f| f.name() == id.0);
-                }
-                Op::ShowText { items } => {
-                    let Some(font) = font else { continue };
-                    for item in items.iter_mut() {
-                        if let TextItem::GlyphIds(glyphs) = item {
-                            glyphs.iter_mut().for_each(|g| f(font, g));
-                        }
-                    }
-                }
-                _ => {}
-            }
-        }
-    }
-}
-
-fn attach_glyph_texts(pages: &mut [Vec<Op>], texts: &HashMap<(FontResource, u16), String>) {
-    let mut done: HashSet<(FontResource, u16)> = HashSet::with_capacity(texts.len());
-    for ops in pages.iter_mut().rev() {
-        // Walking backwards, the font of a ShowText is set by the SetFont before it: record
-        // the ShowTexts until their SetFont is reached.
-        let mut pending: Vec<usize> = Vec::new();
-        for i in (0..ops.len()).rev() {
-            match &ops[i] {
-                Op::ShowText { .. } => pending.push(i),
-                Op::SetFont { font: PdfFontHandle::External(id), .. } => {
-                    let font = (0..FONT_RESOURCES).map(FontResource::from_index).find(|f| f.name() == id.0);
-                    for j in pending.drain(..) {
-                        let (Some(font), Op::ShowText { items }) = (font, &mut ops[j]) else {
-                            continue;
-                        };
-                        for item in items.iter_mut().rev() {
-                            if let TextItem::GlyphIds(glyphs) = item {
-                                for g in glyphs.iter_mut().rev() {
-                                    if done.insert((font, g.gid)) {
-                                        g.cid = Some(texts.get(&(font, g.gid)).cloned().unwrap_or_default());
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-                _ => {}
-            }
-        }
-    }
 }
 
 #[cfg(test)]

@@ -210,6 +210,9 @@ fn each_hard_line(
 #[derive(Default)]
 pub(crate) struct Shaper {
     cache: HashMap<(Face, bool), HashMap<Box<str>, Rc<Shaped>>>,
+    /// Entries in `cache`: emptied when it reaches [`SHAPED_KEPT`], so that a list of
+    /// 100,000 names does not keep every name's glyphs to the end.
+    cached: usize,
     spare: Option<Buffer>,
 }
 
@@ -286,11 +289,18 @@ pub(crate) fn is_neutral(s: &str) -> bool {
         && !classes().any(|c| matches!(c, L | R | AL | EN | AN))
 }
 
+/// How many shaped words the [`Shaper`] keeps: far more than a page's, and the words that
+/// repeat through a document (countries, organisations) come back at once when it is emptied.
+const SHAPED_KEPT: usize = 16_384;
+
 impl Shaper {
     pub(crate) fn shape(&mut self, text: &str, face: Face, rtl: bool) -> Rc<Shaped> {
-        let by_face = self.cache.entry((face, rtl)).or_default();
-        if let Some(shaped) = by_face.get(text) {
+        if let Some(shaped) = self.cache.get(&(face, rtl)).and_then(|by_text| by_text.get(text)) {
             return shaped.clone();
+        }
+        if self.cached >= SHAPED_KEPT {
+            self.cache.clear();
+            self.cached = 0;
         }
         let mut out = self.spare.take().unwrap_or_default();
         out.push_str(text);
@@ -340,7 +350,8 @@ impl Shaper {
         out.clear();
         self.spare = Some(out);
         let shaped = Rc::new(Shaped { text: text.into(), glyphs, advance, registered: Cell::new(0) });
-        by_face.insert(text.into(), shaped.clone());
+        self.cache.entry((face, rtl)).or_default().insert(text.into(), shaped.clone());
+        self.cached += 1;
         shaped
     }
 }

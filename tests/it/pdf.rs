@@ -468,6 +468,80 @@ fn page_numbers_are_right_on_every_page() {
     }
 }
 
+/// A list longer than what the engine keeps of shaped words and laid cells (it starts afresh
+/// past 8,192 of them), written page by page: every page still carries the final total, each
+/// row is there once, the watermark is on every page, and the file is the same twice.
+#[test]
+fn a_list_longer_than_the_caches_streams_with_its_page_total() {
+    const ROWS: usize = 9_000;
+    for (language, name) in [(Language::En, "stream-en"), (Language::Ar, "stream-ar")] {
+        let mut doc = long_list(language, ROWS);
+        doc.meta.created = Some(1_747_735_200);
+        doc.watermark = Some("DRAFT".into());
+        let (path, rendered) = render_to(name, &doc);
+        let total = page_count(&path);
+        assert_eq!(rendered.pages, total, "{name}");
+        assert!(total > 100, "{name}: {total} pages");
+        for n in [1, 2, total / 2, total - 1, total] {
+            let text = text_of(&path, Some(n));
+            let footer = match language {
+                Language::En => format!("Page {n} of {total}"),
+                Language::Ar => format!("صفحة {n} من {total}"),
+            };
+            assert_contains_text(&text, &footer, &format!("{name} page {n}"));
+        }
+        // The watermark is one stream that every page draws: diagonal, so read in content
+        // order (`-raw`), where its letters stay together.
+        let raw = normalise(&poppler("pdftotext", &["-raw", path.to_str().unwrap(), "-"]));
+        assert_eq!(raw.matches("DRAFT").count(), total, "{name}: a watermark on every page");
+        let all = normalise(&text_of(&path, None));
+        for i in [0, 1, 4_097, 8_192, 8_193, ROWS - 1] {
+            let found = if i % 2 == 0 {
+                all.matches(&format!("مشاركرقم{i:04}")).count() + all.matches(&format!("{i:04}مشاركرقم")).count()
+            } else {
+                all.matches(&format!("Participant{i:04}")).count()
+            };
+            assert_eq!(found, 1, "{name}: row {i}");
+        }
+        let again = render(&doc).unwrap();
+        assert!(again.bytes == rendered.bytes, "{name}: two renders of the same data differ");
+        let mut streamed = Vec::new();
+        let written = render_into(&doc, &mut streamed).unwrap();
+        assert_eq!(written.pages, total);
+        assert!(streamed == rendered.bytes, "{name}: render_to wrote other bytes than render");
+    }
+}
+
+/// A writer that fails after `left` bytes, as a full disk does.
+struct FailingWriter {
+    left: usize,
+}
+
+impl std::io::Write for FailingWriter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if buf.len() > self.left {
+            return Err(std::io::Error::other("disk full"));
+        }
+        self.left -= buf.len();
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[test]
+fn a_failing_output_is_an_error_not_a_panic() {
+    let doc = long_list(Language::En, 600);
+    for left in [0, 10, 5_000, 60_000] {
+        match render_into(&doc, FailingWriter { left }) {
+            Err(PdfError::Write(m)) => assert!(m.contains("disk full"), "{m}"),
+            other => panic!("{left} bytes: {other:?}"),
+        }
+    }
+}
+
 #[test]
 fn no_text_outside_the_page() {
     let mut narrow = Document::new(Language::Ar, "narrow");

@@ -20,7 +20,7 @@ const MAX_BAR: f32 = 36.0;
 const SWATCH: f32 = 7.0;
 const AXIS_INK: f32 = 0.3;
 
-impl Layouter {
+impl Layouter<'_> {
     pub(super) fn bar_chart(&mut self, chart: &BarChart) {
         let categories = chart.categories.len();
         if categories == 0 || chart.series.is_empty() {

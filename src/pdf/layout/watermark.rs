@@ -3,7 +3,7 @@
 
 use printpdf::{CurTransMat, Op};
 
-use super::{vertical_metrics, Canvas, Layouter};
+use super::{vertical_metrics, Canvas, Layouter, Part};
 use crate::pdf::text::Style;
 
 const SIZE: f32 = 64.0;
@@ -11,8 +11,9 @@ const INK: f32 = 0.86;
 /// From bottom left to top right.
 const ANGLE_DEGREES: f32 = 45.0;
 
-impl Layouter {
-    pub(super) fn watermarks(&mut self, text: &str) {
+impl Layouter<'_> {
+    /// The watermark, one stream that every page draws first.
+    pub(super) fn watermark(&mut self, text: &str) {
         let laid = self.lay(text, Style::weight(true), SIZE, f32::INFINITY);
         let Some(line) = laid.lines.first() else { return };
         let (page_width, page_height) = (self.geometry.page_width, self.geometry.page_height);
@@ -24,24 +25,20 @@ impl Layouter {
         let Some(line) = laid.lines.first() else { return };
         let m = vertical_metrics();
         let (sin, cos) = ANGLE_DEGREES.to_radians().sin_cos();
-        let mut pages = std::mem::take(&mut self.pages);
-        for page in &mut pages {
-            // Drawn with its centre at the origin, which the matrix puts at the page centre.
-            let mut canvas = Canvas::new(0.0);
-            canvas.fill = INK;
-            let baseline = (m.ascent - m.descent) * size / 2.0;
-            self.draw_line_on(&mut canvas, line, -line.width / 2.0, baseline, size);
-            let mut ops = vec![
-                Op::SaveGraphicsState,
-                Op::SetTransformationMatrix {
-                    matrix: CurTransMat::Raw([cos, sin, -sin, cos, page_width / 2.0, page_height / 2.0]),
-                },
-            ];
-            ops.extend(canvas.finish());
-            ops.push(Op::RestoreGraphicsState);
-            ops.append(&mut page.ops);
-            page.ops = ops;
-        }
-        self.pages = pages;
+        // Drawn with its centre at the origin, which the matrix puts at the page centre.
+        let mut canvas = Canvas::new(0.0);
+        canvas.fill = INK;
+        let baseline = (m.ascent - m.descent) * size / 2.0;
+        self.draw_line_on(&mut canvas, line, -line.width / 2.0, baseline, size);
+        let mut wrapped = Canvas::new(0.0);
+        wrapped.ops = vec![
+            Op::SaveGraphicsState,
+            Op::SetTransformationMatrix {
+                matrix: CurTransMat::Raw([cos, sin, -sin, cos, page_width / 2.0, page_height / 2.0]),
+            },
+        ];
+        wrapped.ops.extend(canvas.finish());
+        wrapped.ops.push(Op::RestoreGraphicsState);
+        self.emit(Part::Watermark, wrapped);
     }
 }
