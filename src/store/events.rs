@@ -278,17 +278,7 @@ pub(super) fn split_names_by_script(conn: &Db) -> Result<()> {
         let (venue, city) = (Bilingual::from_one(venue), Bilingual::from_one(city));
         stmt.execute(params![id, venue.en, venue.ar, city.en, city.ar])?;
     }
-    let organisers: Vec<(String, i64, String)> = {
-        let mut stmt = conn.prepare("SELECT event_id, position, name_en FROM event_organisers")?;
-        rows(&mut stmt, params![], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-    };
-    let mut stmt =
-        conn.prepare("UPDATE event_organisers SET name_en = ?3, name_ar = ?4 WHERE event_id = ?1 AND position = ?2")?;
-    for (event, position, name) in organisers {
-        let name = Bilingual::from_one(name);
-        stmt.execute(params![event, position, name.en, name.ar])?;
-    }
-    Ok(())
+    super::split_listed_names_by_script(conn, "event_organisers", "event_id")
 }
 
 pub struct Categories<'c> {

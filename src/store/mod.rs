@@ -330,6 +330,23 @@ impl Store {
 }
 
 /// Commits on success; rolls back on any error, including a failed commit.
+/// A migration's step for a list of names kept by position (`table`: its owner column, a
+/// position, `name_en` and `name_ar`): each name stored in the English column before the list
+/// had an Arabic side goes to the side of its script (`Bilingual::from_one`).
+fn split_listed_names_by_script(conn: &Db, table: &str, owner: &str) -> Result<()> {
+    let names: Vec<(String, i64, String)> = {
+        let mut stmt = conn.prepare(&format!("SELECT {owner}, position, name_en FROM {table}"))?;
+        rows(&mut stmt, params![], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+    };
+    let mut stmt =
+        conn.prepare(&format!("UPDATE {table} SET name_en = ?3, name_ar = ?4 WHERE {owner} = ?1 AND position = ?2"))?;
+    for (id, position, name) in names {
+        let name = crate::bilingual::Bilingual::from_one(name);
+        stmt.execute(params![id, position, name.en, name.ar])?;
+    }
+    Ok(())
+}
+
 fn finish<T>(conn: &Db, result: Result<T>, commit: &str, rollback: &str) -> Result<T> {
     let result = match result {
         // PostgreSQL turns the COMMIT of a transaction in which a statement failed into a

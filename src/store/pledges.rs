@@ -239,17 +239,7 @@ pub(super) fn split_names_by_script(conn: &Db) -> Result<()> {
         let recipient = Bilingual::from_one(recipient);
         stmt.execute(params![id, recipient.en, recipient.ar])?;
     }
-    let donors: Vec<(String, i64, String)> = {
-        let mut stmt = conn.prepare("SELECT pledge_id, position, name_en FROM pledge_donors")?;
-        rows(&mut stmt, params![], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-    };
-    let mut stmt =
-        conn.prepare("UPDATE pledge_donors SET name_en = ?3, name_ar = ?4 WHERE pledge_id = ?1 AND position = ?2")?;
-    for (pledge, position, name) in donors {
-        let name = Bilingual::from_one(name);
-        stmt.execute(params![pledge, position, name.en, name.ar])?;
-    }
-    Ok(())
+    super::split_listed_names_by_script(conn, "pledge_donors", "pledge_id")
 }
 
 /// Reads the pledge row; donors and lines are added by `complete`.
