@@ -7,6 +7,7 @@ use std::sync::Mutex;
 use chrono::Utc;
 use muntada::audit::Actor;
 use muntada::desk::{self, DeskCheckIn, DeskStatus};
+use muntada::participants::query::IndexCache;
 use muntada::store::{DeskFile, TeamRole, TeamTarget, Tx};
 use muntada::{backup, Error, Id, Store};
 use tauri::{AppHandle, Runtime};
@@ -30,6 +31,11 @@ pub struct AppState {
     start_failure: Mutex<Option<ApiError>>,
     /// The check-in desk, once opened on a team database.
     desk: Mutex<Option<DeskSession>>,
+    /// The participants search index of the event last searched: rebuilt only when its
+    /// participants change, so that typing in the search box costs a lookup, not a rebuild over
+    /// 100,000 people. Emptied whenever the store is replaced (a team database, back to this
+    /// computer, a restore): its freshness key is only compared within one database.
+    search: Mutex<IndexCache>,
 }
 
 /// The open check-in desk: its file, and the thread sending its queue.
@@ -90,7 +96,13 @@ impl AppState {
             news: NewsSink::default(),
             start_failure: Mutex::new(None),
             desk: Mutex::new(None),
+            search: Mutex::new(IndexCache::new()),
         }
+    }
+
+    /// The participants search index (see the field), locked.
+    pub fn search_index(&self) -> std::sync::MutexGuard<'_, IndexCache> {
+        lock(&self.search)
     }
 
     /// As `open`, then on the team database the settings say the app uses, with the password
@@ -167,6 +179,7 @@ impl AppState {
             return Err(on_team_refusal());
         }
         let mut slot = self.store.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        *lock(&self.search) = IndexCache::new();
         match &mut *slot {
             Ok(store) => Ok(backup::restore(store, file, Utc::now())?),
             Err(error) if backup::restore_can_cure(error) => {
@@ -232,6 +245,7 @@ impl AppState {
         }
         let mut session = lock(&self.team);
         *lock(&self.store) = open_as_user(&self.path);
+        *lock(&self.search) = IndexCache::new();
         *session = None;
         *lock(&self.desk) = None;
         // A file is never "reconnecting", whatever the team's connection was doing.
@@ -246,6 +260,7 @@ impl AppState {
         // The old listener stops before the new one starts telling the window.
         *session = None;
         *lock(&self.store) = Ok(store);
+        *lock(&self.search) = IndexCache::new();
         let watch = Watch::start(target.clone(), password.clone(), self.news.clone());
         *session = Some(TeamSession { target, role, password, session_only, _watch: watch });
         // A desk opened on another database starts again when the view asks for it.

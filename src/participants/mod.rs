@@ -24,7 +24,7 @@ pub use import::{
     TablePreview,
 };
 pub use model::*;
-pub use search::{SearchHits, SearchIndex};
+pub use search::{Matches, SearchHits, SearchIndex};
 
 pub fn add(tx: &Tx<'_>, event_id: &Id, person: &ParticipantInput, now: DateTime<Utc>) -> Result<Participant> {
     let event_id = tx.events().resolve("event", event_id.as_str())?;

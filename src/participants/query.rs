@@ -48,7 +48,7 @@ pub const MAX_LIMIT: u32 = 1000;
 /// The search index of the event last searched, and the state of the data it was built from.
 #[derive(Default)]
 pub struct IndexCache {
-    built: Option<(Id, (i64, i64), SearchIndex)>,
+    built: Option<(Id, i64, SearchIndex)>,
 }
 
 impl IndexCache {
@@ -141,14 +141,10 @@ fn filtered<T>(
     read: impl FnOnce(&crate::store::ParticipantFilter<'_>) -> Result<T>,
 ) -> Result<T> {
     let delegation = super::delegation_of(tx, event_id, query.delegation.as_deref().unwrap_or_default())?;
-    let ids = if query.text.trim().is_empty() {
-        None
-    } else {
-        let hits = cache.index(tx, event_id)?.search(&query.text, usize::MAX);
-        Some(hits.ids)
-    };
+    let search =
+        if query.text.trim().is_empty() { None } else { Some(cache.index(tx, event_id)?.matches(&query.text)) };
     read(&crate::store::ParticipantFilter {
-        ids: ids.as_deref(),
+        search: search.as_ref(),
         status: query.status,
         category: query.category.as_deref().filter(|c| !c.is_empty()),
         country: query.country.as_deref().filter(|c| !c.is_empty()),

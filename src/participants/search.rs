@@ -24,6 +24,15 @@ pub struct SearchHits {
     pub total: usize,
 }
 
+/// Who a search matches, as the shorter list (see [`SearchIndex::matches`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Matches {
+    /// These participants, in name order.
+    Only(Vec<Id>),
+    /// Every participant of the index but these.
+    AllBut(Vec<Id>),
+}
+
 #[derive(Clone, Copy)]
 struct WordRef {
     person: u32,
@@ -65,13 +74,37 @@ impl SearchIndex {
 
     /// The participants matching `query`; an empty query (after folding) matches nobody.
     pub fn search(&self, query: &str, limit: usize) -> SearchHits {
+        let people = self.matching(query);
+        SearchHits {
+            total: people.len(),
+            ids: people.iter().take(limit).map(|&p| self.ids[p as usize].clone()).collect(),
+        }
+    }
+
+    /// The participants matching `query` as the shorter of two lists: those it matches, or
+    /// those it does not (of everyone in the index). One typed letter starts a word of most of
+    /// 100,000 people; the store is then told the few it leaves out, not the many it keeps.
+    pub fn matches(&self, query: &str) -> Matches {
+        let people = self.matching(query);
+        if people.len() * 2 <= self.ids.len() {
+            return Matches::Only(people.iter().map(|&p| self.ids[p as usize].clone()).collect());
+        }
+        let mut hit = vec![false; self.ids.len()];
+        for &p in &people {
+            hit[p as usize] = true;
+        }
+        Matches::AllBut(self.ids.iter().zip(hit).filter(|(_, hit)| !hit).map(|(id, _)| id.clone()).collect())
+    }
+
+    /// The positions of the participants matching `query`, in name order.
+    fn matching(&self, query: &str) -> Vec<u32> {
         let query = fold(query);
         // A term typed with the article also matches the word without it ("العتيبي" finds
         // عتيبي): the keys hold every Arabic word also without its article (`Keys::of`).
         let mut terms: Vec<(&str, Option<&str>)> =
             query.split(' ').filter(|t| !t.is_empty()).map(|t| (t, without_article(t))).collect();
         if terms.is_empty() {
-            return SearchHits { ids: Vec::new(), total: 0 };
+            return Vec::new();
         }
         // The longest term has the fewest words starting with it.
         terms.sort_by_key(|(t, _)| std::cmp::Reverse(t.len()));
@@ -91,10 +124,7 @@ impl SearchIndex {
                 |w: &str, (t, bare): &(&str, Option<&str>)| w.starts_with(t) || bare.is_some_and(|b| w.starts_with(b));
             people.retain(|&p| rest.iter().all(|t| self.keys[p as usize].split(' ').any(|w| starts(w, t))));
         }
-        SearchHits {
-            total: people.len(),
-            ids: people.iter().take(limit).map(|&p| self.ids[p as usize].clone()).collect(),
-        }
+        people
     }
 
     fn word(&self, w: WordRef) -> &str {
@@ -119,6 +149,16 @@ mod tests {
         let got: Vec<usize> = hits.ids.iter().map(|h| ids.iter().position(|i| i == h).unwrap()).collect();
         assert_eq!(got, expected, "query {query:?}");
         assert_eq!(hits.total, expected.len());
+    }
+
+    #[test]
+    fn matches_are_the_shorter_list() {
+        let (index, ids) = index(PEOPLE);
+        // Two of five: those matched.
+        assert_eq!(index.matches("yusuf"), Matches::Only(vec![ids[0].clone(), ids[3].clone()]));
+        // Three of five (Amina, Álvarez and Affairs, Amin): the two left out.
+        assert_eq!(index.matches("a"), Matches::AllBut(vec![ids[2].clone(), ids[4].clone()]));
+        assert_eq!(index.matches("zzz"), Matches::Only(vec![]));
     }
 
     const PEOPLE: &[&str] = &[

@@ -268,6 +268,23 @@ fn query_sees_changes_and_checks_its_input() {
         1,
     );
 
+    // An import writes one audit entry for all its rows, not one per person: the cached index
+    // still notices the people it brought.
+    check(&t, c, ParticipantQuery { text: "yasmin".into(), ..q() }, &[], 0);
+    let file = "Full name,Email\nYasmin Haddad,yasmin@example.org\nYasmin Idris,idris@example.org\n";
+    t.store
+        .write(|tx| {
+            participants::import(tx, &t.event, file.as_bytes(), &participants::ImportOptions::default(), Utc::now())
+        })
+        .unwrap();
+    check(&t, c, ParticipantQuery { text: "yasmin".into(), ..q() }, &["Yasmin Haddad", "Yasmin Idris"], 2);
+    // A search matching most people is sent to the store as those it leaves out: the filters
+    // and the total still apply to those it matches.
+    let org = |status| ParticipantQuery { text: "of".into(), status, ..q() };
+    let six = ["Ahmed Saleh", "Bashir Nour", "Carla Diaz", "Dina Fathi", "Éric Blanc", "Fatima Zahra"];
+    check(&t, c, org(None), &six, 6);
+    check(&t, c, org(Some(ParticipantStatus::Declined)), &["Carla Diaz", "Fatima Zahra"], 2);
+
     let err = |q: ParticipantQuery| refused(query::query(&t.store, t.event.as_str(), &q, &mut IndexCache::default()));
     assert_eq!(err(ParticipantQuery { limit: 0, ..q() }), (Some("limit".into()), Reason::InvalidValue));
     assert_eq!(err(ParticipantQuery { limit: 5000, ..q() }), (Some("limit".into()), Reason::InvalidValue));

@@ -1,14 +1,12 @@
 //! Participants: the table (a page at a time), registration, bulk actions, import with a
 //! preview, the check-in desk, delegations and categories.
 
-use std::sync::Mutex;
-
 use chrono::Utc;
 use muntada::documents::BadgeLayout;
 use muntada::participants::category::{self, CategoryInput};
 use muntada::participants::delegation::{self, Delegation, DelegationInput};
 use muntada::participants::import::{self, ValueChoice, FIELDS};
-use muntada::participants::query::{self, IndexCache, ParticipantPage, ParticipantQuery, Selection};
+use muntada::participants::query::{self, ParticipantPage, ParticipantQuery, Selection};
 use muntada::participants::{
     self, Added, CheckedIn, ColumnMapping, Erasure, ImportOptions, ImportReport, Participant, ParticipantInput,
     ParticipantStatus, TablePreview,
@@ -21,10 +19,6 @@ use ts_rs::TS;
 
 use super::export::{deliver, ExportOutcome};
 use crate::{ApiError, AppState};
-
-/// The search index of the event last searched: rebuilt only when its participants change, so
-/// that typing in the search box costs a lookup, not a rebuild over 100,000 people.
-static INDEX: Mutex<IndexCache> = Mutex::new(IndexCache::new());
 
 /// How many rows of a file the import preview shows.
 const PREVIEW_ROWS: usize = 5;
@@ -55,10 +49,7 @@ pub async fn participant_query<R: Runtime>(
     query: ParticipantQuery,
 ) -> Result<ParticipantPage, ApiError> {
     AppState::off_main(app, move |state| {
-        state.read(|store| {
-            let mut cache = INDEX.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-            query::query(store, &event_id, &query, &mut cache)
-        })
+        state.read(|store| query::query(store, &event_id, &query, &mut state.search_index()))
     })
     .await
 }
@@ -164,9 +155,7 @@ async fn bulk<R: Runtime>(
     AppState::off_main(app, move |state| {
         // Who the selection names is read in the transaction that changes them.
         state.write(|tx| {
-            let mut cache = INDEX.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-            let ids = selection.ids(tx, &event_id, &mut cache)?;
-            drop(cache);
+            let ids = selection.ids(tx, &event_id, &mut state.search_index())?;
             let changed = change(tx, &tx.events().resolve("event", &event_id)?, &ids)?;
             Ok(u32::try_from(changed.len()).unwrap_or(u32::MAX))
         })
