@@ -37,6 +37,7 @@ pub(crate) fn forum_input() -> EventInput {
         start_date: "2025-05-20".into(),
         end_date: "2025-05-21".into(),
         organisers: vec![],
+        signatories: Vec::new(),
         status: EventStatus::Open,
     }
 }
