@@ -6,6 +6,7 @@ use muntada::{Bilingual, Id, Store};
 
 mod audit;
 mod backup;
+mod certificates;
 mod chart;
 mod cli;
 mod delegations;
