@@ -272,6 +272,7 @@ fn forum(store: &mut Store) -> String {
         start_date: "2025-05-20".into(),
         end_date: "2025-05-21".into(),
         organisers: vec![],
+        signatories: Vec::new(),
         status: EventStatus::Open,
     };
     store.write(|tx| event::create(tx, &input, Utc::now())).expect("event").id.to_string()

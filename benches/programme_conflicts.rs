@@ -110,6 +110,7 @@ impl Data {
             start_date: rules.first_day.to_string(),
             end_date: rules.last_day.to_string(),
             organisers: Vec::new(),
+            signatories: Vec::new(),
             status: muntada::event::EventStatus::Draft,
         };
         let event = store.write(|tx| muntada::event::create(tx, &input, Utc::now())).expect("event");

@@ -476,6 +476,7 @@ fn forum() -> EventInput {
         start_date: "2025-05-20".into(),
         end_date: "2025-05-21".into(),
         organisers: vec![],
+        signatories: Vec::new(),
         status: EventStatus::Open,
     }
 }

@@ -26,6 +26,7 @@ fn fresh() -> (Store, String) {
         start_date: "2025-05-20".into(),
         end_date: "2025-05-21".into(),
         organisers: vec![],
+        signatories: Vec::new(),
         status: EventStatus::Open,
     };
     let event = store.write(|tx| event::create(tx, &input, chrono::Utc::now())).expect("event").id.to_string();

@@ -6,7 +6,7 @@ use muntada::audit::{AuditAction, AuditEntity, AuditEntry, AuditSubject};
 use muntada::bilingual::{Bilingual, Lang};
 use muntada::documents::certificates::CertificateLang;
 use muntada::documents::BadgeLayout;
-use muntada::event::{Event, EventCounts, EventInput, EventLogo, EventOverview, EventStatus, LogoFormat};
+use muntada::event::{Event, EventCounts, EventInput, EventLogo, EventOverview, EventStatus, LogoFormat, Signatory};
 use muntada::pledges::{
     CancelView, CurrencyTotals, FieldProblem, LineInput, LineView, PledgeInput, PledgeKind, PledgePreview,
     PledgeStatus, PledgeSummary, PledgeView, PreviewLine, RateInput, RateView, Schedule, ScheduleLines, ScheduleRange,
@@ -57,6 +57,7 @@ pub fn types() -> String {
         EventInput,
         EventLogo,
         EventOverview,
+        Signatory,
         CertificateLang,
         BadgeLayout,
         LogoFormat,

@@ -10,6 +10,7 @@ mod outcome;
 mod output;
 mod participants;
 mod programme;
+mod signatories;
 mod team;
 
 use std::path::PathBuf;
@@ -187,6 +188,8 @@ enum EventCommand {
     Clone(programme::CloneArgs),
     /// Set, remove or show the event's logo (drawn on the outcome document's title page)
     Logo(LogoArgs),
+    /// Set, remove or show who signs the event's certificates of attendance (at most two)
+    Signatories(signatories::SignatoriesArgs),
 }
 
 #[derive(ClapArgs)]
@@ -238,6 +241,9 @@ struct EventCreate {
     /// --organiser; give "" on either side for a name in one language only
     #[arg(long = "organiser-ar", value_name = "NAME")]
     organisers_ar: Vec<String>,
+    /// Who signs the certificates, as "NAME|TITLE|NAME_AR|TITLE_AR" (repeat for two)
+    #[arg(long = "signatory", value_name = signatories::FORMAT)]
+    signatories: Vec<String>,
     /// draft, open, closed or archived
     #[arg(long, default_value = "draft")]
     status: String,
@@ -565,6 +571,7 @@ fn execute(command: Command, db: Option<String>, wait: f64, out: &Out) -> Result
                 start_date: e.start,
                 end_date: e.end,
                 organisers: paired(e.organisers, e.organisers_ar),
+                signatories: signatories::parse(&e.signatories)?,
                 status: EventStatus::parse("status", &e.status)?,
             };
             out.created(&store.write(|tx| event::create(tx, &input, now))?, |e| &e.id)
@@ -818,6 +825,7 @@ fn execute(command: Command, db: Option<String>, wait: f64, out: &Out) -> Result
         Command::Release(command) => programme::release(store, command, out, now),
         Command::Conflicts(args) => return programme::conflicts(store, args, out),
         Command::Event(EventCommand::Logo(args)) => event_logo(store, args, out, now),
+        Command::Event(EventCommand::Signatories(args)) => signatories::run(store, args, out, now),
         Command::Event(EventCommand::Clone(args)) => programme::clone_event(store, args, out, now),
         Command::Export(ExportCommand::Ical(args)) => programme::ical(store, args, out, now),
         Command::Export(ExportCommand::ScheduleJson(args)) => programme::schedule_json(store, args, out),
@@ -849,6 +857,7 @@ fn flag(error: Error) -> Error {
         Some("fromYear") => "--from",
         Some("toYear") => "--to",
         Some("organisers") => "--organiser",
+        Some(f) if f == "signatory" || f.starts_with("signatories") => "--signatory",
         Some("donors") => "--donor",
         Some("inKind") => "--in-kind",
         Some("rateDate") => "--rate-date",

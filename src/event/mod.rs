@@ -50,6 +50,14 @@ pub fn update(tx: &Tx<'_>, id: &Id, version: Option<u32>, input: &EventInput, no
     tx.events().update(&current, &event)
 }
 
+/// Replaces who signs the event's certificates (the rest of the event stays as it is).
+pub fn set_signatories(tx: &Tx<'_>, id: &Id, signatories: &[Signatory], now: DateTime<Utc>) -> Result<Event> {
+    let id = tx.events().resolve("id", id.as_str())?;
+    let current = tx.events().get(&id)?;
+    let signatories = validate_signatories(signatories)?;
+    tx.events().update(&current, &Event { signatories, updated_at: now, ..current.clone() })
+}
+
 /// What deleting an event did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Deleted {

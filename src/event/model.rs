@@ -12,6 +12,12 @@ use crate::{country, input, pdf, time};
 
 /// Most organisers one event may list.
 const MAX_ORGANISERS: usize = 20;
+/// Most signature blocks a certificate of attendance has room for.
+pub const MAX_SIGNATORIES: usize = 2;
+/// Longest signatory's name and title, in characters: what a signature block on a certificate
+/// can show on two lines in its smallest type.
+pub const MAX_SIGNATORY_NAME: usize = 100;
+pub const MAX_SIGNATORY_TITLE: usize = 150;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -61,6 +67,8 @@ pub struct Event {
     #[ts(type = "string")]
     pub end_date: NaiveDate,
     pub organisers: Vec<Bilingual>,
+    /// Who signs the event's certificates of attendance, in order (at most two).
+    pub signatories: Vec<Signatory>,
     pub status: EventStatus,
     #[ts(type = "string")]
     pub created_at: DateTime<Utc>,
@@ -94,7 +102,76 @@ pub struct EventInput {
     /// Each organiser's name in English and Arabic (one side may be empty); an entry empty on
     /// both sides is left out.
     pub organisers: Vec<Bilingual>,
+    /// Who signs the certificates of attendance, in order: at most [`MAX_SIGNATORIES`]; an
+    /// entry empty on all four sides is left out. None when not given (a form or file from
+    /// before signatories).
+    #[serde(default)]
+    pub signatories: Vec<Signatory>,
     pub status: EventStatus,
+}
+
+/// A signature block of the certificates of attendance: a name, and the title under it
+/// ("Minister of Foreign Affairs"), each in English and Arabic (one side may be empty).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Signatory {
+    pub name: Bilingual,
+    pub title: Bilingual,
+}
+
+impl Signatory {
+    pub fn new(name: Bilingual, title: Bilingual) -> Signatory {
+        Signatory { name, title }
+    }
+
+    /// Reads a signatory typed on one line as `NAME|TITLE|NAME_AR|TITLE_AR` (the CLI's
+    /// `--signatory`): the English name and title, then the Arabic ones; trailing parts may be
+    /// left out ("Jane Doe|Director" has no Arabic side). Checked later, by [`EventInput::validate`].
+    pub fn parse(field: &str, value: &str) -> Result<Signatory> {
+        let parts: Vec<&str> = value.split('|').collect();
+        if parts.len() > 4 {
+            return Err(Error::invalid(
+                field,
+                Reason::InvalidValue,
+                format!("{value:?} has more than four parts: give NAME|TITLE|NAME_AR|TITLE_AR"),
+            ));
+        }
+        let part = |i: usize| parts.get(i).copied().unwrap_or_default().to_owned();
+        Ok(Signatory { name: Bilingual::new(part(0), part(2)), title: Bilingual::new(part(1), part(3)) })
+    }
+}
+
+/// Checks signatories alone (as [`EventInput::validate`] does): the cleaned list without blank
+/// entries, or an error naming every field refused.
+pub fn validate_signatories(given: &[Signatory]) -> Result<Vec<Signatory>> {
+    let mut problems = Problems::default();
+    let signatories = check_signatories(&mut problems, given);
+    problems.finish()?;
+    Ok(signatories)
+}
+
+/// Checks the signatories of a form (fields `signatories`, `signatories[0].name`,
+/// `signatories[1].title`…), noting every problem; returns the cleaned list without blank entries.
+fn check_signatories(problems: &mut Problems, given: &[Signatory]) -> Vec<Signatory> {
+    let mut signatories = Vec::with_capacity(given.len());
+    for (i, s) in given.iter().enumerate() {
+        let (name_field, title_field) = (format!("signatories[{i}].name"), format!("signatories[{i}].title"));
+        let name = problems.check(s.name.clean_line(&name_field, MAX_SIGNATORY_NAME));
+        let title = problems.check(s.title.clean_line(&title_field, MAX_SIGNATORY_TITLE));
+        let (Some(name), Some(title)) = (name, title) else { continue };
+        if name.is_empty() && !title.is_empty() {
+            problems.note(Error::invalid(&name_field, Reason::Required, "a signatory with a title needs a name"));
+        } else if !name.is_empty() {
+            signatories.push(Signatory { name, title });
+        }
+    }
+    if signatories.len() > MAX_SIGNATORIES {
+        problems.note(Error::invalid(
+            "signatories",
+            Reason::TooLong,
+            format!("at most {MAX_SIGNATORIES} signatories: a certificate has room for two signatures"),
+        ));
+    }
+    signatories
 }
 
 /// Counts shown on an event's overview.
@@ -144,6 +221,7 @@ impl EventInput {
                 }
             }
         }
+        let signatories = check_signatories(&mut problems, &self.signatories);
         problems.finish()?;
         let (
             Some(title),
@@ -169,6 +247,7 @@ impl EventInput {
             start_date,
             end_date,
             organisers,
+            signatories,
             status: self.status,
             created_at,
             updated_at: now,
@@ -306,6 +385,10 @@ pub(crate) mod tests {
                 Bilingual::new("", " "),
                 Bilingual::new("", "دولة قطر"),
             ],
+            signatories: vec![Signatory::new(
+                Bilingual::new("Jane Doe", "جين دو"),
+                Bilingual::new("Director", "المديرة"),
+            )],
             status: EventStatus::Draft,
         }
     }
@@ -339,6 +422,44 @@ pub(crate) mod tests {
             Err(("organisers", Reason::TooLong)),
         );
         check(|i| i.start_date = " ".into(), Err(("startDate", Reason::Required)));
+    }
+
+    #[test]
+    fn signatories() {
+        let one = |name: (&str, &str), title: (&str, &str)| {
+            Signatory::new(Bilingual::new(name.0, name.1), Bilingual::new(title.0, title.1))
+        };
+        let set = |list: Vec<Signatory>| move |i: &mut EventInput| i.signatories = list;
+        check(set(vec![]), Ok(()));
+        check(set(vec![one(("", "جين دو"), ("", "")), one(("A", ""), ("", "المنصب"))]), Ok(()));
+        check(set(vec![one(("", ""), ("Director", ""))]), Err(("signatories[0].name", Reason::Required)));
+        check(
+            set(vec![one(("A", ""), ("", "")), one(("", ""), ("", "م"))]),
+            Err(("signatories[1].name", Reason::Required)),
+        );
+        check(set(vec![one(("A\nB", ""), ("", ""))]), Err(("signatories[0].name", Reason::ControlCharacters)));
+        check(set(vec![one(("A", ""), ("x\ty", ""))]), Err(("signatories[0].title", Reason::ControlCharacters)));
+        let long_name = "n".repeat(MAX_SIGNATORY_NAME + 1);
+        check(set(vec![one((&long_name, ""), ("", ""))]), Err(("signatories[0].name", Reason::TooLong)));
+        let long_title = "ت".repeat(MAX_SIGNATORY_TITLE + 1);
+        check(set(vec![one(("A", ""), ("", &long_title))]), Err(("signatories[0].title", Reason::TooLong)));
+        check(set(vec![one(("A", ""), ("", "")); 3]), Err(("signatories", Reason::TooLong)));
+        // Blank entries are left out and do not count.
+        let mut input = doha();
+        input.signatories = vec![one((" ", ""), ("", " ")), one((" A ", ""), (" Chair", "")), Signatory::default()];
+        let event = input.validate(Id::new(), Utc::now(), Utc::now()).unwrap();
+        assert_eq!(event.signatories, [one(("A", ""), ("Chair", ""))]);
+    }
+
+    #[test]
+    fn a_signatory_on_one_line() {
+        let parse = |typed: &str| Signatory::parse("signatory", typed).map_err(|e| e.reason);
+        let one = |n: &str, t: &str, na: &str, ta: &str| Signatory::new(Bilingual::new(n, na), Bilingual::new(t, ta));
+        assert_eq!(parse("Jane Doe"), Ok(one("Jane Doe", "", "", "")));
+        assert_eq!(parse("Jane Doe|Director"), Ok(one("Jane Doe", "Director", "", "")));
+        assert_eq!(parse("Jane Doe|Director|جين دو|المديرة"), Ok(one("Jane Doe", "Director", "جين دو", "المديرة")));
+        assert_eq!(parse("||جين دو|المديرة"), Ok(one("", "", "جين دو", "المديرة")));
+        assert_eq!(parse("a|b|c|d|e"), Err(Reason::InvalidValue));
     }
 
     /// A form shows every field's problem at once: the check goes on past the first.

@@ -91,6 +91,7 @@ fn bad_input_names_the_field_and_writes_nothing() {
                     start_date: "2024-01-01".into(),
                     end_date: "2024-01-01".into(),
                     organisers: vec![],
+                    signatories: Vec::new(),
                     status: crate::event::EventStatus::Open,
                 },
                 now(),

@@ -1001,6 +1001,7 @@ mod tests {
             start_date: "2025-05-20".into(),
             end_date: "2025-05-20".into(),
             organisers: vec![],
+            signatories: Vec::new(),
             status: EventStatus::Open,
         };
         store.write(|tx| event::create(tx, &input, Utc::now())).unwrap().id

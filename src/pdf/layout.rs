@@ -33,7 +33,7 @@ pub(crate) struct Summary {
     pub(crate) squeezed_tables: usize,
 }
 
-/// An image placed on the first page.
+/// The document's logo image: on the first page, or where [`Placed::Logo`] puts it.
 pub(crate) struct Logo {
     pub(crate) id: XObjectId,
     pub(crate) width_px: usize,
@@ -134,6 +134,7 @@ pub(crate) fn layout(doc: &Document, logo: Option<&Logo>, sink: &mut dyn PageSin
         extent_cached: 0,
         heading_pages: Vec::new(),
         squeezed_tables: 0,
+        logo: logo.map(|l| Logo { id: l.id.clone(), width_px: l.width_px, height_px: l.height_px }),
     };
     if let Some(header) = &doc.header {
         let laid = layouter.lay(header, Style::default(), BAND_SIZE, layouter.geometry.width());
@@ -143,7 +144,11 @@ pub(crate) fn layout(doc: &Document, logo: Option<&Logo>, sink: &mut dyn PageSin
         layouter.watermark(text);
     }
     layouter.new_page();
-    if let Some(logo) = logo {
+    let placed_logo = doc
+        .blocks
+        .iter()
+        .any(|b| matches!(b, Block::Placed(items) if items.iter().any(|i| matches!(i, Placed::Logo { .. }))));
+    if let Some(logo) = logo.filter(|_| !placed_logo) {
         layouter.logo(logo);
     }
     for block in &doc.blocks {
@@ -152,7 +157,9 @@ pub(crate) fn layout(doc: &Document, logo: Option<&Logo>, sink: &mut dyn PageSin
     let last = std::mem::replace(&mut layouter.page, Canvas::new(page_height));
     layouter.emit(Part::Body, last);
     layouter.rtl = doc.language.is_rtl();
-    layouter.footers(doc.language);
+    if doc.page_numbers {
+        layouter.footers(doc.language);
+    }
     if let Some(e) = layouter.failed.take() {
         return Err(e);
     }
@@ -258,6 +265,8 @@ struct Layouter<'s> {
     extent_cached: usize,
     heading_pages: Vec<usize>,
     squeezed_tables: usize,
+    /// The document's logo, for [`Placed::Logo`].
+    logo: Option<Logo>,
 }
 
 impl Layouter<'_> {
@@ -422,7 +431,40 @@ impl Layouter<'_> {
                 canvas.rect(x * MM, y * MM, width * MM, height * MM, PaintMode::Fill);
             }
             Placed::Text(t) => self.placed_text(t),
+            Placed::Logo { x, y, width, height } => self.placed_logo(*x, *y, *width, *height),
         }
+    }
+
+    /// The logo fitted in a box (millimetres from the page's top-left corner), centred in it.
+    fn placed_logo(&mut self, x: f32, y: f32, width: f32, height: f32) {
+        let Some(logo) = &self.logo else { return };
+        if logo.width_px == 0
+            || logo.height_px == 0
+            || ![x, y, width, height].iter().all(|v| v.is_finite() && *v >= 0.0)
+        {
+            return;
+        }
+        let (box_w, box_h) = (width * MM, height * MM);
+        let scale = (box_w / logo.width_px as f32).min(box_h / logo.height_px as f32);
+        if scale <= 0.0 {
+            return;
+        }
+        let (w, h) = (logo.width_px as f32 * scale, logo.height_px as f32 * scale);
+        let left = x * MM + (box_w - w) / 2.0;
+        let bottom = y * MM + (box_h + h) / 2.0;
+        let (id, dpi) = (logo.id.clone(), logo.width_px as f32 * 72.0 / w);
+        let page_height = self.geometry.page_height;
+        let canvas = self.canvas();
+        canvas.end_text();
+        canvas.ops.push(Op::UseXobject {
+            id,
+            transform: XObjectTransform {
+                translate_x: Some(Pt(left)),
+                translate_y: Some(Pt(page_height - bottom)),
+                dpi: Some(dpi),
+                ..Default::default()
+            },
+        });
     }
 
     fn placed_text(&mut self, t: &PlacedText) {

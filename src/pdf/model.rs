@@ -22,15 +22,18 @@ pub struct Document {
     /// type. Text that does not fit on the line is left out.
     pub header: Option<String>,
     /// PNG or JPEG bytes, drawn at the start side of the top of the first page, 18 mm high
-    /// (narrower if it would be wider than 60 mm).
+    /// (narrower if it would be wider than 60 mm); when a block places it ([`Placed::Logo`]),
+    /// only where the blocks place it.
     pub logo: Option<Vec<u8>>,
     /// Words drawn large, light and diagonal behind the content of every page (e.g. "DRAFT").
     pub watermark: Option<String>,
+    /// "Page 3 of 12" at the foot of every page; off for pages that stand alone (certificates).
+    pub page_numbers: bool,
     pub blocks: Vec<Block>,
 }
 
 impl Document {
-    /// An empty A4 document with 20 mm margins, no header and no logo.
+    /// An empty A4 document with 20 mm margins, page numbers, no header and no logo.
     pub fn new(language: Language, title: impl Into<String>) -> Document {
         Document {
             meta: Meta { title: title.into(), author: String::new(), language: None, created: None },
@@ -39,6 +42,7 @@ impl Document {
             header: None,
             logo: None,
             watermark: None,
+            page_numbers: true,
             blocks: Vec::new(),
         }
     }
@@ -94,6 +98,8 @@ impl Default for PageSetup {
 pub enum PageSize {
     /// 210 × 297 mm.
     A4,
+    /// 297 × 210 mm: A4 turned on its side (certificates).
+    A4Landscape,
     /// 8.5 × 11 in.
     Letter,
     /// 105 × 148 mm: one badge per page, for badge printers.
@@ -105,6 +111,7 @@ impl PageSize {
     pub fn mm(self) -> (f32, f32) {
         match self {
             PageSize::A4 => (210.0, 297.0),
+            PageSize::A4Landscape => (297.0, 210.0),
             PageSize::A6 => (105.0, 148.0),
             PageSize::Letter => (215.9, 279.4),
         }
@@ -162,6 +169,9 @@ pub enum Placed {
     Rect { x: f32, y: f32, width: f32, height: f32, rgb: u32 },
     /// One line of text centred in `width`, its top at `y`.
     Text(PlacedText),
+    /// The document's [`Document::logo`], as large as fits in the box and centred in it;
+    /// nothing when the document has none.
+    Logo { x: f32, y: f32, width: f32, height: f32 },
 }
 
 /// Text of [`Placed::Text`]: drawn at `size` points, or smaller (down to `min_size`) when it

@@ -203,6 +203,7 @@ mod tests {
             start_date: day,
             end_date: day,
             organisers: Vec::new(),
+            signatories: Vec::new(),
             status: EventStatus::Draft,
             created_at: now,
             updated_at: now,

@@ -1,4 +1,4 @@
-//! Events, their organisers and their participant categories.
+//! Events, their organisers and signatories, and their participant categories.
 
 use super::db::{params, Db, DbError, Optional, Row};
 
@@ -6,7 +6,7 @@ use super::{bilingual, found, id_col, resolve, rows, time_col, word_col};
 use crate::audit::model::{Actor, AuditEntity};
 use crate::bilingual::Bilingual;
 use crate::error::Result;
-use crate::event::model::{DeletedEvent, Event, EventCounts, EventLogo, EventStatus, LogoFormat};
+use crate::event::model::{DeletedEvent, Event, EventCounts, EventLogo, EventStatus, LogoFormat, Signatory};
 use crate::id::Id;
 use crate::participants::model::Category;
 use crate::time;
@@ -33,6 +33,7 @@ impl<'c> Events<'c> {
         let event = self.conn.query_row(&sql, params![id.as_str()], row_to_event);
         let mut event = found(event, "id", "event", id)?;
         event.organisers = self.organisers(id)?;
+        event.signatories = self.signatories(id)?;
         Ok(event)
     }
 
@@ -44,6 +45,7 @@ impl<'c> Events<'c> {
             .into_iter()
             .map(|mut e| {
                 e.organisers = self.organisers(&e.id)?;
+                e.signatories = self.signatories(&e.id)?;
                 Ok(e)
             })
             .collect()
@@ -54,6 +56,13 @@ impl<'c> Events<'c> {
             .conn
             .prepare_cached("SELECT name_en, name_ar FROM event_organisers WHERE event_id = ?1 ORDER BY position")?;
         rows(&mut stmt, params![id.as_str()], |r| bilingual(r, 0))
+    }
+
+    fn signatories(&self, id: &Id) -> Result<Vec<Signatory>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT name_en, name_ar, title_en, title_ar FROM event_signatories WHERE event_id = ?1 ORDER BY position",
+        )?;
+        rows(&mut stmt, params![id.as_str()], |r| Ok(Signatory::new(bilingual(r, 0)?, bilingual(r, 2)?)))
     }
 
     pub fn insert(&self, e: &Event) -> Result<()> {
@@ -78,7 +87,8 @@ impl<'c> Events<'c> {
                 time::to_db(e.updated_at),
             ],
         )?;
-        self.set_organisers(e)
+        self.set_organisers(e)?;
+        self.set_signatories(e)
     }
 
     /// Refuses a save made from `version` of `e` when `e` has been changed since.
@@ -119,7 +129,20 @@ impl<'c> Events<'c> {
         super::record_update(self.conn, self.actor, AuditEntity::Event, (before, &e), (&e.id, &e.id), e.updated_at)?;
         self.conn.execute("DELETE FROM event_organisers WHERE event_id = ?1", params![e.id.as_str()])?;
         self.set_organisers(&e)?;
+        self.conn.execute("DELETE FROM event_signatories WHERE event_id = ?1", params![e.id.as_str()])?;
+        self.set_signatories(&e)?;
         Ok(e)
+    }
+
+    fn set_signatories(&self, e: &Event) -> Result<()> {
+        let mut stmt = self.conn.prepare_cached(
+            "INSERT INTO event_signatories (event_id, position, name_en, name_ar, title_en, title_ar)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        )?;
+        for (position, s) in e.signatories.iter().enumerate() {
+            stmt.execute(params![e.id.as_str(), position as i64, s.name.en, s.name.ar, s.title.en, s.title.ar])?;
+        }
+        Ok(())
     }
 
     fn set_organisers(&self, e: &Event) -> Result<()> {
@@ -261,6 +284,7 @@ fn row_to_event(r: &Row<'_>) -> Result<Event> {
         created_at: time_col(r, 14)?,
         updated_at: time_col(r, 15)?,
         organisers: Vec::new(),
+        signatories: Vec::new(),
         version: r.get(16)?,
     })
 }

@@ -25,6 +25,7 @@ pub(super) const MIGRATIONS: &[(u32, &str)] = &[
     (17, include_str!("migrations/postgres/0017_bilingual_names.sql")),
     (18, include_str!("migrations/postgres/0018_bilingual_pledge_names.sql")),
     (19, include_str!("migrations/postgres/0019_import_audit.sql")),
+    (20, include_str!("migrations/postgres/0020_event_signatories.sql")),
 ];
 
 /// The advisory lock every write transaction takes: its key spells "MUNT".

@@ -16,6 +16,7 @@ use crate::error::{Error, Reason, Result};
 const TABLES: &[&str] = &[
     "events",
     "event_organisers",
+    "event_signatories",
     "event_logos",
     "categories",
     "import_value_choices",

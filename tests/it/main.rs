@@ -6,6 +6,7 @@ use muntada::{Bilingual, Id, Store};
 
 mod audit;
 mod backup;
+mod certificates;
 mod chart;
 mod cli;
 mod delegations;
@@ -37,6 +38,7 @@ pub(crate) fn forum_input() -> EventInput {
         start_date: "2025-05-20".into(),
         end_date: "2025-05-21".into(),
         organisers: vec![],
+        signatories: Vec::new(),
         status: EventStatus::Open,
     }
 }

@@ -167,7 +167,7 @@ fn maroon_columns(path: &Path) -> (usize, usize) {
     (left, right)
 }
 
-fn muntada_fails(demo: &Demo, args: &[&str]) -> (i32, String) {
+pub(crate) fn muntada_fails(demo: &Demo, args: &[&str]) -> (i32, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_muntada"))
         .arg("--db")
         .arg(demo.dir.path().join("muntada.db"))

@@ -206,14 +206,14 @@ fn long_list(language: Language, rows: usize) -> Document {
 // ---------------------------------------------------------------------------------------
 // Helpers
 
-fn out_dir() -> PathBuf {
+pub(crate) fn out_dir() -> PathBuf {
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("pdf");
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
 
 /// Render and write the PDF under target/tmp/pdf, for the tools and for a person to look at.
-fn render_to(name: &str, doc: &Document) -> (PathBuf, Rendered) {
+pub(crate) fn render_to(name: &str, doc: &Document) -> (PathBuf, Rendered) {
     let rendered = render(doc).unwrap_or_else(|e| panic!("{name}: {e}"));
     assert!(rendered.bytes.starts_with(b"%PDF-"), "{name}: not a PDF");
     let path = out_dir().join(format!("{name}.pdf"));
@@ -267,18 +267,18 @@ pub(crate) fn page_count(path: &Path) -> usize {
 
 /// A word's box from `pdftotext -bbox`.
 #[derive(Debug)]
-struct Word {
-    text: String,
-    page: usize,
-    x_min: f32,
-    y_min: f32,
-    x_max: f32,
-    y_max: f32,
+pub(crate) struct Word {
+    pub(crate) text: String,
+    pub(crate) page: usize,
+    pub(crate) x_min: f32,
+    pub(crate) y_min: f32,
+    pub(crate) x_max: f32,
+    pub(crate) y_max: f32,
 }
 
-struct PageBox {
-    width: f32,
-    height: f32,
+pub(crate) struct PageBox {
+    pub(crate) width: f32,
+    pub(crate) height: f32,
 }
 
 fn attr(tag: &str, name: &str) -> f32 {
@@ -288,7 +288,7 @@ fn attr(tag: &str, name: &str) -> f32 {
     tag[start..end].parse().unwrap()
 }
 
-fn words_of(path: &Path) -> (Vec<PageBox>, Vec<Word>) {
+pub(crate) fn words_of(path: &Path) -> (Vec<PageBox>, Vec<Word>) {
     let html = poppler("pdftotext", &["-bbox", path.to_str().unwrap(), "-"]);
     let mut pages = Vec::new();
     let mut words = Vec::new();
@@ -763,7 +763,7 @@ pub(crate) fn read_pnm(bytes: &[u8], magic: &str, channels: usize) -> (usize, us
 }
 
 /// Rasterise page 1 at 40 dpi in grey, whole or only its top `rows` pixel rows.
-fn rasterise(path: &Path, rows: Option<usize>) -> Vec<u8> {
+pub(crate) fn rasterise(path: &Path, rows: Option<usize>) -> Vec<u8> {
     let out = path.with_extension("");
     let out_str = out.to_str().unwrap();
     let height = rows.map(|r| r.to_string());
@@ -795,10 +795,30 @@ fn compare(a: &Pgm, b: &Pgm) -> (f64, f64) {
 const MAX_MEAN_DIFF: f64 = 1.0;
 const MAX_FAR_SHARE: f64 = 0.002;
 
+/// Compares the rasterised first page of `path` with `tests/it/golden/<name>.pgm`, or rewrites
+/// the reference with `MUNTADA_UPDATE_GOLDEN=1`; says what differs too much.
+pub(crate) fn against_golden(name: &str, path: &Path, actual: &[u8]) -> Option<String> {
+    let reference = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/it/golden").join(format!("{name}.pgm"));
+    if std::env::var("MUNTADA_UPDATE_GOLDEN").as_deref() == Ok("1") {
+        std::fs::write(&reference, actual).unwrap();
+        return None;
+    }
+    let expected = std::fs::read(&reference)
+        .unwrap_or_else(|_| panic!("{} missing: run with MUNTADA_UPDATE_GOLDEN=1 to create it", reference.display()));
+    let (mean, far) = compare(&read_pgm(actual), &read_pgm(&expected));
+    (mean > MAX_MEAN_DIFF || far > MAX_FAR_SHARE).then(|| {
+        format!(
+            "{name}: mean difference {mean:.3}, {:.3}% of pixels far off (limits {MAX_MEAN_DIFF}, {:.3}%); \
+             actual page in {}; if the change is intended, rerun with MUNTADA_UPDATE_GOLDEN=1",
+            far * 100.0,
+            MAX_FAR_SHARE * 100.0,
+            path.with_extension("pgm").display()
+        )
+    })
+}
+
 #[test]
 fn golden_pages() {
-    let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/it/golden");
-    let update = std::env::var("MUNTADA_UPDATE_GOLDEN").as_deref() == Ok("1");
     let mut failures = Vec::new();
     let mut images = Vec::new();
     for (name, doc) in [
@@ -812,25 +832,8 @@ fn golden_pages() {
         // The top 260 rows (about 165 mm) hold all the text of both pages; the rest is blank
         // but for the page number, checked by text elsewhere.
         let actual = rasterise(&path, Some(260));
-        let reference = golden.join(format!("{name}.pgm"));
         images.push(read_pgm(&actual));
-        if update {
-            std::fs::write(&reference, &actual).unwrap();
-            continue;
-        }
-        let expected = std::fs::read(&reference).unwrap_or_else(|_| {
-            panic!("{} missing: run with MUNTADA_UPDATE_GOLDEN=1 to create it", reference.display())
-        });
-        let (mean, far) = compare(&read_pgm(&actual), &read_pgm(&expected));
-        if mean > MAX_MEAN_DIFF || far > MAX_FAR_SHARE {
-            failures.push(format!(
-                "{name}: mean difference {mean:.3}, {:.3}% of pixels far off (limits {MAX_MEAN_DIFF}, {:.3}%); \
-                 actual page in {}; if the change is intended, rerun with MUNTADA_UPDATE_GOLDEN=1",
-                far * 100.0,
-                MAX_FAR_SHARE * 100.0,
-                path.with_extension("pgm").display()
-            ));
-        }
+        failures.extend(against_golden(name, &path, &actual));
     }
     // The measure can tell two different pages apart.
     let (mean, far) = compare(&images[0], &images[1]);
@@ -885,7 +888,7 @@ fn tables_keep_their_amounts_whole() {
 /// Text as a reader's copy gets it: the invisible direction marks dropped (poppler's
 /// embeddings around runs, the engine's marks around neutrals), every other character kept,
 /// spaces included.
-fn as_copied(s: &str) -> String {
+pub(crate) fn as_copied(s: &str) -> String {
     s.chars().filter(|c| !matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}')).collect()
 }
 

@@ -636,6 +636,7 @@ mod ical_properties {
             start_date: day,
             end_date: day,
             organisers: Vec::new(),
+            signatories: Vec::new(),
             status: EventStatus::Draft,
             created_at: Utc::now(),
             updated_at: Utc::now(),

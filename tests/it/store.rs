@@ -16,6 +16,7 @@ fn input() -> EventInput {
         start_date: "2025-10-25".into(),
         end_date: "2025-10-26".into(),
         organisers: vec![Bilingual::new("UNODC", "")],
+        signatories: Vec::new(),
         status: EventStatus::Open,
     }
 }
@@ -330,4 +331,39 @@ fn names_stored_in_one_language_go_to_the_side_of_their_script() {
     let doha = event::get(&store, "0190e0a0-0000-7000-8000-000000000002").unwrap();
     assert_eq!((doha.venue, doha.city), (Bilingual::new("Sheraton Grand Doha", ""), Bilingual::new("Doha", "")));
     assert!(doha.organisers.is_empty());
+}
+
+/// Signatories are kept in order with both languages, replaced by an update or by
+/// `set_signatories` (which leaves the rest of the event alone), and copied to next year's
+/// edition; on the engine the run names (SQLite, or PostgreSQL with `MUNTADA_TEST_PG`).
+#[test]
+fn signatories_are_kept_in_order_on_either_engine() {
+    use muntada::event::Signatory;
+    let mut store = muntada::store::testing::store();
+    let two = vec![
+        Signatory::new(Bilingual::new("Jane Doe", "جين دو"), Bilingual::new("Director", "المديرة")),
+        Signatory::new(Bilingual::new("", "عمر حداد"), Bilingual::default()),
+    ];
+    let created =
+        store.write(|tx| event::create(tx, &EventInput { signatories: two.clone(), ..input() }, Utc::now())).unwrap();
+    assert_eq!(event::get(&store, created.id.as_str()).unwrap().signatories, two);
+    let swapped: Vec<Signatory> = two.iter().rev().cloned().collect();
+    let updated = store
+        .write(|tx| {
+            let input = EventInput { signatories: swapped.clone(), ..input() };
+            event::update(tx, &created.id, Some(created.version), &input, Utc::now())
+        })
+        .unwrap();
+    assert_eq!(event::get(&store, created.id.as_str()).unwrap().signatories, swapped);
+    let one = &two[..1];
+    let set = store.write(|tx| event::set_signatories(tx, &created.id, one, Utc::now())).unwrap();
+    assert_eq!((set.version, set.organisers.clone()), (updated.version + 1, updated.organisers.clone()));
+    assert_eq!(event::list(&store).unwrap()[0].signatories, one);
+    let next =
+        store.write(|tx| muntada::programme::edition::clone_event(tx, &created.id, "2026-10-24", Utc::now())).unwrap();
+    assert_eq!(event::get(&store, next.id.as_str()).unwrap().signatories, one, "next year's edition keeps them");
+    let refused = store.write(|tx| event::set_signatories(tx, &created.id, &vec![one[0].clone(); 3], Utc::now()));
+    assert_eq!(refused.unwrap_err().field.as_deref(), Some("signatories"));
+    store.write(|tx| event::set_signatories(tx, &created.id, &[], Utc::now())).unwrap();
+    assert!(event::get(&store, created.id.as_str()).unwrap().signatories.is_empty());
 }

@@ -9,6 +9,8 @@ import { apiError, event, reference } from './fixtures';
 
 vi.mock('../src/api/client');
 
+const blank = { name: { en: '', ar: '' }, title: { en: '', ar: '' } };
+
 async function fill(testId: string, value: string) {
   await fireEvent.input(await screen.findByTestId(testId), { target: { value } });
 }
@@ -163,6 +165,7 @@ describe('event form', () => {
         { en: 'UNOCT', ar: '' },
         { en: '', ar: '  مؤسسة قطر  ' },
       ],
+      signatories: [blank, blank],
       status: 'open',
     });
   });

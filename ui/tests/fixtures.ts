@@ -30,6 +30,7 @@ export function event(overrides: Partial<Event> = {}): Event {
       { en: 'Arab Water Council', ar: 'المجلس العربي للمياه' },
       { en: '', ar: 'مؤسسة قطر' },
     ],
+    signatories: [],
     status: 'open',
     createdAt: '2025-11-02T08:30:00Z',
     updatedAt: '2025-11-20T14:05:00Z',

@@ -52,7 +52,11 @@ export type BackupSaved = { file: string, };
 
 export type Bilingual = { en: string, ar: string, };
 
-export type Event = { id: Id, title: Bilingual, description: Bilingual, venue: Bilingual, city: Bilingual, country: string | null, timezone: string, startDate: string, endDate: string, organisers: Array<Bilingual>, status: EventStatus, createdAt: string, updatedAt: string, 
+export type Event = { id: Id, title: Bilingual, description: Bilingual, venue: Bilingual, city: Bilingual, country: string | null, timezone: string, startDate: string, endDate: string, organisers: Array<Bilingual>, 
+/**
+ * Who signs the event's certificates of attendance, in order (at most two).
+ */
+signatories: Array<Signatory>, status: EventStatus, createdAt: string, updatedAt: string, 
 /**
  * Raised by every change to the record: a form sends back the one it was filled from.
  */
@@ -73,7 +77,13 @@ startDate: string, endDate: string,
  * Each organiser's name in English and Arabic (one side may be empty); an entry empty on
  * both sides is left out.
  */
-organisers: Array<Bilingual>, status: EventStatus, };
+organisers: Array<Bilingual>, 
+/**
+ * Who signs the certificates of attendance, in order: at most [`MAX_SIGNATORIES`]; an
+ * entry empty on all four sides is left out. None when not given (a form or file from
+ * before signatories).
+ */
+signatories: Array<Signatory>, status: EventStatus, };
 
 export type EventLogo = { format: LogoFormat, width: number, height: number, 
 /**
@@ -86,6 +96,8 @@ export type EventOverview = { event: Event, counts: EventCounts,
  * Pledged, committed and paid totals per currency, never added across currencies.
  */
 pledges: PledgeSummary, };
+
+export type Signatory = { name: Bilingual, title: Bilingual, };
 
 export type CertificateLang = "en" | "ar" | "both" | "person";
 

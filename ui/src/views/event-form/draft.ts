@@ -1,5 +1,5 @@
 // The event form's editable state and its conversion to and from the API types.
-import type { Event, EventInput, EventStatus } from '../../api/types';
+import type { Event, EventInput, EventStatus, Signatory } from '../../api/types';
 import { namesFromLines, namesToLines } from '../../components/names';
 
 export type Draft = {
@@ -18,8 +18,30 @@ export type Draft = {
   /** One organiser a line; line n of the two is the same organiser (empty when not given in that language). */
   organisersEn: string;
   organisersAr: string;
+  /** Always two blocks; one left blank is no signatory (the core leaves it out). */
+  signatories: Signatory[];
   status: EventStatus;
 };
+
+/** Signature blocks a certificate has room for (the core's MAX_SIGNATORIES). */
+export const SIGNATURE_BLOCKS = 2;
+
+/** `given` padded with blank blocks to [`SIGNATURE_BLOCKS`]. */
+export function signatureBlocks(given: readonly Signatory[]): Signatory[] {
+  const blank = (): Signatory => ({ name: { en: '', ar: '' }, title: { en: '', ar: '' } });
+  const blocks = given.map((s) => ({ name: { ...s.name }, title: { ...s.title } }));
+  while (blocks.length < SIGNATURE_BLOCKS) blocks.push(blank());
+  return blocks;
+}
+
+/** The signature blocks in one line, for the conflict panel: "name, title; name". */
+export function signatoriesText(blocks: readonly Signatory[]): string {
+  const side = (text: { en: string; ar: string }) => text.en || text.ar;
+  return blocks
+    .map((s) => [side(s.name), side(s.title)].filter(Boolean).join(', '))
+    .filter(Boolean)
+    .join('; ');
+}
 
 export const STATUSES: readonly EventStatus[] = ['draft', 'open', 'closed', 'archived'];
 
@@ -69,6 +91,7 @@ export function emptyDraft(timezones: readonly string[]): Draft {
     endDate: '',
     organisersEn: '',
     organisersAr: '',
+    signatories: signatureBlocks([]),
     status: 'draft',
   };
 }
@@ -89,6 +112,7 @@ export function draftFromEvent(event: Event): Draft {
     endDate: event.endDate,
     organisersEn: namesToLines(event.organisers).en,
     organisersAr: namesToLines(event.organisers).ar,
+    signatories: signatureBlocks(event.signatories),
     status: event.status,
   };
 }
@@ -105,6 +129,7 @@ export function inputFromDraft(draft: Draft): EventInput {
     startDate: draft.startDate,
     endDate: draft.endDate,
     organisers: namesFromLines({ en: draft.organisersEn, ar: draft.organisersAr }),
+    signatories: draft.signatories,
     status: draft.status,
   };
 }
