@@ -13,47 +13,21 @@
 // `cargo bench --bench participants`); each run starts the app afresh on it. Not part of
 // `make test`: it prints medians over the runs (BENCH_RUNS, default 5).
 
-import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { Driver } from "./webdriver.mjs";
 import { median, percentile } from "./stats.mjs";
+import { prepareEvent } from "./people.mjs";
 
 const root = resolve(import.meta.dirname, "..");
 const application = process.env.MUNTADA_APP ?? join(root, "target/release/muntada-desktop");
 const cli = process.env.MUNTADA_CLI ?? join(root, "target/release/muntada");
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-const PEOPLE = 100_000;
 const PORT = 4520;
 
 const scratch = mkdtempSync(join(tmpdir(), "muntada-bench-table-"));
 const db = join(scratch, "muntada.db");
-
-/** The same people as benches/participants.rs: names in both scripts, e-mail, organisation, country. */
-function csv() {
-  const given = [["Amina", "أمينة"], ["Mohammed", "محمد"], ["Fatima", "فاطمة"], ["Ahmed", "أحمد"], ["José", "خوسيه"], ["Zoë", "زوي"], ["Hiroshi", "هيروشي"], ["Aisha", "عائشة"]];
-  const family = [["Yusuf", "يوسف"], ["Al-Thani", "آل ثاني"], ["Haddad", "حداد"], ["Álvarez", "ألفاريز"], ["van der Berg", "فان دير بيرغ"], ["O'Brien", "أوبراين"], ["Mansour", "منصور"]];
-  const orgs = ["UNOCT", "Ministry of Foreign Affairs", "وزارة الخارجية", "UNDP", "OSCE"];
-  const countries = ["QA", "Egypt", "AT", "قطر", "NG", "JP", "FR"];
-  const lines = ["Full name,الاسم بالعربية,Email address,Organisation,Country"];
-  for (let i = 0; i < PEOPLE; i++) {
-    const [g, ga] = given[i % given.length];
-    const [f, fa] = family[Math.floor(i / given.length) % family.length];
-    lines.push(`"${g} ${f} ${i}",${ga} ${fa},person${i}@example.org,"${orgs[i % orgs.length]}",${countries[i % countries.length]}`);
-  }
-  return lines.join("\n") + "\n";
-}
-
-function prepare() {
-  const event = execFileSync(cli, ["--db", db, "event", "create", "--title", "Bench forum", "--start", "2026-05-20", "--end", "2026-05-21", "--timezone", "Asia/Qatar"], { encoding: "utf8" }).trim();
-  const file = join(scratch, "people.csv");
-  writeFileSync(file, csv());
-  const began = performance.now();
-  execFileSync(cli, ["--db", db, "participant", "import", "--event", event, file], { stdio: "ignore" });
-  console.log(`database: ${PEOPLE} people imported by the CLI in ${((performance.now() - began) / 1000).toFixed(1)} s`);
-  return event;
-}
 
 /**
  * In the page: runs `act` (a function body), then waits, frame by frame, until the table shows
@@ -143,7 +117,7 @@ async function run(event, index) {
 }
 
 try {
-  const event = prepare();
+  const event = prepareEvent(cli, db, scratch);
   const results = [];
   for (let i = 0; i < RUNS; i++) {
     const r = await run(event, i);

@@ -27,10 +27,7 @@ pub fn builder<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppState) -
 
 pub fn run() -> ExitCode {
     startup::begin();
-    // Before GTK starts, while this is the only thread.
-    if let Some((name, value)) = rendering_override(std::env::var_os(COMPOSITING).as_deref()) {
-        std::env::set_var(name, value);
-    }
+    prefer_cpu_rendering();
     if cfg!(target_os = "linux")
         && std::env::var_os("DISPLAY").is_none()
         && std::env::var_os("WAYLAND_DISPLAY").is_none()
@@ -98,6 +95,15 @@ fn backup_at_start(path: &Path) {
 }
 
 const COMPOSITING: &str = "WEBKIT_DISABLE_COMPOSITING_MODE";
+
+/// Applies `rendering_override` to this process's environment. Call it before GTK starts, while
+/// the process has one thread (the app's `run`, and the bench's floor window, which must draw
+/// the way the app does to be its floor).
+pub fn prefer_cpu_rendering() {
+    if let Some((name, value)) = rendering_override(std::env::var_os(COMPOSITING).as_deref()) {
+        std::env::set_var(name, value);
+    }
+}
 
 /// WebKitGTK draws the page with the CPU unless the person chose otherwise (setting
 /// `WEBKIT_DISABLE_COMPOSITING_MODE=0` gives its GPU compositing back). Measured with
