@@ -1,12 +1,14 @@
-// The outcome editor against the mock client (src/api/mock/client.ts), which keeps the demo
-// forum's draft in memory and follows the core's rules for versions. The tests run in order
-// on that one document: edit, delete, then adopt.
+// The outcome editor against the mock client (src/api/mock/), which keeps the demo forum's
+// canned draft in memory and changes it as it is told. The tests run in order on that one
+// document: edit, delete, add, then adopt. The rules for versions (an adopted version is
+// frozen, an edit after it starts the next draft, versions compare) and for sections (an
+// opening statement names its speaker) are the core's: src/outcome/tests.rs and
+// tests/it/outcome.rs check them, and e2e/outcome.test.mjs in the window.
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
 import * as client from '../src/api/client';
 import type { RichText } from '../src/api/types';
 import { setLang } from '../src/i18n/index.svelte';
-import { toasts } from '../src/services/toast.svelte';
 import { parseHash, paths } from '../src/router.svelte';
 import OutcomeView from '../src/views/outcome/OutcomeView.svelte';
 import { readFrom, renderInto } from '../src/views/outcome/rich';
@@ -147,7 +149,17 @@ describe('the outcome editor', () => {
     expect(screen.getAllByTestId('outcome-section')[0].dataset.kind).toBe('recommendation');
   });
 
-  it('adopts the draft after confirming; the adopted version is read-only and edits start version 2', async () => {
+  it('adds a section of the chosen kind at the end and takes the person to it', async () => {
+    const before = (await renderEditor()).length;
+    await fireEvent.change(screen.getByTestId('new-section-kind'), { target: { value: 'key_messages' } });
+    await fireEvent.click(screen.getByTestId('add-section'));
+    await waitFor(() => expect(screen.getAllByTestId('outcome-section')).toHaveLength(before + 1));
+    const added = screen.getAllByTestId('outcome-section').at(-1)!;
+    expect(added.dataset.kind).toBe('key_messages');
+    await waitFor(() => expect(added.contains(document.activeElement)).toBe(true));
+  });
+
+  it('adopts the draft after confirming; the adopted version is read-only until a new draft is started', async () => {
     const sections = await renderEditor();
     // Unsaved changes hold adoption back.
     await typeInto(within(sections[0]).getByTestId('section-body-en'), 'Share all hydrological data.');
@@ -168,44 +180,9 @@ describe('the outcome editor', () => {
     expect(screen.queryByTestId('delete-section')).toBeNull();
     expect(screen.getAllByTestId('section-text-en')[0]).toHaveTextContent('Share hydrological data across borders.');
 
+    // Starting the next draft opens the sections to editing again.
     await fireEvent.click(screen.getByTestId('start-draft'));
-    const editable = screen.getAllByTestId('outcome-section')[0];
-    await typeInto(within(editable).getByTestId('section-body-en'), 'Share all hydrological data.');
-    await fireEvent.click(within(editable).getByTestId('save-section'));
-    await waitFor(() => expect(screen.getByTestId('version-select')).toHaveValue('2'));
-    const versions = (await client.outcomeGet(EVENT, null)).versions;
-    expect(versions.map((v) => [v.number, v.adopted !== null])).toEqual([
-      [1, true],
-      [2, false],
-    ]);
-    const v1 = await client.outcomeGet(EVENT, 1);
-    expect(v1.sections[0].section.bodyEn).toEqual([
-      { type: 'paragraph', spans: [{ text: 'Share hydrological data across borders.' }] },
-    ]);
-
-    // Compare: one section changed, its English text before and after.
-    await fireEvent.click(await screen.findByTestId('compare-run'));
-    const entries = await screen.findAllByTestId('compare-entry');
-    expect(entries).toHaveLength(1);
-    expect(entries[0]).toHaveAttribute('data-change', 'changed');
-    expect(entries[0]).toHaveTextContent('English text');
-    expect(entries[0].querySelector('del')).toHaveTextContent('Share hydrological data across borders.');
-    expect(entries[0].querySelector('ins')).toHaveTextContent('Share all hydrological data.');
-  });
-
-  it('adds a section of the chosen kind at the end and takes the person to it', async () => {
-    const before = (await renderEditor()).length;
-    await fireEvent.change(screen.getByTestId('new-section-kind'), { target: { value: 'key_messages' } });
-    await fireEvent.click(screen.getByTestId('add-section'));
-    await waitFor(() => expect(screen.getAllByTestId('outcome-section')).toHaveLength(before + 1));
-    const added = screen.getAllByTestId('outcome-section').at(-1)!;
-    expect(added.dataset.kind).toBe('key_messages');
-    await waitFor(() => expect(added.contains(document.activeElement)).toBe(true));
-    // An opening statement needs its speaker: the core's rule, reported, nothing added.
-    await fireEvent.change(screen.getByTestId('new-section-kind'), { target: { value: 'opening_statement' } });
-    await fireEvent.click(screen.getByTestId('add-section'));
-    await waitFor(() => expect(toasts.list.map((toast) => toast.kind)).toContain('error'));
-    expect((await client.outcomeGet(EVENT, null)).sections).toHaveLength(before + 1);
+    await waitFor(() => expect(document.querySelector('[contenteditable]')).not.toBeNull());
   });
 });
 

@@ -41,7 +41,10 @@ describe('pledges view', () => {
     expect(screen.getByTestId('new-pledge')).toHaveAttribute('href', '#/events/ev-1/pledges/new');
   });
 
-  it('totals each currency on its own and converts only through the recorded rates', async () => {
+  // The totals and the conversion through recorded rates are the core's (src/pledges/tests.rs:
+  // totals_per_stage_year_and_usd, every_place_shows_the_same_usd_total): the view shows the
+  // summary it is given, a card per currency and one in US dollars, and adds nothing up itself.
+  it("shows the core's totals per currency and in US dollars, adding nothing across currencies", async () => {
     await renderView();
 
     const cards = screen.getAllByTestId('pledge-summary-currency');

@@ -88,6 +88,24 @@ export class EditedRecord<D extends object> {
   discard(): D | null {
     return this.stale ? this.fill(this.stale.current, this.stale.version) : null;
   }
+
+  /**
+   * The conflict panel's two choices (onreapply, ondiscard) for a form whose draft `get` reads
+   * and `set` replaces; each then moves the keyboard to the selector given (focusAfterChoice).
+   */
+  choices(get: () => D, set: (draft: D) => void, focus: { reapply: string; discard: string }) {
+    return {
+      onreapply: async () => {
+        set(this.reapply(get()));
+        await focusAfterChoice(focus.reapply);
+      },
+      ondiscard: async () => {
+        const current = this.discard();
+        if (current) set(current);
+        await focusAfterChoice(focus.discard);
+      },
+    };
+  }
 }
 
 /**

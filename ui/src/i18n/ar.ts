@@ -16,6 +16,7 @@ export const ar: Record<MessageKey, string> = {
   'common.retry': 'أعد المحاولة',
   'common.dismiss': 'إغلاق',
   'common.details': 'تفاصيل تقنية',
+  'common.crumbs': 'موقعك',
   'common.notifications': 'الإشعارات',
   'common.comma': '، ',
   'common.semicolon': '؛ ',
@@ -204,7 +205,6 @@ export const ar: Record<MessageKey, string> = {
   'stage.cancelled': 'ملغى',
 
   'pledges.title': 'التعهدات',
-  'pledges.crumbs': 'موقعك',
   'pledges.new': 'سجّل تعهدًا',
   'pledges.empty': 'لم تُسجَّل أي تعهدات لهذه الفعالية بعد.',
   'pledges.emptyHint': 'سجّل كل تعهد عند إعلانه: من يتعهد بماذا، ولمن، وعن أي سنوات، ثم تابعه حتى الالتزام والدفع.',
@@ -554,7 +554,6 @@ export const ar: Record<MessageKey, string> = {
   'edition.toast.created': 'أُنشئت دورة العام المقبل.',
   // ---- outcome ----
   'outcome.heading': 'الوثيقة الختامية',
-  'outcome.crumbs': 'موقعك',
   'outcome.open': 'الوثيقة الختامية',
   'outcome.version': 'النسخة',
   'outcome.versionNumber': 'النسخة {number}',
@@ -683,7 +682,6 @@ export const ar: Record<MessageKey, string> = {
   // ---- participants ----
   'participants.open': 'المشاركون',
   'participants.title': 'المشاركون',
-  'participants.crumbs': 'موقعك',
   'participants.desk': 'مكتب تسجيل الحضور',
   'participants.import': 'استيراد ملف…',
   'participants.register': 'تسجيل مشارك',

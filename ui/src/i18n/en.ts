@@ -14,6 +14,7 @@ export const en = {
   'common.retry': 'Try again',
   'common.dismiss': 'Dismiss',
   'common.details': 'Technical details',
+  'common.crumbs': 'Where you are',
   'common.notifications': 'Notifications',
   'common.comma': ', ',
   'common.semicolon': '; ',
@@ -202,7 +203,6 @@ export const en = {
   'stage.cancelled': 'Cancelled',
 
   'pledges.title': 'Pledges',
-  'pledges.crumbs': 'You are here',
   'pledges.new': 'Record a pledge',
   'pledges.empty': 'No pledges recorded for this event yet.',
   'pledges.emptyHint': 'Record each pledge as it is announced: who pledges what, to whom, for which years. Then follow it to commitment and payment.',
@@ -552,7 +552,6 @@ export const en = {
   'edition.toast.created': 'Next year’s edition created.',
   // ---- outcome ----
   'outcome.heading': 'Outcome document',
-  'outcome.crumbs': 'Where you are',
   'outcome.open': 'Outcome document',
   'outcome.version': 'Version',
   'outcome.versionNumber': 'Version {number}',
@@ -681,7 +680,6 @@ export const en = {
   // ---- participants ----
   'participants.open': 'Participants',
   'participants.title': 'Participants',
-  'participants.crumbs': 'Where you are',
   'participants.desk': 'Check-in desk',
   'participants.import': 'Import a file…',
   'participants.register': 'Register a participant',
