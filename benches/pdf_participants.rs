@@ -104,9 +104,14 @@ fn thread_cpu() -> Option<Duration> {
     Some(Duration::from_nanos(ns))
 }
 
+/// The process's peak resident memory so far (VmHWM), in KiB.
 fn peak_rss_kib() -> Option<u64> {
+    rss_kib("VmHWM:")
+}
+
+fn rss_kib(field: &str) -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let line = status.lines().find(|l| l.starts_with(field))?;
     line.split_whitespace().nth(1)?.parse().ok()
 }
 
@@ -173,7 +178,8 @@ fn participant_list(rows: usize) -> Document {
     doc
 }
 
-/// One render in this process, to a file: prints seconds, peak RSS in KiB and pages.
+/// One render in this process, to a file: prints seconds, peak RSS in KiB, pages, and the RSS
+/// in KiB once the input document is built (before the render starts).
 fn child(rows: usize) {
     let out = PathBuf::from(std::env::var_os(CHILD_OUT).expect("an output path"));
     let mut doc = participant_list(rows);
@@ -183,11 +189,13 @@ fn child(rows: usize) {
         write_csv(&doc, &out);
         return;
     }
+    // The input's share of the peak: what is resident once the rows are built.
+    let input = rss_kib("VmRSS:").unwrap_or(0);
     let start = Instant::now();
     let file = BufWriter::new(std::fs::File::create(&out).expect("create the output"));
     let written = render_into(&doc, file).expect("render");
     let seconds = start.elapsed().as_secs_f64();
-    println!("{seconds} {} {}", peak_rss_kib().unwrap_or(0), written.pages);
+    println!("{seconds} {} {} {input}", peak_rss_kib().unwrap_or(0), written.pages);
 }
 
 /// The table's rows as CSV (group titles on a line of their own, first cell only).
@@ -213,6 +221,8 @@ struct Run {
     seconds: f64,
     peak_kib: u64,
     pages: usize,
+    /// Resident once the input is built, before the render (0 when not reported).
+    input_kib: u64,
 }
 
 fn run_child(rows: usize, out: &Path, csv_only: bool) -> Option<Run> {
@@ -235,6 +245,7 @@ fn parse_run(line: &str) -> Option<Run> {
         seconds: fields.next()?.parse().ok()?,
         peak_kib: fields.next()?.parse().ok()?,
         pages: fields.next()?.parse().ok()?,
+        input_kib: fields.next().and_then(|f| f.parse().ok()).unwrap_or(0),
     })
 }
 
@@ -265,18 +276,19 @@ fn scale() {
         }
     }
     let base = median(runs[0].iter().map(|r| r.seconds).collect());
-    println!("  | rows | pages | time (median of {SCALE_RUNS}) | × the 5,000-row time | peak RSS (median) | same bytes each run | ReportLab {}: time, peak |", reportlab_version().unwrap_or_else(|| "(not installed)".to_owned()));
-    println!("  | --- | --- | --- | --- | --- | --- | --- |");
+    println!("  | rows | pages | time (median of {SCALE_RUNS}) | × the 5,000-row time | peak RSS (median) | of which the input, built before the render (median) | same bytes each run | ReportLab {}: time, peak |", reportlab_version().unwrap_or_else(|| "(not installed)".to_owned()));
+    println!("  | --- | --- | --- | --- | --- | --- | --- | --- |");
     for (i, &rows) in SCALE.iter().enumerate() {
         let time = median(runs[i].iter().map(|r| r.seconds).collect());
         let peak = median(runs[i].iter().map(|r| r.peak_kib as f64).collect()) / 1024.0;
+        let input = median(runs[i].iter().map(|r| r.input_kib as f64).collect()) / 1024.0;
         let pages = runs[i].first().map_or(0, |r| r.pages);
         let theirs = reportlab(&dir, rows).map_or_else(
             || "–".to_owned(),
             |r| format!("{:.2} s, {:.1} MB, {} pages", r.seconds, r.peak_kib as f64 / 1024.0, r.pages),
         );
         println!(
-            "  | {rows} | {pages} | {time:.3} s | {:.1} | {peak:.1} MB | {} | {theirs} |",
+            "  | {rows} | {pages} | {time:.3} s | {:.1} | {peak:.1} MB | {input:.1} MB | {} | {theirs} |",
             time / base,
             if identical[i] { "yes" } else { "NO" }
         );

@@ -2,8 +2,8 @@
 
 use std::path::Path;
 
-use muntada::documents::{ExportKind, ListFilter};
-use muntada::Error;
+use muntada::documents::{Export, ExportKind, ListFilter};
+use muntada::{Error, ErrorKind};
 
 use super::Out;
 
@@ -19,24 +19,27 @@ pub fn run(
 ) -> Result<(), Error> {
     let lang = muntada::Lang::parse(lang.trim())
         .ok_or_else(|| Error::invalid("lang", muntada::Reason::InvalidValue, format!("{lang:?} is not en or ar")))?;
-    let exported = muntada::documents::export(store, kind, event, lang, filter)?;
-    save(&exported, path, out)
+    save(muntada::documents::export(store, kind, event, lang, filter)?, path, out)
 }
 
-/// Writes an export to `path` (whole or not at all), warning of characters drawn as boxes.
-pub fn save(exported: &muntada::documents::Exported, path: &Path, out: &Out) -> Result<(), Error> {
-    if exported.missing_glyphs > 0 {
+/// Writes an export to `path` (whole or not at all; a PDF page by page as it is laid out),
+/// warning of characters drawn as boxes.
+pub fn save(export: impl Into<Export>, path: &Path, out: &Out) -> Result<(), Error> {
+    let saved = export.into().save(path).map_err(|e| match e.kind() {
+        ErrorKind::Storage => e.with_field("out"),
+        _ => e,
+    })?;
+    if saved.missing_glyphs > 0 {
         eprintln!(
             "warning: {} character(s) have no glyph in the bundled fonts and are drawn as boxes",
-            exported.missing_glyphs
+            saved.missing_glyphs
         );
     }
-    if exported.squeezed_tables > 0 {
+    if saved.squeezed_tables > 0 {
         eprintln!(
             "warning: {} table(s) are too wide for the page even in 7 pt type: a column wraps inside its words",
-            exported.squeezed_tables
+            saved.squeezed_tables
         );
     }
-    muntada::documents::write_file(path, &exported.bytes).map_err(|e| e.with_field("out"))?;
-    out.exported(path, exported.bytes.len())
+    out.exported(path, saved.bytes as usize)
 }

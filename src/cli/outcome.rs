@@ -186,9 +186,7 @@ fn write_programme_document(
     path: &std::path::Path,
     out: &Out,
 ) -> Result<(), Error> {
-    let exported = muntada::documents::certificates::export(store, event, which)?;
-    muntada::documents::write_file(path, &exported.bytes).map_err(|e| e.with_field("out"))?;
-    out.exported(path, exported.bytes.len())
+    super::export::save(muntada::documents::certificates::export(store, event, which)?, path, out)
 }
 
 fn markup(field: &str, text: Option<&str>) -> Result<Option<RichText>, Error> {
@@ -288,7 +286,7 @@ pub fn run(store: &mut Store, command: OutcomeCommand, now: DateTime<Utc>, out: 
 pub fn export(store: &Store, args: ExportOutcome, out: &Out) -> Result<(), Error> {
     let languages = Languages::parse(&args.lang)?;
     let exported = muntada::documents::outcome::export(store, &args.event, languages, args.version, args.annex)?;
-    super::export::save(&exported, &args.out, out)
+    super::export::save(exported, &args.out, out)
 }
 
 fn current_section(store: &Store, event: &str, id: &str) -> Result<Section, Error> {

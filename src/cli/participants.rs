@@ -386,8 +386,7 @@ pub fn badges(store: &Store, args: BadgesArgs, out: &Out) -> Result<(), Error> {
         "single" => BadgeLayout::Single,
         other => return Err(Error::invalid("layout", Reason::InvalidValue, format!("{other:?} is not a4 or single"))),
     };
-    let exported = muntada::documents::export_badges(store, &args.event, status, layout)?;
-    super::export::save(&exported, &args.out, out)
+    super::export::save(muntada::documents::export_badges(store, &args.event, status, layout)?, &args.out, out)
 }
 
 /// `muntada checkin`: check a person in at the desk by their badge code.

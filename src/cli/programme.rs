@@ -434,8 +434,11 @@ pub fn programme_pdf(store: &Store, args: ProgrammePdfArgs, out: &Out) -> Result
         Error::invalid("lang", muntada::Reason::InvalidValue, format!("{:?} is not en or ar", args.lang))
     })?;
     let which = if args.door_sheets { ProgrammeDocument::DoorSheets } else { ProgrammeDocument::Timetable };
-    let exported = muntada::documents::export_programme(store, &args.event, &args.release, which, lang)?;
-    super::export::save(&exported, &args.out, out)
+    super::export::save(
+        muntada::documents::export_programme(store, &args.event, &args.release, which, lang)?,
+        &args.out,
+        out,
+    )
 }
 
 fn write(path: &std::path::Path, bytes: &[u8], out: &Out) -> Result<(), Error> {

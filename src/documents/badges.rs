@@ -7,7 +7,7 @@ use qrcode::{Color, EcLevel, QrCode};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::Exported;
+use super::Export;
 use crate::bilingual::Lang;
 use crate::error::Result;
 use crate::id::Id;
@@ -142,7 +142,7 @@ pub fn export_badges(
     event_id: &str,
     status: Option<ParticipantStatus>,
     layout: BadgeLayout,
-) -> Result<Exported> {
+) -> Result<Export> {
     let event = event::get(store, event_id).map_err(|e| e.with_field("event"))?;
     let categories = participants::categories(store, event.id.as_str())?;
     let colours = store.categories().colours(&event.id)?;
@@ -170,11 +170,5 @@ pub fn export_badges(
         })
         .collect();
     let title = if event.title.en.is_empty() { &event.title.ar } else { &event.title.en };
-    let rendered = super::render(&badges(title, &people, layout))?;
-    Ok(Exported {
-        file_name: "badges.pdf".into(),
-        bytes: rendered.bytes,
-        missing_glyphs: rendered.warnings.missing_glyphs,
-        squeezed_tables: rendered.warnings.squeezed_tables,
-    })
+    Ok(Export::pdf("badges.pdf".into(), badges(title, &people, layout)))
 }

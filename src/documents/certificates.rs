@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use super::{document, label, render, Exported};
+use super::{document, label, Export};
 use crate::bilingual::Lang;
 use crate::country;
 use crate::error::{Error, Reason, Result};
@@ -506,7 +506,7 @@ pub fn cue_cards(data: &ProgrammeData<'_>, lang: Lang) -> pdf::Document {
 }
 
 /// Reads the event's programme and renders certificates or cue cards.
-pub fn export(store: &Store, event_id: &str, what: Which) -> Result<Exported> {
+pub fn export(store: &Store, event_id: &str, what: Which) -> Result<Export> {
     let event = event::get(store, event_id).map_err(|e| e.with_field("event"))?;
     let id = &event.id;
     let logo = event::logo(store, id.as_str())?;
@@ -532,13 +532,7 @@ pub fn export(store: &Store, event_id: &str, what: Which) -> Result<Exported> {
             (format!("cue-cards-{suffix}.pdf"), cue_cards(&data, lang))
         }
     };
-    let rendered = render(&doc)?;
-    Ok(Exported {
-        file_name,
-        bytes: rendered.bytes,
-        missing_glyphs: rendered.warnings.missing_glyphs,
-        squeezed_tables: rendered.warnings.squeezed_tables,
-    })
+    Ok(Export::pdf(file_name, doc))
 }
 
 pub enum Which {

@@ -1,6 +1,6 @@
 //! The documents Muntada exports, each built as a `pdf::Document` from the domain and
 //! rendered by the PDF engine: the participant list, the event summary, the pledges table.
-//! Building is pure; the caller renders and writes the file.
+//! Building is pure and gives an [`Export`]; saving it renders a PDF straight into its file.
 
 mod badges;
 pub mod certificates;
@@ -12,7 +12,7 @@ mod programme;
 
 pub use badges::{badges, export_badges, BadgeData, BadgeLayout};
 pub use event_summary::event_summary;
-pub use participant_list::{participant_list, ListFilter};
+pub use participant_list::{participant_list, ListFilter, ListRows};
 pub use pledges::{pledges, STAGE_COLOURS};
 pub use programme::{door_sheets, programme};
 
@@ -49,8 +49,90 @@ pub struct Exported {
     pub squeezed_tables: usize,
 }
 
-/// Builds and renders one export of an event: the one path the CLI and the app share.
-pub fn export(store: &Store, kind: ExportKind, event_id: &str, lang: Lang, filter: &ListFilter) -> Result<Exported> {
+/// An export made but not yet written: a PDF as its document, laid out and written only when
+/// saved (page by page, straight to the file: a list of 100,000 people is never whole in
+/// memory), or the finished bytes of any other format.
+#[derive(Debug, Clone)]
+pub struct Export {
+    /// A file name to suggest, e.g. "participants-ar.pdf".
+    pub file_name: String,
+    content: Content,
+}
+
+#[derive(Debug, Clone)]
+enum Content {
+    Pdf(Box<pdf::Document>),
+    Bytes(Vec<u8>),
+}
+
+/// What saving an [`Export`] wrote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Saved {
+    pub bytes: u64,
+    /// As [`Exported::missing_glyphs`].
+    pub missing_glyphs: usize,
+    /// As [`Exported::squeezed_tables`].
+    pub squeezed_tables: usize,
+}
+
+impl Export {
+    fn pdf(file_name: String, doc: pdf::Document) -> Export {
+        Export { file_name, content: Content::Pdf(Box::new(doc)) }
+    }
+
+    /// Renders the whole file in memory.
+    pub fn render(self) -> Result<Exported> {
+        match self.content {
+            Content::Pdf(doc) => {
+                let rendered = render(&doc)?;
+                Ok(Exported {
+                    file_name: self.file_name,
+                    bytes: rendered.bytes,
+                    missing_glyphs: rendered.warnings.missing_glyphs,
+                    squeezed_tables: rendered.warnings.squeezed_tables,
+                })
+            }
+            Content::Bytes(bytes) => {
+                Ok(Exported { file_name: self.file_name, bytes, missing_glyphs: 0, squeezed_tables: 0 })
+            }
+        }
+    }
+
+    /// Writes the file to `path`, whole or not at all (see [`write_file`]); a PDF goes to the
+    /// file as its pages are laid out.
+    pub fn save(self, path: &std::path::Path) -> Result<Saved> {
+        match self.content {
+            Content::Pdf(doc) => {
+                let written = write_with(path, |out| {
+                    pdf::render_into(&doc, out).map_err(|e| match e {
+                        pdf::PdfError::Write(m) => Error::storage(format!("cannot write {}: {m}", path.display())),
+                        e => Error::internal(format!("cannot render the PDF: {e}")),
+                    })
+                })?;
+                let bytes = std::fs::metadata(path).map_or(0, |m| m.len());
+                Ok(Saved {
+                    bytes,
+                    missing_glyphs: written.warnings.missing_glyphs,
+                    squeezed_tables: written.warnings.squeezed_tables,
+                })
+            }
+            Content::Bytes(bytes) => {
+                write_file(path, &bytes)?;
+                Ok(Saved { bytes: bytes.len() as u64, missing_glyphs: 0, squeezed_tables: 0 })
+            }
+        }
+    }
+}
+
+impl From<Exported> for Export {
+    fn from(e: Exported) -> Export {
+        Export { file_name: e.file_name, content: Content::Bytes(e.bytes) }
+    }
+}
+
+/// Builds one export of an event, rendered when it is saved: the one path the CLI and the
+/// app share.
+pub fn export(store: &Store, kind: ExportKind, event_id: &str, lang: Lang, filter: &ListFilter) -> Result<Export> {
     let event = event::get(store, event_id).map_err(|e| e.with_field("event"))?;
     let suffix = match lang {
         Lang::En => "en",
@@ -62,28 +144,22 @@ pub fn export(store: &Store, kind: ExportKind, event_id: &str, lang: Lang, filte
             if let Some(c) = filter.category.as_deref().filter(|c| !categories.iter().any(|k| k.key == *c)) {
                 return Err(Error::invalid("category", Reason::InvalidValue, format!("no category {c:?}")));
             }
-            let people = participants::list(store, event.id.as_str())?;
-            ("participants", participant_list(&event, &people, &categories, filter, lang))
+            // One person at a time from the store: only the rows the list shows are kept.
+            let mut list = ListRows::new(&categories, filter, lang);
+            store.participants().each(&event.id, |p| {
+                list.add(&p);
+                Ok(())
+            })?;
+            ("participants", list.document(&event))
         }
         ExportKind::EventSummary => ("event-summary", event_summary(&event::overview(store, event.id.as_str())?, lang)),
         ExportKind::PledgesPdf => ("pledges", pledges(&event, &pledge_ledger::list(store, event.id.as_str())?, lang)),
         ExportKind::PledgesCsv => {
             let bytes = pledge_ledger::export::csv(&pledge_ledger::list(store, event.id.as_str())?, lang)?;
-            return Ok(Exported {
-                file_name: format!("pledges-{suffix}.csv"),
-                bytes,
-                missing_glyphs: 0,
-                squeezed_tables: 0,
-            });
+            return Ok(Export { file_name: format!("pledges-{suffix}.csv"), content: Content::Bytes(bytes) });
         }
     };
-    let rendered = render(&doc)?;
-    Ok(Exported {
-        file_name: format!("{name}-{suffix}.pdf"),
-        bytes: rendered.bytes,
-        missing_glyphs: rendered.warnings.missing_glyphs,
-        squeezed_tables: rendered.warnings.squeezed_tables,
-    })
+    Ok(Export::pdf(format!("{name}-{suffix}.pdf"), doc))
 }
 
 /// Which programme document to make.
@@ -103,24 +179,18 @@ pub fn export_programme(
     release: &str,
     which: ProgrammeDocument,
     lang: Lang,
-) -> Result<Exported> {
+) -> Result<Export> {
     let event = event::get(store, event_id).map_err(|e| e.with_field("event"))?;
     let snapshot = crate::programme::release::snapshot(store, &event.id, "release", release)?;
     let (name, doc) = match which {
         ProgrammeDocument::Timetable => ("programme", programme(&event, &snapshot, release, lang)),
         ProgrammeDocument::DoorSheets => ("door-sheets", door_sheets(&event, &snapshot, release, lang)),
     };
-    let rendered = render(&doc)?;
     let suffix = match lang {
         Lang::En => "en",
         Lang::Ar => "ar",
     };
-    Ok(Exported {
-        file_name: format!("{name}-{suffix}.pdf"),
-        bytes: rendered.bytes,
-        missing_glyphs: rendered.warnings.missing_glyphs,
-        squeezed_tables: rendered.warnings.squeezed_tables,
-    })
+    Ok(Export::pdf(format!("{name}-{suffix}.pdf"), doc))
 }
 
 /// The programme (draft or `release`) as an iCalendar file: every session, or those `speaker`
@@ -227,6 +297,17 @@ fn document(event: &Event, lang: Lang, title: String) -> pdf::Document {
 /// failure (disk full, interrupted) never leaves a half-written document.
 pub fn write_file(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
     use std::io::Write;
+    write_with(path, |out| {
+        out.write_all(bytes).map_err(|e| Error::storage(format!("cannot write {}: {e}", path.display())))
+    })
+}
+
+/// Hands `write` a buffered temporary file beside `path`, then renames it over `path` once it
+/// is written and synced; on any failure the temporary file is removed and `path` untouched.
+fn write_with<T>(
+    path: &std::path::Path,
+    write: impl FnOnce(&mut std::io::BufWriter<std::fs::File>) -> Result<T>,
+) -> Result<T> {
     let fail = |e: std::io::Error| Error::storage(format!("cannot write {}: {e}", path.display()));
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
@@ -234,15 +315,18 @@ pub fn write_file(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
     };
     let name = path.file_name().ok_or_else(|| fail(std::io::ErrorKind::InvalidInput.into()))?;
     let temporary = dir.join(format!(".{}.partial", name.to_string_lossy()));
-    let written = std::fs::File::create(&temporary).and_then(|mut f| {
-        f.write_all(bytes)?;
-        f.sync_all()
+    let written = std::fs::File::create(&temporary).map_err(fail).and_then(|file| {
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, file);
+        let value = write(&mut out)?;
+        let file = out.into_inner().map_err(|e| fail(e.into_error()))?;
+        file.sync_all().map_err(fail)?;
+        std::fs::rename(&temporary, path).map_err(fail)?;
+        Ok(value)
     });
-    if let Err(e) = written.and_then(|()| std::fs::rename(&temporary, path)) {
+    if written.is_err() {
         let _ = std::fs::remove_file(&temporary);
-        return Err(fail(e));
     }
-    Ok(())
+    written
 }
 
 /// Renders a document; the warnings (characters no font covers) go with the bytes.
@@ -253,6 +337,29 @@ pub fn render(doc: &pdf::Document) -> Result<pdf::Rendered> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_failed_save_leaves_neither_the_file_nor_a_part_of_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("list.pdf");
+        let err = write_with(&path, |out| {
+            use std::io::Write;
+            out.write_all(&[b'%'; 100_000]).unwrap();
+            Err::<(), _>(Error::internal("the render failed half way"))
+        })
+        .unwrap_err();
+        assert_eq!(err.kind(), crate::ErrorKind::Internal);
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0, "no file, no .partial");
+
+        let doc = pdf::Document::new(pdf::Language::En, "A list");
+        let saved = Export::pdf("list.pdf".into(), doc).save(&path).unwrap();
+        assert_eq!(saved.bytes, std::fs::metadata(&path).unwrap().len());
+        assert!(std::fs::read(&path).unwrap().starts_with(b"%PDF-1.7"));
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "the temporary file was renamed");
+        let nowhere = dir.path().join("missing").join("list.pdf");
+        let doc = pdf::Document::new(pdf::Language::En, "A list");
+        assert_eq!(Export::pdf("list.pdf".into(), doc).save(&nowhere).unwrap_err().kind(), crate::ErrorKind::Storage);
+    }
 
     #[test]
     fn file_stems() {

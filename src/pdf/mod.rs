@@ -1,7 +1,8 @@
 //! The PDF engine: bilingual (Arabic + English) documents with embedded, subset fonts.
 //!
-//! API boundary: the model types (from `model.rs`, re-exported here) and [`render`]. Reports fill a
-//! [`Document`]; `render` lays it out and returns the bytes, and the caller writes the file.
+//! API boundary: the model types (from `model.rs`, re-exported here), [`render_into`] and
+//! [`render`]. Reports fill a [`Document`]; `render_into` lays it out and writes the PDF to a
+//! file (or any writer) as the pages are finished, `render` returns the bytes in memory.
 //! Behind the boundary, free to change: `text` (bidi, font choice, shaping, line breaking),
 //! `fonts` (the embedded font files), `layout` (pagination into printpdf operations) and
 //! `writer` (the file, written page by page as the layout finishes them: memory is bounded by

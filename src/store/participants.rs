@@ -302,9 +302,20 @@ impl<'c> Participants<'c> {
 
     /// The event's participants by name.
     pub fn list(&self, event_id: &Id) -> Result<Vec<Participant>> {
+        let mut people = Vec::new();
+        self.each(event_id, |p| {
+            people.push(p);
+            Ok(())
+        })?;
+        Ok(people)
+    }
+
+    /// Each of the event's participants, in the order of [`Self::list`], handed to `f` one at a
+    /// time: a document of 100,000 people keeps what it shows of each, not every record whole.
+    pub fn each(&self, event_id: &Id, mut f: impl FnMut(Participant) -> Result<()>) -> Result<()> {
         let sql = format!("{SELECT} WHERE p.event_id = ?1 ORDER BY p.name_en, p.name_ar, p.id");
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        rows(&mut stmt, params![event_id.as_str()], row_to_participant)
+        stmt.each(params![event_id.as_str()], None, |row| f(row_to_participant(row)?))
     }
 }
 

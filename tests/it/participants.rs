@@ -419,9 +419,12 @@ fn badges_show_both_scripts_shrink_long_names_and_carry_the_code() {
         p.status = if en.starts_with("Declined") { ParticipantStatus::Declined } else { ParticipantStatus::Confirmed };
         people.push(add(&mut store, &event, p).participant);
     }
-    let sheets = export_badges(&store, event.as_str(), Some(ParticipantStatus::Confirmed), BadgeLayout::A4).unwrap();
+    let sheets = export_badges(&store, event.as_str(), Some(ParticipantStatus::Confirmed), BadgeLayout::A4)
+        .unwrap()
+        .render()
+        .unwrap();
     assert_eq!(sheets.missing_glyphs, 0);
-    let single = export_badges(&store, event.as_str(), None, BadgeLayout::Single).unwrap();
+    let single = export_badges(&store, event.as_str(), None, BadgeLayout::Single).unwrap().render().unwrap();
 
     let dir = tempfile::tempdir().unwrap();
     let text = |name: &str, bytes: &[u8]| {
@@ -467,7 +470,7 @@ fn badge_qr_codes_read_back_as_the_badge_codes() {
         p.status = ParticipantStatus::Confirmed;
         codes.push(add(&mut store, &event, p).participant.badge_code);
     }
-    let badges = export_badges(&store, event.as_str(), None, BadgeLayout::Single).unwrap();
+    let badges = export_badges(&store, event.as_str(), None, BadgeLayout::Single).unwrap().render().unwrap();
     let dir = tempfile::tempdir().unwrap();
     let pdf = dir.path().join("badges.pdf");
     std::fs::write(&pdf, &badges.bytes).unwrap();

@@ -4,7 +4,7 @@
 use std::ffi::OsString;
 use std::path::PathBuf;
 
-use muntada::documents::{self, ExportKind, Exported, ListFilter};
+use muntada::documents::{self, Export, ExportKind, ListFilter};
 use muntada::Lang;
 use serde::Serialize;
 use tauri::{AppHandle, Manager, Runtime};
@@ -37,33 +37,34 @@ pub async fn export_document<R: Runtime>(
 
 /// Builds a document with `build`, off the main thread, and saves it where the person chooses
 /// (or in `MUNTADA_EXPORT_DIR`, see [`export_dir`]): the one way every export command delivers
-/// its file.
-pub async fn deliver<R: Runtime>(
+/// its file. A PDF is rendered once the place is chosen, straight into the file.
+pub async fn deliver<R: Runtime, E: Into<Export>>(
     app: AppHandle<R>,
-    build: impl FnOnce(&muntada::Store) -> muntada::Result<Exported> + Send + 'static,
+    build: impl FnOnce(&muntada::Store) -> muntada::Result<E> + Send + 'static,
 ) -> Result<ExportOutcome, ApiError> {
     tauri::async_runtime::spawn_blocking(move || {
-        let exported = app.state::<AppState>().read(build)?;
+        let export: Export = app.state::<AppState>().read(build)?.into();
         let path = match export_dir(std::env::var_os("MUNTADA_EXPORT_DIR"), cfg!(debug_assertions)) {
-            Some(dir) => Some(dir.join(&exported.file_name)),
+            Some(dir) => Some(dir.join(&export.file_name)),
             None => {
-                let extension = exported.file_name.rsplit_once('.').map_or("pdf", |(_, ext)| ext);
+                let extension = export.file_name.rsplit_once('.').map_or("pdf", |(_, ext)| ext);
                 app.dialog()
                     .file()
-                    .set_file_name(&exported.file_name)
+                    .set_file_name(&export.file_name)
                     .add_filter(extension.to_uppercase(), &[extension])
                     .blocking_save_file()
                     .map(|p| p.into_path().map_err(|e| muntada::Error::storage(format!("cannot save there: {e}"))))
                     .transpose()?
             }
         };
-        if let Some(path) = &path {
-            documents::write_file(path, &exported.bytes)?;
-        }
+        let Some(path) = path else {
+            return Ok(ExportOutcome { file: None, bytes: 0, missing_glyphs: 0 });
+        };
+        let saved = export.save(&path)?;
         Ok(ExportOutcome {
-            file: path.map(|p| p.display().to_string()),
-            bytes: exported.bytes.len() as u32,
-            missing_glyphs: exported.missing_glyphs as u32,
+            file: Some(path.display().to_string()),
+            bytes: saved.bytes as u32,
+            missing_glyphs: saved.missing_glyphs as u32,
         })
     })
     .await
