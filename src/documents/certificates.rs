@@ -319,7 +319,7 @@ fn certificate_text(column: &mut Column, data: &ProgrammeData<'_>, person: &Part
     column.line(person.name.get(lang), sizes.name, true, 0.5);
     column.line(person.organisation.get(lang), sizes.body, false, 1.0);
     column.line(l("attended the", "حضر"), sizes.body, false, 0.5);
-    column.line(event.title.get(lang), sizes.title, true, 1.0);
+    column.line(event.title.marked(lang), sizes.title, true, 1.0);
     let place = super::place(event, lang, false);
     let dates = format_date_range(event.start_date, event.end_date, lang);
     let held = match place.is_empty() {
@@ -346,7 +346,7 @@ fn roles(data: &ProgrammeData<'_>, person: &Participant, lang: Lang) -> String {
         .into_iter()
         .flat_map(|sp| data.assignments.iter().filter(move |a| a.speaker_id == sp.id))
         .filter_map(|a| sessions.get(&a.session_id).map(|s| (a.role, s)))
-        .map(|(role, s)| format!("{} — {}", role_name(role, lang), s.title.get(lang)))
+        .map(|(role, s)| format!("{} — {}", role_name(role, lang), s.title.marked(lang)))
         .collect();
     if roles.is_empty() {
         return String::new();
@@ -428,7 +428,7 @@ pub fn cue_cards(data: &ProgrammeData<'_>, lang: Lang) -> pdf::Document {
             doc.blocks.push(Block::PageBreak);
         }
         first = false;
-        doc.blocks.push(Block::Heading { level: 1, text: session.title.get(lang).to_owned() });
+        doc.blocks.push(Block::Heading { level: 1, text: session.title.marked(lang) });
         let room = session
             .room_id
             .as_ref()

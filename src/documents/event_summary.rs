@@ -12,7 +12,7 @@ pub fn event_summary(overview: &EventOverview, lang: Lang) -> crate::pdf::Docume
     let l = |en, ar| label(lang, en, ar);
     let event = &overview.event;
     let mut doc = document(event, lang, event.title.get(lang).to_owned());
-    doc.blocks.push(Block::Heading { level: 1, text: event.title.get(lang).to_owned() });
+    doc.blocks.push(Block::Heading { level: 1, text: event.title.marked(lang) });
     if let Some(other) = event.title.other(lang) {
         doc.blocks.push(Block::Paragraph(Paragraph::text(other)));
     }

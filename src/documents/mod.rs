@@ -289,7 +289,7 @@ fn document(event: &Event, lang: Lang, title: String) -> pdf::Document {
         Lang::En => "en".to_owned(),
         Lang::Ar => "ar".to_owned(),
     });
-    doc.header = Some(event.title.get(lang).to_owned());
+    doc.header = Some(event.title.marked(lang));
     doc
 }
 

@@ -190,7 +190,7 @@ fn build(data: &OutcomeData<'_>, languages: Languages, toc_pages: Option<&[usize
     b.push(Block::Spacer(if data.logo.is_some() { 15.0 } else { 35.0 }));
     for &lang in &langs {
         b.direction(lang);
-        b.push(Block::Heading { level: 1, text: event.title.get(lang).to_owned() });
+        b.push(Block::Heading { level: 1, text: event.title.marked(lang) });
         b.push(Block::Paragraph(Paragraph::runs(vec![Run::bold(label(lang, "Outcome document", "الوثيقة الختامية"))])));
         let status = match &version.adopted {
             Some(a) => format!(
@@ -235,7 +235,7 @@ fn build(data: &OutcomeData<'_>, languages: Languages, toc_pages: Option<&[usize
         let mut first_heading = None;
         for &lang in &langs {
             b.direction(lang);
-            let h = b.heading(title.get(lang).to_owned());
+            let h = b.heading(title.marked(lang));
             first_heading.get_or_insert(h);
             let mut n = recommendation;
             for section in &sections[i..run_end] {
@@ -358,11 +358,11 @@ fn body(b: &mut Builder<'_>, s: &Section, lang: Lang) {
 }
 
 fn session_titles(b: &Builder<'_>, s: &Section, lang: Lang) -> Option<String> {
-    let titles: Vec<&str> = s
+    let titles: Vec<String> = s
         .session_ids
         .iter()
         .filter_map(|id| b.data.sessions.iter().find(|x| x.id == *id))
-        .map(|x| x.title.get(lang))
+        .map(|x| x.title.marked(lang))
         .collect();
     (!titles.is_empty()).then(|| titles.join(label(lang, "; ", "؛ ").as_str()))
 }

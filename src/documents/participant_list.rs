@@ -74,7 +74,7 @@ impl<'a> ListRows<'a> {
         let l = |en, ar| label(lang, en, ar);
         let mut doc = document(event, lang, format!("{} — {}", l("Participants", "المشاركون"), event.title.get(lang)));
         doc.blocks.push(Block::Heading { level: 1, text: l("List of participants", "قائمة المشاركين") });
-        doc.blocks.push(Block::Paragraph(Paragraph::text(event.title.get(lang))));
+        doc.blocks.push(Block::Paragraph(Paragraph::text(event.title.marked(lang))));
         let listed: usize = self.members.iter().map(Vec::len).sum();
         let mut rows = Vec::with_capacity(listed + 2 * self.categories.len() + 1);
         for (category, mut members) in self.categories.iter().zip(self.members) {

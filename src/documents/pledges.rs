@@ -15,7 +15,7 @@ pub fn pledges(event: &Event, pledges: &[Pledge], lang: Lang) -> crate::pdf::Doc
     let l = |en, ar| label(lang, en, ar);
     let mut doc = document(event, lang, format!("{} — {}", l("Pledges", "التعهدات"), event.title.get(lang)));
     doc.blocks.push(Block::Heading { level: 1, text: l("Pledges", "التعهدات") });
-    doc.blocks.push(Block::Paragraph(Paragraph::text(event.title.get(lang))));
+    doc.blocks.push(Block::Paragraph(Paragraph::text(event.title.marked(lang))));
     if pledges.is_empty() {
         doc.blocks.push(Block::Paragraph(Paragraph::text(l("No pledges recorded.", "لا توجد تعهدات مسجلة."))));
         return doc;

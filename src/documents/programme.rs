@@ -79,7 +79,7 @@ fn day_table(snapshot: &Snapshot, sessions: &[&Session], tz: Tz, lang: Lang, col
             if with_room {
                 cells.push(room(snapshot, s, lang));
             }
-            cells.push(format!("{}\n{}", s.title.get(lang), s.kind.label(lang)));
+            cells.push(format!("{}\n{}", s.title.marked(lang), s.kind.label(lang)));
             cells.push(people(snapshot, s, lang));
             Row::Cells(cells)
         })

@@ -227,3 +227,26 @@ fn a_name_in_the_other_language_is_marked() {
     assert!(line_of(&en, "جامعة الدول العربية").ends_with("UNDP;جامعةالدولالعربية(inArabic)"), "{en}");
     assert!(!en.contains("برنامج") && !en.contains("بالإنجليزية"), "{en}");
 }
+
+/// A title given in English only heads the Arabic documents marked as English, as names are.
+#[test]
+fn a_title_in_the_other_language_is_marked() {
+    let demo = Demo::new();
+    let event = demo.muntada(&[
+        "event",
+        "create",
+        "--title",
+        "Geneva Roundtable",
+        "--start",
+        "2025-03-01",
+        "--end",
+        "2025-03-02",
+        "--timezone",
+        "Europe/Zurich",
+    ]);
+    let path = demo.dir.path().join("geneva-ar.pdf");
+    demo.muntada(&["export", "event-summary", "--event", &event, "--lang", "ar", "--out", path.to_str().unwrap()]);
+    let ar = all_text(&path);
+    let heading = ar.lines().map(normalise).find(|l| l.contains("GenevaRoundtable")).unwrap_or_else(|| panic!("{ar}"));
+    assert!(heading.contains("بالإنجليزية") && heading.contains('('), "{ar}");
+}
