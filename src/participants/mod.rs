@@ -23,8 +23,9 @@ pub use import::{
     import, import_csv, ColumnMapping, ImportDuplicate, ImportOptions, ImportOutcome, ImportReport, RowProblem,
     TablePreview,
 };
+pub use model::Matches;
 pub use model::*;
-pub use search::{Matches, SearchHits, SearchIndex};
+pub use search::{SearchHits, SearchIndex};
 
 pub fn add(tx: &Tx<'_>, event_id: &Id, person: &ParticipantInput, now: DateTime<Utc>) -> Result<Participant> {
     let event_id = tx.events().resolve("event", event_id.as_str())?;

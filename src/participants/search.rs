@@ -6,6 +6,7 @@
 //! open event); each query is a binary search in a sorted list of words, then a check of the
 //! other query words against the few candidates.
 
+use super::model::Matches;
 use super::normalise::{fold, without_article};
 use crate::id::Id;
 
@@ -22,15 +23,6 @@ pub struct SearchIndex {
 pub struct SearchHits {
     pub ids: Vec<Id>,
     pub total: usize,
-}
-
-/// Who a search matches, as the shorter list (see [`SearchIndex::matches`]).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Matches {
-    /// These participants, in name order.
-    Only(Vec<Id>),
-    /// Every participant of the index but these.
-    AllBut(Vec<Id>),
 }
 
 #[derive(Clone, Copy)]

@@ -7,8 +7,9 @@ use crate::audit::model::{snapshot, Actor, AuditAction, AuditEntity, Change};
 use crate::error::{Error, Reason, Result};
 use crate::id::Id;
 use crate::participants::model::normalise::Keys;
-use crate::participants::model::{Answer, DuplicatePair, DuplicateReason, Participant, ParticipantStatus, SortKey};
-use crate::participants::Matches;
+use crate::participants::model::{
+    Answer, DuplicatePair, DuplicateReason, Matches, Participant, ParticipantStatus, SortKey,
+};
 use crate::time;
 
 pub struct Participants<'c> {

@@ -383,6 +383,16 @@ pub enum SortKey {
 
 /// A badge code as typed or scanned: spaces and hyphens dropped, upper case, and the letters
 /// O, I and L (never in a code) read as the digits they look like.
+/// Who a search matches, as the shorter list (see `SearchIndex::matches`): the store filters
+/// the participants table with it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Matches {
+    /// These participants, in name order.
+    Only(Vec<Id>),
+    /// Every participant of the index but these.
+    AllBut(Vec<Id>),
+}
+
 pub fn badge_code_as_typed(code: &str) -> String {
     code.chars()
         .filter(|c| !c.is_whitespace() && *c != '-')
