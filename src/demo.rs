@@ -121,7 +121,7 @@ pub fn load(store: &mut Store, now: DateTime<Utc>) -> Result<Event> {
     if store.events().exists(&id)? {
         return store.events().get(&id);
     }
-    store.write(|tx| write(tx, &forum, id, now))
+    store.write(|tx| write(tx, &forum, id.clone(), now))
 }
 
 fn write(tx: &Tx<'_>, forum: &Forum, id: Id, now: DateTime<Utc>) -> Result<Event> {

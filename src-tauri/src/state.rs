@@ -148,13 +148,18 @@ impl AppState {
             .map_err(|e| ApiError::from(Error::internal(format!("the command stopped: {e}"))))?
     }
 
+    /// Reads straight from the store: on a team database whose connection was lost, a new
+    /// one is made first (the transactions of `write` and `Store::read` do so themselves).
     pub fn read<T>(&self, f: impl FnOnce(&Store) -> muntada::Result<T>) -> Result<T, ApiError> {
-        self.with(|store| f(store))
+        self.with(|store| {
+            store.reconnect_if_lost()?;
+            f(store)
+        })
     }
 
     /// Runs one action in one write transaction: what it reads to decide and what it writes
     /// are one unit, whatever another desk or the CLI does to the same file meanwhile.
-    pub fn write<T>(&self, f: impl FnOnce(&Tx<'_>) -> muntada::Result<T>) -> Result<T, ApiError> {
+    pub fn write<T>(&self, f: impl FnMut(&Tx<'_>) -> muntada::Result<T>) -> Result<T, ApiError> {
         self.with(|store| store.write(f))
     }
 

@@ -749,13 +749,13 @@ fn execute(command: Command, db: Option<String>, wait: f64, out: &Out) -> Result
                 let held = pledges::get_in(tx, &id)?;
                 let mut input = PledgeInput::from(&held);
                 if !donors.is_empty() || !donors_ar.is_empty() {
-                    input.donors = paired(donors, donors_ar);
+                    input.donors = paired(donors.clone(), donors_ar.clone());
                 }
-                input.recipient.en = recipient.unwrap_or(input.recipient.en);
-                input.recipient.ar = recipient_ar.unwrap_or(input.recipient.ar);
-                input.purpose.en = purpose.unwrap_or(input.purpose.en);
-                input.purpose.ar = purpose_ar.unwrap_or(input.purpose.ar);
-                input.notes = notes.unwrap_or(input.notes);
+                input.recipient.en = recipient.clone().unwrap_or(input.recipient.en);
+                input.recipient.ar = recipient_ar.clone().unwrap_or(input.recipient.ar);
+                input.purpose.en = purpose.clone().unwrap_or(input.purpose.en);
+                input.purpose.ar = purpose_ar.clone().unwrap_or(input.purpose.ar);
+                input.notes = notes.clone().unwrap_or(input.notes);
                 pledges::update(tx, &held.id, version, &input, now)
             })?;
             out.pledge(&pledge.view())
@@ -884,7 +884,7 @@ fn event_logo(store: &mut Store, args: LogoArgs, out: &Out, now: chrono::DateTim
             let bytes = std::fs::read(&file).map_err(|e| {
                 Error::invalid("file", muntada::Reason::NotFound, format!("cannot read {}: {e}", file.display()))
             })?;
-            Some(store.write(|tx| event::set_logo(tx, &tx.events().resolve("id", &args.id)?, bytes, now))?)
+            Some(store.write(|tx| event::set_logo(tx, &tx.events().resolve("id", &args.id)?, bytes.clone(), now))?)
         }
         None => event::logo(store, &args.id)?,
     };

@@ -103,7 +103,7 @@ pub enum DeskCommand {
 }
 
 /// `muntada participant edit`: the fields to change; the others keep what is recorded.
-#[derive(ClapArgs)]
+#[derive(ClapArgs, Clone)]
 pub struct EditArgs {
     id: String,
     #[arg(long)]
@@ -146,7 +146,7 @@ pub fn edit(store: &mut Store, args: EditArgs, now: DateTime<Utc>, out: &Out) ->
     let edited = store.write(|tx| {
         let id = tx.participants().resolve("id", &args.id)?;
         let held = tx.participants().get(&id)?;
-        let input = edited_input(args, &held)?;
+        let input = edited_input(args.clone(), &held)?;
         participants::edit(tx, &id, version, &input, now)
     })?;
     if out.json {
@@ -308,9 +308,9 @@ pub fn delegation(store: &mut Store, command: DelegationCommand, now: DateTime<U
                 let id = tx.delegations().resolve("id", &id)?;
                 let held = tx.delegations().get(&id)?;
                 let input = DelegationInput {
-                    name: Bilingual::new(name.unwrap_or(held.name.en), name_ar.unwrap_or(held.name.ar)),
-                    country: country.or(held.country).unwrap_or_default(),
-                    head: head.or(held.head.map(|h| h.to_string())).unwrap_or_default(),
+                    name: Bilingual::new(name.clone().unwrap_or(held.name.en), name_ar.clone().unwrap_or(held.name.ar)),
+                    country: country.clone().or(held.country).unwrap_or_default(),
+                    head: head.clone().or(held.head.map(|h| h.to_string())).unwrap_or_default(),
                 };
                 participants::delegation::update(tx, &id, version, &input, now)
             })?;
@@ -356,7 +356,7 @@ pub fn delegation(store: &mut Store, command: DelegationCommand, now: DateTime<U
                 let event = tx.events().resolve("event", &event)?;
                 let ids = typed_ids(tx, &ids)?;
                 let delegation =
-                    delegation.map(|d| tx.delegations().resolve_in(&event, "delegation", &d)).transpose()?;
+                    delegation.as_deref().map(|d| tx.delegations().resolve_in(&event, "delegation", d)).transpose()?;
                 participants::delegation::assign(tx, &event, &ids, delegation.as_ref(), now)
             })?;
             out.participants(&changed)

@@ -239,30 +239,57 @@ impl Store {
 
     /// Runs `f` in one IMMEDIATE transaction: all of it is written, or none of it. Another
     /// writer waits until it ends, so what `f` reads is what it writes over.
-    pub fn write<T>(&mut self, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
-        match self.conn.engine() {
-            Engine::Sqlite => statement(&self.conn, "BEGIN IMMEDIATE")?,
-            Engine::Postgres => {
-                self.reconnect_if_lost()?;
-                postgres::begin_write(&self.conn)?
-            }
-        }
-        let tx = Tx { conn: &self.conn, actor: &self.actor, path: self.path.as_deref() };
-        finish(&self.conn, f(&tx), "COMMIT", "ROLLBACK")
+    ///
+    /// On a team database whose connection drops while `f` runs, the server rolls the
+    /// transaction back and nothing of it was written: `f` is run once more on a new
+    /// connection. A drop during the COMMIT itself is not retried (the server may have
+    /// written it): the error says the connection was lost and the caller decides.
+    pub fn write<T>(&mut self, f: impl FnMut(&Tx<'_>) -> Result<T>) -> Result<T> {
+        self.transaction(
+            |conn| match conn.engine() {
+                Engine::Sqlite => statement(conn, "BEGIN IMMEDIATE"),
+                Engine::Postgres => postgres::begin_write(conn),
+            },
+            f,
+        )
     }
 
     /// Runs `f` in one read transaction: every read in it sees the same state of the data, even
-    /// while another program writes.
-    pub fn read<T>(&self, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
-        match self.conn.engine() {
-            Engine::Sqlite => statement(&self.conn, "BEGIN DEFERRED")?,
-            Engine::Postgres => {
-                self.reconnect_if_lost()?;
-                self.conn.execute_batch("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")?
+    /// while another program writes. On a team database whose connection drops meanwhile, it
+    /// is run once more on a new connection (a read is always safe to repeat).
+    pub fn read<T>(&self, f: impl FnMut(&Tx<'_>) -> Result<T>) -> Result<T> {
+        self.transaction(
+            |conn| match conn.engine() {
+                Engine::Sqlite => statement(conn, "BEGIN DEFERRED"),
+                Engine::Postgres => conn.execute_batch("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"),
+            },
+            f,
+        )
+    }
+
+    /// `begin`, `f`, then COMMIT (or ROLLBACK when `f` failed). A connection to the team
+    /// database found closed after `begin` or after `f` means the server ended the
+    /// transaction without writing it, so both run once more on a new connection; a file's
+    /// connection never closes.
+    fn transaction<T>(&self, begin: impl Fn(&Db) -> Result<()>, mut f: impl FnMut(&Tx<'_>) -> Result<T>) -> Result<T> {
+        let mut retried = false;
+        loop {
+            self.reconnect_if_lost()?;
+            match begin(&self.conn) {
+                Err(_) if !retried && self.conn.is_closed() => {
+                    retried = true;
+                    continue;
+                }
+                begun => begun?,
             }
+            let tx = Tx { conn: &self.conn, actor: &self.actor, path: self.path.as_deref() };
+            let result = f(&tx);
+            if !retried && self.conn.is_closed() {
+                retried = true;
+                continue;
+            }
+            return finish(&self.conn, result, "COMMIT", "ROLLBACK");
         }
-        let tx = Tx { conn: &self.conn, actor: &self.actor, path: self.path.as_deref() };
-        finish(&self.conn, f(&tx), "COMMIT", "ROLLBACK")
     }
 
     pub fn events(&self) -> Events<'_> {

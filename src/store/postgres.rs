@@ -447,8 +447,9 @@ impl super::Store {
 
     /// After the connection to the server was lost (a network drop, a server restart),
     /// connects again before the next transaction: what was being written when it dropped
-    /// was rolled back by the server, and the caller was told.
-    pub(super) fn reconnect_if_lost(&self) -> Result<()> {
+    /// was rolled back by the server, and the caller was told. `write` and `read` do it
+    /// themselves; reads made straight on the store call it first.
+    pub fn reconnect_if_lost(&self) -> Result<()> {
         let Some(target) = &self.team else { return Ok(()) };
         if !self.conn.is_closed() {
             return Ok(());

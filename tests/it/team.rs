@@ -209,6 +209,19 @@ fn confirmed_people(store: &mut Store, n: usize) -> (muntada::Id, Vec<String>) {
     (event, codes)
 }
 
+/// A throwaway cluster of the test's own, connected, with an event of `n` people (none when
+/// no PostgreSQL server is named for the tests).
+fn own_cluster_with_people(n: usize) -> Option<(testing::Cluster, Store, muntada::Id, Vec<String>)> {
+    if testing::server().is_none() {
+        eprintln!("skipped: {} names no PostgreSQL server", testing::SERVER);
+        return None;
+    }
+    let cluster = testing::Cluster::start();
+    let mut store = Store::connect(&cluster.target, Some(&superuser_password())).unwrap();
+    let (event, codes) = confirmed_people(&mut store, n);
+    Some((cluster, store, event, codes))
+}
+
 /// Entries of the trail that moved a person to checked in (from any other status).
 fn check_ins_in_trail(target: &TeamTarget, event: &muntada::Id) -> i64 {
     let mut client = target.connect(Some(&superuser_password())).unwrap();
@@ -225,15 +238,8 @@ fn check_ins_in_trail(target: &TeamTarget, event: &muntada::Id) -> i64 {
 
 #[test]
 fn a_server_restart_mid_run_loses_and_doubles_no_check_in() {
-    if testing::server().is_none() {
-        eprintln!("skipped: {} names no PostgreSQL server", testing::SERVER);
-        return;
-    }
     // A cluster of the test's own: the shared one must not be restarted under the others.
-    let cluster = testing::Cluster::start();
-    let pw = superuser_password();
-    let mut store = Store::connect(&cluster.target, Some(&pw)).unwrap();
-    let (event, codes) = confirmed_people(&mut store, 40);
+    let Some((cluster, mut store, event, codes)) = own_cluster_with_people(40) else { return };
     let mut refused = Vec::new();
     for (i, code) in codes.iter().enumerate() {
         if i == 15 {
@@ -253,7 +259,53 @@ fn a_server_restart_mid_run_loses_and_doubles_no_check_in() {
     let people = muntada::participants::list(&store, event.as_str()).unwrap();
     assert!(people.iter().all(|p| p.status.as_str() == "checked_in"), "every check-in is stored");
     assert_eq!(check_ins_in_trail(&cluster.target, &event), 40, "each person checked in once in the trail");
-    assert!(refused.len() <= 1, "at most the write under way when the server went: {refused:?}");
+    assert!(refused.is_empty(), "a write whose connection the restart cut is run again: {refused:?}");
+}
+
+#[test]
+fn a_write_whose_connection_drops_midway_is_run_again_once_and_applied_once() {
+    // A cluster of the test's own: cutting every other connection must not reach other tests.
+    let Some((cluster, mut store, event, codes)) = own_cluster_with_people(2) else { return };
+    let pw = superuser_password();
+    let mut killer = cluster.target.connect(Some(&pw)).unwrap();
+    let cut_others = |client: &mut postgres::Client| {
+        client
+            .query(
+                // With a timeout, the call returns once the backend has ended.
+                "SELECT pg_terminate_backend(pid, 5000) FROM pg_stat_activity
+                 WHERE pid <> pg_backend_pid() AND backend_type = 'client backend'",
+                &[],
+            )
+            .unwrap()
+            .len()
+    };
+    let mut runs = 0;
+    let now = chrono::Utc::now();
+    let checked = store.write(|tx| {
+        runs += 1;
+        // The first run loses its connection inside the transaction, before it writes.
+        if runs == 1 {
+            assert_eq!(cut_others(&mut killer), 1, "the store's connection is cut");
+        }
+        muntada::participants::check_in(tx, &event, &codes[0], now)
+    });
+    assert!(checked.is_ok(), "{checked:?}");
+    assert_eq!(runs, 2, "run once more on a new connection, and only once");
+    assert_eq!(check_ins_in_trail(&cluster.target, &event), 1);
+
+    // Cut on every run: the second loss is reported, nothing is written, nothing loops.
+    let mut runs = 0;
+    let refused = store.write(|tx| {
+        runs += 1;
+        cut_others(&mut killer);
+        muntada::participants::check_in(tx, &event, &codes[1], now)
+    });
+    assert!(refused.is_err(), "{refused:?}");
+    assert_eq!(runs, 2);
+    assert_eq!(check_ins_in_trail(&cluster.target, &event), 1, "the refused check-in left nothing");
+    // And the store's next transaction carries on with a new connection.
+    let people = store.read(|tx| tx.participants().list(&event)).unwrap();
+    assert_eq!(people.iter().filter(|p| p.status.as_str() == "checked_in").count(), 1);
 }
 
 #[test]

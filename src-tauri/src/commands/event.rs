@@ -53,7 +53,7 @@ pub fn event_logo_get(state: State<'_, AppState>, id: String) -> Result<Option<E
 /// `file`: the bytes of the chosen PNG or JPEG file (the UI reads it; there is no file access here).
 #[tauri::command]
 pub fn event_logo_set(state: State<'_, AppState>, id: Id, file: Vec<u8>) -> Result<EventLogo, ApiError> {
-    state.write(|tx| event::set_logo(tx, &id, file, Utc::now()))
+    state.write(|tx| event::set_logo(tx, &id, file.clone(), Utc::now()))
 }
 
 /// `false` when the event had no logo.

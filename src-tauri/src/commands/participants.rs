@@ -139,7 +139,8 @@ pub async fn participant_set_delegation<R: Runtime>(
     delegation: Option<String>,
 ) -> Result<u32, ApiError> {
     bulk(app, event_id, selection, move |tx, event_id, ids| {
-        let delegation = delegation.map(|d| tx.delegations().resolve_in(event_id, "delegation", &d)).transpose()?;
+        let delegation =
+            delegation.as_deref().map(|d| tx.delegations().resolve_in(event_id, "delegation", d)).transpose()?;
         delegation::assign(tx, event_id, ids, delegation.as_ref(), Utc::now())
     })
     .await
@@ -150,7 +151,7 @@ async fn bulk<R: Runtime>(
     app: AppHandle<R>,
     event_id: String,
     selection: Selection,
-    change: impl FnOnce(&Tx<'_>, &Id, &[Id]) -> muntada::Result<Vec<Participant>> + Send + 'static,
+    mut change: impl FnMut(&Tx<'_>, &Id, &[Id]) -> muntada::Result<Vec<Participant>> + Send + 'static,
 ) -> Result<u32, ApiError> {
     AppState::off_main(app, move |state| {
         // Who the selection names is read in the transaction that changes them.
@@ -181,7 +182,7 @@ pub async fn participant_import_preview<R: Runtime>(
         state.read(|store| {
             store.read(|tx| {
                 let table = import::preview(&file, PREVIEW_ROWS).map_err(|e| e.with_field("file"))?;
-                let options = options(true, map, values);
+                let options = options(true, map.clone(), values.clone());
                 let report = participants::import(tx, &event_id, &file, &options, Utc::now())?;
                 let fields = FIELDS.iter().chain([&import::EXTRA, &import::IGNORE]).map(|f| (*f).to_owned()).collect();
                 Ok(ImportPreview { table, report, fields })
