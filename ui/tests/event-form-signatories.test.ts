@@ -71,7 +71,7 @@ describe('event form: signatures on the certificates', () => {
     expect(screen.getByTestId('field-signatory-0-name-en')).not.toHaveAttribute('aria-invalid');
     setLang('ar');
     await waitFor(() => expect(screen.getByTestId('signatories')).toHaveTextContent('التوقيعات على الشهادات'));
-    expect(screen.getByTestId('signatories')).toHaveTextContent('التوقيع 2');
+    expect(screen.getByTestId('signatories')).toHaveTextContent('التوقيع ٢');
     expect(screen.getByTestId('error-signatories[1].name')).toHaveTextContent('هذا الحقل مطلوب.');
     setLang('en');
   });

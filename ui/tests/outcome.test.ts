@@ -118,7 +118,7 @@ describe('the outcome editor', () => {
     setLang('ar');
     const sections = await renderEditor();
     const recommendation = sections[1];
-    expect(within(recommendation).getByTestId('section-kind')).toHaveTextContent('التوصية 1');
+    expect(within(recommendation).getByTestId('section-kind')).toHaveTextContent('التوصية ١');
     const save = within(recommendation).getByTestId('save-section');
     expect(save).toBeDisabled();
     await typeInto(within(recommendation).getByTestId('section-body-ar'), HOSTILE);

@@ -43,6 +43,12 @@ export function formatNumber(locale: string, value: number): string {
   return new Intl.NumberFormat(locale).format(value);
 }
 
+/** Minutes since midnight as "HH:MM" in the locale's digits: 09:30, ٠٩:٣٠ (24:00 for the day's end). */
+export function formatClock(locale: string, minutes: number): string {
+  const two = new Intl.NumberFormat(locale, { minimumIntegerDigits: 2, useGrouping: false });
+  return `${two.format(Math.floor(minutes / 60))}:${two.format(minutes % 60)}`;
+}
+
 /** A year in the locale's digits, without grouping: 2024, ٢٠٢٤. */
 export function formatYear(locale: string, year: number): string {
   return new Intl.NumberFormat(locale, { useGrouping: false }).format(year);

@@ -11,7 +11,9 @@ export type { Lang, MessageKey, Money, PluralKey };
 
 const STORAGE_KEY = 'muntada.lang';
 const catalogues: Record<Lang, Record<MessageKey, string>> = { en, ar };
-const locales: Record<Lang, string> = { en: 'en-GB', ar: 'ar' };
+// Arabic-Indic digits are named, not left to the ICU data of the platform (whose default for "ar"
+// changed between versions): every number, date and time of the Arabic window uses them.
+const locales: Record<Lang, string> = { en: 'en-GB', ar: 'ar-u-nu-arab' };
 
 let current = $state<Lang>(initialLang());
 
@@ -48,7 +50,11 @@ export function isMessageKey(key: string): key is MessageKey {
   return Object.prototype.hasOwnProperty.call(en, key);
 }
 
-/** Translates `key`, replacing `{name}` placeholders with `params`. */
+/**
+ * Translates `key`, replacing `{name}` placeholders with `params`. A number is written in the
+ * language's digits, as every number of the window is (Arabic-Indic in Arabic: "النسخة ٢",
+ * "١٥ دقيقة"); a year or a code goes in as text, already formatted.
+ */
 export function t(key: MessageKey, params?: Record<string, string | number>): string {
   const text = catalogues[current][key] ?? en[key] ?? key;
   return params ? fill(text, params) : text;
@@ -72,7 +78,11 @@ export function plural(key: PluralKey, count: number, params?: Record<string, st
 }
 
 function fill(text: string, params: Record<string, string | number>): string {
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    if (!(name in params)) return whole;
+    const value = params[name];
+    return typeof value === 'number' ? formatNumber(value) : value;
+  });
 }
 
 /** The text in the current language, else in the other one. */
@@ -105,6 +115,8 @@ export const formatInstantIn = (instant: string, timeZone: string) =>
   format.formatInstantIn(locales[current], instant, timeZone);
 export const formatNumber = (value: number) => format.formatNumber(locales[current], value);
 export const formatYear = (year: number) => format.formatYear(locales[current], year);
+/** A time of day shown in the window, "HH:MM" in the language's digits (٠٩:٣٠ in Arabic). */
+export const formatClock = (minutes: number) => format.formatClock(locales[current], minutes);
 export const formatYears = (years: readonly number[]) =>
   format.formatYears(locales[current], years, catalogues[current]['common.comma']);
 export const formatCompact = (amount: string) => format.formatCompact(locales[current], amount);
