@@ -1,5 +1,6 @@
-//! The participant commands of the registration desk: import, search, duplicates and merging,
-//! bulk status, check-in. Each calls one core function and prints its result.
+//! The participant commands: registering and listing, and those of the registration desk:
+//! import, search, duplicates and merging, bulk status, check-in, delegations, badges. Each
+//! calls one core function and prints its result.
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -14,7 +15,107 @@ use muntada::participants::query::{typed_ids, IndexCache, ParticipantQuery, Sele
 use muntada::participants::{self, ImportOptions, ImportReport, ParticipantInput, ParticipantStatus};
 use muntada::{Bilingual, Error, Reason, Store};
 
+use super::flags::{EventArgs, ExportTo, Names};
 use super::output::Out;
+
+#[derive(Subcommand)]
+pub enum ParticipantCommand {
+    /// Register a participant and print the id
+    Add {
+        #[arg(long)]
+        event: String,
+        #[command(flatten)]
+        names: Names,
+        #[arg(long, default_value = "")]
+        email: String,
+        #[arg(long, default_value = "")]
+        phone: String,
+        #[arg(long, default_value = "")]
+        organisation: String,
+        #[arg(long, default_value = "")]
+        country: String,
+        /// A category key or name, e.g. member_state, media
+        #[arg(long, default_value = "")]
+        category: String,
+        #[arg(long, default_value = "interest_registered")]
+        status: String,
+        /// H.E., Dr…: printed on the badge before the name
+        #[arg(long, default_value = "")]
+        honorific: String,
+        /// The id of the delegation of the event they belong to
+        #[arg(long, default_value = "")]
+        delegation: String,
+    },
+    /// Correct a participant's details: only the fields given change (an empty value clears
+    /// an optional one)
+    Edit(EditArgs),
+    #[command(flatten)]
+    Desk(DeskCommand),
+    /// List the participants of an event
+    List(ListArgs),
+}
+
+/// `participant list`: which participants of the event.
+#[derive(ClapArgs)]
+pub struct ListArgs {
+    #[arg(long)]
+    event: String,
+    /// Only those with this status, e.g. confirmed, checked-in
+    #[arg(long)]
+    status: Option<String>,
+    /// Only the members of this delegation (its id)
+    #[arg(long)]
+    delegation: Option<String>,
+}
+
+pub fn run(store: &mut Store, command: ParticipantCommand, now: DateTime<Utc>, out: &Out) -> Result<(), Error> {
+    match command {
+        ParticipantCommand::Add {
+            event,
+            names,
+            email,
+            phone,
+            organisation,
+            country,
+            category,
+            status,
+            honorific,
+            delegation,
+        } => {
+            let input = ParticipantInput {
+                honorific,
+                delegation,
+                name: names.bilingual(),
+                email,
+                phone,
+                organisation: Bilingual::new(organisation, ""),
+                country,
+                category,
+                status: ParticipantStatus::parse("status", &status)?,
+                consent: false,
+            };
+            out.created(
+                &store.write(|tx| participants::add(tx, &tx.events().resolve("event", &event)?, &input, now))?,
+                |p| &p.id,
+            )
+        }
+        ParticipantCommand::Edit(args) => edit(store, args, now, out),
+        ParticipantCommand::Desk(command) => desk(store, command, now, out),
+        ParticipantCommand::List(ListArgs { event, status, delegation }) => {
+            let status = status.map(|s| ParticipantStatus::parse("status", &s)).transpose()?;
+            let delegation = delegation
+                .map(|d| {
+                    let event = store.events().resolve("event", &event)?;
+                    store.delegations().resolve_in(&event, "delegation", &d)
+                })
+                .transpose()?;
+            let mut people = participants::list(store, &event)?;
+            people.retain(|p| status.is_none_or(|s| p.status == s));
+            people.retain(|p| delegation.is_none() || p.delegation == delegation);
+            out.participants(&people)
+        }
+    }
+}
 
 #[derive(Subcommand)]
 pub enum DeskCommand {
@@ -56,10 +157,7 @@ pub enum DeskCommand {
     },
     /// List the pairs of records that look like the same person (same e-mail, or same name
     /// and organisation)
-    Duplicates {
-        #[arg(long)]
-        event: String,
-    },
+    Duplicates(EventArgs),
     /// Merge OTHER into KEEP (two records of the same person); OTHER is deleted, the history
     /// keeps both
     Merge { keep: String, other: String },
@@ -88,12 +186,7 @@ pub enum DeskCommand {
     },
     /// Export an event's participants with every column, for a spreadsheet: FILE.csv or
     /// FILE.xlsx (formula-like cells neutralised in CSV; text cells in XLSX)
-    Export {
-        #[arg(long)]
-        event: String,
-        #[arg(long)]
-        out: PathBuf,
-    },
+    Export(ExportTo),
     /// Write everything held about one person (record, extra answers, history) to a JSON file
     Data {
         id: String,
@@ -139,7 +232,7 @@ pub struct EditArgs {
     version: Option<u32>,
 }
 
-pub fn edit(store: &mut Store, args: EditArgs, now: DateTime<Utc>, out: &Out) -> Result<(), Error> {
+fn edit(store: &mut Store, args: EditArgs, now: DateTime<Utc>, out: &Out) -> Result<(), Error> {
     // The fields not given are read in the transaction that writes them back: a check-in or a
     // correction made meanwhile at another desk is kept.
     let version = args.version;
@@ -245,10 +338,8 @@ pub enum DelegationCommand {
     Add {
         #[arg(long)]
         event: String,
-        #[arg(long, default_value = "")]
-        name: String,
-        #[arg(long, default_value = "")]
-        name_ar: String,
+        #[command(flatten)]
+        names: Names,
         /// The ISO code of the country it represents
         #[arg(long, default_value = "")]
         country: String,
@@ -276,10 +367,7 @@ pub enum DelegationCommand {
     /// pledges name it)
     Remove { id: String },
     /// List an event's delegations with their head and number of members
-    List {
-        #[arg(long)]
-        event: String,
-    },
+    List(EventArgs),
     /// Put participants into a delegation (all or none); without --delegation, out of any
     Assign {
         #[arg(long)]
@@ -293,8 +381,8 @@ pub enum DelegationCommand {
 
 pub fn delegation(store: &mut Store, command: DelegationCommand, now: DateTime<Utc>, out: &Out) -> Result<(), Error> {
     match command {
-        DelegationCommand::Add { event, name, name_ar, country, head } => {
-            let input = DelegationInput { name: Bilingual::new(name, name_ar), country, head };
+        DelegationCommand::Add { event, names, country, head } => {
+            let input = DelegationInput { name: names.bilingual(), country, head };
             out.created(
                 &store.write(|tx| {
                     participants::delegation::add(tx, &tx.events().resolve("event", &event)?, &input, now)
@@ -319,7 +407,7 @@ pub fn delegation(store: &mut Store, command: DelegationCommand, now: DateTime<U
             }
             out.line(&format!("updated delegation {}", updated.id))
         }
-        DelegationCommand::List { event } => {
+        DelegationCommand::List(EventArgs { event }) => {
             let list = participants::delegation::list(store, &event)?;
             if out.json {
                 return out.print_json(&list);
@@ -367,10 +455,8 @@ pub fn delegation(store: &mut Store, command: DelegationCommand, now: DateTime<U
 /// `muntada export badges`: the arguments.
 #[derive(ClapArgs)]
 pub struct BadgesArgs {
-    #[arg(long)]
-    event: String,
-    #[arg(long)]
-    out: PathBuf,
+    #[command(flatten)]
+    to: ExportTo,
     /// Only participants with this status, e.g. confirmed
     #[arg(long)]
     status: Option<String>,
@@ -386,7 +472,7 @@ pub fn badges(store: &Store, args: BadgesArgs, out: &Out) -> Result<(), Error> {
         "single" => BadgeLayout::Single,
         other => return Err(Error::invalid("layout", Reason::InvalidValue, format!("{other:?} is not a4 or single"))),
     };
-    super::export::save(muntada::documents::export_badges(store, &args.event, status, layout)?, &args.out, out)
+    super::export::save(muntada::documents::export_badges(store, &args.to.event, status, layout)?, &args.to.out, out)
 }
 
 /// `muntada checkin`: check a person in at the desk by their badge code.
@@ -399,7 +485,7 @@ pub struct CheckinArgs {
     code: String,
 }
 
-pub fn desk(store: &mut Store, command: DeskCommand, now: DateTime<Utc>, out: &Out) -> Result<(), Error> {
+fn desk(store: &mut Store, command: DeskCommand, now: DateTime<Utc>, out: &Out) -> Result<(), Error> {
     match command {
         DeskCommand::Import { event, file, dry_run, map, map_value, map_file } => {
             let bytes = std::fs::read(&file).map_err(|e| {
@@ -442,7 +528,7 @@ pub fn desk(store: &mut Store, command: DeskCommand, now: DateTime<Utc>, out: &O
             }
             Ok(())
         }
-        DeskCommand::Duplicates { event } => {
+        DeskCommand::Duplicates(EventArgs { event }) => {
             let pairs = participants::duplicates(store, &event)?;
             if out.json {
                 return out.print_json(&pairs);
@@ -488,7 +574,7 @@ pub fn desk(store: &mut Store, command: DeskCommand, now: DateTime<Utc>, out: &O
             out.line(&format!("erased the personal data of participant {}", after.participant.id))?;
             out.line(&kept(&after))
         }
-        DeskCommand::Export { event, out: path } => {
+        DeskCommand::Export(ExportTo { event, out: path }) => {
             let format = match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
                 Some("csv") => TableFormat::Csv,
                 Some("xlsx") => TableFormat::Xlsx,
