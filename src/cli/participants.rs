@@ -11,8 +11,8 @@ use muntada::documents::BadgeLayout;
 use muntada::participants::delegation::DelegationInput;
 use muntada::participants::export::{self, TableFormat};
 use muntada::participants::import::ValueChoice;
-use muntada::participants::query::{typed_ids, IndexCache, ParticipantQuery, Selection};
-use muntada::participants::{self, ImportOptions, ImportReport, ParticipantInput, ParticipantStatus};
+use muntada::participants::query::{typed_ids, IndexCache, ParticipantQuery, Selection, MAX_LIMIT};
+use muntada::participants::{self, ImportOptions, ImportReport, Participant, ParticipantInput, ParticipantStatus};
 use muntada::{Bilingual, Error, Reason, Store};
 
 use super::flags::{EventArgs, ExportTo, Names};
@@ -55,7 +55,7 @@ pub enum ParticipantCommand {
     List(ListArgs),
 }
 
-/// `participant list`: which participants of the event.
+/// `participant list`: the filters of the app's participants table.
 #[derive(ClapArgs)]
 pub struct ListArgs {
     #[arg(long)]
@@ -66,6 +66,9 @@ pub struct ListArgs {
     /// Only the members of this delegation (its id)
     #[arg(long)]
     delegation: Option<String>,
+    /// Only those found by this search (names in both scripts, e-mail, organisation, badge code)
+    #[arg(long)]
+    search: Option<String>,
 }
 
 pub fn run(store: &mut Store, command: ParticipantCommand, now: DateTime<Utc>, out: &Out) -> Result<(), Error> {
@@ -101,20 +104,48 @@ pub fn run(store: &mut Store, command: ParticipantCommand, now: DateTime<Utc>, o
         }
         ParticipantCommand::Edit(args) => edit(store, args, now, out),
         ParticipantCommand::Desk(command) => desk(store, command, now, out),
-        ParticipantCommand::List(ListArgs { event, status, delegation }) => {
-            let status = status.map(|s| ParticipantStatus::parse("status", &s)).transpose()?;
-            let delegation = delegation
-                .map(|d| {
-                    let event = store.events().resolve("event", &event)?;
-                    store.delegations().resolve_in(&event, "delegation", &d)
-                })
-                .transpose()?;
-            let mut people = participants::list(store, &event)?;
-            people.retain(|p| status.is_none_or(|s| p.status == s));
-            people.retain(|p| delegation.is_none() || p.delegation == delegation);
-            out.participants(&people)
+        ParticipantCommand::List(args) => {
+            let query = ParticipantQuery {
+                text: args.search.unwrap_or_default(),
+                status: args.status.map(|s| ParticipantStatus::parse("status", &s)).transpose()?,
+                delegation: args.delegation,
+                ..ParticipantQuery::default()
+            };
+            out.participants(&every_match(store, &args.event, query)?)
         }
     }
+}
+
+/// Every participant `query` matches, in the table's order: what the app's participants table
+/// shows for the same filters (the one rule, `participants::query`), read a page at a time.
+/// Each page is a read of its own, so a change between two pages (the total moves) starts the
+/// listing again.
+fn every_match(store: &Store, event: &str, mut query: ParticipantQuery) -> Result<Vec<Participant>, Error> {
+    const ATTEMPTS: usize = 3;
+    let mut cache = IndexCache::new();
+    query.limit = MAX_LIMIT;
+    for _ in 0..ATTEMPTS {
+        query.offset = 0;
+        let first = participants::query::query(store, event, &query, &mut cache)?;
+        let total = first.total as usize;
+        let mut people = first.rows;
+        while people.len() < total {
+            query.offset = people.len() as u32;
+            let page = participants::query::query(store, event, &query, &mut cache)?;
+            if page.total as usize != total || page.rows.is_empty() {
+                break;
+            }
+            people.extend(page.rows);
+        }
+        if people.len() == total {
+            return Ok(people);
+        }
+    }
+    Err(Error::conflict(
+        None,
+        Reason::Changed,
+        "the participants kept changing while they were listed: list them again",
+    ))
 }
 
 #[derive(Subcommand)]
