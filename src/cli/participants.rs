@@ -16,7 +16,7 @@ use muntada::participants::{self, ImportOptions, ImportReport, Participant, Part
 use muntada::{Bilingual, Error, Reason, Store};
 
 use super::flags::{EventArgs, ExportTo, Names};
-use super::output::Out;
+use super::output::{counted, Out};
 
 #[derive(Subcommand)]
 pub enum ParticipantCommand {
@@ -454,13 +454,13 @@ pub fn delegation(store: &mut Store, command: DelegationCommand, now: DateTime<U
                     .collect::<Vec<_>>()
                     .join(" / ");
                 out.line(&format!(
-                    "{}  {:<2}  {:>3} members  head: {head}  {name}",
+                    "{}  {:<2}  {:>11}  head: {head}  {name}",
                     d.id,
                     d.country.as_deref().unwrap_or("--"),
-                    d.members
+                    counted(d.members, "member", "members")
                 ))?;
             }
-            out.line(&format!("{} delegations", list.len()))
+            out.line(&counted(list.len(), "delegation", "delegations"))
         }
         DelegationCommand::Remove { id } => {
             let removed =
@@ -468,7 +468,11 @@ pub fn delegation(store: &mut Store, command: DelegationCommand, now: DateTime<U
             if out.json {
                 return out.print_json(&removed);
             }
-            out.line(&format!("deleted delegation {} ({} members now in no delegation)", removed.id, removed.members))
+            out.line(&format!(
+                "deleted delegation {} ({} now in no delegation)",
+                removed.id,
+                counted(removed.members, "member", "members")
+            ))
         }
         DelegationCommand::Assign { event, delegation, ids } => {
             let changed = store.write(|tx| {
@@ -579,7 +583,7 @@ fn desk(store: &mut Store, command: DeskCommand, now: DateTime<Utc>, out: &Out) 
                     name(&pair.second)?
                 ))?;
             }
-            out.line(&format!("{} possible duplicates", pairs.len()))
+            out.line(&counted(pairs.len(), "possible duplicate", "possible duplicates"))
         }
         DeskCommand::Merge { keep, other } => {
             let merged = store.write(|tx| {
@@ -675,7 +679,7 @@ fn write_map_file(path: &std::path::Path, choices: &[ValueChoice], report: &Impo
         text.push_str(&format!("{choice}\n"));
     }
     for u in &report.unmatched {
-        let rows = if u.rows == 1 { "1 row".to_owned() } else { format!("{} rows", u.rows) };
+        let rows = counted(u.rows, "row", "rows");
         text.push_str(&format!("# {}:{}=   ({rows}, first row {})\n", u.column, u.value, u.first_row));
     }
     std::fs::write(path, text)
@@ -698,7 +702,7 @@ fn import_report(report: &ImportReport, dry_run: bool, out: &Out) -> Result<(), 
         return Err(Error::invalid(
             "file",
             Reason::InvalidValue,
-            format!("{} rows have problems; nothing was imported", rows.len()),
+            format!("{} problems; nothing was imported", counted(rows.len(), "row has", "rows have")),
         ));
     }
     if out.json {
@@ -721,10 +725,10 @@ fn import_report(report: &ImportReport, dry_run: bool, out: &Out) -> Result<(), 
     }
     let verb = if dry_run { "would import" } else { "imported" };
     out.line(&format!(
-        "{verb} {} participants: {} new, {} possible duplicates (imported too; see `participant duplicates` and `participant merge`)",
-        report.rows,
+        "{verb} {}: {} new, {} (imported too; see `participant duplicates` and `participant merge`)",
+        counted(report.rows, "participant", "participants"),
         report.new,
-        report.rows - report.new
+        counted(report.rows - report.new, "possible duplicate", "possible duplicates")
     ))?;
     if dry_run {
         out.line("dry run: nothing was written")?;

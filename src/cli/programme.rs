@@ -11,6 +11,7 @@ use muntada::programme::{self, Role, RoomInput, SessionInput, SessionKind, Sessi
 use muntada::{Error, Reason, Store};
 
 use super::flags::{DocumentLang, EventArgs, ExportTo, Names};
+use super::output::counted;
 use super::Out;
 
 /// Exit status of `muntada conflicts` when it found some.
@@ -356,7 +357,7 @@ fn list_rooms(store: &Store, event_id: &str, out: &Out) -> Result<(), Error> {
         return out.print_json(&rooms);
     }
     for r in &rooms {
-        let seats = r.capacity.map_or_else(|| "no seat limit".to_owned(), |c| format!("{c} seats"));
+        let seats = r.capacity.map_or_else(|| "no seat limit".to_owned(), |c| counted(c, "seat", "seats"));
         let hours = r.hours.map_or_else(
             || "open all day".to_owned(),
             |h| format!("{}–{}", h.opens.format("%H:%M"), h.closes.format("%H:%M")),
@@ -390,7 +391,7 @@ fn sign_up(store: &mut Store, args: SignUpArgs, out: &Out) -> Result<(), Error> 
     if out.json {
         return out.print_json(&s);
     }
-    let seats = s.capacity.map_or_else(|| "no seat limit".to_owned(), |c| format!("{c} seats"));
+    let seats = s.capacity.map_or_else(|| "no seat limit".to_owned(), |c| counted(c, "seat", "seats"));
     out.line(&format!("{} signed up, {} confirmed; {seats}", s.participants.len(), s.confirmed))
 }
 
@@ -423,7 +424,7 @@ pub fn conflicts(store: &Store, args: EventArgs, out: &Out) -> Result<u8, Error>
         for c in &found {
             out.line(&conflict_line(c))?;
         }
-        out.line(&format!("{} conflicts", found.len()))?;
+        out.line(&counted(found.len(), "conflict", "conflicts"))?;
     }
     Ok(if found.is_empty() { 0 } else { CONFLICTS_FOUND })
 }
@@ -475,7 +476,8 @@ pub fn release(
 }
 
 fn release_line(r: &ReleaseInfo) -> String {
-    format!("{}  {}  {} sessions  {}", r.id, r.created_at.format("%Y-%m-%d %H:%M UTC"), r.sessions, r.name)
+    let sessions = counted(r.sessions, "session", "sessions");
+    format!("{}  {}  {sessions}  {}", r.id, r.created_at.format("%Y-%m-%d %H:%M UTC"), r.name)
 }
 
 fn diff_text(d: &Diff, tz: chrono_tz::Tz) -> String {
