@@ -9,8 +9,9 @@ const ZONES: &str = include_str!("../assets/reference/timezones.tsv");
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ReferenceData {
-    /// ISO 3166-1 alpha-2 codes.
-    pub countries: Vec<String>,
+    /// Every ISO 3166-1 alpha-2 country, sorted by code, with the names badges and documents
+    /// print, so that the UI names a country as they do.
+    pub countries: Vec<CountryName>,
     /// IANA timezone names, sorted: every one the core accepts.
     pub timezones: Vec<String>,
     /// The zones the event form offers, one a country and city, with the city named in both
@@ -18,6 +19,14 @@ pub struct ReferenceData {
     pub zones: Vec<TimeZoneChoice>,
     /// The ISO 4217 currencies a pledge may be in, with their decimals, sorted by code.
     pub currencies: Vec<CurrencyInfo>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct CountryName {
+    /// ISO 3166-1 alpha-2 code, which is what a record stores.
+    pub code: String,
+    /// CLDR's short name in English and in Arabic (`assets/reference/countries.tsv`).
+    pub name: Bilingual,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -59,7 +68,10 @@ pub fn reference_data() -> ReferenceData {
         .map(|c| CurrencyInfo { code: c.code().to_owned(), decimals: c.decimals() })
         .collect();
     ReferenceData {
-        countries: crate::country::all().iter().map(|c| c.code.to_owned()).collect(),
+        countries: crate::country::all()
+            .iter()
+            .map(|c| CountryName { code: c.code.to_owned(), name: Bilingual::new(c.en, c.ar) })
+            .collect(),
         timezones,
         zones: zones(),
         currencies,
@@ -80,6 +92,21 @@ mod tests {
         }
         assert!(data.currencies.len() > 150, "{} currencies", data.currencies.len());
         assert!(data.currencies.windows(2).all(|w| w[0].code < w[1].code));
+    }
+
+    #[test]
+    fn countries_carry_the_names_documents_print() {
+        let data = reference_data();
+        let palestine = data.countries.iter().find(|c| c.code == "PS").expect("PS");
+        // Not the "Palestinian Territories" of the browsers' locale data.
+        assert_eq!((palestine.name.en.as_str(), palestine.name.ar.as_str()), ("State of Palestine", "دولة فلسطين"));
+        for c in &data.countries {
+            assert_eq!(c.name.en, crate::country::name(&c.code, crate::bilingual::Lang::En), "{}", c.code);
+            assert_eq!(c.name.ar, crate::country::name(&c.code, crate::bilingual::Lang::Ar), "{}", c.code);
+        }
+        assert_eq!(data.countries.len(), crate::country::all().len());
+        assert!(data.countries.iter().all(|c| !c.name.en.is_empty() && !c.name.ar.is_empty()));
+        assert!(data.countries.windows(2).all(|w| w[0].code < w[1].code));
     }
 
     #[test]

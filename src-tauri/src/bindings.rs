@@ -15,7 +15,7 @@ use muntada::pledges::{
 use muntada::programme::conflicts::{Conflict, ConflictKind};
 use muntada::programme::release::{Diff, Moved, PeopleChanged, PersonRole, ReleaseInfo, SessionSlot};
 use muntada::programme::{OpeningHours, Role, Room, Session, SessionKind, SessionMove, Speaker};
-use muntada::reference::{CurrencyInfo, ReferenceData, TimeZoneChoice};
+use muntada::reference::{CountryName, CurrencyInfo, ReferenceData, TimeZoneChoice};
 use muntada::Reason;
 use serde::Serialize;
 use ts_rs::{Config, TS};
@@ -64,6 +64,7 @@ pub fn types() -> String {
         EventStatus,
         Lang,
         ReferenceData,
+        CountryName,
         CurrencyInfo,
         TimeZoneChoice,
         CancelView,

@@ -343,7 +343,10 @@ fn demo_forum_overview_has_the_pledge_total() {
 fn reference_data_and_app_info() {
     let h = harness();
     let data = h.call("reference_data", json!({})).unwrap();
-    assert!(data["countries"].as_array().unwrap().contains(&json!("QA")));
+    // Each country with the core's names, which the UI shows (badges and documents print them).
+    let countries = data["countries"].as_array().unwrap();
+    assert!(countries.contains(&json!({ "code": "QA", "name": { "en": "Qatar", "ar": "قطر" } })));
+    assert!(countries.contains(&json!({ "code": "PS", "name": { "en": "State of Palestine", "ar": "دولة فلسطين" } })));
     assert!(data["timezones"].as_array().unwrap().contains(&json!("Asia/Qatar")));
     let info = h.call("app_info", json!({})).unwrap();
     assert!(info["dataFile"].as_str().unwrap().ends_with("muntada.db"));

@@ -10,7 +10,7 @@ use muntada::desk::{self, DeskCheckIn, DeskInfo, QueuedScan, ScanOutcome, Via};
 use muntada::store::{DeskFile, TeamTarget};
 use muntada::{Error, Reason, Store};
 
-use super::output::Out;
+use super::output::{counted, Out};
 use super::team;
 
 #[derive(Subcommand)]
@@ -88,10 +88,10 @@ pub fn run(command: DeskCommand, db: Option<&str>, out: &Out) -> Result<u8, Erro
                 out.print_json(&info)?;
             } else {
                 out.line(&format!(
-                    "{} is ready for {}: {} people, copied {}",
+                    "{} is ready for {}: {}, copied {}",
                     info.desk,
                     title(&info),
-                    info.people,
+                    counted(info.people, "person", "people"),
                     local_time(&info, info.refreshed_at)
                 ))?;
             }
@@ -151,11 +151,11 @@ pub fn run(command: DeskCommand, db: Option<&str>, out: &Out) -> Result<u8, Erro
                 return Ok(0);
             };
             out.line(&format!(
-                "{} for {} on {}: {} people, copy refreshed {}",
+                "{} for {} on {}: {}, copy refreshed {}",
                 info.desk,
                 title(info),
                 info.server,
-                info.people,
+                counted(info.people, "person", "people"),
                 local_time(info, info.refreshed_at)
             ))?;
             match info.offline_since {

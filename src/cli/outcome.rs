@@ -2,8 +2,6 @@
 //! `muntada export outcome` (its PDF). Text is typed as light markup: blank lines between
 //! paragraphs, "- " bullets, "1. " numbered items, **bold**, _italic_.
 
-use std::path::PathBuf;
-
 use chrono::{DateTime, Utc};
 use clap::{Args as ClapArgs, Subcommand};
 use muntada::documents::outcome::Languages;
@@ -12,6 +10,7 @@ use muntada::participants::ParticipantStatus;
 use muntada::{Bilingual, Error, Lang, Store};
 use serde::Serialize;
 
+use super::flags::{EventArgs, ExportTo};
 use super::Out;
 
 #[derive(Subcommand)]
@@ -20,15 +19,9 @@ pub enum OutcomeCommand {
     #[command(subcommand)]
     Section(SectionCommand),
     /// Adopt the current draft: it is frozen from now on, and later edits start a new draft
-    Adopt {
-        #[arg(long)]
-        event: String,
-    },
+    Adopt(EventArgs),
     /// The versions, with their dates and who adopted them
-    Versions {
-        #[arg(long)]
-        event: String,
-    },
+    Versions(EventArgs),
     /// What changed, section by section, from version N to version M
     Diff {
         #[arg(long)]
@@ -116,10 +109,8 @@ pub struct TextArgs {
 
 #[derive(ClapArgs)]
 pub struct ExportOutcome {
-    #[arg(long)]
-    event: String,
-    #[arg(long)]
-    out: PathBuf,
+    #[command(flatten)]
+    to: ExportTo,
     /// en, ar, or both (each section in English, then in Arabic)
     #[arg(long, default_value = "en")]
     lang: String,
@@ -133,10 +124,8 @@ pub struct ExportOutcome {
 
 #[derive(ClapArgs)]
 pub struct ExportCertificates {
-    #[arg(long)]
-    event: String,
-    #[arg(long)]
-    out: PathBuf,
+    #[command(flatten)]
+    to: ExportTo,
     /// en, ar, both (English and Arabic on each page) or person (each participant's own
     /// language: Arabic for a name given only in Arabic, or in both scripts from an Arab
     /// League country; else English)
@@ -149,10 +138,8 @@ pub struct ExportCertificates {
 
 #[derive(ClapArgs)]
 pub struct ExportCueCards {
-    #[arg(long)]
-    event: String,
-    #[arg(long)]
-    out: PathBuf,
+    #[command(flatten)]
+    to: ExportTo,
     /// en or ar
     #[arg(long, default_value = "en")]
     lang: String,
@@ -163,18 +150,16 @@ pub fn export_certificates(store: &Store, args: ExportCertificates, out: &Out) -
     let status = args.status.map(|s| ParticipantStatus::parse("status", &s.trim().replace('-', "_"))).transpose()?;
     let lang = muntada::documents::certificates::CertificateLang::parse("lang", &args.lang)?;
     let which = muntada::documents::certificates::Which::Certificates { status, lang };
-    write_programme_document(store, &args.event, which, &args.out, out)
+    write_programme_document(store, &args.to.event, which, &args.to.out, out)
 }
 
 pub fn export_cue_cards(store: &Store, args: ExportCueCards, out: &Out) -> Result<(), Error> {
-    let lang = Lang::parse(args.lang.trim()).ok_or_else(|| {
-        Error::invalid("lang", muntada::Reason::InvalidValue, format!("{:?} is not en or ar", args.lang))
-    })?;
+    let lang = super::flags::lang(&args.lang)?;
     write_programme_document(
         store,
-        &args.event,
+        &args.to.event,
         muntada::documents::certificates::Which::CueCards(lang),
-        &args.out,
+        &args.to.out,
         out,
     )
 }
@@ -249,11 +234,11 @@ pub fn run(store: &mut Store, command: OutcomeCommand, now: DateTime<Utc>, out: 
                 lines.join("\n")
             })
         }
-        OutcomeCommand::Adopt { event } => {
+        OutcomeCommand::Adopt(EventArgs { event }) => {
             let v = store.write(|tx| outcome::adopt(tx, &tx.events().resolve("event", &event)?, None, now))?;
             print(out, &v, || version_line(&v))
         }
-        OutcomeCommand::Versions { event } => {
+        OutcomeCommand::Versions(EventArgs { event }) => {
             let versions = outcome::versions(store, &event)?;
             print(out, &versions, || versions.iter().map(version_line).collect::<Vec<_>>().join("\n"))
         }
@@ -285,8 +270,8 @@ pub fn run(store: &mut Store, command: OutcomeCommand, now: DateTime<Utc>, out: 
 
 pub fn export(store: &Store, args: ExportOutcome, out: &Out) -> Result<(), Error> {
     let languages = Languages::parse(&args.lang)?;
-    let exported = muntada::documents::outcome::export(store, &args.event, languages, args.version, args.annex)?;
-    super::export::save(exported, &args.out, out)
+    let exported = muntada::documents::outcome::export(store, &args.to.event, languages, args.version, args.annex)?;
+    super::export::save(exported, &args.to.out, out)
 }
 
 fn current_section(store: &Store, event: &str, id: &str) -> Result<Section, Error> {

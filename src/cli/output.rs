@@ -115,7 +115,7 @@ impl Out {
                 p.email.as_deref().unwrap_or("")
             ))?;
         }
-        self.line(&format!("{} participants", people.len()))
+        self.line(&counted(people.len(), "participant", "participants"))
     }
 
     pub fn pledges(&self, pledges: &[PledgeView], summary: &PledgeSummary) -> Result<(), Error> {
@@ -203,11 +203,10 @@ impl Out {
             } else {
                 writeln!(
                     stderr,
-                    "column {}: {:?} matches nothing ({} row{}, first row {}); give --map-value \"{}:{}=…\"",
+                    "column {}: {:?} matches nothing ({}, first row {}); give --map-value \"{}:{}=…\"",
                     u.column,
                     u.value,
-                    u.rows,
-                    if u.rows == 1 { "" } else { "s" },
+                    counted(u.rows, "row", "rows"),
                     u.first_row,
                     u.column,
                     u.value
@@ -231,9 +230,9 @@ impl Out {
             }));
         }
         self.line(&format!(
-            "restored {} events and {} participants; the data it replaced is kept in {}",
-            r.facts.events,
-            r.facts.participants,
+            "restored {} and {}; the data it replaced is kept in {}",
+            counted(r.facts.events, "event", "events"),
+            counted(r.facts.participants, "participant", "participants"),
             r.safety_copy.display()
         ))
     }
@@ -252,6 +251,16 @@ impl Out {
             let _ = writeln!(stderr, "error: {error}");
         }
     }
+}
+
+/// A number and the noun it counts, singular for one: "1 participant", "3 participants",
+/// "0 participants". Both forms are given, as English has irregular ones ("1 person", "2 people").
+pub fn counted<N>(n: N, singular: &str, plural: &str) -> String
+where
+    N: Copy + std::fmt::Display + TryInto<u64>,
+{
+    let noun = if n.try_into().is_ok_and(|n| n == 1) { singular } else { plural };
+    format!("{n} {noun}")
 }
 
 fn title_line(en: &str, ar: &str) -> String {
@@ -291,7 +300,7 @@ fn summary_text(s: &PledgeSummary) -> String {
         ));
     }
     let without = if s.usd.without_rate > 0 {
-        format!(", {} pledge(s) without a USD rate left out", s.usd.without_rate)
+        format!(", {} without a USD rate left out", counted(s.usd.without_rate, "pledge", "pledges"))
     } else {
         String::new()
     };
@@ -302,4 +311,22 @@ fn summary_text(s: &PledgeSummary) -> String {
         grouped(&s.usd.paid)
     ));
     lines.join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::counted;
+
+    #[test]
+    fn a_count_of_one_takes_the_singular() {
+        let check = |n: u64, expected: &str| assert_eq!(counted(n, "participant", "participants"), expected);
+        check(0, "0 participants");
+        check(1, "1 participant");
+        check(2, "2 participants");
+        check(11, "11 participants");
+        check(101, "101 participants");
+        assert_eq!(counted(1usize, "person", "people"), "1 person");
+        assert_eq!(counted(4i64, "person", "people"), "4 people");
+        assert_eq!(counted(-1i64, "row", "rows"), "-1 rows");
+    }
 }

@@ -1,5 +1,6 @@
-//! The participant commands of the registration desk: import, search, duplicates and merging,
-//! bulk status, check-in. Each calls one core function and prints its result.
+//! The participant commands: registering and listing, and those of the registration desk:
+//! import, search, duplicates and merging, bulk status, check-in, delegations, badges. Each
+//! calls one core function and prints its result.
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -10,11 +11,142 @@ use muntada::documents::BadgeLayout;
 use muntada::participants::delegation::DelegationInput;
 use muntada::participants::export::{self, TableFormat};
 use muntada::participants::import::ValueChoice;
-use muntada::participants::query::{typed_ids, IndexCache, ParticipantQuery, Selection};
-use muntada::participants::{self, ImportOptions, ImportReport, ParticipantInput, ParticipantStatus};
+use muntada::participants::query::{typed_ids, IndexCache, ParticipantQuery, Selection, MAX_LIMIT};
+use muntada::participants::{self, ImportOptions, ImportReport, Participant, ParticipantInput, ParticipantStatus};
 use muntada::{Bilingual, Error, Reason, Store};
 
-use super::output::Out;
+use super::flags::{EventArgs, ExportTo, Names};
+use super::output::{counted, Out};
+
+#[derive(Subcommand)]
+pub enum ParticipantCommand {
+    /// Register a participant and print the id
+    Add {
+        #[arg(long)]
+        event: String,
+        #[command(flatten)]
+        names: Names,
+        #[arg(long, default_value = "")]
+        email: String,
+        #[arg(long, default_value = "")]
+        phone: String,
+        #[arg(long, default_value = "")]
+        organisation: String,
+        #[arg(long, default_value = "")]
+        country: String,
+        /// A category key or name, e.g. member_state, media
+        #[arg(long, default_value = "")]
+        category: String,
+        #[arg(long, default_value = "interest_registered")]
+        status: String,
+        /// H.E., Dr…: printed on the badge before the name
+        #[arg(long, default_value = "")]
+        honorific: String,
+        /// The id of the delegation of the event they belong to
+        #[arg(long, default_value = "")]
+        delegation: String,
+    },
+    /// Correct a participant's details: only the fields given change (an empty value clears
+    /// an optional one)
+    Edit(EditArgs),
+    #[command(flatten)]
+    Desk(DeskCommand),
+    /// List the participants of an event
+    List(ListArgs),
+}
+
+/// `participant list`: the filters of the app's participants table.
+#[derive(ClapArgs)]
+pub struct ListArgs {
+    #[arg(long)]
+    event: String,
+    /// Only those with this status, e.g. confirmed, checked-in
+    #[arg(long)]
+    status: Option<String>,
+    /// Only the members of this delegation (its id)
+    #[arg(long)]
+    delegation: Option<String>,
+    /// Only those found by this search (names in both scripts, e-mail, organisation, badge code)
+    #[arg(long)]
+    search: Option<String>,
+}
+
+pub fn run(store: &mut Store, command: ParticipantCommand, now: DateTime<Utc>, out: &Out) -> Result<(), Error> {
+    match command {
+        ParticipantCommand::Add {
+            event,
+            names,
+            email,
+            phone,
+            organisation,
+            country,
+            category,
+            status,
+            honorific,
+            delegation,
+        } => {
+            let input = ParticipantInput {
+                honorific,
+                delegation,
+                name: names.bilingual(),
+                email,
+                phone,
+                organisation: Bilingual::new(organisation, ""),
+                country,
+                category,
+                status: ParticipantStatus::parse("status", &status)?,
+                consent: false,
+            };
+            out.created(
+                &store.write(|tx| participants::add(tx, &tx.events().resolve("event", &event)?, &input, now))?,
+                |p| &p.id,
+            )
+        }
+        ParticipantCommand::Edit(args) => edit(store, args, now, out),
+        ParticipantCommand::Desk(command) => desk(store, command, now, out),
+        ParticipantCommand::List(args) => {
+            let query = ParticipantQuery {
+                text: args.search.unwrap_or_default(),
+                status: args.status.map(|s| ParticipantStatus::parse("status", &s)).transpose()?,
+                delegation: args.delegation,
+                ..ParticipantQuery::default()
+            };
+            out.participants(&every_match(store, &args.event, query)?)
+        }
+    }
+}
+
+/// Every participant `query` matches, in the table's order: what the app's participants table
+/// shows for the same filters (the one rule, `participants::query`), read a page at a time.
+/// Each page is a read of its own, so a change between two pages (the total moves) starts the
+/// listing again.
+fn every_match(store: &Store, event: &str, mut query: ParticipantQuery) -> Result<Vec<Participant>, Error> {
+    const ATTEMPTS: usize = 3;
+    let mut cache = IndexCache::new();
+    query.limit = MAX_LIMIT;
+    for _ in 0..ATTEMPTS {
+        query.offset = 0;
+        let first = participants::query::query(store, event, &query, &mut cache)?;
+        let total = first.total as usize;
+        let mut people = first.rows;
+        while people.len() < total {
+            query.offset = people.len() as u32;
+            let page = participants::query::query(store, event, &query, &mut cache)?;
+            if page.total as usize != total || page.rows.is_empty() {
+                break;
+            }
+            people.extend(page.rows);
+        }
+        if people.len() == total {
+            return Ok(people);
+        }
+    }
+    Err(Error::conflict(
+        None,
+        Reason::Changed,
+        "the participants kept changing while they were listed: list them again",
+    ))
+}
 
 #[derive(Subcommand)]
 pub enum DeskCommand {
@@ -56,10 +188,7 @@ pub enum DeskCommand {
     },
     /// List the pairs of records that look like the same person (same e-mail, or same name
     /// and organisation)
-    Duplicates {
-        #[arg(long)]
-        event: String,
-    },
+    Duplicates(EventArgs),
     /// Merge OTHER into KEEP (two records of the same person); OTHER is deleted, the history
     /// keeps both
     Merge { keep: String, other: String },
@@ -88,12 +217,7 @@ pub enum DeskCommand {
     },
     /// Export an event's participants with every column, for a spreadsheet: FILE.csv or
     /// FILE.xlsx (formula-like cells neutralised in CSV; text cells in XLSX)
-    Export {
-        #[arg(long)]
-        event: String,
-        #[arg(long)]
-        out: PathBuf,
-    },
+    Export(ExportTo),
     /// Write everything held about one person (record, extra answers, history) to a JSON file
     Data {
         id: String,
@@ -139,7 +263,7 @@ pub struct EditArgs {
     version: Option<u32>,
 }
 
-pub fn edit(store: &mut Store, args: EditArgs, now: DateTime<Utc>, out: &Out) -> Result<(), Error> {
+fn edit(store: &mut Store, args: EditArgs, now: DateTime<Utc>, out: &Out) -> Result<(), Error> {
     // The fields not given are read in the transaction that writes them back: a check-in or a
     // correction made meanwhile at another desk is kept.
     let version = args.version;
@@ -245,10 +369,8 @@ pub enum DelegationCommand {
     Add {
         #[arg(long)]
         event: String,
-        #[arg(long, default_value = "")]
-        name: String,
-        #[arg(long, default_value = "")]
-        name_ar: String,
+        #[command(flatten)]
+        names: Names,
         /// The ISO code of the country it represents
         #[arg(long, default_value = "")]
         country: String,
@@ -276,10 +398,7 @@ pub enum DelegationCommand {
     /// pledges name it)
     Remove { id: String },
     /// List an event's delegations with their head and number of members
-    List {
-        #[arg(long)]
-        event: String,
-    },
+    List(EventArgs),
     /// Put participants into a delegation (all or none); without --delegation, out of any
     Assign {
         #[arg(long)]
@@ -293,8 +412,8 @@ pub enum DelegationCommand {
 
 pub fn delegation(store: &mut Store, command: DelegationCommand, now: DateTime<Utc>, out: &Out) -> Result<(), Error> {
     match command {
-        DelegationCommand::Add { event, name, name_ar, country, head } => {
-            let input = DelegationInput { name: Bilingual::new(name, name_ar), country, head };
+        DelegationCommand::Add { event, names, country, head } => {
+            let input = DelegationInput { name: names.bilingual(), country, head };
             out.created(
                 &store.write(|tx| {
                     participants::delegation::add(tx, &tx.events().resolve("event", &event)?, &input, now)
@@ -319,7 +438,7 @@ pub fn delegation(store: &mut Store, command: DelegationCommand, now: DateTime<U
             }
             out.line(&format!("updated delegation {}", updated.id))
         }
-        DelegationCommand::List { event } => {
+        DelegationCommand::List(EventArgs { event }) => {
             let list = participants::delegation::list(store, &event)?;
             if out.json {
                 return out.print_json(&list);
@@ -335,13 +454,13 @@ pub fn delegation(store: &mut Store, command: DelegationCommand, now: DateTime<U
                     .collect::<Vec<_>>()
                     .join(" / ");
                 out.line(&format!(
-                    "{}  {:<2}  {:>3} members  head: {head}  {name}",
+                    "{}  {:<2}  {:>11}  head: {head}  {name}",
                     d.id,
                     d.country.as_deref().unwrap_or("--"),
-                    d.members
+                    counted(d.members, "member", "members")
                 ))?;
             }
-            out.line(&format!("{} delegations", list.len()))
+            out.line(&counted(list.len(), "delegation", "delegations"))
         }
         DelegationCommand::Remove { id } => {
             let removed =
@@ -349,7 +468,11 @@ pub fn delegation(store: &mut Store, command: DelegationCommand, now: DateTime<U
             if out.json {
                 return out.print_json(&removed);
             }
-            out.line(&format!("deleted delegation {} ({} members now in no delegation)", removed.id, removed.members))
+            out.line(&format!(
+                "deleted delegation {} ({} now in no delegation)",
+                removed.id,
+                counted(removed.members, "member", "members")
+            ))
         }
         DelegationCommand::Assign { event, delegation, ids } => {
             let changed = store.write(|tx| {
@@ -367,10 +490,8 @@ pub fn delegation(store: &mut Store, command: DelegationCommand, now: DateTime<U
 /// `muntada export badges`: the arguments.
 #[derive(ClapArgs)]
 pub struct BadgesArgs {
-    #[arg(long)]
-    event: String,
-    #[arg(long)]
-    out: PathBuf,
+    #[command(flatten)]
+    to: ExportTo,
     /// Only participants with this status, e.g. confirmed
     #[arg(long)]
     status: Option<String>,
@@ -386,7 +507,7 @@ pub fn badges(store: &Store, args: BadgesArgs, out: &Out) -> Result<(), Error> {
         "single" => BadgeLayout::Single,
         other => return Err(Error::invalid("layout", Reason::InvalidValue, format!("{other:?} is not a4 or single"))),
     };
-    super::export::save(muntada::documents::export_badges(store, &args.event, status, layout)?, &args.out, out)
+    super::export::save(muntada::documents::export_badges(store, &args.to.event, status, layout)?, &args.to.out, out)
 }
 
 /// `muntada checkin`: check a person in at the desk by their badge code.
@@ -399,7 +520,7 @@ pub struct CheckinArgs {
     code: String,
 }
 
-pub fn desk(store: &mut Store, command: DeskCommand, now: DateTime<Utc>, out: &Out) -> Result<(), Error> {
+fn desk(store: &mut Store, command: DeskCommand, now: DateTime<Utc>, out: &Out) -> Result<(), Error> {
     match command {
         DeskCommand::Import { event, file, dry_run, map, map_value, map_file } => {
             let bytes = std::fs::read(&file).map_err(|e| {
@@ -442,7 +563,7 @@ pub fn desk(store: &mut Store, command: DeskCommand, now: DateTime<Utc>, out: &O
             }
             Ok(())
         }
-        DeskCommand::Duplicates { event } => {
+        DeskCommand::Duplicates(EventArgs { event }) => {
             let pairs = participants::duplicates(store, &event)?;
             if out.json {
                 return out.print_json(&pairs);
@@ -462,7 +583,7 @@ pub fn desk(store: &mut Store, command: DeskCommand, now: DateTime<Utc>, out: &O
                     name(&pair.second)?
                 ))?;
             }
-            out.line(&format!("{} possible duplicates", pairs.len()))
+            out.line(&counted(pairs.len(), "possible duplicate", "possible duplicates"))
         }
         DeskCommand::Merge { keep, other } => {
             let merged = store.write(|tx| {
@@ -488,7 +609,7 @@ pub fn desk(store: &mut Store, command: DeskCommand, now: DateTime<Utc>, out: &O
             out.line(&format!("erased the personal data of participant {}", after.participant.id))?;
             out.line(&kept(&after))
         }
-        DeskCommand::Export { event, out: path } => {
+        DeskCommand::Export(ExportTo { event, out: path }) => {
             let format = match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
                 Some("csv") => TableFormat::Csv,
                 Some("xlsx") => TableFormat::Xlsx,
@@ -558,7 +679,7 @@ fn write_map_file(path: &std::path::Path, choices: &[ValueChoice], report: &Impo
         text.push_str(&format!("{choice}\n"));
     }
     for u in &report.unmatched {
-        let rows = if u.rows == 1 { "1 row".to_owned() } else { format!("{} rows", u.rows) };
+        let rows = counted(u.rows, "row", "rows");
         text.push_str(&format!("# {}:{}=   ({rows}, first row {})\n", u.column, u.value, u.first_row));
     }
     std::fs::write(path, text)
@@ -581,7 +702,7 @@ fn import_report(report: &ImportReport, dry_run: bool, out: &Out) -> Result<(), 
         return Err(Error::invalid(
             "file",
             Reason::InvalidValue,
-            format!("{} rows have problems; nothing was imported", rows.len()),
+            format!("{} problems; nothing was imported", counted(rows.len(), "row has", "rows have")),
         ));
     }
     if out.json {
@@ -604,10 +725,10 @@ fn import_report(report: &ImportReport, dry_run: bool, out: &Out) -> Result<(), 
     }
     let verb = if dry_run { "would import" } else { "imported" };
     out.line(&format!(
-        "{verb} {} participants: {} new, {} possible duplicates (imported too; see `participant duplicates` and `participant merge`)",
-        report.rows,
+        "{verb} {}: {} new, {} (imported too; see `participant duplicates` and `participant merge`)",
+        counted(report.rows, "participant", "participants"),
         report.new,
-        report.rows - report.new
+        counted(report.rows - report.new, "possible duplicate", "possible duplicates")
     ))?;
     if dry_run {
         out.line("dry run: nothing was written")?;

@@ -1,7 +1,5 @@
-//! The programme's commands: moving sessions, conflicts, releases, availability, and the
-//! programme's exports (iCal, schedule JSON, PDF). Each calls one core function.
-
-use std::path::PathBuf;
+//! The programme's commands: rooms, sessions, speakers, conflicts, releases, availability, and
+//! the programme's exports (iCal, schedule JSON, PDF). Each calls one core function.
 
 use chrono::{DateTime, NaiveTime, Utc};
 use clap::{Args as ClapArgs, Subcommand};
@@ -9,13 +7,181 @@ use muntada::bilingual::Bilingual;
 use muntada::documents::ProgrammeDocument;
 use muntada::programme::conflicts::{self, Conflict};
 use muntada::programme::release::{self, Diff, ReleaseInfo, SessionSlot};
-use muntada::programme::{self, RoomInput, SessionMove};
+use muntada::programme::{self, Role, RoomInput, SessionInput, SessionKind, SessionMove, SpeakerInput};
 use muntada::{Error, Reason, Store};
 
+use super::flags::{DocumentLang, EventArgs, ExportTo, Names};
+use super::output::counted;
 use super::Out;
 
 /// Exit status of `muntada conflicts` when it found some.
 pub const CONFLICTS_FOUND: u8 = 3;
+
+#[derive(Subcommand)]
+pub enum RoomCommand {
+    /// Add a room and print its id
+    Add {
+        #[arg(long)]
+        event: String,
+        #[command(flatten)]
+        names: Names,
+        #[arg(long)]
+        capacity: Option<u32>,
+        /// Sessions may overlap in this room (a poster area)
+        #[arg(long)]
+        parallel: bool,
+        /// Opening time each day, HH:MM local time
+        #[arg(long)]
+        opens: Option<String>,
+        /// Closing time each day, HH:MM local time
+        #[arg(long)]
+        closes: Option<String>,
+    },
+    /// Change a room's names, seats, parallel rule or opening hours; what is not given stays
+    Update(RoomUpdateArgs),
+    /// Delete a room (refused while sessions are in it)
+    Delete {
+        /// The room (its id, or 8+ of its first characters)
+        id: String,
+    },
+    /// List an event's rooms
+    List(EventArgs),
+}
+
+#[derive(Subcommand)]
+pub enum SessionCommand {
+    /// Add a session (times in the event's local time) and print its id
+    Add {
+        #[arg(long)]
+        event: String,
+        #[arg(long, default_value = "")]
+        title: String,
+        #[arg(long, default_value = "")]
+        title_ar: String,
+        /// "YYYY-MM-DD HH:MM", local time of the event
+        #[arg(long)]
+        start: String,
+        /// "YYYY-MM-DD HH:MM", local time of the event
+        #[arg(long)]
+        end: String,
+        #[arg(long)]
+        room: Option<String>,
+        /// opening, plenary, panel, workshop, side_event, break or closing
+        #[arg(long, default_value = "panel")]
+        kind: String,
+    },
+    /// Move a session to another time and/or room of its event
+    Move(MoveArgs),
+    /// Sign a participant up for a session (--remove to take them off)
+    Signup(SignUpArgs),
+}
+
+#[derive(Subcommand)]
+pub enum SpeakerCommand {
+    /// Add a speaker and print its id
+    Add {
+        #[arg(long)]
+        event: String,
+        #[command(flatten)]
+        names: Names,
+        /// H.E., Ambassador, Maj. Gen., Dr …
+        #[arg(long, default_value = "")]
+        honorific: String,
+        #[arg(long, default_value = "")]
+        position: String,
+        #[arg(long, default_value = "")]
+        organisation: String,
+        #[arg(long, default_value = "")]
+        country: String,
+        #[arg(long, default_value = "")]
+        email: String,
+        /// The participant record of this speaker, when they also attend
+        #[arg(long)]
+        participant: Option<String>,
+    },
+    /// Give a speaker a role in a session
+    Assign {
+        #[arg(long)]
+        session: String,
+        #[arg(long)]
+        speaker: String,
+        /// chair, moderator, speaker, panellist or rapporteur
+        #[arg(long)]
+        role: String,
+    },
+    /// Record a time a speaker can be there; sessions outside such times become conflicts
+    Available(AvailableArgs),
+}
+
+pub fn room(store: &mut Store, command: RoomCommand, now: DateTime<Utc>, out: &Out) -> Result<(), Error> {
+    match command {
+        RoomCommand::Add { event, names, capacity, parallel, opens, closes } => {
+            let input = RoomInput { name: names.bilingual(), capacity, parallel, opens, closes };
+            out.created(
+                &store.write(|tx| programme::add_room(tx, &tx.events().resolve("event", &event)?, &input))?,
+                |r| &r.id,
+            )
+        }
+        RoomCommand::Update(args) => update_room(store, args, now, out),
+        RoomCommand::Delete { id } => delete_room(store, &id, out),
+        RoomCommand::List(args) => list_rooms(store, &args.event, out),
+    }
+}
+
+pub fn session(store: &mut Store, command: SessionCommand, now: DateTime<Utc>, out: &Out) -> Result<(), Error> {
+    match command {
+        SessionCommand::Add { event, title, title_ar, start, end, room, kind } => {
+            let input = SessionInput {
+                room_id: room,
+                title: Bilingual::new(title, title_ar),
+                description: Bilingual::default(),
+                kind: SessionKind::parse("kind", &kind)?,
+                start,
+                end,
+            };
+            out.created(
+                &store.write(|tx| programme::add_session(tx, &tx.events().resolve("event", &event)?, &input))?,
+                |s| &s.id,
+            )
+        }
+        SessionCommand::Move(args) => move_session(store, args, now, out),
+        SessionCommand::Signup(args) => sign_up(store, args, out),
+    }
+}
+
+pub fn speaker(store: &mut Store, command: SpeakerCommand, out: &Out) -> Result<(), Error> {
+    match command {
+        SpeakerCommand::Add { event, names, honorific, position, organisation, country, email, participant } => {
+            let input = SpeakerInput {
+                participant_id: participant,
+                honorific: Bilingual::new(honorific, ""),
+                name: names.bilingual(),
+                position: Bilingual::new(position, ""),
+                organisation: Bilingual::new(organisation, ""),
+                country,
+                email,
+                bio: Bilingual::default(),
+            };
+            out.created(
+                &store.write(|tx| programme::add_speaker(tx, &tx.events().resolve("event", &event)?, &input))?,
+                |s| &s.id,
+            )
+        }
+        SpeakerCommand::Assign { session, speaker, role } => {
+            let role = Role::parse("role", &role)?;
+            let assignment = store.write(|tx| {
+                programme::assign(
+                    tx,
+                    &tx.sessions().resolve("session", &session)?,
+                    &tx.speakers().resolve("speaker", &speaker)?,
+                    role,
+                )
+            })?;
+            out.assigned(&assignment)
+        }
+        SpeakerCommand::Available(args) => available(store, args, out),
+    }
+}
 
 #[derive(ClapArgs)]
 pub struct MoveArgs {
@@ -92,12 +258,6 @@ pub struct TravelBufferArgs {
     minutes: u32,
 }
 
-#[derive(ClapArgs)]
-pub struct ConflictsArgs {
-    #[arg(long)]
-    event: String,
-}
-
 #[derive(Subcommand)]
 pub enum ReleaseCommand {
     /// Freeze the programme as it stands as a named release
@@ -108,10 +268,7 @@ pub enum ReleaseCommand {
         name: String,
     },
     /// List an event's releases, oldest first
-    List {
-        #[arg(long)]
-        event: String,
-    },
+    List(EventArgs),
     /// What changed from one release to another ("draft" is the programme as it stands)
     Diff {
         #[arg(long)]
@@ -123,7 +280,7 @@ pub enum ReleaseCommand {
     },
 }
 
-pub fn move_session(store: &mut Store, args: MoveArgs, now: DateTime<Utc>, out: &Out) -> Result<(), Error> {
+fn move_session(store: &mut Store, args: MoveArgs, now: DateTime<Utc>, out: &Out) -> Result<(), Error> {
     let to = SessionMove { start: args.start, end: args.end, room_id: args.room };
     let moved = store.write(|tx| programme::move_session(tx, &tx.sessions().resolve("id", &args.id)?, &to, now))?;
     if out.json {
@@ -133,7 +290,7 @@ pub fn move_session(store: &mut Store, args: MoveArgs, now: DateTime<Utc>, out: 
 }
 
 /// Changes the fields given and keeps the others; prints the room's id (the room as JSON).
-pub fn update_room(store: &mut Store, args: RoomUpdateArgs, now: DateTime<Utc>, out: &Out) -> Result<(), Error> {
+fn update_room(store: &mut Store, args: RoomUpdateArgs, now: DateTime<Utc>, out: &Out) -> Result<(), Error> {
     // The fields not given are read in the transaction that writes them back.
     let room = store.write(|tx| {
         let current = tx.rooms().get(&tx.rooms().resolve("id", &args.id)?)?;
@@ -145,7 +302,7 @@ pub fn update_room(store: &mut Store, args: RoomUpdateArgs, now: DateTime<Utc>, 
 }
 
 /// Deletes a room; prints what was deleted (the room as JSON).
-pub fn delete_room(store: &mut Store, id: &str, out: &Out) -> Result<(), Error> {
+fn delete_room(store: &mut Store, id: &str, out: &Out) -> Result<(), Error> {
     let room = store.write(|tx| programme::delete_room(tx, &tx.rooms().resolve("id", id)?))?;
     if out.json {
         return out.print_json(&room);
@@ -194,13 +351,13 @@ fn room_input(args: RoomUpdateArgs, current: &programme::Room) -> Result<RoomInp
 }
 
 /// One line per room: id, names, seats, parallel, opening hours.
-pub fn list_rooms(store: &Store, event_id: &str, out: &Out) -> Result<(), Error> {
+fn list_rooms(store: &Store, event_id: &str, out: &Out) -> Result<(), Error> {
     let rooms = programme::rooms(store, event_id)?;
     if out.json {
         return out.print_json(&rooms);
     }
     for r in &rooms {
-        let seats = r.capacity.map_or_else(|| "no seat limit".to_owned(), |c| format!("{c} seats"));
+        let seats = r.capacity.map_or_else(|| "no seat limit".to_owned(), |c| counted(c, "seat", "seats"));
         let hours = r.hours.map_or_else(
             || "open all day".to_owned(),
             |h| format!("{}–{}", h.opens.format("%H:%M"), h.closes.format("%H:%M")),
@@ -212,7 +369,7 @@ pub fn list_rooms(store: &Store, event_id: &str, out: &Out) -> Result<(), Error>
 }
 
 /// Signs a participant up for a session (or takes them off) and says where its sign-ups stand.
-pub fn sign_up(store: &mut Store, args: SignUpArgs, out: &Out) -> Result<(), Error> {
+fn sign_up(store: &mut Store, args: SignUpArgs, out: &Out) -> Result<(), Error> {
     if args.remove {
         store.write(|tx| {
             programme::remove_sign_up(
@@ -234,11 +391,11 @@ pub fn sign_up(store: &mut Store, args: SignUpArgs, out: &Out) -> Result<(), Err
     if out.json {
         return out.print_json(&s);
     }
-    let seats = s.capacity.map_or_else(|| "no seat limit".to_owned(), |c| format!("{c} seats"));
+    let seats = s.capacity.map_or_else(|| "no seat limit".to_owned(), |c| counted(c, "seat", "seats"));
     out.line(&format!("{} signed up, {} confirmed; {seats}", s.participants.len(), s.confirmed))
 }
 
-pub fn available(store: &mut Store, args: AvailableArgs, out: &Out) -> Result<(), Error> {
+fn available(store: &mut Store, args: AvailableArgs, out: &Out) -> Result<(), Error> {
     let a = store.write(|tx| {
         programme::add_availability(tx, &tx.speakers().resolve("speaker", &args.speaker)?, &args.start, &args.end)
     })?;
@@ -257,7 +414,7 @@ pub fn travel_buffer(store: &mut Store, args: TravelBufferArgs, out: &Out) -> Re
 }
 
 /// Prints the conflicts; the exit status is 0 when there are none and 3 when there are some.
-pub fn conflicts(store: &Store, args: ConflictsArgs, out: &Out) -> Result<u8, Error> {
+pub fn conflicts(store: &Store, args: EventArgs, out: &Out) -> Result<u8, Error> {
     let found = conflicts::check_event(store, &args.event)?;
     if out.json {
         out.print_json(&found)?;
@@ -267,7 +424,7 @@ pub fn conflicts(store: &Store, args: ConflictsArgs, out: &Out) -> Result<u8, Er
         for c in &found {
             out.line(&conflict_line(c))?;
         }
-        out.line(&format!("{} conflicts", found.len()))?;
+        out.line(&counted(found.len(), "conflict", "conflicts"))?;
     }
     Ok(if found.is_empty() { 0 } else { CONFLICTS_FOUND })
 }
@@ -294,8 +451,8 @@ pub fn release(
             }
             out.line(&release_line(&created))
         }
-        ReleaseCommand::List { event } => {
-            let list = release::list(store, &event)?;
+        ReleaseCommand::List(args) => {
+            let list = release::list(store, &args.event)?;
             if out.json {
                 return out.print_json(&list);
             }
@@ -319,7 +476,8 @@ pub fn release(
 }
 
 fn release_line(r: &ReleaseInfo) -> String {
-    format!("{}  {}  {} sessions  {}", r.id, r.created_at.format("%Y-%m-%d %H:%M UTC"), r.sessions, r.name)
+    let sessions = counted(r.sessions, "session", "sessions");
+    format!("{}  {}  {sessions}  {}", r.id, r.created_at.format("%Y-%m-%d %H:%M UTC"), r.name)
 }
 
 fn diff_text(d: &Diff, tz: chrono_tz::Tz) -> String {
@@ -373,10 +531,8 @@ pub fn clone_event(
 
 #[derive(ClapArgs)]
 pub struct IcalArgs {
-    #[arg(long)]
-    event: String,
-    #[arg(long)]
-    out: PathBuf,
+    #[command(flatten)]
+    to: ExportTo,
     /// Only the sessions of this speaker
     #[arg(long)]
     speaker: Option<String>,
@@ -388,10 +544,8 @@ pub struct IcalArgs {
 /// The schedule feeds' arguments (JSON and XML alike).
 #[derive(ClapArgs)]
 pub struct ScheduleJsonArgs {
-    #[arg(long)]
-    event: String,
-    #[arg(long)]
-    out: PathBuf,
+    #[command(flatten)]
+    to: ExportTo,
     /// A release's name [default: the draft]
     #[arg(long, default_value = release::DRAFT)]
     release: String,
@@ -399,13 +553,10 @@ pub struct ScheduleJsonArgs {
 
 #[derive(ClapArgs)]
 pub struct ProgrammePdfArgs {
-    #[arg(long)]
-    event: String,
-    #[arg(long)]
-    out: PathBuf,
-    /// Language of the document: en or ar
-    #[arg(long, default_value = "en")]
-    lang: String,
+    #[command(flatten)]
+    to: ExportTo,
+    #[command(flatten)]
+    lang: DocumentLang,
     /// A release's name [default: the draft]
     #[arg(long, default_value = release::DRAFT)]
     release: String,
@@ -415,28 +566,26 @@ pub struct ProgrammePdfArgs {
 }
 
 pub fn ical(store: &Store, args: IcalArgs, out: &Out, now: chrono::DateTime<chrono::Utc>) -> Result<(), Error> {
-    let exported = muntada::documents::export_ical(store, &args.event, &args.release, args.speaker.as_deref(), now)?;
-    write(&args.out, &exported.bytes, out)
+    let exported = muntada::documents::export_ical(store, &args.to.event, &args.release, args.speaker.as_deref(), now)?;
+    write(&args.to.out, &exported.bytes, out)
 }
 
 pub fn schedule_json(store: &Store, args: ScheduleJsonArgs, out: &Out) -> Result<(), Error> {
-    let exported = muntada::documents::export_schedule_json(store, &args.event, &args.release)?;
-    write(&args.out, &exported.bytes, out)
+    let exported = muntada::documents::export_schedule_json(store, &args.to.event, &args.release)?;
+    write(&args.to.out, &exported.bytes, out)
 }
 
 pub fn schedule_xml(store: &Store, args: ScheduleJsonArgs, out: &Out) -> Result<(), Error> {
-    let exported = muntada::documents::export_schedule_xml(store, &args.event, &args.release)?;
-    write(&args.out, &exported.bytes, out)
+    let exported = muntada::documents::export_schedule_xml(store, &args.to.event, &args.release)?;
+    write(&args.to.out, &exported.bytes, out)
 }
 
 pub fn programme_pdf(store: &Store, args: ProgrammePdfArgs, out: &Out) -> Result<(), Error> {
-    let lang = muntada::Lang::parse(args.lang.trim()).ok_or_else(|| {
-        Error::invalid("lang", muntada::Reason::InvalidValue, format!("{:?} is not en or ar", args.lang))
-    })?;
+    let lang = args.lang.parse()?;
     let which = if args.door_sheets { ProgrammeDocument::DoorSheets } else { ProgrammeDocument::Timetable };
     super::export::save(
-        muntada::documents::export_programme(store, &args.event, &args.release, which, lang)?,
-        &args.out,
+        muntada::documents::export_programme(store, &args.to.event, &args.release, which, lang)?,
+        &args.to.out,
         out,
     )
 }

@@ -8,7 +8,7 @@ use muntada::store::transfer;
 use muntada::store::{TeamRole, TeamTarget};
 use muntada::{Error, Reason, Store};
 
-use super::output::Out;
+use super::output::{counted, Out};
 
 #[derive(Subcommand)]
 pub enum TeamCommand {
@@ -85,10 +85,10 @@ pub fn run(command: TeamCommand, db: Option<&str>, out: &Out) -> Result<u8, Erro
                 out.print_json(&copied)?;
             } else {
                 out.line(&format!(
-                    "{} is ready for the team: {} events and {} participants copied",
+                    "{} is ready for the team: {} and {} copied",
                     target.describe(),
-                    copied.events,
-                    copied.participants
+                    counted(copied.events, "event", "events"),
+                    counted(copied.participants, "participant", "participants")
                 ))?;
             }
         }
@@ -98,7 +98,12 @@ pub fn run(command: TeamCommand, db: Option<&str>, out: &Out) -> Result<u8, Erro
             if out.json {
                 out.print_json(&serde_json::json!({ "file": file, "events": copied.events, "rows": copied.rows }))?;
             } else {
-                out.line(&format!("wrote {} ({} events, {} rows)", file.display(), copied.events, copied.rows))?;
+                out.line(&format!(
+                    "wrote {} ({}, {})",
+                    file.display(),
+                    counted(copied.events, "event", "events"),
+                    counted(copied.rows, "row", "rows")
+                ))?;
             }
         }
         TeamCommand::User(command) => {

@@ -435,7 +435,7 @@ fn a_database_that_cannot_be_opened_is_replaced_by_a_backup_and_kept_aside() {
         spoil(case, &path);
         let (code, stdout, stderr) = cli(&path, &["restore", saved.to_str().unwrap()]);
         assert_eq!(code, 0, "{case}: {stderr}");
-        assert!(stdout.contains("restored 1 events and 4 participants"), "{stdout}");
+        assert!(stdout.contains("restored 1 event and 4 participants"), "{stdout}");
         assert_eq!(cli(&path, &["event", "show", &id]).0, 0);
     }
 }

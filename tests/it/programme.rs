@@ -1198,7 +1198,7 @@ fn sign_ups_from_the_command_line() {
 
     assert_eq!(
         f.cli.ok(&["session", "signup", &workshop, "--participant", &rania]),
-        "1 signed up, 1 confirmed; 1 seats"
+        "1 signed up, 1 confirmed; 1 seat"
     );
     assert_eq!(over(&f), 0, "one seat, one person");
     let both = f.cli.json(&["session", "signup", &workshop, "--participant", &tomas]);
@@ -1210,7 +1210,7 @@ fn sign_ups_from_the_command_line() {
 
     assert_eq!(
         f.cli.ok(&["session", "signup", &workshop, "--participant", &tomas, "--remove"]),
-        "1 signed up, 1 confirmed; 1 seats"
+        "1 signed up, 1 confirmed; 1 seat"
     );
     assert_eq!(over(&f), 0);
     // Taking off someone not signed up, or signing up someone unknown, names the flag.

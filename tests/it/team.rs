@@ -90,7 +90,7 @@ fn a_laptop_file_goes_to_the_team_and_comes_back_the_same() {
 
     let (code, out, err) = muntada(&pw, &["team", "init", &url(&target), "--from", laptop.to_str().unwrap()]);
     assert_eq!(code, 0, "{err}");
-    assert!(out.contains("1 events") && out.contains("participants copied"), "{out}");
+    assert!(out.contains("1 event and ") && out.contains("participants copied"), "{out}");
 
     // A second init would mix two teams' data: refused, naming the database.
     let (code, _, err) = muntada(&pw, &["team", "init", &url(&target)]);

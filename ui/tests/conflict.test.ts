@@ -14,7 +14,7 @@ import PledgeForm from '../src/views/pledges/PledgeForm.svelte';
 import RoomsDialog from '../src/views/programme/RoomsDialog.svelte';
 import SessionPanel from '../src/views/programme/SessionPanel.svelte';
 import SpeakersView from '../src/views/programme/SpeakersView.svelte';
-import { apiError, auditEntry, delegation, event, listing, pledge, reference, session, speaker } from './fixtures';
+import { apiError, auditEntry, countries, delegation, event, listing, pledge, reference, session, speaker } from './fixtures';
 
 vi.mock('../src/api/client');
 
@@ -112,7 +112,7 @@ describe('the participant form after someone else changed the person', () => {
     forgetReferenceData();
     vi.mocked(client.categoryList).mockResolvedValue(categories);
     vi.mocked(client.delegationList).mockResolvedValue([]);
-    vi.mocked(client.referenceData).mockResolvedValue({ countries: ['QA', 'JO'], timezones: ['UTC'], zones: [], currencies: [] });
+    vi.mocked(client.referenceData).mockResolvedValue({ countries: countries('QA', 'JO'), timezones: ['UTC'], zones: [], currencies: [] });
     vi.mocked(client.participantGet).mockResolvedValueOnce(opened).mockResolvedValue(now);
     vi.mocked(client.auditList).mockResolvedValue([
       auditEntry({ actor: 'desk-2', action: 'update', at: '2025-11-21T09:00:00Z', entityId: 'p-4' }),

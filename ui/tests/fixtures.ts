@@ -3,9 +3,12 @@ import type {
   ApiError,
   AppInfo,
   AuditEntry,
+  Bilingual,
+  CountryName,
   Delegation,
   Event,
   EventOverview,
+  Participant,
   LineView,
   PledgeListing,
   PledgeSummary,
@@ -203,9 +206,29 @@ export function speaker(overrides: Partial<Speaker> = {}): Speaker {
   };
 }
 
+/** The core's names of the countries the tests use (assets/reference/countries.tsv). */
+const COUNTRY_NAMES: Record<string, Bilingual> = {
+  GB: { en: 'United Kingdom', ar: 'المملكة المتحدة' },
+  JO: { en: 'Jordan', ar: 'الأردن' },
+  OM: { en: 'Oman', ar: 'عُمان' },
+  PS: { en: 'State of Palestine', ar: 'دولة فلسطين' },
+  QA: { en: 'Qatar', ar: 'قطر' },
+  TN: { en: 'Tunisia', ar: 'تونس' },
+  US: { en: 'United States', ar: 'الولايات المتحدة' },
+};
+
+/** Countries as the core's reference data lists them: each code with the core's names. */
+export function countries(...codes: string[]): CountryName[] {
+  return codes.map((code) => {
+    const name = COUNTRY_NAMES[code];
+    if (!name) throw new Error(`no test name for the country ${code}`);
+    return { code, name };
+  });
+}
+
 export function reference(): ReferenceData {
   return {
-    countries: ['QA', 'TN', 'GB', 'US'],
+    countries: countries('QA', 'TN', 'GB', 'US'),
     timezones: ['UTC', 'Asia/Qatar', 'Africa/Tunis', 'Europe/London', 'America/New_York', 'America/Chicago'],
     zones: [
       { id: 'Africa/Tunis', country: 'TN', city: { en: 'Tunis', ar: 'تونس' } },
@@ -265,6 +288,27 @@ export function delegation(overrides: Partial<Delegation> = {}): Delegation {
     head: null,
     members: 6,
     createdAt: '2024-05-01T08:00:00Z',
+    version: 1,
+    ...overrides,
+  };
+}
+
+export function participant(overrides: Partial<Participant> = {}): Participant {
+  return {
+    id: 'p-1',
+    eventId: 'ev-1',
+    honorific: '',
+    name: { en: 'Amina Yusuf', ar: 'أمينة يوسف' },
+    email: 'amina@un.org',
+    phone: null,
+    organisation: { en: 'UNOCT', ar: '' },
+    country: 'QA',
+    category: 'other',
+    status: 'confirmed',
+    badgeCode: 'CODE1',
+    consent: true,
+    registeredAt: '2025-11-02T08:30:00Z',
+    delegation: null,
     version: 1,
     ...overrides,
   };

@@ -10,7 +10,7 @@ import RegisterForm from '../src/views/participants/RegisterForm.svelte';
 import SetupView from '../src/views/participants/SetupView.svelte';
 import { nextPages, pagesOf, visibleRange } from '../src/views/participants/window';
 import { setLang } from '../src/i18n/index.svelte';
-import { event } from './fixtures';
+import { countries, event } from './fixtures';
 
 vi.mock('../src/api/client');
 
@@ -296,7 +296,7 @@ describe('registration form', () => {
     vi.resetAllMocks();
     vi.mocked(client.categoryList).mockResolvedValue(categories);
     vi.mocked(client.delegationList).mockResolvedValue(delegations);
-    vi.mocked(client.referenceData).mockResolvedValue({ countries: ['QA', 'JO'], timezones: ['UTC'], zones: [], currencies: [] });
+    vi.mocked(client.referenceData).mockResolvedValue({ countries: countries('QA', 'JO'), timezones: ['UTC'], zones: [], currencies: [] });
   });
 
   it('offers likely duplicates for merging and never merges by itself', async () => {
@@ -566,7 +566,7 @@ describe('import', () => {
       fields: ['name', 'category', 'extra', 'ignore'],
     }));
     vi.mocked(client.categoryList).mockResolvedValue(categories);
-    vi.mocked(client.referenceData).mockResolvedValue({ countries: ['QA'], timezones: ['UTC'], zones: [], currencies: [] });
+    vi.mocked(client.referenceData).mockResolvedValue({ countries: countries('QA'), timezones: ['UTC'], zones: [], currencies: [] });
     vi.mocked(client.participantImport).mockResolvedValue({ ...report([]), written: true });
     await choose('Name,Category\nAmina,UN Specialized Agency\n');
 
@@ -603,7 +603,7 @@ describe('categories and delegations', () => {
     forgetReferenceData();
     vi.mocked(client.categoryList).mockResolvedValue(categories);
     vi.mocked(client.delegationList).mockResolvedValue([]);
-    vi.mocked(client.referenceData).mockResolvedValue({ countries: ['QA', 'OM'], timezones: ['UTC'], zones: [], currencies: [] });
+    vi.mocked(client.referenceData).mockResolvedValue({ countries: countries('QA', 'OM'), timezones: ['UTC'], zones: [], currencies: [] });
   });
 
   it('renames and recolours a category by its key, and shows a refused colour by its field', async () => {

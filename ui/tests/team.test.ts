@@ -9,7 +9,7 @@ import TeamDialog from '../src/views/about/TeamDialog.svelte';
 import CheckInDesk from '../src/views/participants/CheckInDesk.svelte';
 import PledgesView from '../src/views/pledges/PledgesView.svelte';
 import RegisterForm from '../src/views/participants/RegisterForm.svelte';
-import { apiError, event, listing } from './fixtures';
+import { apiError, countries, event, listing } from './fixtures';
 
 vi.mock('../src/api/client');
 
@@ -192,7 +192,7 @@ describe('the pledges view follows the team', () => {
   it('offers Erase this person… to an admin only: the audit trail it rewrites is theirs alone', async () => {
     vi.mocked(client.categoryList).mockResolvedValue([]);
     vi.mocked(client.delegationList).mockResolvedValue([]);
-    vi.mocked(client.referenceData).mockResolvedValue({ countries: [], timezones: ['UTC'], zones: [], currencies: [] });
+    vi.mocked(client.referenceData).mockResolvedValue({ countries: countries(), timezones: ['UTC'], zones: [], currencies: [] });
     vi.mocked(client.auditList).mockResolvedValue([]);
     vi.mocked(client.participantGet).mockResolvedValue({
       id: 'p-4', eventId: 'ev-1', honorific: '', name: { en: 'Amina', ar: '' }, email: null, phone: null,

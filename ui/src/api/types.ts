@@ -111,9 +111,10 @@ export type Lang = "en" | "ar";
 
 export type ReferenceData = { 
 /**
- * ISO 3166-1 alpha-2 codes.
+ * Every ISO 3166-1 alpha-2 country, sorted by code, with the names badges and documents
+ * print, so that the UI names a country as they do.
  */
-countries: Array<string>, 
+countries: Array<CountryName>, 
 /**
  * IANA timezone names, sorted: every one the core accepts.
  */
@@ -127,6 +128,16 @@ zones: Array<TimeZoneChoice>,
  * The ISO 4217 currencies a pledge may be in, with their decimals, sorted by code.
  */
 currencies: Array<CurrencyInfo>, };
+
+export type CountryName = { 
+/**
+ * ISO 3166-1 alpha-2 code, which is what a record stores.
+ */
+code: string, 
+/**
+ * CLDR's short name in English and in Arabic (`assets/reference/countries.tsv`).
+ */
+name: Bilingual, };
 
 export type CurrencyInfo = { code: string, 
 /**

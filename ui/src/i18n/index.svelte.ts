@@ -1,7 +1,7 @@
 // The current language (a rune), the translation function, and formatting bound to the
 // current language. Reading `t()` or any formatter inside a component makes it re-render
 // when the language changes.
-import { LANGS, type Bilingual, type Lang } from '../api/types';
+import { LANGS, type Bilingual, type CountryName, type Lang } from '../api/types';
 import { ar, arPlurals } from './ar';
 import { en, enPlurals, type MessageKey, type PluralKey } from './en';
 import * as format from './format';
@@ -16,6 +16,8 @@ const catalogues: Record<Lang, Record<MessageKey, string>> = { en, ar };
 const locales: Record<Lang, string> = { en: 'en-GB', ar: 'ar-u-nu-arab' };
 
 let current = $state<Lang>(initialLang());
+/** The core's names of the countries, by ISO code; see `useCountryNames`. */
+let countryNames = $state<Record<string, Bilingual>>({});
 
 export const i18n = {
   get lang(): Lang {
@@ -40,6 +42,11 @@ export function setLang(lang: Lang): void {
   } catch {
     // Storage may be unavailable; the choice then lasts for this session only.
   }
+}
+
+/** Names countries as the core does from now on (its reference data's list). */
+export function useCountryNames(countries: readonly CountryName[]): void {
+  countryNames = Object.fromEntries(countries.map((c) => [c.code, c.name]));
 }
 
 export function toggleLang(): void {
@@ -140,7 +147,14 @@ export const formatMoneyText = (money: Money) =>
 const FSI = String.fromCodePoint(0x2068);
 const PDI = String.fromCodePoint(0x2069);
 const isolate = (text: string) => `${FSI}${text}${PDI}`;
-export const countryName = (code: string) => format.regionName(locales[current], code);
+/**
+ * The country's name in the current language: the core's (the name badges and documents print)
+ * once the reference data has been loaded, until then the browser's.
+ */
+export const countryName = (code: string) => {
+  const name = countryNames[code];
+  return name ? pick(name) : format.regionName(locales[current], code);
+};
 export const currencyName = (code: string) => format.currencyName(locales[current], code);
 
 function initialLang(): Lang {

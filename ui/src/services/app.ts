@@ -2,6 +2,7 @@
 // report that the first view is on screen.
 import * as client from '../api/client';
 import type { AppInfo, ReferenceData } from '../api/types';
+import { useCountryNames } from '../i18n/index.svelte';
 import { attempt, type Outcome } from './errors';
 
 let reference: Promise<ReferenceData> | null = null;
@@ -10,11 +11,16 @@ export function getAppInfo(): Promise<Outcome<AppInfo>> {
   return attempt(() => client.appInfo(), { toast: false });
 }
 
-/** The countries and timezones the core accepts; fetched once, as they do not change. */
+/**
+ * The countries and timezones the core accepts; fetched once, as they do not change. Countries
+ * are named by the core's names from then on, as badges and documents name them.
+ */
 export async function getReferenceData(): Promise<Outcome<ReferenceData>> {
   const pending = (reference ??= client.referenceData());
   const outcome = await attempt(() => pending, { toast: false });
-  if (!outcome.ok) reference = null;
+  // A test's mocked client may answer nothing at all.
+  if (outcome.ok) useCountryNames(outcome.value?.countries ?? []);
+  else reference = null;
   return outcome;
 }
 
@@ -46,4 +52,5 @@ export function forgetReady(): void {
 /** For tests: forget the cached reference data. */
 export function forgetReferenceData(): void {
   reference = null;
+  useCountryNames([]);
 }
