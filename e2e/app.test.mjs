@@ -185,6 +185,8 @@ test("the demo's participant list exports as an Arabic PDF", async () => {
     const texts = await Promise.all((await app.findAll("toast")).map((toast) => toast.text()));
     return texts.some((text) => text.includes("participants-ar.pdf"));
   }, "a toast naming the saved file");
+  // Right to left, the toast keeps clear of the export buttons and the page's other actions.
+  assert.deepEqual(await app.coveredByToasts(["export-participant_list", "export-event_summary"]), [], "no button under the toast");
 });
 
 test("every page opens at its top, the header in view, right to left too", async () => {
