@@ -129,6 +129,11 @@ const FSI = String.fromCodePoint(0x2068);
 const PDI = String.fromCodePoint(0x2069);
 const isolate = (text: string) => `${FSI}${text}${PDI}`;
 export const countryName = (code: string) => format.regionName(locales[current], code);
+/** Countries to choose from, named in the interface's language and sorted by those names. */
+export function countryChoices(codes: readonly string[]): { code: string; name: string }[] {
+  const collator = new Intl.Collator(locales[current]);
+  return codes.map((code) => ({ code, name: countryName(code) })).sort((a, b) => collator.compare(a.name, b.name));
+}
 export const currencyName = (code: string) => format.currencyName(locales[current], code);
 
 function initialLang(): Lang {
