@@ -75,9 +75,26 @@ function digits(text) {
     .join("");
 }
 
+/**
+ * Asserts that the page is at its top with the header in view, once WebKit has done what it
+ * defers after a focus (it scrolls a focused element into view after the next layout, so a
+ * `scrollTo(0, 0)` made right after `focus()` does not hold).
+ */
+async function assertAtTop(what) {
+  const at = await app.asyncScript(
+    "const done = arguments[arguments.length - 1];" +
+      "requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => {" +
+      "  const bar = document.querySelector('header.bar').getBoundingClientRect();" +
+      "  done({ scrollY: window.scrollY, headerTop: bar.top });" +
+      "}, 400)));",
+  );
+  assert.deepEqual(at, { scrollY: 0, headerTop: 0 }, `${what} should open at its top, header in view`);
+}
+
 test("a fresh database opens on the welcome view", async () => {
   await app.find("welcome");
   await app.find("open-demo");
+  await assertAtTop("the welcome view");
   await shot("welcome");
 });
 
@@ -168,6 +185,23 @@ test("the demo's participant list exports as an Arabic PDF", async () => {
     const texts = await Promise.all((await app.findAll("toast")).map((toast) => toast.text()));
     return texts.some((text) => text.includes("participants-ar.pdf"));
   }, "a toast naming the saved file");
+  // Right to left, the toast keeps clear of the export buttons and the page's other actions.
+  assert.deepEqual(await app.coveredByToasts(["export-participant_list", "export-event_summary"]), [], "no button under the toast");
+});
+
+test("every page opens at its top, the header in view, right to left too", async () => {
+  // The window is in Arabic, on the demo's overview, after the previous test.
+  for (const [link, page] of [
+    ["open-programme", "programme-view"],
+    ["crumb-event", "event-overview"],
+    ["open-pledges", "pledges-view"],
+    ["crumb-event", "event-overview"],
+    ["open-participants", "participants-view"],
+  ]) {
+    await app.tap(link);
+    await app.find(page);
+    await assertAtTop(page);
+  }
 });
 
 test("About shows where the data and its backups are, with backup and restore", async () => {

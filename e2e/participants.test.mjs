@@ -439,7 +439,7 @@ test("the table at 1200 and 800 px, in Arabic: both names readable, sideways scr
         const cut = (el) => el.scrollWidth > el.clientWidth + 1;
         const heads = [...document.querySelectorAll('[role=columnheader]')].filter((h) => h.textContent.trim());
         const names = [...document.querySelectorAll('[data-testid=participant-name]')];
-        const twoLines = names.filter((n) => n.querySelector('[data-testid=participant-other-name]'));
+        const twoLines = names.filter((n) => n.querySelector('.other'));
         return {
           scrolls: body.scrollWidth > body.clientWidth + 1,
           headsCut: heads.filter((h) => cut(h) || [...h.querySelectorAll('button')].some(cut)).map((h) => h.textContent.trim()),
@@ -450,7 +450,7 @@ test("the table at 1200 and 800 px, in Arabic: both names readable, sideways scr
           }).map((h) => h.textContent.trim()),
           twoLines: twoLines.length,
           otherBelow: twoLines.every((n) => {
-            const [first, other] = [n.querySelector('.line'), n.querySelector('[data-testid=participant-other-name]')];
+            const [first, other] = [n.querySelector('.line'), n.querySelector('.other')];
             return other.getBoundingClientRect().top >= first.getBoundingClientRect().bottom - 1;
           }),
           namesCut: twoLines.filter((n) => [...n.querySelectorAll('.line')].some(cut)).length,

@@ -306,8 +306,13 @@ test("edit a session's title in the side panel", async () => {
   await app.find("session-panel");
   await fill("session-title-en", "Civil Society and Resilience");
   await shot("programme-panel");
-  await click("save-session");
+  // Scrolled down to Save, as a person reaching it would: the panel's buttons at the window's
+  // bottom edge, where the toast saying the session is saved appears; it leaves them in sight.
+  await app.script("document.querySelector('[data-testid=save-session]').scrollIntoView({ block: 'end' });");
+  await app.tap("save-session");
   await app.waitFor(async () => (await gridSession("Civil Society and Resilience")) !== null, "the new title on the grid");
+  await app.find("toast");
+  assert.deepEqual(await app.coveredByToasts(["save-session"]), [], "no button under the toast");
   await click("close-panel");
 });
 

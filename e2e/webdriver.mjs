@@ -113,6 +113,25 @@ export class Driver {
     }
   }
 
+  /**
+   * The action buttons (a form's, a panel's, a page head's, and `extra`) that a toast lies over,
+   * named by test id or text: none, where toasts are placed well.
+   */
+  coveredByToasts(extra = []) {
+    return this.script(
+      `const toasts = [...document.querySelectorAll('[data-testid=toast]')].map((t) => t.getBoundingClientRect());
+       const buttons = [...document.querySelectorAll(
+         ':is(.actions, .form-actions, .buttons) :is(button, a.button), ' + arguments[0].map((id) => '[data-testid="' + id + '"]').concat('x-none').join(', '),
+       )];
+       const meets = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+       return buttons
+         .filter((b) => !b.closest('[data-testid=toast]') && b.getClientRects().length)
+         .filter((b) => toasts.some((t) => meets(t, b.getBoundingClientRect())))
+         .map((b) => b.dataset.testid || b.textContent.trim());`,
+      extra,
+    );
+  }
+
   /** Clicks the element, after dismissing the toasts that could cover it. */
   async tap(testId, { center = false } = {}) {
     await this.script("document.querySelectorAll('[data-testid=toast] button').forEach((b) => b.click());");

@@ -2,9 +2,10 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as client from '../src/api/client';
 import { setLang } from '../src/i18n/index.svelte';
+import { forgetReferenceData } from '../src/services/app';
 import { toasts } from '../src/services/toast.svelte';
 import EventOverview from '../src/views/event-overview/EventOverview.svelte';
-import { apiError, auditEntry, event, overview, summary } from './fixtures';
+import { apiError, auditEntry, event, overview, reference, summary } from './fixtures';
 
 vi.mock('../src/api/client');
 
@@ -13,6 +14,19 @@ describe('event overview', () => {
     vi.resetAllMocks();
     vi.mocked(client.eventOverview).mockResolvedValue(overview());
     vi.mocked(client.auditList).mockResolvedValue([]);
+    forgetReferenceData();
+    vi.mocked(client.referenceData).mockResolvedValue(reference());
+  });
+
+  it("names the event's time zone by its city in the interface's language, not by its IANA id", async () => {
+    vi.mocked(client.eventOverview).mockResolvedValue(overview({ event: event({ timezone: 'Africa/Tunis' }) }));
+    render(EventOverview, { props: { id: 'ev-1' } });
+    const zone = await screen.findByTestId('event-timezone');
+    await waitFor(() => expect(zone).toHaveTextContent('Tunis — Tunisia'));
+    setLang('ar');
+    await waitFor(() => expect(zone).toHaveTextContent('تونس'));
+    expect(zone.textContent).not.toMatch(/Africa|\//);
+    setLang('en');
   });
 
   it("shows the event's history", async () => {

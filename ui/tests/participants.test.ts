@@ -279,6 +279,32 @@ describe('participants table', () => {
     ]);
   });
 
+  it("keeps the honorific with the name of its script, the interface's name a link to the person", async () => {
+    vi.mocked(client.participantQuery).mockResolvedValue({
+      total: 2,
+      offset: 0,
+      rows: [
+        person(0, { honorific: 'Dr', name: { en: 'Amina Yusuf', ar: 'أمينة يوسف' } }),
+        person(1, { honorific: 'د.', name: { en: 'Jean Dupont', ar: '' } }),
+      ],
+    });
+    const lines = async () =>
+      (await screen.findAllByTestId('participant-name')).map((cell) => [...cell.querySelectorAll('bdi')].map((b) => b.textContent));
+    setLang('ar');
+    const { unmount } = render(ParticipantsView, { props: { id: 'ev-1' } });
+    // The English "Dr" goes with the English name, under the Arabic one; an Arabic honorific
+    // whose script has no name leads the other name rather than being dropped.
+    expect(await lines()).toEqual([['أمينة يوسف', 'Dr Amina Yusuf'], ['د. Jean Dupont']]);
+    const link = (await screen.findAllByTestId('participant-link'))[0];
+    expect(link).toHaveTextContent('أمينة يوسف');
+    expect(link).not.toHaveTextContent('Amina');
+    expect(link).toHaveAttribute('href', '#/events/ev-1/participants/p-0');
+    unmount();
+    setLang('en');
+    render(ParticipantsView, { props: { id: 'ev-1' } });
+    expect(await lines()).toEqual([['Dr Amina Yusuf', 'أمينة يوسف'], ['د. Jean Dupont']]);
+  });
+
   it('shows each status in words as well as colour', async () => {
     vi.mocked(client.participantQuery).mockResolvedValue({
       total: 2,

@@ -4,10 +4,11 @@ import * as client from '../src/api/client';
 import type { Conflict, Participant, Room } from '../src/api/types';
 import { setLang } from '../src/i18n/index.svelte';
 import { parseHash } from '../src/router.svelte';
+import { forgetReferenceData } from '../src/services/app';
 import { forgetTeam, receive } from '../src/services/team.svelte';
 import { toasts } from '../src/services/toast.svelte';
 import ProgrammeView from '../src/views/programme/ProgrammeView.svelte';
-import { apiError, event, listing, pledge, session, speaker } from './fixtures';
+import { apiError, event, listing, pledge, reference, session, speaker } from './fixtures';
 
 vi.mock('../src/api/client');
 
@@ -62,6 +63,19 @@ describe('programme view', () => {
     vi.mocked(client.conflictList).mockResolvedValue([]);
     vi.mocked(client.releaseList).mockResolvedValue([]);
     vi.mocked(client.pledgeList).mockResolvedValue(listing());
+    forgetReferenceData();
+    vi.mocked(client.referenceData).mockResolvedValue(reference());
+  });
+
+  it("names the event's time zone in the header by its city, in both languages, never as an IANA id", async () => {
+    vi.mocked(client.eventGet).mockResolvedValue(event({ timezone: 'Europe/London' }));
+    await renderView();
+    const zone = screen.getByTestId('programme-timezone');
+    expect(zone).toHaveTextContent('Times in London — United Kingdom');
+    setLang('ar');
+    await waitFor(() => expect(zone).toHaveTextContent('لندن — المملكة المتحدة'));
+    expect(zone.textContent).not.toMatch(/Europe|\//);
+    setLang('en');
   });
 
   it('moves a session on the grid when another desk moved it, without reloading the view', async () => {

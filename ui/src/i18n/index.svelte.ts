@@ -155,6 +155,11 @@ export const countryName = (code: string) => {
   const name = countryNames[code];
   return name ? pick(name) : format.regionName(locales[current], code);
 };
+/** Countries to choose from, named in the interface's language and sorted by those names. */
+export function countryChoices(codes: readonly string[]): { code: string; name: string }[] {
+  const collator = new Intl.Collator(locales[current]);
+  return codes.map((code) => ({ code, name: countryName(code) })).sort((a, b) => collator.compare(a.name, b.name));
+}
 export const currencyName = (code: string) => format.currencyName(locales[current], code);
 
 function initialLang(): Lang {

@@ -77,6 +77,12 @@ export function technicalDetails(error: ApiError): string {
 /** What a service call gives a view: the value, or the error with its text ready to show. */
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: ApiError; text: string };
 
+/** A page or panel before what it reads is there: waiting, or failed with the text to show. */
+export type NotReady = { kind: 'loading' } | { kind: 'failed'; error: ApiError; text: string };
+
+/** A page or panel reading its data: not ready yet, or ready with `R`. */
+export type Reading<R> = NotReady | ({ kind: 'ready' } & R);
+
 /**
  * The record `id` out of a listing, for the records the core reads only as a list (rooms,
  * sessions, speakers, delegations): `not_found` when it is no longer listed (deleted meanwhile).

@@ -1,18 +1,11 @@
 // The event form's time-zone choice: the zones the core offers, named by city and country in
-// the interface's language (the IANA id stays the value), and the zone a country suggests.
+// the interface's language (components/zones.ts; the IANA id stays the value), and the zone a
+// country suggests.
 import type { TimeZoneChoice } from '../../api/types';
-import { countryName, i18n, pick } from '../../i18n/index.svelte';
+import { zoneLabel } from '../../components/zones';
+import { i18n } from '../../i18n/index.svelte';
 
 export type ZoneOption = { id: string; label: string };
-
-/** "Tunis — Tunisia", "Qatar" (not twice), "تونس"; an id the table lacks as the id itself. */
-export function zoneLabel(zones: readonly TimeZoneChoice[], id: string): string {
-  const zone = zones.find((z) => z.id === id);
-  if (!zone) return id.replaceAll('_', ' ');
-  const city = pick(zone.city);
-  const country = zone.country ? countryName(zone.country) : city;
-  return country === city ? city : `${city} — ${country}`;
-}
 
 /** The choices sorted by what they say, UTC first; `current` is kept when the table lacks it. */
 export function zoneOptions(zones: readonly TimeZoneChoice[], current: string): ZoneOption[] {
