@@ -46,6 +46,12 @@ pub struct TimeZoneChoice {
     pub city: Bilingual,
 }
 
+/// How a document names an event's time zone: its city in `lang` ("Doha", "الدوحة"), or, for a
+/// zone the table does not name, the IANA id with spaces for its underscores.
+pub fn zone_name(id: &str, lang: crate::bilingual::Lang) -> String {
+    zones().into_iter().find(|z| z.id == id).map_or_else(|| id.replace('_', " "), |z| z.city.get(lang).to_owned())
+}
+
 /// The zones the event form offers, from the table (IANA's zone.tab with CLDR's city names).
 pub fn zones() -> Vec<TimeZoneChoice> {
     ZONES
@@ -126,5 +132,20 @@ mod tests {
             ("Tunis", "تونس", Some("TN"))
         );
         assert!(data.zones.windows(2).all(|w| w[0].id < w[1].id));
+    }
+
+    #[test]
+    fn documents_name_a_zone_by_its_city() {
+        use crate::bilingual::Lang;
+        assert_eq!(zone_name("Africa/Tunis", Lang::En), "Tunis");
+        assert_eq!(zone_name("Africa/Tunis", Lang::Ar), "تونس");
+        // A zone the core accepts but the table leaves out keeps its id, readably.
+        let offered = zones();
+        let unnamed = reference_data()
+            .timezones
+            .into_iter()
+            .find(|id| id.contains('_') && !offered.iter().any(|z| &z.id == id))
+            .expect("a zone of IANA's links");
+        assert_eq!(zone_name(&unnamed, Lang::Ar), unnamed.replace('_', " "));
     }
 }

@@ -26,7 +26,7 @@ pub fn event_summary(overview: &EventOverview, lang: Lang) -> crate::pdf::Docume
     doc.blocks.push(Block::KeyValues(vec![
         KeyValue::new(l("Dates", "التواريخ"), format_date_range(event.start_date, event.end_date, lang)),
         KeyValue::new(l("Venue", "المكان"), place(event, lang, true)),
-        KeyValue::new(l("Timezone", "المنطقة الزمنية"), event.timezone.clone()),
+        KeyValue::new(l("Timezone", "المنطقة الزمنية"), crate::reference::zone_name(&event.timezone, lang)),
         KeyValue::new(l("Organisers", "الجهات المنظمة"), organisers(event, lang, &l("; ", "؛ "))),
         KeyValue::new(l("Status", "الحالة"), status),
         KeyValue::new(l("Rooms", "القاعات"), c.rooms.to_string()),

@@ -101,7 +101,7 @@ fn subtitle(event: &Event, version: &str, lang: Lang) -> String {
     } else {
         format!("{} {}", l("Release", "الإصدار"), version.trim())
     };
-    let times = format!("{} {}", l("Times in", "التوقيت بحسب"), event.timezone);
+    let times = format!("{} {}", l("Times in", "التوقيت بحسب"), crate::reference::zone_name(&event.timezone, lang));
     [dates, times, version].join(l(" · ", " · ").as_str())
 }
 

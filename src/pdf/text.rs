@@ -102,7 +102,7 @@ pub(crate) fn layout(
     max_width: f32,
     default_rtl: bool,
 ) -> Laid {
-    let (text, styles) = clean(spans);
+    let (text, styles) = prepare(spans, default_rtl);
     let rtl = base_rtl(&text, default_rtl);
     let mut laid = Laid { text: String::new(), lines: Vec::new(), missing: 0 };
     let max_width = if max_width.is_finite() { max_width.max(0.0) } else { f32::MAX };
@@ -143,7 +143,7 @@ impl Extent {
 /// shaped widths, so a box `max` wide holds each hard line on one line and a box `min` wide
 /// breaks no piece.
 pub(crate) fn measure(shaper: &mut Shaper, spans: &[(&str, Style)], size: f32, default_rtl: bool) -> Extent {
-    let (text, styles) = clean(spans);
+    let (text, styles) = prepare(spans, default_rtl);
     let rtl = base_rtl(&text, default_rtl);
     let mut extent = Extent::default();
     each_hard_line(shaper, &text, &styles, rtl, size, |_, segments| {
@@ -359,6 +359,63 @@ impl Shaper {
 /// Width of `shaped` in points at `size`.
 fn width_of(shaped: &Shaped, face: Face, size: f32) -> f32 {
     shaped.advance as f32 * size / face.units_per_em()
+}
+
+/// The text as it is drawn: [`clean`], then, in Arabic (`arabic`: the text is laid out in a
+/// right-to-left document or part), the digits written in Arabic-Indic, as [`arabic_digits`]
+/// says which.
+fn prepare(spans: &[(&str, Style)], arabic: bool) -> (String, Vec<(Range<usize>, Style)>) {
+    let (text, styles) = clean(spans);
+    if !arabic || !text.bytes().any(|b| b.is_ascii_digit()) {
+        return (text, styles);
+    }
+    let (text, moved) = arabic_digits(&text);
+    let styles = styles.into_iter().map(|(r, style)| (moved[r.start]..moved[r.end], style)).collect();
+    (text, styles)
+}
+
+/// One rule for digits in Arabic documents: a number is written in Arabic-Indic digits
+/// (with the Arabic thousands and decimal separators, ٤٥٬٠٠٠٬٠٠٠٫٠٠) unless it belongs to Latin
+/// text: its line's last strong letter before it is Latin, or, before any letter, the line
+/// starts with Latin. So "صفحة ٣ من ٦", "٢١ مايو ٢٠٢٤" and a table's amounts change, while a
+/// badge code, an e-mail address, "USD 15,000,000" or an English name's "Room 3" stay as
+/// they are. Returns the text and, for each byte offset of the input (and its end), the
+/// offset in the output.
+pub(crate) fn arabic_digits(text: &str) -> (String, Vec<usize>) {
+    use unicode_bidi::BidiClass::{AL, L, R};
+    let mut out = String::with_capacity(text.len() * 2);
+    let mut moved = vec![0; text.len() + 1];
+    let mut latin: Option<bool> = None;
+    let mut converted_digit_before = false;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        if latin.is_none() || c == '\n' {
+            // The line's own start: its first strong letter, Arabic when it has none.
+            let line = &text[if c == '\n' { i + 1 } else { i }..];
+            let line = line.split('\n').next().unwrap_or("");
+            latin = Some(line.chars().map(unicode_bidi::bidi_class).find(|b| matches!(b, L | R | AL)) == Some(L));
+        }
+        let next_is_digit = chars.get(k + 1).is_some_and(|&(_, n)| n.is_ascii_digit());
+        let arabic_here = latin == Some(false);
+        let drawn = match c {
+            '0'..='9' if arabic_here => char::from_u32(0x0660 + (c as u32 - '0' as u32)).unwrap_or(c),
+            ',' if converted_digit_before && next_is_digit => '\u{066C}',
+            '.' if converted_digit_before && next_is_digit => '\u{066B}',
+            c => c,
+        };
+        converted_digit_before = c.is_ascii_digit() && arabic_here;
+        match unicode_bidi::bidi_class(c) {
+            L => latin = Some(true),
+            R | AL => latin = Some(false),
+            _ => {}
+        }
+        for b in 0..c.len_utf8() {
+            moved[i + b] = out.len();
+        }
+        out.push(drawn);
+    }
+    moved[text.len()] = out.len();
+    (out, moved)
 }
 
 /// Characters that are never drawn: explicit bidi embeddings, overrides and isolates (they
@@ -926,8 +983,9 @@ mod tests {
 
     #[test]
     fn base_direction() {
-        // No strong character: the document direction decides.
-        check("123 (45)", WIDE, true, &["Rs[)] Ls[45] Rs[(] Rs[ ] Ls[123]"]);
+        // No strong character: the document direction decides (and, in Arabic, the digits
+        // are Arabic-Indic, drawn with the Naskh face).
+        check("123 (45)", WIDE, true, &["Rs[)] La[٤٥] Rs[(] Ra[ ] La[١٢٣]"]);
         check("123 (45)", WIDE, false, &["Ls[123] Ls[ ] Ls[(45)]"]);
         // The first strong character wins over the document direction.
         check("2024 Doha", WIDE, true, &["Ls[2024] Ls[ ] Ls[Doha]"]);
@@ -991,6 +1049,42 @@ mod tests {
         let laid = layout(&mut shaper, &[("abc", Style::default())], 10.0, 0.5, false);
         assert_eq!(laid.lines.len(), 3);
         check("ab verylongword", 40.0, false, &["Ls[ab]", "Ls[verylon]", "Ls[gword]"]);
+    }
+
+    #[test]
+    fn arabic_text_gets_arabic_indic_digits_and_latin_text_keeps_its_own() {
+        let drawn = |s: &str| arabic_digits(s).0;
+        assert_eq!(drawn("صفحة 3 من 6"), "صفحة ٣ من ٦");
+        assert_eq!(drawn("21–22 مايو 2024"), "٢١–٢٢ مايو ٢٠٢٤");
+        assert_eq!(drawn("45,000,000.00"), "٤٥٬٠٠٠٬٠٠٠٫٠٠");
+        assert_eq!(drawn("09:30–10:30"), "٠٩:٣٠–١٠:٣٠");
+        assert_eq!(drawn("في عام 2025، ثم 2026."), "في عام ٢٠٢٥، ثم ٢٠٢٦.");
+        // Latin text keeps its digits: codes, addresses, amounts after a currency code, an
+        // English name, a code that starts with digits.
+        assert_eq!(drawn("56MGG6ZRG7"), "56MGG6ZRG7");
+        assert_eq!(drawn("p1@example.org"), "p1@example.org");
+        assert_eq!(drawn("USD 15,000,000"), "USD 15,000,000");
+        assert_eq!(drawn("القاعة Room 3"), "القاعة Room 3");
+        // Each line starts afresh.
+        assert_eq!(drawn("Room 3\n4 قاعات"), "Room 3\n٤ قاعات");
+        // The offsets follow the longer characters.
+        let (text, moved) = arabic_digits("a 1 ب 2");
+        assert_eq!(text, "a 1 ب ٢");
+        assert_eq!(&text[moved[7]..moved[8]], "٢");
+        assert_eq!(moved[8], text.len());
+    }
+
+    #[test]
+    fn only_text_laid_out_in_arabic_changes_its_digits() {
+        let mut shaper = Shaper::default();
+        let arabic = layout(&mut shaper, &[("صفحة 3 من 6", Style::default())], 10.0, WIDE, true);
+        assert_eq!(arabic.text, "صفحة ٣ من ٦");
+        let english = layout(&mut shaper, &[("صفحة 3 من 6", Style::default())], 10.0, WIDE, false);
+        assert_eq!(english.text, "صفحة 3 من 6");
+        // Styles stay on their characters.
+        let spans = [("المبلغ ", Style::default()), ("1,200", Style::weight(true))];
+        let (text, styles) = prepare(&spans, true);
+        assert_eq!(&text[styles[1].0.clone()], "١٬٢٠٠");
     }
 
     #[test]

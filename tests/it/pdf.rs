@@ -250,6 +250,33 @@ pub(crate) fn normalise(s: &str) -> String {
         .collect()
 }
 
+/// `s` as an Arabic document writes it: Arabic-Indic digits, with the Arabic thousands and
+/// decimal separators between them ("45,000,000.00" → "٤٥٬٠٠٠٬٠٠٠٫٠٠").
+pub(crate) fn arabic_digits(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let digit = |i: Option<&char>| i.is_some_and(|c| c.is_ascii_digit());
+    (0..chars.len())
+        .map(|i| match chars[i] {
+            c @ '0'..='9' => char::from_u32(0x0660 + (c as u32 - 0x30)).unwrap(),
+            ',' if i > 0 && digit(chars.get(i - 1)) && digit(chars.get(i + 1)) => '٬',
+            '.' if i > 0 && digit(chars.get(i - 1)) && digit(chars.get(i + 1)) => '٫',
+            c => c,
+        })
+        .collect()
+}
+
+/// The other way: Arabic-Indic digits and separators back to "45,000,000.00".
+pub(crate) fn latin_digits(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '\u{0660}'..='\u{0669}' => char::from_u32(c as u32 - 0x0660 + 0x30).unwrap(),
+            '٬' => ',',
+            '٫' => '.',
+            c => c,
+        })
+        .collect()
+}
+
 pub(crate) fn assert_contains_text(haystack: &str, needle: &str, what: &str) {
     assert!(
         normalise(haystack).contains(&normalise(needle)),
@@ -341,17 +368,18 @@ fn arabic_sentence_extracts_in_logical_order() {
     let (path, rendered) = render_to("arabic", &arabic_doc());
     assert_eq!(rendered.warnings, Warnings::default());
     let text = text_of(&path, None);
-    assert_contains_text(&text, SENTENCE, "the Arabic sentence");
+    assert_contains_text(&text, &arabic_digits(SENTENCE), "the Arabic sentence");
     assert_contains_text(&text, "منتدى الدوحة للسلام", "the heading (lam-alef)");
     assert_contains_text(&text, "حلقة نقاش (الطاقة والمناخ)", "brackets around Arabic");
-    assert_contains_text(&text, "شارك في Doha Forum أكثر من 300 مشارك من 45 دولة،", "Latin in Arabic");
+    // Digits that follow Arabic words are Arabic-Indic; the Latin name keeps its own text.
+    assert_contains_text(&text, "شارك في Doha Forum أكثر من ٣٠٠ مشارك من ٤٥ دولة،", "Latin in Arabic");
     assert_contains_text(&text, "وتناولت الجلسات قضايا السلام والتنمية.", "italic run");
     assert_contains_text(&text, "فندق شيراتون، الدوحة", "key-value");
     assert_contains_text(&text, "محمد بن علي", "table cell");
     assert_contains_text(&text, "United Nations", "Latin table cell");
     // The running header and the page number.
-    assert_contains_text(&text, "منتدى الدوحة 2024 — ملخص", "header");
-    assert_contains_text(&text, "صفحة 1 من 1", "footer");
+    assert_contains_text(&text, "منتدى الدوحة ٢٠٢٤ — ملخص", "header");
+    assert_contains_text(&text, "صفحة ١ من ١", "footer");
 }
 
 #[test]
@@ -442,7 +470,7 @@ fn page_numbers_are_right_on_every_page() {
             let text = text_of(&path, Some(n));
             let footer = match language {
                 Language::En => format!("Page {n} of {total}"),
-                Language::Ar => format!("صفحة {n} من {total}"),
+                Language::Ar => arabic_digits(&format!("صفحة {n} من {total}")),
             };
             assert_contains_text(&text, &footer, &format!("{name} page {n}"));
             // The header row repeats on every page, and so does the running header.
@@ -459,7 +487,9 @@ fn page_numbers_are_right_on_every_page() {
         let all = normalise(&text_of(&path, None));
         for i in [1, 2, 149, 298, 299] {
             let found = if i % 2 == 0 {
-                all.matches(&format!("مشاركرقم{i:04}")).count() + all.matches(&format!("{i:04}مشاركرقم")).count()
+                // In the Arabic list, Arabic-Indic digits after the Arabic words.
+                let n = if language == Language::Ar { arabic_digits(&format!("{i:04}")) } else { format!("{i:04}") };
+                all.matches(&format!("مشاركرقم{n}")).count() + all.matches(&format!("{n}مشاركرقم")).count()
             } else {
                 all.matches(&format!("Participant{i:04}")).count()
             };
@@ -486,7 +516,7 @@ fn a_list_longer_than_the_caches_streams_with_its_page_total() {
             let text = text_of(&path, Some(n));
             let footer = match language {
                 Language::En => format!("Page {n} of {total}"),
-                Language::Ar => format!("صفحة {n} من {total}"),
+                Language::Ar => arabic_digits(&format!("صفحة {n} من {total}")),
             };
             assert_contains_text(&text, &footer, &format!("{name} page {n}"));
         }
@@ -497,7 +527,9 @@ fn a_list_longer_than_the_caches_streams_with_its_page_total() {
         let all = normalise(&text_of(&path, None));
         for i in [0, 1, 4_097, 8_192, 8_193, ROWS - 1] {
             let found = if i % 2 == 0 {
-                all.matches(&format!("مشاركرقم{i:04}")).count() + all.matches(&format!("{i:04}مشاركرقم")).count()
+                // In the Arabic list, Arabic-Indic digits after the Arabic words.
+                let n = if language == Language::Ar { arabic_digits(&format!("{i:04}")) } else { format!("{i:04}") };
+                all.matches(&format!("مشاركرقم{n}")).count() + all.matches(&format!("{n}مشاركرقم")).count()
             } else {
                 all.matches(&format!("Participant{i:04}")).count()
             };
@@ -874,6 +906,11 @@ fn tables_keep_their_amounts_whole() {
         let (path, rendered) = render_to(&format!("table-{name}"), &amounts_table(language, squeezed));
         assert_eq!(rendered.warnings.squeezed_tables, usize::from(squeezed), "{name}");
         let text = poppler("pdftotext", &["-layout", path.to_str().unwrap(), "-"]);
+        // The Arabic table's amounts are in Arabic-Indic digits; whole is whole either way.
+        if language == Language::Ar {
+            assert!(text.contains(&arabic_digits("45,000,000.00")), "{name}: Arabic-Indic amounts in\n{text}");
+        }
+        let text = latin_digits(&text);
         for amount in ["45,000,000.00", "1,250,000,000.00", "999,999,999.99", "1,362,500,000.00"] {
             assert!(text.contains(amount), "{name}: {amount} not whole on one line in\n{text}");
         }
@@ -900,15 +937,15 @@ fn copied_text_keeps_its_spaces() {
     let total = page_count(&path);
     for n in 1..=total {
         let lines: Vec<String> = text_of(&path, Some(n)).lines().map(as_copied).collect();
-        let footer = format!("صفحة {n} من {total}");
+        let footer = arabic_digits(&format!("صفحة {n} من {total}"));
         assert!(lines.iter().any(|l| l.trim() == footer), "page {n}: no line {footer:?} in {lines:#?}");
     }
     let (path, _) = render_to("copied-mixed", &arabic_doc());
     let text = as_copied(&text_of(&path, None));
     for line in [
-        "أعلنت دولة قطر عن دعم بقيمة 15 مليون دولار (2024–2026)",
-        "ملاحظة: شارك في Doha Forum أكثر من 300 مشارك من 45 دولة،",
-        "3. كلمة السيد John Smith، الأمم المتحدة",
+        "أعلنت دولة قطر عن دعم بقيمة ١٥ مليون دولار (٢٠٢٤–٢٠٢٦)",
+        "ملاحظة: شارك في Doha Forum أكثر من ٣٠٠ مشارك من ٤٥ دولة،",
+        "٣. كلمة السيد John Smith، الأمم المتحدة",
     ] {
         assert!(text.lines().any(|l| l.contains(line)), "{line:?} not copied whole from\n{text}");
     }

@@ -553,6 +553,7 @@ fn programme_pdf_in_both_languages() {
         "Programme",
         "30 March 2025",
         "09:00–10:00",
+        "Times in Vienna",
         "Plenary hall",
         "Opening",
         "Chair: H.E. Amina Yusuf",
@@ -563,8 +564,17 @@ fn programme_pdf_in_both_languages() {
         assert_contains_text(&en, needle, "English programme");
     }
     let ar = text_of(&export("ar", &[]), None);
-    for needle in ["البرنامج", "30 مارس 2025", "القاعة العامة", "الافتتاح", "رئيس الجلسة", "أمينة يوسف", "مسودة"]
-    {
+    for needle in [
+        "البرنامج",
+        "٣٠ مارس ٢٠٢٥",
+        "٠٩:٠٠–١٠:٠٠",
+        "التوقيت بحسب فيينا",
+        "القاعة العامة",
+        "الافتتاح",
+        "رئيس الجلسة",
+        "أمينة يوسف",
+        "مسودة",
+    ] {
         assert_contains_text(&ar, needle, "Arabic programme");
     }
     // Door sheets: one page per room, each with only its room's sessions.
