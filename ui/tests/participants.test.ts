@@ -8,7 +8,7 @@ import ImportView from '../src/views/participants/ImportView.svelte';
 import ParticipantsView from '../src/views/participants/ParticipantsView.svelte';
 import RegisterForm from '../src/views/participants/RegisterForm.svelte';
 import SetupView from '../src/views/participants/SetupView.svelte';
-import { nextPages, pagesOf, visibleRange } from '../src/views/participants/window';
+import { nextPages, pagesOf, pagesToForget, visibleRange } from '../src/views/participants/window';
 import { setLang } from '../src/i18n/index.svelte';
 import { countries, event } from './fixtures';
 
@@ -74,6 +74,19 @@ describe('the visible window', () => {
     [[], [0], 2, [], []],
   ])('waiting %j, in view %j, %i free: asks %j, keeps %j', (waiting, inView, free, ask, keep) => {
     expect(nextPages(waiting, inView, free)).toEqual({ ask, keep });
+  });
+
+  it.each([
+    // Few enough: nothing is forgotten.
+    [[0, 1, 2], [1], 3, []],
+    // The farthest from the view first, on either side; never one in view.
+    [[0, 1, 5, 9, 10], [5], 3, [0, 10]],
+    [[3, 4], [3, 4], 1, []],
+    [[0, 50, 51, 99], [50, 51], 2, [0, 99]],
+    // Nothing in view yet (not counted): nothing is forgotten.
+    [[0, 1, 2], [], 1, []],
+  ])('holding %j with %j in view, at most %i: forgets %j', (held, inView, max, forget) => {
+    expect(pagesToForget(held, inView, max)).toEqual(forget);
   });
 
   it('asks for the pages the drawn rows fall in', () => {

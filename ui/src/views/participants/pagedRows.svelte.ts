@@ -2,12 +2,14 @@
 // rows in view (window.ts) are asked for, at most two at once, the others queued; an answer to a
 // query that has since changed is dropped. The participants table scrolls 100,000 people so.
 import { untrack } from 'svelte';
-import { nextPages, pagesOf, visibleRange } from './window';
+import { nextPages, pagesOf, pagesToForget, visibleRange } from './window';
 
 type Answer<T> = { ok: true; value: { total: number; rows: T[] } } | { ok: false };
 
 /** At most this many pages asked of the core at once; the others wait their turn. */
 const MAX_ASKING = 2;
+/** At most this many pages held: those in view and the nearest ones, scrolled back cheaply. */
+const MAX_HELD = 12;
 
 export class PagedRows<T> {
   /** How many rows the query matches, once the first page has said. */
@@ -34,7 +36,9 @@ export class PagedRows<T> {
 
   #read: (offset: number, limit: number) => Promise<Answer<T>>;
   #label: () => string;
-  #pages = $state<Record<number, T[]>>({});
+  // Raw: the rows are replaced whole, never changed in place, so they need no deep proxies
+  // (a proxy per row and per field, for every page held, was most of the table's memory).
+  #pages = $state.raw<Record<number, T[]>>({});
   #generation = 0;
   #asked = new Set<number>();
   #asking = 0;
@@ -97,6 +101,12 @@ export class PagedRows<T> {
     this.total = outcome.value.total;
     this.counted = true;
     this.shownFor = label;
-    this.#pages = { ...this.#pages, [page]: outcome.value.rows };
+    const pages = { ...this.#pages, [page]: outcome.value.rows };
+    const held = Object.keys(pages).map(Number);
+    for (const old of pagesToForget(held, pagesOf(this.range, this.pageSize), MAX_HELD)) {
+      delete pages[old];
+      this.#asked.delete(old);
+    }
+    this.#pages = pages;
   }
 }

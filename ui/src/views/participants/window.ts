@@ -39,3 +39,17 @@ export function nextPages(waiting: number[], inView: number[], free: number): { 
   const ask = visible.slice(0, Math.max(0, free));
   return { ask, keep: visible.slice(ask.length) };
 }
+
+/**
+ * Of the pages held, those to forget so that at most `max` stay: the farthest from the pages in
+ * view first, never one in view. Scrolling through 100,000 people would otherwise keep every
+ * page it passed in the window's memory; a page forgotten is asked for again when it returns.
+ */
+export function pagesToForget(held: number[], inView: number[], max: number): number[] {
+  if (held.length <= max || inView.length === 0) return [];
+  const first = Math.min(...inView);
+  const last = Math.max(...inView);
+  const distance = (page: number) => (page < first ? first - page : page > last ? page - last : 0);
+  const away = held.filter((page) => distance(page) > 0).sort((a, b) => distance(b) - distance(a) || a - b);
+  return away.slice(0, held.length - max);
+}
