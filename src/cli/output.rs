@@ -6,7 +6,7 @@ use std::path::Path;
 use muntada::backup::Restored;
 use muntada::participants::RowProblem;
 
-use muntada::event::{Event, EventOverview};
+use muntada::event::{Event, EventOverview, Signatory};
 use muntada::money::grouped;
 use muntada::participants::Participant;
 use muntada::pledges::export::stage_name;
@@ -96,6 +96,12 @@ impl Out {
                 o.counts.rooms, o.counts.sessions, o.counts.speakers, o.counts.participants, o.counts.pledges
             ),
         ];
+        if !e.signatories.is_empty() {
+            text.push(format!(
+                "signatories: {}",
+                e.signatories.iter().map(signatory_line).collect::<Vec<_>>().join("; ")
+            ));
+        }
         text.push(summary_text(&o.pledges));
         self.line(&text.join("\n"))
     }
@@ -311,6 +317,17 @@ fn summary_text(s: &PledgeSummary) -> String {
         grouped(&s.usd.paid)
     ));
     lines.join("\n")
+}
+
+/// A signatory on one line: "Name / الاسم — Title / المنصب", each side only when written.
+pub fn signatory_line(s: &Signatory) -> String {
+    let side = |en: &str, ar: &str| [en, ar].iter().filter(|t| !t.is_empty()).copied().collect::<Vec<_>>().join(" / ");
+    let (name, title) = (side(&s.name.en, &s.name.ar), side(&s.title.en, &s.title.ar));
+    if title.is_empty() {
+        name
+    } else {
+        format!("{name} — {title}")
+    }
 }
 
 #[cfg(test)]

@@ -45,11 +45,7 @@ pub fn run(store: &mut Store, args: SignatoriesArgs, out: &Out, now: DateTime<Ut
         return out.line("no signatories");
     }
     for s in &signatories {
-        let side =
-            |en: &str, ar: &str| [en, ar].iter().filter(|t| !t.is_empty()).copied().collect::<Vec<_>>().join(" / ");
-        let title = side(&s.title.en, &s.title.ar);
-        let name = side(&s.name.en, &s.name.ar);
-        out.line(&if title.is_empty() { name } else { format!("{name} — {title}") })?;
+        out.line(&super::output::signatory_line(s))?;
     }
     Ok(())
 }

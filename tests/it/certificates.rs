@@ -250,6 +250,10 @@ fn signatories_from_the_command_line() {
     let listed = demo.muntada(&["event", "signatories", e]);
     assert_eq!(listed.lines().count(), 2, "{listed}");
     assert!(listed.starts_with("Dr. Layla Al-Mansouri / د. ليلى المنصوري — Director"), "{listed}");
+    // `event show` lists them too, on one line.
+    let shown = demo.muntada(&["event", "show", e]);
+    let line = shown.lines().find(|l| l.starts_with("signatories:")).unwrap_or_else(|| panic!("{shown}"));
+    assert!(line.contains("Dr. Layla Al-Mansouri / د. ليلى المنصوري — Director") && line.contains("; "), "{line}");
 
     let fails = |args: &[&str], expected: &str| {
         let (_, stderr) = crate::outcome::muntada_fails(&demo, args);
