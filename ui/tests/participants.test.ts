@@ -318,6 +318,18 @@ describe('participants table', () => {
     expect(await lines()).toEqual([['Dr Amina Yusuf', 'أمينة يوسف'], ['د. Jean Dupont']]);
   });
 
+  it('names an erased person by what happened, with a link to the record', async () => {
+    vi.mocked(client.participantQuery).mockResolvedValue({
+      total: 1,
+      offset: 0,
+      rows: [person(0, { name: { en: '', ar: '' }, email: null, organisation: { en: '', ar: '' } })],
+    });
+    render(ParticipantsView, { props: { id: 'ev-1' } });
+    const link = await screen.findByTestId('participant-link');
+    expect(link).toHaveTextContent('(personal data erased)');
+    expect(link).toHaveAttribute('href', '#/events/ev-1/participants/p-0');
+  });
+
   it('shows each status in words as well as colour', async () => {
     vi.mocked(client.participantQuery).mockResolvedValue({
       total: 2,
