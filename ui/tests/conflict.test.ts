@@ -14,7 +14,7 @@ import PledgeForm from '../src/views/pledges/PledgeForm.svelte';
 import RoomsDialog from '../src/views/programme/RoomsDialog.svelte';
 import SessionPanel from '../src/views/programme/SessionPanel.svelte';
 import SpeakersView from '../src/views/programme/SpeakersView.svelte';
-import { apiError, auditEntry, countries, delegation, event, listing, pledge, reference, session, speaker } from './fixtures';
+import { apiError, auditEntry, countries, delegation, event, listing, participant, pledge, reference, session, speaker } from './fixtures';
 
 vi.mock('../src/api/client');
 
@@ -87,23 +87,13 @@ describe('the participant form after someone else changed the person', () => {
     { key: 'media', name: { en: 'Media', ar: 'وسائل الإعلام' }, colour: '#ea580c' },
     { key: 'other', name: { en: 'Other', ar: 'أخرى' }, colour: '#6b7280' },
   ];
-  const opened: Participant = {
+  const opened: Participant = participant({
     id: 'p-4',
-    eventId: 'ev-1',
-    honorific: '',
     name: { en: 'Amina Yusuf', ar: '' },
-    email: 'amina@un.org',
-    phone: null,
-    organisation: { en: 'UNOCT', ar: '' },
-    country: 'QA',
     category: 'media',
-    status: 'confirmed',
     badgeCode: 'CODE4',
-    consent: true,
-    registeredAt: '2025-11-02T08:30:00Z',
-    delegation: null,
     version: 3,
-  };
+  });
   /** What desk 2 stored meanwhile: a new e-mail address and another category. */
   const now: Participant = { ...opened, email: 'amina.yusuf@un.org', category: 'other', version: 4 };
 

@@ -10,29 +10,20 @@ import RegisterForm from '../src/views/participants/RegisterForm.svelte';
 import SetupView from '../src/views/participants/SetupView.svelte';
 import { nextPages, pagesOf, pagesToForget, visibleRange } from '../src/views/participants/window';
 import { setLang } from '../src/i18n/index.svelte';
-import { countries, event } from './fixtures';
+import { countries, event, participant } from './fixtures';
 
 vi.mock('../src/api/client');
 
 function person(i: number, overrides: Partial<Participant> = {}): Participant {
-  return {
+  return participant({
     id: `p-${i}`,
-    eventId: 'ev-1',
-    honorific: '',
     name: { en: `Person ${i}`, ar: '' },
     email: `p${i}@example.org`,
-    phone: null,
-    organisation: { en: 'UNOCT', ar: '' },
-    country: 'QA',
     category: 'media',
     status: 'interest_registered',
     badgeCode: `CODE${i}`,
-    consent: true,
-    registeredAt: '2025-11-02T08:30:00Z',
-    delegation: null,
-    version: 1,
     ...overrides,
-  };
+  });
 }
 
 const categories = [
