@@ -1,8 +1,9 @@
-// The Save of a page form that edits one record (an event, a pledge): the record it was filled
-// from (stale.svelte.ts), whether a save is under way, and the failure the form shows. `save` is
-// the flow both forms follow: call the service; on success go on; when the record changed
-// meanwhile, read it as it is now for the conflict panel; else show the failure and move the
-// keyboard to the first field refused, or to the form's error.
+// The Save of a form that edits one record (an event, a pledge, a participant, a session, a room,
+// a speaker): the record it was filled from (stale.svelte.ts), whether a save is under way, and
+// the failure the form shows. `save` is the flow they all follow: call the service; on success
+// go on; when the record changed meanwhile, read it as it is now for the conflict panel; else
+// show the failure and move the keyboard where the form says (its first field refused, its
+// error, or nowhere for a panel that shows each refusal beside its field).
 import { tick } from 'svelte';
 import type { ApiError } from '../api/types';
 import type { Outcome } from '../services/errors';
@@ -38,16 +39,17 @@ export class RecordForm<D extends object> {
       this.saving = true;
       const outcome = await steps.send();
       this.saving = false;
-      if (outcome.ok) {
-        steps.saved(outcome.value);
-        return;
-      }
-      if (steps.reload && isStale(outcome.error)) {
+      if (!outcome.ok && steps.reload && isStale(outcome.error)) {
         const now = await steps.reload();
         if (!now.ok) this.failure = { error: now.error, text: now.text };
         return;
       }
+      // Saved or refused, the form no longer holds re-applied edits waiting for Save.
       this.record.reapplied = false;
+      if (outcome.ok) {
+        steps.saved(outcome.value);
+        return;
+      }
       this.failure = { error: outcome.error, text: outcome.text };
     }
     await tick();
