@@ -280,7 +280,7 @@ impl Db {
     /// statements are prepared again.
     pub fn replace_client(&self, client: postgres::Client) -> Result<()> {
         if let Inner::Pg(pg) = &self.inner {
-            *pg.client.borrow_mut() = client;
+            *pg.client()? = client;
             pg.statements.borrow_mut().clear();
             pg.aborted.set(false);
             self.set_lock_timeout(pg.lock_timeout.get())?;
@@ -311,7 +311,7 @@ impl Db {
     pub fn with_postgres<T>(&self, f: impl FnOnce(&mut postgres::Client) -> Result<T>) -> Option<Result<T>> {
         match &self.inner {
             Inner::Lite(_) => None,
-            Inner::Pg(pg) => Some(pg.track(f(&mut pg.client.borrow_mut()))),
+            Inner::Pg(pg) => Some(pg.client().and_then(|mut c| pg.track(f(&mut c)))),
         }
     }
 
@@ -324,7 +324,7 @@ impl Db {
                 if upper.starts_with("BEGIN") || upper.starts_with("ROLLBACK") {
                     pg.aborted.set(false);
                 }
-                pg.track(pg.client.borrow_mut().batch_execute(sql).map_err(Error::from))
+                pg.track(pg.client()?.batch_execute(sql).map_err(Error::from))
             }
         }
     }
@@ -358,7 +358,7 @@ impl Db {
         let Inner::Pg(pg) = &self.inner else { return None };
         let sql = format!("COPY {table} ({}) FROM STDIN", columns.join(", "));
         let run = || -> Result<u64> {
-            let mut client = pg.client.borrow_mut();
+            let mut client = pg.client()?;
             let mut writer = client.copy_in(&sql).map_err(Error::from)?;
             {
                 let mut sink =
@@ -379,8 +379,8 @@ impl Db {
                 if let Some(s) = pg.statements.borrow().get(sql) {
                     return Ok(Stmt::Pg(pg, s.clone()));
                 }
-                let prepared = pg
-                    .track(pg.client.borrow_mut().prepare(&dollar_placeholders(sql)).map_err(|e| unprepared(sql, e)))?;
+                let prepared =
+                    pg.track(pg.client()?.prepare(&dollar_placeholders(sql)).map_err(|e| unprepared(sql, e)))?;
                 pg.statements.borrow_mut().insert(sql.to_owned(), prepared.clone());
                 Ok(Stmt::Pg(pg, prepared))
             }
@@ -392,8 +392,8 @@ impl Db {
         match &self.inner {
             Inner::Lite(c) => Ok(Stmt::LiteOnce(c.prepare(sql)?)),
             Inner::Pg(pg) => {
-                let prepared = pg
-                    .track(pg.client.borrow_mut().prepare(&dollar_placeholders(sql)).map_err(|e| unprepared(sql, e)))?;
+                let prepared =
+                    pg.track(pg.client()?.prepare(&dollar_placeholders(sql)).map_err(|e| unprepared(sql, e)))?;
                 Ok(Stmt::Pg(pg, prepared))
             }
         }
@@ -418,6 +418,14 @@ fn unprepared(sql: &str, e: postgres::Error) -> Error {
 }
 
 impl Pg {
+    /// The connection, unless a streamed list ([`Stmt::each`]) is still being read from it: a
+    /// connection answers one statement at a time.
+    fn client(&self) -> Result<std::cell::RefMut<'_, postgres::Client>> {
+        self.client.try_borrow_mut().map_err(|_| {
+            Error::internal("a statement was sent to the team database while a list was still being read from it")
+        })
+    }
+
     fn track<T>(&self, result: Result<T>) -> Result<T> {
         if result.is_err() {
             self.aborted.set(true);
@@ -508,14 +516,14 @@ impl<'c> Stmt<'c> {
         }
         let Stmt::Pg(pg, stmt) = self else { unreachable!("not SQLite, so PostgreSQL") };
         let args = pg_args(params);
-        let changed = pg.track(pg.client.borrow_mut().execute(&*stmt, &pg_refs(&args)).map_err(Error::from))?;
+        let changed = pg.track(pg.client()?.execute(&*stmt, &pg_refs(&args)).map_err(Error::from))?;
         Ok(usize::try_from(changed).unwrap_or(usize::MAX))
     }
 
     pub fn query_row<T>(&mut self, params: &[&dyn Param], f: impl FnOnce(&Row<'_>) -> Result<T>) -> DbResult<T> {
         let mut f = Some(f);
         let mut out = None;
-        self.each(params, Some(1), |row| {
+        self.rows(params, Some(1), false, |row| {
             if let Some(f) = f.take() {
                 out = Some(f(row)?);
             }
@@ -527,18 +535,33 @@ impl<'c> Stmt<'c> {
     /// Every row, mapped.
     pub fn query_map<T>(&mut self, params: &[&dyn Param], mut f: impl FnMut(&Row<'_>) -> Result<T>) -> Result<Vec<T>> {
         let mut out = Vec::new();
-        self.each(params, None, |row| {
+        self.rows(params, None, false, |row| {
             out.push(f(row)?);
             Ok(())
         })?;
         Ok(out)
     }
 
-    /// Calls `f` with each row (at most `limit`), without collecting them.
+    /// Calls `f` with each row (at most `limit`), without collecting them: on PostgreSQL too
+    /// the rows are read from the connection as `f` takes them, so a list of 100,000 people is
+    /// never held whole. `f` must not run statements on the same connection meanwhile (it gets
+    /// an error if it does); [`Self::query_map`] collects first and allows it.
     pub fn each(
         &mut self,
         params: &[&dyn Param],
         limit: Option<usize>,
+        f: impl FnMut(&Row<'_>) -> Result<()>,
+    ) -> Result<()> {
+        self.rows(params, limit, true, f)
+    }
+
+    /// `each`, with the PostgreSQL rows `streamed` from the connection or fetched all before
+    /// `f` runs (then `f` may query the same connection).
+    fn rows(
+        &mut self,
+        params: &[&dyn Param],
+        limit: Option<usize>,
+        streamed: bool,
         mut f: impl FnMut(&Row<'_>) -> Result<()>,
     ) -> Result<()> {
         let limit = limit.unwrap_or(usize::MAX);
@@ -554,10 +577,21 @@ impl<'c> Stmt<'c> {
         }
         let Stmt::Pg(pg, stmt) = self else { unreachable!("not SQLite, so PostgreSQL") };
         let args = pg_args(params);
-        // The rows are fetched before `f` runs, so that `f` may query the same connection.
-        let rows = pg.track(pg.client.borrow_mut().query(&*stmt, &pg_refs(&args)).map_err(Error::from))?;
-        for row in rows.iter().take(limit) {
-            f(&Row::Pg(row))?;
+        if !streamed {
+            let rows = pg.track(pg.client()?.query(&*stmt, &pg_refs(&args)).map_err(Error::from))?;
+            for row in rows.iter().take(limit) {
+                f(&Row::Pg(row))?;
+            }
+            return Ok(());
+        }
+        use postgres::fallible_iterator::FallibleIterator;
+        let mut client = pg.client()?;
+        let mut rows = pg.track(client.query_raw(&*stmt, pg_refs(&args)).map_err(Error::from))?;
+        let mut seen = 0;
+        while seen < limit {
+            let Some(row) = pg.track(rows.next().map_err(Error::from))? else { break };
+            f(&Row::Pg(&row))?;
+            seen += 1;
         }
         Ok(())
     }
@@ -835,6 +869,41 @@ impl fmt::Debug for Db {
 #[cfg(test)]
 mod tests {
     use super::dollar_placeholders;
+    use crate::store::{testing, Engine};
+
+    /// A query both engines take, giving `values` in order.
+    fn numbers(values: &[i64]) -> String {
+        values.iter().map(|v| format!("SELECT CAST({v} AS BIGINT)")).collect::<Vec<_>>().join(" UNION ALL ")
+    }
+
+    /// `each` hands the rows over as they come from the connection: on the team database the
+    /// connection is still reading them while `f` runs, so a statement `f` sends there is
+    /// refused with an error (no panic), and the connection serves again once the list ends.
+    /// `query_map` fetches first, so there `f` may query. SQLite allows both.
+    #[test]
+    fn a_list_is_handed_over_row_by_row() {
+        let store = testing::store();
+        store
+            .read(|tx| {
+                let conn = tx.conn;
+                let mut seen = Vec::new();
+                let mut nested = Vec::new();
+                conn.prepare(&numbers(&[1, 2, 3]))?.each(&[], None, |row| {
+                    seen.push(row.get::<_, i64>(0)?);
+                    nested.push(conn.query_row(&numbers(&[7]), &[], |r| r.get::<_, i64>(0)).is_ok());
+                    Ok(())
+                })?;
+                assert_eq!(seen, [1, 2, 3]);
+                let streamed = conn.engine() == Engine::Postgres;
+                assert_eq!(nested, [!streamed; 3], "a statement inside a streamed list");
+                let mapped = conn.prepare(&numbers(&[4, 5]))?.query_map(&[], |row| {
+                    Ok(row.get::<_, i64>(0)? + conn.query_row(&numbers(&[1]), &[], |r| r.get::<_, i64>(0))?)
+                })?;
+                assert_eq!(mapped, [5, 6]);
+                Ok(())
+            })
+            .expect("the reads");
+    }
 
     #[test]
     fn placeholders_become_numbered_outside_quotes() {
