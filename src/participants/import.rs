@@ -1043,6 +1043,31 @@ mod tests {
         check("name,,\nAmina,,\n\n,,\nBob,,\n", Ok(&["Amina", "Bob"]));
     }
 
+    /// An import writes with SQLite's larger page cache, and the everyday one is back once its
+    /// transaction ends, committed or not: the app does not keep 32 MiB of pages all day.
+    #[test]
+    fn an_import_raises_the_page_cache_for_its_own_transaction_only() {
+        use crate::store::db::{BULK_CACHE_KIB, CACHE_KIB};
+        let mut store = Store::open_in_memory().unwrap();
+        let event = event(&mut store);
+        let cache = |store: &Store| store.read(|tx| Ok(tx.page_cache_kib())).unwrap();
+        assert_eq!(cache(&store), Some(CACHE_KIB));
+        let during = store
+            .write(|tx| {
+                import_csv(tx, &event, b"name\nAmina\n", Utc::now())?;
+                Ok(tx.page_cache_kib())
+            })
+            .unwrap();
+        assert_eq!(during, Some(BULK_CACHE_KIB));
+        assert_eq!(cache(&store), Some(CACHE_KIB));
+        let refused = store.write(|tx| {
+            import_csv(tx, &event, b"name\nBob\n", Utc::now())?;
+            Err::<(), _>(Error::internal("the caller gives up after the import"))
+        });
+        assert!(refused.is_err());
+        assert_eq!(cache(&store), Some(CACHE_KIB));
+    }
+
     #[test]
     fn every_bad_row_is_reported_and_nothing_written() {
         check(

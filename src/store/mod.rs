@@ -156,16 +156,16 @@ impl Store {
         };
         // secure_delete: erased personal data is overwritten in the file, not just unlinked.
         // temp_store: the savepoint journals of a large import stay in memory, not a temp file.
-        // cache_size: 32 MiB of pages instead of 2; a 100,000-row import touches its indexes all
-        // over, and with the default cache it spent more time re-reading pages than writing.
-        conn.execute_batch(
+        // cache_size: see db::CACHE_KIB (an import raises it for its transaction).
+        conn.execute_batch(&format!(
             "PRAGMA foreign_keys = ON;
              PRAGMA trusted_schema = OFF;
              PRAGMA synchronous = FULL;
              PRAGMA secure_delete = ON;
              PRAGMA temp_store = MEMORY;
-             PRAGMA cache_size = -32768;",
-        )
+             PRAGMA cache_size = -{};",
+            db::CACHE_KIB
+        ))
         .map_err(describe)?;
         if path.is_some() {
             let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0)).map_err(describe)?;
@@ -391,6 +391,10 @@ fn finish<T>(conn: &Db, result: Result<T>, commit: &str, rollback: &str) -> Resu
         // engine also does by itself when the connection closes.
         let _ = conn.execute_batch(rollback);
     }
+    if conn.lite().is_none_or(|c| c.is_autocommit()) {
+        // Only when the transaction is over (not after a savepoint's release).
+        let _ = conn.transaction_ended();
+    }
     committed
 }
 
@@ -405,6 +409,13 @@ impl Tx<'_> {
     /// The database file (none for a database in memory).
     pub fn path(&self) -> Option<&Path> {
         self.path
+    }
+
+    /// SQLite's page cache now, in KiB (none on PostgreSQL).
+    #[cfg(test)]
+    pub(crate) fn page_cache_kib(&self) -> Option<i64> {
+        let lite = self.conn.lite()?;
+        Some(-lite.query_row("PRAGMA cache_size", [], |r| r.get::<_, i64>(0)).expect("cache_size"))
     }
 
     /// Copies the database as it was when this write transaction began to `dest`, before the

@@ -138,6 +138,7 @@ impl<'c> Participants<'c> {
             },
         )?;
         let category = |p: &Participant| categories[p.category.as_str()].as_str();
+        self.conn.bulk_cache()?;
         if self.conn.engine() == super::Engine::Postgres {
             return self.copy_imported(import.id, people, keys, category);
         }
