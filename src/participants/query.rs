@@ -56,15 +56,58 @@ impl IndexCache {
         IndexCache { built: None }
     }
 
-    fn index(&mut self, tx: &Tx<'_>, event_id: &Id) -> Result<&SearchIndex> {
+    /// The event's index: the one kept if it is of the data as it is now, else one built now,
+    /// or none when `build` is false.
+    fn index(&mut self, tx: &Tx<'_>, event_id: &Id, build: bool) -> Result<Option<&SearchIndex>> {
         let version = tx.participants().version(event_id)?;
         let fresh = matches!(&self.built, Some((id, v, _)) if id == event_id && *v == version);
         if !fresh {
+            if !build {
+                return Ok(None);
+            }
             let index = SearchIndex::new(tx.participants().search_keys(event_id)?);
             self.built = Some((event_id.clone(), version, index));
         }
-        Ok(&self.built.as_ref().expect("built just above").2)
+        Ok(self.built.as_ref().map(|(_, _, index)| index))
     }
+}
+
+/// A page by name with no filter but the search text, from the search index: its people are
+/// in the table's name order (`name_key`, then id), so the page is a slice of those matching
+/// and the total their number. The store then reads only the page's rows, where counting and
+/// skipping to row 99,950 of 100,000 cost a server tens of milliseconds on every page. Without
+/// search text the index is used only when it is already built and fresh (a first page does not
+/// wait for it); `None` when the query is not of that kind.
+fn from_index(
+    tx: &Tx<'_>,
+    event_id: &Id,
+    query: &ParticipantQuery,
+    cache: &mut IndexCache,
+) -> Result<Option<ParticipantPage>> {
+    let unset = |f: &Option<String>| f.as_deref().is_none_or(str::is_empty);
+    let by_name_only = query.sort == SortKey::Name
+        && query.status.is_none()
+        && unset(&query.category)
+        && unset(&query.country)
+        && unset(&query.delegation);
+    let blank = query.text.trim().is_empty();
+    if !by_name_only {
+        return Ok(None);
+    }
+    let Some(index) = cache.index(tx, event_id, !blank)? else { return Ok(None) };
+    let mut people = if blank { (0..index.len() as u32).collect() } else { index.matching(&query.text) };
+    if query.descending {
+        people.reverse();
+    }
+    let from = (query.offset as usize).min(people.len());
+    let to = (from + query.limit as usize).min(people.len());
+    let ids = index.ids_at(&people[from..to]);
+    let mut sorted = ids.clone();
+    sorted.sort();
+    let mut rows: std::collections::HashMap<Id, Participant> =
+        tx.participants().get_sorted(&sorted)?.into_iter().map(|p| (p.id.clone(), p)).collect();
+    let rows = ids.iter().filter_map(|id| rows.remove(id)).collect();
+    Ok(Some(ParticipantPage { total: people.len() as u32, offset: query.offset, rows }))
 }
 
 /// The page of participants `query` asks for.
@@ -80,6 +123,9 @@ pub fn query(
     // One read transaction: the count and the page agree even while a desk writes.
     store.read(|tx| {
         let event_id = tx.events().resolve("event", event_id)?;
+        if let Some(page) = from_index(tx, &event_id, query, cache)? {
+            return Ok(page);
+        }
         let (total, rows) = filtered(tx, &event_id, query, cache, |filter| {
             tx.participants().page(&event_id, filter, query.sort, query.descending, query.offset, query.limit)
         })?;
@@ -141,8 +187,11 @@ fn filtered<T>(
     read: impl FnOnce(&crate::store::ParticipantFilter<'_>) -> Result<T>,
 ) -> Result<T> {
     let delegation = super::delegation_of(tx, event_id, query.delegation.as_deref().unwrap_or_default())?;
-    let search =
-        if query.text.trim().is_empty() { None } else { Some(cache.index(tx, event_id)?.matches(&query.text)) };
+    let search = if query.text.trim().is_empty() {
+        None
+    } else {
+        cache.index(tx, event_id, true)?.map(|index| index.matches(&query.text))
+    };
     read(&crate::store::ParticipantFilter {
         search: search.as_ref(),
         status: query.status,

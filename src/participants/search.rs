@@ -88,8 +88,13 @@ impl SearchIndex {
         Matches::AllBut(self.ids.iter().zip(hit).filter(|(_, hit)| !hit).map(|(id, _)| id.clone()).collect())
     }
 
+    /// The ids of the people at `positions` (as [`Self::matching`] gives them).
+    pub fn ids_at(&self, positions: &[u32]) -> Vec<Id> {
+        positions.iter().map(|&p| self.ids[p as usize].clone()).collect()
+    }
+
     /// The positions of the participants matching `query`, in name order.
-    fn matching(&self, query: &str) -> Vec<u32> {
+    pub fn matching(&self, query: &str) -> Vec<u32> {
         let query = fold(query);
         // A term typed with the article also matches the word without it ("العتيبي" finds
         // عتيبي): the keys hold every Arabic word also without its article (`Keys::of`).

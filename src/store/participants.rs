@@ -332,9 +332,9 @@ impl Participants<'_> {
 
     /// Every participant's search key, in the order of `list` (by name).
     pub fn search_keys(&self, event_id: &Id) -> Result<Vec<(Id, String)>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT id, search_key FROM participants WHERE event_id = ?1 ORDER BY name_en, name_ar, id",
-        )?;
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id, search_key FROM participants WHERE event_id = ?1 ORDER BY name_key, id")?;
         rows(&mut stmt, params![event_id.as_str()], |r| Ok((id_col(r, 0)?, r.get(1)?)))
     }
 
