@@ -281,7 +281,8 @@ fn organisers(event: &Event, lang: Lang, separator: &str) -> String {
     event.organisers.iter().map(|o| o.marked(lang)).collect::<Vec<_>>().join(separator)
 }
 
-/// A document for `event` with its title in the running header.
+/// A document for `event` with its title in the running header, its Arabic written in the
+/// event's digits.
 fn document(event: &Event, lang: Lang, title: String) -> pdf::Document {
     let mut doc = pdf::Document::new(lang.into(), title);
     doc.meta.author = organisers(event, lang, ", ");
@@ -290,6 +291,7 @@ fn document(event: &Event, lang: Lang, title: String) -> pdf::Document {
         Lang::Ar => "ar".to_owned(),
     });
     doc.header = Some(event.title.marked(lang));
+    doc.arabic_digits = event.arabic_digits;
     doc
 }
 

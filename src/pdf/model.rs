@@ -10,6 +10,8 @@
 //! direction of each paragraph's text is found from its own first strong character
 //! (Arabic → right-to-left, Latin → left-to-right), or the document's when it has none.
 
+pub use crate::bilingual::ArabicDigits;
+
 /// A document to render.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Document {
@@ -29,6 +31,9 @@ pub struct Document {
     pub watermark: Option<String>,
     /// "Page 3 of 12" at the foot of every page; off for pages that stand alone (certificates).
     pub page_numbers: bool,
+    /// How the text laid out in Arabic (an Arabic document, an Arabic part of another) writes
+    /// its digits, whatever digits were typed: the event's setting.
+    pub arabic_digits: ArabicDigits,
     pub blocks: Vec<Block>,
 }
 
@@ -43,6 +48,7 @@ impl Document {
             logo: None,
             watermark: None,
             page_numbers: true,
+            arabic_digits: ArabicDigits::default(),
             blocks: Vec::new(),
         }
     }
