@@ -2,6 +2,7 @@
 //! formatting characters (U+202A–202E, U+2066–2069) are kept as typed; displays isolate them.
 
 use crate::error::{Error, Reason, Result};
+use crate::money;
 
 /// Longest name or title accepted, in characters.
 pub const MAX_NAME: usize = 300;
@@ -64,25 +65,13 @@ pub fn email(field: &str, value: &str) -> Result<Option<String>> {
     Ok(Some(value))
 }
 
-/// The value of a decimal digit as people type it: Latin (0-9), Arabic-Indic (٠-٩, U+0660) or
-/// Eastern Arabic-Indic (۰-۹, U+06F0, from Persian and Urdu keyboards). `None` for any other
-/// character.
-pub fn digit_value(c: char) -> Option<u32> {
-    match c {
-        '0'..='9' => Some(c as u32 - '0' as u32),
-        '\u{0660}'..='\u{0669}' => Some(c as u32 - 0x0660),
-        '\u{06F0}'..='\u{06F9}' => Some(c as u32 - 0x06F0),
-        _ => None,
-    }
-}
-
-/// `value` with every digit [`digit_value`] knows written in Latin: the one normalisation of
+/// `value` with every digit [`money::digit_value`] knows written in Latin: the one normalisation of
 /// typed numbers, dates and times, so that "٢٠٢٥-٠٥-٢١" and "٠٩:٣٠" read as what they say.
 pub fn latin_digits(value: &str) -> std::borrow::Cow<'_, str> {
     if value.is_ascii() {
         return std::borrow::Cow::Borrowed(value);
     }
-    value.chars().map(|c| digit_value(c).and_then(|d| char::from_digit(d, 10)).unwrap_or(c)).collect()
+    value.chars().map(|c| money::digit_value(c).and_then(|d| char::from_digit(d, 10)).unwrap_or(c)).collect()
 }
 
 /// An optional value as typed (an id, a time): blank means none.
@@ -133,10 +122,10 @@ mod tests {
         assert_eq!(latin_digits("۰۹:۳۰"), "09:30");
         assert_eq!(latin_digits("B٤٢ قاعة"), "B42 قاعة");
         assert!(matches!(latin_digits("2025-05-21"), std::borrow::Cow::Borrowed(_)));
-        assert_eq!(digit_value('٧'), Some(7));
-        assert_eq!(digit_value('۸'), Some(8));
-        assert_eq!(digit_value('a'), None);
+        assert_eq!(money::digit_value('٧'), Some(7));
+        assert_eq!(money::digit_value('۸'), Some(8));
+        assert_eq!(money::digit_value('a'), None);
         // Other scripts' digits are not numbers Muntada reads.
-        assert_eq!(digit_value('३'), None);
+        assert_eq!(money::digit_value('३'), None);
     }
 }

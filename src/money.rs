@@ -79,6 +79,19 @@ impl Money {
     }
 }
 
+/// The value of a decimal digit as people type it: Latin (0-9), Arabic-Indic (٠-٩, U+0660) or
+/// Eastern Arabic-Indic (۰-۹, U+06F0, from Persian and Urdu keyboards). `None` for any other
+/// character. Kept with the amounts, where the PDF engine (which names nothing else of the
+/// core) finds it too.
+pub fn digit_value(c: char) -> Option<u32> {
+    match c {
+        '0'..='9' => Some(c as u32 - '0' as u32),
+        '\u{0660}'..='\u{0669}' => Some(c as u32 - 0x0660),
+        '\u{06F0}'..='\u{06F9}' => Some(c as u32 - 0x06F0),
+        _ => None,
+    }
+}
+
 /// Parses an amount typed by a person into minor units of `currency`.
 ///
 /// Accepted: `15000000`, `15,000,000.00` (commas only as thousands separators), `1.5`, and the

@@ -171,6 +171,6 @@ pub fn export_badges(
         .collect();
     let title = if event.title.en.is_empty() { &event.title.ar } else { &event.title.en };
     let mut doc = badges(title, &people, layout);
-    doc.arabic_digits = event.arabic_digits;
+    doc.arabic_digits = super::digits(&event);
     Ok(Export::pdf("badges.pdf".into(), doc))
 }

@@ -16,11 +16,12 @@ use printpdf::{
 };
 
 use super::fonts::{vertical_metrics, Face};
-use super::model::{Align, Block, Document, KeyValue, Language, List, Paragraph, Placed, PlacedText, Row, Table};
+use super::model::{
+    Align, Block, Digits, Document, KeyValue, Language, List, Paragraph, Placed, PlacedText, Row, Table,
+};
 use super::text::{self, Atom, AtomKind, Extent, Glyph, Laid, Line, Shaper, Style, MISSING_BOX_EM};
 use super::writer::{PageSink, Part};
 use super::PdfError;
-use crate::bilingual::ArabicDigits;
 
 /// What laying out a document found, besides the pages it handed over.
 pub(crate) struct Summary {
@@ -246,7 +247,7 @@ const LAID_KEPT: usize = 8_192;
 struct Layouter<'s> {
     rtl: bool,
     /// How the text laid out in Arabic writes its digits: the document's rule, for all of it.
-    digits: ArabicDigits,
+    digits: Digits,
     geometry: Geometry,
     shaper: Shaper,
     /// The page being drawn, and how many pages were started.
@@ -1186,21 +1187,10 @@ mod tests {
     fn extents(shaper: &mut Shaper, header: &[String], rows: &[Vec<String>], rtl: bool) -> Vec<Extent> {
         (0..header.len())
             .map(|i| {
-                let head = text::measure(
-                    shaper,
-                    &[(&header[i], Style::weight(true))],
-                    TABLE_SIZE,
-                    rtl,
-                    ArabicDigits::ArabicIndic,
-                );
+                let head =
+                    text::measure(shaper, &[(&header[i], Style::weight(true))], TABLE_SIZE, rtl, Digits::ArabicIndic);
                 rows.iter().fold(head, |e, row| {
-                    e.union(text::measure(
-                        shaper,
-                        &[(&row[i], Style::default())],
-                        TABLE_SIZE,
-                        rtl,
-                        ArabicDigits::ArabicIndic,
-                    ))
+                    e.union(text::measure(shaper, &[(&row[i], Style::default())], TABLE_SIZE, rtl, Digits::ArabicIndic))
                 })
             })
             .collect()
@@ -1344,7 +1334,7 @@ mod tests {
             for (row, bold) in all {
                 for (i, cell) in row.iter().enumerate() {
                     let inner = plan.widths[i] - 2.0 * CELL_PAD_X;
-                    let laid = text::layout(&mut shaper, &[(cell, Style::weight(bold))], plan.size, inner, rtl, ArabicDigits::ArabicIndic);
+                    let laid = text::layout(&mut shaper, &[(cell, Style::weight(bold))], plan.size, inner, rtl, Digits::ArabicIndic);
                     for line in &laid.lines {
                         prop_assert!(line.width <= inner + 0.05, "{cell:?}: a line of {} pt in {inner} pt ({plan:?})", line.width);
                     }

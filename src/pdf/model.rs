@@ -10,8 +10,6 @@
 //! direction of each paragraph's text is found from its own first strong character
 //! (Arabic → right-to-left, Latin → left-to-right), or the document's when it has none.
 
-pub use crate::bilingual::ArabicDigits;
-
 /// A document to render.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Document {
@@ -33,7 +31,7 @@ pub struct Document {
     pub page_numbers: bool,
     /// How the text laid out in Arabic (an Arabic document, an Arabic part of another) writes
     /// its digits, whatever digits were typed: the event's setting.
-    pub arabic_digits: ArabicDigits,
+    pub arabic_digits: Digits,
     pub blocks: Vec<Block>,
 }
 
@@ -48,7 +46,7 @@ impl Document {
             logo: None,
             watermark: None,
             page_numbers: true,
-            arabic_digits: ArabicDigits::default(),
+            arabic_digits: Digits::default(),
             blocks: Vec::new(),
         }
     }
@@ -66,6 +64,16 @@ pub struct Meta {
     /// modification dates; `None`: the moment it is written. Tests that compare whole files
     /// give a fixed one.
     pub created: Option<i64>,
+}
+
+/// How text laid out in Arabic writes its digits (see `arabic_digits` in `text.rs`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Digits {
+    /// ٠١٢٣٤٥٦٧٨٩ and the Arabic separators, except in Latin text.
+    #[default]
+    ArabicIndic,
+    /// 0123456789 and the Latin separators, throughout.
+    Latin,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -20,8 +20,8 @@ use unicode_bidi::{Level, ParagraphBidiInfo};
 use unicode_linebreak::linebreaks;
 
 use super::fonts::{family_for, Face, Family};
-use crate::bilingual::ArabicDigits;
-use crate::input::digit_value;
+use super::model::Digits;
+use crate::money::digit_value;
 
 /// The style of a span of input text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -103,7 +103,7 @@ pub(crate) fn layout(
     size: f32,
     max_width: f32,
     default_rtl: bool,
-    digits: ArabicDigits,
+    digits: Digits,
 ) -> Laid {
     let (text, styles) = prepare(spans, default_rtl.then_some(digits));
     let rtl = base_rtl(&text, default_rtl);
@@ -150,7 +150,7 @@ pub(crate) fn measure(
     spans: &[(&str, Style)],
     size: f32,
     default_rtl: bool,
-    digits: ArabicDigits,
+    digits: Digits,
 ) -> Extent {
     let (text, styles) = prepare(spans, default_rtl.then_some(digits));
     let rtl = base_rtl(&text, default_rtl);
@@ -373,7 +373,7 @@ fn width_of(shaped: &Shaped, face: Face, size: f32) -> f32 {
 /// The text as it is drawn: [`clean`], then, in Arabic (`arabic`: the text is laid out in a
 /// right-to-left document or part, with the document's rule), its digits as [`arabic_digits`]
 /// writes them.
-fn prepare(spans: &[(&str, Style)], arabic: Option<ArabicDigits>) -> (String, Vec<(Range<usize>, Style)>) {
+fn prepare(spans: &[(&str, Style)], arabic: Option<Digits>) -> (String, Vec<(Range<usize>, Style)>) {
     let (text, styles) = clean(spans);
     let Some(rule) = arabic.filter(|_| text.chars().any(|c| digit_value(c).is_some())) else {
         return (text, styles);
@@ -383,8 +383,9 @@ fn prepare(spans: &[(&str, Style)], arabic: Option<ArabicDigits>) -> (String, Ve
     (text, styles)
 }
 
-/// One rule for the digits of Arabic text, the event's [`ArabicDigits`], so that a document
-/// has one kind of digit whatever was typed (Latin, Arabic-Indic or Eastern Arabic-Indic ۰-۹):
+/// One rule for the digits of Arabic text, the document's [`Digits`] (the event's setting), so
+/// that a document has one kind of digit whatever was typed (Latin, Arabic-Indic or Eastern
+/// Arabic-Indic ۰-۹):
 ///
 /// - `ArabicIndic`: a number is written in Arabic-Indic digits (with the Arabic thousands and
 ///   decimal separators, ٤٥٬٠٠٠٬٠٠٠٫٠٠) unless it belongs to Latin text: its line's last strong
@@ -396,11 +397,11 @@ fn prepare(spans: &[(&str, Style)], arabic: Option<ArabicDigits>) -> (String, Ve
 ///
 /// Returns the text and, for each byte offset of the input (and its end), the offset in the
 /// output.
-pub(crate) fn arabic_digits(text: &str, rule: ArabicDigits) -> (String, Vec<usize>) {
+pub(crate) fn arabic_digits(text: &str, rule: Digits) -> (String, Vec<usize>) {
     use unicode_bidi::BidiClass::{AL, L, R};
     let (zero, thousands, decimal) = match rule {
-        ArabicDigits::ArabicIndic => ('\u{0660}', '\u{066C}', '\u{066B}'),
-        ArabicDigits::Latin => ('0', ',', '.'),
+        Digits::ArabicIndic => ('\u{0660}', '\u{066C}', '\u{066B}'),
+        Digits::Latin => ('0', ',', '.'),
     };
     let mut out = String::with_capacity(text.len() * 2);
     let mut moved = vec![0; text.len() + 1];
@@ -417,7 +418,7 @@ pub(crate) fn arabic_digits(text: &str, rule: ArabicDigits) -> (String, Vec<usiz
         let next_is_digit = chars.get(k + 1).is_some_and(|&(_, n)| digit_value(n).is_some());
         // Under the Latin rule every digit is the rule's; under the Arabic-Indic one, those of
         // Arabic text.
-        let digit = digit_value(c).filter(|_| rule == ArabicDigits::Latin || latin == Some(false));
+        let digit = digit_value(c).filter(|_| rule == Digits::Latin || latin == Some(false));
         let drawn = match digit {
             Some(d) => char::from_u32(zero as u32 + d).unwrap_or(c),
             None => match c {
@@ -958,7 +959,7 @@ mod tests {
 
     const WIDE: f32 = 10_000.0;
     /// The default rule for digits in Arabic.
-    const AI: ArabicDigits = ArabicDigits::ArabicIndic;
+    const AI: Digits = Digits::ArabicIndic;
 
     #[test]
     fn emphasis_slants_latin_and_sets_arabic_upright_in_bold() {
@@ -1102,7 +1103,7 @@ mod tests {
     #[test]
     fn one_document_has_one_kind_of_digit() {
         let indic = |s: &str| arabic_digits(s, AI).0;
-        let latin = |s: &str| arabic_digits(s, ArabicDigits::Latin).0;
+        let latin = |s: &str| arabic_digits(s, Digits::Latin).0;
         // Under the default rule, Eastern digits (a Persian keyboard) become Arabic-Indic too.
         assert_eq!(indic("القاعة ۳ و 4"), "القاعة ٣ و ٤");
         assert_eq!(indic("المبلغ ٤٥,000"), "المبلغ ٤٥٬٠٠٠");
@@ -1113,14 +1114,14 @@ mod tests {
         assert_eq!(latin("٢١–٢٢ مايو ٢٠٢٤"), "21–22 مايو 2024");
         // A separator not between two digits is punctuation, and stays.
         assert_eq!(latin("٣٬ ثم"), "3٬ ثم");
-        let (text, moved) = arabic_digits("ب ٢ a", ArabicDigits::Latin);
+        let (text, moved) = arabic_digits("ب ٢ a", Digits::Latin);
         assert_eq!(text, "ب 2 a");
         assert_eq!(&text[moved[3]..moved[5]], "2");
         // Only text laid out in Arabic follows the rule.
         let mut shaper = Shaper::default();
         let typed = [("صفحة ٣", Style::default())];
-        assert_eq!(layout(&mut shaper, &typed, 10.0, WIDE, true, ArabicDigits::Latin).text, "صفحة 3");
-        assert_eq!(layout(&mut shaper, &typed, 10.0, WIDE, false, ArabicDigits::Latin).text, "صفحة ٣");
+        assert_eq!(layout(&mut shaper, &typed, 10.0, WIDE, true, Digits::Latin).text, "صفحة 3");
+        assert_eq!(layout(&mut shaper, &typed, 10.0, WIDE, false, Digits::Latin).text, "صفحة ٣");
     }
 
     #[test]

@@ -383,7 +383,7 @@ fn the_same_arabic_document_follows_its_rule_for_digits() {
     assert_contains_text(&indic, typed, "typed Arabic-Indic digits stay");
     assert_contains_text(&indic, "صفحة ١ من ١", "the page number");
 
-    let (path, _) = render_to("digits-latin", &Document { arabic_digits: ArabicDigits::Latin, ..doc() });
+    let (path, _) = render_to("digits-latin", &Document { arabic_digits: Digits::Latin, ..doc() });
     let latin = text_of(&path, None);
     assert!(!has_arabic_indic(&latin), "no Arabic-Indic digit under the Latin rule:\n{latin}");
     assert_contains_text(&latin, SENTENCE, "Latin digits as typed");
