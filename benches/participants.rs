@@ -273,6 +273,7 @@ fn forum(store: &mut Store) -> String {
         end_date: "2025-05-21".into(),
         organisers: vec![],
         signatories: Vec::new(),
+        arabic_digits: Default::default(),
         status: EventStatus::Open,
     };
     store.write(|tx| event::create(tx, &input, Utc::now())).expect("event").id.to_string()

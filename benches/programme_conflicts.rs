@@ -111,6 +111,7 @@ impl Data {
             end_date: rules.last_day.to_string(),
             organisers: Vec::new(),
             signatories: Vec::new(),
+            arabic_digits: Default::default(),
             status: muntada::event::EventStatus::Draft,
         };
         let event = store.write(|tx| muntada::event::create(tx, &input, Utc::now())).expect("event");

@@ -503,6 +503,7 @@ fn forum() -> EventInput {
         end_date: "2025-05-21".into(),
         organisers: vec![],
         signatories: Vec::new(),
+        arabic_digits: Default::default(),
         status: EventStatus::Open,
     }
 }

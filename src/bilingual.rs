@@ -26,6 +26,39 @@ impl Lang {
     }
 }
 
+/// How numbers are written in Arabic: an event's setting, followed by the Arabic window of the
+/// app and by every Arabic document of the event.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ArabicDigits {
+    /// ٠١٢٣٤٥٦٧٨٩, with the Arabic thousands and decimal separators (٤٥٬٠٠٠٫٥).
+    #[default]
+    ArabicIndic,
+    /// 0123456789, as in English (45,000.5).
+    Latin,
+}
+
+impl ArabicDigits {
+    pub const ALL: [ArabicDigits; 2] = [ArabicDigits::ArabicIndic, ArabicDigits::Latin];
+
+    /// The word stored and typed on the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ArabicDigits::ArabicIndic => "arabic_indic",
+            ArabicDigits::Latin => "latin",
+        }
+    }
+
+    /// `arabic_indic` or `latin`; a hyphen stands for the underscore (`arabic-indic`, as the
+    /// command line writes it).
+    pub fn parse(field: &str, value: &str) -> Result<ArabicDigits> {
+        let word = value.trim().replace('-', "_");
+        Self::ALL.into_iter().find(|d| d.as_str() == word).ok_or_else(|| {
+            Error::invalid(field, Reason::InvalidValue, format!("{value:?} is not arabic-indic or latin"))
+        })
+    }
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Bilingual {
     pub en: String,

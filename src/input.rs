@@ -2,6 +2,7 @@
 //! formatting characters (U+202A–202E, U+2066–2069) are kept as typed; displays isolate them.
 
 use crate::error::{Error, Reason, Result};
+use crate::money;
 
 /// Longest name or title accepted, in characters.
 pub const MAX_NAME: usize = 300;
@@ -64,6 +65,15 @@ pub fn email(field: &str, value: &str) -> Result<Option<String>> {
     Ok(Some(value))
 }
 
+/// `value` with every digit [`money::digit_value`] knows written in Latin: the one normalisation of
+/// typed numbers, dates and times, so that "٢٠٢٥-٠٥-٢١" and "٠٩:٣٠" read as what they say.
+pub fn latin_digits(value: &str) -> std::borrow::Cow<'_, str> {
+    if value.is_ascii() {
+        return std::borrow::Cow::Borrowed(value);
+    }
+    value.chars().map(|c| money::digit_value(c).and_then(|d| char::from_digit(d, 10)).unwrap_or(c)).collect()
+}
+
 /// An optional value as typed (an id, a time): blank means none.
 pub(crate) fn given(value: Option<&str>) -> Option<&str> {
     value.map(str::trim).filter(|v| !v.is_empty())
@@ -104,5 +114,18 @@ mod tests {
         for bad in ["a", "a@b", "@b.c", "a@@b.c", "a b@c.d", "a@.c"] {
             assert_eq!(email("email", bad).unwrap_err().reason, Reason::InvalidValue, "{bad}");
         }
+    }
+
+    #[test]
+    fn typed_digits_of_every_script_read_as_latin() {
+        assert_eq!(latin_digits("٢٠٢٥-٠٥-٢١"), "2025-05-21");
+        assert_eq!(latin_digits("۰۹:۳۰"), "09:30");
+        assert_eq!(latin_digits("B٤٢ قاعة"), "B42 قاعة");
+        assert!(matches!(latin_digits("2025-05-21"), std::borrow::Cow::Borrowed(_)));
+        assert_eq!(money::digit_value('٧'), Some(7));
+        assert_eq!(money::digit_value('۸'), Some(8));
+        assert_eq!(money::digit_value('a'), None);
+        // Other scripts' digits are not numbers Muntada reads.
+        assert_eq!(money::digit_value('३'), None);
     }
 }

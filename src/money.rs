@@ -79,6 +79,19 @@ impl Money {
     }
 }
 
+/// The value of a decimal digit as people type it: Latin (0-9), Arabic-Indic (٠-٩, U+0660) or
+/// Eastern Arabic-Indic (۰-۹, U+06F0, from Persian and Urdu keyboards). `None` for any other
+/// character. Kept with the amounts, where the PDF engine (which names nothing else of the
+/// core) finds it too.
+pub fn digit_value(c: char) -> Option<u32> {
+    match c {
+        '0'..='9' => Some(c as u32 - '0' as u32),
+        '\u{0660}'..='\u{0669}' => Some(c as u32 - 0x0660),
+        '\u{06F0}'..='\u{06F9}' => Some(c as u32 - 0x06F0),
+        _ => None,
+    }
+}
+
 /// Parses an amount typed by a person into minor units of `currency`.
 ///
 /// Accepted: `15000000`, `15,000,000.00` (commas only as thousands separators), `1.5`, and the
@@ -88,11 +101,9 @@ impl Money {
 pub fn parse_amount(field: &str, value: &str, currency: Currency) -> Result<i64> {
     let typed = value.trim();
     let invalid = |reason, why: &str| Error::invalid(field, reason, format!("{typed:?}: {why}"));
-    let ascii: String = typed
+    let ascii: String = crate::input::latin_digits(typed)
         .chars()
         .map(|c| match c {
-            '\u{0660}'..='\u{0669}' => char::from(b'0' + (c as u32 - 0x0660) as u8),
-            '\u{06F0}'..='\u{06F9}' => char::from(b'0' + (c as u32 - 0x06F0) as u8),
             '\u{066B}' => '.',
             '\u{066C}' => ',',
             c => c,
@@ -240,10 +251,11 @@ const RATE_SCALE: u32 = 12;
 impl UsdRate {
     pub const ONE: UsdRate = UsdRate { mantissa: 1, scale: 0 };
 
-    pub fn parse(field: &str, value: &str) -> Result<UsdRate> {
-        let value = value.trim();
-        let invalid = || Error::invalid(field, Reason::InvalidValue, format!("{value:?} is not a rate like 1.0832"));
-        let (int_part, frac) = value.split_once('.').unwrap_or((value, ""));
+    pub fn parse(field: &str, typed: &str) -> Result<UsdRate> {
+        let typed = typed.trim();
+        let invalid = || Error::invalid(field, Reason::InvalidValue, format!("{typed:?} is not a rate like 1.0832"));
+        let value = crate::input::latin_digits(typed).replace('\u{066B}', ".");
+        let (int_part, frac) = value.split_once('.').unwrap_or((value.as_str(), ""));
         if int_part.is_empty()
             || !int_part.bytes().all(|b| b.is_ascii_digit())
             || !frac.bytes().all(|b| b.is_ascii_digit())
@@ -328,6 +340,9 @@ mod rate_tests {
     fn rates() {
         let eur = UsdRate::parse("rate", "1.0832").unwrap();
         assert_eq!(eur.to_string(), "1.0832");
+        // Typed in Arabic-Indic or Eastern digits, with either decimal point.
+        assert_eq!(UsdRate::parse("rate", "١٫٠٨٣٢").unwrap(), eur);
+        assert_eq!(UsdRate::parse("rate", "۱.۰۸۳۲").unwrap(), eur);
         // 1,000,000.00 EUR → 1,083,200.00 USD.
         assert_eq!(eur.to_usd_cents(100_000_000, 2), Some(108_320_000));
         // 5,000,000 JPY at 0.0064 → 32,000.00 USD.

@@ -4,6 +4,7 @@ use chrono::{DateTime, LocalResult, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use chrono_tz::Tz;
 
 use crate::error::{Error, Reason, Result};
+use crate::input;
 
 pub fn parse_timezone(field: &str, value: &str) -> Result<Tz> {
     value.trim().parse::<Tz>().map_err(|_| {
@@ -11,17 +12,18 @@ pub fn parse_timezone(field: &str, value: &str) -> Result<Tz> {
     })
 }
 
-/// A calendar date written `YYYY-MM-DD`.
+/// A calendar date written `YYYY-MM-DD`, in Latin or Arabic-Indic digits.
 pub fn parse_date(field: &str, value: &str) -> Result<NaiveDate> {
-    let value = value.trim();
-    if value.is_empty() {
+    let typed = value.trim();
+    if typed.is_empty() {
         return Err(Error::invalid(field, Reason::Required, "a date is required"));
     }
+    let value = input::latin_digits(typed);
+    let invalid = || Error::invalid(field, Reason::InvalidDate, format!("{typed:?} is not a date YYYY-MM-DD"));
     if value.len() != 10 {
-        return Err(Error::invalid(field, Reason::InvalidDate, format!("{value:?} is not a date YYYY-MM-DD")));
+        return Err(invalid());
     }
-    NaiveDate::parse_from_str(value, "%Y-%m-%d")
-        .map_err(|_| Error::invalid(field, Reason::InvalidDate, format!("{value:?} is not a date YYYY-MM-DD")))
+    NaiveDate::parse_from_str(&value, "%Y-%m-%d").map_err(|_| invalid())
 }
 
 /// A local wall-clock time `YYYY-MM-DD HH:MM` in `tz`, as a UTC instant. A time skipped or
@@ -31,8 +33,9 @@ pub fn parse_local(field: &str, value: &str, tz: Tz) -> Result<DateTime<Utc>> {
     if value.is_empty() {
         return Err(Error::invalid(field, Reason::Required, "a time is required"));
     }
-    let naive = NaiveDateTime::parse_from_str(value, "%Y-%m-%d %H:%M")
-        .or_else(|_| NaiveDateTime::parse_from_str(value, "%Y-%m-%dT%H:%M"))
+    let latin = input::latin_digits(value);
+    let naive = NaiveDateTime::parse_from_str(&latin, "%Y-%m-%d %H:%M")
+        .or_else(|_| NaiveDateTime::parse_from_str(&latin, "%Y-%m-%dT%H:%M"))
         .map_err(|_| Error::invalid(field, Reason::InvalidTime, format!("{value:?} is not a time YYYY-MM-DD HH:MM")))?;
     match tz.from_local_datetime(&naive) {
         LocalResult::Single(t) => Ok(t.with_timezone(&Utc)),
@@ -137,6 +140,9 @@ mod tests {
         check("2025-10-26 03:30", "Europe/Vienna", Ok("2025-10-26T02:30:00Z"));
         check("2024-02-30 10:00", "UTC", Err(Reason::InvalidTime));
         check("10:00", "UTC", Err(Reason::InvalidTime));
+        // Typed on an Arabic keyboard: Arabic-Indic or Eastern digits read the same.
+        check("٢٠٢٤-٠٥-٢١ ٠٩:٣٠", "Asia/Qatar", Ok("2024-05-21T06:30:00Z"));
+        check("۲۰۲۴-۰۵-۲۱T۰۹:۳۰", "Asia/Qatar", Ok("2024-05-21T06:30:00Z"));
     }
 
     #[test]
@@ -154,6 +160,10 @@ mod tests {
     fn zones_and_dates() {
         assert_eq!(parse_timezone("tz", "Mars/Olympus").unwrap_err().reason, Reason::UnknownTimezone);
         assert!(parse_date("d", "2024-05-21").is_ok());
+        assert_eq!(parse_date("d", " ٢٠٢٤-٠٥-٢١ ").unwrap(), parse_date("d", "2024-05-21").unwrap());
+        assert_eq!(parse_date("d", "۲۰۲۴-۰۵-۲۱").unwrap(), parse_date("d", "2024-05-21").unwrap());
+        // The error quotes what was typed, not its Latin reading.
+        assert!(parse_date("d", "٢٠٢٤-١٣-٠١").unwrap_err().message.contains("٢٠٢٤-١٣-٠١"));
         for bad in ["2024-5-21", "21/05/2024", "2024-13-01"] {
             assert_eq!(parse_date("d", bad).unwrap_err().reason, Reason::InvalidDate, "{bad}");
         }

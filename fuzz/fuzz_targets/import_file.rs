@@ -27,6 +27,7 @@ fn fresh() -> (Store, String) {
         end_date: "2025-05-21".into(),
         organisers: vec![],
         signatories: Vec::new(),
+        arabic_digits: Default::default(),
         status: EventStatus::Open,
     };
     let event = store.write(|tx| event::create(tx, &input, chrono::Utc::now())).expect("event").id.to_string();

@@ -6,7 +6,9 @@ use muntada::audit::{AuditAction, AuditEntity, AuditEntry, AuditSubject};
 use muntada::bilingual::{Bilingual, Lang};
 use muntada::documents::certificates::CertificateLang;
 use muntada::documents::BadgeLayout;
-use muntada::event::{Event, EventCounts, EventInput, EventLogo, EventOverview, EventStatus, LogoFormat, Signatory};
+use muntada::event::{
+    ArabicDigits, Event, EventCounts, EventInput, EventLogo, EventOverview, EventStatus, LogoFormat, Signatory,
+};
 use muntada::pledges::{
     CancelView, CurrencyTotals, FieldProblem, LineInput, LineView, PledgeInput, PledgeKind, PledgePreview,
     PledgeStatus, PledgeSummary, PledgeView, PreviewLine, RateInput, RateView, Schedule, ScheduleLines, ScheduleRange,
@@ -62,6 +64,7 @@ pub fn types() -> String {
         BadgeLayout,
         LogoFormat,
         EventStatus,
+        ArabicDigits,
         Lang,
         ReferenceData,
         CountryName,
@@ -176,6 +179,7 @@ pub fn types() -> String {
         list("REASONS", "Reason", Reason::ALL),
         list("SHELL_REASONS", "ShellReason", ShellReason::ALL),
         list("LANGS", "Lang", Lang::ALL),
+        list("ARABIC_DIGITS", "ArabicDigits", &ArabicDigits::ALL),
         list("PLEDGE_KINDS", "PledgeKind", PledgeKind::ALL),
         list("SESSION_KINDS", "SessionKind", SessionKind::ALL),
         list("ROLES", "Role", Role::ALL),

@@ -1,4 +1,4 @@
-//! The event commands: create, list, show, the logo, and loading the demo forum. The
+//! The event commands: create, update, list, show, the logo, and loading the demo forum. The
 //! programme's event commands (travel buffer, clone) are in `programme`, the signatories in
 //! `signatories`.
 
@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use chrono::{DateTime, Utc};
 use clap::{Args as ClapArgs, Subcommand};
 use muntada::bilingual::Bilingual;
-use muntada::event::{self, EventInput, EventStatus};
+use muntada::event::{self, ArabicDigits, EventInput, EventStatus};
 use muntada::{demo, Error, Store};
 
 use super::flags::paired;
@@ -18,6 +18,8 @@ use super::{programme, signatories};
 pub enum EventCommand {
     /// Create an event and print its id
     Create(EventCreate),
+    /// Change an event's details (each flag left out keeps its value) and print its id
+    Update(EventUpdate),
     /// List every event
     List,
     /// Show an event with its counts and pledge totals
@@ -44,16 +46,69 @@ pub struct LogoArgs {
     remove: bool,
 }
 
+/// The details `event create` and `event update` both set: each left out is empty (create) or
+/// kept (update).
+#[derive(ClapArgs)]
+pub struct EventDetails {
+    #[arg(long)]
+    title: Option<String>,
+    #[arg(long)]
+    title_ar: Option<String>,
+    #[arg(long)]
+    description: Option<String>,
+    #[arg(long)]
+    description_ar: Option<String>,
+    #[arg(long)]
+    venue: Option<String>,
+    #[arg(long)]
+    venue_ar: Option<String>,
+    #[arg(long)]
+    city: Option<String>,
+    #[arg(long)]
+    city_ar: Option<String>,
+    /// ISO 3166-1 alpha-2 code, e.g. QA ("" for none)
+    #[arg(long)]
+    country: Option<String>,
+    /// draft, open, closed or archived (a new event: draft)
+    #[arg(long)]
+    status: Option<String>,
+    /// How numbers are written in Arabic, in the app and the documents: arabic-indic (٠١٢٣, a
+    /// new event's) or latin (0123)
+    #[arg(long, value_name = "arabic-indic|latin")]
+    arabic_digits: Option<String>,
+}
+
+impl EventDetails {
+    /// `input` with the details given here written over it.
+    fn apply(&self, input: &mut EventInput) -> Result<(), Error> {
+        given(&self.title, &mut input.title.en);
+        given(&self.title_ar, &mut input.title.ar);
+        given(&self.description, &mut input.description.en);
+        given(&self.description_ar, &mut input.description.ar);
+        given(&self.venue, &mut input.venue.en);
+        given(&self.venue_ar, &mut input.venue.ar);
+        given(&self.city, &mut input.city.en);
+        given(&self.city_ar, &mut input.city.ar);
+        given(&self.country, &mut input.country);
+        if let Some(status) = &self.status {
+            input.status = EventStatus::parse("status", status)?;
+        }
+        if let Some(digits) = &self.arabic_digits {
+            input.arabic_digits = ArabicDigits::parse("arabicDigits", digits)?;
+        }
+        Ok(())
+    }
+}
+
+/// Writes a flag's value over `field` when the flag was given.
+fn given(value: &Option<String>, field: &mut String) {
+    if let Some(value) = value {
+        value.clone_into(field);
+    }
+}
+
 #[derive(ClapArgs)]
 pub struct EventCreate {
-    #[arg(long, default_value = "")]
-    title: String,
-    #[arg(long, default_value = "")]
-    title_ar: String,
-    #[arg(long, default_value = "")]
-    description: String,
-    #[arg(long, default_value = "")]
-    description_ar: String,
     /// First day, YYYY-MM-DD
     #[arg(long)]
     start: String,
@@ -63,17 +118,8 @@ pub struct EventCreate {
     /// IANA timezone of the venue, e.g. Asia/Qatar
     #[arg(long)]
     timezone: String,
-    #[arg(long, default_value = "")]
-    venue: String,
-    #[arg(long, default_value = "")]
-    venue_ar: String,
-    #[arg(long, default_value = "")]
-    city: String,
-    #[arg(long, default_value = "")]
-    city_ar: String,
-    /// ISO 3166-1 alpha-2 code, e.g. QA
-    #[arg(long, default_value = "")]
-    country: String,
+    #[command(flatten)]
+    details: EventDetails,
     /// An organiser's name in English (repeat for several)
     #[arg(long = "organiser", value_name = "NAME")]
     organisers: Vec<String>,
@@ -84,29 +130,51 @@ pub struct EventCreate {
     /// Who signs the certificates, as "NAME|TITLE|NAME_AR|TITLE_AR" (repeat for two)
     #[arg(long = "signatory", value_name = signatories::FORMAT)]
     signatories: Vec<String>,
-    /// draft, open, closed or archived
-    #[arg(long, default_value = "draft")]
-    status: String,
+}
+
+/// `event update`: organisers and signatories stay as they are (`event signatories` changes
+/// the latter).
+#[derive(ClapArgs)]
+pub struct EventUpdate {
+    /// The event
+    id: String,
+    /// First day, YYYY-MM-DD
+    #[arg(long)]
+    start: Option<String>,
+    /// Last day, YYYY-MM-DD
+    #[arg(long)]
+    end: Option<String>,
+    /// IANA timezone of the venue, e.g. Asia/Qatar
+    #[arg(long)]
+    timezone: Option<String>,
+    #[command(flatten)]
+    details: EventDetails,
+    /// The version the changes were decided on: refused if the event changed since
+    #[arg(long = "version", value_name = "N")]
+    version: Option<u32>,
 }
 
 pub fn run(store: &mut Store, command: EventCommand, now: DateTime<Utc>, out: &Out) -> Result<(), Error> {
     match command {
         EventCommand::Create(e) => {
-            let input = EventInput {
-                title: Bilingual::new(e.title, e.title_ar),
-                description: Bilingual::new(e.description, e.description_ar),
-                venue: Bilingual::new(e.venue, e.venue_ar),
-                city: Bilingual::new(e.city, e.city_ar),
-                country: e.country,
+            let mut input = EventInput {
+                title: Bilingual::default(),
+                description: Bilingual::default(),
+                venue: Bilingual::default(),
+                city: Bilingual::default(),
+                country: String::new(),
                 timezone: e.timezone,
                 start_date: e.start,
                 end_date: e.end,
                 organisers: paired(e.organisers, e.organisers_ar),
                 signatories: signatories::parse(&e.signatories)?,
-                status: EventStatus::parse("status", &e.status)?,
+                arabic_digits: ArabicDigits::default(),
+                status: EventStatus::Draft,
             };
+            e.details.apply(&mut input)?;
             out.created(&store.write(|tx| event::create(tx, &input, now))?, |e| &e.id)
         }
+        EventCommand::Update(args) => update(store, args, now, out),
         EventCommand::List => out.events(&event::list(store)?),
         EventCommand::Show { id } => out.overview(&event::overview(store, &id)?),
         EventCommand::TravelBuffer(args) => programme::travel_buffer(store, args, out),
@@ -114,6 +182,21 @@ pub fn run(store: &mut Store, command: EventCommand, now: DateTime<Utc>, out: &O
         EventCommand::Logo(args) => logo(store, args, out, now),
         EventCommand::Signatories(args) => signatories::run(store, args, out, now),
     }
+}
+
+/// Changes the details given and keeps the others; prints the event's id (the event as JSON).
+fn update(store: &mut Store, args: EventUpdate, now: DateTime<Utc>, out: &Out) -> Result<(), Error> {
+    // The details not given are read in the transaction that writes them back.
+    let event = store.write(|tx| {
+        let current = tx.events().get(&tx.events().resolve("id", &args.id)?)?;
+        let mut input = current.input();
+        given(&args.start, &mut input.start_date);
+        given(&args.end, &mut input.end_date);
+        given(&args.timezone, &mut input.timezone);
+        args.details.apply(&mut input)?;
+        event::update(tx, &current.id, args.version, &input, now)
+    })?;
+    out.created(&event, |e| &e.id)
 }
 
 /// `muntada demo`: loads the demo forum and prints its event's id.

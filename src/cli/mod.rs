@@ -50,7 +50,7 @@ pub struct Args {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Events: create, list, show
+    /// Events: create, update, list, show
     #[command(subcommand)]
     Event(event::EventCommand),
     /// Rooms of an event
@@ -176,6 +176,7 @@ fn flag(error: Error) -> Error {
         Some("fromYear") => "--from",
         Some("toYear") => "--to",
         Some("organisers") => "--organiser",
+        Some("arabicDigits") => "--arabic-digits",
         Some(f) if f == "signatory" || f.starts_with("signatories") => "--signatory",
         Some("donors") => "--donor",
         Some("inKind") => "--in-kind",

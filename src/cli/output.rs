@@ -91,6 +91,7 @@ impl Out {
             ),
             format!("organisers:  {}", e.organisers.iter().map(|o| o.get(Lang::En)).collect::<Vec<_>>().join("; ")),
             format!("status:      {}", e.status.as_str()),
+            format!("digits:      {} in Arabic", e.arabic_digits.as_str().replace('_', "-")),
             format!(
                 "counts:      rooms {}, sessions {}, speakers {}, participants {}, pledges {}",
                 o.counts.rooms, o.counts.sessions, o.counts.speakers, o.counts.participants, o.counts.pledges

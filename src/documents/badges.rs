@@ -170,5 +170,7 @@ pub fn export_badges(
         })
         .collect();
     let title = if event.title.en.is_empty() { &event.title.ar } else { &event.title.en };
-    Ok(Export::pdf("badges.pdf".into(), badges(title, &people, layout)))
+    let mut doc = badges(title, &people, layout);
+    doc.arabic_digits = super::digits(&event);
+    Ok(Export::pdf("badges.pdf".into(), doc))
 }

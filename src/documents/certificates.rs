@@ -599,6 +599,7 @@ mod tests {
             end_date: day,
             organisers: Vec::new(),
             signatories: Vec::new(),
+            arabic_digits: Default::default(),
             status: crate::event::EventStatus::Open,
             created_at: chrono::Utc::now(),
             updated_at: chrono::Utc::now(),

@@ -19,7 +19,7 @@ pub use programme::{door_sheets, programme};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::bilingual::{Bilingual, Lang};
+use crate::bilingual::{ArabicDigits, Bilingual, Lang};
 use crate::error::{Error, Reason, Result};
 use crate::event::{self, Event};
 use crate::pdf;
@@ -281,7 +281,8 @@ fn organisers(event: &Event, lang: Lang, separator: &str) -> String {
     event.organisers.iter().map(|o| o.marked(lang)).collect::<Vec<_>>().join(separator)
 }
 
-/// A document for `event` with its title in the running header.
+/// A document for `event` with its title in the running header, its Arabic written in the
+/// event's digits.
 fn document(event: &Event, lang: Lang, title: String) -> pdf::Document {
     let mut doc = pdf::Document::new(lang.into(), title);
     doc.meta.author = organisers(event, lang, ", ");
@@ -290,7 +291,16 @@ fn document(event: &Event, lang: Lang, title: String) -> pdf::Document {
         Lang::Ar => "ar".to_owned(),
     });
     doc.header = Some(event.title.marked(lang));
+    doc.arabic_digits = digits(event);
     doc
+}
+
+/// The event's rule for digits in Arabic, as the PDF engine takes it.
+fn digits(event: &Event) -> pdf::Digits {
+    match event.arabic_digits {
+        ArabicDigits::ArabicIndic => pdf::Digits::ArabicIndic,
+        ArabicDigits::Latin => pdf::Digits::Latin,
+    }
 }
 
 /// Writes `bytes` to a temporary file beside `path`, then renames it over `path`, so that a

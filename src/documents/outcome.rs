@@ -173,6 +173,7 @@ fn build(data: &OutcomeData<'_>, languages: Languages, toc_pages: Option<&[usize
         format!("{} — {}", l("Outcome document", "الوثيقة الختامية"), event.title.get(main)),
     );
     doc.meta.author = super::organisers(event, main, ", ");
+    doc.arabic_digits = super::digits(event);
     doc.header = Some(match languages {
         Languages::Both => format!("{} — Outcome document / الوثيقة الختامية", event.title.en),
         Languages::One(lang) => {

@@ -5,6 +5,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+pub use crate::bilingual::ArabicDigits;
 use crate::bilingual::Bilingual;
 use crate::error::{Error, Problems, Reason, Result};
 use crate::id::Id;
@@ -69,6 +70,8 @@ pub struct Event {
     pub organisers: Vec<Bilingual>,
     /// Who signs the event's certificates of attendance, in order (at most two).
     pub signatories: Vec<Signatory>,
+    /// How the Arabic window and the Arabic documents of the event write numbers.
+    pub arabic_digits: ArabicDigits,
     pub status: EventStatus,
     #[ts(type = "string")]
     pub created_at: DateTime<Utc>,
@@ -82,6 +85,24 @@ impl Event {
     pub fn tz(&self) -> chrono_tz::Tz {
         // Stored zones were validated on the way in; UTC only guards a hand-edited file.
         self.timezone.parse().unwrap_or(chrono_tz::UTC)
+    }
+
+    /// The event's details as a form would show them: what a change of some of them starts from.
+    pub fn input(&self) -> EventInput {
+        EventInput {
+            title: self.title.clone(),
+            description: self.description.clone(),
+            venue: self.venue.clone(),
+            city: self.city.clone(),
+            country: self.country.clone().unwrap_or_default(),
+            timezone: self.timezone.clone(),
+            start_date: self.start_date.to_string(),
+            end_date: self.end_date.to_string(),
+            organisers: self.organisers.clone(),
+            signatories: self.signatories.clone(),
+            arabic_digits: self.arabic_digits,
+            status: self.status,
+        }
     }
 }
 
@@ -107,6 +128,9 @@ pub struct EventInput {
     /// before signatories).
     #[serde(default)]
     pub signatories: Vec<Signatory>,
+    /// Arabic-Indic when not given (a form or file from before the setting).
+    #[serde(default)]
+    pub arabic_digits: ArabicDigits,
     pub status: EventStatus,
 }
 
@@ -248,6 +272,7 @@ impl EventInput {
             end_date,
             organisers,
             signatories,
+            arabic_digits: self.arabic_digits,
             status: self.status,
             created_at,
             updated_at: now,
@@ -389,6 +414,7 @@ pub(crate) mod tests {
                 Bilingual::new("Jane Doe", "جين دو"),
                 Bilingual::new("Director", "المديرة"),
             )],
+            arabic_digits: ArabicDigits::ArabicIndic,
             status: EventStatus::Draft,
         }
     }
@@ -422,6 +448,25 @@ pub(crate) mod tests {
             Err(("organisers", Reason::TooLong)),
         );
         check(|i| i.start_date = " ".into(), Err(("startDate", Reason::Required)));
+    }
+
+    #[test]
+    fn the_digits_setting_defaults_to_arabic_indic_and_is_kept() {
+        // A form or file from before the setting gets the default.
+        let mut json = serde_json::to_value(doha()).unwrap();
+        json.as_object_mut().unwrap().remove("arabicDigits");
+        let old: EventInput = serde_json::from_value(json).unwrap();
+        assert_eq!(old.arabic_digits, ArabicDigits::ArabicIndic);
+        assert_eq!(serde_json::to_value(ArabicDigits::Latin).unwrap(), "latin");
+        assert_eq!(serde_json::to_value(ArabicDigits::ArabicIndic).unwrap(), "arabic_indic");
+        assert_eq!(ArabicDigits::parse("d", "arabic-indic").unwrap(), ArabicDigits::ArabicIndic);
+        assert_eq!(ArabicDigits::parse("d", " latin ").unwrap(), ArabicDigits::Latin);
+        assert_eq!(ArabicDigits::parse("d", "hindi").unwrap_err().reason, Reason::InvalidValue);
+        let now = Utc::now();
+        let event = EventInput { arabic_digits: ArabicDigits::Latin, ..doha() }.validate(Id::new(), now, now).unwrap();
+        assert_eq!(event.arabic_digits, ArabicDigits::Latin);
+        // The form an event shows is the event again.
+        assert_eq!(event.input().validate(event.id.clone(), now, now).unwrap(), event);
     }
 
     #[test]

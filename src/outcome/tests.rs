@@ -92,6 +92,7 @@ fn bad_input_names_the_field_and_writes_nothing() {
                     end_date: "2024-01-01".into(),
                     organisers: vec![],
                     signatories: Vec::new(),
+                    arabic_digits: Default::default(),
                     status: crate::event::EventStatus::Open,
                 },
                 now(),

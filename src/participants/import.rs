@@ -1002,6 +1002,7 @@ mod tests {
             end_date: "2025-05-20".into(),
             organisers: vec![],
             signatories: Vec::new(),
+            arabic_digits: Default::default(),
             status: EventStatus::Open,
         };
         store.write(|tx| event::create(tx, &input, Utc::now())).unwrap().id

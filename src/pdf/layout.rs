@@ -16,7 +16,9 @@ use printpdf::{
 };
 
 use super::fonts::{vertical_metrics, Face};
-use super::model::{Align, Block, Document, KeyValue, Language, List, Paragraph, Placed, PlacedText, Row, Table};
+use super::model::{
+    Align, Block, Digits, Document, KeyValue, Language, List, Paragraph, Placed, PlacedText, Row, Table,
+};
 use super::text::{self, Atom, AtomKind, Extent, Glyph, Laid, Line, Shaper, Style, MISSING_BOX_EM};
 use super::writer::{PageSink, Part};
 use super::PdfError;
@@ -118,6 +120,7 @@ pub(crate) fn layout(doc: &Document, logo: Option<&Logo>, sink: &mut dyn PageSin
     let page_height = geometry.page_height;
     let mut layouter = Layouter {
         rtl: doc.language.is_rtl(),
+        digits: doc.arabic_digits,
         geometry,
         shaper: Shaper::default(),
         page: Canvas::new(page_height),
@@ -243,6 +246,8 @@ const LAID_KEPT: usize = 8_192;
 
 struct Layouter<'s> {
     rtl: bool,
+    /// How the text laid out in Arabic writes its digits: the document's rule, for all of it.
+    digits: Digits,
     geometry: Geometry,
     shaper: Shaper,
     /// The page being drawn, and how many pages were started.
@@ -285,7 +290,8 @@ impl Layouter<'_> {
         let laid = match self.laid_cache.get(&key).and_then(|m| m.get(text)) {
             Some(laid) => laid.clone(),
             None => {
-                let laid = Rc::new(text::layout(&mut self.shaper, &[(text, style)], size, width, self.rtl));
+                let laid =
+                    Rc::new(text::layout(&mut self.shaper, &[(text, style)], size, width, self.rtl, self.digits));
                 if self.laid_cached >= LAID_KEPT {
                     self.laid_cache.clear();
                     self.laid_cached = 0;
@@ -499,7 +505,7 @@ impl Layouter<'_> {
     fn lay_paragraph(&mut self, p: &Paragraph, size: f32, width: f32) -> Laid {
         let spans: Vec<(&str, Style)> =
             p.runs.iter().map(|r| (r.text.as_str(), Style { bold: r.bold, italic: r.italic })).collect();
-        let laid = text::layout(&mut self.shaper, &spans, size, width, self.rtl);
+        let laid = text::layout(&mut self.shaper, &spans, size, width, self.rtl, self.digits);
         self.missing += laid.missing;
         laid
     }
@@ -738,7 +744,7 @@ impl Layouter<'_> {
         if let Some(extent) = self.extent_cache.get(&(bold, self.rtl)).and_then(|by_text| by_text.get(text)) {
             return *extent;
         }
-        let extent = text::measure(&mut self.shaper, &[(text, Style::weight(bold))], TABLE_SIZE, self.rtl);
+        let extent = text::measure(&mut self.shaper, &[(text, Style::weight(bold))], TABLE_SIZE, self.rtl, self.digits);
         if self.extent_cached >= LAID_KEPT {
             self.extent_cache.clear();
             self.extent_cached = 0;
@@ -1181,9 +1187,10 @@ mod tests {
     fn extents(shaper: &mut Shaper, header: &[String], rows: &[Vec<String>], rtl: bool) -> Vec<Extent> {
         (0..header.len())
             .map(|i| {
-                let head = text::measure(shaper, &[(&header[i], Style::weight(true))], TABLE_SIZE, rtl);
+                let head =
+                    text::measure(shaper, &[(&header[i], Style::weight(true))], TABLE_SIZE, rtl, Digits::ArabicIndic);
                 rows.iter().fold(head, |e, row| {
-                    e.union(text::measure(shaper, &[(&row[i], Style::default())], TABLE_SIZE, rtl))
+                    e.union(text::measure(shaper, &[(&row[i], Style::default())], TABLE_SIZE, rtl, Digits::ArabicIndic))
                 })
             })
             .collect()
@@ -1327,7 +1334,7 @@ mod tests {
             for (row, bold) in all {
                 for (i, cell) in row.iter().enumerate() {
                     let inner = plan.widths[i] - 2.0 * CELL_PAD_X;
-                    let laid = text::layout(&mut shaper, &[(cell, Style::weight(bold))], plan.size, inner, rtl);
+                    let laid = text::layout(&mut shaper, &[(cell, Style::weight(bold))], plan.size, inner, rtl, Digits::ArabicIndic);
                     for line in &laid.lines {
                         prop_assert!(line.width <= inner + 0.05, "{cell:?}: a line of {} pt in {inner} pt ({plan:?})", line.width);
                     }

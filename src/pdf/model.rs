@@ -29,6 +29,9 @@ pub struct Document {
     pub watermark: Option<String>,
     /// "Page 3 of 12" at the foot of every page; off for pages that stand alone (certificates).
     pub page_numbers: bool,
+    /// How the text laid out in Arabic (an Arabic document, an Arabic part of another) writes
+    /// its digits, whatever digits were typed: the event's setting.
+    pub arabic_digits: Digits,
     pub blocks: Vec<Block>,
 }
 
@@ -43,6 +46,7 @@ impl Document {
             logo: None,
             watermark: None,
             page_numbers: true,
+            arabic_digits: Digits::default(),
             blocks: Vec::new(),
         }
     }
@@ -60,6 +64,16 @@ pub struct Meta {
     /// modification dates; `None`: the moment it is written. Tests that compare whole files
     /// give a fixed one.
     pub created: Option<i64>,
+}
+
+/// How text laid out in Arabic writes its digits (see `arabic_digits` in `text.rs`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Digits {
+    /// ٠١٢٣٤٥٦٧٨٩ and the Arabic separators, except in Latin text.
+    #[default]
+    ArabicIndic,
+    /// 0123456789 and the Latin separators, throughout.
+    Latin,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -20,6 +20,8 @@ use unicode_bidi::{Level, ParagraphBidiInfo};
 use unicode_linebreak::linebreaks;
 
 use super::fonts::{family_for, Face, Family};
+use super::model::Digits;
+use crate::money::digit_value;
 
 /// The style of a span of input text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -94,15 +96,16 @@ const MAX_ATOM_BYTES: usize = 1024;
 /// Lay out `spans` at `size` points into lines at most `max_width` points wide.
 ///
 /// The base direction comes from the first strong character, or `default_rtl` when there is
-/// none.
+/// none. Text laid out in Arabic (`default_rtl`) writes its digits as `digits` says.
 pub(crate) fn layout(
     shaper: &mut Shaper,
     spans: &[(&str, Style)],
     size: f32,
     max_width: f32,
     default_rtl: bool,
+    digits: Digits,
 ) -> Laid {
-    let (text, styles) = prepare(spans, default_rtl);
+    let (text, styles) = prepare(spans, default_rtl.then_some(digits));
     let rtl = base_rtl(&text, default_rtl);
     let mut laid = Laid { text: String::new(), lines: Vec::new(), missing: 0 };
     let max_width = if max_width.is_finite() { max_width.max(0.0) } else { f32::MAX };
@@ -142,8 +145,14 @@ impl Extent {
 /// Measure `spans` at `size` points as [`layout`] would break them: the same pieces, the same
 /// shaped widths, so a box `max` wide holds each hard line on one line and a box `min` wide
 /// breaks no piece.
-pub(crate) fn measure(shaper: &mut Shaper, spans: &[(&str, Style)], size: f32, default_rtl: bool) -> Extent {
-    let (text, styles) = prepare(spans, default_rtl);
+pub(crate) fn measure(
+    shaper: &mut Shaper,
+    spans: &[(&str, Style)],
+    size: f32,
+    default_rtl: bool,
+    digits: Digits,
+) -> Extent {
+    let (text, styles) = prepare(spans, default_rtl.then_some(digits));
     let rtl = base_rtl(&text, default_rtl);
     let mut extent = Extent::default();
     each_hard_line(shaper, &text, &styles, rtl, size, |_, segments| {
@@ -362,27 +371,38 @@ fn width_of(shaped: &Shaped, face: Face, size: f32) -> f32 {
 }
 
 /// The text as it is drawn: [`clean`], then, in Arabic (`arabic`: the text is laid out in a
-/// right-to-left document or part), the digits written in Arabic-Indic, as [`arabic_digits`]
-/// says which.
-fn prepare(spans: &[(&str, Style)], arabic: bool) -> (String, Vec<(Range<usize>, Style)>) {
+/// right-to-left document or part, with the document's rule), its digits as [`arabic_digits`]
+/// writes them.
+fn prepare(spans: &[(&str, Style)], arabic: Option<Digits>) -> (String, Vec<(Range<usize>, Style)>) {
     let (text, styles) = clean(spans);
-    if !arabic || !text.bytes().any(|b| b.is_ascii_digit()) {
+    let Some(rule) = arabic.filter(|_| text.chars().any(|c| digit_value(c).is_some())) else {
         return (text, styles);
-    }
-    let (text, moved) = arabic_digits(&text);
+    };
+    let (text, moved) = arabic_digits(&text, rule);
     let styles = styles.into_iter().map(|(r, style)| (moved[r.start]..moved[r.end], style)).collect();
     (text, styles)
 }
 
-/// One rule for digits in Arabic documents: a number is written in Arabic-Indic digits
-/// (with the Arabic thousands and decimal separators, ٤٥٬٠٠٠٬٠٠٠٫٠٠) unless it belongs to Latin
-/// text: its line's last strong letter before it is Latin, or, before any letter, the line
-/// starts with Latin. So "صفحة ٣ من ٦", "٢١ مايو ٢٠٢٤" and a table's amounts change, while a
-/// badge code, an e-mail address, "USD 15,000,000" or an English name's "Room 3" stay as
-/// they are. Returns the text and, for each byte offset of the input (and its end), the
-/// offset in the output.
-pub(crate) fn arabic_digits(text: &str) -> (String, Vec<usize>) {
+/// One rule for the digits of Arabic text, the document's [`Digits`] (the event's setting), so
+/// that a document has one kind of digit whatever was typed (Latin, Arabic-Indic or Eastern
+/// Arabic-Indic ۰-۹):
+///
+/// - `ArabicIndic`: a number is written in Arabic-Indic digits (with the Arabic thousands and
+///   decimal separators, ٤٥٬٠٠٠٬٠٠٠٫٠٠) unless it belongs to Latin text: its line's last strong
+///   letter before it is Latin, or, before any letter, the line starts with Latin. So
+///   "صفحة ٣ من ٦", "٢١ مايو ٢٠٢٤" and a table's amounts change, while a badge code, an e-mail
+///   address, "USD 15,000,000" or an English name's "Room 3" stay as they are.
+/// - `Latin`: every number is written in Latin digits with the Latin separators, those typed in
+///   Arabic-Indic too ("٤٥٬٠٠٠" → "45,000").
+///
+/// Returns the text and, for each byte offset of the input (and its end), the offset in the
+/// output.
+pub(crate) fn arabic_digits(text: &str, rule: Digits) -> (String, Vec<usize>) {
     use unicode_bidi::BidiClass::{AL, L, R};
+    let (zero, thousands, decimal) = match rule {
+        Digits::ArabicIndic => ('\u{0660}', '\u{066C}', '\u{066B}'),
+        Digits::Latin => ('0', ',', '.'),
+    };
     let mut out = String::with_capacity(text.len() * 2);
     let mut moved = vec![0; text.len() + 1];
     let mut latin: Option<bool> = None;
@@ -395,15 +415,19 @@ pub(crate) fn arabic_digits(text: &str) -> (String, Vec<usize>) {
             let line = line.split('\n').next().unwrap_or("");
             latin = Some(line.chars().map(unicode_bidi::bidi_class).find(|b| matches!(b, L | R | AL)) == Some(L));
         }
-        let next_is_digit = chars.get(k + 1).is_some_and(|&(_, n)| n.is_ascii_digit());
-        let arabic_here = latin == Some(false);
-        let drawn = match c {
-            '0'..='9' if arabic_here => char::from_u32(0x0660 + (c as u32 - '0' as u32)).unwrap_or(c),
-            ',' if converted_digit_before && next_is_digit => '\u{066C}',
-            '.' if converted_digit_before && next_is_digit => '\u{066B}',
-            c => c,
+        let next_is_digit = chars.get(k + 1).is_some_and(|&(_, n)| digit_value(n).is_some());
+        // Under the Latin rule every digit is the rule's; under the Arabic-Indic one, those of
+        // Arabic text.
+        let digit = digit_value(c).filter(|_| rule == Digits::Latin || latin == Some(false));
+        let drawn = match digit {
+            Some(d) => char::from_u32(zero as u32 + d).unwrap_or(c),
+            None => match c {
+                ',' | '\u{066C}' if converted_digit_before && next_is_digit => thousands,
+                '.' | '\u{066B}' if converted_digit_before && next_is_digit => decimal,
+                c => c,
+            },
         };
-        converted_digit_before = c.is_ascii_digit() && arabic_here;
+        converted_digit_before = digit.is_some();
         match unicode_bidi::bidi_class(c) {
             L => latin = Some(true),
             R | AL => latin = Some(false),
@@ -905,7 +929,7 @@ mod tests {
     /// order: `R:` / `L:` for direction, `a` / `s` for Naskh / Sans, `?` for a missing box.
     fn render(text: &str, width: f32, default_rtl: bool) -> Vec<String> {
         let mut shaper = Shaper::default();
-        let laid = layout(&mut shaper, &[(text, Style::default())], 10.0, width, default_rtl);
+        let laid = layout(&mut shaper, &[(text, Style::default())], 10.0, width, default_rtl, AI);
         laid.lines
             .iter()
             .map(|line| {
@@ -934,12 +958,14 @@ mod tests {
     }
 
     const WIDE: f32 = 10_000.0;
+    /// The default rule for digits in Arabic.
+    const AI: Digits = Digits::ArabicIndic;
 
     #[test]
     fn emphasis_slants_latin_and_sets_arabic_upright_in_bold() {
         let mut shaper = Shaper::default();
         let style = Style { bold: false, italic: true };
-        let laid = layout(&mut shaper, &[("Session: الجلسة الافتتاحية", style)], 10.0, WIDE, false);
+        let laid = layout(&mut shaper, &[("Session: الجلسة الافتتاحية", style)], 10.0, WIDE, false, AI);
         let atoms: Vec<(String, Option<Face>, bool)> = laid.lines[0]
             .atoms
             .iter()
@@ -1016,7 +1042,7 @@ mod tests {
         // A ZWJ sequence with a skin tone is one box.
         check("👩🏽\u{200D}💻", WIDE, false, &["L?[👩🏽\u{200D}💻]"]);
         let mut shaper = Shaper::default();
-        let laid = layout(&mut shaper, &[("a😀b👩🏽\u{200D}💻", Style::default())], 10.0, WIDE, false);
+        let laid = layout(&mut shaper, &[("a😀b👩🏽\u{200D}💻", Style::default())], 10.0, WIDE, false, AI);
         assert_eq!(laid.missing, 2);
     }
 
@@ -1032,7 +1058,7 @@ mod tests {
     fn long_words_are_broken_by_force() {
         let word = "x".repeat(10_000);
         let mut shaper = Shaper::default();
-        let laid = layout(&mut shaper, &[(&word, Style::default())], 10.0, 100.0, false);
+        let laid = layout(&mut shaper, &[(&word, Style::default())], 10.0, 100.0, false, AI);
         assert!(laid.lines.len() > 50);
         let total: usize = laid.lines.iter().flat_map(|l| &l.atoms).map(|a| a.range.len()).sum();
         assert_eq!(total, 10_000, "no character lost");
@@ -1042,18 +1068,18 @@ mod tests {
         }
         // Arabic too, and a line narrower than one glyph still terminates.
         let arabic = "ب".repeat(3000);
-        let laid = layout(&mut shaper, &[(&arabic, Style::default())], 10.0, 50.0, false);
+        let laid = layout(&mut shaper, &[(&arabic, Style::default())], 10.0, 50.0, false, AI);
         for line in &laid.lines {
             assert!(line.width <= 50.0 + EPSILON, "line of {} pt", line.width);
         }
-        let laid = layout(&mut shaper, &[("abc", Style::default())], 10.0, 0.5, false);
+        let laid = layout(&mut shaper, &[("abc", Style::default())], 10.0, 0.5, false, AI);
         assert_eq!(laid.lines.len(), 3);
         check("ab verylongword", 40.0, false, &["Ls[ab]", "Ls[verylon]", "Ls[gword]"]);
     }
 
     #[test]
     fn arabic_text_gets_arabic_indic_digits_and_latin_text_keeps_its_own() {
-        let drawn = |s: &str| arabic_digits(s).0;
+        let drawn = |s: &str| arabic_digits(s, AI).0;
         assert_eq!(drawn("صفحة 3 من 6"), "صفحة ٣ من ٦");
         assert_eq!(drawn("21–22 مايو 2024"), "٢١–٢٢ مايو ٢٠٢٤");
         assert_eq!(drawn("45,000,000.00"), "٤٥٬٠٠٠٬٠٠٠٫٠٠");
@@ -1068,22 +1094,46 @@ mod tests {
         // Each line starts afresh.
         assert_eq!(drawn("Room 3\n4 قاعات"), "Room 3\n٤ قاعات");
         // The offsets follow the longer characters.
-        let (text, moved) = arabic_digits("a 1 ب 2");
+        let (text, moved) = arabic_digits("a 1 ب 2", AI);
         assert_eq!(text, "a 1 ب ٢");
         assert_eq!(&text[moved[7]..moved[8]], "٢");
         assert_eq!(moved[8], text.len());
     }
 
     #[test]
+    fn one_document_has_one_kind_of_digit() {
+        let indic = |s: &str| arabic_digits(s, AI).0;
+        let latin = |s: &str| arabic_digits(s, Digits::Latin).0;
+        // Under the default rule, Eastern digits (a Persian keyboard) become Arabic-Indic too.
+        assert_eq!(indic("القاعة ۳ و 4"), "القاعة ٣ و ٤");
+        assert_eq!(indic("المبلغ ٤٥,000"), "المبلغ ٤٥٬٠٠٠");
+        // Under the Latin rule, every digit is Latin, with the Latin separators.
+        assert_eq!(latin("صفحة 3 من 6"), "صفحة 3 من 6");
+        assert_eq!(latin("صفحة ٣ من ۶"), "صفحة 3 من 6");
+        assert_eq!(latin("المبلغ ٤٥٬٠٠٠٫٥٠"), "المبلغ 45,000.50");
+        assert_eq!(latin("٢١–٢٢ مايو ٢٠٢٤"), "21–22 مايو 2024");
+        // A separator not between two digits is punctuation, and stays.
+        assert_eq!(latin("٣٬ ثم"), "3٬ ثم");
+        let (text, moved) = arabic_digits("ب ٢ a", Digits::Latin);
+        assert_eq!(text, "ب 2 a");
+        assert_eq!(&text[moved[3]..moved[5]], "2");
+        // Only text laid out in Arabic follows the rule.
+        let mut shaper = Shaper::default();
+        let typed = [("صفحة ٣", Style::default())];
+        assert_eq!(layout(&mut shaper, &typed, 10.0, WIDE, true, Digits::Latin).text, "صفحة 3");
+        assert_eq!(layout(&mut shaper, &typed, 10.0, WIDE, false, Digits::Latin).text, "صفحة ٣");
+    }
+
+    #[test]
     fn only_text_laid_out_in_arabic_changes_its_digits() {
         let mut shaper = Shaper::default();
-        let arabic = layout(&mut shaper, &[("صفحة 3 من 6", Style::default())], 10.0, WIDE, true);
+        let arabic = layout(&mut shaper, &[("صفحة 3 من 6", Style::default())], 10.0, WIDE, true, AI);
         assert_eq!(arabic.text, "صفحة ٣ من ٦");
-        let english = layout(&mut shaper, &[("صفحة 3 من 6", Style::default())], 10.0, WIDE, false);
+        let english = layout(&mut shaper, &[("صفحة 3 من 6", Style::default())], 10.0, WIDE, false, AI);
         assert_eq!(english.text, "صفحة 3 من 6");
         // Styles stay on their characters.
         let spans = [("المبلغ ", Style::default()), ("1,200", Style::weight(true))];
-        let (text, styles) = prepare(&spans, true);
+        let (text, styles) = prepare(&spans, Some(AI));
         assert_eq!(&text[styles[1].0.clone()], "١٬٢٠٠");
     }
 
@@ -1111,9 +1161,9 @@ mod tests {
         }
         // The amount with its code is one piece, and a digit makes it firm.
         let mut shaper = Shaper::default();
-        let amount = measure(&mut shaper, &[("USD 45,000,000.00", Style::default())], 9.0, false);
+        let amount = measure(&mut shaper, &[("USD 45,000,000.00", Style::default())], 9.0, false, AI);
         assert!(amount.min == amount.max && amount.firm == amount.min && amount.min > 0.0, "{amount:?}");
-        let laid = layout(&mut shaper, &[("USD 45,000,000.00 a year", Style::default())], 9.0, amount.min, false);
+        let laid = layout(&mut shaper, &[("USD 45,000,000.00 a year", Style::default())], 9.0, amount.min, false, AI);
         assert_eq!(laid.lines.len(), 2);
     }
 
@@ -1127,12 +1177,12 @@ mod tests {
             ("  leading and trailing  ", false),
             ("", true),
         ] {
-            let e = measure(&mut shaper, &[(text, Style::default())], 9.0, rtl);
+            let e = measure(&mut shaper, &[(text, Style::default())], 9.0, rtl, AI);
             assert!(e.firm <= e.min && e.min <= e.max, "{text:?}: {e:?}");
             let hard_lines = text.split('\n').count();
-            let wide = layout(&mut shaper, &[(text, Style::default())], 9.0, e.max, rtl);
+            let wide = layout(&mut shaper, &[(text, Style::default())], 9.0, e.max, rtl, AI);
             assert_eq!(wide.lines.len(), hard_lines, "{text:?} on one line per hard line at {e:?}");
-            let narrow = layout(&mut shaper, &[(text, Style::default())], 9.0, e.min, rtl);
+            let narrow = layout(&mut shaper, &[(text, Style::default())], 9.0, e.min, rtl, AI);
             assert!(narrow.lines.iter().all(|l| l.width <= e.min + EPSILON), "{text:?} unbroken at {e:?}");
         }
     }
@@ -1141,7 +1191,7 @@ mod tests {
     fn styles_split_atoms() {
         let mut shaper = Shaper::default();
         let bold = Style::weight(true);
-        let laid = layout(&mut shaper, &[("Name: ", Style::default()), ("علي", bold)], 10.0, WIDE, false);
+        let laid = layout(&mut shaper, &[("Name: ", Style::default()), ("علي", bold)], 10.0, WIDE, false, AI);
         let faces: Vec<String> = laid.lines[0]
             .atoms
             .iter()

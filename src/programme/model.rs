@@ -118,7 +118,7 @@ impl OpeningHours {
     /// Both times or neither, each `HH:MM`, closing after opening.
     pub fn parse(opens: Option<&str>, closes: Option<&str>) -> Result<Option<OpeningHours>> {
         let time = |field: &str, value: &str| {
-            NaiveTime::parse_from_str(value.trim(), "%H:%M")
+            NaiveTime::parse_from_str(&crate::input::latin_digits(value.trim()), "%H:%M")
                 .map_err(|_| Error::invalid(field, Reason::InvalidTime, format!("{value:?} is not a time HH:MM")))
         };
         fn blank(v: Option<&str>) -> Option<&str> {
@@ -245,4 +245,17 @@ impl RoomInput {
 pub struct Signups {
     pub session_id: Id,
     pub confirmed: u32,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn opening_hours_read_arabic_indic_digits() {
+        let hm = |h, m| NaiveTime::from_hms_opt(h, m, 0).unwrap();
+        let hours = OpeningHours::parse(Some("٠٨:٣٠"), Some("۱۸:۰۰")).unwrap().unwrap();
+        assert_eq!((hours.opens, hours.closes), (hm(8, 30), hm(18, 0)));
+        assert_eq!(OpeningHours::parse(Some("٠٨:٣٠"), Some("٠٧:٠٠")).unwrap_err().reason, Reason::EndBeforeStart);
+    }
 }

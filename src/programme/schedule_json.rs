@@ -204,6 +204,7 @@ mod tests {
             end_date: day,
             organisers: Vec::new(),
             signatories: Vec::new(),
+            arabic_digits: Default::default(),
             status: EventStatus::Draft,
             created_at: now,
             updated_at: now,

@@ -6,7 +6,9 @@ use super::{bilingual, found, id_col, resolve, rows, time_col, word_col};
 use crate::audit::model::{Actor, AuditEntity};
 use crate::bilingual::Bilingual;
 use crate::error::Result;
-use crate::event::model::{DeletedEvent, Event, EventCounts, EventLogo, EventStatus, LogoFormat, Signatory};
+use crate::event::model::{
+    ArabicDigits, DeletedEvent, Event, EventCounts, EventLogo, EventStatus, LogoFormat, Signatory,
+};
 use crate::id::Id;
 use crate::participants::model::Category;
 use crate::time;
@@ -17,7 +19,7 @@ pub struct Events<'c> {
 }
 
 const EVENT_COLUMNS: &str = "id, title_en, title_ar, description_en, description_ar, venue_en, venue_ar, city_en, \
-     city_ar, country, timezone, start_date, end_date, status, created_at, updated_at";
+     city_ar, country, timezone, start_date, end_date, status, created_at, updated_at, arabic_digits";
 
 impl<'c> Events<'c> {
     pub(super) fn new(conn: &'c Db, actor: &'c Actor) -> Events<'c> {
@@ -67,7 +69,7 @@ impl<'c> Events<'c> {
 
     pub fn insert(&self, e: &Event) -> Result<()> {
         self.conn.execute(
-            &format!("INSERT INTO events ({EVENT_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)"),
+            &format!("INSERT INTO events ({EVENT_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)"),
             params![
                 e.id.as_str(),
                 e.title.en,
@@ -85,6 +87,7 @@ impl<'c> Events<'c> {
                 e.status.as_str(),
                 time::to_db(e.created_at),
                 time::to_db(e.updated_at),
+                e.arabic_digits.as_str(),
             ],
         )?;
         self.set_organisers(e)?;
@@ -103,7 +106,7 @@ impl<'c> Events<'c> {
         let changed = self.conn.execute(
             "UPDATE events SET title_en = ?2, title_ar = ?3, description_en = ?4, description_ar = ?5, venue_en = ?6,
                  venue_ar = ?7, city_en = ?8, city_ar = ?9, country = ?10, timezone = ?11, start_date = ?12,
-                 end_date = ?13, status = ?14, updated_at = ?15, version = ?16
+                 end_date = ?13, status = ?14, updated_at = ?15, version = ?16, arabic_digits = ?18
              WHERE id = ?1 AND version = ?17",
             params![
                 e.id.as_str(),
@@ -123,6 +126,7 @@ impl<'c> Events<'c> {
                 time::to_db(e.updated_at),
                 e.version,
                 before.version,
+                e.arabic_digits.as_str(),
             ],
         )?;
         super::guarded(self.conn, changed, "event", Some(AuditEntity::Event), &e.id)?;
@@ -285,7 +289,8 @@ fn row_to_event(r: &Row<'_>) -> Result<Event> {
         updated_at: time_col(r, 15)?,
         organisers: Vec::new(),
         signatories: Vec::new(),
-        version: r.get(16)?,
+        arabic_digits: word_col(r, 16, ArabicDigits::parse)?,
+        version: r.get(17)?,
     })
 }
 

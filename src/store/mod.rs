@@ -85,6 +85,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0018_bilingual_pledge_names.sql"),
     include_str!("migrations/0019_import_audit.sql"),
     include_str!("migrations/0020_event_signatories.sql"),
+    include_str!("migrations/0021_event_arabic_digits.sql"),
 ];
 
 /// How long a write waits for another process holding the database before giving up.

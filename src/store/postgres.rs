@@ -26,6 +26,7 @@ pub(super) const MIGRATIONS: &[(u32, &str)] = &[
     (18, include_str!("migrations/postgres/0018_bilingual_pledge_names.sql")),
     (19, include_str!("migrations/postgres/0019_import_audit.sql")),
     (20, include_str!("migrations/postgres/0020_event_signatories.sql")),
+    (21, include_str!("migrations/postgres/0021_event_arabic_digits.sql")),
 ];
 
 /// The advisory lock every write transaction takes: its key spells "MUNT".

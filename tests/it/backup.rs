@@ -25,6 +25,7 @@ fn forum(title: &str) -> EventInput {
         end_date: "2025-05-21".into(),
         organisers: vec![],
         signatories: Vec::new(),
+        arabic_digits: Default::default(),
         status: EventStatus::Open,
     }
 }

@@ -69,6 +69,7 @@ fn event(id: &str, long: bool) -> Event {
         end_date: NaiveDate::from_ymd_opt(2024, 5, 22).unwrap(),
         organisers,
         signatories,
+        arabic_digits: Default::default(),
         status: EventStatus::Open,
         created_at: now,
         updated_at: now,

@@ -1089,3 +1089,39 @@ fn participant_list_reads_every_page_of_a_long_list() {
     let text = cli.ok(&["participant", "list", "--event", &event, "--status", "confirmed", "--search", "person 1004"]);
     assert!(text.contains("Person 1004") && text.lines().count() == 2, "{text}");
 }
+
+/// `event update` changes the flags given and keeps the rest; a bad digits value or a stale
+/// version names its flag and writes nothing.
+#[test]
+fn event_update_changes_what_is_given() {
+    let cli = Cli::new();
+    let event = cli.event();
+    let show = ["--json", "event", "show", event.as_str()];
+    let created: serde_json::Value = serde_json::from_str(&cli.ok(&show)).unwrap();
+    assert_eq!(created["event"]["arabicDigits"], "arabic_indic");
+    check_refused(&cli, &["event", "update", &event, "--arabic-digits", "hindi"], "--arabic-digits", &show);
+    let updated = cli.ok(&[
+        "--json",
+        "event",
+        "update",
+        &event,
+        "--arabic-digits",
+        "latin",
+        "--city",
+        "Vienna",
+        "--version",
+        "1",
+    ]);
+    let updated: serde_json::Value = serde_json::from_str(&updated).unwrap();
+    assert_eq!(updated["arabicDigits"], "latin");
+    assert_eq!(updated["city"]["en"], "Vienna");
+    assert_eq!(updated["version"], 2);
+    assert_eq!(updated["title"], created["event"]["title"], "what was not given is kept");
+    assert_eq!(updated["organisers"], created["event"]["organisers"]);
+    check_refused(&cli, &["event", "update", &event, "--status", "open", "--version", "1"], "--version", &show);
+    assert!(cli.ok(&["event", "show", &event]).contains("digits:      latin in Arabic"));
+    // Dates typed with an Arabic keyboard.
+    cli.ok(&["event", "update", &event, "--end", "٢٠٢٥-٠٤-٠١"]);
+    let after: serde_json::Value = serde_json::from_str(&cli.ok(&show)).unwrap();
+    assert_eq!(after["event"]["endDate"], "2025-04-01");
+}

@@ -78,6 +78,37 @@ fn event_summary_names_dates_and_pledge_total() {
     }
 }
 
+/// The event's rule for digits, set from the command line, is followed by every Arabic
+/// document of the event: Latin digits and separators throughout, and back to Arabic-Indic.
+#[test]
+fn every_arabic_document_follows_the_events_digits() {
+    let demo = Demo::new();
+    assert!(demo.muntada(&["event", "show", &demo.event]).contains("digits:      arabic-indic in Arabic"));
+    let updated = demo.muntada(&["event", "update", &demo.event, "--arabic-digits", "latin"]);
+    assert_eq!(updated, demo.event);
+    assert!(demo.muntada(&["event", "show", &demo.event]).contains("digits:      latin in Arabic"));
+    let documents: [(&str, &[&str]); 6] = [
+        ("event-summary", &[]),
+        ("participants", &[]),
+        ("pledges", &[]),
+        ("programme", &[]),
+        ("outcome", &[]),
+        ("cue-cards", &[]),
+    ];
+    for (what, extra) in documents {
+        let text = all_text(&demo.export(what, "ar", extra));
+        assert!(!crate::pdf::has_arabic_indic(&text), "{what}: an Arabic-Indic digit in\n{text}");
+        assert!(text.chars().any(|c| c.is_ascii_digit()), "{what}: no digits at all in\n{text}");
+    }
+    let summary = all_text(&demo.export("event-summary", "ar", &[]));
+    for needle in ["45,000,000.00", "صفحة 1 من 1"] {
+        assert_contains_text(&summary, needle, "summary with Latin digits");
+    }
+    demo.muntada(&["event", "update", &demo.event, "--arabic-digits", "arabic-indic"]);
+    let summary = all_text(&demo.export("event-summary", "ar", &[]));
+    assert_contains_text(&summary, "٤٥٬٠٠٠٬٠٠٠٫٠٠", "back to Arabic-Indic");
+}
+
 #[test]
 fn pledges_table_pdf() {
     let demo = Demo::new();

@@ -39,6 +39,7 @@ pub(crate) fn forum_input() -> EventInput {
         end_date: "2025-05-21".into(),
         organisers: vec![],
         signatories: Vec::new(),
+        arabic_digits: Default::default(),
         status: EventStatus::Open,
     }
 }

@@ -363,6 +363,35 @@ fn assert_inside_page(name: &str, path: &Path, margins_mm: Option<(f32, f32)>) {
 // ---------------------------------------------------------------------------------------
 // Text extraction
 
+/// Any Arabic-Indic or Eastern Arabic-Indic digit.
+pub(crate) fn has_arabic_indic(s: &str) -> bool {
+    s.chars().any(|c| matches!(c, '\u{0660}'..='\u{0669}' | '\u{06F0}'..='\u{06F9}'))
+}
+
+#[test]
+fn the_same_arabic_document_follows_its_rule_for_digits() {
+    // A sentence typed with Arabic-Indic digits, beside those typed in Latin.
+    let typed = "تعهدات بقيمة ٤٥٬٠٠٠٬٠٠٠٫٠٠ دولار";
+    let doc = || {
+        let mut doc = arabic_doc();
+        doc.blocks.push(Block::Paragraph(Paragraph::text(typed)));
+        doc
+    };
+    let (path, _) = render_to("digits-arabic-indic", &doc());
+    let indic = text_of(&path, None);
+    assert_contains_text(&indic, &arabic_digits(SENTENCE), "the default: Arabic-Indic");
+    assert_contains_text(&indic, typed, "typed Arabic-Indic digits stay");
+    assert_contains_text(&indic, "صفحة ١ من ١", "the page number");
+
+    let (path, _) = render_to("digits-latin", &Document { arabic_digits: Digits::Latin, ..doc() });
+    let latin = text_of(&path, None);
+    assert!(!has_arabic_indic(&latin), "no Arabic-Indic digit under the Latin rule:\n{latin}");
+    assert_contains_text(&latin, SENTENCE, "Latin digits as typed");
+    assert_contains_text(&latin, "شارك في Doha Forum أكثر من 300 مشارك من 45 دولة،", "a mixed line");
+    assert_contains_text(&latin, "تعهدات بقيمة 45,000,000.00 دولار", "typed Arabic-Indic digits become Latin");
+    assert_contains_text(&latin, "صفحة 1 من 1", "the page number");
+}
+
 #[test]
 fn arabic_sentence_extracts_in_logical_order() {
     let (path, rendered) = render_to("arabic", &arabic_doc());

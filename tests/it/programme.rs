@@ -647,6 +647,7 @@ mod ical_properties {
             end_date: day,
             organisers: Vec::new(),
             signatories: Vec::new(),
+            arabic_digits: Default::default(),
             status: EventStatus::Draft,
             created_at: Utc::now(),
             updated_at: Utc::now(),

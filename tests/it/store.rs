@@ -17,6 +17,7 @@ fn input() -> EventInput {
         end_date: "2025-10-26".into(),
         organisers: vec![Bilingual::new("UNODC", "")],
         signatories: Vec::new(),
+        arabic_digits: Default::default(),
         status: EventStatus::Open,
     }
 }
@@ -366,4 +367,54 @@ fn signatories_are_kept_in_order_on_either_engine() {
     assert_eq!(refused.unwrap_err().field.as_deref(), Some("signatories"));
     store.write(|tx| event::set_signatories(tx, &created.id, &[], Utc::now())).unwrap();
     assert!(event::get(&store, created.id.as_str()).unwrap().signatories.is_empty());
+}
+
+/// The rule for digits in Arabic is an event setting: an event from before it (migration 21)
+/// gets Arabic-Indic digits, the rule it had; a new event keeps what it was given; an update
+/// changes it with the rest of the form, refused when the event changed since the form was
+/// filled; next year's edition keeps it. On the engine the run names.
+#[test]
+fn the_digits_setting_is_kept_and_defaults_for_older_events_on_either_engine() {
+    use muntada::event::ArabicDigits;
+    let dir = tempfile::tempdir().unwrap();
+    let old = muntada::store::testing::store_from_version(
+        dir.path(),
+        20,
+        "INSERT INTO events (id, title_en, title_ar, description_en, description_ar, venue_en, venue_ar, city_en,
+             city_ar, country, timezone, start_date, end_date, status, created_at, updated_at)
+         VALUES ('0190e0a0-0000-7000-8000-000000000001', 'Forum', 'منتدى', '', '', '', '', 'Tunis', 'تونس', 'TN',
+                 'Africa/Tunis', '2025-05-20', '2025-05-21', 'open', '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z');",
+    );
+    let before = event::get(&old, "0190e0a0-0000-7000-8000-000000000001").unwrap();
+    assert_eq!(before.arabic_digits, ArabicDigits::ArabicIndic);
+
+    let mut store = muntada::store::testing::store();
+    let created = store
+        .write(|tx| event::create(tx, &EventInput { arabic_digits: ArabicDigits::Latin, ..input() }, Utc::now()))
+        .unwrap();
+    assert_eq!(event::get(&store, created.id.as_str()).unwrap().arabic_digits, ArabicDigits::Latin);
+    let updated = store
+        .write(|tx| {
+            let input = EventInput { arabic_digits: ArabicDigits::ArabicIndic, ..created.input() };
+            event::update(tx, &created.id, Some(created.version), &input, Utc::now())
+        })
+        .unwrap();
+    assert_eq!(updated.version, created.version + 1);
+    assert_eq!(event::list(&store).unwrap()[0].arabic_digits, ArabicDigits::ArabicIndic);
+    // A form filled from the first version does not undo the change.
+    let stale = store.write(|tx| {
+        let input = EventInput { arabic_digits: ArabicDigits::Latin, ..created.input() };
+        event::update(tx, &created.id, Some(created.version), &input, Utc::now())
+    });
+    assert_eq!(stale.unwrap_err().reason, muntada::Reason::Changed);
+    assert_eq!(event::get(&store, created.id.as_str()).unwrap().arabic_digits, ArabicDigits::ArabicIndic);
+    let latin = store
+        .write(|tx| {
+            let input = EventInput { arabic_digits: ArabicDigits::Latin, ..updated.input() };
+            event::update(tx, &created.id, Some(updated.version), &input, Utc::now())
+        })
+        .unwrap();
+    let next =
+        store.write(|tx| muntada::programme::edition::clone_event(tx, &latin.id, "2026-10-24", Utc::now())).unwrap();
+    assert_eq!(event::get(&store, next.id.as_str()).unwrap().arabic_digits, ArabicDigits::Latin);
 }

@@ -166,6 +166,8 @@ describe('event form', () => {
         { en: '', ar: '  مؤسسة قطر  ' },
       ],
       signatories: [blank, blank],
+      // A new event writes its Arabic in Arabic-Indic digits unless the form says otherwise.
+      arabicDigits: 'arabic_indic',
       status: 'open',
     });
   });

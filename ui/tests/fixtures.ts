@@ -34,6 +34,7 @@ export function event(overrides: Partial<Event> = {}): Event {
       { en: '', ar: 'مؤسسة قطر' },
     ],
     signatories: [],
+    arabicDigits: 'arabic_indic',
     status: 'open',
     createdAt: '2025-11-02T08:30:00Z',
     updatedAt: '2025-11-20T14:05:00Z',

@@ -56,7 +56,11 @@ export type Event = { id: Id, title: Bilingual, description: Bilingual, venue: B
 /**
  * Who signs the event's certificates of attendance, in order (at most two).
  */
-signatories: Array<Signatory>, status: EventStatus, createdAt: string, updatedAt: string, 
+signatories: Array<Signatory>, 
+/**
+ * How the Arabic window and the Arabic documents of the event write numbers.
+ */
+arabicDigits: ArabicDigits, status: EventStatus, createdAt: string, updatedAt: string, 
 /**
  * Raised by every change to the record: a form sends back the one it was filled from.
  */
@@ -83,7 +87,11 @@ organisers: Array<Bilingual>,
  * entry empty on all four sides is left out. None when not given (a form or file from
  * before signatories).
  */
-signatories: Array<Signatory>, status: EventStatus, };
+signatories: Array<Signatory>, 
+/**
+ * Arabic-Indic when not given (a form or file from before the setting).
+ */
+arabicDigits: ArabicDigits, status: EventStatus, };
 
 export type EventLogo = { format: LogoFormat, width: number, height: number, 
 /**
@@ -106,6 +114,8 @@ export type BadgeLayout = "a4" | "single";
 export type LogoFormat = "png" | "jpeg";
 
 export type EventStatus = "draft" | "open" | "closed" | "archived";
+
+export type ArabicDigits = "arabic_indic" | "latin";
 
 export type Lang = "en" | "ar";
 
@@ -813,6 +823,8 @@ export const REASONS: readonly Reason[] = ["required", "too_long", "invalid_date
 export const SHELL_REASONS: readonly ShellReason[] = ["password_needed", "keyring_unavailable"];
 
 export const LANGS: readonly Lang[] = ["en", "ar"];
+
+export const ARABIC_DIGITS: readonly ArabicDigits[] = ["arabic_indic", "latin"];
 
 export const PLEDGE_KINDS: readonly PledgeKind[] = ["financial", "in_kind"];
 

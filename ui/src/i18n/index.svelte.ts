@@ -1,7 +1,7 @@
 // The current language (a rune), the translation function, and formatting bound to the
 // current language. Reading `t()` or any formatter inside a component makes it re-render
 // when the language changes.
-import { LANGS, type Bilingual, type CountryName, type Lang } from '../api/types';
+import { LANGS, type ArabicDigits, type Bilingual, type CountryName, type Lang } from '../api/types';
 import { ar, arPlurals } from './ar';
 import { en, enPlurals, type MessageKey, type PluralKey } from './en';
 import * as format from './format';
@@ -11,11 +11,22 @@ export type { Lang, MessageKey, Money, PluralKey };
 
 const STORAGE_KEY = 'muntada.lang';
 const catalogues: Record<Lang, Record<MessageKey, string>> = { en, ar };
-// Arabic-Indic digits are named, not left to the ICU data of the platform (whose default for "ar"
-// changed between versions): every number, date and time of the Arabic window uses them.
-const locales: Record<Lang, string> = { en: 'en-GB', ar: 'ar-u-nu-arab' };
+// The Arabic digits are named, not left to the ICU data of the platform (whose default for "ar"
+// changed between versions): every number, date and time of the Arabic window is written in the
+// open event's digits (its setting), Arabic-Indic outside an event.
+const arabicLocales: Record<ArabicDigits, string> = { arabic_indic: 'ar-u-nu-arab', latin: 'ar-u-nu-latn' };
+export const DEFAULT_ARABIC_DIGITS: ArabicDigits = 'arabic_indic';
 
 let current = $state<Lang>(initialLang());
+let digits = $state<ArabicDigits>(DEFAULT_ARABIC_DIGITS);
+const locales = {
+  get en() {
+    return 'en-GB';
+  },
+  get ar() {
+    return arabicLocales[digits];
+  },
+} satisfies Record<Lang, string>;
 /** The core's names of the countries, by ISO code; see `useCountryNames`. */
 let countryNames = $state<Record<string, Bilingual>>({});
 
@@ -26,7 +37,16 @@ export const i18n = {
   get locale(): string {
     return locales[current];
   },
+  /** How the Arabic window writes numbers now: the open event's setting, else the default. */
+  get arabicDigits(): ArabicDigits {
+    return digits;
+  },
 };
+
+/** Writes the Arabic window's numbers as the open event says (`null`: no event is open, the default). */
+export function useArabicDigits(rule: ArabicDigits | null): void {
+  digits = rule ?? DEFAULT_ARABIC_DIGITS;
+}
 
 /** Reads the remembered choice, else the system's language, and applies it to <html>. */
 export function loadLang(): void {

@@ -2,7 +2,7 @@
 // turns failures into translated text and shows the toasts, so views only render outcomes.
 import * as client from '../api/client';
 import type { Event, EventInput, EventLogo, EventOverview } from '../api/types';
-import { pick, t } from '../i18n/index.svelte';
+import { pick, t, useArabicDigits } from '../i18n/index.svelte';
 import { attempt, isInUse, isStale, type Outcome } from './errors';
 import { showToast } from './toast.svelte';
 
@@ -19,6 +19,25 @@ export function getOverview(id: string): Promise<Outcome<EventOverview>> {
   return attempt(() => client.eventOverview(id), { toast: false });
 }
 
+/** The event the page shown is about, if any: the window writes numbers as it says. */
+let followed: string | null = null;
+
+/**
+ * Follows the event of the page now shown (`null`: a page of no event): the Arabic window writes
+ * its numbers, dates and times in that event's digits, and in the default ones outside an event.
+ * An event that cannot be read leaves the default.
+ */
+export async function followEvent(id: string | null): Promise<void> {
+  followed = id;
+  if (id === null) {
+    useArabicDigits(null);
+    return;
+  }
+  const outcome = await attempt(() => client.eventGet(id), { toast: false });
+  // Another page may have been opened meanwhile: only the latest one decides.
+  if (followed === id) useArabicDigits(outcome.ok ? outcome.value.arabicDigits : null);
+}
+
 /**
  * Creates (id null) or updates an event from the `version` its form was filled from. Invalid
  * input and a stale form are left for the form to show.
@@ -28,8 +47,11 @@ export async function saveEvent(id: string | null, version: number | null, input
     () => (id === null ? client.eventCreate(input) : client.eventUpdate(id, version, input)),
     { toast: false },
   );
-  if (outcome.ok) showToast('success', t(id === null ? 'toast.created' : 'toast.saved'));
-  else if (outcome.error.code !== 'invalid_input' && !isStale(outcome.error)) showToast('error', outcome.text, outcome.error.message || null);
+  if (outcome.ok) {
+    // A change of the setting shows at once, without leaving the page.
+    if (outcome.value.id === followed) useArabicDigits(outcome.value.arabicDigits);
+    showToast('success', t(id === null ? 'toast.created' : 'toast.saved'));
+  } else if (outcome.error.code !== 'invalid_input' && !isStale(outcome.error)) showToast('error', outcome.text, outcome.error.message || null);
   return outcome;
 }
 

@@ -25,6 +25,7 @@ export const demo: Event = {
   signatories: [
     { name: { en: 'Dr. Layla Al-Mansouri', ar: 'د. ليلى المنصوري' }, title: { en: 'Forum Director', ar: 'مديرة المنتدى' } },
   ],
+  arabicDigits: 'arabic_indic',
   status: 'open',
   createdAt: '2025-11-02T08:30:00Z',
   updatedAt: '2025-11-20T14:05:00Z',
@@ -43,6 +44,8 @@ const other: Event = {
   endDate: '2025-10-05',
   organisers: [],
   signatories: [],
+  // Tunisia writes numbers in Latin digits, in Arabic too.
+  arabicDigits: 'latin',
   status: 'archived',
   createdAt: '2025-06-01T09:00:00Z',
   updatedAt: '2025-10-06T18:00:00Z',
@@ -61,6 +64,7 @@ const draftEvent: Event = {
   endDate: '2026-07-01',
   organisers: [{ en: 'OCHA', ar: '' }],
   signatories: [],
+  arabicDigits: 'arabic_indic',
   status: 'draft',
   createdAt: '2025-11-25T10:00:00Z',
   updatedAt: '2025-11-25T10:00:00Z',

@@ -1,5 +1,5 @@
 // The event form's editable state and its conversion to and from the API types.
-import type { Event, EventInput, EventStatus, Signatory } from '../../api/types';
+import type { ArabicDigits, Event, EventInput, EventStatus, Signatory } from '../../api/types';
 import { namesFromLines, namesToLines } from '../../components/names';
 
 export type Draft = {
@@ -21,6 +21,8 @@ export type Draft = {
   /** Always two blocks; one left blank is no signatory (the core leaves it out). */
   signatories: Signatory[];
   status: EventStatus;
+  /** How the event's Arabic screens and documents write numbers. */
+  arabicDigits: ArabicDigits;
 };
 
 /** Signature blocks a certificate has room for (the core's MAX_SIGNATORIES). */
@@ -57,6 +59,7 @@ export const FORM_FIELDS = [
   'endDate',
   'organisers',
   'status',
+  'arabicDigits',
 ] as const;
 export type FormField = (typeof FORM_FIELDS)[number];
 
@@ -93,6 +96,7 @@ export function emptyDraft(timezones: readonly string[]): Draft {
     organisersAr: '',
     signatories: signatureBlocks([]),
     status: 'draft',
+    arabicDigits: 'arabic_indic',
   };
 }
 
@@ -114,6 +118,7 @@ export function draftFromEvent(event: Event): Draft {
     organisersAr: namesToLines(event.organisers).ar,
     signatories: signatureBlocks(event.signatories),
     status: event.status,
+    arabicDigits: event.arabicDigits,
   };
 }
 
@@ -131,5 +136,6 @@ export function inputFromDraft(draft: Draft): EventInput {
     organisers: namesFromLines({ en: draft.organisersEn, ar: draft.organisersAr }),
     signatories: draft.signatories,
     status: draft.status,
+    arabicDigits: draft.arabicDigits,
   };
 }
