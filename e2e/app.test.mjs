@@ -270,6 +270,30 @@ async function dialogOpen(testId) {
   return app.script(`return document.querySelector('[data-testid=${testId}]')?.closest('dialog')?.open === true;`);
 }
 
+test("an event set to Latin digits writes its numbers in Latin digits in the Arabic window, and back", async () => {
+  await openEvent(/المنتدى|Forum/);
+  if ((await app.script("return document.documentElement.lang;")) !== "ar") await (await app.find("lang-toggle")).click();
+  await app.waitFor(async () => (await app.script("return document.documentElement.lang;")) === "ar", "Arabic");
+  const total = async () => (await app.find("pledge-total")).text();
+  const arabicIndic = /[\u0660-\u0669]/;
+  await app.waitFor(async () => arabicIndic.test(await total()), "Arabic-Indic digits by default");
+  for (const [rule, written] of [
+    ["latin", (text) => /[0-9]/.test(text) && !arabicIndic.test(text)],
+    ["arabic_indic", (text) => arabicIndic.test(text) && !/[0-9]/.test(text)],
+  ]) {
+    await app.tap("edit-event");
+    const select = await app.find("field-arabic-digits");
+    await select.setValue(rule);
+    await app.waitFor(async () => (await app.script("return arguments[0].value;", select.reference)) === rule, rule);
+    await (await app.find("save-event")).click();
+    await app.find("event-overview");
+    await app.waitFor(async () => written(await total()), `the total written with ${rule} digits`);
+    // The same amount either way.
+    assert.equal(digits(await total()), "4500000000");
+    if (rule === "latin") await shot("arabic-latin-digits");
+  }
+});
+
 test("the demo forum has pledges: the window says it cannot be deleted and archives it instead", async () => {
   // The window is in Arabic after the PDF test.
   await openEvent(/المنتدى/);
