@@ -321,44 +321,58 @@ pub fn import(
         choices: &choices,
         category_keys: &category_keys,
     };
-    let mut unmatched = Unmatched::default();
-    let mut people: Vec<(Participant, Vec<Answer>)> = Vec::new();
-    let mut rows_of_people = Vec::new();
-    for (row, cells) in &table.rows {
-        let row = *row;
-        if cells.iter().all(|c| c.trim().is_empty()) {
-            continue;
-        }
-        report.rows += 1;
-        if cells.len() != columns.len() && cells[columns.len().min(cells.len())..].iter().any(|c| !c.is_empty())
-            || cells.len() < columns.len()
-        {
-            problems.push(problem(
-                row,
-                "",
-                Reason::InvalidValue,
-                format!("this row has {} fields, the header has {}", cells.len(), columns.len()),
-            ));
-            continue;
-        }
-        let (person, answers) = match reader.read(cells, row, &mut unmatched, &mut report.warnings) {
-            Ok(read) => read,
-            Err(p) => {
-                problems.push(p);
+    // Rows are read and checked in as many parts as there are cores (each row stands alone),
+    // then the parts are put together in the file's order.
+    let read = |rows: &[(u64, Vec<String>)]| {
+        let mut part = Part::default();
+        for (row, cells) in rows {
+            let row = *row;
+            if cells.iter().all(|c| c.trim().is_empty()) {
                 continue;
             }
-        };
-        match person.validate(&categories) {
-            Ok(valid) => {
-                people.push((valid.register(event_id.clone(), now), answers));
-                rows_of_people.push(row);
+            part.rows += 1;
+            if cells.len() != columns.len() && cells[columns.len().min(cells.len())..].iter().any(|c| !c.is_empty())
+                || cells.len() < columns.len()
+            {
+                part.problems.push(problem(
+                    row,
+                    "",
+                    Reason::InvalidValue,
+                    format!("this row has {} fields, the header has {}", cells.len(), columns.len()),
+                ));
+                continue;
             }
-            Err(e) => {
-                let field = column_of(e.field.as_deref().unwrap_or_default(), &person);
-                let column = columns.iter().position(|c| *c == field).map_or("", |i| table.header[i].as_str());
-                problems.push(problem(row, column, e.reason, e.message));
+            let (person, answers) = match reader.read(cells, row, &mut part.unmatched, &mut part.warnings) {
+                Ok(read) => read,
+                Err(p) => {
+                    part.problems.push(p);
+                    continue;
+                }
+            };
+            match person.validate(&categories) {
+                Ok(valid) => {
+                    part.people.push((valid.register(event_id.clone(), now), answers));
+                    part.rows_of_people.push(row);
+                }
+                Err(e) => {
+                    let field = column_of(e.field.as_deref().unwrap_or_default(), &person);
+                    let column = columns.iter().position(|c| *c == field).map_or("", |i| table.header[i].as_str());
+                    part.problems.push(problem(row, column, e.reason, e.message));
+                }
             }
         }
+        part
+    };
+    let mut unmatched = Unmatched::default();
+    let mut people: Vec<(Participant, Vec<Answer>)> = Vec::with_capacity(table.rows.len());
+    let mut rows_of_people = Vec::with_capacity(table.rows.len());
+    for part in in_parts(&table.rows, read) {
+        report.rows += part.rows;
+        problems.extend(part.problems);
+        report.warnings.extend(part.warnings);
+        unmatched.merge(part.unmatched);
+        people.extend(part.people);
+        rows_of_people.extend(part.rows_of_people);
     }
     if report.rows == 0 && problems.is_empty() {
         problems.push(problem(2, "", Reason::Required, "the file has no participants under its header row".into()));
@@ -369,7 +383,10 @@ pub fn import(
         return Ok(report);
     }
 
-    let keys: Vec<Keys> = people.iter().map(|(p, _)| Keys::of(p)).collect();
+    let keys: Vec<Keys> = in_parts(&people, |part| part.iter().map(|(p, _)| Keys::of(p)).collect::<Vec<_>>())
+        .into_iter()
+        .flatten()
+        .collect();
     report.duplicates = find_duplicates(tx, &event_id, &keys, &rows_of_people)?;
     let flagged: std::collections::HashSet<u64> = report.duplicates.iter().map(|d| d.row).collect();
     report.new = report.rows - flagged.len();
@@ -752,6 +769,41 @@ fn value_field_of(column: &str, header: &[String], columns: &[&'static str]) -> 
     })
 }
 
+/// What one part of a file's rows gave: its people (with their rows), the problems and
+/// warnings found, the values that matched nothing, and how many rows were not blank.
+#[derive(Default)]
+struct Part {
+    people: Vec<(Participant, Vec<Answer>)>,
+    rows_of_people: Vec<u64>,
+    problems: Vec<RowProblem>,
+    warnings: Vec<RowWarning>,
+    unmatched: Unmatched,
+    rows: usize,
+}
+
+/// `f` over `items` cut into one part per core (a single part for a small file, where a
+/// thread costs more than it saves), the results in the items' order.
+fn in_parts<T: Sync, R: Send>(items: &[T], f: impl Fn(&[T]) -> R + Sync) -> Vec<R> {
+    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get).min(8);
+    in_parts_of(items, cores, PART_MIN, f)
+}
+
+/// The fewest items worth a thread of their own.
+const PART_MIN: usize = 5_000;
+
+/// `in_parts` with `parts` threads at most, each given `min` items at least.
+fn in_parts_of<T: Sync, R: Send>(items: &[T], parts: usize, min: usize, f: impl Fn(&[T]) -> R + Sync) -> Vec<R> {
+    let size = items.len().div_ceil(parts.max(1)).max(min.max(1));
+    if size >= items.len() {
+        return vec![f(items)];
+    }
+    std::thread::scope(|scope| {
+        let f = &f;
+        let parts: Vec<_> = items.chunks(size).map(|part| scope.spawn(move || f(part))).collect();
+        parts.into_iter().map(|part| part.join().unwrap_or_else(|e| std::panic::resume_unwind(e))).collect()
+    })
+}
+
 /// The values that matched nothing, each once.
 #[derive(Default)]
 struct Unmatched {
@@ -772,6 +824,24 @@ impl Unmatched {
             self.list.len() - 1
         });
         self.list[at].rows += 1;
+    }
+
+    /// Adds the values of a later part of the file: a value already here counts its rows there
+    /// too and keeps its first row; a new one comes after those here.
+    fn merge(&mut self, later: Unmatched) {
+        let mut keys: Vec<_> = later.index.into_iter().collect();
+        keys.sort_by_key(|(_, at)| *at);
+        let mut list: Vec<Option<UnmatchedValue>> = later.list.into_iter().map(Some).collect();
+        for (key, at) in keys {
+            let Some(value) = list[at].take() else { continue };
+            match self.index.get(&key) {
+                Some(&here) => self.list[here].rows += value.rows,
+                None => {
+                    self.index.insert(key, self.list.len());
+                    self.list.push(value);
+                }
+            }
+        }
     }
 }
 
@@ -1067,6 +1137,58 @@ mod tests {
         });
         assert!(refused.is_err());
         assert_eq!(cache(&store), Some(CACHE_KIB));
+    }
+
+    /// A file large enough to be read in parts reports as one read in a single pass: its
+    /// problems and warnings in row order, each unknown value once with all its rows and its
+    /// first row, and nothing written.
+    #[test]
+    fn a_file_read_in_parts_reports_as_one() {
+        let mut csv = String::from("name,organisation,category\n");
+        for i in 0..(3 * PART_MIN) {
+            let row = i + 2;
+            let line = match row {
+                5 | 13_000 => format!("Person {i},Org,Regional Body\n"),
+                7_000 => format!("Person {i},\"Two\nlines\",\n"),
+                8_000 | 2_500 => format!("Person {i},Org,,extra\n"),
+                14_000 => format!("Person {i},Org,Local Body\n"),
+                _ => format!("Person {i},Org,\n"),
+            };
+            csv.push_str(&line);
+        }
+        let mut store = crate::store::testing::store();
+        let id = event(&mut store);
+        let report = store.write(|tx| import(tx, &id, csv.as_bytes(), &ImportOptions::default(), Utc::now())).unwrap();
+        assert!(!report.written);
+        assert_eq!(report.rows, 3 * PART_MIN);
+        let problems: Vec<u64> = report.problems.iter().map(|p| p.row).collect();
+        assert_eq!(problems, [5, 2_500, 8_000, 13_000, 14_000]);
+        let unmatched: Vec<(&str, usize, u64)> =
+            report.unmatched.iter().map(|u| (u.value.as_str(), u.rows, u.first_row)).collect();
+        assert_eq!(unmatched, [("Regional Body", 2, 5), ("Local Body", 1, 14_000)]);
+        let warnings: Vec<u64> = report.warnings.iter().map(|w| w.row).collect();
+        assert_eq!(warnings, [7_000]);
+        assert!(store.participants().list(&id).unwrap().is_empty());
+    }
+
+    /// However the items are cut, the parts come back in their order, and the unknown values of
+    /// later parts merge into the first's.
+    #[test]
+    fn parts_come_back_in_order_and_unknown_values_merge() {
+        let items: Vec<u32> = (0..103).collect();
+        for parts in [1, 2, 3, 7] {
+            let joined: Vec<u32> = in_parts_of(&items, parts, 10, |part| part.to_vec()).concat();
+            assert_eq!(joined, items, "{parts} parts");
+        }
+        let mut first = Unmatched::default();
+        first.add("Category", ValueField::Category, "Regional Body", 5);
+        let mut later = Unmatched::default();
+        later.add("Category", ValueField::Category, "Local Body", 14_000);
+        later.add("Category", ValueField::Category, " regional body", 13_000);
+        first.merge(later);
+        let merged: Vec<(&str, usize, u64)> =
+            first.list.iter().map(|u| (u.value.as_str(), u.rows, u.first_row)).collect();
+        assert_eq!(merged, [("Regional Body", 2, 5), ("Local Body", 1, 14_000)]);
     }
 
     #[test]
