@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCompact, formatDecimal, formatMoney, formatYears } from '../src/i18n/format';
+import { dateTimeFormat, formatCompact, formatDecimal, formatMoney, formatYears, numberFormat } from '../src/i18n/format';
 
 describe('formatMoney', () => {
   it('formats dollars with grouping in en-GB', () => {
@@ -76,5 +76,25 @@ describe('formatDecimal, formatYears, formatCompact', () => {
     expect(formatCompact('en-GB', '45000000.00')).toBe('45m');
     const compact = new Intl.NumberFormat('en-GB', { notation: 'compact', maximumFractionDigits: 1 });
     expect(formatCompact('en-GB', '123456789012345678901234.99')).toBe(compact.format(123456789012345678901234n));
+  });
+});
+
+describe('Intl objects', () => {
+  it('are made once per locale and options, and each formats with its own', () => {
+    const plain = numberFormat('ar-u-nu-arab', { useGrouping: false });
+    expect(numberFormat('ar-u-nu-arab', { useGrouping: false })).toBe(plain);
+    expect(numberFormat('en', { useGrouping: false })).not.toBe(plain);
+    expect(numberFormat('ar-u-nu-arab')).not.toBe(plain);
+    expect(plain.format(2024)).toBe('٢٠٢٤');
+    expect(numberFormat('ar-u-nu-arab').format(2024)).toBe('٢٬٠٢٤');
+    const doha = dateTimeFormat('en', { timeZone: 'Asia/Qatar', hour: '2-digit', hourCycle: 'h23' });
+    expect(dateTimeFormat('en', { timeZone: 'Asia/Qatar', hour: '2-digit', hourCycle: 'h23' })).toBe(doha);
+    expect(dateTimeFormat('en', { timeZone: 'UTC', hour: '2-digit', hourCycle: 'h23' }).format(Date.UTC(2026, 0, 1, 6))).toBe('06');
+    expect(doha.format(Date.UTC(2026, 0, 1, 6))).toBe('09');
+  });
+
+  it('are not kept when the options are refused', () => {
+    expect(() => numberFormat('en', { style: 'currency', currency: 'NOT A CODE' })).toThrow();
+    expect(() => numberFormat('en', { style: 'currency', currency: 'NOT A CODE' })).toThrow();
   });
 });

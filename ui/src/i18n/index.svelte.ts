@@ -99,7 +99,7 @@ const plurals: Record<Lang, Record<PluralKey, Partial<Record<Intl.LDMLPluralRule
  */
 export function plural(key: PluralKey, count: number, params?: Record<string, string | number>): string {
   const forms = plurals[current][key];
-  const form = new Intl.PluralRules(locales[current]).select(count);
+  const form = format.pluralRules(locales[current]).select(count);
   const text = forms[form] ?? forms.other ?? key;
   return fill(text, { ...params, count: formatNumber(count) });
 }
@@ -177,7 +177,7 @@ export const countryName = (code: string) => {
 };
 /** Countries to choose from, named in the interface's language and sorted by those names. */
 export function countryChoices(codes: readonly string[]): { code: string; name: string }[] {
-  const collator = new Intl.Collator(locales[current]);
+  const collator = format.collator(locales[current]);
   return codes.map((code) => ({ code, name: countryName(code) })).sort((a, b) => collator.compare(a.name, b.name));
 }
 export const currencyName = (code: string) => format.currencyName(locales[current], code);

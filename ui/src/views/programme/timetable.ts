@@ -2,6 +2,7 @@
 // minutes since midnight), the days to show, the hours the grid covers, snapping to the step,
 // and the local "YYYY-MM-DD HH:MM" text the core's session_move and session_update read.
 import type { Event, Session } from '../../api/types';
+import { dateTimeFormat } from '../../i18n/format';
 
 export const STEPS = [5, 10, 15, 30, 60] as const;
 export type Step = (typeof STEPS)[number];
@@ -9,23 +10,16 @@ export type Step = (typeof STEPS)[number];
 /** A local wall-clock time of the event: its date and minutes since that date's midnight. */
 export type Local = { date: string; minutes: number };
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
 function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
+  return dateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
 }
 
 /** The instant as a local time of `timeZone`. */
