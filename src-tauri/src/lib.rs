@@ -27,7 +27,7 @@ pub fn builder<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppState) -
 
 pub fn run() -> ExitCode {
     startup::begin();
-    prefer_cpu_rendering();
+    configure_webview();
     if cfg!(target_os = "linux")
         && std::env::var_os("DISPLAY").is_none()
         && std::env::var_os("WAYLAND_DISPLAY").is_none()
@@ -95,23 +95,38 @@ fn backup_at_start(path: &Path) {
 }
 
 const COMPOSITING: &str = "WEBKIT_DISABLE_COMPOSITING_MODE";
+const OPTIMIZING_JIT: &str = "JSC_useDFGJIT";
 
-/// Applies `rendering_override` to this process's environment. Call it before GTK starts, while
-/// the process has one thread (the app's `run`, and the bench's floor window, which must draw
-/// the way the app does to be its floor).
-pub fn prefer_cpu_rendering() {
-    if let Some((name, value)) = rendering_override(std::env::var_os(COMPOSITING).as_deref()) {
+/// How the app has WebKitGTK run its page, each unless the person set the variable already
+/// (then WebKit does what they chose: `WEBKIT_DISABLE_COMPOSITING_MODE=0`, `JSC_useDFGJIT=1`).
+/// Measured with `make bench-app` and `make bench-table` on a machine without a GPU (README,
+/// "Performance"):
+/// - the page is drawn with the CPU: GPU compositing ran on software OpenGL there, cost ~100 MB
+///   in WebKit's web process and made the start 2–3 times slower, for forms and tables;
+/// - JavaScriptCore compiles hot scripts with its baseline compiler only, not its optimising
+///   ones (DFG and FTL): those held ~16 MB of the web process once the 100,000-person table had
+///   been scrolled (~5 MB with the demo open) and made no measurable difference to the table's
+///   or the timetable's frames, whose time goes to the DOM. The optimising compilers are also
+///   where a page's script most often breaks out of a browser engine. Turning every compiler
+///   off saved ~30 MB but doubled the time the timetable takes to show a moved session as
+///   saved (45 → 104 ms), so the baseline one stays.
+const WEBVIEW_SETTINGS: [(&str, &str); 2] = [(COMPOSITING, "1"), (OPTIMIZING_JIT, "0")];
+
+/// Applies `webview_settings` to this process's environment, which WebKit's web process
+/// inherits. Call it before GTK starts, while the process has one thread (the app's `run`, and
+/// the bench's floor window, which must run its page the way the app does to be its floor).
+pub fn configure_webview() {
+    for (name, value) in webview_settings(|name| std::env::var_os(name).is_some()) {
         std::env::set_var(name, value);
     }
 }
 
-/// WebKitGTK draws the page with the CPU unless the person chose otherwise (setting
-/// `WEBKIT_DISABLE_COMPOSITING_MODE=0` gives its GPU compositing back). Measured with
-/// `make bench-app` on a machine without a GPU, where compositing runs on software OpenGL: it
-/// cost ~100 MB in WebKit's web process and made the start 2–3 times slower, for a UI of forms
-/// and tables that has no use for it.
-fn rendering_override(current: Option<&std::ffi::OsStr>) -> Option<(&'static str, &'static str)> {
-    (cfg!(target_os = "linux") && current.is_none()).then_some((COMPOSITING, "1"))
+/// The variables of [`WEBVIEW_SETTINGS`] to set: on Linux (WebKitGTK), those not set already.
+fn webview_settings(is_set: impl Fn(&str) -> bool) -> Vec<(&'static str, &'static str)> {
+    if !cfg!(target_os = "linux") {
+        return Vec::new();
+    }
+    WEBVIEW_SETTINGS.into_iter().filter(|(name, _)| !is_set(name)).collect()
 }
 
 #[cfg(test)]
@@ -126,10 +141,11 @@ mod tests {
     }
 
     #[test]
-    fn cpu_rendering_unless_the_person_chose() {
-        let expected = cfg!(target_os = "linux").then_some((COMPOSITING, "1"));
-        assert_eq!(rendering_override(None), expected);
-        assert_eq!(rendering_override(Some("0".as_ref())), None);
-        assert_eq!(rendering_override(Some("1".as_ref())), None);
+    fn webkit_settings_unless_the_person_chose() {
+        let linux = |v: Vec<(&'static str, &'static str)>| if cfg!(target_os = "linux") { v } else { Vec::new() };
+        assert_eq!(webview_settings(|_| false), linux(vec![(COMPOSITING, "1"), (OPTIMIZING_JIT, "0")]));
+        assert_eq!(webview_settings(|name| name == COMPOSITING), linux(vec![(OPTIMIZING_JIT, "0")]));
+        assert_eq!(webview_settings(|name| name == OPTIMIZING_JIT), linux(vec![(COMPOSITING, "1")]));
+        assert_eq!(webview_settings(|_| true), Vec::new());
     }
 }
