@@ -124,7 +124,7 @@ fn table(store: &Store, event: &Id, engine: &str) {
     let t = Instant::now();
     query::query(store, event.as_str(), &page("p", 0), &mut cache).expect("first search");
     let build = t.elapsed().as_secs_f64();
-    let p95 = |queries: &[ParticipantQuery], cache: &mut IndexCache| {
+    let run = |queries: &[ParticipantQuery], cache: &mut IndexCache| {
         let mut times: Vec<f64> = (0..20)
             .flat_map(|_| queries.iter())
             .map(|q| {
@@ -134,9 +134,12 @@ fn table(store: &Store, event: &Id, engine: &str) {
                 t.elapsed().as_secs_f64() * 1000.0
             })
             .collect();
+        // The first of them: a filtered or re-sorted table orders its people then.
+        let first = times[0];
         times.sort_by(f64::total_cmp);
-        times[times.len() * 95 / 100]
+        (times[times.len() * 95 / 100], first)
     };
+    let p95 = |queries: &[ParticipantQuery], cache: &mut IndexCache| run(queries, cache).0;
     let depths = [0, 25_000, 50_000, 99_950];
     let pages: Vec<_> = depths.iter().map(|&o| page("", o)).collect();
     let one: Vec<_> = ["p", "e", "d", "1", "7"].iter().map(|q| page(q, 0)).collect();
@@ -162,12 +165,14 @@ fn table(store: &Store, event: &Id, engine: &str) {
         p95(&one, &mut cache),
         p95(&names, &mut cache)
     );
-    println!(
-        "  table on {engine}: a page of 50 filtered by status p95 {:.1} ms; by country, by organisation Z-A p95 {:.1} ms; by date of registration p95 {:.1} ms",
-        p95(&by_status, &mut cache),
-        p95(&by_organisation, &mut cache),
-        p95(&by_date, &mut cache)
-    );
+    for (what, queries) in [
+        ("filtered by status", &by_status),
+        ("filtered by country, by organisation Z-A", &by_organisation),
+        ("by date of registration", &by_date),
+    ] {
+        let (p95, first) = run(queries, &mut cache);
+        println!("  table on {engine}: a page of 50 {what}: the first {first:.1} ms, then p95 {p95:.1} ms");
+    }
 }
 
 /// The first morning: desks, corrections, the programme and pledges, all at once.

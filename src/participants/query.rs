@@ -45,15 +45,53 @@ pub struct ParticipantPage {
 /// The longest page served at once.
 pub const MAX_LIMIT: u32 = 1000;
 
-/// The search index of the event last searched, and the state of the data it was built from.
+/// The search index of the event last searched, and the state of the data it was built from;
+/// and the order of the last filtered or re-sorted table, with the same.
 #[derive(Default)]
 pub struct IndexCache {
     built: Option<(Id, i64, SearchIndex)>,
+    ordered: Option<Ordered>,
+}
+
+/// Every participant a table's filters match, in its order, as of `version` of the event's
+/// participants: the table's next pages are slices of it.
+struct Ordered {
+    event: Id,
+    version: i64,
+    asked: Asked,
+    ids: Vec<Id>,
+}
+
+/// What decides a table's order and who is in it (not the page: offset and limit).
+#[derive(PartialEq)]
+struct Asked {
+    text: String,
+    status: Option<ParticipantStatus>,
+    category: Option<String>,
+    country: Option<String>,
+    delegation: Option<String>,
+    sort: SortKey,
+    descending: bool,
+}
+
+impl Asked {
+    fn of(query: &ParticipantQuery) -> Asked {
+        let set = |f: &Option<String>| f.clone().filter(|v| !v.is_empty());
+        Asked {
+            text: query.text.trim().to_owned(),
+            status: query.status,
+            category: set(&query.category),
+            country: set(&query.country),
+            delegation: set(&query.delegation),
+            sort: query.sort,
+            descending: query.descending,
+        }
+    }
 }
 
 impl IndexCache {
     pub const fn new() -> IndexCache {
-        IndexCache { built: None }
+        IndexCache { built: None, ordered: None }
     }
 
     /// The event's index: the one kept if it is of the data as it is now, else one built now,
@@ -84,14 +122,8 @@ fn from_index(
     query: &ParticipantQuery,
     cache: &mut IndexCache,
 ) -> Result<Option<ParticipantPage>> {
-    let unset = |f: &Option<String>| f.as_deref().is_none_or(str::is_empty);
-    let by_name_only = query.sort == SortKey::Name
-        && query.status.is_none()
-        && unset(&query.category)
-        && unset(&query.country)
-        && unset(&query.delegation);
     let blank = query.text.trim().is_empty();
-    if !by_name_only {
+    if !by_name_only(query) {
         return Ok(None);
     }
     let Some(index) = cache.index(tx, event_id, !blank)? else { return Ok(None) };
@@ -99,15 +131,62 @@ fn from_index(
     if query.descending {
         people.reverse();
     }
-    let from = (query.offset as usize).min(people.len());
-    let to = (from + query.limit as usize).min(people.len());
-    let ids = index.ids_at(&people[from..to]);
-    let mut sorted = ids.clone();
+    let rows = rows_in_order(tx, &index.ids_at(window(&people, query)))?;
+    Ok(Some(ParticipantPage { total: people.len() as u32, offset: query.offset, rows }))
+}
+
+/// Whether `query` is of the table by name, with no filter but the search text.
+fn by_name_only(query: &ParticipantQuery) -> bool {
+    let unset = |f: &Option<String>| f.as_deref().is_none_or(str::is_empty);
+    query.sort == SortKey::Name
+        && query.status.is_none()
+        && unset(&query.category)
+        && unset(&query.country)
+        && unset(&query.delegation)
+}
+
+/// A filtered or re-sorted page (by anything but category, whose order follows the
+/// categories' positions, which the participants' version does not see): the store orders every
+/// participant that matches once, and while the event's participants stay as they are, each
+/// page is a slice of that order and a read of its rows. Counting the matches and walking or
+/// sorting them to the offset on every page cost 0.1–0.6 s a page at 100,000 people.
+fn from_order(
+    tx: &Tx<'_>,
+    event_id: &Id,
+    query: &ParticipantQuery,
+    cache: &mut IndexCache,
+) -> Result<Option<ParticipantPage>> {
+    if query.sort == SortKey::Category || by_name_only(query) {
+        return Ok(None);
+    }
+    let version = tx.participants().version(event_id)?;
+    let asked = Asked::of(query);
+    let fresh = matches!(&cache.ordered, Some(o) if o.event == *event_id && o.version == version && o.asked == asked);
+    if !fresh {
+        cache.ordered = None;
+        let ids = filtered(tx, event_id, query, cache, |filter| {
+            tx.participants().ordered_ids(event_id, filter, query.sort, query.descending)
+        })?;
+        cache.ordered = Some(Ordered { event: event_id.clone(), version, asked, ids });
+    }
+    let ids = cache.ordered.as_ref().map(|o| o.ids.as_slice()).unwrap_or_default();
+    let rows = rows_in_order(tx, window(ids, query))?;
+    Ok(Some(ParticipantPage { total: ids.len() as u32, offset: query.offset, rows }))
+}
+
+/// The part of a table's whole order that `query`'s page shows.
+fn window<'a, T>(all: &'a [T], query: &ParticipantQuery) -> &'a [T] {
+    let from = (query.offset as usize).min(all.len());
+    &all[from..(from + query.limit as usize).min(all.len())]
+}
+
+/// The participants of `ids`, in that order.
+fn rows_in_order(tx: &Tx<'_>, ids: &[Id]) -> Result<Vec<Participant>> {
+    let mut sorted = ids.to_vec();
     sorted.sort();
     let mut rows: std::collections::HashMap<Id, Participant> =
         tx.participants().get_sorted(&sorted)?.into_iter().map(|p| (p.id.clone(), p)).collect();
-    let rows = ids.iter().filter_map(|id| rows.remove(id)).collect();
-    Ok(Some(ParticipantPage { total: people.len() as u32, offset: query.offset, rows }))
+    Ok(ids.iter().filter_map(|id| rows.remove(id)).collect())
 }
 
 /// The page of participants `query` asks for.
@@ -124,6 +203,9 @@ pub fn query(
     store.read(|tx| {
         let event_id = tx.events().resolve("event", event_id)?;
         if let Some(page) = from_index(tx, &event_id, query, cache)? {
+            return Ok(page);
+        }
+        if let Some(page) = from_order(tx, &event_id, query, cache)? {
             return Ok(page);
         }
         let (total, rows) = filtered(tx, &event_id, query, cache, |filter| {

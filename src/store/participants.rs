@@ -575,6 +575,22 @@ fn id_param(conn: &Db, ids: &[Id]) -> Result<String> {
     }
 }
 
+/// The ORDER BY of a table's sort over `participants p`, and the join it needs.
+fn order_by(sort: SortKey, descending: bool) -> (String, &'static str) {
+    let direction = if descending { "DESC" } else { "ASC" };
+    let order: &[&str] = match sort {
+        SortKey::Name => &["p.name_key", "p.id"],
+        SortKey::Organisation => &["p.org_key", "p.name_key", "p.id"],
+        SortKey::Country => &["p.country", "p.name_key", "p.id"],
+        SortKey::Category => &["c.position", "p.name_key", "p.id"],
+        SortKey::Status => &["p.status", "p.name_key", "p.id"],
+        SortKey::Registered => &["p.registered_at", "p.id"],
+    };
+    let order = order.iter().map(|c| format!("{c} {direction}")).collect::<Vec<_>>().join(", ");
+    let join = if sort == SortKey::Category { " JOIN categories c ON c.id = p.category_id" } else { "" };
+    (order, join)
+}
+
 /// Which participants of an event a page shows (`None`: any).
 #[derive(Default)]
 pub struct ParticipantFilter<'a> {
@@ -642,19 +658,9 @@ impl Participants<'_> {
             &super::db::param_list(&values),
             |r| r.get(0),
         )?;
-        let direction = if descending { "DESC" } else { "ASC" };
-        let order: &[&str] = match sort {
-            SortKey::Name => &["p.name_key", "p.id"],
-            SortKey::Organisation => &["p.org_key", "p.name_key", "p.id"],
-            SortKey::Country => &["p.country", "p.name_key", "p.id"],
-            SortKey::Category => &["c.position", "p.name_key", "p.id"],
-            SortKey::Status => &["p.status", "p.name_key", "p.id"],
-            SortKey::Registered => &["p.registered_at", "p.id"],
-        };
-        let order = order.iter().map(|c| format!("{c} {direction}")).collect::<Vec<_>>().join(", ");
+        let (order, join) = order_by(sort, descending);
         // The page's ids first, then their rows: skipping to row 45,000 by name then walks an
         // index rather than reading and joining the 45,000 rows before it.
-        let join = if sort == SortKey::Category { " JOIN categories c ON c.id = p.category_id" } else { "" };
         let sql = format!(
             "{SELECT} WHERE p.id IN (SELECT p.id FROM participants p{join} WHERE {wheres} ORDER BY {order} \
              LIMIT {limit} OFFSET {offset}) ORDER BY {order}"
@@ -664,12 +670,24 @@ impl Participants<'_> {
         Ok((total, rows))
     }
 
-    /// The ids of every participant `filter` matches, by name.
-    pub fn matching_ids(&self, event_id: &Id, filter: &ParticipantFilter<'_>) -> Result<Vec<Id>> {
+    /// The ids of every participant `filter` matches, in the order asked for.
+    pub fn ordered_ids(
+        &self,
+        event_id: &Id,
+        filter: &ParticipantFilter<'_>,
+        sort: SortKey,
+        descending: bool,
+    ) -> Result<Vec<Id>> {
         let (wheres, values) = filter.sql(self.conn, event_id)?;
-        let sql = format!("SELECT p.id FROM participants p WHERE {wheres} ORDER BY p.name_key, p.id");
+        let (order, join) = order_by(sort, descending);
+        let sql = format!("SELECT p.id FROM participants p{join} WHERE {wheres} ORDER BY {order}");
         let mut stmt = self.conn.prepare(&sql)?;
         rows(&mut stmt, &super::db::param_list(&values), |r| id_col(r, 0))
+    }
+
+    /// The ids of every participant `filter` matches, by name.
+    pub fn matching_ids(&self, event_id: &Id, filter: &ParticipantFilter<'_>) -> Result<Vec<Id>> {
+        self.ordered_ids(event_id, filter, SortKey::Name, false)
     }
 
     /// Changes whenever the event's participants change: the newest audit entry about one of

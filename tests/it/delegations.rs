@@ -572,3 +572,81 @@ fn pages_by_name_from_the_index_are_those_of_the_store() {
     let first = query::query(&t.store, t.event.as_str(), &ParticipantQuery { limit: 1, ..q() }, warm).unwrap();
     assert_eq!((first.total, first.rows[0].name.en.as_str()), (11, "Aaron Abel"));
 }
+
+/// The store's own page for `q` (no search text): what a page served from a kept order must be.
+fn store_page(t: &Table, q: &ParticipantQuery) -> (u32, Vec<Id>) {
+    let delegation = q.delegation.as_ref().map(|_| t.qatar.clone());
+    let (total, rows) = t
+        .store
+        .read(|tx| {
+            let filter = muntada::store::ParticipantFilter {
+                search: None,
+                status: q.status,
+                category: q.category.as_deref(),
+                country: q.country.as_deref(),
+                delegation: delegation.as_ref(),
+            };
+            tx.participants().page(&t.event, &filter, q.sort, q.descending, q.offset, q.limit)
+        })
+        .unwrap();
+    (total, rows.into_iter().map(|p| p.id).collect())
+}
+
+#[test]
+fn filtered_and_resorted_pages_are_those_of_the_store_and_follow_changes() {
+    let mut t = table();
+    let event = t.event.clone();
+    for (en, country, status) in [
+        ("Zaid Amin", "QA", ParticipantStatus::Confirmed),
+        ("Yara Haddad", "QA", ParticipantStatus::Confirmed),
+        ("Omar Farouk", "EG", ParticipantStatus::Confirmed),
+        ("Éamon Byrne", "QA", ParticipantStatus::Waitlisted),
+    ] {
+        add(&mut t.store, &event, person(en, "", country, "member_state", status));
+    }
+    let ids = |page: query::ParticipantPage| (page.total, page.rows.into_iter().map(|p| p.id).collect::<Vec<_>>());
+    let asked = |descending| {
+        [
+            ParticipantQuery { status: Some(ParticipantStatus::Confirmed), descending, ..q() },
+            ParticipantQuery { country: Some("QA".into()), sort: SortKey::Organisation, descending, ..q() },
+            ParticipantQuery { sort: SortKey::Registered, descending, ..q() },
+            ParticipantQuery { sort: SortKey::Status, descending, ..q() },
+            ParticipantQuery { delegation: Some(t.qatar.to_string()), sort: SortKey::Country, descending, ..q() },
+        ]
+    };
+    let warm = &mut IndexCache::default();
+    let mut served = 0;
+    for descending in [false, true] {
+        for asked in asked(descending) {
+            for offset in 0..10 {
+                for limit in [1, 3, 100] {
+                    let one = ParticipantQuery { offset, limit, ..asked.clone() };
+                    let page = query::query(&t.store, t.event.as_str(), &one, warm).unwrap();
+                    assert_eq!(ids(page), store_page(&t, &one), "{one:?}");
+                    served += 1;
+                }
+            }
+        }
+    }
+    assert_eq!(served, 2 * 5 * 10 * 3);
+    // Search text with a filter and another order.
+    let searched = ParticipantQuery { text: "a".into(), country: Some("QA".into()), sort: SortKey::Registered, ..q() };
+    let names = |page: query::ParticipantPage| page.rows.into_iter().map(|p| p.name.en).collect::<Vec<_>>();
+    assert_eq!(
+        names(query::query(&t.store, t.event.as_str(), &searched, warm).unwrap()),
+        // Words beginning with "a", in Qatar, in the order they registered.
+        ["Ahmed Saleh", "Zaid Amin"]
+    );
+    // A change since the order was kept: the next page is of the data as it is now.
+    let confirmed = ParticipantQuery { status: Some(ParticipantStatus::Confirmed), limit: 2, ..q() };
+    let before = query::query(&t.store, t.event.as_str(), &confirmed, warm).unwrap();
+    assert_eq!((before.total, names(before)), (5, vec!["Ahmed Saleh".to_owned(), "Éric Blanc".to_owned()]));
+    add(&mut t.store, &event, person("Aaron Abel", "", "QA", "member_state", ParticipantStatus::Confirmed));
+    let after = query::query(&t.store, t.event.as_str(), &confirmed, warm).unwrap();
+    assert_eq!((after.total, names(after)), (6, vec!["Aaron Abel".to_owned(), "Ahmed Saleh".to_owned()]));
+    assert_eq!(
+        ids(query::query(&t.store, t.event.as_str(), &ParticipantQuery { offset: 4, ..confirmed.clone() }, warm)
+            .unwrap()),
+        store_page(&t, &ParticipantQuery { offset: 4, ..confirmed })
+    );
+}
