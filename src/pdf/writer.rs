@@ -338,10 +338,12 @@ impl<W: Write> Writer<W> {
         subset: &Subset,
         texts: &HashMap<(FontResource, u16), String>,
     ) -> Result<u32, PdfError> {
-        use allsorts::{binary::read::ReadScope, font_data::FontData, subset as cut};
+        use allsorts::{binary::read::ReadScope, subset as cut, tables::OpenTypeFont};
         let face: Face = resource.face;
         let fail = |e: String| PdfError::Write(format!("cannot subset font {resource:?}: {e}"));
-        let data = ReadScope::new(face.data()).read::<FontData<'_>>().map_err(|e| fail(e.to_string()))?;
+        // The embedded faces are TrueType files: read as such, not as allsorts' `FontData`, which
+        // would also link its WOFF2 reader and a second Brotli decoder with its 120 KB dictionary.
+        let data = ReadScope::new(face.data()).read::<OpenTypeFont<'_>>().map_err(|e| fail(e.to_string()))?;
         let provider = data.table_provider(0).map_err(|e| fail(e.to_string()))?;
         // allsorts keeps the order it is given (composite glyphs' parts go after): code = new id.
         let program = cut::subset(&provider, &subset.glyphs, &cut::SubsetProfile::Pdf, cut::CmapTarget::Unicode)
