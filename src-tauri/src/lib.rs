@@ -100,7 +100,7 @@ const OPTIMIZING_JIT: &str = "JSC_useDFGJIT";
 /// How the app has WebKitGTK run its page, each unless the person set the variable already
 /// (then WebKit does what they chose: `WEBKIT_DISABLE_COMPOSITING_MODE=0`, `JSC_useDFGJIT=1`).
 /// Measured with `make bench-app` and `make bench-table` on a machine without a GPU (README,
-/// "Performance"):
+/// "Budget"):
 /// - the page is drawn with the CPU: GPU compositing ran on software OpenGL there, cost ~100 MB
 ///   in WebKit's web process and made the start 2–3 times slower, for forms and tables;
 /// - JavaScriptCore compiles hot scripts with its baseline compiler only, not its optimising
