@@ -29,7 +29,7 @@ fn main() {
         signups: &data.signups,
     };
     let rules = Rules {
-        tz: chrono_tz::Europe::Vienna,
+        tz: "Europe/Vienna".parse().unwrap(),
         first_day: NaiveDate::from_ymd_opt(2025, 3, 29).unwrap(),
         last_day: NaiveDate::from_ymd_opt(2025, 3, 31).unwrap(),
         travel_buffer: chrono::Duration::minutes(10),

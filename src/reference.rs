@@ -67,7 +67,7 @@ pub fn zones() -> Vec<TimeZoneChoice> {
 }
 
 pub fn reference_data() -> ReferenceData {
-    let mut timezones: Vec<String> = chrono_tz::TZ_VARIANTS.iter().map(|tz| tz.name().to_owned()).collect();
+    let mut timezones: Vec<String> = crate::time::Tz::names().collect();
     timezones.sort();
     let currencies = crate::money::all_currencies()
         .into_iter()

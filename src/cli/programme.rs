@@ -480,7 +480,7 @@ fn release_line(r: &ReleaseInfo) -> String {
     format!("{}  {}  {sessions}  {}", r.id, r.created_at.format("%Y-%m-%d %H:%M UTC"), r.name)
 }
 
-fn diff_text(d: &Diff, tz: chrono_tz::Tz) -> String {
+fn diff_text(d: &Diff, tz: muntada::time::Tz) -> String {
     if d.is_empty() {
         return "no changes".to_owned();
     }

@@ -369,8 +369,8 @@ pub fn computer_name() -> String {
 }
 
 /// The event's time zone as the desk recorded it.
-pub fn timezone(info: &DeskInfo) -> chrono_tz::Tz {
-    info.timezone.parse().unwrap_or(chrono_tz::UTC)
+pub fn timezone(info: &DeskInfo) -> crate::time::Tz {
+    info.timezone.parse().unwrap_or(crate::time::Tz::UTC)
 }
 
 fn shown(p: &DeskPerson) -> &str {

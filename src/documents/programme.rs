@@ -4,8 +4,8 @@
 
 use std::collections::BTreeMap;
 
+use crate::time::Tz;
 use chrono::NaiveDate;
-use chrono_tz::Tz;
 
 use super::{document, label};
 use crate::bilingual::Lang;

@@ -82,9 +82,9 @@ pub struct Event {
 }
 
 impl Event {
-    pub fn tz(&self) -> chrono_tz::Tz {
+    pub fn tz(&self) -> crate::time::Tz {
         // Stored zones were validated on the way in; UTC only guards a hand-edited file.
-        self.timezone.parse().unwrap_or(chrono_tz::UTC)
+        self.timezone.parse().unwrap_or(crate::time::Tz::UTC)
     }
 
     /// The event's details as a form would show them: what a change of some of them starts from.

@@ -4,8 +4,8 @@
 
 use std::collections::HashMap;
 
+use crate::time::Tz;
 use chrono::{DateTime, Duration, LocalResult, NaiveDateTime, TimeZone, Utc};
-use chrono_tz::Tz;
 
 use super::{Room, Session};
 use crate::error::Result;

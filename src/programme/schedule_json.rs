@@ -177,7 +177,7 @@ pub fn session_urn(s: &Session) -> String {
     format!("urn:uuid:{}", s.id.as_str())
 }
 
-fn local_midnight(tz: chrono_tz::Tz, date: NaiveDate) -> String {
+fn local_midnight(tz: crate::time::Tz, date: NaiveDate) -> String {
     super::conflicts::day_start(tz, date).with_timezone(&tz).to_rfc3339()
 }
 

@@ -145,7 +145,7 @@ fn ical_instants_in_doha_and_tunis() {
         }
     }
     assert_eq!(events.len(), local.len(), "every session once in both");
-    let doha: chrono_tz::Tz = "Asia/Qatar".parse().unwrap();
+    let doha: muntada::time::Tz = "Asia/Qatar".parse().unwrap();
     for (uid, title, start, _) in &events {
         let there = local.get(uid).unwrap_or_else(|| panic!("{title}: {uid} not in the schedule"));
         assert_eq!(*start, there.to_utc(), "{title}");
