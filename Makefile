@@ -29,7 +29,7 @@ PACKAGE_APT := squashfs-tools dpkg-dev desktop-file-utils
 CARGO_DEB := 3.8.0
 VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n 1)
 
-.PHONY: run test test-postgres bench-team deps deps-test deps-package ui package bench-app bench-table bench-grid bindings bench fuzz audit clean help
+.PHONY: startup-order run test test-postgres bench-team deps deps-test deps-package ui package bench-app bench-table bench-grid bindings bench fuzz audit clean help
 
 help:
 	@echo "make run    start the desktop app (installs what is missing)"
@@ -41,6 +41,7 @@ help:
 	@echo "make bench-app  measure start-up, memory and sizes of the release build"
 	@echo "make bench-table measure the participants table with 100,000 people (scroll, jump, search)"
 	@echo "make bench-grid measure the timetable grid's frame times while dragging (300 sessions)"
+	@echo "make startup-order  list the functions the release link places first (needs valgrind)"
 	@echo "make bindings  regenerate ui/src/api/{types,client}.ts from the Rust types"
 	@echo "make audit  check the dependencies for known vulnerabilities (needs the network)"
 
@@ -194,6 +195,14 @@ bench-table: deps-test package
 bench-grid: deps-test ui
 	cargo build --locked -p muntada-desktop -p muntada --bins
 	xvfb-run -a dbus-run-session -- node e2e/bench-grid.mjs
+
+# src-tauri/startup-order.txt: the functions that run from the start to an open event, which the
+# release link places together (src-tauri/build.rs). Run it after upgrading Rust or the
+# dependencies, or after large changes to what the app does at start (e2e/startup-order.mjs).
+startup-order: deps-test ui
+	command -v valgrind >/dev/null || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends valgrind; }
+	MUNTADA_LINK_MAP=$(CURDIR)/target/release/muntada-desktop.map cargo build --release --locked -p muntada-desktop
+	xvfb-run -a dbus-run-session -- node e2e/startup-order.mjs
 
 bindings:
 	MUNTADA_UPDATE_BINDINGS=1 cargo test -p muntada-desktop --lib bindings
