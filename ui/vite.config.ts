@@ -39,6 +39,7 @@ export default defineConfig(({ mode }) => ({
     modulePreload: { polyfill: false },
     // No inlined assets: keep everything under 'self'.
     assetsInlineLimit: 0,
+    rolldownOptions: { output: { charset: 'ascii' } },
   },
   test: {
     environment: 'jsdom',
