@@ -58,11 +58,14 @@ try {
  * The link map's functions, each in a section of its own named after it (`.text.NAME`, or
  * `.text.unlikely.NAME` for code the compiler expects to be cold): [address, size, NAME].
  */
+const PREFIXES = new Set(["unlikely", "hot", "startup", "exit"]);
+
 function functions() {
   const found = [];
   for (const line of readFileSync(linkMap, "utf8").split("\n")) {
     const f = /^\s*([0-9a-f]+)\s+[0-9a-f]+\s+([0-9a-f]+)\s+\d+\s+\S+:\(\.text\.(?:unlikely\.|hot\.|startup\.|exit\.)?(.+)\)\s*$/.exec(line);
-    if (f) found.push([parseInt(f[1], 16), parseInt(f[2], 16), f[3]]);
+    // `.text.startup` and the like hold code of no one function (C's constructors): no name.
+    if (f && !PREFIXES.has(f[3])) found.push([parseInt(f[1], 16), parseInt(f[2], 16), f[3]]);
   }
   return found.sort((a, b) => a[0] - b[0]);
 }

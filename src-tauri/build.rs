@@ -22,12 +22,13 @@ fn main() {
 fn place_startup_code() {
     println!("cargo:rerun-if-changed=startup-order.txt");
     let target = |name: &str| std::env::var(name).unwrap_or_default();
-    let release = target("PROFILE") == "release";
-    let lld = target("CARGO_CFG_TARGET_OS") == "linux"
+    // rustc is asked its version last, and only for a release build.
+    let lld = target("PROFILE") == "release"
+        && target("CARGO_CFG_TARGET_OS") == "linux"
         && target("CARGO_CFG_TARGET_ARCH") == "x86_64"
         && target("CARGO_CFG_TARGET_ENV") == "gnu"
         && rustc_minor().is_some_and(|minor| minor >= 90);
-    if !release || !lld {
+    if !lld {
         return;
     }
     // `make startup-order` asks for the linker's map (every function's address) of this very

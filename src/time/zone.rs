@@ -36,6 +36,19 @@ impl Tz {
     pub fn names() -> impl Iterator<Item = String> {
         jiff::tz::db().available().map(|name| name.as_str().to_owned())
     }
+
+    fn offset(self, offset: jiff::tz::Offset) -> ZoneOffset {
+        // jiff's offsets are within ±25:59:59, chrono's within ±24h: a zone's never leave it.
+        let fixed = FixedOffset::east_opt(offset.seconds()).unwrap_or_else(|| chrono::Utc.fix());
+        ZoneOffset { tz: self, fixed }
+    }
+
+    /// The zone's offset at `seconds` since 1970 (UTC), at the edge of jiff's years beyond them.
+    fn offset_at(self, seconds: i64) -> ZoneOffset {
+        let edge = if seconds < 0 { jiff::Timestamp::MIN } else { jiff::Timestamp::MAX };
+        let instant = jiff::Timestamp::from_second(seconds).unwrap_or(edge);
+        self.offset(self.0.zone.to_offset(instant))
+    }
 }
 
 /// The name is not one of the database's, written as the database writes it.
@@ -51,7 +64,7 @@ impl FromStr for Tz {
         if name == UTC_ZONE.name {
             return Ok(Tz::UTC);
         }
-        static KNOWN: OnceLock<Mutex<HashMap<String, &'static Named>>> = OnceLock::new();
+        static KNOWN: OnceLock<Mutex<HashMap<&'static str, &'static Named>>> = OnceLock::new();
         let mut known = KNOWN.get_or_init(Default::default).lock().unwrap_or_else(PoisonError::into_inner);
         if let Some(named) = known.get(name) {
             return Ok(Tz(named));
@@ -62,7 +75,7 @@ impl FromStr for Tz {
         }
         // Leaked once per distinct zone name: a few hundred small values at most.
         let named: &'static Named = Box::leak(Box::new(Named { name: Box::leak(name.into()), zone }));
-        known.insert(name.to_owned(), named);
+        known.insert(named.name, named);
         Ok(Tz(named))
     }
 }
@@ -112,14 +125,6 @@ impl fmt::Display for ZoneOffset {
     }
 }
 
-impl Tz {
-    fn offset(self, offset: jiff::tz::Offset) -> ZoneOffset {
-        // jiff's offsets are within ±25:59:59, chrono's within ±24h: a zone's never leave it.
-        let fixed = FixedOffset::east_opt(offset.seconds()).unwrap_or_else(|| chrono::Utc.fix());
-        ZoneOffset { tz: self, fixed }
-    }
-}
-
 impl TimeZone for Tz {
     type Offset = ZoneOffset;
 
@@ -135,8 +140,7 @@ impl TimeZone for Tz {
     fn offset_from_local_datetime(&self, local: &NaiveDateTime) -> MappedLocalTime<ZoneOffset> {
         let Some(civil) = civil(local) else {
             // Beyond jiff's years (±9999): the offset the zone has at the edge of its data.
-            let edge = if local.and_utc().timestamp() < 0 { jiff::Timestamp::MIN } else { jiff::Timestamp::MAX };
-            return MappedLocalTime::Single(self.offset(self.0.zone.to_offset(edge)));
+            return MappedLocalTime::Single(self.offset_at(local.and_utc().timestamp()));
         };
         match self.0.zone.to_ambiguous_timestamp(civil).offset() {
             AmbiguousOffset::Unambiguous { offset } => MappedLocalTime::Single(self.offset(offset)),
@@ -152,13 +156,7 @@ impl TimeZone for Tz {
     }
 
     fn offset_from_utc_datetime(&self, utc: &NaiveDateTime) -> ZoneOffset {
-        let seconds = utc.and_utc().timestamp();
-        let instant = jiff::Timestamp::from_second(seconds).unwrap_or(if seconds < 0 {
-            jiff::Timestamp::MIN
-        } else {
-            jiff::Timestamp::MAX
-        });
-        self.offset(self.0.zone.to_offset(instant))
+        self.offset_at(utc.and_utc().timestamp())
     }
 }
 
