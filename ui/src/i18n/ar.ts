@@ -453,6 +453,9 @@ export const ar: Record<MessageKey, string> = {
 
   'notFound.title': 'الصفحة غير موجودة',
   'notFound.back': 'انتقل إلى الفعاليات',
+  'viewFailed.title': 'تعذّر فتح هذه الصفحة',
+  'viewFailed.body': 'لم تُحمَّل شيفرتها. إعادة تحميل النافذة تعيدها عادةً، ولا يضيع شيء مما حفظته.',
+  'viewFailed.reload': 'أعد تحميل النافذة',
 
   // ---- programme ----
   'programme.open': 'البرنامج',

@@ -451,6 +451,9 @@ export const en = {
 
   'notFound.title': 'Page not found',
   'notFound.back': 'Go to events',
+  'viewFailed.title': 'This page could not be opened',
+  'viewFailed.body': 'Its code did not load. Reloading the window usually brings it back; nothing you saved is lost.',
+  'viewFailed.reload': 'Reload the window',
 
   // ---- programme ----
   'programme.open': 'Programme',
